@@ -1,0 +1,27 @@
+using System.Text.Json.Nodes;
+
+namespace BackOffice.Kernel.Abstractions.Proposals;
+
+/// <summary>
+/// Carries out one kind of approved action against a target system (the sandbox ledger, QuickBooks, an outbox).
+/// The gate calls <see cref="CapturePriorStateAsync"/> and stores its answer in the same transaction that records
+/// the intent, then <see cref="ExecuteAsync"/> with the proposal's idempotency key, which the executor must pass to
+/// the target so that a retry after a crash never writes twice (DESIGN.md rules 3 and 4).
+/// </summary>
+public interface IActionExecutor
+{
+    string ActionKind { get; }
+
+    Task<JsonObject> CapturePriorStateAsync(ActionRequest request, CancellationToken cancellationToken);
+
+    Task<ActionOutcome> ExecuteAsync(ActionRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Restores <paramref name="priorState"/> exactly, using what <paramref name="outcome"/> says was written.</summary>
+    Task UndoAsync(ActionRequest request, JsonObject priorState, ActionOutcome outcome, CancellationToken cancellationToken);
+}
+
+public sealed record ActionRequest(string Tenant, string TenantDatabasePath, long ProposalId, string IdempotencyKey, JsonObject Payload);
+
+/// <param name="TargetId">Id of what was written in the target, e.g. the bill id.</param>
+/// <param name="Result">What the target answered, stored with the proposal.</param>
+public sealed record ActionOutcome(string TargetId, JsonObject Result);

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BackOffice.Store.Audit;
+
+/// <summary>
+/// Appends to and reads the audit chain of one database. Appends take the caller's transaction so that a
+/// state change and its audit event commit together or not at all.
+/// </summary>
+public sealed class AuditStore(TimeProvider clock)
+{
+    public async Task<AuditEvent> AppendAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string actor, string kind, string subject, JsonObject data,
+        CancellationToken cancellationToken)
+    {
+        var last = await connection.QuerySingleOrDefaultAsync<AuditEventRow>(new CommandDefinition(
+            "SELECT seq AS Seq, hash AS Hash FROM audit_events ORDER BY seq DESC LIMIT 1", transaction: transaction,
+            cancellationToken: cancellationToken));
+        var seq = (last?.Seq ?? 0) + 1;
+        var prevHash = last?.Hash ?? AuditEvent.Genesis;
+        var at = clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        var dataJson = CanonicalJson.Serialize(data);
+        var hash = AuditEvent.ComputeHash(seq, at, actor, kind, subject, dataJson, prevHash);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO audit_events (seq, at, actor, kind, subject, data_json, prev_hash, hash)
+            VALUES (@seq, @at, @actor, @kind, @subject, @dataJson, @prevHash, @hash)
+            """,
+            new { seq, at, actor, kind, subject, dataJson, prevHash, hash }, transaction, cancellationToken: cancellationToken));
+        return new AuditEvent(seq, at, actor, kind, subject, dataJson, prevHash, hash);
+    }
+
+    /// <summary>Appends in a transaction of its own, for events that accompany no other change (a login, a refusal).</summary>
+    public async Task<AuditEvent> AppendAsync(
+        SqliteConnection connection, string actor, string kind, string subject, JsonObject data, CancellationToken cancellationToken)
+    {
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var appended = await AppendAsync(connection, transaction, actor, kind, subject, data, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return appended;
+    }
+
+    /// <summary>Events in stored order (by rowid, not seq, so that a reordering is visible to the verifier).</summary>
+    public static async Task<IReadOnlyList<AuditEvent>> ReadAllAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<AuditEventRow>(new CommandDefinition(
+            """
+            SELECT seq AS Seq, at AS At, actor AS Actor, kind AS Kind, subject AS Subject, data_json AS DataJson,
+                   prev_hash AS PrevHash, hash AS Hash
+            FROM audit_events ORDER BY seq
+            """, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToEvent()).ToList();
+    }
+
+    private sealed class AuditEventRow
+    {
+        public long Seq { get; init; }
+        public string At { get; init; } = "";
+        public string Actor { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public string Subject { get; init; } = "";
+        public string DataJson { get; init; } = "{}";
+        public string PrevHash { get; init; } = "";
+        public string Hash { get; init; } = "";
+
+        public AuditEvent ToEvent() => new(Seq, At, Actor, Kind, Subject, DataJson, PrevHash, Hash);
+    }
+}
