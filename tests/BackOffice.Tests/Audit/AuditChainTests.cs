@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+using BackOffice.Store.Audit;
+using BackOffice.Store.Sqlite;
+using BackOffice.Tests.Support;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BackOffice.Tests.Audit;
+
+public sealed class AuditChainTests : IDisposable
+{
+    private readonly TempDataDirectory _temp = new();
+    private readonly ManualClock _clock = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private async Task<SqliteConnection> SeedAsync(int events)
+    {
+        var connection = await Databases.OpenTenantAsync(_temp.Data.TenantDatabasePath("acme"), CancellationToken.None);
+        var store = new AuditStore(_clock);
+        for (var i = 1; i <= events; i++)
+        {
+            await store.AppendAsync(connection, "lead@acme", "proposal.approved", $"proposal:{i}", new JsonObject { ["amount"] = $"{i}00.00" }, CancellationToken.None);
+            _clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        return connection;
+    }
+
+    private static async Task TamperAsync(SqliteConnection connection, string sql)
+    {
+        // Someone with the file in hand can drop the guard triggers; the chain must still show what they did.
+        await connection.ExecuteAsync("DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete;");
+        await connection.ExecuteAsync(sql);
+    }
+
+    [Fact]
+    public async Task Verify_IntactChain_FindsNothing()
+    {
+        await using var connection = await SeedAsync(5);
+        Assert.Null(AuditVerifier.Verify(await AuditStore.ReadAllAsync(connection, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task Update_ThroughSql_IsRefusedByTheDatabase()
+    {
+        await using var connection = await SeedAsync(2);
+        var error = await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync("UPDATE audit_events SET actor = 'x' WHERE seq = 1"));
+        Assert.Contains("append-only", error.Message);
+        await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync("DELETE FROM audit_events WHERE seq = 2"));
+    }
+
+    [Fact]
+    public async Task Verify_EditedEvent_NamesIt()
+    {
+        await using var connection = await SeedAsync(5);
+        await TamperAsync(connection, "UPDATE audit_events SET data_json = '{\"amount\":\"900.00\"}' WHERE seq = 3");
+        var broken = AuditVerifier.Verify(await AuditStore.ReadAllAsync(connection, CancellationToken.None));
+        Assert.Equal(3, broken?.Seq);
+        Assert.Contains("edited", broken!.Reason);
+    }
+
+    [Fact]
+    public async Task Verify_RemovedEvent_NamesTheGap()
+    {
+        await using var connection = await SeedAsync(5);
+        await TamperAsync(connection, "DELETE FROM audit_events WHERE seq = 2");
+        var broken = AuditVerifier.Verify(await AuditStore.ReadAllAsync(connection, CancellationToken.None));
+        Assert.Equal(2, broken?.Seq);
+    }
+
+    [Fact]
+    public async Task Verify_ReorderedEvents_IsDetected()
+    {
+        await using var connection = await SeedAsync(5);
+        // Swap events 2 and 4 wholesale, keeping each row's own hash: only the chain links give it away.
+        await TamperAsync(connection, "UPDATE audit_events SET seq = -2 WHERE seq = 2; UPDATE audit_events SET seq = 2 WHERE seq = 4; UPDATE audit_events SET seq = 4 WHERE seq = -2;");
+        var broken = AuditVerifier.Verify(await AuditStore.ReadAllAsync(connection, CancellationToken.None));
+        Assert.Equal(2, broken?.Seq);
+    }
+
+    [Fact]
+    public async Task Verify_TruncatedTail_IsCaughtByTheAnchor()
+    {
+        await using var connection = await SeedAsync(5);
+        var head = (await AuditStore.ReadAllAsync(connection, CancellationToken.None))[^1];
+        await TamperAsync(connection, "DELETE FROM audit_events WHERE seq >= 4");
+        var events = await AuditStore.ReadAllAsync(connection, CancellationToken.None);
+        Assert.Null(AuditVerifier.Verify(events));
+        Assert.Equal(4, AuditVerifier.Verify(events, (head.Seq, head.Hash))?.Seq);
+    }
+
+    [Fact]
+    public void CanonicalJson_PropertyOrder_DoesNotChangeTheHash()
+    {
+        var a = CanonicalJson.Serialize(new JsonObject { ["b"] = 1, ["a"] = new JsonObject { ["y"] = "2", ["x"] = "1" } });
+        var b = CanonicalJson.Serialize(new JsonObject { ["a"] = new JsonObject { ["x"] = "1", ["y"] = "2" }, ["b"] = 1 });
+        Assert.Equal(a, b);
+        Assert.Equal("{\"a\":{\"x\":\"1\",\"y\":\"2\"},\"b\":1}", a);
+    }
+}
