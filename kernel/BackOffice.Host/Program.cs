@@ -1,1 +1,3 @@
-return 0;
+using BackOffice.Host.Cli;
+
+return await BackOfficeCli.Build().Parse(args).InvokeAsync();

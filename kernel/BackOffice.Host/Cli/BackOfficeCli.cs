@@ -1,0 +1,21 @@
+using System.CommandLine;
+
+namespace BackOffice.Host.Cli;
+
+/// <summary>The `backoffice` command line: every verb of issue 2, each in its own small file.</summary>
+public static class BackOfficeCli
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Construction back office: reconciles project and ledger, proposes fixes, executes only what people approve.")
+        {
+            CliOptions.Data,
+            CliOptions.Json,
+            CliOptions.As,
+            TenantCommands.Build(),
+            UsersCommands.Build(),
+            AuditCommands.Build(),
+        };
+        return root;
+    }
+}

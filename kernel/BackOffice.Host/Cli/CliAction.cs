@@ -1,0 +1,38 @@
+using System.CommandLine;
+using BackOffice.Store.Control;
+
+namespace BackOffice.Host.Cli;
+
+/// <summary>
+/// Runs a command body with a <see cref="CliContext"/> and turns expected failures into one clear line on stderr
+/// and an exit code: 1 for a refused or failed business action, 2 for bad usage or input.
+/// </summary>
+public static class CliAction
+{
+    public static Func<ParseResult, CancellationToken, Task<int>> Run(Func<CliContext, CancellationToken, Task<int>> body) =>
+        async (parse, cancellationToken) =>
+        {
+            await using var context = CliContext.Create(parse);
+            try
+            {
+                return await body(context, cancellationToken);
+            }
+            catch (Exception ex) when (ExitCodes.For(ex) is { } code)
+            {
+                await context.Error.WriteLineAsync($"error: {ex.Message}");
+                return code;
+            }
+        };
+}
+
+/// <summary>Which exceptions are expected outcomes to report, and with which exit code. Anything else is a bug and propagates.</summary>
+public static partial class ExitCodes
+{
+    public static int? For(Exception ex) => ex switch
+    {
+        CliException cli => cli.ExitCode,
+        UnknownTenantException => 2,
+        ArgumentException => 2,
+        _ => ForKernel(ex),
+    };
+}

@@ -1,0 +1,9 @@
+namespace BackOffice.Host.Cli;
+
+public static partial class ExitCodes
+{
+    private static int? ForKernel(Exception ex) => ex switch
+    {
+        _ => null,
+    };
+}

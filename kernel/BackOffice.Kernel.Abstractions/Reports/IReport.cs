@@ -1,0 +1,18 @@
+using System.Text.Json.Nodes;
+
+namespace BackOffice.Kernel.Abstractions.Reports;
+
+/// <summary>A named report: `backoffice report NAME --tenant T [--as-of D] [--job J]`, as a table or JSON.</summary>
+public interface IReport
+{
+    string Name { get; }
+
+    string Description { get; }
+
+    Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken);
+}
+
+public sealed record ReportRequest(string Tenant, string TenantDatabasePath, DateOnly AsOf, string? Job);
+
+/// <summary>Rows are JSON objects, each with an "id"; <paramref name="Columns"/> picks and orders what a table shows.</summary>
+public sealed record ReportTable(string Title, IReadOnlyList<string> Columns, IReadOnlyList<JsonObject> Rows);

@@ -1,0 +1,59 @@
+using System.Globalization;
+using BackOffice.Store.Audit;
+using BackOffice.Store.Sqlite;
+using BackOffice.Store.Tenancy;
+using Dapper;
+
+namespace BackOffice.Store.Control;
+
+/// <summary>
+/// Keeps the last known head of each tenant's audit chain in the control database. A chain alone cannot show
+/// that events were cut from its end; the anchor can. The anchor only ever moves forward along the same chain:
+/// if the chain no longer contains the anchored event, it is left where it is, so the evidence survives.
+/// </summary>
+public sealed class AuditAnchors(DataDirectory data, TimeProvider clock)
+{
+    public async Task<(long Seq, string Hash)?> GetAsync(string tenant, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<AnchorRow>(new CommandDefinition(
+            "SELECT seq AS Seq, hash AS Hash FROM audit_anchors WHERE tenant = @tenant", new { tenant }, cancellationToken: cancellationToken));
+        return row is null ? null : (row.Seq, row.Hash);
+    }
+
+    /// <summary>Moves the tenant's anchor to its chain's head, if the chain still contains the current anchor.</summary>
+    public async Task AdvanceAsync(string tenant, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<AuditEvent> events;
+        await using (var tenantConnection = await Databases.OpenTenantAsync(data.TenantDatabasePath(tenant), cancellationToken))
+        {
+            events = await AuditStore.ReadAllAsync(tenantConnection, cancellationToken);
+        }
+
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        var anchor = await GetAsync(tenant, cancellationToken);
+        if (anchor is { } a && (events.Count < a.Seq || events[(int)a.Seq - 1].Hash != a.Hash || AuditVerifier.Verify(events) is not null))
+        {
+            return;
+        }
+
+        var head = events[^1];
+        await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO audit_anchors (tenant, seq, hash, updated_at) VALUES (@tenant, @Seq, @Hash, @at)
+            ON CONFLICT (tenant) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, updated_at = excluded.updated_at
+            """, new { tenant, head.Seq, head.Hash, at = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) },
+            cancellationToken: cancellationToken));
+    }
+
+    private sealed class AnchorRow
+    {
+        public long Seq { get; init; }
+        public string Hash { get; init; } = "";
+    }
+}

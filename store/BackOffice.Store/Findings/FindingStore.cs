@@ -1,0 +1,77 @@
+using System.Globalization;
+using BackOffice.Store.Sqlite;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BackOffice.Store.Findings;
+
+/// <summary>A finding as stored; figures are kept as the JSON the agent produced.</summary>
+public sealed record StoredFinding(
+    string Id, string Agent, string Check, string Severity, string Title, string FiguresJson, string Narrative,
+    string FirstSeenAt, string LastSeenAt, string? ResolvedAt);
+
+/// <summary>
+/// Keeps findings by key: a re-sweep refreshes the ones it sees again and resolves the ones it no longer sees,
+/// so the worklist is what is wrong now, not a pile of every sweep's output.
+/// </summary>
+public sealed class FindingStore(TimeProvider clock)
+{
+    public sealed record Upsert(string Key, string Agent, string Check, string Severity, string Title, string FiguresJson, string Narrative);
+
+    /// <summary>Records this sweep's findings for <paramref name="agent"/> in the caller's transaction; returns how many were new.</summary>
+    public async Task<int> ReplaceForAgentAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string agent, IReadOnlyList<Upsert> findings, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        var created = 0;
+        foreach (var f in findings)
+        {
+            var existed = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM findings WHERE key = @Key AND resolved_at IS NULL", new { f.Key }, transaction, cancellationToken: cancellationToken));
+            created += existed == 0 ? 1 : 0;
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO findings (key, agent, check_name, severity, title, figures_json, narrative, first_seen_at, last_seen_at, resolved_at)
+                VALUES (@Key, @Agent, @Check, @Severity, @Title, @FiguresJson, @Narrative, @now, @now, NULL)
+                ON CONFLICT (key) DO UPDATE SET severity = excluded.severity, title = excluded.title, figures_json = excluded.figures_json,
+                    narrative = excluded.narrative, last_seen_at = excluded.last_seen_at, resolved_at = NULL,
+                    first_seen_at = CASE WHEN findings.resolved_at IS NULL THEN findings.first_seen_at ELSE excluded.first_seen_at END
+                """,
+                new { f.Key, f.Agent, f.Check, f.Severity, f.Title, f.FiguresJson, f.Narrative, now }, transaction, cancellationToken: cancellationToken));
+        }
+
+        var keys = findings.Select(f => f.Key).ToArray();
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE findings SET resolved_at = @now WHERE agent = @agent AND resolved_at IS NULL AND key NOT IN (SELECT value FROM json_each(@keys))",
+            new { now, agent, keys = System.Text.Json.JsonSerializer.Serialize(keys) }, transaction, cancellationToken: cancellationToken));
+        return created;
+    }
+
+    public static async Task<IReadOnlyList<StoredFinding>> ListOpenAsync(string tenantDatabasePath, string? agent, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        var rows = await connection.QueryAsync<FindingRow>(new CommandDefinition(
+            """
+            SELECT key AS Key, agent AS Agent, check_name AS CheckName, severity AS Severity, title AS Title, figures_json AS FiguresJson,
+                   narrative AS Narrative, first_seen_at AS FirstSeenAt, last_seen_at AS LastSeenAt, resolved_at AS ResolvedAt
+            FROM findings WHERE resolved_at IS NULL AND (@agent IS NULL OR agent = @agent)
+            ORDER BY CASE severity WHEN 'Critical' THEN 0 WHEN 'Warning' THEN 1 ELSE 2 END, key
+            """, new { agent }, cancellationToken: cancellationToken));
+        return rows.Select(r => new StoredFinding(r.Key, r.Agent, r.CheckName, r.Severity, r.Title, r.FiguresJson, r.Narrative,
+            r.FirstSeenAt, r.LastSeenAt, r.ResolvedAt)).ToList();
+    }
+
+    private sealed class FindingRow
+    {
+        public string Key { get; init; } = "";
+        public string Agent { get; init; } = "";
+        public string CheckName { get; init; } = "";
+        public string Severity { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string FiguresJson { get; init; } = "";
+        public string Narrative { get; init; } = "";
+        public string FirstSeenAt { get; init; } = "";
+        public string LastSeenAt { get; init; } = "";
+        public string? ResolvedAt { get; init; }
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using BackOffice.Domain.Ledger;
+using BackOffice.Domain.Money;
+using BackOffice.Store.Sqlite;
+using Dapper;
+
+namespace BackOffice.Store.Records;
+
+/// <summary>Reads the ledger side (QuickBooks Online / Sage Intacct, or the sandbox ledger) of a tenant's data.</summary>
+public sealed class LedgerStore(string tenantDatabasePath)
+{
+    public async Task<IReadOnlyList<LedgerAccount>> AccountsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        var rows = await connection.QueryAsync<AccountRow>(new CommandDefinition(
+            "SELECT id AS Id, number AS Number, name AS Name, type AS Type, active AS Active FROM ledger_accounts ORDER BY id",
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new LedgerAccount(r.Id, r.Number, r.Name, r.Type, r.Active != 0)).ToList();
+    }
+
+    public async Task<IReadOnlyList<LedgerCustomer>> CustomersAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        var rows = await connection.QueryAsync<CustomerRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, name AS Name, parent_id AS ParentId, fully_qualified_name AS FullyQualifiedName,
+                   is_project AS IsProject, active AS Active
+            FROM ledger_customers ORDER BY id
+            """, cancellationToken: cancellationToken));
+        return rows.Select(r => new LedgerCustomer(r.Id, r.Name, r.ParentId, r.FullyQualifiedName, r.IsProject != 0, r.Active != 0)).ToList();
+    }
+
+    public async Task<IReadOnlyList<LedgerVendor>> VendorsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        var rows = await connection.QueryAsync<VendorRow>(new CommandDefinition(
+            "SELECT id AS Id, name AS Name, active AS Active FROM ledger_vendors ORDER BY id", cancellationToken: cancellationToken));
+        return rows.Select(r => new LedgerVendor(r.Id, r.Name, r.Active != 0)).ToList();
+    }
+
+    /// <summary>Active bills (voided and deleted ones are not in the books), with their lines.</summary>
+    public async Task<IReadOnlyList<LedgerBill>> BillsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        var lines = (await connection.QueryAsync<BillLineRow>(new CommandDefinition(
+            """
+            SELECT bill_id AS BillId, account_id AS AccountId, customer_id AS CustomerId, item AS Item, amount_cents AS AmountCents
+            FROM ledger_bill_lines ORDER BY bill_id, line_no
+            """, cancellationToken: cancellationToken))).ToLookup(l => l.BillId);
+        var rows = await connection.QueryAsync<BillRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, vendor_id AS VendorId, doc_number AS DocNumber, txn_date AS TxnDate, total_cents AS TotalCents,
+                   origin AS Origin, status AS Status
+            FROM ledger_bills WHERE status = 'active' ORDER BY id
+            """, cancellationToken: cancellationToken));
+        return rows.Select(r => new LedgerBill(
+                r.Id, r.VendorId, r.DocNumber, DateOnly.ParseExact(r.TxnDate, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Cents.ToDollars(r.TotalCents), r.Origin, r.Status,
+                lines[r.Id].Select(l => new LedgerBillLine(l.AccountId, l.CustomerId, l.Item, Cents.ToDollars(l.AmountCents))).ToList()))
+            .ToList();
+    }
+
+    /// <summary>The tenant's cost code to GL account map (mappings/cost-code-accounts.csv).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> CostCodeAccountsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        var rows = await connection.QueryAsync<MapRow>(new CommandDefinition(
+            "SELECT cost_code AS CostCode, account_id AS AccountId FROM map_cost_code_accounts", cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.CostCode, r => r.AccountId, StringComparer.Ordinal);
+    }
+
+    public async Task<IReadOnlyList<CrossSystemLink>> LinksAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        var rows = await connection.QueryAsync<LinkRow>(new CommandDefinition(
+            "SELECT kind AS Kind, project_id AS ProjectId, ledger_id AS LedgerId FROM map_links ORDER BY kind, project_id",
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new CrossSystemLink(r.Kind, r.ProjectId, r.LedgerId)).ToList();
+    }
+
+    private sealed class AccountRow
+    {
+        public string Id { get; init; } = "";
+        public string? Number { get; init; }
+        public string Name { get; init; } = "";
+        public string Type { get; init; } = "";
+        public long Active { get; init; }
+    }
+
+    private sealed class CustomerRow
+    {
+        public string Id { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string? ParentId { get; init; }
+        public string FullyQualifiedName { get; init; } = "";
+        public long IsProject { get; init; }
+        public long Active { get; init; }
+    }
+
+    private sealed class VendorRow
+    {
+        public string Id { get; init; } = "";
+        public string Name { get; init; } = "";
+        public long Active { get; init; }
+    }
+
+    private sealed class BillRow
+    {
+        public string Id { get; init; } = "";
+        public string VendorId { get; init; } = "";
+        public string? DocNumber { get; init; }
+        public string TxnDate { get; init; } = "";
+        public long TotalCents { get; init; }
+        public string Origin { get; init; } = "";
+        public string Status { get; init; } = "";
+    }
+
+    private sealed class BillLineRow
+    {
+        public string BillId { get; init; } = "";
+        public string AccountId { get; init; } = "";
+        public string? CustomerId { get; init; }
+        public string? Item { get; init; }
+        public long AmountCents { get; init; }
+    }
+
+    private sealed class MapRow
+    {
+        public string CostCode { get; init; } = "";
+        public string AccountId { get; init; } = "";
+    }
+
+    private sealed class LinkRow
+    {
+        public string Kind { get; init; } = "";
+        public string ProjectId { get; init; } = "";
+        public string LedgerId { get; init; } = "";
+    }
+}

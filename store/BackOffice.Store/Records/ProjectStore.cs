@@ -1,0 +1,108 @@
+using System.Globalization;
+using BackOffice.Domain.Money;
+using BackOffice.Domain.Project;
+using BackOffice.Store.Sqlite;
+using Dapper;
+
+namespace BackOffice.Store.Records;
+
+/// <summary>Reads the project side (Procore / Buildertrend) of a tenant's data.</summary>
+public sealed class ProjectStore(string tenantDatabasePath)
+{
+    public async Task<IReadOnlyList<ProjectJob>> JobsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        var rows = await connection.QueryAsync<JobRow>(new CommandDefinition(
+            "SELECT id AS Id, number AS Number, name AS Name, status AS Status, customer_name AS CustomerName FROM project_jobs ORDER BY id",
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new ProjectJob(r.Id, r.Number, r.Name, r.Status, r.CustomerName)).ToList();
+    }
+
+    public async Task<IReadOnlyList<ProjectVendor>> VendorsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        var rows = await connection.QueryAsync<NamedRow>(new CommandDefinition(
+            "SELECT id AS Id, name AS Name FROM project_vendors ORDER BY id", cancellationToken: cancellationToken));
+        return rows.Select(r => new ProjectVendor(r.Id, r.Name)).ToList();
+    }
+
+    public async Task<IReadOnlyList<Commitment>> CommitmentsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        var rows = await connection.QueryAsync<CommitmentRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, job_id AS JobId, vendor_id AS VendorId, number AS Number, title AS Title, kind AS Kind,
+                   status AS Status, retainage_bp AS RetainageBp
+            FROM project_commitments ORDER BY id
+            """, cancellationToken: cancellationToken));
+        return rows.Select(r => new Commitment(r.Id, r.JobId, r.VendorId, r.Number, r.Title, r.Kind, r.Status, r.RetainageBp / 100m)).ToList();
+    }
+
+    public async Task<IReadOnlyList<SubInvoice>> SubInvoicesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        var lines = (await connection.QueryAsync<SubInvoiceLineRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, sub_invoice_id AS SubInvoiceId, cost_code AS CostCode, description AS Description, amount_cents AS AmountCents
+            FROM project_sub_invoice_lines ORDER BY sub_invoice_id, id
+            """, cancellationToken: cancellationToken))).ToLookup(l => l.SubInvoiceId);
+        var rows = await connection.QueryAsync<SubInvoiceRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, commitment_id AS CommitmentId, number AS Number, invoice_date AS InvoiceDate,
+                   amount_cents AS AmountCents, retainage_cents AS RetainageCents, status AS Status
+            FROM project_sub_invoices ORDER BY id
+            """, cancellationToken: cancellationToken));
+        return rows.Select(r => new SubInvoice(
+                r.Id, r.CommitmentId, r.Number, DateOnly.ParseExact(r.InvoiceDate, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Cents.ToDollars(r.AmountCents), Cents.ToDollars(r.RetainageCents), r.Status,
+                lines[r.Id].Select(l => new SubInvoiceLine(l.Id, l.CostCode, l.Description, Cents.ToDollars(l.AmountCents))).ToList()))
+            .ToList();
+    }
+
+    private sealed class NamedRow
+    {
+        public string Id { get; init; } = "";
+        public string Name { get; init; } = "";
+    }
+
+    private sealed class JobRow
+    {
+        public string Id { get; init; } = "";
+        public string? Number { get; init; }
+        public string Name { get; init; } = "";
+        public string Status { get; init; } = "";
+        public string? CustomerName { get; init; }
+    }
+
+    private sealed class CommitmentRow
+    {
+        public string Id { get; init; } = "";
+        public string JobId { get; init; } = "";
+        public string VendorId { get; init; } = "";
+        public string Number { get; init; } = "";
+        public string? Title { get; init; }
+        public string Kind { get; init; } = "";
+        public string Status { get; init; } = "";
+        public long RetainageBp { get; init; }
+    }
+
+    private sealed class SubInvoiceRow
+    {
+        public string Id { get; init; } = "";
+        public string CommitmentId { get; init; } = "";
+        public string Number { get; init; } = "";
+        public string InvoiceDate { get; init; } = "";
+        public long AmountCents { get; init; }
+        public long RetainageCents { get; init; }
+        public string Status { get; init; } = "";
+    }
+
+    private sealed class SubInvoiceLineRow
+    {
+        public string Id { get; init; } = "";
+        public string SubInvoiceId { get; init; } = "";
+        public string CostCode { get; init; } = "";
+        public string? Description { get; init; }
+        public long AmountCents { get; init; }
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using BackOffice.Store.Sqlite;
+using Dapper;
+
+namespace BackOffice.Store.Sweeps;
+
+public sealed record SweepRun(
+    long Id, string Agent, string AsOf, string Trigger, int Attempt, string StartedAt, string? FinishedAt, string Status,
+    int? Findings, int? ProposalsCreated, string? Error, string? NextRetryAt);
+
+/// <summary>Records sweeps and holds the per-(tenant, agent) lease that keeps two sweeps of one agent apart.</summary>
+public sealed class SweepRunStore(string tenantDatabasePath, TimeProvider clock)
+{
+    private string Now => clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>Takes the agent's lease unless another holder's lease is still live. Returns false when busy.</summary>
+    public async Task<bool> TryLeaseAsync(string agent, string holder, TimeSpan length, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        var until = clock.GetUtcNow().Add(length).ToString("O", CultureInfo.InvariantCulture);
+        var taken = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO sweep_leases (agent, holder, until) VALUES (@agent, @holder, @until)
+            ON CONFLICT (agent) DO UPDATE SET holder = excluded.holder, until = excluded.until
+            WHERE sweep_leases.until < @now OR sweep_leases.holder = @holder
+            """, new { agent, holder, until, now = Now }, cancellationToken: cancellationToken));
+        return taken == 1;
+    }
+
+    public async Task ReleaseAsync(string agent, string holder, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM sweep_leases WHERE agent = @agent AND holder = @holder", new { agent, holder }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<long> StartAsync(string agent, DateOnly asOf, string trigger, int attempt, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO sweep_runs (agent, as_of, trigger, attempt, started_at, status) VALUES (@agent, @asOf, @trigger, @attempt, @now, 'running')
+            RETURNING id
+            """, new { agent, asOf = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), trigger, attempt, now = Now },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task FinishAsync(long id, int findings, int proposalsCreated, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE sweep_runs SET status = 'succeeded', finished_at = @now, findings = @findings, proposals_created = @proposalsCreated WHERE id = @id",
+            new { id, findings, proposalsCreated, now = Now }, cancellationToken: cancellationToken));
+    }
+
+    public async Task FailAsync(long id, string error, DateTimeOffset? nextRetryAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE sweep_runs SET status = 'failed', finished_at = @now, error = @error, next_retry_at = @next WHERE id = @id",
+            new { id, error, next = nextRetryAt?.ToString("O", CultureInfo.InvariantCulture), now = Now }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The agent's most recent run, if any: the scheduler decides from it what is due.</summary>
+    public async Task<SweepRun?> LastAsync(string agent, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<SweepRunRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, agent AS Agent, as_of AS AsOf, trigger AS Trigger, attempt AS Attempt, started_at AS StartedAt,
+                   finished_at AS FinishedAt, status AS Status, findings AS Findings, proposals_created AS ProposalsCreated,
+                   error AS Error, next_retry_at AS NextRetryAt
+            FROM sweep_runs WHERE agent = @agent ORDER BY id DESC LIMIT 1
+            """, new { agent }, cancellationToken: cancellationToken));
+        return row?.ToRun();
+    }
+
+    private sealed class SweepRunRow
+    {
+        public long Id { get; init; }
+        public string Agent { get; init; } = "";
+        public string AsOf { get; init; } = "";
+        public string Trigger { get; init; } = "";
+        public long Attempt { get; init; }
+        public string StartedAt { get; init; } = "";
+        public string? FinishedAt { get; init; }
+        public string Status { get; init; } = "";
+        public long? Findings { get; init; }
+        public long? ProposalsCreated { get; init; }
+        public string? Error { get; init; }
+        public string? NextRetryAt { get; init; }
+
+        public SweepRun ToRun() => new(Id, Agent, AsOf, Trigger, (int)Attempt, StartedAt, FinishedAt, Status,
+            (int?)Findings, (int?)ProposalsCreated, Error, NextRetryAt);
+    }
+}

@@ -1,0 +1,18 @@
+namespace BackOffice.Domain.Ledger;
+
+/// <summary>An account in the chart of accounts (QuickBooks AccountType in <paramref name="Type"/>).</summary>
+public sealed record LedgerAccount(string Id, string? Number, string Name, string Type, bool Active);
+
+/// <summary>A customer or job (sub-customer / project) in the ledger.</summary>
+public sealed record LedgerCustomer(string Id, string Name, string? ParentId, string FullyQualifiedName, bool IsProject, bool Active);
+
+public sealed record LedgerVendor(string Id, string Name, bool Active);
+
+public sealed record LedgerBill(
+    string Id, string VendorId, string? DocNumber, DateOnly TxnDate, decimal Total, string Origin, string Status,
+    IReadOnlyList<LedgerBillLine> Lines);
+
+public sealed record LedgerBillLine(string AccountId, string? CustomerId, string? Item, decimal Amount);
+
+/// <summary>An explicit link a person made between a project-side record and a ledger-side one.</summary>
+public sealed record CrossSystemLink(string Kind, string ProjectId, string LedgerId);
