@@ -61,6 +61,14 @@ public sealed class SweepRunStore(string tenantDatabasePath, TimeProvider clock)
             new { id, error, next = nextRetryAt?.ToString("O", CultureInfo.InvariantCulture), now = Now }, cancellationToken: cancellationToken));
     }
 
+    public async Task SetNextRetryAsync(long id, DateTimeOffset? at, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE sweep_runs SET next_retry_at = @at WHERE id = @id",
+            new { id, at = at?.ToString("O", CultureInfo.InvariantCulture) }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>The agent's most recent run, if any: the scheduler decides from it what is due.</summary>
     public async Task<SweepRun?> LastAsync(string agent, CancellationToken cancellationToken)
     {

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using BackOffice.Kernel.Abstractions.Reports;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BackOffice.Host.Cli;
+
+/// <summary>`backoffice report NAME --tenant T [--as-of D] [--job J]`; `backoffice report list` names them.</summary>
+public static class ReportCommand
+{
+    public static Command Build()
+    {
+        var name = new Argument<string>("NAME") { Description = "Report name (`backoffice report list` shows them)" };
+        var tenant = CliOptions.Tenant();
+        var asOf = CliOptions.AsOf();
+        var job = new Option<string?>("--job") { Description = "Only this job" };
+        var command = new Command("report", "Print a report as a table, or JSON with --json") { name, tenant, asOf, job };
+        command.SetAction(CliAction.Run(async (cli, ct) =>
+        {
+            var reports = cli.Services.GetServices<IReport>().OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
+            var wanted = cli.Parse.GetValue(name)!;
+            if (wanted == "list")
+            {
+                cli.Output.Table(reports.Select(r => new System.Text.Json.Nodes.JsonObject { ["id"] = r.Name, ["description"] = r.Description }).ToList(),
+                    ["id", "description"]);
+                return 0;
+            }
+
+            var report = reports.FirstOrDefault(r => r.Name == wanted)
+                         ?? throw new CliException($"There is no report '{wanted}'. Reports: {string.Join(", ", reports.Select(r => r.Name))}.");
+            var tenantName = await cli.TenantAsync(tenant, ct);
+            var table = await report.RunAsync(new ReportRequest(tenantName, cli.Data.TenantDatabasePath(tenantName), cli.AsOf(asOf), cli.Parse.GetValue(job)), ct);
+            cli.Output.Table(table.Rows, table.Columns, table.Title);
+            return 0;
+        }));
+        return command;
+    }
+}

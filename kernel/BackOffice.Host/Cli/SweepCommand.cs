@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using BackOffice.Kernel.Sweeps;
+using BackOffice.Store.Control;
+
+namespace BackOffice.Host.Cli;
+
+/// <summary>`backoffice sweep --tenant T [--agent NAME] [--as-of yyyy-MM-dd]`.</summary>
+public static class SweepCommand
+{
+    public static Command Build()
+    {
+        var tenant = CliOptions.Tenant();
+        var agent = new Option<string?>("--agent") { Description = "Only this agent (default: all)" };
+        var asOf = CliOptions.AsOf();
+        var command = new Command("sweep", "Run agents once over a tenant's data and store their findings and proposals") { tenant, agent, asOf };
+        command.SetAction(CliAction.Run(async (cli, ct) =>
+        {
+            var tenantName = await cli.TenantAsync(tenant, ct);
+            var outcomes = await RunAsync(cli, tenantName, cli.Parse.GetValue(agent), cli.AsOf(asOf), ct);
+            Print(cli, outcomes);
+            return 0;
+        }));
+        return command;
+    }
+
+    public static async Task<IReadOnlyList<SweepOutcome>> RunAsync(CliContext cli, string tenant, string? agent, DateOnly asOf, CancellationToken ct)
+    {
+        var runner = cli.Get<SweepRunner>();
+        var names = agent is null ? runner.Agents.Select(a => a.Name).ToList() : [runner.Agent(agent).Name];
+        var outcomes = new List<SweepOutcome>();
+        foreach (var name in names)
+        {
+            outcomes.Add(await runner.RunAsync(tenant, name, asOf, "manual", 1, cli.Progress, ct));
+        }
+
+        await cli.Get<AuditAnchors>().AdvanceAsync(tenant, ct);
+        return outcomes;
+    }
+
+    public static void Print(CliContext cli, IReadOnlyList<SweepOutcome> outcomes)
+    {
+        if (cli.Json)
+        {
+            cli.Output.WriteJson(new JsonArray(outcomes.Select(o => (JsonNode)new JsonObject
+            {
+                ["id"] = o.RunId,
+                ["tenant"] = o.Tenant,
+                ["agent"] = o.Agent,
+                ["asOf"] = o.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["findings"] = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(o.Findings, CliOutput.JsonOptions)),
+                ["proposalsCreated"] = o.Intake.Created,
+                ["proposalsAlreadyKnown"] = o.Intake.Unchanged,
+            }).ToArray()));
+            return;
+        }
+
+        foreach (var o in outcomes)
+        {
+            cli.Output.Line($"{o.Agent} (as of {o.AsOf:yyyy-MM-dd}): {o.Findings.Count} findings, {o.Intake.Created} new proposals, {o.Intake.Unchanged} already proposed");
+            foreach (var f in o.Findings)
+            {
+                cli.Output.Line($"  [{f.Severity}] {f.Title}");
+                cli.Output.Line($"      {f.Narrative}");
+            }
+        }
+    }
+}

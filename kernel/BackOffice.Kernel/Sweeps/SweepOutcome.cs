@@ -1,0 +1,14 @@
+using BackOffice.Kernel.Abstractions.Proposals;
+
+namespace BackOffice.Kernel.Sweeps;
+
+public sealed record SweepOutcome(
+    string Tenant, string Agent, long RunId, DateOnly AsOf, IReadOnlyList<Finding> Findings, IReadOnlyList<ProposalDraft> Proposals,
+    IntakeResult Intake);
+
+/// <summary>Another process holds this (tenant, agent) sweep's lease: the sweep is running elsewhere.</summary>
+public sealed class SweepBusyException(string tenant, string agent)
+    : Exception($"The {agent} sweep of tenant {tenant} is already running elsewhere; try again when it finishes.");
+
+public sealed class UnknownAgentException(string agent, IEnumerable<string> known)
+    : ArgumentException($"There is no agent '{agent}'. Agents: {string.Join(", ", known)}.");

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BackOffice.Kernel.Abstractions.Agents;
+using BackOffice.Kernel.Telemetry;
+using BackOffice.Store.Audit;
+using BackOffice.Store.Findings;
+using BackOffice.Store.Sqlite;
+using BackOffice.Store.Sweeps;
+using BackOffice.Store.Tenancy;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace BackOffice.Kernel.Sweeps;
+
+/// <summary>
+/// Runs one agent over one tenant: takes the (tenant, agent) lease, lets the agent read and compute, records its
+/// findings and the sweep in the audit chain in one transaction, and hands its proposals to the gate.
+/// </summary>
+public sealed partial class SweepRunner(
+    IEnumerable<IAgent> agents, IProposalIntake proposalIntake, AuditStore audit, DataDirectory data, TimeProvider clock, ILogger<SweepRunner> logger)
+{
+    private static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(30);
+    private static readonly JsonSerializerOptions FigureJson = new(JsonSerializerDefaults.Web);
+    private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    public IReadOnlyList<IAgent> Agents { get; } = agents.OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+
+    public IAgent Agent(string name) =>
+        Agents.FirstOrDefault(a => a.Name == name) ?? throw new UnknownAgentException(name, Agents.Select(a => a.Name));
+
+    public async Task<SweepOutcome> RunAsync(
+        string tenant, string agentName, DateOnly asOf, string trigger, int attempt, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        var agent = Agent(agentName);
+        var path = data.TenantDatabasePath(tenant);
+        var runs = new SweepRunStore(path, clock);
+        if (!await runs.TryLeaseAsync(agent.Name, _holder, LeaseLength, cancellationToken))
+        {
+            throw new SweepBusyException(tenant, agent.Name);
+        }
+
+        using var activity = BackOfficeTelemetry.Source.StartActivity("sweep");
+        activity?.SetTag("tenant", tenant);
+        activity?.SetTag("agent", agent.Name);
+        var started = Stopwatch.GetTimestamp();
+        var runId = await runs.StartAsync(agent.Name, asOf, trigger, attempt, cancellationToken);
+        try
+        {
+            progress.Report($"{agent.Name}: sweeping {tenant} as of {asOf:yyyy-MM-dd}");
+            var result = await agent.SweepAsync(new SweepContext(tenant, asOf, path, progress), cancellationToken);
+            await RecordAsync(path, agent.Name, runId, asOf, result, cancellationToken);
+            var intake = await proposalIntake.SubmitAsync(path, result.Proposals, cancellationToken);
+            await runs.FinishAsync(runId, result.Findings.Count, intake.Created, cancellationToken);
+            BackOfficeTelemetry.Sweeps.Add(1, new("agent", agent.Name), new("outcome", "succeeded"));
+            BackOfficeTelemetry.ProposalsCreated.Add(intake.Created, new KeyValuePair<string, object?>("agent", agent.Name));
+            LogSwept(tenant, agent.Name, result.Findings.Count, intake.Created);
+            progress.Report($"{agent.Name}: {result.Findings.Count} findings, {intake.Created} new proposals ({intake.Unchanged} already proposed)");
+            return new SweepOutcome(tenant, agent.Name, runId, asOf, result.Findings, result.Proposals, intake);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            BackOfficeTelemetry.Sweeps.Add(1, new("agent", agent.Name), new("outcome", "failed"));
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            await runs.FailAsync(runId, ex.Message, null, CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            BackOfficeTelemetry.SweepDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("agent", agent.Name));
+            await runs.ReleaseAsync(agent.Name, _holder, CancellationToken.None);
+        }
+    }
+
+    private async Task RecordAsync(string path, string agent, long runId, DateOnly asOf, SweepResult result, CancellationToken cancellationToken)
+    {
+        var findings = new FindingStore(clock);
+        await using var connection = await Databases.OpenTenantAsync(path, cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var upserts = result.Findings.Select(f => new FindingStore.Upsert(
+            f.Key, f.Agent, f.Check, f.Severity.ToString(), f.Title, JsonSerializer.Serialize(f.Figures, FigureJson), f.Narrative)).ToList();
+        var newFindings = await findings.ReplaceForAgentAsync(connection, transaction, agent, upserts, cancellationToken);
+        await audit.AppendAsync(connection, transaction, $"agent:{agent}", "sweep.completed", $"sweep:{runId}", new JsonObject
+        {
+            ["agent"] = agent,
+            ["asOf"] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["findings"] = result.Findings.Count,
+            ["newFindings"] = newFindings,
+            ["proposalsDrafted"] = result.Proposals.Count,
+        }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Swept {Tenant}/{Agent}: {Findings} findings, {Created} new proposals")]
+    private partial void LogSwept(string tenant, string agent, int findings, int created);
+}

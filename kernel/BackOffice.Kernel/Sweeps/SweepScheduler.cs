@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BackOffice.Store.Audit;
+using BackOffice.Store.Control;
+using BackOffice.Store.Sqlite;
+using BackOffice.Store.Sweeps;
+using BackOffice.Store.Tenancy;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace BackOffice.Kernel.Sweeps;
+
+/// <summary>
+/// `backoffice serve`: runs each agent's sweep for every tenant when its cron schedule is due, one at a time per
+/// tenant and agent. A failed sweep is retried with exponential backoff, and every failure is logged and audited:
+/// never silently skipped (issue 2).
+/// </summary>
+public sealed partial class SweepScheduler(
+    SweepRunner runner, TenantRegistry tenants, DataDirectory data, AuditStore audit, TimeProvider clock,
+    IOptions<SchedulerOptions> options, IOptions<AgentsOptions> agents, ILogger<SweepScheduler> logger) : BackgroundService
+{
+    private readonly DateTimeOffset _startedAt = clock.GetUtcNow();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        LogStarted(runner.Agents.Count, options.Value.PollSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await RunDueAsync(stoppingToken);
+            await Task.Delay(TimeSpan.FromSeconds(options.Value.PollSeconds), clock, stoppingToken);
+        }
+    }
+
+    /// <summary>Runs every sweep that is due now. Public so tests can drive the schedule with a manual clock.</summary>
+    public async Task<int> RunDueAsync(CancellationToken cancellationToken)
+    {
+        var ran = 0;
+        foreach (var tenant in await tenants.ListAsync(cancellationToken))
+        {
+            foreach (var agent in runner.Agents)
+            {
+                var runs = new SweepRunStore(data.TenantDatabasePath(tenant.Id), clock);
+                if (await DueAsync(tenant.Id, agent.Name, runs, cancellationToken) is not { } due)
+                {
+                    continue;
+                }
+
+                ran++;
+                await RunOneAsync(tenant.Id, agent.Name, due.Attempt, due.Trigger, runs, cancellationToken);
+            }
+        }
+
+        return ran;
+    }
+
+    private async Task<(int Attempt, string Trigger)?> DueAsync(string tenant, string agent, SweepRunStore runs, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var last = await runs.LastAsync(agent, cancellationToken);
+        if (last is { Status: "failed", NextRetryAt: { } retryAt })
+        {
+            return now >= Parse(retryAt) ? (last.Attempt + 1, "retry") : null;
+        }
+
+        if (agents.Value.ScheduleFor(tenant, agent) is not { } schedule)
+        {
+            return null;
+        }
+
+        var cron = new CronExpression(schedule) { TimeZone = TimeZoneInfo.Utc };
+        var from = last is null ? _startedAt : Parse(last.StartedAt);
+        return cron.GetNextValidTimeAfter(from) is { } next && next <= now ? (1, "schedule") : null;
+    }
+
+    private async Task RunOneAsync(string tenant, string agent, int attempt, string trigger, SweepRunStore runs, CancellationToken cancellationToken)
+    {
+        var asOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        try
+        {
+            await runner.RunAsync(tenant, agent, asOf, trigger, attempt, new Progress<string>(), cancellationToken);
+        }
+        catch (SweepBusyException)
+        {
+            LogBusy(tenant, agent);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var giveUp = attempt >= options.Value.MaxAttempts;
+            DateTimeOffset? retryAt = giveUp ? null : clock.GetUtcNow().AddSeconds(options.Value.FirstRetrySeconds * Math.Pow(2, attempt - 1));
+            if ((await runs.LastAsync(agent, cancellationToken)) is { } failed)
+            {
+                await runs.SetNextRetryAsync(failed.Id, retryAt, cancellationToken);
+            }
+
+            LogFailed(ex, tenant, agent, attempt, retryAt?.ToString("O", CultureInfo.InvariantCulture) ?? "not retried: attempts used up");
+            await AuditFailureAsync(tenant, agent, attempt, ex.Message, retryAt, cancellationToken);
+        }
+    }
+
+    private async Task AuditFailureAsync(string tenant, string agent, int attempt, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(data.TenantDatabasePath(tenant), cancellationToken);
+        await audit.AppendAsync(connection, "system:scheduler", "sweep.failed", $"agent:{agent}", new JsonObject
+        {
+            ["attempt"] = attempt,
+            ["error"] = error,
+            ["nextRetryAt"] = retryAt?.ToString("O", CultureInfo.InvariantCulture),
+            ["gaveUp"] = retryAt is null,
+        }, cancellationToken);
+    }
+
+    private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduler started: {Agents} agents, polling every {PollSeconds}s")]
+    private partial void LogStarted(int agents, int pollSeconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Skipped {Tenant}/{Agent}: already running in another process")]
+    private partial void LogBusy(string tenant, string agent);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sweep {Tenant}/{Agent} failed on attempt {Attempt}; next retry: {RetryAt}")]
+    private partial void LogFailed(Exception ex, string tenant, string agent, int attempt, string retryAt);
+}
