@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using BackOffice.Domain.Money;
 using BackOffice.Domain.Project;
 using BackOffice.Kernel.Abstractions.Proposals;
+using BackOffice.Kernel.Abstractions.Telemetry;
 using BackOffice.Tools.Matching;
 using BackOffice.Tools.Reconciliation;
 
@@ -25,7 +26,7 @@ internal static class SubInvoiceWithoutBillCheck
 
     public static void Run(FinancialData data, List<Finding> findings, List<ProposalDraft> proposals)
     {
-        var retainageAccount = SubInvoiceBillTools.RetainagePayableAccount(data.Accounts);
+        var retainageAccount = Traced("SubInvoiceBillTools.RetainagePayableAccount", () => SubInvoiceBillTools.RetainagePayableAccount(data.Accounts));
         foreach (var invoice in data.SubInvoices.Where(i => i.Status == "approved"))
         {
             var commitment = data.Commitments[invoice.CommitmentId];
@@ -38,7 +39,7 @@ internal static class SubInvoiceWithoutBillCheck
                 new("project", "project_commitments", commitment.Id),
             };
 
-            var vendorMatch = data.MatchVendor(vendor);
+            var vendorMatch = Traced("CrossSystemMatcher.Match", () => data.MatchVendor(vendor));
             if (!vendorMatch.IsConfident)
             {
                 findings.Add(Unresolved(key, invoice, $"cannot tell which ledger vendor is '{vendor.Name}'", vendorMatch, sources));
@@ -46,12 +47,12 @@ internal static class SubInvoiceWithoutBillCheck
             }
 
             sources.Add(new SourceRef("ledger", "ledger_vendors", vendorMatch.LedgerId!));
-            if (SubInvoiceBillTools.FindBill(invoice, vendorMatch.LedgerId!, data.Bills) is not null)
+            if (Traced(FindTool, () => SubInvoiceBillTools.FindBill(invoice, vendorMatch.LedgerId!, data.Bills)) is not null)
             {
                 continue;
             }
 
-            var jobMatch = data.MatchJob(job);
+            var jobMatch = Traced("CrossSystemMatcher.Match", () => data.MatchJob(job));
             if (!jobMatch.IsConfident)
             {
                 findings.Add(Unresolved(key, invoice, $"cannot tell which ledger job is '{job.Name}'", jobMatch, sources));
@@ -59,7 +60,7 @@ internal static class SubInvoiceWithoutBillCheck
             }
 
             sources.Add(new SourceRef("ledger", "ledger_customers", jobMatch.LedgerId!));
-            var result = SubInvoiceBillTools.DraftBill(invoice, jobMatch.LedgerId!, data.CostCodeAccounts, retainageAccount);
+            var result = Traced(DraftTool, () => SubInvoiceBillTools.DraftBill(invoice, jobMatch.LedgerId!, data.CostCodeAccounts, retainageAccount));
             if (result.Draft is not { } draft)
             {
                 findings.Add(new Finding(key, "financial", Check, Severity.Warning,
@@ -78,6 +79,12 @@ internal static class SubInvoiceWithoutBillCheck
                 $"Approved sub invoice {invoice.Number} ({vendor.Name}) has no bill", figures, narrative));
             proposals.Add(Proposal(invoice, ledgerVendor.Id, ledgerVendor.Name, commitment, draft, figures, narrative, key));
         }
+    }
+
+    private static T Traced<T>(string tool, Func<T> call)
+    {
+        using var activity = BackOfficeTelemetry.ToolCall(tool);
+        return call();
     }
 
     private static Finding Unresolved(string key, SubInvoice invoice, string what, EntityMatch match, List<SourceRef> sources) =>

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BackOffice.Kernel.Abstractions.Agents;
-using BackOffice.Kernel.Telemetry;
+using BackOffice.Kernel.Abstractions.Telemetry;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Findings;
 using BackOffice.Store.Sqlite;

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace BackOffice.Kernel.Telemetry;
+namespace BackOffice.Kernel.Abstractions.Telemetry;
 
 /// <summary>
 /// The product's traces and metrics. Everything is emitted through the BCL's ActivitySource and Meter, so nothing
-/// costs more than a null check unless <see cref="TelemetrySetup"/> attached an exporter.
+/// costs more than a null check unless the host's TelemetrySetup attached an exporter.
 /// </summary>
 public static class BackOfficeTelemetry
 {
@@ -24,6 +24,15 @@ public static class BackOfficeTelemetry
 
     public static readonly Counter<long> ProposalsCreated =
         Meter.CreateCounter<long>("backoffice.proposals.created", description: "Proposals created, by agent and action kind");
+
+    /// <summary>Traces one tool plugin call and counts it; agents wrap each tool they call in this.</summary>
+    public static Activity? ToolCall(string tool)
+    {
+        ToolCalls.Add(1, new KeyValuePair<string, object?>("tool", tool));
+        var activity = Source.StartActivity("tool " + tool);
+        activity?.SetTag("tool", tool);
+        return activity;
+    }
 
     public static readonly Counter<long> Executions =
         Meter.CreateCounter<long>("backoffice.executions", description: "Proposal executions and undos, by action kind and outcome");
