@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using BackOffice.Kernel.Abstractions.Proposals;
+using BackOffice.Store.Ledger;
+
+namespace BackOffice.Kernel.Gate.Executors;
+
+/// <summary>
+/// "ledger.create-bill": creates an A/P bill through <see cref="ILedgerWriter"/> (the sandbox ledger by default,
+/// QuickBooks Online later) with the proposal's idempotency key as the request id; undo deletes it again.
+/// </summary>
+public sealed class CreateBillExecutor(ILedgerWriter ledger) : IActionExecutor
+{
+    public const string Kind = "ledger.create-bill";
+
+    public string ActionKind => Kind;
+
+    /// <summary>Which bills already carry this vendor and document number: the natural key, and what undo must leave.</summary>
+    public async Task<JsonObject> CapturePriorStateAsync(ActionRequest request, CancellationToken cancellationToken)
+    {
+        var bill = CreateBillPayload.Parse(request.Payload);
+        var existing = bill.DocNumber is null
+            ? []
+            : await ledger.FindBillsAsync(request.TenantDatabasePath, bill.VendorId, bill.DocNumber, cancellationToken);
+        return new JsonObject
+        {
+            ["vendor_id"] = bill.VendorId,
+            ["doc_number"] = bill.DocNumber,
+            ["existed"] = existing.Count > 0,
+            ["existing_bill_ids"] = new JsonArray(existing.Select(b => (JsonNode?)JsonValue.Create(b.Id)).ToArray()),
+        };
+    }
+
+    public async Task<ActionOutcome> ExecuteAsync(ActionRequest request, CancellationToken cancellationToken)
+    {
+        var bill = CreateBillPayload.Parse(request.Payload);
+        var written = await ledger.CreateBillAsync(request.TenantDatabasePath, bill, request.IdempotencyKey, cancellationToken);
+        return new ActionOutcome(written.EntityId, new JsonObject
+        {
+            ["bill_id"] = written.EntityId,
+            ["sync_token"] = written.SyncToken,
+            ["response"] = written.Response.DeepClone(),
+        });
+    }
+
+    /// <summary>
+    /// Deletes the bill this proposal created, with its current SyncToken, unless it was there before (then the
+    /// prior state already holds it) or is already gone (then the prior state is already restored).
+    /// </summary>
+    public async Task UndoAsync(ActionRequest request, JsonObject priorState, ActionOutcome outcome, CancellationToken cancellationToken)
+    {
+        var before = priorState["existing_bill_ids"]?.AsArray().Select(n => n!.GetValue<string>()).ToHashSet(StringComparer.Ordinal) ?? [];
+        if (before.Contains(outcome.TargetId))
+        {
+            return;
+        }
+
+        var current = await ledger.GetBillAsync(request.TenantDatabasePath, outcome.TargetId, cancellationToken);
+        if (current is null)
+        {
+            return;
+        }
+
+        await ledger.DeleteBillAsync(request.TenantDatabasePath, current.Id, current.SyncToken, UndoRequestId(request.IdempotencyKey), cancellationToken);
+    }
+
+    /// <summary>A request id of its own for the delete (the create's id would replay the create), within the 50-character limit.</summary>
+    public static string UndoRequestId(string idempotencyKey) =>
+        "undo-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..40];
+}

@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+using BackOffice.Kernel.Abstractions.Identity;
+using BackOffice.Store.Proposals;
+using Microsoft.Data.Sqlite;
+
+namespace BackOffice.Kernel.Gate;
+
+public sealed partial class ProposalGate
+{
+    public Task<ProposalRow> ApproveAsync(string tenantDatabasePath, Actor actor, long id, CancellationToken cancellationToken) =>
+        InTransactionAsync(tenantDatabasePath, actor, id, async (connection, transaction) =>
+        {
+            var row = await LoadAsync(connection, transaction, id, cancellationToken);
+            Ensure(GatePolicy.CanApprove(actor, Facts(row)));
+            EnsureState(row, "approved", ProposalStates.Proposed);
+            await ApproveRowAsync(connection, transaction, actor, row, cancellationToken);
+            return await LoadAsync(connection, transaction, id, cancellationToken);
+        }, cancellationToken);
+
+    public Task<ProposalRow> RejectAsync(string tenantDatabasePath, Actor actor, long id, string reason, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("A rejection needs a reason: it teaches the agent and it is audited.", nameof(reason));
+        }
+
+        return InTransactionAsync(tenantDatabasePath, actor, id, async (connection, transaction) =>
+        {
+            var row = await LoadAsync(connection, transaction, id, cancellationToken);
+            Ensure(GatePolicy.CanAct(actor, Facts(row), "reject"));
+            EnsureState(row, "rejected", ProposalStates.Proposed);
+            if (!await ProposalStore.DecideAsync(connection, transaction, id, ProposalStates.Proposed, ProposalStates.Rejected, actor.Name, Now(), reason, cancellationToken))
+            {
+                throw Conflict(id, row.State, "rejected");
+            }
+
+            await _audit.AppendAsync(connection, transaction, actor.Name, "proposal.rejected", Subject(id),
+                new JsonObject { ["reason"] = reason }, cancellationToken);
+            return await LoadAsync(connection, transaction, id, cancellationToken);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Changes top-level payload fields listed as editable, while the proposal is still proposed. The idempotency key
+    /// stays: it names the proposal, not its content, so an edited proposal still executes at most once.
+    /// </summary>
+    public Task<ProposalRow> EditAsync(string tenantDatabasePath, Actor actor, long id, JsonObject changes, CancellationToken cancellationToken) =>
+        InTransactionAsync(tenantDatabasePath, actor, id, async (connection, transaction) =>
+        {
+            var row = await LoadAsync(connection, transaction, id, cancellationToken);
+            Ensure(GatePolicy.CanAct(actor, Facts(row), "edit"));
+            EnsureState(row, "edited", ProposalStates.Proposed);
+            var editable = JsonNode.Parse(row.EditableFieldsJson)!.AsArray().Select(n => n!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+            var refused = changes.Select(c => c.Key).Where(k => !editable.Contains(k)).ToList();
+            if (refused.Count > 0 || changes.Count == 0)
+            {
+                throw new GateRefusedException(changes.Count == 0
+                    ? "An edit needs at least one field."
+                    : $"Not editable on proposal {id}: {string.Join(", ", refused)}. Editable: {string.Join(", ", editable)}.");
+            }
+
+            var payload = JsonNode.Parse(row.PayloadJson)!.AsObject();
+            var before = new JsonObject();
+            var after = new JsonObject();
+            foreach (var (field, value) in changes)
+            {
+                before[field] = payload[field]?.DeepClone();
+                after[field] = value?.DeepClone();
+                payload[field] = value?.DeepClone();
+            }
+
+            if (!await ProposalStore.EditAsync(connection, transaction, id, row.Version, payload.ToJsonString(), actor.Name, Now(), cancellationToken))
+            {
+                throw Conflict(id, row.State, "edited");
+            }
+
+            await _audit.AppendAsync(connection, transaction, actor.Name, "proposal.edited", Subject(id),
+                new JsonObject { ["before"] = before, ["after"] = after }, cancellationToken);
+            return await LoadAsync(connection, transaction, id, cancellationToken);
+        }, cancellationToken);
+
+    private async Task ApproveRowAsync(
+        SqliteConnection connection, SqliteTransaction transaction, Actor actor, ProposalRow row, CancellationToken cancellationToken)
+    {
+        if (!await ProposalStore.DecideAsync(connection, transaction, row.Id, ProposalStates.Proposed, ProposalStates.Approved, actor.Name, Now(), null, cancellationToken))
+        {
+            throw Conflict(row.Id, row.State, "approved");
+        }
+
+        await _audit.AppendAsync(connection, transaction, actor.Name, "proposal.approved", Subject(row.Id),
+            new JsonObject { ["risk"] = row.Risk, ["version"] = row.Version }, cancellationToken);
+    }
+}

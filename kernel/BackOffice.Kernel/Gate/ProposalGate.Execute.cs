@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using BackOffice.Kernel.Abstractions.Identity;
+using BackOffice.Kernel.Abstractions.Proposals;
+using BackOffice.Store.Proposals;
+using Microsoft.Data.Sqlite;
+
+namespace BackOffice.Kernel.Gate;
+
+public sealed partial class ProposalGate
+{
+    /// <summary>
+    /// Executes exactly once (DESIGN.md rules 3-4): (1) record the intent, the claim and the prior state in one
+    /// transaction; (2) call the target with the idempotency key; (3) record the outcome. A cancellation or a crash
+    /// between (1) and (3) leaves the proposal executing: the outcome is unknown, so once the lease expires the next
+    /// call resumes with the same key and the target answers with its original write instead of writing again.
+    /// A target that refuses moves the proposal to failed (returned, not thrown: it is an expected outcome).
+    /// </summary>
+    public async Task<ProposalRow> ExecuteAsync(string tenantDatabasePath, Actor actor, long id, CancellationToken cancellationToken)
+    {
+        var (executor, request) = await ClaimExecutionAsync(tenantDatabasePath, actor, id, cancellationToken);
+        ActionOutcome outcome;
+        try
+        {
+            outcome = await executor.ExecuteAsync(request, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return await FinishAsync(tenantDatabasePath, actor, id, null, ex, cancellationToken);
+        }
+
+        return await FinishAsync(tenantDatabasePath, actor, id, outcome, null, cancellationToken);
+    }
+
+    private Task<(IActionExecutor Executor, ActionRequest Request)> ClaimExecutionAsync(
+        string path, Actor actor, long id, CancellationToken cancellationToken) =>
+        InTransactionAsync(path, actor, id, async (connection, transaction) =>
+        {
+            var row = await LoadAsync(connection, transaction, id, cancellationToken);
+            Ensure(GatePolicy.CanAct(actor, Facts(row), "execute"));
+            await EnsureWritesEnabledAsync(connection, transaction, row.Agent, cancellationToken);
+            var executor = ExecutorFor(row);
+            var request = RequestFor(path, row);
+            var now = _clock.GetUtcNow();
+            var leaseUntil = StoreTime.ToText(now.AddSeconds(_options.ExecutionLeaseSeconds));
+            if (row.State == ProposalStates.Executing)
+            {
+                await ResumeAsync(connection, transaction, actor, row, now, leaseUntil, cancellationToken);
+                return (executor, request);
+            }
+
+            EnsureState(row, "executed", ProposalStates.Approved, ProposalStates.Failed);
+            if (!await ProposalStore.ClaimExecutionAsync(connection, transaction, id, row.State, row.LeaseUntil, actor.Name, leaseUntil, cancellationToken))
+            {
+                throw Conflict(id, row.State, "executed");
+            }
+
+            var existing = await ProposalExecutionStore.GetAsync(connection, transaction, id, cancellationToken);
+            var prior = existing is null
+                ? await executor.CapturePriorStateAsync(request, cancellationToken)
+                : JsonNode.Parse(existing.PriorStateJson)!.AsObject();
+            await ProposalExecutionStore.StartAsync(connection, transaction, id, row.IdempotencyKey, prior.ToJsonString(), Now(), actor.Name, cancellationToken);
+            await _audit.AppendAsync(connection, transaction, actor.Name, "proposal.execution-started", Subject(id), new JsonObject
+            {
+                ["from"] = row.State,
+                ["idempotency_key"] = row.IdempotencyKey,
+                ["lease_until"] = leaseUntil,
+                ["prior_state"] = prior.DeepClone(),
+            }, cancellationToken);
+            return (executor, request);
+        }, cancellationToken);
+
+    /// <summary>Takes over an execution whose claimant is gone (its lease expired); a live lease is a conflict.</summary>
+    private async Task ResumeAsync(
+        SqliteConnection connection, SqliteTransaction transaction, Actor actor, ProposalRow row, DateTimeOffset now, string leaseUntil,
+        CancellationToken cancellationToken)
+    {
+        if (row.LeaseUntil is not null && StoreTime.Parse(row.LeaseUntil) > now)
+        {
+            var started = (await ProposalExecutionStore.GetAsync(connection, transaction, row.Id, cancellationToken))?.StartedAt ?? "?";
+            throw new ProposalConflictException(row.Id, row.State,
+                $"Proposal {row.Id} is executing: being executed by {row.ExecutedBy} since {started} (lease until {row.LeaseUntil}).");
+        }
+
+        if (!await ProposalStore.ClaimExecutionAsync(connection, transaction, row.Id, ProposalStates.Executing, row.LeaseUntil, actor.Name, leaseUntil, cancellationToken))
+        {
+            throw Conflict(row.Id, row.State, "resumed");
+        }
+
+        await _audit.AppendAsync(connection, transaction, actor.Name, "proposal.execution-resumed", Subject(row.Id), new JsonObject
+        {
+            ["previous_executor"] = row.ExecutedBy,
+            ["expired_lease"] = row.LeaseUntil,
+            ["lease_until"] = leaseUntil,
+            ["idempotency_key"] = row.IdempotencyKey,
+        }, cancellationToken);
+    }
+
+    private Task<ProposalRow> FinishAsync(
+        string path, Actor actor, long id, ActionOutcome? outcome, Exception? error, CancellationToken cancellationToken) =>
+        InTransactionAsync(path, actor, id, async (connection, transaction) =>
+        {
+            var succeeded = outcome is not null;
+            var to = succeeded ? ProposalStates.Executed : ProposalStates.Failed;
+            var errorText = error is null ? null : $"{error.GetType().Name}: {error.Message}";
+            if (!await ProposalStore.FinishExecutionAsync(connection, transaction, id, to, outcome?.TargetId, outcome?.Result.ToJsonString(), errorText, cancellationToken))
+            {
+                var current = await LoadAsync(connection, transaction, id, cancellationToken);
+                throw Conflict(id, current.State, to);
+            }
+
+            var data = new JsonObject { ["executed_by"] = actor.Name };
+            if (outcome is not null)
+            {
+                var outcomeJson = new JsonObject { ["target_id"] = outcome.TargetId, ["result"] = outcome.Result.DeepClone() };
+                await ProposalExecutionStore.CompleteAsync(connection, transaction, id, Now(), outcomeJson.ToJsonString(), cancellationToken);
+                data["target_id"] = outcome.TargetId;
+                data["result"] = outcome.Result.DeepClone();
+            }
+            else
+            {
+                data["error"] = errorText;
+            }
+
+            await _audit.AppendAsync(connection, transaction, actor.Name, succeeded ? "proposal.executed" : "proposal.failed", Subject(id), data, cancellationToken);
+            return await LoadAsync(connection, transaction, id, cancellationToken);
+        }, cancellationToken);
+}

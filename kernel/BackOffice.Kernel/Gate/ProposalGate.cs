@@ -1,0 +1,124 @@
+using System.Text.Json.Nodes;
+using BackOffice.Kernel.Abstractions.Identity;
+using BackOffice.Kernel.Abstractions.Proposals;
+using BackOffice.Store.Audit;
+using BackOffice.Store.Proposals;
+using BackOffice.Store.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace BackOffice.Kernel.Gate;
+
+/// <summary>
+/// Propose -> approve -> execute -> undo (DESIGN.md rules 2-5). Every transition is a conditional update on the
+/// expected state inside one transaction with its audit event, so of two racing callers exactly one wins.
+/// Split by concern: submit, decisions (approve, reject, edit), execution, undo.
+/// </summary>
+public sealed partial class ProposalGate
+{
+    private readonly TimeProvider _clock;
+    private readonly AuditStore _audit;
+    private readonly GateOptions _options;
+    private readonly Dictionary<string, IActionExecutor> _executors;
+
+    public ProposalGate(TimeProvider clock, AuditStore audit, GateOptions options, IEnumerable<IActionExecutor> executors)
+    {
+        _clock = clock;
+        _audit = audit;
+        _options = options;
+        _executors = executors.ToDictionary(e => e.ActionKind, StringComparer.Ordinal);
+    }
+
+    public async Task<ProposalRow> GetAsync(string tenantDatabasePath, long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        return await ProposalStore.GetAsync(connection, null, id, cancellationToken) ?? throw new ProposalNotFoundException(id);
+    }
+
+    public async Task<IReadOnlyList<ProposalRow>> ListAsync(string tenantDatabasePath, ProposalFilter filter, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        return await ProposalStore.ListAsync(connection, filter, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction (Microsoft.Data.Sqlite begins IMMEDIATE, so racing callers
+    /// queue on the lock instead of both reading the old state). A policy refusal rolls the work back and is audited
+    /// on its own, so the log shows who tried what.
+    /// </summary>
+    private async Task<T> InTransactionAsync<T>(
+        string path, Actor actor, long? proposalId, Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(path, cancellationToken);
+        try
+        {
+            await using var transaction = connection.BeginTransaction();
+            var result = await work(connection, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch (GateRefusedException refused)
+        {
+            await _audit.AppendAsync(connection, actor.Name, "gate.refused", Subject(proposalId ?? 0),
+                new JsonObject { ["reason"] = refused.Message }, cancellationToken);
+            throw;
+        }
+    }
+
+    private static async Task<ProposalRow> LoadAsync(
+        SqliteConnection connection, SqliteTransaction transaction, long id, CancellationToken cancellationToken) =>
+        await ProposalStore.GetAsync(connection, transaction, id, cancellationToken) ?? throw new ProposalNotFoundException(id);
+
+    private ProposalFacts Facts(ProposalRow row) =>
+        new(Enum.Parse<RiskClass>(row.Risk), row.Agent, _options.AgentDepartments.TryGetValue(row.Agent, out var d) ? d : null, row.ProposedBy);
+
+    private static void Ensure(PolicyVerdict verdict)
+    {
+        if (!verdict.Allowed)
+        {
+            throw new GateRefusedException(verdict.Reason);
+        }
+    }
+
+    private static void EnsureState(ProposalRow row, string verb, params string[] expected)
+    {
+        if (!expected.Contains(row.State))
+        {
+            throw Conflict(row.Id, row.State, verb);
+        }
+    }
+
+    private static ProposalConflictException Conflict(long id, string state, string verb) =>
+        new(id, state, $"Proposal {id} is {state}; it cannot be {verb}.");
+
+    /// <summary>Fails closed unless both the master write switch and the agent's write switch are on (DESIGN.md rule 2).</summary>
+    private static async Task EnsureWritesEnabledAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string agent, CancellationToken cancellationToken)
+    {
+        if (!await GateSettingsStore.GetMasterAsync(connection, transaction, cancellationToken))
+        {
+            throw new WritesDisabledException("master", "The master write switch is off; nothing executes until an admin turns it on.");
+        }
+
+        var settings = await GateSettingsStore.GetAgentAsync(connection, transaction, agent, cancellationToken);
+        if (settings.WritesEnabled == 0)
+        {
+            throw new WritesDisabledException($"agent:{agent}", $"The write switch of agent {agent} is off; an admin must turn it on.");
+        }
+    }
+
+    private IActionExecutor ExecutorFor(ProposalRow row) =>
+        _executors.TryGetValue(row.ActionKind, out var executor)
+            ? executor
+            : throw new GateRefusedException($"No executor is registered for action kind {row.ActionKind}.");
+
+    /// <summary>The request handed to the executor: the stored (possibly edited) payload and the unchanged idempotency key.</summary>
+    private static ActionRequest RequestFor(string path, ProposalRow row) =>
+        new(TenantOf(path), path, row.Id, row.IdempotencyKey, JsonNode.Parse(row.PayloadJson)!.AsObject());
+
+    /// <summary>The tenant folder name (tenants/{tenant}/tenant.db, see DataDirectory).</summary>
+    private static string TenantOf(string path) => Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path))) ?? "";
+
+    private string Now() => StoreTime.ToText(_clock.GetUtcNow());
+
+    private static string Subject(long id) => $"proposal:{id}";
+}

@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+
+namespace BackOffice.Store.Ledger;
+
+/// <summary>
+/// Writes to the tenant's ledger. The sandbox ledger is the embedded default; a QuickBooks Online writer replaces it
+/// without the gate's executors changing. Every write carries a request id (QuickBooks <c>requestid</c>, at most
+/// 50 characters): a repeated id returns the original response and writes nothing (DESIGN.md rule 4).
+/// </summary>
+public interface ILedgerWriter
+{
+    Task<LedgerWriteResult> CreateBillAsync(string tenantDatabasePath, BillDraft bill, string requestId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a bill; <paramref name="syncToken"/> must be the current one (QuickBooks error 5010 otherwise).</summary>
+    Task<LedgerWriteResult> DeleteBillAsync(
+        string tenantDatabasePath, string billId, long syncToken, string requestId, CancellationToken cancellationToken);
+
+    Task<LedgerBillRef?> GetBillAsync(string tenantDatabasePath, string billId, CancellationToken cancellationToken);
+
+    /// <summary>Bills of a vendor with a document number: the natural key used to recover when a request id has expired.</summary>
+    Task<IReadOnlyList<LedgerBillRef>> FindBillsAsync(
+        string tenantDatabasePath, string vendorId, string docNumber, CancellationToken cancellationToken);
+}
+
+/// <param name="Amount">Dollars; must be whole cents.</param>
+public sealed record BillLineDraft(string AccountId, string? CustomerId, string? CostCode, string? Description, decimal Amount);
+
+public sealed record BillDraft(
+    string VendorId, DateOnly TxnDate, DateOnly? DueDate, string? DocNumber, string? Memo, IReadOnlyList<BillLineDraft> Lines);
+
+public enum PostingType
+{
+    Debit,
+    Credit,
+}
+
+public sealed record JournalLineDraft(string AccountId, PostingType PostingType, decimal Amount, string? CustomerId, string? Description);
+
+public sealed record JournalEntryDraft(DateOnly TxnDate, string? DocNumber, string? Memo, IReadOnlyList<JournalLineDraft> Lines);
+
+/// <param name="Response">What the ledger answered, in QuickBooks' shape (e.g. <c>{"Bill":{...}}</c>).</param>
+public sealed record LedgerWriteResult(string EntityId, long SyncToken, JsonObject Response);
+
+public sealed record LedgerBillRef(string Id, long SyncToken, string Status);

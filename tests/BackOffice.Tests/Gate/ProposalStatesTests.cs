@@ -1,0 +1,32 @@
+using BackOffice.Kernel.Gate;
+
+namespace BackOffice.Tests.Gate;
+
+public sealed class ProposalStatesTests
+{
+    private static readonly HashSet<(string, string)> Expected =
+    [
+        ("proposed", "approved"), ("proposed", "rejected"), ("proposed", "superseded"),
+        ("approved", "executing"), ("failed", "executing"), ("executing", "executing"),
+        ("executing", "executed"), ("executing", "failed"), ("executed", "reverted"),
+    ];
+
+    public static TheoryData<string, string> AllPairs()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var from in ProposalStates.All)
+        {
+            foreach (var to in ProposalStates.All)
+            {
+                data.Add(from, to);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllPairs))]
+    public void CanMove_EveryPair_OnlyTheDesignedTransitions(string from, string to) =>
+        Assert.Equal(Expected.Contains((from, to)), ProposalStates.CanMove(from, to));
+}
