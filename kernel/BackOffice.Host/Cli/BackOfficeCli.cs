@@ -14,7 +14,13 @@ public static class BackOfficeCli
             CliOptions.As,
             TenantCommands.Build(),
             UsersCommands.Build(),
+            SweepCommand.Build(),
+            ProposalsCommands.Build(),
+            AgentsCommands.Build(),
+            AgentsCommands.BuildWrites(),
             AuditCommands.Build(),
+            ReportCommand.Build(),
+            ServeCommand.Build(),
         };
         return root;
     }

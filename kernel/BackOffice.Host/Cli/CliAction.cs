@@ -12,7 +12,18 @@ public static class CliAction
     public static Func<ParseResult, CancellationToken, Task<int>> Run(Func<CliContext, CancellationToken, Task<int>> body) =>
         async (parse, cancellationToken) =>
         {
-            await using var context = CliContext.Create(parse);
+            CliContext context;
+            try
+            {
+                context = CliContext.Create(parse);
+            }
+            catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"error: configuration: {ex.Message}");
+                return 2;
+            }
+
+            await using var _ = context;
             try
             {
                 return await body(context, cancellationToken);

@@ -48,8 +48,11 @@ public sealed class CliContext : IAsyncDisposable
                    ?? Environment.GetEnvironmentVariable("BACKOFFICE_DATA")
                    ?? Path.Combine(Environment.CurrentDirectory, ".backoffice");
         var data = new DataDirectory(root);
-        var builder = BackOfficeServices.CreateBuilder(data);
-        return new CliContext(parse, data, builder.Build());
+        var host = BackOfficeServices.CreateBuilder(data).Build();
+        // The CLI never starts the host, so it runs the start-up checks itself: bad configuration fails every command the same way.
+        host.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+        _ = host.Services.GetRequiredService<Kernel.Telemetry.TelemetrySetup>();
+        return new CliContext(parse, data, host);
     }
 
     public T Get<T>()

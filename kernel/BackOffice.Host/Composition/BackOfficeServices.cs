@@ -1,4 +1,14 @@
+using BackOffice.Agents.Financial;
+using BackOffice.Kernel.Abstractions.Agents;
+using BackOffice.Kernel.Abstractions.Proposals;
+using BackOffice.Kernel.Abstractions.Reports;
+using BackOffice.Kernel.Gate;
+using BackOffice.Kernel.Gate.Executors;
+using BackOffice.Kernel.Reports;
+using BackOffice.Kernel.Sweeps;
 using BackOffice.Kernel.Telemetry;
+using BackOffice.Store.Ledger;
+using BackOffice.Store.Sandbox;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Control;
 using BackOffice.Store.Tenancy;
@@ -6,6 +16,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BackOffice.Host.Composition;
 
@@ -44,9 +55,42 @@ public static class BackOfficeServices
     {
         builder.Services.AddOptions<TelemetryOptions>().Bind(builder.Configuration.GetSection(TelemetryOptions.SectionName)).ValidateOnStart();
         builder.Services.AddSingleton<TelemetrySetup>();
+
+        builder.Services.AddOptions<SchedulerOptions>().Bind(builder.Configuration.GetSection(SchedulerOptions.SectionName))
+            .Validate(o => o.PollSeconds > 0 && o.MaxAttempts > 0 && o.FirstRetrySeconds > 0, "Scheduler: PollSeconds, MaxAttempts and FirstRetrySeconds must be positive")
+            .ValidateOnStart();
+        builder.Services.AddOptions<AgentsOptions>().Bind(builder.Configuration)
+            .Validate(o => !o.InvalidSchedules().Any(), "An agent schedule is not a valid cron expression (see `backoffice agents list`)")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => GateOptionsFrom(sp, builder.Configuration));
+        builder.Services.AddSingleton<ProposalGate>();
+        builder.Services.AddSingleton<GateSwitches>();
+        builder.Services.AddSingleton<ILedgerWriter, SandboxLedger>();
+        builder.Services.AddSingleton<IActionExecutor, CreateBillExecutor>();
+        builder.Services.AddSingleton<IProposalIntake, GateIntake>();
+        builder.Services.AddSingleton<SweepRunner>();
+        builder.Services.AddHostedService<SweepScheduler>();
+        builder.Services.AddSingleton<IReport, FindingsReport>();
+        builder.Services.AddSingleton<IReport, LedgerBillsReport>();
     }
 
     public static void AddBackOfficeAgents(this HostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<IAgent, FinancialAgent>();
+    }
+
+    /// <summary>Each agent's department: appsettings.json `Agents:NAME:Department`, else the agent's own default.</summary>
+    private static GateOptions GateOptionsFrom(IServiceProvider services, IConfiguration configuration)
+    {
+        var agents = services.GetRequiredService<IOptions<AgentsOptions>>().Value;
+        var departments = services.GetServices<IAgent>().ToDictionary(
+            a => a.Name,
+            a => agents.Agents.TryGetValue(a.Name, out var o) && o.Department is not null ? o.Department : a.Department,
+            StringComparer.Ordinal);
+        return new GateOptions
+        {
+            AgentDepartments = departments,
+            ExecutionLeaseSeconds = configuration.GetValue("Gate:ExecutionLeaseSeconds", 300),
+        };
     }
 }

@@ -25,11 +25,12 @@ internal static class SandboxBills
                 await SandboxChecks.RequireActiveAsync(connection, transaction, "ledger_customers", "Customer", line.CustomerId, cancellationToken);
             }
 
-            cents[i] = SandboxChecks.ToCents(line.Amount, i + 1);
+            cents[i] = SandboxChecks.ToCents(line.Amount, i + 1, allowNegative: true);
         }
 
-        var id = await SandboxRequests.NextIdAsync(connection, transaction, "bill", cancellationToken);
         var total = cents.Sum();
+        SandboxChecks.RequireNonNegativeTotal(total);
+        var id = await SandboxRequests.NextIdAsync(connection, transaction, "bill", cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO ledger_bills (id, vendor_id, doc_number, txn_date, due_date, total_cents, memo, origin, sync_token, status, row_hash)

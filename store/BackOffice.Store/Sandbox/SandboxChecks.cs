@@ -21,10 +21,13 @@ internal static class SandboxChecks
         }
     }
 
-    /// <summary>An amount in whole cents and not negative, as QuickBooks stores it.</summary>
-    public static long ToCents(decimal amount, int lineNo)
+    /// <summary>
+    /// An amount in whole cents. Journal lines are never negative (PostingType gives the direction); bill lines may be,
+    /// as QuickBooks users enter retainage held as a negative line, provided the bill's total is not negative.
+    /// </summary>
+    public static long ToCents(decimal amount, int lineNo, bool allowNegative = false)
     {
-        if (amount < 0m)
+        if (amount < 0m && !allowNegative)
         {
             throw new SandboxLedgerException(SandboxErrorCodes.InvalidProperty, $"Line {lineNo}: Amount {amount} is negative.");
         }
@@ -36,6 +39,15 @@ internal static class SandboxChecks
         catch (ArgumentException ex)
         {
             throw new SandboxLedgerException(SandboxErrorCodes.InvalidProperty, $"Line {lineNo}: {ex.Message}");
+        }
+    }
+
+    public static void RequireNonNegativeTotal(long totalCents)
+    {
+        if (totalCents < 0)
+        {
+            throw new SandboxLedgerException(
+                SandboxErrorCodes.InvalidProperty, $"Invalid Amount: the bill total {Cents.ToDollars(totalCents):0.00} is negative; enter a vendor credit instead.");
         }
     }
 

@@ -54,13 +54,22 @@ public sealed class SandboxLedgerTests : IDisposable
 
     [Theory]
     [InlineData("100.255")]
-    [InlineData("-1.00")]
-    public async Task CreateBill_AmountNotWholeCentsOrNegative_Refused(string amount)
+    [InlineData("-9.76")]
+    public async Task CreateBill_AmountNotWholeCentsOrTotalNegative_Refused(string amount)
     {
         await _f.SeedAsync();
         var error = await Assert.ThrowsAsync<SandboxLedgerException>(() =>
             _f.Ledger.CreateBillAsync(_f.Path, Bill(amount: decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)), "req-1", _ct));
         Assert.Equal(SandboxErrorCodes.InvalidProperty, error.Code);
+    }
+
+    [Fact]
+    public async Task CreateBill_NegativeRetainageLineWithPositiveTotal_IsAccepted()
+    {
+        // QuickBooks users record retainage held on a sub's bill as a negative line to Retainage Payable.
+        await _f.SeedAsync();
+        var result = await _f.Ledger.CreateBillAsync(_f.Path, Bill(amount: -9.75m), "req-1", _ct);
+        Assert.Equal(0, await _f.CountAsync($"SELECT total_cents FROM ledger_bills WHERE id = '{result.EntityId}'"));
     }
 
     [Fact]

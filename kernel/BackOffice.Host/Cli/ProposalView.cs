@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using BackOffice.Kernel.Gate;
+using BackOffice.Store.Audit;
+using BackOffice.Store.Proposals;
+
+namespace BackOffice.Host.Cli;
+
+/// <summary>How a proposal is shown to the person deciding on it.</summary>
+public static class ProposalView
+{
+    public static JsonObject Summary(ProposalRow row) => new()
+    {
+        ["id"] = row.Id,
+        ["state"] = row.State,
+        ["risk"] = row.Risk,
+        ["agent"] = row.Agent,
+        ["actionKind"] = row.ActionKind,
+        ["title"] = row.Title,
+        ["proposedBy"] = row.ProposedBy,
+        ["proposedAt"] = row.ProposedAt,
+        ["targetId"] = row.TargetId,
+    };
+
+    public static JsonObject Detail(ProposalRow row, GateOptions options, IReadOnlyList<AuditEvent> history)
+    {
+        var view = Summary(row);
+        view["whoMustApprove"] = WhoMustApprove(row, options);
+        view["reversible"] = row.Reversible != 0;
+        view["irreversibleReason"] = row.IrreversibleReason;
+        view["narrative"] = row.Narrative;
+        view["figures"] = JsonNode.Parse(row.FiguresJson);
+        view["payload"] = JsonNode.Parse(row.PayloadJson);
+        view["editableFields"] = JsonNode.Parse(row.EditableFieldsJson);
+        view["idempotencyKey"] = row.IdempotencyKey;
+        view["decidedBy"] = row.DecidedBy;
+        view["decisionReason"] = row.DecisionReason;
+        view["error"] = row.Error;
+        view["history"] = new JsonArray(history.Select(e => (JsonNode)new JsonObject
+        {
+            ["at"] = e.At, ["actor"] = e.Actor, ["kind"] = e.Kind,
+        }).ToArray());
+        return view;
+    }
+
+    private static string WhoMustApprove(ProposalRow row, GateOptions options) => row.Risk switch
+    {
+        "Money" or "Legal" => $"a lead of the {(options.AgentDepartments.TryGetValue(row.Agent, out var department) ? department : "(unconfigured)")} department ({row.Risk.ToLowerInvariant()} action), not the proposer",
+        _ => "an approver, lead or admin (or the auto policy when the agent is in auto mode), not the proposer",
+    };
+
+    public static void Print(CliOutput output, JsonObject view)
+    {
+        output.Line($"Proposal {view["id"]}: {view["title"]}");
+        output.Line($"  state {view["state"]}, risk {view["risk"]}, proposed by {view["proposedBy"]} at {view["proposedAt"]}");
+        output.Line($"  must be approved by {view["whoMustApprove"]}");
+        output.Line((bool)view["reversible"]! ? "  can be undone after execution" : $"  CANNOT be undone once executed: {view["irreversibleReason"]}");
+        output.Line();
+        output.Line("  " + view["narrative"]);
+        output.Line();
+        output.Line("  Figures (value, computed by, from):");
+        foreach (var figure in view["figures"]!.AsArray())
+        {
+            var sources = string.Join(", ", figure!["sources"]!.AsArray().Select(s => $"{s!["system"]}:{s["table"]}/{s["id"]}"));
+            output.Line($"    {figure["name"],-18} {figure["value"],14} {figure["unit"],-7} {figure["tool"]}  [{sources}]");
+        }
+
+        output.Line();
+        output.Line($"  Payload (editable: {string.Join(", ", view["editableFields"]!.AsArray().Select(f => (string?)f))}):");
+        output.Line("    " + view["payload"]!.ToJsonString(CliOutput.JsonOptions).Replace("\n", "\n    ", StringComparison.Ordinal));
+        output.Line();
+        output.Line("  History:");
+        foreach (var e in view["history"]!.AsArray())
+        {
+            output.Line($"    {e!["at"]}  {e["kind"],-28} {e["actor"]}");
+        }
+    }
+}
