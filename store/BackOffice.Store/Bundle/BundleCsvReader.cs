@@ -1,0 +1,153 @@
+using CsvHelper;
+
+namespace BackOffice.Store.Bundle;
+
+/// <summary>Reads one bundle CSV file into typed values, reporting each bad header, field and duplicate id by line.</summary>
+public static class BundleCsvReader
+{
+    public static async Task<ParsedTable> ReadAsync(
+        string bundleDirectory, FileSpec spec, ErrorSink errors, List<string> warnings, IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var table = new ParsedTable(spec);
+        var options = CsvReaderOptions.Default with
+        {
+            Separator = ',',
+            HasHeader = true,
+            TrackLineNumbers = true,
+            SkipEmptyLines = true,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            OnMalformedRecord = bad => errors.Add(spec.Path, (int)bad.LineNumber, null, Malformed(bad)),
+        };
+        await using var reader = CsvReader.FromFile(Path.Combine(bundleDirectory, spec.Path), options);
+        await reader.ReadHeaderAsync(cancellationToken);
+        var header = reader.Headers.ToArray();
+        if (header.Length == 0)
+        {
+            errors.Add(spec.Path, 1, null, "the file is empty; expected a header row");
+            return table;
+        }
+
+        var map = MapHeader(spec, header, errors, warnings);
+        if (map is null)
+        {
+            return table;
+        }
+
+        while (!errors.Full && await reader.ReadAsync(cancellationToken))
+        {
+            var line = (int)reader.LineNumber;
+            var fields = new string[reader.FieldCount];
+            for (var i = 0; i < fields.Length; i++)
+            {
+                fields[i] = reader.GetString(i) ?? "";
+            }
+
+            if (fields.Length != map.Width)
+            {
+                errors.Add(spec.Path, line, null, $"expected {map.Width} fields like the header, got {fields.Length}");
+                continue;
+            }
+
+            AddRow(table, line, fields, map.Indexes, errors);
+            if (table.Rows.Count % 1000 == 0)
+            {
+                progress?.Report(new ImportProgress(ImportPhase.Reading, spec.Path, table.Rows.Count));
+            }
+        }
+
+        progress?.Report(new ImportProgress(ImportPhase.Reading, spec.Path, table.Rows.Count));
+        return table;
+    }
+
+    private sealed record HeaderMap(int Width, int[] Indexes);
+
+    /// <summary>CSV field index for each spec column (-1 when an optional column is absent), or null if a required one is missing.</summary>
+    private static HeaderMap? MapHeader(FileSpec spec, string[] header, ErrorSink errors, List<string> warnings)
+    {
+        var names = header.Select(h => h.Trim()).ToArray();
+        var indexes = spec.Columns
+            .Select(c => Array.FindIndex(names, n => string.Equals(n, c.CsvName, StringComparison.OrdinalIgnoreCase)))
+            .ToArray();
+        var complete = true;
+        for (var i = 0; i < spec.Columns.Count; i++)
+        {
+            if (indexes[i] < 0 && spec.Columns[i].Required)
+            {
+                errors.Add(spec.Path, 1, spec.Columns[i].CsvName, $"required column '{spec.Columns[i].CsvName}' is missing from the header");
+                complete = false;
+            }
+        }
+
+        foreach (var extra in names.Where(n => !spec.Columns.Any(c => string.Equals(c.CsvName, n, StringComparison.OrdinalIgnoreCase))))
+        {
+            warnings.Add($"{spec.Path}: column '{extra}' is not part of the format and was ignored");
+        }
+
+        return complete ? new HeaderMap(header.Length, indexes) : null;
+    }
+
+    private static void AddRow(ParsedTable table, int line, string[] fields, int[] indexes, ErrorSink errors)
+    {
+        var spec = table.Spec;
+        var values = new object?[spec.Columns.Count];
+        var ok = true;
+        for (var i = 0; i < spec.Columns.Count; i++)
+        {
+            var column = spec.Columns[i];
+            var text = indexes[i] < 0 ? "" : fields[indexes[i]].Trim();
+            if (text.Length == 0)
+            {
+                values[i] = column.Default;
+                if (column.Required)
+                {
+                    errors.Add(spec.Path, line, column.CsvName, $"a value is required ({Describe(column)})");
+                    ok = false;
+                }
+
+                continue;
+            }
+
+            var parsed = ValueParsers.Parse(column, text);
+            if (parsed.Error is not null)
+            {
+                errors.Add(spec.Path, line, column.CsvName, parsed.Error);
+                ok = false;
+            }
+
+            values[i] = parsed.Value;
+        }
+
+        var row = new ParsedRow(line, values);
+        if (table.Value(row, spec.Key) is string key && !table.ByKey.TryAdd(key, row))
+        {
+            errors.Add(spec.Path, line, spec.Column(spec.Key)!.CsvName,
+                $"duplicate {spec.Column(spec.Key)!.CsvName} '{key}': it is already used on line {table.ByKey[key].Line}");
+            ok = false;
+        }
+
+        if (ok)
+        {
+            table.Rows.Add(row);
+        }
+    }
+
+    private static string Describe(ColumnSpec column) => column.Kind switch
+    {
+        ValueKind.Enum => "one of " + string.Join(", ", column.Allowed),
+        ValueKind.Money => "an amount like 1234.56",
+        ValueKind.Percent => "a percentage like 10",
+        ValueKind.Date => "a date as yyyy-MM-dd",
+        ValueKind.DateTime => "a date and time as yyyy-MM-ddTHH:mm",
+        ValueKind.Bool => "true or false",
+        ValueKind.E4 or ValueKind.Integer => "a number",
+        _ => "text",
+    };
+
+    private static string Malformed(CsvMalformedRecord bad) => bad.Reason switch
+    {
+        CsvMalformedReason.FieldCountMismatch => "this row has a different number of fields than the header",
+        CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed; double any quote inside a quoted field",
+        _ => $"malformed CSV quoting ({bad.Reason}): quote fields that contain commas or quotes, and double inner quotes",
+    };
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BackOffice.Store.Audit;
+using BackOffice.Store.Sqlite;
+using BackOffice.Store.Tenancy;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BackOffice.Store.Bundle;
+
+/// <summary>
+/// Imports a tenant bundle folder (docs/DATA-FORMAT.md): reads and validates every file first, then writes all tables,
+/// the import run and its audit event in one transaction, then copies the raw files. A bundle with any error is refused
+/// whole with a <see cref="BundleValidationException"/> and nothing is written or copied (DESIGN.md rule 7).
+/// </summary>
+public sealed class BundleImporter(TimeProvider clock)
+{
+    private readonly AuditStore _audit = new(clock);
+
+    public async Task<ImportSummary> ImportAsync(
+        string bundleDirectory, string tenant, DataDirectory data, string actor, IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var startedAt = clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        var errors = new ErrorSink();
+        var warnings = new List<string>();
+        var manifest = await BundleManifest.ReadAsync(bundleDirectory, errors, cancellationToken);
+        ThrowIfAny(errors);
+        if (manifest!.Tenant is { } named && named != tenant)
+        {
+            warnings.Add($"{BundleManifest.FileName}: the bundle names tenant '{named}'; it was imported into '{tenant}' as asked");
+        }
+
+        var tables = new Dictionary<string, ParsedTable>();
+        foreach (var spec in BundleSchema.Files.Where(f => File.Exists(Path.Combine(bundleDirectory, f.Path))))
+        {
+            tables[spec.Path] = await BundleCsvReader.ReadAsync(bundleDirectory, spec, errors, warnings, progress, cancellationToken);
+        }
+
+        ThrowIfAny(errors);
+        await using var connection = await Databases.OpenTenantAsync(data.TenantDatabasePath(tenant), cancellationToken);
+        // IMMEDIATE: the stored rows validation reads are the rows the writer diffs against; no other writer slips between.
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        progress?.Report(new ImportProgress(ImportPhase.Validating, null, tables.Values.Sum(t => t.Rows.Count)));
+        var stored = await StoredState.LoadAsync(connection, transaction, cancellationToken);
+        await BundleValidator.ValidateAsync(tables, stored, connection, transaction, errors, cancellationToken);
+        ThrowIfAny(errors);
+
+        var counts = (await BundleWriter.WriteAsync(tables, stored, connection, transaction, progress, cancellationToken)).ToList();
+        var rawFiles = await BundleRawFiles.PlanAsync(bundleDirectory, tenant, data, connection, transaction, cancellationToken);
+        await BundleRawFiles.RecordAsync(rawFiles, startedAt, connection, transaction, cancellationToken);
+        counts.AddRange(BundleRawFiles.Count(rawFiles));
+        var runId = await RecordRunAsync(bundleDirectory, manifest, startedAt, counts, connection, transaction, cancellationToken);
+        await _audit.AppendAsync(connection, transaction, actor, "import.completed", $"import:{runId}",
+            AuditData(tenant, bundleDirectory, manifest, counts, warnings.Count), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        await BundleRawFiles.CopyAsync(rawFiles, tenant, data, progress, cancellationToken);
+        progress?.Report(new ImportProgress(ImportPhase.Done, null, tables.Values.Sum(t => t.Rows.Count)));
+        return new ImportSummary(runId, tenant, counts, warnings);
+    }
+
+    private static void ThrowIfAny(ErrorSink errors)
+    {
+        if (errors.Errors.Count > 0)
+        {
+            throw new BundleValidationException(errors.Errors);
+        }
+    }
+
+    private static async Task<long> RecordRunAsync(
+        string bundleDirectory, BundleManifest manifest, string startedAt, IReadOnlyList<FileImportCounts> counts,
+        SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO import_runs (started_at, source, format, added, changed, removed, unchanged)
+            VALUES (@startedAt, @source, @format, @added, @changed, @removed, @unchanged) RETURNING id
+            """,
+            new
+            {
+                startedAt, source = Path.GetFullPath(bundleDirectory), format = manifest.Format,
+                added = counts.Sum(c => c.Added), changed = counts.Sum(c => c.Changed),
+                removed = counts.Sum(c => c.Removed), unchanged = counts.Sum(c => c.Unchanged),
+            },
+            transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Counts and provenance only: the audit chain carries no customer amounts or names.</summary>
+    private static JsonObject AuditData(
+        string tenant, string bundleDirectory, BundleManifest manifest, IReadOnlyList<FileImportCounts> counts, int warnings)
+    {
+        var files = new JsonObject();
+        foreach (var c in counts.Where(c => c.AnythingChanged))
+        {
+            files[c.File] = new JsonObject { ["added"] = c.Added, ["changed"] = c.Changed, ["removed"] = c.Removed };
+        }
+
+        return new JsonObject
+        {
+            ["tenant"] = tenant,
+            ["source"] = Path.GetFullPath(bundleDirectory),
+            ["format"] = manifest.Format,
+            ["exported_at"] = manifest.ExportedAt,
+            ["project_system"] = manifest.ProjectSystem,
+            ["ledger_system"] = manifest.LedgerSystem,
+            ["added"] = counts.Sum(c => c.Added),
+            ["changed"] = counts.Sum(c => c.Changed),
+            ["removed"] = counts.Sum(c => c.Removed),
+            ["unchanged"] = counts.Sum(c => c.Unchanged),
+            ["warnings"] = warnings,
+            ["files"] = files,
+        };
+    }
+}

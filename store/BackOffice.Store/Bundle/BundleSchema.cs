@@ -1,0 +1,122 @@
+namespace BackOffice.Store.Bundle;
+
+/// <summary>
+/// Every bundle file, in dependency order (parents before children), mirroring Migrations/Tenant/0100_bundle.sql.
+/// Required = the SQL column is NOT NULL without a default. This one table drives reading, validation and writing.
+/// </summary>
+public static class BundleSchema
+{
+    private const string Jobs = "project/jobs.csv", CostCodes = "project/cost-codes.csv", PVendors = "project/vendors.csv";
+    private const string Commitments = "project/commitments.csv", PayApps = "project/pay-apps.csv", SubInvoices = "project/sub-invoices.csv";
+    private const string Accounts = "ledger/accounts.csv", Customers = "ledger/customers.csv", LVendors = "ledger/vendors.csv";
+    private const string Bills = "ledger/bills.csv", Invoices = "ledger/invoices.csv", Payments = "ledger/payments.csv";
+    private const string Journals = "ledger/journal-entries.csv", Employees = "workforce/employees.csv";
+
+    public static readonly IReadOnlyList<string> AccountTypes =
+    [
+        "Bank", "Accounts Receivable", "Other Current Asset", "Fixed Asset", "Other Asset", "Accounts Payable", "Credit Card",
+        "Other Current Liability", "Long Term Liability", "Equity", "Income", "Cost of Goods Sold", "Expense", "Other Income",
+        "Other Expense",
+    ];
+
+    public static IReadOnlyList<FileSpec> Files { get; } =
+    [
+        new(Jobs, "project_jobs", "id", [Id, T("number"), T("name").Req(), E("status", "active", "closed", "on_hold").Req(),
+            T("customer_name"), M("contract_cents"), D("start_date"), D("substantial_completion_date")]),
+        new(CostCodes, "project_cost_codes", "code", [T("code").Req(), T("description").Req()]),
+        new(PVendors, "project_vendors", "id", [Id, T("name").Req(), T("trade")]),
+        new("project/budget-lines.csv", "project_budget_lines", "id", [Id, T("job_id").Req().Refs(Jobs), Code.Req(),
+            M("original_cents").Req(), M("approved_changes_cents").Req(), M("pm_estimate_at_completion_cents")]),
+        new(Commitments, "project_commitments", "id", [Id, T("job_id").Req().Refs(Jobs), T("vendor_id").Req().Refs(PVendors),
+            T("number").Req(), T("title"), E("kind", "subcontract", "purchase_order").Req(),
+            E("status", "draft", "pending", "approved", "complete", "void").Req(), P("retainage_bp").Req(), D("contract_date")]),
+        new("project/commitment-lines.csv", "project_commitment_lines", "id", [Id,
+            T("commitment_id").Req().Refs(Commitments), Code.Req(), T("description"), M("amount_cents").Req()]),
+        new("project/change-orders.csv", "project_change_orders", "id", [Id, T("job_id").Req().Refs(Jobs),
+            E("kind", "prime", "commitment").Req(), T("commitment_id").Refs(Commitments), T("number").Req(), T("title"),
+            E("status", "pending", "approved", "void").Req(), M("amount_cents").Req(), Code, D("approved_date")]),
+        new(PayApps, "project_pay_apps", "id", [Id, T("job_id").Req().Refs(Jobs), T("number").Req(), D("period_end").Req(),
+            M("work_completed_to_date_cents").Req(), M("stored_materials_cents").Req(), M("retainage_held_to_date_cents").Req(),
+            M("amount_due_cents").Req(), E("status", "draft", "submitted", "approved", "paid").Req()]),
+        new("project/pay-app-lines.csv", "project_pay_app_lines", "id", [Id, T("pay_app_id").Req().Refs(PayApps), Code.Req(),
+            M("scheduled_value_cents").Req(), M("completed_to_date_cents").Req()]),
+        new(SubInvoices, "project_sub_invoices", "id", [Id, T("commitment_id").Req().Refs(Commitments), T("number").Req(),
+            D("invoice_date").Req(), D("period_end"), M("amount_cents").Req(), M("retainage_cents").Req(),
+            E("status", "draft", "pending", "approved", "paid", "void").Req()]),
+        new("project/sub-invoice-lines.csv", "project_sub_invoice_lines", "id", [Id, T("sub_invoice_id").Req().Refs(SubInvoices),
+            Code.Req(), T("description"), M("amount_cents").Req()]),
+        new("project/schedule-tasks.csv", "project_schedule_tasks", "id", [Id, T("job_id").Req().Refs(Jobs), T("name").Req(),
+            T("trade").Req(), D("start_date").Req(), D("end_date").Req(), N("crew_hours_e4").Req(), P("percent_complete_bp").Req()]),
+
+        new(Accounts, "ledger_accounts", "id", [Id, T("number"), T("name").Req(), E("type", [.. AccountTypes]).Req(), B("active").Req()]),
+        new(Customers, "ledger_customers", "id", [Id, T("name").Req(), T("parent_id").Refs(Customers),
+            T("fully_qualified_name").Req(), B("is_project").Req(), B("active").Req()]),
+        new(LVendors, "ledger_vendors", "id", [Id, T("name").Req(), B("active").Req()]),
+        new(Bills, "ledger_bills", "id", [Id, T("vendor_id").Req().Refs(LVendors), T("doc_number"), D("txn_date").Req(), D("due_date"),
+            M("total_cents").Req(), T("memo")], "origin = 'bundle'"),
+        new("ledger/bill-lines.csv", "ledger_bill_lines", "id", [Id, T("bill_id").Req().Refs(Bills), I("line_no").Req(),
+            T("account_id").Req().Refs(Accounts), T("customer_id").Refs(Customers), T("item"), T("description"), M("amount_cents").Req(),
+            E("billable", "Billable", "NotBillable", "HasBeenBilled").Or("NotBillable")],
+            "bill_id IN (SELECT id FROM ledger_bills WHERE origin = 'bundle')"),
+        new(Invoices, "ledger_invoices", "id", [Id, T("customer_id").Req().Refs(Customers), T("doc_number"), D("txn_date").Req(),
+            D("due_date").Req(), M("total_cents").Req(), M("retainage_cents").Or(0L)]),
+        new("ledger/invoice-lines.csv", "ledger_invoice_lines", "id", [Id, T("invoice_id").Req().Refs(Invoices), I("line_no").Req(),
+            T("item"), T("description"), M("amount_cents").Req()]),
+        new(Payments, "ledger_payments", "id", [Id, T("customer_id").Req().Refs(Customers), D("txn_date").Req(),
+            M("total_cents").Req(), M("unapplied_cents").Req(), T("reference")]),
+        new("ledger/payment-lines.csv", "ledger_payment_lines", "id", [Id, T("payment_id").Req().Refs(Payments),
+            T("invoice_id").Req().Refs(Invoices), M("amount_cents").Req()]),
+        new(Journals, "ledger_journal_entries", "id", [Id, D("txn_date").Req(), T("doc_number"), T("memo")], "origin = 'bundle'"),
+        new("ledger/journal-lines.csv", "ledger_journal_lines", "id", [Id, T("journal_entry_id").Req().Refs(Journals),
+            I("line_no").Req(), T("account_id").Req().Refs(Accounts), E("posting_type", "Debit", "Credit").Req(), M("amount_cents").Req(),
+            T("customer_id").Refs(Customers), T("item"), T("description")],
+            "journal_entry_id IN (SELECT id FROM ledger_journal_entries WHERE origin = 'bundle')"),
+        new("ledger/purchase-orders.csv", "ledger_purchase_orders", "id", [Id, T("vendor_id").Req().Refs(LVendors),
+            T("customer_id").Refs(Customers), T("doc_number"), D("txn_date").Req(), M("total_cents").Req(), E("status", "Open", "Closed").Req()]),
+
+        new("mappings/cost-code-accounts.csv", "map_cost_code_accounts", "cost_code", [Code.Req(), T("account_id").Req().Refs(Accounts)]),
+        new("mappings/links.csv", "map_links", "id", [Id, E("kind", "job", "vendor").Req(),
+            T("project_id").Req() with { Reference = ByKind(Jobs, PVendors) },
+            T("ledger_id").Req() with { Reference = ByKind(Customers, LVendors) }]),
+
+        new(Employees, "workforce_employees", "id", [Id, T("name").Req(), T("trade").Req(), T("work_state").Req(),
+            M("base_rate_cents").Req(), B("active").Req()]),
+        new("workforce/timecards.csv", "workforce_timecards", "id", [Id, T("employee_id").Req().Refs(Employees), T("job_id").Refs(Jobs),
+            Dt("clock_in").Req(), Dt("clock_out"), M("rate_cents")]),
+        new("workforce/payroll-lines.csv", "workforce_payroll_lines", "id", [Id, T("run_id").Req(),
+            T("employee_id").Req().Refs(Employees), D("week_start").Req(), N("regular_hours_e4").Req(), N("overtime_hours_e4").Req(),
+            N("double_time_hours_e4").Req(), M("bonus_cents").Req(), M("gross_pay_cents").Req()]),
+
+        new("pricebook/items.csv", "pricebook_items", "id", [Id, T("sku"), T("description").Req(), T("category"), T("unit").Req(),
+            N("unit_cost_e4").Req(), M("sell_price_cents"), T("vendor_name"), T("vendor_sku")]),
+        new("contacts.csv", "contacts", "id", [Id, T("name").Req(), T("company"), T("email"), T("phone"), T("role"),
+            T("ledger_customer_id").Refs(Customers), T("ledger_vendor_id").Refs(LVendors)]),
+    ];
+
+    public static FileSpec File(string path) => Files.First(f => f.Path == path);
+
+    private static ColumnSpec Id => T("id").Req();
+
+    private static ColumnSpec Code => T("cost_code").Refs(CostCodes);
+
+    private static ColumnSpec T(string name) => new(name, ValueKind.Text);
+
+    private static ColumnSpec E(string name, params string[] allowed) => new(name, ValueKind.Enum) { Allowed = allowed };
+
+    private static ColumnSpec M(string name) => new(name, ValueKind.Money);
+
+    private static ColumnSpec P(string name) => new(name, ValueKind.Percent);
+
+    private static ColumnSpec N(string name) => new(name, ValueKind.E4);
+
+    private static ColumnSpec I(string name) => new(name, ValueKind.Integer);
+
+    private static ColumnSpec D(string name) => new(name, ValueKind.Date);
+
+    private static ColumnSpec Dt(string name) => new(name, ValueKind.DateTime);
+
+    private static ColumnSpec B(string name) => new(name, ValueKind.Bool);
+
+    private static ReferenceSpec ByKind(string jobTarget, string vendorTarget) =>
+        new(null, "kind", new Dictionary<string, string> { ["job"] = jobTarget, ["vendor"] = vendorTarget });
+}

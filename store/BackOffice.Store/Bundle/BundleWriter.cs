@@ -1,0 +1,93 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BackOffice.Store.Bundle;
+
+/// <summary>
+/// Applies validated tables inside the caller's transaction by diffing row hashes: inserts new keys, updates changed
+/// rows, deletes owned rows a present file no longer lists (children first), and leaves unchanged rows untouched.
+/// </summary>
+public static class BundleWriter
+{
+    public static async Task<IReadOnlyList<FileImportCounts>> WriteAsync(
+        IReadOnlyDictionary<string, ParsedTable> tables, StoredState stored, SqliteConnection connection, SqliteTransaction transaction,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        // Parents and children are written in whatever order the diff needs; foreign keys are checked at commit.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "PRAGMA defer_foreign_keys = ON", transaction: transaction, cancellationToken: cancellationToken));
+
+        var present = BundleSchema.Files.Where(f => tables.ContainsKey(f.Path)).ToList();
+        var removed = new Dictionary<string, int>();
+        foreach (var spec in Enumerable.Reverse(present))
+        {
+            removed[spec.Path] = await DeleteMissingAsync(tables[spec.Path], stored, connection, transaction, cancellationToken);
+        }
+
+        var counts = new List<FileImportCounts>();
+        foreach (var spec in present)
+        {
+            progress?.Report(new ImportProgress(ImportPhase.Writing, spec.Path, tables[spec.Path].Rows.Count));
+            var (added, changed, unchanged) = await UpsertAsync(tables[spec.Path], stored, connection, transaction, cancellationToken);
+            counts.Add(new FileImportCounts(spec.Path, added, changed, removed[spec.Path], unchanged));
+        }
+
+        return counts;
+    }
+
+    private static async Task<int> DeleteMissingAsync(
+        ParsedTable table, StoredState stored, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var spec = table.Spec;
+        var missing = stored.Owned(spec).Where(k => !table.ByKey.ContainsKey(k.Key)).Select(k => k.Key).ToList();
+        foreach (var key in missing)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"DELETE FROM {spec.Table} WHERE {spec.Key} = @key", new { key }, transaction, cancellationToken: cancellationToken));
+        }
+
+        return missing.Count;
+    }
+
+    private static async Task<(int Added, int Changed, int Unchanged)> UpsertAsync(
+        ParsedTable table, StoredState stored, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var spec = table.Spec;
+        var existing = stored.Keys(spec);
+        var columns = spec.Columns.Select(c => c.SqlName).Append("row_hash").ToList();
+        var insert = $"INSERT INTO {spec.Table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
+        var update = $"UPDATE {spec.Table} SET {string.Join(", ", columns.Select((c, i) => $"{c} = @p{i}"))} WHERE {spec.Key} = @key";
+        int added = 0, changed = 0, unchanged = 0;
+        foreach (var row in table.Rows)
+        {
+            var key = (string)table.Value(row, spec.Key)!;
+            var hash = row.Hash(spec);
+            if (existing.TryGetValue(key, out var before) && before.Hash == hash)
+            {
+                unchanged++;
+                continue;
+            }
+
+            var parameters = new DynamicParameters();
+            for (var i = 0; i < spec.Columns.Count; i++)
+            {
+                parameters.Add("p" + i, row.Values[i]);
+            }
+
+            parameters.Add("p" + spec.Columns.Count, hash);
+            parameters.Add("key", key);
+            await connection.ExecuteAsync(new CommandDefinition(
+                before is null ? insert : update, parameters, transaction, cancellationToken: cancellationToken));
+            if (before is null)
+            {
+                added++;
+            }
+            else
+            {
+                changed++;
+            }
+        }
+
+        return (added, changed, unchanged);
+    }
+}

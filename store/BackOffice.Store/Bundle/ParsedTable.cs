@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace BackOffice.Store.Bundle;
+
+/// <summary>One data row as SQLite will store it, with the CSV line it came from.</summary>
+public sealed class ParsedRow(int line, object?[] values)
+{
+    public int Line { get; } = line;
+
+    /// <summary>Values in <see cref="FileSpec.Columns"/> order: string, long or null.</summary>
+    public object?[] Values { get; } = values;
+
+    /// <summary>SHA-256 over column names and canonical values, so a re-import can tell unchanged rows from changed ones.</summary>
+    public string Hash(FileSpec spec)
+    {
+        var canonical = new StringBuilder();
+        for (var i = 0; i < spec.Columns.Count; i++)
+        {
+            // Unit separator and a NUL marker for null keep "a","" and "a",null and "",<null> apart.
+            canonical.Append(spec.Columns[i].SqlName).Append('=')
+                .Append(Values[i] is null ? "\0" : Convert.ToString(Values[i], CultureInfo.InvariantCulture)).Append('\u001f');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
+    }
+}
+
+/// <summary>A bundle file read and parsed: its rows by key, and the extra columns it carried.</summary>
+public sealed class ParsedTable(FileSpec spec)
+{
+    public FileSpec Spec { get; } = spec;
+
+    public List<ParsedRow> Rows { get; } = [];
+
+    public Dictionary<string, ParsedRow> ByKey { get; } = new(StringComparer.Ordinal);
+
+    public object? Value(ParsedRow row, string sqlName) => row.Values[Spec.IndexOf(sqlName)];
+}
+
+/// <summary>Collects errors up to the cap so one bad file cannot drown the report.</summary>
+public sealed class ErrorSink
+{
+    private readonly List<BundleError> _errors = [];
+
+    public IReadOnlyList<BundleError> Errors => _errors;
+
+    public bool Full => _errors.Count >= BundleValidationException.MaxErrors;
+
+    public void Add(string file, int? line, string? column, string message)
+    {
+        if (!Full)
+        {
+            _errors.Add(new BundleError(file, line, column, message));
+        }
+    }
+}

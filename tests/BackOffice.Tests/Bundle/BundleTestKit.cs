@@ -1,0 +1,96 @@
+using BackOffice.Store.Bundle;
+using BackOffice.Store.Sqlite;
+using BackOffice.Tests.Support;
+using Dapper;
+
+namespace BackOffice.Tests.Bundle;
+
+/// <summary>A temp data directory plus a private, editable copy of the demo bundle for each test.</summary>
+public sealed class BundleTestKit : IDisposable
+{
+    public const string Tenant = "demo";
+    private readonly TempDataDirectory _temp = new();
+
+    public BundleTestKit()
+    {
+        Bundle = Path.Combine(_temp.Root, "bundle");
+        CopyDirectory(RepoPaths.DemoBundle, Bundle);
+    }
+
+    public string Bundle { get; }
+
+    public TempDataDirectory Temp => _temp;
+
+    public ManualClock Clock { get; } = new();
+
+    public Task<ImportSummary> ImportAsync(string? bundle = null) =>
+        new BundleImporter(Clock).ImportAsync(bundle ?? Bundle, Tenant, _temp.Data, "controller@demo", null, CancellationToken.None);
+
+    public async Task<BundleValidationException> ImportFailsAsync() =>
+        await Assert.ThrowsAsync<BundleValidationException>(() => ImportAsync());
+
+    /// <summary>Replaces text in one bundle file, failing the test if the text is not there (so edits cannot silently miss).</summary>
+    public void Edit(string file, string oldText, string newText)
+    {
+        var path = Path.Combine(Bundle, file);
+        var text = File.ReadAllText(path);
+        Assert.Contains(oldText, text, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace(oldText, newText, StringComparison.Ordinal));
+    }
+
+    public void RemoveLineStartingWith(string file, string prefix)
+    {
+        var path = Path.Combine(Bundle, file);
+        var lines = File.ReadAllLines(path);
+        Assert.Single(lines, l => l.StartsWith(prefix, StringComparison.Ordinal));
+        File.WriteAllLines(path, lines.Where(l => !l.StartsWith(prefix, StringComparison.Ordinal)));
+    }
+
+    public void Append(string file, string line) => File.AppendAllText(Path.Combine(Bundle, file), line + "\n");
+
+    public async Task<long> CountAsync(string table)
+    {
+        await using var connection = await Databases.OpenTenantAsync(_temp.Data.TenantDatabasePath(Tenant), CancellationToken.None);
+        return await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}");
+    }
+
+    public async Task<T?> ScalarAsync<T>(string sql)
+    {
+        await using var connection = await Databases.OpenTenantAsync(_temp.Data.TenantDatabasePath(Tenant), CancellationToken.None);
+        return await connection.ExecuteScalarAsync<T>(sql);
+    }
+
+    /// <summary>Total rows over every bundle table plus the audit chain, import runs and recorded files.</summary>
+    public async Task<long> EverythingAsync()
+    {
+        long total = 0;
+        foreach (var table in BundleSchema.Files.Select(f => f.Table).Append("audit_events").Append("import_runs").Append("bundle_files"))
+        {
+            total += await CountAsync(table);
+        }
+
+        return total;
+    }
+
+    public int CopiedFiles() =>
+        new[] { "inbox", "price-files" }
+            .Select(kind => _temp.Data.TenantFilesFolder(Tenant, kind))
+            .Where(Directory.Exists)
+            .Sum(folder => Directory.GetFiles(folder).Length);
+
+    public void Dispose() => _temp.Dispose();
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        foreach (var dir in Directory.GetDirectories(from))
+        {
+            CopyDirectory(dir, Path.Combine(to, Path.GetFileName(dir)));
+        }
+    }
+}
