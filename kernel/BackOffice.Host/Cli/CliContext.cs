@@ -48,7 +48,7 @@ public sealed class CliContext : IAsyncDisposable
                    ?? Environment.GetEnvironmentVariable("BACKOFFICE_DATA")
                    ?? Path.Combine(Environment.CurrentDirectory, ".backoffice");
         var data = new DataDirectory(root);
-        var host = BackOfficeServices.CreateBuilder(data).Build();
+        var host = BackOfficeServices.CreateBuilder(data, serving: parse.CommandResult.Command.Name == "serve").Build();
         // The CLI never starts the host, so it runs the start-up checks itself: bad configuration fails every command the same way.
         host.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
         _ = host.Services.GetRequiredService<Kernel.Telemetry.TelemetrySetup>();

@@ -49,7 +49,7 @@ public sealed class CliOutput(TextWriter writer, bool json)
         }
 
         var cells = rows.Select(r => columns.Select(c => Cell(r[c])).ToArray()).ToList();
-        var widths = columns.Select((c, i) => Math.Min(60, Math.Max(c.Length, cells.Max(row => row[i].Length)))).ToArray();
+        var widths = columns.Select((c, i) => Math.Min(80, Math.Max(c.Length, cells.Max(row => row[i].Length)))).ToArray();
         writer.WriteLine("  " + string.Join("  ", columns.Select((c, i) => c.ToUpperInvariant().PadRight(widths[i]))).TrimEnd());
         foreach (var row in cells)
         {

@@ -1,5 +1,6 @@
 using BackOffice.Kernel.Gate;
 using BackOffice.Kernel.Sweeps;
+using BackOffice.Store.Bundle;
 using BackOffice.Store.Sandbox;
 
 namespace BackOffice.Host.Cli;
@@ -10,7 +11,7 @@ public static partial class ExitCodes
     private static int? ForKernel(Exception ex) => ex switch
     {
         ProposalConflictException or GateRefusedException or WritesDisabledException or SweepBusyException or SandboxLedgerException => 1,
-        ProposalNotFoundException => 2,
+        ProposalNotFoundException or BundleValidationException => 2,
         _ => null,
     };
 }

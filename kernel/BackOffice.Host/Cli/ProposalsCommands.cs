@@ -150,6 +150,13 @@ public static class ProposalsCommands
                 cli.Output.Line($"Proposal {row.Id} is now {row.State}{(row.TargetId is null ? "" : $" (target {row.TargetId})")}: {row.Title}");
             }
 
+            // The target refused the write: the proposal is failed (retry with execute once the cause is fixed).
+            if (row.State == ProposalStates.Failed)
+            {
+                await cli.Error.WriteLineAsync($"error: the target refused proposal {row.Id}: {row.Error}");
+                return 1;
+            }
+
             return 0;
         }));
         return command;

@@ -10,6 +10,7 @@ using BackOffice.Kernel.Telemetry;
 using BackOffice.Store.Ledger;
 using BackOffice.Store.Sandbox;
 using BackOffice.Store.Audit;
+using BackOffice.Store.Bundle;
 using BackOffice.Store.Control;
 using BackOffice.Store.Tenancy;
 using Microsoft.Extensions.Configuration;
@@ -23,7 +24,7 @@ namespace BackOffice.Host.Composition;
 /// <summary>Composes the product: each layer offers one Add method and the host calls them (STYLE.md, eShop).</summary>
 public static class BackOfficeServices
 {
-    public static HostApplicationBuilder CreateBuilder(DataDirectory data)
+    public static HostApplicationBuilder CreateBuilder(DataDirectory data, bool serving = false)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -35,6 +36,12 @@ public static class BackOfficeServices
         builder.Logging.ClearProviders();
         // Logs go to stderr so that `--json` output on stdout stays machine-readable.
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        if (!serving)
+        {
+            // A one-shot command prints its own results; only warnings and errors are logged beside them.
+            builder.Logging.AddFilter("BackOffice", LogLevel.Warning);
+        }
+
         builder.AddBackOfficeStore(data);
         builder.AddBackOfficeKernel();
         builder.AddBackOfficeAgents();
@@ -49,6 +56,7 @@ public static class BackOfficeServices
         builder.Services.AddSingleton<TenantRegistry>();
         builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddSingleton<AuditAnchors>();
+        builder.Services.AddSingleton<BundleImporter>();
     }
 
     public static void AddBackOfficeKernel(this HostApplicationBuilder builder)

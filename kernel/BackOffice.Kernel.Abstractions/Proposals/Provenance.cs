@@ -21,3 +21,9 @@ public sealed record Figure(string Name, string Value, string Unit, string Tool,
     public static Figure Count(string name, long count, string tool, params SourceRef[] sources) =>
         new(name, count.ToString(System.Globalization.CultureInfo.InvariantCulture), "count", tool, sources);
 }
+
+/// <summary>The one JSON shape figures are stored and shown in (camelCase), for findings and proposals alike.</summary>
+public static class FigureJson
+{
+    public static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web);
+}

@@ -72,7 +72,7 @@ public sealed partial class ProposalGate
     private async Task<long> InsertAsync(
         SqliteConnection connection, SqliteTransaction transaction, Actor actor, ProposalDraft draft, CancellationToken cancellationToken)
     {
-        var figures = JsonSerializer.SerializeToNode(draft.Figures)!.AsArray();
+        var figures = JsonSerializer.SerializeToNode(draft.Figures, FigureJson.Options)!.AsArray();
         var editable = new JsonArray(draft.EditableFields.Select(f => (JsonNode?)JsonValue.Create(f)).ToArray());
         var id = await ProposalStore.InsertAsync(connection, transaction, new NewProposal(
             draft.Agent, draft.ActionKind, draft.Title, draft.Risk.ToString(), draft.IdempotencyKey, draft.Payload.ToJsonString(),

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BackOffice.Kernel.Abstractions.Agents;
+using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Kernel.Abstractions.Telemetry;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Findings;
@@ -22,7 +23,6 @@ public sealed partial class SweepRunner(
     IEnumerable<IAgent> agents, IProposalIntake proposalIntake, AuditStore audit, DataDirectory data, TimeProvider clock, ILogger<SweepRunner> logger)
 {
     private static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(30);
-    private static readonly JsonSerializerOptions FigureJson = new(JsonSerializerDefaults.Web);
     private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     public IReadOnlyList<IAgent> Agents { get; } = agents.OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
@@ -79,7 +79,7 @@ public sealed partial class SweepRunner(
         await using var connection = await Databases.OpenTenantAsync(path, cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var upserts = result.Findings.Select(f => new FindingStore.Upsert(
-            f.Key, f.Agent, f.Check, f.Severity.ToString(), f.Title, JsonSerializer.Serialize(f.Figures, FigureJson), f.Narrative)).ToList();
+            f.Key, f.Agent, f.Check, f.Severity.ToString(), f.Title, JsonSerializer.Serialize(f.Figures, FigureJson.Options), f.Narrative)).ToList();
         var newFindings = await findings.ReplaceForAgentAsync(connection, transaction, agent, upserts, cancellationToken);
         await audit.AppendAsync(connection, transaction, $"agent:{agent}", "sweep.completed", $"sweep:{runId}", new JsonObject
         {
