@@ -19,8 +19,9 @@ public sealed class DemoWalkthroughTests : IDisposable
     public async Task Demo_ApproveExecuteUndo_EveryStepHappensOnceAndIsAudited()
     {
         await _cli.OkAsync("demo");
-        var proposals = await JsonListAsync("proposals", "list");
-        Assert.Equal(2, proposals.Count);
+        // Other agents add their own proposals to the demo; this path follows the Financial agent's drafted bills.
+        var proposals = await JsonListAsync("proposals", "list", "--agent", "financial");
+        Assert.Equal(2, proposals.Count(p => (string?)p!["actionKind"] == "ledger.create-bill"));
         var rivera = proposals.Single(p => ((string)p!["title"]!).Contains("RP-2315", StringComparison.Ordinal))!;
         var id = ((long)rivera["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -41,7 +42,7 @@ public sealed class DemoWalkthroughTests : IDisposable
         // Running the demo again re-imports the same bundle and re-sweeps: nothing new, nothing duplicated.
         var again = (await _cli.OkAsync("demo", "--json")).Json;
         Assert.Equal(0, (int)again["imported"]!["added"]!);
-        Assert.Equal(2, (await JsonListAsync("proposals", "list")).Count);
+        Assert.Equal(proposals.Count, (await JsonListAsync("proposals", "list", "--agent", "financial")).Count);
         Assert.Single(await JsonListAsync("report", "ledger-bills"), b => (string?)b!["origin"] == "sandbox");
 
         await _cli.OkAsync("proposals", "undo", id, "--as", "dana");
@@ -60,10 +61,12 @@ public sealed class DemoWalkthroughTests : IDisposable
     public async Task Edit_EditableField_ChangesThePayloadAndIsAudited()
     {
         await _cli.OkAsync("demo");
-        await _cli.OkAsync("proposals", "edit", "1", "--set", "due_date=2026-12-31", "--as", "dana");
-        var shown = (await _cli.OkAsync("proposals", "show", "1", "--json")).Json;
+        var bill = (await JsonListAsync("proposals", "list", "--agent", "financial")).First(p => (string?)p!["actionKind"] == "ledger.create-bill")!;
+        var id = ((long)bill["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await _cli.OkAsync("proposals", "edit", id, "--set", "due_date=2026-12-31", "--as", "dana");
+        var shown = (await _cli.OkAsync("proposals", "show", id, "--json")).Json;
         Assert.Equal("2026-12-31", (string?)shown["payload"]!["due_date"]);
-        Assert.Equal(1, (await _cli.RunAsync("proposals", "edit", "1", "--set", "vendor_id=lv-1", "--as", "dana")).ExitCode);
+        Assert.Equal(1, (await _cli.RunAsync("proposals", "edit", id, "--set", "vendor_id=lv-1", "--as", "dana")).ExitCode);
     }
 
     [Fact]
