@@ -85,6 +85,14 @@ public static class BackOfficeServices
     public static void AddBackOfficeAgents(this HostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IAgent, FinancialAgent>();
+        // Workforce (issue 7): settings by key so a tenant can override its workweek start; the sandbox payroll outbox.
+        builder.Services.AddSingleton(new BackOffice.Agents.Workforce.WorkforceSettings(key => builder.Configuration[key]));
+        builder.Services.AddSingleton<IAgent, BackOffice.Agents.Workforce.WorkforceAgent>();
+        builder.Services.AddSingleton<IReport, BackOffice.Agents.Workforce.Reports.PayrollCheckReport>();
+        builder.Services.AddSingleton<IReport, BackOffice.Agents.Workforce.Reports.StaffingReport>();
+        builder.Services.AddSingleton<BackOffice.Store.Workforce.WorkforceOutbox>();
+        builder.Services.AddSingleton<IActionExecutor, PayrollAdjustmentExecutor>();
+        builder.Services.AddSingleton<IActionExecutor, StaffingAlertExecutor>();
     }
 
     /// <summary>Each agent's department: appsettings.json `Agents:NAME:Department`, else the agent's own default.</summary>

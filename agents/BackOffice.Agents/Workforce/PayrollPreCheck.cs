@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+using BackOffice.Domain.Money;
+using BackOffice.Kernel.Abstractions.Proposals;
+using BackOffice.Tools.Workforce;
+using static BackOffice.Agents.Workforce.WorkforceFigures;
+
+namespace BackOffice.Agents.Workforce;
+
+/// <summary>Turns checked employee-weeks into findings and payroll adjustment proposals (issue 7).</summary>
+internal static class PayrollPreCheck
+{
+    public const string Check = "payroll-check";
+    public const string AdjustmentKind = "payroll.adjustment";
+    private const string Tool = nameof(PayrollCheckTools) + "." + nameof(PayrollCheckTools.Check);
+
+    public static void Add(EmployeeWeek week, List<Finding> findings, List<ProposalDraft> proposals)
+    {
+        var r = week.Result;
+        if (!r.NeedsAttention && !week.LineWeekMisaligned)
+        {
+            return;
+        }
+
+        var key = $"workforce:{Check}:{r.EmployeeId}:{Day(r.WeekStart)}";
+        var figures = Figures(week);
+        var narrative = Narrative(week);
+        var severity = r.Difference is > 0m || r.Issues.Any(i => i.Kind is "missing-punch" or "overlap" or "closed-job")
+            ? Severity.Warning
+            : Severity.Info;
+        var title = r.Difference is { } d and not 0m
+            ? $"{week.Employee.Name}, week of {Day(r.WeekStart)}: the run {(d > 0m ? "underpays" : "overpays")} by {MoneyText.Usd(Math.Abs(d))}"
+            : $"{week.Employee.Name}, week of {Day(r.WeekStart)}: {string.Join("; ", r.Problems.Concat(r.Issues.Select(i => i.Kind)).Distinct().Take(2))}";
+        findings.Add(new Finding(key, "workforce", Check, severity, title, figures, narrative));
+        if (r.CanProposeAdjustment)
+        {
+            proposals.Add(Adjustment(week, figures, narrative, key));
+        }
+    }
+
+    private static List<Figure> Figures(EmployeeWeek week)
+    {
+        var r = week.Result;
+        var cards = week.Timecards.Select(c => new SourceRef("workforce", "workforce_timecards", c.Id)).ToArray();
+        var line = r.Line is null ? [] : new[] { new SourceRef("workforce", "workforce_payroll_lines", r.Line.Id) };
+        var employee = new SourceRef("workforce", "workforce_employees", week.Employee.Id);
+        var figures = new List<Figure>
+        {
+            Figure.Date("week_start", r.WeekStart, Tool, line),
+            Hours("clocked_hours", r.ClockedHours, "TimecardTools.Workweek", cards),
+            Hours("claimed_hours", r.ClaimedHours, Tool, line),
+            Hours("required_regular_hours", r.Split.RegularHours, "OvertimeTools.SplitWeek", cards),
+            Hours("required_overtime_hours", r.Split.OvertimeHours, "OvertimeTools.SplitWeek", cards),
+            Hours("required_double_time_hours", r.Split.DoubleTimeHours, "OvertimeTools.SplitWeek", cards),
+            Figure.Count("punch_issues", r.Issues.Count, "TimecardTools.Workweek", cards),
+        };
+        if (r.Line is { } l)
+        {
+            figures.Add(Hours("paid_overtime_hours", l.OvertimeHours, Tool, line));
+            figures.Add(Hours("paid_double_time_hours", l.DoubleTimeHours, Tool, line));
+            figures.Add(Figure.Usd("bonus", l.Bonus, Tool, line));
+            figures.Add(Figure.Usd("paid_gross", l.GrossPay, Tool, line));
+        }
+
+        if (r.Required is { } p)
+        {
+            // The regular rate is carried unrounded in the computation; the figure shows it to the cent.
+            figures.Add(Figure.Usd("regular_rate", MoneyMath.RoundToCent(p.RegularRate), "RegularRateTools.Required", [.. cards, .. line, employee]));
+            figures.Add(Figure.Usd("required_gross", p.Total, "RegularRateTools.Required", [.. cards, .. line, employee]));
+        }
+
+        if (r.Difference is { } d)
+        {
+            figures.Add(Figure.Usd("difference", d, Tool, [.. cards, .. line, employee]));
+        }
+
+        return figures;
+    }
+
+    private static string Narrative(EmployeeWeek week)
+    {
+        var r = week.Result;
+        var e = week.Employee;
+        var text = $"{e.Name} ({e.WorkState}, {r.Split.Rule} overtime rules) clocked {H(r.ClockedHours)} hours in the workweek starting {Day(r.WeekStart)}";
+        text += r.Line is { } l
+            ? $"; payroll run {l.RunId} claims {H(r.ClaimedHours)} hours, {H(l.OvertimeHours)} of them overtime and {H(l.DoubleTimeHours)} double time."
+            : "; the payroll run has no line for this employee and week.";
+        text += $" The rules give {H(r.Split.RegularHours)} regular, {H(r.Split.OvertimeHours)} overtime and {H(r.Split.DoubleTimeHours)} double-time hours.";
+        if (r.Required is { } p && r.Line is { } line)
+        {
+            text += $" The regular rate, with the {MoneyText.Usd(line.Bonus)} bonus and every shift's rate averaged over all hours, is " +
+                    $"{MoneyText.Usd(MoneyMath.RoundToCent(p.RegularRate))} an hour. The run pays {MoneyText.Usd(line.GrossPay)}; the rules require " +
+                    $"{MoneyText.Usd(p.Total)} (exact until the week's total, then rounded once to the cent), a difference of {MoneyText.Usd(r.Difference!.Value)}.";
+        }
+
+        if (week.LineWeekMisaligned)
+        {
+            text += $" The payroll line's week does not start on the tenant's workweek start day; it was checked as the workweek starting {Day(r.WeekStart)}.";
+        }
+
+        var problems = r.Problems.Concat(r.Issues.Select(i => $"{i.TimecardId}: {i.Detail}")).ToList();
+        return problems.Count == 0 ? text : text + " Problems: " + string.Join("; ", problems) + ".";
+    }
+
+    private static ProposalDraft Adjustment(EmployeeWeek week, IReadOnlyList<Figure> figures, string narrative, string findingKey)
+    {
+        var r = week.Result;
+        var line = r.Line!;
+        var payload = new JsonObject
+        {
+            ["employee_id"] = week.Employee.Id,
+            ["employee_name"] = week.Employee.Name,
+            ["run_id"] = line.RunId,
+            ["payroll_line_id"] = line.Id,
+            ["week_start"] = Day(r.WeekStart),
+            ["amount"] = MoneyText.Plain(r.Difference!.Value),
+            ["paid_gross"] = MoneyText.Plain(line.GrossPay),
+            ["required_gross"] = MoneyText.Plain(r.Required!.Total),
+            ["memo"] = $"Overtime and regular-rate correction, workweek starting {Day(r.WeekStart)}",
+        };
+        return new ProposalDraft(
+            "workforce", AdjustmentKind,
+            $"Payroll adjustment {MoneyText.Usd(r.Difference.Value)} for {week.Employee.Name}, week of {Day(r.WeekStart)}",
+            RiskClass.Money, Key("wf-adj-", payload), payload, figures, narrative, ["amount", "memo"], FindingKey: findingKey);
+    }
+}

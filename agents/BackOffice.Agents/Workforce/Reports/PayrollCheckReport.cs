@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using BackOffice.Domain.Money;
+using BackOffice.Kernel.Abstractions.Reports;
+using BackOffice.Tools.Workforce;
+using static BackOffice.Agents.Workforce.WorkforceFigures;
+
+namespace BackOffice.Agents.Workforce.Reports;
+
+/// <summary>
+/// `backoffice report payroll-check --week D`: every employee of the workweek containing D (the tenant's workweek),
+/// clocked vs claimed hours, the hours the overtime rules give, the regular rate and the pay difference (issue 7).
+/// `--job J` keeps employees who punched on job J that week.
+/// </summary>
+public sealed class PayrollCheckReport(WorkforceSettings settings) : IReport
+{
+    public string Name => "payroll-check";
+
+    public string Description => "Payroll pre-check for one workweek: hours, overtime rules, regular rate, pay difference per employee";
+
+    public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
+    {
+        var data = await WorkforceData.LoadAsync(request.TenantDatabasePath, cancellationToken);
+        var startDay = settings.WorkweekStart(request.Tenant);
+        var week = TimecardTools.WorkweekStart(request.AsOf, startDay);
+        var checkedWeeks = await PayrollWeek.CheckAsync(data, week, startDay, settings.HoursTolerance(request.Tenant), cancellationToken);
+        var rows = checkedWeeks
+            .Where(w => request.Job is null || w.Timecards.Any(c => c.JobId == request.Job))
+            .Select(Row).ToList();
+        return new ReportTable(
+            $"Payroll pre-check, workweek starting {Day(week)} ({startDay}) for {request.Tenant}",
+            ["employee", "state", "clocked", "claimed", "reg", "ot", "dt", "paidOt", "regularRate", "required", "paid", "difference", "issues"], rows);
+    }
+
+    private static JsonObject Row(EmployeeWeek w)
+    {
+        var r = w.Result;
+        return new JsonObject
+        {
+            ["id"] = w.Employee.Id,
+            ["employee"] = w.Employee.Name,
+            ["state"] = w.Employee.WorkState,
+            ["rule"] = r.Split.Rule.ToString(),
+            ["weekStart"] = Day(r.WeekStart),
+            ["clocked"] = H(r.ClockedHours),
+            ["claimed"] = H(r.ClaimedHours),
+            ["reg"] = H(r.Split.RegularHours),
+            ["ot"] = H(r.Split.OvertimeHours),
+            ["dt"] = H(r.Split.DoubleTimeHours),
+            ["paidOt"] = r.Line is null ? null : H(r.Line.OvertimeHours),
+            ["paidDt"] = r.Line is null ? null : H(r.Line.DoubleTimeHours),
+            ["bonus"] = r.Line is null ? null : MoneyText.Plain(r.Line.Bonus),
+            ["regularRate"] = r.Required is null ? null : MoneyText.Plain(MoneyMath.RoundToCent(r.Required.RegularRate)),
+            ["required"] = r.Required is null ? null : MoneyText.Plain(r.Required.Total),
+            ["paid"] = r.Line is null ? null : MoneyText.Plain(r.Line.GrossPay),
+            ["difference"] = r.Difference is null ? null : MoneyText.Plain(r.Difference.Value),
+            ["issues"] = string.Join("; ", r.Problems.Concat(r.Issues.Select(i => $"{i.TimecardId} {i.Kind}"))),
+        };
+    }
+}

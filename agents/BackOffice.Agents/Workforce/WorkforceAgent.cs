@@ -1,0 +1,43 @@
+using BackOffice.Kernel.Abstractions.Agents;
+using BackOffice.Kernel.Abstractions.Proposals;
+using BackOffice.Tools.Workforce;
+
+namespace BackOffice.Agents.Workforce;
+
+/// <summary>
+/// Checks payroll before it runs and sees understaffing before the week happens (issue 7). The pre-check covers the
+/// workweeks of the latest payroll run on or before the sweep date; the forecast covers the coming weeks.
+/// </summary>
+public sealed class WorkforceAgent(WorkforceSettings settings) : IAgent
+{
+    public WorkforceAgent()
+        : this(WorkforceSettings.Default)
+    {
+    }
+
+    public string Name => "workforce";
+
+    public string Department => "payroll";
+
+    public async Task<SweepResult> SweepAsync(SweepContext context, CancellationToken cancellationToken)
+    {
+        var data = await WorkforceData.LoadAsync(context.TenantDatabasePath, cancellationToken);
+        var startDay = settings.WorkweekStart(context.Tenant);
+        var findings = new List<Finding>();
+        var proposals = new List<ProposalDraft>();
+        var weeks = data.LatestRunWeeks(context.AsOf, startDay);
+        context.Progress.Report($"workforce: {data.Employees.Count} employees, {weeks.Count} payroll week(s), {data.Tasks.Count} schedule tasks");
+        foreach (var week in weeks)
+        {
+            foreach (var checkedWeek in await PayrollWeek.CheckAsync(data, week, startDay, settings.HoursTolerance(context.Tenant), cancellationToken))
+            {
+                PayrollPreCheck.Add(checkedWeek, findings, proposals);
+            }
+        }
+
+        var forecast = PayrollWeek.Traced("StaffingTools.Forecast", () => StaffingTools.Forecast(
+            data.Tasks, [.. data.Employees.Values], context.AsOf, startDay, settings.ForecastWeeks(context.Tenant), settings.HoursPerCrewWeek(context.Tenant)));
+        StaffingCheck.Add(forecast, findings, proposals);
+        return new SweepResult(findings, proposals);
+    }
+}

@@ -1,0 +1,35 @@
+using BackOffice.Domain.Workforce;
+using BackOffice.Store.Records;
+using BackOffice.Tools.Workforce;
+
+namespace BackOffice.Agents.Workforce;
+
+/// <summary>Everything the Workforce agent's checks read, loaded once per sweep or report.</summary>
+internal sealed record WorkforceData(
+    IReadOnlyDictionary<string, Employee> Employees,
+    IReadOnlyList<PayrollLine> PayrollLines,
+    IReadOnlyList<ScheduleTask> Tasks,
+    IReadOnlyDictionary<string, string> JobStatus,
+    WorkforceStore Store)
+{
+    public static async Task<WorkforceData> LoadAsync(string tenantDatabasePath, CancellationToken cancellationToken)
+    {
+        var store = new WorkforceStore(tenantDatabasePath);
+        var jobs = await new ProjectStore(tenantDatabasePath).JobsAsync(cancellationToken);
+        return new WorkforceData(
+            (await store.EmployeesAsync(cancellationToken)).ToDictionary(e => e.Id, StringComparer.Ordinal),
+            await store.PayrollLinesAsync(cancellationToken),
+            await store.ScheduleTasksAsync(cancellationToken),
+            jobs.ToDictionary(j => j.Id, j => j.Status, StringComparer.Ordinal),
+            store);
+    }
+
+    /// <summary>The workweeks of the latest payroll run on or before <paramref name="asOf"/>: what the pre-check looks at before that run pays.</summary>
+    public IReadOnlyList<DateOnly> LatestRunWeeks(DateOnly asOf, DayOfWeek startDay)
+    {
+        var latest = PayrollLines.Where(l => l.WeekStart <= asOf).MaxBy(l => (l.WeekStart, l.RunId));
+        return latest is null
+            ? []
+            : PayrollLines.Where(l => l.RunId == latest.RunId).Select(l => TimecardTools.WorkweekStart(l.WeekStart, startDay)).Distinct().Order().ToList();
+    }
+}

@@ -1,0 +1,44 @@
+namespace BackOffice.Agents.Workforce;
+
+/// <summary>A workforce setting in configuration that cannot be used as written.</summary>
+public sealed class WorkforceConfigurationException(string message) : Exception(message);
+
+/// <summary>
+/// The Workforce agent's settings (issue 7), read from configuration by key so that one tenant can differ from the rest:
+/// `Tenants:NAME:Agents:workforce:KEY` wins over `Agents:workforce:KEY`, which wins over the default. Keys:
+/// WorkweekStart (a day name, default Monday: the FLSA workweek is any fixed 7-day period the employer sets, 29 CFR
+/// 778.105), HoursTolerance (clocked vs claimed, default 0.25), ForecastWeeks (default 6), HoursPerCrewWeek (default 40).
+/// </summary>
+public sealed class WorkforceSettings(Func<string, string?> setting)
+{
+    public static WorkforceSettings Default { get; } = new(_ => null);
+
+    public DayOfWeek WorkweekStart(string tenant) =>
+        Value(tenant, "WorkweekStart") is { } text
+            ? Enum.TryParse<DayOfWeek>(text, ignoreCase: true, out var day) && Enum.IsDefined(day)
+                ? day
+                : throw new WorkforceConfigurationException($"Workforce WorkweekStart '{text}' for tenant {tenant} is not a day name (Monday ... Sunday).")
+            : DayOfWeek.Monday;
+
+    public decimal HoursTolerance(string tenant) => Number(tenant, "HoursTolerance", 0.25m);
+
+    public int ForecastWeeks(string tenant) => (int)Number(tenant, "ForecastWeeks", 6m);
+
+    public decimal HoursPerCrewWeek(string tenant) => Number(tenant, "HoursPerCrewWeek", 40m);
+
+    private string? Value(string tenant, string key) =>
+        setting($"Tenants:{tenant}:Agents:workforce:{key}") ?? setting($"Agents:workforce:{key}");
+
+    private decimal Number(string tenant, string key, decimal fallback)
+    {
+        var text = Value(tenant, key);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        return decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0m
+            ? value
+            : throw new WorkforceConfigurationException($"Workforce {key} '{text}' for tenant {tenant} is not a positive number.");
+    }
+}

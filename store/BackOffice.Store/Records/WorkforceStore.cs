@@ -1,0 +1,115 @@
+using System.Globalization;
+using BackOffice.Domain.Money;
+using BackOffice.Domain.Workforce;
+using BackOffice.Store.Sqlite;
+using Dapper;
+
+namespace BackOffice.Store.Records;
+
+/// <summary>Reads the workforce side of a tenant: employees, timecards, payroll lines, and the schedule's crew hours (issue 7).</summary>
+public sealed class WorkforceStore(string tenantDatabasePath)
+{
+    private const string DateTimeFormat = "yyyy-MM-dd'T'HH:mm:ss";
+
+    public async Task<IReadOnlyList<Employee>> EmployeesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        var rows = await connection.QueryAsync<EmployeeRow>(new CommandDefinition(
+            "SELECT id AS Id, name AS Name, trade AS Trade, work_state AS WorkState, base_rate_cents AS BaseRateCents, active AS Active FROM workforce_employees ORDER BY id",
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new Employee(r.Id, r.Name, r.Trade, r.WorkState, Cents.ToDollars(r.BaseRateCents), r.Active != 0)).ToList();
+    }
+
+    /// <summary>Timecards that touch [from, to): clocked in before <paramref name="to"/> and out after <paramref name="from"/> (or still in).</summary>
+    public async Task<IReadOnlyList<Timecard>> TimecardsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        var rows = await connection.QueryAsync<TimecardRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, employee_id AS EmployeeId, job_id AS JobId, clock_in AS ClockIn, clock_out AS ClockOut, rate_cents AS RateCents
+            FROM workforce_timecards
+            WHERE clock_in < @To AND (clock_out IS NULL OR clock_out > @From)
+            ORDER BY employee_id, clock_in, id
+            """,
+            new { From = Text(from), To = Text(to) }, cancellationToken: cancellationToken));
+        return rows.Select(r => new Timecard(
+            r.Id, r.EmployeeId, r.JobId, Parse(r.ClockIn), r.ClockOut is null ? null : Parse(r.ClockOut), Cents.ToDollars(r.RateCents))).ToList();
+    }
+
+    public async Task<IReadOnlyList<PayrollLine>> PayrollLinesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        var rows = await connection.QueryAsync<PayrollLineRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, run_id AS RunId, employee_id AS EmployeeId, week_start AS WeekStart, regular_hours_e4 AS RegularE4,
+                   overtime_hours_e4 AS OvertimeE4, double_time_hours_e4 AS DoubleTimeE4, bonus_cents AS BonusCents, gross_pay_cents AS GrossCents
+            FROM workforce_payroll_lines ORDER BY week_start, employee_id, id
+            """, cancellationToken: cancellationToken));
+        return rows.Select(r => new PayrollLine(
+            r.Id, r.RunId, r.EmployeeId, DateOnly.ParseExact(r.WeekStart, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            r.RegularE4 / 10_000m, r.OvertimeE4 / 10_000m, r.DoubleTimeE4 / 10_000m, Cents.ToDollars(r.BonusCents), Cents.ToDollars(r.GrossCents))).ToList();
+    }
+
+    public async Task<IReadOnlyList<ScheduleTask>> ScheduleTasksAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        var rows = await connection.QueryAsync<TaskRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, job_id AS JobId, name AS Name, trade AS Trade, start_date AS StartDate, end_date AS EndDate,
+                   crew_hours_e4 AS CrewHoursE4, percent_complete_bp AS PercentBp
+            FROM project_schedule_tasks ORDER BY id
+            """, cancellationToken: cancellationToken));
+        return rows.Select(r => new ScheduleTask(
+            r.Id, r.JobId, r.Name, r.Trade, DateOnly.ParseExact(r.StartDate, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateOnly.ParseExact(r.EndDate, "yyyy-MM-dd", CultureInfo.InvariantCulture), r.CrewHoursE4 / 10_000m, r.PercentBp / 100m)).ToList();
+    }
+
+    private static string Text(DateOnly date) => date.ToDateTime(TimeOnly.MinValue).ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+
+    private static DateTime Parse(string text) => DateTime.ParseExact(text, DateTimeFormat, CultureInfo.InvariantCulture);
+
+    private sealed class EmployeeRow
+    {
+        public string Id { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string Trade { get; init; } = "";
+        public string WorkState { get; init; } = "";
+        public long BaseRateCents { get; init; }
+        public long Active { get; init; }
+    }
+
+    private sealed class TimecardRow
+    {
+        public string Id { get; init; } = "";
+        public string EmployeeId { get; init; } = "";
+        public string? JobId { get; init; }
+        public string ClockIn { get; init; } = "";
+        public string? ClockOut { get; init; }
+        public long? RateCents { get; init; }
+    }
+
+    private sealed class PayrollLineRow
+    {
+        public string Id { get; init; } = "";
+        public string RunId { get; init; } = "";
+        public string EmployeeId { get; init; } = "";
+        public string WeekStart { get; init; } = "";
+        public long RegularE4 { get; init; }
+        public long OvertimeE4 { get; init; }
+        public long DoubleTimeE4 { get; init; }
+        public long BonusCents { get; init; }
+        public long GrossCents { get; init; }
+    }
+
+    private sealed class TaskRow
+    {
+        public string Id { get; init; } = "";
+        public string JobId { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string Trade { get; init; } = "";
+        public string StartDate { get; init; } = "";
+        public string EndDate { get; init; } = "";
+        public long CrewHoursE4 { get; init; }
+        public long PercentBp { get; init; }
+    }
+}

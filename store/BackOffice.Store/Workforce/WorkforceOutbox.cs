@@ -1,0 +1,74 @@
+using BackOffice.Store.Sqlite;
+using Dapper;
+
+namespace BackOffice.Store.Workforce;
+
+/// <summary>One entry of the sandbox payroll outbox (issue 7).</summary>
+public sealed record WorkforceOutboxEntry(long Id, string RequestId, string Kind, string? EmployeeId, string? WeekStart, long? AmountCents, string PayloadJson);
+
+/// <summary>
+/// The sandbox payroll outbox: where approved payroll adjustments and staffing alerts land until a payroll connector
+/// exists. <see cref="AddAsync"/> is idempotent on the request id (the proposal's idempotency key), so a retry after a
+/// crash writes nothing twice (DESIGN.md rule 4).
+/// </summary>
+public sealed class WorkforceOutbox(TimeProvider clock)
+{
+    public async Task<WorkforceOutboxEntry> AddAsync(
+        string tenantDatabasePath, string requestId, string kind, string? employeeId, string? weekStart, long? amountCents, string payloadJson,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO workforce_outbox (request_id, kind, employee_id, week_start, amount_cents, payload_json, created_at)
+            VALUES (@requestId, @kind, @employeeId, @weekStart, @amountCents, @payloadJson, @at)
+            ON CONFLICT (request_id) DO NOTHING
+            """,
+            new { requestId, kind, employeeId, weekStart, amountCents, payloadJson, at = clock.GetUtcNow().ToString("O") },
+            cancellationToken: cancellationToken));
+        return (await FindAsync(tenantDatabasePath, requestId, cancellationToken))!;
+    }
+
+    public async Task<WorkforceOutboxEntry?> FindAsync(string tenantDatabasePath, string requestId, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<OutboxRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, request_id AS RequestId, kind AS Kind, employee_id AS EmployeeId, week_start AS WeekStart,
+                   amount_cents AS AmountCents, payload_json AS PayloadJson
+            FROM workforce_outbox WHERE request_id = @requestId
+            """, new { requestId }, cancellationToken: cancellationToken));
+        return row?.ToEntry();
+    }
+
+    public async Task<IReadOnlyList<WorkforceOutboxEntry>> ListAsync(string tenantDatabasePath, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        return (await connection.QueryAsync<OutboxRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, request_id AS RequestId, kind AS Kind, employee_id AS EmployeeId, week_start AS WeekStart,
+                   amount_cents AS AmountCents, payload_json AS PayloadJson
+            FROM workforce_outbox ORDER BY id
+            """, cancellationToken: cancellationToken))).Select(r => r.ToEntry()).ToList();
+    }
+
+    public async Task<bool> DeleteAsync(string tenantDatabasePath, long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM workforce_outbox WHERE id = @id", new { id }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    private sealed class OutboxRow
+    {
+        public long Id { get; init; }
+        public string RequestId { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public string? EmployeeId { get; init; }
+        public string? WeekStart { get; init; }
+        public long? AmountCents { get; init; }
+        public string PayloadJson { get; init; } = "{}";
+
+        public WorkforceOutboxEntry ToEntry() => new(Id, RequestId, Kind, EmployeeId, WeekStart, AmountCents, PayloadJson);
+    }
+}
