@@ -13,7 +13,9 @@ public static class ReportCommand
         var tenant = CliOptions.Tenant();
         var asOf = CliOptions.AsOf();
         var job = new Option<string?>("--job") { Description = "Only this job" };
-        var command = new Command("report", "Print a report as a table, or JSON with --json") { name, tenant, asOf, job };
+        // Issue 7: `--week D` names the week of weekly reports (payroll-check, staffing); it is the report date, like --as-of.
+        var week = new Option<string?>("--week") { Description = "A date in the week, yyyy-MM-dd, for weekly reports (same as --as-of)" };
+        var command = new Command("report", "Print a report as a table, or JSON with --json") { name, tenant, asOf, job, week };
         command.SetAction(CliAction.Run(async (cli, ct) =>
         {
             var reports = cli.Services.GetServices<IReport>().OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
@@ -28,7 +30,7 @@ public static class ReportCommand
             var report = reports.FirstOrDefault(r => r.Name == wanted)
                          ?? throw new CliException($"There is no report '{wanted}'. Reports: {string.Join(", ", reports.Select(r => r.Name))}.");
             var tenantName = await cli.TenantAsync(tenant, ct);
-            var table = await report.RunAsync(new ReportRequest(tenantName, cli.Data.TenantDatabasePath(tenantName), cli.AsOf(asOf), cli.Parse.GetValue(job)), ct);
+            var table = await report.RunAsync(new ReportRequest(tenantName, cli.Data.TenantDatabasePath(tenantName), cli.AsOf(cli.Parse.GetValue(week) is null ? asOf : week), cli.Parse.GetValue(job)), ct);
             cli.Output.Table(table.Rows, table.Columns, table.Title);
             return 0;
         }));
