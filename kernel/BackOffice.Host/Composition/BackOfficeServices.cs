@@ -85,6 +85,11 @@ public static class BackOfficeServices
     public static void AddBackOfficeAgents(this HostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IAgent, FinancialAgent>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection(BackOffice.Agents.Pricebook.PricebookOptions.SectionName).Get<BackOffice.Agents.Pricebook.PricebookOptions>() ?? new());
+        builder.Services.AddSingleton<IAgent, BackOffice.Agents.Pricebook.PricebookAgent>();
+        builder.Services.AddSingleton<IReport, BackOffice.Agents.Pricebook.PricebookChangesReport>();
+        builder.Services.AddSingleton<BackOffice.Store.Pricebook.PricebookWriter>();
+        builder.Services.AddSingleton<IActionExecutor, PricebookUpdateExecutor>();
     }
 
     /// <summary>Each agent's department: appsettings.json `Agents:NAME:Department`, else the agent's own default.</summary>
