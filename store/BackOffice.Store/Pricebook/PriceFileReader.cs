@@ -65,6 +65,8 @@ public static class PriceFileReader
     private static List<RawPriceRow> ReadXlsx(string path)
     {
         using var stream = File.OpenRead(path);
+        // ExcelDataReader asks for code page 1252 when it opens any workbook; .NET has it only once the provider is registered.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         using var reader = ExcelReaderFactory.CreateOpenXmlReader(stream);
         var rows = new List<RawPriceRow>();
         var row = 0;
