@@ -22,6 +22,7 @@ public static class BackOfficeCli
             AgentsCommands.BuildWrites(),
             AuditCommands.Build(),
             ReportCommand.Build(),
+            PricebookCommands.Build(),
             ServeCommand.Build(),
         };
         return root;

@@ -93,6 +93,11 @@ public static class BackOfficeServices
         builder.Services.AddSingleton<BackOffice.Store.Workforce.WorkforceOutbox>();
         builder.Services.AddSingleton<IActionExecutor, PayrollAdjustmentExecutor>();
         builder.Services.AddSingleton<IActionExecutor, StaffingAlertExecutor>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection(BackOffice.Agents.Pricebook.PricebookOptions.SectionName).Get<BackOffice.Agents.Pricebook.PricebookOptions>() ?? new());
+        builder.Services.AddSingleton<IAgent, BackOffice.Agents.Pricebook.PricebookAgent>();
+        builder.Services.AddSingleton<IReport, BackOffice.Agents.Pricebook.PricebookChangesReport>();
+        builder.Services.AddSingleton<BackOffice.Store.Pricebook.PricebookWriter>();
+        builder.Services.AddSingleton<IActionExecutor, PricebookUpdateExecutor>();
     }
 
     /// <summary>Each agent's department: appsettings.json `Agents:NAME:Department`, else the agent's own default.</summary>

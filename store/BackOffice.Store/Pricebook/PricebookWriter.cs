@@ -1,0 +1,109 @@
+using BackOffice.Store.Sqlite;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BackOffice.Store.Pricebook;
+
+/// <summary>An item's stored cost (unit_cost_e4) and sell price (cents).</summary>
+public sealed record ItemPrice(string ItemId, long UnitCostE4, long? SellPriceCents);
+
+/// <summary>The pricebook changed under a proposal (someone edited the item since): nothing is written; names the item.</summary>
+public sealed class PricebookConflictException(string message) : Exception(message);
+
+/// <summary>
+/// The only writer of pricebook prices, used by the gate's executor (issue 8). Each write is one transaction that
+/// checks the item still holds what the proposal saw, and records the idempotency key with the change, so a retry
+/// after a crash finds the key and writes nothing twice (DESIGN.md rule 4).
+/// </summary>
+public sealed class PricebookWriter
+{
+    public async Task<IReadOnlyList<ItemPrice>> PricesAsync(string path, IReadOnlyList<string> itemIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(path, cancellationToken);
+        var rows = (await connection.QueryAsync<PriceRow>(new CommandDefinition(
+            "SELECT id AS Id, unit_cost_e4 AS UnitCostE4, sell_price_cents AS SellPriceCents FROM pricebook_items WHERE id IN @itemIds",
+            new { itemIds }, cancellationToken: cancellationToken))).ToDictionary(r => r.Id);
+        return itemIds.Select(id => rows.TryGetValue(id, out var r)
+            ? new ItemPrice(id, r.UnitCostE4, r.SellPriceCents)
+            : throw new PricebookConflictException($"Pricebook item {id} does not exist.")).ToList();
+    }
+
+    /// <summary>Moves each item from <paramref name="expected"/> to <paramref name="updated"/>; false when this key was already applied.</summary>
+    public async Task<bool> ApplyAsync(
+        string path, string idempotencyKey, long proposalId, IReadOnlyList<ItemPrice> expected, IReadOnlyList<ItemPrice> updated, string at,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(path, cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var done = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM pricebook_applied_updates WHERE idempotency_key = @idempotencyKey", new { idempotencyKey }, transaction,
+            cancellationToken: cancellationToken));
+        if (done > 0)
+        {
+            return false;
+        }
+
+        await MoveAsync(connection, transaction, expected, updated, "changed since the proposal was made", cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO pricebook_applied_updates (idempotency_key, proposal_id, applied_at, items) VALUES (@idempotencyKey, @proposalId, @at, @count)",
+            new { idempotencyKey, proposalId, at, count = updated.Count }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Puts back <paramref name="prior"/> exactly, provided each item still holds what was <paramref name="written"/> (or already holds the prior).</summary>
+    public async Task RestoreAsync(
+        string path, string idempotencyKey, IReadOnlyList<ItemPrice> prior, IReadOnlyList<ItemPrice> written, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(path, cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var current = (await connection.QueryAsync<PriceRow>(new CommandDefinition(
+            "SELECT id AS Id, unit_cost_e4 AS UnitCostE4, sell_price_cents AS SellPriceCents FROM pricebook_items WHERE id IN @ids",
+            new { ids = prior.Select(p => p.ItemId).ToList() }, transaction, cancellationToken: cancellationToken))).ToDictionary(r => r.Id);
+        var stillWritten = written.Where(w => current.TryGetValue(w.ItemId, out var c) && c.Matches(w)).ToList();
+        var alreadyPrior = prior.Where(p => current.TryGetValue(p.ItemId, out var c) && c.Matches(p)).Select(p => p.ItemId).ToHashSet();
+        var moved = written.Where(w => !alreadyPrior.Contains(w.ItemId) && !stillWritten.Contains(w)).Select(w => w.ItemId).ToList();
+        if (moved.Count > 0)
+        {
+            throw new PricebookConflictException(
+                $"Cannot undo: pricebook item(s) {string.Join(", ", moved)} changed after this update; restoring would overwrite that change.");
+        }
+
+        var priorById = prior.ToDictionary(p => p.ItemId);
+        await MoveAsync(connection, transaction, stillWritten, stillWritten.Select(w => priorById[w.ItemId]).ToList(), "changed", cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM pricebook_applied_updates WHERE idempotency_key = @idempotencyKey", new { idempotencyKey }, transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task MoveAsync(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<ItemPrice> from, IReadOnlyList<ItemPrice> to, string why,
+        CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < from.Count; i++)
+        {
+            var changed = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE pricebook_items SET unit_cost_e4 = @NewCost, sell_price_cents = @NewSell
+                WHERE id = @Id AND unit_cost_e4 = @OldCost AND sell_price_cents IS @OldSell
+                """,
+                new { Id = from[i].ItemId, NewCost = to[i].UnitCostE4, NewSell = to[i].SellPriceCents,
+                    OldCost = from[i].UnitCostE4, OldSell = from[i].SellPriceCents },
+                transaction, cancellationToken: cancellationToken));
+            if (changed != 1)
+            {
+                throw new PricebookConflictException($"Pricebook item {from[i].ItemId} {why}: nothing was written.");
+            }
+        }
+    }
+
+    private sealed class PriceRow
+    {
+        public string Id { get; init; } = "";
+        public long UnitCostE4 { get; init; }
+        public long? SellPriceCents { get; init; }
+
+        public bool Matches(ItemPrice price) => UnitCostE4 == price.UnitCostE4 && SellPriceCents == price.SellPriceCents;
+    }
+}

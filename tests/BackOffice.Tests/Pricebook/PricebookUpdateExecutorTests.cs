@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using BackOffice.Kernel.Abstractions.Proposals;
+using BackOffice.Kernel.Gate.Executors;
+using BackOffice.Store.Pricebook;
+using BackOffice.Tests.Support;
+
+namespace BackOffice.Tests.Pricebook;
+
+public sealed class PricebookUpdateExecutorTests : IDisposable
+{
+    private readonly TempDataDirectory _temp = new();
+    private readonly PricebookUpdateExecutor _executor = new(new PricebookWriter(), new ManualClock());
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Path => _temp.Data.TenantDatabasePath("acme");
+
+    private ActionRequest Request(string from = "4.1250") => new("acme", Path, 7, "pb-upd-test", new JsonObject
+    {
+        ["vendor"] = "ABC Supply",
+        ["items"] = new JsonArray(new JsonObject
+        {
+            ["item_id"] = "pb-01", ["from_unit_cost"] = from, ["from_sell_price"] = "6.19", ["unit_cost"] = "4.3900", ["sell_price"] = "6.59",
+        }),
+    });
+
+    [Fact]
+    public async Task Execute_ThenUndo_RestoresThePriorCostAndPriceExactly()
+    {
+        await PricebookSeed.ItemsAsync(Path);
+        var request = Request();
+
+        var prior = await _executor.CapturePriorStateAsync(request, CancellationToken.None);
+        var outcome = await _executor.ExecuteAsync(request, CancellationToken.None);
+        Assert.Equal((43900L, (long?)659L), await PricebookSeed.PriceOfAsync(Path, "pb-01"));
+
+        await _executor.UndoAsync(request, prior, outcome, CancellationToken.None);
+
+        Assert.Equal((41250L, (long?)619L), await PricebookSeed.PriceOfAsync(Path, "pb-01"));
+    }
+
+    [Fact]
+    public async Task Execute_Retried_WritesOnce()
+    {
+        await PricebookSeed.ItemsAsync(Path);
+
+        await _executor.ExecuteAsync(Request(), CancellationToken.None);
+        var again = await _executor.ExecuteAsync(Request(), CancellationToken.None);
+
+        Assert.True((bool)again.Result["replayed"]!);
+        Assert.Equal((43900L, (long?)659L), await PricebookSeed.PriceOfAsync(Path, "pb-01"));
+    }
+
+    [Fact]
+    public async Task Execute_ItemChangedSinceProposed_RefusesAndWritesNothing()
+    {
+        await PricebookSeed.ItemsAsync(Path);
+
+        await Assert.ThrowsAsync<PricebookConflictException>(() => _executor.ExecuteAsync(Request(from: "4.0000"), CancellationToken.None));
+
+        Assert.Equal((41250L, (long?)619L), await PricebookSeed.PriceOfAsync(Path, "pb-01"));
+    }
+
+    [Fact]
+    public async Task Undo_ItemChangedAfterTheUpdate_RefusesToOverwrite()
+    {
+        await PricebookSeed.ItemsAsync(Path);
+        var request = Request();
+        var prior = await _executor.CapturePriorStateAsync(request, CancellationToken.None);
+        var outcome = await _executor.ExecuteAsync(request, CancellationToken.None);
+        var later = new ActionRequest("acme", Path, 8, "pb-upd-later", new JsonObject
+        {
+            ["items"] = new JsonArray(new JsonObject
+            {
+                ["item_id"] = "pb-01", ["from_unit_cost"] = "4.3900", ["from_sell_price"] = "6.59", ["unit_cost"] = "4.5000", ["sell_price"] = "6.75",
+            }),
+        });
+        await _executor.ExecuteAsync(later, CancellationToken.None);
+
+        await Assert.ThrowsAsync<PricebookConflictException>(() => _executor.UndoAsync(request, prior, outcome, CancellationToken.None));
+        Assert.Equal((45000L, (long?)675L), await PricebookSeed.PriceOfAsync(Path, "pb-01"));
+    }
+
+    [Theory]
+    [InlineData("4.39001")]
+    [InlineData("-1")]
+    [InlineData("abc")]
+    public void Parse_BadCost_NamesTheField(string cost)
+    {
+        var payload = Request().Payload;
+        payload["items"]![0]!["unit_cost"] = cost;
+
+        var error = Assert.Throws<ProposalPayloadException>(() => PricebookUpdateExecutor.Parse(payload));
+
+        Assert.Contains("items[0].unit_cost", error.Message);
+    }
+}
