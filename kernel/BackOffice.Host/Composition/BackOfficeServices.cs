@@ -1,3 +1,5 @@
+using BackOffice.Agents.Documents;
+using BackOffice.Agents.Documents.Reports;
 using BackOffice.Agents.Financial;
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Proposals;
@@ -85,6 +87,11 @@ public static class BackOfficeServices
     public static void AddBackOfficeAgents(this HostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IAgent, FinancialAgent>();
+        // Documents agent, issue 6: its options (section "Documents"), its three reports and its filing executor.
+        builder.Services.AddSingleton(builder.Configuration.GetSection(DocumentsOptions.SectionName).Get<DocumentsOptions>() ?? new DocumentsOptions());
+        builder.Services.AddSingleton<IAgent, DocumentsAgent>();
+        builder.Services.AddSingleton<IReport, DocumentsReport>().AddSingleton<IReport, ApExceptionsReport>().AddSingleton<IReport, CoiExpiringReport>();
+        builder.Services.AddSingleton<IActionExecutor, FileDocumentExecutor>();
     }
 
     /// <summary>Each agent's department: appsettings.json `Agents:NAME:Department`, else the agent's own default.</summary>
