@@ -20,7 +20,8 @@ internal static partial class CsvLayout
                 cells.RemoveAt(cells.Count - 1);
             }
 
-            text.AppendLine(cells.Count == 2 ? $"{cells[0]}: {cells[1]}" : string.Join("  ", cells));
+            // "label,amount" keeps the amount in its own column (a line item or total); "label,value" reads as "label: value".
+            text.AppendLine(cells.Count == 2 && !BackOffice.Tools.Documents.TextValues.AmountPattern().IsMatch(cells[1]) ? $"{cells[0]}: {cells[1]}" : string.Join("  ", cells));
         }
 
         return text.ToString();
