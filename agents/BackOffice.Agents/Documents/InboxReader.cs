@@ -20,7 +20,8 @@ public sealed class InboxReader(PdfText pdf)
             return documents;
         }
 
-        foreach (var path in Directory.EnumerateFiles(inboxFolder).Order(StringComparer.Ordinal))
+        // Arrival order (then name): the first copy of a bill received is the original, later copies are its duplicates.
+        foreach (var path in Directory.EnumerateFiles(inboxFolder).OrderBy(File.GetLastWriteTimeUtc).ThenBy(p => p, StringComparer.Ordinal))
         {
             var name = Path.GetFileName(path);
             if (name.StartsWith('.'))
