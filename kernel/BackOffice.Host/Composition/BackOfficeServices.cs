@@ -1,3 +1,5 @@
+using BackOffice.Agents.Documents;
+using BackOffice.Agents.Documents.Reports;
 using BackOffice.Agents.Financial;
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Proposals;
@@ -98,6 +100,11 @@ public static class BackOfficeServices
         builder.Services.AddSingleton<IReport, BackOffice.Agents.Pricebook.PricebookChangesReport>();
         builder.Services.AddSingleton<BackOffice.Store.Pricebook.PricebookWriter>();
         builder.Services.AddSingleton<IActionExecutor, PricebookUpdateExecutor>();
+        // Documents agent, issue 6: its options (section "Documents"), its three reports and its filing executor.
+        builder.Services.AddSingleton(builder.Configuration.GetSection(DocumentsOptions.SectionName).Get<DocumentsOptions>() ?? new DocumentsOptions());
+        builder.Services.AddSingleton<IAgent, DocumentsAgent>();
+        builder.Services.AddSingleton<IReport, DocumentsReport>().AddSingleton<IReport, ApExceptionsReport>().AddSingleton<IReport, CoiExpiringReport>();
+        builder.Services.AddSingleton<IActionExecutor, FileDocumentExecutor>();
     }
 
     /// <summary>Each agent's department: appsettings.json `Agents:NAME:Department`, else the agent's own default.</summary>

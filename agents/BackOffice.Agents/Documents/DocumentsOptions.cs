@@ -1,0 +1,29 @@
+using BackOffice.Tools.Documents;
+
+namespace BackOffice.Agents.Documents;
+
+/// <summary>The Documents agent's settings, bound from appsettings.json section "Documents" (issue 6).</summary>
+public sealed class DocumentsOptions
+{
+    public const string SectionName = "Documents";
+
+    /// <summary>Certificates lapsing within this many days of the as-of date are flagged.</summary>
+    public int CoiWindowDays { get; set; } = CertificateReader.DefaultWindowDays;
+
+    /// <summary>Same vendor and amount dated within this many days under another number is a suspected duplicate.</summary>
+    public int DuplicateWindowDays { get; set; } = DuplicateDetector.DefaultWindowDays;
+
+    /// <summary>Invoice amount vs order and progress: $50 or 2%, whichever is less, both directions (order: upper only).</summary>
+    public decimal AmountToleranceDollars { get; set; } = 50m;
+
+    public decimal AmountTolerancePercent { get; set; } = 2m;
+
+    public ToleranceBasis AmountToleranceBasis { get; set; } = ToleranceBasis.WhicheverIsLess;
+
+    public ToleranceDirection AmountToleranceDirection { get; set; } = ToleranceDirection.BothDirections;
+
+    /// <summary>The pdftotext executable (poppler-utils); when missing, PDFs go to a person.</summary>
+    public string PdfToTextPath { get; set; } = "pdftotext";
+
+    public Tolerance AmountTolerance => new(AmountToleranceDollars, AmountTolerancePercent, AmountToleranceBasis, AmountToleranceDirection);
+}

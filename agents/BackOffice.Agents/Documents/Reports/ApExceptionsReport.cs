@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+using BackOffice.Domain.Money;
+using BackOffice.Kernel.Abstractions.Reports;
+
+namespace BackOffice.Agents.Documents.Reports;
+
+/// <summary>`backoffice report ap-exceptions`: the A/P exception queue, one row per reason (no PO, amounts don't tie, duplicate...).</summary>
+public sealed class ApExceptionsReport(DocumentsOptions options) : IReport
+{
+    public string Name => "ap-exceptions";
+
+    public string Description => "Bills that cannot be drafted, with the reason (no PO, amounts don't tie, duplicate, unreadable)";
+
+    public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
+    {
+        var analyses = await DocumentReview.AnalyzeAsync(request.TenantDatabasePath, request.AsOf, options, cancellationToken);
+        var rows = analyses
+            .Where(a => (a.IsPayable || a.Document.Text is null) && a.CoveredBy is null)
+            .Where(a => request.Job is null || a.Job?.Number == request.Job || a.Job?.Id == request.Job)
+            .SelectMany(a => a.Exceptions.Select((reason, i) => new JsonObject
+            {
+                ["id"] = $"{a.Document.Id}:{i + 1}",
+                ["document"] = a.Document.Id,
+                ["vendor"] = a.VendorName,
+                ["invoice"] = a.Bill?.InvoiceNumber,
+                ["payable"] = a.Bill?.Payable is { } p ? MoneyText.Plain(p) : null,
+                ["category"] = reason.Split(':')[0],
+                ["reason"] = reason,
+            })).ToList();
+        return new ReportTable($"A/P exceptions for {request.Tenant}", ["document", "vendor", "invoice", "payable", "reason"], rows);
+    }
+}
