@@ -30,7 +30,8 @@ public static partial class NumberCheck
         var numbers = allowed.Select(Parse).OfType<decimal>().ToHashSet();
         foreach (var identifier in identifiers.Where(i => !string.IsNullOrEmpty(i)).OrderByDescending(i => i.Length))
         {
-            text = text.Replace(identifier, " ", StringComparison.Ordinal);
+            // Whole tokens only: invoice "1" must not eat the 1s inside "2026-10-01" or "$1,250.00".
+            text = Regex.Replace(text, @"(?<![\w.,$-])" + Regex.Escape(identifier) + @"(?![\w]|[.,]\d)", " ", RegexOptions.None, TimeSpan.FromSeconds(1));
         }
 
         var unknown = new List<string>();
