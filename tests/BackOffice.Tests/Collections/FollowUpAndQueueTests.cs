@@ -51,16 +51,17 @@ public sealed class FollowUpAndQueueTests
             Item("big-new", 96000m, 10),                       // 10 + 96 = 106
             Item("promise", 4000m, 20, brokenForCustomer: 2),  // 20 + 4 + 50 = 74
             Item("late-payer", 12400.99m, 45, customer: "c-2"), // 45 + 12 + 6 = 63
-            Item("not-due", 1000m, -3),                        // 0 + 1
+            Item("not-due", 900000m, -3, brokenForCustomer: 1), // not yet due: 0
         };
 
         var queue = QueueScoring.Rank(items, late, families);
 
         Assert.Equal(["big-new", "small-old", "promise", "late-payer", "not-due"], queue.Select(q => q.Item.Item.Invoice.Id));
-        Assert.Equal([106, 80, 74, 63, 1], queue.Select(q => q.Score));
+        Assert.Equal([106, 80, 74, 63, 0], queue.Select(q => q.Score));
         Assert.Equal([1, 2, 3, 4, 5], queue.Select(q => q.Rank));
         Assert.Equal("score 63 = 45 for 45 days past due + 12 for $12,400.99 to chase + 6 for paying 6 days late on average", queue[3].Reason);
         Assert.Contains("50 for 2 broken promise(s)", queue[2].Reason);
+        Assert.Equal("score 0: not yet due (due in 3 days), $900,000.00 to chase", queue[4].Reason);
     }
 
     [Fact]

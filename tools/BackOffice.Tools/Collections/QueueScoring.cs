@@ -16,6 +16,7 @@ public sealed record QueueEntry(int Rank, ChaseItem Item, int Score, int DaysPoi
 /// payment on or before the due date counting as 0 days late, rounded down);</item>
 /// <item><see cref="PointsPerBrokenPromise"/> points per broken promise in the customer family.</item>
 /// </list>
+/// An invoice not yet due scores 0 (it is on the list only for its reminder), so every past-due invoice outranks it.
 /// Higher is worse. Ties go to more days past due, then the larger amount, then the invoice id, so the order is stable.
 /// </summary>
 public static class QueueScoring
@@ -46,10 +47,11 @@ public static class QueueScoring
     {
         var scored = items.Select(item =>
         {
+            var pastDue = item.Item.DaysPastDue > 0;
             var days = Math.Max(0, item.Item.DaysPastDue);
-            var amount = (int)decimal.Floor(item.ChaseAmount / 1000m);
-            var history = averageDaysLate.GetValueOrDefault(familyOf.GetValueOrDefault(item.Item.Invoice.CustomerId, item.Item.Invoice.CustomerId));
-            var promises = item.BrokenPromisesForCustomer * PointsPerBrokenPromise;
+            var amount = pastDue ? (int)decimal.Floor(item.ChaseAmount / 1000m) : 0;
+            var history = pastDue ? averageDaysLate.GetValueOrDefault(familyOf.GetValueOrDefault(item.Item.Invoice.CustomerId, item.Item.Invoice.CustomerId)) : 0;
+            var promises = pastDue ? item.BrokenPromisesForCustomer * PointsPerBrokenPromise : 0;
             return (Item: item, Days: days, Amount: amount, History: history, Promises: promises, Score: days + amount + history + promises);
         });
         return scored.OrderByDescending(s => s.Score).ThenByDescending(s => s.Item.Item.DaysPastDue).ThenByDescending(s => s.Item.ChaseAmount)
@@ -60,11 +62,12 @@ public static class QueueScoring
 
     private static string Reason(ChaseItem item, int days, int amount, int history, int promises, int score)
     {
-        var parts = new List<string>
+        if (item.Item.DaysPastDue <= 0)
         {
-            item.Item.DaysPastDue > 0 ? $"{days} for {days} days past due" : $"0 (not yet due: due in {-item.Item.DaysPastDue} days)",
-            $"{amount} for {MoneyText.Usd(item.ChaseAmount)} to chase",
-        };
+            return $"score 0: not yet due (due in {-item.Item.DaysPastDue} days), {MoneyText.Usd(item.ChaseAmount)} to chase";
+        }
+
+        var parts = new List<string> { $"{days} for {days} days past due", $"{amount} for {MoneyText.Usd(item.ChaseAmount)} to chase" };
         if (history > 0)
         {
             parts.Add($"{history} for paying {history} days late on average");
