@@ -57,9 +57,10 @@ public static class AgingTools
         var retainage = RetainageReceivable(invoices, asOf);
         var customers = openItems.Select(i => i.Invoice.CustomerId).Concat(retainage.Where(r => r.Value != 0m).Select(r => r.Key))
             .Distinct().Order(StringComparer.Ordinal);
+        var byCustomer = openItems.ToLookup(i => i.Invoice.CustomerId, StringComparer.Ordinal);
         return customers.Select(customer =>
         {
-            var mine = openItems.Where(i => i.Invoice.CustomerId == customer).ToList();
+            var mine = byCustomer[customer].ToList();
             var byBucket = buckets.Labels.ToDictionary(l => l, l => mine.Where(i => i.Bucket == l).Sum(i => i.Open));
             return new AgingRow(customer, byBucket, mine.Sum(i => i.Open), retainage.GetValueOrDefault(customer));
         }).ToList();

@@ -31,9 +31,13 @@ public static class ChaseListTools
         [Description("Customer payments")] IReadOnlyList<ArPayment> payments,
         [Description("Payment applications to invoices")] IReadOnlyList<ArPaymentLine> lines,
         [Description("The date the state is computed as of")] DateOnly asOf)
+        => StateOf(promise, payments.ToDictionary(p => p.Id, p => p.TxnDate), lines.ToLookup(l => l.InvoiceId), asOf);
+
+    private static PromiseState StateOf(
+        PromiseToPay promise, IReadOnlyDictionary<string, DateOnly> paidOn, ILookup<string, ArPaymentLine> linesByInvoice, DateOnly asOf)
     {
-        var paidOn = payments.ToDictionary(p => p.Id, p => p.TxnDate);
-        var paidSince = lines.Where(l => l.InvoiceId == promise.InvoiceId && paidOn.TryGetValue(l.PaymentId, out var d) && d >= promise.RecordedOn && d <= asOf)
+        var paidSince = linesByInvoice[promise.InvoiceId]
+            .Where(l => paidOn.TryGetValue(l.PaymentId, out var d) && d >= promise.RecordedOn && d <= asOf)
             .Sum(l => l.Amount);
         if (paidSince >= promise.Amount)
         {
@@ -63,10 +67,12 @@ public static class ChaseListTools
         string Family(string customer) => familyOf.GetValueOrDefault(customer, customer);
         var pools = payments.Where(p => p.TxnDate <= asOf && p.Unapplied > 0m).GroupBy(p => Family(p.CustomerId))
             .ToDictionary(g => g.Key, g => (Left: g.Sum(p => p.Unapplied), Refs: string.Join(", ", g.Select(p => p.Reference ?? p.Id))));
+        var paidOn = payments.ToDictionary(p => p.Id, p => p.TxnDate);
+        var linesByInvoice = lines.ToLookup(l => l.InvoiceId);
         var states = promises.GroupBy(p => p.InvoiceId)
             .Select(g => g.OrderByDescending(p => p.RecordedOn).ThenByDescending(p => p.Id, StringComparer.Ordinal).First())
-            .ToDictionary(p => p.InvoiceId, p => (Promise: p, State: StateOf(p, payments, lines, asOf)));
-        var brokenByFamily = promises.Where(p => StateOf(p, payments, lines, asOf) == PromiseState.Broken)
+            .ToDictionary(p => p.InvoiceId, p => (Promise: p, State: StateOf(p, paidOn, linesByInvoice, asOf)));
+        var brokenByFamily = promises.Where(p => StateOf(p, paidOn, linesByInvoice, asOf) == PromiseState.Broken)
             .Join(openItems, p => p.InvoiceId, i => i.Invoice.Id, (p, i) => Family(i.Invoice.CustomerId))
             .GroupBy(f => f).ToDictionary(g => g.Key, g => g.Count());
         var disputed = disputes.GroupBy(d => d.InvoiceId).ToDictionary(g => g.Key, g => g.First());
