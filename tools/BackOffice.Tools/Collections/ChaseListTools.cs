@@ -81,30 +81,17 @@ public static class ChaseListTools
         foreach (var item in openItems.OrderBy(i => i.Invoice.DueDate).ThenBy(i => i.Invoice.Id, StringComparer.Ordinal))
         {
             var family = Family(item.Invoice.CustomerId);
-            var covered = 0m;
-            if (pools.TryGetValue(family, out var pool) && pool.Left > 0m)
+            var pool = pools.GetValueOrDefault(family);
+            var covered = Math.Min(pool.Left, item.Open);
+            if (covered > 0m)
             {
-                covered = Math.Min(pool.Left, item.Open);
                 pools[family] = (pool.Left - covered, pool.Refs);
-                if (covered == item.Open)
-                {
-                    removed.Add(new RemovedItem(item, Unapplied,
-                        $"paid but unapplied: {Text(covered)} of unapplied payment ({pool.Refs}) covers the open {Text(item.Open)}; apply it in the ledger instead of chasing"));
-                    continue;
-                }
-            }
-
-            if (disputed.TryGetValue(item.Invoice.Id, out var dispute))
-            {
-                removed.Add(new RemovedItem(item, Disputed, $"disputed since {dispute.OpenedOn:yyyy-MM-dd}: {dispute.Reason}"));
-                continue;
             }
 
             var promise = states.GetValueOrDefault(item.Invoice.Id);
-            if (promise.Promise is not null && promise.State == PromiseState.Pending)
+            if (WhyNotChased(item, covered, pool.Refs, disputed.GetValueOrDefault(item.Invoice.Id), promise.Promise, promise.State) is { } reason)
             {
-                removed.Add(new RemovedItem(item, Promised,
-                    $"promise to pay {Text(promise.Promise.Amount)} by {promise.Promise.PromisedDate:yyyy-MM-dd} (recorded {promise.Promise.RecordedOn:yyyy-MM-dd}) is not yet due"));
+                removed.Add(reason);
                 continue;
             }
 
@@ -114,6 +101,28 @@ public static class ChaseListTools
 
         return new ChaseList(chase, removed);
     }
+
+    /// <summary>Reconcile first (unapplied money), then disputes, then unbroken promises: the first that applies is the reason.</summary>
+    private static RemovedItem? WhyNotChased(
+        OpenItem item, decimal covered, string? poolRefs, InvoiceDispute? dispute, PromiseToPay? promise, PromiseState state)
+    {
+        if (covered == item.Open)
+        {
+            return new RemovedItem(item, Unapplied,
+                $"paid but unapplied: {Text(covered)} of unapplied payment ({poolRefs}) covers the open {Text(item.Open)}; apply it in the ledger instead of chasing");
+        }
+
+        if (dispute is not null)
+        {
+            return new RemovedItem(item, Disputed, $"disputed since {Day(dispute.OpenedOn)}: {dispute.Reason}");
+        }
+
+        return promise is not null && state == PromiseState.Pending
+            ? new RemovedItem(item, Promised, $"promise to pay {Text(promise.Amount)} by {Day(promise.PromisedDate)} (recorded {Day(promise.RecordedOn)}) is not yet due")
+            : null;
+    }
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Text(decimal amount) => BackOffice.Domain.Money.MoneyText.Usd(amount);
 }
