@@ -53,7 +53,10 @@ public static class ProposalView
         output.Line($"Proposal {view["id"]}: {view["title"]}");
         output.Line($"  state {view["state"]}, risk {view["risk"]}, proposed by {view["proposedBy"]} at {view["proposedAt"]}");
         output.Line($"  must be approved by {view["whoMustApprove"]}");
-        output.Line((bool)view["reversible"]! ? "  can be undone after execution" : $"  CANNOT be undone once executed: {view["irreversibleReason"]}");
+        // A reversible action may still limit its undo (issue 5: a delayed send is undoable only until delivered); say so before approval.
+        output.Line((bool)view["reversible"]!
+            ? "  can be undone after execution" + (view["irreversibleReason"] is null ? "" : $", but {view["irreversibleReason"]}")
+            : $"  CANNOT be undone once executed: {view["irreversibleReason"]}");
         output.Line();
         output.Line("  " + view["narrative"]);
         output.Line();

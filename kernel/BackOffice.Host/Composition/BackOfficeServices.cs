@@ -1,5 +1,6 @@
 using BackOffice.Agents.Documents;
 using BackOffice.Agents.Documents.Reports;
+using BackOffice.Agents.Collections;
 using BackOffice.Agents.Financial;
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Proposals;
@@ -13,6 +14,7 @@ using BackOffice.Store.Ledger;
 using BackOffice.Store.Sandbox;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Bundle;
+using BackOffice.Store.Collections;
 using BackOffice.Store.Control;
 using BackOffice.Store.Tenancy;
 using Microsoft.Extensions.Configuration;
@@ -105,6 +107,19 @@ public static class BackOfficeServices
         builder.Services.AddSingleton<IAgent, DocumentsAgent>();
         builder.Services.AddSingleton<IReport, DocumentsReport>().AddSingleton<IReport, ApExceptionsReport>().AddSingleton<IReport, CoiExpiringReport>();
         builder.Services.AddSingleton<IActionExecutor, FileDocumentExecutor>();
+        // Collections (issue 5): agent, reports, the two executors and the outbox's delivery runner.
+        builder.Services.AddOptions<CollectionsOptions>().Bind(builder.Configuration.GetSection(CollectionsOptions.SectionName))
+            .Validate(o => o.Problems().Count == 0, "Collections settings are invalid (levels, buckets or PayByDays)").ValidateOnStart();
+        builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.SectionName))
+            .Validate(o => o.DeliveryDelayMinutes >= 0 && o.PollSeconds > 0, "Outbox: DeliveryDelayMinutes >= 0 and PollSeconds > 0").ValidateOnStart();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<CollectionsOptions>>().Value);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<OutboxOptions>>().Value);
+        builder.Services.AddSingleton<IAgent, CollectionsAgent>();
+        builder.Services.AddSingleton<IReport, AgingReport>();
+        builder.Services.AddSingleton<IReport, CollectionsQueueReport>();
+        builder.Services.AddSingleton<IActionExecutor, SendMessageExecutor>();
+        builder.Services.AddSingleton<IActionExecutor, RecordPromiseExecutor>();
+        builder.Services.AddHostedService<OutboxDeliveryService>();
     }
 
     /// <summary>Each agent's department: appsettings.json `Agents:NAME:Department`, else the agent's own default.</summary>

@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using BackOffice.Domain.Money;
+using BackOffice.Kernel.Abstractions.Reports;
+
+namespace BackOffice.Agents.Collections;
+
+/// <summary>
+/// `backoffice report aging --as-of D [--job J]` (issue 5): open receivables by due date per customer and job, one
+/// column per bucket, with retainage receivable apart from what is due now, and a total row (id "total").
+/// </summary>
+public sealed class AgingReport(CollectionsOptions options) : IReport
+{
+    public string Name => "aging";
+
+    public string Description => "A/R aging by due date per customer and job, retainage receivable shown apart";
+
+    public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
+    {
+        var data = await CollectionsData.LoadAsync(request.TenantDatabasePath, cancellationToken);
+        var buckets = options.Buckets;
+        var worklist = CollectionsWorklist.Compute(data, request.AsOf, buckets);
+        var rows = worklist.Aging
+            .Where(r => request.Job is null || r.CustomerId == request.Job || data.NameOf(r.CustomerId) == request.Job)
+            .OrderBy(r => data.NameOf(r.CustomerId), StringComparer.Ordinal)
+            .Select(r => Row(r.CustomerId, data.NameOf(data.Root(r.CustomerId)), data.NameOf(r.CustomerId), r.Buckets, r.Total, r.RetainageReceivable))
+            .ToList();
+        var labels = buckets.Labels;
+        var totals = labels.ToDictionary(l => l, l => rows.Sum(r => decimal.Parse((string)r[l]!, System.Globalization.CultureInfo.InvariantCulture)));
+        rows.Add(Row("total", "", "all", totals, totals.Values.Sum(),
+            rows.Sum(r => decimal.Parse((string)r["retainage"]!, System.Globalization.CultureInfo.InvariantCulture))));
+        return new ReportTable($"A/R aging for {request.Tenant} as of {request.AsOf:yyyy-MM-dd} (by due date)",
+            ["id", "customer", "job", .. labels, "total", "retainage"], rows);
+    }
+
+    private static JsonObject Row(string id, string customer, string job, IReadOnlyDictionary<string, decimal> buckets, decimal total, decimal retainage)
+    {
+        var row = new JsonObject { ["id"] = id, ["customer"] = customer, ["job"] = job };
+        foreach (var (label, amount) in buckets)
+        {
+            row[label] = MoneyText.Plain(amount);
+        }
+
+        row["total"] = MoneyText.Plain(total);
+        row["retainage"] = MoneyText.Plain(retainage);
+        return row;
+    }
+}

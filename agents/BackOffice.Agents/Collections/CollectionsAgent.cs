@@ -1,0 +1,41 @@
+using BackOffice.Domain.Money;
+using BackOffice.Kernel.Abstractions.Agents;
+using BackOffice.Kernel.Abstractions.Proposals;
+using BackOffice.Store.Collections;
+
+namespace BackOffice.Agents.Collections;
+
+/// <summary>
+/// Collections (issue 5): ages receivables by due date, reconciles before it chases (paid-but-unapplied, disputed
+/// and promised invoices come off the list, each with its reason), ranks what is left worst first, and proposes the
+/// follow-up each invoice has reached, plus retainage release requests for substantially complete jobs.
+/// </summary>
+public sealed class CollectionsAgent(CollectionsOptions options, OutboxOptions outbox) : IAgent
+{
+    public string Name => "collections";
+
+    public string Department => "collections";
+
+    public async Task<SweepResult> SweepAsync(SweepContext context, CancellationToken cancellationToken)
+    {
+        var data = await CollectionsData.LoadAsync(context.TenantDatabasePath, cancellationToken);
+        var worklist = CollectionsWorklist.Compute(data, context.AsOf, options.Buckets);
+        context.Progress.Report($"collections: {worklist.Open.Count} open invoices, {worklist.Queue.Count} to chase, {worklist.Chase.Removed.Count} taken off the list");
+        var findings = new List<Finding>();
+        var proposals = new List<ProposalDraft>();
+        var templates = new Templates(options.Templates);
+        foreach (var removed in worklist.Chase.Removed)
+        {
+            var invoice = removed.Item.Invoice;
+            findings.Add(new Finding($"collections:not-chased:{invoice.Id}", "collections", "not-chased:" + removed.Code, Severity.Info,
+                $"Invoice {invoice.DocNumber ?? invoice.Id} ({data.NameOf(invoice.CustomerId)}) is not chased: {removed.Code}",
+                [Figure.Usd("open", removed.Item.Open, "AgingTools.OpenItems", new SourceRef("ledger", "ledger_invoices", invoice.Id)),
+                 Figure.Count("days_past_due", removed.Item.DaysPastDue, "AgingTools.DaysPastDue", new SourceRef("ledger", "ledger_invoices", invoice.Id))],
+                $"Invoice {invoice.DocNumber ?? invoice.Id}, {MoneyText.Usd(removed.Item.Open)} open, is taken off the chase list: {removed.Reason}."));
+        }
+
+        new DunningProposals(data, options, outbox.DeliveryDelay, templates).Run(worklist, findings, proposals);
+        new RetainageRelease(data, outbox.DeliveryDelay, templates).Run(context.AsOf, findings, proposals);
+        return new SweepResult(findings, proposals);
+    }
+}

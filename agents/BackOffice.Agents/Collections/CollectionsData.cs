@@ -1,0 +1,81 @@
+using BackOffice.Domain.Collections;
+using BackOffice.Domain.Ledger;
+using BackOffice.Kernel.Abstractions.Telemetry;
+using BackOffice.Store.Collections;
+using BackOffice.Store.Records;
+using BackOffice.Tools.Collections;
+
+namespace BackOffice.Agents.Collections;
+
+/// <summary>Everything the Collections agent and its reports read, loaded once.</summary>
+public sealed record CollectionsData(
+    IReadOnlyList<ArInvoice> Invoices,
+    IReadOnlyList<ArPayment> Payments,
+    IReadOnlyList<ArPaymentLine> PaymentLines,
+    IReadOnlyList<PromiseToPay> Promises,
+    IReadOnlyList<InvoiceDispute> Disputes,
+    IReadOnlyDictionary<string, LedgerCustomer> Customers,
+    IReadOnlyList<CustomerContact> Contacts,
+    IReadOnlyList<JobCompletion> Jobs,
+    IReadOnlyDictionary<string, string> JobLinks)
+{
+    public static async Task<CollectionsData> LoadAsync(string tenantDatabasePath, CancellationToken cancellationToken)
+    {
+        var store = new ReceivablesStore(tenantDatabasePath);
+        var ledger = new LedgerStore(tenantDatabasePath);
+        return new CollectionsData(
+            await store.InvoicesAsync(cancellationToken),
+            await store.PaymentsAsync(cancellationToken),
+            await store.PaymentLinesAsync(cancellationToken),
+            await store.PromisesAsync(cancellationToken),
+            await store.DisputesAsync(cancellationToken),
+            (await ledger.CustomersAsync(cancellationToken)).ToDictionary(c => c.Id),
+            await store.ContactsAsync(cancellationToken),
+            await store.JobCompletionsAsync(cancellationToken),
+            (await ledger.LinksAsync(cancellationToken)).Where(l => l.Kind == "job").ToDictionary(l => l.ProjectId, l => l.LedgerId));
+    }
+
+    /// <summary>Customer id -> its top-level customer (QuickBooks jobs are sub-customers; a chain is followed to the top).</summary>
+    public IReadOnlyDictionary<string, string> Families() => Customers.Keys.ToDictionary(id => id, Root, StringComparer.Ordinal);
+
+    public string Root(string customerId)
+    {
+        var id = customerId;
+        for (var hops = 0; hops < 16 && Customers.TryGetValue(id, out var c) && c.ParentId is { } parent; hops++)
+        {
+            id = parent;
+        }
+
+        return id;
+    }
+
+    public string NameOf(string customerId) => Customers.TryGetValue(customerId, out var c) ? c.FullyQualifiedName : customerId;
+
+    /// <summary>The contact on file for a job, else for its top-level customer.</summary>
+    public CustomerContact? ContactFor(string customerId) =>
+        Contacts.FirstOrDefault(c => c.CustomerId == customerId) ?? Contacts.FirstOrDefault(c => c.CustomerId == Root(customerId));
+}
+
+/// <summary>The computed worklist as of a date: aging, what is chased and what was taken off, and the ranked queue.</summary>
+public sealed record CollectionsWorklist(
+    DateOnly AsOf, IReadOnlyList<OpenItem> Open, IReadOnlyList<AgingRow> Aging, ChaseList Chase, IReadOnlyList<QueueEntry> Queue)
+{
+    public static CollectionsWorklist Compute(CollectionsData data, DateOnly asOf, AgingBuckets buckets)
+    {
+        var families = data.Families();
+        var open = Traced("AgingTools.OpenItems", () => AgingTools.OpenItems(data.Invoices, data.Payments, data.PaymentLines, asOf, buckets));
+        var aging = Traced("AgingTools.ByCustomer", () => AgingTools.ByCustomer(open, data.Invoices, asOf, buckets));
+        var chase = Traced("ChaseListTools.Build", () =>
+            ChaseListTools.Build(open, data.Payments, data.PaymentLines, data.Promises, data.Disputes, families, asOf));
+        var late = Traced("QueueScoring.AverageDaysLate", () =>
+            QueueScoring.AverageDaysLate(data.Invoices, data.Payments, data.PaymentLines, families, asOf));
+        var queue = Traced("QueueScoring.Rank", () => QueueScoring.Rank(chase.Chase, late, families));
+        return new CollectionsWorklist(asOf, open, aging, chase, queue);
+    }
+
+    public static T Traced<T>(string tool, Func<T> call)
+    {
+        using var activity = BackOfficeTelemetry.ToolCall(tool);
+        return call();
+    }
+}

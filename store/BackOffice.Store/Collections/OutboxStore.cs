@@ -1,0 +1,125 @@
+using BackOffice.Store.Proposals;
+using BackOffice.Store.Sqlite;
+using Dapper;
+
+namespace BackOffice.Store.Collections;
+
+/// <summary>
+/// The collections outbox (issue 5). Queueing is idempotent on the proposal's key; cancel and the delivery claim are
+/// conditional updates on state 'queued', so an undo and a delivery racing for the same message cannot both win.
+/// </summary>
+public sealed class OutboxStore(string tenantDatabasePath, TimeProvider clock)
+{
+    private const string Columns = """
+        id AS Id, idempotency_key AS IdempotencyKey, proposal_id AS ProposalId, channel AS Channel, recipient AS Recipient,
+        subject AS Subject, body AS Body, invoice_id AS InvoiceId, level AS Level, state AS State, queued_at AS QueuedAt,
+        deliver_after AS DeliverAfter, delivered_at AS DeliveredAt, delivered_to AS DeliveredTo,
+        last_error AS LastError
+        """;
+
+    /// <summary>Queues the message to leave after <paramref name="delay"/>; the same key again returns the message already queued.</summary>
+    public async Task<OutboxMessage> EnqueueAsync(OutboxRequest request, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        var now = clock.GetUtcNow();
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO collections_outbox (idempotency_key, proposal_id, channel, recipient, subject, body, invoice_id, level, state, queued_at, deliver_after)
+            VALUES (@IdempotencyKey, @ProposalId, @Channel, @Recipient, @Subject, @Body, @InvoiceId, @Level, 'queued', @QueuedAt, @DeliverAfter)
+            ON CONFLICT (idempotency_key) DO NOTHING
+            """,
+            new
+            {
+                request.IdempotencyKey, request.ProposalId, request.Channel, request.Recipient, request.Subject, request.Body,
+                request.InvoiceId, request.Level, QueuedAt = StoreTime.ToText(now), DeliverAfter = StoreTime.ToText(now + delay),
+            }, cancellationToken: cancellationToken));
+        return (await GetAsync(request.IdempotencyKey, cancellationToken))!;
+    }
+
+    public async Task<OutboxMessage?> GetAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<OutboxMessage>(new CommandDefinition(
+            $"SELECT {Columns} FROM collections_outbox WHERE idempotency_key = @idempotencyKey", new { idempotencyKey }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        return (await connection.QueryAsync<OutboxMessage>(new CommandDefinition(
+            $"SELECT {Columns} FROM collections_outbox ORDER BY id", cancellationToken: cancellationToken))).ToList();
+    }
+
+    /// <summary>
+    /// Takes a queued message out of the outbox, restoring exactly the state before it was queued (no row; the audit
+    /// chain keeps the history). Refuses with <see cref="OutboxAlreadyDeliveredException"/> once delivery has begun.
+    /// </summary>
+    public async Task CancelAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM collections_outbox WHERE idempotency_key = @idempotencyKey AND state = 'queued'",
+            new { idempotencyKey }, cancellationToken: cancellationToken));
+        if (changed == 1)
+        {
+            return;
+        }
+
+        var current = await GetAsync(idempotencyKey, cancellationToken);
+        if (current is not null && current.State is OutboxStates.Delivered or OutboxStates.Delivering)
+        {
+            throw new OutboxAlreadyDeliveredException(idempotencyKey, current.State);
+        }
+    }
+
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> messages whose delay has passed (and deliveries whose claimant died:
+    /// its claim expired). The claim is a conditional update, so two runners never deliver one message twice.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(TimeSpan claimFor, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        var now = StoreTime.ToText(clock.GetUtcNow());
+        var candidates = (await connection.QueryAsync<long>(new CommandDefinition(
+            """
+            SELECT id FROM collections_outbox
+            WHERE (state = 'queued' AND deliver_after <= @now) OR (state = 'delivering' AND claim_until <= @now)
+            ORDER BY deliver_after, id LIMIT @limit
+            """, new { now, limit }, cancellationToken: cancellationToken))).ToList();
+        var claimed = new List<OutboxMessage>();
+        foreach (var id in candidates)
+        {
+            var won = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE collections_outbox SET state = 'delivering', claim_until = @until
+                WHERE id = @id AND ((state = 'queued' AND deliver_after <= @now) OR (state = 'delivering' AND claim_until <= @now))
+                """, new { id, now, until = StoreTime.ToText(clock.GetUtcNow() + claimFor) }, cancellationToken: cancellationToken));
+            if (won == 1)
+            {
+                claimed.Add(await connection.QuerySingleAsync<OutboxMessage>(new CommandDefinition(
+                    $"SELECT {Columns} FROM collections_outbox WHERE id = @id", new { id }, cancellationToken: cancellationToken)));
+            }
+        }
+
+        return claimed;
+    }
+
+    public async Task MarkDeliveredAsync(long id, string deliveredTo, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE collections_outbox SET state = 'delivered', delivered_at = @now, delivered_to = @deliveredTo, claim_until = NULL, last_error = NULL WHERE id = @id",
+            new { id, deliveredTo, now = StoreTime.ToText(clock.GetUtcNow()) }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// A failed delivery stays 'delivering' with its error until its claim expires, then is retried: it may have
+    /// partly left (an SMTP server that took it and then dropped the connection), so it is never cancellable again.
+    /// </summary>
+    public async Task RecordFailureAsync(long id, string error, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE collections_outbox SET last_error = @error WHERE id = @id", new { id, error }, cancellationToken: cancellationToken));
+    }
+}

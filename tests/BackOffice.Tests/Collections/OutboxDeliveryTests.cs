@@ -1,0 +1,54 @@
+using BackOffice.Kernel.Gate.Executors;
+using BackOffice.Store.Collections;
+using BackOffice.Store.Control;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BackOffice.Tests.Collections;
+
+/// <summary>The outbox runner that `serve` hosts, driven with a manual clock.</summary>
+public sealed class OutboxDeliveryTests : IDisposable
+{
+    private readonly CollectionsFixture _f = new();
+    private readonly CancellationToken _ct = CancellationToken.None;
+
+    public void Dispose() => _f.Dispose();
+
+    private OutboxRequest Message(string key) => new(key, 1, "sms", "(555) 010-0142", null, "Invoice 1047 is past due.", "inv-1047", "text");
+
+    [Fact]
+    public async Task DeliverAll_EveryTenant_DeliversOnlyWhatIsDueOnceEach()
+    {
+        var data = new BackOffice.Store.Tenancy.DataDirectory(_f.Root);
+        var tenants = new TenantRegistry(data, _f.Clock, _f.Audit);
+        await tenants.CreateAsync("acme", "test", _ct);
+        var store = new OutboxStore(data.TenantDatabasePath("acme"), _f.Clock);
+        await store.EnqueueAsync(Message("k-early"), TimeSpan.FromMinutes(5), _ct);
+        await store.EnqueueAsync(Message("k-late"), TimeSpan.FromMinutes(30), _ct);
+        var service = new OutboxDeliveryService(tenants, data, _f.Outbox, _f.Clock, NullLogger<OutboxDeliveryService>.Instance);
+
+        Assert.Equal(0, await service.DeliverAllAsync(_ct));
+        _f.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(1, await service.DeliverAllAsync(_ct));
+        Assert.Equal(0, await service.DeliverAllAsync(_ct));
+        _f.Clock.Advance(TimeSpan.FromMinutes(25));
+        Assert.Equal(1, await service.DeliverAllAsync(_ct));
+
+        var files = Directory.GetFiles(data.TenantFilesFolder("acme", "outbox"), "*.eml").Select(Path.GetFileName).Order();
+        Assert.Equal(["k-early.eml", "k-late.eml"], files);
+        Assert.Contains("X-BackOffice-Channel: sms", File.ReadAllText(data.TenantFilesFolder("acme", "outbox") + "/k-early.eml"));
+        Assert.All(await store.ListAsync(_ct), m => Assert.Equal(OutboxStates.Delivered, m.State));
+    }
+
+    [Fact]
+    public async Task ClaimDue_ClaimedButNeverFinished_IsRetriedOnlyAfterTheClaimExpires()
+    {
+        var store = _f.OutboxStore;
+        await store.EnqueueAsync(Message("k-1"), TimeSpan.Zero, _ct);
+
+        Assert.Single(await store.ClaimDueAsync(TimeSpan.FromMinutes(5), 10, _ct));
+        Assert.Empty(await store.ClaimDueAsync(TimeSpan.FromMinutes(5), 10, _ct));
+        await Assert.ThrowsAsync<OutboxAlreadyDeliveredException>(() => store.CancelAsync("k-1", _ct));
+        _f.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Single(await store.ClaimDueAsync(TimeSpan.FromMinutes(5), 10, _ct));
+    }
+}

@@ -1,0 +1,21 @@
+namespace BackOffice.Domain.Collections;
+
+/// <summary>
+/// A customer invoice as the ledger holds it. <paramref name="Total"/> is what is due now (net of retainage, as in
+/// QuickBooks); <paramref name="Retainage"/> is what the owner withheld on it and pays at release (issue 5).
+/// </summary>
+public sealed record ArInvoice(
+    string Id, string CustomerId, string? DocNumber, DateOnly TxnDate, DateOnly DueDate, decimal Total, decimal Retainage,
+    bool IsRetainageRelease = false);
+
+/// <summary>A customer payment; <paramref name="Unapplied"/> is money received but not yet applied to an invoice (QuickBooks UnappliedAmt).</summary>
+public sealed record ArPayment(string Id, string CustomerId, DateOnly TxnDate, decimal Total, decimal Unapplied, string? Reference);
+
+/// <summary>Part of a payment applied to one invoice (QuickBooks LinkedTxn).</summary>
+public sealed record ArPaymentLine(string PaymentId, string InvoiceId, decimal Amount);
+
+/// <summary>A customer's promise, taken on a call, to pay <paramref name="Amount"/> on an invoice by <paramref name="PromisedDate"/>.</summary>
+public sealed record PromiseToPay(string Id, string InvoiceId, decimal Amount, DateOnly PromisedDate, DateOnly RecordedOn);
+
+/// <summary>An invoice the customer disputes; it is not chased while the dispute is open.</summary>
+public sealed record InvoiceDispute(string InvoiceId, string Reason, DateOnly OpenedOn);
