@@ -35,7 +35,8 @@ public static class VarianceTools
         var basis = eac == forecast ? (line.PmForecast is null ? "revised budget" : "PM forecast") : eac == line.Committed ? "committed" : "actual";
         var variance = revised - eac;
         var overrun = variance < 0m ? OverrunPercent(-variance, revised) : 0m;
-        var reached = options.ThresholdsPercent.Where(t => overrun >= t).ToList();
+        // Thresholds compare the exact overrun, not the rounded percentage: 4.9999% has not reached 5%.
+        var reached = options.ThresholdsPercent.Where(t => variance < 0m && (revised <= 0m || -variance * 100m >= t * revised)).ToList();
         var committedPercent = WipTools.Percent(line.Committed, revised);
         return new VarianceLine(
             line.JobId, line.CostCode, revised, line.Committed, line.Actual, eac, basis, variance, overrun, reached.Count,
