@@ -1,4 +1,5 @@
 using BackOffice.Agents.Financial;
+using BackOffice.Agents.Financial.Reports;
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Kernel.Abstractions.Reports;
@@ -85,6 +86,14 @@ public static class BackOfficeServices
     public static void AddBackOfficeAgents(this HostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IAgent, FinancialAgent>();
+        // Issue 3: link and reclass executors, the Financial reports.
+        builder.Services.AddSingleton<SandboxLedger>();
+        builder.Services.AddSingleton<IActionExecutor, LinkRecordsExecutor>();
+        builder.Services.AddSingleton<IActionExecutor, ReclassJournalExecutor>();
+        builder.Services.AddSingleton<IReport, ReconciliationReport>();
+        builder.Services.AddSingleton<IReport, VarianceReport>();
+        builder.Services.AddSingleton<IReport, WipReport>();
+        builder.Services.AddSingleton<IReport, MarginReport>();
     }
 
     /// <summary>Each agent's department: appsettings.json `Agents:NAME:Department`, else the agent's own default.</summary>

@@ -31,7 +31,7 @@ internal static class CostReconciliation
 
     private static IEnumerable<WorklistItem> Miscoded(ReconciliationInput input) =>
         input.Postings
-            .Where(p => p.TxnDate <= input.AsOf && p.CostCode is not null
+            .Where(p => p.TxnDate <= input.AsOf && p.CostCode is not null && !input.Reclassed.Contains(p.SourceId)
                 && input.CostCodeAccounts.TryGetValue(p.CostCode, out var expected) && expected != p.AccountId)
             .Select(p => new WorklistItem(WorklistCategory.CostCodeAccountMismatch, p.SourceId, input.ProjectJobOf(p.CustomerId), null, p.Amount,
                 $"cost code {p.CostCode} maps to {input.CostCodeAccounts[p.CostCode!]} but {p.Amount:0.00} is posted to {p.AccountId}",

@@ -29,6 +29,9 @@ public sealed record ReconciliationInput(
     IReadOnlyDictionary<string, string> JobMap,
     IReadOnlyDictionary<string, string> VendorMap)
 {
+    /// <summary>Ledger lines a reclass entry already corrects: no longer mis-coded.</summary>
+    public IReadOnlySet<string> Reclassed { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>The project job a ledger customer stands for, or the customer id itself when none resolves to it.</summary>
     public string ProjectJobOf(string? ledgerCustomerId) =>
         ledgerCustomerId is null ? "" : JobMap.FirstOrDefault(p => p.Value == ledgerCustomerId).Key ?? ledgerCustomerId;
