@@ -86,6 +86,11 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf)
         var contract = job.OriginalContract + changes.Where(c => c.Kind == "prime" && c.Status == "approved" && c.ApprovedDate <= asOf).Sum(c => c.Amount);
         var budget = data.Books.BudgetLines.Where(b => b.JobId == job.JobId).ToList();
         var pm = EstimateAtCompletion.PmForecast(budget.Select(b => (b.Revised, b.PmEstimateAtCompletion)).ToList());
+        if (contract == 0m)
+        {
+            return new JobWip(job, null, null, null, [pm], "the job has no contract value in the project system");
+        }
+
         if (!_jobMap.TryGetValue(job.JobId, out var ledgerJob))
         {
             return new JobWip(job, null, null, null, [pm], "no ledger job resolves to this job; link it first");

@@ -26,6 +26,12 @@ internal static class CommitmentReconciliation
             var approved = changes[commitment.Id].Where(c => c.Status == "approved" && c.ApprovedDate <= input.AsOf).ToList();
             var pending = changes[commitment.Id].Where(c => c.Status == "pending").ToList();
             var project = original + approved.Sum(c => c.Amount);
+            if (project == 0m && pending.Count == 0)
+            {
+                // A commitment with no lines and no changes has nothing to reconcile yet.
+                continue;
+            }
+
             var records = new List<RecordRef> { new("project", "project_commitments", commitment.Id) };
             records.AddRange(approved.Select(c => new RecordRef("project", "project_change_orders", c.Id)));
             var po = FindPurchaseOrder(input.PurchaseOrders, commitment, vendor, customer);
