@@ -21,6 +21,13 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf)
 
     private readonly IReadOnlyDictionary<string, string> _jobMap = data.JobMap();
 
+    // Indexed once per analysis so a sweep grows with the books, not with jobs × postings (issue 3 benchmark).
+    private readonly ILookup<string?, CostPosting> _postingsByJob = data.Books.Postings.Where(p => p.TxnDate <= asOf).ToLookup(p => p.CustomerId);
+    private readonly ILookup<string, BudgetLine> _budgetByJob = data.Books.BudgetLines.ToLookup(b => b.JobId);
+    private readonly ILookup<string, ChangeOrder> _changesByJob = data.Books.ChangeOrders.ToLookup(c => c.JobId);
+    private readonly ILookup<string, LedgerInvoice> _invoicesByJob = data.Books.Invoices.Where(i => i.TxnDate <= asOf).ToLookup(i => i.CustomerId);
+    private IReadOnlyDictionary<(string Job, string CostCode), decimal>? _committed;
+
     public FinancialData Data => data;
 
     public DateOnly AsOf => asOf;
@@ -37,11 +44,13 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf)
 
     /// <summary>Cost posted to a ledger job as of the date, by cost code (lines without one under <see cref="Uncoded"/>).</summary>
     public IReadOnlyDictionary<string, decimal> ActualByCostCode(string ledgerJobId) =>
-        data.Books.Postings.Where(p => p.CustomerId == ledgerJobId && p.TxnDate <= asOf)
+        _postingsByJob[ledgerJobId]
             .GroupBy(p => p.CostCode ?? Uncoded).ToDictionary(g => g.Key, g => g.Sum(p => p.Amount), StringComparer.Ordinal);
 
     /// <summary>Approved (or complete) commitment lines plus approved commitment change orders, by job and cost code.</summary>
-    public IReadOnlyDictionary<(string Job, string CostCode), decimal> Committed()
+    public IReadOnlyDictionary<(string Job, string CostCode), decimal> Committed() => _committed ??= ComputeCommitted();
+
+    private IReadOnlyDictionary<(string Job, string CostCode), decimal> ComputeCommitted()
     {
         var binding = data.Commitments.Values.Where(c => c.Status is "approved" or "complete").ToDictionary(c => c.Id);
         var lines = data.Books.CommitmentLines.Where(l => binding.ContainsKey(l.CommitmentId))
@@ -56,12 +65,13 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf)
     public IReadOnlyList<JobVariance> Variance(string? job, VarianceOptions options)
     {
         var committed = Committed();
+        var committedCodes = committed.Keys.ToLookup(k => k.Job, k => k.CostCode);
         var rows = new List<JobVariance>();
         foreach (var contract in data.Books.Contracts.Where(c => job is null || c.JobId == job))
         {
             var actual = _jobMap.TryGetValue(contract.JobId, out var ledgerJob) ? ActualByCostCode(ledgerJob) : new Dictionary<string, decimal>();
-            var budget = data.Books.BudgetLines.Where(b => b.JobId == contract.JobId).ToList();
-            var codes = budget.Select(b => b.CostCode).Concat(actual.Keys).Concat(committed.Keys.Where(k => k.Job == contract.JobId).Select(k => k.CostCode))
+            var budget = _budgetByJob[contract.JobId].ToList();
+            var codes = budget.Select(b => b.CostCode).Concat(actual.Keys).Concat(committedCodes[contract.JobId])
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
             foreach (var code in codes)
             {
@@ -82,9 +92,9 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf)
 
     private JobWip WipOf(JobContract job)
     {
-        var changes = data.Books.ChangeOrders.Where(c => c.JobId == job.JobId).ToList();
+        var changes = _changesByJob[job.JobId].ToList();
         var contract = job.OriginalContract + changes.Where(c => c.Kind == "prime" && c.Status == "approved" && c.ApprovedDate <= asOf).Sum(c => c.Amount);
-        var budget = data.Books.BudgetLines.Where(b => b.JobId == job.JobId).ToList();
+        var budget = _budgetByJob[job.JobId].ToList();
         var pm = EstimateAtCompletion.PmForecast(budget.Select(b => (b.Revised, b.PmEstimateAtCompletion)).ToList());
         if (contract == 0m)
         {
@@ -98,7 +108,7 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf)
 
         var actual = ActualByCostCode(ledgerJob);
         var costToDate = actual.Values.Sum();
-        var billed = data.Books.Invoices.Where(i => i.CustomerId == ledgerJob && i.TxnDate <= asOf).Sum(i => i.Gross);
+        var billed = _invoicesByJob[ledgerJob].Sum(i => i.Gross);
         var committed = Committed();
         var etc = budget.Sum(b => Math.Max(0m, Math.Max(b.Revised, committed.GetValueOrDefault((job.JobId, b.CostCode))) - actual.GetValueOrDefault(b.CostCode)));
         var estimates = new List<EacResult> { pm, EstimateAtCompletion.ActualPlusEtc(costToDate, etc) };

@@ -28,6 +28,7 @@ internal sealed record FinancialData(
     {
         var data = await LoadAsync(new ProjectStore(tenantDatabasePath), new LedgerStore(tenantDatabasePath), cancellationToken);
         var confirmed = await new ConfirmedLinkStore(tenantDatabasePath).AllAsync(cancellationToken);
+        // `with` shares the (still empty) match caches of `data`, which is discarded here; matching starts after the merge.
         return data with
         {
             Books = await FinancialBooks.LoadAsync(tenantDatabasePath, cancellationToken),
@@ -65,16 +66,36 @@ internal sealed record FinancialData(
             links.Where(l => l.Kind == "job").ToDictionary(l => l.ProjectId, l => l.LedgerId));
     }
 
-    public EntityMatch MatchVendor(ProjectVendor vendor) =>
-        CrossSystemMatcher.Match(vendor.Id, vendor.Name,
-            LedgerVendors.Values.Where(v => v.Active).Select(v => new MatchCandidate(v.Id, [v.Name])).ToList(), VendorLinks);
+    // Matches are memoized per sweep: several checks ask about the same vendor or job (issue 3 benchmark).
+    private readonly Dictionary<string, EntityMatch> _vendorMatches = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EntityMatch> _jobMatches = new(StringComparer.Ordinal);
+
+    public EntityMatch MatchVendor(ProjectVendor vendor)
+    {
+        if (!_vendorMatches.TryGetValue(vendor.Id, out var match))
+        {
+            match = CrossSystemMatcher.Match(vendor.Id, vendor.Name,
+                LedgerVendors.Values.Where(v => v.Active).Select(v => new MatchCandidate(v.Id, [v.Name])).ToList(), VendorLinks);
+            _vendorMatches[vendor.Id] = match;
+        }
+
+        return match;
+    }
 
     /// <summary>Jobs are QuickBooks sub-customers: match on the job's own name and on "Parent:Child".</summary>
-    public EntityMatch MatchJob(ProjectJob job) =>
-        CrossSystemMatcher.Match(job.Id, job.Name,
-            LedgerCustomers.Values.Where(c => c.ParentId is not null || c.IsProject)
-                .Select(c => new MatchCandidate(c.Id, [c.Name, c.FullyQualifiedName.Replace(':', ' ')])).ToList(),
-            JobLinks);
+    public EntityMatch MatchJob(ProjectJob job)
+    {
+        if (!_jobMatches.TryGetValue(job.Id, out var match))
+        {
+            match = CrossSystemMatcher.Match(job.Id, job.Name,
+                LedgerCustomers.Values.Where(c => c.ParentId is not null || c.IsProject)
+                    .Select(c => new MatchCandidate(c.Id, [c.Name, c.FullyQualifiedName.Replace(':', ' ')])).ToList(),
+                JobLinks);
+            _jobMatches[job.Id] = match;
+        }
+
+        return match;
+    }
 
     /// <summary>Project job id -> ledger customer id, for the jobs that resolve confidently.</summary>
     public IReadOnlyDictionary<string, string> JobMap() =>

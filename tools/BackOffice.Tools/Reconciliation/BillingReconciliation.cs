@@ -16,6 +16,7 @@ internal static class BillingReconciliation
     public static IEnumerable<WorklistItem> Check(ReconciliationInput input, Tolerance tolerance)
     {
         var items = new List<WorklistItem>();
+        var invoicesByJob = input.Invoices.Where(i => i.TxnDate <= input.AsOf).ToLookup(i => i.CustomerId);
         foreach (var job in input.PayApps.Where(p => Billed.Contains(p.Status) && p.PeriodEnd <= input.AsOf).GroupBy(p => p.JobId))
         {
             if (!input.JobMap.TryGetValue(job.Key, out var customer))
@@ -23,7 +24,7 @@ internal static class BillingReconciliation
                 continue;
             }
 
-            var invoices = input.Invoices.Where(i => i.CustomerId == customer && i.TxnDate <= input.AsOf).ToList();
+            var invoices = invoicesByJob[customer].ToList();
             var matched = new List<LedgerInvoice>();
             foreach (var payApp in job.OrderBy(p => p.PeriodEnd))
             {

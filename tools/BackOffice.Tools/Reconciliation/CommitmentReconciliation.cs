@@ -15,6 +15,9 @@ internal static class CommitmentReconciliation
     {
         var lines = input.CommitmentLines.ToLookup(l => l.CommitmentId);
         var changes = input.ChangeOrders.Where(c => c.Kind == "commitment" && c.CommitmentId is not null).ToLookup(c => c.CommitmentId!);
+        var billedJobs = input.Bills.Where(b => b.TxnDate <= input.AsOf)
+            .SelectMany(b => b.Lines.Select(l => (b.VendorId, l.CustomerId))).ToHashSet();
+        var orders = input.PurchaseOrders.ToLookup(o => o.VendorId);
         foreach (var commitment in input.Commitments.Where(c => Binding.Contains(c.Status)))
         {
             if (!input.VendorMap.TryGetValue(commitment.VendorId, out var vendor) || !input.JobMap.TryGetValue(commitment.JobId, out var customer))
@@ -34,10 +37,10 @@ internal static class CommitmentReconciliation
 
             var records = new List<RecordRef> { new("project", "project_commitments", commitment.Id) };
             records.AddRange(approved.Select(c => new RecordRef("project", "project_change_orders", c.Id)));
-            var po = FindPurchaseOrder(input.PurchaseOrders, commitment, vendor, customer);
+            var po = FindPurchaseOrder(orders[vendor].ToList(), commitment, vendor, customer);
             if (po is null)
             {
-                if (!input.Bills.Any(b => b.VendorId == vendor && b.TxnDate <= input.AsOf && b.Lines.Any(l => l.CustomerId == customer)))
+                if (!billedJobs.Contains((vendor, customer)))
                 {
                     yield return new WorklistItem(WorklistCategory.CommitmentNotInLedger, commitment.Id, commitment.JobId, project, null,
                         $"{commitment.Kind} {commitment.Number} is {commitment.Status} but the ledger has no purchase order or bill for it", records);
@@ -89,10 +92,11 @@ internal static class CommitmentReconciliation
     public static IEnumerable<WorklistItem> CheckSubInvoiceBills(ReconciliationInput input, Tolerance tolerance)
     {
         var commitments = input.Commitments.ToDictionary(c => c.Id);
+        var billsByVendor = input.Bills.ToLookup(b => b.VendorId);
         foreach (var invoice in input.SubInvoices.Where(i => i.Status == "approved" && i.InvoiceDate <= input.AsOf))
         {
             var commitment = commitments[invoice.CommitmentId];
-            if (!input.VendorMap.TryGetValue(commitment.VendorId, out var vendor) || SubInvoiceBillTools.FindBill(invoice, vendor, input.Bills) is not { } bill)
+            if (!input.VendorMap.TryGetValue(commitment.VendorId, out var vendor) || SubInvoiceBillTools.FindBill(invoice, vendor, billsByVendor[vendor].ToList()) is not { } bill)
             {
                 continue;
             }

@@ -34,5 +34,23 @@ public sealed record ReconciliationInput(
 
     /// <summary>The project job a ledger customer stands for, or the customer id itself when none resolves to it.</summary>
     public string ProjectJobOf(string? ledgerCustomerId) =>
-        ledgerCustomerId is null ? "" : JobMap.FirstOrDefault(p => p.Value == ledgerCustomerId).Key ?? ledgerCustomerId;
+        ledgerCustomerId is null ? "" : ReverseJobMap.GetValueOrDefault(ledgerCustomerId, ledgerCustomerId);
+
+    /// <summary>Built once per JobMap (a `with` that replaces the map gets a fresh one): item lookups stay O(1) at scale.</summary>
+    private IReadOnlyDictionary<string, string> ReverseJobMap
+    {
+        get
+        {
+            if (_reverse is not { } cached || !ReferenceEquals(cached.Map, JobMap))
+            {
+                cached = (JobMap, JobMap.GroupBy(p => p.Value, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.Select(p => p.Key).Min(StringComparer.Ordinal)!, StringComparer.Ordinal));
+                _reverse = cached;
+            }
+
+            return cached.Reverse;
+        }
+    }
+
+    private (IReadOnlyDictionary<string, string> Map, IReadOnlyDictionary<string, string> Reverse)? _reverse;
 }
