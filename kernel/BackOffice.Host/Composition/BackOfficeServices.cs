@@ -94,6 +94,7 @@ public static class BackOfficeServices
         builder.Services.AddSingleton<IReport, VarianceReport>();
         builder.Services.AddSingleton<IReport, WipReport>();
         builder.Services.AddSingleton<IReport, MarginReport>();
+        builder.Services.AddSingleton<IReport, CashForecastReport>();
     }
 
     /// <summary>Each agent's department: appsettings.json `Agents:NAME:Department`, else the agent's own default.</summary>

@@ -54,4 +54,22 @@ public sealed class FinancialReportsTests : IDisposable
         Assert.Equal(("22350.00", "22350.00", "9000.00"), ((string?)plumbing["revisedBudget"], (string?)plumbing["committed"], (string?)plumbing["actual"]));
         Assert.All(rows, r => Assert.StartsWith("job-101:", (string)r["id"]!, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task CashForecast_Demo_CollectsEveryOpenReceivable()
+    {
+        var rows = await ReportAsync("cash-forecast");
+        Assert.Equal(["0-30", "31-60", "61-90"], rows.Select(r => (string)r["id"]!));
+        // Open: inv-1047 40,095 - 20,000 paid, inv-1048 135,900, inv-0988 3,875 (no payment on record) = 159,870.
+        Assert.Equal(159_870m, rows.Sum(r => decimal.Parse((string)r["receipts"]!, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task CashForecast_NoLedger_FailsClosed()
+    {
+        await _cli.OkAsync("tenant", "create", "empty");
+        var row = Assert.Single((await _cli.OkAsync("report", "cash-forecast", "--tenant", "empty", "--json")).Json.AsArray())!;
+        Assert.Equal("ledger-missing", (string?)row["id"]);
+        Assert.Null(row["receipts"]);
+    }
 }
