@@ -71,4 +71,22 @@ internal static class AnalysisChecks
                 $"{row.Job.Name} is a loss job", figures, narrative));
         }
     }
+
+    /// <summary>Cost codes in use whose GL mapping is missing, unknown, inactive or not a cost account.</summary>
+    public static void CostCodeMapping(FinancialAnalysis analysis, List<Finding> findings)
+    {
+        const string tool = nameof(CostCodeMappingTools) + "." + nameof(CostCodeMappingTools.Validate);
+        var books = analysis.Data.Books;
+        var inUse = books.BudgetLines.Select(b => b.CostCode).Concat(books.CommitmentLines.Select(l => l.CostCode))
+            .Concat(analysis.Data.SubInvoices.SelectMany(i => i.Lines.Select(l => l.CostCode))).ToHashSet(StringComparer.Ordinal);
+        foreach (var problem in FinancialFigures.Traced(tool, () => CostCodeMappingTools.Validate(inUse, analysis.Data.CostCodeAccounts, analysis.Data.Accounts)))
+        {
+            var source = new SourceRef("ledger", "map_cost_code_accounts", problem.CostCode);
+            var uses = books.BudgetLines.Count(b => b.CostCode == problem.CostCode) + books.CommitmentLines.Count(l => l.CostCode == problem.CostCode);
+            findings.Add(new Finding($"financial:cost-code-mapping:{problem.CostCode}", "financial", "cost-code-mapping", Severity.Warning,
+                $"Cost code {problem.CostCode} {problem.Problem}", [Figure.Count("budget_and_commitment_lines", uses, tool, source)],
+                $"Cost code {problem.CostCode} {problem.Problem}; it is used on {uses} budget and commitment lines. " +
+                "Fix mappings/cost-code-accounts.csv so bills and actual cost land on the right account."));
+        }
+    }
 }

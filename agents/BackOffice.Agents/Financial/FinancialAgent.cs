@@ -26,6 +26,7 @@ public sealed class FinancialAgent : IAgent
         ReconciliationCheck.Run(analysis, Tolerance.Default, findings, proposals);
         AnalysisChecks.Variance(analysis, VarianceOptions.Default, findings);
         AnalysisChecks.LossJobs(analysis, findings);
+        AnalysisChecks.CostCodeMapping(analysis, findings);
         return new SweepResult(findings, proposals);
     }
 }
