@@ -1,12 +1,12 @@
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Proposals;
-using BackOffice.Store.Records;
+using BackOffice.Tools.Financial;
 
 namespace BackOffice.Agents.Financial;
 
 /// <summary>
-/// Reconciles the project side to the books. Issue 2 gives it its first check (approved subcontractor
-/// invoices with no bill); issue 3 adds the rest of the reconciliation, variance, WIP and cash.
+/// Reconciles the project side to the books. Issue 2 gave it its first check (approved subcontractor invoices with
+/// no bill); issue 3 adds cross-system link proposals, the reconciliation worklist, budget variance and loss jobs.
 /// </summary>
 public sealed class FinancialAgent : IAgent
 {
@@ -16,11 +16,17 @@ public sealed class FinancialAgent : IAgent
 
     public async Task<SweepResult> SweepAsync(SweepContext context, CancellationToken cancellationToken)
     {
-        var data = await FinancialData.LoadAsync(new ProjectStore(context.TenantDatabasePath), new LedgerStore(context.TenantDatabasePath), cancellationToken);
-        context.Progress.Report($"financial: {data.SubInvoices.Count} sub invoices, {data.Bills.Count} ledger bills");
+        var data = await FinancialData.LoadAsync(context.TenantDatabasePath, cancellationToken);
+        context.Progress.Report($"financial: {data.SubInvoices.Count} sub invoices, {data.Bills.Count} ledger bills, {data.Books.Postings.Count} cost postings");
         var findings = new List<Finding>();
         var proposals = new List<ProposalDraft>();
         SubInvoiceWithoutBillCheck.Run(data, findings, proposals);
+        LinkCheck.Run(data, findings, proposals);
+        var analysis = new FinancialAnalysis(data, context.AsOf);
+        ReconciliationCheck.Run(analysis, Tolerance.Default, findings, proposals);
+        AnalysisChecks.Variance(analysis, VarianceOptions.Default, findings);
+        AnalysisChecks.LossJobs(analysis, findings);
+        AnalysisChecks.CostCodeMapping(analysis, findings);
         return new SweepResult(findings, proposals);
     }
 }

@@ -2,6 +2,7 @@ using BackOffice.Agents.Documents;
 using BackOffice.Agents.Documents.Reports;
 using BackOffice.Agents.Collections;
 using BackOffice.Agents.Financial;
+using BackOffice.Agents.Financial.Reports;
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Kernel.Abstractions.Reports;
@@ -120,6 +121,15 @@ public static class BackOfficeServices
         builder.Services.AddSingleton<IActionExecutor, SendMessageExecutor>();
         builder.Services.AddSingleton<IActionExecutor, RecordPromiseExecutor>();
         builder.Services.AddHostedService<OutboxDeliveryService>();
+        // Issue 3: link and reclass executors, the Financial reports.
+        builder.Services.AddSingleton<SandboxLedger>();
+        builder.Services.AddSingleton<IActionExecutor, LinkRecordsExecutor>();
+        builder.Services.AddSingleton<IActionExecutor, ReclassJournalExecutor>();
+        builder.Services.AddSingleton<IReport, ReconciliationReport>();
+        builder.Services.AddSingleton<IReport, VarianceReport>();
+        builder.Services.AddSingleton<IReport, WipReport>();
+        builder.Services.AddSingleton<IReport, MarginReport>();
+        builder.Services.AddSingleton<IReport, CashForecastReport>();
     }
 
     /// <summary>Each agent's department: appsettings.json `Agents:NAME:Department`, else the agent's own default.</summary>

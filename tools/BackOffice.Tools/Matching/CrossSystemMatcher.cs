@@ -21,25 +21,37 @@ public sealed record EntityMatch(string? LedgerId, MatchBasis Basis, decimal Sco
     public bool IsConfident => LedgerId is not null;
 }
 
+/// <summary>Auto: a best score at or above it is used without a person. Review: at or above it (and below Auto) a person decides.</summary>
+public sealed record MatchThresholds(decimal Auto, decimal Review, decimal ClearMargin)
+{
+    /// <summary>Chosen on the labelled set in tests/BackOffice.Tests/Financial/MatcherAccuracyTests.cs (issue 3 note).</summary>
+    public static MatchThresholds Default { get; } = new(0.75m, 0.4m, 0.2m);
+}
+
 /// <summary>
 /// Resolves a project-side record (job, vendor) to its ledger-side twin: an explicit link first, then equal
-/// normalized names, then token similarity. Only a clear winner is used; anything else is left to a person
-/// (issue 2 uses this for vendors and jobs; issue 3 extends it with amounts and dates as evidence).
+/// normalized names, then fuzzy similarity (<see cref="FuzzySimilarity"/>). Only a clear winner above the auto
+/// threshold is used; a plausible but unclear one is Ambiguous (a person confirms a link once, issue 3); below the
+/// review threshold there is no match.
 /// </summary>
 public sealed class CrossSystemMatcher
 {
-    /// <summary>Below this token similarity two names are not the same entity.</summary>
+    /// <summary>Below this similarity two names are not the same entity without a person saying so.</summary>
     public const decimal SimilarityThreshold = 0.75m;
 
     /// <summary>The best candidate must beat the runner-up by this much to be used without a person.</summary>
-    public const decimal ClearMargin = 0.15m;
+    public const decimal ClearMargin = 0.2m;
 
     [Description("Find the ledger record (QuickBooks customer/job or vendor) that is the same as a project-side record.")]
     public static EntityMatch Match(
         [Description("Project-side id, e.g. a Procore vendor id")] string projectId,
         [Description("Project-side name, e.g. 'Rivera Plumbing LLC'")] string projectName,
         [Description("Ledger candidates with the names they go by")] IReadOnlyList<MatchCandidate> candidates,
-        [Description("Explicit links a person confirmed: project id -> ledger id")] IReadOnlyDictionary<string, string> links)
+        [Description("Explicit links a person confirmed: project id -> ledger id")] IReadOnlyDictionary<string, string> links) =>
+        Match(projectId, projectName, candidates, links, MatchThresholds.Default);
+
+    public static EntityMatch Match(
+        string projectId, string projectName, IReadOnlyList<MatchCandidate> candidates, IReadOnlyDictionary<string, string> links, MatchThresholds thresholds)
     {
         if (links.TryGetValue(projectId, out var linked))
         {
@@ -59,17 +71,19 @@ public sealed class CrossSystemMatcher
         }
 
         var scored = candidates
-            .Select(c => (c.Id, Score: c.Names.Max(n => NameNormalizer.Similarity(projectName, n))))
-            .Where(s => s.Score >= SimilarityThreshold)
+            .Select(c => (c.Id, Score: c.Names.Max(n => FuzzySimilarity.Score(projectName, n))))
+            .Where(s => s.Score >= thresholds.Review)
             .OrderByDescending(s => s.Score).ThenBy(s => s.Id, StringComparer.Ordinal)
             .ToList();
-        return scored switch
+        if (scored.Count == 0)
         {
-            [] => new EntityMatch(null, MatchBasis.None, 0m, []),
-            [var only] => new EntityMatch(only.Id, MatchBasis.Similarity, only.Score, [only.Id]),
-            [var best, var second, ..] when best.Score - second.Score >= ClearMargin =>
-                new EntityMatch(best.Id, MatchBasis.Similarity, best.Score, [best.Id]),
-            _ => new EntityMatch(null, MatchBasis.Ambiguous, scored[0].Score, scored.Select(s => s.Id).ToList()),
-        };
+            return new EntityMatch(null, MatchBasis.None, 0m, []);
+        }
+
+        var best = scored[0];
+        var clear = scored.Count == 1 || best.Score - scored[1].Score >= thresholds.ClearMargin;
+        return best.Score >= thresholds.Auto && clear
+            ? new EntityMatch(best.Id, MatchBasis.Similarity, best.Score, [best.Id])
+            : new EntityMatch(null, MatchBasis.Ambiguous, best.Score, scored.Take(3).Select(s => s.Id).ToList());
     }
 }

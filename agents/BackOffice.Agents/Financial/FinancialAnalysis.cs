@@ -1,0 +1,133 @@
+using BackOffice.Domain.Financial;
+using BackOffice.Tools.Financial;
+using BackOffice.Tools.Reconciliation;
+
+namespace BackOffice.Agents.Financial;
+
+/// <summary>A variance line with the job's name and where its figures came from.</summary>
+internal sealed record JobVariance(string JobName, VarianceLine Line, string? BudgetLineId, bool Closed);
+
+/// <summary>
+/// A WIP row; <paramref name="Wip"/> and <paramref name="Margin"/> are null when the job has no ledger twin
+/// (fail closed, DESIGN.md rule 7: no cost or billings to compute from) and <paramref name="Problem"/> says so.
+/// </summary>
+internal sealed record JobWip(
+    JobContract Job, string? LedgerJobId, WipLine? Wip, MarginAtCompletion? Margin, IReadOnlyList<EacResult> Estimates, string? Problem);
+
+/// <summary>Runs the issue 3 tools over one tenant's books as of a date; shared by the agent's checks and the reports.</summary>
+internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf)
+{
+    public const string Uncoded = "(uncoded)";
+
+    private readonly IReadOnlyDictionary<string, string> _jobMap = data.JobMap();
+
+    // Indexed once per analysis so a sweep grows with the books, not with jobs × postings (issue 3 benchmark).
+    private readonly ILookup<string?, CostPosting> _postingsByJob = data.Books.Postings.Where(p => p.TxnDate <= asOf).ToLookup(p => p.CustomerId);
+    private readonly ILookup<string, BudgetLine> _budgetByJob = data.Books.BudgetLines.ToLookup(b => b.JobId);
+    private readonly ILookup<string, ChangeOrder> _changesByJob = data.Books.ChangeOrders.ToLookup(c => c.JobId);
+    private readonly ILookup<string, LedgerInvoice> _invoicesByJob = data.Books.Invoices.Where(i => i.TxnDate <= asOf).ToLookup(i => i.CustomerId);
+    private IReadOnlyDictionary<(string Job, string CostCode), decimal>? _committed;
+
+    public FinancialData Data => data;
+
+    public DateOnly AsOf => asOf;
+
+    public IReadOnlyDictionary<string, string> JobMap => _jobMap;
+
+    public ReconciliationInput ReconciliationInput() => new(
+        asOf, data.Books.Contracts, data.Commitments.Values.ToList(), data.Books.CommitmentLines, data.Books.ChangeOrders, data.SubInvoices,
+        data.Books.PayApps, data.Bills, data.Books.Invoices, data.Books.Payments, data.Books.PurchaseOrders, data.Books.Postings,
+        data.LedgerCustomers.Values.ToList(), data.CostCodeAccounts, SubInvoiceBillTools.RetainagePayableAccount(data.Accounts), _jobMap, data.VendorMap())
+    {
+        Reclassed = data.Books.Reclassed,
+    };
+
+    /// <summary>Cost posted to a ledger job as of the date, by cost code (lines without one under <see cref="Uncoded"/>).</summary>
+    public IReadOnlyDictionary<string, decimal> ActualByCostCode(string ledgerJobId) =>
+        _postingsByJob[ledgerJobId]
+            .GroupBy(p => p.CostCode ?? Uncoded).ToDictionary(g => g.Key, g => g.Sum(p => p.Amount), StringComparer.Ordinal);
+
+    /// <summary>Approved (or complete) commitment lines plus approved commitment change orders, by job and cost code.</summary>
+    public IReadOnlyDictionary<(string Job, string CostCode), decimal> Committed() => _committed ??= ComputeCommitted();
+
+    private IReadOnlyDictionary<(string Job, string CostCode), decimal> ComputeCommitted()
+    {
+        var binding = data.Commitments.Values.Where(c => c.Status is "approved" or "complete").ToDictionary(c => c.Id);
+        var lines = data.Books.CommitmentLines.Where(l => binding.ContainsKey(l.CommitmentId))
+            .Select(l => (Job: binding[l.CommitmentId].JobId, l.CostCode, l.Amount));
+        var changes = data.Books.ChangeOrders
+            .Where(c => c.Kind == "commitment" && c.Status == "approved" && c.ApprovedDate <= asOf && c.CostCode is not null
+                && c.CommitmentId is not null && binding.ContainsKey(c.CommitmentId))
+            .Select(c => (Job: c.JobId, CostCode: c.CostCode!, c.Amount));
+        return lines.Concat(changes).GroupBy(x => (x.Job, x.CostCode)).ToDictionary(g => g.Key, g => g.Sum(x => x.Amount));
+    }
+
+    public IReadOnlyList<JobVariance> Variance(string? job, VarianceOptions options)
+    {
+        var committed = Committed();
+        var committedCodes = committed.Keys.ToLookup(k => k.Job, k => k.CostCode);
+        var rows = new List<JobVariance>();
+        foreach (var contract in data.Books.Contracts.Where(c => job is null || c.JobId == job))
+        {
+            var actual = _jobMap.TryGetValue(contract.JobId, out var ledgerJob) ? ActualByCostCode(ledgerJob) : new Dictionary<string, decimal>();
+            var budget = _budgetByJob[contract.JobId].ToList();
+            var codes = budget.Select(b => b.CostCode).Concat(actual.Keys).Concat(committedCodes[contract.JobId])
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+            foreach (var code in codes)
+            {
+                var lines = budget.Where(b => b.CostCode == code).ToList();
+                var forecasts = lines.Where(b => b.PmEstimateAtCompletion is not null).ToList();
+                var input = new VarianceInput(contract.JobId, code, lines.Sum(b => b.Original), lines.Sum(b => b.ApprovedChanges),
+                    committed.GetValueOrDefault((contract.JobId, code)), actual.GetValueOrDefault(code),
+                    forecasts.Count == 0 ? null : lines.Sum(b => b.PmEstimateAtCompletion ?? b.Revised));
+                rows.Add(new JobVariance(contract.Name, VarianceTools.Compute(input, options), lines.FirstOrDefault()?.Id, contract.Status == "closed"));
+            }
+        }
+
+        return rows;
+    }
+
+    public IReadOnlyList<JobWip> Wip(string? job) =>
+        data.Books.Contracts.Where(c => c.Status != "closed" && (job is null || c.JobId == job)).Select(WipOf).ToList();
+
+    private JobWip WipOf(JobContract job)
+    {
+        var changes = _changesByJob[job.JobId].ToList();
+        var contract = job.OriginalContract + changes.Where(c => c.Kind == "prime" && c.Status == "approved" && c.ApprovedDate <= asOf).Sum(c => c.Amount);
+        var budget = _budgetByJob[job.JobId].ToList();
+        var pm = EstimateAtCompletion.PmForecast(budget.Select(b => (b.Revised, b.PmEstimateAtCompletion)).ToList());
+        if (contract == 0m)
+        {
+            return new JobWip(job, null, null, null, [pm], "the job has no contract value in the project system");
+        }
+
+        if (!_jobMap.TryGetValue(job.JobId, out var ledgerJob))
+        {
+            return new JobWip(job, null, null, null, [pm], "no ledger job resolves to this job; link it first");
+        }
+
+        var actual = ActualByCostCode(ledgerJob);
+        var costToDate = actual.Values.Sum();
+        var billed = _invoicesByJob[ledgerJob].Sum(i => i.Gross);
+        var committed = Committed();
+        var etc = budget.Sum(b => Math.Max(0m, Math.Max(b.Revised, committed.GetValueOrDefault((job.JobId, b.CostCode))) - actual.GetValueOrDefault(b.CostCode)));
+        var estimates = new List<EacResult> { pm, EstimateAtCompletion.ActualPlusEtc(costToDate, etc) };
+        if (PhysicalPercent(job.JobId, contract) is { } physical
+            && EstimateAtCompletion.BudgetOverCpi(budget.Sum(b => b.Revised), budget.Sum(b => b.Revised) * physical, costToDate) is { } cpi)
+        {
+            estimates.Add(cpi);
+        }
+
+        var wip = WipTools.Compute(new WipInput(job.JobId, contract, pm.EstimateAtCompletion, costToDate, billed));
+        var pendingRevenue = changes.Where(c => c.Kind == "prime" && c.Status == "pending").Sum(c => c.Amount);
+        var pendingCost = changes.Where(c => c.Kind == "commitment" && c.Status == "pending").Sum(c => c.Amount);
+        return new JobWip(job, ledgerJob, wip, WipTools.Margin(job.JobId, contract, wip.EstimatedTotalCost, pendingRevenue, pendingCost), estimates, null);
+    }
+
+    /// <summary>Physical progress from the latest owner pay app as of the date: work completed to date over the contract.</summary>
+    private decimal? PhysicalPercent(string jobId, decimal contract)
+    {
+        var latest = data.Books.PayApps.Where(p => p.JobId == jobId && p.PeriodEnd <= asOf).MaxBy(p => p.PeriodEnd);
+        return latest is null || contract == 0m ? null : latest.WorkCompletedToDate / contract;
+    }
+}

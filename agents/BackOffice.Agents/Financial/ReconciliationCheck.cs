@@ -1,0 +1,86 @@
+using BackOffice.Domain.Money;
+using BackOffice.Kernel.Abstractions.Proposals;
+using BackOffice.Tools.Financial;
+using BackOffice.Tools.Reconciliation;
+using static BackOffice.Agents.Financial.FinancialFigures;
+
+namespace BackOffice.Agents.Financial;
+
+/// <summary>
+/// The reconciliation worklist as findings (issue 3): one per item, with both amounts, the difference and the records
+/// behind it. A mis-coded cost also gets a reclass journal entry proposal.
+/// </summary>
+internal static class ReconciliationCheck
+{
+    public const string Check = "reconciliation";
+    private const string Tool = nameof(ReconciliationTools) + "." + nameof(ReconciliationTools.Worklist);
+
+    public static IReadOnlyList<WorklistItem> Run(FinancialAnalysis analysis, Tolerance tolerance, List<Finding> findings, List<ProposalDraft> proposals)
+    {
+        var input = analysis.ReconciliationInput();
+        var items = Traced(Tool, () => ReconciliationTools.Worklist(input, tolerance));
+        foreach (var item in items)
+        {
+            var key = $"financial:{Check}:{item.Key}";
+            var figures = Figures(item);
+            var narrative = Narrative(item, tolerance);
+            findings.Add(new Finding(key, "financial", Check, SeverityOf(item), Title(item, analysis), figures, narrative));
+            if (item.Category == WorklistCategory.CostCodeAccountMismatch
+                && ReclassProposal.For(item, input, analysis.AsOf, figures, key) is { } reclass)
+            {
+                proposals.Add(reclass);
+            }
+        }
+
+        return items;
+    }
+
+    private static List<Figure> Figures(WorklistItem item)
+    {
+        var sources = Sources(item.Records);
+        var figures = new List<Figure>();
+        if (item.ProjectAmount is { } project)
+        {
+            figures.Add(Figure.Usd("project_amount", project, Tool, [.. sources.Where(s => s.System == "project")]));
+        }
+
+        if (item.LedgerAmount is { } ledger)
+        {
+            figures.Add(Figure.Usd("ledger_amount", ledger, Tool, [.. sources.Where(s => s.System == "ledger")]));
+        }
+
+        figures.Add(Figure.Usd("difference", item.Difference, Tool, sources));
+        return figures;
+    }
+
+    private static Severity SeverityOf(WorklistItem item) => item.Category switch
+    {
+        WorklistCategory.DuplicateBill or WorklistCategory.CostOnClosedJob => Severity.Critical,
+        WorklistCategory.CommitmentNotInLedger or WorklistCategory.PaymentUnapplied => Severity.Info,
+        _ => Severity.Warning,
+    };
+
+    private static string Title(WorklistItem item, FinancialAnalysis analysis)
+    {
+        var job = analysis.Data.Jobs.TryGetValue(item.JobId, out var j) ? j.Name : item.JobId;
+        return $"{item.Category.Replace('-', ' ')}: {item.Subject}" + (job.Length > 0 ? $" ({job})" : "");
+    }
+
+    /// <summary>Written only from the item's own computed figures and record ids (the numeric firewall's template).</summary>
+    private static string Narrative(WorklistItem item, Tolerance tolerance)
+    {
+        var amounts = $"Project side {(item.ProjectAmount is { } p ? MoneyText.Usd(p) : "none")}, ledger side " +
+            $"{(item.LedgerAmount is { } l ? MoneyText.Usd(l) : "none")}, difference {MoneyText.Usd(item.Difference)}.";
+        var action = item.Category switch
+        {
+            WorklistCategory.ChangeOrderMissingInLedger => " Mirror the change order onto the ledger's purchase order.",
+            WorklistCategory.ChangeOrderLedgerOnly => " Approve the change order in the project system, or take it off the purchase order.",
+            WorklistCategory.PaymentUnapplied => " Apply it to the invoice it pays before anyone chases that invoice.",
+            WorklistCategory.CostCodeAccountMismatch => " A reclass journal entry is proposed.",
+            WorklistCategory.DuplicateBill => " Void the copy before it is paid twice.",
+            _ => "",
+        };
+        var rule = item.ProjectAmount is not null && item.LedgerAmount is not null ? $" Amounts count as agreeing within {tolerance.Describe()}." : "";
+        return $"{char.ToUpperInvariant(item.Detail[0])}{item.Detail[1..]}. {amounts}{rule}{action}";
+    }
+}

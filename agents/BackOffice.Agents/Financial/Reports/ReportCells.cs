@@ -1,0 +1,23 @@
+using System.Text.Json.Nodes;
+using BackOffice.Domain.Money;
+using BackOffice.Kernel.Abstractions.Reports;
+
+namespace BackOffice.Agents.Financial.Reports;
+
+/// <summary>How the Financial reports write cells and read their request (issue 3): invariant text, amounts to the cent.</summary>
+internal static class ReportCells
+{
+    public static JsonNode? Usd(decimal? amount) => amount is { } a ? MoneyText.Plain(a) : null;
+
+    public static string Percent(decimal percent) => percent.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static async Task<FinancialAnalysis> AnalyseAsync(ReportRequest request, CancellationToken cancellationToken) =>
+        new(await FinancialData.LoadAsync(request.TenantDatabasePath, cancellationToken), request.AsOf);
+
+    /// <summary>`--job` takes a project job id ("job-101") or its name.</summary>
+    public static string? JobId(FinancialAnalysis analysis, string? job) =>
+        job is null ? null : analysis.Data.Jobs.Values.FirstOrDefault(j => j.Id == job || string.Equals(j.Name, job, StringComparison.OrdinalIgnoreCase))?.Id ?? job;
+
+    public static string Title(string what, ReportRequest request) =>
+        $"{what} for {request.Tenant} as of {request.AsOf:yyyy-MM-dd}" + (request.Job is null ? "" : $", job {request.Job}");
+}

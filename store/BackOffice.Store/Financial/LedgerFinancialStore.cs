@@ -1,0 +1,119 @@
+using BackOffice.Domain.Financial;
+using BackOffice.Domain.Money;
+using BackOffice.Store.Sqlite;
+using Dapper;
+
+namespace BackOffice.Store.Financial;
+
+/// <summary>Reads the ledger side's receivables, payments, purchase orders and cost postings (issue 3).</summary>
+public sealed class LedgerFinancialStore(string tenantDatabasePath)
+{
+    /// <summary>Account types whose postings are job cost or overhead: what can be mis-coded or charged to a closed job.</summary>
+    private const string CostTypes = "('Cost of Goods Sold', 'Expense', 'Other Expense')";
+
+    public async Task<IReadOnlyList<LedgerInvoice>> InvoicesAsync(CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync<InvoiceRow>(
+            """
+            SELECT id AS Id, customer_id AS CustomerId, doc_number AS DocNumber, txn_date AS TxnDate, due_date AS DueDate,
+                   total_cents AS TotalCents, retainage_cents AS RetainageCents
+            FROM ledger_invoices ORDER BY txn_date, id
+            """, cancellationToken);
+        return rows.Select(r => new LedgerInvoice(r.Id, r.CustomerId, r.DocNumber, StoreDates.Parse(r.TxnDate), StoreDates.Parse(r.DueDate),
+            Cents.ToDollars(r.TotalCents), Cents.ToDollars(r.RetainageCents))).ToList();
+    }
+
+    public async Task<IReadOnlyList<LedgerPayment>> PaymentsAsync(CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync<PaymentRow>(
+            """
+            SELECT id AS Id, customer_id AS CustomerId, txn_date AS TxnDate, total_cents AS TotalCents, unapplied_cents AS UnappliedCents,
+                   reference AS Reference
+            FROM ledger_payments ORDER BY txn_date, id
+            """, cancellationToken);
+        return rows.Select(r => new LedgerPayment(r.Id, r.CustomerId, StoreDates.Parse(r.TxnDate), Cents.ToDollars(r.TotalCents),
+            Cents.ToDollars(r.UnappliedCents), r.Reference)).ToList();
+    }
+
+    public async Task<IReadOnlyList<LedgerPurchaseOrder>> PurchaseOrdersAsync(CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync<PurchaseOrderRow>(
+            """
+            SELECT id AS Id, vendor_id AS VendorId, customer_id AS CustomerId, doc_number AS DocNumber, txn_date AS TxnDate,
+                   total_cents AS TotalCents, status AS Status
+            FROM ledger_purchase_orders ORDER BY id
+            """, cancellationToken);
+        return rows.Select(r => new LedgerPurchaseOrder(r.Id, r.VendorId, r.CustomerId, r.DocNumber, StoreDates.Parse(r.TxnDate),
+            Cents.ToDollars(r.TotalCents), r.Status)).ToList();
+    }
+
+    /// <summary>Bill lines and journal lines on cost accounts of active documents, signed: debit positive, credit negative.</summary>
+    public async Task<IReadOnlyList<CostPosting>> CostPostingsAsync(CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync<PostingRow>(
+            $"""
+            SELECT 'ledger_bill_lines' AS SourceTable, l.id AS SourceId, b.id AS ParentId, b.txn_date AS TxnDate, l.account_id AS AccountId,
+                   l.customer_id AS CustomerId, l.item AS CostCode, l.amount_cents AS AmountCents
+            FROM ledger_bill_lines l JOIN ledger_bills b ON b.id = l.bill_id JOIN ledger_accounts a ON a.id = l.account_id
+            WHERE b.status = 'active' AND a.type IN {CostTypes}
+            UNION ALL
+            SELECT 'ledger_journal_lines', l.id, e.id, e.txn_date, l.account_id, l.customer_id, l.item,
+                   CASE l.posting_type WHEN 'Credit' THEN -l.amount_cents ELSE l.amount_cents END
+            FROM ledger_journal_lines l JOIN ledger_journal_entries e ON e.id = l.journal_entry_id JOIN ledger_accounts a ON a.id = l.account_id
+            WHERE e.status = 'active' AND a.type IN {CostTypes}
+            ORDER BY 4, 2
+            """, cancellationToken);
+        return rows.Select(r => new CostPosting(r.SourceTable, r.SourceId, r.ParentId, StoreDates.Parse(r.TxnDate), r.AccountId,
+            r.CustomerId, string.IsNullOrEmpty(r.CostCode) ? null : r.CostCode, Cents.ToDollars(r.AmountCents))).ToList();
+    }
+
+    private async Task<IEnumerable<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        return (await connection.QueryAsync<T>(new CommandDefinition(sql, cancellationToken: cancellationToken))).ToList();
+    }
+
+    private sealed class InvoiceRow
+    {
+        public string Id { get; init; } = "";
+        public string CustomerId { get; init; } = "";
+        public string? DocNumber { get; init; }
+        public string TxnDate { get; init; } = "";
+        public string DueDate { get; init; } = "";
+        public long TotalCents { get; init; }
+        public long RetainageCents { get; init; }
+    }
+
+    private sealed class PaymentRow
+    {
+        public string Id { get; init; } = "";
+        public string CustomerId { get; init; } = "";
+        public string TxnDate { get; init; } = "";
+        public long TotalCents { get; init; }
+        public long UnappliedCents { get; init; }
+        public string? Reference { get; init; }
+    }
+
+    private sealed class PurchaseOrderRow
+    {
+        public string Id { get; init; } = "";
+        public string VendorId { get; init; } = "";
+        public string? CustomerId { get; init; }
+        public string? DocNumber { get; init; }
+        public string TxnDate { get; init; } = "";
+        public long TotalCents { get; init; }
+        public string Status { get; init; } = "";
+    }
+
+    private sealed class PostingRow
+    {
+        public string SourceTable { get; init; } = "";
+        public string SourceId { get; init; } = "";
+        public string ParentId { get; init; } = "";
+        public string TxnDate { get; init; } = "";
+        public string AccountId { get; init; } = "";
+        public string? CustomerId { get; init; }
+        public string? CostCode { get; init; }
+        public long AmountCents { get; init; }
+    }
+}

@@ -1,0 +1,120 @@
+using BackOffice.Domain.Financial;
+using BackOffice.Domain.Money;
+using BackOffice.Store.Sqlite;
+using Dapper;
+
+namespace BackOffice.Store.Financial;
+
+/// <summary>Reads the project side's money records that the Financial agent reconciles (issue 3).</summary>
+public sealed class ProjectFinancialStore(string tenantDatabasePath)
+{
+    public async Task<IReadOnlyList<JobContract>> ContractsAsync(CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync<JobRow>(
+            "SELECT id AS Id, name AS Name, status AS Status, contract_cents AS ContractCents, substantial_completion_date AS CompletionDate FROM project_jobs ORDER BY id", cancellationToken);
+        return rows.Select(r => new JobContract(r.Id, r.Name, r.Status, Cents.ToDollars(r.ContractCents ?? 0), StoreDates.ParseOrNull(r.CompletionDate))).ToList();
+    }
+
+    public async Task<IReadOnlyList<BudgetLine>> BudgetLinesAsync(CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync<BudgetRow>(
+            """
+            SELECT id AS Id, job_id AS JobId, cost_code AS CostCode, original_cents AS OriginalCents,
+                   approved_changes_cents AS ApprovedChangesCents, pm_estimate_at_completion_cents AS PmCents
+            FROM project_budget_lines ORDER BY job_id, cost_code, id
+            """, cancellationToken);
+        return rows.Select(r => new BudgetLine(r.Id, r.JobId, r.CostCode, Cents.ToDollars(r.OriginalCents), Cents.ToDollars(r.ApprovedChangesCents),
+            Cents.ToDollars(r.PmCents))).ToList();
+    }
+
+    public async Task<IReadOnlyList<CommitmentLine>> CommitmentLinesAsync(CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync<CommitmentLineRow>(
+            "SELECT id AS Id, commitment_id AS CommitmentId, cost_code AS CostCode, amount_cents AS AmountCents FROM project_commitment_lines ORDER BY id",
+            cancellationToken);
+        return rows.Select(r => new CommitmentLine(r.Id, r.CommitmentId, r.CostCode, Cents.ToDollars(r.AmountCents))).ToList();
+    }
+
+    public async Task<IReadOnlyList<ChangeOrder>> ChangeOrdersAsync(CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync<ChangeOrderRow>(
+            """
+            SELECT id AS Id, job_id AS JobId, kind AS Kind, commitment_id AS CommitmentId, number AS Number, status AS Status,
+                   amount_cents AS AmountCents, cost_code AS CostCode, approved_date AS ApprovedDate
+            FROM project_change_orders ORDER BY id
+            """, cancellationToken);
+        return rows.Select(r => new ChangeOrder(r.Id, r.JobId, r.Kind, r.CommitmentId, r.Number, r.Status, Cents.ToDollars(r.AmountCents),
+            r.CostCode, StoreDates.ParseOrNull(r.ApprovedDate))).ToList();
+    }
+
+    public async Task<IReadOnlyList<PayApp>> PayAppsAsync(CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync<PayAppRow>(
+            """
+            SELECT id AS Id, job_id AS JobId, number AS Number, period_end AS PeriodEnd, work_completed_to_date_cents AS WorkCents,
+                   stored_materials_cents AS StoredCents, retainage_held_to_date_cents AS RetainageCents, amount_due_cents AS DueCents, status AS Status
+            FROM project_pay_apps ORDER BY job_id, period_end, id
+            """, cancellationToken);
+        return rows.Select(r => new PayApp(r.Id, r.JobId, r.Number, StoreDates.Parse(r.PeriodEnd), Cents.ToDollars(r.WorkCents),
+            Cents.ToDollars(r.StoredCents), Cents.ToDollars(r.RetainageCents), Cents.ToDollars(r.DueCents), r.Status)).ToList();
+    }
+
+    private async Task<IEnumerable<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        return (await connection.QueryAsync<T>(new CommandDefinition(sql, cancellationToken: cancellationToken))).ToList();
+    }
+
+    private sealed class JobRow
+    {
+        public string Id { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string Status { get; init; } = "";
+        public long? ContractCents { get; init; }
+        public string? CompletionDate { get; init; }
+    }
+
+    private sealed class BudgetRow
+    {
+        public string Id { get; init; } = "";
+        public string JobId { get; init; } = "";
+        public string CostCode { get; init; } = "";
+        public long OriginalCents { get; init; }
+        public long ApprovedChangesCents { get; init; }
+        public long? PmCents { get; init; }
+    }
+
+    private sealed class CommitmentLineRow
+    {
+        public string Id { get; init; } = "";
+        public string CommitmentId { get; init; } = "";
+        public string CostCode { get; init; } = "";
+        public long AmountCents { get; init; }
+    }
+
+    private sealed class ChangeOrderRow
+    {
+        public string Id { get; init; } = "";
+        public string JobId { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public string? CommitmentId { get; init; }
+        public string Number { get; init; } = "";
+        public string Status { get; init; } = "";
+        public long AmountCents { get; init; }
+        public string? CostCode { get; init; }
+        public string? ApprovedDate { get; init; }
+    }
+
+    private sealed class PayAppRow
+    {
+        public string Id { get; init; } = "";
+        public string JobId { get; init; } = "";
+        public string Number { get; init; } = "";
+        public string PeriodEnd { get; init; } = "";
+        public long WorkCents { get; init; }
+        public long StoredCents { get; init; }
+        public long RetainageCents { get; init; }
+        public long DueCents { get; init; }
+        public string Status { get; init; } = "";
+    }
+}

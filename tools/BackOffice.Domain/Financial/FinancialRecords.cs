@@ -1,0 +1,36 @@
+namespace BackOffice.Domain.Financial;
+
+/// <summary>A job with its original contract value (issue 3: the WIP schedule's starting point).</summary>
+public sealed record JobContract(string JobId, string Name, string Status, decimal OriginalContract, DateOnly? CompletionDate);
+
+/// <summary>A budget line: original plus approved changes is the revised budget; the PM's forecast is optional.</summary>
+public sealed record BudgetLine(string Id, string JobId, string CostCode, decimal Original, decimal ApprovedChanges, decimal? PmEstimateAtCompletion)
+{
+    public decimal Revised => Original + ApprovedChanges;
+}
+
+public sealed record CommitmentLine(string Id, string CommitmentId, string CostCode, decimal Amount);
+
+/// <summary>A prime (owner) or commitment change order. <paramref name="Kind"/> is "prime" or "commitment".</summary>
+public sealed record ChangeOrder(
+    string Id, string JobId, string Kind, string? CommitmentId, string Number, string Status, decimal Amount, string? CostCode, DateOnly? ApprovedDate);
+
+/// <summary>An owner payment application (AIA G702 shape): billed to date, retainage to date, this period's amount due.</summary>
+public sealed record PayApp(
+    string Id, string JobId, string Number, DateOnly PeriodEnd, decimal WorkCompletedToDate, decimal StoredMaterials,
+    decimal RetainageHeldToDate, decimal AmountDue, string Status);
+
+/// <summary>A ledger invoice: <paramref name="Total"/> is net of the retainage it withholds.</summary>
+public sealed record LedgerInvoice(string Id, string CustomerId, string? DocNumber, DateOnly TxnDate, DateOnly DueDate, decimal Total, decimal Retainage)
+{
+    public decimal Gross => Total + Retainage;
+}
+
+/// <summary>A customer payment; <paramref name="Unapplied"/> &gt; 0 is money received but not applied (QuickBooks UnappliedAmt).</summary>
+public sealed record LedgerPayment(string Id, string CustomerId, DateOnly TxnDate, decimal Total, decimal Unapplied, string? Reference);
+
+public sealed record LedgerPurchaseOrder(string Id, string VendorId, string? CustomerId, string? DocNumber, DateOnly TxnDate, decimal Total, string Status);
+
+/// <summary>A cost posting from a bill line or a journal line, signed (debit positive), with its job and cost code.</summary>
+public sealed record CostPosting(
+    string SourceTable, string SourceId, string ParentId, DateOnly TxnDate, string AccountId, string? CustomerId, string? CostCode, decimal Amount);
