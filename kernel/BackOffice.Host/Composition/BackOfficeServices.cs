@@ -44,6 +44,7 @@ public static class BackOfficeServices
 
         builder.AddBackOfficeStore(data);
         builder.AddBackOfficeKernel();
+        builder.AddBackOfficeModel();
         builder.AddBackOfficeAgents();
         return builder;
     }
