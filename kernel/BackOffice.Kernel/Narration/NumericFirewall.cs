@@ -47,7 +47,7 @@ public static partial class NumericFirewall
         {
             var token = m.Value;
             var mixed = token.Any(char.IsAsciiLetter) || token.Contains('-') || token.Contains('_') || token.Contains('/');
-            if (!mixed || AmountSuffixPattern().IsMatch(token))
+            if (!token.Any(char.IsAsciiDigit) || !mixed || AmountSuffixPattern().IsMatch(token))
             {
                 return token;
             }
