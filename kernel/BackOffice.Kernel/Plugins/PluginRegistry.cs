@@ -23,9 +23,9 @@ public sealed class PluginRegistry
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
 
-    /// <summary>Every public static class of the BackOffice.Tools assembly.</summary>
+    /// <summary>Every public type of the BackOffice.Tools assembly (only its [Description] static methods are taken).</summary>
     public static PluginRegistry FromToolsAssembly() =>
-        new(typeof(CrossSystemMatcher).Assembly.GetTypes().Where(t => t.IsPublic && t.IsAbstract && t.IsSealed));
+        new(typeof(CrossSystemMatcher).Assembly.GetTypes().Where(t => t.IsPublic));
 
     public IReadOnlyCollection<AIFunction> All => _functions.Values;
 
