@@ -20,7 +20,9 @@ public sealed class FinancialAgent : IAgent
         context.Progress.Report($"financial: {data.SubInvoices.Count} sub invoices, {data.Bills.Count} ledger bills, {data.Books.Postings.Count} cost postings");
         var findings = new List<Finding>();
         var proposals = new List<ProposalDraft>();
-        SubInvoiceWithoutBillCheck.Run(data, findings, proposals);
+        // Issue 4: GL choices a finance lead made on earlier bills (vendor + cost code), learned from executed edits.
+        var learned = context.Memory is null ? [] : await context.Memory.ListAsync(BackOffice.Domain.Memory.MemoryKinds.GlChoice, cancellationToken);
+        SubInvoiceWithoutBillCheck.Run(data, findings, proposals, learned);
         LinkCheck.Run(data, findings, proposals);
         var analysis = new FinancialAnalysis(data, context.AsOf);
         ReconciliationCheck.Run(analysis, Tolerance.Default, findings, proposals);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using BackOffice.Domain.Memory;
 using BackOffice.Domain.Money;
 using BackOffice.Domain.Project;
 using BackOffice.Kernel.Abstractions.Proposals;
@@ -24,7 +25,7 @@ internal static class SubInvoiceWithoutBillCheck
     /// <summary>Default payment terms when the commitment does not say: net 30 from the invoice date (editable before approval).</summary>
     private const int DefaultTermsDays = 30;
 
-    public static void Run(FinancialData data, List<Finding> findings, List<ProposalDraft> proposals)
+    public static void Run(FinancialData data, List<Finding> findings, List<ProposalDraft> proposals, IReadOnlyList<MemoryItem>? learnedGl = null)
     {
         var retainageAccount = Traced("SubInvoiceBillTools.RetainagePayableAccount", () => SubInvoiceBillTools.RetainagePayableAccount(data.Accounts));
         foreach (var invoice in data.SubInvoices.Where(i => i.Status == "approved"))
@@ -60,7 +61,8 @@ internal static class SubInvoiceWithoutBillCheck
             }
 
             sources.Add(new SourceRef("ledger", "ledger_customers", jobMatch.LedgerId!));
-            var result = Traced(DraftTool, () => SubInvoiceBillTools.DraftBill(invoice, jobMatch.LedgerId!, data.CostCodeAccounts, retainageAccount));
+            var (accounts, remembered) = LearnedGl.AccountsFor(vendorMatch.LedgerId!, invoice, data, learnedGl ?? []);
+            var result = Traced(DraftTool, () => SubInvoiceBillTools.DraftBill(invoice, jobMatch.LedgerId!, accounts, retainageAccount));
             if (result.Draft is not { } draft)
             {
                 findings.Add(new Finding(key, "financial", Check, Severity.Warning,
@@ -74,7 +76,7 @@ internal static class SubInvoiceWithoutBillCheck
             var ledgerVendor = data.LedgerVendors[vendorMatch.LedgerId!];
             var ledgerJob = data.LedgerCustomers[jobMatch.LedgerId!];
             var figures = Figures(invoice, commitment, draft, sources);
-            var narrative = Narrative(invoice, vendor, ledgerVendor.Name, ledgerJob.FullyQualifiedName, commitment, draft);
+            var narrative = Narrative(invoice, vendor, ledgerVendor.Name, ledgerJob.FullyQualifiedName, commitment, draft) + remembered;
             findings.Add(new Finding(key, "financial", Check, Severity.Warning,
                 $"Approved sub invoice {invoice.Number} ({vendor.Name}) has no bill", figures, narrative));
             proposals.Add(Proposal(invoice, ledgerVendor.Id, ledgerVendor.Name, commitment, draft, figures, narrative, key));

@@ -49,6 +49,7 @@ public static class BackOfficeServices
 
         builder.AddBackOfficeStore(data);
         builder.AddBackOfficeKernel();
+        builder.AddBackOfficeModel();
         builder.AddBackOfficeAgents();
         return builder;
     }

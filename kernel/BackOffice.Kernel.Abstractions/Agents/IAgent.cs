@@ -21,7 +21,9 @@ public interface IAgent
 /// <param name="AsOf">The business date the sweep computes for.</param>
 /// <param name="TenantDatabasePath">The tenant's SQLite database; agents read it through store classes.</param>
 /// <param name="Progress">Receives short human-readable progress lines; may be ignored.</param>
-public sealed record SweepContext(string Tenant, DateOnly AsOf, string TenantDatabasePath, IProgress<string> Progress);
+/// <param name="Memory">The tenant's memory (issue 4): what people taught the back office. Null when none is wired (unit tests).</param>
+public sealed record SweepContext(
+    string Tenant, DateOnly AsOf, string TenantDatabasePath, IProgress<string> Progress, BackOffice.Domain.Memory.ITenantMemory? Memory = null);
 
 public sealed record SweepResult(IReadOnlyList<Finding> Findings, IReadOnlyList<ProposalDraft> Proposals)
 {

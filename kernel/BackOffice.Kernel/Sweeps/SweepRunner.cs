@@ -5,7 +5,10 @@ using System.Text.Json.Nodes;
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Kernel.Abstractions.Telemetry;
+using BackOffice.Kernel.Memory;
+using BackOffice.Kernel.Narration;
 using BackOffice.Store.Audit;
+using BackOffice.Store.Memory;
 using BackOffice.Store.Findings;
 using BackOffice.Store.Sqlite;
 using BackOffice.Store.Sweeps;
@@ -20,8 +23,13 @@ namespace BackOffice.Kernel.Sweeps;
 /// findings and the sweep in the audit chain in one transaction, and hands its proposals to the gate.
 /// </summary>
 public sealed partial class SweepRunner(
-    IEnumerable<IAgent> agents, IProposalIntake proposalIntake, AuditStore audit, DataDirectory data, TimeProvider clock, ILogger<SweepRunner> logger)
+    IEnumerable<IAgent> agents, IProposalIntake proposalIntake, AuditStore audit, DataDirectory data, TimeProvider clock, ILogger<SweepRunner> logger,
+    NarrationService? narration = null, TenantMemoryFactory? memoryFactory = null)
 {
+    // Optional so that the runner works, narrating offline with memory in SQLite, wherever it is built by hand (issue 4).
+    private readonly NarrationService _narration = narration ?? new NarrationService(new TemplateNarrator(), audit, clock);
+    private readonly TenantMemoryFactory _memoryFactory = memoryFactory ?? new TenantMemoryFactory(new MemoryOptions(), new HashedNgramEmbedder());
+
     private static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(30);
     private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
@@ -49,15 +57,24 @@ public sealed partial class SweepRunner(
         try
         {
             progress.Report($"{agent.Name}: sweeping {tenant} as of {asOf:yyyy-MM-dd}");
-            var result = await agent.SweepAsync(new SweepContext(tenant, asOf, path, progress), cancellationToken);
-            await RecordAsync(path, agent.Name, runId, asOf, result, cancellationToken);
+            var memory = await OpenMemoryAsync(tenant, path, cancellationToken);
+            var raw = await agent.SweepAsync(new SweepContext(tenant, asOf, path, progress, memory), cancellationToken);
+            // Issue 4: narration runs after the agent computed everything; it only replaces narratives, never figures.
+            var (result, stats) = await _narration.NarrateAsync(tenant, path, agent.Name, raw, memory, cancellationToken);
+            await RecordAsync(path, agent.Name, runId, asOf, result, stats, cancellationToken);
             var intake = await proposalIntake.SubmitAsync(path, result.Proposals, cancellationToken);
             await runs.FinishAsync(runId, result.Findings.Count, intake.Created, cancellationToken);
             BackOfficeTelemetry.Sweeps.Add(1, new("agent", agent.Name), new("outcome", "succeeded"));
             BackOfficeTelemetry.ProposalsCreated.Add(intake.Created, new KeyValuePair<string, object?>("agent", agent.Name));
             LogSwept(tenant, agent.Name, result.Findings.Count, intake.Created);
             progress.Report($"{agent.Name}: {result.Findings.Count} findings, {intake.Created} new proposals ({intake.Unchanged} already proposed)");
-            return new SweepOutcome(tenant, agent.Name, runId, asOf, result.Findings, result.Proposals, intake);
+            if (!_narration.Narrator.IsOffline)
+            {
+                progress.Report($"{agent.Name}: narration by {stats.Narrator}: {stats.ModelNarratives} new, {stats.Cached} cached, " +
+                    $"{stats.Rejected} rejected by the firewall, {stats.Fallbacks} fell back; {stats.TotalTokens} model tokens");
+            }
+
+            return new SweepOutcome(tenant, agent.Name, runId, asOf, result.Findings, result.Proposals, intake, stats);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -73,7 +90,25 @@ public sealed partial class SweepRunner(
         }
     }
 
-    private async Task RecordAsync(string path, string agent, long runId, DateOnly asOf, SweepResult result, CancellationToken cancellationToken)
+    /// <summary>The tenant's memory, after learning from decisions made since the last sweep. Memory is help, not a dependency:
+    /// if its store is unreachable the sweep runs without it (issue 4).</summary>
+    private async Task<BackOffice.Domain.Memory.ITenantMemory?> OpenMemoryAsync(string tenant, string path, CancellationToken cancellationToken)
+    {
+        var memory = _memoryFactory.For(tenant, path);
+        try
+        {
+            await MemoryLearner.LearnAsync(path, memory, cancellationToken);
+            return memory;
+        }
+        catch (Exception ex) when (ex is QdrantException or HttpRequestException)
+        {
+            LogMemoryUnavailable(tenant, ex.Message);
+            return null;
+        }
+    }
+
+    private async Task RecordAsync(
+        string path, string agent, long runId, DateOnly asOf, SweepResult result, NarrationStats narrationStats, CancellationToken cancellationToken)
     {
         var findings = new FindingStore(clock);
         await using var connection = await Databases.OpenTenantAsync(path, cancellationToken);
@@ -88,9 +123,13 @@ public sealed partial class SweepRunner(
             ["findings"] = result.Findings.Count,
             ["newFindings"] = newFindings,
             ["proposalsDrafted"] = result.Proposals.Count,
+            ["narration"] = narrationStats.ToJson(),
         }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Memory of {Tenant} is unavailable; sweeping without it: {Reason}")]
+    private partial void LogMemoryUnavailable(string tenant, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Swept {Tenant}/{Agent}: {Findings} findings, {Created} new proposals")]
     private partial void LogSwept(string tenant, string agent, int findings, int created);

@@ -1,0 +1,65 @@
+using BackOffice.Domain.Memory;
+using BackOffice.Kernel.Memory;
+using BackOffice.Kernel.Model;
+using BackOffice.Kernel.Narration;
+using BackOffice.Kernel.Plugins;
+using BackOffice.Kernel.Prompts;
+using BackOffice.Store.Audit;
+using BackOffice.Store.Memory;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace BackOffice.Host.Composition;
+
+/// <summary>The model connection, narration and memory (issue 4). With no Model:Endpoint the offline template narrator is used.</summary>
+public static class ModelServices
+{
+    public static void AddBackOfficeModel(this HostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ModelOptions>().Bind(builder.Configuration.GetSection(ModelOptions.SectionName))
+            .PostConfigure(o =>
+            {
+                // The key may come from the environment only, so it never has to be written into a file.
+                var key = Environment.GetEnvironmentVariable(ModelOptions.KeyVariable);
+                if (!string.IsNullOrEmpty(key))
+                {
+                    o.ApiKey = key;
+                }
+            })
+            .Validate(o => !o.Enabled || Uri.TryCreate(o.Endpoint, UriKind.Absolute, out _), "Model:Endpoint must be an absolute URL or empty (offline)")
+            .Validate(o => o.TimeoutSeconds > 0 && o.MaxRounds > 0 && o.MaxTokensPerSweep > 0 && o.MaxRetries >= 0,
+                "Model: TimeoutSeconds, MaxRounds and MaxTokensPerSweep must be positive, MaxRetries not negative")
+            .ValidateOnStart();
+        builder.Services.AddOptions<MemoryOptions>().Bind(builder.Configuration.GetSection(MemoryOptions.SectionName))
+            .PostConfigure(o => o.QdrantApiKey = Environment.GetEnvironmentVariable("BACKOFFICE_QDRANT_KEY") is { Length: > 0 } k ? k : o.QdrantApiKey)
+            .Validate(o => o.Store is "sqlite" or "qdrant", "Memory:Store must be sqlite or qdrant")
+            .Validate(o => o.Store != "qdrant" || Uri.TryCreate(o.QdrantUrl, UriKind.Absolute, out _), "Memory:QdrantUrl must be an absolute URL")
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton(_ => PromptLibrary.Default());
+        builder.Services.AddSingleton(_ => PluginRegistry.FromToolsAssembly());
+        builder.Services.AddSingleton<ITextEmbedder>(_ => new HashedNgramEmbedder());
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<MemoryOptions>>().Value;
+            var http = options.Store == "qdrant" ? new HttpClient { BaseAddress = new Uri(options.QdrantUrl.TrimEnd('/') + "/") } : null;
+            return new TenantMemoryFactory(options, sp.GetRequiredService<ITextEmbedder>(), http);
+        });
+        builder.Services.AddSingleton<INarrator>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ModelOptions>>().Value;
+            if (!options.Enabled)
+            {
+                return new TemplateNarrator();
+            }
+
+            IChatClient client = new ResilientChatClient(new OpenAIChatClient(options), options, sp.GetRequiredService<TimeProvider>());
+            return new ModelNarrator(client, sp.GetRequiredService<PromptLibrary>(), sp.GetRequiredService<PluginRegistry>(), options);
+        });
+        builder.Services.AddSingleton(sp => new NarrationService(
+            sp.GetRequiredService<INarrator>(), sp.GetRequiredService<AuditStore>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<ModelOptions>>().Value.MaxTokensPerSweep));
+    }
+}

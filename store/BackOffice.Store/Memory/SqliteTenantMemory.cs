@@ -1,0 +1,74 @@
+using System.Globalization;
+using BackOffice.Domain.Memory;
+using BackOffice.Store.Sqlite;
+using Dapper;
+
+namespace BackOffice.Store.Memory;
+
+/// <summary>
+/// The embedded default memory store (issue 4): the memory_items table in the tenant's own database, so tenant
+/// isolation is the same as for all its other data: a separate file (DESIGN.md rule 6). Search is a linear cosine scan,
+/// fine for the thousands of items one contractor's memory holds; Qdrant is the store for more.
+/// </summary>
+public sealed class SqliteTenantMemory(string tenant, string tenantDatabasePath, ITextEmbedder embedder) : ITenantMemory
+{
+    public string Tenant { get; } = tenant;
+
+    public async Task RememberAsync(MemoryItem item, CancellationToken cancellationToken)
+    {
+        var vector = HashedNgramEmbedder.ToBytes(await embedder.EmbedAsync(item.Text, cancellationToken));
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO memory_items (kind, key, text, value, source, learned_at, vector)
+            VALUES (@Kind, @Key, @Text, @Value, @Source, @LearnedAt, @Vector)
+            ON CONFLICT (kind, key) DO UPDATE SET text = excluded.text, value = excluded.value, source = excluded.source,
+                learned_at = excluded.learned_at, vector = excluded.vector
+            """,
+            new { item.Kind, item.Key, item.Text, item.Value, item.Source, LearnedAt = item.LearnedAt.ToString("O", CultureInfo.InvariantCulture), Vector = vector },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<MemoryItem?> GetAsync(string kind, string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<MemoryRow>(new CommandDefinition(
+            Select + " WHERE kind = @kind AND key = @key", new { kind, key }, cancellationToken: cancellationToken));
+        return row?.ToItem();
+    }
+
+    public async Task<IReadOnlyList<MemoryItem>> ListAsync(string kind, CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        var rows = await connection.QueryAsync<MemoryRow>(new CommandDefinition(
+            Select + " WHERE kind = @kind ORDER BY key", new { kind }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToItem()).ToList();
+    }
+
+    public async Task<IReadOnlyList<MemoryMatch>> SearchAsync(string text, string? kind, int limit, CancellationToken cancellationToken)
+    {
+        var query = await embedder.EmbedAsync(text, cancellationToken);
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        var rows = await connection.QueryAsync<MemoryRow>(new CommandDefinition(
+            Select + " WHERE (@kind IS NULL OR kind = @kind)", new { kind }, cancellationToken: cancellationToken));
+        return rows.Select(r => new MemoryMatch(r.ToItem(), HashedNgramEmbedder.Cosine(query, HashedNgramEmbedder.FromBytes(r.Vector))))
+            .OrderByDescending(m => m.Score).ThenBy(m => m.Item.Key, StringComparer.Ordinal).Take(limit).ToList();
+    }
+
+    private const string Select =
+        "SELECT kind AS Kind, key AS Key, text AS Text, value AS Value, source AS Source, learned_at AS LearnedAt, vector AS Vector FROM memory_items";
+
+    private sealed class MemoryRow
+    {
+        public string Kind { get; init; } = "";
+        public string Key { get; init; } = "";
+        public string Text { get; init; } = "";
+        public string Value { get; init; } = "";
+        public string Source { get; init; } = "";
+        public string LearnedAt { get; init; } = "";
+        public byte[] Vector { get; init; } = [];
+
+        public MemoryItem ToItem() =>
+            new(Kind, Key, Text, Value, Source, DateTimeOffset.Parse(LearnedAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using BackOffice.Agents.Financial;
+using BackOffice.Kernel.Abstractions.Identity;
+using BackOffice.Kernel.Gate;
+using BackOffice.Kernel.Gate.Executors;
+using BackOffice.Kernel.Sweeps;
+using BackOffice.Store.Audit;
+using BackOffice.Store.Sandbox;
+using BackOffice.Store.Sqlite;
+using BackOffice.Tests.Support;
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BackOffice.Tests.Memory;
+
+/// <summary>Issue 4: a finance lead's edit of a drafted bill's GL account changes the next sweep's proposal for that vendor and cost code.</summary>
+public sealed class LearnedGlTests : IDisposable
+{
+    private static readonly Actor Lead = new("dana@acme", Role.Lead, "finance");
+    private static readonly Actor Admin = new("admin@acme", Role.Admin, null);
+    private readonly TempDataDirectory _temp = new();
+    private readonly ManualClock _clock = new();
+    private readonly ProposalGate _gate;
+    private readonly SweepRunner _runner;
+
+    public LearnedGlTests()
+    {
+        var audit = new AuditStore(_clock);
+        _gate = new ProposalGate(_clock, audit, new GateOptions { AgentDepartments = new Dictionary<string, string> { ["financial"] = "finance" } },
+            [new CreateBillExecutor(new SandboxLedger(_clock))]);
+        _runner = new SweepRunner([new FinancialAgent()], new GateIntake(_gate), audit, _temp.Data, _clock, NullLogger<SweepRunner>.Instance);
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Path => _temp.Data.TenantDatabasePath("acme");
+
+    private async Task<SweepOutcome> SweepAsync() =>
+        await _runner.RunAsync("acme", "financial", new DateOnly(2026, 11, 20), "manual", 1, new Progress<string>(), CancellationToken.None);
+
+    private async Task SeedAsync(bool planAccountActive = true)
+    {
+        await TenantSeed.BaseAsync(Path);
+        await using var c = await Databases.OpenTenantAsync(Path, CancellationToken.None);
+        await c.ExecuteAsync("INSERT INTO ledger_accounts (id, number, name, type, active, row_hash) VALUES ('acct-5200', '5200', 'Plumbing Subcontract', 'Cost of Goods Sold', @a, 'x')",
+            new { a = planAccountActive ? 1 : 0 });
+        await TenantSeed.SubInvoiceAsync(Path, "si-1", "RP-007", "approved", 1_840_000, 184_000);
+    }
+
+    /// <summary>The lead moves cost code 22-000 of the first bill to 5200, approves and executes it.</summary>
+    private async Task LeadEditsAndExecutesTheFirstBillAsync()
+    {
+        var first = Assert.Single((await SweepAsync()).Proposals);
+        Assert.Equal("acct-5100", (string?)first.Payload["lines"]![0]!["account_id"]);
+        await using (var c = await Databases.OpenTenantAsync(Path, CancellationToken.None))
+        {
+            var id = await c.ExecuteScalarAsync<long>("SELECT id FROM proposals WHERE idempotency_key = @k", new { k = first.IdempotencyKey });
+            var lines = first.Payload["lines"]!.DeepClone().AsArray();
+            lines[0]!["account_id"] = "acct-5200";
+            await _gate.EditAsync(Path, Lead, id, new JsonObject { ["lines"] = lines }, CancellationToken.None);
+            await _gate.ApproveAsync(Path, Lead, id, CancellationToken.None);
+            var switches = new GateSwitches(_clock, new AuditStore(_clock));
+            await switches.SetMasterAsync(Path, Admin, true, CancellationToken.None);
+            await switches.SetAgentWritesAsync(Path, Admin, "financial", true, CancellationToken.None);
+            await _gate.ExecuteAsync(Path, Lead, id, CancellationToken.None);
+        }
+
+        await TenantSeed.SubInvoiceAsync(Path, "si-2", "RP-008", "approved", 500_000, 50_000);
+    }
+
+    [Fact]
+    public async Task Sweep_AfterALeadsExecutedEdit_ProposesTheRememberedAccountAndSaysWhy()
+    {
+        await SeedAsync();
+        await LeadEditsAndExecutesTheFirstBillAsync();
+
+        var next = Assert.Single((await SweepAsync()).Proposals);
+
+        Assert.Equal("RP-008", (string?)next.Payload["doc_number"]);
+        Assert.Equal(["acct-5200", "acct-2150"], next.Payload["lines"]!.AsArray().Select(l => (string)l!["account_id"]!));
+        Assert.Contains("Plumbing Subcontract because a finance lead chose it for this vendor", next.Narrative, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sweep_RememberedAccountNoLongerActive_KeepsTheCostCodeTablesAccount()
+    {
+        await SeedAsync();
+        await LeadEditsAndExecutesTheFirstBillAsync();
+        await using (var c = await Databases.OpenTenantAsync(Path, CancellationToken.None))
+        {
+            await c.ExecuteAsync("UPDATE ledger_accounts SET active = 0 WHERE id = 'acct-5200'");
+        }
+
+        var next = Assert.Single((await SweepAsync()).Proposals);
+
+        Assert.Equal("acct-5100", (string?)next.Payload["lines"]![0]!["account_id"]);
+        Assert.DoesNotContain("Remembered", next.Narrative, StringComparison.Ordinal);
+    }
+}

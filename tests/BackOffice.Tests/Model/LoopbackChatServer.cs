@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace BackOffice.Tests.Model;
+
+/// <summary>
+/// A loopback HTTP server (127.0.0.1, random port) that speaks just enough of OpenAI chat completions for the real
+/// OpenAI SDK: each POST /v1/chat/completions gets the next scripted reply. No test needs the internet (issue 4).
+/// </summary>
+public sealed class LoopbackChatServer : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly ConcurrentQueue<Reply> _script = new();
+    private readonly Task _loop;
+
+    public LoopbackChatServer()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        _listener.Start();
+        Endpoint = $"http://127.0.0.1:{port}/v1";
+        _loop = Task.Run(ServeAsync);
+    }
+
+    public string Endpoint { get; }
+
+    public ConcurrentQueue<JsonObject> Requests { get; } = new();
+
+    public sealed record Reply(int Status, string Body, TimeSpan Delay);
+
+    public void Enqueue(Reply reply) => _script.Enqueue(reply);
+
+    public void Text(string text, int promptTokens = 100, int completionTokens = 20) =>
+        Enqueue(new Reply(200, Completion(new JsonObject { ["role"] = "assistant", ["content"] = text }, "stop", promptTokens, completionTokens), TimeSpan.Zero));
+
+    public void ToolCall(string id, string function, JsonObject arguments) =>
+        Enqueue(new Reply(200, Completion(new JsonObject
+        {
+            ["role"] = "assistant",
+            ["content"] = null,
+            ["tool_calls"] = new JsonArray(new JsonObject
+            {
+                ["id"] = id,
+                ["type"] = "function",
+                ["function"] = new JsonObject { ["name"] = function, ["arguments"] = arguments.ToJsonString() },
+            }),
+        }, "tool_calls", 50, 10), TimeSpan.Zero));
+
+    public void Status(int status) =>
+        Enqueue(new Reply(status, """{"error":{"message":"scripted failure","type":"rate_limit_error"}}""", TimeSpan.Zero));
+
+    private static string Completion(JsonObject message, string finish, int promptTokens, int completionTokens) => new JsonObject
+    {
+        ["id"] = "chatcmpl-loopback",
+        ["object"] = "chat.completion",
+        ["created"] = 1_700_000_000,
+        ["model"] = "loopback-model",
+        ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["message"] = message, ["finish_reason"] = finish }),
+        ["usage"] = new JsonObject { ["prompt_tokens"] = promptTokens, ["completion_tokens"] = completionTokens, ["total_tokens"] = promptTokens + completionTokens },
+    }.ToJsonString();
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (HttpListenerException)
+            {
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => AnswerAsync(context));
+        }
+    }
+
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+        Requests.Enqueue(JsonNode.Parse(await reader.ReadToEndAsync())!.AsObject());
+        var reply = _script.TryDequeue(out var next) ? next : new Reply(500, """{"error":{"message":"script exhausted"}}""", TimeSpan.Zero);
+        if (reply.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(reply.Delay);
+        }
+
+        context.Response.StatusCode = reply.Status;
+        context.Response.ContentType = "application/json";
+        var bytes = Encoding.UTF8.GetBytes(reply.Body);
+        try
+        {
+            await context.Response.OutputStream.WriteAsync(bytes);
+            context.Response.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // The client gave up (the timeout test); nothing to answer.
+        }
+    }
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        _listener.Close();
+        _loop.Wait(TimeSpan.FromSeconds(5));
+    }
+}
