@@ -48,7 +48,7 @@ public static class BackOfficeServices
         return builder;
     }
 
-    public static void AddBackOfficeStore(this HostApplicationBuilder builder, DataDirectory data)
+    public static void AddBackOfficeStore(this IHostApplicationBuilder builder, DataDirectory data)
     {
         builder.Services.AddSingleton(data);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -59,7 +59,7 @@ public static class BackOfficeServices
         builder.Services.AddSingleton<BundleImporter>();
     }
 
-    public static void AddBackOfficeKernel(this HostApplicationBuilder builder)
+    public static void AddBackOfficeKernel(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<TelemetryOptions>().Bind(builder.Configuration.GetSection(TelemetryOptions.SectionName)).ValidateOnStart();
         builder.Services.AddSingleton<TelemetrySetup>();
@@ -82,7 +82,7 @@ public static class BackOfficeServices
         builder.Services.AddSingleton<IReport, LedgerBillsReport>();
     }
 
-    public static void AddBackOfficeAgents(this HostApplicationBuilder builder)
+    public static void AddBackOfficeAgents(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IAgent, FinancialAgent>();
     }
