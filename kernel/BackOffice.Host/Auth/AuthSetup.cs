@@ -10,7 +10,7 @@ namespace BackOffice.Host.Auth;
 
 /// <summary>
 /// Cookie sign-in for the console and bearer API tokens for scripts, behind one policy scheme (issue 9). The session
-/// and anti-forgery cookies are HttpOnly, Secure and SameSite=Strict; the API answers 401/403 instead of redirecting.
+/// cookie is HttpOnly, Secure and SameSite=Strict, the anti-forgery cookie too (Secure when the request is HTTPS); the API answers 401/403 instead of redirecting.
 /// </summary>
 public static class AuthSetup
 {
@@ -42,7 +42,10 @@ public static class AuthSetup
         {
             o.Cookie.Name = "backoffice.af";
             o.Cookie.HttpOnly = true;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            // Antiforgery refuses to work at all over plain HTTP with Always, and `serve` listens on http://127.0.0.1 by
+            // default; so this cookie is Secure whenever the request is (any non-loopback deployment must be HTTPS).
+            // The session cookie stays Secure always: browsers accept Secure cookies from http://localhost.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
     }
