@@ -23,10 +23,16 @@ public static class InboxPages
             ConsolePage.RunAsync(http, tenant, async caller =>
             {
                 var changes = new JsonObject();
-                foreach (var field in form.Keys.Where(k => k.StartsWith("field:", StringComparison.Ordinal)))
+                foreach (var key in form.Keys)
                 {
-                    var text = form[field].ToString();
-                    changes[field["field:".Length..]] = TryJson(text) ?? JsonValue.Create(text);
+                    if (key.StartsWith("field:", StringComparison.Ordinal))
+                    {
+                        changes[key["field:".Length..]] = JsonValue.Create(form[key].ToString());
+                    }
+                    else if (key.StartsWith("json:", StringComparison.Ordinal))
+                    {
+                        changes[key["json:".Length..]] = JsonNode.Parse(form[key].ToString());
+                    }
                 }
 
                 var (row, replayed) = await actions.RunAsync(caller, id, verb, form["reason"], changes, http.RequestAborted);
@@ -66,17 +72,5 @@ public static class InboxPages
         body.Append(ProposalParts.Verbs(http, caller.Tenant, id, view));
         body.Append(ProposalParts.History(view["history"]!.AsArray()));
         return Page($"Proposal {id}: {view["title"]}", body.ToString(), caller.User.Id, caller.Tenant);
-    }
-
-    private static JsonNode? TryJson(string text)
-    {
-        try
-        {
-            return text.Length > 0 && (text[0] is '{' or '[' or '"' || char.IsDigit(text[0]) || text[0] == '-') ? JsonNode.Parse(text) : null;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
     }
 }

@@ -30,8 +30,10 @@ public static class ProposalParts
         var edit = new StringBuilder();
         foreach (var field in editable)
         {
-            var value = payload[field] is JsonValue v && v.TryGetValue<string>(out var s) ? s : payload[field]?.ToJsonString() ?? "";
-            edit.Append($"<label>{E(field)} <input name=\"field:{E(field)}\" value=\"{E(value)}\"></label>");
+            // Text fields post as text; anything else (numbers, lines) as JSON, so "123" in a memo stays text.
+            var isText = payload[field] is JsonValue v && v.TryGetValue<string>(out _);
+            var value = isText ? (string)payload[field]! : payload[field]?.ToJsonString() ?? "";
+            edit.Append($"<label>{E(field)} <input name=\"{(isText ? "field" : "json")}:{E(field)}\" value=\"{E(value)}\"></label>");
         }
 
         return $"""
