@@ -63,20 +63,22 @@ public static class AgentsApi
     {
         var caller = await callers.ForTenantAsync(http, tenant, ct);
         var name = runner.Agent(agent).Name;
+        // The mode is checked before anything changes, so a bad request changes nothing.
+        AgentMode? mode = body.Mode switch
+        {
+            null => null,
+            "auto" => AgentMode.Auto,
+            "advisory" => AgentMode.Advisory,
+            _ => throw new ArgumentException($"Mode '{body.Mode}' is not advisory or auto.", nameof(body)),
+        };
         if (body.Writes is { } writes)
         {
             await switches.SetAgentWritesAsync(caller.TenantDatabasePath, caller.Actor, name, writes, ct);
         }
 
-        if (body.Mode is { } mode)
+        if (mode is { } m)
         {
-            var parsed = mode switch
-            {
-                "auto" => AgentMode.Auto,
-                "advisory" => AgentMode.Advisory,
-                _ => throw new ArgumentException($"Mode '{mode}' is not advisory or auto.", nameof(body)),
-            };
-            await switches.SetAgentModeAsync(caller.TenantDatabasePath, caller.Actor, name, parsed, ct);
+            await switches.SetAgentModeAsync(caller.TenantDatabasePath, caller.Actor, name, m, ct);
         }
 
         await anchors.AdvanceAsync(caller.Tenant, ct);
