@@ -54,7 +54,7 @@ public static class BackOfficeServices
         return builder;
     }
 
-    public static void AddBackOfficeStore(this HostApplicationBuilder builder, DataDirectory data)
+    public static void AddBackOfficeStore(this IHostApplicationBuilder builder, DataDirectory data)
     {
         builder.Services.AddSingleton(data);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -65,7 +65,7 @@ public static class BackOfficeServices
         builder.Services.AddSingleton<BundleImporter>();
     }
 
-    public static void AddBackOfficeKernel(this HostApplicationBuilder builder)
+    public static void AddBackOfficeKernel(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<TelemetryOptions>().Bind(builder.Configuration.GetSection(TelemetryOptions.SectionName)).ValidateOnStart();
         builder.Services.AddSingleton<TelemetrySetup>();
@@ -88,7 +88,7 @@ public static class BackOfficeServices
         builder.Services.AddSingleton<IReport, LedgerBillsReport>();
     }
 
-    public static void AddBackOfficeAgents(this HostApplicationBuilder builder)
+    public static void AddBackOfficeAgents(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IAgent, FinancialAgent>();
         // Workforce (issue 7): settings by key so a tenant can override its workweek start; the sandbox payroll outbox.

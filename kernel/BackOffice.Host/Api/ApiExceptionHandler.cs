@@ -1,0 +1,55 @@
+using BackOffice.Host.Auth;
+using BackOffice.Kernel.Gate;
+using BackOffice.Kernel.Sweeps;
+using BackOffice.Store.Control;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BackOffice.Host.Api;
+
+/// <summary>
+/// Maps the kernel's specific exceptions to ProblemDetails (issue 9): 409 for a proposal in the wrong state, 403 for a
+/// gate refusal or a write switch that is off, 404 for anything not found or of another tenant, 400 for bad input.
+/// Anything else is a bug and stays a 500.
+/// </summary>
+public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public static (int Status, string Title)? Classify(Exception exception) => exception switch
+    {
+        ProposalConflictException => (StatusCodes.Status409Conflict, "Proposal is in the wrong state"),
+        GateRefusedException => (StatusCodes.Status403Forbidden, "Refused by the gate"),
+        WritesDisabledException => (StatusCodes.Status403Forbidden, "Writes are switched off"),
+        ProposalNotFoundException or TenantNotVisibleException or UnknownTenantException or NotFoundException
+            => (StatusCodes.Status404NotFound, "Not found"),
+        UnknownAgentException => (StatusCodes.Status404NotFound, "Not found"),
+        UnauthorizedAccessException => (StatusCodes.Status401Unauthorized, "Sign in first"),
+        ArgumentException or FormatException or System.Text.Json.JsonException => (StatusCodes.Status400BadRequest, "Bad request"),
+        _ => null,
+    };
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (Classify(exception) is not { } mapped)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = mapped.Status;
+        var details = new ProblemDetails { Status = mapped.Status, Title = mapped.Title, Detail = exception.Message };
+        if (exception is ProposalConflictException conflict)
+        {
+            details.Extensions["currentState"] = conflict.CurrentState;
+        }
+
+        if (exception is WritesDisabledException disabled)
+        {
+            details.Extensions["switch"] = disabled.Switch;
+        }
+
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
+    }
+}
+
+/// <summary>A report, finding or event that does not exist in the caller's tenant (404).</summary>
+public sealed class NotFoundException(string message) : Exception(message);

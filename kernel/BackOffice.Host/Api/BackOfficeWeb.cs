@@ -1,0 +1,75 @@
+using BackOffice.Host.Auth;
+using BackOffice.Host.Composition;
+using BackOffice.Host.ApprovalConsole;
+using BackOffice.Host.Webhooks;
+using BackOffice.Store.Tenancy;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace BackOffice.Host.Api;
+
+/// <summary>
+/// The web host of `backoffice serve` (issue 9): the same composition as the CLI (store, kernel, agents, so the
+/// scheduler runs too) plus the HTTP API, the console and the webhooks. Bound to 127.0.0.1 unless told otherwise.
+/// </summary>
+public static class BackOfficeWeb
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(DataDirectory data, string urls, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+        });
+        builder.Configuration.AddEnvironmentVariables("BACKOFFICE_");
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.WebHost.UseUrls(urls);
+        builder.AddBackOfficeStore(data);
+        builder.AddBackOfficeKernel();
+        builder.AddBackOfficeAgents();
+        builder.AddBackOfficeWeb();
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.MapBackOfficeWeb();
+        return app;
+    }
+
+    public static void AddBackOfficeWeb(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.SectionName))
+            .Validate(o => o.Pbkdf2Iterations >= 1000 && o.SetupLinkHours > 0 && o.SessionHours > 0, "Auth: iterations >= 1000, hours positive")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<CredentialStore>();
+        builder.Services.AddSingleton<SetupLinks>();
+        builder.Services.AddSingleton<CallerResolver>();
+        builder.Services.AddSingleton<ProposalActions>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.AddOpenApi();
+        builder.AddBackOfficeAuth();
+        builder.AddBackOfficeWebhooks();
+    }
+
+    public static void MapBackOfficeWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapHealthApi();
+        app.MapOpenApi().AllowAnonymous();
+        var api = app.MapGroup("/api").RequireAuthorization();
+        api.MapTenantsApi();
+        api.MapGroup("/tenants/{tenant}").MapProposalsApi().MapReportsApi().MapAgentsApi().MapAuditApi();
+        app.MapConsole();
+        app.MapWebhooks();
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using BackOffice.Host.Auth;
+using BackOffice.Host.Cli;
+using BackOffice.Kernel.Gate;
+using BackOffice.Store.Audit;
+using BackOffice.Store.Control;
+using BackOffice.Store.Proposals;
+using BackOffice.Store.Sqlite;
+
+namespace BackOffice.Host.Api;
+
+/// <summary>
+/// The gate verbs as the API and the console both call them. Each is idempotent by proposal id (issue 9): repeating a
+/// verb whose result already holds (approve on an approved proposal, undo on a reverted one) answers with the
+/// proposal as it is and writes nothing; any other wrong state is the gate's 409.
+/// </summary>
+public sealed class ProposalActions(ProposalGate gate, GateOptions options, AuditAnchors anchors)
+{
+    public static readonly IReadOnlyDictionary<string, string> ResultState = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["approve"] = ProposalStates.Approved,
+        ["reject"] = ProposalStates.Rejected,
+        ["execute"] = ProposalStates.Executed,
+        ["undo"] = ProposalStates.Reverted,
+    };
+
+    public async Task<(ProposalRow Row, bool Replayed)> RunAsync(Caller caller, long id, string verb, string? reason, JsonObject? changes, CancellationToken ct)
+    {
+        var current = await gate.GetAsync(caller.TenantDatabasePath, id, ct);
+        if (ResultState.TryGetValue(verb, out var done) && current.State == done)
+        {
+            return (current, true);
+        }
+
+        var row = verb switch
+        {
+            "approve" => await gate.ApproveAsync(caller.TenantDatabasePath, caller.Actor, id, ct),
+            "reject" => await gate.RejectAsync(caller.TenantDatabasePath, caller.Actor, id, reason ?? "", ct),
+            "edit" => await gate.EditAsync(caller.TenantDatabasePath, caller.Actor, id, changes ?? [], ct),
+            "execute" => await gate.ExecuteAsync(caller.TenantDatabasePath, caller.Actor, id, ct),
+            "undo" => await gate.UndoAsync(caller.TenantDatabasePath, caller.Actor, id, ct),
+            _ => throw new ArgumentException($"Unknown verb '{verb}'.", nameof(verb)),
+        };
+        await anchors.AdvanceAsync(caller.Tenant, ct);
+        return (row, false);
+    }
+
+    public async Task<JsonObject> DetailAsync(Caller caller, long id, CancellationToken ct)
+    {
+        var row = await gate.GetAsync(caller.TenantDatabasePath, id, ct);
+        return ProposalView.Detail(row, options, await HistoryAsync(caller.TenantDatabasePath, id, ct));
+    }
+
+    /// <summary>Worst first: money and legal before routine, open before decided, then oldest first.</summary>
+    public async Task<IReadOnlyList<ProposalRow>> InboxAsync(Caller caller, ProposalFilter filter, string? risk, CancellationToken ct)
+    {
+        var rows = await gate.ListAsync(caller.TenantDatabasePath, filter, ct);
+        return rows.Where(r => risk is null || string.Equals(r.Risk, risk, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(r => StateRank(r.State)).ThenBy(r => r.Risk == "Routine" ? 1 : 0).ThenBy(r => r.Id).ToList();
+    }
+
+    public string WhoMustApprove(ProposalRow row) => ProposalView.Detail(row, options, [])["whoMustApprove"]!.GetValue<string>();
+
+    private static async Task<IReadOnlyList<AuditEvent>> HistoryAsync(string path, long id, CancellationToken ct)
+    {
+        await using var connection = await Databases.OpenTenantAsync(path, ct);
+        return (await AuditStore.ReadAllAsync(connection, ct)).Where(e => e.Subject == $"proposal:{id}").ToList();
+    }
+
+    private static int StateRank(string state) => state switch
+    {
+        ProposalStates.Proposed => 0,
+        ProposalStates.Failed => 1,
+        ProposalStates.Approved or ProposalStates.Executing => 2,
+        ProposalStates.Executed => 3,
+        _ => 4,
+    };
+}

@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using BackOffice.Host.Auth;
+using BackOffice.Host.Cli;
+using BackOffice.Store.Proposals;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace BackOffice.Host.Api;
+
+/// <summary>`/api/tenants/{tenant}/proposals`: list, show, approve, reject, edit, execute, undo, all through the gate (issue 9).</summary>
+public static class ProposalsApi
+{
+    public sealed record RejectRequest(string Reason);
+
+    public sealed record EditRequest(JsonObject Changes);
+
+    public static RouteGroupBuilder MapProposalsApi(this RouteGroupBuilder tenant)
+    {
+        var group = tenant.MapGroup("/proposals").WithTags("Proposals");
+        group.MapGet("/", ListAsync).WithSummary("Proposals, worst first; filter by state, agent, risk");
+        group.MapGet("/{id:long}", ShowAsync).WithSummary("One proposal: figures with sources, narrative, who must approve, history");
+        group.MapPost("/{id:long}/approve", (HttpContext h, string tenant, long id, CallerResolver c, ProposalActions a, CancellationToken ct) =>
+            VerbAsync(h, tenant, id, "approve", null, null, c, a, ct));
+        group.MapPost("/{id:long}/reject", (HttpContext h, string tenant, long id, RejectRequest body, CallerResolver c, ProposalActions a, CancellationToken ct) =>
+            VerbAsync(h, tenant, id, "reject", body.Reason, null, c, a, ct));
+        group.MapPost("/{id:long}/edit", (HttpContext h, string tenant, long id, EditRequest body, CallerResolver c, ProposalActions a, CancellationToken ct) =>
+            VerbAsync(h, tenant, id, "edit", null, body.Changes, c, a, ct));
+        group.MapPost("/{id:long}/execute", (HttpContext h, string tenant, long id, CallerResolver c, ProposalActions a, CancellationToken ct) =>
+            VerbAsync(h, tenant, id, "execute", null, null, c, a, ct));
+        group.MapPost("/{id:long}/undo", (HttpContext h, string tenant, long id, CallerResolver c, ProposalActions a, CancellationToken ct) =>
+            VerbAsync(h, tenant, id, "undo", null, null, c, a, ct));
+        return tenant;
+    }
+
+    private static async Task<Ok<JsonArray>> ListAsync(
+        HttpContext http, string tenant, string? state, string? agent, string? risk, CallerResolver callers, ProposalActions actions, CancellationToken ct)
+    {
+        var caller = await callers.ForTenantAsync(http, tenant, ct);
+        var rows = await actions.InboxAsync(caller, new ProposalFilter(state, agent), risk, ct);
+        return TypedResults.Ok(new JsonArray(rows.Select(r => (JsonNode)ProposalView.Summary(r)).ToArray()));
+    }
+
+    private static async Task<Ok<JsonObject>> ShowAsync(
+        HttpContext http, string tenant, long id, CallerResolver callers, ProposalActions actions, CancellationToken ct)
+    {
+        var caller = await callers.ForTenantAsync(http, tenant, ct);
+        return TypedResults.Ok(await actions.DetailAsync(caller, id, ct));
+    }
+
+    private static async Task<Ok<JsonObject>> VerbAsync(
+        HttpContext http, string tenant, long id, string verb, string? reason, JsonObject? changes, CallerResolver callers, ProposalActions actions,
+        CancellationToken ct)
+    {
+        var caller = await callers.ForTenantAsync(http, tenant, ct);
+        var (row, replayed) = await actions.RunAsync(caller, id, verb, reason, changes, ct);
+        var view = ProposalView.Summary(row);
+        view["replayed"] = replayed;
+        view["error"] = row.Error;
+        return TypedResults.Ok(view);
+    }
+}

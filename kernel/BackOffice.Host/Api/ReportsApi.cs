@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BackOffice.Host.Auth;
+using BackOffice.Kernel.Abstractions.Reports;
+using BackOffice.Store.Findings;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace BackOffice.Host.Api;
+
+/// <summary>
+/// `/api/tenants/{tenant}/findings` and `/reports`: generic over every registered <see cref="IReport"/>, so a report an
+/// agent adds later is served without a change here (issue 9).
+/// </summary>
+public static class ReportsApi
+{
+    public static RouteGroupBuilder MapReportsApi(this RouteGroupBuilder tenant)
+    {
+        tenant.MapGet("/findings", FindingsAsync).WithTags("Findings").WithSummary("Open findings, worst first");
+        var reports = tenant.MapGroup("/reports").WithTags("Reports");
+        reports.MapGet("/", (IEnumerable<IReport> all) => TypedResults.Ok(new JsonArray(all.OrderBy(r => r.Name, StringComparer.Ordinal)
+            .Select(r => (JsonNode)new JsonObject { ["id"] = r.Name, ["description"] = r.Description }).ToArray())));
+        reports.MapGet("/{name}", RunAsync).WithSummary("A report's rows (JSON objects, each with an id)");
+        reports.MapGet("/{name}/{rowId}", RowAsync).WithSummary("One row of a report");
+        return tenant;
+    }
+
+    /// <summary>Runs a report for the caller's tenant; shared with the console's worklists.</summary>
+    public static async Task<ReportTable> RunReportAsync(
+        Caller caller, IEnumerable<IReport> reports, string name, string? asOf, string? job, TimeProvider clock, CancellationToken ct)
+    {
+        var report = reports.FirstOrDefault(r => r.Name == name) ?? throw new NotFoundException($"There is no report '{name}'.");
+        var date = asOf is null
+            ? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)
+            : DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return await report.RunAsync(new ReportRequest(caller.Tenant, caller.TenantDatabasePath, date, job), ct);
+    }
+
+    private static async Task<Ok<JsonArray>> FindingsAsync(HttpContext http, string tenant, string? agent, CallerResolver callers, CancellationToken ct)
+    {
+        var caller = await callers.ForTenantAsync(http, tenant, ct);
+        var findings = await FindingStore.ListOpenAsync(caller.TenantDatabasePath, agent, ct);
+        return TypedResults.Ok(new JsonArray(findings.Select(f => (JsonNode)new JsonObject
+        {
+            ["id"] = f.Id, ["agent"] = f.Agent, ["check"] = f.Check, ["severity"] = f.Severity, ["title"] = f.Title,
+            ["figures"] = JsonNode.Parse(f.FiguresJson), ["narrative"] = f.Narrative, ["firstSeenAt"] = f.FirstSeenAt, ["lastSeenAt"] = f.LastSeenAt,
+        }).ToArray()));
+    }
+
+    private static async Task<Ok<JsonObject>> RunAsync(
+        HttpContext http, string tenant, string name, string? asOf, string? job, CallerResolver callers, IEnumerable<IReport> reports, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var caller = await callers.ForTenantAsync(http, tenant, ct);
+        var table = await RunReportAsync(caller, reports, name, asOf, job, clock, ct);
+        return TypedResults.Ok(new JsonObject
+        {
+            ["title"] = table.Title,
+            ["columns"] = new JsonArray(table.Columns.Select(c => (JsonNode)c).ToArray()),
+            ["rows"] = new JsonArray(table.Rows.Select(r => (JsonNode)r.DeepClone()).ToArray()),
+        });
+    }
+
+    private static async Task<Ok<JsonObject>> RowAsync(
+        HttpContext http, string tenant, string name, string rowId, string? asOf, CallerResolver callers, IEnumerable<IReport> reports, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var caller = await callers.ForTenantAsync(http, tenant, ct);
+        var table = await RunReportAsync(caller, reports, name, asOf, null, clock, ct);
+        var row = table.Rows.FirstOrDefault(r => r["id"]?.ToString() == rowId) ?? throw new NotFoundException($"Report '{name}' has no row '{rowId}'.");
+        return TypedResults.Ok((JsonObject)row.DeepClone());
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BackOffice.Store.Audit;
+using BackOffice.Store.Control;
+using BackOffice.Store.Sqlite;
+using BackOffice.Store.Tenancy;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace BackOffice.Host.Auth;
+
+/// <summary>
+/// The one-time link that sets the first admin on a fresh install (issue 9). Issued only while no user has a
+/// password; used once (a conditional UPDATE on used_at IS NULL), expires, and is stored as a SHA-256 hash.
+/// </summary>
+public sealed class SetupLinks(
+    DataDirectory data, UserDirectory users, CredentialStore credentials, AuditStore audit, TimeProvider clock, IOptions<AuthOptions> options)
+{
+    /// <summary>A new setup token when the install has no password yet; null otherwise.</summary>
+    public async Task<string?> IssueIfFreshAsync(CancellationToken cancellationToken)
+    {
+        if (await credentials.AnyPasswordAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var token = SecretTokens.New("setup_");
+        var now = clock.GetUtcNow();
+        await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO setup_links (token_hash, created_at, expires_at) VALUES (@hash, @now, @expires)",
+            new { hash = SecretTokens.HashOf(token), now = Text(now), expires = Text(now.AddHours(options.Value.SetupLinkHours)) },
+            cancellationToken: cancellationToken));
+        return token;
+    }
+
+    /// <summary>Creates the admin with a password if the token is valid, unused and unexpired; false otherwise.</summary>
+    public async Task<bool> CompleteAsync(string token, string admin, string password, CancellationToken cancellationToken)
+    {
+        if (password.Length < 8 || string.IsNullOrWhiteSpace(admin))
+        {
+            throw new ArgumentException("The first admin needs a name and a password of at least 8 characters.", nameof(password));
+        }
+
+        await using (var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken))
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var claimed = await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE setup_links SET used_at = @now, used_by = @admin WHERE token_hash = @hash AND used_at IS NULL AND expires_at > @now",
+                new { hash = SecretTokens.HashOf(token), now = Text(clock.GetUtcNow()), admin }, transaction, cancellationToken: cancellationToken));
+            if (claimed != 1)
+            {
+                return false;
+            }
+
+            await audit.AppendAsync(connection, transaction, admin, "auth.setup-link-used", $"user:{admin}", new JsonObject(), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await users.AddAsync(admin, "admin", null, null, "setup-link", cancellationToken);
+        await credentials.SetPasswordAsync(admin, password, "setup-link", cancellationToken);
+        return true;
+    }
+
+    private static string Text(DateTimeOffset at) => at.ToString("O", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace BackOffice.Host.ApprovalConsole;
+
+/// <summary>
+/// The approval console's routes (issue 9); each page lives in its own small file. The namespace is ApprovalConsole, not
+/// Console, so that it does not hide System.Console from the CLI code of the same assembly.
+/// </summary>
+public static class ConsoleEndpoints
+{
+    public static IEndpointRouteBuilder MapConsole(this IEndpointRouteBuilder app)
+    {
+        app.MapSignInPages();
+        var tenant = app.MapGroup("/t/{tenant}").RequireAuthorization();
+        tenant.WithMetadata(new Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute());
+        tenant.MapInboxPages();
+        tenant.MapWorklistPages();
+        tenant.MapJobsPage();
+        tenant.MapAdminPages();
+        tenant.MapAuditPage();
+        return app;
+    }
+}

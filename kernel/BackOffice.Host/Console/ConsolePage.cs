@@ -1,0 +1,30 @@
+using BackOffice.Host.Api;
+using BackOffice.Host.Auth;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BackOffice.Host.ApprovalConsole;
+
+/// <summary>
+/// Runs one console page for the signed-in caller in a tenant. The same exceptions the API maps to ProblemDetails
+/// become an error page with the same status (403 refused, 409 wrong state, 404 other tenant).
+/// </summary>
+public static class ConsolePage
+{
+    public static async Task<IResult> RunAsync(HttpContext http, string tenant, Func<Caller, Task<IResult>> page)
+    {
+        var callers = http.RequestServices.GetRequiredService<CallerResolver>();
+        try
+        {
+            var caller = await callers.ForTenantAsync(http, tenant, http.RequestAborted);
+            return await page(caller);
+        }
+        catch (Exception ex) when (ApiExceptionHandler.Classify(ex) is { } mapped)
+        {
+            var visible = ex is TenantNotVisibleException or Store.Control.UnknownTenantException ? null : tenant;
+            var back = visible is null ? "/" : Html.Tenant(visible) + "/inbox";
+            return Html.Page(mapped.Title, Html.Notice(ex.Message, error: true) + $"<p><a href=\"{Html.E(back)}\">Back</a></p>",
+                http.User.Identity?.Name, visible, mapped.Status);
+        }
+    }
+}

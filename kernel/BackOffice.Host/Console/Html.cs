@@ -1,0 +1,52 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BackOffice.Host.ApprovalConsole;
+
+/// <summary>
+/// Server-rendered HTML (issue 9): every value is encoded here, the stylesheet is inline (no CDN, works offline) and
+/// every form carries the anti-forgery token.
+/// </summary>
+public static class Html
+{
+    public static string E(object? value) => WebUtility.HtmlEncode(value?.ToString() ?? "");
+
+    public static string Token(HttpContext http)
+    {
+        var tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
+        return $"<input type=\"hidden\" name=\"{E(tokens.FormFieldName)}\" value=\"{E(tokens.RequestToken)}\">";
+    }
+
+    public static IResult Page(string title, string body, string? user = null, string? tenant = null, int status = StatusCodes.Status200OK)
+    {
+        var html = new StringBuilder();
+        html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">");
+        html.Append("<title>").Append(E(title)).Append(" - Back office</title><style>").Append(ConsoleCss.Text).Append("</style></head><body>");
+        html.Append("<header><strong>Back office</strong>");
+        if (tenant is not null)
+        {
+            var t = "/t/" + Uri.EscapeDataString(tenant);
+            html.Append($"<nav><a href=\"{t}/inbox\">Inbox</a><a href=\"{t}/findings\">Findings</a><a href=\"{t}/reports\">Worklists</a>")
+                .Append($"<a href=\"{t}/jobs\">WIP &amp; margin</a><a href=\"{t}/admin\">Admin</a><a href=\"{t}/audit\">Audit</a></nav>")
+                .Append($"<span class=\"tenant\">tenant {E(tenant)}</span>");
+        }
+
+        if (user is not null)
+        {
+            html.Append($"<form method=\"post\" action=\"/logout\" class=\"logout\"><span>{E(user)}</span><button>Sign out</button></form>");
+        }
+
+        html.Append("</header><main><h1>").Append(E(title)).Append("</h1>").Append(body).Append("</main></body></html>");
+        return TypedResults.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
+    }
+
+    public static string Badge(string text, string kind) => $"<span class=\"badge {E(kind)}\">{E(text)}</span>";
+
+    public static string Notice(string? message, bool error = false) =>
+        string.IsNullOrEmpty(message) ? "" : $"<p class=\"notice{(error ? " error" : "")}\" role=\"status\">{E(message)}</p>";
+
+    public static string Tenant(string tenant) => "/t/" + Uri.EscapeDataString(tenant);
+}

@@ -1,0 +1,88 @@
+using BackOffice.Host.Auth;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace BackOffice.Host.ApprovalConsole;
+
+/// <summary>Sign in, sign out, the landing redirect and the first-admin setup link (issue 9).</summary>
+public static class SignInPages
+{
+    public static IEndpointRouteBuilder MapSignInPages(this IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup("");
+        pages.WithMetadata(new ExcludeFromDescriptionAttribute());
+        pages.MapGet("/", HomeAsync).RequireAuthorization();
+        pages.MapGet("/login", (HttpContext http, string? error) => LoginForm(http, error));
+        pages.MapPost("/login", LoginAsync);
+        pages.MapPost("/logout", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect("/login");
+        });
+        pages.MapGet("/setup", (HttpContext http, string? token) => SetupForm(http, token ?? "", null));
+        pages.MapPost("/setup", SetupAsync);
+        return app;
+    }
+
+    private static async Task<IResult> HomeAsync(HttpContext http, CallerResolver callers, CancellationToken ct)
+    {
+        var user = await callers.UserAsync(http.User, ct);
+        var tenants = await callers.VisibleTenantsAsync(user, ct);
+        return tenants.Count == 0
+            ? Html.Page("No tenant", "<p>There is no tenant yet: run <code>backoffice demo</code> or <code>backoffice tenant create</code>.</p>", user.Id)
+            : Results.Redirect(Html.Tenant(tenants[0]) + "/inbox");
+    }
+
+    private static IResult LoginForm(HttpContext http, string? error, int status = StatusCodes.Status200OK) =>
+        Html.Page("Sign in", Html.Notice(error, error: true) + $"""
+            <form method="post" action="/login" class="stack card">{Html.Token(http)}
+            <label>User <input name="username" autocomplete="username" required></label>
+            <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+            <button class="primary" type="submit">Sign in</button></form>
+            """, status: status);
+
+    private static async Task<IResult> LoginAsync(
+        HttpContext http, [FromForm] string username, [FromForm] string password, CredentialStore credentials, CancellationToken ct)
+    {
+        var user = await credentials.LoginAsync(username, password, "console", ct);
+        if (user is null)
+        {
+            return LoginForm(http, "Wrong user or password.", StatusCodes.Status401Unauthorized);
+        }
+
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AuthSetup.PrincipalFor(user.Id));
+        return Results.Redirect("/");
+    }
+
+    private static IResult SetupForm(HttpContext http, string token, string? error) =>
+        Html.Page("Set the first admin", Html.Notice(error, error: true) + $"""
+            <form method="post" action="/setup" class="stack card">{Html.Token(http)}
+            <input type="hidden" name="token" value="{Html.E(token)}">
+            <label>Admin user name <input name="username" required></label>
+            <label>Password (8 or more characters) <input name="password" type="password" minlength="8" required></label>
+            <button class="primary" type="submit">Create admin</button></form>
+            """);
+
+    private static async Task<IResult> SetupAsync(
+        HttpContext http, [FromForm] string token, [FromForm] string username, [FromForm] string password, SetupLinks links, CancellationToken ct)
+    {
+        try
+        {
+            if (!await links.CompleteAsync(token, username, password, ct))
+            {
+                return Html.Page("Setup link not valid", Html.Notice("This setup link was already used, has expired or never existed.", error: true),
+                    status: StatusCodes.Status404NotFound);
+            }
+        }
+        catch (ArgumentException ex)
+        {
+            return SetupForm(http, token, ex.Message);
+        }
+
+        return Results.Redirect("/login");
+    }
+}

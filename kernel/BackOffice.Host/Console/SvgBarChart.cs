@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using static BackOffice.Host.ApprovalConsole.Html;
+
+namespace BackOffice.Host.ApprovalConsole;
+
+/// <summary>
+/// A horizontal bar chart as inline SVG, rendered on the server (issue 9: no script, no CDN). Negative values (a loss,
+/// an under-billing) extend left of the zero line in red; each bar is labelled with its value as the report gave it.
+/// </summary>
+public static class SvgBarChart
+{
+    public sealed record Bar(string Label, decimal Value, string Text);
+
+    public static string Render(string title, IReadOnlyList<Bar> bars)
+    {
+        if (bars.Count == 0)
+        {
+            return "";
+        }
+
+        const int labelWidth = 180, plotWidth = 420, valueWidth = 110, rowHeight = 26, top = 28;
+        var max = Math.Max(bars.Max(b => Math.Abs(b.Value)), 0.01m);
+        var hasNegative = bars.Any(b => b.Value < 0);
+        var zero = labelWidth + (hasNegative ? plotWidth / 2 : 0);
+        var scale = (hasNegative ? plotWidth / 2 : plotWidth) / max;
+        var height = top + (bars.Count * rowHeight) + 8;
+        var svg = new StringBuilder($"<svg role=\"img\" aria-label=\"{E(title)}\" width=\"{labelWidth + plotWidth + valueWidth}\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\">");
+        svg.Append($"<text x=\"0\" y=\"16\" font-weight=\"600\">{E(title)}</text>");
+        svg.Append($"<line x1=\"{zero}\" y1=\"{top - 4}\" x2=\"{zero}\" y2=\"{height - 4}\" stroke=\"#5b6574\"/>");
+        for (var i = 0; i < bars.Count; i++)
+        {
+            var bar = bars[i];
+            var y = top + (i * rowHeight);
+            var width = (int)Math.Round(Math.Abs(bar.Value) * scale, MidpointRounding.AwayFromZero);
+            var x = bar.Value < 0 ? zero - width : zero;
+            svg.Append($"<text x=\"0\" y=\"{y + 15}\">{E(Shorten(bar.Label))}</text>")
+                .Append($"<rect x=\"{x}\" y=\"{y + 3}\" width=\"{Math.Max(width, 1)}\" height=\"{rowHeight - 8}\" fill=\"{(bar.Value < 0 ? "#b3261e" : "#1f5fbf")}\"><title>{E(bar.Label)}: {E(bar.Text)}</title></rect>")
+                .Append($"<text x=\"{labelWidth + plotWidth + 6}\" y=\"{y + 15}\">{E(bar.Text)}</text>");
+        }
+
+        return svg.Append("</svg>").ToString();
+    }
+
+    /// <summary>A cell as a decimal for charting only (never for money arithmetic): invariant text or a JSON number.</summary>
+    public static decimal? Number(System.Text.Json.Nodes.JsonNode? node) => node switch
+    {
+        System.Text.Json.Nodes.JsonValue v when v.TryGetValue<decimal>(out var d) => d,
+        System.Text.Json.Nodes.JsonValue v when v.TryGetValue<string>(out var s)
+            && decimal.TryParse(s.TrimEnd('%'), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) => d,
+        _ => null,
+    };
+
+    private static string Shorten(string text) => text.Length <= 26 ? text : text[..25] + "…";
+}

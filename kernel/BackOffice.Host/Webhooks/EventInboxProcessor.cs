@@ -1,0 +1,63 @@
+using BackOffice.Kernel.Sweeps;
+using BackOffice.Store.Control;
+using BackOffice.Store.Tenancy;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BackOffice.Host.Webhooks;
+
+/// <summary>
+/// Drains each tenant's event inbox: all pending events of one agent become one incremental sweep of that agent
+/// (a burst of deliveries costs one sweep, not one each). A sweep already running elsewhere leaves the events pending.
+/// </summary>
+public sealed partial class EventInboxProcessor(
+    TenantRegistry tenants, DataDirectory data, EventInbox inbox, SweepRunner runner, TimeProvider clock, IOptions<WebhookOptions> options,
+    ILogger<EventInboxProcessor> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await ProcessPendingAsync(stoppingToken);
+            await Task.Delay(TimeSpan.FromSeconds(options.Value.PollSeconds), clock, stoppingToken);
+        }
+    }
+
+    /// <summary>Runs the sweeps the pending events call for; returns how many sweeps ran. Public so tests drive it.</summary>
+    public async Task<int> ProcessPendingAsync(CancellationToken ct)
+    {
+        var sweeps = 0;
+        foreach (var tenant in await tenants.ListAsync(ct))
+        {
+            var path = data.TenantDatabasePath(tenant.Id);
+            foreach (var group in (await EventInbox.PendingAsync(path, ct)).GroupBy(p => p.Agent))
+            {
+                var ids = group.Select(p => p.Id).ToList();
+                try
+                {
+                    await runner.RunAsync(tenant.Id, group.Key, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), "event", 1, new Progress<string>(), ct);
+                    await inbox.FinishAsync(path, ids, null, ct);
+                    sweeps++;
+                }
+                catch (SweepBusyException)
+                {
+                    LogBusy(tenant.Id, group.Key);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogFailed(ex, tenant.Id, group.Key, ids.Count);
+                    await inbox.FinishAsync(path, ids, ex.Message, ct);
+                }
+            }
+        }
+
+        return sweeps;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Events for {Tenant}/{Agent} wait: a sweep is already running")]
+    private partial void LogBusy(string tenant, string agent);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Event-triggered sweep {Tenant}/{Agent} failed for {Count} events")]
+    private partial void LogFailed(Exception ex, string tenant, string agent, int count);
+}

@@ -1,0 +1,24 @@
+namespace BackOffice.Host.Webhooks;
+
+/// <summary>One event as a provider delivered it, before routing: which company, which entity, its dedup id.</summary>
+public sealed record InboundEvent(string Source, string CompanyId, string EventId, string Entity, string PayloadJson);
+
+/// <summary>Which agent's sweep an entity change concerns (issue 9). Unknown entities are kept but trigger nothing.</summary>
+public static class EventRouting
+{
+    private static readonly Dictionary<string, string> Agents = new(StringComparer.OrdinalIgnoreCase)
+    {
+        // QuickBooks Online entities (ledger side).
+        ["bill"] = "financial", ["billpayment"] = "financial", ["purchase"] = "financial", ["purchaseorder"] = "financial",
+        ["journalentry"] = "financial", ["vendor"] = "financial", ["account"] = "financial", ["customer"] = "financial",
+        ["invoice"] = "collections", ["payment"] = "collections", ["creditmemo"] = "collections",
+        ["timeactivity"] = "workforce", ["item"] = "pricebook",
+        // Procore resources (project side).
+        ["budget"] = "financial", ["commitments"] = "financial", ["work order contracts"] = "financial",
+        ["purchase order contracts"] = "financial", ["change orders"] = "financial", ["commitment change orders"] = "financial",
+        ["prime contracts"] = "financial", ["requisitions"] = "financial", ["payment applications"] = "financial",
+        ["direct costs"] = "financial", ["timecard entries"] = "workforce",
+    };
+
+    public static string? AgentFor(string entity) => Agents.TryGetValue(entity, out var agent) ? agent : null;
+}

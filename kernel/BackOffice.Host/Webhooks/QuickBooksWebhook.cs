@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace BackOffice.Host.Webhooks;
+
+/// <summary>
+/// QuickBooks Online webhooks (DESIGN.md section 7): `intuit-signature` is Base64(HMAC-SHA256(verifier token, raw
+/// body)) and is checked in constant time BEFORE the body is parsed. The body is either the CloudEvents JSON array
+/// (one event per element, routed by `intuitaccountid`) or the older `eventNotifications` object (routed by `realmId`).
+/// </summary>
+public static class QuickBooksWebhook
+{
+    public const string SignatureHeader = "intuit-signature";
+
+    public static bool SignatureValid(byte[] body, string? signature, string verifierToken)
+    {
+        if (string.IsNullOrEmpty(verifierToken) || string.IsNullOrEmpty(signature))
+        {
+            return false;
+        }
+
+        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(verifierToken), body);
+        var given = new byte[64];
+        return Convert.TryFromBase64String(signature, given, out var length)
+               && CryptographicOperations.FixedTimeEquals(given.AsSpan(0, length), expected);
+    }
+
+    public static string Sign(byte[] body, string verifierToken) =>
+        Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(verifierToken), body));
+
+    public static IReadOnlyList<InboundEvent> Parse(byte[] body)
+    {
+        var root = JsonNode.Parse(body) ?? throw new JsonException("Empty body.");
+        return root switch
+        {
+            JsonArray cloudEvents => cloudEvents.Select(e => FromCloudEvent(e!.AsObject())).ToList(),
+            JsonObject legacy when legacy["eventNotifications"] is JsonArray notifications => notifications.SelectMany(n => FromLegacy(n!.AsObject())).ToList(),
+            _ => throw new JsonException("Neither a CloudEvents array nor an eventNotifications object."),
+        };
+    }
+
+    /// <summary>type is "qbo.{entity}.{operation}.v1", e.g. qbo.bill.created.v1.</summary>
+    private static InboundEvent FromCloudEvent(JsonObject e)
+    {
+        var type = (string?)e["type"] ?? throw new JsonException("A CloudEvent without type.");
+        var parts = type.Split('.');
+        return new InboundEvent("quickbooks", Required(e, "intuitaccountid"), Required(e, "id"), parts.Length > 1 ? parts[1] : type, e.ToJsonString());
+    }
+
+    /// <summary>The legacy shape has no event id: the entity, its id, the operation and lastUpdated identify a delivery.</summary>
+    private static IEnumerable<InboundEvent> FromLegacy(JsonObject notification)
+    {
+        var realm = Required(notification, "realmId");
+        var entities = notification["dataChangeEvent"]?["entities"]?.AsArray() ?? [];
+        return entities.Select(x => x!.AsObject()).Select(x => new InboundEvent("quickbooks", realm,
+            $"{realm}:{x["name"]}:{x["id"]}:{x["operation"]}:{x["lastUpdated"]}", (string?)x["name"] ?? "", x.ToJsonString()));
+    }
+
+    private static string Required(JsonObject o, string name) =>
+        o[name]?.ToString() is { Length: > 0 } value ? value : throw new JsonException($"Missing {name}.");
+}

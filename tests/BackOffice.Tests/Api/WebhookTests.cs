@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using BackOffice.Host.Webhooks;
+using BackOffice.Store.Sqlite;
+using Dapper;
+
+namespace BackOffice.Tests.Api;
+
+/// <summary>Events in (issue 9): signature before parsing, 401 stores nothing, dedup by event id, routing by company id.</summary>
+public sealed class WebhookTests : IDisposable
+{
+    // The shapes follow Intuit's webhook documentation: the CloudEvents array (type "qbo.{entity}.{operation}.v1",
+    // intuitaccountid = the company) and the older eventNotifications object keyed by realmId.
+    private const string CloudEvents = """
+        [{"specversion":"1.0","id":"0b4a6f6e-1","source":"intuit.qbo","type":"qbo.bill.updated.v1","time":"2026-11-20T15:00:00Z",
+          "intuitentityid":"145","intuitaccountid":"9130355","data":{}},
+         {"specversion":"1.0","id":"0b4a6f6e-2","source":"intuit.qbo","type":"qbo.bill.created.v1","time":"2026-11-20T15:00:01Z",
+          "intuitentityid":"146","intuitaccountid":"1111111","data":{}}]
+        """;
+
+    private const string Legacy = """
+        {"eventNotifications":[{"realmId":"9130355","dataChangeEvent":{"entities":[
+          {"name":"Bill","id":"145","operation":"Update","lastUpdated":"2026-11-20T15:00:00.000Z"}]}}]}
+        """;
+
+    private readonly ConsoleFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task QuickBooks_CloudEventsSignedTwice_StoresOnceAndRoutesByCompany()
+    {
+        var first = await PostQuickBooksAsync(CloudEvents, sign: true);
+        var again = await PostQuickBooksAsync(CloudEvents, sign: true);
+
+        Assert.Equal((1, 0, 1), Receipt(first));
+        Assert.Equal((0, 1, 1), Receipt(again));
+        Assert.Equal(["financial:pending"], await InboxAsync("acme"));
+    }
+
+    [Fact]
+    public async Task QuickBooks_LegacyEventNotifications_AreStored()
+    {
+        Assert.Equal((1, 0, 0), Receipt(await PostQuickBooksAsync(Legacy, sign: true)));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("bm90IHRoZSBzaWduYXR1cmU=")]
+    [InlineData("not base64 at all")]
+    public async Task QuickBooks_BadSignature_Is401AndStoresNothing(string? signature)
+    {
+        var response = await PostQuickBooksAsync(CloudEvents, sign: false, signature);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(await InboxAsync("acme"));
+    }
+
+    [Fact]
+    public async Task QuickBooks_BodyChangedAfterSigning_Is401()
+    {
+        var signature = QuickBooksWebhook.Sign(Encoding.UTF8.GetBytes(CloudEvents), "qbo-verifier-token");
+
+        var response = await PostQuickBooksAsync(CloudEvents.Replace("145", "999", StringComparison.Ordinal), sign: false, signature);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Procore_WithoutTheSecretHeader_Is401_WithIt_Stored()
+    {
+        const string body = """{"id":88,"ulid":"01JD2","resource_name":"Commitments","resource_id":12,"event_type":"update","company_id":562949,"project_id":7}""";
+        var client = _factory.Browser();
+
+        var refused = await client.PostAsync("/webhooks/procore", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/procore") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-BackOffice-Secret", "procore-hook-secret");
+        var accepted = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal((1, 0, 0), Receipt(accepted));
+    }
+
+    [Fact]
+    public async Task Processor_PendingEvents_RunTheAgentsSweepOnceAndMarkThemDone()
+    {
+        await PostQuickBooksAsync(CloudEvents, sign: true);
+        await PostQuickBooksAsync(Legacy, sign: true);
+
+        var sweeps = await _factory.Get<EventInboxProcessor>().ProcessPendingAsync(CancellationToken.None);
+
+        Assert.Equal(1, sweeps);
+        Assert.Equal(["financial:done", "financial:done"], await InboxAsync("acme"));
+        await using var connection = await Databases.OpenTenantAsync(_factory.TenantPath("acme"), CancellationToken.None);
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sweep_runs WHERE trigger = 'event'"));
+    }
+
+    [Fact]
+    public async Task Generic_WithAnApiTokenOfAnotherTenant_Is404()
+    {
+        var client = await _factory.ApiAsync("bea");
+
+        var response = await client.PostAsJsonAsync("/webhooks/generic/acme", new { id = "bt-1", entity = "bill" });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> PostQuickBooksAsync(string body, bool sign, string? signature = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/quickbooks") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        var value = sign ? QuickBooksWebhook.Sign(Encoding.UTF8.GetBytes(body), "qbo-verifier-token") : signature;
+        if (value is not null)
+        {
+            request.Headers.TryAddWithoutValidation(QuickBooksWebhook.SignatureHeader, value);
+        }
+
+        return await _factory.Browser().SendAsync(request);
+    }
+
+    private static (int, int, int) Receipt(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = response.Content.ReadFromJsonAsync<JsonObject>().GetAwaiter().GetResult()!;
+        return ((int)json["stored"]!, (int)json["duplicates"]!, (int)json["unrouted"]!);
+    }
+
+    private async Task<List<string>> InboxAsync(string tenant)
+    {
+        await using var connection = await Databases.OpenTenantAsync(_factory.TenantPath(tenant), CancellationToken.None);
+        return (await connection.QueryAsync<string>("SELECT agent || ':' || status FROM event_inbox ORDER BY id")).ToList();
+    }
+}

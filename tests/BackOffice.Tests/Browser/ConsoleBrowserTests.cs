@@ -1,0 +1,130 @@
+using BackOffice.Tests.Api;
+using BackOffice.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace BackOffice.Tests.Browser;
+
+/// <summary>
+/// The console in Debian's Chromium, driven by Playwright, against the real host on a random 127.0.0.1 port (issue 9).
+/// No `playwright install`: the browser is /usr/bin/chromium, which .ci/run installs; without it these tests FAIL.
+/// </summary>
+public sealed class ConsoleBrowserTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private readonly TempDataDirectory _temp = new();
+    private WebApplication _app = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private string _base = "";
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does.");
+        _app = ConsoleFactory.Build(_temp, "http://127.0.0.1:0", new SampleWipReport());
+        await _app.StartAsync();
+        await ConsoleFactory.SeedAsync(_app.Services, _temp);
+        _base = _app.Urls.First().Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _app.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    [Fact]
+    public async Task Lead_ApprovesExecutesAndUndoes_AfterAnAdminTurnsWritesOn()
+    {
+        var dana = await SignInAsync("dana");
+        await dana.GotoAsync($"{_base}/t/acme/inbox");
+        await Assertions.Expect(dana.Locator("table")).ToContainTextAsync("Draft bill RP-007");
+        await ShotAsync(dana, "console-inbox.png");
+
+        await dana.ClickAsync("table a");
+        await Assertions.Expect(dana.Locator("h2", new() { HasText = "Figures" })).ToBeVisibleAsync();
+        await Assertions.Expect(dana.Locator("td.num", new() { HasText = "16560.00" })).ToBeVisibleAsync();
+        await ShotAsync(dana, "console-proposal.png");
+        await dana.ClickAsync("button:has-text('Approve')");
+        await Assertions.Expect(dana.Locator(".notice")).ToContainTextAsync("is now approved");
+
+        var sam = await SignInAsync("sam");
+        await ToggleAsync(sam, "Turn master writes on");
+        await ToggleAsync(sam, "#agent-financial button:has-text('Writes on')");
+        await Assertions.Expect(sam.Locator("#master-state")).ToHaveTextAsync("ON");
+        await Assertions.Expect(sam.Locator("table").Last).ToContainTextAsync("agent:financial:writes");
+
+        await dana.ReloadAsync();
+        await dana.ClickAsync("button:has-text('Execute')");
+        await Assertions.Expect(dana.Locator(".notice")).ToContainTextAsync("is now executed");
+        await dana.ClickAsync("button:has-text('Undo')");
+        await Assertions.Expect(dana.Locator(".notice")).ToContainTextAsync("is now reverted");
+    }
+
+    [Fact]
+    public async Task Viewer_IsRefusedApprovalAndSwitches()
+    {
+        var vic = await SignInAsync("vic");
+        await vic.GotoAsync($"{_base}/t/acme/proposals/1");
+
+        await vic.ClickAsync("button:has-text('Approve')");
+        await Assertions.Expect(vic.Locator(".notice.error")).ToContainTextAsync("viewer and may not approve");
+
+        await vic.GotoAsync($"{_base}/t/acme/admin");
+        await ToggleAsync(vic, "Turn master writes on");
+        await Assertions.Expect(vic.Locator(".notice.error")).ToContainTextAsync("Only an admin toggles switches");
+    }
+
+    [Fact]
+    public async Task JobView_DrawsTheWipChart()
+    {
+        var dana = await SignInAsync("dana");
+        await dana.GotoAsync($"{_base}/t/acme/jobs");
+
+        await Assertions.Expect(dana.Locator("svg")).ToHaveCountAsync(3);
+        await Assertions.Expect(dana.Locator("svg rect[fill='#b3261e']")).ToHaveCountAsync(2);
+        await ShotAsync(dana, "console-jobs.png");
+    }
+
+    private async Task<IPage> SignInAsync(string user)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{_base}/login");
+        await page.FillAsync("input[name=username]", user);
+        await page.FillAsync("input[name=password]", ConsoleFactory.Password);
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Inbox");
+        return page;
+    }
+
+    /// <summary>Admin changes go through a confirmation page: click the switch, then Confirm.</summary>
+    private async Task ToggleAsync(IPage page, string button)
+    {
+        if (!page.Url.EndsWith("/admin", StringComparison.Ordinal) && !page.Url.Contains("/admin?", StringComparison.Ordinal))
+        {
+            await page.GotoAsync($"{_base}/t/acme/admin");
+        }
+
+        await page.ClickAsync(button.StartsWith('#') ? button : $"button:has-text('{button}')");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Confirm switch change");
+        await page.ClickAsync("button:has-text('Confirm')");
+    }
+
+    private async Task ShotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(Path.GetTempPath(), name);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        output.WriteLine($"screenshot: {path}");
+    }
+}
