@@ -31,7 +31,8 @@ public static class ReportsApi
     public static async Task<ReportTable> RunReportAsync(
         Caller caller, IEnumerable<IReport> reports, string name, string? asOf, string? job, TimeProvider clock, CancellationToken ct)
     {
-        var report = reports.FirstOrDefault(r => r.Name == name) ?? throw new NotFoundException($"There is no report '{name}'.");
+        // The last registration of a name wins, as in dependency injection generally.
+        var report = reports.LastOrDefault(r => r.Name == name) ?? throw new NotFoundException($"There is no report '{name}'.");
         var date = asOf is null
             ? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)
             : DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -18,9 +18,15 @@ public static class DemoCommand
     private static readonly (string Name, string Role, string? Department)[] People =
     [
         ("dana", "lead", "finance"),
+        ("carla", "lead", "collections"),
+        ("pat", "lead", "payroll"),
+        ("erin", "lead", "estimating"),
         ("alex", "approver", null),
         ("sam", "admin", null),
     ];
+
+    /// <summary>The sample bundle's vendor price files and whose they are (a real import names the vendor with --vendor).</summary>
+    private static readonly (string File, string Vendor)[] PriceFiles = [("abc-supply-2026-12.csv", "ABC Supply")];
 
     public static Command Build()
     {
@@ -32,6 +38,7 @@ public static class DemoCommand
             await AddPeopleAsync(cli, ct);
             var bundle = Path.Combine(AppContext.BaseDirectory, "samples", "demo");
             var imported = await ImportCommand.RunAsync(cli, bundle, Tenant, ct);
+            await ImportPriceFilesAsync(cli, ct);
             var outcomes = await SweepCommand.RunAsync(cli, Tenant, null, cli.AsOf(asOf), ct);
             var open = await cli.Get<ProposalGate>().ListAsync(cli.Data.TenantDatabasePath(Tenant), new ProposalFilter(), ct);
             if (cli.Json)
@@ -53,11 +60,28 @@ public static class DemoCommand
             cli.Output.Line();
             cli.Output.Table(open.Select(ProposalView.Summary).ToList(), ["id", "state", "risk", "agent", "title"], "Proposals:");
             cli.Output.Line();
-            cli.Output.Line("Next: `backoffice proposals show 1`, then approve as the finance lead: `backoffice proposals approve 1 --as dana`.");
+            var bill = open.FirstOrDefault(p => p.ActionKind == "ledger.create-bill" && p.Agent == "financial");
+            if (bill is not null)
+            {
+                cli.Output.Line($"Next: `backoffice proposals show {bill.Id}`, then approve as the finance lead: `backoffice proposals approve {bill.Id} --as dana`.");
+            }
+
+            cli.Output.Line("Demo people: dana (finance lead), carla (collections lead), pat (payroll lead), erin (estimating lead), alex (approver), sam (admin).");
             cli.Output.Line("Writes are off until an admin turns them on: `backoffice writes on --as sam` and `backoffice agents set financial --writes on --as sam`.");
             return 0;
         }));
         return command;
+    }
+
+    private static async Task ImportPriceFilesAsync(CliContext cli, CancellationToken ct)
+    {
+        var folder = cli.Data.TenantFilesFolder(Tenant, "price-files");
+        foreach (var (file, vendor) in PriceFiles.Where(f => File.Exists(Path.Combine(folder, f.File))))
+        {
+            var result = await PricebookImport.RunAsync(
+                cli.Data.TenantDatabasePath(Tenant), Path.Combine(folder, file), vendor, acceptGoodRows: false, "demo", cli.Get<TimeProvider>().GetUtcNow(), ct);
+            cli.Progress.Report($"pricebook: {file} ({vendor}): {result.GoodLines} lines{(result.AlreadyImported ? ", already imported" : "")}");
+        }
     }
 
     private static async Task AddPeopleAsync(CliContext cli, CancellationToken ct)

@@ -79,7 +79,9 @@ public static class BackOfficeServices
         builder.Services.AddSingleton(sp => GateOptionsFrom(sp, builder.Configuration));
         builder.Services.AddSingleton<ProposalGate>();
         builder.Services.AddSingleton<GateSwitches>();
-        builder.Services.AddSingleton<ILedgerWriter, SandboxLedger>();
+        // One sandbox ledger: the bill executors reach it as ILedgerWriter, the reclass executor as itself (journal entries).
+        builder.Services.AddSingleton<SandboxLedger>();
+        builder.Services.AddSingleton<ILedgerWriter>(sp => sp.GetRequiredService<SandboxLedger>());
         builder.Services.AddSingleton<IActionExecutor, CreateBillExecutor>();
         builder.Services.AddSingleton<IProposalIntake, GateIntake>();
         builder.Services.AddSingleton<SweepRunner>();
@@ -123,8 +125,7 @@ public static class BackOfficeServices
         builder.Services.AddSingleton<IActionExecutor, RecordPromiseExecutor>();
         builder.Services.AddHostedService<OutboxDeliveryService>();
         // Issue 3: link and reclass executors, the Financial reports.
-        builder.Services.AddSingleton<SandboxLedger>();
-        builder.Services.AddSingleton<IActionExecutor, LinkRecordsExecutor>();
+                builder.Services.AddSingleton<IActionExecutor, LinkRecordsExecutor>();
         builder.Services.AddSingleton<IActionExecutor, ReclassJournalExecutor>();
         builder.Services.AddSingleton<IReport, ReconciliationReport>();
         builder.Services.AddSingleton<IReport, VarianceReport>();

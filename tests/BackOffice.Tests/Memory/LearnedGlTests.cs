@@ -50,7 +50,7 @@ public sealed class LearnedGlTests : IDisposable
     /// <summary>The lead moves cost code 22-000 of the first bill to 5200, approves and executes it.</summary>
     private async Task LeadEditsAndExecutesTheFirstBillAsync()
     {
-        var first = Assert.Single((await SweepAsync()).Proposals);
+        var first = Assert.Single((await SweepAsync()).Proposals, p => p.ActionKind == "ledger.create-bill");
         Assert.Equal("acct-5100", (string?)first.Payload["lines"]![0]!["account_id"]);
         await using (var c = await Databases.OpenTenantAsync(Path, CancellationToken.None))
         {
@@ -74,7 +74,7 @@ public sealed class LearnedGlTests : IDisposable
         await SeedAsync();
         await LeadEditsAndExecutesTheFirstBillAsync();
 
-        var next = Assert.Single((await SweepAsync()).Proposals);
+        var next = Assert.Single((await SweepAsync()).Proposals, p => p.ActionKind == "ledger.create-bill");
 
         Assert.Equal("RP-008", (string?)next.Payload["doc_number"]);
         Assert.Equal(["acct-5200", "acct-2150"], next.Payload["lines"]!.AsArray().Select(l => (string)l!["account_id"]!));
@@ -91,7 +91,7 @@ public sealed class LearnedGlTests : IDisposable
             await c.ExecuteAsync("UPDATE ledger_accounts SET active = 0 WHERE id = 'acct-5200'");
         }
 
-        var next = Assert.Single((await SweepAsync()).Proposals);
+        var next = Assert.Single((await SweepAsync()).Proposals, p => p.ActionKind == "ledger.create-bill");
 
         Assert.Equal("acct-5100", (string?)next.Payload["lines"]![0]!["account_id"]);
         Assert.DoesNotContain("Remembered", next.Narrative, StringComparison.Ordinal);
