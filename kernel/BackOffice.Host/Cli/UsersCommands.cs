@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Control;
 
@@ -7,6 +8,34 @@ namespace BackOffice.Host.Cli;
 /// <summary>`backoffice users add NAME --role ... [--department ...] [--tenant T]`, `backoffice users list`.</summary>
 public static class UsersCommands
 {
+    /// <summary>
+    /// `backoffice users password NAME`: sets a console password, read from the first line of standard input so it never
+    /// appears in the shell history or the process list. An admin may set anyone's; a user may set their own.
+    /// </summary>
+    private static Command Password()
+    {
+        var name = new Argument<string>("NAME") { Description = "The user whose password to set" };
+        var command = new Command("password", "Set a user's console password, read from standard input (admin, or the user)") { name };
+        command.SetAction(CliAction.Run(async (cli, ct) =>
+        {
+            var user = cli.Parse.GetValue(name)!;
+            var actor = await cli.ActorAsync(null, ct);
+            if (actor.Role != Kernel.Abstractions.Identity.Role.Admin && actor.Name != user)
+            {
+                throw new CliException($"Only an admin sets another user's password; {actor.Name} is {actor.Role.ToString().ToLowerInvariant()}.", 1);
+            }
+
+            var password = (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r') ?? "";
+            var auth = cli.Get<Microsoft.Extensions.Configuration.IConfiguration>().GetSection(Auth.AuthOptions.SectionName).Get<Auth.AuthOptions>() ?? new Auth.AuthOptions();
+            var credentials = new Auth.CredentialStore(cli.Data, cli.Get<UserDirectory>(), cli.Get<BackOffice.Store.Audit.AuditStore>(),
+                cli.Get<TimeProvider>(), Microsoft.Extensions.Options.Options.Create(auth));
+            await credentials.SetPasswordAsync(user, password, actor.Name, ct);
+            cli.Output.Line($"Password set for {user}.");
+            return 0;
+        }));
+        return command;
+    }
+
     public static Command Build()
     {
         var name = new Argument<string>("NAME") { Description = "User name, e.g. dana" };
@@ -49,6 +78,6 @@ public static class UsersCommands
             return 0;
         }));
 
-        return new Command("users", "Users and roles") { add, list };
+        return new Command("users", "Users and roles") { add, list, Password() };
     }
 }
