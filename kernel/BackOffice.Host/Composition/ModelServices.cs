@@ -33,14 +33,30 @@ public static class ModelServices
                 "Model: TimeoutSeconds, MaxRounds and MaxTokensPerSweep must be positive, MaxRetries not negative")
             .ValidateOnStart();
         builder.Services.AddOptions<MemoryOptions>().Bind(builder.Configuration.GetSection(MemoryOptions.SectionName))
-            .PostConfigure(o => o.QdrantApiKey = Environment.GetEnvironmentVariable("BACKOFFICE_QDRANT_KEY") is { Length: > 0 } k ? k : o.QdrantApiKey)
+            .PostConfigure(o =>
+            {
+                o.QdrantApiKey = Environment.GetEnvironmentVariable("BACKOFFICE_QDRANT_KEY") is { Length: > 0 } k ? k : o.QdrantApiKey;
+                o.Embeddings.ApiKey = Environment.GetEnvironmentVariable(EmbeddingOptions.KeyVariable) is { Length: > 0 } e ? e : o.Embeddings.ApiKey;
+            })
+            .Validate(o => string.IsNullOrWhiteSpace(o.Embeddings.Endpoint) || Uri.TryCreate(o.Embeddings.Endpoint, UriKind.Absolute, out _),
+                "Memory:Embeddings:Endpoint must be an absolute URL or empty")
+            .Validate<IOptions<ModelOptions>>((o, m) => o.Embeddings.Resolve(m.Value) is null || o.Embeddings.Dimensions > 0,
+                "Memory:Embeddings:Dimensions must be the embedding model's vector length when an embeddings endpoint and model are set")
             .Validate(o => o.Store is "sqlite" or "qdrant", "Memory:Store must be sqlite or qdrant")
             .Validate(o => o.Store != "qdrant" || Uri.TryCreate(o.QdrantUrl, UriKind.Absolute, out _), "Memory:QdrantUrl must be an absolute URL")
             .ValidateOnStart();
 
         builder.Services.AddSingleton(_ => PromptLibrary.Default());
         builder.Services.AddSingleton(_ => PluginRegistry.FromToolsAssembly());
-        builder.Services.AddSingleton<ITextEmbedder>(_ => new HashedNgramEmbedder());
+        builder.Services.AddSingleton<ITextEmbedder>(sp =>
+        {
+            var model = sp.GetRequiredService<IOptions<ModelOptions>>().Value;
+            var embeddings = sp.GetRequiredService<IOptions<MemoryOptions>>().Value.Embeddings.Resolve(model);
+            return embeddings is null
+                ? new HashedNgramEmbedder()
+                : new FallbackTextEmbedder(new OpenAIEmbedder(embeddings, model, sp.GetRequiredService<TimeProvider>()), new HashedNgramEmbedder(),
+                    sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<FallbackTextEmbedder>>());
+        });
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<MemoryOptions>>().Value;

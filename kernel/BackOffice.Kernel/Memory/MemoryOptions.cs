@@ -15,5 +15,8 @@ public sealed class MemoryOptions
 
     public string CollectionPrefix { get; set; } = "backoffice_";
 
+    /// <summary>OpenAI-compatible embeddings when configured; the hashed n-gram embedder otherwise.</summary>
+    public EmbeddingOptions Embeddings { get; set; } = new();
+
     public override string ToString() => Store == "qdrant" ? $"Memory in Qdrant at {QdrantUrl}" : "Memory in each tenant's SQLite database";
 }

@@ -13,9 +13,14 @@ public sealed class HashedNgramEmbedder(int dimensions = HashedNgramEmbedder.Def
 {
     public const int DefaultDimensions = 256;
 
+    /// <summary>The space name of the default embedder; memory rows written before spaces were recorded are in it (0850).</summary>
+    public static string SpaceOf(int dimensions) => $"hashed-ngram-v1/{dimensions}";
+
     public int Dimensions { get; } = dimensions;
 
-    public Task<float[]> EmbedAsync(string text, CancellationToken cancellationToken) => Task.FromResult(Embed(text));
+    public string Space => SpaceOf(Dimensions);
+
+    public Task<TextEmbedding> EmbedAsync(string text, CancellationToken cancellationToken) => Task.FromResult(new TextEmbedding(Space, Embed(text)));
 
     public float[] Embed(string text)
     {

@@ -13,6 +13,11 @@ namespace BackOffice.Store.Memory;
 /// Every point also carries an indexed "tenant" payload field that every search and scroll must match, as a second lock.
 /// (Qdrant's own multitenancy guide prefers one collection with an is_tenant index when tenants number in the thousands;
 /// a contractor back office has tens to hundreds.)
+/// A Qdrant collection has one vector size, so vector spaces are kept apart by collection: the default hashed embedder
+/// keeps "{prefix}{tenant}", any other space gets "{prefix}{tenant}__{space}" (issue 4). Changing the embedder therefore
+/// starts an empty collection, which the learner refills at the next sweep (memory is derived from the audit log and the
+/// proposals, so it is rebuilt, not migrated). A vector from a fallback embedder (another space) is not written and a
+/// fallback query finds nothing: memory is skipped rather than mixed, and the next sweep with the endpoint up writes it.
 /// </summary>
 public sealed class QdrantTenantMemory(QdrantClient client, string tenant, ITextEmbedder embedder, string collectionPrefix = "backoffice_") : ITenantMemory
 {
@@ -20,7 +25,15 @@ public sealed class QdrantTenantMemory(QdrantClient client, string tenant, IText
 
     public string Tenant { get; } = tenant;
 
-    public string Collection => collectionPrefix + Tenant;
+    public string Collection { get; } = CollectionName(collectionPrefix, tenant, embedder.Space);
+
+    /// <summary>Items not written because the embedder answered in another space (its endpoint was down).</summary>
+    public int Skipped { get; private set; }
+
+    public static string CollectionName(string prefix, string tenant, string space) =>
+        space == HashedNgramEmbedder.SpaceOf(HashedNgramEmbedder.DefaultDimensions)
+            ? prefix + tenant
+            : $"{prefix}{tenant}__{new string(space.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_').ToArray())}";
 
     public async Task RememberAsync(MemoryItem item, CancellationToken cancellationToken)
     {
@@ -35,7 +48,15 @@ public sealed class QdrantTenantMemory(QdrantClient client, string tenant, IText
             ["source"] = item.Source,
             ["learned_at"] = item.LearnedAt.ToString("O", CultureInfo.InvariantCulture),
         };
-        await client.UpsertAsync(Collection, PointId(item.Kind, item.Key), await embedder.EmbedAsync(item.Text, cancellationToken), payload, cancellationToken);
+        var embedding = await embedder.EmbedAsync(item.Text, cancellationToken);
+        if (embedding.Space != embedder.Space)
+        {
+            Skipped++;
+            return;
+        }
+
+        payload["space"] = embedding.Space;
+        await client.UpsertAsync(Collection, PointId(item.Kind, item.Key), embedding.Vector, payload, cancellationToken);
     }
 
     public async Task<MemoryItem?> GetAsync(string kind, string key, CancellationToken cancellationToken)
@@ -55,7 +76,13 @@ public sealed class QdrantTenantMemory(QdrantClient client, string tenant, IText
     public async Task<IReadOnlyList<MemoryMatch>> SearchAsync(string text, string? kind, int limit, CancellationToken cancellationToken)
     {
         await EnsureCollectionAsync(cancellationToken);
-        var hits = await client.SearchAsync(Collection, await embedder.EmbedAsync(text, cancellationToken), Must(kind, null), limit, cancellationToken);
+        var query = await embedder.EmbedAsync(text, cancellationToken);
+        if (query.Space != embedder.Space)
+        {
+            return [];
+        }
+
+        var hits = await client.SearchAsync(Collection, query.Vector, Must(kind, null), limit, cancellationToken);
         return hits.Select(h => new MemoryMatch(ToItem(h.Payload), h.Score)).ToList();
     }
 

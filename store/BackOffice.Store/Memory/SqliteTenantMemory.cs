@@ -9,6 +9,10 @@ namespace BackOffice.Store.Memory;
 /// The embedded default memory store (issue 4): the memory_items table in the tenant's own database, so tenant
 /// isolation is the same as for all its other data: a separate file (DESIGN.md rule 6). Search is a linear cosine scan,
 /// fine for the thousands of items one contractor's memory holds; Qdrant is the store for more.
+/// Each row records the embedder space of its vector; a search compares only rows of the query's space, so a vector
+/// written while the OpenAI-compatible embedder was down (hashed fallback) is never scored against a model vector. Such
+/// rows are still found by kind and key, and the learner re-remembers every item each sweep, which re-embeds it in the
+/// configured space once the endpoint is back (issue 4).
 /// </summary>
 public sealed class SqliteTenantMemory(string tenant, string tenantDatabasePath, ITextEmbedder embedder) : ITenantMemory
 {
@@ -16,17 +20,31 @@ public sealed class SqliteTenantMemory(string tenant, string tenantDatabasePath,
 
     public async Task RememberAsync(MemoryItem item, CancellationToken cancellationToken)
     {
-        var vector = HashedNgramEmbedder.ToBytes(await embedder.EmbedAsync(item.Text, cancellationToken));
+        var embedding = await embedder.EmbedAsync(item.Text, cancellationToken);
+        var vector = HashedNgramEmbedder.ToBytes(embedding.Vector);
         await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO memory_items (kind, key, text, value, source, learned_at, vector)
-            VALUES (@Kind, @Key, @Text, @Value, @Source, @LearnedAt, @Vector)
+            INSERT INTO memory_items (kind, key, text, value, source, learned_at, vector, space)
+            VALUES (@Kind, @Key, @Text, @Value, @Source, @LearnedAt, @Vector, @Space)
             ON CONFLICT (kind, key) DO UPDATE SET text = excluded.text, value = excluded.value, source = excluded.source,
-                learned_at = excluded.learned_at, vector = excluded.vector
+                learned_at = excluded.learned_at, vector = excluded.vector, space = excluded.space
             """,
-            new { item.Kind, item.Key, item.Text, item.Value, item.Source, LearnedAt = item.LearnedAt.ToString("O", CultureInfo.InvariantCulture), Vector = vector },
+            new
+            {
+                item.Kind, item.Key, item.Text, item.Value, item.Source, LearnedAt = item.LearnedAt.ToString("O", CultureInfo.InvariantCulture),
+                Vector = vector, embedding.Space,
+            },
             cancellationToken: cancellationToken));
+    }
+
+    /// <summary>How many items of each embedder space the store holds (for `memory` diagnostics and tests).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> SpacesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        var rows = await connection.QueryAsync<(string Space, long Count)>(new CommandDefinition(
+            "SELECT space, COUNT(*) FROM memory_items GROUP BY space ORDER BY space", cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Space, r => r.Count, StringComparer.Ordinal);
     }
 
     public async Task<MemoryItem?> GetAsync(string kind, string key, CancellationToken cancellationToken)
@@ -50,8 +68,8 @@ public sealed class SqliteTenantMemory(string tenant, string tenantDatabasePath,
         var query = await embedder.EmbedAsync(text, cancellationToken);
         await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
         var rows = await connection.QueryAsync<MemoryRow>(new CommandDefinition(
-            Select + " WHERE (@kind IS NULL OR kind = @kind)", new { kind }, cancellationToken: cancellationToken));
-        return rows.Select(r => new MemoryMatch(r.ToItem(), HashedNgramEmbedder.Cosine(query, HashedNgramEmbedder.FromBytes(r.Vector))))
+            Select + " WHERE (@kind IS NULL OR kind = @kind) AND space = @space", new { kind, space = query.Space }, cancellationToken: cancellationToken));
+        return rows.Select(r => new MemoryMatch(r.ToItem(), HashedNgramEmbedder.Cosine(query.Vector, HashedNgramEmbedder.FromBytes(r.Vector))))
             .OrderByDescending(m => m.Score).ThenBy(m => m.Item.Key, StringComparer.Ordinal).Take(limit).ToList();
     }
 

@@ -27,13 +27,18 @@ public static class MemoryKinds
     /// <summary>Key "vendor:{ledgerVendorId}|cost-code:{code}", Value the GL account id a finance lead chose.</summary>
     public const string GlChoice = "gl-choice";
 
-    /// <summary>Key "{kind}:{projectId}", Value the ledger id a person confirmed.</summary>
+    /// <summary>Key <see cref="LinkKey"/> ("{vendor|job}|name:{normalized project name}"), Value the ledger id a person confirmed
+    /// through a map.link proposal. Keyed by name, not project id: the id-keyed link is already kept in financial_links; what
+    /// memory adds is that the next record with the same name (a re-keyed export, a second project system) needs no new question.</summary>
     public const string Link = "link";
 
     /// <summary>Key the finding key, Value "executed" or "rejected", Text what was decided and why.</summary>
     public const string Resolution = "resolution";
 
     public static string GlChoiceKey(string ledgerVendorId, string costCode) => $"vendor:{ledgerVendorId}|cost-code:{costCode}";
+
+    /// <param name="normalizedName">The project-side name after the matcher's normalization (case, punctuation, legal suffixes).</param>
+    public static string LinkKey(string kind, string normalizedName) => $"{kind}|name:{normalizedName}";
 }
 
 /// <param name="Text">What the item says, in words: embedded for search and shown to people.</param>
@@ -46,7 +51,15 @@ public sealed record MemoryMatch(MemoryItem Item, double Score);
 /// <summary>Turns text into a fixed-length vector for similarity search.</summary>
 public interface ITextEmbedder
 {
+    /// <summary>The vector space this embedder writes: its name and dimensions, e.g. "hashed-ngram-v1/256" or
+    /// "openai:text-embedding-3-small/1536". Vectors of different spaces are never compared (issue 4).</summary>
+    string Space { get; }
+
     int Dimensions { get; }
 
-    Task<float[]> EmbedAsync(string text, CancellationToken cancellationToken);
+    /// <summary>The vector and the space it is in; a falling-back embedder may answer in another space than <see cref="Space"/>.</summary>
+    Task<TextEmbedding> EmbedAsync(string text, CancellationToken cancellationToken);
 }
+
+/// <summary>A vector and the space it belongs to: stored together so that a store never mixes spaces (issue 4).</summary>
+public sealed record TextEmbedding(string Space, float[] Vector);
