@@ -17,6 +17,12 @@ public sealed class FinancialAgent : IAgent
     public async Task<SweepResult> SweepAsync(SweepContext context, CancellationToken cancellationToken)
     {
         var data = await FinancialData.LoadAsync(context.TenantDatabasePath, cancellationToken);
+        // Issue 4: links people confirmed for a record of the same name, where no explicit mapping speaks.
+        if (context.Memory is not null)
+        {
+            data = RememberedLinks.Apply(data, await context.Memory.ListAsync(BackOffice.Domain.Memory.MemoryKinds.Link, cancellationToken));
+        }
+
         context.Progress.Report($"financial: {data.SubInvoices.Count} sub invoices, {data.Bills.Count} ledger bills, {data.Books.Postings.Count} cost postings");
         var findings = new List<Finding>();
         var proposals = new List<ProposalDraft>();

@@ -13,6 +13,7 @@ namespace BackOffice.Kernel.Memory;
 /// and the bill was executed. Next time the same vendor and cost code map there. Only executed proposals teach: an
 /// edit that was later rejected or is still waiting is not yet a decision, and learning from an approved but
 /// unexecuted bill would make the next sweep draft a second, different bill for the same invoice.</item>
+/// <item>Links: which ledger record a project vendor or job is, confirmed by executing a map.link proposal (<see cref="LinkLearner"/>).</item>
 /// <item>Resolutions: how each finding's proposal ended (executed or rejected, by whom, why), searchable by similarity.</item>
 /// </list>
 /// Upserts are idempotent, so re-learning everything each sweep is safe; the latest edit wins.
@@ -48,7 +49,7 @@ public static class MemoryLearner
             learned++;
         }
 
-        return learned;
+        return learned + await LinkLearner.LearnAsync(connection, memory, cancellationToken);
     }
 
     private static IEnumerable<MemoryItem> GlChoices(ProposalRow row, JsonObject edit, string actor, string at)

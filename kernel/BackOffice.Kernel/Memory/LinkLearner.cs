@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BackOffice.Domain.Memory;
+using BackOffice.Kernel.Gate;
+using BackOffice.Kernel.Gate.Executors;
+using BackOffice.Store.Proposals;
+using BackOffice.Tools.Matching;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BackOffice.Kernel.Memory;
+
+/// <summary>
+/// Learns links people confirmed through "map.link" proposals (issue 4). financial_links already keeps the link for the
+/// same project id, so memory keys it by the project record's normalized name: the next record with that name (a
+/// re-keyed export, the same vendor in a second project system) is linked without asking again. Per name, the latest
+/// executed proposal wins; if every proposal for a name was undone (reverted), the item is kept with an empty value, which means
+/// "forgotten" (the memory interface has no delete, and the empty value also overwrites the copy in Qdrant).
+/// </summary>
+internal static class LinkLearner
+{
+    public static async Task<int> LearnAsync(SqliteConnection connection, ITenantMemory memory, CancellationToken cancellationToken)
+    {
+        var rows = (await ProposalStore.ListAsync(connection, new ProposalFilter(), cancellationToken))
+            .Where(r => r.ActionKind == LinkRecordsExecutor.Kind && r.State is ProposalStates.Executed or ProposalStates.Reverted)
+            .OrderBy(r => r.Id)
+            .ToList();
+        var latest = new Dictionary<string, (ProposalRow Row, string LedgerId, string Name)>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var payload = JsonNode.Parse(row.PayloadJson)!.AsObject();
+            var (kind, projectId, ledgerId) = ((string?)payload["kind"], (string?)payload["project_id"], (string?)payload["ledger_id"]);
+            if (kind is not ("vendor" or "job") || projectId is null || ledgerId is null
+                || await ProjectNameAsync(connection, kind, projectId, cancellationToken) is not { } name)
+            {
+                continue;
+            }
+
+            var key = MemoryKinds.LinkKey(kind, NameNormalizer.Normalize(name));
+            if (row.State == ProposalStates.Executed || !latest.TryGetValue(key, out var kept) || kept.Row.State != ProposalStates.Executed)
+            {
+                latest[key] = (row, ledgerId, name);
+            }
+        }
+
+        foreach (var (key, (row, ledgerId, name)) in latest)
+        {
+            var kind = key[..key.IndexOf('|', StringComparison.Ordinal)];
+            var executed = row.State == ProposalStates.Executed;
+            await memory.RememberAsync(new MemoryItem(MemoryKinds.Link, key,
+                executed ? $"{row.DecidedBy} confirmed that project {kind} '{name}' is ledger {kind} {ledgerId} (proposal {row.Id})"
+                         : $"The link of project {kind} '{name}' to ledger {kind} {ledgerId} was undone (proposal {row.Id})",
+                executed ? ledgerId : "", $"proposal:{row.Id}",
+                DateTimeOffset.Parse(row.DecidedAt ?? row.ProposedAt, CultureInfo.InvariantCulture)), cancellationToken);
+        }
+
+        return latest.Count;
+    }
+
+    private static async Task<string?> ProjectNameAsync(SqliteConnection connection, string kind, string projectId, CancellationToken cancellationToken) =>
+        await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            kind == "vendor" ? "SELECT name FROM project_vendors WHERE id = @projectId" : "SELECT name FROM project_jobs WHERE id = @projectId",
+            new { projectId }, cancellationToken: cancellationToken));
+}
