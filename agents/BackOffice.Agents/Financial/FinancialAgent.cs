@@ -25,7 +25,8 @@ public sealed class FinancialAgent : IAgent
         SubInvoiceWithoutBillCheck.Run(data, findings, proposals, learned);
         LinkCheck.Run(data, findings, proposals);
         var analysis = new FinancialAnalysis(data, context.AsOf);
-        ReconciliationCheck.Run(analysis, Tolerance.Default, findings, proposals);
+        var noted = await new BackOffice.Store.Financial.FinancialNoteStore(context.TenantDatabasePath).KeysAsync(cancellationToken);
+        ReconciliationCheck.Run(analysis, Tolerance.Default, findings, proposals, noted);
         AnalysisChecks.Variance(analysis, VarianceOptions.Default, findings);
         AnalysisChecks.LossJobs(analysis, findings);
         AnalysisChecks.CostCodeMapping(analysis, findings);

@@ -127,6 +127,7 @@ public static class BackOfficeServices
         // Issue 3: link and reclass executors, the Financial reports.
                 builder.Services.AddSingleton<IActionExecutor, LinkRecordsExecutor>();
         builder.Services.AddSingleton<IActionExecutor, ReclassJournalExecutor>();
+        builder.Services.AddSingleton<IActionExecutor, ChangeOrderNoteExecutor>();
         builder.Services.AddSingleton<IReport, ReconciliationReport>();
         builder.Services.AddSingleton<IReport, VarianceReport>();
         builder.Services.AddSingleton<IReport, WipReport>();
