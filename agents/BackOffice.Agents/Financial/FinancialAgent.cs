@@ -8,7 +8,7 @@ namespace BackOffice.Agents.Financial;
 /// Reconciles the project side to the books. Issue 2 gave it its first check (approved subcontractor invoices with
 /// no bill); issue 3 adds cross-system link proposals, the reconciliation worklist, budget variance and loss jobs.
 /// </summary>
-public sealed class FinancialAgent : IAgent
+public sealed class FinancialAgent(FinancialOptions? options = null) : IAgent
 {
     public string Name => "financial";
 
@@ -30,8 +30,9 @@ public sealed class FinancialAgent : IAgent
         var learned = context.Memory is null ? [] : await context.Memory.ListAsync(BackOffice.Domain.Memory.MemoryKinds.GlChoice, cancellationToken);
         SubInvoiceWithoutBillCheck.Run(data, findings, proposals, learned);
         LinkCheck.Run(data, findings, proposals);
-        var analysis = new FinancialAnalysis(data, context.AsOf);
-        ReconciliationCheck.Run(analysis, Tolerance.Default, findings, proposals);
+        var analysis = new FinancialAnalysis(data, context.AsOf, options);
+        var noted = await new BackOffice.Store.Financial.FinancialNoteStore(context.TenantDatabasePath).KeysAsync(cancellationToken);
+        ReconciliationCheck.Run(analysis, Tolerance.Default, findings, proposals, noted);
         AnalysisChecks.Variance(analysis, VarianceOptions.Default, findings);
         AnalysisChecks.LossJobs(analysis, findings);
         AnalysisChecks.CostCodeMapping(analysis, findings);

@@ -15,8 +15,10 @@ internal sealed record JobWip(
     JobContract Job, string? LedgerJobId, WipLine? Wip, MarginAtCompletion? Margin, IReadOnlyList<EacResult> Estimates, string? Problem);
 
 /// <summary>Runs the issue 3 tools over one tenant's books as of a date; shared by the agent's checks and the reports.</summary>
-internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf)
+internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, FinancialOptions? options = null)
 {
+    private readonly FinancialOptions _options = options ?? new FinancialOptions();
+
     public const string Uncoded = "(uncoded)";
 
     private readonly IReadOnlyDictionary<string, string> _jobMap = data.JobMap();
@@ -118,10 +120,33 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf)
             estimates.Add(cpi);
         }
 
-        var wip = WipTools.Compute(new WipInput(job.JobId, contract, pm.EstimateAtCompletion, costToDate, billed));
+        var (loadedCost, loadedEac) = Loaded(budget, actual, ledgerJob, costToDate, pm.EstimateAtCompletion);
+        var wip = WipTools.Compute(new WipInput(job.JobId, contract, loadedEac, loadedCost, billed));
         var pendingRevenue = changes.Where(c => c.Kind == "prime" && c.Status == "pending").Sum(c => c.Amount);
         var pendingCost = changes.Where(c => c.Kind == "commitment" && c.Status == "pending").Sum(c => c.Amount);
         return new JobWip(job, ledgerJob, wip, WipTools.Margin(job.JobId, contract, wip.EstimatedTotalCost, pendingRevenue, pendingCost), estimates, null);
+    }
+
+    /// <summary>
+    /// Issue 3: when configured, cost to date and the estimate at completion carry labor burden and overhead (basis in
+    /// <see cref="CostLoadingTools"/>). Labor to date is the postings on labor cost codes or labor accounts; labor at
+    /// completion is the PM's estimate (else the revised budget) of the labor cost codes.
+    /// </summary>
+    private (decimal CostToDate, decimal EstimateAtCompletion) Loaded(
+        List<BudgetLine> budget, IReadOnlyDictionary<string, decimal> actual, string ledgerJob, decimal costToDate, decimal eac)
+    {
+        if (!_options.LoadsCost)
+        {
+            return (costToDate, eac);
+        }
+
+        var laborCodes = _options.LaborCostCodes.ToHashSet(StringComparer.Ordinal);
+        var laborAccounts = _options.LaborAccounts.ToHashSet(StringComparer.Ordinal);
+        var laborToDate = _postingsByJob[ledgerJob].Where(p => (p.CostCode is not null && laborCodes.Contains(p.CostCode)) || laborAccounts.Contains(p.AccountId)).Sum(p => p.Amount);
+        var laborAtCompletion = budget.Where(b => laborCodes.Contains(b.CostCode)).Sum(b => b.PmEstimateAtCompletion ?? b.Revised);
+        var toDate = CostLoadingTools.Load(costToDate, laborToDate, _options.LaborBurdenPercent, _options.OverheadPercent);
+        var atCompletion = CostLoadingTools.Load(eac, Math.Max(laborAtCompletion, laborToDate), _options.LaborBurdenPercent, _options.OverheadPercent);
+        return (toDate.Total, atCompletion.Total);
     }
 
     /// <summary>Physical progress from the latest owner pay app as of the date: work completed to date over the contract.</summary>

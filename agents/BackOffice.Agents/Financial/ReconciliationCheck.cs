@@ -15,7 +15,8 @@ internal static class ReconciliationCheck
     public const string Check = "reconciliation";
     private const string Tool = nameof(ReconciliationTools) + "." + nameof(ReconciliationTools.Worklist);
 
-    public static IReadOnlyList<WorklistItem> Run(FinancialAnalysis analysis, Tolerance tolerance, List<Finding> findings, List<ProposalDraft> proposals)
+    public static IReadOnlyList<WorklistItem> Run(FinancialAnalysis analysis, Tolerance tolerance, List<Finding> findings, List<ProposalDraft> proposals,
+        IReadOnlySet<string>? notedChangeOrders = null)
     {
         var input = analysis.ReconciliationInput();
         var items = Traced(Tool, () => ReconciliationTools.Worklist(input, tolerance));
@@ -29,6 +30,11 @@ internal static class ReconciliationCheck
                 && ReclassProposal.For(item, input, analysis.AsOf, figures, key) is { } reclass)
             {
                 proposals.Add(reclass);
+            }
+
+            if (ChangeOrderNoteProposal.For(item, figures, key, notedChangeOrders ?? new HashSet<string>()) is { } note)
+            {
+                proposals.Add(note);
             }
         }
 
@@ -73,7 +79,7 @@ internal static class ReconciliationCheck
             $"{(item.LedgerAmount is { } l ? MoneyText.Usd(l) : "none")}, difference {MoneyText.Usd(item.Difference)}.";
         var action = item.Category switch
         {
-            WorklistCategory.ChangeOrderMissingInLedger => " Mirror the change order onto the ledger's purchase order.",
+            WorklistCategory.ChangeOrderMissingInLedger => " Mirror the change order onto the ledger's purchase order; a note to do so is proposed.",
             WorklistCategory.ChangeOrderLedgerOnly => " Approve the change order in the project system, or take it off the purchase order.",
             WorklistCategory.PaymentUnapplied => " Apply it to the invoice it pays before anyone chases that invoice.",
             WorklistCategory.CostCodeAccountMismatch => " A reclass journal entry is proposed.",

@@ -16,6 +16,7 @@ public static class BackOfficeCli
             TenantCommands.Build(),
             UsersCommands.Build(),
             ImportCommand.Build(),
+            GenerateCommand.Build(),
             SweepCommand.Build(),
             ProposalsCommands.Build(),
             AgentsCommands.Build(),

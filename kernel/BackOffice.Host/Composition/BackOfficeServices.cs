@@ -92,6 +92,9 @@ public static class BackOfficeServices
 
     public static void AddBackOfficeAgents(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<FinancialOptions>().Bind(builder.Configuration.GetSection(FinancialOptions.SectionName))
+            .Validate(o => o.Valid, "Agents:financial: LaborBurdenPercent 0-200, OverheadPercent 0-100").ValidateOnStart();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<FinancialOptions>>().Value);
         builder.Services.AddSingleton<IAgent, FinancialAgent>();
         // Workforce (issue 7): settings by key so a tenant can override its workweek start; the sandbox payroll outbox.
         builder.Services.AddSingleton(new BackOffice.Agents.Workforce.WorkforceSettings(key => builder.Configuration[key]));
@@ -127,6 +130,7 @@ public static class BackOfficeServices
         // Issue 3: link and reclass executors, the Financial reports.
                 builder.Services.AddSingleton<IActionExecutor, LinkRecordsExecutor>();
         builder.Services.AddSingleton<IActionExecutor, ReclassJournalExecutor>();
+        builder.Services.AddSingleton<IActionExecutor, ChangeOrderNoteExecutor>();
         builder.Services.AddSingleton<IReport, ReconciliationReport>();
         builder.Services.AddSingleton<IReport, VarianceReport>();
         builder.Services.AddSingleton<IReport, WipReport>();

@@ -4,7 +4,8 @@ using BackOffice.Kernel.Abstractions.Reports;
 namespace BackOffice.Agents.Financial.Reports;
 
 /// <summary>`backoffice report wip`: the WIP schedule by cost-to-cost, estimate at completion by the PM's forecast.</summary>
-public sealed class WipReport : IReport
+// Issue 3: the same cost loading (labor burden, overhead) as the agent, so report and findings agree.
+public sealed class WipReport(FinancialOptions? options = null) : IReport
 {
     public string Name => "wip";
 
@@ -12,7 +13,7 @@ public sealed class WipReport : IReport
 
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
-        var analysis = await ReportCells.AnalyseAsync(request, cancellationToken);
+        var analysis = await ReportCells.AnalyseAsync(request, cancellationToken, options);
         var rows = analysis.Wip(ReportCells.JobId(analysis, request.Job)).Select(r => new JsonObject
         {
             ["id"] = r.Job.JobId,
