@@ -1,4 +1,5 @@
 using BackOffice.Domain.Collections;
+using BackOffice.Domain.Financial;
 using BackOffice.Domain.Ledger;
 using BackOffice.Kernel.Abstractions.Telemetry;
 using BackOffice.Store.Collections;
@@ -10,7 +11,7 @@ namespace BackOffice.Agents.Collections;
 /// <summary>Everything the Collections agent and its reports read, loaded once.</summary>
 public sealed record CollectionsData(
     IReadOnlyList<ArInvoice> Invoices,
-    IReadOnlyList<ArPayment> Payments,
+    IReadOnlyList<LedgerPayment> Payments,
     IReadOnlyList<ArPaymentLine> PaymentLines,
     IReadOnlyList<PromiseToPay> Promises,
     IReadOnlyList<InvoiceDispute> Disputes,

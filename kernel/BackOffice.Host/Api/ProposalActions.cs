@@ -64,7 +64,7 @@ public sealed class ProposalActions(ProposalGate gate, GateOptions options, Audi
     private static async Task<IReadOnlyList<AuditEvent>> HistoryAsync(string path, long id, CancellationToken ct)
     {
         await using var connection = await Databases.OpenTenantAsync(path, ct);
-        return (await AuditStore.ReadAllAsync(connection, ct)).Where(e => e.Subject == $"proposal:{id}").ToList();
+        return await AuditStore.ReadAsync(connection, new AuditQuery(Subject: $"proposal:{id}"), ct);
     }
 
     private static int StateRank(string state) => state switch

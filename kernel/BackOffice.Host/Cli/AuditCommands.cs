@@ -21,7 +21,8 @@ public static class AuditCommands
             if (named is null)
             {
                 await using var control = await Databases.OpenControlAsync(cli.Data.ControlDatabasePath, ct);
-                results.Add(Result("control", AuditVerifier.Verify(await AuditStore.ReadAllAsync(control, ct)), await CountAsync(control, ct)));
+                var events = await AuditStore.ReadAllAsync(control, ct);
+                results.Add(Result("control", AuditVerifier.Verify(events), events.Count));
             }
 
             var tenants = named is null ? (await cli.Get<TenantRegistry>().ListAsync(ct)).Select(t => t.Id).ToList() : [await cli.TenantAsync(verifyTenant, ct)];
@@ -87,9 +88,6 @@ public static class AuditCommands
             : await Databases.OpenTenantAsync(path, ct);
         return await AuditStore.ReadAllAsync(connection, ct);
     }
-
-    private static async Task<int> CountAsync(Microsoft.Data.Sqlite.SqliteConnection connection, CancellationToken ct) =>
-        (await AuditStore.ReadAllAsync(connection, ct)).Count;
 
     private static JsonObject Result(string chain, AuditBreak? broken, int count) => new()
     {

@@ -53,7 +53,7 @@ public static class ProposalsCommands
             var path = cli.Data.TenantDatabasePath(await cli.TenantAsync(tenant, ct));
             var row = await cli.Get<ProposalGate>().GetAsync(path, cli.Parse.GetValue(id), ct);
             await using var connection = await Databases.OpenTenantAsync(path, ct);
-            var history = (await AuditStore.ReadAllAsync(connection, ct)).Where(e => e.Subject == $"proposal:{row.Id}").ToList();
+            var history = await AuditStore.ReadAsync(connection, new AuditQuery(Subject: $"proposal:{row.Id}"), ct);
             var view = ProposalView.Detail(row, cli.Get<GateOptions>(), history);
             if (cli.Json)
             {

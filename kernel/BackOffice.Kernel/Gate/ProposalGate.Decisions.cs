@@ -12,7 +12,7 @@ public sealed partial class ProposalGate
         {
             var row = await LoadAsync(connection, transaction, id, cancellationToken);
             Ensure(GatePolicy.CanApprove(actor, Facts(row)));
-            EnsureState(row, "approved", ProposalStates.Proposed);
+            EnsureCanMove(row, "approved", ProposalStates.Approved);
             await ApproveRowAsync(connection, transaction, actor, row, cancellationToken);
             return await LoadAsync(connection, transaction, id, cancellationToken);
         }, cancellationToken);
@@ -28,7 +28,7 @@ public sealed partial class ProposalGate
         {
             var row = await LoadAsync(connection, transaction, id, cancellationToken);
             Ensure(GatePolicy.CanAct(actor, Facts(row), "reject"));
-            EnsureState(row, "rejected", ProposalStates.Proposed);
+            EnsureCanMove(row, "rejected", ProposalStates.Rejected);
             if (!await ProposalStore.DecideAsync(connection, transaction, id, ProposalStates.Proposed, ProposalStates.Rejected, actor.Name, Now(), reason, cancellationToken))
             {
                 throw Conflict(id, row.State, "rejected");
@@ -49,7 +49,7 @@ public sealed partial class ProposalGate
         {
             var row = await LoadAsync(connection, transaction, id, cancellationToken);
             Ensure(GatePolicy.CanAct(actor, Facts(row), "edit"));
-            EnsureState(row, "edited", ProposalStates.Proposed);
+            EnsureEditable(row);
             var editable = JsonNode.Parse(row.EditableFieldsJson)!.AsArray().Select(n => n!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
             var refused = changes.Select(c => c.Key).Where(k => !editable.Contains(k)).ToList();
             if (refused.Count > 0 || changes.Count == 0)

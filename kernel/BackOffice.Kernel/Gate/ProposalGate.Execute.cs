@@ -48,7 +48,7 @@ public sealed partial class ProposalGate
                 return (executor, request);
             }
 
-            EnsureState(row, "executed", ProposalStates.Approved, ProposalStates.Failed);
+            EnsureCanMove(row, "executed", ProposalStates.Executing);
             if (!await ProposalStore.ClaimExecutionAsync(connection, transaction, id, row.State, row.LeaseUntil, actor.Name, leaseUntil, cancellationToken))
             {
                 throw Conflict(id, row.State, "executed");

@@ -52,7 +52,7 @@ public sealed partial class ProposalGate
             var row = await LoadAsync(connection, transaction, id, cancellationToken);
             Ensure(GatePolicy.CanAct(actor, Facts(row), "undo"));
             await EnsureWritesEnabledAsync(connection, transaction, row.Agent, cancellationToken);
-            EnsureState(row, "undone", ProposalStates.Executed);
+            EnsureCanMove(row, "undone", ProposalStates.Reverted);
             if (row.Reversible == 0)
             {
                 throw new GateRefusedException($"Proposal {id} is not reversible: {row.IrreversibleReason}");

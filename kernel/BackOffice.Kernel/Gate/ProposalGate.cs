@@ -79,11 +79,21 @@ public sealed partial class ProposalGate
         }
     }
 
-    private static void EnsureState(ProposalRow row, string verb, params string[] expected)
+    /// <summary>Refuses a transition the state machine (<see cref="ProposalStates"/>) does not allow from the current state.</summary>
+    private static void EnsureCanMove(ProposalRow row, string verb, string to)
     {
-        if (!expected.Contains(row.State))
+        if (!ProposalStates.CanMove(row.State, to))
         {
             throw Conflict(row.Id, row.State, verb);
+        }
+    }
+
+    /// <summary>An edit changes fields, not state: only a proposal still awaiting its decision may be edited.</summary>
+    private static void EnsureEditable(ProposalRow row)
+    {
+        if (row.State != ProposalStates.Proposed)
+        {
+            throw Conflict(row.Id, row.State, "edited");
         }
     }
 

@@ -24,7 +24,7 @@ public static class MemoryLearner
     {
         await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
         var learned = 0;
-        foreach (var edit in (await AuditStore.ReadAllAsync(connection, cancellationToken)).Where(e => e.Kind == "proposal.edited"))
+        foreach (var edit in await AuditStore.ReadAsync(connection, new AuditQuery(Kind: "proposal.edited"), cancellationToken))
         {
             if (!long.TryParse(edit.Subject.Replace("proposal:", "", StringComparison.Ordinal), out var id)
                 || await ProposalStore.GetAsync(connection, null, id, cancellationToken) is not { ActionKind: "ledger.create-bill", State: "executed" } row)

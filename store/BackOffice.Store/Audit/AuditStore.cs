@@ -5,6 +5,9 @@ using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Audit;
 
+/// <summary>Which audit events to read; null means any. <paramref name="FromSeq"/> starts the read at that event.</summary>
+public sealed record AuditQuery(string? Subject = null, string? Kind = null, long FromSeq = 0);
+
 /// <summary>
 /// Appends to and reads the audit chain of one database. Appends take the caller's transaction so that a
 /// state change and its audit event commit together or not at all.
@@ -42,15 +45,33 @@ public sealed class AuditStore(TimeProvider clock)
         return appended;
     }
 
-    /// <summary>Events in stored order (by rowid, not seq, so that a reordering is visible to the verifier).</summary>
-    public static async Task<IReadOnlyList<AuditEvent>> ReadAllAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <summary>The whole chain in sequence order (the verifier finds gaps and broken links in it).</summary>
+    public static Task<IReadOnlyList<AuditEvent>> ReadAllAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+        ReadAsync(connection, new AuditQuery(), cancellationToken);
+
+    /// <summary>
+    /// Only the events a caller needs, in sequence order: one proposal's history (subject is indexed), one kind, or the
+    /// part of the chain from a given event on. Reading the whole chain to keep a slice of it grows with history.
+    /// </summary>
+    public static async Task<IReadOnlyList<AuditEvent>> ReadAsync(SqliteConnection connection, AuditQuery filter, CancellationToken cancellationToken)
     {
+        var where = new List<string> { "seq >= @FromSeq" };
+        if (filter.Subject is not null)
+        {
+            where.Add("subject = @Subject");
+        }
+
+        if (filter.Kind is not null)
+        {
+            where.Add("kind = @Kind");
+        }
+
         var rows = await connection.QueryAsync<AuditEventRow>(new CommandDefinition(
-            """
+            $"""
             SELECT seq AS Seq, at AS At, actor AS Actor, kind AS Kind, subject AS Subject, data_json AS DataJson,
                    prev_hash AS PrevHash, hash AS Hash
-            FROM audit_events ORDER BY seq
-            """, cancellationToken: cancellationToken));
+            FROM audit_events WHERE {string.Join(" AND ", where)} ORDER BY seq
+            """, filter, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToEvent()).ToList();
     }
 

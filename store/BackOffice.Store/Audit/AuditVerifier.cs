@@ -13,13 +13,51 @@ public static class AuditVerifier
 {
     public static AuditBreak? Verify(IReadOnlyList<AuditEvent> events, (long Seq, string Hash)? anchor = null)
     {
-        var expectedPrev = AuditEvent.Genesis;
+        if (Walk(events, 1, AuditEvent.Genesis) is { } broken)
+        {
+            return broken;
+        }
+
+        if (anchor is { } head)
+        {
+            if (events.Count < head.Seq)
+            {
+                return new AuditBreak(events.Count + 1, $"events {events.Count + 1} to {head.Seq} were removed from the end of the chain");
+            }
+
+            if (events[(int)head.Seq - 1].Hash != head.Hash)
+            {
+                return new AuditBreak(head.Seq, $"event {head.Seq} differs from the recorded head of the chain");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Checks only what follows a known-good event: <paramref name="fromAnchor"/> starts with the anchored event itself
+    /// (its hash must be the anchored hash) and every later event must link to it and match its content. Moving an
+    /// anchor forward needs no more than this, so it costs what was appended, not the whole history.
+    /// </summary>
+    public static AuditBreak? VerifyContinuation(IReadOnlyList<AuditEvent> fromAnchor, (long Seq, string Hash) anchor)
+    {
+        if (fromAnchor.Count == 0 || fromAnchor[0].Seq != anchor.Seq || fromAnchor[0].Hash != anchor.Hash)
+        {
+            return new AuditBreak(anchor.Seq, $"event {anchor.Seq} differs from the recorded head of the chain");
+        }
+
+        return Walk(fromAnchor.Skip(1).ToList(), anchor.Seq + 1, anchor.Hash);
+    }
+
+    private static AuditBreak? Walk(IReadOnlyList<AuditEvent> events, long firstSeq, string expectedPrev)
+    {
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
-            if (e.Seq != i + 1)
+            var seq = firstSeq + i;
+            if (e.Seq != seq)
             {
-                return new AuditBreak(i + 1, $"event {i + 1} is missing (found event {e.Seq} in its place): removed or reordered");
+                return new AuditBreak(seq, $"event {seq} is missing (found event {e.Seq} in its place): removed or reordered");
             }
 
             if (e.PrevHash != expectedPrev)
@@ -34,19 +72,6 @@ public static class AuditVerifier
             }
 
             expectedPrev = e.Hash;
-        }
-
-        if (anchor is { } head)
-        {
-            if (events.Count < head.Seq)
-            {
-                return new AuditBreak(events.Count + 1, $"events {events.Count + 1} to {head.Seq} were removed from the end of the chain");
-            }
-
-            if (events[(int)head.Seq - 1].Hash != head.Hash)
-            {
-                return new AuditBreak(head.Seq, $"event {head.Seq} differs from the recorded head of the chain");
-            }
         }
 
         return null;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BackOffice.Domain.Collections;
+using BackOffice.Domain.Financial;
 using BackOffice.Domain.Money;
 using BackOffice.Store.Sqlite;
 using Dapper;
@@ -27,15 +28,9 @@ public sealed class ReceivablesStore(string tenantDatabasePath)
         .Select(r => new ArInvoice(r.Id, r.CustomerId, r.DocNumber, Day(r.TxnDate), Day(r.DueDate), Cents.ToDollars(r.TotalCents),
             Cents.ToDollars(r.RetainageCents), r.IsRelease != 0)).ToList();
 
-    public async Task<IReadOnlyList<ArPayment>> PaymentsAsync(CancellationToken cancellationToken) =>
-        (await QueryAsync<PaymentRow>(
-            """
-            SELECT id AS Id, customer_id AS CustomerId, txn_date AS TxnDate, total_cents AS TotalCents, unapplied_cents AS UnappliedCents,
-                   reference AS Reference
-            FROM ledger_payments ORDER BY id
-            """, cancellationToken))
-        .Select(r => new ArPayment(r.Id, r.CustomerId, Day(r.TxnDate), Cents.ToDollars(r.TotalCents), Cents.ToDollars(r.UnappliedCents), r.Reference))
-        .ToList();
+    /// <summary>Customer payments: the ledger's one reader of them (issue 3's <see cref="Financial.LedgerFinancialStore"/>).</summary>
+    public Task<IReadOnlyList<LedgerPayment>> PaymentsAsync(CancellationToken cancellationToken) =>
+        new Financial.LedgerFinancialStore(tenantDatabasePath).PaymentsAsync(cancellationToken);
 
     public async Task<IReadOnlyList<ArPaymentLine>> PaymentLinesAsync(CancellationToken cancellationToken) =>
         (await QueryAsync<PaymentLineRow>(
@@ -88,16 +83,6 @@ public sealed class ReceivablesStore(string tenantDatabasePath)
         public long TotalCents { get; init; }
         public long RetainageCents { get; init; }
         public long IsRelease { get; init; }
-    }
-
-    private sealed class PaymentRow
-    {
-        public string Id { get; init; } = "";
-        public string CustomerId { get; init; } = "";
-        public string TxnDate { get; init; } = "";
-        public long TotalCents { get; init; }
-        public long UnappliedCents { get; init; }
-        public string? Reference { get; init; }
     }
 
     private sealed class PaymentLineRow

@@ -21,22 +21,21 @@ public sealed class AuditAnchors(DataDirectory data, TimeProvider clock)
         return row is null ? null : (row.Seq, row.Hash);
     }
 
-    /// <summary>Moves the tenant's anchor to its chain's head, if the chain still contains the current anchor.</summary>
+    /// <summary>
+    /// Moves the tenant's anchor to its chain's head, if the chain still holds the anchored event and everything after
+    /// it links to it. Only the events from the anchor on are read: this runs after every approval and execution, so it
+    /// must cost what was appended, not the whole history (`audit verify` still walks the whole chain).
+    /// </summary>
     public async Task AdvanceAsync(string tenant, CancellationToken cancellationToken)
     {
+        var anchor = await GetAsync(tenant, cancellationToken);
         IReadOnlyList<AuditEvent> events;
         await using (var tenantConnection = await Databases.OpenTenantAsync(data.TenantDatabasePath(tenant), cancellationToken))
         {
-            events = await AuditStore.ReadAllAsync(tenantConnection, cancellationToken);
+            events = await AuditStore.ReadAsync(tenantConnection, new AuditQuery(FromSeq: anchor?.Seq ?? 0), cancellationToken);
         }
 
-        if (events.Count == 0)
-        {
-            return;
-        }
-
-        var anchor = await GetAsync(tenant, cancellationToken);
-        if (anchor is { } a && (events.Count < a.Seq || events[(int)a.Seq - 1].Hash != a.Hash || AuditVerifier.Verify(events) is not null))
+        if (events.Count == 0 || (anchor is { } a && AuditVerifier.VerifyContinuation(events, a) is not null))
         {
             return;
         }

@@ -23,12 +23,13 @@ public sealed class FindingStore(TimeProvider clock)
         SqliteConnection connection, SqliteTransaction transaction, string agent, IReadOnlyList<Upsert> findings, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-        var created = 0;
+        // One read of what is open now, instead of a look-up per finding (a collections sweep can bring thousands).
+        var open = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT key FROM findings WHERE agent = @agent AND resolved_at IS NULL", new { agent }, transaction, cancellationToken: cancellationToken)))
+            .ToHashSet(StringComparer.Ordinal);
+        var created = findings.Select(f => f.Key).Distinct(StringComparer.Ordinal).Count(k => !open.Contains(k));
         foreach (var f in findings)
         {
-            var existed = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT COUNT(*) FROM findings WHERE key = @Key AND resolved_at IS NULL", new { f.Key }, transaction, cancellationToken: cancellationToken));
-            created += existed == 0 ? 1 : 0;
             await connection.ExecuteAsync(new CommandDefinition(
                 """
                 INSERT INTO findings (key, agent, check_name, severity, title, figures_json, narrative, first_seen_at, last_seen_at, resolved_at)

@@ -88,6 +88,8 @@ public static class PriceFileReader
     private static string Text(object? value) => value switch
     {
         null => "",
+        // XLSX stores every number as a double; the shortest round-trip text gives back what the sheet shows ("4.39"),
+        // and the price parser reads that text as a decimal (refusing more than 4 places), so no float reaches a price.
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         DateTime date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

@@ -91,6 +91,36 @@ public sealed class AuditChainTests : IDisposable
     }
 
     [Fact]
+    public async Task VerifyContinuation_FromAnIntactAnchor_ReadsOnlyTheNewEventsAndAcceptsThem()
+    {
+        await using var connection = await SeedAsync(5);
+        var anchor = (await AuditStore.ReadAllAsync(connection, CancellationToken.None))[2];
+        var fromAnchor = await AuditStore.ReadAsync(connection, new AuditQuery(FromSeq: anchor.Seq), CancellationToken.None);
+        Assert.Equal([3L, 4L, 5L], fromAnchor.Select(e => e.Seq));
+        Assert.Null(AuditVerifier.VerifyContinuation(fromAnchor, (anchor.Seq, anchor.Hash)));
+    }
+
+    [Fact]
+    public async Task VerifyContinuation_EventAfterTheAnchorEdited_NamesIt()
+    {
+        await using var connection = await SeedAsync(5);
+        var anchor = (await AuditStore.ReadAllAsync(connection, CancellationToken.None))[2];
+        await TamperAsync(connection, "UPDATE audit_events SET actor = 'mallory' WHERE seq = 4");
+        var fromAnchor = await AuditStore.ReadAsync(connection, new AuditQuery(FromSeq: anchor.Seq), CancellationToken.None);
+        Assert.Equal(4, AuditVerifier.VerifyContinuation(fromAnchor, (anchor.Seq, anchor.Hash))?.Seq);
+    }
+
+    [Fact]
+    public async Task VerifyContinuation_AnchoredEventEdited_IsRefused()
+    {
+        await using var connection = await SeedAsync(5);
+        var anchor = (await AuditStore.ReadAllAsync(connection, CancellationToken.None))[2];
+        await TamperAsync(connection, "UPDATE audit_events SET hash = 'x' WHERE seq = 3");
+        var fromAnchor = await AuditStore.ReadAsync(connection, new AuditQuery(FromSeq: anchor.Seq), CancellationToken.None);
+        Assert.Equal(3, AuditVerifier.VerifyContinuation(fromAnchor, (anchor.Seq, anchor.Hash))?.Seq);
+    }
+
+    [Fact]
     public void CanonicalJson_PropertyOrder_DoesNotChangeTheHash()
     {
         var a = CanonicalJson.Serialize(new JsonObject { ["b"] = 1, ["a"] = new JsonObject { ["y"] = "2", ["x"] = "1" } });

@@ -1,4 +1,5 @@
 using BackOffice.Domain.Collections;
+using BackOffice.Domain.Financial;
 using BackOffice.Tools.Collections;
 
 namespace BackOffice.Tests.Collections;
@@ -71,7 +72,7 @@ public sealed class AgingToolsTests
     public void OpenItems_PaymentsAfterAsOf_DoNotReduceTheBalance()
     {
         var invoice = Invoice("i-1", 40095m, Due);
-        var payments = new[] { new ArPayment("p-1", "c-1", Due.AddDays(10), 20000m, 0m, null), new ArPayment("p-2", "c-1", Due.AddDays(40), 20095m, 0m, null) };
+        var payments = new[] { new LedgerPayment("p-1", "c-1", Due.AddDays(10), 20000m, 0m, null), new LedgerPayment("p-2", "c-1", Due.AddDays(40), 20095m, 0m, null) };
         var lines = new[] { new ArPaymentLine("p-1", "i-1", 20000m), new ArPaymentLine("p-2", "i-1", 20095m) };
 
         Assert.Equal(20095m, Assert.Single(AgingTools.OpenItems([invoice], payments, lines, Due.AddDays(20))).Open);

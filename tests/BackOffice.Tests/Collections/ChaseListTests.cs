@@ -1,4 +1,5 @@
 using BackOffice.Domain.Collections;
+using BackOffice.Domain.Financial;
 using BackOffice.Tools.Collections;
 
 namespace BackOffice.Tests.Collections;
@@ -11,7 +12,7 @@ public sealed class ChaseListTests
     private static ArInvoice Invoice(string id, decimal total, int daysPastDue, string customer = "job-1") =>
         new(id, customer, id, AsOf.AddDays(-daysPastDue - 30), AsOf.AddDays(-daysPastDue), total, 0m);
 
-    private static ChaseList Build(ArInvoice[] invoices, ArPayment[]? payments = null, ArPaymentLine[]? lines = null,
+    private static ChaseList Build(ArInvoice[] invoices, LedgerPayment[]? payments = null, ArPaymentLine[]? lines = null,
         PromiseToPay[]? promises = null, InvoiceDispute[]? disputes = null, DateOnly? asOf = null)
     {
         var at = asOf ?? AsOf;
@@ -22,7 +23,7 @@ public sealed class ChaseListTests
     [Fact]
     public void Build_UnappliedPaymentCoveringTheInvoice_RemovesItWithTheReason()
     {
-        var result = Build([Invoice("inv-1", 4000m, 20)], [new ArPayment("p-1", "job-1", AsOf.AddDays(-5), 100000m, 4000m, "Check 2215")]);
+        var result = Build([Invoice("inv-1", 4000m, 20)], [new LedgerPayment("p-1", "job-1", AsOf.AddDays(-5), 100000m, 4000m, "Check 2215")]);
 
         Assert.Empty(result.Chase);
         var removed = Assert.Single(result.Removed);
@@ -36,7 +37,7 @@ public sealed class ChaseListTests
     public void Build_UnappliedOnParent_CoversOldestJobInvoiceFirstAndPartlyTheNext()
     {
         var result = Build([Invoice("new", 3000m, 5, "job-2"), Invoice("old", 2000m, 40, "job-1"), Invoice("other", 500m, 40, "job-9")],
-            [new ArPayment("p-1", "cust-1", AsOf.AddDays(-1), 2500m, 2500m, null)]);
+            [new LedgerPayment("p-1", "cust-1", AsOf.AddDays(-1), 2500m, 2500m, null)]);
 
         Assert.Equal("old", Assert.Single(result.Removed).Item.Invoice.Id);
         var partly = result.Chase.Single(c => c.Item.Invoice.Id == "new");
@@ -47,7 +48,7 @@ public sealed class ChaseListTests
     [Fact]
     public void Build_UnappliedPaymentAfterAsOf_DoesNotCount()
     {
-        var result = Build([Invoice("inv-1", 4000m, 20)], [new ArPayment("p-1", "job-1", AsOf.AddDays(1), 4000m, 4000m, null)]);
+        var result = Build([Invoice("inv-1", 4000m, 20)], [new LedgerPayment("p-1", "job-1", AsOf.AddDays(1), 4000m, 4000m, null)]);
 
         Assert.Single(result.Chase);
     }
@@ -70,7 +71,7 @@ public sealed class ChaseListTests
     public void StateOf_PaymentsAndDates_DecideThePromise(int paidAfterPromise, int daysAfterPromisedDate, string expected)
     {
         var promise = new PromiseToPay("ptp-1", "inv-1", 2500m, AsOf.AddDays(-daysAfterPromisedDate), AsOf.AddDays(-10));
-        var payments = paidAfterPromise == 0 ? Array.Empty<ArPayment>() : [new ArPayment("p-1", "job-1", AsOf.AddDays(-2), paidAfterPromise, 0m, null)];
+        var payments = paidAfterPromise == 0 ? Array.Empty<LedgerPayment>() : [new LedgerPayment("p-1", "job-1", AsOf.AddDays(-2), paidAfterPromise, 0m, null)];
         var lines = paidAfterPromise == 0 ? Array.Empty<ArPaymentLine>() : [new ArPaymentLine("p-1", "inv-1", paidAfterPromise)];
 
         Assert.Equal(expected, ChaseListTools.StateOf(promise, payments, lines, AsOf).ToString().ToLowerInvariant());

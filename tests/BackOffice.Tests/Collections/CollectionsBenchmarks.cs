@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BackOffice.Domain.Collections;
+using BackOffice.Domain.Financial;
 using BackOffice.Store.Sqlite;
 using BackOffice.Tools.Collections;
 using Dapper;
@@ -17,7 +18,7 @@ public sealed class CollectionsBenchmarks(ITestOutputHelper output)
     {
         var invoices = Enumerable.Range(0, 50_000).Select(i => new ArInvoice($"i-{i}", $"c-{i % 5_000}", null,
             AsOf.AddDays(-(i % 200) - 30), AsOf.AddDays(-(i % 200) + 20), 1_000m + i % 977, i % 10 == 0 ? 100m : 0m)).ToList();
-        var payments = Enumerable.Range(0, 20_000).Select(i => new ArPayment($"p-{i}", $"c-{i % 5_000}", AsOf.AddDays(-(i % 90)), 500m, i % 7 == 0 ? 250m : 0m, null)).ToList();
+        var payments = Enumerable.Range(0, 20_000).Select(i => new LedgerPayment($"p-{i}", $"c-{i % 5_000}", AsOf.AddDays(-(i % 90)), 500m, i % 7 == 0 ? 250m : 0m, null)).ToList();
         var lines = payments.Select((p, i) => new ArPaymentLine(p.Id, $"i-{i * 2}", 250m)).ToList();
         var promises = Enumerable.Range(0, 2_000).Select(i => new PromiseToPay($"ptp-{i}", $"i-{i * 25}", 100m, AsOf.AddDays(i % 2 == 0 ? 5 : -5), AsOf.AddDays(-20))).ToList();
         var families = Enumerable.Range(0, 5_000).ToDictionary(i => $"c-{i}", i => $"c-{i - i % 2}");

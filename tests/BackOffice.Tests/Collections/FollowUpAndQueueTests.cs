@@ -1,4 +1,5 @@
 using BackOffice.Domain.Collections;
+using BackOffice.Domain.Financial;
 using BackOffice.Tools.Collections;
 
 namespace BackOffice.Tests.Collections;
@@ -80,7 +81,7 @@ public sealed class FollowUpAndQueueTests
             new ArInvoice("i-1", "job", "1", new DateOnly(2026, 1, 1), new DateOnly(2026, 2, 1), 100m, 0m),
             new ArInvoice("i-2", "job", "2", new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 1), 100m, 0m),
         };
-        var payments = new[] { new ArPayment("p-1", "job", new DateOnly(2026, 1, 25), 100m, 0m, null), new ArPayment("p-2", "job", new DateOnly(2026, 3, 6), 100m, 0m, null) };
+        var payments = new[] { new LedgerPayment("p-1", "job", new DateOnly(2026, 1, 25), 100m, 0m, null), new LedgerPayment("p-2", "job", new DateOnly(2026, 3, 6), 100m, 0m, null) };
         var lines = new[] { new ArPaymentLine("p-1", "i-1", 100m), new ArPaymentLine("p-2", "i-2", 100m) };
 
         var late = QueueScoring.AverageDaysLate(invoices, payments, lines, new Dictionary<string, string> { ["job"] = "cust" }, new DateOnly(2026, 4, 1));

@@ -14,7 +14,7 @@ public sealed class MoneyMathTests
     public void RoundToCent_Midpoints_RoundHalfAwayFromZero(string input, string expected) =>
         Assert.Equal(decimal.Parse(expected), MoneyMath.RoundToCent(decimal.Parse(input)));
 
-    // Retainage at 10% on a pay application line: AIA G702 practice rounds each computed amount to the cent.
+    // Retainage held on a pay application line; hand-computed (no published source): amount × percent, half away from zero.
     [Theory]
     [InlineData("18400.00", "10", "1840.00")]
     [InlineData("1234.55", "10", "123.46")]

@@ -16,27 +16,16 @@ namespace BackOffice.Tests.Memory;
 /// <summary>Issue 4: a finance lead's edit of a drafted bill's GL account changes the next sweep's proposal for that vendor and cost code.</summary>
 public sealed class LearnedGlTests : IDisposable
 {
-    private static readonly Actor Lead = new("dana@acme", Role.Lead, "finance");
-    private static readonly Actor Admin = new("admin@acme", Role.Admin, null);
-    private readonly TempDataDirectory _temp = new();
-    private readonly ManualClock _clock = new();
-    private readonly ProposalGate _gate;
-    private readonly SweepRunner _runner;
+    private static readonly Actor Lead = FinancialGateHarness.Lead;
+    private static readonly Actor Admin = FinancialGateHarness.Admin;
+    private readonly FinancialGateHarness _h = new();
 
-    public LearnedGlTests()
-    {
-        var audit = new AuditStore(_clock);
-        _gate = new ProposalGate(_clock, audit, new GateOptions { AgentDepartments = new Dictionary<string, string> { ["financial"] = "finance" } },
-            [new CreateBillExecutor(new SandboxLedger(_clock))]);
-        _runner = new SweepRunner([new FinancialAgent()], new GateIntake(_gate), audit, _temp.Data, _clock, NullLogger<SweepRunner>.Instance);
-    }
+    public void Dispose() => _h.Dispose();
 
-    public void Dispose() => _temp.Dispose();
-
-    private string Path => _temp.Data.TenantDatabasePath("acme");
+    private string Path => _h.Temp.Data.TenantDatabasePath("acme");
 
     private async Task<SweepOutcome> SweepAsync() =>
-        await _runner.RunAsync("acme", "financial", new DateOnly(2026, 11, 20), "manual", 1, new Progress<string>(), CancellationToken.None);
+        await _h.Runner.RunAsync("acme", "financial", new DateOnly(2026, 11, 20), "manual", 1, new Progress<string>(), CancellationToken.None);
 
     private async Task SeedAsync(bool planAccountActive = true)
     {
@@ -57,12 +46,12 @@ public sealed class LearnedGlTests : IDisposable
             var id = await c.ExecuteScalarAsync<long>("SELECT id FROM proposals WHERE idempotency_key = @k", new { k = first.IdempotencyKey });
             var lines = first.Payload["lines"]!.DeepClone().AsArray();
             lines[0]!["account_id"] = "acct-5200";
-            await _gate.EditAsync(Path, Lead, id, new JsonObject { ["lines"] = lines }, CancellationToken.None);
-            await _gate.ApproveAsync(Path, Lead, id, CancellationToken.None);
-            var switches = new GateSwitches(_clock, new AuditStore(_clock));
+            await _h.Gate.EditAsync(Path, Lead, id, new JsonObject { ["lines"] = lines }, CancellationToken.None);
+            await _h.Gate.ApproveAsync(Path, Lead, id, CancellationToken.None);
+            var switches = new GateSwitches(_h.Clock, new AuditStore(_h.Clock));
             await switches.SetMasterAsync(Path, Admin, true, CancellationToken.None);
             await switches.SetAgentWritesAsync(Path, Admin, "financial", true, CancellationToken.None);
-            await _gate.ExecuteAsync(Path, Lead, id, CancellationToken.None);
+            await _h.Gate.ExecuteAsync(Path, Lead, id, CancellationToken.None);
         }
 
         await TenantSeed.SubInvoiceAsync(Path, "si-2", "RP-008", "approved", 500_000, 50_000);

@@ -22,27 +22,16 @@ namespace BackOffice.Tests.Memory;
 /// </summary>
 public sealed class LinkMemoryTests : IDisposable
 {
-    private static readonly Actor Lead = new("dana@acme", Role.Lead, "finance");
-    private static readonly Actor Admin = new("admin@acme", Role.Admin, null);
-    private readonly TempDataDirectory _temp = new();
-    private readonly ManualClock _clock = new();
-    private readonly ProposalGate _gate;
-    private readonly SweepRunner _runner;
+    private static readonly Actor Lead = FinancialGateHarness.Lead;
+    private static readonly Actor Admin = FinancialGateHarness.Admin;
+    private readonly FinancialGateHarness _h = new(clock => new LinkRecordsExecutor(clock));
 
-    public LinkMemoryTests()
-    {
-        var audit = new AuditStore(_clock);
-        _gate = new ProposalGate(_clock, audit, new GateOptions { AgentDepartments = new Dictionary<string, string> { ["financial"] = "finance" } },
-            [new CreateBillExecutor(new SandboxLedger(_clock)), new LinkRecordsExecutor(_clock)]);
-        _runner = new SweepRunner([new FinancialAgent()], new GateIntake(_gate), audit, _temp.Data, _clock, NullLogger<SweepRunner>.Instance);
-    }
+    public void Dispose() => _h.Dispose();
 
-    public void Dispose() => _temp.Dispose();
-
-    private string Path => _temp.Data.TenantDatabasePath("acme");
+    private string Path => _h.Temp.Data.TenantDatabasePath("acme");
 
     private async Task<IReadOnlyList<ProposalDraft>> SweepAsync() =>
-        (await _runner.RunAsync("acme", "financial", new DateOnly(2026, 11, 20), "manual", 1, new Progress<string>(), CancellationToken.None)).Proposals;
+        (await _h.Runner.RunAsync("acme", "financial", new DateOnly(2026, 11, 20), "manual", 1, new Progress<string>(), CancellationToken.None)).Proposals;
 
     private async Task ExecAsync(string sql)
     {
@@ -66,12 +55,12 @@ public sealed class LinkMemoryTests : IDisposable
             """);
         var link = Assert.Single(await SweepAsync(), p => p.ActionKind == LinkRecordsExecutor.Kind);
         var id = await IdOfAsync(link);
-        await _gate.EditAsync(Path, Lead, id, new JsonObject { ["ledger_id"] = "lv-2" }, CancellationToken.None);
-        await _gate.ApproveAsync(Path, Lead, id, CancellationToken.None);
-        var switches = new GateSwitches(_clock, new AuditStore(_clock));
+        await _h.Gate.EditAsync(Path, Lead, id, new JsonObject { ["ledger_id"] = "lv-2" }, CancellationToken.None);
+        await _h.Gate.ApproveAsync(Path, Lead, id, CancellationToken.None);
+        var switches = new GateSwitches(_h.Clock, new AuditStore(_h.Clock));
         await switches.SetMasterAsync(Path, Admin, true, CancellationToken.None);
         await switches.SetAgentWritesAsync(Path, Admin, "financial", true, CancellationToken.None);
-        await _gate.ExecuteAsync(Path, Lead, id, CancellationToken.None);
+        await _h.Gate.ExecuteAsync(Path, Lead, id, CancellationToken.None);
         // One sweep after execution learns the link while pv-1 is still there to name it.
         Assert.DoesNotContain(await SweepAsync(), p => p.ActionKind == LinkRecordsExecutor.Kind);
         return id;
@@ -128,7 +117,7 @@ public sealed class LinkMemoryTests : IDisposable
     public async Task Sweep_ConfirmedLinkUndone_ForgetsItAndAsksAgain()
     {
         var id = await LeadConfirmsTheLinkAsync();
-        await _gate.UndoAsync(Path, Lead, id, CancellationToken.None);
+        await _h.Gate.UndoAsync(Path, Lead, id, CancellationToken.None);
         await SameVendorUnderANewIdAsync();
 
         var proposals = await SweepAsync();

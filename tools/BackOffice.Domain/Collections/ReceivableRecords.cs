@@ -8,9 +8,6 @@ public sealed record ArInvoice(
     string Id, string CustomerId, string? DocNumber, DateOnly TxnDate, DateOnly DueDate, decimal Total, decimal Retainage,
     bool IsRetainageRelease = false);
 
-/// <summary>A customer payment; <paramref name="Unapplied"/> is money received but not yet applied to an invoice (QuickBooks UnappliedAmt).</summary>
-public sealed record ArPayment(string Id, string CustomerId, DateOnly TxnDate, decimal Total, decimal Unapplied, string? Reference);
-
 /// <summary>Part of a payment applied to one invoice (QuickBooks LinkedTxn).</summary>
 public sealed record ArPaymentLine(string PaymentId, string InvoiceId, decimal Amount);
 

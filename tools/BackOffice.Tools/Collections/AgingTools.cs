@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using BackOffice.Domain.Collections;
+using BackOffice.Domain.Financial;
 
 namespace BackOffice.Tools.Collections;
 
@@ -20,7 +21,7 @@ public static class AgingTools
     [Description("Open invoices as of a date: issued on or before it, less payments applied on or before it, with days past due and aging bucket.")]
     public static IReadOnlyList<OpenItem> OpenItems(
         [Description("Customer invoices from the ledger")] IReadOnlyList<ArInvoice> invoices,
-        [Description("Customer payments from the ledger")] IReadOnlyList<ArPayment> payments,
+        [Description("Customer payments from the ledger")] IReadOnlyList<LedgerPayment> payments,
         [Description("Payment applications to invoices")] IReadOnlyList<ArPaymentLine> lines,
         [Description("The date the aging is computed as of")] DateOnly asOf,
         [Description("Aging buckets; null for current, 1-30, 31-60, 61-90, over 90")] AgingBuckets? buckets = null)

@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using BackOffice.Domain.Collections;
+using BackOffice.Domain.Financial;
+using BackOffice.Tools.Reconciliation;
 
 namespace BackOffice.Tools.Collections;
 
@@ -28,7 +30,7 @@ public static class ChaseListTools
     [Description("State of a promise to pay as of a date: kept when payments applied to the invoice on or after the day it was recorded reach the promised amount; pending until the promised date; broken after it.")]
     public static PromiseState StateOf(
         [Description("The promise")] PromiseToPay promise,
-        [Description("Customer payments")] IReadOnlyList<ArPayment> payments,
+        [Description("Customer payments")] IReadOnlyList<LedgerPayment> payments,
         [Description("Payment applications to invoices")] IReadOnlyList<ArPaymentLine> lines,
         [Description("The date the state is computed as of")] DateOnly asOf)
         => StateOf(promise, payments.ToDictionary(p => p.Id, p => p.TxnDate), lines.ToLookup(l => l.InvoiceId), asOf);
@@ -57,7 +59,7 @@ public static class ChaseListTools
     [Description("Split open invoices into what to chase and what to leave alone (paid but unapplied, disputed, under an unbroken promise to pay), with the reason for each removal.")]
     public static ChaseList Build(
         [Description("Open items from AgingTools.OpenItems")] IReadOnlyList<OpenItem> openItems,
-        [Description("Customer payments, with unapplied amounts")] IReadOnlyList<ArPayment> payments,
+        [Description("Customer payments, with unapplied amounts")] IReadOnlyList<LedgerPayment> payments,
         [Description("Payment applications to invoices")] IReadOnlyList<ArPaymentLine> lines,
         [Description("Promises to pay")] IReadOnlyList<PromiseToPay> promises,
         [Description("Open disputes")] IReadOnlyList<InvoiceDispute> disputes,
@@ -65,7 +67,7 @@ public static class ChaseListTools
         [Description("The date the list is built as of")] DateOnly asOf)
     {
         string Family(string customer) => familyOf.GetValueOrDefault(customer, customer);
-        var pools = payments.Where(p => p.TxnDate <= asOf && p.Unapplied > 0m).GroupBy(p => Family(p.CustomerId))
+        var pools = PaymentTools.UnappliedPayments(payments, asOf).GroupBy(p => Family(p.CustomerId))
             .ToDictionary(g => g.Key, g => (Left: g.Sum(p => p.Unapplied), Refs: string.Join(", ", g.Select(p => p.Reference ?? p.Id))));
         var paidOn = payments.ToDictionary(p => p.Id, p => p.TxnDate);
         var linesByInvoice = lines.ToLookup(l => l.InvoiceId);

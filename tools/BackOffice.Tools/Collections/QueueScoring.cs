@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using BackOffice.Domain.Collections;
+using BackOffice.Domain.Financial;
 using BackOffice.Domain.Money;
 
 namespace BackOffice.Tools.Collections;
@@ -26,7 +27,7 @@ public static class QueueScoring
     [Description("Average days late per customer family over payments applied on or before a date (0 for on time or early), rounded down.")]
     public static IReadOnlyDictionary<string, int> AverageDaysLate(
         [Description("Customer invoices")] IReadOnlyList<ArInvoice> invoices,
-        [Description("Customer payments")] IReadOnlyList<ArPayment> payments,
+        [Description("Customer payments")] IReadOnlyList<LedgerPayment> payments,
         [Description("Payment applications to invoices")] IReadOnlyList<ArPaymentLine> lines,
         [Description("Customer id -> its top-level customer id")] IReadOnlyDictionary<string, string> familyOf,
         [Description("Only payments on or before this date count")] DateOnly asOf)
