@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using BackOffice.Domain.Money;
 using BackOffice.Kernel.Abstractions.Proposals;
@@ -122,7 +120,7 @@ internal sealed class DunningProposals(CollectionsData data, CollectionsOptions 
                         $"On execution it waits {minutes} minutes in the outbox, and can be undone until then; once delivered it cannot be undone.\n\n" +
                         (draft.Subject is null ? "" : $"Subject: {draft.Subject}\n") + draft.Body;
         return new ProposalDraft("collections", SendKind, $"Send {level.Name} {level.Channel} for invoice {invoice.DocNumber ?? invoice.Id} ({MoneyText.Usd(entry.Item.ChaseAmount)})",
-            RiskClass.Money, Key("col-msg-", invoice.Id, level.Name, MoneyText.Plain(entry.Item.ChaseAmount)), payload, values.Figures, narrative,
+            RiskClass.Money, ProposalKeys.For("col-msg-", invoice.Id, level.Name, MoneyText.Plain(entry.Item.ChaseAmount)), payload, values.Figures, narrative,
             ["to", "subject", "body"], Reversible: true,
             IrreversibleReason: $"undo only within {minutes} minutes of execution, while the message waits in the outbox; once delivered it cannot be undone",
             FindingKey: findingKey);
@@ -143,11 +141,7 @@ internal sealed class DunningProposals(CollectionsData data, CollectionsOptions 
                         "If they promise to pay, set amount and promised_date to what they promised and approve; the promise keeps the invoice " +
                         "off the chase list until its date, and a broken one escalates to the next level.\n\n" + draft.Body;
         return new ProposalDraft("collections", PromiseKind, $"Call about invoice {invoice.DocNumber ?? invoice.Id} and record the promise to pay",
-            RiskClass.Routine, Key("col-ptp-", invoice.Id, level.Name, MoneyText.Plain(entry.Item.ChaseAmount)), payload, values.Figures, narrative,
+            RiskClass.Routine, ProposalKeys.For("col-ptp-", invoice.Id, level.Name, MoneyText.Plain(entry.Item.ChaseAmount)), payload, values.Figures, narrative,
             ["amount", "promised_date", "recorded_on", "note"], FindingKey: findingKey);
     }
-
-    /// <summary>Same invoice, level and amount: same key, so a re-sweep proposes nothing new (DESIGN.md rule 4). 32 characters.</summary>
-    public static string Key(string prefix, params string[] facts) =>
-        prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("|", facts))))[..24];
 }

@@ -72,7 +72,7 @@ internal sealed class RetainageRelease(CollectionsData data, TimeSpan deliveryDe
             ["identifiers"] = new JsonArray(values.Values.Where(v => v.FigureValue is null).Select(v => (JsonNode?)JsonValue.Create(v.Text)).ToArray()),
         };
         proposals.Add(new ProposalDraft("collections", DunningProposals.SendKind, $"Request retainage release of {MoneyText.Usd(held)} for {data.NameOf(customerId)}",
-            RiskClass.Money, DunningProposals.Key("col-ret-", jobId, MoneyText.Plain(held)), payload, figures,
+            RiskClass.Money, ProposalKeys.For("col-ret-", jobId, MoneyText.Plain(held)), payload, figures,
             narrative + $" On execution the email waits {minutes} minutes in the outbox and can be undone until then; once delivered it cannot be undone.\n\n" + draft.Body,
             ["to", "subject", "body"], Reversible: true,
             IrreversibleReason: $"undo only within {minutes} minutes of execution, while the message waits in the outbox; once delivered it cannot be undone",

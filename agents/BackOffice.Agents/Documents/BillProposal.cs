@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using BackOffice.Domain.Money;
 using BackOffice.Kernel.Abstractions.Proposals;
@@ -52,7 +50,7 @@ internal static class BillProposal
         var payload = Payload(a, lines);
         var proposal = new ProposalDraft("documents", "ledger.create-bill",
             $"Draft bill {bill.InvoiceNumber} to {a.LedgerVendor.Name} for {MoneyText.Usd(payable)}", RiskClass.Money,
-            "doc-bill-" + Hash(payload), payload, figures, narrative, ["due_date", "memo", "lines"], FindingKey: key);
+            ProposalKeys.For("doc-bill-", payload), payload, figures, narrative, ["due_date", "memo", "lines"], FindingKey: key);
         return new Drafted(finding, proposal);
     }
 
@@ -116,8 +114,4 @@ internal static class BillProposal
 
         return figures;
     }
-
-    /// <summary>Same document facts, same key (DESIGN.md rule 4); 33 characters, within QuickBooks' 50.</summary>
-    public static string Hash(JsonObject payload) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalJson.Serialize(payload))))[..24];
 }

@@ -35,7 +35,7 @@ internal static class FileProposal
             var narrative = $"{group.Key} is a {primary.Classification.Kind}" + (primary.Job is { } job ? $" for job {job.Number ?? job.Id} ({job.Name})" : "") +
                 $"; proposed: file a copy under {primary.Folder}. The inbox copy stays; undo removes the filed copy.";
             yield return new ProposalDraft("documents", ActionKind, $"File {group.Key} under {primary.Folder}", RiskClass.Routine,
-                "doc-file-" + BillProposal.Hash(payload), payload, [], narrative, ["folder"]);
+                ProposalKeys.For("doc-file-", payload), payload, [], narrative, ["folder"]);
         }
     }
 }

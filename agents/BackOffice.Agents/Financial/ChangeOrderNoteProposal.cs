@@ -29,7 +29,7 @@ internal static class ChangeOrderNoteProposal
             return null;
         }
 
-        var key = IdempotencyKey("fin-co-", new JsonObject { ["commitment"] = item.Subject, ["side"] = side, ["difference"] = MoneyText.Plain(item.Difference) });
+        var key = ProposalKeys.For("fin-co-", new JsonObject { ["commitment"] = item.Subject, ["side"] = side, ["difference"] = MoneyText.Plain(item.Difference) });
         if (noted.Contains(key))
         {
             return null;

@@ -59,6 +59,6 @@ internal static class LinkCheck
             ["candidates"] = new JsonArray(match.Candidates.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray()),
         };
         proposals.Add(new ProposalDraft("financial", ActionKind, $"Link {kind} '{projectName}' to {ledgerName(best)}", RiskClass.Routine,
-            IdempotencyKey("fin-link-", payload), payload, figures, narrative, ["ledger_id"], FindingKey: key));
+            ProposalKeys.For("fin-link-", payload), payload, figures, narrative, ["ledger_id"], FindingKey: key));
     }
 }

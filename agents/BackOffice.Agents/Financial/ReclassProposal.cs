@@ -38,7 +38,7 @@ internal static class ReclassProposal
         var narrative = $"{MoneyText.Usd(amount)} with cost code {posting.CostCode} was posted to {posting.AccountId} on {Date(posting.TxnDate)}; " +
             $"the cost code maps to {mapped}. Proposed: a journal entry moving {MoneyText.Usd(amount)} from {posting.AccountId} to {mapped} on the same job.";
         return new ProposalDraft("financial", ActionKind, $"Reclass {MoneyText.Usd(amount)} of {posting.CostCode} to {mapped}", RiskClass.Money,
-            IdempotencyKey("fin-rc-", new JsonObject { ["line"] = posting.SourceId, ["to"] = mapped, ["amount"] = MoneyText.Plain(posting.Amount) }), payload, figures, narrative, ["txn_date", "memo"], FindingKey: findingKey);
+            ProposalKeys.For("fin-rc-", new JsonObject { ["line"] = posting.SourceId, ["to"] = mapped, ["amount"] = MoneyText.Plain(posting.Amount) }), payload, figures, narrative, ["txn_date", "memo"], FindingKey: findingKey);
     }
 
     private static JsonObject Line(string account, string postingType, decimal amount, string? customer, string memo) => new()

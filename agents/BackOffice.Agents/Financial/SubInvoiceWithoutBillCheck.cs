@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using BackOffice.Domain.Memory;
 using BackOffice.Domain.Money;
@@ -135,13 +133,6 @@ internal static class SubInvoiceWithoutBillCheck
         };
         return new ProposalDraft(
             "financial", "ledger.create-bill", $"Draft bill {invoice.Number} to {ledgerVendorName} for {MoneyText.Usd(draft.NetPayable)}",
-            RiskClass.Money, IdempotencyKey(payload), payload, figures, narrative, ["due_date", "memo", "lines"], FindingKey: findingKey);
-    }
-
-    /// <summary>Same facts, same key: a re-sweep over unchanged data proposes nothing new (DESIGN.md rule 4). 33 characters, within QuickBooks' 50.</summary>
-    private static string IdempotencyKey(JsonObject payload)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(BackOffice.Store.Audit.CanonicalJson.Serialize(payload)));
-        return "fin-bill-" + Convert.ToHexStringLower(hash)[..24];
+            RiskClass.Money, ProposalKeys.For("fin-bill-", payload), payload, figures, narrative, ["due_date", "memo", "lines"], FindingKey: findingKey);
     }
 }

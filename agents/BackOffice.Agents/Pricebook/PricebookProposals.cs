@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using BackOffice.Domain.Money;
 using BackOffice.Domain.Pricebook;
@@ -45,7 +43,7 @@ public static class PricebookProposals
         var title = single is null
             ? $"Update {changes.Count} pricebook prices from {file.File.Vendor} ({file.File.FileName})"
             : $"Update {single.Item.Description}: cost ${UnitCostE4.Text(single.Recost.OldUnitCost)} -> ${UnitCostE4.Text(single.Recost.NewUnitCost)} per {single.Item.Unit}";
-        return new ProposalDraft("pricebook", ActionKind, title, RiskClass.Money, IdempotencyKey(payload), payload, figures,
+        return new ProposalDraft("pricebook", ActionKind, title, RiskClass.Money, ProposalKeys.For("pb-upd-", payload), payload, figures,
             Narrative(file, changes, impact), ["items"], FindingKey: findingKey);
     }
 
@@ -107,8 +105,4 @@ public static class PricebookProposals
             : $" {estimates} open estimate(s) would move by {MoneyText.Usd(impact.Estimates.Sum(e => e.Change))} in total if repriced.") +
             (impact.Budgets.Count == 0 ? "" : $" Budget lines of open jobs would move by {MoneyText.Usd(impact.Budgets.Sum(b => b.Change))} in planned material cost.");
     }
-
-    /// <summary>Same facts, same key (DESIGN.md rule 4): 31 characters, within the 50 allowed.</summary>
-    private static string IdempotencyKey(JsonObject payload) =>
-        "pb-upd-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(BackOffice.Store.Audit.CanonicalJson.Serialize(payload))))[..24];
 }

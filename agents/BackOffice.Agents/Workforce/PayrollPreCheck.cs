@@ -120,6 +120,6 @@ internal static class PayrollPreCheck
         return new ProposalDraft(
             "workforce", AdjustmentKind,
             $"Payroll adjustment {MoneyText.Usd(r.Difference.Value)} for {week.Employee.Name}, week of {Day(r.WeekStart)}",
-            RiskClass.Money, Key("wf-adj-", payload), payload, figures, narrative, ["amount", "memo"], FindingKey: findingKey);
+            RiskClass.Money, ProposalKeys.For("wf-adj-", payload), payload, figures, narrative, ["amount", "memo"], FindingKey: findingKey);
     }
 }

@@ -65,7 +65,7 @@ internal static class StaffingCheck
             };
             proposals.Add(new ProposalDraft(
                 "workforce", AlertKind, $"Staffing alert: {trade.Key} short {H(overtime)} crew hours", RiskClass.Routine,
-                Key("wf-staff-", payload), payload, figures, narrative, ["message"], FindingKey: key));
+                ProposalKeys.For("wf-staff-", payload), payload, figures, narrative, ["message"], FindingKey: key));
         }
     }
 }

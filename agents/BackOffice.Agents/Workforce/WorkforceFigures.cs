@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using BackOffice.Kernel.Abstractions.Proposals;
 
@@ -16,8 +14,4 @@ internal static class WorkforceFigures
     public static string H(decimal hours) => hours.ToString("0.##", CultureInfo.InvariantCulture);
 
     public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>Same facts, same key (DESIGN.md rule 4): a prefix and 24 hex characters of the payload's hash, within 50.</summary>
-    public static string Key(string prefix, JsonObject payload) =>
-        prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(BackOffice.Store.Audit.CanonicalJson.Serialize(payload))))[..24];
 }
