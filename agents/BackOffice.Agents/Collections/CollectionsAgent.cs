@@ -18,7 +18,7 @@ public sealed class CollectionsAgent(CollectionsOptions options, OutboxOptions o
 
     public async Task<SweepResult> SweepAsync(SweepContext context, CancellationToken cancellationToken)
     {
-        var data = await CollectionsData.LoadAsync(context.TenantDatabasePath, cancellationToken);
+        var data = await CollectionsData.LoadAsync(context.Data, cancellationToken);
         var worklist = CollectionsWorklist.Compute(data, context.AsOf, options.Buckets);
         context.Progress.Report($"collections: {worklist.Open.Count} open invoices, {worklist.Queue.Count} to chase, {worklist.Chase.Removed.Count} taken off the list");
         var findings = new List<Finding>();

@@ -6,6 +6,8 @@ using BackOffice.Store.Collections;
 using BackOffice.Store.Records;
 using BackOffice.Tools.Collections;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Agents.Collections;
 
 /// <summary>Everything the Collections agent and its reports read, loaded once.</summary>
@@ -20,10 +22,10 @@ public sealed record CollectionsData(
     IReadOnlyList<JobCompletion> Jobs,
     IReadOnlyDictionary<string, string> JobLinks)
 {
-    public static async Task<CollectionsData> LoadAsync(string tenantDatabasePath, CancellationToken cancellationToken)
+    public static async Task<CollectionsData> LoadAsync(TenantData tenant, CancellationToken cancellationToken)
     {
-        var store = new ReceivablesStore(tenantDatabasePath);
-        var ledger = new LedgerStore(tenantDatabasePath);
+        var store = tenant.Receivables;
+        var ledger = tenant.Ledger;
         return new CollectionsData(
             await store.InvoicesAsync(cancellationToken),
             await store.PaymentsAsync(cancellationToken),

@@ -4,6 +4,8 @@ using BackOffice.Domain.Documents;
 using BackOffice.Store.Documents;
 using BackOffice.Tools.Documents;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Agents.Documents;
 
 /// <summary>
@@ -15,10 +17,10 @@ internal static partial class DocumentReview
     public const string FiledFolder = "filed";
 
     public static async Task<IReadOnlyList<DocumentAnalysis>> AnalyzeAsync(
-        string tenantDatabasePath, DateOnly asOf, DocumentsOptions options, CancellationToken cancellationToken)
+        TenantData tenant, DateOnly asOf, DocumentsOptions options, CancellationToken cancellationToken)
     {
-        var tenantFolder = Path.GetDirectoryName(Path.GetFullPath(tenantDatabasePath))!;
-        var data = await DocumentsData.LoadAsync(tenantDatabasePath, cancellationToken);
+        var tenantFolder = tenant.Folder;
+        var data = await DocumentsData.LoadAsync(tenant, cancellationToken);
         var documents = await new InboxReader(new PdfText(options.PdfToTextPath)).ReadAsync(Path.Combine(tenantFolder, "inbox"), cancellationToken);
         var analyses = new List<DocumentAnalysis>();
         foreach (var document in documents)

@@ -21,8 +21,8 @@ public sealed class DocumentsAgent(DocumentsOptions options) : IAgent
 
     public async Task<SweepResult> SweepAsync(SweepContext context, CancellationToken cancellationToken)
     {
-        var analyses = await DocumentReview.AnalyzeAsync(context.TenantDatabasePath, context.AsOf, options, cancellationToken);
-        var data = await DocumentsData.LoadAsync(context.TenantDatabasePath, cancellationToken);
+        var analyses = await DocumentReview.AnalyzeAsync(context.Data, context.AsOf, options, cancellationToken);
+        var data = await DocumentsData.LoadAsync(context.Data, cancellationToken);
         context.Progress.Report($"documents: {analyses.Count} documents in the inbox");
         var findings = new List<Finding>();
         var proposals = new List<ProposalDraft>();

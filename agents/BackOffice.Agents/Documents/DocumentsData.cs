@@ -4,6 +4,8 @@ using BackOffice.Store.Documents;
 using BackOffice.Store.Records;
 using BackOffice.Tools.Matching;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Agents.Documents;
 
 /// <summary>Everything the Documents agent reads from the tenant database, loaded once per sweep.</summary>
@@ -22,11 +24,11 @@ internal sealed record DocumentsData(
     IReadOnlyDictionary<string, string> CostCodeAccounts,
     IReadOnlyList<CrossSystemLink> Links)
 {
-    public static async Task<DocumentsData> LoadAsync(string path, CancellationToken cancellationToken)
+    public static async Task<DocumentsData> LoadAsync(TenantData path, CancellationToken cancellationToken)
     {
-        var project = new ProjectStore(path);
-        var ledger = new LedgerStore(path);
-        var documents = new DocumentsStore(path);
+        var project = path.Project;
+        var ledger = path.Ledger;
+        var documents = path.Documents;
         return new DocumentsData(
             await project.JobsAsync(cancellationToken), await project.VendorsAsync(cancellationToken),
             await project.CommitmentsAsync(cancellationToken), await documents.CommitmentTotalsAsync(cancellationToken),

@@ -8,7 +8,7 @@ namespace BackOffice.Agents.Financial;
 /// Reconciles the project side to the books. Issue 2 gave it its first check (approved subcontractor invoices with
 /// no bill); issue 3 adds cross-system link proposals, the reconciliation worklist, budget variance and loss jobs.
 /// </summary>
-public sealed class FinancialAgent(FinancialOptions? options = null) : IAgent
+public sealed class FinancialAgent(FinancialOptions options) : IAgent
 {
     public string Name => "financial";
 
@@ -16,7 +16,7 @@ public sealed class FinancialAgent(FinancialOptions? options = null) : IAgent
 
     public async Task<SweepResult> SweepAsync(SweepContext context, CancellationToken cancellationToken)
     {
-        var data = await FinancialData.LoadAsync(context.TenantDatabasePath, cancellationToken);
+        var data = await FinancialData.LoadAsync(context.Data, cancellationToken);
         // Issue 4: links people confirmed for a record of the same name, where no explicit mapping speaks.
         if (context.Memory is not null)
         {
@@ -31,7 +31,7 @@ public sealed class FinancialAgent(FinancialOptions? options = null) : IAgent
         SubInvoiceWithoutBillCheck.Run(data, findings, proposals, learned);
         LinkCheck.Run(data, findings, proposals);
         var analysis = new FinancialAnalysis(data, context.AsOf, options);
-        var noted = await new BackOffice.Store.Financial.FinancialNoteStore(context.TenantDatabasePath).KeysAsync(cancellationToken);
+        var noted = await context.Data.FinancialNotes.KeysAsync(cancellationToken);
         ReconciliationCheck.Run(analysis, Tolerance.Default, findings, proposals, noted);
         AnalysisChecks.Variance(analysis, VarianceOptions.Default, findings);
         AnalysisChecks.LossJobs(analysis, findings);

@@ -15,9 +15,9 @@ internal sealed record JobWip(
     JobContract Job, string? LedgerJobId, WipLine? Wip, MarginAtCompletion? Margin, IReadOnlyList<EacResult> Estimates, string? Problem);
 
 /// <summary>Runs the issue 3 tools over one tenant's books as of a date; shared by the agent's checks and the reports.</summary>
-internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, FinancialOptions? options = null)
+internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, FinancialOptions options)
 {
-    private readonly FinancialOptions _options = options ?? new FinancialOptions();
+    private readonly FinancialOptions _options = options;
 
     public const string Uncoded = "(uncoded)";
 

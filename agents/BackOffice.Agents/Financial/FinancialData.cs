@@ -5,6 +5,8 @@ using BackOffice.Store.Financial;
 using BackOffice.Store.Records;
 using BackOffice.Tools.Matching;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Agents.Financial;
 
 /// <summary>Everything the Financial agent's checks and reports read, loaded once per sweep.</summary>
@@ -24,14 +26,14 @@ internal sealed record FinancialData(
     /// <summary>The money records issue 3 reconciles, analyses and reports on.</summary>
     public FinancialBooks Books { get; private init; } = FinancialBooks.Empty;
 
-    public static async Task<FinancialData> LoadAsync(string tenantDatabasePath, CancellationToken cancellationToken)
+    public static async Task<FinancialData> LoadAsync(TenantData tenant, CancellationToken cancellationToken)
     {
-        var data = await LoadAsync(new ProjectStore(tenantDatabasePath), new LedgerStore(tenantDatabasePath), cancellationToken);
-        var confirmed = await new ConfirmedLinkStore(tenantDatabasePath).AllAsync(cancellationToken);
+        var data = await LoadAsync(tenant.Project, tenant.Ledger, cancellationToken);
+        var confirmed = await tenant.ConfirmedLinks.AllAsync(cancellationToken);
         // `with` shares the (still empty) match caches of `data`, which is discarded here; matching starts after the merge.
         return data with
         {
-            Books = await FinancialBooks.LoadAsync(tenantDatabasePath, cancellationToken),
+            Books = await FinancialBooks.LoadAsync(tenant, cancellationToken),
             VendorLinks = Merge(data.VendorLinks, confirmed.Where(l => l.Kind == "vendor")),
             JobLinks = Merge(data.JobLinks, confirmed.Where(l => l.Kind == "job")),
         };
@@ -123,15 +125,15 @@ internal sealed record FinancialBooks(
 {
     public static FinancialBooks Empty { get; } = new([], [], [], [], [], [], [], [], [], new HashSet<string>());
 
-    public static async Task<FinancialBooks> LoadAsync(string path, CancellationToken cancellationToken)
+    public static async Task<FinancialBooks> LoadAsync(TenantData path, CancellationToken cancellationToken)
     {
-        var project = new ProjectFinancialStore(path);
-        var ledger = new LedgerFinancialStore(path);
+        var project = path.ProjectFinancials;
+        var ledger = path.LedgerFinancials;
         return new FinancialBooks(
             await project.ContractsAsync(cancellationToken), await project.BudgetLinesAsync(cancellationToken),
             await project.CommitmentLinesAsync(cancellationToken), await project.ChangeOrdersAsync(cancellationToken),
             await project.PayAppsAsync(cancellationToken), await ledger.InvoicesAsync(cancellationToken),
             await ledger.PaymentsAsync(cancellationToken), await ledger.PurchaseOrdersAsync(cancellationToken),
-            await ledger.CostPostingsAsync(cancellationToken), await new ReclassEntryStore(path).ReclassedLinesAsync(cancellationToken));
+            await ledger.CostPostingsAsync(cancellationToken), await path.Reclasses.ReclassedLinesAsync(cancellationToken));
     }
 }

@@ -16,7 +16,7 @@ public sealed class PricebookAgent(PricebookOptions options) : IAgent
 
     public async Task<SweepResult> SweepAsync(SweepContext context, CancellationToken cancellationToken)
     {
-        var picture = await PricebookAnalysis.RunAsync(context.TenantDatabasePath, options, context.AsOf, cancellationToken);
+        var picture = await PricebookAnalysis.RunAsync(context.Data, options, context.AsOf, cancellationToken);
         context.Progress.Report($"pricebook: {picture.Items.Count} items, {picture.Files.Count} vendor price files");
         var findings = new List<Finding>();
         var proposals = new List<ProposalDraft>();

@@ -3,6 +3,8 @@ using BackOffice.Kernel.Abstractions.Telemetry;
 using BackOffice.Store.Pricebook;
 using BackOffice.Tools.Pricebook;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Agents.Pricebook;
 
 /// <summary>A matched line re-costed against its item.</summary>
@@ -24,10 +26,10 @@ public sealed record PricebookPicture(
 /// <summary>Loads the tenant's pricebook data and runs the pricebook tools over each vendor's latest price file (issue 8).</summary>
 public static class PricebookAnalysis
 {
-    public static async Task<PricebookPicture> RunAsync(string tenantDatabasePath, PricebookOptions options, DateOnly asOf, CancellationToken cancellationToken)
+    public static async Task<PricebookPicture> RunAsync(TenantData tenant, PricebookOptions options, DateOnly asOf, CancellationToken cancellationToken)
     {
-        var store = new PricebookStore(tenantDatabasePath);
-        var files = new PriceFileStore(tenantDatabasePath);
+        var store = tenant.Pricebook;
+        var files = tenant.PriceFiles;
         var items = await store.ItemsAsync(cancellationToken);
         var rules = await store.MarkupRulesAsync(cancellationToken);
         var analyses = new List<FileAnalysis>();

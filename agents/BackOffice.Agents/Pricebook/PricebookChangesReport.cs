@@ -18,7 +18,7 @@ public sealed class PricebookChangesReport(PricebookOptions options) : IReport
 
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
-        var picture = await PricebookAnalysis.RunAsync(request.TenantDatabasePath, options, request.AsOf, cancellationToken);
+        var picture = await PricebookAnalysis.RunAsync(request.Data, options, request.AsOf, cancellationToken);
         var rows = picture.Files
             .SelectMany(f => f.Recosts.Select(r => Row(f, r, PricebookProposals.Impact([r], picture))))
             .ToList();

@@ -21,7 +21,7 @@ public sealed class WorkforceAgent(WorkforceSettings settings) : IAgent
 
     public async Task<SweepResult> SweepAsync(SweepContext context, CancellationToken cancellationToken)
     {
-        var data = await WorkforceData.LoadAsync(context.TenantDatabasePath, cancellationToken);
+        var data = await WorkforceData.LoadAsync(context.Data, cancellationToken);
         var startDay = settings.WorkweekStart(context.Tenant);
         var findings = new List<Finding>();
         var proposals = new List<ProposalDraft>();

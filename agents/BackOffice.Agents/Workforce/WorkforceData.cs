@@ -2,6 +2,8 @@ using BackOffice.Domain.Workforce;
 using BackOffice.Store.Records;
 using BackOffice.Tools.Workforce;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Agents.Workforce;
 
 /// <summary>Everything the Workforce agent's checks read, loaded once per sweep or report.</summary>
@@ -12,10 +14,10 @@ internal sealed record WorkforceData(
     IReadOnlyDictionary<string, string> JobStatus,
     WorkforceStore Store)
 {
-    public static async Task<WorkforceData> LoadAsync(string tenantDatabasePath, CancellationToken cancellationToken)
+    public static async Task<WorkforceData> LoadAsync(TenantData tenant, CancellationToken cancellationToken)
     {
-        var store = new WorkforceStore(tenantDatabasePath);
-        var jobs = await new ProjectStore(tenantDatabasePath).JobsAsync(cancellationToken);
+        var store = tenant.Workforce;
+        var jobs = await tenant.Project.JobsAsync(cancellationToken);
         return new WorkforceData(
             (await store.EmployeesAsync(cancellationToken)).ToDictionary(e => e.Id, StringComparer.Ordinal),
             await store.PayrollLinesAsync(cancellationToken),

@@ -30,7 +30,7 @@ public static class AgentsApi
         var agents = new JsonArray();
         foreach (var agent in runner.Agents)
         {
-            var s = await switches.GetAgentAsync(caller.TenantDatabasePath, agent.Name, ct);
+            var s = await switches.GetAgentAsync(caller.Data, agent.Name, ct);
             agents.Add(new JsonObject
             {
                 ["id"] = agent.Name,
@@ -40,7 +40,7 @@ public static class AgentsApi
             });
         }
 
-        return new JsonObject { ["master"] = await switches.GetMasterAsync(caller.TenantDatabasePath, ct), ["agents"] = agents };
+        return new JsonObject { ["master"] = await switches.GetMasterAsync(caller.Data, ct), ["agents"] = agents };
     }
 
     private static async Task<Ok<JsonObject>> ListAsync(
@@ -52,7 +52,7 @@ public static class AgentsApi
         AuditAnchors anchors, CancellationToken ct)
     {
         var caller = await callers.ForTenantAsync(http, tenant, ct);
-        await switches.SetMasterAsync(caller.TenantDatabasePath, caller.Actor, body.On, ct);
+        await switches.SetMasterAsync(caller.Data, caller.Actor, body.On, ct);
         await anchors.AdvanceAsync(caller.Tenant, ct);
         return TypedResults.Ok(await SnapshotAsync(caller, runner, switches, options, ct));
     }
@@ -73,12 +73,12 @@ public static class AgentsApi
         };
         if (body.Writes is { } writes)
         {
-            await switches.SetAgentWritesAsync(caller.TenantDatabasePath, caller.Actor, name, writes, ct);
+            await switches.SetAgentWritesAsync(caller.Data, caller.Actor, name, writes, ct);
         }
 
         if (mode is { } m)
         {
-            await switches.SetAgentModeAsync(caller.TenantDatabasePath, caller.Actor, name, m, ct);
+            await switches.SetAgentModeAsync(caller.Data, caller.Actor, name, m, ct);
         }
 
         await anchors.AdvanceAsync(caller.Tenant, ct);

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using BackOffice.Host.Auth;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Control;
-using BackOffice.Store.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,8 +24,8 @@ public static class AuditApi
 
     public static async Task<IReadOnlyList<AuditEvent>> ReadAsync(Caller caller, AuditFilter filter, CancellationToken ct)
     {
-        await using var connection = await Databases.OpenTenantAsync(caller.TenantDatabasePath, ct);
-        var events = await AuditStore.ReadAllAsync(connection, ct);
+        await using var unit = await caller.Data.ReadAsync(ct);
+        var events = await AuditStore.ReadAllAsync(unit, ct);
         return events.Where(e => (filter.Kind is null || e.Kind.StartsWith(filter.Kind, StringComparison.Ordinal))
                                  && (filter.Subject is null || e.Subject == filter.Subject)
                                  && (filter.Actor is null || e.Actor == filter.Actor))
@@ -35,8 +34,8 @@ public static class AuditApi
 
     public static async Task<JsonObject> VerifyChainAsync(Caller caller, AuditAnchors anchors, CancellationToken ct)
     {
-        await using var connection = await Databases.OpenTenantAsync(caller.TenantDatabasePath, ct);
-        var events = await AuditStore.ReadAllAsync(connection, ct);
+        await using var unit = await caller.Data.ReadAsync(ct);
+        var events = await AuditStore.ReadAllAsync(unit, ct);
         var broken = AuditVerifier.Verify(events, await anchors.GetAsync(caller.Tenant, ct));
         return new JsonObject
         {

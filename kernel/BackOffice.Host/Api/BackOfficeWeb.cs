@@ -1,4 +1,5 @@
 using BackOffice.Host.Auth;
+using BackOffice.Store.Control;
 using BackOffice.Host.Composition;
 using BackOffice.Host.ApprovalConsole;
 using BackOffice.Host.Webhooks;
@@ -32,9 +33,7 @@ public static class BackOfficeWeb
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.WebHost.UseUrls(urls);
-        builder.AddBackOfficeStore(data);
-        builder.AddBackOfficeKernel();
-        builder.AddBackOfficeAgents();
+        builder.AddBackOffice(data);
         builder.AddBackOfficeWeb();
         configure?.Invoke(builder);
         var app = builder.Build();
@@ -44,11 +43,6 @@ public static class BackOfficeWeb
 
     public static void AddBackOfficeWeb(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.SectionName))
-            .Validate(o => o.Pbkdf2Iterations >= 1000 && o.SetupLinkHours > 0 && o.SessionHours > 0, "Auth: iterations >= 1000, hours positive")
-            .ValidateOnStart();
-        builder.Services.AddSingleton<CredentialStore>();
-        builder.Services.AddSingleton<SetupLinks>();
         builder.Services.AddSingleton<CallerResolver>();
         builder.Services.AddSingleton<ProposalActions>();
         builder.Services.AddProblemDetails();

@@ -1,4 +1,3 @@
-using BackOffice.Store.Sqlite;
 using BackOffice.Store.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,14 +17,14 @@ public static class HealthApi
         return app;
     }
 
-    private static async Task<Results<Ok<Health>, ProblemHttpResult>> CheckAsync(DataDirectory data, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<Health>, ProblemHttpResult>> CheckAsync(TenantDataSource tenants, TimeProvider clock, CancellationToken ct)
     {
         try
         {
-            await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, ct);
+            await using var control = await tenants.ReadControlAsync(ct);
             return TypedResults.Ok(new Health("ok", clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
         }
-        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        catch (System.Data.Common.DbException ex)
         {
             return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Control database unavailable");
         }

@@ -5,7 +5,8 @@ using BackOffice.Kernel.Gate;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Control;
 using BackOffice.Store.Proposals;
-using BackOffice.Store.Sqlite;
+
+using BackOffice.Store.Tenancy;
 
 namespace BackOffice.Host.Api;
 
@@ -26,7 +27,7 @@ public sealed class ProposalActions(ProposalGate gate, GateOptions options, Audi
 
     public async Task<(ProposalRow Row, bool Replayed)> RunAsync(Caller caller, long id, string verb, string? reason, JsonObject? changes, CancellationToken ct)
     {
-        var current = await gate.GetAsync(caller.TenantDatabasePath, id, ct);
+        var current = await gate.GetAsync(caller.Data, id, ct);
         if (ResultState.TryGetValue(verb, out var done) && current.State == done)
         {
             return (current, true);
@@ -34,11 +35,11 @@ public sealed class ProposalActions(ProposalGate gate, GateOptions options, Audi
 
         var row = verb switch
         {
-            "approve" => await gate.ApproveAsync(caller.TenantDatabasePath, caller.Actor, id, ct),
-            "reject" => await gate.RejectAsync(caller.TenantDatabasePath, caller.Actor, id, reason ?? "", ct),
-            "edit" => await gate.EditAsync(caller.TenantDatabasePath, caller.Actor, id, changes ?? [], ct),
-            "execute" => await gate.ExecuteAsync(caller.TenantDatabasePath, caller.Actor, id, ct),
-            "undo" => await gate.UndoAsync(caller.TenantDatabasePath, caller.Actor, id, ct),
+            "approve" => await gate.ApproveAsync(caller.Data, caller.Actor, id, ct),
+            "reject" => await gate.RejectAsync(caller.Data, caller.Actor, id, reason ?? "", ct),
+            "edit" => await gate.EditAsync(caller.Data, caller.Actor, id, changes ?? [], ct),
+            "execute" => await gate.ExecuteAsync(caller.Data, caller.Actor, id, ct),
+            "undo" => await gate.UndoAsync(caller.Data, caller.Actor, id, ct),
             _ => throw new ArgumentException($"Unknown verb '{verb}'.", nameof(verb)),
         };
         await anchors.AdvanceAsync(caller.Tenant, ct);
@@ -47,24 +48,24 @@ public sealed class ProposalActions(ProposalGate gate, GateOptions options, Audi
 
     public async Task<JsonObject> DetailAsync(Caller caller, long id, CancellationToken ct)
     {
-        var row = await gate.GetAsync(caller.TenantDatabasePath, id, ct);
-        return ProposalView.Detail(row, options, await HistoryAsync(caller.TenantDatabasePath, id, ct));
+        var row = await gate.GetAsync(caller.Data, id, ct);
+        return ProposalView.Detail(row, options, await HistoryAsync(caller.Data, id, ct));
     }
 
     /// <summary>Worst first: money and legal before routine, open before decided, then oldest first.</summary>
     public async Task<IReadOnlyList<ProposalRow>> InboxAsync(Caller caller, ProposalFilter filter, string? risk, CancellationToken ct)
     {
-        var rows = await gate.ListAsync(caller.TenantDatabasePath, filter, ct);
+        var rows = await gate.ListAsync(caller.Data, filter, ct);
         return rows.Where(r => risk is null || string.Equals(r.Risk, risk, StringComparison.OrdinalIgnoreCase))
             .OrderBy(r => StateRank(r.State)).ThenBy(r => r.Risk == "Routine" ? 1 : 0).ThenBy(r => r.Id).ToList();
     }
 
     public string WhoMustApprove(ProposalRow row) => ProposalView.Detail(row, options, [])["whoMustApprove"]!.GetValue<string>();
 
-    private static async Task<IReadOnlyList<AuditEvent>> HistoryAsync(string path, long id, CancellationToken ct)
+    private static async Task<IReadOnlyList<AuditEvent>> HistoryAsync(TenantData tenant, long id, CancellationToken ct)
     {
-        await using var connection = await Databases.OpenTenantAsync(path, ct);
-        return await AuditStore.ReadAsync(connection, new AuditQuery(Subject: $"proposal:{id}"), ct);
+        await using var unit = await tenant.ReadAsync(ct);
+        return await AuditStore.ReadAsync(unit, new AuditQuery(Subject: $"proposal:{id}"), ct);
     }
 
     private static int StateRank(string state) => state switch

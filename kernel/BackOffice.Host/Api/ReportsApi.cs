@@ -36,13 +36,13 @@ public static class ReportsApi
         var date = asOf is null
             ? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)
             : DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return await report.RunAsync(new ReportRequest(caller.Tenant, caller.TenantDatabasePath, date, job), ct);
+        return await report.RunAsync(new ReportRequest(caller.Data, date, job), ct);
     }
 
     private static async Task<Ok<JsonArray>> FindingsAsync(HttpContext http, string tenant, string? agent, CallerResolver callers, CancellationToken ct)
     {
         var caller = await callers.ForTenantAsync(http, tenant, ct);
-        var findings = await FindingStore.ListOpenAsync(caller.TenantDatabasePath, agent, ct);
+        var findings = await FindingStore.ListOpenAsync(caller.Data, agent, ct);
         return TypedResults.Ok(new JsonArray(findings.Select(f => (JsonNode)new JsonObject
         {
             ["id"] = f.Id, ["agent"] = f.Agent, ["check"] = f.Check, ["severity"] = f.Severity, ["title"] = f.Title,

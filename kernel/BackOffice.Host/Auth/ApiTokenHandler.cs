@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using BackOffice.Store.Control;
+
 namespace BackOffice.Host.Auth;
 
 /// <summary>`Authorization: Bearer bo_...` for scripts (issue 9): the token's SHA-256 is looked up, never the token itself.</summary>

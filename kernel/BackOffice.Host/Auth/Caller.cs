@@ -4,7 +4,10 @@ using BackOffice.Store.Control;
 namespace BackOffice.Host.Auth;
 
 /// <summary>The signed-in person as the gate sees them, and the tenant they are working in.</summary>
-public sealed record Caller(UserRecord User, Actor Actor, string Tenant, string TenantDatabasePath);
+public sealed record Caller(UserRecord User, Actor Actor, BackOffice.Store.Tenancy.TenantData Data)
+{
+    public string Tenant => Data.Tenant;
+}
 
 /// <summary>
 /// A tenant the caller may not see. Answered 404, exactly like a tenant that does not exist (issue 9), so a user of

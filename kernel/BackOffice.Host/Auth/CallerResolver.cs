@@ -10,7 +10,7 @@ namespace BackOffice.Host.Auth;
 /// Turns the authenticated principal into a <see cref="Caller"/> for one tenant. The role is read from the control
 /// database on every request, so a demotion takes effect at once rather than when a cookie expires.
 /// </summary>
-public sealed class CallerResolver(UserDirectory users, TenantRegistry tenants, DataDirectory data)
+public sealed class CallerResolver(UserDirectory users, TenantRegistry tenants, BackOffice.Store.Tenancy.TenantDataSource data)
 {
     public async Task<UserRecord> UserAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ public sealed class CallerResolver(UserDirectory users, TenantRegistry tenants, 
             throw new TenantNotVisibleException(tenant);
         }
 
-        return new Caller(user, ToActor(user), tenant, data.TenantDatabasePath(tenant));
+        return new Caller(user, ToActor(user), data.For(tenant));
     }
 
     /// <summary>Tenants this user may see: their own, or every tenant for install staff (tenant NULL).</summary>

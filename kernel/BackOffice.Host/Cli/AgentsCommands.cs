@@ -16,7 +16,7 @@ public static class AgentsCommands
         list.SetAction(CliAction.Run(async (cli, ct) =>
         {
             var tenant = await cli.TenantAsync(listTenant, ct);
-            var path = cli.Data.TenantDatabasePath(tenant);
+            var path = cli.Tenant(tenant);
             var switches = cli.Get<GateSwitches>();
             var master = await switches.GetMasterAsync(path, ct);
             var rows = new List<JsonObject>();
@@ -51,7 +51,7 @@ public static class AgentsCommands
             var tenant = await cli.TenantAsync(setTenant, ct);
             var actor = await cli.ActorAsync(tenant, ct);
             var agent = cli.Get<SweepRunner>().Agent(cli.Parse.GetValue(name)!).Name;
-            var path = cli.Data.TenantDatabasePath(tenant);
+            var path = cli.Tenant(tenant);
             var switches = cli.Get<GateSwitches>();
             if (cli.Parse.GetValue(writes) is null && cli.Parse.GetValue(mode) is null)
             {
@@ -93,7 +93,7 @@ public static class AgentsCommands
             var tenantName = await cli.TenantAsync(tenant, ct);
             var actor = await cli.ActorAsync(tenantName, ct);
             var on = cli.Parse.GetValue(state) == "on";
-            await cli.Get<GateSwitches>().SetMasterAsync(cli.Data.TenantDatabasePath(tenantName), actor, on, ct);
+            await cli.Get<GateSwitches>().SetMasterAsync(cli.Tenant(tenantName), actor, on, ct);
             await cli.Get<AuditAnchors>().AdvanceAsync(tenantName, ct);
             if (cli.Json)
             {

@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Control;
-using BackOffice.Store.Sqlite;
+
+using BackOffice.Store.Tenancy;
 
 namespace BackOffice.Host.Cli;
 
@@ -20,7 +21,7 @@ public static class AuditCommands
             var named = cli.Parse.GetValue(verifyTenant);
             if (named is null)
             {
-                await using var control = await Databases.OpenControlAsync(cli.Data.ControlDatabasePath, ct);
+                await using var control = await cli.Get<TenantDataSource>().ReadControlAsync(ct);
                 var events = await AuditStore.ReadAllAsync(control, ct);
                 results.Add(Result("control", AuditVerifier.Verify(events), events.Count));
             }
@@ -28,8 +29,8 @@ public static class AuditCommands
             var tenants = named is null ? (await cli.Get<TenantRegistry>().ListAsync(ct)).Select(t => t.Id).ToList() : [await cli.TenantAsync(verifyTenant, ct)];
             foreach (var tenant in tenants)
             {
-                await using var connection = await Databases.OpenTenantAsync(cli.Data.TenantDatabasePath(tenant), ct);
-                var events = await AuditStore.ReadAllAsync(connection, ct);
+                await using var unit = await cli.Tenant(tenant).ReadAsync(ct);
+                var events = await AuditStore.ReadAllAsync(unit, ct);
                 var anchor = await cli.Get<AuditAnchors>().GetAsync(tenant, ct);
                 results.Add(Result($"tenant:{tenant}", AuditVerifier.Verify(events, anchor), events.Count));
             }
@@ -80,13 +81,10 @@ public static class AuditCommands
 
     private static async Task<IReadOnlyList<AuditEvent>> ReadAsync(CliContext cli, Option<string?> tenantOption, CancellationToken ct)
     {
-        var path = cli.Parse.GetValue(tenantOption) == "control"
-            ? cli.Data.ControlDatabasePath
-            : cli.Data.TenantDatabasePath(await cli.TenantAsync(tenantOption, ct));
-        await using var connection = path == cli.Data.ControlDatabasePath
-            ? await Databases.OpenControlAsync(path, ct)
-            : await Databases.OpenTenantAsync(path, ct);
-        return await AuditStore.ReadAllAsync(connection, ct);
+        await using var unit = cli.Parse.GetValue(tenantOption) == "control"
+            ? await cli.Get<TenantDataSource>().ReadControlAsync(ct)
+            : await cli.Tenant(await cli.TenantAsync(tenantOption, ct)).ReadAsync(ct);
+        return await AuditStore.ReadAllAsync(unit, ct);
     }
 
     private static JsonObject Result(string chain, AuditBreak? broken, int count) => new()

@@ -55,6 +55,9 @@ public sealed class CliContext : IAsyncDisposable
         return new CliContext(parse, data, host);
     }
 
+    /// <summary>The data context of a tenant already resolved by <see cref="TenantAsync"/>.</summary>
+    public TenantData Tenant(string tenant) => Get<TenantDataSource>().For(tenant);
+
     public T Get<T>()
         where T : notnull => _host.Services.GetRequiredService<T>();
 

@@ -40,7 +40,7 @@ public static class DemoCommand
             var imported = await ImportCommand.RunAsync(cli, bundle, Tenant, ct);
             await ImportPriceFilesAsync(cli, ct);
             var outcomes = await SweepCommand.RunAsync(cli, Tenant, null, cli.AsOf(asOf), ct);
-            var open = await cli.Get<ProposalGate>().ListAsync(cli.Data.TenantDatabasePath(Tenant), new ProposalFilter(), ct);
+            var open = await cli.Get<ProposalGate>().ListAsync(cli.Tenant(Tenant), new ProposalFilter(), ct);
             if (cli.Json)
             {
                 cli.Output.WriteJson(new JsonObject
@@ -79,7 +79,7 @@ public static class DemoCommand
         foreach (var (file, vendor) in PriceFiles.Where(f => File.Exists(Path.Combine(folder, f.File))))
         {
             var result = await PricebookImport.RunAsync(
-                cli.Data.TenantDatabasePath(Tenant), Path.Combine(folder, file), vendor, acceptGoodRows: false, "demo", cli.Get<TimeProvider>().GetUtcNow(), ct);
+                cli.Tenant(Tenant), Path.Combine(folder, file), vendor, acceptGoodRows: false, "demo", cli.Get<TimeProvider>().GetUtcNow(), ct);
             cli.Progress.Report($"pricebook: {file} ({vendor}): {result.GoodLines} lines{(result.AlreadyImported ? ", already imported" : "")}");
         }
     }

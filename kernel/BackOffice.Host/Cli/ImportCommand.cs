@@ -34,7 +34,7 @@ public static class ImportCommand
                 progress.Report($"import: {p.Phase.ToString().ToLowerInvariant()} {p.File} {(p.RowsRead > 0 ? $"({p.RowsRead} rows)" : "")}".TrimEnd());
             }
         });
-        var summary = await cli.Get<BundleImporter>().ImportAsync(Path.GetFullPath(directory), tenant, cli.Data, actor, reporter, ct);
+        var summary = await cli.Get<BundleImporter>().ImportAsync(Path.GetFullPath(directory), cli.Tenant(tenant), actor, reporter, ct);
         await cli.Get<AuditAnchors>().AdvanceAsync(tenant, ct);
         return summary;
     }

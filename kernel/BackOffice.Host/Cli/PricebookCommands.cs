@@ -33,7 +33,7 @@ public static class PricebookCommands
             PriceImportResult result;
             try
             {
-                result = await PricebookImport.RunAsync(cli.Data.TenantDatabasePath(tenantName), path, cli.Parse.GetValue(vendor)!,
+                result = await PricebookImport.RunAsync(cli.Tenant(tenantName), path, cli.Parse.GetValue(vendor)!,
                     cli.Parse.GetValue(good), actor, cli.Get<TimeProvider>().GetUtcNow(), ct);
             }
             catch (PriceFileFormatException ex)

@@ -5,6 +5,8 @@ using BackOffice.Domain.Pricebook;
 using BackOffice.Store.Pricebook;
 using BackOffice.Tools.Pricebook;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Host.Cli;
 
 /// <summary>What an import did: the stored file (null when refused), the mapping used, and every bad row.</summary>
@@ -21,10 +23,10 @@ public static class PricebookImport
     public static readonly JsonSerializerOptions MappingJson = new(JsonSerializerDefaults.Web);
 
     public static async Task<PriceImportResult> RunAsync(
-        string tenantDatabasePath, string path, string vendor, bool acceptGoodRows, string actor, DateTimeOffset now, CancellationToken ct)
+        TenantData tenant, string path, string vendor, bool acceptGoodRows, string actor, DateTimeOffset now, CancellationToken ct)
     {
         var rows = await PriceFileReader.ReadAsync(path, ct);
-        var store = new PricebookStore(tenantDatabasePath);
+        var store = tenant.Pricebook;
         var (mapping, saved) = await MappingAsync(store, vendor, rows, ct);
         var header = PriceFileHeaders.FindHeader(rows.Select(r => r.Cells).ToList(), mapping)
                      ?? throw new CliException($"{Path.GetFileName(path)}: no header row holds the columns of {vendor}'s saved mapping " +
@@ -42,7 +44,7 @@ public static class PricebookImport
         }
 
         var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(File.OpenRead(path), ct));
-        var (file, already) = await new PriceFileStore(tenantDatabasePath)
+        var (file, already) = await tenant.PriceFiles
             .SaveAsync(vendor, Path.GetFileName(path), sha, parsed.Lines, parsed.BadRows.Count, at, actor, ct);
         return new PriceImportResult(file, already, mapping, !saved, parsed.BadRows, parsed.Lines.Count);
     }

@@ -4,7 +4,8 @@ using BackOffice.Kernel.Gate;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Control;
 using BackOffice.Store.Proposals;
-using BackOffice.Store.Sqlite;
+
+using BackOffice.Store.Tenancy;
 
 namespace BackOffice.Host.Cli;
 
@@ -35,7 +36,7 @@ public static class ProposalsCommands
         var list = new Command("list", "List proposals, newest first") { tenant, state, agent };
         list.SetAction(CliAction.Run(async (cli, ct) =>
         {
-            var path = cli.Data.TenantDatabasePath(await cli.TenantAsync(tenant, ct));
+            var path = cli.Tenant(await cli.TenantAsync(tenant, ct));
             var rows = await cli.Get<ProposalGate>().ListAsync(path, new ProposalFilter(cli.Parse.GetValue(state), cli.Parse.GetValue(agent)), ct);
             cli.Output.Table(rows.Select(ProposalView.Summary).ToList(), ["id", "state", "risk", "agent", "title"]);
             return 0;
@@ -50,10 +51,10 @@ public static class ProposalsCommands
         var show = new Command("show", "Show a proposal: figures and their sources, narrative, who must approve, history") { id, tenant };
         show.SetAction(CliAction.Run(async (cli, ct) =>
         {
-            var path = cli.Data.TenantDatabasePath(await cli.TenantAsync(tenant, ct));
+            var path = cli.Tenant(await cli.TenantAsync(tenant, ct));
             var row = await cli.Get<ProposalGate>().GetAsync(path, cli.Parse.GetValue(id), ct);
-            await using var connection = await Databases.OpenTenantAsync(path, ct);
-            var history = await AuditStore.ReadAsync(connection, new AuditQuery(Subject: $"proposal:{row.Id}"), ct);
+            await using var unit = await path.ReadAsync(ct);
+            var history = await AuditStore.ReadAsync(unit, new AuditQuery(Subject: $"proposal:{row.Id}"), ct);
             var view = ProposalView.Detail(row, cli.Get<GateOptions>(), history);
             if (cli.Json)
             {
@@ -128,7 +129,7 @@ public static class ProposalsCommands
     }
 
     private delegate Task<ProposalRow> Decision(
-        ProposalGate gate, string path, Kernel.Abstractions.Identity.Actor actor, long id, ParseResult parse, CancellationToken ct);
+        ProposalGate gate, TenantData path, Kernel.Abstractions.Identity.Actor actor, long id, ParseResult parse, CancellationToken ct);
 
     private static Command Decide(string verb, string description, Decision decide)
     {
@@ -139,7 +140,7 @@ public static class ProposalsCommands
         {
             var tenantName = await cli.TenantAsync(tenant, ct);
             var actor = await cli.ActorAsync(tenantName, ct);
-            var row = await decide(cli.Get<ProposalGate>(), cli.Data.TenantDatabasePath(tenantName), actor, cli.Parse.GetValue(id), cli.Parse, ct);
+            var row = await decide(cli.Get<ProposalGate>(), cli.Tenant(tenantName), actor, cli.Parse.GetValue(id), cli.Parse, ct);
             await cli.Get<AuditAnchors>().AdvanceAsync(tenantName, ct);
             if (cli.Json)
             {

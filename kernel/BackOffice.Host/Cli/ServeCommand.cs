@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BackOffice.Host.Api;
 using BackOffice.Host.Auth;
+using BackOffice.Store.Control;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -26,10 +26,7 @@ public static class UsersCommands
             }
 
             var password = (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r') ?? "";
-            var auth = cli.Get<Microsoft.Extensions.Configuration.IConfiguration>().GetSection(Auth.AuthOptions.SectionName).Get<Auth.AuthOptions>() ?? new Auth.AuthOptions();
-            var credentials = new Auth.CredentialStore(cli.Data, cli.Get<UserDirectory>(), cli.Get<BackOffice.Store.Audit.AuditStore>(),
-                cli.Get<TimeProvider>(), Microsoft.Extensions.Options.Options.Create(auth));
-            await credentials.SetPasswordAsync(user, password, actor.Name, ct);
+            await cli.Get<Store.Control.CredentialStore>().SetPasswordAsync(user, password, actor.Name, ct);
             cli.Output.Line($"Password set for {user}.");
             return 0;
         }));

@@ -47,6 +47,16 @@ public static class BackOfficeServices
             builder.Logging.AddFilter("BackOffice", LogLevel.Warning);
         }
 
+        builder.AddBackOffice(data);
+        return builder;
+    }
+
+    /// <summary>
+    /// The one composition root (issue 12): the CLI, `serve` and the test hosts all call this, so a service that one
+    /// of them runs with (the model narrator, Qdrant memory) is the service all of them run with.
+    /// </summary>
+    public static IHostApplicationBuilder AddBackOffice(this IHostApplicationBuilder builder, DataDirectory data)
+    {
         builder.AddBackOfficeStore(data);
         builder.AddBackOfficeKernel();
         builder.AddBackOfficeModel();
@@ -58,6 +68,13 @@ public static class BackOfficeServices
     {
         builder.Services.AddSingleton(data);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TenantDataSource>();
+        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.SectionName))
+            .Validate(o => o.Pbkdf2Iterations >= 1000 && o.SetupLinkHours > 0 && o.SessionHours > 0, "Auth: iterations >= 1000, hours positive")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<AuthOptions>>().Value);
+        builder.Services.AddSingleton<CredentialStore>();
+        builder.Services.AddSingleton<SetupLinks>();
         builder.Services.AddSingleton<AuditStore>();
         builder.Services.AddSingleton<TenantRegistry>();
         builder.Services.AddSingleton<UserDirectory>();
@@ -104,13 +121,15 @@ public static class BackOfficeServices
         builder.Services.AddSingleton<BackOffice.Store.Workforce.WorkforceOutbox>();
         builder.Services.AddSingleton<IActionExecutor, PayrollAdjustmentExecutor>();
         builder.Services.AddSingleton<IActionExecutor, StaffingAlertExecutor>();
-        builder.Services.AddSingleton(builder.Configuration.GetSection(BackOffice.Agents.Pricebook.PricebookOptions.SectionName).Get<BackOffice.Agents.Pricebook.PricebookOptions>() ?? new());
+        builder.Services.AddOptions<BackOffice.Agents.Pricebook.PricebookOptions>().Bind(builder.Configuration.GetSection(BackOffice.Agents.Pricebook.PricebookOptions.SectionName));
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<BackOffice.Agents.Pricebook.PricebookOptions>>().Value);
         builder.Services.AddSingleton<IAgent, BackOffice.Agents.Pricebook.PricebookAgent>();
         builder.Services.AddSingleton<IReport, BackOffice.Agents.Pricebook.PricebookChangesReport>();
         builder.Services.AddSingleton<BackOffice.Store.Pricebook.PricebookWriter>();
         builder.Services.AddSingleton<IActionExecutor, PricebookUpdateExecutor>();
         // Documents agent, issue 6: its options (section "Documents"), its three reports and its filing executor.
-        builder.Services.AddSingleton(builder.Configuration.GetSection(DocumentsOptions.SectionName).Get<DocumentsOptions>() ?? new DocumentsOptions());
+        builder.Services.AddOptions<DocumentsOptions>().Bind(builder.Configuration.GetSection(DocumentsOptions.SectionName));
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DocumentsOptions>>().Value);
         builder.Services.AddSingleton<IAgent, DocumentsAgent>();
         builder.Services.AddSingleton<IReport, DocumentsReport>().AddSingleton<IReport, ApExceptionsReport>().AddSingleton<IReport, CoiExpiringReport>();
         builder.Services.AddSingleton<IActionExecutor, FileDocumentExecutor>();
@@ -128,7 +147,7 @@ public static class BackOfficeServices
         builder.Services.AddSingleton<IActionExecutor, RecordPromiseExecutor>();
         builder.Services.AddHostedService<OutboxDeliveryService>();
         // Issue 3: link and reclass executors, the Financial reports.
-                builder.Services.AddSingleton<IActionExecutor, LinkRecordsExecutor>();
+        builder.Services.AddSingleton<IActionExecutor, LinkRecordsExecutor>();
         builder.Services.AddSingleton<IActionExecutor, ReclassJournalExecutor>();
         builder.Services.AddSingleton<IActionExecutor, ChangeOrderNoteExecutor>();
         builder.Services.AddSingleton<IReport, ReconciliationReport>();

@@ -16,7 +16,7 @@ namespace BackOffice.Host.Composition;
 /// <summary>The model connection, narration and memory (issue 4). With no Model:Endpoint the offline template narrator is used.</summary>
 public static class ModelServices
 {
-    public static void AddBackOfficeModel(this HostApplicationBuilder builder)
+    public static void AddBackOfficeModel(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ModelOptions>().Bind(builder.Configuration.GetSection(ModelOptions.SectionName))
             .PostConfigure(o =>

@@ -81,13 +81,13 @@ public static class AdminPages
         switch (target, what)
         {
             case ("master", "writes"):
-                await switches.SetMasterAsync(caller.TenantDatabasePath, caller.Actor, to == "on", ct);
+                await switches.SetMasterAsync(caller.Data, caller.Actor, to == "on", ct);
                 break;
             case (_, "writes"):
-                await switches.SetAgentWritesAsync(caller.TenantDatabasePath, caller.Actor, runner.Agent(target).Name, to == "on", ct);
+                await switches.SetAgentWritesAsync(caller.Data, caller.Actor, runner.Agent(target).Name, to == "on", ct);
                 break;
             case (_, "mode"):
-                await switches.SetAgentModeAsync(caller.TenantDatabasePath, caller.Actor, runner.Agent(target).Name, to == "auto" ? AgentMode.Auto : AgentMode.Advisory, ct);
+                await switches.SetAgentModeAsync(caller.Data, caller.Actor, runner.Agent(target).Name, to == "auto" ? AgentMode.Auto : AgentMode.Advisory, ct);
                 break;
             default:
                 throw new ArgumentException($"Unknown switch '{target}/{what}'.", nameof(form));

@@ -1,4 +1,5 @@
 using BackOffice.Host.Auth;
+using BackOffice.Store.Control;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;

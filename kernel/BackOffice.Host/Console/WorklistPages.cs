@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using static BackOffice.Host.ApprovalConsole.Html;
 
+using BackOffice.Store.Records;
+
 namespace BackOffice.Host.ApprovalConsole;
 
 /// <summary>
@@ -44,7 +46,7 @@ public static class WorklistPages
             }));
         tenant.MapGet("/records/{table}/{id}", (HttpContext http, string tenant, string table, string id) => ConsolePage.RunAsync(http, tenant, async caller =>
         {
-            var record = await SourceRecords.FindAsync(caller.TenantDatabasePath, table, id, http.RequestAborted)
+            var record = await SourceRecords.FindAsync(caller.Data, table, id, http.RequestAborted)
                          ?? throw new NotFoundException($"No {table} record '{id}'.");
             return Page($"{table} / {id}", $"<pre>{E(record.ToJsonString(Indented))}</pre>", caller.User.Id, caller.Tenant);
         }));
@@ -75,7 +77,7 @@ public static class WorklistPages
 
     private static async Task<IResult> FindingsAsync(Caller caller, CancellationToken ct)
     {
-        var findings = await FindingStore.ListOpenAsync(caller.TenantDatabasePath, null, ct);
+        var findings = await FindingStore.ListOpenAsync(caller.Data, null, ct);
         var html = new StringBuilder("<table><thead><tr><th>Severity</th><th>Agent</th><th>Finding</th><th>Why</th></tr></thead><tbody>");
         foreach (var f in findings)
         {

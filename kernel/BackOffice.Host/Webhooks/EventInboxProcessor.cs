@@ -5,6 +5,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using BackOffice.Store.Events;
+
 namespace BackOffice.Host.Webhooks;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace BackOffice.Host.Webhooks;
 /// (a burst of deliveries costs one sweep, not one each). A sweep already running elsewhere leaves the events pending.
 /// </summary>
 public sealed partial class EventInboxProcessor(
-    TenantRegistry tenants, DataDirectory data, EventInbox inbox, SweepRunner runner, TimeProvider clock, IOptions<WebhookOptions> options,
+    TenantRegistry tenants, TenantDataSource data, EventInbox inbox, SweepRunner runner, TimeProvider clock, IOptions<WebhookOptions> options,
     ILogger<EventInboxProcessor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -30,7 +32,7 @@ public sealed partial class EventInboxProcessor(
         var sweeps = 0;
         foreach (var tenant in await tenants.ListAsync(ct))
         {
-            var path = data.TenantDatabasePath(tenant.Id);
+            var path = data.For(tenant.Id);
             foreach (var group in (await EventInbox.PendingAsync(path, ct)).GroupBy(p => p.Agent))
             {
                 var ids = group.Select(p => p.Id).ToList();

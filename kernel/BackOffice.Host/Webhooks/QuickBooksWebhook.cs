@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using BackOffice.Store.Events;
+
 namespace BackOffice.Host.Webhooks;
 
 /// <summary>

@@ -13,6 +13,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
+using BackOffice.Store.Events;
+
 namespace BackOffice.Host.Webhooks;
 
 /// <summary>
@@ -106,7 +108,7 @@ public static class WebhookEndpoints
     }
 
     /// <summary>Routes events to tenants by company id and stores them; events of unknown companies are counted, not stored.</summary>
-    public sealed class Router(TenantRegistry tenants, DataDirectory data, EventInbox inbox, SweepRunner runner)
+    public sealed class Router(TenantRegistry tenants, TenantDataSource data, EventInbox inbox, SweepRunner runner)
     {
         public async Task<Receipt> StoreAsync(IEnumerable<InboundEvent> events, IReadOnlyDictionary<string, string> companies, CancellationToken ct, string? agent = null)
         {
@@ -121,7 +123,7 @@ public static class WebhookEndpoints
                 }
 
                 var target = agent ?? EventRouting.AgentFor(e.Entity);
-                var added = await inbox.AddAsync(data.TenantDatabasePath(tenant), e, target is not null && known.Contains(target) ? target : null, ct);
+                var added = await inbox.AddAsync(data.For(tenant), e, target is not null && known.Contains(target) ? target : null, ct);
                 stored += added ? 1 : 0;
                 duplicates += added ? 0 : 1;
             }

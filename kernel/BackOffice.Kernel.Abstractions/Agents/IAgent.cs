@@ -17,13 +17,16 @@ public interface IAgent
     Task<SweepResult> SweepAsync(SweepContext context, CancellationToken cancellationToken);
 }
 
-/// <param name="Tenant">Tenant being swept.</param>
+/// <param name="Data">The tenant's data context (issue 12): its stores and clock. Agents read through it, never a file path.</param>
 /// <param name="AsOf">The business date the sweep computes for.</param>
-/// <param name="TenantDatabasePath">The tenant's SQLite database; agents read it through store classes.</param>
 /// <param name="Progress">Receives short human-readable progress lines; may be ignored.</param>
-/// <param name="Memory">The tenant's memory (issue 4): what people taught the back office. Null when none is wired (unit tests).</param>
+/// <param name="Memory">The tenant's memory (issue 4): what people taught the back office. Null only when its store is
+/// unreachable this sweep; the runner says so in the log.</param>
 public sealed record SweepContext(
-    string Tenant, DateOnly AsOf, string TenantDatabasePath, IProgress<string> Progress, BackOffice.Domain.Memory.ITenantMemory? Memory = null);
+    BackOffice.Store.Tenancy.TenantData Data, DateOnly AsOf, IProgress<string> Progress, BackOffice.Domain.Memory.ITenantMemory? Memory)
+{
+    public string Tenant => Data.Tenant;
+}
 
 public sealed record SweepResult(IReadOnlyList<Finding> Findings, IReadOnlyList<ProposalDraft> Proposals)
 {

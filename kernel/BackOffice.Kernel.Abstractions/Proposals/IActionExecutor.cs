@@ -20,7 +20,11 @@ public interface IActionExecutor
     Task UndoAsync(ActionRequest request, JsonObject priorState, ActionOutcome outcome, CancellationToken cancellationToken);
 }
 
-public sealed record ActionRequest(string Tenant, string TenantDatabasePath, long ProposalId, string IdempotencyKey, JsonObject Payload);
+/// <param name="Data">The tenant's data context: the executor reaches its target's store through it, never a file path.</param>
+public sealed record ActionRequest(BackOffice.Store.Tenancy.TenantData Data, long ProposalId, string IdempotencyKey, JsonObject Payload)
+{
+    public string Tenant => Data.Tenant;
+}
 
 /// <param name="TargetId">Id of what was written in the target, e.g. the bill id.</param>
 /// <param name="Result">What the target answered, stored with the proposal.</param>

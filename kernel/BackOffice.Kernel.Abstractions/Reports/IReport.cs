@@ -12,7 +12,10 @@ public interface IReport
     Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken);
 }
 
-public sealed record ReportRequest(string Tenant, string TenantDatabasePath, DateOnly AsOf, string? Job);
+public sealed record ReportRequest(BackOffice.Store.Tenancy.TenantData Data, DateOnly AsOf, string? Job)
+{
+    public string Tenant => Data.Tenant;
+}
 
 /// <summary>Rows are JSON objects, each with an "id"; <paramref name="Columns"/> picks and orders what a table shows.</summary>
 public sealed record ReportTable(string Title, IReadOnlyList<string> Columns, IReadOnlyList<JsonObject> Rows);

@@ -2,7 +2,8 @@ using System.Text.Json.Nodes;
 using BackOffice.Kernel.Abstractions.Identity;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Proposals;
-using BackOffice.Store.Sqlite;
+
+using BackOffice.Store.Tenancy;
 
 namespace BackOffice.Kernel.Gate;
 
@@ -20,53 +21,51 @@ public sealed record AgentSwitches(string Agent, bool WritesEnabled, AgentMode M
 /// </summary>
 public sealed class GateSwitches(TimeProvider clock, AuditStore audit)
 {
-    public async Task<bool> GetMasterAsync(string tenantDatabasePath, CancellationToken cancellationToken)
+    public async Task<bool> GetMasterAsync(TenantData tenant, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
-        return await GateSettingsStore.GetMasterAsync(connection, null, cancellationToken);
+        await using var unit = await tenant.ReadAsync(cancellationToken);
+        return await GateSettingsStore.GetMasterAsync(unit, cancellationToken);
     }
 
-    public async Task<AgentSwitches> GetAgentAsync(string tenantDatabasePath, string agent, CancellationToken cancellationToken)
+    public async Task<AgentSwitches> GetAgentAsync(TenantData tenant, string agent, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
-        return ToSwitches(await GateSettingsStore.GetAgentAsync(connection, null, agent, cancellationToken));
+        await using var unit = await tenant.ReadAsync(cancellationToken);
+        return ToSwitches(await GateSettingsStore.GetAgentAsync(unit, agent, cancellationToken));
     }
 
-    public async Task SetMasterAsync(string tenantDatabasePath, Actor actor, bool on, CancellationToken cancellationToken)
+    public async Task SetMasterAsync(TenantData tenant, Actor actor, bool on, CancellationToken cancellationToken)
     {
         EnsureAdmin(actor);
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
-        await using var transaction = connection.BeginTransaction();
-        var before = await GateSettingsStore.GetMasterAsync(connection, transaction, cancellationToken);
-        await GateSettingsStore.SetMasterAsync(connection, transaction, on, actor.Name, Now(), cancellationToken);
-        await audit.AppendAsync(connection, transaction, actor.Name, "switch.toggled", "switch:master",
+        await using var unit = await tenant.WriteAsync(cancellationToken);
+        var before = await GateSettingsStore.GetMasterAsync(unit, cancellationToken);
+        await GateSettingsStore.SetMasterAsync(unit, on, actor.Name, Now(), cancellationToken);
+        await audit.AppendAsync(unit, actor.Name, "switch.toggled", "switch:master",
             new JsonObject { ["switch"] = "master", ["before"] = OnOff(before), ["after"] = OnOff(on) }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await unit.CommitAsync(cancellationToken);
     }
 
-    public Task SetAgentWritesAsync(string tenantDatabasePath, Actor actor, string agent, bool on, CancellationToken cancellationToken) =>
-        SetAgentAsync(tenantDatabasePath, actor, agent, "writes", s => s with { WritesEnabled = on }, s => OnOff(s.WritesEnabled), cancellationToken);
+    public Task SetAgentWritesAsync(TenantData tenant, Actor actor, string agent, bool on, CancellationToken cancellationToken) =>
+        SetAgentAsync(tenant, actor, agent, "writes", s => s with { WritesEnabled = on }, s => OnOff(s.WritesEnabled), cancellationToken);
 
-    public Task SetAgentModeAsync(string tenantDatabasePath, Actor actor, string agent, AgentMode mode, CancellationToken cancellationToken) =>
-        SetAgentAsync(tenantDatabasePath, actor, agent, "mode", s => s with { Mode = mode }, s => ModeText(s.Mode), cancellationToken);
+    public Task SetAgentModeAsync(TenantData tenant, Actor actor, string agent, AgentMode mode, CancellationToken cancellationToken) =>
+        SetAgentAsync(tenant, actor, agent, "mode", s => s with { Mode = mode }, s => ModeText(s.Mode), cancellationToken);
 
     internal static AgentSwitches ToSwitches(AgentSettingsRow row) =>
         new(row.Agent, row.WritesEnabled != 0, row.Mode == "auto" ? AgentMode.Auto : AgentMode.Advisory);
 
     private async Task SetAgentAsync(
-        string path, Actor actor, string agent, string which, Func<AgentSwitches, AgentSwitches> change, Func<AgentSwitches, string> show,
+        TenantData tenant, Actor actor, string agent, string which, Func<AgentSwitches, AgentSwitches> change, Func<AgentSwitches, string> show,
         CancellationToken cancellationToken)
     {
         EnsureAdmin(actor);
-        await using var connection = await Databases.OpenTenantAsync(path, cancellationToken);
-        await using var transaction = connection.BeginTransaction();
-        var before = ToSwitches(await GateSettingsStore.GetAgentAsync(connection, transaction, agent, cancellationToken));
+        await using var unit = await tenant.WriteAsync(cancellationToken);
+        var before = ToSwitches(await GateSettingsStore.GetAgentAsync(unit, agent, cancellationToken));
         var after = change(before);
         var row = new AgentSettingsRow { Agent = agent, WritesEnabled = after.WritesEnabled ? 1 : 0, Mode = ModeText(after.Mode) };
-        await GateSettingsStore.SetAgentAsync(connection, transaction, row, actor.Name, Now(), cancellationToken);
-        await audit.AppendAsync(connection, transaction, actor.Name, "switch.toggled", $"switch:agent:{agent}",
+        await GateSettingsStore.SetAgentAsync(unit, row, actor.Name, Now(), cancellationToken);
+        await audit.AppendAsync(unit, actor.Name, "switch.toggled", $"switch:agent:{agent}",
             new JsonObject { ["switch"] = $"agent:{agent}:{which}", ["before"] = show(before), ["after"] = show(after) }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await unit.CommitAsync(cancellationToken);
     }
 
     private static void EnsureAdmin(Actor actor)

@@ -2,7 +2,8 @@ using System.Text.Json.Nodes;
 using BackOffice.Kernel.Abstractions.Identity;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Store.Proposals;
-using Microsoft.Data.Sqlite;
+
+using BackOffice.Store.Tenancy;
 
 namespace BackOffice.Kernel.Gate;
 
@@ -15,9 +16,9 @@ public sealed partial class ProposalGate
     /// call resumes with the same key and the target answers with its original write instead of writing again.
     /// A target that refuses moves the proposal to failed (returned, not thrown: it is an expected outcome).
     /// </summary>
-    public async Task<ProposalRow> ExecuteAsync(string tenantDatabasePath, Actor actor, long id, CancellationToken cancellationToken)
+    public async Task<ProposalRow> ExecuteAsync(TenantData tenant, Actor actor, long id, CancellationToken cancellationToken)
     {
-        var (executor, request) = await ClaimExecutionAsync(tenantDatabasePath, actor, id, cancellationToken);
+        var (executor, request) = await ClaimExecutionAsync(tenant, actor, id, cancellationToken);
         ActionOutcome outcome;
         try
         {
@@ -25,41 +26,41 @@ public sealed partial class ProposalGate
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return await FinishAsync(tenantDatabasePath, actor, id, null, ex, cancellationToken);
+            return await FinishAsync(tenant, actor, id, null, ex, cancellationToken);
         }
 
-        return await FinishAsync(tenantDatabasePath, actor, id, outcome, null, cancellationToken);
+        return await FinishAsync(tenant, actor, id, outcome, null, cancellationToken);
     }
 
     private Task<(IActionExecutor Executor, ActionRequest Request)> ClaimExecutionAsync(
-        string path, Actor actor, long id, CancellationToken cancellationToken) =>
-        InTransactionAsync(path, actor, id, async (connection, transaction) =>
+        TenantData tenant, Actor actor, long id, CancellationToken cancellationToken) =>
+        InTransactionAsync(tenant, actor, id, async (unit) =>
         {
-            var row = await LoadAsync(connection, transaction, id, cancellationToken);
+            var row = await LoadAsync(unit, id, cancellationToken);
             Ensure(GatePolicy.CanAct(actor, Facts(row), "execute"));
-            await EnsureWritesEnabledAsync(connection, transaction, row.Agent, cancellationToken);
+            await EnsureWritesEnabledAsync(unit, row.Agent, cancellationToken);
             var executor = ExecutorFor(row);
-            var request = RequestFor(path, row);
+            var request = RequestFor(tenant, row);
             var now = _clock.GetUtcNow();
             var leaseUntil = StoreTime.ToText(now.AddSeconds(_options.ExecutionLeaseSeconds));
             if (row.State == ProposalStates.Executing)
             {
-                await ResumeAsync(connection, transaction, actor, row, now, leaseUntil, cancellationToken);
+                await ResumeAsync(unit, actor, row, now, leaseUntil, cancellationToken);
                 return (executor, request);
             }
 
             EnsureCanMove(row, "executed", ProposalStates.Executing);
-            if (!await ProposalStore.ClaimExecutionAsync(connection, transaction, id, row.State, row.LeaseUntil, actor.Name, leaseUntil, cancellationToken))
+            if (!await ProposalStore.ClaimExecutionAsync(unit, id, row.State, row.LeaseUntil, actor.Name, leaseUntil, cancellationToken))
             {
                 throw Conflict(id, row.State, "executed");
             }
 
-            var existing = await ProposalExecutionStore.GetAsync(connection, transaction, id, cancellationToken);
+            var existing = await ProposalExecutionStore.GetAsync(unit, id, cancellationToken);
             var prior = existing is null
                 ? await executor.CapturePriorStateAsync(request, cancellationToken)
                 : JsonNode.Parse(existing.PriorStateJson)!.AsObject();
-            await ProposalExecutionStore.StartAsync(connection, transaction, id, row.IdempotencyKey, prior.ToJsonString(), Now(), actor.Name, cancellationToken);
-            await _audit.AppendAsync(connection, transaction, actor.Name, "proposal.execution-started", Subject(id), new JsonObject
+            await ProposalExecutionStore.StartAsync(unit, id, row.IdempotencyKey, prior.ToJsonString(), Now(), actor.Name, cancellationToken);
+            await _audit.AppendAsync(unit, actor.Name, "proposal.execution-started", Subject(id), new JsonObject
             {
                 ["from"] = row.State,
                 ["idempotency_key"] = row.IdempotencyKey,
@@ -71,22 +72,22 @@ public sealed partial class ProposalGate
 
     /// <summary>Takes over an execution whose claimant is gone (its lease expired); a live lease is a conflict.</summary>
     private async Task ResumeAsync(
-        SqliteConnection connection, SqliteTransaction transaction, Actor actor, ProposalRow row, DateTimeOffset now, string leaseUntil,
+        DataUnit unit, Actor actor, ProposalRow row, DateTimeOffset now, string leaseUntil,
         CancellationToken cancellationToken)
     {
         if (row.LeaseUntil is not null && StoreTime.Parse(row.LeaseUntil) > now)
         {
-            var started = (await ProposalExecutionStore.GetAsync(connection, transaction, row.Id, cancellationToken))?.StartedAt ?? "?";
+            var started = (await ProposalExecutionStore.GetAsync(unit, row.Id, cancellationToken))?.StartedAt ?? "?";
             throw new ProposalConflictException(row.Id, row.State,
                 $"Proposal {row.Id} is executing: being executed by {row.ExecutedBy} since {started} (lease until {row.LeaseUntil}).");
         }
 
-        if (!await ProposalStore.ClaimExecutionAsync(connection, transaction, row.Id, ProposalStates.Executing, row.LeaseUntil, actor.Name, leaseUntil, cancellationToken))
+        if (!await ProposalStore.ClaimExecutionAsync(unit, row.Id, ProposalStates.Executing, row.LeaseUntil, actor.Name, leaseUntil, cancellationToken))
         {
             throw Conflict(row.Id, row.State, "resumed");
         }
 
-        await _audit.AppendAsync(connection, transaction, actor.Name, "proposal.execution-resumed", Subject(row.Id), new JsonObject
+        await _audit.AppendAsync(unit, actor.Name, "proposal.execution-resumed", Subject(row.Id), new JsonObject
         {
             ["previous_executor"] = row.ExecutedBy,
             ["expired_lease"] = row.LeaseUntil,
@@ -96,15 +97,15 @@ public sealed partial class ProposalGate
     }
 
     private Task<ProposalRow> FinishAsync(
-        string path, Actor actor, long id, ActionOutcome? outcome, Exception? error, CancellationToken cancellationToken) =>
-        InTransactionAsync(path, actor, id, async (connection, transaction) =>
+        TenantData tenant, Actor actor, long id, ActionOutcome? outcome, Exception? error, CancellationToken cancellationToken) =>
+        InTransactionAsync(tenant, actor, id, async (unit) =>
         {
             var succeeded = outcome is not null;
             var to = succeeded ? ProposalStates.Executed : ProposalStates.Failed;
             var errorText = error is null ? null : $"{error.GetType().Name}: {error.Message}";
-            if (!await ProposalStore.FinishExecutionAsync(connection, transaction, id, to, outcome?.TargetId, outcome?.Result.ToJsonString(), errorText, cancellationToken))
+            if (!await ProposalStore.FinishExecutionAsync(unit, id, to, outcome?.TargetId, outcome?.Result.ToJsonString(), errorText, cancellationToken))
             {
-                var current = await LoadAsync(connection, transaction, id, cancellationToken);
+                var current = await LoadAsync(unit, id, cancellationToken);
                 throw Conflict(id, current.State, to);
             }
 
@@ -112,7 +113,7 @@ public sealed partial class ProposalGate
             if (outcome is not null)
             {
                 var outcomeJson = new JsonObject { ["target_id"] = outcome.TargetId, ["result"] = outcome.Result.DeepClone() };
-                await ProposalExecutionStore.CompleteAsync(connection, transaction, id, Now(), outcomeJson.ToJsonString(), cancellationToken);
+                await ProposalExecutionStore.CompleteAsync(unit, id, Now(), outcomeJson.ToJsonString(), cancellationToken);
                 data["target_id"] = outcome.TargetId;
                 data["result"] = outcome.Result.DeepClone();
             }
@@ -121,7 +122,7 @@ public sealed partial class ProposalGate
                 data["error"] = errorText;
             }
 
-            await _audit.AppendAsync(connection, transaction, actor.Name, succeeded ? "proposal.executed" : "proposal.failed", Subject(id), data, cancellationToken);
-            return await LoadAsync(connection, transaction, id, cancellationToken);
+            await _audit.AppendAsync(unit, actor.Name, succeeded ? "proposal.executed" : "proposal.failed", Subject(id), data, cancellationToken);
+            return await LoadAsync(unit, id, cancellationToken);
         }, cancellationToken);
 }

@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 using BackOffice.Kernel.Abstractions.Identity;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Store.Proposals;
-using Microsoft.Data.Sqlite;
+
+using BackOffice.Store.Tenancy;
 
 namespace BackOffice.Kernel.Gate;
 
@@ -19,14 +20,14 @@ public sealed partial class ProposalGate
     public const int MaxIdempotencyKeyLength = 50;
 
     public Task<SubmitResult> SubmitAsync(
-        string tenantDatabasePath, Actor actor, IReadOnlyList<ProposalDraft> drafts, CancellationToken cancellationToken)
+        TenantData tenant, Actor actor, IReadOnlyList<ProposalDraft> drafts, CancellationToken cancellationToken)
     {
         foreach (var draft in drafts)
         {
             Validate(actor, draft);
         }
 
-        return InTransactionAsync(tenantDatabasePath, actor, null, async (connection, transaction) =>
+        return InTransactionAsync(tenant, actor, null, async (unit) =>
         {
             var created = new List<long>();
             var superseded = new List<long>();
@@ -34,16 +35,16 @@ public sealed partial class ProposalGate
             var unchanged = 0;
             foreach (var draft in drafts)
             {
-                if (await ProposalStore.KeyExistsAsync(connection, transaction, draft.IdempotencyKey, cancellationToken))
+                if (await ProposalStore.KeyExistsAsync(unit, draft.IdempotencyKey, cancellationToken))
                 {
                     unchanged++;
                     continue;
                 }
 
-                var id = await InsertAsync(connection, transaction, actor, draft, cancellationToken);
+                var id = await InsertAsync(unit, actor, draft, cancellationToken);
                 created.Add(id);
-                superseded.AddRange(await SupersedeAsync(connection, transaction, actor, draft, id, cancellationToken));
-                if (await AutoApproveAsync(connection, transaction, draft, id, cancellationToken))
+                superseded.AddRange(await SupersedeAsync(unit, actor, draft, id, cancellationToken));
+                if (await AutoApproveAsync(unit, draft, id, cancellationToken))
                 {
                     autoApproved.Add(id);
                 }
@@ -70,15 +71,15 @@ public sealed partial class ProposalGate
     }
 
     private async Task<long> InsertAsync(
-        SqliteConnection connection, SqliteTransaction transaction, Actor actor, ProposalDraft draft, CancellationToken cancellationToken)
+        DataUnit unit, Actor actor, ProposalDraft draft, CancellationToken cancellationToken)
     {
         var figures = JsonSerializer.SerializeToNode(draft.Figures, FigureJson.Options)!.AsArray();
         var editable = new JsonArray(draft.EditableFields.Select(f => (JsonNode?)JsonValue.Create(f)).ToArray());
-        var id = await ProposalStore.InsertAsync(connection, transaction, new NewProposal(
+        var id = await ProposalStore.InsertAsync(unit, new NewProposal(
             draft.Agent, draft.ActionKind, draft.Title, draft.Risk.ToString(), draft.IdempotencyKey, draft.Payload.ToJsonString(),
             figures.ToJsonString(), draft.Narrative, editable.ToJsonString(), draft.Reversible, draft.IrreversibleReason,
             draft.FindingKey, actor.Name, Now()), cancellationToken);
-        await _audit.AppendAsync(connection, transaction, actor.Name, "proposal.created", Subject(id), new JsonObject
+        await _audit.AppendAsync(unit, actor.Name, "proposal.created", Subject(id), new JsonObject
         {
             ["agent"] = draft.Agent,
             ["action_kind"] = draft.ActionKind,
@@ -96,7 +97,7 @@ public sealed partial class ProposalGate
 
     /// <summary>A new draft for a finding replaces the older proposals for it that nobody has decided yet.</summary>
     private async Task<IReadOnlyList<long>> SupersedeAsync(
-        SqliteConnection connection, SqliteTransaction transaction, Actor actor, ProposalDraft draft, long newId, CancellationToken cancellationToken)
+        DataUnit unit, Actor actor, ProposalDraft draft, long newId, CancellationToken cancellationToken)
     {
         if (draft.FindingKey is null)
         {
@@ -104,7 +105,7 @@ public sealed partial class ProposalGate
         }
 
         var replaced = new List<long>();
-        foreach (var oldId in await ProposalStore.OpenForFindingAsync(connection, transaction, draft.FindingKey, cancellationToken))
+        foreach (var oldId in await ProposalStore.OpenForFindingAsync(unit, draft.FindingKey, cancellationToken))
         {
             if (oldId == newId)
             {
@@ -112,9 +113,9 @@ public sealed partial class ProposalGate
             }
 
             var reason = $"superseded by proposal {newId}";
-            if (await ProposalStore.DecideAsync(connection, transaction, oldId, ProposalStates.Proposed, ProposalStates.Superseded, actor.Name, Now(), reason, cancellationToken))
+            if (await ProposalStore.DecideAsync(unit, oldId, ProposalStates.Proposed, ProposalStates.Superseded, actor.Name, Now(), reason, cancellationToken))
             {
-                await _audit.AppendAsync(connection, transaction, actor.Name, "proposal.superseded", Subject(oldId),
+                await _audit.AppendAsync(unit, actor.Name, "proposal.superseded", Subject(oldId),
                     new JsonObject { ["superseded_by"] = newId, ["finding_key"] = draft.FindingKey }, cancellationToken);
                 replaced.Add(oldId);
             }
@@ -125,21 +126,21 @@ public sealed partial class ProposalGate
 
     /// <summary>In auto mode the auto policy approves routine proposals; money and legal always wait for a lead (rule 2).</summary>
     private async Task<bool> AutoApproveAsync(
-        SqliteConnection connection, SqliteTransaction transaction, ProposalDraft draft, long id, CancellationToken cancellationToken)
+        DataUnit unit, ProposalDraft draft, long id, CancellationToken cancellationToken)
     {
-        var settings = GateSwitches.ToSwitches(await GateSettingsStore.GetAgentAsync(connection, transaction, draft.Agent, cancellationToken));
+        var settings = GateSwitches.ToSwitches(await GateSettingsStore.GetAgentAsync(unit, draft.Agent, cancellationToken));
         if (settings.Mode != AgentMode.Auto)
         {
             return false;
         }
 
-        var row = await LoadAsync(connection, transaction, id, cancellationToken);
+        var row = await LoadAsync(unit, id, cancellationToken);
         if (!GatePolicy.CanApprove(Actor.AutoPolicy, Facts(row)).Allowed)
         {
             return false;
         }
 
-        await ApproveRowAsync(connection, transaction, Actor.AutoPolicy, row, cancellationToken);
+        await ApproveRowAsync(unit, Actor.AutoPolicy, row, cancellationToken);
         return true;
     }
 }

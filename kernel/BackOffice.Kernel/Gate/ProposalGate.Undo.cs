@@ -3,6 +3,8 @@ using BackOffice.Kernel.Abstractions.Identity;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Store.Proposals;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Kernel.Gate;
 
 public sealed partial class ProposalGate
@@ -11,47 +13,47 @@ public sealed partial class ProposalGate
     /// Restores the prior state captured with the intent (DESIGN.md rule 3). An undo claim (a lease on the proposal)
     /// keeps two undos from both running; a failed undo releases it, a crashed one lets it expire.
     /// </summary>
-    public async Task<ProposalRow> UndoAsync(string tenantDatabasePath, Actor actor, long id, CancellationToken cancellationToken)
+    public async Task<ProposalRow> UndoAsync(TenantData tenant, Actor actor, long id, CancellationToken cancellationToken)
     {
-        var (executor, request, prior, outcome) = await ClaimUndoAsync(tenantDatabasePath, actor, id, cancellationToken);
+        var (executor, request, prior, outcome) = await ClaimUndoAsync(tenant, actor, id, cancellationToken);
         try
         {
             await executor.UndoAsync(request, prior, outcome, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await InTransactionAsync(tenantDatabasePath, actor, id, async (connection, transaction) =>
+            await InTransactionAsync(tenant, actor, id, async (unit) =>
             {
-                await ProposalStore.FinishUndoAsync(connection, transaction, id, actor.Name, reverted: false, cancellationToken);
-                await _audit.AppendAsync(connection, transaction, actor.Name, "proposal.undo-failed", Subject(id),
+                await ProposalStore.FinishUndoAsync(unit, id, actor.Name, reverted: false, cancellationToken);
+                await _audit.AppendAsync(unit, actor.Name, "proposal.undo-failed", Subject(id),
                     new JsonObject { ["error"] = $"{ex.GetType().Name}: {ex.Message}" }, cancellationToken);
                 return true;
             }, cancellationToken);
             throw;
         }
 
-        return await InTransactionAsync(tenantDatabasePath, actor, id, async (connection, transaction) =>
+        return await InTransactionAsync(tenant, actor, id, async (unit) =>
         {
-            if (!await ProposalStore.FinishUndoAsync(connection, transaction, id, actor.Name, reverted: true, cancellationToken))
+            if (!await ProposalStore.FinishUndoAsync(unit, id, actor.Name, reverted: true, cancellationToken))
             {
-                var current = await LoadAsync(connection, transaction, id, cancellationToken);
+                var current = await LoadAsync(unit, id, cancellationToken);
                 throw Conflict(id, current.State, "reverted");
             }
 
-            await ProposalExecutionStore.MarkUndoneAsync(connection, transaction, id, Now(), actor.Name, cancellationToken);
-            await _audit.AppendAsync(connection, transaction, actor.Name, "proposal.undone", Subject(id),
+            await ProposalExecutionStore.MarkUndoneAsync(unit, id, Now(), actor.Name, cancellationToken);
+            await _audit.AppendAsync(unit, actor.Name, "proposal.undone", Subject(id),
                 new JsonObject { ["target_id"] = outcome.TargetId, ["restored"] = prior.DeepClone() }, cancellationToken);
-            return await LoadAsync(connection, transaction, id, cancellationToken);
+            return await LoadAsync(unit, id, cancellationToken);
         }, cancellationToken);
     }
 
     private Task<(IActionExecutor Executor, ActionRequest Request, JsonObject Prior, ActionOutcome Outcome)> ClaimUndoAsync(
-        string path, Actor actor, long id, CancellationToken cancellationToken) =>
-        InTransactionAsync(path, actor, id, async (connection, transaction) =>
+        TenantData tenant, Actor actor, long id, CancellationToken cancellationToken) =>
+        InTransactionAsync(tenant, actor, id, async (unit) =>
         {
-            var row = await LoadAsync(connection, transaction, id, cancellationToken);
+            var row = await LoadAsync(unit, id, cancellationToken);
             Ensure(GatePolicy.CanAct(actor, Facts(row), "undo"));
-            await EnsureWritesEnabledAsync(connection, transaction, row.Agent, cancellationToken);
+            await EnsureWritesEnabledAsync(unit, row.Agent, cancellationToken);
             EnsureCanMove(row, "undone", ProposalStates.Reverted);
             if (row.Reversible == 0)
             {
@@ -61,19 +63,19 @@ public sealed partial class ProposalGate
             var executor = ExecutorFor(row);
             var now = _clock.GetUtcNow();
             var leaseUntil = StoreTime.ToText(now.AddSeconds(_options.ExecutionLeaseSeconds));
-            if (!await ProposalStore.ClaimUndoAsync(connection, transaction, id, actor.Name, StoreTime.ToText(now), leaseUntil, cancellationToken))
+            if (!await ProposalStore.ClaimUndoAsync(unit, id, actor.Name, StoreTime.ToText(now), leaseUntil, cancellationToken))
             {
                 throw new ProposalConflictException(id, row.State,
                     $"Proposal {id} is executed and being undone by {row.UndoBy} (claim until {row.UndoLeaseUntil}).");
             }
 
-            var execution = await ProposalExecutionStore.GetAsync(connection, transaction, id, cancellationToken)
+            var execution = await ProposalExecutionStore.GetAsync(unit, id, cancellationToken)
                 ?? throw new InvalidOperationException($"Proposal {id} is executed but has no execution record.");
             var stored = JsonNode.Parse(execution.OutcomeJson ?? "{}")!.AsObject();
             var outcome = new ActionOutcome(
                 stored["target_id"]?.GetValue<string>() ?? row.TargetId ?? "", stored["result"]?.AsObject().DeepClone().AsObject() ?? []);
-            await _audit.AppendAsync(connection, transaction, actor.Name, "proposal.undo-started", Subject(id),
+            await _audit.AppendAsync(unit, actor.Name, "proposal.undo-started", Subject(id),
                 new JsonObject { ["target_id"] = outcome.TargetId, ["lease_until"] = leaseUntil }, cancellationToken);
-            return (executor, RequestFor(path, row), JsonNode.Parse(execution.PriorStateJson)!.AsObject(), outcome);
+            return (executor, RequestFor(tenant, row), JsonNode.Parse(execution.PriorStateJson)!.AsObject(), outcome);
         }, cancellationToken);
 }

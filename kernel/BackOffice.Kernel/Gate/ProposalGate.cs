@@ -3,8 +3,8 @@ using BackOffice.Kernel.Abstractions.Identity;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Proposals;
-using BackOffice.Store.Sqlite;
-using Microsoft.Data.Sqlite;
+
+using BackOffice.Store.Tenancy;
 
 namespace BackOffice.Kernel.Gate;
 
@@ -28,45 +28,43 @@ public sealed partial class ProposalGate
         _executors = executors.ToDictionary(e => e.ActionKind, StringComparer.Ordinal);
     }
 
-    public async Task<ProposalRow> GetAsync(string tenantDatabasePath, long id, CancellationToken cancellationToken)
+    public async Task<ProposalRow> GetAsync(TenantData tenant, long id, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
-        return await ProposalStore.GetAsync(connection, null, id, cancellationToken) ?? throw new ProposalNotFoundException(id);
+        await using var unit = await tenant.ReadAsync(cancellationToken);
+        return await ProposalStore.GetAsync(unit, id, cancellationToken) ?? throw new ProposalNotFoundException(id);
     }
 
-    public async Task<IReadOnlyList<ProposalRow>> ListAsync(string tenantDatabasePath, ProposalFilter filter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ProposalRow>> ListAsync(TenantData tenant, ProposalFilter filter, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
-        return await ProposalStore.ListAsync(connection, filter, cancellationToken);
+        await using var unit = await tenant.ReadAsync(cancellationToken);
+        return await ProposalStore.ListAsync(unit, filter, cancellationToken);
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> in one write transaction (Microsoft.Data.Sqlite begins IMMEDIATE, so racing callers
-    /// queue on the lock instead of both reading the old state). A policy refusal rolls the work back and is audited
-    /// on its own, so the log shows who tried what.
+    /// Runs <paramref name="work"/> in one write unit (the store begins it IMMEDIATE, so racing callers queue on the
+    /// lock instead of both reading the old state). A policy refusal rolls the work back and is audited on its own,
+    /// so the log shows who tried what.
     /// </summary>
     private async Task<T> InTransactionAsync<T>(
-        string path, Actor actor, long? proposalId, Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+        TenantData tenant, Actor actor, long? proposalId, Func<DataUnit, Task<T>> work, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(path, cancellationToken);
         try
         {
-            await using var transaction = connection.BeginTransaction();
-            var result = await work(connection, transaction);
-            await transaction.CommitAsync(cancellationToken);
+            await using var unit = await tenant.WriteAsync(cancellationToken);
+            var result = await work(unit);
+            await unit.CommitAsync(cancellationToken);
             return result;
         }
         catch (GateRefusedException refused)
         {
-            await _audit.AppendAsync(connection, actor.Name, "gate.refused", Subject(proposalId ?? 0),
+            await _audit.AppendAloneAsync(tenant, actor.Name, "gate.refused", Subject(proposalId ?? 0),
                 new JsonObject { ["reason"] = refused.Message }, cancellationToken);
             throw;
         }
     }
 
-    private static async Task<ProposalRow> LoadAsync(
-        SqliteConnection connection, SqliteTransaction transaction, long id, CancellationToken cancellationToken) =>
-        await ProposalStore.GetAsync(connection, transaction, id, cancellationToken) ?? throw new ProposalNotFoundException(id);
+    private static async Task<ProposalRow> LoadAsync(DataUnit unit, long id, CancellationToken cancellationToken) =>
+        await ProposalStore.GetAsync(unit, id, cancellationToken) ?? throw new ProposalNotFoundException(id);
 
     private ProposalFacts Facts(ProposalRow row) =>
         new(Enum.Parse<RiskClass>(row.Risk), row.Agent, _options.AgentDepartments.TryGetValue(row.Agent, out var d) ? d : null, row.ProposedBy);
@@ -101,15 +99,14 @@ public sealed partial class ProposalGate
         new(id, state, $"Proposal {id} is {state}; it cannot be {verb}.");
 
     /// <summary>Fails closed unless both the master write switch and the agent's write switch are on (DESIGN.md rule 2).</summary>
-    private static async Task EnsureWritesEnabledAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string agent, CancellationToken cancellationToken)
+    private static async Task EnsureWritesEnabledAsync(DataUnit unit, string agent, CancellationToken cancellationToken)
     {
-        if (!await GateSettingsStore.GetMasterAsync(connection, transaction, cancellationToken))
+        if (!await GateSettingsStore.GetMasterAsync(unit, cancellationToken))
         {
             throw new WritesDisabledException("master", "The master write switch is off; nothing executes until an admin turns it on.");
         }
 
-        var settings = await GateSettingsStore.GetAgentAsync(connection, transaction, agent, cancellationToken);
+        var settings = await GateSettingsStore.GetAgentAsync(unit, agent, cancellationToken);
         if (settings.WritesEnabled == 0)
         {
             throw new WritesDisabledException($"agent:{agent}", $"The write switch of agent {agent} is off; an admin must turn it on.");
@@ -122,11 +119,8 @@ public sealed partial class ProposalGate
             : throw new GateRefusedException($"No executor is registered for action kind {row.ActionKind}.");
 
     /// <summary>The request handed to the executor: the stored (possibly edited) payload and the unchanged idempotency key.</summary>
-    private static ActionRequest RequestFor(string path, ProposalRow row) =>
-        new(TenantOf(path), path, row.Id, row.IdempotencyKey, JsonNode.Parse(row.PayloadJson)!.AsObject());
-
-    /// <summary>The tenant folder name (tenants/{tenant}/tenant.db, see DataDirectory).</summary>
-    private static string TenantOf(string path) => Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path))) ?? "";
+    private static ActionRequest RequestFor(TenantData tenant, ProposalRow row) =>
+        new(tenant, row.Id, row.IdempotencyKey, JsonNode.Parse(row.PayloadJson)!.AsObject());
 
     private string Now() => StoreTime.ToText(_clock.GetUtcNow());
 

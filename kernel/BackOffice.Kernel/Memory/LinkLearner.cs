@@ -5,8 +5,7 @@ using BackOffice.Kernel.Gate;
 using BackOffice.Kernel.Gate.Executors;
 using BackOffice.Store.Proposals;
 using BackOffice.Tools.Matching;
-using Dapper;
-using Microsoft.Data.Sqlite;
+using BackOffice.Store.Tenancy;
 
 namespace BackOffice.Kernel.Memory;
 
@@ -19,9 +18,9 @@ namespace BackOffice.Kernel.Memory;
 /// </summary>
 internal static class LinkLearner
 {
-    public static async Task<int> LearnAsync(SqliteConnection connection, ITenantMemory memory, CancellationToken cancellationToken)
+    public static async Task<int> LearnAsync(TenantData tenant, ITenantMemory memory, CancellationToken cancellationToken)
     {
-        var rows = (await ProposalStore.ListAsync(connection, new ProposalFilter(), cancellationToken))
+        var rows = (await ListAsync(tenant, cancellationToken))
             .Where(r => r.ActionKind == LinkRecordsExecutor.Kind && r.State is ProposalStates.Executed or ProposalStates.Reverted)
             .OrderBy(r => r.Id)
             .ToList();
@@ -31,7 +30,7 @@ internal static class LinkLearner
             var payload = JsonNode.Parse(row.PayloadJson)!.AsObject();
             var (kind, projectId, ledgerId) = ((string?)payload["kind"], (string?)payload["project_id"], (string?)payload["ledger_id"]);
             if (kind is not ("vendor" or "job") || projectId is null || ledgerId is null
-                || await ProjectNameAsync(connection, kind, projectId, cancellationToken) is not { } name)
+                || await ProjectNameAsync(tenant, kind, projectId, cancellationToken) is not { } name)
             {
                 continue;
             }
@@ -57,8 +56,12 @@ internal static class LinkLearner
         return latest.Count;
     }
 
-    private static async Task<string?> ProjectNameAsync(SqliteConnection connection, string kind, string projectId, CancellationToken cancellationToken) =>
-        await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-            kind == "vendor" ? "SELECT name FROM project_vendors WHERE id = @projectId" : "SELECT name FROM project_jobs WHERE id = @projectId",
-            new { projectId }, cancellationToken: cancellationToken));
+    private static async Task<IReadOnlyList<ProposalRow>> ListAsync(TenantData tenant, CancellationToken cancellationToken)
+    {
+        await using var unit = await tenant.ReadAsync(cancellationToken);
+        return await ProposalStore.ListAsync(unit, new ProposalFilter(), cancellationToken);
+    }
+
+    private static async Task<string?> ProjectNameAsync(TenantData tenant, string kind, string projectId, CancellationToken cancellationToken) =>
+        kind == "vendor" ? await tenant.Project.VendorNameAsync(projectId, cancellationToken) : await tenant.Project.JobNameAsync(projectId, cancellationToken);
 }

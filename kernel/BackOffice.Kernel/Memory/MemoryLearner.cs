@@ -2,7 +2,8 @@ using System.Text.Json.Nodes;
 using BackOffice.Domain.Memory;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Proposals;
-using BackOffice.Store.Sqlite;
+
+using BackOffice.Store.Tenancy;
 
 namespace BackOffice.Kernel.Memory;
 
@@ -20,14 +21,14 @@ namespace BackOffice.Kernel.Memory;
 /// </summary>
 public static class MemoryLearner
 {
-    public static async Task<int> LearnAsync(string tenantDatabasePath, ITenantMemory memory, CancellationToken cancellationToken)
+    public static async Task<int> LearnAsync(TenantData tenant, ITenantMemory memory, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var unit = await tenant.ReadAsync(cancellationToken);
         var learned = 0;
-        foreach (var edit in await AuditStore.ReadAsync(connection, new AuditQuery(Kind: "proposal.edited"), cancellationToken))
+        foreach (var edit in await AuditStore.ReadAsync(unit, new AuditQuery(Kind: "proposal.edited"), cancellationToken))
         {
             if (!long.TryParse(edit.Subject.Replace("proposal:", "", StringComparison.Ordinal), out var id)
-                || await ProposalStore.GetAsync(connection, null, id, cancellationToken) is not { ActionKind: "ledger.create-bill", State: "executed" } row)
+                || await ProposalStore.GetAsync(unit, id, cancellationToken) is not { ActionKind: "ledger.create-bill", State: "executed" } row)
             {
                 continue;
             }
@@ -40,7 +41,7 @@ public static class MemoryLearner
             }
         }
 
-        foreach (var row in (await ProposalStore.ListAsync(connection, new ProposalFilter(), cancellationToken))
+        foreach (var row in (await ProposalStore.ListAsync(unit, new ProposalFilter(), cancellationToken))
                      .Where(r => r.FindingKey is not null && r.State is "executed" or "rejected"))
         {
             var why = row.DecisionReason is null ? "" : $" ({row.DecisionReason})";
@@ -49,7 +50,7 @@ public static class MemoryLearner
             learned++;
         }
 
-        return learned + await LinkLearner.LearnAsync(connection, memory, cancellationToken);
+        return learned + await LinkLearner.LearnAsync(tenant, memory, cancellationToken);
     }
 
     private static IEnumerable<MemoryItem> GlChoices(ProposalRow row, JsonObject edit, string actor, string at)

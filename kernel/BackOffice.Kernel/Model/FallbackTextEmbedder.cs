@@ -9,7 +9,7 @@ namespace BackOffice.Kernel.Model;
 /// because the embeddings endpoint did. The answer says which space it is in (<see cref="TextEmbedding.Space"/>), and the
 /// stores never compare or mix spaces: SQLite scores a query only against rows of its space, Qdrant skips a fallback vector.
 /// </summary>
-public sealed partial class FallbackTextEmbedder(ITextEmbedder primary, ITextEmbedder fallback, ILogger? logger = null) : ITextEmbedder
+public sealed partial class FallbackTextEmbedder(ITextEmbedder primary, ITextEmbedder fallback, ILogger logger) : ITextEmbedder
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private int _fallbacks;

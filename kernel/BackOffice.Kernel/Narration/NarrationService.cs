@@ -4,7 +4,8 @@ using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Plugins;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Memory;
-using BackOffice.Store.Sqlite;
+
+using BackOffice.Store.Tenancy;
 
 namespace BackOffice.Kernel.Narration;
 
@@ -42,14 +43,14 @@ public sealed class NarrationService(INarrator narrator, AuditStore audit, TimeP
     private TimeProvider Clock => clock;
 
     public async Task<(SweepResult Result, NarrationStats Stats)> NarrateAsync(
-        string tenant, string tenantDatabasePath, string agent, SweepResult result, ITenantMemory? memory, CancellationToken cancellationToken)
+        TenantData tenant, string agent, SweepResult result, ITenantMemory? memory, CancellationToken cancellationToken)
     {
         if (narrator.IsOffline)
         {
             return (result, NarrationStats.Offline);
         }
 
-        var run = new Run(this, tenantDatabasePath, agent, new NarrationScope(tenant, memory, new AuditPluginCalls(audit, tenantDatabasePath), new TokenBudget(maxTokensPerSweep)));
+        var run = new Run(this, tenant, agent, new NarrationScope(tenant.Tenant, memory, new AuditPluginCalls(audit, tenant), new TokenBudget(maxTokensPerSweep)));
         var findings = new List<Abstractions.Proposals.Finding>();
         foreach (var finding in result.Findings)
         {
@@ -65,9 +66,9 @@ public sealed class NarrationService(INarrator narrator, AuditStore audit, TimeP
         return (new SweepResult(findings, proposals), run.Stats());
     }
 
-    private sealed class Run(NarrationService owner, string path, string agent, NarrationScope scope)
+    private sealed class Run(NarrationService owner, TenantData tenant, string agent, NarrationScope scope)
     {
-        private readonly NarrationCacheStore _cache = new(path, owner.Clock);
+        private readonly NarrationCacheStore _cache = tenant.NarrationCache;
         private int _model, _cached, _rejected, _fallbacks;
         private string _promptHash = "";
 
@@ -108,8 +109,7 @@ public sealed class NarrationService(INarrator narrator, AuditStore audit, TimeP
 
         private async Task AuditRejectedAsync(NarrationSubject subject, NarratorAnswer answer, FirewallVerdict verdict, CancellationToken cancellationToken)
         {
-            await using var connection = await Databases.OpenTenantAsync(path, cancellationToken);
-            await owner.Audit.AppendAsync(connection, $"agent:{agent}", "narrative.rejected", $"{subject.Kind}:{subject.Key}", new JsonObject
+            await owner.Audit.AppendAloneAsync(tenant, $"agent:{agent}", "narrative.rejected", $"{subject.Kind}:{subject.Key}", new JsonObject
             {
                 ["narrator"] = owner.Narrator.Id,
                 ["promptHash"] = answer.PromptHash,
@@ -121,12 +121,11 @@ public sealed class NarrationService(INarrator narrator, AuditStore audit, TimeP
 }
 
 /// <summary>Plugin calls go into the tenant's audit chain: "plugin.called" or "plugin.refused" (issue 4).</summary>
-public sealed class AuditPluginCalls(AuditStore audit, string tenantDatabasePath) : IPluginCallAudit
+public sealed class AuditPluginCalls(AuditStore audit, TenantData tenant) : IPluginCallAudit
 {
     public async Task RecordAsync(PluginCallRecord call, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
-        await audit.AppendAsync(connection, $"agent:{call.Agent}", call.RefusedBecause is null ? "plugin.called" : "plugin.refused", $"function:{call.Function}",
+        await audit.AppendAloneAsync(tenant, $"agent:{call.Agent}", call.RefusedBecause is null ? "plugin.called" : "plugin.refused", $"function:{call.Function}",
             new JsonObject
             {
                 ["agent"] = call.Agent,

@@ -13,7 +13,7 @@ public sealed class FindingsReport : IReport
 
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
-        var findings = await FindingStore.ListOpenAsync(request.TenantDatabasePath, null, cancellationToken);
+        var findings = await FindingStore.ListOpenAsync(request.Data, null, cancellationToken);
         var rows = findings.Select(f => new JsonObject
         {
             ["id"] = f.Id,

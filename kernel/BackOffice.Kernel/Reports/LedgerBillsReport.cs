@@ -14,7 +14,7 @@ public sealed class LedgerBillsReport : IReport
 
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
-        var ledger = new LedgerStore(request.TenantDatabasePath);
+        var ledger = request.Data.Ledger;
         var vendors = (await ledger.VendorsAsync(cancellationToken)).ToDictionary(v => v.Id, v => v.Name);
         var customers = (await ledger.CustomersAsync(cancellationToken)).ToDictionary(c => c.Id, c => c.FullyQualifiedName);
         var rows = (await ledger.BillsAsync(cancellationToken))

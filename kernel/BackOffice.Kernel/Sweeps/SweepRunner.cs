@@ -8,12 +8,9 @@ using BackOffice.Kernel.Abstractions.Telemetry;
 using BackOffice.Kernel.Memory;
 using BackOffice.Kernel.Narration;
 using BackOffice.Store.Audit;
-using BackOffice.Store.Memory;
 using BackOffice.Store.Findings;
-using BackOffice.Store.Sqlite;
 using BackOffice.Store.Sweeps;
 using BackOffice.Store.Tenancy;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace BackOffice.Kernel.Sweeps;
@@ -22,13 +19,14 @@ namespace BackOffice.Kernel.Sweeps;
 /// Runs one agent over one tenant: takes the (tenant, agent) lease, lets the agent read and compute, records its
 /// findings and the sweep in the audit chain in one transaction, and hands its proposals to the gate.
 /// </summary>
+/// <remarks>Every dependency is required (issue 12): a runner built without the configured narrator or memory is a
+/// start-up error in the container, not a quiet fall-back to the offline narrator.</remarks>
 public sealed partial class SweepRunner(
-    IEnumerable<IAgent> agents, IProposalIntake proposalIntake, AuditStore audit, DataDirectory data, TimeProvider clock, ILogger<SweepRunner> logger,
-    NarrationService? narration = null, TenantMemoryFactory? memoryFactory = null)
+    IEnumerable<IAgent> agents, IProposalIntake proposalIntake, AuditStore audit, TenantDataSource tenants, ILogger<SweepRunner> logger,
+    NarrationService narration, TenantMemoryFactory memoryFactory)
 {
-    // Optional so that the runner works, narrating offline with memory in SQLite, wherever it is built by hand (issue 4).
-    private readonly NarrationService _narration = narration ?? new NarrationService(new TemplateNarrator(), audit, clock);
-    private readonly TenantMemoryFactory _memoryFactory = memoryFactory ?? new TenantMemoryFactory(new MemoryOptions(), new HashedNgramEmbedder());
+    private readonly NarrationService _narration = narration;
+    private readonly TenantMemoryFactory _memoryFactory = memoryFactory;
 
     private static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(30);
     private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -42,8 +40,8 @@ public sealed partial class SweepRunner(
         string tenant, string agentName, DateOnly asOf, string trigger, int attempt, IProgress<string> progress, CancellationToken cancellationToken)
     {
         var agent = Agent(agentName);
-        var path = data.TenantDatabasePath(tenant);
-        var runs = new SweepRunStore(path, clock);
+        var data = tenants.For(tenant);
+        var runs = data.SweepRuns;
         if (!await runs.TryLeaseAsync(agent.Name, _holder, LeaseLength, cancellationToken))
         {
             throw new SweepBusyException(tenant, agent.Name);
@@ -57,12 +55,12 @@ public sealed partial class SweepRunner(
         try
         {
             progress.Report($"{agent.Name}: sweeping {tenant} as of {asOf:yyyy-MM-dd}");
-            var memory = await OpenMemoryAsync(tenant, path, cancellationToken);
-            var raw = await agent.SweepAsync(new SweepContext(tenant, asOf, path, progress, memory), cancellationToken);
+            var memory = await OpenMemoryAsync(data, cancellationToken);
+            var raw = await agent.SweepAsync(new SweepContext(data, asOf, progress, memory), cancellationToken);
             // Issue 4: narration runs after the agent computed everything; it only replaces narratives, never figures.
-            var (result, stats) = await _narration.NarrateAsync(tenant, path, agent.Name, raw, memory, cancellationToken);
-            await RecordAsync(path, agent.Name, runId, asOf, result, stats, cancellationToken);
-            var intake = await proposalIntake.SubmitAsync(path, result.Proposals, cancellationToken);
+            var (result, stats) = await _narration.NarrateAsync(data, agent.Name, raw, memory, cancellationToken);
+            await RecordAsync(data, agent.Name, runId, asOf, result, stats, cancellationToken);
+            var intake = await proposalIntake.SubmitAsync(data, result.Proposals, cancellationToken);
             await runs.FinishAsync(runId, result.Findings.Count, intake.Created, cancellationToken);
             BackOfficeTelemetry.Sweeps.Add(1, new("agent", agent.Name), new("outcome", "succeeded"));
             BackOfficeTelemetry.ProposalsCreated.Add(intake.Created, new KeyValuePair<string, object?>("agent", agent.Name));
@@ -92,31 +90,30 @@ public sealed partial class SweepRunner(
 
     /// <summary>The tenant's memory, after learning from decisions made since the last sweep. Memory is help, not a dependency:
     /// if its store is unreachable the sweep runs without it (issue 4).</summary>
-    private async Task<BackOffice.Domain.Memory.ITenantMemory?> OpenMemoryAsync(string tenant, string path, CancellationToken cancellationToken)
+    private async Task<BackOffice.Domain.Memory.ITenantMemory?> OpenMemoryAsync(TenantData data, CancellationToken cancellationToken)
     {
-        var memory = _memoryFactory.For(tenant, path);
+        var memory = _memoryFactory.For(data);
         try
         {
-            await MemoryLearner.LearnAsync(path, memory, cancellationToken);
+            await MemoryLearner.LearnAsync(data, memory, cancellationToken);
             return memory;
         }
-        catch (Exception ex) when (ex is QdrantException or HttpRequestException)
+        catch (Exception ex) when (ex is BackOffice.Store.Memory.QdrantException or HttpRequestException)
         {
-            LogMemoryUnavailable(tenant, ex.Message);
+            LogMemoryUnavailable(data.Tenant, ex.Message);
             return null;
         }
     }
 
     private async Task RecordAsync(
-        string path, string agent, long runId, DateOnly asOf, SweepResult result, NarrationStats narrationStats, CancellationToken cancellationToken)
+        TenantData data, string agent, long runId, DateOnly asOf, SweepResult result, NarrationStats narrationStats, CancellationToken cancellationToken)
     {
-        var findings = new FindingStore(clock);
-        await using var connection = await Databases.OpenTenantAsync(path, cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var findings = new FindingStore(data.Clock);
+        await using var unit = await data.WriteAsync(cancellationToken);
         var upserts = result.Findings.Select(f => new FindingStore.Upsert(
             f.Key, f.Agent, f.Check, f.Severity.ToString(), f.Title, JsonSerializer.Serialize(f.Figures, FigureJson.Options), f.Narrative)).ToList();
-        var newFindings = await findings.ReplaceForAgentAsync(connection, transaction, agent, upserts, cancellationToken);
-        await audit.AppendAsync(connection, transaction, $"agent:{agent}", "sweep.completed", $"sweep:{runId}", new JsonObject
+        var newFindings = await findings.ReplaceForAgentAsync(unit, agent, upserts, cancellationToken);
+        await audit.AppendAsync(unit, $"agent:{agent}", "sweep.completed", $"sweep:{runId}", new JsonObject
         {
             ["agent"] = agent,
             ["asOf"] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -125,7 +122,7 @@ public sealed partial class SweepRunner(
             ["proposalsDrafted"] = result.Proposals.Count,
             ["narration"] = narrationStats.ToJson(),
         }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await unit.CommitAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Memory of {Tenant} is unavailable; sweeping without it: {Reason}")]

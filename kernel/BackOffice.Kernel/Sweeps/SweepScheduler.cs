@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Control;
-using BackOffice.Store.Sqlite;
 using BackOffice.Store.Sweeps;
 using BackOffice.Store.Tenancy;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +17,7 @@ namespace BackOffice.Kernel.Sweeps;
 /// never silently skipped (issue 2).
 /// </summary>
 public sealed partial class SweepScheduler(
-    SweepRunner runner, TenantRegistry tenants, DataDirectory data, AuditStore audit, TimeProvider clock,
+    SweepRunner runner, TenantRegistry tenants, TenantDataSource data, AuditStore audit, TimeProvider clock,
     IOptions<SchedulerOptions> options, IOptions<AgentsOptions> agents, ILogger<SweepScheduler> logger) : BackgroundService
 {
     private readonly DateTimeOffset _startedAt = clock.GetUtcNow();
@@ -41,7 +40,7 @@ public sealed partial class SweepScheduler(
         {
             foreach (var agent in runner.Agents)
             {
-                var runs = new SweepRunStore(data.TenantDatabasePath(tenant.Id), clock);
+                var runs = data.For(tenant.Id).SweepRuns;
                 if (await DueAsync(tenant.Id, agent.Name, runs, cancellationToken) is not { } due)
                 {
                     continue;
@@ -101,8 +100,7 @@ public sealed partial class SweepScheduler(
 
     private async Task AuditFailureAsync(string tenant, string agent, int attempt, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(data.TenantDatabasePath(tenant), cancellationToken);
-        await audit.AppendAsync(connection, "system:scheduler", "sweep.failed", $"agent:{agent}", new JsonObject
+        await audit.AppendAloneAsync(data.For(tenant), "system:scheduler", "sweep.failed", $"agent:{agent}", new JsonObject
         {
             ["attempt"] = attempt,
             ["error"] = error,

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Store.Audit;
 
 /// <summary>Which audit events to read; null means any. <paramref name="FromSeq"/> starts the read at that event.</summary>
@@ -14,7 +16,13 @@ public sealed record AuditQuery(string? Subject = null, string? Kind = null, lon
 /// </summary>
 public sealed class AuditStore(TimeProvider clock)
 {
-    public async Task<AuditEvent> AppendAsync(
+    /// <summary>Appends in the unit's transaction, so the event commits with the change it records.</summary>
+    public Task<AuditEvent> AppendAsync(
+        DataUnit unit, string actor, string kind, string subject, JsonObject data, CancellationToken cancellationToken) =>
+        AppendAsync(unit.Connection, unit.Transaction ?? throw new InvalidOperationException("An audit event is appended in a write unit."),
+            actor, kind, subject, data, cancellationToken);
+
+    internal async Task<AuditEvent> AppendAsync(
         SqliteConnection connection, SqliteTransaction transaction, string actor, string kind, string subject, JsonObject data,
         CancellationToken cancellationToken)
     {
@@ -36,7 +44,7 @@ public sealed class AuditStore(TimeProvider clock)
     }
 
     /// <summary>Appends in a transaction of its own, for events that accompany no other change (a login, a refusal).</summary>
-    public async Task<AuditEvent> AppendAsync(
+    internal async Task<AuditEvent> AppendAsync(
         SqliteConnection connection, string actor, string kind, string subject, JsonObject data, CancellationToken cancellationToken)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -45,15 +53,25 @@ public sealed class AuditStore(TimeProvider clock)
         return appended;
     }
 
+    /// <summary>Appends one event on its own to the tenant's chain (a refusal, a login): nothing else commits with it.</summary>
+    public async Task<AuditEvent> AppendAloneAsync(
+        TenantData tenant, string actor, string kind, string subject, JsonObject data, CancellationToken cancellationToken)
+    {
+        await using var unit = await tenant.WriteAsync(cancellationToken);
+        var appended = await AppendAsync(unit, actor, kind, subject, data, cancellationToken);
+        await unit.CommitAsync(cancellationToken);
+        return appended;
+    }
+
     /// <summary>The whole chain in sequence order (the verifier finds gaps and broken links in it).</summary>
-    public static Task<IReadOnlyList<AuditEvent>> ReadAllAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
-        ReadAsync(connection, new AuditQuery(), cancellationToken);
+    public static Task<IReadOnlyList<AuditEvent>> ReadAllAsync(DataUnit unit, CancellationToken cancellationToken) =>
+        ReadAsync(unit, new AuditQuery(), cancellationToken);
 
     /// <summary>
     /// Only the events a caller needs, in sequence order: one proposal's history (subject is indexed), one kind, or the
     /// part of the chain from a given event on. Reading the whole chain to keep a slice of it grows with history.
     /// </summary>
-    public static async Task<IReadOnlyList<AuditEvent>> ReadAsync(SqliteConnection connection, AuditQuery filter, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<AuditEvent>> ReadAsync(DataUnit unit, AuditQuery filter, CancellationToken cancellationToken)
     {
         var where = new List<string> { "seq >= @FromSeq" };
         if (filter.Subject is not null)
@@ -66,12 +84,12 @@ public sealed class AuditStore(TimeProvider clock)
             where.Add("kind = @Kind");
         }
 
-        var rows = await connection.QueryAsync<AuditEventRow>(new CommandDefinition(
+        var rows = await unit.Connection.QueryAsync<AuditEventRow>(new CommandDefinition(
             $"""
             SELECT seq AS Seq, at AS At, actor AS Actor, kind AS Kind, subject AS Subject, data_json AS DataJson,
                    prev_hash AS PrevHash, hash AS Hash
             FROM audit_events WHERE {string.Join(" AND ", where)} ORDER BY seq
-            """, filter, cancellationToken: cancellationToken));
+            """, filter, unit.Transaction, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToEvent()).ToList();
     }
 

@@ -18,9 +18,10 @@ public sealed class BundleImporter(TimeProvider clock)
     private readonly AuditStore _audit = new(clock);
 
     public async Task<ImportSummary> ImportAsync(
-        string bundleDirectory, string tenant, DataDirectory data, string actor, IProgress<ImportProgress>? progress,
+        string bundleDirectory, TenantData data, string actor, IProgress<ImportProgress>? progress,
         CancellationToken cancellationToken)
     {
+        var tenant = data.Tenant;
         var startedAt = clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
         var errors = new ErrorSink();
         var warnings = new List<string>();
@@ -38,7 +39,7 @@ public sealed class BundleImporter(TimeProvider clock)
         }
 
         ThrowIfAny(errors);
-        await using var connection = await Databases.OpenTenantAsync(data.TenantDatabasePath(tenant), cancellationToken);
+        await using var connection = await data.OpenAsync(cancellationToken);
         // IMMEDIATE: the stored rows validation reads are the rows the writer diffs against; no other writer slips between.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         progress?.Report(new ImportProgress(ImportPhase.Validating, null, tables.Values.Sum(t => t.Rows.Count)));
@@ -47,7 +48,7 @@ public sealed class BundleImporter(TimeProvider clock)
         ThrowIfAny(errors);
 
         var counts = (await BundleWriter.WriteAsync(tables, stored, connection, transaction, progress, cancellationToken)).ToList();
-        var rawFiles = await BundleRawFiles.PlanAsync(bundleDirectory, tenant, data, connection, transaction, cancellationToken);
+        var rawFiles = await BundleRawFiles.PlanAsync(bundleDirectory, data, connection, transaction, cancellationToken);
         await BundleRawFiles.RecordAsync(rawFiles, startedAt, connection, transaction, cancellationToken);
         counts.AddRange(BundleRawFiles.Count(rawFiles));
         var runId = await RecordRunAsync(bundleDirectory, manifest, startedAt, counts, connection, transaction, cancellationToken);
@@ -55,7 +56,7 @@ public sealed class BundleImporter(TimeProvider clock)
             AuditData(tenant, bundleDirectory, manifest, counts, warnings.Count), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        await BundleRawFiles.CopyAsync(rawFiles, tenant, data, progress, cancellationToken);
+        await BundleRawFiles.CopyAsync(rawFiles, data, progress, cancellationToken);
         progress?.Report(new ImportProgress(ImportPhase.Done, null, tables.Values.Sum(t => t.Rows.Count)));
         return new ImportSummary(runId, tenant, counts, warnings);
     }

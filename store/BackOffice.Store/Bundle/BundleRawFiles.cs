@@ -18,7 +18,7 @@ public static class BundleRawFiles
     private static readonly (string Kind, string Folder)[] Kinds = [("inbox", "inbox"), ("price-files", "pricebook/price-files")];
 
     public static async Task<IReadOnlyList<RawFile>> PlanAsync(
-        string bundleDirectory, string tenant, DataDirectory data, SqliteConnection connection, SqliteTransaction transaction,
+        string bundleDirectory, TenantData data, SqliteConnection connection, SqliteTransaction transaction,
         CancellationToken cancellationToken)
     {
         var stored = (await connection.QueryAsync<(string Kind, string Name, string Sha256)>(new CommandDefinition(
@@ -38,7 +38,7 @@ public static class BundleRawFiles
             {
                 var name = Path.GetFileName(path);
                 var sha = await HashAsync(path, cancellationToken);
-                var target = Path.Combine(data.TenantFilesFolder(tenant, kind), name);
+                var target = Path.Combine(data.FilesFolder(kind), name);
                 var known = stored.TryGetValue((kind, name), out var storedSha);
                 var changed = !known || storedSha != sha || !File.Exists(target);
                 plan.Add(new RawFile(kind, folder, name, path, sha, new FileInfo(path).Length, changed, !known));
@@ -70,12 +70,12 @@ public static class BundleRawFiles
 
     /// <summary>Copies to a temporary name in the target folder, then renames, so a reader never sees half a file.</summary>
     public static async Task CopyAsync(
-        IReadOnlyList<RawFile> plan, string tenant, DataDirectory data, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+        IReadOnlyList<RawFile> plan, TenantData data, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         foreach (var file in plan.Where(f => f.Changed))
         {
             progress?.Report(new ImportProgress(ImportPhase.CopyingFiles, $"{file.Folder}/{file.Name}", 0));
-            var folder = data.TenantFilesFolder(tenant, file.Kind);
+            var folder = data.FilesFolder(file.Kind);
             Directory.CreateDirectory(folder);
             var temporary = Path.Combine(folder, $".{file.Name}.{Guid.NewGuid():N}.tmp");
             await using (var source = File.OpenRead(file.SourcePath))

@@ -1,3 +1,5 @@
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Store.Collections;
 
 /// <summary>
@@ -9,10 +11,10 @@ public sealed class OutboxDelivery(OutboxOptions options, TimeProvider clock)
     /// <summary>How long a claim lasts before another runner may retry a delivery that never finished.</summary>
     public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
 
-    public async Task<OutboxDeliveryResult> DeliverDueAsync(string tenantDatabasePath, string defaultEmlFolder, CancellationToken cancellationToken)
+    public async Task<OutboxDeliveryResult> DeliverDueAsync(TenantData tenant, CancellationToken cancellationToken)
     {
-        var store = new OutboxStore(tenantDatabasePath, clock);
-        var eml = new EmlFolderTransport(options.EmlFolder.Length > 0 ? options.EmlFolder : defaultEmlFolder, clock);
+        var store = tenant.Outbox;
+        var eml = new EmlFolderTransport(options.EmlFolder.Length > 0 ? options.EmlFolder : tenant.FilesFolder("outbox"), clock);
         IMessageTransport? smtp = options.Smtp.Host.Length > 0 ? new SmtpTransport(options.Smtp) : null;
         var delivered = 0;
         var failed = new List<string>();

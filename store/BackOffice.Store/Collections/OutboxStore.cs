@@ -2,13 +2,15 @@ using BackOffice.Store.Proposals;
 using BackOffice.Store.Sqlite;
 using Dapper;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Store.Collections;
 
 /// <summary>
 /// The collections outbox (issue 5). Queueing is idempotent on the proposal's key; cancel and the delivery claim are
 /// conditional updates on state 'queued', so an undo and a delivery racing for the same message cannot both win.
 /// </summary>
-public sealed class OutboxStore(string tenantDatabasePath, TimeProvider clock)
+public sealed class OutboxStore(TenantData tenant)
 {
     private const string Columns = """
         id AS Id, idempotency_key AS IdempotencyKey, proposal_id AS ProposalId, channel AS Channel, recipient AS Recipient,
@@ -20,8 +22,8 @@ public sealed class OutboxStore(string tenantDatabasePath, TimeProvider clock)
     /// <summary>Queues the message to leave after <paramref name="delay"/>; the same key again returns the message already queued.</summary>
     public async Task<OutboxMessage> EnqueueAsync(OutboxRequest request, TimeSpan delay, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
-        var now = clock.GetUtcNow();
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        var now = tenant.Clock.GetUtcNow();
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO collections_outbox (idempotency_key, proposal_id, channel, recipient, subject, body, invoice_id, level, state, queued_at, deliver_after)
@@ -38,14 +40,14 @@ public sealed class OutboxStore(string tenantDatabasePath, TimeProvider clock)
 
     public async Task<OutboxMessage?> GetAsync(string idempotencyKey, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<OutboxMessage>(new CommandDefinition(
             $"SELECT {Columns} FROM collections_outbox WHERE idempotency_key = @idempotencyKey", new { idempotencyKey }, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<OutboxMessage>> ListAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<OutboxMessage>(new CommandDefinition(
             $"SELECT {Columns} FROM collections_outbox ORDER BY id", cancellationToken: cancellationToken))).ToList();
     }
@@ -56,7 +58,7 @@ public sealed class OutboxStore(string tenantDatabasePath, TimeProvider clock)
     /// </summary>
     public async Task CancelAsync(string idempotencyKey, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var changed = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM collections_outbox WHERE idempotency_key = @idempotencyKey AND state = 'queued'",
             new { idempotencyKey }, cancellationToken: cancellationToken));
@@ -78,8 +80,8 @@ public sealed class OutboxStore(string tenantDatabasePath, TimeProvider clock)
     /// </summary>
     public async Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(TimeSpan claimFor, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
-        var now = StoreTime.ToText(clock.GetUtcNow());
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        var now = StoreTime.ToText(tenant.Clock.GetUtcNow());
         var candidates = (await connection.QueryAsync<long>(new CommandDefinition(
             """
             SELECT id FROM collections_outbox
@@ -93,7 +95,7 @@ public sealed class OutboxStore(string tenantDatabasePath, TimeProvider clock)
                 """
                 UPDATE collections_outbox SET state = 'delivering', claim_until = @until
                 WHERE id = @id AND ((state = 'queued' AND deliver_after <= @now) OR (state = 'delivering' AND claim_until <= @now))
-                """, new { id, now, until = StoreTime.ToText(clock.GetUtcNow() + claimFor) }, cancellationToken: cancellationToken));
+                """, new { id, now, until = StoreTime.ToText(tenant.Clock.GetUtcNow() + claimFor) }, cancellationToken: cancellationToken));
             if (won == 1)
             {
                 claimed.Add(await connection.QuerySingleAsync<OutboxMessage>(new CommandDefinition(
@@ -106,10 +108,10 @@ public sealed class OutboxStore(string tenantDatabasePath, TimeProvider clock)
 
     public async Task MarkDeliveredAsync(long id, string deliveredTo, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE collections_outbox SET state = 'delivered', delivered_at = @now, delivered_to = @deliveredTo, claim_until = NULL, last_error = NULL WHERE id = @id",
-            new { id, deliveredTo, now = StoreTime.ToText(clock.GetUtcNow()) }, cancellationToken: cancellationToken));
+            new { id, deliveredTo, now = StoreTime.ToText(tenant.Clock.GetUtcNow()) }, cancellationToken: cancellationToken));
     }
 
     /// <summary>
@@ -118,7 +120,7 @@ public sealed class OutboxStore(string tenantDatabasePath, TimeProvider clock)
     /// </summary>
     public async Task RecordFailureAsync(long id, string error, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE collections_outbox SET last_error = @error WHERE id = @id", new { id, error }, cancellationToken: cancellationToken));
     }

@@ -5,6 +5,8 @@ using BackOffice.Domain.Money;
 using BackOffice.Store.Sqlite;
 using Dapper;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Store.Collections;
 
 /// <summary>A person to write to about a customer's account (contacts.csv rows with a ledger customer).</summary>
@@ -14,7 +16,7 @@ public sealed record CustomerContact(string Id, string Name, string? Email, stri
 public sealed record JobCompletion(string JobId, string Name, string? CustomerName, DateOnly? SubstantialCompletion);
 
 /// <summary>Reads receivables for the Collections agent and its reports: invoices, payments, promises, disputes, contacts.</summary>
-public sealed class ReceivablesStore(string tenantDatabasePath)
+public sealed class ReceivablesStore(TenantData tenant)
 {
     /// <summary>Invoices; one with a line whose item is "Retainage release" is a release billing (docs/DATA-FORMAT.md demo convention).</summary>
     public async Task<IReadOnlyList<ArInvoice>> InvoicesAsync(CancellationToken cancellationToken) =>
@@ -30,7 +32,7 @@ public sealed class ReceivablesStore(string tenantDatabasePath)
 
     /// <summary>Customer payments: the ledger's one reader of them (issue 3's <see cref="Financial.LedgerFinancialStore"/>).</summary>
     public Task<IReadOnlyList<LedgerPayment>> PaymentsAsync(CancellationToken cancellationToken) =>
-        new Financial.LedgerFinancialStore(tenantDatabasePath).PaymentsAsync(cancellationToken);
+        tenant.LedgerFinancials.PaymentsAsync(cancellationToken);
 
     public async Task<IReadOnlyList<ArPaymentLine>> PaymentLinesAsync(CancellationToken cancellationToken) =>
         (await QueryAsync<PaymentLineRow>(
@@ -67,7 +69,7 @@ public sealed class ReceivablesStore(string tenantDatabasePath)
 
     private async Task<IEnumerable<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<T>(new CommandDefinition(sql, cancellationToken: cancellationToken))).ToList();
     }
 

@@ -32,7 +32,7 @@ public sealed class AuditAnchors(DataDirectory data, TimeProvider clock)
         IReadOnlyList<AuditEvent> events;
         await using (var tenantConnection = await Databases.OpenTenantAsync(data.TenantDatabasePath(tenant), cancellationToken))
         {
-            events = await AuditStore.ReadAsync(tenantConnection, new AuditQuery(FromSeq: anchor?.Seq ?? 0), cancellationToken);
+            events = await AuditStore.ReadAsync(DataUnit.Over(tenantConnection, null), new AuditQuery(FromSeq: anchor?.Seq ?? 0), cancellationToken);
         }
 
         if (events.Count == 0 || (anchor is { } a && AuditVerifier.VerifyContinuation(events, a) is not null))

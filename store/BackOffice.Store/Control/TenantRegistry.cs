@@ -44,12 +44,6 @@ public sealed class TenantRegistry(DataDirectory data, TimeProvider clock, Audit
     public async Task<bool> ExistsAsync(string tenant, CancellationToken cancellationToken) =>
         (await ListAsync(cancellationToken)).Any(t => t.Id == tenant);
 
-    /// <summary>The tenant's database path, refusing a tenant that was never created (no silent empty database).</summary>
-    public async Task<string> DatabasePathAsync(string tenant, CancellationToken cancellationToken) =>
-        await ExistsAsync(tenant, cancellationToken)
-            ? data.TenantDatabasePath(tenant)
-            : throw new UnknownTenantException(tenant);
-
     private sealed class TenantRow
     {
         public string Name { get; init; } = "";

@@ -2,6 +2,8 @@ using BackOffice.Domain.Money;
 using BackOffice.Store.Sqlite;
 using Dapper;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Store.Documents;
 
 public sealed record LedgerPurchaseOrder(string Id, string VendorId, string? CustomerId, string? DocNumber, decimal Total, string Status);
@@ -12,11 +14,11 @@ public sealed record LedgerBillMemo(string BillId, string VendorId, string? Memo
 public sealed record CommitmentTotal(string CommitmentId, decimal Amount, IReadOnlyList<string> CostCodes);
 
 /// <summary>What the Documents agent reads beyond the shared stores (issue 6): purchase orders, bill memos, commitment totals.</summary>
-public sealed class DocumentsStore(string tenantDatabasePath)
+public sealed class DocumentsStore(TenantData tenant)
 {
     public async Task<IReadOnlyList<LedgerPurchaseOrder>> PurchaseOrdersAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<PurchaseOrderRow>(new CommandDefinition(
             """
             SELECT id AS Id, vendor_id AS VendorId, customer_id AS CustomerId, doc_number AS DocNumber, total_cents AS TotalCents, status AS Status
@@ -27,7 +29,7 @@ public sealed class DocumentsStore(string tenantDatabasePath)
 
     public async Task<IReadOnlyList<LedgerBillMemo>> BillMemosAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<MemoRow>(new CommandDefinition(
             "SELECT id AS BillId, vendor_id AS VendorId, memo AS Memo FROM ledger_bills WHERE status = 'active' ORDER BY id",
             cancellationToken: cancellationToken));
@@ -37,7 +39,7 @@ public sealed class DocumentsStore(string tenantDatabasePath)
     /// <summary>Each commitment's amount: its lines plus its approved commitment change orders.</summary>
     public async Task<IReadOnlyDictionary<string, CommitmentTotal>> CommitmentTotalsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var lines = await connection.QueryAsync<CommitmentLineRow>(new CommandDefinition(
             "SELECT commitment_id AS CommitmentId, cost_code AS CostCode, amount_cents AS AmountCents FROM project_commitment_lines ORDER BY id",
             cancellationToken: cancellationToken));

@@ -2,6 +2,8 @@ using BackOffice.Domain.Money;
 using BackOffice.Store.Sqlite;
 using Dapper;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Store.Financial;
 
 /// <summary>A payment applied to an invoice, with both dates (how long the customer took).</summary>
@@ -12,7 +14,7 @@ public sealed record BillDue(string BillId, DateOnly? DueDate, decimal Total);
 public sealed record PayrollGross(DateOnly WeekStart, decimal Gross);
 
 /// <summary>What the cash forecast reads (issue 3): applied payments, bill due dates, payroll history.</summary>
-public sealed class CashStore(string tenantDatabasePath)
+public sealed class CashStore(TenantData tenant)
 {
     public async Task<IReadOnlyList<AppliedPayment>> AppliedPaymentsAsync(CancellationToken cancellationToken)
     {
@@ -43,7 +45,7 @@ public sealed class CashStore(string tenantDatabasePath)
 
     private async Task<IEnumerable<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<T>(new CommandDefinition(sql, cancellationToken: cancellationToken))).ToList();
     }
 

@@ -2,17 +2,19 @@ using BackOffice.Domain.Ledger;
 using BackOffice.Store.Sqlite;
 using Dapper;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Store.Financial;
 
 /// <summary>A confirmed link as stored, so that undo can put back exactly what was there.</summary>
 public sealed record ConfirmedLink(string Kind, string ProjectId, string LedgerId, long ProposalId, string ConfirmedAt);
 
 /// <summary>Links a person confirmed through the gate (0700_financial_links.sql, issue 3).</summary>
-public sealed class ConfirmedLinkStore(string tenantDatabasePath)
+public sealed class ConfirmedLinkStore(TenantData tenant)
 {
     public async Task<IReadOnlyList<CrossSystemLink>> AllAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<LinkRow>(new CommandDefinition(
             "SELECT kind AS Kind, project_id AS ProjectId, ledger_id AS LedgerId, proposal_id AS ProposalId, confirmed_at AS ConfirmedAt FROM financial_links ORDER BY kind, project_id",
             cancellationToken: cancellationToken));
@@ -21,7 +23,7 @@ public sealed class ConfirmedLinkStore(string tenantDatabasePath)
 
     public async Task<ConfirmedLink?> GetAsync(string kind, string projectId, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<LinkRow>(new CommandDefinition(
             """
             SELECT kind AS Kind, project_id AS ProjectId, ledger_id AS LedgerId, proposal_id AS ProposalId, confirmed_at AS ConfirmedAt
@@ -33,7 +35,7 @@ public sealed class ConfirmedLinkStore(string tenantDatabasePath)
     /// <summary>Writes the link, replacing any earlier one for the same project record: running it twice changes nothing more.</summary>
     public async Task PutAsync(ConfirmedLink link, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO financial_links (kind, project_id, ledger_id, proposal_id, confirmed_at) VALUES (@Kind, @ProjectId, @LedgerId, @ProposalId, @ConfirmedAt)
@@ -43,7 +45,7 @@ public sealed class ConfirmedLinkStore(string tenantDatabasePath)
 
     public async Task DeleteAsync(string kind, string projectId, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM financial_links WHERE kind = @kind AND project_id = @projectId", new { kind, projectId }, cancellationToken: cancellationToken));
     }

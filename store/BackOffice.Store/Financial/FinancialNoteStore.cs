@@ -1,20 +1,22 @@
 using BackOffice.Store.Sqlite;
 using Dapper;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Store.Financial;
 
 /// <summary>A note to mirror a change order on the side that lacks it, as stored (0750_financial_notes.sql, issue 3).</summary>
 public sealed record FinancialNote(string IdempotencyKey, string CommitmentId, string LackingSide, string Text, long ProposalId, string CreatedAt);
 
 /// <summary>Reads and writes financial_notes; one row per approved proposal, keyed by its idempotency key.</summary>
-public sealed class FinancialNoteStore(string tenantDatabasePath)
+public sealed class FinancialNoteStore(TenantData tenant)
 {
     private const string Columns =
         "idempotency_key AS IdempotencyKey, commitment_id AS CommitmentId, lacking_side AS LackingSide, text AS Text, proposal_id AS ProposalId, created_at AS CreatedAt";
 
     public async Task<FinancialNote?> GetAsync(string idempotencyKey, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<NoteRow>(new CommandDefinition(
             $"SELECT {Columns} FROM financial_notes WHERE idempotency_key = @idempotencyKey", new { idempotencyKey }, cancellationToken: cancellationToken));
         return row?.ToNote();
@@ -23,7 +25,7 @@ public sealed class FinancialNoteStore(string tenantDatabasePath)
     /// <summary>Keys of every stored note: the sweep proposes no note that is already there.</summary>
     public async Task<IReadOnlySet<string>> KeysAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var keys = await connection.QueryAsync<string>(new CommandDefinition("SELECT idempotency_key FROM financial_notes", cancellationToken: cancellationToken));
         return keys.ToHashSet(StringComparer.Ordinal);
     }
@@ -31,7 +33,7 @@ public sealed class FinancialNoteStore(string tenantDatabasePath)
     /// <summary>Inserts the note unless one with the same key exists (a retry after a crash writes nothing more); returns the stored note.</summary>
     public async Task<FinancialNote> AddOnceAsync(FinancialNote note, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO financial_notes (idempotency_key, commitment_id, lacking_side, text, proposal_id, created_at)
@@ -44,7 +46,7 @@ public sealed class FinancialNoteStore(string tenantDatabasePath)
 
     public async Task DeleteAsync(string idempotencyKey, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM financial_notes WHERE idempotency_key = @idempotencyKey", new { idempotencyKey }, cancellationToken: cancellationToken));
     }

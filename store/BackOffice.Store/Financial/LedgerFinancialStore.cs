@@ -3,10 +3,12 @@ using BackOffice.Domain.Money;
 using BackOffice.Store.Sqlite;
 using Dapper;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Store.Financial;
 
 /// <summary>Reads the ledger side's receivables, payments, purchase orders and cost postings (issue 3).</summary>
-public sealed class LedgerFinancialStore(string tenantDatabasePath)
+public sealed class LedgerFinancialStore(TenantData tenant)
 {
     /// <summary>Account types whose postings are job cost or overhead: what can be mis-coded or charged to a closed job.</summary>
     private const string CostTypes = "('Cost of Goods Sold', 'Expense', 'Other Expense')";
@@ -69,7 +71,7 @@ public sealed class LedgerFinancialStore(string tenantDatabasePath)
 
     private async Task<IEnumerable<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<T>(new CommandDefinition(sql, cancellationToken: cancellationToken))).ToList();
     }
 

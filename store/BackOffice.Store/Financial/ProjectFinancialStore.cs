@@ -3,10 +3,12 @@ using BackOffice.Domain.Money;
 using BackOffice.Store.Sqlite;
 using Dapper;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Store.Financial;
 
 /// <summary>Reads the project side's money records that the Financial agent reconciles (issue 3).</summary>
-public sealed class ProjectFinancialStore(string tenantDatabasePath)
+public sealed class ProjectFinancialStore(TenantData tenant)
 {
     public async Task<IReadOnlyList<JobContract>> ContractsAsync(CancellationToken cancellationToken)
     {
@@ -61,7 +63,7 @@ public sealed class ProjectFinancialStore(string tenantDatabasePath)
 
     private async Task<IEnumerable<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<T>(new CommandDefinition(sql, cancellationToken: cancellationToken))).ToList();
     }
 

@@ -1,6 +1,8 @@
 using BackOffice.Store.Sqlite;
 using Dapper;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Store.Financial;
 
 /// <summary>An active journal entry and its current SyncToken.</summary>
@@ -10,7 +12,7 @@ public sealed record JournalEntryRef(string Id, long SyncToken);
 /// Reclass journal entries the Financial agent proposed carry the memo "Reclass LINE: ..." (issue 3). This is how a
 /// sweep knows a mis-coded line is already corrected, and how an executor finds the entry it wrote.
 /// </summary>
-public sealed class ReclassEntryStore(string tenantDatabasePath)
+public sealed class ReclassEntryStore(TenantData tenant)
 {
     public const string MemoPrefix = "Reclass ";
 
@@ -19,7 +21,7 @@ public sealed class ReclassEntryStore(string tenantDatabasePath)
     /// <summary>Ids of the ledger lines that an active reclass entry corrects.</summary>
     public async Task<IReadOnlySet<string>> ReclassedLinesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var memos = await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT memo FROM ledger_journal_entries WHERE status = 'active' AND memo LIKE 'Reclass %:%'", cancellationToken: cancellationToken));
         return memos.Select(m => m[MemoPrefix.Length..m.IndexOf(':', StringComparison.Ordinal)]).ToHashSet(StringComparer.Ordinal);
@@ -27,7 +29,7 @@ public sealed class ReclassEntryStore(string tenantDatabasePath)
 
     public async Task<IReadOnlyList<JournalEntryRef>> ActiveForAsync(string sourceLine, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<EntryRow>(new CommandDefinition(
             "SELECT id AS Id, sync_token AS SyncToken FROM ledger_journal_entries WHERE status = 'active' AND memo LIKE @prefix ORDER BY id",
             new { prefix = MemoPrefix + sourceLine + ":%" }, cancellationToken: cancellationToken));
@@ -36,7 +38,7 @@ public sealed class ReclassEntryStore(string tenantDatabasePath)
 
     public async Task<JournalEntryRef?> GetActiveAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<EntryRow>(new CommandDefinition(
             "SELECT id AS Id, sync_token AS SyncToken FROM ledger_journal_entries WHERE id = @id AND status = 'active'", new { id },
             cancellationToken: cancellationToken));

@@ -3,6 +3,8 @@ using BackOffice.Store.Sqlite;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Store.Findings;
 
 /// <summary>A finding as stored; figures are kept as the JSON the agent produced.</summary>
@@ -20,17 +22,17 @@ public sealed class FindingStore(TimeProvider clock)
 
     /// <summary>Records this sweep's findings for <paramref name="agent"/> in the caller's transaction; returns how many were new.</summary>
     public async Task<int> ReplaceForAgentAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string agent, IReadOnlyList<Upsert> findings, CancellationToken cancellationToken)
+        DataUnit unit, string agent, IReadOnlyList<Upsert> findings, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         // One read of what is open now, instead of a look-up per finding (a collections sweep can bring thousands).
-        var open = (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT key FROM findings WHERE agent = @agent AND resolved_at IS NULL", new { agent }, transaction, cancellationToken: cancellationToken)))
+        var open = (await unit.Connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT key FROM findings WHERE agent = @agent AND resolved_at IS NULL", new { agent }, unit.Transaction, cancellationToken: cancellationToken)))
             .ToHashSet(StringComparer.Ordinal);
         var created = findings.Select(f => f.Key).Distinct(StringComparer.Ordinal).Count(k => !open.Contains(k));
         foreach (var f in findings)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
+            await unit.Connection.ExecuteAsync(new CommandDefinition(
                 """
                 INSERT INTO findings (key, agent, check_name, severity, title, figures_json, narrative, first_seen_at, last_seen_at, resolved_at)
                 VALUES (@Key, @Agent, @Check, @Severity, @Title, @FiguresJson, @Narrative, @now, @now, NULL)
@@ -38,19 +40,19 @@ public sealed class FindingStore(TimeProvider clock)
                     narrative = excluded.narrative, last_seen_at = excluded.last_seen_at, resolved_at = NULL,
                     first_seen_at = CASE WHEN findings.resolved_at IS NULL THEN findings.first_seen_at ELSE excluded.first_seen_at END
                 """,
-                new { f.Key, f.Agent, f.Check, f.Severity, f.Title, f.FiguresJson, f.Narrative, now }, transaction, cancellationToken: cancellationToken));
+                new { f.Key, f.Agent, f.Check, f.Severity, f.Title, f.FiguresJson, f.Narrative, now }, unit.Transaction, cancellationToken: cancellationToken));
         }
 
         var keys = findings.Select(f => f.Key).ToArray();
-        await connection.ExecuteAsync(new CommandDefinition(
+        await unit.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE findings SET resolved_at = @now WHERE agent = @agent AND resolved_at IS NULL AND key NOT IN (SELECT value FROM json_each(@keys))",
-            new { now, agent, keys = System.Text.Json.JsonSerializer.Serialize(keys) }, transaction, cancellationToken: cancellationToken));
+            new { now, agent, keys = System.Text.Json.JsonSerializer.Serialize(keys) }, unit.Transaction, cancellationToken: cancellationToken));
         return created;
     }
 
-    public static async Task<IReadOnlyList<StoredFinding>> ListOpenAsync(string tenantDatabasePath, string? agent, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<StoredFinding>> ListOpenAsync(TenantData tenant, string? agent, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<FindingRow>(new CommandDefinition(
             """
             SELECT key AS Key, agent AS Agent, check_name AS CheckName, severity AS Severity, title AS Title, figures_json AS FiguresJson,

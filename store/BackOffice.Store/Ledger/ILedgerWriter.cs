@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Store.Ledger;
 
 /// <summary>
@@ -9,17 +11,17 @@ namespace BackOffice.Store.Ledger;
 /// </summary>
 public interface ILedgerWriter
 {
-    Task<LedgerWriteResult> CreateBillAsync(string tenantDatabasePath, BillDraft bill, string requestId, CancellationToken cancellationToken);
+    Task<LedgerWriteResult> CreateBillAsync(TenantData tenant, BillDraft bill, string requestId, CancellationToken cancellationToken);
 
     /// <summary>Deletes a bill; <paramref name="syncToken"/> must be the current one (QuickBooks error 5010 otherwise).</summary>
     Task<LedgerWriteResult> DeleteBillAsync(
-        string tenantDatabasePath, string billId, long syncToken, string requestId, CancellationToken cancellationToken);
+        TenantData tenant, string billId, long syncToken, string requestId, CancellationToken cancellationToken);
 
-    Task<LedgerBillRef?> GetBillAsync(string tenantDatabasePath, string billId, CancellationToken cancellationToken);
+    Task<LedgerBillRef?> GetBillAsync(TenantData tenant, string billId, CancellationToken cancellationToken);
 
     /// <summary>Bills of a vendor with a document number: the natural key used to recover when a request id has expired.</summary>
     Task<IReadOnlyList<LedgerBillRef>> FindBillsAsync(
-        string tenantDatabasePath, string vendorId, string docNumber, CancellationToken cancellationToken);
+        TenantData tenant, string vendorId, string docNumber, CancellationToken cancellationToken);
 }
 
 /// <param name="Amount">Dollars; must be whole cents.</param>

@@ -2,16 +2,18 @@ using System.Globalization;
 using BackOffice.Store.Sqlite;
 using Dapper;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Store.Memory;
 
 /// <summary>Narratives by the hash of their facts (issue 4): an unchanged finding costs no model call on the next sweep.</summary>
-public sealed class NarrationCacheStore(string tenantDatabasePath, TimeProvider clock)
+public sealed class NarrationCacheStore(TenantData tenant)
 {
     public sealed record Entry(string Narrative, string Source, string PromptHash);
 
     public async Task<Entry?> GetAsync(string factsHash, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<CacheRow>(new CommandDefinition(
             "SELECT narrative AS Narrative, source AS Source, prompt_hash AS PromptHash FROM narration_cache WHERE facts_hash = @factsHash",
             new { factsHash }, cancellationToken: cancellationToken));
@@ -20,7 +22,7 @@ public sealed class NarrationCacheStore(string tenantDatabasePath, TimeProvider 
 
     public async Task PutAsync(string factsHash, string subjectKey, Entry entry, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO narration_cache (facts_hash, subject_key, narrative, source, prompt_hash, created_at)
@@ -28,7 +30,7 @@ public sealed class NarrationCacheStore(string tenantDatabasePath, TimeProvider 
             ON CONFLICT (facts_hash) DO UPDATE SET narrative = excluded.narrative, source = excluded.source,
                 prompt_hash = excluded.prompt_hash, created_at = excluded.created_at
             """,
-            new { factsHash, subjectKey, entry.Narrative, entry.Source, entry.PromptHash, at = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) },
+            new { factsHash, subjectKey, entry.Narrative, entry.Source, entry.PromptHash, at = tenant.Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) },
             cancellationToken: cancellationToken));
     }
 

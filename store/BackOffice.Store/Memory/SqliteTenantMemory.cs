@@ -3,6 +3,8 @@ using BackOffice.Domain.Memory;
 using BackOffice.Store.Sqlite;
 using Dapper;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Store.Memory;
 
 /// <summary>
@@ -14,15 +16,15 @@ namespace BackOffice.Store.Memory;
 /// rows are still found by kind and key, and the learner re-remembers every item each sweep, which re-embeds it in the
 /// configured space once the endpoint is back (issue 4).
 /// </summary>
-public sealed class SqliteTenantMemory(string tenant, string tenantDatabasePath, ITextEmbedder embedder) : ITenantMemory
+public sealed class SqliteTenantMemory(TenantData data, ITextEmbedder embedder) : ITenantMemory
 {
-    public string Tenant { get; } = tenant;
+    public string Tenant => data.Tenant;
 
     public async Task RememberAsync(MemoryItem item, CancellationToken cancellationToken)
     {
         var embedding = await embedder.EmbedAsync(item.Text, cancellationToken);
         var vector = HashedNgramEmbedder.ToBytes(embedding.Vector);
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await data.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO memory_items (kind, key, text, value, source, learned_at, vector, space)
@@ -41,7 +43,7 @@ public sealed class SqliteTenantMemory(string tenant, string tenantDatabasePath,
     /// <summary>How many items of each embedder space the store holds (for `memory` diagnostics and tests).</summary>
     public async Task<IReadOnlyDictionary<string, long>> SpacesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await data.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string Space, long Count)>(new CommandDefinition(
             "SELECT space, COUNT(*) FROM memory_items GROUP BY space ORDER BY space", cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.Space, r => r.Count, StringComparer.Ordinal);
@@ -49,7 +51,7 @@ public sealed class SqliteTenantMemory(string tenant, string tenantDatabasePath,
 
     public async Task<MemoryItem?> GetAsync(string kind, string key, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await data.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<MemoryRow>(new CommandDefinition(
             Select + " WHERE kind = @kind AND key = @key", new { kind, key }, cancellationToken: cancellationToken));
         return row?.ToItem();
@@ -57,7 +59,7 @@ public sealed class SqliteTenantMemory(string tenant, string tenantDatabasePath,
 
     public async Task<IReadOnlyList<MemoryItem>> ListAsync(string kind, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await data.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<MemoryRow>(new CommandDefinition(
             Select + " WHERE kind = @kind ORDER BY key", new { kind }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToItem()).ToList();
@@ -66,7 +68,7 @@ public sealed class SqliteTenantMemory(string tenant, string tenantDatabasePath,
     public async Task<IReadOnlyList<MemoryMatch>> SearchAsync(string text, string? kind, int limit, CancellationToken cancellationToken)
     {
         var query = await embedder.EmbedAsync(text, cancellationToken);
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await data.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<MemoryRow>(new CommandDefinition(
             Select + " WHERE (@kind IS NULL OR kind = @kind) AND space = @space", new { kind, space = query.Space }, cancellationToken: cancellationToken));
         return rows.Select(r => new MemoryMatch(r.ToItem(), HashedNgramEmbedder.Cosine(query.Vector, HashedNgramEmbedder.FromBytes(r.Vector))))

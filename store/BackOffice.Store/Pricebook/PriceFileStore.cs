@@ -3,20 +3,22 @@ using BackOffice.Domain.Pricebook;
 using BackOffice.Store.Sqlite;
 using Dapper;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Store.Pricebook;
 
 /// <summary>An imported price file: who sent it, when it came in, how many lines went in and how many rows were refused.</summary>
 public sealed record StoredPriceFile(long Id, string Vendor, string FileName, string Sha256, string ImportedAt, long LineCount, long RejectedRows);
 
 /// <summary>Stores imported price files and their lines, and reads back each vendor's latest file (issue 8).</summary>
-public sealed class PriceFileStore(string tenantDatabasePath)
+public sealed class PriceFileStore(TenantData tenant)
 {
     /// <summary>Stores a file and its lines in one transaction; the same content from the same vendor is stored once.</summary>
     public async Task<(StoredPriceFile File, bool AlreadyImported)> SaveAsync(
         string vendor, string fileName, string sha256, IReadOnlyList<PriceLine> lines, int rejectedRows, string importedAt, string importedBy,
         CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var existing = await connection.QuerySingleOrDefaultAsync<FileRow>(new CommandDefinition(
             Select + " WHERE vendor = @vendor AND sha256 = @sha256", new { vendor, sha256 }, transaction, cancellationToken: cancellationToken));
@@ -48,7 +50,7 @@ public sealed class PriceFileStore(string tenantDatabasePath)
     /// <summary>Each vendor's most recently imported file: newer files supersede older ones.</summary>
     public async Task<IReadOnlyList<StoredPriceFile>> LatestPerVendorAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<FileRow>(new CommandDefinition(
             Select + " WHERE id IN (SELECT MAX(id) FROM pricebook_price_files GROUP BY vendor) ORDER BY vendor", cancellationToken: cancellationToken));
         return rows.Select(r => r.ToRecord()).ToList();
@@ -56,7 +58,7 @@ public sealed class PriceFileStore(string tenantDatabasePath)
 
     public async Task<IReadOnlyList<PriceLine>> LinesAsync(long fileId, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<LineRow>(new CommandDefinition(
             """
             SELECT row_no AS RowNo, vendor_sku AS VendorSku, description AS Description, unit AS Unit, price_e4 AS PriceE4, effective_date AS Effective

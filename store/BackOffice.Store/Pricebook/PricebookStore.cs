@@ -3,14 +3,16 @@ using BackOffice.Domain.Pricebook;
 using BackOffice.Store.Sqlite;
 using Dapper;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Store.Pricebook;
 
 /// <summary>Reads the pricebook and what the pricebook engine remembers: mappings, match decisions, markup rules (issue 8).</summary>
-public sealed class PricebookStore(string tenantDatabasePath)
+public sealed class PricebookStore(TenantData tenant)
 {
     public async Task<IReadOnlyList<PricebookItem>> ItemsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ItemRow>(new CommandDefinition(
             """
             SELECT id AS Id, sku AS Sku, description AS Description, category AS Category, unit AS Unit, unit_cost_e4 AS UnitCostE4,
@@ -23,7 +25,7 @@ public sealed class PricebookStore(string tenantDatabasePath)
 
     public async Task<IReadOnlyList<MarkupRule>> MarkupRulesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<RuleRow>(new CommandDefinition(
             "SELECT scope AS Scope, scope_key AS ScopeKey, markup_bp AS MarkupBp, min_margin_bp AS MinMarginBp FROM pricebook_markup_rules",
             cancellationToken: cancellationToken));
@@ -33,7 +35,7 @@ public sealed class PricebookStore(string tenantDatabasePath)
 
     public async Task SaveMarkupRuleAsync(MarkupRule rule, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO pricebook_markup_rules (scope, scope_key, markup_bp, min_margin_bp) VALUES (@scope, @key, @markup, @margin)
@@ -46,7 +48,7 @@ public sealed class PricebookStore(string tenantDatabasePath)
     /// <summary>Line key -> item id (null: "no pricebook item") for one vendor.</summary>
     public async Task<IReadOnlyDictionary<string, string?>> DecisionsAsync(string vendor, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string LineKey, string? ItemId)>(new CommandDefinition(
             "SELECT line_key, item_id FROM pricebook_match_decisions WHERE vendor = @vendor", new { vendor }, cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.LineKey, r => r.ItemId, StringComparer.Ordinal);
@@ -54,7 +56,7 @@ public sealed class PricebookStore(string tenantDatabasePath)
 
     public async Task SaveDecisionAsync(string vendor, string lineKey, string? itemId, string by, string at, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO pricebook_match_decisions (vendor, line_key, item_id, decided_by, decided_at) VALUES (@vendor, @lineKey, @itemId, @by, @at)
@@ -64,14 +66,14 @@ public sealed class PricebookStore(string tenantDatabasePath)
 
     public async Task<string?> MappingJsonAsync(string vendor, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
             "SELECT mapping_json FROM pricebook_vendor_mappings WHERE vendor = @vendor", new { vendor }, cancellationToken: cancellationToken));
     }
 
     public async Task SaveMappingAsync(string vendor, string mappingJson, string by, string at, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO pricebook_vendor_mappings (vendor, mapping_json, saved_at, saved_by) VALUES (@vendor, @mappingJson, @at, @by)
@@ -82,7 +84,7 @@ public sealed class PricebookStore(string tenantDatabasePath)
     /// <summary>Lines of estimates still open (draft or sent): what a price change moves.</summary>
     public async Task<IReadOnlyList<EstimateLine>> OpenEstimateLinesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<EstimateLineRow>(new CommandDefinition(
             """
             SELECT e.id AS EstimateId, e.name AS EstimateName, l.id AS LineId, l.pricebook_item_id AS ItemId, l.quantity_e4 AS QuantityE4,
@@ -95,7 +97,7 @@ public sealed class PricebookStore(string tenantDatabasePath)
     /// <summary>Planned materials on budget lines of jobs that are not closed.</summary>
     public async Task<IReadOnlyList<BudgetMaterial>> OpenBudgetMaterialsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<BudgetMaterialRow>(new CommandDefinition(
             """
             SELECT b.id AS BudgetLineId, b.job_id AS JobId, b.cost_code AS CostCode, m.pricebook_item_id AS ItemId, m.quantity_e4 AS QuantityE4

@@ -2,6 +2,8 @@ using BackOffice.Store.Sqlite;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Store.Pricebook;
 
 /// <summary>An item's stored cost (unit_cost_e4) and sell price (cents).</summary>
@@ -17,9 +19,9 @@ public sealed class PricebookConflictException(string message) : Exception(messa
 /// </summary>
 public sealed class PricebookWriter
 {
-    public async Task<IReadOnlyList<ItemPrice>> PricesAsync(string path, IReadOnlyList<string> itemIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ItemPrice>> PricesAsync(TenantData tenant, IReadOnlyList<string> itemIds, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(path, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync<PriceRow>(new CommandDefinition(
             "SELECT id AS Id, unit_cost_e4 AS UnitCostE4, sell_price_cents AS SellPriceCents FROM pricebook_items WHERE id IN @itemIds",
             new { itemIds }, cancellationToken: cancellationToken))).ToDictionary(r => r.Id);
@@ -30,10 +32,10 @@ public sealed class PricebookWriter
 
     /// <summary>Moves each item from <paramref name="expected"/> to <paramref name="updated"/>; false when this key was already applied.</summary>
     public async Task<bool> ApplyAsync(
-        string path, string idempotencyKey, long proposalId, IReadOnlyList<ItemPrice> expected, IReadOnlyList<ItemPrice> updated, string at,
+        TenantData tenant, string idempotencyKey, long proposalId, IReadOnlyList<ItemPrice> expected, IReadOnlyList<ItemPrice> updated, string at,
         CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(path, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var done = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM pricebook_applied_updates WHERE idempotency_key = @idempotencyKey", new { idempotencyKey }, transaction,
@@ -53,9 +55,9 @@ public sealed class PricebookWriter
 
     /// <summary>Puts back <paramref name="prior"/> exactly, provided each item still holds what was <paramref name="written"/> (or already holds the prior).</summary>
     public async Task RestoreAsync(
-        string path, string idempotencyKey, IReadOnlyList<ItemPrice> prior, IReadOnlyList<ItemPrice> written, CancellationToken cancellationToken)
+        TenantData tenant, string idempotencyKey, IReadOnlyList<ItemPrice> prior, IReadOnlyList<ItemPrice> written, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(path, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var current = (await connection.QueryAsync<PriceRow>(new CommandDefinition(
             "SELECT id AS Id, unit_cost_e4 AS UnitCostE4, sell_price_cents AS SellPriceCents FROM pricebook_items WHERE id IN @ids",

@@ -1,6 +1,8 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Store.Proposals;
 
 /// <summary>
@@ -11,14 +13,14 @@ namespace BackOffice.Store.Proposals;
 public static class ProposalStore
 {
     public static Task<ProposalRow?> GetAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, long id, CancellationToken cancellationToken) =>
-        connection.QuerySingleOrDefaultAsync<ProposalRow>(new CommandDefinition(
-            $"SELECT {ProposalRow.Columns} FROM proposals WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        DataUnit unit, long id, CancellationToken cancellationToken) =>
+        unit.Connection.QuerySingleOrDefaultAsync<ProposalRow>(new CommandDefinition(
+            $"SELECT {ProposalRow.Columns} FROM proposals WHERE id = @id", new { id }, unit.Transaction, cancellationToken: cancellationToken));
 
     public static async Task<IReadOnlyList<ProposalRow>> ListAsync(
-        SqliteConnection connection, ProposalFilter filter, CancellationToken cancellationToken)
+        DataUnit unit, ProposalFilter filter, CancellationToken cancellationToken)
     {
-        var rows = await connection.QueryAsync<ProposalRow>(new CommandDefinition(
+        var rows = await unit.Connection.QueryAsync<ProposalRow>(new CommandDefinition(
             $"""
             SELECT {ProposalRow.Columns} FROM proposals
             WHERE (@State IS NULL OR state = @State) AND (@Agent IS NULL OR agent = @Agent)
@@ -29,21 +31,21 @@ public static class ProposalStore
     }
 
     public static Task<bool> KeyExistsAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string idempotencyKey, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+        DataUnit unit, string idempotencyKey, CancellationToken cancellationToken) =>
+        unit.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             "SELECT EXISTS (SELECT 1 FROM proposals WHERE idempotency_key = @idempotencyKey)",
-            new { idempotencyKey }, transaction, cancellationToken: cancellationToken));
+            new { idempotencyKey }, unit.Transaction, cancellationToken: cancellationToken));
 
     /// <summary>Ids of still-open proposals for the same finding, which a new draft supersedes.</summary>
     public static async Task<IReadOnlyList<long>> OpenForFindingAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string findingKey, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<long>(new CommandDefinition(
+        DataUnit unit, string findingKey, CancellationToken cancellationToken) =>
+        (await unit.Connection.QueryAsync<long>(new CommandDefinition(
             "SELECT id FROM proposals WHERE finding_key = @findingKey AND state = 'proposed' ORDER BY id",
-            new { findingKey }, transaction, cancellationToken: cancellationToken))).AsList();
+            new { findingKey }, unit.Transaction, cancellationToken: cancellationToken))).AsList();
 
     public static Task<long> InsertAsync(
-        SqliteConnection connection, SqliteTransaction transaction, NewProposal p, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        DataUnit unit, NewProposal p, CancellationToken cancellationToken) =>
+        unit.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO proposals (agent, action_kind, title, risk, idempotency_key, payload_json, figures_json, narrative,
                 editable_fields_json, reversible, irreversible_reason, finding_key, state, proposed_by, proposed_at)
@@ -51,61 +53,61 @@ public static class ProposalStore
                 @EditableFieldsJson, @Reversible, @IrreversibleReason, @FindingKey, 'proposed', @ProposedBy, @ProposedAt)
             RETURNING id
             """,
-            p, transaction, cancellationToken: cancellationToken));
+            p, unit.Transaction, cancellationToken: cancellationToken));
 
     /// <summary>proposed -> approved | rejected | superseded.</summary>
     public static Task<bool> DecideAsync(
-        SqliteConnection connection, SqliteTransaction transaction, long id, string from, string to, string by, string at, string? reason,
+        DataUnit unit, long id, string from, string to, string by, string at, string? reason,
         CancellationToken cancellationToken) =>
-        MoveAsync(connection, transaction,
+        MoveAsync(unit,
             "state = @to, decided_by = @by, decided_at = @at, decision_reason = @reason",
             "state = @from", new { id, from, to, by, at, reason }, cancellationToken);
 
     /// <summary>Changes the payload of a proposal still at <paramref name="version"/> and in state proposed.</summary>
     public static Task<bool> EditAsync(
-        SqliteConnection connection, SqliteTransaction transaction, long id, long version, string payloadJson, string by, string at,
+        DataUnit unit, long id, long version, string payloadJson, string by, string at,
         CancellationToken cancellationToken) =>
-        MoveAsync(connection, transaction,
+        MoveAsync(unit,
             "payload_json = @payloadJson, edited_by = @by, edited_at = @at",
             "state = 'proposed' AND version = @version", new { id, version, payloadJson, by, at }, cancellationToken);
 
     /// <summary>approved | failed -> executing, or an expired executing lease taken over (the lease is the expected value).</summary>
     public static Task<bool> ClaimExecutionAsync(
-        SqliteConnection connection, SqliteTransaction transaction, long id, string from, string? expectedLease, string by, string leaseUntil,
+        DataUnit unit, long id, string from, string? expectedLease, string by, string leaseUntil,
         CancellationToken cancellationToken) =>
-        MoveAsync(connection, transaction,
+        MoveAsync(unit,
             "state = 'executing', executed_by = @by, lease_until = @leaseUntil, error = NULL",
             "state = @from AND lease_until IS @expectedLease", new { id, from, expectedLease, by, leaseUntil }, cancellationToken);
 
     /// <summary>executing -> executed | failed.</summary>
     public static Task<bool> FinishExecutionAsync(
-        SqliteConnection connection, SqliteTransaction transaction, long id, string to, string? targetId, string? resultJson, string? error,
+        DataUnit unit, long id, string to, string? targetId, string? resultJson, string? error,
         CancellationToken cancellationToken) =>
-        MoveAsync(connection, transaction,
+        MoveAsync(unit,
             "state = @to, target_id = @targetId, result_json = @resultJson, error = @error, lease_until = NULL",
             "state = 'executing'", new { id, to, targetId, resultJson, error }, cancellationToken);
 
     /// <summary>Claims an executed proposal for undo unless another undo holds a live claim.</summary>
     public static Task<bool> ClaimUndoAsync(
-        SqliteConnection connection, SqliteTransaction transaction, long id, string by, string now, string leaseUntil,
+        DataUnit unit, long id, string by, string now, string leaseUntil,
         CancellationToken cancellationToken) =>
-        MoveAsync(connection, transaction,
+        MoveAsync(unit,
             "undo_by = @by, undo_lease_until = @leaseUntil",
             "state = 'executed' AND (undo_lease_until IS NULL OR undo_lease_until < @now)", new { id, by, now, leaseUntil }, cancellationToken);
 
     /// <summary>executed -> reverted (by the holder of the undo claim), or the claim released after a failed undo.</summary>
     public static Task<bool> FinishUndoAsync(
-        SqliteConnection connection, SqliteTransaction transaction, long id, string by, bool reverted, CancellationToken cancellationToken) =>
-        MoveAsync(connection, transaction,
+        DataUnit unit, long id, string by, bool reverted, CancellationToken cancellationToken) =>
+        MoveAsync(unit,
             reverted ? "state = 'reverted', undo_lease_until = NULL" : "undo_lease_until = NULL, undo_by = NULL",
             "state = 'executed' AND undo_by = @by", new { id, by }, cancellationToken);
 
     private static async Task<bool> MoveAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string set, string where, object parameters, CancellationToken cancellationToken)
+        DataUnit unit, string set, string where, object parameters, CancellationToken cancellationToken)
     {
         // set and where are this class's own constants; every value is a parameter.
-        var rows = await connection.ExecuteAsync(new CommandDefinition(
-            $"UPDATE proposals SET {set}, version = version + 1 WHERE id = @id AND {where}", parameters, transaction,
+        var rows = await unit.Connection.ExecuteAsync(new CommandDefinition(
+            $"UPDATE proposals SET {set}, version = version + 1 WHERE id = @id AND {where}", parameters, unit.Transaction,
             cancellationToken: cancellationToken));
         return rows == 1;
     }

@@ -4,14 +4,16 @@ using BackOffice.Domain.Money;
 using BackOffice.Store.Sqlite;
 using Dapper;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Store.Records;
 
 /// <summary>Reads the ledger side (QuickBooks Online / Sage Intacct, or the sandbox ledger) of a tenant's data.</summary>
-public sealed class LedgerStore(string tenantDatabasePath)
+public sealed class LedgerStore(TenantData tenant)
 {
     public async Task<IReadOnlyList<LedgerAccount>> AccountsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<AccountRow>(new CommandDefinition(
             "SELECT id AS Id, number AS Number, name AS Name, type AS Type, active AS Active FROM ledger_accounts ORDER BY id",
             cancellationToken: cancellationToken));
@@ -20,7 +22,7 @@ public sealed class LedgerStore(string tenantDatabasePath)
 
     public async Task<IReadOnlyList<LedgerCustomer>> CustomersAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<CustomerRow>(new CommandDefinition(
             """
             SELECT id AS Id, name AS Name, parent_id AS ParentId, fully_qualified_name AS FullyQualifiedName,
@@ -32,7 +34,7 @@ public sealed class LedgerStore(string tenantDatabasePath)
 
     public async Task<IReadOnlyList<LedgerVendor>> VendorsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<VendorRow>(new CommandDefinition(
             "SELECT id AS Id, name AS Name, active AS Active FROM ledger_vendors ORDER BY id", cancellationToken: cancellationToken));
         return rows.Select(r => new LedgerVendor(r.Id, r.Name, r.Active != 0)).ToList();
@@ -41,7 +43,7 @@ public sealed class LedgerStore(string tenantDatabasePath)
     /// <summary>Active bills (voided and deleted ones are not in the books), with their lines.</summary>
     public async Task<IReadOnlyList<LedgerBill>> BillsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var lines = (await connection.QueryAsync<BillLineRow>(new CommandDefinition(
             """
             SELECT bill_id AS BillId, account_id AS AccountId, customer_id AS CustomerId, item AS Item, amount_cents AS AmountCents
@@ -63,7 +65,7 @@ public sealed class LedgerStore(string tenantDatabasePath)
     /// <summary>The tenant's cost code to GL account map (mappings/cost-code-accounts.csv).</summary>
     public async Task<IReadOnlyDictionary<string, string>> CostCodeAccountsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<MapRow>(new CommandDefinition(
             "SELECT cost_code AS CostCode, account_id AS AccountId FROM map_cost_code_accounts", cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.CostCode, r => r.AccountId, StringComparer.Ordinal);
@@ -71,7 +73,7 @@ public sealed class LedgerStore(string tenantDatabasePath)
 
     public async Task<IReadOnlyList<CrossSystemLink>> LinksAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<LinkRow>(new CommandDefinition(
             "SELECT kind AS Kind, project_id AS ProjectId, ledger_id AS LedgerId FROM map_links ORDER BY kind, project_id",
             cancellationToken: cancellationToken));

@@ -4,23 +4,41 @@ using BackOffice.Domain.Project;
 using BackOffice.Store.Sqlite;
 using Dapper;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Store.Records;
 
 /// <summary>Reads the project side (Procore / Buildertrend) of a tenant's data.</summary>
-public sealed class ProjectStore(string tenantDatabasePath)
+public sealed class ProjectStore(TenantData tenant)
 {
     public async Task<IReadOnlyList<ProjectJob>> JobsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<JobRow>(new CommandDefinition(
             "SELECT id AS Id, number AS Number, name AS Name, status AS Status, customer_name AS CustomerName FROM project_jobs ORDER BY id",
             cancellationToken: cancellationToken));
         return rows.Select(r => new ProjectJob(r.Id, r.Number, r.Name, r.Status, r.CustomerName)).ToList();
     }
 
+    /// <summary>One job's name, or null when there is no such job.</summary>
+    public async Task<string?> JobNameAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT name FROM project_jobs WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>One vendor's name, or null when there is no such vendor.</summary>
+    public async Task<string?> VendorNameAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT name FROM project_vendors WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
     public async Task<IReadOnlyList<ProjectVendor>> VendorsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<NamedRow>(new CommandDefinition(
             "SELECT id AS Id, name AS Name FROM project_vendors ORDER BY id", cancellationToken: cancellationToken));
         return rows.Select(r => new ProjectVendor(r.Id, r.Name)).ToList();
@@ -28,7 +46,7 @@ public sealed class ProjectStore(string tenantDatabasePath)
 
     public async Task<IReadOnlyList<Commitment>> CommitmentsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<CommitmentRow>(new CommandDefinition(
             """
             SELECT id AS Id, job_id AS JobId, vendor_id AS VendorId, number AS Number, title AS Title, kind AS Kind,
@@ -40,7 +58,7 @@ public sealed class ProjectStore(string tenantDatabasePath)
 
     public async Task<IReadOnlyList<SubInvoice>> SubInvoicesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var lines = (await connection.QueryAsync<SubInvoiceLineRow>(new CommandDefinition(
             """
             SELECT id AS Id, sub_invoice_id AS SubInvoiceId, cost_code AS CostCode, description AS Description, amount_cents AS AmountCents

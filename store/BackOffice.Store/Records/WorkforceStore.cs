@@ -4,16 +4,18 @@ using BackOffice.Domain.Workforce;
 using BackOffice.Store.Sqlite;
 using Dapper;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Store.Records;
 
 /// <summary>Reads the workforce side of a tenant: employees, timecards, payroll lines, and the schedule's crew hours (issue 7).</summary>
-public sealed class WorkforceStore(string tenantDatabasePath)
+public sealed class WorkforceStore(TenantData tenant)
 {
     private const string DateTimeFormat = "yyyy-MM-dd'T'HH:mm:ss";
 
     public async Task<IReadOnlyList<Employee>> EmployeesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<EmployeeRow>(new CommandDefinition(
             "SELECT id AS Id, name AS Name, trade AS Trade, work_state AS WorkState, base_rate_cents AS BaseRateCents, active AS Active FROM workforce_employees ORDER BY id",
             cancellationToken: cancellationToken));
@@ -23,7 +25,7 @@ public sealed class WorkforceStore(string tenantDatabasePath)
     /// <summary>Timecards that touch [from, to): clocked in before <paramref name="to"/> and out after <paramref name="from"/> (or still in).</summary>
     public async Task<IReadOnlyList<Timecard>> TimecardsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<TimecardRow>(new CommandDefinition(
             """
             SELECT id AS Id, employee_id AS EmployeeId, job_id AS JobId, clock_in AS ClockIn, clock_out AS ClockOut, rate_cents AS RateCents
@@ -38,7 +40,7 @@ public sealed class WorkforceStore(string tenantDatabasePath)
 
     public async Task<IReadOnlyList<PayrollLine>> PayrollLinesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<PayrollLineRow>(new CommandDefinition(
             """
             SELECT id AS Id, run_id AS RunId, employee_id AS EmployeeId, week_start AS WeekStart, regular_hours_e4 AS RegularE4,
@@ -52,7 +54,7 @@ public sealed class WorkforceStore(string tenantDatabasePath)
 
     public async Task<IReadOnlyList<ScheduleTask>> ScheduleTasksAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<TaskRow>(new CommandDefinition(
             """
             SELECT id AS Id, job_id AS JobId, name AS Name, trade AS Trade, start_date AS StartDate, end_date AS EndDate,

@@ -2,6 +2,8 @@ using BackOffice.Store.Ledger;
 using BackOffice.Store.Sqlite;
 using Microsoft.Data.Sqlite;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Store.Sandbox;
 
 /// <summary>
@@ -14,35 +16,35 @@ namespace BackOffice.Store.Sandbox;
 public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter
 {
     public Task<LedgerWriteResult> CreateBillAsync(
-        string tenantDatabasePath, BillDraft bill, string requestId, CancellationToken cancellationToken) =>
-        WriteAsync(tenantDatabasePath, requestId, "create", "Bill",
+        TenantData tenant, BillDraft bill, string requestId, CancellationToken cancellationToken) =>
+        WriteAsync(tenant, requestId, "create", "Bill",
             (c, t) => SandboxBills.CreateAsync(c, t, bill, cancellationToken), cancellationToken);
 
     public Task<LedgerWriteResult> DeleteBillAsync(
-        string tenantDatabasePath, string billId, long syncToken, string requestId, CancellationToken cancellationToken) =>
-        WriteAsync(tenantDatabasePath, requestId, "delete", "Bill",
+        TenantData tenant, string billId, long syncToken, string requestId, CancellationToken cancellationToken) =>
+        WriteAsync(tenant, requestId, "delete", "Bill",
             (c, t) => SandboxBills.DeleteAsync(c, t, billId, syncToken, cancellationToken), cancellationToken);
 
     public Task<LedgerWriteResult> CreateJournalEntryAsync(
-        string tenantDatabasePath, JournalEntryDraft entry, string requestId, CancellationToken cancellationToken) =>
-        WriteAsync(tenantDatabasePath, requestId, "create", "JournalEntry",
+        TenantData tenant, JournalEntryDraft entry, string requestId, CancellationToken cancellationToken) =>
+        WriteAsync(tenant, requestId, "create", "JournalEntry",
             (c, t) => SandboxJournalEntries.CreateAsync(c, t, entry, cancellationToken), cancellationToken);
 
     public Task<LedgerWriteResult> DeleteJournalEntryAsync(
-        string tenantDatabasePath, string entryId, long syncToken, string requestId, CancellationToken cancellationToken) =>
-        WriteAsync(tenantDatabasePath, requestId, "delete", "JournalEntry",
+        TenantData tenant, string entryId, long syncToken, string requestId, CancellationToken cancellationToken) =>
+        WriteAsync(tenant, requestId, "delete", "JournalEntry",
             (c, t) => SandboxJournalEntries.DeleteAsync(c, t, entryId, syncToken, cancellationToken), cancellationToken);
 
-    public async Task<LedgerBillRef?> GetBillAsync(string tenantDatabasePath, string billId, CancellationToken cancellationToken)
+    public async Task<LedgerBillRef?> GetBillAsync(TenantData tenant, string billId, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         return await SandboxBills.GetAsync(connection, null, billId, cancellationToken);
     }
 
     public async Task<IReadOnlyList<LedgerBillRef>> FindBillsAsync(
-        string tenantDatabasePath, string vendorId, string docNumber, CancellationToken cancellationToken)
+        TenantData tenant, string vendorId, string docNumber, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         return await SandboxBills.FindAsync(connection, vendorId, docNumber, cancellationToken);
     }
 
@@ -51,11 +53,11 @@ public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter
     /// writes nothing; otherwise write and record the response under the id, together.
     /// </summary>
     private async Task<LedgerWriteResult> WriteAsync(
-        string path, string requestId, string operation, string entityType,
+        TenantData tenant, string requestId, string operation, string entityType,
         Func<SqliteConnection, SqliteTransaction, Task<LedgerWriteResult>> write, CancellationToken cancellationToken)
     {
         SandboxRequests.Validate(requestId);
-        await using var connection = await Databases.OpenTenantAsync(path, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
         var replay = await SandboxRequests.FindAsync(connection, transaction, requestId, cancellationToken);
         if (replay is not null)

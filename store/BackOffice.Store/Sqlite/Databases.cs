@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace BackOffice.Store.Sqlite;
 
 /// <summary>Opens the control or a tenant database, applying pending migrations once per process and file.</summary>
-public static class Databases
+internal static class Databases
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Migrated = new();
     private static readonly ConcurrentDictionary<string, bool> Done = new();

@@ -2,6 +2,8 @@ using System.Globalization;
 using BackOffice.Store.Sqlite;
 using Dapper;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Store.Sweeps;
 
 public sealed record SweepRun(
@@ -9,15 +11,15 @@ public sealed record SweepRun(
     int? Findings, int? ProposalsCreated, string? Error, string? NextRetryAt);
 
 /// <summary>Records sweeps and holds the per-(tenant, agent) lease that keeps two sweeps of one agent apart.</summary>
-public sealed class SweepRunStore(string tenantDatabasePath, TimeProvider clock)
+public sealed class SweepRunStore(TenantData tenant)
 {
-    private string Now => clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+    private string Now => tenant.Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>Takes the agent's lease unless another holder's lease is still live. Returns false when busy.</summary>
     public async Task<bool> TryLeaseAsync(string agent, string holder, TimeSpan length, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
-        var until = clock.GetUtcNow().Add(length).ToString("O", CultureInfo.InvariantCulture);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        var until = tenant.Clock.GetUtcNow().Add(length).ToString("O", CultureInfo.InvariantCulture);
         var taken = await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO sweep_leases (agent, holder, until) VALUES (@agent, @holder, @until)
@@ -29,14 +31,14 @@ public sealed class SweepRunStore(string tenantDatabasePath, TimeProvider clock)
 
     public async Task ReleaseAsync(string agent, string holder, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM sweep_leases WHERE agent = @agent AND holder = @holder", new { agent, holder }, cancellationToken: cancellationToken));
     }
 
     public async Task<long> StartAsync(string agent, DateOnly asOf, string trigger, int attempt, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO sweep_runs (agent, as_of, trigger, attempt, started_at, status) VALUES (@agent, @asOf, @trigger, @attempt, @now, 'running')
@@ -47,7 +49,7 @@ public sealed class SweepRunStore(string tenantDatabasePath, TimeProvider clock)
 
     public async Task FinishAsync(long id, int findings, int proposalsCreated, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE sweep_runs SET status = 'succeeded', finished_at = @now, findings = @findings, proposals_created = @proposalsCreated WHERE id = @id",
             new { id, findings, proposalsCreated, now = Now }, cancellationToken: cancellationToken));
@@ -55,7 +57,7 @@ public sealed class SweepRunStore(string tenantDatabasePath, TimeProvider clock)
 
     public async Task FailAsync(long id, string error, DateTimeOffset? nextRetryAt, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE sweep_runs SET status = 'failed', finished_at = @now, error = @error, next_retry_at = @next WHERE id = @id",
             new { id, error, next = nextRetryAt?.ToString("O", CultureInfo.InvariantCulture), now = Now }, cancellationToken: cancellationToken));
@@ -63,7 +65,7 @@ public sealed class SweepRunStore(string tenantDatabasePath, TimeProvider clock)
 
     public async Task SetNextRetryAsync(long id, DateTimeOffset? at, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE sweep_runs SET next_retry_at = @at WHERE id = @id",
             new { id, at = at?.ToString("O", CultureInfo.InvariantCulture) }, cancellationToken: cancellationToken));
@@ -72,7 +74,7 @@ public sealed class SweepRunStore(string tenantDatabasePath, TimeProvider clock)
     /// <summary>The agent's most recent run, if any: the scheduler decides from it what is due.</summary>
     public async Task<SweepRun?> LastAsync(string agent, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<SweepRunRow>(new CommandDefinition(
             """
             SELECT id AS Id, agent AS Agent, as_of AS AsOf, trigger AS Trigger, attempt AS Attempt, started_at AS StartedAt,

@@ -1,6 +1,8 @@
 using BackOffice.Store.Sqlite;
 using Dapper;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Store.Workforce;
 
 /// <summary>One entry of the sandbox payroll outbox (issue 7).</summary>
@@ -14,10 +16,10 @@ public sealed record WorkforceOutboxEntry(long Id, string RequestId, string Kind
 public sealed class WorkforceOutbox(TimeProvider clock)
 {
     public async Task<WorkforceOutboxEntry> AddAsync(
-        string tenantDatabasePath, string requestId, string kind, string? employeeId, string? weekStart, long? amountCents, string payloadJson,
+        TenantData tenant, string requestId, string kind, string? employeeId, string? weekStart, long? amountCents, string payloadJson,
         CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO workforce_outbox (request_id, kind, employee_id, week_start, amount_cents, payload_json, created_at)
@@ -26,12 +28,12 @@ public sealed class WorkforceOutbox(TimeProvider clock)
             """,
             new { requestId, kind, employeeId, weekStart, amountCents, payloadJson, at = clock.GetUtcNow().ToString("O") },
             cancellationToken: cancellationToken));
-        return (await FindAsync(tenantDatabasePath, requestId, cancellationToken))!;
+        return (await FindAsync(tenant, requestId, cancellationToken))!;
     }
 
-    public async Task<WorkforceOutboxEntry?> FindAsync(string tenantDatabasePath, string requestId, CancellationToken cancellationToken)
+    public async Task<WorkforceOutboxEntry?> FindAsync(TenantData tenant, string requestId, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<OutboxRow>(new CommandDefinition(
             """
             SELECT id AS Id, request_id AS RequestId, kind AS Kind, employee_id AS EmployeeId, week_start AS WeekStart,
@@ -41,9 +43,9 @@ public sealed class WorkforceOutbox(TimeProvider clock)
         return row?.ToEntry();
     }
 
-    public async Task<IReadOnlyList<WorkforceOutboxEntry>> ListAsync(string tenantDatabasePath, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WorkforceOutboxEntry>> ListAsync(TenantData tenant, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<OutboxRow>(new CommandDefinition(
             """
             SELECT id AS Id, request_id AS RequestId, kind AS Kind, employee_id AS EmployeeId, week_start AS WeekStart,
@@ -52,9 +54,9 @@ public sealed class WorkforceOutbox(TimeProvider clock)
             """, cancellationToken: cancellationToken))).Select(r => r.ToEntry()).ToList();
     }
 
-    public async Task<bool> DeleteAsync(string tenantDatabasePath, long id, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(TenantData tenant, long id, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM workforce_outbox WHERE id = @id", new { id }, cancellationToken: cancellationToken)) == 1;
     }

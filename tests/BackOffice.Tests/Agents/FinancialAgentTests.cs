@@ -3,6 +3,8 @@ using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Tests.Support;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Tests.Agents;
 
 public sealed class FinancialAgentTests : IDisposable
@@ -11,10 +13,10 @@ public sealed class FinancialAgentTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Path => _temp.Data.TenantDatabasePath("acme");
+    private TenantData Path => _temp.Tenant("acme");
 
     private async Task<SweepResult> SweepAsync() =>
-        await new FinancialAgent().SweepAsync(new SweepContext("acme", new DateOnly(2026, 11, 20), Path, new Progress<string>()), CancellationToken.None);
+        await new FinancialAgent(new FinancialOptions()).SweepAsync(new SweepContext(Path, new DateOnly(2026, 11, 20), new Progress<string>(), null), CancellationToken.None);
 
     [Fact]
     public async Task Sweep_ApprovedSubInvoiceWithoutBill_ProposesTheBillWithRetainageNetted()

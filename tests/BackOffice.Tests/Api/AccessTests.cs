@@ -93,7 +93,7 @@ public sealed partial class AccessTests : IDisposable
         var stored = await Dapper.SqlMapper.QueryAsync<string>(control, "SELECT token_hash FROM api_tokens");
 
         Assert.DoesNotContain(token, stored);
-        Assert.Contains(BackOffice.Host.Auth.SecretTokens.HashOf(token), stored);
+        Assert.Contains(BackOffice.Store.Control.SecretTokens.HashOf(token), stored);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed partial class AccessTests : IDisposable
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         await using var control = await Databases.OpenControlAsync(Path.Combine(_factory.Root, "control.db"), CancellationToken.None);
-        var kinds = (await AuditStore.ReadAllAsync(control, CancellationToken.None)).Where(e => e.Subject == "user:dana").Select(e => e.Kind).ToList();
+        var kinds = (await AuditStore.ReadAllAsync(BackOffice.Store.Tenancy.DataUnit.Over(control, null), CancellationToken.None)).Where(e => e.Subject == "user:dana").Select(e => e.Kind).ToList();
         Assert.Equal(["auth.login-failed", "auth.login"], kinds.Where(k => k.StartsWith("auth.login", StringComparison.Ordinal)));
     }
 

@@ -40,7 +40,7 @@ public sealed class ConsoleFactory : WebApplicationFactory<ApiExceptionHandler>
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
-    public string TenantPath(string tenant) => _temp.Data.TenantDatabasePath(tenant);
+    public BackOffice.Store.Tenancy.TenantData TenantPath(string tenant) => _temp.Tenant(tenant);
 
     public static Dictionary<string, string?> Settings => new()
     {
@@ -115,8 +115,8 @@ public sealed class ConsoleFactory : WebApplicationFactory<ApiExceptionHandler>
             await credentials.SetPasswordAsync(name, Password, "test", ct);
         }
 
-        await TenantSeed.BaseAsync(temp.Data.TenantDatabasePath("acme"));
-        await TenantSeed.SubInvoiceAsync(temp.Data.TenantDatabasePath("acme"), "si-1", "RP-007", "approved", 1_840_000, 184_000);
+        await TenantSeed.BaseAsync(temp.Tenant("acme"));
+        await TenantSeed.SubInvoiceAsync(temp.Tenant("acme"), "si-1", "RP-007", "approved", 1_840_000, 184_000);
         await services.GetRequiredService<SweepRunner>().RunAsync("acme", "financial", new DateOnly(2026, 11, 20), "test", 1, new Progress<string>(), ct);
     }
 }

@@ -93,7 +93,7 @@ public sealed class WebhookTests : IDisposable
 
         Assert.Equal(1, sweeps);
         Assert.Equal(["financial:done", "financial:done"], await InboxAsync("acme"));
-        await using var connection = await Databases.OpenTenantAsync(_factory.TenantPath("acme"), CancellationToken.None);
+        await using var connection = await _factory.TenantPath("acme").OpenAsync(CancellationToken.None);
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sweep_runs WHERE trigger = 'event'"));
     }
 
@@ -128,7 +128,7 @@ public sealed class WebhookTests : IDisposable
 
     private async Task<List<string>> InboxAsync(string tenant)
     {
-        await using var connection = await Databases.OpenTenantAsync(_factory.TenantPath(tenant), CancellationToken.None);
+        await using var connection = await _factory.TenantPath(tenant).OpenAsync(CancellationToken.None);
         return (await connection.QueryAsync<string>("SELECT agent || ':' || status FROM event_inbox ORDER BY id")).ToList();
     }
 }

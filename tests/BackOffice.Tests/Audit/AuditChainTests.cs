@@ -5,6 +5,8 @@ using BackOffice.Tests.Support;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Tests.Audit;
 
 public sealed class AuditChainTests : IDisposable
@@ -16,7 +18,7 @@ public sealed class AuditChainTests : IDisposable
 
     private async Task<SqliteConnection> SeedAsync(int events)
     {
-        var connection = await Databases.OpenTenantAsync(_temp.Data.TenantDatabasePath("acme"), CancellationToken.None);
+        var connection = await _temp.Tenant("acme", _clock).OpenAsync(CancellationToken.None);
         var store = new AuditStore(_clock);
         for (var i = 1; i <= events; i++)
         {
@@ -38,7 +40,7 @@ public sealed class AuditChainTests : IDisposable
     public async Task Verify_IntactChain_FindsNothing()
     {
         await using var connection = await SeedAsync(5);
-        Assert.Null(AuditVerifier.Verify(await AuditStore.ReadAllAsync(connection, CancellationToken.None)));
+        Assert.Null(AuditVerifier.Verify(await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None)));
     }
 
     [Fact]
@@ -55,7 +57,7 @@ public sealed class AuditChainTests : IDisposable
     {
         await using var connection = await SeedAsync(5);
         await TamperAsync(connection, "UPDATE audit_events SET data_json = '{\"amount\":\"900.00\"}' WHERE seq = 3");
-        var broken = AuditVerifier.Verify(await AuditStore.ReadAllAsync(connection, CancellationToken.None));
+        var broken = AuditVerifier.Verify(await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None));
         Assert.Equal(3, broken?.Seq);
         Assert.Contains("edited", broken!.Reason);
     }
@@ -65,7 +67,7 @@ public sealed class AuditChainTests : IDisposable
     {
         await using var connection = await SeedAsync(5);
         await TamperAsync(connection, "DELETE FROM audit_events WHERE seq = 2");
-        var broken = AuditVerifier.Verify(await AuditStore.ReadAllAsync(connection, CancellationToken.None));
+        var broken = AuditVerifier.Verify(await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None));
         Assert.Equal(2, broken?.Seq);
     }
 
@@ -75,7 +77,7 @@ public sealed class AuditChainTests : IDisposable
         await using var connection = await SeedAsync(5);
         // Swap events 2 and 4 wholesale, keeping each row's own hash: only the chain links give it away.
         await TamperAsync(connection, "UPDATE audit_events SET seq = -2 WHERE seq = 2; UPDATE audit_events SET seq = 2 WHERE seq = 4; UPDATE audit_events SET seq = 4 WHERE seq = -2;");
-        var broken = AuditVerifier.Verify(await AuditStore.ReadAllAsync(connection, CancellationToken.None));
+        var broken = AuditVerifier.Verify(await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None));
         Assert.Equal(2, broken?.Seq);
     }
 
@@ -83,9 +85,9 @@ public sealed class AuditChainTests : IDisposable
     public async Task Verify_TruncatedTail_IsCaughtByTheAnchor()
     {
         await using var connection = await SeedAsync(5);
-        var head = (await AuditStore.ReadAllAsync(connection, CancellationToken.None))[^1];
+        var head = (await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None))[^1];
         await TamperAsync(connection, "DELETE FROM audit_events WHERE seq >= 4");
-        var events = await AuditStore.ReadAllAsync(connection, CancellationToken.None);
+        var events = await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None);
         Assert.Null(AuditVerifier.Verify(events));
         Assert.Equal(4, AuditVerifier.Verify(events, (head.Seq, head.Hash))?.Seq);
     }
@@ -94,8 +96,8 @@ public sealed class AuditChainTests : IDisposable
     public async Task VerifyContinuation_FromAnIntactAnchor_ReadsOnlyTheNewEventsAndAcceptsThem()
     {
         await using var connection = await SeedAsync(5);
-        var anchor = (await AuditStore.ReadAllAsync(connection, CancellationToken.None))[2];
-        var fromAnchor = await AuditStore.ReadAsync(connection, new AuditQuery(FromSeq: anchor.Seq), CancellationToken.None);
+        var anchor = (await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None))[2];
+        var fromAnchor = await AuditStore.ReadAsync(DataUnit.Over(connection, null), new AuditQuery(FromSeq: anchor.Seq), CancellationToken.None);
         Assert.Equal([3L, 4L, 5L], fromAnchor.Select(e => e.Seq));
         Assert.Null(AuditVerifier.VerifyContinuation(fromAnchor, (anchor.Seq, anchor.Hash)));
     }
@@ -104,9 +106,9 @@ public sealed class AuditChainTests : IDisposable
     public async Task VerifyContinuation_EventAfterTheAnchorEdited_NamesIt()
     {
         await using var connection = await SeedAsync(5);
-        var anchor = (await AuditStore.ReadAllAsync(connection, CancellationToken.None))[2];
+        var anchor = (await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None))[2];
         await TamperAsync(connection, "UPDATE audit_events SET actor = 'mallory' WHERE seq = 4");
-        var fromAnchor = await AuditStore.ReadAsync(connection, new AuditQuery(FromSeq: anchor.Seq), CancellationToken.None);
+        var fromAnchor = await AuditStore.ReadAsync(DataUnit.Over(connection, null), new AuditQuery(FromSeq: anchor.Seq), CancellationToken.None);
         Assert.Equal(4, AuditVerifier.VerifyContinuation(fromAnchor, (anchor.Seq, anchor.Hash))?.Seq);
     }
 
@@ -114,9 +116,9 @@ public sealed class AuditChainTests : IDisposable
     public async Task VerifyContinuation_AnchoredEventEdited_IsRefused()
     {
         await using var connection = await SeedAsync(5);
-        var anchor = (await AuditStore.ReadAllAsync(connection, CancellationToken.None))[2];
+        var anchor = (await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None))[2];
         await TamperAsync(connection, "UPDATE audit_events SET hash = 'x' WHERE seq = 3");
-        var fromAnchor = await AuditStore.ReadAsync(connection, new AuditQuery(FromSeq: anchor.Seq), CancellationToken.None);
+        var fromAnchor = await AuditStore.ReadAsync(DataUnit.Over(connection, null), new AuditQuery(FromSeq: anchor.Seq), CancellationToken.None);
         Assert.Equal(3, AuditVerifier.VerifyContinuation(fromAnchor, (anchor.Seq, anchor.Hash))?.Seq);
     }
 

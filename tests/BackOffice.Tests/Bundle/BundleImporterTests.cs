@@ -3,6 +3,8 @@ using BackOffice.Store.Bundle;
 using BackOffice.Store.Sqlite;
 using BackOffice.Tests.Support;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Tests.Bundle;
 
 public sealed class BundleImporterTests : IDisposable
@@ -76,8 +78,8 @@ public sealed class BundleImporterTests : IDisposable
     {
         var summary = await _kit.ImportAsync();
 
-        await using var connection = await Databases.OpenTenantAsync(_kit.Temp.Data.TenantDatabasePath(BundleTestKit.Tenant), CancellationToken.None);
-        var events = await AuditStore.ReadAllAsync(connection, CancellationToken.None);
+        await using var connection = await _kit.Temp.Tenant(BundleTestKit.Tenant).OpenAsync(CancellationToken.None);
+        var events = await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None);
         var only = Assert.Single(events);
         Assert.Equal("import.completed", only.Kind);
         Assert.Equal($"import:{summary.RunId}", only.Subject);
@@ -178,7 +180,7 @@ public sealed class BundleImporterTests : IDisposable
         var reports = new List<ImportProgress>();
         var progress = new SynchronousProgress(reports.Add);
 
-        await new BundleImporter(_kit.Clock).ImportAsync(_kit.Bundle, BundleTestKit.Tenant, _kit.Temp.Data, "controller@demo", progress, CancellationToken.None);
+        await new BundleImporter(_kit.Clock).ImportAsync(_kit.Bundle, _kit.Temp.Tenant(BundleTestKit.Tenant), "controller@demo", progress, CancellationToken.None);
 
         Assert.Contains(reports, r => r.Phase == ImportPhase.Reading && r.File == "project/jobs.csv" && r.RowsRead == 4);
         Assert.Equal(ImportPhase.Done, reports[^1].Phase);

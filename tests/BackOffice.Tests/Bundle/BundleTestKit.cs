@@ -24,7 +24,7 @@ public sealed class BundleTestKit : IDisposable
     public ManualClock Clock { get; } = new();
 
     public Task<ImportSummary> ImportAsync(string? bundle = null) =>
-        new BundleImporter(Clock).ImportAsync(bundle ?? Bundle, Tenant, _temp.Data, "controller@demo", null, CancellationToken.None);
+        new BundleImporter(Clock).ImportAsync(bundle ?? Bundle, _temp.Tenant(Tenant), "controller@demo", null, CancellationToken.None);
 
     public async Task<BundleValidationException> ImportFailsAsync() =>
         await Assert.ThrowsAsync<BundleValidationException>(() => ImportAsync());
@@ -50,13 +50,13 @@ public sealed class BundleTestKit : IDisposable
 
     public async Task<long> CountAsync(string table)
     {
-        await using var connection = await Databases.OpenTenantAsync(_temp.Data.TenantDatabasePath(Tenant), CancellationToken.None);
+        await using var connection = await _temp.Tenant(Tenant, Clock).OpenAsync(CancellationToken.None);
         return await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}");
     }
 
     public async Task<T?> ScalarAsync<T>(string sql)
     {
-        await using var connection = await Databases.OpenTenantAsync(_temp.Data.TenantDatabasePath(Tenant), CancellationToken.None);
+        await using var connection = await _temp.Tenant(Tenant, Clock).OpenAsync(CancellationToken.None);
         return await connection.ExecuteScalarAsync<T>(sql);
     }
 

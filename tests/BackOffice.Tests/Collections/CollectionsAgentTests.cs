@@ -50,7 +50,7 @@ public sealed class CollectionsAgentTests : IDisposable
     {
         await _f.SeedAsync();
         await _f.InvoiceAsync("inv-1048", "cust-4", AsOf.AddDays(-20), 13_590_000);
-        await new PromiseStore(_f.Path, _f.Clock).RecordAsync(
+        await _f.Path.Promises.RecordAsync(
             new PromiseToPay("ptp-1", "inv-1048", 135_900m, AsOf.AddDays(2), AsOf.AddDays(-5)), "on the phone with Rachel", 1, CancellationToken.None);
 
         var whilePending = await _f.SweepAsync();

@@ -46,7 +46,7 @@ public sealed class CollectionsBenchmarks(ITestOutputHelper output)
     {
         using var f = new CollectionsFixture();
         await f.SeedAsync();
-        await using (var c = await Databases.OpenTenantAsync(f.Path, CancellationToken.None))
+        await using (var c = await f.Path.OpenAsync(CancellationToken.None))
         {
             await using var tx = c.BeginTransaction();
             for (var i = 0; i < 5_000; i++)

@@ -9,6 +9,8 @@ using BackOffice.Store.Sqlite;
 using BackOffice.Tests.Support;
 using Dapper;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Tests.Collections;
 
 /// <summary>A fresh tenant with two customers and their jobs, contacts, the collections agent, the gate and the outbox.</summary>
@@ -18,12 +20,13 @@ public sealed class CollectionsFixture : IDisposable
 
     public CollectionsFixture()
     {
-        Path = _temp.Data.TenantDatabasePath("acme");
-        OutboxFolder = System.IO.Path.Combine(_temp.Root, "outbox");
+        Path = _temp.Tenant("acme", Clock);
+        // The tenant's own outbox folder: where delivery writes .eml files when no SMTP host is set.
+        OutboxFolder = Path.FilesFolder("outbox");
         Outbox = new OutboxOptions { DeliveryDelayMinutes = 15 };
         Audit = new AuditStore(Clock);
         var options = new GateOptions { AgentDepartments = new Dictionary<string, string> { ["collections"] = "collections" } };
-        Gate = new ProposalGate(Clock, Audit, options, [new SendMessageExecutor(Outbox, Clock), new RecordPromiseExecutor(Clock)]);
+        Gate = new ProposalGate(Clock, Audit, options, [new SendMessageExecutor(Outbox), new RecordPromiseExecutor()]);
         Switches = new GateSwitches(Clock, Audit);
     }
 
@@ -35,7 +38,7 @@ public sealed class CollectionsFixture : IDisposable
 
     public static Actor Admin { get; } = new("admin@acme", Role.Admin, null);
 
-    public string Path { get; }
+    public TenantData Path { get; }
 
     public string Root => _temp.Root;
 
@@ -54,15 +57,15 @@ public sealed class CollectionsFixture : IDisposable
     public CollectionsOptions Options { get; } = new() { TemplatesFolder = System.IO.Path.Combine(RepoPaths.Root, "prompts", "collections") };
 
     public Task<SweepResult> SweepAsync(DateOnly? asOf = null) =>
-        new CollectionsAgent(Options, Outbox).SweepAsync(new SweepContext("acme", asOf ?? AsOf, Path, new Progress<string>()), CancellationToken.None);
+        new CollectionsAgent(Options, Outbox).SweepAsync(new SweepContext(Path, asOf ?? AsOf, new Progress<string>(), null), CancellationToken.None);
 
-    public Task<OutboxDeliveryResult> DeliverAsync() => new OutboxDelivery(Outbox, Clock).DeliverDueAsync(Path, OutboxFolder, CancellationToken.None);
+    public Task<OutboxDeliveryResult> DeliverAsync() => new OutboxDelivery(Outbox, Clock).DeliverDueAsync(Path, CancellationToken.None);
 
-    public OutboxStore OutboxStore => new(Path, Clock);
+    public OutboxStore OutboxStore => Path.Outbox;
 
     public async Task SeedAsync()
     {
-        await using var c = await Databases.OpenTenantAsync(Path, CancellationToken.None);
+        await using var c = await Path.OpenAsync(CancellationToken.None);
         await c.ExecuteAsync("""
             INSERT INTO ledger_customers (id, name, parent_id, fully_qualified_name, is_project, active, row_hash) VALUES
                 ('cust-1', 'Smith, J', NULL, 'Smith, J', 0, 1, 'x'),
@@ -80,7 +83,7 @@ public sealed class CollectionsFixture : IDisposable
 
     public async Task InvoiceAsync(string id, string customer, DateOnly due, long totalCents, long retainageCents = 0)
     {
-        await using var c = await Databases.OpenTenantAsync(Path, CancellationToken.None);
+        await using var c = await Path.OpenAsync(CancellationToken.None);
         await c.ExecuteAsync("""
             INSERT INTO ledger_invoices (id, customer_id, doc_number, txn_date, due_date, total_cents, retainage_cents, row_hash)
             VALUES (@id, @customer, @doc, @txn, @due, @totalCents, @retainageCents, 'x')
@@ -89,7 +92,7 @@ public sealed class CollectionsFixture : IDisposable
 
     public async Task PaymentAsync(string id, string customer, DateOnly on, long totalCents, long unappliedCents, string? appliedTo = null)
     {
-        await using var c = await Databases.OpenTenantAsync(Path, CancellationToken.None);
+        await using var c = await Path.OpenAsync(CancellationToken.None);
         await c.ExecuteAsync("""
             INSERT INTO ledger_payments (id, customer_id, txn_date, total_cents, unapplied_cents, reference, row_hash)
             VALUES (@id, @customer, @on, @totalCents, @unappliedCents, 'Check ' || @id, 'x')

@@ -21,10 +21,10 @@ public sealed class OutboxDeliveryTests : IDisposable
         var data = new BackOffice.Store.Tenancy.DataDirectory(_f.Root);
         var tenants = new TenantRegistry(data, _f.Clock, _f.Audit);
         await tenants.CreateAsync("acme", "test", _ct);
-        var store = new OutboxStore(data.TenantDatabasePath("acme"), _f.Clock);
+        var store = _f.Path.Outbox;
         await store.EnqueueAsync(Message("k-early"), TimeSpan.FromMinutes(5), _ct);
         await store.EnqueueAsync(Message("k-late"), TimeSpan.FromMinutes(30), _ct);
-        var service = new OutboxDeliveryService(tenants, data, _f.Outbox, _f.Clock, NullLogger<OutboxDeliveryService>.Instance);
+        var service = new OutboxDeliveryService(tenants, new BackOffice.Store.Tenancy.TenantDataSource(data, _f.Clock), _f.Outbox, _f.Clock, NullLogger<OutboxDeliveryService>.Instance);
 
         Assert.Equal(0, await service.DeliverAllAsync(_ct));
         _f.Clock.Advance(TimeSpan.FromMinutes(5));

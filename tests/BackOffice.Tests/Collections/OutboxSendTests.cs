@@ -98,8 +98,8 @@ public sealed class OutboxSendTests : IDisposable
         var id = await ExecutedSendAsync();
         var row = await _f.Gate.GetAsync(_f.Path, id, _ct);
 
-        var again = await new BackOffice.Kernel.Gate.Executors.SendMessageExecutor(_f.Outbox, _f.Clock).ExecuteAsync(
-            new BackOffice.Kernel.Abstractions.Proposals.ActionRequest("acme", _f.Path, id, row.IdempotencyKey, JsonNode.Parse(row.PayloadJson)!.AsObject()), _ct);
+        var again = await new BackOffice.Kernel.Gate.Executors.SendMessageExecutor(_f.Outbox).ExecuteAsync(
+            new BackOffice.Kernel.Abstractions.Proposals.ActionRequest(_f.Path, id, row.IdempotencyKey, JsonNode.Parse(row.PayloadJson)!.AsObject()), _ct);
 
         Assert.Single(await _f.OutboxStore.ListAsync(_ct));
         Assert.Equal(row.TargetId, again.TargetId);

@@ -30,7 +30,7 @@ public sealed class RecordPromiseTests : IDisposable
 
         Assert.Empty(whilePromised.Proposals);
         Assert.Contains("promise to pay $1,500.00 by 2026-11-27", Assert.Single(whilePromised.Findings).Narrative);
-        await using var c = await Databases.OpenTenantAsync(_f.Path, _ct);
+        await using var c = await _f.Path.OpenAsync(_ct);
         Assert.Equal(0, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM collections_promises"));
         Assert.Single((await _f.SweepAsync()).Proposals);
     }

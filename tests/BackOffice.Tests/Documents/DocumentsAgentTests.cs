@@ -5,6 +5,8 @@ using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Kernel.Gate.Executors;
 using BackOffice.Tests.Support;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Tests.Documents;
 
 /// <summary>The agent over the imported demo tenant with corpus documents dropped into its inbox (issue 6).</summary>
@@ -17,14 +19,14 @@ public sealed class DocumentsAgentTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Db => _temp.Data.TenantDatabasePath("demo");
+    private TenantData Db => _temp.Tenant("demo");
 
     private string Inbox => _temp.Data.TenantFilesFolder("demo", "inbox");
 
     private static string Corpus(string name) => Path.Combine(RepoPaths.Root, "samples", "documents", "inbox", name);
 
     private async Task<SweepResult> SweepAsync() =>
-        await new DocumentsAgent().SweepAsync(new SweepContext("demo", new DateOnly(2026, 11, 20), Db, new Progress<string>()), CancellationToken.None);
+        await new DocumentsAgent().SweepAsync(new SweepContext(Db, new DateOnly(2026, 11, 20), new Progress<string>(), null), CancellationToken.None);
 
     [Fact]
     public async Task Sweep_BillWithPromptInjection_SameDraftAsWithoutItAndNothingApprovedOrWritten()
@@ -81,7 +83,7 @@ public sealed class DocumentsAgentTests : IDisposable
         await _cli.OkAsync("import", "--tenant", "demo", RepoPaths.DemoBundle);
         var filing = (await SweepAsync()).Proposals.First(p => p.ActionKind == FileDocumentExecutor.Kind);
         var executor = new FileDocumentExecutor();
-        var request = new ActionRequest("demo", Db, 1, filing.IdempotencyKey, filing.Payload);
+        var request = new ActionRequest(Db, 1, filing.IdempotencyKey, filing.Payload);
         var prior = await executor.CapturePriorStateAsync(request, CancellationToken.None);
 
         var outcome = await executor.ExecuteAsync(request, CancellationToken.None);

@@ -5,6 +5,8 @@ using BackOffice.Kernel.Gate.Executors;
 using BackOffice.Store.Financial;
 using BackOffice.Tests.Support;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Tests.Financial;
 
 /// <summary>Issue 3: a change order on one side only becomes a Routine proposal to record a note; execute, retry, undo, re-sweep.</summary>
@@ -25,10 +27,10 @@ public sealed class ChangeOrderNoteTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Path => _temp.Data.TenantDatabasePath("acme");
+    private TenantData Path => _temp.Tenant("acme");
 
     private async Task<IReadOnlyList<ProposalDraft>> NoteProposalsAsync() =>
-        (await new FinancialAgent().SweepAsync(new SweepContext("acme", new DateOnly(2026, 11, 20), Path, new Progress<string>()), CancellationToken.None))
+        (await new FinancialAgent(new FinancialOptions()).SweepAsync(new SweepContext(Path, new DateOnly(2026, 11, 20), new Progress<string>(), null), CancellationToken.None))
         .Proposals.Where(p => p.ActionKind == ChangeOrderNoteExecutor.Kind).ToList();
 
     [Theory]
@@ -56,7 +58,7 @@ public sealed class ChangeOrderNoteTests : IDisposable
         await FinancialSeed.ExecAsync(Path, ApprovedNotOnPo);
         var proposal = Assert.Single(await NoteProposalsAsync());
         var executor = new ChangeOrderNoteExecutor(new ManualClock());
-        var request = new ActionRequest("acme", Path, 11, proposal.IdempotencyKey, proposal.Payload);
+        var request = new ActionRequest(Path, 11, proposal.IdempotencyKey, proposal.Payload);
         var store = new FinancialNoteStore(Path);
 
         var prior = await executor.CapturePriorStateAsync(request, CancellationToken.None);
@@ -78,7 +80,7 @@ public sealed class ChangeOrderNoteTests : IDisposable
     public async Task Note_BadPayload_IsRefused()
     {
         await FinancialSeed.CleanBooksAsync(Path);
-        var request = new ActionRequest("acme", Path, 1, "k", new System.Text.Json.Nodes.JsonObject { ["commitment_id"] = "c-1", ["lacking_side"] = "both", ["text"] = "x" });
+        var request = new ActionRequest(Path, 1, "k", new System.Text.Json.Nodes.JsonObject { ["commitment_id"] = "c-1", ["lacking_side"] = "both", ["text"] = "x" });
         await Assert.ThrowsAsync<ProposalPayloadException>(() => new ChangeOrderNoteExecutor(new ManualClock()).ExecuteAsync(request, CancellationToken.None));
     }
 }

@@ -46,11 +46,11 @@ public sealed class CostLoadingTests : IDisposable
     [InlineData(30, 10, "-6000.00")]
     public async Task Sweep_CostLoadingConfigured_EstimateAtCompletionCarriesIt(int burdenPct, int overheadPct, string? expectedLoss)
     {
-        var path = _temp.Data.TenantDatabasePath("acme");
+        var path = _temp.Tenant("acme");
         await FinancialSeed.CleanBooksAsync(path);
         var options = new FinancialOptions { LaborBurdenPercent = burdenPct, OverheadPercent = overheadPct, LaborCostCodes = ["09-900"] };
 
-        var findings = (await new FinancialAgent(options).SweepAsync(new SweepContext("acme", new DateOnly(2026, 11, 20), path, new Progress<string>()), CancellationToken.None)).Findings;
+        var findings = (await new FinancialAgent(options).SweepAsync(new SweepContext(path, new DateOnly(2026, 11, 20), new Progress<string>(), null), CancellationToken.None)).Findings;
 
         var loss = findings.SingleOrDefault(f => f.Check == "loss-job");
         Assert.Equal(expectedLoss, loss?.Figures.Single(f => f.Name == "estimated_gross_profit").Value);
@@ -64,7 +64,7 @@ public sealed class CostLoadingTests : IDisposable
     [Fact]
     public async Task Sweep_OverheadConfigured_CostToDateCarriesIt()
     {
-        var path = _temp.Data.TenantDatabasePath("acme");
+        var path = _temp.Tenant("acme");
         await FinancialSeed.CleanBooksAsync(path);
         await FinancialSeed.ExecAsync(path, """
             INSERT INTO ledger_bills (id, vendor_id, doc_number, txn_date, total_cents, row_hash) VALUES ('b-l', 'lv-1', 'L-1', '2026-11-01', 1000000, 'x');
@@ -74,7 +74,7 @@ public sealed class CostLoadingTests : IDisposable
         // Overhead 50% makes the $80,000 estimate $120,000: a loss job whose cost to date is the $10,000 posted plus 50%.
         var options = new FinancialOptions { OverheadPercent = 50, LaborBurdenPercent = 20, LaborAccounts = ["acct-5100"] };
 
-        var findings = (await new FinancialAgent(options).SweepAsync(new SweepContext("acme", new DateOnly(2026, 11, 20), path, new Progress<string>()), CancellationToken.None)).Findings;
+        var findings = (await new FinancialAgent(options).SweepAsync(new SweepContext(path, new DateOnly(2026, 11, 20), new Progress<string>(), null), CancellationToken.None)).Findings;
 
         var loss = Assert.Single(findings, f => f.Check == "loss-job");
         Assert.Equal("17000.00", loss.Figures.Single(f => f.Name == "cost_to_date").Value);

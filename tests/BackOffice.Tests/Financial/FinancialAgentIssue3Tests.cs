@@ -6,6 +6,8 @@ using BackOffice.Kernel.Gate.Executors;
 using BackOffice.Store.Sandbox;
 using BackOffice.Tests.Support;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Tests.Financial;
 
 public sealed class FinancialAgentIssue3Tests : IDisposable
@@ -14,10 +16,10 @@ public sealed class FinancialAgentIssue3Tests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Path => _temp.Data.TenantDatabasePath("acme");
+    private TenantData Path => _temp.Tenant("acme");
 
     private async Task<SweepResult> SweepAsync() =>
-        await new FinancialAgent().SweepAsync(new SweepContext("acme", new DateOnly(2026, 11, 20), Path, new Progress<string>()), CancellationToken.None);
+        await new FinancialAgent(new FinancialOptions()).SweepAsync(new SweepContext(Path, new DateOnly(2026, 11, 20), new Progress<string>(), null), CancellationToken.None);
 
     [Fact]
     public async Task Sweep_CleanBooks_FindsAndProposesNothing()
@@ -65,7 +67,7 @@ public sealed class FinancialAgentIssue3Tests : IDisposable
         await FinancialSeed.MiscodedJournalAsync(Path);
         var proposal = (await SweepAsync()).Proposals.Single();
         var executor = new ReclassJournalExecutor(new SandboxLedger(new ManualClock()));
-        var request = new ActionRequest("acme", Path, 7, proposal.IdempotencyKey, proposal.Payload);
+        var request = new ActionRequest(Path, 7, proposal.IdempotencyKey, proposal.Payload);
 
         var prior = await executor.CapturePriorStateAsync(request, CancellationToken.None);
         var outcome = await executor.ExecuteAsync(request, CancellationToken.None);
@@ -123,7 +125,7 @@ public sealed class FinancialAgentIssue3Tests : IDisposable
         var edited = (JsonObject)proposal.Payload.DeepClone();
         edited["ledger_id"] = "lv-1";
         var executor = new LinkRecordsExecutor(new ManualClock());
-        var request = new ActionRequest("acme", Path, 9, proposal.IdempotencyKey, edited);
+        var request = new ActionRequest(Path, 9, proposal.IdempotencyKey, edited);
         var prior = await executor.CapturePriorStateAsync(request, CancellationToken.None);
         var outcome = await executor.ExecuteAsync(request, CancellationToken.None);
 

@@ -1,6 +1,8 @@
 using BackOffice.Store.Sqlite;
 using Dapper;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Tests.Financial;
 
 /// <summary>
@@ -9,10 +11,10 @@ namespace BackOffice.Tests.Financial;
 /// </summary>
 internal static class FinancialSeed
 {
-    public static async Task CleanBooksAsync(string path)
+    public static async Task CleanBooksAsync(TenantData path)
     {
         await Support.TenantSeed.BaseAsync(path);
-        await using var c = await Databases.OpenTenantAsync(path, CancellationToken.None);
+        await using var c = await path.OpenAsync(CancellationToken.None);
         await c.ExecuteAsync("""
             UPDATE project_jobs SET contract_cents = 10000000, substantial_completion_date = '2026-12-18' WHERE id = 'job-1';
             INSERT INTO project_budget_lines (id, job_id, cost_code, original_cents, approved_changes_cents, pm_estimate_at_completion_cents, row_hash)
@@ -34,9 +36,9 @@ internal static class FinancialSeed
     }
 
     /// <summary>$685 with cost code 22-000 posted to Equipment Rental: the cost code maps to Subcontractors (acct-5100).</summary>
-    public static async Task MiscodedJournalAsync(string path)
+    public static async Task MiscodedJournalAsync(TenantData path)
     {
-        await using var c = await Databases.OpenTenantAsync(path, CancellationToken.None);
+        await using var c = await path.OpenAsync(CancellationToken.None);
         await c.ExecuteAsync("""
             INSERT INTO ledger_journal_entries (id, txn_date, doc_number, memo, row_hash) VALUES ('je-1', '2026-11-05', 'JE-1', 'Dumpster', 'x');
             INSERT INTO ledger_journal_lines (id, journal_entry_id, line_no, account_id, posting_type, amount_cents, customer_id, item, row_hash) VALUES
@@ -45,9 +47,9 @@ internal static class FinancialSeed
             """);
     }
 
-    public static async Task ExecAsync(string path, string sql)
+    public static async Task ExecAsync(TenantData path, string sql)
     {
-        await using var c = await Databases.OpenTenantAsync(path, CancellationToken.None);
+        await using var c = await path.OpenAsync(CancellationToken.None);
         await c.ExecuteAsync(sql);
     }
 }

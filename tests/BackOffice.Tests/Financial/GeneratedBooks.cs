@@ -14,12 +14,12 @@ internal static class GeneratedBooks
     public static async Task<GeneratedBundle> ImportAsync(TempDataDirectory temp, string tenant, GeneratorOptions options)
     {
         var bundle = BundleGenerator.Write(Path.Combine(temp.Root, "bundle-" + tenant), options);
-        await new BundleImporter(new ManualClock()).ImportAsync(bundle.Directory, tenant, temp.Data, "generator@test", null, CancellationToken.None);
+        await new BundleImporter(new ManualClock()).ImportAsync(bundle.Directory, temp.Tenant(tenant), "generator@test", null, CancellationToken.None);
         return bundle;
     }
 
     public static Task<SweepResult> SweepAsync(TempDataDirectory temp, string tenant) =>
-        new FinancialAgent().SweepAsync(new SweepContext(tenant, AsOf, temp.Data.TenantDatabasePath(tenant), new Progress<string>()), CancellationToken.None);
+        new FinancialAgent(new FinancialOptions()).SweepAsync(new SweepContext(temp.Tenant(tenant), AsOf, new Progress<string>(), null), CancellationToken.None);
 
     public static List<string> WorklistKeys(SweepResult result) =>
         result.Findings.Where(f => f.Check == "reconciliation").Select(f => f.Key["financial:reconciliation:".Length..]).Order(StringComparer.Ordinal).ToList();

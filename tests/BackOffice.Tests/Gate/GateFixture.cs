@@ -9,6 +9,8 @@ using BackOffice.Store.Sqlite;
 using BackOffice.Tests.Support;
 using Dapper;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Tests.Gate;
 
 /// <summary>A fresh tenant with a minimal ledger (the importer is written in parallel), the gate and its switches.</summary>
@@ -18,7 +20,7 @@ public sealed class GateFixture : IDisposable
 
     public GateFixture()
     {
-        Path = _temp.Data.TenantDatabasePath("acme");
+        Path = _temp.Tenant("acme", Clock);
         Audit = new AuditStore(Clock);
         Ledger = new SandboxLedger(Clock);
         Executor = new CrashingExecutor(new CreateBillExecutor(Ledger));
@@ -35,7 +37,7 @@ public sealed class GateFixture : IDisposable
 
     public static Actor Admin { get; } = new("admin@acme", Role.Admin, null);
 
-    public string Path { get; }
+    public TenantData Path { get; }
 
     public ManualClock Clock { get; } = new();
 
@@ -70,7 +72,7 @@ public sealed class GateFixture : IDisposable
 
     public async Task SeedAsync()
     {
-        await using var connection = await Databases.OpenTenantAsync(Path, CancellationToken.None);
+        await using var connection = await Path.OpenAsync(CancellationToken.None);
         await connection.ExecuteAsync(
             """
             INSERT INTO ledger_vendors (id, name, active, row_hash) VALUES ('v-1', 'Acme Concrete', 1, 'x'), ('v-2', 'Gone Supply', 0, 'x');
@@ -92,14 +94,14 @@ public sealed class GateFixture : IDisposable
 
     public async Task<long> CountAsync(string sql)
     {
-        await using var connection = await Databases.OpenTenantAsync(Path, CancellationToken.None);
+        await using var connection = await Path.OpenAsync(CancellationToken.None);
         return await connection.ExecuteScalarAsync<long>(sql);
     }
 
     /// <summary>Every row of the ledger bill tables as text, to compare before and after exactly.</summary>
     public async Task<string> LedgerSnapshotAsync()
     {
-        await using var connection = await Databases.OpenTenantAsync(Path, CancellationToken.None);
+        await using var connection = await Path.OpenAsync(CancellationToken.None);
         var rows = new List<string>();
         foreach (var table in new[] { "ledger_bills", "ledger_bill_lines" })
         {
@@ -114,8 +116,8 @@ public sealed class GateFixture : IDisposable
 
     public async Task<IReadOnlyList<AuditEvent>> AuditEventsAsync()
     {
-        await using var connection = await Databases.OpenTenantAsync(Path, CancellationToken.None);
-        return await AuditStore.ReadAllAsync(connection, CancellationToken.None);
+        await using var connection = await Path.OpenAsync(CancellationToken.None);
+        return await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None);
     }
 
     public void Dispose() => _temp.Dispose();

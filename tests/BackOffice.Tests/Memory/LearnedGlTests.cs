@@ -11,6 +11,8 @@ using BackOffice.Tests.Support;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Tests.Memory;
 
 /// <summary>Issue 4: a finance lead's edit of a drafted bill's GL account changes the next sweep's proposal for that vendor and cost code.</summary>
@@ -22,7 +24,7 @@ public sealed class LearnedGlTests : IDisposable
 
     public void Dispose() => _h.Dispose();
 
-    private string Path => _h.Temp.Data.TenantDatabasePath("acme");
+    private TenantData Path => _h.Temp.Tenant("acme");
 
     private async Task<SweepOutcome> SweepAsync() =>
         await _h.Runner.RunAsync("acme", "financial", new DateOnly(2026, 11, 20), "manual", 1, new Progress<string>(), CancellationToken.None);
@@ -30,7 +32,7 @@ public sealed class LearnedGlTests : IDisposable
     private async Task SeedAsync(bool planAccountActive = true)
     {
         await TenantSeed.BaseAsync(Path);
-        await using var c = await Databases.OpenTenantAsync(Path, CancellationToken.None);
+        await using var c = await Path.OpenAsync(CancellationToken.None);
         await c.ExecuteAsync("INSERT INTO ledger_accounts (id, number, name, type, active, row_hash) VALUES ('acct-5200', '5200', 'Plumbing Subcontract', 'Cost of Goods Sold', @a, 'x')",
             new { a = planAccountActive ? 1 : 0 });
         await TenantSeed.SubInvoiceAsync(Path, "si-1", "RP-007", "approved", 1_840_000, 184_000);
@@ -41,7 +43,7 @@ public sealed class LearnedGlTests : IDisposable
     {
         var first = Assert.Single((await SweepAsync()).Proposals, p => p.ActionKind == "ledger.create-bill");
         Assert.Equal("acct-5100", (string?)first.Payload["lines"]![0]!["account_id"]);
-        await using (var c = await Databases.OpenTenantAsync(Path, CancellationToken.None))
+        await using (var c = await Path.OpenAsync(CancellationToken.None))
         {
             var id = await c.ExecuteScalarAsync<long>("SELECT id FROM proposals WHERE idempotency_key = @k", new { k = first.IdempotencyKey });
             var lines = first.Payload["lines"]!.DeepClone().AsArray();
@@ -75,7 +77,7 @@ public sealed class LearnedGlTests : IDisposable
     {
         await SeedAsync();
         await LeadEditsAndExecutesTheFirstBillAsync();
-        await using (var c = await Databases.OpenTenantAsync(Path, CancellationToken.None))
+        await using (var c = await Path.OpenAsync(CancellationToken.None))
         {
             await c.ExecuteAsync("UPDATE ledger_accounts SET active = 0 WHERE id = 'acct-5200'");
         }

@@ -12,6 +12,8 @@ using BackOffice.Tests.Support;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Tests.Memory;
 
 /// <summary>
@@ -28,20 +30,20 @@ public sealed class LinkMemoryTests : IDisposable
 
     public void Dispose() => _h.Dispose();
 
-    private string Path => _h.Temp.Data.TenantDatabasePath("acme");
+    private TenantData Path => _h.Temp.Tenant("acme");
 
     private async Task<IReadOnlyList<ProposalDraft>> SweepAsync() =>
         (await _h.Runner.RunAsync("acme", "financial", new DateOnly(2026, 11, 20), "manual", 1, new Progress<string>(), CancellationToken.None)).Proposals;
 
     private async Task ExecAsync(string sql)
     {
-        await using var c = await Databases.OpenTenantAsync(Path, CancellationToken.None);
+        await using var c = await Path.OpenAsync(CancellationToken.None);
         await c.ExecuteAsync(sql);
     }
 
     private async Task<long> IdOfAsync(ProposalDraft draft)
     {
-        await using var c = await Databases.OpenTenantAsync(Path, CancellationToken.None);
+        await using var c = await Path.OpenAsync(CancellationToken.None);
         return await c.ExecuteScalarAsync<long>("SELECT id FROM proposals WHERE idempotency_key = @k", new { k = draft.IdempotencyKey });
     }
 

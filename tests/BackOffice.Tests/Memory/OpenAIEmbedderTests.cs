@@ -28,7 +28,7 @@ public sealed class OpenAIEmbedderTests : IDisposable
     private OpenAIEmbedder Embedder(int retries = 2) =>
         new(new ResolvedEmbeddings(_server.Endpoint, "loopback-embed", "sk-test-embeddings", _server.Dimensions), Resilience(retries), TimeProvider.System);
 
-    private FallbackTextEmbedder WithFallback() => new(Embedder(retries: 0), new HashedNgramEmbedder());
+    private FallbackTextEmbedder WithFallback() => new(Embedder(retries: 0), new HashedNgramEmbedder(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
 
     private static MemoryItem Item(string key, string text) => new(MemoryKinds.Resolution, key, text, "executed", "test", At);
 
@@ -95,7 +95,7 @@ public sealed class OpenAIEmbedderTests : IDisposable
     public async Task SqliteMemory_ItemsFromBothSpaces_SearchScoresOnlyTheQuerysSpaceAndRelearningHeals()
     {
         var embedder = WithFallback();
-        var memory = new SqliteTenantMemory("acme", _temp.Data.TenantDatabasePath("acme"), embedder);
+        var memory = new SqliteTenantMemory(_temp.Tenant("acme"), embedder);
         await memory.RememberAsync(Item("f-1", "Rivera Plumbing duplicate bill rejected"), CancellationToken.None);
         _server.Down = 503;
         await memory.RememberAsync(Item("f-2", "Rivera Plumbing retainage released"), CancellationToken.None);

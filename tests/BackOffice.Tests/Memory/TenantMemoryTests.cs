@@ -45,8 +45,8 @@ public sealed class TenantMemoryTests : IDisposable
     [Fact]
     public async Task Sqlite_TwoTenants_NeverSeeEachOthersMemory() =>
         await AssertIsolatedAsync(
-            new SqliteTenantMemory("a", _temp.Data.TenantDatabasePath("a"), _embedder),
-            new SqliteTenantMemory("b", _temp.Data.TenantDatabasePath("b"), _embedder));
+            new SqliteTenantMemory(_temp.Tenant("a"), _embedder),
+            new SqliteTenantMemory(_temp.Tenant("b"), _embedder));
 
     [Fact]
     public async Task Qdrant_TwoTenantsOnTheLoopbackServer_NeverSeeEachOthersMemory()
@@ -74,7 +74,7 @@ public sealed class TenantMemoryTests : IDisposable
     [Fact]
     public async Task Sqlite_RememberTheSameKeyTwice_KeepsTheLatest()
     {
-        var memory = new SqliteTenantMemory("a", _temp.Data.TenantDatabasePath("a"), _embedder);
+        var memory = new SqliteTenantMemory(_temp.Tenant("a"), _embedder);
         await memory.RememberAsync(Choice("lv-1", "acct-1"), CancellationToken.None);
         await memory.RememberAsync(Choice("lv-1", "acct-2"), CancellationToken.None);
         Assert.Equal(["acct-2"], (await memory.ListAsync(MemoryKinds.GlChoice, CancellationToken.None)).Select(i => i.Value));

@@ -9,6 +9,8 @@ using BackOffice.Store.Audit;
 using BackOffice.Store.Sqlite;
 using BackOffice.Tests.Support;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Tests.Model;
 
 /// <summary>The real OpenAI SDK against a loopback chat-completions server (issue 4): tool calls, firewall, 429, timeout.</summary>
@@ -24,7 +26,7 @@ public sealed class ModelPathTests : IDisposable
         _temp.Dispose();
     }
 
-    private string Path => _temp.Data.TenantDatabasePath("acme");
+    private TenantData Path => _temp.Tenant("acme", _clock);
 
     private ModelOptions Options(double timeoutSeconds = 10) => new()
     {
@@ -55,8 +57,8 @@ public sealed class ModelPathTests : IDisposable
 
     private async Task<IReadOnlyList<AuditEvent>> AuditAsync()
     {
-        await using var c = await Databases.OpenTenantAsync(Path, CancellationToken.None);
-        return await AuditStore.ReadAllAsync(c, CancellationToken.None);
+        await using var c = await Path.OpenAsync(CancellationToken.None);
+        return await AuditStore.ReadAllAsync(DataUnit.Over(c, null), CancellationToken.None);
     }
 
     [Fact]
@@ -72,7 +74,7 @@ public sealed class ModelPathTests : IDisposable
         _server.Text("Invoice RP-007 for $18,400.00 from Rivera Plumbing LLC has no bill yet.");
         _server.Text("The bill nets to $16,560.00.");
 
-        var (result, stats) = await Service(Options()).NarrateAsync("acme", Path, "financial", Sweep(), null, CancellationToken.None);
+        var (result, stats) = await Service(Options()).NarrateAsync(Path, "financial", Sweep(), null, CancellationToken.None);
 
         Assert.Equal("Invoice RP-007 for $18,400.00 from Rivera Plumbing LLC has no bill yet.", result.Findings[0].Narrative);
         Assert.Equal((2, 0, 0), (stats.ModelNarratives, stats.Rejected, stats.Fallbacks));
@@ -97,7 +99,7 @@ public sealed class ModelPathTests : IDisposable
         _server.Text("Invoice RP-007 is for about $18k and should be paid by 2026-12-01.");
         _server.Text("The bill nets to $16,560.00.");
 
-        var (result, stats) = await Service(Options()).NarrateAsync("acme", Path, "financial", Sweep(), null, CancellationToken.None);
+        var (result, stats) = await Service(Options()).NarrateAsync(Path, "financial", Sweep(), null, CancellationToken.None);
 
         Assert.Equal(Sweep().Findings[0].Narrative, result.Findings[0].Narrative);
         Assert.Equal(1, stats.Rejected);
@@ -115,7 +117,7 @@ public sealed class ModelPathTests : IDisposable
         _server.Text("Invoice RP-007 for $18,400.00 has no bill.");
         _server.Text("The bill nets to $16,560.00.");
 
-        var (result, stats) = await Service(Options()).NarrateAsync("acme", Path, "financial", Sweep(), null, CancellationToken.None);
+        var (result, stats) = await Service(Options()).NarrateAsync(Path, "financial", Sweep(), null, CancellationToken.None);
 
         Assert.Equal("Invoice RP-007 for $18,400.00 has no bill.", result.Findings[0].Narrative);
         Assert.Equal(0, stats.Fallbacks);
@@ -130,7 +132,7 @@ public sealed class ModelPathTests : IDisposable
             _server.Enqueue(new LoopbackChatServer.Reply(200, "{}", TimeSpan.FromSeconds(3)));
         }
 
-        var (result, stats) = await Service(Options(timeoutSeconds: 0.3)).NarrateAsync("acme", Path, "financial", Sweep(), null, CancellationToken.None);
+        var (result, stats) = await Service(Options(timeoutSeconds: 0.3)).NarrateAsync(Path, "financial", Sweep(), null, CancellationToken.None);
 
         Assert.Equal(Sweep().Findings[0].Narrative, result.Findings[0].Narrative);
         Assert.Equal(Sweep().Proposals[0].Narrative, result.Proposals[0].Narrative);
@@ -143,10 +145,10 @@ public sealed class ModelPathTests : IDisposable
         _server.Text("Invoice RP-007 for $18,400.00 has no bill.");
         _server.Text("The bill nets to $16,560.00.");
         var service = Service(Options());
-        await service.NarrateAsync("acme", Path, "financial", Sweep(), null, CancellationToken.None);
+        await service.NarrateAsync(Path, "financial", Sweep(), null, CancellationToken.None);
         var requests = _server.Requests.Count;
 
-        var (again, stats) = await service.NarrateAsync("acme", Path, "financial", Sweep(), null, CancellationToken.None);
+        var (again, stats) = await service.NarrateAsync(Path, "financial", Sweep(), null, CancellationToken.None);
 
         Assert.Equal(requests, _server.Requests.Count);
         Assert.Equal((2, 0L), (stats.Cached, stats.TotalTokens));
@@ -163,7 +165,7 @@ public sealed class ModelPathTests : IDisposable
         _server.Text("Approved.");
         var before = Sweep(vendor);
 
-        var (result, _) = await Service(Options()).NarrateAsync("acme", Path, "financial", before, null, CancellationToken.None);
+        var (result, _) = await Service(Options()).NarrateAsync(Path, "financial", before, null, CancellationToken.None);
 
         var prompt = _server.Requests.First()["messages"]!.AsArray().Select(m => (string)m!["content"]!).Last();
         Assert.Contains($"<data name=\"title\">\nApproved sub invoice RP-007 ({vendor}) has no bill\n</data>", prompt, StringComparison.Ordinal);

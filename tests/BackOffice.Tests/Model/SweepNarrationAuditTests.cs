@@ -11,6 +11,8 @@ using BackOffice.Store.Sqlite;
 using BackOffice.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Tests.Model;
 
 /// <summary>
@@ -31,7 +33,7 @@ public sealed class SweepNarrationAuditTests : IDisposable
             new PromptLibrary(System.IO.Path.Combine(RepoPaths.Root, "prompts")), PluginRegistry.FromToolsAssembly(), options);
         var audit = new AuditStore(_clock);
         var gate = new ProposalGate(_clock, audit, new GateOptions { AgentDepartments = new Dictionary<string, string> { ["financial"] = "finance" } }, []);
-        _runner = new SweepRunner([new FixedAgent()], new GateIntake(gate), audit, _temp.Data, _clock, NullLogger<SweepRunner>.Instance,
+        _runner = SweepRunners.Offline([new FixedAgent()], new GateIntake(gate), audit, _temp.Source(_clock), _clock,
             new NarrationService(narrator, audit, _clock));
     }
 
@@ -54,8 +56,8 @@ public sealed class SweepNarrationAuditTests : IDisposable
     private async Task<JsonObject> SweepAndReadNarrationAsync()
     {
         await _runner.RunAsync("acme", "financial", new DateOnly(2026, 11, 20), "manual", 1, new Progress<string>(), CancellationToken.None);
-        await using var c = await Databases.OpenTenantAsync(_temp.Data.TenantDatabasePath("acme"), CancellationToken.None);
-        var completed = (await AuditStore.ReadAllAsync(c, CancellationToken.None)).Last(e => e.Kind == "sweep.completed");
+        await using var c = await _temp.Tenant("acme", _clock).OpenAsync(CancellationToken.None);
+        var completed = (await AuditStore.ReadAllAsync(DataUnit.Over(c, null), CancellationToken.None)).Last(e => e.Kind == "sweep.completed");
         return JsonNode.Parse(completed.DataJson)!["narration"]!.AsObject();
     }
 

@@ -5,6 +5,8 @@ using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Store.Pricebook;
 using BackOffice.Tests.Support;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Tests.Pricebook;
 
 public sealed class PricebookAgentTests : IDisposable
@@ -14,10 +16,10 @@ public sealed class PricebookAgentTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Path => _temp.Data.TenantDatabasePath("acme");
+    private TenantData Path => _temp.Tenant("acme");
 
     private Task<SweepResult> SweepAsync() =>
-        new PricebookAgent(new PricebookOptions()).SweepAsync(new SweepContext("acme", AsOf, Path, new Progress<string>()), CancellationToken.None);
+        new PricebookAgent(new PricebookOptions()).SweepAsync(new SweepContext(Path, AsOf, new Progress<string>(), null), CancellationToken.None);
 
     private static PriceLine Line(int row, string? sku, string? description, string unit, decimal price, DateOnly? effective = null) =>
         new(row, sku, description, unit, price, effective ?? AsOf);

@@ -12,7 +12,7 @@ public sealed class PricebookCliTests : IDisposable
     {
         var cli = new CliRunner(_temp.Root);
         await cli.OkAsync("tenant", "create", "acme");
-        await PricebookSeed.ItemsAsync(_temp.Data.TenantDatabasePath("acme"));
+        await PricebookSeed.ItemsAsync(_temp.Tenant("acme"));
         return cli;
     }
 

@@ -28,7 +28,7 @@ public sealed class PricebookScaleBenchmark(ITestOutputHelper output) : IDisposa
     [Fact]
     public async Task ImportAndAnalyse_50kLinesAgainst20kItems_PrintsTimeAndMemory()
     {
-        var path = _temp.Data.TenantDatabasePath("big");
+        var path = _temp.Tenant("big");
         await SeedItemsAsync(path);
         var file = Path.Combine(_temp.Root, "big.csv");
         await WriteFileAsync(file);
@@ -53,9 +53,9 @@ public sealed class PricebookScaleBenchmark(ITestOutputHelper output) : IDisposa
     }
 
     /// <summary>Half the items carry the vendor's SKU, half are matched by a reworded description; unique sizes keep them apart.</summary>
-    private static async Task SeedItemsAsync(string path)
+    private static async Task SeedItemsAsync(BackOffice.Store.Tenancy.TenantData path)
     {
-        await using var c = await Databases.OpenTenantAsync(path, CancellationToken.None);
+        await using var c = await path.OpenAsync(CancellationToken.None);
         await using var tx = await c.BeginTransactionAsync();
         await c.ExecuteAsync(
             """

@@ -3,14 +3,16 @@ using BackOffice.Store.Pricebook;
 using BackOffice.Store.Sqlite;
 using Dapper;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Tests.Pricebook;
 
 /// <summary>Writes a small pricebook, an open and a closed estimate and a budget line straight into SQLite (issue 8 tests).</summary>
 public static class PricebookSeed
 {
-    public static async Task ItemsAsync(string path)
+    public static async Task ItemsAsync(TenantData path)
     {
-        await using var c = await Databases.OpenTenantAsync(path, CancellationToken.None);
+        await using var c = await path.OpenAsync(CancellationToken.None);
         await c.ExecuteAsync("""
             INSERT INTO pricebook_items (id, sku, description, category, unit, unit_cost_e4, sell_price_cents, vendor_name, vendor_sku, row_hash) VALUES
               ('pb-01', 'LUM-2X4-8', '2x4x8 SPF stud', 'Lumber', 'EA', 41250, 619, 'ABC Supply', 'SPF2408', 'x'),
@@ -30,16 +32,16 @@ public static class PricebookSeed
             """);
     }
 
-    public static async Task<long> PriceFileAsync(string path, string vendor, params PriceLine[] lines)
+    public static async Task<long> PriceFileAsync(TenantData path, string vendor, params PriceLine[] lines)
     {
-        var (file, _) = await new PriceFileStore(path).SaveAsync(vendor, "prices.csv", Guid.NewGuid().ToString("N"), lines, 0,
+        var (file, _) = await path.PriceFiles.SaveAsync(vendor, "prices.csv", Guid.NewGuid().ToString("N"), lines, 0,
             "2026-11-20T00:00:00Z", "test", CancellationToken.None);
         return file.Id;
     }
 
-    public static async Task<(long Cost, long? Sell)> PriceOfAsync(string path, string id)
+    public static async Task<(long Cost, long? Sell)> PriceOfAsync(TenantData path, string id)
     {
-        await using var c = await Databases.OpenTenantAsync(path, CancellationToken.None);
+        await using var c = await path.OpenAsync(CancellationToken.None);
         return await c.QuerySingleAsync<(long, long?)>("SELECT unit_cost_e4, sell_price_cents FROM pricebook_items WHERE id = @id", new { id });
     }
 }

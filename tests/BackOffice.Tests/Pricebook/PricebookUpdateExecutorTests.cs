@@ -4,6 +4,8 @@ using BackOffice.Kernel.Gate.Executors;
 using BackOffice.Store.Pricebook;
 using BackOffice.Tests.Support;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Tests.Pricebook;
 
 public sealed class PricebookUpdateExecutorTests : IDisposable
@@ -13,9 +15,9 @@ public sealed class PricebookUpdateExecutorTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Path => _temp.Data.TenantDatabasePath("acme");
+    private TenantData Path => _temp.Tenant("acme");
 
-    private ActionRequest Request(string from = "4.1250") => new("acme", Path, 7, "pb-upd-test", new JsonObject
+    private ActionRequest Request(string from = "4.1250") => new(Path, 7, "pb-upd-test", new JsonObject
     {
         ["vendor"] = "ABC Supply",
         ["items"] = new JsonArray(new JsonObject
@@ -68,7 +70,7 @@ public sealed class PricebookUpdateExecutorTests : IDisposable
         var request = Request();
         var prior = await _executor.CapturePriorStateAsync(request, CancellationToken.None);
         var outcome = await _executor.ExecuteAsync(request, CancellationToken.None);
-        var later = new ActionRequest("acme", Path, 8, "pb-upd-later", new JsonObject
+        var later = new ActionRequest(Path, 8, "pb-upd-later", new JsonObject
         {
             ["items"] = new JsonArray(new JsonObject
             {

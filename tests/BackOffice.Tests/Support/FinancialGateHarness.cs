@@ -24,7 +24,7 @@ public sealed class FinancialGateHarness : IDisposable
         var audit = new AuditStore(Clock);
         Gate = new ProposalGate(Clock, audit, new GateOptions { AgentDepartments = new Dictionary<string, string> { ["financial"] = "finance" } },
             [new CreateBillExecutor(new SandboxLedger(Clock)), .. moreExecutors.Select(make => make(Clock))]);
-        Runner = new SweepRunner([new FinancialAgent()], new GateIntake(Gate), audit, Temp.Data, Clock, NullLogger<SweepRunner>.Instance);
+        Runner = SweepRunners.Offline([new FinancialAgent(new FinancialOptions())], new GateIntake(Gate), audit, Temp.Source(Clock), Clock);
     }
 
     public TempDataDirectory Temp { get; } = new();

@@ -5,6 +5,8 @@ namespace BackOffice.Tests.Support;
 /// <summary>A fresh data directory per test, removed afterwards, so no test depends on another's data.</summary>
 public sealed class TempDataDirectory : IDisposable
 {
+    private readonly Dictionary<TimeProvider, TenantDataSource> _sources = [];
+
     public TempDataDirectory()
     {
         Root = Path.Combine(Path.GetTempPath(), "backoffice-tests", Guid.NewGuid().ToString("N"));
@@ -15,6 +17,22 @@ public sealed class TempDataDirectory : IDisposable
     public string Root { get; }
 
     public DataDirectory Data { get; }
+
+    /// <summary>The data source over this directory, with the given clock (the system clock when none).</summary>
+    public TenantDataSource Source(TimeProvider? clock = null)
+    {
+        clock ??= TimeProvider.System;
+        if (!_sources.TryGetValue(clock, out var source))
+        {
+            source = new TenantDataSource(Data, clock);
+            _sources[clock] = source;
+        }
+
+        return source;
+    }
+
+    /// <summary>A tenant's data context over this directory.</summary>
+    public TenantData Tenant(string tenant, TimeProvider? clock = null) => Source(clock).For(tenant);
 
     public void Dispose()
     {

@@ -1,6 +1,8 @@
 using BackOffice.Store.Sqlite;
 using Dapper;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Tests.Support;
 
 /// <summary>
@@ -9,9 +11,9 @@ namespace BackOffice.Tests.Support;
 /// </summary>
 public static class TenantSeed
 {
-    public static async Task BaseAsync(string path)
+    public static async Task BaseAsync(TenantData path)
     {
-        await using var c = await Databases.OpenTenantAsync(path, CancellationToken.None);
+        await using var c = await path.OpenAsync(CancellationToken.None);
         await c.ExecuteAsync("""
             INSERT INTO project_jobs (id, number, name, status, row_hash) VALUES ('job-1', '2026-014', 'Smith Residence - Kitchen', 'active', 'x');
             INSERT INTO project_cost_codes (code, description, row_hash) VALUES ('22-000', 'Plumbing', 'x'), ('09-900', 'Painting', 'x'), ('31-000', 'Earthwork', 'x');
@@ -30,9 +32,9 @@ public static class TenantSeed
             """);
     }
 
-    public static async Task SubInvoiceAsync(string path, string id, string number, string status, long amountCents, long retainageCents, string costCode = "22-000")
+    public static async Task SubInvoiceAsync(TenantData path, string id, string number, string status, long amountCents, long retainageCents, string costCode = "22-000")
     {
-        await using var c = await Databases.OpenTenantAsync(path, CancellationToken.None);
+        await using var c = await path.OpenAsync(CancellationToken.None);
         await c.ExecuteAsync("""
             INSERT INTO project_sub_invoices (id, commitment_id, number, invoice_date, amount_cents, retainage_cents, status, row_hash)
                 VALUES (@id, 'c-1', @number, '2026-11-03', @amountCents, @retainageCents, @status, 'x');
@@ -41,9 +43,9 @@ public static class TenantSeed
             """, new { id, number, status, amountCents, retainageCents, costCode });
     }
 
-    public static async Task BillAsync(string path, string id, string vendorId, string docNumber, long totalCents)
+    public static async Task BillAsync(TenantData path, string id, string vendorId, string docNumber, long totalCents)
     {
-        await using var c = await Databases.OpenTenantAsync(path, CancellationToken.None);
+        await using var c = await path.OpenAsync(CancellationToken.None);
         await c.ExecuteAsync("""
             INSERT INTO ledger_bills (id, vendor_id, doc_number, txn_date, total_cents, row_hash) VALUES (@id, @vendorId, @docNumber, '2026-11-04', @totalCents, 'x');
             INSERT INTO ledger_bill_lines (id, bill_id, line_no, account_id, customer_id, amount_cents, row_hash)

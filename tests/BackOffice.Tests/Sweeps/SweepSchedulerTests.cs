@@ -11,6 +11,8 @@ using BackOffice.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Tests.Sweeps;
 
 public sealed class SweepSchedulerTests : IDisposable
@@ -22,7 +24,7 @@ public sealed class SweepSchedulerTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     private SweepRunner Runner() =>
-        new([_agent], new CountingIntake(), new AuditStore(_clock), _temp.Data, _clock, NullLogger<SweepRunner>.Instance);
+        SweepRunners.Offline([_agent], new CountingIntake(), new AuditStore(_clock), _temp.Source(_clock), _clock);
 
     private async Task<SweepScheduler> SchedulerAsync(SweepRunner runner)
     {
@@ -30,12 +32,12 @@ public sealed class SweepSchedulerTests : IDisposable
         await tenants.CreateAsync("acme", "test", CancellationToken.None);
         var agents = new AgentsOptions();
         agents.Agents["scripted"] = new AgentOptions { Schedule = "0 0 6 * * ?" };
-        return new SweepScheduler(runner, tenants, _temp.Data, new AuditStore(_clock), _clock,
+        return new SweepScheduler(runner, tenants, _temp.Source(_clock), new AuditStore(_clock), _clock,
             Options.Create(new SchedulerOptions { MaxAttempts = 3, FirstRetrySeconds = 60 }), Options.Create(agents),
             NullLogger<SweepScheduler>.Instance);
     }
 
-    private SweepRunStore Runs => new(_temp.Data.TenantDatabasePath("acme"), _clock);
+    private SweepRunStore Runs => _temp.Tenant("acme", _clock).SweepRuns;
 
     [Fact]
     public async Task RunDue_BeforeAndAfterCronTime_RunsOnlyWhenDueAndOnce()
@@ -72,8 +74,8 @@ public sealed class SweepSchedulerTests : IDisposable
 
         var last = await Runs.LastAsync("scripted", CancellationToken.None);
         Assert.Equal(("failed", 3, (string?)null), (last!.Status, last.Attempt, last.NextRetryAt));
-        await using var connection = await Databases.OpenTenantAsync(_temp.Data.TenantDatabasePath("acme"), CancellationToken.None);
-        var failures = (await AuditStore.ReadAllAsync(connection, CancellationToken.None)).Where(e => e.Kind == "sweep.failed").ToList();
+        await using var connection = await _temp.Tenant("acme", _clock).OpenAsync(CancellationToken.None);
+        var failures = (await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None)).Where(e => e.Kind == "sweep.failed").ToList();
         Assert.Equal(3, failures.Count);
         Assert.True(JsonNode.Parse(failures[^1].DataJson)!["gaveUp"]!.GetValue<bool>());
     }
@@ -93,7 +95,7 @@ public sealed class SweepSchedulerTests : IDisposable
     public async Task Run_FindingGone_IsResolvedOnTheNextSweep()
     {
         await SchedulerAsync(Runner());
-        var path = _temp.Data.TenantDatabasePath("acme");
+        var path = _temp.Tenant("acme", _clock);
         await Runner().RunAsync("acme", "scripted", new DateOnly(2026, 11, 20), "manual", 1, new Progress<string>(), CancellationToken.None);
         Assert.Single(await FindingStore.ListOpenAsync(path, "scripted", CancellationToken.None));
         _agent.FindSomething = false;
@@ -134,7 +136,7 @@ public sealed class SweepSchedulerTests : IDisposable
 
     private sealed class CountingIntake : IProposalIntake
     {
-        public Task<IntakeResult> SubmitAsync(string tenantDatabasePath, IReadOnlyList<ProposalDraft> drafts, CancellationToken cancellationToken) =>
+        public Task<IntakeResult> SubmitAsync(BackOffice.Store.Tenancy.TenantData tenant, IReadOnlyList<ProposalDraft> drafts, CancellationToken cancellationToken) =>
             Task.FromResult(new IntakeResult(drafts.Count, 0));
     }
 }

@@ -3,6 +3,8 @@ using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Tests.Support;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Tests.Workforce;
 
 public sealed class WorkforceAgentTests : IDisposable
@@ -11,11 +13,11 @@ public sealed class WorkforceAgentTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Path => _temp.Data.TenantDatabasePath("acme");
+    private TenantData Path => _temp.Tenant("acme");
 
     private async Task<SweepResult> SweepAsync(WorkforceSettings? settings = null) =>
         await new WorkforceAgent(settings ?? WorkforceSettings.Default)
-            .SweepAsync(new SweepContext("acme", new DateOnly(2026, 11, 12), Path, new Progress<string>()), CancellationToken.None);
+            .SweepAsync(new SweepContext(Path, new DateOnly(2026, 11, 12), new Progress<string>(), null), CancellationToken.None);
 
     [Fact]
     public async Task Sweep_OvertimeUnderpaid_ProposesAMoneyAdjustmentWithTheDifference()

@@ -44,7 +44,7 @@ public sealed class WorkforceCliTests : IDisposable
         await _cli.OkAsync("agents", "set", "workforce", "--writes", "on", "--as", "sam");
         await _cli.OkAsync("proposals", "execute", id, "--as", "pat");
         var outbox = new BackOffice.Store.Workforce.WorkforceOutbox(TimeProvider.System);
-        var path = _temp.Data.TenantDatabasePath("demo");
+        var path = _temp.Tenant("demo");
         Assert.Equal(24_300L, Assert.Single(await outbox.ListAsync(path, CancellationToken.None)).AmountCents);
 
         await _cli.OkAsync("proposals", "undo", id, "--as", "pat");

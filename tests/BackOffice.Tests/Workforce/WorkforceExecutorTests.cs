@@ -4,6 +4,8 @@ using BackOffice.Kernel.Gate.Executors;
 using BackOffice.Store.Workforce;
 using BackOffice.Tests.Support;
 
+using BackOffice.Store.Tenancy;
+
 namespace BackOffice.Tests.Workforce;
 
 public sealed class WorkforceExecutorTests : IDisposable
@@ -12,14 +14,14 @@ public sealed class WorkforceExecutorTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Path => _temp.Data.TenantDatabasePath("acme");
+    private TenantData Path => _temp.Tenant("acme");
 
     [Fact]
     public async Task PayrollAdjustment_ExecuteTwiceThenUndo_OneEntryThenNone()
     {
         var outbox = new WorkforceOutbox(TimeProvider.System);
         var executor = new PayrollAdjustmentExecutor(outbox);
-        var request = new ActionRequest("acme", Path, 7, "wf-adj-abc", new JsonObject
+        var request = new ActionRequest(Path, 7, "wf-adj-abc", new JsonObject
         {
             ["employee_id"] = "emp-2", ["week_start"] = "2026-11-02", ["amount"] = "243.00",
         });
@@ -43,7 +45,7 @@ public sealed class WorkforceExecutorTests : IDisposable
     public async Task PayrollAdjustment_BadEditedAmount_IsRefused(string amount)
     {
         var executor = new PayrollAdjustmentExecutor(new WorkforceOutbox(TimeProvider.System));
-        var request = new ActionRequest("acme", Path, 7, "wf-adj-bad", new JsonObject { ["amount"] = amount });
+        var request = new ActionRequest(Path, 7, "wf-adj-bad", new JsonObject { ["amount"] = amount });
         await Assert.ThrowsAnyAsync<Exception>(() => executor.ExecuteAsync(request, CancellationToken.None));
         Assert.Empty(await new WorkforceOutbox(TimeProvider.System).ListAsync(Path, CancellationToken.None));
     }

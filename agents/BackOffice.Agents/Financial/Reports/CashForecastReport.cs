@@ -10,7 +10,7 @@ namespace BackOffice.Agents.Financial.Reports;
 /// bill counts as open until its due date and bills already past due are left out; the report says so. With no ledger
 /// invoices and no bills at all it fails closed instead of forecasting zero (DESIGN.md rule 7).
 /// </summary>
-public sealed class CashForecastReport : IReport
+public sealed class CashForecastReport(FinancialOptions options) : IReport
 {
     public string Name => "cash-forecast";
 
@@ -18,8 +18,8 @@ public sealed class CashForecastReport : IReport
 
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
-        var analysis = await ReportCells.AnalyseAsync(request, cancellationToken);
-        var cash = new CashStore(request.TenantDatabasePath);
+        var analysis = await ReportCells.AnalyseAsync(request, options, cancellationToken);
+        var cash = request.Data.Cash;
         var title = ReportCells.Title("Cash forecast", request);
         string[] columns = ["days", "receipts", "payables", "payroll", "net", "cumulative", "note"];
         var bills = await cash.BillsDueAsync(cancellationToken);

@@ -6,7 +6,7 @@ namespace BackOffice.Agents.Financial.Reports;
 
 /// <summary>`backoffice report margin`: margin at completion per job, with pending change orders as a what-if, and every EAC method labelled.</summary>
 // Issue 3: the same cost loading (labor burden, overhead) as the agent, so report and findings agree.
-public sealed class MarginReport(FinancialOptions? options = null) : IReport
+public sealed class MarginReport(FinancialOptions options) : IReport
 {
     public string Name => "margin";
 
@@ -14,7 +14,7 @@ public sealed class MarginReport(FinancialOptions? options = null) : IReport
 
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
-        var analysis = await ReportCells.AnalyseAsync(request, cancellationToken, options);
+        var analysis = await ReportCells.AnalyseAsync(request, options, cancellationToken);
         var rows = analysis.Wip(ReportCells.JobId(analysis, request.Job)).Select(r => new JsonObject
         {
             ["id"] = r.Job.JobId,

@@ -6,7 +6,7 @@ using BackOffice.Tools.Reconciliation;
 namespace BackOffice.Agents.Financial.Reports;
 
 /// <summary>`backoffice report reconciliation`: the worklist, one row per mismatch between the project side and the ledger.</summary>
-public sealed class ReconciliationReport : IReport
+public sealed class ReconciliationReport(FinancialOptions options) : IReport
 {
     public string Name => "reconciliation";
 
@@ -14,7 +14,7 @@ public sealed class ReconciliationReport : IReport
 
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
-        var analysis = await ReportCells.AnalyseAsync(request, cancellationToken);
+        var analysis = await ReportCells.AnalyseAsync(request, options, cancellationToken);
         var job = ReportCells.JobId(analysis, request.Job);
         var rows = ReconciliationTools.Worklist(analysis.ReconciliationInput(), Tolerance.Default)
             .Where(i => job is null || i.JobId == job)

@@ -5,7 +5,7 @@ using BackOffice.Tools.Financial;
 namespace BackOffice.Agents.Financial.Reports;
 
 /// <summary>`backoffice report variance`: budget vs committed vs actual per job and cost code, with the 5/10/15% flags.</summary>
-public sealed class VarianceReport : IReport
+public sealed class VarianceReport(FinancialOptions options) : IReport
 {
     public string Name => "variance";
 
@@ -13,7 +13,7 @@ public sealed class VarianceReport : IReport
 
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
-        var analysis = await ReportCells.AnalyseAsync(request, cancellationToken);
+        var analysis = await ReportCells.AnalyseAsync(request, options, cancellationToken);
         var rows = analysis.Variance(ReportCells.JobId(analysis, request.Job), VarianceOptions.Default).Select(r => new JsonObject
         {
             ["id"] = $"{r.Line.JobId}:{r.Line.CostCode}",

@@ -5,7 +5,7 @@ namespace BackOffice.Agents.Financial.Reports;
 
 /// <summary>`backoffice report wip`: the WIP schedule by cost-to-cost, estimate at completion by the PM's forecast.</summary>
 // Issue 3: the same cost loading (labor burden, overhead) as the agent, so report and findings agree.
-public sealed class WipReport(FinancialOptions? options = null) : IReport
+public sealed class WipReport(FinancialOptions options) : IReport
 {
     public string Name => "wip";
 
@@ -13,7 +13,7 @@ public sealed class WipReport(FinancialOptions? options = null) : IReport
 
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
-        var analysis = await ReportCells.AnalyseAsync(request, cancellationToken, options);
+        var analysis = await ReportCells.AnalyseAsync(request, options, cancellationToken);
         var rows = analysis.Wip(ReportCells.JobId(analysis, request.Job)).Select(r => new JsonObject
         {
             ["id"] = r.Job.JobId,

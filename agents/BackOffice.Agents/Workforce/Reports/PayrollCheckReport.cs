@@ -19,7 +19,7 @@ public sealed class PayrollCheckReport(WorkforceSettings settings) : IReport
 
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
-        var data = await WorkforceData.LoadAsync(request.TenantDatabasePath, cancellationToken);
+        var data = await WorkforceData.LoadAsync(request.Data, cancellationToken);
         var startDay = settings.WorkweekStart(request.Tenant);
         var week = TimecardTools.WorkweekStart(request.AsOf, startDay);
         var checkedWeeks = await PayrollWeek.CheckAsync(data, week, startDay, settings.HoursTolerance(request.Tenant), cancellationToken);

@@ -19,7 +19,7 @@ public sealed class StaffingReport(WorkforceSettings settings) : IReport
 
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
-        var data = await WorkforceData.LoadAsync(request.TenantDatabasePath, cancellationToken);
+        var data = await WorkforceData.LoadAsync(request.Data, cancellationToken);
         var startDay = settings.WorkweekStart(request.Tenant);
         var tasks = data.Tasks.Where(t => request.Job is null || t.JobId == request.Job).ToList();
         var forecast = StaffingTools.Forecast(

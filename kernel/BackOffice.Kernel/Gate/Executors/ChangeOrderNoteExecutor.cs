@@ -19,14 +19,14 @@ public sealed class ChangeOrderNoteExecutor(TimeProvider clock) : IActionExecuto
     public async Task<JsonObject> CapturePriorStateAsync(ActionRequest request, CancellationToken cancellationToken)
     {
         Parse(request.Payload);
-        var prior = await new FinancialNoteStore(request.TenantDatabasePath).GetAsync(request.IdempotencyKey, cancellationToken);
+        var prior = await request.Data.FinancialNotes.GetAsync(request.IdempotencyKey, cancellationToken);
         return new JsonObject { ["idempotency_key"] = request.IdempotencyKey, ["existed"] = prior is not null };
     }
 
     public async Task<ActionOutcome> ExecuteAsync(ActionRequest request, CancellationToken cancellationToken)
     {
         var (commitment, side, text) = Parse(request.Payload);
-        var note = await new FinancialNoteStore(request.TenantDatabasePath).AddOnceAsync(new FinancialNote(request.IdempotencyKey, commitment, side, text,
+        var note = await request.Data.FinancialNotes.AddOnceAsync(new FinancialNote(request.IdempotencyKey, commitment, side, text,
             request.ProposalId, clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)), cancellationToken);
         return new ActionOutcome(note.IdempotencyKey, new JsonObject
         {
@@ -41,7 +41,7 @@ public sealed class ChangeOrderNoteExecutor(TimeProvider clock) : IActionExecuto
             return;
         }
 
-        await new FinancialNoteStore(request.TenantDatabasePath).DeleteAsync((string)priorState["idempotency_key"]!, cancellationToken);
+        await request.Data.FinancialNotes.DeleteAsync((string)priorState["idempotency_key"]!, cancellationToken);
     }
 
     private static (string Commitment, string Side, string Text) Parse(JsonObject payload)

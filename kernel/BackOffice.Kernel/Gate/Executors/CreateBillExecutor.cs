@@ -22,7 +22,7 @@ public sealed class CreateBillExecutor(ILedgerWriter ledger) : IActionExecutor
         var bill = CreateBillPayload.Parse(request.Payload);
         var existing = bill.DocNumber is null
             ? []
-            : await ledger.FindBillsAsync(request.TenantDatabasePath, bill.VendorId, bill.DocNumber, cancellationToken);
+            : await ledger.FindBillsAsync(request.Data, bill.VendorId, bill.DocNumber, cancellationToken);
         return new JsonObject
         {
             ["vendor_id"] = bill.VendorId,
@@ -35,7 +35,7 @@ public sealed class CreateBillExecutor(ILedgerWriter ledger) : IActionExecutor
     public async Task<ActionOutcome> ExecuteAsync(ActionRequest request, CancellationToken cancellationToken)
     {
         var bill = CreateBillPayload.Parse(request.Payload);
-        var written = await ledger.CreateBillAsync(request.TenantDatabasePath, bill, request.IdempotencyKey, cancellationToken);
+        var written = await ledger.CreateBillAsync(request.Data, bill, request.IdempotencyKey, cancellationToken);
         return new ActionOutcome(written.EntityId, new JsonObject
         {
             ["bill_id"] = written.EntityId,
@@ -56,13 +56,13 @@ public sealed class CreateBillExecutor(ILedgerWriter ledger) : IActionExecutor
             return;
         }
 
-        var current = await ledger.GetBillAsync(request.TenantDatabasePath, outcome.TargetId, cancellationToken);
+        var current = await ledger.GetBillAsync(request.Data, outcome.TargetId, cancellationToken);
         if (current is null)
         {
             return;
         }
 
-        await ledger.DeleteBillAsync(request.TenantDatabasePath, current.Id, current.SyncToken, UndoRequestId(request.IdempotencyKey), cancellationToken);
+        await ledger.DeleteBillAsync(request.Data, current.Id, current.SyncToken, UndoRequestId(request.IdempotencyKey), cancellationToken);
     }
 
     /// <summary>A request id of its own for the delete (the create's id would replay the create), within the 50-character limit.</summary>

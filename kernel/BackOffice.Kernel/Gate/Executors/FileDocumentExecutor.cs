@@ -103,7 +103,7 @@ public sealed class FileDocumentExecutor : IActionExecutor
             : throw new ProposalPayloadException($"'{relative}' leaves the tenant's folder.");
     }
 
-    private static string TenantFolder(ActionRequest request) => Path.GetDirectoryName(Path.GetFullPath(request.TenantDatabasePath))!;
+    private static string TenantFolder(ActionRequest request) => Path.GetFullPath(request.Data.Folder);
 
     private static string Relative(ActionRequest request, string full) => Path.GetRelativePath(TenantFolder(request), full).Replace('\\', '/');
 

@@ -18,7 +18,7 @@ public sealed class LinkRecordsExecutor(TimeProvider clock) : IActionExecutor
     public async Task<JsonObject> CapturePriorStateAsync(ActionRequest request, CancellationToken cancellationToken)
     {
         var (kind, projectId, _) = Parse(request.Payload);
-        var prior = await new ConfirmedLinkStore(request.TenantDatabasePath).GetAsync(kind, projectId, cancellationToken);
+        var prior = await request.Data.ConfirmedLinks.GetAsync(kind, projectId, cancellationToken);
         return new JsonObject
         {
             ["kind"] = kind,
@@ -34,13 +34,13 @@ public sealed class LinkRecordsExecutor(TimeProvider clock) : IActionExecutor
     {
         var (kind, projectId, ledgerId) = Parse(request.Payload);
         var confirmedAt = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-        await new ConfirmedLinkStore(request.TenantDatabasePath).PutAsync(new ConfirmedLink(kind, projectId, ledgerId, request.ProposalId, confirmedAt), cancellationToken);
+        await request.Data.ConfirmedLinks.PutAsync(new ConfirmedLink(kind, projectId, ledgerId, request.ProposalId, confirmedAt), cancellationToken);
         return new ActionOutcome($"{kind}:{projectId}", new JsonObject { ["kind"] = kind, ["project_id"] = projectId, ["ledger_id"] = ledgerId });
     }
 
     public async Task UndoAsync(ActionRequest request, JsonObject priorState, ActionOutcome outcome, CancellationToken cancellationToken)
     {
-        var store = new ConfirmedLinkStore(request.TenantDatabasePath);
+        var store = request.Data.ConfirmedLinks;
         var kind = (string)priorState["kind"]!;
         var projectId = (string)priorState["project_id"]!;
         if ((bool)priorState["existed"]!)

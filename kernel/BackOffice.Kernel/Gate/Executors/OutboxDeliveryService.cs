@@ -11,7 +11,7 @@ namespace BackOffice.Kernel.Gate.Executors;
 /// outbox. One tenant's failure is logged and does not stop the others.
 /// </summary>
 public sealed partial class OutboxDeliveryService(
-    TenantRegistry tenants, DataDirectory data, OutboxOptions options, TimeProvider clock, ILogger<OutboxDeliveryService> logger) : BackgroundService
+    TenantRegistry tenants, TenantDataSource data, OutboxOptions options, TimeProvider clock, ILogger<OutboxDeliveryService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,7 +29,7 @@ public sealed partial class OutboxDeliveryService(
         var total = 0;
         foreach (var tenant in await tenants.ListAsync(cancellationToken))
         {
-            var result = await delivery.DeliverDueAsync(data.TenantDatabasePath(tenant.Id), data.TenantFilesFolder(tenant.Id, "outbox"), cancellationToken);
+            var result = await delivery.DeliverDueAsync(data.For(tenant.Id), cancellationToken);
             total += result.Delivered;
             foreach (var key in result.Failed)
             {

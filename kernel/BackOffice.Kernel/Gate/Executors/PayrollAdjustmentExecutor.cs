@@ -30,7 +30,7 @@ public sealed class PayrollAdjustmentExecutor(WorkforceOutbox outbox) : IActionE
         }
 
         var entry = await outbox.AddAsync(
-            request.TenantDatabasePath, request.IdempotencyKey, "payroll-adjustment", (string?)payload["employee_id"], (string?)payload["week_start"],
+            request.Data, request.IdempotencyKey, "payroll-adjustment", (string?)payload["employee_id"], (string?)payload["week_start"],
             Cents.FromDollars(amount), payload.ToJsonString(), cancellationToken);
         return WorkforceOutboxExecution.Outcome(entry);
     }
@@ -44,7 +44,7 @@ internal static class WorkforceOutboxExecution
 {
     public static async Task<JsonObject> CaptureAsync(WorkforceOutbox outbox, ActionRequest request, CancellationToken cancellationToken)
     {
-        var existing = await outbox.FindAsync(request.TenantDatabasePath, request.IdempotencyKey, cancellationToken);
+        var existing = await outbox.FindAsync(request.Data, request.IdempotencyKey, cancellationToken);
         return new JsonObject { ["existed"] = existing is not null, ["entry_id"] = existing?.Id };
     }
 
@@ -59,6 +59,6 @@ internal static class WorkforceOutboxExecution
             return;
         }
 
-        await outbox.DeleteAsync(request.TenantDatabasePath, long.Parse(outcome.TargetId, CultureInfo.InvariantCulture), cancellationToken);
+        await outbox.DeleteAsync(request.Data, long.Parse(outcome.TargetId, CultureInfo.InvariantCulture), cancellationToken);
     }
 }

@@ -22,7 +22,7 @@ public sealed class PricebookUpdateExecutor(PricebookWriter writer, TimeProvider
     public async Task<JsonObject> CapturePriorStateAsync(ActionRequest request, CancellationToken cancellationToken)
     {
         var (expected, _) = Parse(request.Payload);
-        var prices = await writer.PricesAsync(request.TenantDatabasePath, expected.Select(e => e.ItemId).ToList(), cancellationToken);
+        var prices = await writer.PricesAsync(request.Data, expected.Select(e => e.ItemId).ToList(), cancellationToken);
         return new JsonObject { ["items"] = new JsonArray(prices.Select(p => (JsonNode)ToJson(p)).ToArray()) };
     }
 
@@ -30,7 +30,7 @@ public sealed class PricebookUpdateExecutor(PricebookWriter writer, TimeProvider
     {
         var (expected, updated) = Parse(request.Payload);
         var at = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-        var applied = await writer.ApplyAsync(request.TenantDatabasePath, request.IdempotencyKey, request.ProposalId, expected, updated, at, cancellationToken);
+        var applied = await writer.ApplyAsync(request.Data, request.IdempotencyKey, request.ProposalId, expected, updated, at, cancellationToken);
         return new ActionOutcome($"pricebook:{updated.Count} items", new JsonObject
         {
             ["items"] = new JsonArray(updated.Select(u => (JsonNode)ToJson(u)).ToArray()),
@@ -43,7 +43,7 @@ public sealed class PricebookUpdateExecutor(PricebookWriter writer, TimeProvider
         var prior = (priorState["items"] as JsonArray ?? throw new ProposalPayloadException("prior state: items missing."))
             .Select(n => new ItemPrice((string)n!["item_id"]!, (long)n["unit_cost_e4"]!, (long?)n["sell_price_cents"])).ToList();
         var (_, updated) = Parse(request.Payload);
-        await writer.RestoreAsync(request.TenantDatabasePath, request.IdempotencyKey, prior, updated, cancellationToken);
+        await writer.RestoreAsync(request.Data, request.IdempotencyKey, prior, updated, cancellationToken);
     }
 
     public static (IReadOnlyList<ItemPrice> Expected, IReadOnlyList<ItemPrice> Updated) Parse(JsonObject payload)

@@ -21,7 +21,7 @@ public sealed class ReclassJournalExecutor(SandboxLedger ledger) : IActionExecut
     public async Task<JsonObject> CapturePriorStateAsync(ActionRequest request, CancellationToken cancellationToken)
     {
         var source = SourceLine(request.Payload);
-        var existing = await new ReclassEntryStore(request.TenantDatabasePath).ActiveForAsync(source, cancellationToken);
+        var existing = await request.Data.Reclasses.ActiveForAsync(source, cancellationToken);
         return new JsonObject
         {
             ["source_line"] = source,
@@ -31,7 +31,7 @@ public sealed class ReclassJournalExecutor(SandboxLedger ledger) : IActionExecut
 
     public async Task<ActionOutcome> ExecuteAsync(ActionRequest request, CancellationToken cancellationToken)
     {
-        var written = await ledger.CreateJournalEntryAsync(request.TenantDatabasePath, Parse(request.Payload), request.IdempotencyKey, cancellationToken);
+        var written = await ledger.CreateJournalEntryAsync(request.Data, Parse(request.Payload), request.IdempotencyKey, cancellationToken);
         return new ActionOutcome(written.EntityId, new JsonObject
         {
             ["journal_entry_id"] = written.EntityId,
@@ -44,12 +44,12 @@ public sealed class ReclassJournalExecutor(SandboxLedger ledger) : IActionExecut
     {
         var before = priorState["existing_entry_ids"]?.AsArray().Select(n => n!.GetValue<string>()).ToHashSet(StringComparer.Ordinal) ?? [];
         if (before.Contains(outcome.TargetId)
-            || await new ReclassEntryStore(request.TenantDatabasePath).GetActiveAsync(outcome.TargetId, cancellationToken) is not { } current)
+            || await request.Data.Reclasses.GetActiveAsync(outcome.TargetId, cancellationToken) is not { } current)
         {
             return;
         }
 
-        await ledger.DeleteJournalEntryAsync(request.TenantDatabasePath, current.Id, current.SyncToken,
+        await ledger.DeleteJournalEntryAsync(request.Data, current.Id, current.SyncToken,
             CreateBillExecutor.UndoRequestId(request.IdempotencyKey), cancellationToken);
     }
 

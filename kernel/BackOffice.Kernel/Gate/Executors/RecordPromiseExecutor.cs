@@ -11,7 +11,7 @@ namespace BackOffice.Kernel.Gate.Executors;
 /// amount and promised_date to what was promised before approving. Undo deletes the row it wrote.
 /// Payload: <c>{ invoice_id, amount: "20095.00", promised_date, recorded_on, note }</c>.
 /// </summary>
-public sealed class RecordPromiseExecutor(TimeProvider clock) : IActionExecutor
+public sealed class RecordPromiseExecutor : IActionExecutor
 {
     public const string Kind = "collections.record-promise";
 
@@ -49,7 +49,7 @@ public sealed class RecordPromiseExecutor(TimeProvider clock) : IActionExecutor
             Date(payload, "promised_date"), Date(payload, "recorded_on"));
     }
 
-    private PromiseStore Store(ActionRequest request) => new(request.TenantDatabasePath, clock);
+    private static PromiseStore Store(ActionRequest request) => request.Data.Promises;
 
     private static string? Text(JsonObject o, string name) =>
         o[name] is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s : null;

@@ -12,7 +12,7 @@ namespace BackOffice.Kernel.Gate.Executors;
 /// The approver may edit the wording, so the body is checked again here: every number must still be a computed figure.
 /// Payload: <c>{ channel, to, subject, body, invoice_id, level, figures: ["40095.00", ...], identifiers: ["1047", ...] }</c>.
 /// </summary>
-public sealed class SendMessageExecutor(OutboxOptions options, TimeProvider clock) : IActionExecutor
+public sealed class SendMessageExecutor(OutboxOptions options) : IActionExecutor
 {
     public const string Kind = "collections.send-message";
 
@@ -57,7 +57,7 @@ public sealed class SendMessageExecutor(OutboxOptions options, TimeProvider cloc
         await Store(request).CancelAsync(request.IdempotencyKey, cancellationToken);
     }
 
-    private OutboxStore Store(ActionRequest request) => new(request.TenantDatabasePath, clock);
+    private static OutboxStore Store(ActionRequest request) => request.Data.Outbox;
 
     private static string? Text(JsonObject o, string name) =>
         o[name] is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s : null;

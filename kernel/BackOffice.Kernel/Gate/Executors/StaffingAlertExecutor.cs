@@ -20,7 +20,7 @@ public sealed class StaffingAlertExecutor(WorkforceOutbox outbox) : IActionExecu
     public async Task<ActionOutcome> ExecuteAsync(ActionRequest request, CancellationToken cancellationToken)
     {
         var entry = await outbox.AddAsync(
-            request.TenantDatabasePath, request.IdempotencyKey, "staffing-alert", null, null, null, request.Payload.ToJsonString(), cancellationToken);
+            request.Data, request.IdempotencyKey, "staffing-alert", null, null, null, request.Payload.ToJsonString(), cancellationToken);
         return WorkforceOutboxExecution.Outcome(entry);
     }
 

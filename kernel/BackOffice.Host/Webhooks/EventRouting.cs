@@ -1,7 +1,7 @@
+using BackOffice.Store.Events;
+
 namespace BackOffice.Host.Webhooks;
 
-/// <summary>One event as a provider delivered it, before routing: which company, which entity, its dedup id.</summary>
-public sealed record InboundEvent(string Source, string CompanyId, string EventId, string Entity, string PayloadJson);
 
 /// <summary>Which agent's sweep an entity change concerns (issue 9). Unknown entities are kept but trigger nothing.</summary>
 public static class EventRouting

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
-using BackOffice.Store.Sqlite;
 using Dapper;
 
-namespace BackOffice.Host.ApprovalConsole;
+using BackOffice.Store.Tenancy;
+
+namespace BackOffice.Store.Records;
 
 /// <summary>
 /// The record a figure's <c>SourceRef</c> points at, read from the tenant database for the drill-down (issue 9). The
@@ -10,9 +11,9 @@ namespace BackOffice.Host.ApprovalConsole;
 /// </summary>
 public static class SourceRecords
 {
-    public static async Task<JsonObject?> FindAsync(string tenantDatabasePath, string table, string id, CancellationToken ct)
+    public static async Task<JsonObject?> FindAsync(TenantData tenant, string table, string id, CancellationToken ct)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, ct);
+        await using var connection = await tenant.OpenAsync(ct);
         var known = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @table AND (name LIKE 'project\\_%' ESCAPE '\\' OR name LIKE 'ledger\\_%' ESCAPE '\\' OR name LIKE 'map\\_%' ESCAPE '\\')",
             new { table }, cancellationToken: ct));

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace BackOffice.Host.Auth;
+namespace BackOffice.Store.Control;
 
 /// <summary>
 /// Password hashes for console logins (issue 9): PBKDF2-HMAC-SHA256 from the BCL, a 16-byte random salt, and the

@@ -1,8 +1,9 @@
 using System.Globalization;
-using BackOffice.Store.Sqlite;
 using Dapper;
 
-namespace BackOffice.Host.Webhooks;
+using BackOffice.Store.Tenancy;
+
+namespace BackOffice.Store.Events;
 
 /// <summary>
 /// The durable event inbox of one tenant (issue 9, tenant migration 1000). Insert-or-ignore on (source, event_id)
@@ -17,9 +18,9 @@ public sealed class EventInbox(TimeProvider clock)
     }
 
     /// <summary>Stores the event; false when the same (source, event id) was already stored.</summary>
-    public async Task<bool> AddAsync(string tenantDatabasePath, InboundEvent e, string? agent, CancellationToken ct)
+    public async Task<bool> AddAsync(TenantData tenant, InboundEvent e, string? agent, CancellationToken ct)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, ct);
+        await using var connection = await tenant.OpenAsync(ct);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO event_inbox (source, event_id, entity, agent, payload_json, received_at, status)
@@ -31,16 +32,16 @@ public sealed class EventInbox(TimeProvider clock)
         return inserted == 1;
     }
 
-    public static async Task<IReadOnlyList<PendingRow>> PendingAsync(string tenantDatabasePath, CancellationToken ct)
+    public static async Task<IReadOnlyList<PendingRow>> PendingAsync(TenantData tenant, CancellationToken ct)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, ct);
+        await using var connection = await tenant.OpenAsync(ct);
         return (await connection.QueryAsync<PendingRow>(new CommandDefinition(
             "SELECT id AS Id, agent AS Agent FROM event_inbox WHERE status = 'pending' ORDER BY id", cancellationToken: ct))).AsList();
     }
 
-    public async Task FinishAsync(string tenantDatabasePath, IReadOnlyList<long> ids, string? error, CancellationToken ct)
+    public async Task FinishAsync(TenantData tenant, IReadOnlyList<long> ids, string? error, CancellationToken ct)
     {
-        await using var connection = await Databases.OpenTenantAsync(tenantDatabasePath, ct);
+        await using var connection = await tenant.OpenAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE event_inbox SET status = @status, processed_at = @at, error = @error WHERE id IN (SELECT value FROM json_each(@ids))",
             new { status = error is null ? "done" : "failed", at = Now(), error, ids = System.Text.Json.JsonSerializer.Serialize(ids) },

@@ -1,4 +1,4 @@
-namespace BackOffice.Host.Auth;
+namespace BackOffice.Store.Control;
 
 /// <summary>`Auth` in appsettings.json (issue 9).</summary>
 public sealed class AuthOptions

@@ -1,20 +1,18 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Audit;
-using BackOffice.Store.Control;
-using BackOffice.Store.Sqlite;
 using BackOffice.Store.Tenancy;
+using BackOffice.Store.Sqlite;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
-namespace BackOffice.Host.Auth;
+namespace BackOffice.Store.Control;
 
 /// <summary>
 /// Passwords and API tokens of the users in the control database (issue 9). Only hashes are stored; every login,
 /// failed login, password change and token issue is an event in the control audit chain.
 /// </summary>
-public sealed class CredentialStore(DataDirectory data, UserDirectory users, AuditStore audit, TimeProvider clock, IOptions<AuthOptions> options)
+public sealed class CredentialStore(DataDirectory data, UserDirectory users, AuditStore audit, TimeProvider clock, AuthOptions options)
 {
     public async Task SetPasswordAsync(string user, string password, string actor, CancellationToken cancellationToken)
     {
@@ -24,7 +22,7 @@ public sealed class CredentialStore(DataDirectory data, UserDirectory users, Aud
         }
 
         _ = await users.FindAsync(user, cancellationToken) ?? throw new ArgumentException($"User '{user}' does not exist.", nameof(user));
-        var hash = PasswordHasher.Hash(password, options.Value.Pbkdf2Iterations);
+        var hash = PasswordHasher.Hash(password, options.Pbkdf2Iterations);
         await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(

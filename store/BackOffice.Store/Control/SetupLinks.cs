@@ -1,21 +1,19 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Audit;
-using BackOffice.Store.Control;
-using BackOffice.Store.Sqlite;
 using BackOffice.Store.Tenancy;
+using BackOffice.Store.Sqlite;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
-namespace BackOffice.Host.Auth;
+namespace BackOffice.Store.Control;
 
 /// <summary>
 /// The one-time link that sets the first admin on a fresh install (issue 9). Issued only while no user has a
 /// password; used once (a conditional UPDATE on used_at IS NULL), expires, and is stored as a SHA-256 hash.
 /// </summary>
 public sealed class SetupLinks(
-    DataDirectory data, UserDirectory users, CredentialStore credentials, AuditStore audit, TimeProvider clock, IOptions<AuthOptions> options)
+    DataDirectory data, UserDirectory users, CredentialStore credentials, AuditStore audit, TimeProvider clock, AuthOptions options)
 {
     /// <summary>A new setup token when the install has no password yet; null otherwise.</summary>
     public async Task<string?> IssueIfFreshAsync(CancellationToken cancellationToken)
@@ -30,7 +28,7 @@ public sealed class SetupLinks(
         await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO setup_links (token_hash, created_at, expires_at) VALUES (@hash, @now, @expires)",
-            new { hash = SecretTokens.HashOf(token), now = Text(now), expires = Text(now.AddHours(options.Value.SetupLinkHours)) },
+            new { hash = SecretTokens.HashOf(token), now = Text(now), expires = Text(now.AddHours(options.SetupLinkHours)) },
             cancellationToken: cancellationToken));
         return token;
     }

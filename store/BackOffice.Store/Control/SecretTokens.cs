@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace BackOffice.Host.Auth;
+namespace BackOffice.Store.Control;
 
 /// <summary>
 /// Long random secrets (API tokens, setup links). They carry 256 bits of entropy, so a single SHA-256 is enough to

@@ -1,0 +1,103 @@
+using BackOffice.Store.Collections;
+using BackOffice.Store.Documents;
+using BackOffice.Store.Financial;
+using BackOffice.Store.Memory;
+using BackOffice.Store.Pricebook;
+using BackOffice.Store.Records;
+using BackOffice.Store.Sqlite;
+using BackOffice.Store.Sweeps;
+
+namespace BackOffice.Store.Tenancy;
+
+/// <summary>
+/// One tenant's data context (issue 12): who the tenant is, its stores (one reader/writer per table), its clock,
+/// and units of work for writes that must commit together. Agents, kernel and host receive this, never a database
+/// file path; only the store knows the tenant lives in a SQLite file.
+/// </summary>
+public sealed class TenantData
+{
+    private readonly string _databasePath;
+    private readonly string _folder;
+
+    internal TenantData(string tenant, string databasePath, string folder, TimeProvider clock)
+    {
+        Tenant = tenant;
+        Clock = clock;
+        _databasePath = databasePath;
+        _folder = folder;
+        Project = new ProjectStore(this);
+        Ledger = new LedgerStore(this);
+        Workforce = new WorkforceStore(this);
+        ProjectFinancials = new ProjectFinancialStore(this);
+        LedgerFinancials = new LedgerFinancialStore(this);
+        Cash = new CashStore(this);
+        ConfirmedLinks = new ConfirmedLinkStore(this);
+        FinancialNotes = new FinancialNoteStore(this);
+        Reclasses = new ReclassEntryStore(this);
+        Receivables = new ReceivablesStore(this);
+        Promises = new PromiseStore(this);
+        Outbox = new OutboxStore(this);
+        Documents = new DocumentsStore(this);
+        Pricebook = new PricebookStore(this);
+        PriceFiles = new PriceFileStore(this);
+        SweepRuns = new SweepRunStore(this);
+        NarrationCache = new NarrationCacheStore(this);
+    }
+
+    public string Tenant { get; }
+
+    public TimeProvider Clock { get; }
+
+    public ProjectStore Project { get; }
+
+    public LedgerStore Ledger { get; }
+
+    public WorkforceStore Workforce { get; }
+
+    public ProjectFinancialStore ProjectFinancials { get; }
+
+    public LedgerFinancialStore LedgerFinancials { get; }
+
+    public CashStore Cash { get; }
+
+    public ConfirmedLinkStore ConfirmedLinks { get; }
+
+    public FinancialNoteStore FinancialNotes { get; }
+
+    public ReclassEntryStore Reclasses { get; }
+
+    public ReceivablesStore Receivables { get; }
+
+    public PromiseStore Promises { get; }
+
+    public OutboxStore Outbox { get; }
+
+    public DocumentsStore Documents { get; }
+
+    public PricebookStore Pricebook { get; }
+
+    public PriceFileStore PriceFiles { get; }
+
+    public SweepRunStore SweepRuns { get; }
+
+    public NarrationCacheStore NarrationCache { get; }
+
+    /// <summary>Where the tenant keeps files of one kind (documents, outbox, price files); files are not database rows.</summary>
+    public string FilesFolder(string kind) => Path.Combine(_folder, kind);
+
+    /// <summary>The tenant's own folder, the root that filed documents are addressed relative to.</summary>
+    public string Folder => _folder;
+
+    /// <summary>A read unit: one connection, no transaction.</summary>
+    public async Task<DataUnit> ReadAsync(CancellationToken cancellationToken) =>
+        DataUnit.Read(await OpenAsync(cancellationToken));
+
+    /// <summary>A write unit: everything done through it commits together or not at all.</summary>
+    public async Task<DataUnit> WriteAsync(CancellationToken cancellationToken) =>
+        DataUnit.Write(await OpenAsync(cancellationToken));
+
+    internal Task<Microsoft.Data.Sqlite.SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
+        Databases.OpenTenantAsync(_databasePath, cancellationToken);
+
+    public override string ToString() => $"tenant {Tenant}";
+}

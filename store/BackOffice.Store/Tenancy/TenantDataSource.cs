@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using BackOffice.Store.Sqlite;
+
+namespace BackOffice.Store.Tenancy;
+
+/// <summary>
+/// Hands out each tenant's data context (issue 12), one per tenant per process, and the control database's units.
+/// Registered once in the composition root; the only place that turns a tenant name into where its data lives.
+/// </summary>
+public sealed class TenantDataSource(DataDirectory data, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<string, TenantData> _tenants = new(StringComparer.Ordinal);
+
+    public TimeProvider Clock => clock;
+
+    /// <summary>The data context of <paramref name="tenant"/>. Does not check the tenant exists: the registry does.</summary>
+    public TenantData For(string tenant) =>
+        _tenants.GetOrAdd(DataDirectory.ValidTenantName(tenant),
+            t => new TenantData(t, data.TenantDatabasePath(t), data.TenantFolder(t), clock));
+
+    /// <summary>A read unit on the control database (tenants, users, the control audit chain).</summary>
+    public async Task<DataUnit> ReadControlAsync(CancellationToken cancellationToken) =>
+        DataUnit.Read(await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken));
+
+    /// <summary>A write unit on the control database.</summary>
+    public async Task<DataUnit> WriteControlAsync(CancellationToken cancellationToken) =>
+        DataUnit.Write(await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken));
+}
