@@ -27,7 +27,7 @@ public static class PricebookMappingCommand
         {
             var tenantName = await cli.TenantAsync(tenant, ct);
             var rows = await PriceFileReader.ReadAsync(cli.Parse.GetValue(file)!, ct);
-            var store = new PricebookStore(cli.Tenant(tenantName));
+            var store = cli.Tenant(tenantName).Pricebook;
             var suggestion = PriceFileHeaders.Suggest(rows.Select(r => r.Cells).ToList());
             var mapping = Apply(suggestion.Mapping ?? new PriceFileMapping(null, null, null, "", null), cli.Parse.GetValue(set) ?? []);
             var problems = mapping.Problems();
@@ -65,7 +65,7 @@ public static class PricebookMappingCommand
         command.SetAction(CliAction.Run(async (cli, ct) =>
         {
             var tenantName = await cli.TenantAsync(tenant, ct);
-            var store = new PricebookStore(cli.Tenant(tenantName));
+            var store = cli.Tenant(tenantName).Pricebook;
             var itemId = cli.Parse.GetValue(item)!;
             if (itemId != "none" && (await store.ItemsAsync(ct)).All(i => i.Id != itemId))
             {
@@ -105,7 +105,7 @@ public static class PricebookMappingCommand
                 throw new CliException("--markup must be 0 or more and --min-margin from 0 to below 100.");
             }
 
-            await new PricebookStore(cli.Tenant(tenantName)).SaveMarkupRuleAsync(rule, ct);
+            await cli.Tenant(tenantName).Pricebook.SaveMarkupRuleAsync(rule, ct);
             cli.Output.Line("Saved.");
             return 0;
         }));

@@ -108,7 +108,7 @@ public sealed partial class SweepRunner(
     private async Task RecordAsync(
         TenantData data, string agent, long runId, DateOnly asOf, SweepResult result, NarrationStats narrationStats, CancellationToken cancellationToken)
     {
-        var findings = new FindingStore(data.Clock);
+        var findings = data.Findings;
         await using var unit = await data.WriteAsync(cancellationToken);
         var upserts = result.Findings.Select(f => new FindingStore.Upsert(
             f.Key, f.Agent, f.Check, f.Severity.ToString(), f.Title, JsonSerializer.Serialize(f.Figures, FigureJson.Options), f.Narrative)).ToList();

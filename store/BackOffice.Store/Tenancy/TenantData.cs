@@ -1,5 +1,6 @@
 using BackOffice.Store.Collections;
 using BackOffice.Store.Documents;
+using BackOffice.Store.Findings;
 using BackOffice.Store.Financial;
 using BackOffice.Store.Memory;
 using BackOffice.Store.Pricebook;
@@ -42,6 +43,7 @@ public sealed class TenantData
         PriceFiles = new PriceFileStore(this);
         SweepRuns = new SweepRunStore(this);
         NarrationCache = new NarrationCacheStore(this);
+        Findings = new FindingStore(clock);
     }
 
     public string Tenant { get; }
@@ -81,6 +83,8 @@ public sealed class TenantData
     public SweepRunStore SweepRuns { get; }
 
     public NarrationCacheStore NarrationCache { get; }
+
+    public FindingStore Findings { get; }
 
     /// <summary>Where the tenant keeps files of one kind (documents, outbox, price files); files are not database rows.</summary>
     public string FilesFolder(string kind) => Path.Combine(_folder, kind);
