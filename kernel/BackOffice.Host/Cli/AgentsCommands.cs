@@ -9,7 +9,9 @@ namespace BackOffice.Host.Cli;
 /// <summary>`backoffice agents list|set` and `backoffice writes on|off`: the switches, admins only, all off by default.</summary>
 public static class AgentsCommands
 {
-    public static Command Build()
+    public static Command Build() => new("agents", "Agents and their switches") { List(), Set() };
+
+    private static Command List()
     {
         var listTenant = CliOptions.Tenant();
         var list = new Command("list", "Agents with their department, schedule, write switch and mode") { listTenant };
@@ -38,7 +40,11 @@ public static class AgentsCommands
                 $"Master write switch for {tenant}: {(master ? "ON" : "off")}");
             return 0;
         }));
+        return list;
+    }
 
+    private static Command Set()
+    {
         var name = new Argument<string>("NAME");
         var writes = new Option<string?>("--writes") { Description = "on | off" };
         writes.AcceptOnlyFromAmong("on", "off");
@@ -78,8 +84,7 @@ public static class AgentsCommands
 
             return 0;
         }));
-
-        return new Command("agents", "Agents and their switches") { list, set };
+        return set;
     }
 
     public static Command BuildWrites()

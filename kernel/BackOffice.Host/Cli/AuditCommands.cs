@@ -10,7 +10,9 @@ namespace BackOffice.Host.Cli;
 /// <summary>`backoffice audit verify|list|export` (DESIGN.md rule 5).</summary>
 public static class AuditCommands
 {
-    public static Command Build()
+    public static Command Build() => new("audit", "The tamper-evident audit log") { Verify(), List(), Export() };
+
+    private static Command Verify()
     {
         var verifyTenant = CliOptions.Tenant();
         verifyTenant.Description = "Verify only this tenant's chain (default: the control chain and every tenant's)";
@@ -44,7 +46,11 @@ public static class AuditCommands
 
             return broken.Count == 0 ? 0 : 1;
         }));
+        return verify;
+    }
 
+    private static Command List()
+    {
         var listTenant = CliOptions.Tenant();
         var kind = new Option<string?>("--kind") { Description = "Only events of this kind, e.g. proposal.approved" };
         var subject = new Option<string?>("--subject") { Description = "Only events about this subject, e.g. proposal:3" };
@@ -60,7 +66,11 @@ public static class AuditCommands
             cli.Output.Table(rows, ["id", "at", "actor", "kind", "subject", "data"]);
             return 0;
         }));
+        return list;
+    }
 
+    private static Command Export()
+    {
         var exportTenant = CliOptions.Tenant();
         var export = new Command("export", "Write the whole chain as JSON lines (one event a line), for an external archive") { exportTenant };
         export.SetAction(CliAction.Run(async (cli, ct) =>
@@ -75,8 +85,7 @@ public static class AuditCommands
 
             return 0;
         }));
-
-        return new Command("audit", "The tamper-evident audit log") { verify, list, export };
+        return export;
     }
 
     private static async Task<IReadOnlyList<AuditEvent>> ReadAsync(CliContext cli, Option<string?> tenantOption, CancellationToken ct)

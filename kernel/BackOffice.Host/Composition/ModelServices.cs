@@ -18,6 +18,12 @@ public static class ModelServices
 {
     public static void AddBackOfficeModel(this IHostApplicationBuilder builder)
     {
+        AddModelOptions(builder);
+        AddMemoryOptions(builder);
+        AddNarration(builder.Services);
+    }
+
+    private static void AddModelOptions(IHostApplicationBuilder builder) =>
         builder.Services.AddOptions<ModelOptions>().Bind(builder.Configuration.GetSection(ModelOptions.SectionName))
             .PostConfigure(o =>
             {
@@ -32,6 +38,8 @@ public static class ModelServices
             .Validate(o => o.TimeoutSeconds > 0 && o.MaxRounds > 0 && o.MaxTokensPerSweep > 0 && o.MaxRetries >= 0,
                 "Model: TimeoutSeconds, MaxRounds and MaxTokensPerSweep must be positive, MaxRetries not negative")
             .ValidateOnStart();
+
+    private static void AddMemoryOptions(IHostApplicationBuilder builder) =>
         builder.Services.AddOptions<MemoryOptions>().Bind(builder.Configuration.GetSection(MemoryOptions.SectionName))
             .PostConfigure(o =>
             {
@@ -46,9 +54,12 @@ public static class ModelServices
             .Validate(o => o.Store != "qdrant" || Uri.TryCreate(o.QdrantUrl, UriKind.Absolute, out _), "Memory:QdrantUrl must be an absolute URL")
             .ValidateOnStart();
 
-        builder.Services.AddSingleton(_ => PromptLibrary.Default());
-        builder.Services.AddSingleton(_ => PluginRegistry.FromToolsAssembly());
-        builder.Services.AddSingleton<ITextEmbedder>(sp =>
+    /// <summary>Prompts, plugins, the embedder, memory and the narrator: the model narrator when Model:Endpoint is set, else offline.</summary>
+    private static void AddNarration(IServiceCollection services)
+    {
+        services.AddSingleton(_ => PromptLibrary.Default());
+        services.AddSingleton(_ => PluginRegistry.FromToolsAssembly());
+        services.AddSingleton<ITextEmbedder>(sp =>
         {
             var model = sp.GetRequiredService<IOptions<ModelOptions>>().Value;
             var embeddings = sp.GetRequiredService<IOptions<MemoryOptions>>().Value.Embeddings.Resolve(model);
@@ -57,13 +68,13 @@ public static class ModelServices
                 : new FallbackTextEmbedder(new OpenAIEmbedder(embeddings, model, sp.GetRequiredService<TimeProvider>()), new HashedNgramEmbedder(),
                     sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<FallbackTextEmbedder>>());
         });
-        builder.Services.AddSingleton(sp =>
+        services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<MemoryOptions>>().Value;
             var http = options.Store == "qdrant" ? new HttpClient { BaseAddress = new Uri(options.QdrantUrl.TrimEnd('/') + "/") } : null;
             return new TenantMemoryFactory(options, sp.GetRequiredService<ITextEmbedder>(), http);
         });
-        builder.Services.AddSingleton<INarrator>(sp =>
+        services.AddSingleton<INarrator>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ModelOptions>>().Value;
             if (!options.Enabled)
@@ -74,7 +85,7 @@ public static class ModelServices
             IChatClient client = new ResilientChatClient(new OpenAIChatClient(options), options, sp.GetRequiredService<TimeProvider>());
             return new ModelNarrator(client, sp.GetRequiredService<PromptLibrary>(), sp.GetRequiredService<PluginRegistry>(), options);
         });
-        builder.Services.AddSingleton(sp => new NarrationService(
+        services.AddSingleton(sp => new NarrationService(
             sp.GetRequiredService<INarrator>(), sp.GetRequiredService<AuditStore>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<ModelOptions>>().Value.MaxTokensPerSweep));
     }
