@@ -4,8 +4,8 @@ using BackOffice.Agents.Financial.Actions;
 using BackOffice.Domain.Memory;
 using BackOffice.Kernel.Gate;
 using BackOffice.Store.Proposals;
-using BackOffice.Tools.Matching;
 using BackOffice.Store.Tenancy;
+using BackOffice.Tools.Matching;
 
 namespace BackOffice.Kernel.Memory;
 

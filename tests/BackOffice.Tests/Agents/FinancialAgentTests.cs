@@ -1,5 +1,5 @@
-using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Agents.Financial;
+using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Tests.Support;

@@ -1,5 +1,5 @@
-using BackOffice.Agents.Ledger.Actions;
 using System.Text.Json.Nodes;
+using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Tests.Support;
 
 namespace BackOffice.Tests.Cli;

@@ -1,5 +1,5 @@
-using BackOffice.Agents.Collections.Actions;
 using System.Text.Json.Nodes;
+using BackOffice.Agents.Collections.Actions;
 using BackOffice.Kernel.Gate;
 using BackOffice.Store.Collections;
 

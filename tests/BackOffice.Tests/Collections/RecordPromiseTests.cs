@@ -1,7 +1,7 @@
-using BackOffice.Kernel.Abstractions.Proposals;
-using BackOffice.Agents.Collections.Actions;
 using System.Text.Json.Nodes;
+using BackOffice.Agents.Collections.Actions;
 using BackOffice.Kernel.Abstractions.Identity;
+using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Store.Sqlite;
 using Dapper;
 

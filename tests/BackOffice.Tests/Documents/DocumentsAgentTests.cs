@@ -1,7 +1,7 @@
-using BackOffice.Agents.Ledger.Actions;
-using BackOffice.Agents.Documents.Actions;
 using System.Text.Json.Nodes;
 using BackOffice.Agents.Documents;
+using BackOffice.Agents.Documents.Actions;
+using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Tests.Support;

@@ -1,5 +1,5 @@
-using BackOffice.Agents.Financial.Actions;
 using BackOffice.Agents.Financial;
+using BackOffice.Agents.Financial.Actions;
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Store.Financial;

@@ -1,6 +1,6 @@
-using BackOffice.Agents.Financial.Actions;
 using System.Text.Json.Nodes;
 using BackOffice.Agents.Financial;
+using BackOffice.Agents.Financial.Actions;
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Store.Sandbox;

@@ -1,5 +1,5 @@
-using BackOffice.Agents.Ledger.Actions;
 using System.Text.Json.Nodes;
+using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Kernel.Abstractions.Identity;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Kernel.Gate;

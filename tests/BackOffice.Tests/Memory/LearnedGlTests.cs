@@ -1,6 +1,6 @@
-using BackOffice.Agents.Ledger.Actions;
 using System.Text.Json.Nodes;
 using BackOffice.Agents.Financial;
+using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Kernel.Abstractions.Identity;
 using BackOffice.Kernel.Gate;
 using BackOffice.Kernel.Sweeps;

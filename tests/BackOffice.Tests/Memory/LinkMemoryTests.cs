@@ -1,7 +1,7 @@
-using BackOffice.Agents.Ledger.Actions;
-using BackOffice.Agents.Financial.Actions;
 using System.Text.Json.Nodes;
 using BackOffice.Agents.Financial;
+using BackOffice.Agents.Financial.Actions;
+using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Kernel.Abstractions.Identity;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Kernel.Gate;

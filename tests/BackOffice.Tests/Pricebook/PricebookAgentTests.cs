@@ -1,5 +1,5 @@
-using BackOffice.Agents.Pricebook.Actions;
 using BackOffice.Agents.Pricebook;
+using BackOffice.Agents.Pricebook.Actions;
 using BackOffice.Domain.Pricebook;
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Proposals;

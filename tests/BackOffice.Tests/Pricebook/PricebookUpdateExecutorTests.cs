@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Agents.Pricebook.Actions;
+using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Store.Pricebook;
 using BackOffice.Tests.Support;
 

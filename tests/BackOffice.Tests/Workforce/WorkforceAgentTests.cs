@@ -1,5 +1,5 @@
-using BackOffice.Agents.Workforce.Actions;
 using BackOffice.Agents.Workforce;
+using BackOffice.Agents.Workforce.Actions;
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Tests.Support;

@@ -1,5 +1,5 @@
-using BackOffice.Agents.Workforce.Actions;
 using System.Text.Json.Nodes;
+using BackOffice.Agents.Workforce.Actions;
 using BackOffice.Tests.Support;
 
 namespace BackOffice.Tests.Workforce;

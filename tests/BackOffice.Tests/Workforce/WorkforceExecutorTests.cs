@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Agents.Workforce.Actions;
+using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Store.Workforce;
 using BackOffice.Tests.Support;
 
