@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using BackOffice.Agents.Collections.Actions;
 using BackOffice.Domain.Money;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Tools.Collections;
@@ -12,8 +12,6 @@ namespace BackOffice.Agents.Collections;
 internal sealed class DunningProposals(CollectionsData data, CollectionsOptions options, TimeSpan deliveryDelay, Templates templates)
 {
     public const string Check = "follow-up";
-    public const string SendKind = "collections.send-message";
-    public const string PromiseKind = "collections.record-promise";
 
     public void Run(CollectionsWorklist worklist, List<Finding> findings, List<ProposalDraft> proposals)
     {
@@ -104,22 +102,13 @@ internal sealed class DunningProposals(CollectionsData data, CollectionsOptions 
     private ProposalDraft SendProposal(QueueEntry entry, FollowUpLevel level, DunningValues values, DunningDraft draft, string recipient, string findingKey)
     {
         var invoice = entry.Item.Item.Invoice;
-        var payload = new JsonObject
-        {
-            ["channel"] = level.Channel,
-            ["to"] = recipient,
-            ["subject"] = draft.Subject,
-            ["body"] = draft.Body,
-            ["invoice_id"] = invoice.Id,
-            ["level"] = level.Name,
-            ["figures"] = new JsonArray(values.Values.Values.Select(v => v.FigureValue).OfType<string>().Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()),
-            ["identifiers"] = new JsonArray(values.Values.Values.Where(v => v.FigureValue is null).Select(v => (JsonNode?)JsonValue.Create(v.Text)).ToArray()),
-        };
+        var payload = ActionPayloadJson.ToJson(new SendMessagePayload(level.Channel, recipient, draft.Subject, draft.Body, invoice.Id, level.Name,
+            [.. values.Values.Values.Select(v => v.FigureValue).OfType<string>()], [.. values.Values.Values.Where(v => v.FigureValue is null).Select(v => v.Text)]));
         var minutes = (int)deliveryDelay.TotalMinutes;
         var narrative = $"Send the level {level.Number} ({level.Name}) {level.Channel} to {recipient} about invoice {invoice.DocNumber ?? invoice.Id}. " +
                         $"On execution it waits {minutes} minutes in the outbox, and can be undone until then; once delivered it cannot be undone.\n\n" +
                         (draft.Subject is null ? "" : $"Subject: {draft.Subject}\n") + draft.Body;
-        return new ProposalDraft("collections", SendKind, $"Send {level.Name} {level.Channel} for invoice {invoice.DocNumber ?? invoice.Id} ({MoneyText.Usd(entry.Item.ChaseAmount)})",
+        return new ProposalDraft("collections", SendMessagePayload.Kind, $"Send {level.Name} {level.Channel} for invoice {invoice.DocNumber ?? invoice.Id} ({MoneyText.Usd(entry.Item.ChaseAmount)})",
             RiskClass.Money, ProposalKeys.For("col-msg-", invoice.Id, level.Name, MoneyText.Plain(entry.Item.ChaseAmount)), payload, values.Figures, narrative,
             ["to", "subject", "body"], Reversible: true,
             IrreversibleReason: $"undo only within {minutes} minutes of execution, while the message waits in the outbox; once delivered it cannot be undone",
@@ -129,18 +118,12 @@ internal sealed class DunningProposals(CollectionsData data, CollectionsOptions 
     private ProposalDraft PromiseProposal(QueueEntry entry, FollowUpLevel level, DunningValues values, DunningDraft draft, DateOnly asOf, string findingKey)
     {
         var invoice = entry.Item.Item.Invoice;
-        var payload = new JsonObject
-        {
-            ["invoice_id"] = invoice.Id,
-            ["amount"] = MoneyText.Plain(entry.Item.ChaseAmount),
-            ["promised_date"] = DunningValues.Day(asOf.AddDays(options.PayByDays)),
-            ["recorded_on"] = DunningValues.Day(asOf),
-            ["note"] = "",
-        };
+        var payload = ActionPayloadJson.ToJson(new RecordPromisePayload(invoice.Id, MoneyText.Plain(entry.Item.ChaseAmount),
+            DunningValues.Day(asOf.AddDays(options.PayByDays)), DunningValues.Day(asOf), ""));
         var narrative = $"Call the customer about invoice {invoice.DocNumber ?? invoice.Id} (level {level.Number}, {level.Name}). " +
                         "If they promise to pay, set amount and promised_date to what they promised and approve; the promise keeps the invoice " +
                         "off the chase list until its date, and a broken one escalates to the next level.\n\n" + draft.Body;
-        return new ProposalDraft("collections", PromiseKind, $"Call about invoice {invoice.DocNumber ?? invoice.Id} and record the promise to pay",
+        return new ProposalDraft("collections", RecordPromisePayload.Kind, $"Call about invoice {invoice.DocNumber ?? invoice.Id} and record the promise to pay",
             RiskClass.Routine, ProposalKeys.For("col-ptp-", invoice.Id, level.Name, MoneyText.Plain(entry.Item.ChaseAmount)), payload, values.Figures, narrative,
             ["amount", "promised_date", "recorded_on", "note"], FindingKey: findingKey);
     }

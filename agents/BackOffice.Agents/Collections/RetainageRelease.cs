@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using BackOffice.Agents.Collections.Actions;
 using BackOffice.Domain.Money;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Tools.Collections;
@@ -64,14 +64,9 @@ internal sealed class RetainageRelease(CollectionsData data, TimeSpan deliveryDe
 
         findings.Add(new Finding(key, "collections", Check, Severity.Warning, title, figures, narrative + " Proposed: ask the owner to release it."));
         var minutes = (int)deliveryDelay.TotalMinutes;
-        var payload = new JsonObject
-        {
-            ["channel"] = FollowUpChannel.Email, ["to"] = contact.Email, ["subject"] = draft.Subject, ["body"] = draft.Body,
-            ["invoice_id"] = null, ["level"] = Check,
-            ["figures"] = new JsonArray(values.Values.Select(v => v.FigureValue).OfType<string>().Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()),
-            ["identifiers"] = new JsonArray(values.Values.Where(v => v.FigureValue is null).Select(v => (JsonNode?)JsonValue.Create(v.Text)).ToArray()),
-        };
-        proposals.Add(new ProposalDraft("collections", DunningProposals.SendKind, $"Request retainage release of {MoneyText.Usd(held)} for {data.NameOf(customerId)}",
+        var payload = ActionPayloadJson.ToJson(new SendMessagePayload(FollowUpChannel.Email, contact.Email, draft.Subject, draft.Body, null, Check,
+            [.. values.Values.Select(v => v.FigureValue).OfType<string>()], [.. values.Values.Where(v => v.FigureValue is null).Select(v => v.Text)]));
+        proposals.Add(new ProposalDraft("collections", SendMessagePayload.Kind, $"Request retainage release of {MoneyText.Usd(held)} for {data.NameOf(customerId)}",
             RiskClass.Money, ProposalKeys.For("col-ret-", jobId, MoneyText.Plain(held)), payload, figures,
             narrative + $" On execution the email waits {minutes} minutes in the outbox and can be undone until then; once delivered it cannot be undone.\n\n" + draft.Body,
             ["to", "subject", "body"], Reversible: true,

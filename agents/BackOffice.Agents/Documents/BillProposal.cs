@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Domain.Money;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Store.Audit;
@@ -9,7 +10,7 @@ namespace BackOffice.Agents.Documents;
 
 /// <summary>
 /// Drafts the A/P bill for a clean bill (issue 6): no exception, not already an approved sub invoice (the Financial
-/// agent drafts those). The "ledger.create-bill" payload of issue 2; GL account from the cost code mapping.
+/// agent drafts those). The <see cref="CreateBillPayload"/> of issue 2; GL account from the cost code mapping.
 /// </summary>
 internal static class BillProposal
 {
@@ -48,7 +49,7 @@ internal static class BillProposal
         var finding = new Finding(key, "documents", "bill-ready", Severity.Info,
             $"Bill {bill.InvoiceNumber} from {a.LedgerVendor.Name} is ready to enter", figures, narrative);
         var payload = Payload(a, lines);
-        var proposal = new ProposalDraft("documents", "ledger.create-bill",
+        var proposal = new ProposalDraft("documents", CreateBillPayload.Kind,
             $"Draft bill {bill.InvoiceNumber} to {a.LedgerVendor.Name} for {MoneyText.Usd(payable)}", RiskClass.Money,
             ProposalKeys.For("doc-bill-", payload), payload, figures, narrative, ["due_date", "memo", "lines"], FindingKey: key);
         return new Drafted(finding, proposal);
@@ -77,23 +78,11 @@ internal static class BillProposal
     {
         var bill = a.Bill!;
         var date = bill.InvoiceDate!.Value;
-        return new JsonObject
-        {
-            ["vendor_id"] = a.LedgerVendor!.Id,
-            ["vendor_name"] = a.LedgerVendor.Name,
-            ["txn_date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["due_date"] = (bill.DueDate ?? date.AddDays(DefaultTermsDays)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["doc_number"] = bill.InvoiceNumber,
-            ["memo"] = $"{a.Order!.Leg.Reference} / inbox {a.Document.Id}",
-            ["lines"] = new JsonArray(lines.Select(l => (JsonNode)new JsonObject
-            {
-                ["account_id"] = l.Account,
-                ["customer_id"] = a.LedgerJobId,
-                ["cost_code"] = l.CostCode,
-                ["description"] = l.Description,
-                ["amount"] = MoneyText.Plain(l.Amount),
-            }).ToArray()),
-        };
+        return ActionPayloadJson.ToJson(new CreateBillPayload(
+            a.LedgerVendor!.Id, a.LedgerVendor.Name, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            (bill.DueDate ?? date.AddDays(DefaultTermsDays)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), bill.InvoiceNumber,
+            $"{a.Order!.Leg.Reference} / inbox {a.Document.Id}",
+            [.. lines.Select(l => new CreateBillLine(l.Account, a.LedgerJobId, l.CostCode, l.Description, MoneyText.Plain(l.Amount)))]));
     }
 
     private static List<Figure> Figures(DocumentAnalysis a, decimal payable)

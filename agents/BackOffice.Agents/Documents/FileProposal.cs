@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using BackOffice.Agents.Documents.Actions;
 using BackOffice.Domain.Documents;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Tools.Documents;
@@ -11,8 +11,6 @@ namespace BackOffice.Agents.Documents;
 /// </summary>
 internal static class FileProposal
 {
-    public const string ActionKind = "documents.file";
-
     public static IEnumerable<ProposalDraft> For(IReadOnlyList<DocumentAnalysis> analyses)
     {
         foreach (var group in analyses.GroupBy(a => a.Document.SourceFile))
@@ -24,17 +22,11 @@ internal static class FileProposal
                 continue;
             }
 
-            var payload = new JsonObject
-            {
-                ["source"] = "inbox/" + group.Key,
-                ["folder"] = primary.Folder,
-                ["file_name"] = group.Key,
-                ["sha256"] = primary.Sha256,
-                ["kind"] = primary.Classification.Kind.ToString(),
-            };
+            var payload = ActionPayloadJson.ToJson(
+                new FileDocumentPayload("inbox/" + group.Key, primary.Folder, group.Key, primary.Sha256, primary.Classification.Kind.ToString()));
             var narrative = $"{group.Key} is a {primary.Classification.Kind}" + (primary.Job is { } job ? $" for job {job.Number ?? job.Id} ({job.Name})" : "") +
                 $"; proposed: file a copy under {primary.Folder}. The inbox copy stays; undo removes the filed copy.";
-            yield return new ProposalDraft("documents", ActionKind, $"File {group.Key} under {primary.Folder}", RiskClass.Routine,
+            yield return new ProposalDraft("documents", FileDocumentPayload.Kind, $"File {group.Key} under {primary.Folder}", RiskClass.Routine,
                 ProposalKeys.For("doc-file-", payload), payload, [], narrative, ["folder"]);
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BackOffice.Agents.Financial.Actions;
 using BackOffice.Domain.Money;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Tools.Reconciliation;
@@ -13,7 +14,6 @@ namespace BackOffice.Agents.Financial;
 /// </summary>
 internal static class ChangeOrderNoteProposal
 {
-    public const string ActionKind = "financial.note-change-order";
     private const string Tool = nameof(ReconciliationTools) + "." + nameof(ReconciliationTools.Worklist);
 
     public static ProposalDraft? For(WorklistItem item, IReadOnlyList<Figure> figures, string findingKey, IReadOnlySet<string> noted)
@@ -40,8 +40,8 @@ internal static class ChangeOrderNoteProposal
             : $"The ledger purchase order for commitment {item.Subject} carries {MoneyText.Usd(item.Difference)} of change orders not approved in the project system: approve them there or take them off the PO.";
         // The note states the gap as a positive amount; that amount is a figure too, so the numeric firewall can check it.
         figures = [.. figures, Figure.Usd("note_amount", Math.Abs(item.Difference), Tool, Sources(item.Records))];
-        var payload = new JsonObject { ["commitment_id"] = item.Subject, ["lacking_side"] = side, ["text"] = text };
-        return new ProposalDraft("financial", ActionKind, $"Note: mirror the change order on {item.Subject} in the {side} system", RiskClass.Routine,
+        var payload = ActionPayloadJson.ToJson(new ChangeOrderNotePayload(item.Subject, side, text));
+        return new ProposalDraft("financial", ChangeOrderNotePayload.Kind, $"Note: mirror the change order on {item.Subject} in the {side} system", RiskClass.Routine,
             key, payload, figures, text, ["text"], FindingKey: findingKey);
     }
 }

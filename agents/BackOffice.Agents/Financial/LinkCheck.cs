@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using BackOffice.Agents.Financial.Actions;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Tools.Matching;
 using static BackOffice.Agents.Financial.FinancialFigures;
@@ -12,7 +12,6 @@ namespace BackOffice.Agents.Financial;
 internal static class LinkCheck
 {
     public const string Check = "ambiguous-match";
-    public const string ActionKind = "map.link";
     private const string Tool = nameof(CrossSystemMatcher) + "." + nameof(CrossSystemMatcher.Match);
 
     public static void Run(FinancialData data, List<Finding> findings, List<ProposalDraft> proposals)
@@ -51,14 +50,8 @@ internal static class LinkCheck
         var narrative = $"The {kind} '{projectName}' ({projectId}) has no certain twin in the ledger; the closest are {names}. " +
             $"Proposed: link it to {ledgerName(best)} ({best}). Change ledger_id before approving if another is right; once linked, the link is used on every sweep.";
         findings.Add(new Finding(key, "financial", Check, Severity.Warning, $"Which ledger {kind} is '{projectName}'?", figures, narrative));
-        var payload = new JsonObject
-        {
-            ["kind"] = kind,
-            ["project_id"] = projectId,
-            ["ledger_id"] = best,
-            ["candidates"] = new JsonArray(match.Candidates.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray()),
-        };
-        proposals.Add(new ProposalDraft("financial", ActionKind, $"Link {kind} '{projectName}' to {ledgerName(best)}", RiskClass.Routine,
+        var payload = ActionPayloadJson.ToJson(new LinkRecordsPayload(kind, projectId, best, [.. match.Candidates]));
+        proposals.Add(new ProposalDraft("financial", LinkRecordsPayload.Kind, $"Link {kind} '{projectName}' to {ledgerName(best)}", RiskClass.Routine,
             ProposalKeys.For("fin-link-", payload), payload, figures, narrative, ["ledger_id"], FindingKey: key));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BackOffice.Agents.Financial.Actions;
 using BackOffice.Domain.Money;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Tools.Reconciliation;
@@ -13,8 +14,6 @@ namespace BackOffice.Agents.Financial;
 /// </summary>
 internal static class ReclassProposal
 {
-    public const string ActionKind = "ledger.create-journal-entry";
-
     public static ProposalDraft? For(WorklistItem item, ReconciliationInput input, DateOnly asOf, IReadOnlyList<Figure> figures, string findingKey)
     {
         var posting = input.Postings.FirstOrDefault(p => p.SourceId == item.Subject);
@@ -26,27 +25,11 @@ internal static class ReclassProposal
         var amount = Math.Abs(posting.Amount);
         var (to, from) = posting.Amount >= 0m ? ("Debit", "Credit") : ("Credit", "Debit");
         var memo = BackOffice.Store.Financial.ReclassEntryStore.Memo(posting.SourceId, $"cost code {posting.CostCode} belongs on {mapped}");
-        var payload = new JsonObject
-        {
-            ["txn_date"] = Date(asOf),
-            ["memo"] = memo,
-            ["source_line"] = posting.SourceId,
-            ["lines"] = new JsonArray(
-                Line(mapped, to, amount, posting.CustomerId, memo),
-                Line(posting.AccountId, from, amount, posting.CustomerId, memo)),
-        };
+        var payload = ActionPayloadJson.ToJson(new ReclassPayload(Date(asOf), memo, posting.SourceId,
+            [new(mapped, to, MoneyText.Plain(amount), posting.CustomerId, memo), new(posting.AccountId, from, MoneyText.Plain(amount), posting.CustomerId, memo)]));
         var narrative = $"{MoneyText.Usd(amount)} with cost code {posting.CostCode} was posted to {posting.AccountId} on {Date(posting.TxnDate)}; " +
             $"the cost code maps to {mapped}. Proposed: a journal entry moving {MoneyText.Usd(amount)} from {posting.AccountId} to {mapped} on the same job.";
-        return new ProposalDraft("financial", ActionKind, $"Reclass {MoneyText.Usd(amount)} of {posting.CostCode} to {mapped}", RiskClass.Money,
+        return new ProposalDraft("financial", ReclassPayload.Kind, $"Reclass {MoneyText.Usd(amount)} of {posting.CostCode} to {mapped}", RiskClass.Money,
             ProposalKeys.For("fin-rc-", new JsonObject { ["line"] = posting.SourceId, ["to"] = mapped, ["amount"] = MoneyText.Plain(posting.Amount) }), payload, figures, narrative, ["txn_date", "memo"], FindingKey: findingKey);
     }
-
-    private static JsonObject Line(string account, string postingType, decimal amount, string? customer, string memo) => new()
-    {
-        ["account_id"] = account,
-        ["posting_type"] = postingType,
-        ["amount"] = MoneyText.Plain(amount),
-        ["customer_id"] = customer,
-        ["description"] = memo,
-    };
 }

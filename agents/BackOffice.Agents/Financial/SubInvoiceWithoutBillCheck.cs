@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Domain.Memory;
 using BackOffice.Domain.Money;
 using BackOffice.Domain.Project;
@@ -114,25 +114,13 @@ internal static class SubInvoiceWithoutBillCheck
         SubInvoice invoice, string ledgerVendorId, string ledgerVendorName, Commitment commitment, BillDraft draft,
         IReadOnlyList<Figure> figures, string narrative, string findingKey)
     {
-        var payload = new JsonObject
-        {
-            ["vendor_id"] = ledgerVendorId,
-            ["vendor_name"] = ledgerVendorName,
-            ["txn_date"] = invoice.InvoiceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["due_date"] = invoice.InvoiceDate.AddDays(DefaultTermsDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["doc_number"] = invoice.Number,
-            ["memo"] = $"Sub invoice {invoice.Number} on commitment {commitment.Number}",
-            ["lines"] = new JsonArray(draft.Lines.Select(l => (JsonNode)new JsonObject
-            {
-                ["account_id"] = l.AccountId,
-                ["customer_id"] = l.CustomerId,
-                ["cost_code"] = l.CostCode,
-                ["description"] = l.Description,
-                ["amount"] = MoneyText.Plain(l.Amount),
-            }).ToArray()),
-        };
+        var payload = ActionPayloadJson.ToJson(new CreateBillPayload(
+            ledgerVendorId, ledgerVendorName, invoice.InvoiceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            invoice.InvoiceDate.AddDays(DefaultTermsDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), invoice.Number,
+            $"Sub invoice {invoice.Number} on commitment {commitment.Number}",
+            [.. draft.Lines.Select(l => new CreateBillLine(l.AccountId, l.CustomerId, l.CostCode, l.Description, MoneyText.Plain(l.Amount)))]));
         return new ProposalDraft(
-            "financial", "ledger.create-bill", $"Draft bill {invoice.Number} to {ledgerVendorName} for {MoneyText.Usd(draft.NetPayable)}",
+            "financial", CreateBillPayload.Kind, $"Draft bill {invoice.Number} to {ledgerVendorName} for {MoneyText.Usd(draft.NetPayable)}",
             RiskClass.Money, ProposalKeys.For("fin-bill-", payload), payload, figures, narrative, ["due_date", "memo", "lines"], FindingKey: findingKey);
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using BackOffice.Agents.Pricebook.Actions;
 using BackOffice.Domain.Money;
 using BackOffice.Domain.Pricebook;
 using BackOffice.Kernel.Abstractions.Proposals;
@@ -9,41 +9,29 @@ using BackOffice.Tools.Pricebook;
 namespace BackOffice.Agents.Pricebook;
 
 /// <summary>
-/// Builds "pricebook.update-prices" proposals (issue 8). Risk is Money: a cost and sell price change flows into every
+/// Builds <see cref="PricebookUpdatePayload"/> proposals (issue 8). Risk is Money: a cost and sell price change flows into every
 /// estimate priced from the book afterwards, so the estimating lead approves it even when the agent runs in auto mode.
 /// Changes within the threshold go out as one proposal per file; each change above it gets its own proposal, so an
 /// outsized jump is looked at alone and can be rejected without holding up the rest.
 /// </summary>
 public static class PricebookProposals
 {
-    public const string ActionKind = "pricebook.update-prices";
     private const string Tool = nameof(RecostTools) + "." + nameof(RecostTools.Recost);
     private const string ImpactTool = nameof(ImpactTools);
 
     public static ProposalDraft Build(FileAnalysis file, IReadOnlyList<ItemRecost> changes, PricebookPicture picture, string? findingKey)
     {
-        var payload = new JsonObject
-        {
-            ["vendor"] = file.File.Vendor,
-            ["file_id"] = file.File.Id,
-            ["file_name"] = file.File.FileName,
-            ["items"] = new JsonArray(changes.Select(c => (JsonNode)new JsonObject
-            {
-                ["item_id"] = c.Item.Id,
-                ["description"] = c.Item.Description,
-                ["from_unit_cost"] = UnitCostE4.Text(c.Recost.OldUnitCost),
-                ["from_sell_price"] = c.Recost.OldSellPrice is { } o ? MoneyText.Plain(o) : null,
-                ["unit_cost"] = UnitCostE4.Text(c.Recost.NewUnitCost),
-                ["sell_price"] = c.Recost.NewSellPrice is { } n ? MoneyText.Plain(n) : null,
-            }).ToArray()),
-        };
+        var payload = ActionPayloadJson.ToJson(new PricebookUpdatePayload(file.File.Vendor, file.File.Id, file.File.FileName, [.. changes.Select(c =>
+            new PricebookItemChange(c.Item.Id, c.Item.Description, UnitCostE4.Text(c.Recost.OldUnitCost),
+                c.Recost.OldSellPrice is { } o ? MoneyText.Plain(o) : null, UnitCostE4.Text(c.Recost.NewUnitCost),
+                c.Recost.NewSellPrice is { } n ? MoneyText.Plain(n) : null))]));
         var impact = Impact(changes, picture);
         var figures = Figures(file, changes, impact);
         var single = changes.Count == 1 ? changes[0] : null;
         var title = single is null
             ? $"Update {changes.Count} pricebook prices from {file.File.Vendor} ({file.File.FileName})"
             : $"Update {single.Item.Description}: cost ${UnitCostE4.Text(single.Recost.OldUnitCost)} -> ${UnitCostE4.Text(single.Recost.NewUnitCost)} per {single.Item.Unit}";
-        return new ProposalDraft("pricebook", ActionKind, title, RiskClass.Money, ProposalKeys.For("pb-upd-", payload), payload, figures,
+        return new ProposalDraft("pricebook", PricebookUpdatePayload.Kind, title, RiskClass.Money, ProposalKeys.For("pb-upd-", payload), payload, figures,
             Narrative(file, changes, impact), ["items"], FindingKey: findingKey);
     }
 

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using BackOffice.Agents.Workforce.Actions;
 using BackOffice.Domain.Money;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Tools.Workforce;
@@ -10,7 +10,6 @@ namespace BackOffice.Agents.Workforce;
 internal static class PayrollPreCheck
 {
     public const string Check = "payroll-check";
-    public const string AdjustmentKind = "payroll.adjustment";
     private const string Tool = nameof(PayrollCheckTools) + "." + nameof(PayrollCheckTools.Check);
 
     public static void Add(EmployeeWeek week, List<Finding> findings, List<ProposalDraft> proposals)
@@ -105,20 +104,11 @@ internal static class PayrollPreCheck
     {
         var r = week.Result;
         var line = r.Line!;
-        var payload = new JsonObject
-        {
-            ["employee_id"] = week.Employee.Id,
-            ["employee_name"] = week.Employee.Name,
-            ["run_id"] = line.RunId,
-            ["payroll_line_id"] = line.Id,
-            ["week_start"] = Day(r.WeekStart),
-            ["amount"] = MoneyText.Plain(r.Difference!.Value),
-            ["paid_gross"] = MoneyText.Plain(line.GrossPay),
-            ["required_gross"] = MoneyText.Plain(r.Required!.Total),
-            ["memo"] = $"Overtime and regular-rate correction, workweek starting {Day(r.WeekStart)}",
-        };
+        var payload = ActionPayloadJson.ToJson(new PayrollAdjustmentPayload(
+            week.Employee.Id, week.Employee.Name, line.RunId, line.Id, Day(r.WeekStart), MoneyText.Plain(r.Difference!.Value),
+            MoneyText.Plain(line.GrossPay), MoneyText.Plain(r.Required!.Total), $"Overtime and regular-rate correction, workweek starting {Day(r.WeekStart)}"));
         return new ProposalDraft(
-            "workforce", AdjustmentKind,
+            "workforce", PayrollAdjustmentPayload.Kind,
             $"Payroll adjustment {MoneyText.Usd(r.Difference.Value)} for {week.Employee.Name}, week of {Day(r.WeekStart)}",
             RiskClass.Money, ProposalKeys.For("wf-adj-", payload), payload, figures, narrative, ["amount", "memo"], FindingKey: findingKey);
     }

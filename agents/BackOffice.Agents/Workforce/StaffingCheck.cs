@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using BackOffice.Agents.Workforce.Actions;
 using BackOffice.Domain.Money;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Tools.Workforce;
@@ -10,7 +10,6 @@ namespace BackOffice.Agents.Workforce;
 internal static class StaffingCheck
 {
     public const string Check = "staffing";
-    public const string AlertKind = "workforce.staffing-alert";
     private const string Tool = nameof(StaffingTools) + "." + nameof(StaffingTools.Forecast);
 
     public static void Add(IReadOnlyList<TradeWeek> forecast, List<Finding> findings, List<ProposalDraft> proposals)
@@ -49,22 +48,10 @@ internal static class StaffingCheck
                 $"{trade.Key} hours in other weeks (move the work: {MoneyText.Usd(short_.Sum(r => r.AvoidablePremium))} avoided)" +
                 (short_.Max(r => r.CrewToAdd) is var add and > 0 ? $", and the rest needs up to {add} more people or a later finish." : ", so no crew needs to be added.");
             findings.Add(new Finding(key, "workforce", Check, Severity.Warning, $"{trade.Key} understaffed from the week of {Day(short_[0].WeekStart)}", figures, narrative));
-            var payload = new JsonObject
-            {
-                ["trade"] = trade.Key,
-                ["weeks"] = new JsonArray(short_.Select(r => (JsonNode)new JsonObject
-                {
-                    ["week_start"] = Day(r.WeekStart),
-                    ["demand_hours"] = H(r.DemandHours),
-                    ["capacity_hours"] = H(r.CapacityHours),
-                    ["implied_overtime_hours"] = H(r.ImpliedOvertimeHours),
-                    ["avoidable_overtime_hours"] = H(r.AvoidableOvertimeHours),
-                    ["crew_to_add"] = r.CrewToAdd,
-                }).ToArray()),
-                ["message"] = narrative,
-            };
+            var payload = ActionPayloadJson.ToJson(new StaffingAlertPayload(trade.Key, [.. short_.Select(r => new StaffingAlertWeek(
+                Day(r.WeekStart), H(r.DemandHours), H(r.CapacityHours), H(r.ImpliedOvertimeHours), H(r.AvoidableOvertimeHours), r.CrewToAdd))], narrative));
             proposals.Add(new ProposalDraft(
-                "workforce", AlertKind, $"Staffing alert: {trade.Key} short {H(overtime)} crew hours", RiskClass.Routine,
+                "workforce", StaffingAlertPayload.Kind, $"Staffing alert: {trade.Key} short {H(overtime)} crew hours", RiskClass.Routine,
                 ProposalKeys.For("wf-staff-", payload), payload, figures, narrative, ["message"], FindingKey: key));
         }
     }

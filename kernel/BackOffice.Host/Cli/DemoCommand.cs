@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Kernel.Gate;
 using BackOffice.Store.Control;
 using BackOffice.Store.Proposals;
@@ -60,7 +61,7 @@ public static class DemoCommand
             cli.Output.Line();
             cli.Output.Table(open.Select(ProposalView.Summary).ToList(), ["id", "state", "risk", "agent", "title"], "Proposals:");
             cli.Output.Line();
-            var bill = open.FirstOrDefault(p => p.ActionKind == "ledger.create-bill" && p.Agent == "financial");
+            var bill = open.FirstOrDefault(p => p.ActionKind == CreateBillPayload.Kind && p.Agent == "financial");
             if (bill is not null)
             {
                 cli.Output.Line($"Next: `backoffice proposals show {bill.Id}`, then approve as the finance lead: `backoffice proposals approve {bill.Id} --as dana`.");

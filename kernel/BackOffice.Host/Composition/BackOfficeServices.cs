@@ -1,22 +1,21 @@
-using BackOffice.Agents.Documents;
-using BackOffice.Agents.Documents.Reports;
 using BackOffice.Agents.Collections;
+using BackOffice.Agents.Documents;
 using BackOffice.Agents.Financial;
-using BackOffice.Agents.Financial.Reports;
+using BackOffice.Agents.Pricebook;
+using BackOffice.Agents.Workforce;
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Kernel.Abstractions.Reports;
 using BackOffice.Kernel.Gate;
-using BackOffice.Kernel.Gate.Executors;
 using BackOffice.Kernel.Reports;
 using BackOffice.Kernel.Sweeps;
 using BackOffice.Kernel.Telemetry;
-using BackOffice.Store.Ledger;
-using BackOffice.Store.Sandbox;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Bundle;
 using BackOffice.Store.Collections;
 using BackOffice.Store.Control;
+using BackOffice.Store.Ledger;
+using BackOffice.Store.Sandbox;
 using BackOffice.Store.Tenancy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -99,7 +98,6 @@ public static class BackOfficeServices
         // One sandbox ledger: the bill executors reach it as ILedgerWriter, the reclass executor as itself (journal entries).
         builder.Services.AddSingleton<SandboxLedger>();
         builder.Services.AddSingleton<ILedgerWriter>(sp => sp.GetRequiredService<SandboxLedger>());
-        builder.Services.AddSingleton<IActionExecutor, CreateBillExecutor>();
         builder.Services.AddSingleton<IProposalIntake, GateIntake>();
         builder.Services.AddSingleton<SweepRunner>();
         builder.Services.AddHostedService<SweepScheduler>();
@@ -107,54 +105,18 @@ public static class BackOfficeServices
         builder.Services.AddSingleton<IReport, LedgerBillsReport>();
     }
 
+    /// <summary>
+    /// Each agent slice registers its agent, options, reports and executors (issue 12); the order is the agents' sweep
+    /// order. The outbox's delivery runner is the kernel's, so it is registered here.
+    /// </summary>
     public static void AddBackOfficeAgents(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<FinancialOptions>().Bind(builder.Configuration.GetSection(FinancialOptions.SectionName))
-            .Validate(o => o.Valid, "Agents:financial: LaborBurdenPercent 0-200, OverheadPercent 0-100").ValidateOnStart();
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<FinancialOptions>>().Value);
-        builder.Services.AddSingleton<IAgent, FinancialAgent>();
-        // Workforce (issue 7): settings by key so a tenant can override its workweek start; the sandbox payroll outbox.
-        builder.Services.AddSingleton(new BackOffice.Agents.Workforce.WorkforceSettings(key => builder.Configuration[key]));
-        builder.Services.AddSingleton<IAgent, BackOffice.Agents.Workforce.WorkforceAgent>();
-        builder.Services.AddSingleton<IReport, BackOffice.Agents.Workforce.Reports.PayrollCheckReport>();
-        builder.Services.AddSingleton<IReport, BackOffice.Agents.Workforce.Reports.StaffingReport>();
-        builder.Services.AddSingleton<BackOffice.Store.Workforce.WorkforceOutbox>();
-        builder.Services.AddSingleton<IActionExecutor, PayrollAdjustmentExecutor>();
-        builder.Services.AddSingleton<IActionExecutor, StaffingAlertExecutor>();
-        builder.Services.AddOptions<BackOffice.Agents.Pricebook.PricebookOptions>().Bind(builder.Configuration.GetSection(BackOffice.Agents.Pricebook.PricebookOptions.SectionName));
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<BackOffice.Agents.Pricebook.PricebookOptions>>().Value);
-        builder.Services.AddSingleton<IAgent, BackOffice.Agents.Pricebook.PricebookAgent>();
-        builder.Services.AddSingleton<IReport, BackOffice.Agents.Pricebook.PricebookChangesReport>();
-        builder.Services.AddSingleton<BackOffice.Store.Pricebook.PricebookWriter>();
-        builder.Services.AddSingleton<IActionExecutor, PricebookUpdateExecutor>();
-        // Documents agent, issue 6: its options (section "Documents"), its three reports and its filing executor.
-        builder.Services.AddOptions<DocumentsOptions>().Bind(builder.Configuration.GetSection(DocumentsOptions.SectionName));
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DocumentsOptions>>().Value);
-        builder.Services.AddSingleton<IAgent, DocumentsAgent>();
-        builder.Services.AddSingleton<IReport, DocumentsReport>().AddSingleton<IReport, ApExceptionsReport>().AddSingleton<IReport, CoiExpiringReport>();
-        builder.Services.AddSingleton<IActionExecutor, FileDocumentExecutor>();
-        // Collections (issue 5): agent, reports, the two executors and the outbox's delivery runner.
-        builder.Services.AddOptions<CollectionsOptions>().Bind(builder.Configuration.GetSection(CollectionsOptions.SectionName))
-            .Validate(o => o.Problems().Count == 0, "Collections settings are invalid (levels, buckets or PayByDays)").ValidateOnStart();
-        builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.SectionName))
-            .Validate(o => o.DeliveryDelayMinutes >= 0 && o.PollSeconds > 0, "Outbox: DeliveryDelayMinutes >= 0 and PollSeconds > 0").ValidateOnStart();
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<CollectionsOptions>>().Value);
-        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<OutboxOptions>>().Value);
-        builder.Services.AddSingleton<IAgent, CollectionsAgent>();
-        builder.Services.AddSingleton<IReport, AgingReport>();
-        builder.Services.AddSingleton<IReport, CollectionsQueueReport>();
-        builder.Services.AddSingleton<IActionExecutor, SendMessageExecutor>();
-        builder.Services.AddSingleton<IActionExecutor, RecordPromiseExecutor>();
+        builder.Services.AddFinancialAgent(builder.Configuration);
+        builder.Services.AddWorkforceAgent(builder.Configuration);
+        builder.Services.AddPricebookAgent(builder.Configuration);
+        builder.Services.AddDocumentsAgent(builder.Configuration);
+        builder.Services.AddCollectionsAgent(builder.Configuration);
         builder.Services.AddHostedService<OutboxDeliveryService>();
-        // Issue 3: link and reclass executors, the Financial reports.
-        builder.Services.AddSingleton<IActionExecutor, LinkRecordsExecutor>();
-        builder.Services.AddSingleton<IActionExecutor, ReclassJournalExecutor>();
-        builder.Services.AddSingleton<IActionExecutor, ChangeOrderNoteExecutor>();
-        builder.Services.AddSingleton<IReport, ReconciliationReport>();
-        builder.Services.AddSingleton<IReport, VarianceReport>();
-        builder.Services.AddSingleton<IReport, WipReport>();
-        builder.Services.AddSingleton<IReport, MarginReport>();
-        builder.Services.AddSingleton<IReport, CashForecastReport>();
     }
 
     /// <summary>Each agent's department: appsettings.json `Agents:NAME:Department`, else the agent's own default.</summary>

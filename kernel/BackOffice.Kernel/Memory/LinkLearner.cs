@@ -1,16 +1,16 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using BackOffice.Agents.Financial.Actions;
 using BackOffice.Domain.Memory;
 using BackOffice.Kernel.Gate;
-using BackOffice.Kernel.Gate.Executors;
 using BackOffice.Store.Proposals;
-using BackOffice.Tools.Matching;
 using BackOffice.Store.Tenancy;
+using BackOffice.Tools.Matching;
 
 namespace BackOffice.Kernel.Memory;
 
 /// <summary>
-/// Learns links people confirmed through "map.link" proposals (issue 4). financial_links already keeps the link for the
+/// Learns links people confirmed through <see cref="LinkRecordsPayload"/> proposals (issue 4). financial_links already keeps the link for the
 /// same project id, so memory keys it by the project record's normalized name: the next record with that name (a
 /// re-keyed export, the same vendor in a second project system) is linked without asking again. Per name, the latest
 /// executed proposal wins; if every proposal for a name was undone (reverted), the item is kept with an empty value, which means
@@ -21,7 +21,7 @@ internal static class LinkLearner
     public static async Task<int> LearnAsync(TenantData tenant, ITenantMemory memory, CancellationToken cancellationToken)
     {
         var rows = (await ListAsync(tenant, cancellationToken))
-            .Where(r => r.ActionKind == LinkRecordsExecutor.Kind && r.State is ProposalStates.Executed or ProposalStates.Reverted)
+            .Where(r => r.ActionKind == LinkRecordsPayload.Kind && r.State is ProposalStates.Executed or ProposalStates.Reverted)
             .OrderBy(r => r.Id)
             .ToList();
         var latest = new Dictionary<string, (ProposalRow Row, string LedgerId, string Name)>(StringComparer.Ordinal);

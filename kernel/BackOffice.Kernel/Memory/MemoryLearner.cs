@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Domain.Memory;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Proposals;
@@ -28,7 +29,8 @@ public static class MemoryLearner
         foreach (var edit in await AuditStore.ReadAsync(unit, new AuditQuery(Kind: "proposal.edited"), cancellationToken))
         {
             if (!long.TryParse(edit.Subject.Replace("proposal:", "", StringComparison.Ordinal), out var id)
-                || await ProposalStore.GetAsync(unit, id, cancellationToken) is not { ActionKind: "ledger.create-bill", State: "executed" } row)
+                || await ProposalStore.GetAsync(unit, id, cancellationToken) is not { State: "executed" } row
+                || row.ActionKind != CreateBillPayload.Kind)
             {
                 continue;
             }

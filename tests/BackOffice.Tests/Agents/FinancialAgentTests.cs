@@ -1,4 +1,5 @@
 using BackOffice.Agents.Financial;
+using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Tests.Support;
@@ -27,7 +28,7 @@ public sealed class FinancialAgentTests : IDisposable
         var result = await SweepAsync();
 
         var proposal = Assert.Single(result.Proposals);
-        Assert.Equal(("ledger.create-bill", RiskClass.Money), (proposal.ActionKind, proposal.Risk));
+        Assert.Equal((CreateBillPayload.Kind, RiskClass.Money), (proposal.ActionKind, proposal.Risk));
         Assert.Equal("lv-1", (string?)proposal.Payload["vendor_id"]);
         Assert.Equal("RP-007", (string?)proposal.Payload["doc_number"]);
         Assert.Equal("2026-12-03", (string?)proposal.Payload["due_date"]);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Tests.Support;
 
 namespace BackOffice.Tests.Cli;
@@ -21,7 +22,7 @@ public sealed class DemoWalkthroughTests : IDisposable
         await _cli.OkAsync("demo");
         // Other agents add their own proposals to the demo; this path follows the Financial agent's drafted bills.
         var proposals = await JsonListAsync("proposals", "list", "--agent", "financial");
-        Assert.Equal(2, proposals.Count(p => (string?)p!["actionKind"] == "ledger.create-bill"));
+        Assert.Equal(2, proposals.Count(p => (string?)p!["actionKind"] == CreateBillPayload.Kind));
         var rivera = proposals.Single(p => ((string)p!["title"]!).Contains("RP-2315", StringComparison.Ordinal))!;
         var id = ((long)rivera["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -61,7 +62,7 @@ public sealed class DemoWalkthroughTests : IDisposable
     public async Task Edit_EditableField_ChangesThePayloadAndIsAudited()
     {
         await _cli.OkAsync("demo");
-        var bill = (await JsonListAsync("proposals", "list", "--agent", "financial")).First(p => (string?)p!["actionKind"] == "ledger.create-bill")!;
+        var bill = (await JsonListAsync("proposals", "list", "--agent", "financial")).First(p => (string?)p!["actionKind"] == CreateBillPayload.Kind)!;
         var id = ((long)bill["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await _cli.OkAsync("proposals", "edit", id, "--set", "due_date=2026-12-31", "--as", "dana");
         var shown = (await _cli.OkAsync("proposals", "show", id, "--json")).Json;

@@ -1,3 +1,4 @@
+using BackOffice.Agents.Collections.Actions;
 using BackOffice.Domain.Collections;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Store.Collections;
@@ -20,7 +21,7 @@ public sealed class CollectionsAgentTests : IDisposable
         var result = await _f.SweepAsync();
 
         var proposal = Assert.Single(result.Proposals);
-        Assert.Equal(("collections.send-message", RiskClass.Money, true), (proposal.ActionKind, proposal.Risk, proposal.Reversible));
+        Assert.Equal((SendMessagePayload.Kind, RiskClass.Money, true), (proposal.ActionKind, proposal.Risk, proposal.Reversible));
         Assert.Equal(("firm", "email", "john.smith@example.com"), ((string?)proposal.Payload["level"], (string?)proposal.Payload["channel"], (string?)proposal.Payload["to"]));
         Assert.Contains("$40,095.00", (string)proposal.Payload["body"]!);
         Assert.Contains("20 days past due", (string)proposal.Payload["body"]!);
@@ -73,7 +74,7 @@ public sealed class CollectionsAgentTests : IDisposable
 
         Assert.True(result.Proposals.Count == 1, Assert.Single(result.Findings).Narrative);
         var proposal = result.Proposals[0];
-        Assert.Equal(("collections.record-promise", RiskClass.Routine), (proposal.ActionKind, proposal.Risk));
+        Assert.Equal((RecordPromisePayload.Kind, RiskClass.Routine), (proposal.ActionKind, proposal.Risk));
         Assert.Equal(("2500.00", "2026-11-30"), ((string?)proposal.Payload["amount"], (string?)proposal.Payload["promised_date"]));
         Assert.Contains("Call John Smith", proposal.Narrative);
     }

@@ -1,8 +1,8 @@
 using BackOffice.Agents.Collections;
+using BackOffice.Agents.Collections.Actions;
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Identity;
 using BackOffice.Kernel.Gate;
-using BackOffice.Kernel.Gate.Executors;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Collections;
 using BackOffice.Store.Sqlite;

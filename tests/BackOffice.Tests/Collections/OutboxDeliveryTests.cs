@@ -1,4 +1,4 @@
-using BackOffice.Kernel.Gate.Executors;
+using BackOffice.Kernel.Gate;
 using BackOffice.Store.Collections;
 using BackOffice.Store.Control;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BackOffice.Agents.Collections.Actions;
 using BackOffice.Kernel.Gate;
 using BackOffice.Store.Collections;
 
@@ -98,7 +99,7 @@ public sealed class OutboxSendTests : IDisposable
         var id = await ExecutedSendAsync();
         var row = await _f.Gate.GetAsync(_f.Path, id, _ct);
 
-        var again = await new BackOffice.Kernel.Gate.Executors.SendMessageExecutor(_f.Outbox).ExecuteAsync(
+        var again = await new SendMessageExecutor(_f.Outbox).ExecuteAsync(
             new BackOffice.Kernel.Abstractions.Proposals.ActionRequest(_f.Path, id, row.IdempotencyKey, JsonNode.Parse(row.PayloadJson)!.AsObject()), _ct);
 
         Assert.Single(await _f.OutboxStore.ListAsync(_ct));

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using BackOffice.Agents.Collections.Actions;
 using BackOffice.Kernel.Abstractions.Identity;
+using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Store.Sqlite;
 using Dapper;
 
@@ -44,8 +46,8 @@ public sealed class RecordPromiseTests : IDisposable
     {
         var payload = new JsonObject { ["invoice_id"] = "inv-1", ["amount"] = amount, ["promised_date"] = "2026-11-27", ["recorded_on"] = "2026-11-20" };
 
-        var error = Assert.Throws<BackOffice.Kernel.Gate.Executors.ProposalPayloadException>(
-            () => BackOffice.Kernel.Gate.Executors.RecordPromiseExecutor.Parse("k", payload));
+        var error = Assert.Throws<ProposalPayloadException>(
+            () => ActionPayloadJson.Read<RecordPromisePayload>(payload).ToPromise("k"));
         Assert.StartsWith("amount:", error.Message);
     }
 }

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using BackOffice.Agents.Documents;
+using BackOffice.Agents.Documents.Actions;
+using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Proposals;
-using BackOffice.Kernel.Gate.Executors;
 using BackOffice.Tests.Support;
 
 using BackOffice.Store.Tenancy;
@@ -36,12 +37,12 @@ public sealed class DocumentsAgentTests : IDisposable
         var text = await File.ReadAllTextAsync(Corpus("home-depot-pro-HD-78211.txt"));
         var clean = text[..text.IndexOf("Note to the accounts payable", StringComparison.Ordinal)];
         await File.WriteAllTextAsync(Path.Combine(Inbox, "hd.txt"), clean);
-        var cleanDraft = (await SweepAsync()).Proposals.Single(p => p.ActionKind == "ledger.create-bill");
+        var cleanDraft = (await SweepAsync()).Proposals.Single(p => p.ActionKind == CreateBillPayload.Kind);
 
         await File.WriteAllTextAsync(Path.Combine(Inbox, "hd.txt"), text);
         var result = await SweepAsync();
 
-        var draft = result.Proposals.Single(p => p.ActionKind == "ledger.create-bill");
+        var draft = result.Proposals.Single(p => p.ActionKind == CreateBillPayload.Kind);
         Assert.Equal(RiskClass.Money, draft.Risk);
         Assert.Equal(cleanDraft.Payload["lines"]!.ToJsonString(), draft.Payload["lines"]!.ToJsonString());
         Assert.Equal(["1644.10"], draft.Payload["lines"]!.AsArray().Select(l => decimal.Parse((string)l!["amount"]!, System.Globalization.CultureInfo.InvariantCulture)).Sum().ToString("0.00", System.Globalization.CultureInfo.InvariantCulture).Split(','));
@@ -72,7 +73,7 @@ public sealed class DocumentsAgentTests : IDisposable
         Assert.Contains(rows, r => (string?)r["document"] == "abc-supply-INV-451207-resent.txt" && ((string)r["reason"]!).StartsWith("duplicate: same vendor and invoice number as inbox abc-supply-INV-451207.eml", StringComparison.Ordinal));
         Assert.Contains(rows, r => (string?)r["document"] == "scan-unknown-vendor.pdf" && ((string)r["reason"]!).Contains("no text layer", StringComparison.Ordinal));
         var result = await SweepAsync();
-        Assert.DoesNotContain(result.Proposals, p => p.ActionKind == "ledger.create-bill");
+        Assert.DoesNotContain(result.Proposals, p => p.ActionKind == CreateBillPayload.Kind);
         Assert.Contains(result.Findings, f => f.Key == "documents:needs-person:scan-unknown-vendor.pdf");
     }
 
@@ -81,7 +82,7 @@ public sealed class DocumentsAgentTests : IDisposable
     {
         await _cli.OkAsync("tenant", "create", "demo");
         await _cli.OkAsync("import", "--tenant", "demo", RepoPaths.DemoBundle);
-        var filing = (await SweepAsync()).Proposals.First(p => p.ActionKind == FileDocumentExecutor.Kind);
+        var filing = (await SweepAsync()).Proposals.First(p => p.ActionKind == FileDocumentPayload.Kind);
         var executor = new FileDocumentExecutor();
         var request = new ActionRequest(Db, 1, filing.IdempotencyKey, filing.Payload);
         var prior = await executor.CapturePriorStateAsync(request, CancellationToken.None);

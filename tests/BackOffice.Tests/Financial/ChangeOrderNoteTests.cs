@@ -1,7 +1,7 @@
 using BackOffice.Agents.Financial;
+using BackOffice.Agents.Financial.Actions;
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Proposals;
-using BackOffice.Kernel.Gate.Executors;
 using BackOffice.Store.Financial;
 using BackOffice.Tests.Support;
 
@@ -31,7 +31,7 @@ public sealed class ChangeOrderNoteTests : IDisposable
 
     private async Task<IReadOnlyList<ProposalDraft>> NoteProposalsAsync() =>
         (await new FinancialAgent(new FinancialOptions()).SweepAsync(new SweepContext(Path, new DateOnly(2026, 11, 20), new Progress<string>(), null), CancellationToken.None))
-        .Proposals.Where(p => p.ActionKind == ChangeOrderNoteExecutor.Kind).ToList();
+        .Proposals.Where(p => p.ActionKind == ChangeOrderNotePayload.Kind).ToList();
 
     [Theory]
     [InlineData(ApprovedNotOnPo, "ledger", "change-order-missing-in-ledger:c-1", "$1,850.00")]

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using BackOffice.Agents.Financial;
+using BackOffice.Agents.Financial.Actions;
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Proposals;
-using BackOffice.Kernel.Gate.Executors;
 using BackOffice.Store.Sandbox;
 using BackOffice.Tests.Support;
 
@@ -53,7 +53,7 @@ public sealed class FinancialAgentIssue3Tests : IDisposable
         var first = await SweepAsync();
         var proposal = Assert.Single(first.Proposals);
 
-        Assert.Equal((ReclassJournalExecutor.Kind, RiskClass.Money), (proposal.ActionKind, proposal.Risk));
+        Assert.Equal((ReclassPayload.Kind, RiskClass.Money), (proposal.ActionKind, proposal.Risk));
         var lines = proposal.Payload["lines"]!.AsArray();
         Assert.Equal(["acct-5100:Debit:685.00", "acct-5300:Credit:685.00"], lines.Select(l => $"{l!["account_id"]}:{l["posting_type"]}:{l["amount"]}"));
         Assert.True(proposal.IdempotencyKey.Length <= 50);
@@ -118,7 +118,7 @@ public sealed class FinancialAgentIssue3Tests : IDisposable
             UPDATE ledger_vendors SET name = 'Rivera Plumbing & Heating' WHERE id = 'lv-1';
             INSERT INTO ledger_vendors (id, name, active, row_hash) VALUES ('lv-2', 'Rivera Plumbing Supply', 1, 'x');
             """);
-        var proposal = Assert.Single((await SweepAsync()).Proposals, p => p.ActionKind == LinkRecordsExecutor.Kind);
+        var proposal = Assert.Single((await SweepAsync()).Proposals, p => p.ActionKind == LinkRecordsPayload.Kind);
         Assert.Equal((RiskClass.Routine, "pv-1"), (proposal.Risk, (string?)proposal.Payload["project_id"]));
         Assert.Equal(["lv-1", "lv-2"], proposal.Payload["candidates"]!.AsArray().Select(n => (string)n!).Order());
 
@@ -129,8 +129,8 @@ public sealed class FinancialAgentIssue3Tests : IDisposable
         var prior = await executor.CapturePriorStateAsync(request, CancellationToken.None);
         var outcome = await executor.ExecuteAsync(request, CancellationToken.None);
 
-        Assert.DoesNotContain((await SweepAsync()).Proposals, p => p.ActionKind == LinkRecordsExecutor.Kind);
+        Assert.DoesNotContain((await SweepAsync()).Proposals, p => p.ActionKind == LinkRecordsPayload.Kind);
         await executor.UndoAsync(request, prior, outcome, CancellationToken.None);
-        Assert.Single((await SweepAsync()).Proposals, p => p.ActionKind == LinkRecordsExecutor.Kind);
+        Assert.Single((await SweepAsync()).Proposals, p => p.ActionKind == LinkRecordsPayload.Kind);
     }
 }

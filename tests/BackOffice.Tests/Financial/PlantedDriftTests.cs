@@ -1,3 +1,4 @@
+using BackOffice.Agents.Financial.Actions;
 using BackOffice.Store.Bundle.Generator;
 using BackOffice.Tests.Support;
 
@@ -28,7 +29,7 @@ public sealed class PlantedDriftTests : IDisposable
         Assert.Equal(planted, GeneratedBooks.WorklistKeys(result));
         Assert.DoesNotContain(result.Findings, f => f.Check != "reconciliation");
         var miscoded = bundle.Planted.Single(p => p.Category == "cost-code-account-mismatch").Key.Split(':')[1];
-        Assert.Contains(result.Proposals, p => p.ActionKind == "ledger.create-journal-entry" && (string?)p.Payload["source_line"] == miscoded);
+        Assert.Contains(result.Proposals, p => p.ActionKind == ReclassPayload.Kind && (string?)p.Payload["source_line"] == miscoded);
     }
 
     [Fact]

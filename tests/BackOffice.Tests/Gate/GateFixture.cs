@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
+using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Kernel.Abstractions.Identity;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Kernel.Gate;
-using BackOffice.Kernel.Gate.Executors;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Sandbox;
 using BackOffice.Store.Sqlite;
@@ -54,7 +54,7 @@ public sealed class GateFixture : IDisposable
     public static ProposalDraft BillDraft(
         string key = "fin:bill:SI-1001", string vendorId = "v-1", string? findingKey = null, RiskClass risk = RiskClass.Money,
         string amount = "1234.50") =>
-        new("financial", CreateBillExecutor.Kind, "Draft bill SI-1001", risk, key,
+        new("financial", CreateBillPayload.Kind, "Draft bill SI-1001", risk, key,
             new JsonObject
             {
                 ["vendor_id"] = vendorId,

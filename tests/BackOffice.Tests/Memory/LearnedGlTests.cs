@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using BackOffice.Agents.Financial;
+using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Kernel.Abstractions.Identity;
 using BackOffice.Kernel.Gate;
-using BackOffice.Kernel.Gate.Executors;
 using BackOffice.Kernel.Sweeps;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Sandbox;
@@ -41,7 +41,7 @@ public sealed class LearnedGlTests : IDisposable
     /// <summary>The lead moves cost code 22-000 of the first bill to 5200, approves and executes it.</summary>
     private async Task LeadEditsAndExecutesTheFirstBillAsync()
     {
-        var first = Assert.Single((await SweepAsync()).Proposals, p => p.ActionKind == "ledger.create-bill");
+        var first = Assert.Single((await SweepAsync()).Proposals, p => p.ActionKind == CreateBillPayload.Kind);
         Assert.Equal("acct-5100", (string?)first.Payload["lines"]![0]!["account_id"]);
         await using (var c = await Path.OpenAsync(CancellationToken.None))
         {
@@ -65,7 +65,7 @@ public sealed class LearnedGlTests : IDisposable
         await SeedAsync();
         await LeadEditsAndExecutesTheFirstBillAsync();
 
-        var next = Assert.Single((await SweepAsync()).Proposals, p => p.ActionKind == "ledger.create-bill");
+        var next = Assert.Single((await SweepAsync()).Proposals, p => p.ActionKind == CreateBillPayload.Kind);
 
         Assert.Equal("RP-008", (string?)next.Payload["doc_number"]);
         Assert.Equal(["acct-5200", "acct-2150"], next.Payload["lines"]!.AsArray().Select(l => (string)l!["account_id"]!));
@@ -82,7 +82,7 @@ public sealed class LearnedGlTests : IDisposable
             await c.ExecuteAsync("UPDATE ledger_accounts SET active = 0 WHERE id = 'acct-5200'");
         }
 
-        var next = Assert.Single((await SweepAsync()).Proposals, p => p.ActionKind == "ledger.create-bill");
+        var next = Assert.Single((await SweepAsync()).Proposals, p => p.ActionKind == CreateBillPayload.Kind);
 
         Assert.Equal("acct-5100", (string?)next.Payload["lines"]![0]!["account_id"]);
         Assert.DoesNotContain("Remembered", next.Narrative, StringComparison.Ordinal);

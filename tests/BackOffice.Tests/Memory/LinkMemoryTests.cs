@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using BackOffice.Agents.Financial;
+using BackOffice.Agents.Financial.Actions;
+using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Kernel.Abstractions.Identity;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Kernel.Gate;
-using BackOffice.Kernel.Gate.Executors;
 using BackOffice.Kernel.Sweeps;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Sandbox;
@@ -55,7 +56,7 @@ public sealed class LinkMemoryTests : IDisposable
             UPDATE ledger_vendors SET name = 'Rivera Plumbing & Heating' WHERE id = 'lv-1';
             INSERT INTO ledger_vendors (id, name, active, row_hash) VALUES ('lv-2', 'Rivera Plumbing Supply', 1, 'x');
             """);
-        var link = Assert.Single(await SweepAsync(), p => p.ActionKind == LinkRecordsExecutor.Kind);
+        var link = Assert.Single(await SweepAsync(), p => p.ActionKind == LinkRecordsPayload.Kind);
         var id = await IdOfAsync(link);
         await _h.Gate.EditAsync(Path, Lead, id, new JsonObject { ["ledger_id"] = "lv-2" }, CancellationToken.None);
         await _h.Gate.ApproveAsync(Path, Lead, id, CancellationToken.None);
@@ -64,7 +65,7 @@ public sealed class LinkMemoryTests : IDisposable
         await switches.SetAgentWritesAsync(Path, Admin, "financial", true, CancellationToken.None);
         await _h.Gate.ExecuteAsync(Path, Lead, id, CancellationToken.None);
         // One sweep after execution learns the link while pv-1 is still there to name it.
-        Assert.DoesNotContain(await SweepAsync(), p => p.ActionKind == LinkRecordsExecutor.Kind);
+        Assert.DoesNotContain(await SweepAsync(), p => p.ActionKind == LinkRecordsPayload.Kind);
         return id;
     }
 
@@ -80,7 +81,7 @@ public sealed class LinkMemoryTests : IDisposable
         """);
 
     private static string? BillVendor(IReadOnlyList<ProposalDraft> proposals) =>
-        proposals.Where(p => p.ActionKind == "ledger.create-bill" && (string?)p.Payload["doc_number"] == "RP-090")
+        proposals.Where(p => p.ActionKind == CreateBillPayload.Kind && (string?)p.Payload["doc_number"] == "RP-090")
             .Select(p => (string?)p.Payload["vendor_id"]).SingleOrDefault();
 
     [Fact]
@@ -91,7 +92,7 @@ public sealed class LinkMemoryTests : IDisposable
 
         var proposals = await SweepAsync();
 
-        Assert.DoesNotContain(proposals, p => p.ActionKind == LinkRecordsExecutor.Kind);
+        Assert.DoesNotContain(proposals, p => p.ActionKind == LinkRecordsPayload.Kind);
         Assert.Equal("lv-2", BillVendor(proposals));
     }
 
@@ -125,6 +126,6 @@ public sealed class LinkMemoryTests : IDisposable
         var proposals = await SweepAsync();
 
         Assert.Null(BillVendor(proposals));
-        Assert.Contains(proposals, p => p.ActionKind == LinkRecordsExecutor.Kind && (string?)p.Payload["project_id"] == "pv-9");
+        Assert.Contains(proposals, p => p.ActionKind == LinkRecordsPayload.Kind && (string?)p.Payload["project_id"] == "pv-9");
     }
 }

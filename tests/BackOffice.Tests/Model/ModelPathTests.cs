@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Kernel.Model;
@@ -51,7 +52,7 @@ public sealed class ModelPathTests : IDisposable
                 $"Approved sub invoice RP-007 ({vendor}) has no bill",
                 [Figure.Usd("gross", 18400m, "t"), Figure.Usd("retainage", 1840m, "t"), Figure.Percent("retainage_percent", 10m, "t")],
                 $"Subcontractor invoice RP-007 from {vendor} for $18,400.00 has no bill; $1,840.00 retainage held.")],
-            [new ProposalDraft("financial", "ledger.create-bill", "Draft bill RP-007", RiskClass.Money, "fin-bill-1",
+            [new ProposalDraft("financial", CreateBillPayload.Kind, "Draft bill RP-007", RiskClass.Money, "fin-bill-1",
                 new JsonObject { ["vendor_id"] = "lv-1" }, [Figure.Usd("net_payable", 16560m, "t")], "Bill for $16,560.00.", ["memo"],
                 FindingKey: "financial:sub-invoice-without-bill:si-1")]);
 

@@ -1,4 +1,5 @@
 using BackOffice.Agents.Pricebook;
+using BackOffice.Agents.Pricebook.Actions;
 using BackOffice.Domain.Pricebook;
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Proposals;
@@ -34,7 +35,7 @@ public sealed class PricebookAgentTests : IDisposable
         var result = await SweepAsync();
 
         Assert.Equal(2, result.Proposals.Count);
-        Assert.All(result.Proposals, p => Assert.Equal((PricebookProposals.ActionKind, RiskClass.Money), (p.ActionKind, p.Risk)));
+        Assert.All(result.Proposals, p => Assert.Equal((PricebookUpdatePayload.Kind, RiskClass.Money), (p.ActionKind, p.Risk)));
         var routine = result.Proposals.Single(p => p.FindingKey is null);
         var item = Assert.Single(routine.Payload["items"]!.AsArray())!;
         Assert.Equal(("pb-01", "4.1250", "6.19", "4.3900", "6.59"),

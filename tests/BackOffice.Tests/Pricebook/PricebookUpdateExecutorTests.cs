@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using BackOffice.Agents.Pricebook.Actions;
 using BackOffice.Kernel.Abstractions.Proposals;
-using BackOffice.Kernel.Gate.Executors;
 using BackOffice.Store.Pricebook;
 using BackOffice.Tests.Support;
 
@@ -92,7 +92,7 @@ public sealed class PricebookUpdateExecutorTests : IDisposable
         var payload = Request().Payload;
         payload["items"]![0]!["unit_cost"] = cost;
 
-        var error = Assert.Throws<ProposalPayloadException>(() => PricebookUpdateExecutor.Parse(payload));
+        var error = Assert.Throws<ProposalPayloadException>(() => PricebookUpdateExecutor.Parse(ActionPayloadJson.Read<PricebookUpdatePayload>(payload)));
 
         Assert.Contains("items[0].unit_cost", error.Message);
     }

@@ -1,8 +1,8 @@
 using BackOffice.Agents.Financial;
+using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Kernel.Abstractions.Identity;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Kernel.Gate;
-using BackOffice.Kernel.Gate.Executors;
 using BackOffice.Kernel.Sweeps;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Sandbox;

@@ -1,4 +1,5 @@
 using BackOffice.Agents.Workforce;
+using BackOffice.Agents.Workforce.Actions;
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Tests.Support;
@@ -28,7 +29,7 @@ public sealed class WorkforceAgentTests : IDisposable
 
         var result = await SweepAsync();
 
-        var proposal = Assert.Single(result.Proposals, p => p.ActionKind == "payroll.adjustment");
+        var proposal = Assert.Single(result.Proposals, p => p.ActionKind == PayrollAdjustmentPayload.Kind);
         Assert.Equal(RiskClass.Money, proposal.Risk);
         Assert.Equal("243.00", (string?)proposal.Payload["amount"]);
         Assert.Equal("2115.00", proposal.Figures.Single(f => f.Name == "required_gross").Value);
@@ -36,7 +37,7 @@ public sealed class WorkforceAgentTests : IDisposable
         Assert.True(proposal.IdempotencyKey.Length <= 50);
         Assert.Contains("$243.00", proposal.Narrative, StringComparison.Ordinal);
         Assert.Equal(proposal.FindingKey, result.Findings.Single(f => f.Check == "payroll-check").Key);
-        Assert.Equal(proposal.IdempotencyKey, (await SweepAsync()).Proposals.Single(p => p.ActionKind == "payroll.adjustment").IdempotencyKey);
+        Assert.Equal(proposal.IdempotencyKey, (await SweepAsync()).Proposals.Single(p => p.ActionKind == PayrollAdjustmentPayload.Kind).IdempotencyKey);
     }
 
     [Fact]
@@ -49,7 +50,7 @@ public sealed class WorkforceAgentTests : IDisposable
 
         var result = await SweepAsync();
 
-        Assert.DoesNotContain(result.Proposals, p => p.ActionKind == "payroll.adjustment");
+        Assert.DoesNotContain(result.Proposals, p => p.ActionKind == PayrollAdjustmentPayload.Kind);
         var finding = result.Findings.Single(f => f.Check == "payroll-check");
         Assert.Contains("never out", finding.Narrative, StringComparison.Ordinal);
         Assert.Contains("job-old is closed", finding.Narrative, StringComparison.Ordinal);
@@ -80,7 +81,7 @@ public sealed class WorkforceAgentTests : IDisposable
 
         var result = await SweepAsync();
 
-        var alert = Assert.Single(result.Proposals, p => p.ActionKind == "workforce.staffing-alert");
+        var alert = Assert.Single(result.Proposals, p => p.ActionKind == StaffingAlertPayload.Kind);
         Assert.Equal(RiskClass.Routine, alert.Risk);
         Assert.Equal("80", alert.Figures.Single(f => f.Name == "implied_overtime_hours").Value);
         Assert.Equal("2026-11-16", alert.Figures.Single(f => f.Name == "first_short_week").Value);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BackOffice.Agents.Workforce.Actions;
 using BackOffice.Tests.Support;
 
 namespace BackOffice.Tests.Workforce;
@@ -35,7 +36,7 @@ public sealed class WorkforceCliTests : IDisposable
         await _cli.OkAsync("demo", "--as-of", "2026-11-12");
         await _cli.OkAsync("users", "add", "pat", "--role", "lead", "--department", "payroll", "--as", "sam");
         var proposals = await JsonListAsync("proposals", "list", "--agent", "workforce");
-        var marcus = proposals.Single(p => (string?)p!["actionKind"] == "payroll.adjustment" && ((string)p["title"]!).Contains("Marcus", StringComparison.Ordinal))!;
+        var marcus = proposals.Single(p => (string?)p!["actionKind"] == PayrollAdjustmentPayload.Kind && ((string)p["title"]!).Contains("Marcus", StringComparison.Ordinal))!;
         var id = ((long)marcus["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         Assert.Equal(1, (await _cli.RunAsync("proposals", "approve", id, "--as", "dana")).ExitCode); // a finance lead, not payroll

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using BackOffice.Agents.Workforce.Actions;
 using BackOffice.Kernel.Abstractions.Proposals;
-using BackOffice.Kernel.Gate.Executors;
 using BackOffice.Store.Workforce;
 using BackOffice.Tests.Support;
 

@@ -4,22 +4,18 @@ using System.Text.Json.Nodes;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Store.Ledger;
 
-namespace BackOffice.Kernel.Gate.Executors;
+namespace BackOffice.Agents.Ledger.Actions;
 
 /// <summary>
 /// "ledger.create-bill": creates an A/P bill through <see cref="ILedgerWriter"/> (the sandbox ledger by default,
 /// QuickBooks Online later) with the proposal's idempotency key as the request id; undo deletes it again.
 /// </summary>
-public sealed class CreateBillExecutor(ILedgerWriter ledger) : IActionExecutor
+public sealed class CreateBillExecutor(ILedgerWriter ledger) : ActionExecutor<CreateBillPayload>
 {
-    public const string Kind = "ledger.create-bill";
-
-    public string ActionKind => Kind;
-
     /// <summary>Which bills already carry this vendor and document number: the natural key, and what undo must leave.</summary>
-    public async Task<JsonObject> CapturePriorStateAsync(ActionRequest request, CancellationToken cancellationToken)
+    protected override async Task<JsonObject> CaptureAsync(ActionRequest request, CreateBillPayload payload, CancellationToken cancellationToken)
     {
-        var bill = CreateBillPayload.Parse(request.Payload);
+        var bill = payload.ToBill();
         var existing = bill.DocNumber is null
             ? []
             : await ledger.FindBillsAsync(request.Data, bill.VendorId, bill.DocNumber, cancellationToken);
@@ -32,10 +28,9 @@ public sealed class CreateBillExecutor(ILedgerWriter ledger) : IActionExecutor
         };
     }
 
-    public async Task<ActionOutcome> ExecuteAsync(ActionRequest request, CancellationToken cancellationToken)
+    protected override async Task<ActionOutcome> ExecuteAsync(ActionRequest request, CreateBillPayload payload, CancellationToken cancellationToken)
     {
-        var bill = CreateBillPayload.Parse(request.Payload);
-        var written = await ledger.CreateBillAsync(request.Data, bill, request.IdempotencyKey, cancellationToken);
+        var written = await ledger.CreateBillAsync(request.Data, payload.ToBill(), request.IdempotencyKey, cancellationToken);
         return new ActionOutcome(written.EntityId, new JsonObject
         {
             ["bill_id"] = written.EntityId,
@@ -48,7 +43,8 @@ public sealed class CreateBillExecutor(ILedgerWriter ledger) : IActionExecutor
     /// Deletes the bill this proposal created, with its current SyncToken, unless it was there before (then the
     /// prior state already holds it) or is already gone (then the prior state is already restored).
     /// </summary>
-    public async Task UndoAsync(ActionRequest request, JsonObject priorState, ActionOutcome outcome, CancellationToken cancellationToken)
+    protected override async Task UndoAsync(
+        ActionRequest request, CreateBillPayload payload, JsonObject priorState, ActionOutcome outcome, CancellationToken cancellationToken)
     {
         var before = priorState["existing_bill_ids"]?.AsArray().Select(n => n!.GetValue<string>()).ToHashSet(StringComparer.Ordinal) ?? [];
         if (before.Contains(outcome.TargetId))

@@ -4,7 +4,7 @@ using BackOffice.Store.Tenancy;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace BackOffice.Kernel.Gate.Executors;
+namespace BackOffice.Kernel.Gate;
 
 /// <summary>
 /// The outbox's runner in `serve` (issue 5): every Outbox:PollSeconds it delivers what is due in every tenant's

@@ -2,23 +2,19 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using BackOffice.Kernel.Abstractions.Proposals;
 
-namespace BackOffice.Kernel.Gate.Executors;
+namespace BackOffice.Agents.Documents.Actions;
 
 /// <summary>
 /// "documents.file" (issue 6): copies an inbox file to <c>filed/{folder}/{file_name}</c> inside the tenant folder.
 /// The inbox copy stays (a received document stays on record); undo deletes the filed copy, which restores the prior
 /// state exactly: before execution the target did not exist (a different file there refuses execution).
-/// Payload: <c>{ source: "inbox/x.pdf", folder: "jobs/2026-103/ap-invoices", file_name, sha256 }</c>.
+/// Payload: <see cref="FileDocumentPayload"/>.
 /// </summary>
-public sealed class FileDocumentExecutor : IActionExecutor
+public sealed class FileDocumentExecutor : ActionExecutor<FileDocumentPayload>
 {
-    public const string Kind = "documents.file";
-
-    public string ActionKind => Kind;
-
-    public Task<JsonObject> CapturePriorStateAsync(ActionRequest request, CancellationToken cancellationToken)
+    protected override Task<JsonObject> CaptureAsync(ActionRequest request, FileDocumentPayload payload, CancellationToken cancellationToken)
     {
-        var (_, target, _) = Paths(request);
+        var (_, target, _) = Paths(request, payload);
         return Task.FromResult(new JsonObject
         {
             ["target"] = Relative(request, target),
@@ -27,9 +23,9 @@ public sealed class FileDocumentExecutor : IActionExecutor
         });
     }
 
-    public async Task<ActionOutcome> ExecuteAsync(ActionRequest request, CancellationToken cancellationToken)
+    protected override async Task<ActionOutcome> ExecuteAsync(ActionRequest request, FileDocumentPayload payload, CancellationToken cancellationToken)
     {
-        var (source, target, sha) = Paths(request);
+        var (source, target, sha) = Paths(request, payload);
         if (!File.Exists(source) || Sha(source) != sha)
         {
             throw new ProposalPayloadException($"source: {Relative(request, source)} is missing or changed since the proposal was made.");
@@ -59,7 +55,8 @@ public sealed class FileDocumentExecutor : IActionExecutor
         return new ActionOutcome(Relative(request, target), new JsonObject { ["filed"] = Relative(request, target), ["sha256"] = sha });
     }
 
-    public Task UndoAsync(ActionRequest request, JsonObject priorState, ActionOutcome outcome, CancellationToken cancellationToken)
+    protected override Task UndoAsync(
+        ActionRequest request, FileDocumentPayload payload, JsonObject priorState, ActionOutcome outcome, CancellationToken cancellationToken)
     {
         if (priorState["target_existed"]?.GetValue<bool>() == true)
         {
@@ -80,17 +77,16 @@ public sealed class FileDocumentExecutor : IActionExecutor
         return Task.CompletedTask;
     }
 
-    private static (string Source, string Target, string Sha) Paths(ActionRequest request)
+    private static (string Source, string Target, string Sha) Paths(ActionRequest request, FileDocumentPayload p)
     {
-        var p = request.Payload;
-        string Field(string name) => p[name] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : throw new ProposalPayloadException($"{name}: missing.");
-        var fileName = Field("file_name");
+        static string Field(string name, string? value) => string.IsNullOrEmpty(value) ? throw new ProposalPayloadException($"{name}: missing.") : value;
+        var fileName = Field("file_name", p.FileName);
         if (fileName != Path.GetFileName(fileName))
         {
             throw new ProposalPayloadException("file_name: must be a plain file name.");
         }
 
-        return (Inside(request, Field("source")), Inside(request, Path.Combine("filed", Field("folder"), fileName)), Field("sha256"));
+        return (Inside(request, Field("source", p.Source)), Inside(request, Path.Combine("filed", Field("folder", p.Folder), fileName)), Field("sha256", p.Sha256));
     }
 
     /// <summary>Every path stays inside the tenant's folder: an edited folder like "../../x" is refused (DESIGN.md rule 6).</summary>

@@ -4,38 +4,35 @@ using BackOffice.Domain.Money;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Store.Workforce;
 
-namespace BackOffice.Kernel.Gate.Executors;
+namespace BackOffice.Agents.Workforce.Actions;
 
 /// <summary>
 /// "payroll.adjustment": queues an approved adjustment in the sandbox payroll outbox (issue 7) with the proposal's
 /// idempotency key as its request id; undo removes it again, before the payroll runs on it. A connector to a real
 /// payroll system would take this executor's place.
 /// </summary>
-public sealed class PayrollAdjustmentExecutor(WorkforceOutbox outbox) : IActionExecutor
+public sealed class PayrollAdjustmentExecutor(WorkforceOutbox outbox) : ActionExecutor<PayrollAdjustmentPayload>
 {
-    public const string Kind = "payroll.adjustment";
-
-    public string ActionKind => Kind;
-
-    public Task<JsonObject> CapturePriorStateAsync(ActionRequest request, CancellationToken cancellationToken) =>
+    protected override Task<JsonObject> CaptureAsync(ActionRequest request, PayrollAdjustmentPayload payload, CancellationToken cancellationToken) =>
         WorkforceOutboxExecution.CaptureAsync(outbox, request, cancellationToken);
 
-    public async Task<ActionOutcome> ExecuteAsync(ActionRequest request, CancellationToken cancellationToken)
+    protected override async Task<ActionOutcome> ExecuteAsync(ActionRequest request, PayrollAdjustmentPayload payload, CancellationToken cancellationToken)
     {
-        var payload = request.Payload;
-        var text = (string?)payload["amount"] ?? throw new FormatException("payroll.adjustment needs an amount.");
+        var text = payload.Amount ?? throw new FormatException($"{PayrollAdjustmentPayload.Kind} needs an amount.");
         if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount == 0m)
         {
-            throw new FormatException($"payroll.adjustment amount '{text}' is not a non-zero amount like 243.00.");
+            throw new FormatException($"{PayrollAdjustmentPayload.Kind} amount '{text}' is not a non-zero amount like 243.00.");
         }
 
+        // The stored payload as approved (and perhaps edited) goes to the outbox unchanged, as before issue 12.
         var entry = await outbox.AddAsync(
-            request.Data, request.IdempotencyKey, "payroll-adjustment", (string?)payload["employee_id"], (string?)payload["week_start"],
-            Cents.FromDollars(amount), payload.ToJsonString(), cancellationToken);
+            request.Data, request.IdempotencyKey, "payroll-adjustment", payload.EmployeeId, payload.WeekStart,
+            Cents.FromDollars(amount), request.Payload.ToJsonString(), cancellationToken);
         return WorkforceOutboxExecution.Outcome(entry);
     }
 
-    public Task UndoAsync(ActionRequest request, JsonObject priorState, ActionOutcome outcome, CancellationToken cancellationToken) =>
+    protected override Task UndoAsync(
+        ActionRequest request, PayrollAdjustmentPayload payload, JsonObject priorState, ActionOutcome outcome, CancellationToken cancellationToken) =>
         WorkforceOutboxExecution.UndoAsync(outbox, request, priorState, outcome, cancellationToken);
 }
 

@@ -1,0 +1,34 @@
+using BackOffice.Agents.Financial.Actions;
+using BackOffice.Agents.Financial.Reports;
+using BackOffice.Agents.Ledger;
+using BackOffice.Kernel.Abstractions.Agents;
+using BackOffice.Kernel.Abstractions.Proposals;
+using BackOffice.Kernel.Abstractions.Reports;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace BackOffice.Agents.Financial;
+
+/// <summary>The Financial slice in one call (issue 12): agent, options, reports and the executors of what it proposes.</summary>
+public static class FinancialServices
+{
+    public static IServiceCollection AddFinancialAgent(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FinancialOptions>().Bind(configuration.GetSection(FinancialOptions.SectionName))
+            .Validate(o => o.Valid, "Agents:financial: LaborBurdenPercent 0-200, OverheadPercent 0-100").ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<FinancialOptions>>().Value);
+        services.AddSingleton<IAgent, FinancialAgent>();
+        services.AddCreateBillAction();
+        // Issue 3: link, reclass and change-order note executors, the Financial reports.
+        services.AddSingleton<IActionExecutor, LinkRecordsExecutor>();
+        services.AddSingleton<IActionExecutor, ReclassJournalExecutor>();
+        services.AddSingleton<IActionExecutor, ChangeOrderNoteExecutor>();
+        services.AddSingleton<IReport, ReconciliationReport>();
+        services.AddSingleton<IReport, VarianceReport>();
+        services.AddSingleton<IReport, WipReport>();
+        services.AddSingleton<IReport, MarginReport>();
+        services.AddSingleton<IReport, CashForecastReport>();
+        return services;
+    }
+}
