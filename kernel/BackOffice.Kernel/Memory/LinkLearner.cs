@@ -27,6 +27,26 @@ internal static class LinkLearner
             return 0;
         }
 
+        var latest = await LatestOfTouchedNamesAsync(tenant, decided, cancellationToken);
+        foreach (var (key, (row, ledgerId, name)) in latest)
+        {
+            var kind = key[..key.IndexOf('|', StringComparison.Ordinal)];
+            var executed = row.State == ProposalStates.Executed;
+            await memory.RememberAsync(new MemoryItem(MemoryKinds.Link, key,
+                executed ? $"{row.DecidedBy} confirmed that project {kind} '{name}' is ledger {kind} {ledgerId} (proposal {row.Id})"
+                         : $"The link of project {kind} '{name}' to ledger {kind} {ledgerId} was undone (proposal {row.Id})",
+                executed ? ledgerId : "", $"proposal:{row.Id}",
+                DateTimeOffset.Parse(row.DecidedAt ?? row.ProposedAt, CultureInfo.InvariantCulture)), cancellationToken);
+        }
+
+        return latest.Count;
+    }
+
+    /// <summary>Per name touched by a decided proposal, the proposal that now decides it: the latest executed one, else the
+    /// latest undone one.</summary>
+    private static async Task<Dictionary<string, (ProposalRow Row, string LedgerId, string Name)>> LatestOfTouchedNamesAsync(
+        TenantData tenant, IReadOnlySet<long> decided, CancellationToken cancellationToken)
+    {
         var rows = (await ListAsync(tenant, cancellationToken))
             .Where(r => r.ActionKind == LinkRecordsExecutor.Kind && r.State is ProposalStates.Executed or ProposalStates.Reverted)
             .OrderBy(r => r.Id)
@@ -56,18 +76,7 @@ internal static class LinkLearner
             latest.Remove(key);
         }
 
-        foreach (var (key, (row, ledgerId, name)) in latest)
-        {
-            var kind = key[..key.IndexOf('|', StringComparison.Ordinal)];
-            var executed = row.State == ProposalStates.Executed;
-            await memory.RememberAsync(new MemoryItem(MemoryKinds.Link, key,
-                executed ? $"{row.DecidedBy} confirmed that project {kind} '{name}' is ledger {kind} {ledgerId} (proposal {row.Id})"
-                         : $"The link of project {kind} '{name}' to ledger {kind} {ledgerId} was undone (proposal {row.Id})",
-                executed ? ledgerId : "", $"proposal:{row.Id}",
-                DateTimeOffset.Parse(row.DecidedAt ?? row.ProposedAt, CultureInfo.InvariantCulture)), cancellationToken);
-        }
-
-        return latest.Count;
+        return latest;
     }
 
     /// <summary>The memory key of a link proposal (by the project record's name), or null when it names no record any more.</summary>
