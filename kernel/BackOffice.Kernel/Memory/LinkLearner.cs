@@ -18,30 +18,16 @@ namespace BackOffice.Kernel.Memory;
 /// </summary>
 internal static class LinkLearner
 {
-    public static async Task<int> LearnAsync(TenantData tenant, ITenantMemory memory, CancellationToken cancellationToken)
+    /// <param name="decided">map.link proposals executed or undone since the last learning (issue 12): only the names they
+    /// touch are decided again, over every proposal for those names, so "latest wins" and "forgotten" keep their meaning.</param>
+    public static async Task<int> LearnAsync(TenantData tenant, ITenantMemory memory, IReadOnlySet<long> decided, CancellationToken cancellationToken)
     {
-        var rows = (await ListAsync(tenant, cancellationToken))
-            .Where(r => r.ActionKind == LinkRecordsPayload.Kind && r.State is ProposalStates.Executed or ProposalStates.Reverted)
-            .OrderBy(r => r.Id)
-            .ToList();
-        var latest = new Dictionary<string, (ProposalRow Row, string LedgerId, string Name)>(StringComparer.Ordinal);
-        foreach (var row in rows)
+        if (decided.Count == 0)
         {
-            var payload = JsonNode.Parse(row.PayloadJson)!.AsObject();
-            var (kind, projectId, ledgerId) = ((string?)payload["kind"], (string?)payload["project_id"], (string?)payload["ledger_id"]);
-            if (kind is not ("vendor" or "job") || projectId is null || ledgerId is null
-                || await ProjectNameAsync(tenant, kind, projectId, cancellationToken) is not { } name)
-            {
-                continue;
-            }
-
-            var key = MemoryKinds.LinkKey(kind, NameNormalizer.Normalize(name));
-            if (row.State == ProposalStates.Executed || !latest.TryGetValue(key, out var kept) || kept.Row.State != ProposalStates.Executed)
-            {
-                latest[key] = (row, ledgerId, name);
-            }
+            return 0;
         }
 
+        var latest = await LatestOfTouchedNamesAsync(tenant, decided, cancellationToken);
         foreach (var (key, (row, ledgerId, name)) in latest)
         {
             var kind = key[..key.IndexOf('|', StringComparison.Ordinal)];
@@ -54,6 +40,57 @@ internal static class LinkLearner
         }
 
         return latest.Count;
+    }
+
+    /// <summary>Per name touched by a decided proposal, the proposal that now decides it: the latest executed one, else the
+    /// latest undone one.</summary>
+    private static async Task<Dictionary<string, (ProposalRow Row, string LedgerId, string Name)>> LatestOfTouchedNamesAsync(
+        TenantData tenant, IReadOnlySet<long> decided, CancellationToken cancellationToken)
+    {
+        var rows = (await ListAsync(tenant, cancellationToken))
+            .Where(r => r.ActionKind == LinkRecordsPayload.Kind && r.State is ProposalStates.Executed or ProposalStates.Reverted)
+            .OrderBy(r => r.Id)
+            .ToList();
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        var latest = new Dictionary<string, (ProposalRow Row, string LedgerId, string Name)>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (await KeyAsync(tenant, row, cancellationToken) is not { } link)
+            {
+                continue;
+            }
+
+            if (decided.Contains(row.Id))
+            {
+                touched.Add(link.Key);
+            }
+
+            if (row.State == ProposalStates.Executed || !latest.TryGetValue(link.Key, out var kept) || kept.Row.State != ProposalStates.Executed)
+            {
+                latest[link.Key] = (row, link.LedgerId, link.Name);
+            }
+        }
+
+        foreach (var key in latest.Keys.Where(k => !touched.Contains(k)).ToList())
+        {
+            latest.Remove(key);
+        }
+
+        return latest;
+    }
+
+    /// <summary>The memory key of a link proposal (by the project record's name), or null when it names no record any more.</summary>
+    private static async Task<(string Key, string LedgerId, string Name)?> KeyAsync(TenantData tenant, ProposalRow row, CancellationToken cancellationToken)
+    {
+        var payload = JsonNode.Parse(row.PayloadJson)!.AsObject();
+        var (kind, projectId, ledgerId) = ((string?)payload["kind"], (string?)payload["project_id"], (string?)payload["ledger_id"]);
+        if (kind is not ("vendor" or "job") || projectId is null || ledgerId is null
+            || await ProjectNameAsync(tenant, kind, projectId, cancellationToken) is not { } name)
+        {
+            return null;
+        }
+
+        return (MemoryKinds.LinkKey(kind, NameNormalizer.Normalize(name)), ledgerId, name);
     }
 
     private static async Task<IReadOnlyList<ProposalRow>> ListAsync(TenantData tenant, CancellationToken cancellationToken)

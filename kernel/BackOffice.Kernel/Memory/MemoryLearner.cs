@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Domain.Memory;
+using BackOffice.Kernel.Gate;
+using BackOffice.Agents.Financial.Actions;
 using BackOffice.Store.Audit;
+using BackOffice.Store.Memory;
 using BackOffice.Store.Proposals;
-
 using BackOffice.Store.Tenancy;
 
 namespace BackOffice.Kernel.Memory;
@@ -18,41 +21,91 @@ namespace BackOffice.Kernel.Memory;
 /// <item>Links: which ledger record a project vendor or job is, confirmed by executing a map.link proposal (<see cref="LinkLearner"/>).</item>
 /// <item>Resolutions: how each finding's proposal ended (executed or rejected, by whom, why), searchable by similarity.</item>
 /// </list>
-/// Upserts are idempotent, so re-learning everything each sweep is safe; the latest edit wins.
+/// Issue 12: learning is incremental. Only decision events after the store's watermark are read (an execution looks back at
+/// its proposal's edits, which precede it), so a sweep with no new decisions embeds nothing. Within one batch the latest
+/// edit wins, as before; across batches a later-executed edit wins.
 /// </summary>
 public static class MemoryLearner
 {
-    public static async Task<int> LearnAsync(TenantData tenant, ITenantMemory memory, CancellationToken cancellationToken)
+    /// <returns>How many items were remembered.</returns>
+    public static async Task<int> LearnAsync(TenantData tenant, OpenedMemory opened, CancellationToken cancellationToken)
+    {
+        var since = await tenant.MemoryLearning.LearnedThroughAsync(opened.StoreKey, cancellationToken);
+        var (items, links, through) = await ReadDecisionsAsync(tenant, since, cancellationToken);
+        if (through == since)
+        {
+            return 0;
+        }
+
+        var offSpaceBefore = opened.Embeddings.OffSpace;
+        foreach (var item in items.OrderBy(i => i.Seq).Select(i => i.Item))
+        {
+            await opened.Memory.RememberAsync(item, cancellationToken);
+        }
+
+        var learned = items.Count + await LinkLearner.LearnAsync(tenant, opened.Memory, links, cancellationToken);
+        if (opened.Embeddings.OffSpace == offSpaceBefore)
+        {
+            await tenant.MemoryLearning.AdvanceAsync(opened.StoreKey, through, cancellationToken);
+        }
+
+        return learned;
+    }
+
+    /// <summary>What the decisions after <paramref name="since"/> teach: items ordered by the event that taught them, the
+    /// map.link proposals whose names need re-deciding, and the last decision event read.</summary>
+    private static async Task<(List<(long Seq, MemoryItem Item)> Items, HashSet<long> Links, long Through)> ReadDecisionsAsync(
+        TenantData tenant, long since, CancellationToken cancellationToken)
     {
         await using var unit = await tenant.ReadAsync(cancellationToken);
-        var learned = 0;
-        foreach (var edit in await AuditStore.ReadAsync(unit, new AuditQuery(Kind: "proposal.edited"), cancellationToken))
+        var items = new List<(long Seq, MemoryItem Item)>();
+        var links = new HashSet<long>();
+        var through = since;
+        foreach (var decision in await MemoryLearningStore.DecisionsAfterAsync(unit, since, cancellationToken))
         {
-            if (!long.TryParse(edit.Subject.Replace("proposal:", "", StringComparison.Ordinal), out var id)
-                || await ProposalStore.GetAsync(unit, id, cancellationToken) is not { State: "executed" } row
-                || row.ActionKind != CreateBillPayload.Kind)
+            through = decision.Seq;
+            if (!long.TryParse(decision.Subject.Replace("proposal:", "", StringComparison.Ordinal), out var id)
+                || await ProposalStore.GetAsync(unit, id, cancellationToken) is not { } row)
             {
                 continue;
             }
 
-            var data = JsonNode.Parse(edit.DataJson)!.AsObject();
-            foreach (var item in GlChoices(row, data, edit.Actor, edit.At))
+            if (row.ActionKind == LinkRecordsPayload.Kind)
             {
-                await memory.RememberAsync(item, cancellationToken);
-                learned++;
+                links.Add(row.Id);
+            }
+
+            if (decision.Kind == "proposal.executed" && row.ActionKind == CreateBillPayload.Kind && row.State == ProposalStates.Executed)
+            {
+                items.AddRange(await GlChoicesAsync(unit, row, cancellationToken));
+            }
+
+            if (decision.Kind != "proposal.undone" && Resolution(row) is { } resolution)
+            {
+                items.Add((decision.Seq, resolution));
             }
         }
 
-        foreach (var row in (await ProposalStore.ListAsync(unit, new ProposalFilter(), cancellationToken))
-                     .Where(r => r.FindingKey is not null && r.State is "executed" or "rejected"))
+        return (items, links, through);
+    }
+
+    private static MemoryItem? Resolution(ProposalRow row)
+    {
+        if (row.FindingKey is null || row.State is not (ProposalStates.Executed or ProposalStates.Rejected))
         {
-            var why = row.DecisionReason is null ? "" : $" ({row.DecisionReason})";
-            await memory.RememberAsync(new MemoryItem(MemoryKinds.Resolution, row.FindingKey!, $"{row.Title}: {row.State} by {row.DecidedBy}{why}",
-                row.State, $"proposal:{row.Id}", DateTimeOffset.Parse(row.DecidedAt ?? row.ProposedAt, System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
-            learned++;
+            return null;
         }
 
-        return learned + await LinkLearner.LearnAsync(tenant, memory, cancellationToken);
+        var why = row.DecisionReason is null ? "" : $" ({row.DecisionReason})";
+        return new MemoryItem(MemoryKinds.Resolution, row.FindingKey, $"{row.Title}: {row.State} by {row.DecidedBy}{why}",
+            row.State, $"proposal:{row.Id}", DateTimeOffset.Parse(row.DecidedAt ?? row.ProposedAt, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The GL choices of an executed bill's edits, each ordered by its edit event.</summary>
+    private static async Task<IEnumerable<(long Seq, MemoryItem Item)>> GlChoicesAsync(DataUnit unit, ProposalRow row, CancellationToken cancellationToken)
+    {
+        var edits = await AuditStore.ReadAsync(unit, new AuditQuery(Subject: $"proposal:{row.Id}", Kind: "proposal.edited"), cancellationToken);
+        return edits.SelectMany(e => GlChoices(row, JsonNode.Parse(e.DataJson)!.AsObject(), e.Actor, e.At).Select(i => (e.Seq, i))).ToList();
     }
 
     private static IEnumerable<MemoryItem> GlChoices(ProposalRow row, JsonObject edit, string actor, string at)
@@ -77,7 +130,7 @@ public static class MemoryLearner
 
             yield return new MemoryItem(MemoryKinds.GlChoice, MemoryKinds.GlChoiceKey(vendorId, code),
                 $"{actor} charged cost code {code} from {vendorName} to GL account {account} when editing bill {(string?)payload["doc_number"]} (proposal {row.Id})",
-                account, $"proposal:{row.Id} edited by {actor}", DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture));
+                account, $"proposal:{row.Id} edited by {actor}", DateTimeOffset.Parse(at, CultureInfo.InvariantCulture));
         }
     }
 }

@@ -92,11 +92,12 @@ public sealed partial class SweepRunner(
     /// if its store is unreachable the sweep runs without it (issue 4).</summary>
     private async Task<BackOffice.Domain.Memory.ITenantMemory?> OpenMemoryAsync(TenantData data, CancellationToken cancellationToken)
     {
-        var memory = _memoryFactory.For(data);
+        var opened = _memoryFactory.Open(data);
         try
         {
-            await MemoryLearner.LearnAsync(data, memory, cancellationToken);
-            return memory;
+            var learned = await MemoryLearner.LearnAsync(data, opened, cancellationToken);
+            LogMemoryLearned(data.Tenant, learned);
+            return opened.Memory;
         }
         catch (Exception ex) when (ex is BackOffice.Store.Memory.QdrantException or HttpRequestException)
         {
@@ -124,6 +125,9 @@ public sealed partial class SweepRunner(
         }, cancellationToken);
         await unit.CommitAsync(cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Memory of {Tenant} learned {Items} items from decisions since the last sweep")]
+    private partial void LogMemoryLearned(string tenant, int items);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Memory of {Tenant} is unavailable; sweeping without it: {Reason}")]
     private partial void LogMemoryUnavailable(string tenant, string reason);

@@ -13,8 +13,8 @@ namespace BackOffice.Store.Memory;
 /// fine for the thousands of items one contractor's memory holds; Qdrant is the store for more.
 /// Each row records the embedder space of its vector; a search compares only rows of the query's space, so a vector
 /// written while the OpenAI-compatible embedder was down (hashed fallback) is never scored against a model vector. Such
-/// rows are still found by kind and key, and the learner re-remembers every item each sweep, which re-embeds it in the
-/// configured space once the endpoint is back (issue 4).
+/// rows are still found by kind and key, and the learner does not advance its watermark past a sweep that fell back, so
+/// those decisions are learned again, in the configured space, once the endpoint is back (issues 4 and 12).
 /// </summary>
 public sealed class SqliteTenantMemory(TenantData data, ITextEmbedder embedder) : ITenantMemory
 {

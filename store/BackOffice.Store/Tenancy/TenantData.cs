@@ -43,6 +43,7 @@ public sealed class TenantData
         PriceFiles = new PriceFileStore(this);
         SweepRuns = new SweepRunStore(this);
         NarrationCache = new NarrationCacheStore(this);
+        MemoryLearning = new MemoryLearningStore(this);
         Findings = new FindingStore(clock);
     }
 
@@ -83,6 +84,9 @@ public sealed class TenantData
     public SweepRunStore SweepRuns { get; }
 
     public NarrationCacheStore NarrationCache { get; }
+
+    /// <summary>How far memory has learned from decisions, per memory store (issue 12).</summary>
+    public MemoryLearningStore MemoryLearning { get; }
 
     public FindingStore Findings { get; }
 
