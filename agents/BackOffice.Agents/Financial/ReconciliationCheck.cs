@@ -15,9 +15,10 @@ internal static class ReconciliationCheck
     public const string Check = "reconciliation";
     private const string Tool = nameof(ReconciliationTools) + "." + nameof(ReconciliationTools.Worklist);
 
-    public static IReadOnlyList<WorklistItem> Run(FinancialAnalysis analysis, Tolerance tolerance, List<Finding> findings, List<ProposalDraft> proposals,
-        IReadOnlySet<string>? notedChangeOrders = null)
+    public static CheckResult Run(FinancialAnalysis analysis, Tolerance tolerance, IReadOnlySet<string>? notedChangeOrders = null)
     {
+        var findings = new List<Finding>();
+        var proposals = new List<ProposalDraft>();
         var input = analysis.ReconciliationInput();
         var items = Traced(Tool, () => ReconciliationTools.Worklist(input, tolerance));
         foreach (var item in items)
@@ -38,7 +39,7 @@ internal static class ReconciliationCheck
             }
         }
 
-        return items;
+        return CheckResult.Of(findings, proposals);
     }
 
     private static List<Figure> Figures(WorklistItem item)

@@ -23,8 +23,10 @@ internal static class SubInvoiceWithoutBillCheck
     /// <summary>Default payment terms when the commitment does not say: net 30 from the invoice date (editable before approval).</summary>
     private const int DefaultTermsDays = 30;
 
-    public static void Run(FinancialData data, List<Finding> findings, List<ProposalDraft> proposals, IReadOnlyList<MemoryItem>? learnedGl = null)
+    public static CheckResult Run(FinancialData data, IReadOnlyList<MemoryItem>? learnedGl = null)
     {
+        var findings = new List<Finding>();
+        var proposals = new List<ProposalDraft>();
         var retainageAccount = Traced("SubInvoiceBillTools.RetainagePayableAccount", () => SubInvoiceBillTools.RetainagePayableAccount(data.Accounts));
         foreach (var invoice in data.SubInvoices.Where(i => i.Status == "approved"))
         {
@@ -79,6 +81,8 @@ internal static class SubInvoiceWithoutBillCheck
                 $"Approved sub invoice {invoice.Number} ({vendor.Name}) has no bill", figures, narrative));
             proposals.Add(Proposal(invoice, ledgerVendor.Id, ledgerVendor.Name, commitment, draft, figures, narrative, key));
         }
+
+        return CheckResult.Of(findings, proposals);
     }
 
     private static T Traced<T>(string tool, Func<T> call)
