@@ -1,3 +1,4 @@
+using BackOffice.Domain.Financial;
 using BackOffice.Domain.Ledger;
 using BackOffice.Domain.Project;
 using BackOffice.Store.Documents;
@@ -32,7 +33,7 @@ internal sealed record DocumentsData(
             await project.CommitmentsAsync(cancellationToken), await documents.CommitmentTotalsAsync(cancellationToken),
             await project.SubInvoicesAsync(cancellationToken), await ledger.AccountsAsync(cancellationToken),
             await ledger.BillsAsync(cancellationToken), await documents.BillMemosAsync(cancellationToken),
-            await documents.PurchaseOrdersAsync(cancellationToken), await ledger.CostCodeAccountsAsync(cancellationToken),
+            await tenant.LedgerFinancials.PurchaseOrdersAsync(cancellationToken), await ledger.CostCodeAccountsAsync(cancellationToken),
             books.Identity);
     }
 

@@ -1,5 +1,6 @@
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Tools.Financial;
+using BackOffice.Tools.Matching;
 
 namespace BackOffice.Agents.Financial;
 

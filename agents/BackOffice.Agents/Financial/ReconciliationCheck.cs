@@ -3,6 +3,7 @@ using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Tools.Financial;
 using BackOffice.Tools.Reconciliation;
 using static BackOffice.Agents.Financial.FinancialFigures;
+using BackOffice.Tools.Matching;
 
 namespace BackOffice.Agents.Financial;
 

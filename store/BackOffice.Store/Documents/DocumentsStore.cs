@@ -6,8 +6,6 @@ using BackOffice.Store.Tenancy;
 
 namespace BackOffice.Store.Documents;
 
-public sealed record LedgerPurchaseOrder(string Id, string VendorId, string? CustomerId, string? DocNumber, decimal Total, string Status);
-
 /// <summary>A ledger bill's memo, which is where bills entered against a PO name it (docs/DATA-FORMAT.md).</summary>
 public sealed record LedgerBillMemo(string BillId, string VendorId, string? Memo);
 
@@ -16,25 +14,8 @@ public sealed record CommitmentTotal(string CommitmentId, decimal Amount, IReadO
 /// <summary>What the Documents agent reads beyond the shared stores (issue 6): purchase orders, bill memos, commitment totals.</summary>
 public sealed class DocumentsStore(TenantData tenant)
 {
-    public async Task<IReadOnlyList<LedgerPurchaseOrder>> PurchaseOrdersAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<PurchaseOrderRow>(new CommandDefinition(
-            """
-            SELECT id AS Id, vendor_id AS VendorId, customer_id AS CustomerId, doc_number AS DocNumber, total_cents AS TotalCents, status AS Status
-            FROM ledger_purchase_orders ORDER BY id
-            """, cancellationToken: cancellationToken));
-        return rows.Select(r => new LedgerPurchaseOrder(r.Id, r.VendorId, r.CustomerId, r.DocNumber, Cents.ToDollars(r.TotalCents), r.Status)).ToList();
-    }
-
-    public async Task<IReadOnlyList<LedgerBillMemo>> BillMemosAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<MemoRow>(new CommandDefinition(
-            "SELECT id AS BillId, vendor_id AS VendorId, memo AS Memo FROM ledger_bills WHERE status = 'active' ORDER BY id",
-            cancellationToken: cancellationToken));
-        return rows.Select(r => new LedgerBillMemo(r.BillId, r.VendorId, r.Memo)).ToList();
-    }
+    /// <summary>Bill memos, from the one reader of ledger_bills (issue 12).</summary>
+    public Task<IReadOnlyList<LedgerBillMemo>> BillMemosAsync(CancellationToken cancellationToken) => tenant.Ledger.BillMemosAsync(cancellationToken);
 
     /// <summary>Each commitment's amount: its lines plus its approved commitment change orders.</summary>
     public async Task<IReadOnlyDictionary<string, CommitmentTotal>> CommitmentTotalsAsync(CancellationToken cancellationToken)
@@ -53,23 +34,6 @@ public sealed class DocumentsStore(TenantData tenant)
             g => new CommitmentTotal(g.Key, Cents.ToDollars(g.Sum(l => l.AmountCents) + changes[g.Key].Sum(c => c.AmountCents)),
                 g.Select(l => l.CostCode).Distinct(StringComparer.Ordinal).ToList()),
             StringComparer.Ordinal);
-    }
-
-    private sealed class PurchaseOrderRow
-    {
-        public string Id { get; init; } = "";
-        public string VendorId { get; init; } = "";
-        public string? CustomerId { get; init; }
-        public string? DocNumber { get; init; }
-        public long TotalCents { get; init; }
-        public string Status { get; init; } = "";
-    }
-
-    private sealed class MemoRow
-    {
-        public string BillId { get; init; } = "";
-        public string VendorId { get; init; } = "";
-        public string? Memo { get; init; }
     }
 
     private sealed class CommitmentLineRow
