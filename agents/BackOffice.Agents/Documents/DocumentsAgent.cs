@@ -21,7 +21,7 @@ public sealed class DocumentsAgent(DocumentsOptions options) : IAgent
 
     public async Task<SweepResult> SweepAsync(SweepContext context, CancellationToken cancellationToken)
     {
-        var data = await DocumentsData.LoadAsync(context.Data, context.Memory, cancellationToken);
+        var data = await DocumentsData.LoadAsync(context.Data, context.Memory, context.AsOf, cancellationToken);
         var analyses = await DocumentReview.AnalyzeAsync(context.Data, data, context.AsOf, options, cancellationToken);
         context.Progress.Report($"documents: {analyses.Count} documents in the inbox");
         // Issue 12: each check returns what it found; per document its exceptions then its bill, then the inbox-wide checks.

@@ -23,14 +23,17 @@ internal sealed record DocumentsData(
     IdentityResolver Identity)
 {
     /// <param name="memory">The tenant memory when the caller has one (a sweep); reports resolve without remembered links.</param>
-    public static async Task<DocumentsData> LoadAsync(TenantData tenant, ITenantMemory? memory, CancellationToken cancellationToken)
+    /// <param name="asOf">The date commitments are valued as of (change orders approved by then).</param>
+    public static async Task<DocumentsData> LoadAsync(TenantData tenant, ITenantMemory? memory, DateOnly asOf, CancellationToken cancellationToken)
     {
         var project = tenant.Project;
         var ledger = tenant.Ledger;
         var documents = tenant.Documents;
         var books = await TenantBooks.LoadAsync(tenant, memory, cancellationToken);
+        var commitments = await project.CommitmentsAsync(cancellationToken);
         return new DocumentsData(
-            await project.CommitmentsAsync(cancellationToken), await documents.CommitmentTotalsAsync(cancellationToken),
+            commitments, CommitmentTotal.Compute(commitments, await tenant.ProjectFinancials.CommitmentLinesAsync(cancellationToken),
+                await tenant.ProjectFinancials.ChangeOrdersAsync(cancellationToken), asOf),
             await project.SubInvoicesAsync(cancellationToken), await ledger.AccountsAsync(cancellationToken),
             await ledger.BillsAsync(cancellationToken), await documents.BillMemosAsync(cancellationToken),
             await tenant.LedgerFinancials.PurchaseOrdersAsync(cancellationToken), await ledger.CostCodeAccountsAsync(cancellationToken),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Ledger;
+using BackOffice.Domain.Ledger;
 
 namespace BackOffice.Kernel.Gate.Executors;
 
