@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 
 using BackOffice.Store.Tenancy;
+using BackOffice.Domain.Ledger;
 
 namespace BackOffice.Store.Ledger;
 
@@ -23,9 +24,6 @@ public interface ILedgerWriter
     Task<IReadOnlyList<LedgerBillRef>> FindBillsAsync(
         TenantData tenant, string vendorId, string docNumber, CancellationToken cancellationToken);
 }
-
-/// <param name="Amount">Dollars; must be whole cents.</param>
-public sealed record BillLineDraft(string AccountId, string? CustomerId, string? CostCode, string? Description, decimal Amount);
 
 public sealed record BillDraft(
     string VendorId, DateOnly TxnDate, DateOnly? DueDate, string? DocNumber, string? Memo, IReadOnlyList<BillLineDraft> Lines);
