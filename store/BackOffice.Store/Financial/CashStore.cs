@@ -35,13 +35,8 @@ public sealed class CashStore(TenantData tenant)
     /// <summary>Bills' due dates, from the one reader of ledger_bills (issue 12).</summary>
     public Task<IReadOnlyList<BillDue>> BillsDueAsync(CancellationToken cancellationToken) => tenant.Ledger.BillsDueAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<PayrollGross>> PayrollAsync(CancellationToken cancellationToken)
-    {
-        var rows = await QueryAsync<PayrollRow>(
-            "SELECT week_start AS WeekStart, SUM(gross_pay_cents) AS GrossCents FROM workforce_payroll_lines GROUP BY week_start ORDER BY week_start",
-            cancellationToken);
-        return rows.Select(r => new PayrollGross(StoreDates.Parse(r.WeekStart), Cents.ToDollars(r.GrossCents))).ToList();
-    }
+    /// <summary>Gross payroll per week, from the one reader of workforce_payroll_lines (issue 12).</summary>
+    public Task<IReadOnlyList<PayrollGross>> PayrollAsync(CancellationToken cancellationToken) => tenant.Workforce.WeeklyGrossAsync(cancellationToken);
 
     private async Task<IEnumerable<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken)
     {
@@ -49,9 +44,4 @@ public sealed class CashStore(TenantData tenant)
         return (await connection.QueryAsync<T>(new CommandDefinition(sql, cancellationToken: cancellationToken))).ToList();
     }
 
-    private sealed class PayrollRow
-    {
-        public string WeekStart { get; init; } = "";
-        public long GrossCents { get; init; }
-    }
 }
