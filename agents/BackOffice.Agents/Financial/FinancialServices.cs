@@ -29,6 +29,10 @@ public static class FinancialServices
         services.AddSingleton<IReport, WipReport>();
         services.AddSingleton<IReport, MarginReport>();
         services.AddSingleton<IReport, CashForecastReport>();
+        // Issue 16: the AIA G702/G703 pay application, as tables and as an xlsx/pdf packet.
+        services.AddSingleton<IReport, G702Report>();
+        services.AddSingleton<IReport, G703Report>();
+        services.AddSingleton<IReportDocument, G702Packet>();
         return services;
     }
 }

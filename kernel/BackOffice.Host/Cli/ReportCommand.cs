@@ -15,7 +15,11 @@ public static class ReportCommand
         var job = new Option<string?>("--job") { Description = "Only this job" };
         // Issue 7: `--week D` names the week of weekly reports (payroll-check, staffing); it is the report date, like --as-of.
         var week = new Option<string?>("--week") { Description = "A date in the week, yyyy-MM-dd, for weekly reports (same as --as-of)" };
-        var command = new Command("report", "Print a report as a table, or JSON with --json") { name, tenant, asOf, job, week };
+        // Issue 16: `--period N` picks a pay application; `--format xlsx|pdf --out FILE` writes a report that renders files.
+        var period = new Option<string?>("--period") { Description = "The period (pay application number) of per-period reports such as g702" };
+        var format = new Option<string?>("--format") { Description = "Write a file instead of printing: xlsx or pdf (reports that render files, e.g. g702)" };
+        var output = new Option<FileInfo?>("--out") { Description = "The file --format writes" };
+        var command = new Command("report", "Print a report as a table, or JSON with --json") { name, tenant, asOf, job, week, period, format, output };
         command.SetAction(CliAction.Run(async (cli, ct) =>
         {
             var reports = cli.Services.GetServices<IReport>().OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
@@ -30,7 +34,16 @@ public static class ReportCommand
             var report = reports.LastOrDefault(r => r.Name == wanted)
                          ?? throw new CliException($"There is no report '{wanted}'. Reports: {string.Join(", ", reports.Select(r => r.Name))}.");
             var tenantName = await cli.TenantAsync(tenant, ct);
-            var table = await report.RunAsync(new ReportRequest(cli.Tenant(tenantName), cli.AsOf(cli.Parse.GetValue(week) is null ? asOf : week), cli.Parse.GetValue(job)), ct);
+            var request = new ReportRequest(cli.Tenant(tenantName), cli.AsOf(cli.Parse.GetValue(week) is null ? asOf : week), cli.Parse.GetValue(job))
+            {
+                Period = cli.Parse.GetValue(period),
+            };
+            if (cli.Parse.GetValue(format) is { } wantedFormat)
+            {
+                return await ReportFile.WriteAsync(cli, wanted, request, wantedFormat, cli.Parse.GetValue(output), ct);
+            }
+
+            var table = await report.RunAsync(request, ct);
             cli.Output.Table(table.Rows, table.Columns, table.Title);
             return 0;
         }));

@@ -15,6 +15,9 @@ public interface IReport
 public sealed record ReportRequest(BackOffice.Store.Tenancy.TenantData Data, DateOnly AsOf, string? Job)
 {
     public string Tenant => Data.Tenant;
+
+    /// <summary>`--period N`: the period (pay application number) of per-period reports such as g702 (issue 16).</summary>
+    public string? Period { get; init; }
 }
 
 /// <summary>Rows are JSON objects, each with an "id"; <paramref name="Columns"/> picks and orders what a table shows.</summary>

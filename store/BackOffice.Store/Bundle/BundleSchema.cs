@@ -1,7 +1,8 @@
 namespace BackOffice.Store.Bundle;
 
 /// <summary>
-/// Every bundle file, in dependency order (parents before children), mirroring Migrations/Tenant/0100_bundle.sql.
+/// Every bundle file, in dependency order (parents before children), mirroring Migrations/Tenant/0100_bundle.sql
+/// (and the columns 1600_pay_app_figures.sql adds, issue 16).
 /// Required = the SQL column is NOT NULL without a default. This one table drives reading, validation and writing.
 /// </summary>
 public static class BundleSchema
@@ -22,7 +23,7 @@ public static class BundleSchema
     public static IReadOnlyList<FileSpec> Files { get; } =
     [
         new(Jobs, "project_jobs", "id", [Id, T("number"), T("name").Req(), E("status", "active", "closed", "on_hold").Req(),
-            T("customer_name"), M("contract_cents"), D("start_date"), D("substantial_completion_date")]),
+            T("customer_name"), M("contract_cents"), D("start_date"), D("substantial_completion_date"), P("retainage_bp")]),
         new(CostCodes, "project_cost_codes", "code", [T("code").Req(), T("description").Req()]),
         new(PVendors, "project_vendors", "id", [Id, T("name").Req(), T("trade")]),
         new("project/budget-lines.csv", "project_budget_lines", "id", [Id, T("job_id").Req().Refs(Jobs), Code.Req(),
@@ -37,9 +38,9 @@ public static class BundleSchema
             E("status", "pending", "approved", "void").Req(), M("amount_cents").Req(), Code, D("approved_date")]),
         new(PayApps, "project_pay_apps", "id", [Id, T("job_id").Req().Refs(Jobs), T("number").Req(), D("period_end").Req(),
             M("work_completed_to_date_cents").Req(), M("stored_materials_cents").Req(), M("retainage_held_to_date_cents").Req(),
-            M("amount_due_cents").Req(), E("status", "draft", "submitted", "approved", "paid").Req()]),
+            M("amount_due_cents").Req(), E("status", "draft", "submitted", "approved", "paid").Req(), P("retainage_bp"), P("stored_retainage_bp")]),
         new("project/pay-app-lines.csv", "project_pay_app_lines", "id", [Id, T("pay_app_id").Req().Refs(PayApps), Code.Req(),
-            M("scheduled_value_cents").Req(), M("completed_to_date_cents").Req()]),
+            M("scheduled_value_cents").Req(), M("completed_to_date_cents").Req(), M("stored_materials_cents").Or(0L), T("description")]),
         new(SubInvoices, "project_sub_invoices", "id", [Id, T("commitment_id").Req().Refs(Commitments), T("number").Req(),
             D("invoice_date").Req(), D("period_end"), M("amount_cents").Req(), M("retainage_cents").Req(),
             E("status", "draft", "pending", "approved", "paid", "void").Req()]),

@@ -30,6 +30,7 @@ public sealed class TenantData
         Ledger = new LedgerStore(this);
         Workforce = new WorkforceStore(this);
         ProjectFinancials = new ProjectFinancialStore(this);
+        PayAppSheets = new PayAppSheetStore(this);
         LedgerFinancials = new LedgerFinancialStore(this);
         Cash = new CashStore(this);
         ConfirmedLinks = new ConfirmedLinkStore(this);
@@ -58,6 +59,9 @@ public sealed class TenantData
     public WorkforceStore Workforce { get; }
 
     public ProjectFinancialStore ProjectFinancials { get; }
+
+    /// <summary>G703 lines and retainage terms of owner pay applications (issue 16).</summary>
+    public PayAppSheetStore PayAppSheets { get; }
 
     public LedgerFinancialStore LedgerFinancials { get; }
 

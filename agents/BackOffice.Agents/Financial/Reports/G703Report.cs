@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using BackOffice.Agents.Financial.PayApps;
+using BackOffice.Kernel.Abstractions.Reports;
+using BackOffice.Tools.PayApps;
+
+namespace BackOffice.Agents.Financial.Reports;
+
+/// <summary>`backoffice report g703 --job J [--period N]`: the AIA G703 continuation sheet, columns A-I and the grand total (issue 16).</summary>
+public sealed class G703Report : IReport
+{
+    public string Name => "g703";
+
+    public string Description => "AIA G703 continuation sheet (columns A-I: scheduled value, previous, this period, stored, total, %, balance, retainage) for --job and --period";
+
+    public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
+    {
+        var document = await PayAppPackets.LoadAsync(request.Data, G702Report.RequireJob(request), request.Period, cancellationToken);
+        var rows = document.Packet.Lines.Append(document.Packet.Totals).Select(Row).ToList();
+        var title = $"{ReportCells.Title("G703 continuation sheet", request)}, application {document.PayApp.Number} to {document.PayApp.PeriodEnd:yyyy-MM-dd}";
+        return new ReportTable(title, ["item", "description", "scheduledValue", "fromPrevious", "thisPeriod", "storedMaterials", "completedAndStored", "percent", "balanceToFinish", "retainage"], rows);
+    }
+
+    private static JsonObject Row(G703Line line) => new()
+    {
+        ["id"] = line.ItemNo == "" ? "total" : $"item-{line.ItemNo}",
+        ["item"] = line.ItemNo,
+        ["description"] = line.Description,
+        ["scheduledValue"] = ReportCells.Usd(line.ScheduledValue),
+        ["fromPrevious"] = ReportCells.Usd(line.PreviousWork),
+        ["thisPeriod"] = ReportCells.Usd(line.ThisPeriodWork),
+        ["storedMaterials"] = ReportCells.Usd(line.StoredMaterials),
+        ["completedAndStored"] = ReportCells.Usd(line.CompletedAndStored),
+        ["percent"] = ReportCells.Percent(line.PercentComplete),
+        ["balanceToFinish"] = ReportCells.Usd(line.BalanceToFinish),
+        ["retainage"] = ReportCells.Usd(line.Retainage),
+    };
+}
