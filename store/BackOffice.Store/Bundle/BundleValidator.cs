@@ -11,7 +11,7 @@ public static class BundleValidator
 {
     public static async Task ValidateAsync(
         IReadOnlyDictionary<string, ParsedTable> tables, StoredState stored, SqliteConnection connection, SqliteTransaction transaction,
-        ErrorSink errors, CancellationToken cancellationToken)
+        ErrorSink errors, bool merge, CancellationToken cancellationToken)
     {
         foreach (var table in tables.Values)
         {
@@ -19,7 +19,12 @@ public static class BundleValidator
             CheckSandboxCollisions(table, stored, errors);
         }
 
-        await CheckOrphansAsync(tables, stored, connection, transaction, errors, cancellationToken);
+        if (!merge)
+        {
+            // A merge removes nothing, so no stored row can be orphaned (issue 14).
+            await CheckOrphansAsync(tables, stored, connection, transaction, errors, cancellationToken);
+        }
+
         await BundleRules.CheckAsync(tables, connection, transaction, errors, cancellationToken);
     }
 
