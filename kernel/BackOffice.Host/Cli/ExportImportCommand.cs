@@ -112,7 +112,12 @@ public static class ExportImportCommand
 
         foreach (var (file, counts) in result.Batch.RowCounts.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
-            cli.Output.Line($"  {file}: {counts.Imported} row(s) imported, {counts.Held} held back");
+            cli.Output.Line($"  {file}: {counts.Imported} row(s) imported, {counts.Held} held back, {counts.Skipped} skipped (another kind of row, or nothing new)");
+        }
+
+        foreach (var warning in result.Batch.Warnings)
+        {
+            cli.Output.Line($"  warning: {warning}");
         }
 
         foreach (var error in result.Batch.Errors)

@@ -98,7 +98,6 @@ public static class BuildertrendExports
         if (po is null || po.Length == 0)
         {
             row.Fail("related-po", "a bill with no related PO is a direct cost, which this import cannot store yet; expected a PO like '12 - Framing'");
-            return;
         }
 
         ExportRecords.ProjectVendor(row, batch, "vendor");
@@ -110,7 +109,7 @@ public static class BuildertrendExports
         var id = ExportBatch.Id(Source, "bill", job ?? "", number);
         batch.Add("project/sub-invoices.csv", new()
         {
-            ["id"] = id, ["commitment_id"] = ExportBatch.Id(Source, "po", job ?? "", po), ["number"] = number,
+            ["id"] = id, ["commitment_id"] = ExportBatch.Id(Source, "po", job ?? "", po ?? ""), ["number"] = number,
             ["invoice_date"] = date is null ? "" : ExportRow.DateText(date.Value), ["amount"] = ExportRow.MoneyText(amount),
             ["retainage"] = "0", ["status"] = status ?? "",
         });

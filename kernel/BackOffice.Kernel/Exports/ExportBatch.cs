@@ -28,8 +28,8 @@ public sealed partial class ExportBatch(ExportNames names, IReadOnlyDictionary<s
 
     public List<UnsureName> Unsure { get; } = [];
 
-    /// <summary>Rows imported and rows held back, per export file.</summary>
-    public Dictionary<string, (int Imported, int Held)> RowCounts { get; } = [];
+    /// <summary>Per export file: rows imported, rows held back (errors, unsure names), rows of other kinds skipped (a credit memo on an invoice list).</summary>
+    public Dictionary<string, ExportRowCounts> RowCounts { get; } = [];
 
     /// <summary>The job named on the command line, for exports of one project that carry no job column (Procore's).</summary>
     public string? DefaultJob { get; } = defaultJob;
@@ -39,6 +39,16 @@ public sealed partial class ExportBatch(ExportNames names, IReadOnlyDictionary<s
     /// <summary>A readable, deterministic id: source prefix, kind, and the natural key as lower-case words joined by '-'.</summary>
     public static string Id(string source, string kind, params string[] naturalKey) =>
         $"{Prefix(source)}-{kind}-{string.Join('-', naturalKey.Select(Slug))}";
+
+    /// <summary>A warning said once per file and message.</summary>
+    public void WarnOnce(string file, string message)
+    {
+        var text = $"{file}: {message}";
+        if (!Warnings.Contains(text))
+        {
+            Warnings.Add(text);
+        }
+    }
 
     public void BeginRow()
     {
@@ -64,8 +74,9 @@ public sealed partial class ExportBatch(ExportNames names, IReadOnlyDictionary<s
             Names.Rollback(_nameMark);
         }
 
-        var counts = RowCounts.GetValueOrDefault(row.File);
-        RowCounts[row.File] = row.Bad ? (counts.Imported, counts.Held + 1) : (counts.Imported + 1, counts.Held);
+        var counts = RowCounts.GetValueOrDefault(row.File) ?? new ExportRowCounts(0, 0, 0);
+        RowCounts[row.File] = row.Bad ? counts with { Held = counts.Held + 1 }
+            : _pending.Count == 0 ? counts with { Skipped = counts.Skipped + 1 } : counts with { Imported = counts.Imported + 1 };
         _pending.Clear();
     }
 
@@ -123,3 +134,6 @@ public sealed partial class ExportBatch(ExportNames names, IReadOnlyDictionary<s
     [GeneratedRegex("[^a-z0-9]+")]
     private static partial Regex NotWord();
 }
+
+/// <summary>What became of the data rows of one export file.</summary>
+public sealed record ExportRowCounts(int Imported, int Held, int Skipped);

@@ -77,5 +77,10 @@ public static class ProcoreExports
                 ["id"] = id + "-1", ["commitment_id"] = id, ["cost_code"] = code ?? "", ["amount"] = ExportRow.MoneyText(original),
             });
         }
+        else
+        {
+            batch.WarnOnce(row.File, "no Cost Code column: commitments are stored without lines, so their amounts are not imported " +
+                "(add the Cost Code column to the Contracts view, or import the schedule of values)");
+        }
     }
 }

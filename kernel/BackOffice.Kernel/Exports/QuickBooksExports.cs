@@ -67,7 +67,10 @@ public static class QuickBooksExports
         batch.Add("ledger/vendors.csv", new() { ["id"] = Master(row, batch, NameEntity.LedgerVendor, name, "vendor"), ["name"] = name, ["active"] = "true" });
     }
 
-    /// <summary>"Parent:Job" is a job (sub-customer) of Parent; a parent not listed on its own row is added.</summary>
+    /// <summary>
+    /// "Parent:Job" is a job (sub-customer) of Parent; a parent not listed on its own row is added. A customer already
+    /// stored is left as it is: the contact list carries nothing the customer table keeps beyond its name.
+    /// </summary>
     private static void Customer(ExportRow row, ExportBatch batch)
     {
         var full = row.RequiredText("name");
@@ -78,7 +81,7 @@ public static class QuickBooksExports
             var path = string.Join(':', parts.Take(depth));
             var known = !batch.Names.Resolve(NameEntity.LedgerCustomer, path, exactOnly: true).IsNew;
             var id = Master(row, batch, NameEntity.LedgerCustomer, path, "customer");
-            if (depth == parts.Length || !known)
+            if (!known)
             {
                 batch.Add("ledger/customers.csv", new()
                 {

@@ -15,7 +15,7 @@ public static class BundleValidator
     {
         foreach (var table in tables.Values)
         {
-            CheckReferences(table, tables, stored, errors);
+            CheckReferences(table, tables, stored, errors, merge);
             CheckSandboxCollisions(table, stored, errors);
         }
 
@@ -28,7 +28,9 @@ public static class BundleValidator
         await BundleRules.CheckAsync(tables, connection, transaction, errors, cancellationToken);
     }
 
-    private static void CheckReferences(ParsedTable table, IReadOnlyDictionary<string, ParsedTable> tables, StoredState stored, ErrorSink errors)
+    /// <param name="merge">A merge keeps every stored row, so a stored id is a good target even when its file is present (issue 14).</param>
+    private static void CheckReferences(
+        ParsedTable table, IReadOnlyDictionary<string, ParsedTable> tables, StoredState stored, ErrorSink errors, bool merge)
     {
         var spec = table.Spec;
         foreach (var row in table.Rows)
@@ -49,7 +51,7 @@ public static class BundleValidator
 
                 if (tables.TryGetValue(target, out var targetTable))
                 {
-                    if (!targetTable.ByKey.ContainsKey(value))
+                    if (!targetTable.ByKey.ContainsKey(value) && !(merge && stored.Keys(BundleSchema.File(target)).ContainsKey(value)))
                     {
                         errors.Add(spec.Path, row.Line, column.CsvName, $"unknown reference '{value}': expected an id in {target}");
                     }
