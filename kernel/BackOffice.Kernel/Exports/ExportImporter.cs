@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using BackOffice.Store.Bundle;
 using BackOffice.Store.Exports;
 using BackOffice.Store.Tenancy;
@@ -23,7 +24,7 @@ public sealed record ExportImportResult(ImportSummary? Summary, IReadOnlyList<Ex
 /// kind, turns its rows into the canonical records, and stores them through the bundle importer's one transaction as
 /// a merge (nothing is removed). With any error or unsure name nothing is imported unless good rows are accepted.
 /// </summary>
-public sealed class ExportImporter(BundleImporter bundles, TimeProvider clock)
+public sealed partial class ExportImporter(BundleImporter bundles, TimeProvider clock)
 {
     public static readonly IReadOnlyList<string> Sources = ["buildertrend", "quickbooks", "procore"];
 
@@ -123,15 +124,22 @@ public sealed class ExportImporter(BundleImporter bundles, TimeProvider clock)
         }
     }
 
-    /// <summary>Group, subtotal, total and footer rows have a blank key cell or start with "Total"; blank rows are nothing.</summary>
+    /// <summary>
+    /// Group, subtotal, total and footer rows have a blank key cell, start with "Total", or (QuickBooks' footer) are one
+    /// cell holding the report's timestamp, "Wednesday, November 25, 2026 04:12 PM"; blank rows are nothing.
+    /// </summary>
     private static bool IsDataRow(ExportSheetRow sheetRow, ExportRow row, ExportLayout layout)
     {
-        var first = sheetRow.Cells.Select(c => c.Trim()).FirstOrDefault(c => c.Length > 0);
-        return first is not null
-            && !first.StartsWith("total", StringComparison.OrdinalIgnoreCase)
-            && !first.StartsWith("grand total", StringComparison.OrdinalIgnoreCase)
+        var filled = sheetRow.Cells.Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+        return filled.Count > 0
+            && !filled[0].StartsWith("total", StringComparison.OrdinalIgnoreCase)
+            && !filled[0].StartsWith("grand total", StringComparison.OrdinalIgnoreCase)
+            && !(filled.Count == 1 && FooterPattern().IsMatch(filled[0]))
             && row.TextOrNull(layout.KeyField) is not null;
     }
+
+    [GeneratedRegex(@"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \w+ \d{1,2}, \d{4},? \d{1,2}:\d{2}")]
+    private static partial Regex FooterPattern();
 
     private static BundleError Translate(BundleError error, ExportBatch batch) =>
         error.Line is { } line && batch.Origin(line) is { } origin
