@@ -40,6 +40,6 @@ public sealed class ExportImportException(IReadOnlyList<BundleError> errors, IRe
 public static class ExportImportText
 {
     public static string Describe(UnsureName name) =>
-        $"{name.File} row {name.Row}, column {name.Column}: unsure which {name.Entity} '{name.Name}' is " +
+        $"{name.File} line {name.Row}, column {name.Column}: unsure which {name.Entity} '{name.Name}' is " +
         $"(candidates: {string.Join(", ", name.Candidates)}); answer once with --name \"{name.Entity}:{name.Name}=ID\" or \"...=new\"";
 }
