@@ -1,6 +1,8 @@
+using BackOffice.Kernel.Exports;
 using BackOffice.Kernel.Gate;
 using BackOffice.Kernel.Sweeps;
 using BackOffice.Store.Bundle;
+using BackOffice.Store.Exports;
 using BackOffice.Store.Sandbox;
 
 namespace BackOffice.Host.Cli;
@@ -11,7 +13,7 @@ public static partial class ExitCodes
     private static int? ForKernel(Exception ex) => ex switch
     {
         ProposalConflictException or GateRefusedException or WritesDisabledException or SweepBusyException or SandboxLedgerException => 1,
-        ProposalNotFoundException or BundleValidationException => 2,
+        ProposalNotFoundException or BundleValidationException or ExportImportException or ExportFileFormatException => 2,
         _ => null,
     };
 }

@@ -79,6 +79,7 @@ public static class BackOfficeServices
         builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddSingleton<AuditAnchors>();
         builder.Services.AddSingleton<BundleImporter>();
+        builder.Services.AddSingleton<BackOffice.Kernel.Exports.ExportImporter>();
     }
 
     public static void AddBackOfficeKernel(this IHostApplicationBuilder builder)

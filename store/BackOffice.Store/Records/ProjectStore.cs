@@ -26,6 +26,15 @@ public sealed class ProjectStore(TenantData tenant)
     public async Task<IReadOnlyList<JobCompletion>> JobCompletionsAsync(CancellationToken cancellationToken) =>
         (await JobRowsAsync(cancellationToken)).Select(r => new JobCompletion(r.Id, r.Name, r.CustomerName, StoreDates.ParseOrNull(r.CompletionDate))).ToList();
 
+    /// <summary>The cost codes (code, description), for importers that must add only the codes not yet stored (issue 14).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> CostCodesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Code, string Description)>(new CommandDefinition(
+            "SELECT code, description FROM project_cost_codes", cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Code, r => r.Description, StringComparer.Ordinal);
+    }
+
     // Issue 12: the one reader of project_jobs; the Financial and Collections views above are projections of it.
     private async Task<IReadOnlyList<JobRow>> JobRowsAsync(CancellationToken cancellationToken)
     {

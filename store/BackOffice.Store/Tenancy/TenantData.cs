@@ -1,5 +1,6 @@
 using BackOffice.Store.Collections;
 using BackOffice.Store.Documents;
+using BackOffice.Store.Exports;
 using BackOffice.Store.Findings;
 using BackOffice.Store.Financial;
 using BackOffice.Store.Memory;
@@ -42,6 +43,7 @@ public sealed class TenantData
         Documents = new DocumentsStore(this);
         Pricebook = new PricebookStore(this);
         PriceFiles = new PriceFileStore(this);
+        ExportImports = new ExportImportStore(this);
         SweepRuns = new SweepRunStore(this);
         NarrationCache = new NarrationCacheStore(this);
         MemoryLearning = new MemoryLearningStore(this);
@@ -84,6 +86,9 @@ public sealed class TenantData
     public PricebookStore Pricebook { get; }
 
     public PriceFileStore PriceFiles { get; }
+
+    /// <summary>Confirmed export-file mappings and names resolved by hand (issue 14).</summary>
+    public ExportImportStore ExportImports { get; }
 
     public SweepRunStore SweepRuns { get; }
 
