@@ -1,6 +1,8 @@
 using BackOffice.Kernel.Gate;
 using BackOffice.Kernel.Sweeps;
 using BackOffice.Store.Bundle;
+using BackOffice.Store.Connectors.QuickBooks;
+using BackOffice.Store.Ledger;
 using BackOffice.Store.Sandbox;
 
 namespace BackOffice.Host.Cli;
@@ -11,6 +13,7 @@ public static partial class ExitCodes
     private static int? ForKernel(Exception ex) => ex switch
     {
         ProposalConflictException or GateRefusedException or WritesDisabledException or SweepBusyException or SandboxLedgerException => 1,
+        QuickBooksFaultException or QuickBooksReconnectException or QuickBooksNotConnectedException or QuickBooksResponseException or LedgerChangedException => 1,
         ProposalNotFoundException or BundleValidationException => 2,
         _ => null,
     };
