@@ -28,7 +28,26 @@ public sealed class QuickBooksSyncStore(TenantData tenant)
     /// <summary>Applies one page or CDC group and, with it, the cursor; all or nothing.</summary>
     public async Task<SyncCounts> ApplyAsync(string entity, IReadOnlyList<JsonObject> items, SyncCursor? cursor, CancellationToken cancellationToken)
     {
-        await using var unit = await tenant.WriteAsync(cancellationToken);
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        // QuickBooks owns its references: a sub-customer may arrive a page before its parent, a payment may link an
+        // invoice of a later page, an item-based bill line has no account. Foreign keys are checked off for the batch
+        // (SQLite only changes the pragma outside a transaction) and back on before the connection returns to the pool.
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA foreign_keys = OFF", cancellationToken: cancellationToken));
+        try
+        {
+            return await ApplyBatchAsync(connection, entity, items, cursor, cancellationToken);
+        }
+        finally
+        {
+            await connection.ExecuteAsync(new CommandDefinition("PRAGMA foreign_keys = ON", cancellationToken: CancellationToken.None));
+        }
+    }
+
+    private static async Task<SyncCounts> ApplyBatchAsync(
+        Microsoft.Data.Sqlite.SqliteConnection connection, string entity, IReadOnlyList<JsonObject> items, SyncCursor? cursor, CancellationToken cancellationToken)
+    {
+        await using var transaction = connection.BeginTransaction();
+        var unit = DataUnit.Over(connection, transaction);
         int added = 0, changed = 0, deleted = 0;
         foreach (var item in items)
         {
@@ -49,7 +68,7 @@ public sealed class QuickBooksSyncStore(TenantData tenant)
                 """, cursor, unit.Transaction, cancellationToken: cancellationToken));
         }
 
-        await unit.CommitAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new SyncCounts(items.Count, added, changed, deleted);
     }
 

@@ -95,7 +95,7 @@ public sealed partial class FakeQuickBooks
             : Reply(new JsonObject { [entity] = body });
     }
 
-    private async Task<IResult> WriteAsync(HttpContext context, string urlEntity)
+    private async Task<IResult> WriteAsync(HttpContext context, [Microsoft.AspNetCore.Mvc.FromRoute(Name = "entity")] string urlEntity)
     {
         if (!UrlEntities.TryGetValue(urlEntity, out var entity))
         {
