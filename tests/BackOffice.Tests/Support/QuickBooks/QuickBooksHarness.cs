@@ -61,24 +61,26 @@ public sealed class QuickBooksHarness : IAsyncDisposable
     }
 
     /// <summary>A small company: accounts, a customer with a job, a vendor, a bill, an invoice and its payment.</summary>
-    public void SeedCompany()
+    public void SeedCompany() => SeedCompanyInto(Fake);
+
+    public static void SeedCompanyInto(FakeQuickBooks fake)
     {
-        Fake.Add("Account", new JsonObject { ["Id"] = "64", ["Name"] = "Subcontractors", ["AcctNum"] = "5100", ["AccountType"] = "Cost of Goods Sold", ["Active"] = true });
-        Fake.Add("Account", new JsonObject { ["Id"] = "65", ["Name"] = "Retainage Payable", ["AcctNum"] = "2150", ["AccountType"] = "Other Current Liability", ["Active"] = true });
-        Fake.Add("Customer", new JsonObject { ["Id"] = "58", ["DisplayName"] = "Smith, J", ["FullyQualifiedName"] = "Smith, J", ["Active"] = true });
-        Fake.Add("Customer", new JsonObject
+        fake.Add("Account", new JsonObject { ["Id"] = "64", ["Name"] = "Subcontractors", ["AcctNum"] = "5100", ["AccountType"] = "Cost of Goods Sold", ["Active"] = true });
+        fake.Add("Account", new JsonObject { ["Id"] = "65", ["Name"] = "Retainage Payable", ["AcctNum"] = "2150", ["AccountType"] = "Other Current Liability", ["Active"] = true });
+        fake.Add("Customer", new JsonObject { ["Id"] = "58", ["DisplayName"] = "Smith, J", ["FullyQualifiedName"] = "Smith, J", ["Active"] = true });
+        fake.Add("Customer", new JsonObject
         {
             ["Id"] = "59", ["DisplayName"] = "Kitchen Remodel", ["FullyQualifiedName"] = "Smith, J:Kitchen Remodel", ["Job"] = true,
             ["ParentRef"] = new JsonObject { ["value"] = "58" }, ["Active"] = true,
         });
-        Fake.Add("Vendor", new JsonObject { ["Id"] = "46", ["DisplayName"] = "Rivera Plumbing", ["Active"] = true });
-        Fake.Add("Bill", Bill("25", "B-1", 103.55m));
-        Fake.Add("Invoice", new JsonObject
+        fake.Add("Vendor", new JsonObject { ["Id"] = "46", ["DisplayName"] = "Rivera Plumbing", ["Active"] = true });
+        fake.Add("Bill", Bill("25", "B-1", 103.55m));
+        fake.Add("Invoice", new JsonObject
         {
             ["Id"] = "130", ["CustomerRef"] = new JsonObject { ["value"] = "59" }, ["DocNumber"] = "1001", ["TxnDate"] = "2026-10-01", ["DueDate"] = "2026-10-31", ["TotalAmt"] = 5000.00m,
             ["Line"] = new JsonArray(new JsonObject { ["Amount"] = 5000.00m, ["DetailType"] = "SalesItemLineDetail", ["SalesItemLineDetail"] = new JsonObject { ["ItemRef"] = new JsonObject { ["value"] = "1", ["name"] = "Progress billing" } } }),
         });
-        Fake.Add("Payment", new JsonObject
+        fake.Add("Payment", new JsonObject
         {
             ["Id"] = "125", ["CustomerRef"] = new JsonObject { ["value"] = "59" }, ["TxnDate"] = "2026-10-15", ["TotalAmt"] = 3000.00m, ["UnappliedAmt"] = 500.00m,
             ["Line"] = new JsonArray(new JsonObject { ["Amount"] = 2500.00m, ["LinkedTxn"] = new JsonArray(new JsonObject { ["TxnId"] = "130", ["TxnType"] = "Invoice" }) }),
