@@ -42,3 +42,9 @@ public sealed record JournalEntryDraft(DateOnly TxnDate, string? DocNumber, stri
 public sealed record LedgerWriteResult(string EntityId, long SyncToken, JsonObject Response);
 
 public sealed record LedgerBillRef(string Id, long SyncToken, string Status);
+
+/// <summary>
+/// The record we wrote was changed in the ledger since (its SyncToken moved): undo refuses rather than delete someone
+/// else's edit (issue 13).
+/// </summary>
+public sealed class LedgerChangedException(string message) : Exception(message);

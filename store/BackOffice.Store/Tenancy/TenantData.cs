@@ -1,4 +1,5 @@
 using BackOffice.Store.Collections;
+using BackOffice.Store.Connectors.QuickBooks;
 using BackOffice.Store.Documents;
 using BackOffice.Store.Exports;
 using BackOffice.Store.Findings;
@@ -48,6 +49,8 @@ public sealed class TenantData
         NarrationCache = new NarrationCacheStore(this);
         MemoryLearning = new MemoryLearningStore(this);
         Findings = new FindingStore(clock);
+        QuickBooks = new QuickBooksConnectionStore(this);
+        QuickBooksSync = new QuickBooksSyncStore(this);
     }
 
     public string Tenant { get; }
@@ -98,6 +101,12 @@ public sealed class TenantData
     public MemoryLearningStore MemoryLearning { get; }
 
     public FindingStore Findings { get; }
+
+    /// <summary>The tenant's QuickBooks Online connection and its encrypted tokens (issue 13).</summary>
+    public QuickBooksConnectionStore QuickBooks { get; }
+
+    /// <summary>Applies QuickBooks entities to the canonical ledger tables and keeps the sync cursors (issue 13).</summary>
+    public QuickBooksSyncStore QuickBooksSync { get; }
 
     /// <summary>Where the tenant keeps files of one kind (documents, outbox, price files); files are not database rows.</summary>
     public string FilesFolder(string kind) => Path.Combine(_folder, kind);
