@@ -25,6 +25,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
         UnknownAgentException => (StatusCodes.Status404NotFound, "Not found"),
         UnauthorizedAccessException => (StatusCodes.Status401Unauthorized, "Sign in first"),
         ArgumentException or FormatException or System.Text.Json.JsonException => (StatusCodes.Status400BadRequest, "Bad request"),
+        ProposalInvalidException or BackOffice.Kernel.Abstractions.Proposals.ProposalPayloadException
+            => (StatusCodes.Status400BadRequest, "The proposal is not valid"),
         _ => null,
     };
 
@@ -40,6 +42,12 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
         if (exception is ProposalConflictException conflict)
         {
             details.Extensions["currentState"] = conflict.CurrentState;
+        }
+
+        if (exception is ProposalInvalidException invalid)
+        {
+            // Issue 19: each problem names its field, so a form can show it beside the field.
+            details.Extensions["problems"] = invalid.Problems.Select(p => new { field = p.Field, message = p.Message }).ToList();
         }
 
         if (exception is WritesDisabledException disabled)

@@ -11,7 +11,8 @@ public static partial class ExitCodes
     private static int? ForKernel(Exception ex) => ex switch
     {
         ProposalConflictException or GateRefusedException or WritesDisabledException or SweepBusyException or SandboxLedgerException => 1,
-        ProposalNotFoundException or BundleValidationException => 2,
+        ProposalNotFoundException or BundleValidationException or ProposalInvalidException => 2,
+        BackOffice.Kernel.Abstractions.Proposals.ProposalPayloadException => 1,
         _ => null,
     };
 }
