@@ -15,8 +15,12 @@ public interface IReviewedPayload
     /// <summary>The records the payload names (accounts, vendors, jobs, ...), which must exist and be active.</summary>
     IEnumerable<PayloadReference> References();
 
-    /// <summary>Title, figures and narrative computed from the payload alone; <see cref="PayloadSummary.Amount"/> is the money it moves.</summary>
-    PayloadSummary Describe();
+    /// <summary>
+    /// Title, figures and narrative computed from the payload alone, called only when <see cref="Validate"/> found
+    /// nothing; <see cref="PayloadSummary.Amount"/> is the money it moves. Null when no editable field changes a figure
+    /// (the agent's title and figures then stay true).
+    /// </summary>
+    PayloadSummary? Describe();
 }
 
 /// <summary>One problem with a payload: <paramref name="Field"/> is its path, e.g. "lines[2].amount".</summary>

@@ -53,7 +53,7 @@ public sealed partial record CreateBillPayload : IReviewedPayload
     }
 
     /// <summary>Call after <see cref="Validate"/> found nothing: every amount parses.</summary>
-    public PayloadSummary Describe()
+    public PayloadSummary? Describe()
     {
         var total = Lines.Sum(l => decimal.Parse(l.Amount, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
         var vendor = Text(VendorName) ?? VendorId;
