@@ -17,6 +17,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
 {
     public static (int Status, string Title)? Classify(Exception exception) => exception switch
     {
+        _ when BackOffice.Store.Sqlite.StoreBusy.Is(exception) => (StatusCodes.Status503ServiceUnavailable, "The tenant is busy, try again"),
         ProposalConflictException => (StatusCodes.Status409Conflict, "Proposal is in the wrong state"),
         GateRefusedException => (StatusCodes.Status403Forbidden, "Refused by the gate"),
         WritesDisabledException => (StatusCodes.Status403Forbidden, "Writes are switched off"),
@@ -24,7 +25,11 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
             => (StatusCodes.Status404NotFound, "Not found"),
         UnknownAgentException => (StatusCodes.Status404NotFound, "Not found"),
         UnauthorizedAccessException => (StatusCodes.Status401Unauthorized, "Sign in first"),
+        // Issue 19: a body over the server's limit is the client's error (413), not a 500.
+        BadHttpRequestException bad => (bad.StatusCode, "Bad request"),
         ArgumentException or FormatException or System.Text.Json.JsonException => (StatusCodes.Status400BadRequest, "Bad request"),
+        ProposalInvalidException or BackOffice.Kernel.Abstractions.Proposals.ProposalPayloadException
+            => (StatusCodes.Status400BadRequest, "The proposal is not valid"),
         _ => null,
     };
 
@@ -36,10 +41,25 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
         }
 
         httpContext.Response.StatusCode = mapped.Status;
-        var details = new ProblemDetails { Status = mapped.Status, Title = mapped.Title, Detail = exception.Message };
+        var busy = mapped.Status == StatusCodes.Status503ServiceUnavailable;
+        if (busy)
+        {
+            httpContext.Response.Headers.RetryAfter = BackOffice.Store.Sqlite.StoreBusy.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var details = new ProblemDetails
+        {
+            Status = mapped.Status, Title = mapped.Title, Detail = busy ? BackOffice.Store.Sqlite.StoreBusy.Message : exception.Message,
+        };
         if (exception is ProposalConflictException conflict)
         {
             details.Extensions["currentState"] = conflict.CurrentState;
+        }
+
+        if (exception is ProposalInvalidException invalid)
+        {
+            // Issue 19: each problem names its field, so a form can show it beside the field.
+            details.Extensions["problems"] = invalid.Problems.Select(p => new { field = p.Field, message = p.Message }).ToList();
         }
 
         if (exception is WritesDisabledException disabled)

@@ -55,6 +55,7 @@ public static class BackOfficeWeb
     public static void MapBackOfficeWeb(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -33,17 +33,25 @@ public sealed class ProposalActions(ProposalGate gate, GateOptions options, Audi
             return (current, true);
         }
 
-        var row = verb switch
+        try
         {
-            "approve" => await gate.ApproveAsync(caller.Data, caller.Actor, id, ct),
-            "reject" => await gate.RejectAsync(caller.Data, caller.Actor, id, reason ?? "", ct),
-            "edit" => await gate.EditAsync(caller.Data, caller.Actor, id, changes ?? [], ct),
-            "execute" => await gate.ExecuteAsync(caller.Data, caller.Actor, id, ct),
-            "undo" => await gate.UndoAsync(caller.Data, caller.Actor, id, ct),
-            _ => throw new ArgumentException($"Unknown verb '{verb}'.", nameof(verb)),
-        };
-        await anchors.AdvanceAsync(caller.Tenant, ct);
-        return (row, false);
+            var row = verb switch
+            {
+                "approve" => await gate.ApproveAsync(caller.Data, caller.Actor, id, ct),
+                "reject" => await gate.RejectAsync(caller.Data, caller.Actor, id, reason ?? "", ct),
+                "edit" => await gate.EditAsync(caller.Data, caller.Actor, id, changes ?? [], ct),
+                "execute" => await gate.ExecuteAsync(caller.Data, caller.Actor, id, ct),
+                "undo" => await gate.UndoAsync(caller.Data, caller.Actor, id, ct),
+                _ => throw new ArgumentException($"Unknown verb '{verb}'.", nameof(verb)),
+            };
+            return (row, false);
+        }
+        finally
+        {
+            // Issue 19: refused attempts are chained like everything else, and the anchor moves past them too, so
+            // deleting a refusal from the end of the chain is found by `audit verify`.
+            await anchors.AdvanceAsync(caller.Tenant, ct);
+        }
     }
 
     public async Task<JsonObject> DetailAsync(Caller caller, long id, CancellationToken ct)

@@ -33,6 +33,12 @@ public static class CliAction
                 await context.Error.WriteLineAsync($"error: {ex.Message}");
                 return code;
             }
+            catch (Exception ex) when (BackOffice.Store.Sqlite.StoreBusy.Is(ex))
+            {
+                // Issue 19: a stalled writer elsewhere is a retryable refusal, not a crash.
+                await context.Error.WriteLineAsync($"error: {BackOffice.Store.Sqlite.StoreBusy.Message}");
+                return 1;
+            }
         };
 }
 

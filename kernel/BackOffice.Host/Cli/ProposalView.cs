@@ -35,6 +35,7 @@ public static class ProposalView
         view["decidedBy"] = row.DecidedBy;
         view["decisionReason"] = row.DecisionReason;
         view["error"] = row.Error;
+        view["edit"] = ProposalDiff.Of(row);
         view["history"] = new JsonArray(history.Select(e => (JsonNode)new JsonObject
         {
             ["at"] = e.At, ["actor"] = e.Actor, ["kind"] = e.Kind,
@@ -53,11 +54,17 @@ public static class ProposalView
         output.Line($"Proposal {view["id"]}: {view["title"]}");
         output.Line($"  state {view["state"]}, risk {view["risk"]}, proposed by {view["proposedBy"]} at {view["proposedAt"]}");
         output.Line($"  must be approved by {view["whoMustApprove"]}");
+        if (view["error"] is { } error)
+        {
+            output.Line($"  last attempt failed: {error}");
+        }
+
         // A reversible action may still limit its undo (issue 5: a delayed send is undoable only until delivered); say so before approval.
         output.Line((bool)view["reversible"]!
             ? "  can be undone after execution" + (view["irreversibleReason"] is null ? "" : $", but {view["irreversibleReason"]}")
             : $"  CANNOT be undone once executed: {view["irreversibleReason"]}");
         output.Line();
+        ProposalDiff.Print(output, view["edit"]?.AsObject());
         output.Line("  " + view["narrative"]);
         output.Line();
         output.Line("  Figures (value, computed by, from):");

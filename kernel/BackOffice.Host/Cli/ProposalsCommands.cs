@@ -140,8 +140,17 @@ public static class ProposalsCommands
         {
             var tenantName = await cli.TenantAsync(tenant, ct);
             var actor = await cli.ActorAsync(tenantName, ct);
-            var row = await decide(cli.Get<ProposalGate>(), cli.Tenant(tenantName), actor, cli.Parse.GetValue(id), cli.Parse, ct);
-            await cli.Get<AuditAnchors>().AdvanceAsync(tenantName, ct);
+            ProposalRow row;
+            try
+            {
+                row = await decide(cli.Get<ProposalGate>(), cli.Tenant(tenantName), actor, cli.Parse.GetValue(id), cli.Parse, ct);
+            }
+            finally
+            {
+                // Issue 19: a refused attempt is audited too; the anchor moves past it, so deleting it from the end shows.
+                await cli.Get<AuditAnchors>().AdvanceAsync(tenantName, ct);
+            }
+
             if (cli.Json)
             {
                 cli.Output.WriteJson(ProposalView.Summary(row));

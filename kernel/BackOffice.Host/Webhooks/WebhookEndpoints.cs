@@ -27,8 +27,6 @@ public static class WebhookEndpoints
 
     public sealed record GenericEvent(string Id, string Entity, string? Agent);
 
-    private const int MaxBodyBytes = 1 << 20;
-
     public static void AddBackOfficeWebhooks(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.SectionName))
@@ -48,11 +46,17 @@ public static class WebhookEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<Receipt>, UnauthorizedHttpResult, BadRequest<string>>> QuickBooksAsync(
+    private static async Task<Results<Ok<Receipt>, UnauthorizedHttpResult, BadRequest<string>, StatusCodeHttpResult>> QuickBooksAsync(
         HttpRequest request, IOptions<WebhookOptions> options, Router router, CancellationToken ct)
     {
-        var body = await ReadBodyAsync(request, ct);
-        if (body is null || !QuickBooksWebhook.SignatureValid(body, request.Headers[QuickBooksWebhook.SignatureHeader], options.Value.QuickBooks.VerifierToken))
+        // Issue 19: the size bound comes before the signature, and the signature is checked on at most that many bytes.
+        var body = await Api.RequestBodyLimit.ReadBoundedAsync(request, ct);
+        if (body is null)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (!QuickBooksWebhook.SignatureValid(body, request.Headers[QuickBooksWebhook.SignatureHeader], options.Value.QuickBooks.VerifierToken))
         {
             return TypedResults.Unauthorized();
         }
@@ -70,7 +74,7 @@ public static class WebhookEndpoints
         return TypedResults.Ok(await router.StoreAsync(events, options.Value.QuickBooks.Realms, ct));
     }
 
-    private static async Task<Results<Ok<Receipt>, UnauthorizedHttpResult, BadRequest<string>>> ProcoreAsync(
+    private static async Task<Results<Ok<Receipt>, UnauthorizedHttpResult, BadRequest<string>, StatusCodeHttpResult>> ProcoreAsync(
         HttpRequest request, IOptions<WebhookOptions> options, Router router, CancellationToken ct)
     {
         var procore = options.Value.Procore;
@@ -79,10 +83,15 @@ public static class WebhookEndpoints
             return TypedResults.Unauthorized();
         }
 
-        var body = await ReadBodyAsync(request, ct);
+        var body = await Api.RequestBodyLimit.ReadBoundedAsync(request, ct);
+        if (body is null)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
         try
         {
-            var e = ProcoreWebhook.Parse(body ?? throw new JsonException("Body too large."));
+            var e = ProcoreWebhook.Parse(body);
             return TypedResults.Ok(await router.StoreAsync([e], procore.Companies, ct));
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
@@ -98,13 +107,6 @@ public static class WebhookEndpoints
         var caller = await callers.ForTenantAsync(http, tenant, ct);
         var e = new InboundEvent("generic", tenant, body.Id, body.Entity, JsonSerializer.Serialize(body));
         return TypedResults.Ok(await router.StoreAsync([e], new Dictionary<string, string> { [tenant] = caller.Tenant }, ct, body.Agent));
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, ct);
-        return buffer.Length > MaxBodyBytes ? null : buffer.ToArray();
     }
 
     /// <summary>Routes events to tenants by company id and stores them; events of unknown companies are counted, not stored.</summary>

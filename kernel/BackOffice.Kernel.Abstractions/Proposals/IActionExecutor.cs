@@ -18,6 +18,9 @@ public interface IActionExecutor
 
     /// <summary>Restores <paramref name="priorState"/> exactly, using what <paramref name="outcome"/> says was written.</summary>
     Task UndoAsync(ActionRequest request, JsonObject priorState, ActionOutcome outcome, CancellationToken cancellationToken);
+
+    /// <summary>Checks and describes a (possibly edited) payload without touching any target (issue 19).</summary>
+    PayloadReview Review(JsonObject payload) => PayloadReview.Unchecked;
 }
 
 /// <param name="Data">The tenant's data context: the executor reaches its target's store through it, never a file path.</param>

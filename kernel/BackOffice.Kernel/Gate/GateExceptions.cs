@@ -21,3 +21,15 @@ public sealed class WritesDisabledException(string switchName, string message) :
 {
     public string Switch { get; } = switchName;
 }
+
+/// <summary>
+/// A payload that does not validate (issue 19; HTTP 400, CLI exit 2): every problem names its field, e.g.
+/// "due_date: '31/31/2026' is not a date yyyy-MM-dd that exists." Nothing was stored.
+/// </summary>
+public sealed class ProposalInvalidException(long proposalId, IReadOnlyList<BackOffice.Kernel.Abstractions.Proposals.PayloadProblem> problems)
+    : Exception($"Proposal {proposalId} is not valid: {string.Join("; ", problems)}")
+{
+    public long ProposalId { get; } = proposalId;
+
+    public IReadOnlyList<BackOffice.Kernel.Abstractions.Proposals.PayloadProblem> Problems { get; } = problems;
+}

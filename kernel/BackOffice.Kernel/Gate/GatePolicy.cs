@@ -5,7 +5,8 @@ namespace BackOffice.Kernel.Gate;
 
 /// <summary>What the policy needs to know about a proposal.</summary>
 /// <param name="AgentDepartment">The proposing agent's department from <see cref="GateOptions"/>; null when not configured.</param>
-public sealed record ProposalFacts(RiskClass Risk, string Agent, string? AgentDepartment, string ProposedBy);
+/// <param name="AmountEditedBy">Who last changed the money amount by an edit (issue 19); null when nobody did.</param>
+public sealed record ProposalFacts(RiskClass Risk, string Agent, string? AgentDepartment, string ProposedBy, string? AmountEditedBy = null);
 
 public sealed record PolicyVerdict(bool Allowed, string Reason)
 {
@@ -26,8 +27,14 @@ public static class GatePolicy
             return verdict;
         }
 
-        return string.Equals(actor.Name, proposal.ProposedBy, StringComparison.Ordinal)
-            ? PolicyVerdict.Refuse($"{actor.Name} proposed this and may not approve it.")
+        if (string.Equals(actor.Name, proposal.ProposedBy, StringComparison.Ordinal))
+        {
+            return PolicyVerdict.Refuse($"{actor.Name} proposed this and may not approve it.");
+        }
+
+        // Issue 19: whoever changed a money amount is the author of that amount; a second person approves it.
+        return string.Equals(actor.Name, proposal.AmountEditedBy, StringComparison.Ordinal)
+            ? PolicyVerdict.Refuse($"{actor.Name} changed the amount of this proposal; a second person must approve it.")
             : PolicyVerdict.Allow;
     }
 

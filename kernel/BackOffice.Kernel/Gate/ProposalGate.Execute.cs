@@ -18,7 +18,12 @@ public sealed partial class ProposalGate
     /// </summary>
     public async Task<ProposalRow> ExecuteAsync(TenantData tenant, Actor actor, long id, CancellationToken cancellationToken)
     {
-        var (executor, request) = await ClaimExecutionAsync(tenant, actor, id, cancellationToken);
+        var (executor, request, refused) = await ClaimExecutionAsync(tenant, actor, id, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
         ActionOutcome outcome;
         try
         {
@@ -32,7 +37,8 @@ public sealed partial class ProposalGate
         return await FinishAsync(tenant, actor, id, outcome, null, cancellationToken);
     }
 
-    private Task<(IActionExecutor Executor, ActionRequest Request)> ClaimExecutionAsync(
+    /// <summary>The claim, or the proposal as failed validation left it (issue 19), then with no executor to call.</summary>
+    private Task<(IActionExecutor Executor, ActionRequest Request, ProposalRow? Refused)> ClaimExecutionAsync(
         TenantData tenant, Actor actor, long id, CancellationToken cancellationToken) =>
         InTransactionAsync(tenant, actor, id, async (unit) =>
         {
@@ -46,10 +52,15 @@ public sealed partial class ProposalGate
             if (row.State == ProposalStates.Executing)
             {
                 await ResumeAsync(unit, actor, row, now, leaseUntil, cancellationToken);
-                return (executor, request);
+                return (executor, request, null);
             }
 
             EnsureCanMove(row, "executed", ProposalStates.Executing);
+            if (await FailIfInvalidAsync(unit, actor, row, request, cancellationToken) is { } failed)
+            {
+                return (executor, request, (ProposalRow?)failed);
+            }
+
             if (!await ProposalStore.ClaimExecutionAsync(unit, id, row.State, row.LeaseUntil, actor.Name, leaseUntil, cancellationToken))
             {
                 throw Conflict(id, row.State, "executed");
@@ -67,8 +78,35 @@ public sealed partial class ProposalGate
                 ["lease_until"] = leaseUntil,
                 ["prior_state"] = prior.DeepClone(),
             }, cancellationToken);
-            return (executor, request);
+            return (executor, request, null);
         }, cancellationToken);
+
+    /// <summary>
+    /// Issue 19: execute re-validates the (possibly edited) payload and its references before anything is claimed. An
+    /// invalid one moves to failed with a plain reason naming the fields; nothing ran, so it may be edited and approved
+    /// again, or rejected.
+    /// </summary>
+    private async Task<ProposalRow?> FailIfInvalidAsync(
+        DataUnit unit, Actor actor, ProposalRow row, ActionRequest request, CancellationToken cancellationToken)
+    {
+        var review = await ReviewAsync(unit, row, request.Payload, cancellationToken);
+        if (review.Problems.Count == 0)
+        {
+            return null;
+        }
+
+        var reason = $"Not executed, the proposal is not valid: {string.Join("; ", review.Problems)}";
+        if (!await ProposalStore.FailBeforeExecutionAsync(unit, row.Id, row.Version, reason, cancellationToken))
+        {
+            throw Conflict(row.Id, row.State, "executed");
+        }
+
+        await _audit.AppendAsync(unit, actor.Name, "proposal.failed", Subject(row.Id), new JsonObject
+        {
+            ["executed_by"] = actor.Name, ["error"] = reason, ["before_execution"] = true,
+        }, cancellationToken);
+        return await LoadAsync(unit, row.Id, cancellationToken);
+    }
 
     /// <summary>Takes over an execution whose claimant is gone (its lease expired); a live lease is a conflict.</summary>
     private async Task ResumeAsync(

@@ -61,13 +61,22 @@ public sealed partial class ProposalGate
                 new JsonObject { ["reason"] = refused.Message }, cancellationToken);
             throw;
         }
+        catch (ProposalInvalidException invalid)
+        {
+            // Issue 19: a refused edit is audited like every other refusal, with the fields it named.
+            await _audit.AppendAloneAsync(tenant, actor.Name, "gate.invalid", Subject(proposalId ?? 0),
+                new JsonObject { ["problems"] = new JsonArray(invalid.Problems.Select(p => (JsonNode?)JsonValue.Create(p.ToString())).ToArray()) },
+                cancellationToken);
+            throw;
+        }
     }
 
     private static async Task<ProposalRow> LoadAsync(DataUnit unit, long id, CancellationToken cancellationToken) =>
         await ProposalStore.GetAsync(unit, id, cancellationToken) ?? throw new ProposalNotFoundException(id);
 
     private ProposalFacts Facts(ProposalRow row) =>
-        new(Enum.Parse<RiskClass>(row.Risk), row.Agent, _options.AgentDepartments.TryGetValue(row.Agent, out var d) ? d : null, row.ProposedBy);
+        new(Enum.Parse<RiskClass>(row.Risk), row.Agent, _options.AgentDepartments.TryGetValue(row.Agent, out var d) ? d : null, row.ProposedBy,
+            row.AmountEditedBy);
 
     private static void Ensure(PolicyVerdict verdict)
     {
@@ -86,10 +95,16 @@ public sealed partial class ProposalGate
         }
     }
 
-    /// <summary>An edit changes fields, not state: only a proposal still awaiting its decision may be edited.</summary>
-    private static void EnsureEditable(ProposalRow row)
+    /// <summary>
+    /// Proposed and approved proposals may be edited, and a failed one whose execution never started (issue 19: it failed
+    /// validation before execution). Once an executor ran, the target may hold a write under the idempotency key, which
+    /// a retry with other content would not change: such a proposal is retried as it is, or rejected.
+    /// </summary>
+    private static async Task EnsureEditableAsync(DataUnit unit, ProposalRow row, CancellationToken cancellationToken)
     {
-        if (row.State != ProposalStates.Proposed)
+        var editable = row.State is ProposalStates.Proposed or ProposalStates.Approved
+            || (row.State == ProposalStates.Failed && await ProposalExecutionStore.GetAsync(unit, row.Id, cancellationToken) is null);
+        if (!editable)
         {
             throw Conflict(row.Id, row.State, "edited");
         }

@@ -3,6 +3,9 @@ namespace BackOffice.Kernel.Gate;
 /// <summary>
 /// The proposal state machine: proposed -> approved | rejected | superseded; approved -> executing -> executed | failed;
 /// failed -> executing (retry); executing -> executing (an expired lease resumed); executed -> reverted.
+/// Issue 19: approved -> failed when the payload no longer validates at execute (nothing was claimed); approved -> proposed
+/// and failed -> proposed by an edit (failed only when its execution never started), which needs a fresh approval;
+/// approved | failed -> rejected, so a stuck or failed proposal can be closed.
 /// </summary>
 public static class ProposalStates
 {
@@ -21,6 +24,7 @@ public static class ProposalStates
         (Approved, Executing), (Failed, Executing), (Executing, Executing),
         (Executing, Executed), (Executing, Failed),
         (Executed, Reverted),
+        (Approved, Failed), (Approved, Proposed), (Failed, Proposed), (Approved, Rejected), (Failed, Rejected),
     ];
 
     public static IReadOnlyList<string> All { get; } = [Proposed, Approved, Rejected, Superseded, Executing, Executed, Failed, Reverted];

@@ -65,7 +65,17 @@ public static class AuditVerifier
                 return new AuditBreak(e.Seq, $"event {e.Seq} does not follow event {e.Seq - 1}: removed or reordered");
             }
 
-            var recomputed = AuditEvent.ComputeHash(e.Seq, e.At, e.Actor, e.Kind, e.Subject, e.DataJson, e.PrevHash);
+            string recomputed;
+            try
+            {
+                recomputed = AuditEvent.ComputeHash(e.Seq, e.At, e.Actor, e.Kind, e.Subject, e.DataJson, e.PrevHash);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // Issue 19: an event whose data is not JSON was edited by hand; name it instead of crashing the verifier.
+                return new AuditBreak(e.Seq, $"event {e.Seq} ({e.Kind}) was edited: its data is not valid JSON");
+            }
+
             if (recomputed != e.Hash)
             {
                 return new AuditBreak(e.Seq, $"event {e.Seq} ({e.Kind}) was edited: its content no longer matches its hash");

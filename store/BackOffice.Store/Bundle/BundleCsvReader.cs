@@ -119,7 +119,13 @@ public static class BundleCsvReader
                 continue;
             }
 
-            var parsed = ValueParsers.Parse(column, text);
+            var parsed = column.Kind == ValueKind.Text && TextProblem(text) is { } problem ? ParsedValue.Fail(problem) : ValueParsers.Parse(column, text);
+            if (parsed.Error is null && column.Sign == SignRule.NonNegative && parsed.Value is long number and < 0)
+            {
+                // Issue 19: a negative contract value, pay rate, retainage or unapplied amount is refused, not stored.
+                parsed = ParsedValue.Fail($"'{text}' is negative; {column.CsvName} must not be negative");
+            }
+
             if (parsed.Error is not null)
             {
                 errors.Add(spec.Path, line, column.CsvName, parsed.Error);
@@ -141,6 +147,25 @@ public static class BundleCsvReader
         {
             table.Rows.Add(row);
         }
+    }
+
+    /// <summary>At most this many characters in one text field (issue 19: a huge field is refused, not stored).</summary>
+    public const int MaxTextLength = 4000;
+
+    /// <summary>
+    /// Issue 19: text a spreadsheet would run as a formula when the books are exported again ("=HYPERLINK(...)",
+    /// "@SUM(...)", "+cmd|..."), and text longer than <see cref="MaxTextLength"/>, are refused naming line and column.
+    /// A leading + or - before a digit or space stays allowed (phone numbers, "-5 days").
+    /// </summary>
+    private static string? TextProblem(string text)
+    {
+        if (text.Length > MaxTextLength)
+        {
+            return $"the text is {text.Length} characters long; at most {MaxTextLength} are accepted";
+        }
+
+        var formula = text[0] is '=' or '@' || (text[0] is '+' or '-' && text.Length > 1 && !char.IsDigit(text[1]) && text[1] != ' ' && text[1] != '.');
+        return formula ? $"the text starts with '{text[0]}', which a spreadsheet would run as a formula; remove it or quote it differently" : null;
     }
 
     private static string Describe(ColumnSpec column) => column.Kind switch

@@ -10,7 +10,8 @@ namespace BackOffice.Store.Bundle;
 
 /// <summary>
 /// Imports a tenant bundle folder (docs/DATA-FORMAT.md): reads and validates every file first, then writes all tables,
-/// the import run and its audit event in one transaction, then copies the raw files. A bundle with any error is refused
+/// the import run and its audit event in one transaction, with the raw files staged inside it and moved into place after
+/// it commits (issue 19). A bundle with any error (including links, odd names and bytes that are not UTF-8) is refused
 /// whole with a <see cref="BundleValidationException"/> and nothing is written or copied (DESIGN.md rule 7).
 /// </summary>
 public sealed class BundleImporter(TimeProvider clock)
@@ -25,6 +26,13 @@ public sealed class BundleImporter(TimeProvider clock)
         var startedAt = clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
         var errors = new ErrorSink();
         var warnings = new List<string>();
+        await BundleFileMoves.RecoverAsync(data, cancellationToken);
+        if (BundleFileGuard.Present(bundleDirectory, BundleManifest.FileName))
+        {
+            await IsReadableTextAsync(bundleDirectory, BundleManifest.FileName, errors, cancellationToken);
+            ThrowIfAny(errors);
+        }
+
         var manifest = await BundleManifest.ReadAsync(bundleDirectory, errors, cancellationToken);
         ThrowIfAny(errors);
         if (manifest!.Tenant is { } named && named != tenant)
@@ -33,15 +41,19 @@ public sealed class BundleImporter(TimeProvider clock)
         }
 
         var tables = new Dictionary<string, ParsedTable>();
-        foreach (var spec in BundleSchema.Files.Where(f => File.Exists(Path.Combine(bundleDirectory, f.Path))))
+        foreach (var spec in BundleSchema.Files.Where(f => BundleFileGuard.Present(bundleDirectory, f.Path)))
         {
-            tables[spec.Path] = await BundleCsvReader.ReadAsync(bundleDirectory, spec, errors, warnings, progress, cancellationToken);
+            if (await IsReadableTextAsync(bundleDirectory, spec.Path, errors, cancellationToken))
+            {
+                tables[spec.Path] = await BundleCsvReader.ReadAsync(bundleDirectory, spec, errors, warnings, progress, cancellationToken);
+            }
         }
 
+        var rawSources = BundleRawFiles.Inspect(bundleDirectory, errors);
         ThrowIfAny(errors);
         var source = new ImportSource(Path.GetFullPath(bundleDirectory), manifest.Format, manifest.ExportedAt, manifest.ProjectSystem,
             manifest.LedgerSystem, Merge: false);
-        return await ImportTablesAsync(tables, source, data, actor, progress, cancellationToken, bundleDirectory, startedAt, warnings);
+        return await ImportTablesAsync(tables, source, data, actor, progress, cancellationToken, rawSources, startedAt, warnings);
     }
 
     /// <summary>
@@ -52,12 +64,12 @@ public sealed class BundleImporter(TimeProvider clock)
     public Task<ImportSummary> ImportTablesAsync(
         IReadOnlyDictionary<string, ParsedTable> tables, ImportSource source, TenantData data, string actor,
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
-        ImportTablesAsync(tables, source, data, actor, progress, cancellationToken, null,
+        ImportTablesAsync(tables, source, data, actor, progress, cancellationToken, [],
             clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture), []);
 
     private async Task<ImportSummary> ImportTablesAsync(
         IReadOnlyDictionary<string, ParsedTable> tables, ImportSource source, TenantData data, string actor,
-        IProgress<ImportProgress>? progress, CancellationToken cancellationToken, string? bundleDirectory, string startedAt,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken, IReadOnlyList<RawSource> rawSources, string startedAt,
         List<string> warnings)
     {
         var errors = new ErrorSink();
@@ -70,18 +82,25 @@ public sealed class BundleImporter(TimeProvider clock)
         ThrowIfAny(errors);
 
         var counts = (await BundleWriter.WriteAsync(tables, stored, connection, transaction, progress, source.Merge, cancellationToken)).ToList();
-        IReadOnlyList<RawFile> rawFiles = bundleDirectory is null ? [] : await BundleRawFiles.PlanAsync(bundleDirectory, data, connection, transaction, cancellationToken);
+        // Issue 19: raw files were inspected (no links, inside the bundle, bounded names) before anything was read.
+        var rawFiles = await BundleRawFiles.PlanAsync(rawSources, data, connection, transaction, cancellationToken);
         await BundleRawFiles.RecordAsync(rawFiles, startedAt, connection, transaction, cancellationToken);
+        var staged = await BundleFileMoves.StageAsync(rawFiles, data, connection, transaction, progress, cancellationToken);
         counts.AddRange(BundleRawFiles.Count(rawFiles));
         var runId = await RecordRunAsync(source, startedAt, counts, connection, transaction, cancellationToken);
         await _audit.AppendAsync(connection, transaction, actor, "import.completed", $"import:{runId}",
             AuditData(data.Tenant, source, counts, warnings.Count), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        await BundleRawFiles.CopyAsync(rawFiles, data, progress, cancellationToken);
+        await BundleFileMoves.FinishAsync(data, staged, cancellationToken);
         progress?.Report(new ImportProgress(ImportPhase.Done, null, tables.Values.Sum(t => t.Rows.Count)));
         return new ImportSummary(runId, data.Tenant, counts, warnings);
     }
+
+    /// <summary>Issue 19: a plain file inside the bundle (no link) and strict UTF-8, before any parser sees it.</summary>
+    private static async Task<bool> IsReadableTextAsync(string bundleDirectory, string relative, ErrorSink errors, CancellationToken cancellationToken) =>
+        BundleFileGuard.IsPlainFile(bundleDirectory, relative, errors)
+        && await BundleFileGuard.IsUtf8Async(Path.Combine(bundleDirectory, relative), relative, errors, cancellationToken);
 
     private static void ThrowIfAny(ErrorSink errors)
     {

@@ -14,6 +14,16 @@ public enum ValueKind
     Bool,
 }
 
+/// <summary>Which signs an amount column accepts (issue 19): every money column of the schema declares one.</summary>
+public enum SignRule
+{
+    /// <summary>Either sign: credits, deducts and adjustments.</summary>
+    Any,
+
+    /// <summary>Zero or more: contract values, pay rates, retainage, unapplied amounts, prices.</summary>
+    NonNegative,
+}
+
 /// <summary>
 /// Where a reference column points: one file, or (for <c>map_links</c>) a file chosen by the value of another column.
 /// </summary>
@@ -31,6 +41,9 @@ public sealed record ColumnSpec(string SqlName, ValueKind Kind)
     public IReadOnlyList<string> Allowed { get; init; } = [];
 
     public ReferenceSpec? Reference { get; init; }
+
+    /// <summary>The sign an amount or percentage may take (issue 19); a negative value where it is refused names the rule.</summary>
+    public SignRule Sign { get; init; } = SignRule.Any;
 
     /// <summary>The SQL column default, stored when the CSV leaves the value empty (the column is then not required).</summary>
     public object? Default { get; init; }

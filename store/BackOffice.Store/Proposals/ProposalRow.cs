@@ -33,6 +33,12 @@ public sealed class ProposalRow
     public string? Error { get; init; }
     public long Version { get; init; }
 
+    /// <summary>What the agent proposed, as JSON { title, figures, narrative, payload }, kept from the first edit on (issue 19).</summary>
+    public string? OriginalJson { get; init; }
+
+    /// <summary>Who last changed a money amount by an edit: that person may not approve it (issue 19).</summary>
+    public string? AmountEditedBy { get; init; }
+
     internal const string Columns = """
         id AS Id, agent AS Agent, action_kind AS ActionKind, title AS Title, risk AS Risk, idempotency_key AS IdempotencyKey,
         payload_json AS PayloadJson, figures_json AS FiguresJson, narrative AS Narrative, editable_fields_json AS EditableFieldsJson,
@@ -40,7 +46,8 @@ public sealed class ProposalRow
         proposed_by AS ProposedBy, proposed_at AS ProposedAt, decided_by AS DecidedBy, decided_at AS DecidedAt,
         decision_reason AS DecisionReason, edited_by AS EditedBy, edited_at AS EditedAt, executed_by AS ExecutedBy,
         lease_until AS LeaseUntil, undo_by AS UndoBy, undo_lease_until AS UndoLeaseUntil, target_id AS TargetId,
-        result_json AS ResultJson, error AS Error, version AS Version
+        result_json AS ResultJson, error AS Error, version AS Version, original_json AS OriginalJson,
+        amount_edited_by AS AmountEditedBy
         """;
 }
 
@@ -49,6 +56,11 @@ public sealed record NewProposal(
     string Agent, string ActionKind, string Title, string Risk, string IdempotencyKey, string PayloadJson, string FiguresJson,
     string Narrative, string EditableFieldsJson, bool Reversible, string? IrreversibleReason, string? FindingKey,
     string ProposedBy, string ProposedAt);
+
+/// <summary>An edit as stored (issue 19); <see cref="AmountEditedBy"/> is null when the edit changed no money amount.</summary>
+public sealed record ProposalEdit(
+    string PayloadJson, string Title, string FiguresJson, string Narrative, string OriginalJson, string? AmountEditedBy,
+    string By, string At);
 
 /// <summary>List filter; null means any.</summary>
 public sealed record ProposalFilter(string? State = null, string? Agent = null);

@@ -55,7 +55,7 @@ public static class ProposalStore
             """,
             p, unit.Transaction, cancellationToken: cancellationToken));
 
-    /// <summary>proposed -> approved | rejected | superseded.</summary>
+    /// <summary>proposed -> approved | rejected | superseded; approved | failed -> rejected (issue 19).</summary>
     public static Task<bool> DecideAsync(
         DataUnit unit, long id, string from, string to, string by, string at, string? reason,
         CancellationToken cancellationToken) =>
@@ -63,13 +63,31 @@ public static class ProposalStore
             "state = @to, decided_by = @by, decided_at = @at, decision_reason = @reason",
             "state = @from", new { id, from, to, by, at, reason }, cancellationToken);
 
-    /// <summary>Changes the payload of a proposal still at <paramref name="version"/> and in state proposed.</summary>
+    /// <summary>
+    /// Stores an edit (issue 19): the payload with the title, figures and narrative recomputed from it, what the agent
+    /// proposed (kept from the first edit on) and who changed a money amount. The proposal returns to proposed from
+    /// <paramref name="from"/> (proposed, approved, or failed before execution started), so it needs a fresh approval.
+    /// </summary>
     public static Task<bool> EditAsync(
-        DataUnit unit, long id, long version, string payloadJson, string by, string at,
-        CancellationToken cancellationToken) =>
+        DataUnit unit, long id, long version, string from, ProposalEdit edit, CancellationToken cancellationToken) =>
         MoveAsync(unit,
-            "payload_json = @payloadJson, edited_by = @by, edited_at = @at",
-            "state = 'proposed' AND version = @version", new { id, version, payloadJson, by, at }, cancellationToken);
+            """
+            payload_json = @PayloadJson, title = @Title, figures_json = @FiguresJson, narrative = @Narrative,
+            original_json = COALESCE(original_json, @OriginalJson), amount_edited_by = COALESCE(@AmountEditedBy, amount_edited_by),
+            edited_by = @By, edited_at = @At, state = 'proposed', decided_by = NULL, decided_at = NULL, decision_reason = NULL, error = NULL
+            """,
+            "state = @from AND version = @version",
+            new
+            {
+                id, version, from, edit.PayloadJson, edit.Title, edit.FiguresJson, edit.Narrative, edit.OriginalJson,
+                edit.AmountEditedBy, edit.By, edit.At,
+            }, cancellationToken);
+
+    /// <summary>approved | failed -> failed without an execution (issue 19): the payload no longer validates, so nothing was claimed.</summary>
+    public static Task<bool> FailBeforeExecutionAsync(
+        DataUnit unit, long id, long version, string error, CancellationToken cancellationToken) =>
+        MoveAsync(unit, "state = 'failed', error = @error", "state IN ('approved', 'failed') AND version = @version",
+            new { id, version, error }, cancellationToken);
 
     /// <summary>approved | failed -> executing, or an expired executing lease taken over (the lease is the expected value).</summary>
     public static Task<bool> ClaimExecutionAsync(

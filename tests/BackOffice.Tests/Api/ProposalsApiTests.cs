@@ -70,15 +70,41 @@ public sealed class ProposalsApiTests : IDisposable
     }
 
     [Fact]
-    public async Task Reject_AfterApproval_Is409WithTheCurrentState()
+    public async Task Approve_AfterRejection_Is409WithTheCurrentState()
+    {
+        var client = await _factory.ApiAsync("dana");
+        await client.PostAsJsonAsync("/api/tenants/acme/proposals/1/reject", new { reason = "changed my mind" });
+
+        var response = await client.PostAsync("/api/tenants/acme/proposals/1/approve", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("rejected", (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["currentState"]!);
+    }
+
+    /// <summary>Issue 19: an approved proposal that is stuck (or no longer wanted) can still be rejected.</summary>
+    [Fact]
+    public async Task Reject_AfterApproval_Rejected()
     {
         var client = await _factory.ApiAsync("dana");
         await client.PostAsync("/api/tenants/acme/proposals/1/approve", null);
 
         var response = await client.PostAsJsonAsync("/api/tenants/acme/proposals/1/reject", new { reason = "changed my mind" });
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal("approved", (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["currentState"]!);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("rejected", (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["state"]!);
+    }
+
+    /// <summary>Issue 19: an invalid edit is a 400 whose problems name the field, never a 500.</summary>
+    [Fact]
+    public async Task Edit_DueDateNotADate_Is400NamingTheField()
+    {
+        var client = await _factory.ApiAsync("dana");
+
+        var response = await client.PostAsJsonAsync("/api/tenants/acme/proposals/1/edit", new { changes = new { due_date = "31/31/2026" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!["problems"]![0]!;
+        Assert.Equal("due_date", (string)problem["field"]!);
     }
 
     [Fact]

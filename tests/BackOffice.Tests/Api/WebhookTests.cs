@@ -107,6 +107,32 @@ public sealed class WebhookTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    /// <summary>Issue 19: an oversized body is 413 before it is read or its signature checked, declared or chunked.</summary>
+    [Theory]
+    [InlineData(2 * 1024 * 1024, true)]
+    [InlineData(2 * 1024 * 1024, false)]
+    [InlineData(40 * 1024 * 1024, true)]
+    [InlineData(40 * 1024 * 1024, false)]
+    public async Task QuickBooks_BodyOverTheLimit_Is413AndStoresNothing(int size, bool declaredLength)
+    {
+        var body = new byte[size];
+        Array.Fill(body, (byte)' ');
+        HttpContent content = declaredLength ? new ByteArrayContent(body) : new StreamContent(new UnseekableStream(body));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/quickbooks") { Content = content };
+        request.Headers.TryAddWithoutValidation(QuickBooksWebhook.SignatureHeader, QuickBooksWebhook.Sign(body, "qbo-verifier-token"));
+
+        var response = await _factory.Browser().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(await InboxAsync("acme"));
+    }
+
+    /// <summary>A stream without a length, so the client sends the body chunked and the server cannot know its size up front.</summary>
+    private sealed class UnseekableStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+    }
+
     private async Task<HttpResponseMessage> PostQuickBooksAsync(string body, bool sign, string? signature = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/quickbooks") { Content = new StringContent(body, Encoding.UTF8, "application/json") };

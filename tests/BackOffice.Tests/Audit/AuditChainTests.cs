@@ -81,6 +81,19 @@ public sealed class AuditChainTests : IDisposable
         Assert.Equal(2, broken?.Seq);
     }
 
+    /// <summary>Issue 19: an event whose data is not JSON any more is named, not a crash of `audit verify`.</summary>
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("")]
+    [InlineData("{\"amount\":")]
+    public async Task Verify_EventDataNotJson_NamesTheEvent(string data)
+    {
+        await using var connection = await SeedAsync(5);
+        await TamperAsync(connection, $"UPDATE audit_events SET data_json = '{data}' WHERE seq = 3");
+        var broken = AuditVerifier.Verify(await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None));
+        Assert.Equal((3L, "event 3 (proposal.approved) was edited: its data is not valid JSON"), (broken?.Seq ?? 0, broken?.Reason));
+    }
+
     [Fact]
     public async Task Verify_TruncatedTail_IsCaughtByTheAnchor()
     {

@@ -70,6 +70,26 @@ public sealed class DemoWalkthroughTests : IDisposable
         Assert.Equal(1, (await _cli.RunAsync("proposals", "edit", id, "--set", "vendor_id=lv-1", "--as", "dana")).ExitCode);
     }
 
+    /// <summary>Issue 19, finding 1: the edited million is what the title, figures and the CLI show; a bad date is refused naming it.</summary>
+    [Fact]
+    public async Task Edit_LinesToAMillion_ShowShowsTheMillionAndABadDateExitsTwo()
+    {
+        await _cli.OkAsync("demo");
+        var bill = (await JsonListAsync("proposals", "list", "--agent", "financial")).First(p => (string?)p!["actionKind"] == CreateBillPayload.Kind)!;
+        var id = ((long)bill["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var lines = (await _cli.OkAsync("proposals", "show", id, "--json")).Json["payload"]!["lines"]!.AsArray();
+        var account = (string)lines[0]!["account_id"]!;
+        var bad = await _cli.RunAsync("proposals", "edit", id, "--set", "due_date=31/31/2026", "--as", "dana");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("due_date: '31/31/2026' is not a date yyyy-MM-dd that exists.", bad.Error);
+        Assert.DoesNotContain("   at ", bad.Error);
+        await _cli.OkAsync("proposals", "edit", id, "--set", $"lines=[{{\"account_id\":\"{account}\",\"amount\":\"1000000.00\"}}]", "--as", "dana");
+        var shown = await _cli.OkAsync("proposals", "show", id);
+        Assert.Contains("for $1,000,000.00", shown.Out);
+        Assert.Contains("dana changed the amount: a second person must approve it.", shown.Out);
+        Assert.Equal(1, (await _cli.RunAsync("proposals", "approve", id, "--as", "dana")).ExitCode);
+    }
+
     [Fact]
     public async Task AuditVerify_AfterTheFileIsEdited_ExitsOneAndNamesTheEvent()
     {

@@ -12,6 +12,9 @@ public enum Crash
 
     /// <summary>The target wrote, then the process died before the outcome was recorded.</summary>
     AfterWrite,
+
+    /// <summary>The target refuses the write (issue 19: a failure after the executor ran).</summary>
+    Refuse,
 }
 
 /// <summary>Wraps an executor and simulates a crash once, as an <see cref="OperationCanceledException"/> (outcome unknown).</summary>
@@ -35,10 +38,17 @@ public sealed class CrashingExecutor(IActionExecutor inner) : IActionExecutor
             throw new OperationCanceledException("simulated crash before the target was called");
         }
 
+        if (crash == Crash.Refuse)
+        {
+            throw new InvalidOperationException("simulated refusal by the target");
+        }
+
         TargetCalls++;
         var outcome = await inner.ExecuteAsync(request, cancellationToken);
         return crash == Crash.AfterWrite ? throw new OperationCanceledException("simulated crash after the target wrote") : outcome;
     }
+
+    public PayloadReview Review(JsonObject payload) => inner.Review(payload);
 
     public Task UndoAsync(ActionRequest request, JsonObject priorState, ActionOutcome outcome, CancellationToken cancellationToken) =>
         inner.UndoAsync(request, priorState, outcome, cancellationToken);

@@ -100,14 +100,30 @@ public sealed class GateExecutionTests : IDisposable
     [Fact]
     public async Task Execute_TargetRefuses_FailedWithErrorThenRetryable()
     {
+        var id = await ApprovedAsync();
+        await _f.EnableWritesAsync();
+        _f.Executor.Next = Crash.Refuse;
+        var failed = await _f.Gate.ExecuteAsync(_f.Path, GateFixture.Lead, id, _ct);
+        Assert.Equal(ProposalStates.Failed, failed.State);
+        Assert.Contains("simulated refusal", failed.Error);
+        Assert.Equal(0, await _f.CountAsync(Bills));
+        Assert.Equal(ProposalStates.Executed, (await _f.Gate.ExecuteAsync(_f.Path, GateFixture.Lead, id, _ct)).State);
+        Assert.Equal(1, await _f.CountAsync(Bills));
+    }
+
+    [Fact]
+    public async Task Execute_VendorInactive_FailedBeforeExecutionWithPlainReasonAndNothingClaimed()
+    {
         await _f.SeedAsync();
         await _f.EnableWritesAsync();
         var id = await _f.SubmitAsync(GateFixture.BillDraft(vendorId: "v-2"));
         await _f.Gate.ApproveAsync(_f.Path, GateFixture.Lead, id, _ct);
         var failed = await _f.Gate.ExecuteAsync(_f.Path, GateFixture.Lead, id, _ct);
         Assert.Equal(ProposalStates.Failed, failed.State);
-        Assert.Contains("2500", failed.Error);
+        Assert.Equal("Not executed, the proposal is not valid: vendor_id: vendor 'v-2' is inactive.", failed.Error);
         Assert.Equal(0, await _f.CountAsync(Bills));
+        Assert.Equal(0, await _f.CountAsync("SELECT COUNT(*) FROM proposal_executions"));
+        Assert.Equal(0, _f.Executor.TargetCalls);
         Assert.Equal(ProposalStates.Failed, (await _f.Gate.ExecuteAsync(_f.Path, GateFixture.Lead, id, _ct)).State);
     }
 

@@ -16,7 +16,7 @@ public sealed class GateTransitionTests : IDisposable
         await _f.SeedAsync();
         await _f.EnableWritesAsync();
         var ct = CancellationToken.None;
-        var id = await _f.SubmitAsync(GateFixture.BillDraft(vendorId: state == "failed" ? "v-2" : "v-1", findingKey: "finding-1"));
+        var id = await _f.SubmitAsync(GateFixture.BillDraft(findingKey: "finding-1"));
         switch (state)
         {
             case "proposed":
@@ -34,7 +34,7 @@ public sealed class GateTransitionTests : IDisposable
 
         if (state is "executing" or "executed" or "failed" or "reverted")
         {
-            _f.Executor.Next = state == "executing" ? Crash.AfterWrite : Crash.None;
+            _f.Executor.Next = state switch { "executing" => Crash.AfterWrite, "failed" => Crash.Refuse, _ => Crash.None };
             try
             {
                 await _f.Gate.ExecuteAsync(_f.Path, GateFixture.Lead, id, ct);
@@ -69,8 +69,11 @@ public sealed class GateTransitionTests : IDisposable
     [InlineData("proposed", "reject", "rejected")]
     [InlineData("proposed", "edit", "proposed")]
     [InlineData("approved", "execute", "executed")]
-    [InlineData("failed", "execute", "failed")]
+    [InlineData("failed", "execute", "executed")]
     [InlineData("executed", "undo", "reverted")]
+    [InlineData("approved", "reject", "rejected")]
+    [InlineData("approved", "edit", "proposed")]
+    [InlineData("failed", "reject", "rejected")]
     public async Task Verb_AllowedFromState_MovesToExpectedState(string from, string verb, string to)
     {
         var id = await ArrangeAsync(from);
@@ -81,8 +84,6 @@ public sealed class GateTransitionTests : IDisposable
     [InlineData("proposed", "execute")]
     [InlineData("proposed", "undo")]
     [InlineData("approved", "approve")]
-    [InlineData("approved", "reject")]
-    [InlineData("approved", "edit")]
     [InlineData("approved", "undo")]
     [InlineData("rejected", "approve")]
     [InlineData("rejected", "execute")]
@@ -96,6 +97,7 @@ public sealed class GateTransitionTests : IDisposable
     [InlineData("executed", "edit")]
     [InlineData("failed", "approve")]
     [InlineData("failed", "undo")]
+    [InlineData("failed", "edit")]
     [InlineData("reverted", "undo")]
     [InlineData("reverted", "execute")]
     [InlineData("reverted", "approve")]

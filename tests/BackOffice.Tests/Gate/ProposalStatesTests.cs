@@ -9,6 +9,9 @@ public sealed class ProposalStatesTests
         ("proposed", "approved"), ("proposed", "rejected"), ("proposed", "superseded"),
         ("approved", "executing"), ("failed", "executing"), ("executing", "executing"),
         ("executing", "executed"), ("executing", "failed"), ("executed", "reverted"),
+        // Issue 19: execute-time validation fails an approved proposal; an edit sends it back for approval; a stuck or
+        // failed proposal can be rejected.
+        ("approved", "failed"), ("approved", "proposed"), ("failed", "proposed"), ("approved", "rejected"), ("failed", "rejected"),
     ];
 
     public static TheoryData<string, string> AllPairs()

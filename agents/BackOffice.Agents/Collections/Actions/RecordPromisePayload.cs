@@ -8,7 +8,7 @@ namespace BackOffice.Agents.Collections.Actions;
 /// The "collections.record-promise" payload (issue 5): amounts in dollars and cents as text ("20095.00"), dates
 /// yyyy-MM-dd. The collector edits amount and promised_date to what was promised before approving.
 /// </summary>
-public sealed record RecordPromisePayload(string InvoiceId, string Amount, string PromisedDate, string RecordedOn, string? Note) : IActionPayload
+public sealed partial record RecordPromisePayload(string InvoiceId, string Amount, string PromisedDate, string RecordedOn, string? Note) : IActionPayload
 {
     public static string Kind => "collections.record-promise";
 

@@ -6,7 +6,7 @@ namespace BackOffice.Agents.Collections.Actions;
 /// The "collections.send-message" payload (issue 5). <c>figures</c> are the computed figures and <c>identifiers</c>
 /// the other values the drafted body may contain: the executor checks an edited body against them again.
 /// </summary>
-public sealed record SendMessagePayload(
+public sealed partial record SendMessagePayload(
     string Channel,
     string To,
     string? Subject,

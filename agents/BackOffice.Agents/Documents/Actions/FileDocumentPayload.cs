@@ -8,7 +8,7 @@ namespace BackOffice.Agents.Documents.Actions;
 /// content still hashes to <c>sha256</c>. An approver may edit the folder.
 /// </summary>
 /// <param name="DocumentKind">What the document was classified as, stored as "kind"; named apart from the action's <see cref="Kind"/>.</param>
-public sealed record FileDocumentPayload(
+public sealed partial record FileDocumentPayload(
     string Source, string Folder, string FileName, string Sha256, [property: JsonPropertyName("kind")] string? DocumentKind) : IActionPayload
 {
     public static string Kind => "documents.file";

@@ -9,7 +9,7 @@ namespace BackOffice.Agents.Financial.Actions;
 /// The "ledger.create-journal-entry" payload of a reclass (issue 3): <c>{ txn_date, memo, source_line, lines: [ { account_id,
 /// posting_type: Debit|Credit, amount, customer_id, description } ] }</c>, amounts as invariant decimal text.
 /// </summary>
-public sealed record ReclassPayload(string TxnDate, string? Memo, string SourceLine, IReadOnlyList<ReclassLine> Lines) : IActionPayload
+public sealed partial record ReclassPayload(string TxnDate, string? Memo, string SourceLine, IReadOnlyList<ReclassLine> Lines) : IActionPayload
 {
     public static string Kind => "ledger.create-journal-entry";
 

@@ -11,7 +11,7 @@ namespace BackOffice.Agents.Ledger.Actions;
 /// Amounts are invariant decimal strings ("1234.50") so that no float ever carries money (DESIGN.md rule 8); dates are
 /// yyyy-MM-dd. An approver may edit due_date, memo and lines, so <see cref="ToBill"/> checks every value again.
 /// </summary>
-public sealed record CreateBillPayload(
+public sealed partial record CreateBillPayload(
     string VendorId,
     string? VendorName,
     string TxnDate,

@@ -6,7 +6,7 @@ namespace BackOffice.Agents.Pricebook.Actions;
 /// The "pricebook.update-prices" payload (issue 8): the price file it comes from and each item's expected and new
 /// prices, costs as invariant text with 4 decimals ("4.3900") and sell prices with 2 ("6.59"); an approver may edit items.
 /// </summary>
-public sealed record PricebookUpdatePayload(string Vendor, long FileId, string FileName, IReadOnlyList<PricebookItemChange> Items) : IActionPayload
+public sealed partial record PricebookUpdatePayload(string Vendor, long FileId, string FileName, IReadOnlyList<PricebookItemChange> Items) : IActionPayload
 {
     public static string Kind => "pricebook.update-prices";
 }

@@ -6,7 +6,7 @@ namespace BackOffice.Agents.Workforce.Actions;
 /// The "payroll.adjustment" payload (issue 7): the correction owed on one payroll line, amounts in dollars as text
 /// ("243.00"). An approver may edit amount and memo.
 /// </summary>
-public sealed record PayrollAdjustmentPayload(
+public sealed partial record PayrollAdjustmentPayload(
     string EmployeeId,
     string EmployeeName,
     string RunId,

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace BackOffice.Host.Api;
+
+/// <summary>
+/// Issue 19: every endpoint that takes a body is bounded before the body is read. A declared Content-Length over the
+/// limit is answered 413 at once; a chunked body is cut by the server's per-request limit, which reading past raises
+/// as a 413 (see <see cref="ApiExceptionHandler"/>), never a 500. Webhooks read within the same bound.
+/// </summary>
+public static class RequestBodyLimit
+{
+    /// <summary>1 MiB: the largest QuickBooks or Procore delivery and every API body are far below it.</summary>
+    public const long MaxBytes = 1 << 20;
+
+    public static void UseRequestBodyLimit(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBytes;
+        }
+
+        if (context.Request.ContentLength > MaxBytes)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await context.Response.WriteAsync($"The request body is larger than {MaxBytes} bytes.", context.RequestAborted);
+            return;
+        }
+
+        await next(context);
+    });
+
+    /// <summary>Reads at most <see cref="MaxBytes"/>; null when the body is longer (the caller answers 413), never buffering more.</summary>
+    public static async Task<byte[]?> ReadBoundedAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}
