@@ -21,6 +21,10 @@ public sealed class ExportImportOptions
 
     public Option<string?> Job { get; } = new("--job") { Description = "The job of an export of one project with no job column (Procore budget and commitments)" };
 
+    public Option<string?> Kind { get; } = new("--kind") { Description = "With --mapping save and --set: the kind of export the mapping is for (e.g. purchase-orders)" };
+
+    public Option<string[]> Sets { get; } = new("--set") { Description = "With --mapping save --kind K: field=Header text the file uses for that field" };
+
     public Option<string[]> Names { get; } = new("--name")
     {
         Description = "Answer an unsure name once: \"ENTITY:Name in the export=RECORD_ID\" or \"...=new\" (remembered)",
@@ -42,6 +46,11 @@ public static class ExportImportCommand
         var importer = cli.Get<ExportImporter>();
         await SaveNamesAsync(cli, data.ExportImports, source, cli.Parse.GetValue(options.Names) ?? [], actor, ct);
         var mapping = cli.Parse.GetValue(options.Mapping);
+        if (mapping == "save" && cli.Parse.GetValue(options.Kind) is { } kind)
+        {
+            await SaveAdjustedAsync(cli, data.ExportImports, source, kind, cli.Parse.GetValue(options.Sets) ?? [], actor, ct);
+        }
+
         if (mapping is not null)
         {
             var plans = await importer.PlanAsync(data, source, path, ct);
@@ -60,6 +69,25 @@ public static class ExportImportCommand
         await cli.Get<AuditAnchors>().AdvanceAsync(tenant, ct);
         Print(cli, result);
         return 0;
+    }
+
+    /// <summary>A person's mapping for one kind: the built-in first names, with --set field=Header overriding them.</summary>
+    private static async Task SaveAdjustedAsync(
+        CliContext cli, ExportImportStore store, string source, string kind, string[] sets, string actor, CancellationToken ct)
+    {
+        var layout = ExportImporter.LayoutsFor(source).FirstOrDefault(l => l.Kind == kind)
+            ?? throw new CliException($"--kind '{kind}': {source} kinds are {string.Join(", ", ExportImporter.LayoutsFor(source).Select(l => l.Kind))}.");
+        var headers = layout.Fields.ToDictionary(f => f.Name, f => f.Headers[0], StringComparer.Ordinal);
+        foreach (var set in sets)
+        {
+            var (field, header) = set.Split('=', 2) is [var f, var h] && headers.ContainsKey(f.Trim())
+                ? (f.Trim(), h.Trim())
+                : throw new CliException($"--set '{set}': expected field=Header with a field of {kind}: {string.Join(", ", headers.Keys)}.");
+            headers[field] = header;
+        }
+
+        var json = System.Text.Json.JsonSerializer.Serialize(new ExportMapping(kind, headers), ExportImporter.MappingJson);
+        await store.SaveMappingAsync(source, kind, json, actor, cli.Get<TimeProvider>().GetUtcNow().ToString("O", CultureInfo.InvariantCulture), ct);
     }
 
     private static void ShowMappings(CliContext cli, IReadOnlyList<ExportFilePlan> plans)

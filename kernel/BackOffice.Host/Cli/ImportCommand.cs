@@ -15,7 +15,7 @@ public static class ImportCommand
         var exports = new ExportImportOptions();
         var command = new Command("import", "Import a tenant bundle, or with --source the export files of Buildertrend, QuickBooks Online or Procore as downloaded: all or nothing; errors name the file, row and column")
         {
-            directory, tenant, exports.Source, exports.Mapping, exports.AcceptGoodRows, exports.Job, exports.Names,
+            directory, tenant, exports.Source, exports.Mapping, exports.AcceptGoodRows, exports.Job, exports.Kind, exports.Sets, exports.Names,
         };
         command.SetAction(CliAction.Run(async (cli, ct) =>
         {

@@ -58,18 +58,23 @@ public sealed partial class ExportBatch(ExportNames names, IReadOnlyDictionary<s
 
     public void Add(string path, Dictionary<string, string> values) => _pending.Add((path, values));
 
-    /// <summary>Writes the row's canonical rows if it is good; otherwise forgets them and any record it created.</summary>
+    /// <summary>
+    /// Writes the row's canonical rows if it is good and all of them parse; otherwise forgets them and any record it
+    /// created, so with --accept-good-rows no export row is ever half imported.
+    /// </summary>
     public void EndRow(ExportRow row)
     {
+        List<(string Path, Dictionary<string, string> Values)> ready = row.Bad ? [] : _pending.Where(p => Check(row, p.Path, p.Values)).ToList();
         if (!row.Bad)
         {
-            foreach (var (path, values) in _pending)
+            foreach (var (path, values) in ready)
             {
-                AddNow(row, path, values);
+                var line = ++_line;
+                _origins[line] = (row.File, row.Row);
+                BundleCsvReader.AddValues(Table(path), line, values, new ErrorSink());
             }
         }
-
-        if (row.Bad)
+        else
         {
             Names.Rollback(_nameMark);
         }
@@ -92,37 +97,44 @@ public sealed partial class ExportBatch(ExportNames names, IReadOnlyDictionary<s
         (Tables.TryGetValue(CostCodes, out var table) && table.ByKey.ContainsKey(code)) ||
         _pending.Any(p => p.Path == CostCodes && p.Values.GetValueOrDefault("code") == code);
 
-    private void AddNow(ExportRow row, string path, Dictionary<string, string> values)
+    /// <summary>
+    /// True when the canonical row parses and is new. The same record from two exports (an invoice on the invoice list
+    /// and on the A/R aging) is skipped when equal, and an error when it differs; a parse error fails the export row.
+    /// </summary>
+    private bool Check(ExportRow row, string path, Dictionary<string, string> values)
+    {
+        var table = Table(path);
+        var scratch = new ParsedTable(table.Spec);
+        var sink = new ErrorSink();
+        BundleCsvReader.AddValues(scratch, 0, values, sink);
+        foreach (var error in sink.Errors)
+        {
+            row.Fail(null, $"{path} column {error.Column}: {error.Message}");
+        }
+
+        if (scratch.Rows.Count == 0 || !table.ByKey.TryGetValue((string)scratch.Value(scratch.Rows[0], table.Spec.Key)!, out var earlier))
+        {
+            return scratch.Rows.Count == 1;
+        }
+
+        if (scratch.Rows[0].Hash(table.Spec) == earlier.Hash(table.Spec))
+        {
+            return false;
+        }
+
+        var (file, at) = _origins[earlier.Line];
+        row.Fail(null, $"'{scratch.Value(scratch.Rows[0], table.Spec.Key)}' in {path} was already made from {file} line {at} with other values");
+        return false;
+    }
+
+    private ParsedTable Table(string path)
     {
         if (!Tables.TryGetValue(path, out var table))
         {
             Tables[path] = table = new ParsedTable(BundleSchema.File(path));
         }
 
-        var line = ++_line;
-        _origins[line] = (row.File, row.Row);
-        var key = values.GetValueOrDefault(table.Spec.Column(table.Spec.Key)!.CsvName) ?? "";
-        if (table.ByKey.TryGetValue(key, out var earlier))
-        {
-            // The same record from two exports (an invoice on the invoice list and on the A/R aging) is fine when equal.
-            var scratch = new ParsedTable(table.Spec);
-            BundleCsvReader.AddValues(scratch, line, values, new ErrorSink());
-            if (scratch.Rows.Count == 1 && scratch.Rows[0].Hash(table.Spec) == earlier.Hash(table.Spec))
-            {
-                return;
-            }
-
-            var (file, at) = _origins[earlier.Line];
-            row.Fail(null, $"'{key}' in {path} was already made from {file} row {at} with other values");
-            return;
-        }
-
-        var sink = new ErrorSink();
-        BundleCsvReader.AddValues(table, line, values, sink);
-        foreach (var error in sink.Errors)
-        {
-            row.Fail(null, $"{path} column {error.Column}: {error.Message}");
-        }
+        return table;
     }
 
     private static string Slug(string text)

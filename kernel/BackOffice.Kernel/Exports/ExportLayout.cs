@@ -26,7 +26,8 @@ public sealed record DetectedHeader(ExportLayout Layout, ExportMapping Mapping, 
 /// <summary>
 /// Finds the header row by content, never by position (QuickBooks and Buildertrend put title rows above it, and a
 /// customised report adds or drops columns): the first of the top rows that holds every required field of a layout.
-/// A saved mapping for a kind is tried before the built-in header names; a report title naming a layout wins a tie.
+/// A saved mapping's header for a field is tried before the built-in names; a layout with a saved mapping wins over
+/// one without, and a report title naming a layout wins a tie.
 /// </summary>
 public static class ExportHeaderDetector
 {
@@ -75,8 +76,9 @@ public static class ExportHeaderDetector
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var field in layout.Fields)
         {
-            IReadOnlyList<string> names = saved is null ? field.Headers
-                : saved.Headers.TryGetValue(field.Name, out var header) ? [header] : [];
+            // A saved header comes first; the built-in names still apply, so a saved mapping only ever adds a name.
+            IReadOnlyList<string> names = saved is not null && saved.Headers.TryGetValue(field.Name, out var header)
+                ? [header, .. field.Headers] : field.Headers;
             var column = cells.FindIndex(c => c.Length > 0 && names.Any(n => Normalize(n) == c));
             if (column >= 0)
             {

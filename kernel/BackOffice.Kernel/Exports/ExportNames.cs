@@ -32,6 +32,9 @@ public sealed class ExportNames
     private readonly Dictionary<(string Entity, string Key), string?> _decisions = [];
     private readonly List<(string Entity, MatchCandidate Candidate)> _registered = [];
 
+    // Export rows repeat the same few names; the matcher scans every candidate, so answers are kept until the candidates change.
+    private readonly Dictionary<(string Entity, string Name, bool ExactOnly), NameAnswer> _answers = [];
+
     public static async Task<ExportNames> LoadAsync(TenantData data, string source, CancellationToken cancellationToken)
     {
         var names = new ExportNames();
@@ -58,6 +61,16 @@ public sealed class ExportNames
     /// </summary>
     public NameAnswer Resolve(string entity, string name, bool exactOnly = false)
     {
+        if (!_answers.TryGetValue((entity, name, exactOnly), out var answer))
+        {
+            _answers[(entity, name, exactOnly)] = answer = Match(entity, name, exactOnly);
+        }
+
+        return answer;
+    }
+
+    private NameAnswer Match(string entity, string name, bool exactOnly)
+    {
         if (_decisions.TryGetValue((entity, Key(name)), out var decided))
         {
             return new NameAnswer(decided, decided is null, []);
@@ -77,6 +90,7 @@ public sealed class ExportNames
     public void Register(string entity, string id, string name)
     {
         var candidate = new MatchCandidate(id, [name]);
+        _answers.Clear();
         Add(entity, [candidate]);
         _registered.Add((entity, candidate));
     }
@@ -86,6 +100,11 @@ public sealed class ExportNames
 
     public void Rollback(int mark)
     {
+        if (_registered.Count > mark)
+        {
+            _answers.Clear();
+        }
+
         foreach (var (entity, candidate) in _registered.Skip(mark))
         {
             _candidates[entity].Remove(candidate);

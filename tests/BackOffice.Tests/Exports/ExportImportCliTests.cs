@@ -47,4 +47,22 @@ public sealed class ExportImportCliTests : IDisposable
         Assert.Contains("unsure which vendor 'Summit Paint' is (candidates: pv-04)", refused.Error, StringComparison.Ordinal);
         Assert.Contains("0 added, 0 changed, 0 removed", again.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Import_RenamedRequiredColumn_UnknownUntilAPersonSavesTheMappingOnce()
+    {
+        await DemoTenantAsync();
+        var file = Path.Combine(_temp.Root, "po.csv");
+        await File.WriteAllTextAsync(file, "Job,PO #,PO Status,Subcontractor,Cost,Cost Code\nNguyen Garage Addition,9,Sent,Bayside Concrete Co,$10.00,03-300\n");
+
+        var unknown = await _cli.RunAsync("import", "--tenant", "t1", file, "--source", "buildertrend");
+        var saved = await _cli.OkAsync("import", "--tenant", "t1", file, "--source", "buildertrend", "--mapping", "save",
+            "--kind", "purchase-orders", "--set", "vendor=Subcontractor");
+        var imported = await _cli.OkAsync("import", "--tenant", "t1", file, "--source", "buildertrend");
+
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("no header row of a known buildertrend export", unknown.Error, StringComparison.Ordinal);
+        Assert.Contains("vendor         <- 'Subcontractor'", saved.Out, StringComparison.Ordinal);
+        Assert.Contains("po.csv: 1 row(s) imported", imported.Out, StringComparison.Ordinal);
+    }
 }

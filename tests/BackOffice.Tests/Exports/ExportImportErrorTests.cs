@@ -60,6 +60,24 @@ public sealed class ExportImportErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task ImportAsync_SameInvoiceTwiceWithOtherAmounts_NamesBothFiles()
+    {
+        await _kit.DemoAsync();
+        var folder = Path.Combine(_kit.Folder, "qbo");
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(ExportImportKit.Samples("quickbooks"), "customer-contact-list.csv"), Path.Combine(folder, "customers.csv"));
+        File.Copy(Path.Combine(ExportImportKit.Samples("quickbooks"), "invoice-list.csv"), Path.Combine(folder, "invoice-list.csv"));
+        var aging = File.ReadAllText(Path.Combine(ExportImportKit.Samples("quickbooks"), "ar-aging-detail.csv"));
+        File.WriteAllText(Path.Combine(folder, "aging.csv"), aging.Replace("\"24,637.75\",\"24,637.75\"", "\"24,637.00\",\"24,637.00\"", StringComparison.Ordinal));
+
+        var refused = await Assert.ThrowsAsync<ExportImportException>(() => _kit.ImportAsync("quickbooks", folder));
+
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal(("aging.csv", 11), (error.File, error.Line));
+        Assert.Contains("already made from invoice-list.csv line 7 with other values", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ImportAsync_NoKnownHeader_SaysWhichExportsAreKnown()
     {
         var file = _kit.Write("notes.csv", "Shopping list\nmilk,eggs\n");
