@@ -33,6 +33,7 @@ public static class FinancialServices
         services.AddSingleton<IReport, G702Report>();
         services.AddSingleton<IReport, G703Report>();
         services.AddSingleton<IReportDocument, G702Packet>();
+        services.AddSingleton<IReport, EarnedValueReport>();
         return services;
     }
 }

@@ -159,3 +159,26 @@ public sealed class G702ReportTests : IDisposable
         await command.ExecuteNonQueryAsync();
     }
 }
+
+/// <summary>The earned-value report over the demo bundle (issue 16).</summary>
+public sealed class EarnedValueReportTests : IDisposable
+{
+    private readonly TempDataDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task EarnedValue_DemoJob_ShowsEveryEacMethodLabelled()
+    {
+        var cli = new CliRunner(_temp.Root);
+        await cli.OkAsync("demo");
+
+        var rows = (await cli.OkAsync("report", "earned-value", "--tenant", "demo", "--job", "job-101", "--as-of", "2026-11-15", "--json")).Json.AsArray().Select(n => n!.AsObject()).ToList();
+
+        // BAC is the revised budget of job-101 (127,850.00 in the demo bundle); AC is the ledger cost WIP uses (16,000.00).
+        Assert.Equal("127850.00", (string?)rows.Single(r => (string?)r["measure"] == "BAC")["value"]);
+        Assert.Equal("16000.00", (string?)rows.Single(r => (string?)r["measure"] == "AC")["value"]);
+        Assert.Equal(["AC + bottom-up ETC", "BAC / CPI", "AC + (BAC - EV)", "AC + (BAC - EV) / (CPI x SPI)", "PM forecast"],
+            rows.Where(r => (string?)r["measure"] == "EAC").Select(r => (string?)r["label"]));
+    }
+}
