@@ -182,3 +182,25 @@ public sealed class EarnedValueReportTests : IDisposable
             rows.Where(r => (string?)r["measure"] == "EAC").Select(r => (string?)r["label"]));
     }
 }
+
+/// <summary>The labor-burden report over the demo bundle with the shipped 2026 federal components (issue 16).</summary>
+public sealed class LaborBurdenReportTests : IDisposable
+{
+    private readonly TempDataDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task LaborBurden_DemoCarpenter_ChargesTheFederalComponents()
+    {
+        var cli = new CliRunner(_temp.Root);
+        await cli.OkAsync("demo");
+
+        var rows = (await cli.OkAsync("report", "labor-burden", "--tenant", "demo", "--json")).Json.AsArray().Select(n => n!.AsObject()).ToList();
+
+        // DERIVED: $42.50 x 2,080 = 88,400.00; SS 6.2% = 5,480.80; Medicare 1.45% = 1,281.80; FUTA 0.6% of 7,000 = 42.00.
+        var luis = rows.Single(r => (string?)r["id"] == "emp-1");
+        Assert.Equal(("88400.00", "6804.60", "45.77"), ((string?)luis["wages"], (string?)luis["burden"], (string?)luis["perPaidHour"]));
+        Assert.Equal("Social Security 5480.80; Medicare 1281.80; FUTA 42.00", (string?)luis["components"]);
+    }
+}
