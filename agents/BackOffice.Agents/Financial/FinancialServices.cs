@@ -34,6 +34,7 @@ public static class FinancialServices
         services.AddSingleton<IReport, G703Report>();
         services.AddSingleton<IReportDocument, G702Packet>();
         services.AddSingleton<IReport, EarnedValueReport>();
+        services.AddSingleton<IReport, RetainageReport>();
         return services;
     }
 }

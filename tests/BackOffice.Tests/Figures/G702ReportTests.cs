@@ -204,3 +204,26 @@ public sealed class LaborBurdenReportTests : IDisposable
         Assert.Equal("Social Security 5480.80; Medicare 1281.80; FUTA 42.00", (string?)luis["components"]);
     }
 }
+
+/// <summary>The retainage report over the demo bundle (issue 16).</summary>
+public sealed class RetainageReportTests : IDisposable
+{
+    private readonly TempDataDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Retainage_DemoJob102_AgesEachPayAppsRetainageByItsPeriodEnd()
+    {
+        var cli = new CliRunner(_temp.Root);
+        await cli.OkAsync("demo");
+
+        var rows = (await cli.OkAsync("report", "retainage", "--tenant", "demo", "--job", "job-102", "--as-of", "2026-11-20", "--json")).Json.AsArray().Select(n => n!.AsObject()).ToList();
+
+        // pa-102-1 held 13,040.00 at 2026-09-30 (51 days: 31-60); pa-102-2 raised it to 28,140.00 at 2026-10-31 (+15,100.00, 20 days).
+        var owner = rows.Single(r => (string?)r["side"] == "receivable");
+        Assert.Equal(("28140.00", "15100.00", "13040.00"), ((string?)owner["balance"], (string?)owner["days0to30"], (string?)owner["days31to60"]));
+        Assert.Equal("Harbor Point Partners LLC", (string?)owner["party"]);
+        Assert.Contains(rows, r => (string?)r["side"] == "payable" && (string?)r["commitment"] == "SC-102-02");
+    }
+}
