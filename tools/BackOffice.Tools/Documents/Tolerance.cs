@@ -16,6 +16,9 @@ public enum ToleranceBasis
 
     /// <summary>Either limit suffices: the larger allowance wins.</summary>
     WhicheverIsGreater,
+
+    /// <summary>No limit: every variance is within (issue 16: an "unlimited" tolerance, chosen or left empty in settings).</summary>
+    Unlimited,
 }
 
 public enum ToleranceDirection
@@ -40,6 +43,24 @@ public sealed record Tolerance(decimal Amount, decimal Percent, ToleranceBasis B
 {
     public static Tolerance Exact { get; } = new(0m, 0m, ToleranceBasis.AmountOnly, ToleranceDirection.BothDirections);
 
+    /// <summary>
+    /// A tolerance from settings where an empty amount or percent means "no limit of that kind" (issue 16): with
+    /// "whichever is less" the other limit alone applies; with "whichever is greater", or when the basis names only the
+    /// empty one, or when both are empty, nothing is limited.
+    /// </summary>
+    public static Tolerance FromSettings(decimal? amount, decimal? percent, ToleranceBasis basis, ToleranceDirection direction)
+    {
+        var unlimited = new Tolerance(0m, 0m, ToleranceBasis.Unlimited, direction);
+        return (amount, percent, basis) switch
+        {
+            (_, _, ToleranceBasis.Unlimited) or (null, null, _) => unlimited,
+            (null, _, ToleranceBasis.AmountOnly or ToleranceBasis.WhicheverIsGreater) or (_, null, ToleranceBasis.PercentOnly or ToleranceBasis.WhicheverIsGreater) => unlimited,
+            (null, { } p, _) => new Tolerance(0m, p, ToleranceBasis.PercentOnly, direction),
+            ({ } a, null, _) => new Tolerance(a, 0m, ToleranceBasis.AmountOnly, direction),
+            ({ } a, { } p, _) => new Tolerance(a, p, basis, direction),
+        };
+    }
+
     public decimal AllowedFor(decimal expected)
     {
         var percent = MoneyMath.RoundToCent(Math.Abs(expected) * Percent / 100m);
@@ -49,6 +70,7 @@ public sealed record Tolerance(decimal Amount, decimal Percent, ToleranceBasis B
             ToleranceBasis.PercentOnly => percent,
             ToleranceBasis.WhicheverIsLess => Math.Min(Amount, percent),
             ToleranceBasis.WhicheverIsGreater => Math.Max(Amount, percent),
+            ToleranceBasis.Unlimited => decimal.MaxValue,
             _ => throw new ArgumentOutOfRangeException(nameof(Basis), Basis, "Unknown tolerance basis."),
         };
     }
