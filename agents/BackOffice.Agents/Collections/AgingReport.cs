@@ -16,7 +16,7 @@ public sealed class AgingReport(CollectionsOptions options) : IReport
 
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
-        var data = await CollectionsData.LoadAsync(request.Data, cancellationToken);
+        var data = await CollectionsData.LoadAsync(request.Data, null, cancellationToken);
         var buckets = options.Buckets;
         var worklist = CollectionsWorklist.Compute(data, request.AsOf, buckets);
         var rows = worklist.Aging

@@ -18,12 +18,21 @@ public sealed class CollectionsAgent(CollectionsOptions options, OutboxOptions o
 
     public async Task<SweepResult> SweepAsync(SweepContext context, CancellationToken cancellationToken)
     {
-        var data = await CollectionsData.LoadAsync(context.Data, cancellationToken);
+        var data = await CollectionsData.LoadAsync(context.Data, context.Memory, cancellationToken);
         var worklist = CollectionsWorklist.Compute(data, context.AsOf, options.Buckets);
         context.Progress.Report($"collections: {worklist.Open.Count} open invoices, {worklist.Queue.Count} to chase, {worklist.Chase.Removed.Count} taken off the list");
-        var findings = new List<Finding>();
-        var proposals = new List<ProposalDraft>();
         var templates = new Templates(options.Templates);
+        // Issue 12: each check returns what it found; the sweep concatenates them in this order.
+        return CheckResult.Combine(
+            NotChased(data, worklist),
+            new DunningProposals(data, options, outbox.DeliveryDelay, templates).Run(worklist),
+            new RetainageRelease(data, outbox.DeliveryDelay, templates).Run(context.AsOf)).ToSweepResult();
+    }
+
+    /// <summary>Invoices taken off the chase list, each with its reason (reconcile before chasing).</summary>
+    private static CheckResult NotChased(CollectionsData data, CollectionsWorklist worklist)
+    {
+        var findings = new List<Finding>();
         foreach (var removed in worklist.Chase.Removed)
         {
             var invoice = removed.Item.Invoice;
@@ -34,8 +43,6 @@ public sealed class CollectionsAgent(CollectionsOptions options, OutboxOptions o
                 $"Invoice {invoice.DocNumber ?? invoice.Id}, {MoneyText.Usd(removed.Item.Open)} open, is taken off the chase list: {removed.Reason}."));
         }
 
-        new DunningProposals(data, options, outbox.DeliveryDelay, templates).Run(worklist, findings, proposals);
-        new RetainageRelease(data, outbox.DeliveryDelay, templates).Run(context.AsOf, findings, proposals);
-        return new SweepResult(findings, proposals);
+        return CheckResult.Of(findings);
     }
 }

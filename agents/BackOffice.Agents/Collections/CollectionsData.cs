@@ -1,9 +1,10 @@
+using BackOffice.Agents.Books;
 using BackOffice.Domain.Collections;
 using BackOffice.Domain.Financial;
 using BackOffice.Domain.Ledger;
+using BackOffice.Domain.Memory;
 using BackOffice.Kernel.Abstractions.Telemetry;
 using BackOffice.Store.Collections;
-using BackOffice.Store.Records;
 using BackOffice.Tools.Collections;
 
 using BackOffice.Store.Tenancy;
@@ -20,22 +21,24 @@ public sealed record CollectionsData(
     IReadOnlyDictionary<string, LedgerCustomer> Customers,
     IReadOnlyList<CustomerContact> Contacts,
     IReadOnlyList<JobCompletion> Jobs,
-    IReadOnlyDictionary<string, string> JobLinks)
+    IdentityResolver Identity)
 {
-    public static async Task<CollectionsData> LoadAsync(TenantData tenant, CancellationToken cancellationToken)
+    /// <param name="memory">The tenant memory when the caller has one (a sweep); reports resolve without remembered links.</param>
+    public static async Task<CollectionsData> LoadAsync(TenantData tenant, ITenantMemory? memory, CancellationToken cancellationToken)
     {
         var store = tenant.Receivables;
-        var ledger = tenant.Ledger;
+        // Issue 12: job identity (explicit, confirmed, remembered links, then names) from the shared read model.
+        var books = await TenantBooks.LoadAsync(tenant, memory, cancellationToken);
         return new CollectionsData(
             await store.InvoicesAsync(cancellationToken),
             await store.PaymentsAsync(cancellationToken),
             await store.PaymentLinesAsync(cancellationToken),
             await store.PromisesAsync(cancellationToken),
             await store.DisputesAsync(cancellationToken),
-            (await ledger.CustomersAsync(cancellationToken)).ToDictionary(c => c.Id),
+            books.Masters.LedgerCustomers.ToDictionary(c => c.Id),
             await store.ContactsAsync(cancellationToken),
             await store.JobCompletionsAsync(cancellationToken),
-            (await ledger.LinksAsync(cancellationToken)).Where(l => l.Kind == "job").ToDictionary(l => l.ProjectId, l => l.LedgerId));
+            books.Identity);
     }
 
     /// <summary>Customer id -> its top-level customer (QuickBooks jobs are sub-customers; a chain is followed to the top).</summary>

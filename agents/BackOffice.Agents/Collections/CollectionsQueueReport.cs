@@ -17,7 +17,7 @@ public sealed class CollectionsQueueReport(CollectionsOptions options) : IReport
 
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
-        var data = await CollectionsData.LoadAsync(request.Data, cancellationToken);
+        var data = await CollectionsData.LoadAsync(request.Data, null, cancellationToken);
         var worklist = CollectionsWorklist.Compute(data, request.AsOf, options.Buckets);
         bool Wanted(string customerId) => request.Job is null || customerId == request.Job || data.NameOf(customerId) == request.Job;
         var rows = worklist.Queue.Where(e => Wanted(e.Item.Item.Invoice.CustomerId)).Select(e =>

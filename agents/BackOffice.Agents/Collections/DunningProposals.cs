@@ -13,8 +13,10 @@ internal sealed class DunningProposals(CollectionsData data, CollectionsOptions 
 {
     public const string Check = "follow-up";
 
-    public void Run(CollectionsWorklist worklist, List<Finding> findings, List<ProposalDraft> proposals)
+    public CheckResult Run(CollectionsWorklist worklist)
     {
+        var findings = new List<Finding>();
+        var proposals = new List<ProposalDraft>();
         foreach (var entry in worklist.Queue)
         {
             var broken = entry.Item.BrokenPromise;
@@ -25,6 +27,8 @@ internal sealed class DunningProposals(CollectionsData data, CollectionsOptions 
                 Propose(entry, level, worklist.AsOf, findings, proposals);
             }
         }
+
+        return CheckResult.Of(findings, proposals);
     }
 
     private void Propose(QueueEntry entry, FollowUpLevel level, DateOnly asOf, List<Finding> findings, List<ProposalDraft> proposals)

@@ -2,7 +2,6 @@ using BackOffice.Agents.Collections.Actions;
 using BackOffice.Domain.Money;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Tools.Collections;
-using BackOffice.Tools.Matching;
 
 namespace BackOffice.Agents.Collections;
 
@@ -16,14 +15,14 @@ internal sealed class RetainageRelease(CollectionsData data, TimeSpan deliveryDe
     public const string Check = "retainage-release";
     public const string Template = "retainage-release-email.txt";
 
-    public void Run(DateOnly asOf, List<Finding> findings, List<ProposalDraft> proposals)
+    public CheckResult Run(DateOnly asOf)
     {
+        var findings = new List<Finding>();
+        var proposals = new List<ProposalDraft>();
         var retainage = CollectionsWorklist.Traced("AgingTools.RetainageReceivable", () => AgingTools.RetainageReceivable(data.Invoices, asOf));
         foreach (var job in data.Jobs.Where(j => j.SubstantialCompletion is { } d && d <= asOf))
         {
-            var candidates = data.Customers.Values.Where(c => c.ParentId is not null || c.IsProject)
-                .Select(c => new MatchCandidate(c.Id, [c.Name, c.FullyQualifiedName.Replace(':', ' ')])).ToList();
-            var match = CollectionsWorklist.Traced("CrossSystemMatcher.Match", () => CrossSystemMatcher.Match(job.JobId, job.Name, candidates, data.JobLinks));
+            var match = CollectionsWorklist.Traced("CrossSystemMatcher.Match", () => data.Identity.Job(job.JobId, job.Name));
             var held = match.IsConfident ? retainage.GetValueOrDefault(match.LedgerId!) : 0m;
             if (held <= 0m)
             {
@@ -32,6 +31,8 @@ internal sealed class RetainageRelease(CollectionsData data, TimeSpan deliveryDe
 
             Propose(job.JobId, match.LedgerId!, job.SubstantialCompletion!.Value, held, findings, proposals);
         }
+
+        return CheckResult.Of(findings, proposals);
     }
 
     private void Propose(string jobId, string customerId, DateOnly completed, decimal held, List<Finding> findings, List<ProposalDraft> proposals)

@@ -56,7 +56,7 @@ internal static partial class BillAnalyzer
         }
 
         var number = NameNormalizer.DocumentNumber(analysis.Bill.InvoiceNumber);
-        var orderAmount = commitment is not null && data.CommitmentTotals.TryGetValue(commitment.Id, out var t) ? t.Amount : po!.Total;
+        var orderAmount = commitment is not null && data.CommitmentTotals.TryGetValue(commitment.Id, out var t) ? t.Amount : po?.Total ?? 0m;
         var subInvoiced = commitment is null ? 0m : data.SubInvoices
             .Where(s => s.CommitmentId == commitment.Id && s.Status == "approved" && NameNormalizer.DocumentNumber(s.Number) != number)
             .Sum(s => s.Amount);

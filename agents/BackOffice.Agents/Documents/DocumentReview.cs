@@ -17,10 +17,9 @@ internal static partial class DocumentReview
     public const string FiledFolder = "filed";
 
     public static async Task<IReadOnlyList<DocumentAnalysis>> AnalyzeAsync(
-        TenantData tenant, DateOnly asOf, DocumentsOptions options, CancellationToken cancellationToken)
+        TenantData tenant, DocumentsData data, DateOnly asOf, DocumentsOptions options, CancellationToken cancellationToken)
     {
         var tenantFolder = tenant.Folder;
-        var data = await DocumentsData.LoadAsync(tenant, cancellationToken);
         var documents = await new InboxReader(new PdfText(options.PdfToTextPath)).ReadAsync(Path.Combine(tenantFolder, "inbox"), cancellationToken);
         var analyses = new List<DocumentAnalysis>();
         foreach (var document in documents)

@@ -21,23 +21,19 @@ public sealed class DocumentsAgent(DocumentsOptions options) : IAgent
 
     public async Task<SweepResult> SweepAsync(SweepContext context, CancellationToken cancellationToken)
     {
-        var analyses = await DocumentReview.AnalyzeAsync(context.Data, context.AsOf, options, cancellationToken);
-        var data = await DocumentsData.LoadAsync(context.Data, cancellationToken);
+        var data = await DocumentsData.LoadAsync(context.Data, context.Memory, context.AsOf, cancellationToken);
+        var analyses = await DocumentReview.AnalyzeAsync(context.Data, data, context.AsOf, options, cancellationToken);
         context.Progress.Report($"documents: {analyses.Count} documents in the inbox");
-        var findings = new List<Finding>();
-        var proposals = new List<ProposalDraft>();
-        foreach (var analysis in analyses)
-        {
-            findings.AddRange(DocumentFindings.For(analysis));
-            if (BillProposal.For(analysis, data) is { } bill)
-            {
-                findings.Add(bill.Finding);
-                proposals.Add(bill.Proposal);
-            }
-        }
+        // Issue 12: each check returns what it found; per document its exceptions then its bill, then the inbox-wide checks.
+        return CheckResult.Combine(
+            CheckResult.Combine(analyses.Select(a => Review(a, data))),
+            CheckResult.Of(DocumentFindings.ExpiredCertificatesInUse(analyses, data, context.AsOf)),
+            CheckResult.Of([], FileProposal.For(analyses))).ToSweepResult();
+    }
 
-        findings.AddRange(DocumentFindings.ExpiredCertificatesInUse(analyses, data, context.AsOf));
-        proposals.AddRange(FileProposal.For(analyses));
-        return new SweepResult(findings, proposals);
+    private static CheckResult Review(DocumentAnalysis analysis, DocumentsData data)
+    {
+        var exceptions = CheckResult.Of(DocumentFindings.For(analysis));
+        return BillProposal.For(analysis, data) is { } bill ? exceptions + new CheckResult([bill.Finding], [bill.Proposal]) : exceptions;
     }
 }

@@ -1,4 +1,5 @@
 using BackOffice.Tools.Documents;
+using BackOffice.Tools.Matching;
 
 namespace BackOffice.Agents.Documents;
 

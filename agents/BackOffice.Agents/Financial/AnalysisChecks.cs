@@ -10,8 +10,9 @@ internal static class AnalysisChecks
     private const string VarianceTool = nameof(VarianceTools) + "." + nameof(VarianceTools.Compute);
     private const string WipTool = nameof(WipTools) + "." + nameof(WipTools.Compute);
 
-    public static void Variance(FinancialAnalysis analysis, VarianceOptions options, List<Finding> findings)
+    public static CheckResult Variance(FinancialAnalysis analysis, VarianceOptions options)
     {
+        var findings = new List<Finding>();
         foreach (var row in FinancialFigures.Traced(VarianceTool, () => analysis.Variance(null, options)))
         {
             var line = row.Line;
@@ -44,10 +45,13 @@ internal static class AnalysisChecks
             findings.Add(new Finding($"financial:variance:{line.JobId}:{line.CostCode}", "financial", "budget-variance", severity,
                 $"{row.JobName} {line.CostCode} {what}", figures, narrative));
         }
+
+        return CheckResult.Of(findings);
     }
 
-    public static void LossJobs(FinancialAnalysis analysis, List<Finding> findings)
+    public static CheckResult LossJobs(FinancialAnalysis analysis)
     {
+        var findings = new List<Finding>();
         foreach (var row in FinancialFigures.Traced(WipTool, () => analysis.Wip(null)))
         {
             if (row.Wip is not { IsLossJob: true } wip)
@@ -70,11 +74,14 @@ internal static class AnalysisChecks
             findings.Add(new Finding($"financial:loss-job:{row.Job.JobId}", "financial", "loss-job", Severity.Critical,
                 $"{row.Job.Name} is a loss job", figures, narrative));
         }
+
+        return CheckResult.Of(findings);
     }
 
     /// <summary>Cost codes in use whose GL mapping is missing, unknown, inactive or not a cost account.</summary>
-    public static void CostCodeMapping(FinancialAnalysis analysis, List<Finding> findings)
+    public static CheckResult CostCodeMapping(FinancialAnalysis analysis)
     {
+        var findings = new List<Finding>();
         const string tool = nameof(CostCodeMappingTools) + "." + nameof(CostCodeMappingTools.Validate);
         var books = analysis.Data.Books;
         var inUse = books.BudgetLines.Select(b => b.CostCode).Concat(books.CommitmentLines.Select(l => l.CostCode))
@@ -88,5 +95,7 @@ internal static class AnalysisChecks
                 $"Cost code {problem.CostCode} {problem.Problem}; it is used on {uses} budget and commitment lines. " +
                 "Fix mappings/cost-code-accounts.csv so bills and actual cost land on the right account."));
         }
+
+        return CheckResult.Of(findings);
     }
 }

@@ -1,6 +1,6 @@
 using BackOffice.Kernel.Abstractions.Agents;
-using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Tools.Financial;
+using BackOffice.Tools.Matching;
 
 namespace BackOffice.Agents.Financial;
 
@@ -16,26 +16,21 @@ public sealed class FinancialAgent(FinancialOptions options) : IAgent
 
     public async Task<SweepResult> SweepAsync(SweepContext context, CancellationToken cancellationToken)
     {
-        var data = await FinancialData.LoadAsync(context.Data, cancellationToken);
-        // Issue 4: links people confirmed for a record of the same name, where no explicit mapping speaks.
-        if (context.Memory is not null)
-        {
-            data = RememberedLinks.Apply(data, await context.Memory.ListAsync(BackOffice.Domain.Memory.MemoryKinds.Link, cancellationToken));
-        }
+        // Issue 4: links people confirmed for a record of the same name, where no explicit mapping speaks (resolved in TenantBooks, issue 12).
+        var data = await FinancialData.LoadAsync(context.Data, context.Memory, cancellationToken);
 
         context.Progress.Report($"financial: {data.SubInvoices.Count} sub invoices, {data.Bills.Count} ledger bills, {data.Books.Postings.Count} cost postings");
-        var findings = new List<Finding>();
-        var proposals = new List<ProposalDraft>();
         // Issue 4: GL choices a finance lead made on earlier bills (vendor + cost code), learned from executed edits.
         var learned = context.Memory is null ? [] : await context.Memory.ListAsync(BackOffice.Domain.Memory.MemoryKinds.GlChoice, cancellationToken);
-        SubInvoiceWithoutBillCheck.Run(data, findings, proposals, learned);
-        LinkCheck.Run(data, findings, proposals);
         var analysis = new FinancialAnalysis(data, context.AsOf, options);
         var noted = await context.Data.FinancialNotes.KeysAsync(cancellationToken);
-        ReconciliationCheck.Run(analysis, Tolerance.Default, findings, proposals, noted);
-        AnalysisChecks.Variance(analysis, VarianceOptions.Default, findings);
-        AnalysisChecks.LossJobs(analysis, findings);
-        AnalysisChecks.CostCodeMapping(analysis, findings);
-        return new SweepResult(findings, proposals);
+        // Issue 12: each check returns what it found; the sweep is their concatenation in this order.
+        return CheckResult.Combine(
+            SubInvoiceWithoutBillCheck.Run(data, learned),
+            LinkCheck.Run(data),
+            ReconciliationCheck.Run(analysis, Tolerance.Default, noted),
+            AnalysisChecks.Variance(analysis, VarianceOptions.Default),
+            AnalysisChecks.LossJobs(analysis),
+            AnalysisChecks.CostCodeMapping(analysis)).ToSweepResult();
     }
 }

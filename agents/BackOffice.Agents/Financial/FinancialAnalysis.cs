@@ -49,20 +49,9 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, Finan
         _postingsByJob[ledgerJobId]
             .GroupBy(p => p.CostCode ?? Uncoded).ToDictionary(g => g.Key, g => g.Sum(p => p.Amount), StringComparer.Ordinal);
 
-    /// <summary>Approved (or complete) commitment lines plus approved commitment change orders, by job and cost code.</summary>
-    public IReadOnlyDictionary<(string Job, string CostCode), decimal> Committed() => _committed ??= ComputeCommitted();
-
-    private IReadOnlyDictionary<(string Job, string CostCode), decimal> ComputeCommitted()
-    {
-        var binding = data.Commitments.Values.Where(c => c.Status is "approved" or "complete").ToDictionary(c => c.Id);
-        var lines = data.Books.CommitmentLines.Where(l => binding.ContainsKey(l.CommitmentId))
-            .Select(l => (Job: binding[l.CommitmentId].JobId, l.CostCode, l.Amount));
-        var changes = data.Books.ChangeOrders
-            .Where(c => c.Kind == "commitment" && c.Status == "approved" && c.ApprovedDate <= asOf && c.CostCode is not null
-                && c.CommitmentId is not null && binding.ContainsKey(c.CommitmentId))
-            .Select(c => (Job: c.JobId, CostCode: c.CostCode!, c.Amount));
-        return lines.Concat(changes).GroupBy(x => (x.Job, x.CostCode)).ToDictionary(g => g.Key, g => g.Sum(x => x.Amount));
-    }
+    /// <summary>Committed cost by job and cost code as of the date: the one definition in <see cref="CommittedCostTools"/> (issue 12).</summary>
+    public IReadOnlyDictionary<(string Job, string CostCode), decimal> Committed() => _committed ??= CommittedCostTools.ByJobAndCostCode(
+        CommittedCostTools.Committed([.. data.Commitments.Values], data.Books.CommitmentLines, data.Books.ChangeOrders, asOf));
 
     public IReadOnlyList<JobVariance> Variance(string? job, VarianceOptions options)
     {

@@ -14,8 +14,10 @@ internal static class LinkCheck
     public const string Check = "ambiguous-match";
     private const string Tool = nameof(CrossSystemMatcher) + "." + nameof(CrossSystemMatcher.Match);
 
-    public static void Run(FinancialData data, List<Finding> findings, List<ProposalDraft> proposals)
+    public static CheckResult Run(FinancialData data)
     {
+        var findings = new List<Finding>();
+        var proposals = new List<ProposalDraft>();
         foreach (var vendor in data.Vendors.Values)
         {
             var match = Traced(Tool, () => data.MatchVendor(vendor));
@@ -27,6 +29,8 @@ internal static class LinkCheck
             var match = Traced(Tool, () => data.MatchJob(job));
             Add("job", job.Id, job.Name, match, id => data.LedgerCustomers[id].FullyQualifiedName, "project_jobs", "ledger_customers", findings, proposals);
         }
+
+        return CheckResult.Of(findings, proposals);
     }
 
     private static void Add(

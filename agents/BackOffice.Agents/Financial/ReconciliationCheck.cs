@@ -3,6 +3,7 @@ using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Tools.Financial;
 using BackOffice.Tools.Reconciliation;
 using static BackOffice.Agents.Financial.FinancialFigures;
+using BackOffice.Tools.Matching;
 
 namespace BackOffice.Agents.Financial;
 
@@ -15,9 +16,10 @@ internal static class ReconciliationCheck
     public const string Check = "reconciliation";
     private const string Tool = nameof(ReconciliationTools) + "." + nameof(ReconciliationTools.Worklist);
 
-    public static IReadOnlyList<WorklistItem> Run(FinancialAnalysis analysis, Tolerance tolerance, List<Finding> findings, List<ProposalDraft> proposals,
-        IReadOnlySet<string>? notedChangeOrders = null)
+    public static CheckResult Run(FinancialAnalysis analysis, Tolerance tolerance, IReadOnlySet<string>? notedChangeOrders = null)
     {
+        var findings = new List<Finding>();
+        var proposals = new List<ProposalDraft>();
         var input = analysis.ReconciliationInput();
         var items = Traced(Tool, () => ReconciliationTools.Worklist(input, tolerance));
         foreach (var item in items)
@@ -38,7 +40,7 @@ internal static class ReconciliationCheck
             }
         }
 
-        return items;
+        return CheckResult.Of(findings, proposals);
     }
 
     private static List<Figure> Figures(WorklistItem item)

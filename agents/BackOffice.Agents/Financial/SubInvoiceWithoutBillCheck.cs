@@ -23,8 +23,10 @@ internal static class SubInvoiceWithoutBillCheck
     /// <summary>Default payment terms when the commitment does not say: net 30 from the invoice date (editable before approval).</summary>
     private const int DefaultTermsDays = 30;
 
-    public static void Run(FinancialData data, List<Finding> findings, List<ProposalDraft> proposals, IReadOnlyList<MemoryItem>? learnedGl = null)
+    public static CheckResult Run(FinancialData data, IReadOnlyList<MemoryItem>? learnedGl = null)
     {
+        var findings = new List<Finding>();
+        var proposals = new List<ProposalDraft>();
         var retainageAccount = Traced("SubInvoiceBillTools.RetainagePayableAccount", () => SubInvoiceBillTools.RetainagePayableAccount(data.Accounts));
         foreach (var invoice in data.SubInvoices.Where(i => i.Status == "approved"))
         {
@@ -79,6 +81,8 @@ internal static class SubInvoiceWithoutBillCheck
                 $"Approved sub invoice {invoice.Number} ({vendor.Name}) has no bill", figures, narrative));
             proposals.Add(Proposal(invoice, ledgerVendor.Id, ledgerVendor.Name, commitment, draft, figures, narrative, key));
         }
+
+        return CheckResult.Of(findings, proposals);
     }
 
     private static T Traced<T>(string tool, Func<T> call)
@@ -94,7 +98,7 @@ internal static class SubInvoiceWithoutBillCheck
             (match.Candidates.Count > 0 ? $"(candidates: {string.Join(", ", match.Candidates)}). " : "(no candidate). ") +
             "Link the two records in mappings/links.csv so the check can continue.");
 
-    private static List<Figure> Figures(SubInvoice invoice, Commitment commitment, BillDraft draft, List<SourceRef> sources) =>
+    private static List<Figure> Figures(SubInvoice invoice, Commitment commitment, SubInvoiceBillDraft draft, List<SourceRef> sources) =>
     [
         Figure.Usd("gross", draft.Gross, DraftTool, [.. sources]),
         Figure.Usd("retainage", draft.Retainage, DraftTool, [.. sources]),
@@ -104,14 +108,14 @@ internal static class SubInvoiceWithoutBillCheck
     ];
 
     private static string Narrative(
-        SubInvoice invoice, ProjectVendor vendor, string ledgerVendor, string ledgerJob, Commitment commitment, BillDraft draft) =>
+        SubInvoice invoice, ProjectVendor vendor, string ledgerVendor, string ledgerJob, Commitment commitment, SubInvoiceBillDraft draft) =>
         $"Subcontractor invoice {invoice.Number} from {vendor.Name} on commitment {commitment.Number} was approved in the project " +
         $"system ({invoice.InvoiceDate:yyyy-MM-dd}) for {MoneyText.Usd(draft.Gross)}, with {MoneyText.Usd(draft.Retainage)} retainage held, " +
         $"but the ledger has no bill for it. Proposed: a bill to {ledgerVendor} for {MoneyText.Usd(draft.NetPayable)} charged to {ledgerJob}, " +
         "with the retainage moved to Retainage Payable.";
 
     private static ProposalDraft Proposal(
-        SubInvoice invoice, string ledgerVendorId, string ledgerVendorName, Commitment commitment, BillDraft draft,
+        SubInvoice invoice, string ledgerVendorId, string ledgerVendorName, Commitment commitment, SubInvoiceBillDraft draft,
         IReadOnlyList<Figure> figures, string narrative, string findingKey)
     {
         var payload = ActionPayloadJson.ToJson(new CreateBillPayload(

@@ -18,19 +18,14 @@ public sealed class PricebookAgent(PricebookOptions options) : IAgent
     {
         var picture = await PricebookAnalysis.RunAsync(context.Data, options, context.AsOf, cancellationToken);
         context.Progress.Report($"pricebook: {picture.Items.Count} items, {picture.Files.Count} vendor price files");
-        var findings = new List<Finding>();
-        var proposals = new List<ProposalDraft>();
-        foreach (var file in picture.Files)
-        {
-            Changes(file, picture, findings, proposals);
-            PricebookFindings.Matching(file, findings);
-        }
-
-        return new SweepResult(findings, proposals);
+        // Issue 12: each check returns what it found; per file, its changes then its matching problems.
+        return CheckResult.Combine(picture.Files.SelectMany(file => new[] { Changes(file, picture), PricebookFindings.Matching(file) })).ToSweepResult();
     }
 
-    private void Changes(FileAnalysis file, PricebookPicture picture, List<Finding> findings, List<ProposalDraft> proposals)
+    private CheckResult Changes(FileAnalysis file, PricebookPicture picture)
     {
+        var findings = new List<Finding>();
+        var proposals = new List<ProposalDraft>();
         var changes = file.Recosts.Where(r => r.Recost.Changes).ToList();
         var stale = changes.Where(r => r.Recost.Stale).ToList();
         if (stale.Count > 0)
@@ -51,5 +46,7 @@ public sealed class PricebookAgent(PricebookOptions options) : IAgent
             findings.Add(finding);
             proposals.Add(PricebookProposals.Build(file, [jump], picture, finding.Key));
         }
+
+        return CheckResult.Of(findings, proposals);
     }
 }

@@ -42,8 +42,9 @@ public static class PricebookFindings
             string.Join(", ", stale.Take(5).Select(s => $"{s.Item.Description} (row {s.Line.Row}, effective {s.Line.Effective:yyyy-MM-dd})")) +
             ". Ask the vendor for a current price file.");
 
-    public static void Matching(FileAnalysis file, List<Finding> findings)
+    public static CheckResult Matching(FileAnalysis file)
     {
+        var findings = new List<Finding>();
         foreach (var a in file.Ambiguous)
         {
             var key = PriceLineMatcher.LineKey(a.Line);
@@ -70,6 +71,8 @@ public static class PricebookFindings
                 $"{file.Unmatched.Count} line(s) of {file.File.FileName} are for products the pricebook does not carry (first rows: " +
                 string.Join(", ", file.Unmatched.Take(5).Select(l => l.Row.ToString(CultureInfo.InvariantCulture))) + "). Nothing is proposed for them."));
         }
+
+        return CheckResult.Of(findings);
     }
 
     private static SourceRef Item(string id) => new("pricebook", "pricebook_items", id);

@@ -12,12 +12,14 @@ internal static class PayrollPreCheck
     public const string Check = "payroll-check";
     private const string Tool = nameof(PayrollCheckTools) + "." + nameof(PayrollCheckTools.Check);
 
-    public static void Add(EmployeeWeek week, List<Finding> findings, List<ProposalDraft> proposals)
+    public static CheckResult Run(EmployeeWeek week)
     {
+        var findings = new List<Finding>();
+        var proposals = new List<ProposalDraft>();
         var r = week.Result;
         if (!r.NeedsAttention && !week.LineWeekMisaligned)
         {
-            return;
+            return CheckResult.Empty;
         }
 
         var key = $"workforce:{Check}:{r.EmployeeId}:{Day(r.WeekStart)}";
@@ -34,6 +36,8 @@ internal static class PayrollPreCheck
         {
             proposals.Add(Adjustment(week, figures, narrative, key));
         }
+
+        return CheckResult.Of(findings, proposals);
     }
 
     private static List<Figure> Figures(EmployeeWeek week)

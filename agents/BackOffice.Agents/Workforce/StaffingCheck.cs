@@ -12,8 +12,10 @@ internal static class StaffingCheck
     public const string Check = "staffing";
     private const string Tool = nameof(StaffingTools) + "." + nameof(StaffingTools.Forecast);
 
-    public static void Add(IReadOnlyList<TradeWeek> forecast, List<Finding> findings, List<ProposalDraft> proposals)
+    public static CheckResult Run(IReadOnlyList<TradeWeek> forecast)
     {
+        var findings = new List<Finding>();
+        var proposals = new List<ProposalDraft>();
         foreach (var trade in forecast.Where(r => !r.Subcontracted).GroupBy(r => r.Trade, StringComparer.OrdinalIgnoreCase))
         {
             var short_ = trade.Where(r => r.ImpliedOvertimeHours > 0m).ToList();
@@ -54,5 +56,7 @@ internal static class StaffingCheck
                 "workforce", StaffingAlertPayload.Kind, $"Staffing alert: {trade.Key} short {H(overtime)} crew hours", RiskClass.Routine,
                 ProposalKeys.For("wf-staff-", payload), payload, figures, narrative, ["message"], FindingKey: key));
         }
+
+        return CheckResult.Of(findings, proposals);
     }
 }

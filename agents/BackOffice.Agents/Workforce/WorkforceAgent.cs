@@ -1,5 +1,4 @@
 using BackOffice.Kernel.Abstractions.Agents;
-using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Tools.Workforce;
 
 namespace BackOffice.Agents.Workforce;
@@ -23,21 +22,21 @@ public sealed class WorkforceAgent(WorkforceSettings settings) : IAgent
     {
         var data = await WorkforceData.LoadAsync(context.Data, cancellationToken);
         var startDay = settings.WorkweekStart(context.Tenant);
-        var findings = new List<Finding>();
-        var proposals = new List<ProposalDraft>();
+        var results = new List<CheckResult>();
         var weeks = data.LatestRunWeeks(context.AsOf, startDay);
         context.Progress.Report($"workforce: {data.Employees.Count} employees, {weeks.Count} payroll week(s), {data.Tasks.Count} schedule tasks");
         foreach (var week in weeks)
         {
             foreach (var checkedWeek in await PayrollWeek.CheckAsync(data, week, startDay, settings.HoursTolerance(context.Tenant), cancellationToken))
             {
-                PayrollPreCheck.Add(checkedWeek, findings, proposals);
+                results.Add(PayrollPreCheck.Run(checkedWeek));
             }
         }
 
         var forecast = PayrollWeek.Traced("StaffingTools.Forecast", () => StaffingTools.Forecast(
             data.Tasks, [.. data.Employees.Values], context.AsOf, startDay, settings.ForecastWeeks(context.Tenant), settings.HoursPerCrewWeek(context.Tenant)));
-        StaffingCheck.Add(forecast, findings, proposals);
-        return new SweepResult(findings, proposals);
+        results.Add(StaffingCheck.Run(forecast));
+        // Issue 12: each check returns what it found; the sweep concatenates them in the order they ran.
+        return CheckResult.Combine(results).ToSweepResult();
     }
 }

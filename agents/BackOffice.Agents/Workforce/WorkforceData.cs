@@ -1,3 +1,4 @@
+using BackOffice.Agents.Books;
 using BackOffice.Domain.Workforce;
 using BackOffice.Store.Records;
 using BackOffice.Tools.Workforce;
@@ -17,7 +18,8 @@ internal sealed record WorkforceData(
     public static async Task<WorkforceData> LoadAsync(TenantData tenant, CancellationToken cancellationToken)
     {
         var store = tenant.Workforce;
-        var jobs = await tenant.Project.JobsAsync(cancellationToken);
+        // Issue 12: jobs as the shared read model holds them, the same records every agent sees.
+        var jobs = (await TenantBooks.LoadAsync(tenant, null, cancellationToken)).Masters.Jobs;
         return new WorkforceData(
             (await store.EmployeesAsync(cancellationToken)).ToDictionary(e => e.Id, StringComparer.Ordinal),
             await store.PayrollLinesAsync(cancellationToken),

@@ -25,6 +25,11 @@ public static class BackOfficeCli
             ReportCommand.Build(),
             PricebookCommands.Build(),
             ServeCommand.Build(),
+            ConnectionsCommands.BuildConnect(),
+            ConnectionsCommands.BuildDisconnect(),
+            ConnectionsCommands.BuildList(),
+            SyncCommand.Build(),
+            TargetCommand.Build(),
         };
         return root;
     }

@@ -1,6 +1,10 @@
+using BackOffice.Kernel.Exports;
 using BackOffice.Kernel.Gate;
 using BackOffice.Kernel.Sweeps;
 using BackOffice.Store.Bundle;
+using BackOffice.Store.Connectors.QuickBooks;
+using BackOffice.Store.Exports;
+using BackOffice.Store.Ledger;
 using BackOffice.Store.Sandbox;
 
 namespace BackOffice.Host.Cli;
@@ -11,7 +15,8 @@ public static partial class ExitCodes
     private static int? ForKernel(Exception ex) => ex switch
     {
         ProposalConflictException or GateRefusedException or WritesDisabledException or SweepBusyException or SandboxLedgerException => 1,
-        ProposalNotFoundException or BundleValidationException => 2,
+        QuickBooksFaultException or QuickBooksReconnectException or QuickBooksNotConnectedException or QuickBooksResponseException or LedgerChangedException => 1,
+        ProposalNotFoundException or BundleValidationException or ExportImportException or ExportFileFormatException => 2,
         _ => null,
     };
 }

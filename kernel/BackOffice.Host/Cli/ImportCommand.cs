@@ -10,12 +10,21 @@ public static class ImportCommand
 {
     public static Command Build()
     {
-        var directory = new Argument<string>("DIR") { Description = "The bundle folder (with bundle.json)" };
+        var directory = new Argument<string>("PATH") { Description = "The bundle folder (with bundle.json), or with --source an export file or a folder of them" };
         var tenant = CliOptions.Tenant();
-        var command = new Command("import", "Import a tenant bundle: all or nothing; errors name the file, line and column") { directory, tenant };
+        var exports = new ExportImportOptions();
+        var command = new Command("import", "Import a tenant bundle, or with --source the export files of Buildertrend, QuickBooks Online or Procore as downloaded: all or nothing; errors name the file, row and column")
+        {
+            directory, tenant, exports.Source, exports.Mapping, exports.AcceptGoodRows, exports.Job, exports.Names,
+        };
         command.SetAction(CliAction.Run(async (cli, ct) =>
         {
             var tenantName = await cli.TenantAsync(tenant, ct);
+            if (cli.Parse.GetValue(exports.Source) is { } source)
+            {
+                return await ExportImportCommand.RunAsync(cli, exports, source, cli.Parse.GetValue(directory)!, tenantName, ct);
+            }
+
             var summary = await RunAsync(cli, cli.Parse.GetValue(directory)!, tenantName, ct);
             Print(cli, summary);
             return 0;

@@ -14,7 +14,6 @@ using BackOffice.Store.Audit;
 using BackOffice.Store.Bundle;
 using BackOffice.Store.Collections;
 using BackOffice.Store.Control;
-using BackOffice.Store.Ledger;
 using BackOffice.Store.Sandbox;
 using BackOffice.Store.Tenancy;
 using Microsoft.Extensions.Configuration;
@@ -58,6 +57,7 @@ public static class BackOfficeServices
     {
         builder.AddBackOfficeStore(data);
         builder.AddBackOfficeKernel();
+        builder.AddBackOfficeQuickBooks(data);
         builder.AddBackOfficeModel();
         builder.AddBackOfficeAgents();
         return builder;
@@ -79,6 +79,7 @@ public static class BackOfficeServices
         builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddSingleton<AuditAnchors>();
         builder.Services.AddSingleton<BundleImporter>();
+        builder.Services.AddSingleton<BackOffice.Kernel.Exports.ExportImporter>();
     }
 
     public static void AddBackOfficeKernel(this IHostApplicationBuilder builder)
@@ -95,9 +96,9 @@ public static class BackOfficeServices
         builder.Services.AddSingleton(sp => GateOptionsFrom(sp, builder.Configuration));
         builder.Services.AddSingleton<ProposalGate>();
         builder.Services.AddSingleton<GateSwitches>();
-        // One sandbox ledger: the bill executors reach it as ILedgerWriter, the reclass executor as itself (journal entries).
+        // One sandbox ledger: the bill executors reach it through the tenant's target (QuickBooksServices, issue 13),
+        // the reclass executor as itself (journal entries).
         builder.Services.AddSingleton<SandboxLedger>();
-        builder.Services.AddSingleton<ILedgerWriter>(sp => sp.GetRequiredService<SandboxLedger>());
         builder.Services.AddSingleton<IProposalIntake, GateIntake>();
         builder.Services.AddSingleton<SweepRunner>();
         builder.Services.AddHostedService<SweepScheduler>();

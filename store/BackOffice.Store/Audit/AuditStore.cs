@@ -93,6 +93,19 @@ public sealed class AuditStore(TimeProvider clock)
         return rows.Select(r => r.ToEvent()).ToList();
     }
 
+    /// <summary>Events of the given kinds after <paramref name="afterSeq"/>, in chain order (memory learning's increments, issue 12).</summary>
+    public static async Task<IReadOnlyList<AuditEvent>> ReadAfterAsync(
+        DataUnit unit, long afterSeq, IReadOnlyList<string> kinds, CancellationToken cancellationToken)
+    {
+        var rows = await unit.Connection.QueryAsync<AuditEventRow>(new CommandDefinition(
+            """
+            SELECT seq AS Seq, at AS At, actor AS Actor, kind AS Kind, subject AS Subject, data_json AS DataJson,
+                   prev_hash AS PrevHash, hash AS Hash
+            FROM audit_events WHERE seq > @afterSeq AND kind IN @kinds ORDER BY seq
+            """, new { afterSeq, kinds }, unit.Transaction, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToEvent()).ToList();
+    }
+
     private sealed class AuditEventRow
     {
         public long Seq { get; init; }

@@ -87,6 +87,17 @@ public static class BundleCsvReader
         return complete ? new HeaderMap(header.Length, indexes) : null;
     }
 
+    /// <summary>
+    /// Adds one row given as text by CSV column name (issue 14: rows converted from export files), with the same value
+    /// parsing, required-value and duplicate-id checks as a bundle file; absent names are empty values.
+    /// </summary>
+    public static void AddValues(ParsedTable table, int line, IReadOnlyDictionary<string, string> valuesByCsvName, ErrorSink errors)
+    {
+        var columns = table.Spec.Columns;
+        var fields = columns.Select(c => valuesByCsvName.GetValueOrDefault(c.CsvName) ?? "").ToArray();
+        AddRow(table, line, fields, Enumerable.Range(0, columns.Count).ToArray(), errors);
+    }
+
     private static void AddRow(ParsedTable table, int line, string[] fields, int[] indexes, ErrorSink errors)
     {
         var spec = table.Spec;

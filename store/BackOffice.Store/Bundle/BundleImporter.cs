@@ -39,26 +39,48 @@ public sealed class BundleImporter(TimeProvider clock)
         }
 
         ThrowIfAny(errors);
+        var source = new ImportSource(Path.GetFullPath(bundleDirectory), manifest.Format, manifest.ExportedAt, manifest.ProjectSystem,
+            manifest.LedgerSystem, Merge: false);
+        return await ImportTablesAsync(tables, source, data, actor, progress, cancellationToken, bundleDirectory, startedAt, warnings);
+    }
+
+    /// <summary>
+    /// Validates and writes tables built elsewhere (issue 14: export files as downloaded) through the same all-or-nothing
+    /// transaction, run record and audit event as a bundle. With <see cref="ImportSource.Merge"/> nothing is removed:
+    /// an export may be filtered (one job, one period), so a row it does not list is not gone.
+    /// </summary>
+    public Task<ImportSummary> ImportTablesAsync(
+        IReadOnlyDictionary<string, ParsedTable> tables, ImportSource source, TenantData data, string actor,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+        ImportTablesAsync(tables, source, data, actor, progress, cancellationToken, null,
+            clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture), []);
+
+    private async Task<ImportSummary> ImportTablesAsync(
+        IReadOnlyDictionary<string, ParsedTable> tables, ImportSource source, TenantData data, string actor,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken, string? bundleDirectory, string startedAt,
+        List<string> warnings)
+    {
+        var errors = new ErrorSink();
         await using var connection = await data.OpenAsync(cancellationToken);
         // IMMEDIATE: the stored rows validation reads are the rows the writer diffs against; no other writer slips between.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         progress?.Report(new ImportProgress(ImportPhase.Validating, null, tables.Values.Sum(t => t.Rows.Count)));
         var stored = await StoredState.LoadAsync(connection, transaction, cancellationToken);
-        await BundleValidator.ValidateAsync(tables, stored, connection, transaction, errors, cancellationToken);
+        await BundleValidator.ValidateAsync(tables, stored, connection, transaction, errors, source.Merge, cancellationToken);
         ThrowIfAny(errors);
 
-        var counts = (await BundleWriter.WriteAsync(tables, stored, connection, transaction, progress, cancellationToken)).ToList();
-        var rawFiles = await BundleRawFiles.PlanAsync(bundleDirectory, data, connection, transaction, cancellationToken);
+        var counts = (await BundleWriter.WriteAsync(tables, stored, connection, transaction, progress, source.Merge, cancellationToken)).ToList();
+        IReadOnlyList<RawFile> rawFiles = bundleDirectory is null ? [] : await BundleRawFiles.PlanAsync(bundleDirectory, data, connection, transaction, cancellationToken);
         await BundleRawFiles.RecordAsync(rawFiles, startedAt, connection, transaction, cancellationToken);
         counts.AddRange(BundleRawFiles.Count(rawFiles));
-        var runId = await RecordRunAsync(bundleDirectory, manifest, startedAt, counts, connection, transaction, cancellationToken);
+        var runId = await RecordRunAsync(source, startedAt, counts, connection, transaction, cancellationToken);
         await _audit.AppendAsync(connection, transaction, actor, "import.completed", $"import:{runId}",
-            AuditData(tenant, bundleDirectory, manifest, counts, warnings.Count), cancellationToken);
+            AuditData(data.Tenant, source, counts, warnings.Count), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         await BundleRawFiles.CopyAsync(rawFiles, data, progress, cancellationToken);
         progress?.Report(new ImportProgress(ImportPhase.Done, null, tables.Values.Sum(t => t.Rows.Count)));
-        return new ImportSummary(runId, tenant, counts, warnings);
+        return new ImportSummary(runId, data.Tenant, counts, warnings);
     }
 
     private static void ThrowIfAny(ErrorSink errors)
@@ -70,7 +92,7 @@ public sealed class BundleImporter(TimeProvider clock)
     }
 
     private static async Task<long> RecordRunAsync(
-        string bundleDirectory, BundleManifest manifest, string startedAt, IReadOnlyList<FileImportCounts> counts,
+        ImportSource source, string startedAt, IReadOnlyList<FileImportCounts> counts,
         SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
         await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
@@ -79,7 +101,7 @@ public sealed class BundleImporter(TimeProvider clock)
             """,
             new
             {
-                startedAt, source = Path.GetFullPath(bundleDirectory), format = manifest.Format,
+                startedAt, source = source.Path, format = source.Format,
                 added = counts.Sum(c => c.Added), changed = counts.Sum(c => c.Changed),
                 removed = counts.Sum(c => c.Removed), unchanged = counts.Sum(c => c.Unchanged),
             },
@@ -87,7 +109,7 @@ public sealed class BundleImporter(TimeProvider clock)
 
     /// <summary>Counts and provenance only: the audit chain carries no customer amounts or names.</summary>
     private static JsonObject AuditData(
-        string tenant, string bundleDirectory, BundleManifest manifest, IReadOnlyList<FileImportCounts> counts, int warnings)
+        string tenant, ImportSource source, IReadOnlyList<FileImportCounts> counts, int warnings)
     {
         var files = new JsonObject();
         foreach (var c in counts.Where(c => c.AnythingChanged))
@@ -98,11 +120,11 @@ public sealed class BundleImporter(TimeProvider clock)
         return new JsonObject
         {
             ["tenant"] = tenant,
-            ["source"] = Path.GetFullPath(bundleDirectory),
-            ["format"] = manifest.Format,
-            ["exported_at"] = manifest.ExportedAt,
-            ["project_system"] = manifest.ProjectSystem,
-            ["ledger_system"] = manifest.LedgerSystem,
+            ["source"] = source.Path,
+            ["format"] = source.Format,
+            ["exported_at"] = source.ExportedAt,
+            ["project_system"] = source.ProjectSystem,
+            ["ledger_system"] = source.LedgerSystem,
             ["added"] = counts.Sum(c => c.Added),
             ["changed"] = counts.Sum(c => c.Changed),
             ["removed"] = counts.Sum(c => c.Removed),

@@ -11,19 +11,26 @@ public static class BundleValidator
 {
     public static async Task ValidateAsync(
         IReadOnlyDictionary<string, ParsedTable> tables, StoredState stored, SqliteConnection connection, SqliteTransaction transaction,
-        ErrorSink errors, CancellationToken cancellationToken)
+        ErrorSink errors, bool merge, CancellationToken cancellationToken)
     {
         foreach (var table in tables.Values)
         {
-            CheckReferences(table, tables, stored, errors);
+            CheckReferences(table, tables, stored, errors, merge);
             CheckSandboxCollisions(table, stored, errors);
         }
 
-        await CheckOrphansAsync(tables, stored, connection, transaction, errors, cancellationToken);
+        if (!merge)
+        {
+            // A merge removes nothing, so no stored row can be orphaned (issue 14).
+            await CheckOrphansAsync(tables, stored, connection, transaction, errors, cancellationToken);
+        }
+
         await BundleRules.CheckAsync(tables, connection, transaction, errors, cancellationToken);
     }
 
-    private static void CheckReferences(ParsedTable table, IReadOnlyDictionary<string, ParsedTable> tables, StoredState stored, ErrorSink errors)
+    /// <param name="merge">A merge keeps every stored row, so a stored id is a good target even when its file is present (issue 14).</param>
+    private static void CheckReferences(
+        ParsedTable table, IReadOnlyDictionary<string, ParsedTable> tables, StoredState stored, ErrorSink errors, bool merge)
     {
         var spec = table.Spec;
         foreach (var row in table.Rows)
@@ -44,7 +51,7 @@ public static class BundleValidator
 
                 if (tables.TryGetValue(target, out var targetTable))
                 {
-                    if (!targetTable.ByKey.ContainsKey(value))
+                    if (!targetTable.ByKey.ContainsKey(value) && !(merge && stored.Keys(BundleSchema.File(target)).ContainsKey(value)))
                     {
                         errors.Add(spec.Path, row.Line, column.CsvName, $"unknown reference '{value}': expected an id in {target}");
                     }

@@ -11,7 +11,7 @@ public static class BundleWriter
 {
     public static async Task<IReadOnlyList<FileImportCounts>> WriteAsync(
         IReadOnlyDictionary<string, ParsedTable> tables, StoredState stored, SqliteConnection connection, SqliteTransaction transaction,
-        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+        IProgress<ImportProgress>? progress, bool merge, CancellationToken cancellationToken)
     {
         // Parents and children are written in whatever order the diff needs; foreign keys are checked at commit.
         await connection.ExecuteAsync(new CommandDefinition(
@@ -21,7 +21,7 @@ public static class BundleWriter
         var removed = new Dictionary<string, int>();
         foreach (var spec in Enumerable.Reverse(present))
         {
-            removed[spec.Path] = await DeleteMissingAsync(tables[spec.Path], stored, connection, transaction, cancellationToken);
+            removed[spec.Path] = merge ? 0 : await DeleteMissingAsync(tables[spec.Path], stored, connection, transaction, cancellationToken);
         }
 
         var counts = new List<FileImportCounts>();

@@ -33,3 +33,10 @@ public enum ImportPhase
 
 /// <summary>Progress for a terminal: which file, how many rows so far, in which phase.</summary>
 public sealed record ImportProgress(ImportPhase Phase, string? File, int RowsRead);
+
+/// <summary>
+/// Where an import came from, recorded with its run and audit event. <see cref="Merge"/> (issue 14, export files): rows
+/// are added or updated, never removed, because an export may list only part of a table.
+/// </summary>
+public sealed record ImportSource(
+    string Path, string? Format, string? ExportedAt, string? ProjectSystem, string? LedgerSystem, bool Merge);

@@ -9,7 +9,7 @@ using BackOffice.Store.Tenancy;
 
 namespace BackOffice.Store.Collections;
 
-/// <summary>Writes promises to pay; only the gate's record-promise executor calls it (DESIGN.md rule 2).</summary>
+/// <summary>Reads and writes promises to pay (issue 12: their one store); only the gate's record-promise executor writes (DESIGN.md rule 2).</summary>
 public sealed class PromiseStore(TenantData tenant)
 {
     /// <summary>Records the promise under its id (the proposal's idempotency key): a retry finds the row and writes nothing.</summary>
@@ -44,5 +44,27 @@ public sealed class PromiseStore(TenantData tenant)
             "DELETE FROM collections_promises WHERE id = @id", new { id }, cancellationToken: cancellationToken));
     }
 
+    public async Task<IReadOnlyList<PromiseToPay>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PromiseRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, invoice_id AS InvoiceId, amount_cents AS AmountCents, promised_date AS PromisedDate, recorded_on AS RecordedOn
+            FROM collections_promises ORDER BY id
+            """, cancellationToken: cancellationToken));
+        return rows.Select(r => new PromiseToPay(r.Id, r.InvoiceId, Cents.ToDollars(r.AmountCents), Day(r.PromisedDate), Day(r.RecordedOn))).ToList();
+    }
+
+    private static DateOnly Day(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     private static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private sealed class PromiseRow
+    {
+        public string Id { get; init; } = "";
+        public string InvoiceId { get; init; } = "";
+        public long AmountCents { get; init; }
+        public string PromisedDate { get; init; } = "";
+        public string RecordedOn { get; init; } = "";
+    }
 }

@@ -18,17 +18,10 @@ public sealed record JobCompletion(string JobId, string Name, string? CustomerNa
 /// <summary>Reads receivables for the Collections agent and its reports: invoices, payments, promises, disputes, contacts.</summary>
 public sealed class ReceivablesStore(TenantData tenant)
 {
-    /// <summary>Invoices; one with a line whose item is "Retainage release" is a release billing (docs/DATA-FORMAT.md demo convention).</summary>
+    /// <summary>Invoices from the ledger's one reader of them (issue 12), by id; a release billing is flagged (docs/DATA-FORMAT.md demo convention).</summary>
     public async Task<IReadOnlyList<ArInvoice>> InvoicesAsync(CancellationToken cancellationToken) =>
-        (await QueryAsync<InvoiceRow>(
-            """
-            SELECT i.id AS Id, i.customer_id AS CustomerId, i.doc_number AS DocNumber, i.txn_date AS TxnDate, i.due_date AS DueDate,
-                   i.total_cents AS TotalCents, i.retainage_cents AS RetainageCents,
-                   EXISTS (SELECT 1 FROM ledger_invoice_lines l WHERE l.invoice_id = i.id AND lower(l.item) = 'retainage release') AS IsRelease
-            FROM ledger_invoices i ORDER BY i.id
-            """, cancellationToken))
-        .Select(r => new ArInvoice(r.Id, r.CustomerId, r.DocNumber, Day(r.TxnDate), Day(r.DueDate), Cents.ToDollars(r.TotalCents),
-            Cents.ToDollars(r.RetainageCents), r.IsRelease != 0)).ToList();
+        (await tenant.LedgerFinancials.InvoicesAsync(cancellationToken)).OrderBy(i => i.Id, StringComparer.Ordinal)
+        .Select(i => new ArInvoice(i.Id, i.CustomerId, i.DocNumber, i.TxnDate, i.DueDate, i.Total, i.Retainage, i.IsRetainageRelease)).ToList();
 
     /// <summary>Customer payments: the ledger's one reader of them (issue 3's <see cref="Financial.LedgerFinancialStore"/>).</summary>
     public Task<IReadOnlyList<LedgerPayment>> PaymentsAsync(CancellationToken cancellationToken) =>
@@ -40,13 +33,8 @@ public sealed class ReceivablesStore(TenantData tenant)
             cancellationToken))
         .Select(r => new ArPaymentLine(r.PaymentId, r.InvoiceId, Cents.ToDollars(r.AmountCents))).ToList();
 
-    public async Task<IReadOnlyList<PromiseToPay>> PromisesAsync(CancellationToken cancellationToken) =>
-        (await QueryAsync<PromiseRow>(
-            """
-            SELECT id AS Id, invoice_id AS InvoiceId, amount_cents AS AmountCents, promised_date AS PromisedDate, recorded_on AS RecordedOn
-            FROM collections_promises ORDER BY id
-            """, cancellationToken))
-        .Select(r => new PromiseToPay(r.Id, r.InvoiceId, Cents.ToDollars(r.AmountCents), Day(r.PromisedDate), Day(r.RecordedOn))).ToList();
+    /// <summary>Promises to pay, from their one reader and writer (issue 12).</summary>
+    public Task<IReadOnlyList<PromiseToPay>> PromisesAsync(CancellationToken cancellationToken) => tenant.Promises.ListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<InvoiceDispute>> DisputesAsync(CancellationToken cancellationToken) =>
         (await QueryAsync<DisputeRow>(
@@ -61,11 +49,8 @@ public sealed class ReceivablesStore(TenantData tenant)
             """, cancellationToken))
         .Select(r => new CustomerContact(r.Id, r.Name, r.Email, r.Phone, r.CustomerId)).ToList();
 
-    public async Task<IReadOnlyList<JobCompletion>> JobCompletionsAsync(CancellationToken cancellationToken) =>
-        (await QueryAsync<JobRow>(
-            "SELECT id AS Id, name AS Name, customer_name AS CustomerName, substantial_completion_date AS Completion FROM project_jobs ORDER BY id",
-            cancellationToken))
-        .Select(r => new JobCompletion(r.Id, r.Name, r.CustomerName, r.Completion is null ? null : Day(r.Completion))).ToList();
+    /// <summary>Jobs' completion dates, from the one reader of project_jobs (issue 12).</summary>
+    public Task<IReadOnlyList<JobCompletion>> JobCompletionsAsync(CancellationToken cancellationToken) => tenant.Project.JobCompletionsAsync(cancellationToken);
 
     private async Task<IEnumerable<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken)
     {
@@ -75,32 +60,11 @@ public sealed class ReceivablesStore(TenantData tenant)
 
     private static DateOnly Day(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private sealed class InvoiceRow
-    {
-        public string Id { get; init; } = "";
-        public string CustomerId { get; init; } = "";
-        public string? DocNumber { get; init; }
-        public string TxnDate { get; init; } = "";
-        public string DueDate { get; init; } = "";
-        public long TotalCents { get; init; }
-        public long RetainageCents { get; init; }
-        public long IsRelease { get; init; }
-    }
-
     private sealed class PaymentLineRow
     {
         public string PaymentId { get; init; } = "";
         public string InvoiceId { get; init; } = "";
         public long AmountCents { get; init; }
-    }
-
-    private sealed class PromiseRow
-    {
-        public string Id { get; init; } = "";
-        public string InvoiceId { get; init; } = "";
-        public long AmountCents { get; init; }
-        public string PromisedDate { get; init; } = "";
-        public string RecordedOn { get; init; } = "";
     }
 
     private sealed class DisputeRow
@@ -117,13 +81,5 @@ public sealed class ReceivablesStore(TenantData tenant)
         public string? Email { get; init; }
         public string? Phone { get; init; }
         public string CustomerId { get; init; } = "";
-    }
-
-    private sealed class JobRow
-    {
-        public string Id { get; init; } = "";
-        public string Name { get; init; } = "";
-        public string? CustomerName { get; init; }
-        public string? Completion { get; init; }
     }
 }

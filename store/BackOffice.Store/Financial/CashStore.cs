@@ -16,32 +16,27 @@ public sealed record PayrollGross(DateOnly WeekStart, decimal Gross);
 /// <summary>What the cash forecast reads (issue 3): applied payments, bill due dates, payroll history.</summary>
 public sealed class CashStore(TenantData tenant)
 {
+    /// <summary>
+    /// Payment lines with their invoice's customer and date and their payment's date, by paid date. Issue 12: joined here
+    /// from the one reader of each table (invoices and payments: <see cref="LedgerFinancialStore"/>, payment lines:
+    /// the receivables store) instead of a second SQL reader of all three.
+    /// </summary>
     public async Task<IReadOnlyList<AppliedPayment>> AppliedPaymentsAsync(CancellationToken cancellationToken)
     {
-        var rows = await QueryAsync<AppliedRow>(
-            """
-            SELECT l.invoice_id AS InvoiceId, i.customer_id AS CustomerId, i.txn_date AS InvoiceDate, p.txn_date AS PaidDate, l.amount_cents AS AmountCents
-            FROM ledger_payment_lines l JOIN ledger_payments p ON p.id = l.payment_id JOIN ledger_invoices i ON i.id = l.invoice_id
-            ORDER BY p.txn_date, l.id
-            """, cancellationToken);
-        return rows.Select(r => new AppliedPayment(r.InvoiceId, r.CustomerId, StoreDates.Parse(r.InvoiceDate), StoreDates.Parse(r.PaidDate),
-            Cents.ToDollars(r.AmountCents))).ToList();
+        var invoices = (await tenant.LedgerFinancials.InvoicesAsync(cancellationToken)).ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var payments = (await tenant.LedgerFinancials.PaymentsAsync(cancellationToken)).ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var lines = await tenant.Receivables.PaymentLinesAsync(cancellationToken);
+        return lines.Where(l => invoices.ContainsKey(l.InvoiceId) && payments.ContainsKey(l.PaymentId))
+            .Select(l => (Line: l, Invoice: invoices[l.InvoiceId], Paid: payments[l.PaymentId].TxnDate))
+            .OrderBy(x => x.Paid) // stable: lines keep their id order within a day, as ORDER BY p.txn_date, l.id did
+            .Select(x => new AppliedPayment(x.Line.InvoiceId, x.Invoice.CustomerId, x.Invoice.TxnDate, x.Paid, x.Line.Amount)).ToList();
     }
 
-    public async Task<IReadOnlyList<BillDue>> BillsDueAsync(CancellationToken cancellationToken)
-    {
-        var rows = await QueryAsync<BillRow>(
-            "SELECT id AS Id, due_date AS DueDate, total_cents AS TotalCents FROM ledger_bills WHERE status = 'active' ORDER BY id", cancellationToken);
-        return rows.Select(r => new BillDue(r.Id, StoreDates.ParseOrNull(r.DueDate), Cents.ToDollars(r.TotalCents))).ToList();
-    }
+    /// <summary>Bills' due dates, from the one reader of ledger_bills (issue 12).</summary>
+    public Task<IReadOnlyList<BillDue>> BillsDueAsync(CancellationToken cancellationToken) => tenant.Ledger.BillsDueAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<PayrollGross>> PayrollAsync(CancellationToken cancellationToken)
-    {
-        var rows = await QueryAsync<PayrollRow>(
-            "SELECT week_start AS WeekStart, SUM(gross_pay_cents) AS GrossCents FROM workforce_payroll_lines GROUP BY week_start ORDER BY week_start",
-            cancellationToken);
-        return rows.Select(r => new PayrollGross(StoreDates.Parse(r.WeekStart), Cents.ToDollars(r.GrossCents))).ToList();
-    }
+    /// <summary>Gross payroll per week, from the one reader of workforce_payroll_lines (issue 12).</summary>
+    public Task<IReadOnlyList<PayrollGross>> PayrollAsync(CancellationToken cancellationToken) => tenant.Workforce.WeeklyGrossAsync(cancellationToken);
 
     private async Task<IEnumerable<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken)
     {
@@ -49,25 +44,4 @@ public sealed class CashStore(TenantData tenant)
         return (await connection.QueryAsync<T>(new CommandDefinition(sql, cancellationToken: cancellationToken))).ToList();
     }
 
-    private sealed class AppliedRow
-    {
-        public string InvoiceId { get; init; } = "";
-        public string CustomerId { get; init; } = "";
-        public string InvoiceDate { get; init; } = "";
-        public string PaidDate { get; init; } = "";
-        public long AmountCents { get; init; }
-    }
-
-    private sealed class BillRow
-    {
-        public string Id { get; init; } = "";
-        public string? DueDate { get; init; }
-        public long TotalCents { get; init; }
-    }
-
-    private sealed class PayrollRow
-    {
-        public string WeekStart { get; init; } = "";
-        public long GrossCents { get; init; }
-    }
 }

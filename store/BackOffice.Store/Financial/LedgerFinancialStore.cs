@@ -13,16 +13,21 @@ public sealed class LedgerFinancialStore(TenantData tenant)
     /// <summary>Account types whose postings are job cost or overhead: what can be mis-coded or charged to a closed job.</summary>
     private const string CostTypes = "('Cost of Goods Sold', 'Expense', 'Other Expense')";
 
+    /// <summary>
+    /// The one reader of ledger_invoices (issue 12; Collections reads through it). An invoice with a line whose item is
+    /// "Retainage release" is a release billing (docs/DATA-FORMAT.md demo convention).
+    /// </summary>
     public async Task<IReadOnlyList<LedgerInvoice>> InvoicesAsync(CancellationToken cancellationToken)
     {
         var rows = await QueryAsync<InvoiceRow>(
             """
-            SELECT id AS Id, customer_id AS CustomerId, doc_number AS DocNumber, txn_date AS TxnDate, due_date AS DueDate,
-                   total_cents AS TotalCents, retainage_cents AS RetainageCents
-            FROM ledger_invoices ORDER BY txn_date, id
+            SELECT i.id AS Id, i.customer_id AS CustomerId, i.doc_number AS DocNumber, i.txn_date AS TxnDate, i.due_date AS DueDate,
+                   i.total_cents AS TotalCents, i.retainage_cents AS RetainageCents,
+                   EXISTS (SELECT 1 FROM ledger_invoice_lines l WHERE l.invoice_id = i.id AND lower(l.item) = 'retainage release') AS IsRelease
+            FROM ledger_invoices i ORDER BY i.txn_date, i.id
             """, cancellationToken);
         return rows.Select(r => new LedgerInvoice(r.Id, r.CustomerId, r.DocNumber, StoreDates.Parse(r.TxnDate), StoreDates.Parse(r.DueDate),
-            Cents.ToDollars(r.TotalCents), Cents.ToDollars(r.RetainageCents))).ToList();
+            Cents.ToDollars(r.TotalCents), Cents.ToDollars(r.RetainageCents), r.IsRelease != 0)).ToList();
     }
 
     public async Task<IReadOnlyList<LedgerPayment>> PaymentsAsync(CancellationToken cancellationToken)
@@ -84,6 +89,7 @@ public sealed class LedgerFinancialStore(TenantData tenant)
         public string DueDate { get; init; } = "";
         public long TotalCents { get; init; }
         public long RetainageCents { get; init; }
+        public long IsRelease { get; init; }
     }
 
     private sealed class PaymentRow

@@ -10,12 +10,8 @@ namespace BackOffice.Store.Financial;
 /// <summary>Reads the project side's money records that the Financial agent reconciles (issue 3).</summary>
 public sealed class ProjectFinancialStore(TenantData tenant)
 {
-    public async Task<IReadOnlyList<JobContract>> ContractsAsync(CancellationToken cancellationToken)
-    {
-        var rows = await QueryAsync<JobRow>(
-            "SELECT id AS Id, name AS Name, status AS Status, contract_cents AS ContractCents, substantial_completion_date AS CompletionDate FROM project_jobs ORDER BY id", cancellationToken);
-        return rows.Select(r => new JobContract(r.Id, r.Name, r.Status, Cents.ToDollars(r.ContractCents ?? 0), StoreDates.ParseOrNull(r.CompletionDate))).ToList();
-    }
+    /// <summary>The jobs' contracts, from the one reader of project_jobs (issue 12).</summary>
+    public Task<IReadOnlyList<JobContract>> ContractsAsync(CancellationToken cancellationToken) => tenant.Project.ContractsAsync(cancellationToken);
 
     public async Task<IReadOnlyList<BudgetLine>> BudgetLinesAsync(CancellationToken cancellationToken)
     {
@@ -65,15 +61,6 @@ public sealed class ProjectFinancialStore(TenantData tenant)
     {
         await using var connection = await tenant.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<T>(new CommandDefinition(sql, cancellationToken: cancellationToken))).ToList();
-    }
-
-    private sealed class JobRow
-    {
-        public string Id { get; init; } = "";
-        public string Name { get; init; } = "";
-        public string Status { get; init; } = "";
-        public long? ContractCents { get; init; }
-        public string? CompletionDate { get; init; }
     }
 
     private sealed class BudgetRow

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 
 using BackOffice.Store.Tenancy;
+using BackOffice.Domain.Ledger;
 
 namespace BackOffice.Store.Ledger;
 
@@ -24,9 +25,6 @@ public interface ILedgerWriter
         TenantData tenant, string vendorId, string docNumber, CancellationToken cancellationToken);
 }
 
-/// <param name="Amount">Dollars; must be whole cents.</param>
-public sealed record BillLineDraft(string AccountId, string? CustomerId, string? CostCode, string? Description, decimal Amount);
-
 public sealed record BillDraft(
     string VendorId, DateOnly TxnDate, DateOnly? DueDate, string? DocNumber, string? Memo, IReadOnlyList<BillLineDraft> Lines);
 
@@ -44,3 +42,9 @@ public sealed record JournalEntryDraft(DateOnly TxnDate, string? DocNumber, stri
 public sealed record LedgerWriteResult(string EntityId, long SyncToken, JsonObject Response);
 
 public sealed record LedgerBillRef(string Id, long SyncToken, string Status);
+
+/// <summary>
+/// The record we wrote was changed in the ledger since (its SyncToken moved): undo refuses rather than delete someone
+/// else's edit (issue 13).
+/// </summary>
+public sealed class LedgerChangedException(string message) : Exception(message);

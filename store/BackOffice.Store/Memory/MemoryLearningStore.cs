@@ -24,17 +24,8 @@ public sealed class MemoryLearningStore(TenantData tenant)
     }
 
     /// <summary>Decision events after <paramref name="afterSeq"/>, in chain order.</summary>
-    public static async Task<IReadOnlyList<AuditEvent>> DecisionsAfterAsync(DataUnit unit, long afterSeq, CancellationToken cancellationToken)
-    {
-        var rows = await unit.Connection.QueryAsync<(long Seq, string At, string Actor, string Kind, string Subject, string DataJson, string PrevHash, string Hash)>(
-            new CommandDefinition(
-                """
-                SELECT seq, at, actor, kind, subject, data_json, prev_hash, hash FROM audit_events
-                WHERE seq > @afterSeq AND kind IN @DecisionKinds ORDER BY seq
-                """,
-                new { afterSeq, DecisionKinds }, unit.Transaction, cancellationToken: cancellationToken));
-        return rows.Select(r => new AuditEvent(r.Seq, r.At, r.Actor, r.Kind, r.Subject, r.DataJson, r.PrevHash, r.Hash)).ToList();
-    }
+    public static Task<IReadOnlyList<AuditEvent>> DecisionsAfterAsync(DataUnit unit, long afterSeq, CancellationToken cancellationToken) =>
+        AuditStore.ReadAfterAsync(unit, afterSeq, DecisionKinds, cancellationToken);
 
     /// <summary>
     /// Records that <paramref name="store"/> has learned everything through <paramref name="seq"/>. Called after the items are

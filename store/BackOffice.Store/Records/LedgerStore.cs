@@ -1,6 +1,8 @@
 using System.Globalization;
 using BackOffice.Domain.Ledger;
 using BackOffice.Domain.Money;
+using BackOffice.Store.Documents;
+using BackOffice.Store.Financial;
 using BackOffice.Store.Sqlite;
 using Dapper;
 
@@ -63,6 +65,26 @@ public sealed class LedgerStore(TenantData tenant)
     }
 
     /// <summary>The tenant's cost code to GL account map (mappings/cost-code-accounts.csv).</summary>
+    /// <summary>Active bills' memos, where bills entered against a PO name it (Documents, issue 6).</summary>
+    public async Task<IReadOnlyList<LedgerBillMemo>> BillMemosAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<MemoRow>(new CommandDefinition(
+            "SELECT id AS BillId, vendor_id AS VendorId, memo AS Memo FROM ledger_bills WHERE status = 'active' ORDER BY id",
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new LedgerBillMemo(r.BillId, r.VendorId, r.Memo)).ToList();
+    }
+
+    /// <summary>Active bills' due dates and totals (the cash forecast, issue 3).</summary>
+    public async Task<IReadOnlyList<BillDue>> BillsDueAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<DueRow>(new CommandDefinition(
+            "SELECT id AS Id, due_date AS DueDate, total_cents AS TotalCents FROM ledger_bills WHERE status = 'active' ORDER BY id",
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new BillDue(r.Id, StoreDates.ParseOrNull(r.DueDate), Cents.ToDollars(r.TotalCents))).ToList();
+    }
+
     public async Task<IReadOnlyDictionary<string, string>> CostCodeAccountsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await tenant.OpenAsync(cancellationToken);
@@ -137,5 +159,19 @@ public sealed class LedgerStore(TenantData tenant)
         public string Kind { get; init; } = "";
         public string ProjectId { get; init; } = "";
         public string LedgerId { get; init; } = "";
+    }
+
+    private sealed class MemoRow
+    {
+        public string BillId { get; init; } = "";
+        public string VendorId { get; init; } = "";
+        public string? Memo { get; init; }
+    }
+
+    private sealed class DueRow
+    {
+        public string Id { get; init; } = "";
+        public string? DueDate { get; init; }
+        public long TotalCents { get; init; }
     }
 }

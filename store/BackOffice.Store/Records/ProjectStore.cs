@@ -1,5 +1,8 @@
 using System.Globalization;
+using BackOffice.Domain.Financial;
 using BackOffice.Domain.Money;
+using BackOffice.Store.Collections;
+using BackOffice.Store.Financial;
 using BackOffice.Domain.Project;
 using BackOffice.Store.Sqlite;
 using Dapper;
@@ -11,13 +14,37 @@ namespace BackOffice.Store.Records;
 /// <summary>Reads the project side (Procore / Buildertrend) of a tenant's data.</summary>
 public sealed class ProjectStore(TenantData tenant)
 {
-    public async Task<IReadOnlyList<ProjectJob>> JobsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ProjectJob>> JobsAsync(CancellationToken cancellationToken) =>
+        (await JobRowsAsync(cancellationToken)).Select(r => new ProjectJob(r.Id, r.Number, r.Name, r.Status, r.CustomerName)).ToList();
+
+    /// <summary>Each job's original contract value and completion date (issue 3's WIP schedule).</summary>
+    public async Task<IReadOnlyList<JobContract>> ContractsAsync(CancellationToken cancellationToken) =>
+        (await JobRowsAsync(cancellationToken)).Select(r => new JobContract(
+            r.Id, r.Name, r.Status, Cents.ToDollars(r.ContractCents ?? 0), StoreDates.ParseOrNull(r.CompletionDate))).ToList();
+
+    /// <summary>Each job's substantial completion date, for the retainage release follow-up (issue 5).</summary>
+    public async Task<IReadOnlyList<JobCompletion>> JobCompletionsAsync(CancellationToken cancellationToken) =>
+        (await JobRowsAsync(cancellationToken)).Select(r => new JobCompletion(r.Id, r.Name, r.CustomerName, StoreDates.ParseOrNull(r.CompletionDate))).ToList();
+
+    /// <summary>The cost codes (code, description), for importers that must add only the codes not yet stored (issue 14).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> CostCodesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await tenant.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<JobRow>(new CommandDefinition(
-            "SELECT id AS Id, number AS Number, name AS Name, status AS Status, customer_name AS CustomerName FROM project_jobs ORDER BY id",
-            cancellationToken: cancellationToken));
-        return rows.Select(r => new ProjectJob(r.Id, r.Number, r.Name, r.Status, r.CustomerName)).ToList();
+        var rows = await connection.QueryAsync<(string Code, string Description)>(new CommandDefinition(
+            "SELECT code, description FROM project_cost_codes", cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Code, r => r.Description, StringComparer.Ordinal);
+    }
+
+    // Issue 12: the one reader of project_jobs; the Financial and Collections views above are projections of it.
+    private async Task<IReadOnlyList<JobRow>> JobRowsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<JobRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, number AS Number, name AS Name, status AS Status, customer_name AS CustomerName,
+                   contract_cents AS ContractCents, substantial_completion_date AS CompletionDate
+            FROM project_jobs ORDER BY id
+            """, cancellationToken: cancellationToken))).ToList();
     }
 
     /// <summary>One job's name, or null when there is no such job.</summary>
@@ -90,6 +117,8 @@ public sealed class ProjectStore(TenantData tenant)
         public string Name { get; init; } = "";
         public string Status { get; init; } = "";
         public string? CustomerName { get; init; }
+        public long? ContractCents { get; init; }
+        public string? CompletionDate { get; init; }
     }
 
     private sealed class CommitmentRow

@@ -52,6 +52,16 @@ public sealed class WorkforceStore(TenantData tenant)
             r.RegularE4 / 10_000m, r.OvertimeE4 / 10_000m, r.DoubleTimeE4 / 10_000m, Cents.ToDollars(r.BonusCents), Cents.ToDollars(r.GrossCents))).ToList();
     }
 
+    /// <summary>Gross pay per workweek across every payroll run (the cash forecast's payroll, issue 3).</summary>
+    public async Task<IReadOnlyList<Financial.PayrollGross>> WeeklyGrossAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string WeekStart, long GrossCents)>(new CommandDefinition(
+            "SELECT week_start, SUM(gross_pay_cents) FROM workforce_payroll_lines GROUP BY week_start ORDER BY week_start",
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new Financial.PayrollGross(Financial.StoreDates.Parse(r.WeekStart), Cents.ToDollars(r.GrossCents))).ToList();
+    }
+
     public async Task<IReadOnlyList<ScheduleTask>> ScheduleTasksAsync(CancellationToken cancellationToken)
     {
         await using var connection = await tenant.OpenAsync(cancellationToken);

@@ -1,5 +1,7 @@
 using BackOffice.Store.Collections;
+using BackOffice.Store.Connectors.QuickBooks;
 using BackOffice.Store.Documents;
+using BackOffice.Store.Exports;
 using BackOffice.Store.Findings;
 using BackOffice.Store.Financial;
 using BackOffice.Store.Memory;
@@ -42,10 +44,13 @@ public sealed class TenantData
         Documents = new DocumentsStore(this);
         Pricebook = new PricebookStore(this);
         PriceFiles = new PriceFileStore(this);
+        ExportImports = new ExportImportStore(this);
         SweepRuns = new SweepRunStore(this);
         NarrationCache = new NarrationCacheStore(this);
         MemoryLearning = new MemoryLearningStore(this);
         Findings = new FindingStore(clock);
+        QuickBooks = new QuickBooksConnectionStore(this);
+        QuickBooksSync = new QuickBooksSyncStore(this);
     }
 
     public string Tenant { get; }
@@ -85,6 +90,9 @@ public sealed class TenantData
 
     public PriceFileStore PriceFiles { get; }
 
+    /// <summary>Confirmed export-file mappings and names resolved by hand (issue 14).</summary>
+    public ExportImportStore ExportImports { get; }
+
     public SweepRunStore SweepRuns { get; }
 
     public NarrationCacheStore NarrationCache { get; }
@@ -93,6 +101,12 @@ public sealed class TenantData
     public MemoryLearningStore MemoryLearning { get; }
 
     public FindingStore Findings { get; }
+
+    /// <summary>The tenant's QuickBooks Online connection and its encrypted tokens (issue 13).</summary>
+    public QuickBooksConnectionStore QuickBooks { get; }
+
+    /// <summary>Applies QuickBooks entities to the canonical ledger tables and keeps the sync cursors (issue 13).</summary>
+    public QuickBooksSyncStore QuickBooksSync { get; }
 
     /// <summary>Where the tenant keeps files of one kind (documents, outbox, price files); files are not database rows.</summary>
     public string FilesFolder(string kind) => Path.Combine(_folder, kind);

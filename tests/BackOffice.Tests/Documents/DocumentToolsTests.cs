@@ -2,6 +2,7 @@ using System.Text;
 using BackOffice.Domain.Documents;
 using BackOffice.Tools.Documents;
 using BackOffice.Tools.Documents.Mime;
+using BackOffice.Tools.Matching;
 
 namespace BackOffice.Tests.Documents;
 

@@ -7,15 +7,15 @@ public sealed class ToleranceSettingsTests
 {
     [Theory]
     // amount, percent, basis -> the allowance on an expected 10,000.00 (null: unlimited)
-    [InlineData(50.0, 2.0, BackOffice.Tools.Documents.ToleranceBasis.WhicheverIsLess, 50.0)]
-    [InlineData(null, 2.0, BackOffice.Tools.Documents.ToleranceBasis.WhicheverIsLess, 200.0)]
-    [InlineData(50.0, null, BackOffice.Tools.Documents.ToleranceBasis.WhicheverIsLess, 50.0)]
-    [InlineData(null, 2.0, BackOffice.Tools.Documents.ToleranceBasis.WhicheverIsGreater, null)]
-    [InlineData(null, null, BackOffice.Tools.Documents.ToleranceBasis.WhicheverIsLess, null)]
-    [InlineData(50.0, 2.0, BackOffice.Tools.Documents.ToleranceBasis.Unlimited, null)]
-    public void FromSettings_EmptyParts_MeanNoLimitOfThatKind(double? amount, double? percent, BackOffice.Tools.Documents.ToleranceBasis basis, double? allowed)
+    [InlineData(50.0, 2.0, BackOffice.Tools.Matching.ToleranceBasis.WhicheverIsLess, 50.0)]
+    [InlineData(null, 2.0, BackOffice.Tools.Matching.ToleranceBasis.WhicheverIsLess, 200.0)]
+    [InlineData(50.0, null, BackOffice.Tools.Matching.ToleranceBasis.WhicheverIsLess, 50.0)]
+    [InlineData(null, 2.0, BackOffice.Tools.Matching.ToleranceBasis.WhicheverIsGreater, null)]
+    [InlineData(null, null, BackOffice.Tools.Matching.ToleranceBasis.WhicheverIsLess, null)]
+    [InlineData(50.0, 2.0, BackOffice.Tools.Matching.ToleranceBasis.Unlimited, null)]
+    public void FromSettings_EmptyParts_MeanNoLimitOfThatKind(double? amount, double? percent, BackOffice.Tools.Matching.ToleranceBasis basis, double? allowed)
     {
-        var tolerance = BackOffice.Tools.Documents.Tolerance.FromSettings((decimal?)amount, (decimal?)percent, basis, BackOffice.Tools.Documents.ToleranceDirection.BothDirections);
+        var tolerance = BackOffice.Tools.Matching.Tolerance.FromSettings((decimal?)amount, (decimal?)percent, basis, BackOffice.Tools.Matching.ToleranceDirection.BothDirections);
 
         Assert.Equal(allowed is null ? decimal.MaxValue : (decimal)allowed, tolerance.AllowedFor(10_000m));
         Assert.Equal(allowed is null, tolerance.Check(10_000m, 1_000_000m).Within);

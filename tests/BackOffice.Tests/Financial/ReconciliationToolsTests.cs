@@ -2,6 +2,7 @@ using BackOffice.Domain.Financial;
 using BackOffice.Domain.Project;
 using BackOffice.Tools.Financial;
 using BackOffice.Tools.Reconciliation;
+using BackOffice.Tools.Matching;
 
 namespace BackOffice.Tests.Financial;
 

@@ -1,4 +1,4 @@
-using BackOffice.Tools.Financial;
+using BackOffice.Tools.Matching;
 
 namespace BackOffice.Tests.Financial;
 
@@ -24,7 +24,7 @@ public sealed class ToleranceTests
     [InlineData(10000, 10200.00, true)]
     [InlineData(10000, 10200.01, false)]
     public void Within_GreaterOfFiftyAndTwoPercent(decimal expected, decimal actual, bool within) =>
-        Assert.Equal(within, new Tolerance(50m, 2m, ToleranceRule.GreaterOf).Within(expected, actual));
+        Assert.Equal(within, new Tolerance(50m, 2m, ToleranceBasis.WhicheverIsGreater).Within(expected, actual));
 
     [Theory]
     [InlineData(100, 100, true)]

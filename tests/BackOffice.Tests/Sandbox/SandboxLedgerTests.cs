@@ -1,6 +1,7 @@
 using BackOffice.Store.Ledger;
 using BackOffice.Store.Sandbox;
 using BackOffice.Tests.Gate;
+using BackOffice.Domain.Ledger;
 
 namespace BackOffice.Tests.Sandbox;
 

@@ -15,7 +15,7 @@ public sealed class SubInvoiceBillToolsTests
     public void DraftBill_WithRetainage_NetsItToRetainagePayable()
     {
         var result = SubInvoiceBillTools.DraftBill(Invoice(1840m, new SubInvoiceLine("l1", "22-000", "Rough-in", 18400m)), "cust-7", Map, "acct-2150");
-        var draft = Assert.IsType<BillDraft>(result.Draft);
+        var draft = Assert.IsType<SubInvoiceBillDraft>(result.Draft);
         Assert.Equal((18400m, 1840m, 16560m), (draft.Gross, draft.Retainage, draft.NetPayable));
         Assert.Equal(draft.NetPayable, draft.Lines.Sum(l => l.Amount));
         Assert.Equal(("acct-2150", -1840m), (draft.Lines[1].AccountId, draft.Lines[1].Amount));

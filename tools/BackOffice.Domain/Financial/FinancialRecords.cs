@@ -20,8 +20,9 @@ public sealed record PayApp(
     string Id, string JobId, string Number, DateOnly PeriodEnd, decimal WorkCompletedToDate, decimal StoredMaterials,
     decimal RetainageHeldToDate, decimal AmountDue, string Status);
 
-/// <summary>A ledger invoice: <paramref name="Total"/> is net of the retainage it withholds.</summary>
-public sealed record LedgerInvoice(string Id, string CustomerId, string? DocNumber, DateOnly TxnDate, DateOnly DueDate, decimal Total, decimal Retainage)
+/// <summary>A ledger invoice: <paramref name="Total"/> is net of the retainage it withholds; a release billing collects retainage held earlier.</summary>
+public sealed record LedgerInvoice(
+    string Id, string CustomerId, string? DocNumber, DateOnly TxnDate, DateOnly DueDate, decimal Total, decimal Retainage, bool IsRetainageRelease = false)
 {
     public decimal Gross => Total + Retainage;
 }

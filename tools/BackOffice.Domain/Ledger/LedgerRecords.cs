@@ -16,3 +16,7 @@ public sealed record LedgerBillLine(string AccountId, string? CustomerId, string
 
 /// <summary>An explicit link a person made between a project-side record and a ledger-side one.</summary>
 public sealed record CrossSystemLink(string Kind, string ProjectId, string LedgerId);
+
+/// <summary>A line of a bill to be written (issue 12: one line record for the drafted sub-invoice bill and the ledger write).</summary>
+/// <param name="Amount">Dollars; must be whole cents.</param>
+public sealed record BillLineDraft(string AccountId, string? CustomerId, string? CostCode, string? Description, decimal Amount);

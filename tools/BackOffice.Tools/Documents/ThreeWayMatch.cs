@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using BackOffice.Tools.Matching;
 
 namespace BackOffice.Tools.Documents;
 

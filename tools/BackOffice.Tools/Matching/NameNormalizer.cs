@@ -29,20 +29,6 @@ public static class NameNormalizer
 
     public static string Normalize(string name) => string.Join(' ', Tokens(name));
 
-    /// <summary>Jaccard similarity of the two names' token sets, 0 to 1.</summary>
-    public static decimal Similarity(string a, string b)
-    {
-        var left = Tokens(a).ToHashSet(StringComparer.Ordinal);
-        var right = Tokens(b).ToHashSet(StringComparer.Ordinal);
-        if (left.Count == 0 || right.Count == 0)
-        {
-            return 0m;
-        }
-
-        var shared = left.Intersect(right, StringComparer.Ordinal).Count();
-        return (decimal)shared / left.Union(right, StringComparer.Ordinal).Count();
-    }
-
     /// <summary>Document numbers compare without case, spaces, dashes or leading zeros ("INV-0042" = "inv 42").</summary>
     public static string DocumentNumber(string? number)
     {

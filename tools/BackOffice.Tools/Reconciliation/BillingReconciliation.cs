@@ -1,5 +1,6 @@
 using BackOffice.Domain.Financial;
 using BackOffice.Tools.Financial;
+using BackOffice.Tools.Matching;
 
 namespace BackOffice.Tools.Reconciliation;
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using BackOffice.Tools.Matching;
 
 namespace BackOffice.Tools.Reconciliation;
 
@@ -8,7 +9,7 @@ public static class ReconciliationTools
     [Description("Build the reconciliation worklist between the project system and the ledger: each mismatch with its category, both amounts, the difference and the records behind it.")]
     public static IReadOnlyList<WorklistItem> Worklist(
         [Description("Both sides of the books as of a date, with jobs and vendors resolved across systems")] ReconciliationInput input,
-        [Description("How far amounts may differ and still agree, e.g. $50 or 2% whichever is less")] Financial.Tolerance tolerance)
+        [Description("How far amounts may differ and still agree, e.g. $50 or 2% whichever is less")] Tolerance tolerance)
     {
         var items = new List<WorklistItem>();
         items.AddRange(CommitmentReconciliation.Check(input, tolerance));

@@ -5,13 +5,11 @@ using BackOffice.Tools.Matching;
 
 namespace BackOffice.Tools.Reconciliation;
 
-public sealed record BillDraftLine(string AccountId, string? CustomerId, string? CostCode, string Description, decimal Amount);
-
 /// <summary>A bill as it should be entered for an approved subcontractor invoice (docs/DATA-FORMAT.md, "Sub invoices in the ledger").</summary>
-public sealed record BillDraft(decimal Gross, decimal Retainage, decimal NetPayable, IReadOnlyList<BillDraftLine> Lines);
+public sealed record SubInvoiceBillDraft(decimal Gross, decimal Retainage, decimal NetPayable, IReadOnlyList<BillLineDraft> Lines);
 
 /// <summary>Either a draft, or the reasons one cannot be drafted without guessing (DESIGN.md rule 7: fail closed).</summary>
-public sealed record BillDraftResult(BillDraft? Draft, IReadOnlyList<string> Problems);
+public sealed record BillDraftResult(SubInvoiceBillDraft? Draft, IReadOnlyList<string> Problems);
 
 /// <summary>Ties approved subcontractor invoices (project side) to bills (ledger side).</summary>
 public static class SubInvoiceBillTools
@@ -44,7 +42,7 @@ public static class SubInvoiceBillTools
             problems.Add($"sub invoice {invoice.Number} lines sum to {linesTotal:0.00} but its amount is {invoice.Amount:0.00}");
         }
 
-        var lines = new List<BillDraftLine>();
+        var lines = new List<BillLineDraft>();
         foreach (var line in invoice.Lines)
         {
             if (!costCodeAccounts.TryGetValue(line.CostCode, out var account))
@@ -53,7 +51,7 @@ public static class SubInvoiceBillTools
                 continue;
             }
 
-            lines.Add(new BillDraftLine(account, ledgerJobId, line.CostCode, line.Description ?? $"Sub invoice {invoice.Number}", line.Amount));
+            lines.Add(new BillLineDraft(account, ledgerJobId, line.CostCode, line.Description ?? $"Sub invoice {invoice.Number}", line.Amount));
         }
 
         if (invoice.Retainage != 0m)
@@ -64,13 +62,13 @@ public static class SubInvoiceBillTools
             }
             else
             {
-                lines.Add(new BillDraftLine(retainagePayableAccountId, ledgerJobId, null, $"Retainage held on {invoice.Number}", -invoice.Retainage));
+                lines.Add(new BillLineDraft(retainagePayableAccountId, ledgerJobId, null, $"Retainage held on {invoice.Number}", -invoice.Retainage));
             }
         }
 
         return problems.Count > 0
             ? new BillDraftResult(null, problems)
-            : new BillDraftResult(new BillDraft(invoice.Amount, invoice.Retainage, invoice.Amount - invoice.Retainage, lines), []);
+            : new BillDraftResult(new SubInvoiceBillDraft(invoice.Amount, invoice.Retainage, invoice.Amount - invoice.Retainage, lines), []);
     }
 
     /// <summary>Finds the Retainage Payable account by name among active liability accounts.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using BackOffice.Kernel.Abstractions.Reports;
 using BackOffice.Tools.Financial;
 using BackOffice.Tools.Reconciliation;
+using BackOffice.Tools.Matching;
 
 namespace BackOffice.Agents.Financial.Reports;
 

@@ -40,7 +40,7 @@ public sealed class CreateBillExecutor(ILedgerWriter ledger) : ActionExecutor<Cr
     }
 
     /// <summary>
-    /// Deletes the bill this proposal created, with its current SyncToken, unless it was there before (then the
+    /// Deletes the bill this proposal created, with its current SyncToken (refused if that moved since we wrote it), unless it was there before (then the
     /// prior state already holds it) or is already gone (then the prior state is already restored).
     /// </summary>
     protected override async Task UndoAsync(
@@ -56,6 +56,15 @@ public sealed class CreateBillExecutor(ILedgerWriter ledger) : ActionExecutor<Cr
         if (current is null)
         {
             return;
+        }
+
+        // Issue 13: someone may have edited the bill in the ledger since we wrote it; deleting would destroy their edit.
+        var written = outcome.Result["sync_token"]?.GetValue<long>();
+        if (written is { } token && current.SyncToken != token)
+        {
+            throw new LedgerChangedException(
+                $"Bill {current.Id} was changed in the ledger after we wrote it (SyncToken {token} then, {current.SyncToken} now); " +
+                "undo refused. Review the change there, then delete the bill by hand if it should go.");
         }
 
         await ledger.DeleteBillAsync(request.Data, current.Id, current.SyncToken, UndoRequestId(request.IdempotencyKey), cancellationToken);

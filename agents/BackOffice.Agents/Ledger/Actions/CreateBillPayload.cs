@@ -2,6 +2,8 @@ using System.Globalization;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Store.Ledger;
 
+using BackOffice.Domain.Ledger;
+
 namespace BackOffice.Agents.Ledger.Actions;
 
 /// <summary>

@@ -1,6 +1,7 @@
+using System.ComponentModel;
 using BackOffice.Domain.Money;
 
-namespace BackOffice.Tools.Documents;
+namespace BackOffice.Tools.Matching;
 
 /// <summary>How a tolerance's amount and percent combine (issue 6: the semantics are explicit, as in A/P automation products).</summary>
 public enum ToleranceBasis
@@ -36,12 +37,21 @@ public sealed record ToleranceOutcome(decimal Expected, decimal Actual, decimal 
 
 /// <summary>
 /// A price, quantity or amount tolerance: a fixed amount, a percent of the expected value, how they combine, and
-/// which direction is checked. The percent allowance is rounded to the cent by MoneyMath (half away from zero).
-/// Equality with the allowance is within (a 2% tolerance accepts exactly 2% over).
+/// which direction is checked. Issue 12: the one tolerance type; reconciliation (issue 3, "$50 or 2%, whichever is
+/// less") and the three-way match (issue 6) both use it. The percent allowance is rounded to the cent by MoneyMath
+/// (half away from zero): an allowance is money, and the amounts compared are whole cents. Equality with the allowance
+/// is within (a 2% tolerance accepts exactly 2% over).
 /// </summary>
-public sealed record Tolerance(decimal Amount, decimal Percent, ToleranceBasis Basis, ToleranceDirection Direction)
+/// <param name="Amount">Absolute allowance in dollars, e.g. 50.</param>
+/// <param name="Percent">Relative allowance in percent of the expected amount, e.g. 2 for 2%.</param>
+public sealed record Tolerance(
+    decimal Amount, decimal Percent, ToleranceBasis Basis = ToleranceBasis.WhicheverIsLess, ToleranceDirection Direction = ToleranceDirection.BothDirections)
 {
+    /// <summary>Only an exact match agrees.</summary>
     public static Tolerance Exact { get; } = new(0m, 0m, ToleranceBasis.AmountOnly, ToleranceDirection.BothDirections);
+
+    /// <summary>The default for reconciliation (issue 3): $50 or 2%, whichever is less, either direction.</summary>
+    public static Tolerance Default { get; } = new(50m, 2m);
 
     /// <summary>
     /// A tolerance from settings where an empty amount or percent means "no limit of that kind" (issue 16): with
@@ -61,7 +71,8 @@ public sealed record Tolerance(decimal Amount, decimal Percent, ToleranceBasis B
         };
     }
 
-    public decimal AllowedFor(decimal expected)
+    [Description("The allowed difference, in dollars, for an expected amount.")]
+    public decimal AllowedFor([Description("The expected amount in dollars")] decimal expected)
     {
         var percent = MoneyMath.RoundToCent(Math.Abs(expected) * Percent / 100m);
         return Basis switch
@@ -75,11 +86,26 @@ public sealed record Tolerance(decimal Amount, decimal Percent, ToleranceBasis B
         };
     }
 
-    public ToleranceOutcome Check(decimal expected, decimal actual)
+    [Description("Compare an actual amount with the expected one: the variance, the allowance and whether it is within.")]
+    public ToleranceOutcome Check(
+        [Description("The expected amount (project side, order), in dollars")] decimal expected,
+        [Description("The actual amount (ledger side, invoice), in dollars")] decimal actual)
     {
         var variance = actual - expected;
         var allowed = AllowedFor(expected);
         var within = Direction == ToleranceDirection.UpperOnly ? variance <= allowed : Math.Abs(variance) <= allowed;
         return new ToleranceOutcome(expected, actual, variance, allowed, within);
     }
+
+    [Description("Whether an actual amount agrees with the expected one within the tolerance.")]
+    public bool Within(
+        [Description("The expected amount (project side), in dollars")] decimal expected,
+        [Description("The actual amount (ledger side), in dollars")] decimal actual) => Check(expected, actual).Within;
+
+    public string Describe() => this == Exact ? "exact" : Basis switch
+    {
+        ToleranceBasis.AmountOnly => $"${Amount:0.##}",
+        ToleranceBasis.PercentOnly => $"{Percent:0.##}%",
+        _ => $"${Amount:0.##} or {Percent:0.##}%, whichever is {(Basis == ToleranceBasis.WhicheverIsLess ? "less" : "greater")}",
+    };
 }

@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BackOffice.Kernel.Exports;
+using BackOffice.Store.Control;
+using BackOffice.Store.Exports;
+
+namespace BackOffice.Host.Cli;
+
+/// <summary>The options `import` takes for export files (issue 14).</summary>
+public sealed class ExportImportOptions
+{
+    public Option<string?> Source { get; } = new("--source")
+    {
+        Description = "Read export files of this system as downloaded: buildertrend, quickbooks or procore",
+    };
+
+    public Option<string?> Mapping { get; } = new("--mapping") { Description = "show: print the column mapping found per file, import nothing; save: confirm and save it" };
+
+    public Option<bool> AcceptGoodRows { get; } = new("--accept-good-rows") { Description = "Import the good rows even when some rows have errors or unsure names" };
+
+    public Option<string?> Job { get; } = new("--job") { Description = "The job of an export of one project with no job column (Procore budget and commitments)" };
+
+    public Option<string[]> Names { get; } = new("--name")
+    {
+        Description = "Answer an unsure name once: \"ENTITY:Name in the export=RECORD_ID\" or \"...=new\" (remembered)",
+    };
+}
+
+/// <summary>`backoffice import --source S PATH [--mapping show|save] [--accept-good-rows] [--job J] [--name ...]` (issue 14).</summary>
+public static class ExportImportCommand
+{
+    public static async Task<int> RunAsync(CliContext cli, ExportImportOptions options, string source, string path, string tenant, CancellationToken ct)
+    {
+        if (!ExportImporter.Sources.Contains(source))
+        {
+            throw new CliException($"--source '{source}': expected {string.Join(", ", ExportImporter.Sources)}.");
+        }
+
+        var data = cli.Tenant(tenant);
+        var actor = cli.Parse.GetValue(CliOptions.As) ?? Environment.GetEnvironmentVariable("BACKOFFICE_USER") ?? "cli";
+        var importer = cli.Get<ExportImporter>();
+        await SaveNamesAsync(cli, data.ExportImports, source, cli.Parse.GetValue(options.Names) ?? [], actor, ct);
+        var mapping = cli.Parse.GetValue(options.Mapping);
+        if (mapping is not null)
+        {
+            var plans = await importer.PlanAsync(data, source, path, ct);
+            ShowMappings(cli, plans);
+            if (mapping == "save")
+            {
+                await importer.SaveMappingsAsync(data, source, plans, actor, ct);
+                cli.Output.Line("Saved; later imports of these kinds of file use this mapping.");
+            }
+
+            return mapping is "show" or "save" ? 0 : throw new CliException("--mapping: expected show or save.");
+        }
+
+        var result = await importer.ImportAsync(data, new ExportImportRequest(source, path, cli.Parse.GetValue(options.Job),
+            cli.Parse.GetValue(options.AcceptGoodRows), actor), ct);
+        await cli.Get<AuditAnchors>().AdvanceAsync(tenant, ct);
+        Print(cli, result);
+        return 0;
+    }
+
+    private static void ShowMappings(CliContext cli, IReadOnlyList<ExportFilePlan> plans)
+    {
+        foreach (var plan in plans)
+        {
+            if (plan.Header is not { } header)
+            {
+                cli.Output.Line($"{plan.Name}: no known header found");
+                continue;
+            }
+
+            var row = plan.Rows[header.HeaderIndex].Row;
+            cli.Output.Line($"{plan.Name}: {header.Layout.Source} {header.Layout.Kind}, header on row {row}{(header.Saved ? " (saved mapping)" : " (suggested)")}; layout: {header.Layout.Basis}");
+            foreach (var field in header.Layout.Fields)
+            {
+                var mapped = header.Mapping.Headers.GetValueOrDefault(field.Name);
+                cli.Output.Line($"  {field.Name,-14} <- {(mapped is null ? "(none)" : $"'{mapped}'")}{(field.Required ? "" : "  optional")}");
+            }
+        }
+    }
+
+    private static async Task SaveNamesAsync(CliContext cli, ExportImportStore store, string source, string[] answers, string actor, CancellationToken ct)
+    {
+        foreach (var answer in answers)
+        {
+            var (entity, name, id) = answer.Split('=', 2) is [var left, var right] && left.Split(':', 2) is [var e, var n]
+                ? (e.Trim(), n.Trim(), right.Trim())
+                : throw new CliException($"--name '{answer}': expected ENTITY:Name=RECORD_ID or ENTITY:Name=new.");
+            var at = cli.Get<TimeProvider>().GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+            await store.SaveNameDecisionAsync(new ExportNameDecision(source, entity, ExportNames.Key(name), id == "new" ? null : id), actor, at, ct);
+        }
+    }
+
+    private static void Print(CliContext cli, ExportImportResult result)
+    {
+        if (result.Summary is { } summary)
+        {
+            ImportCommand.Print(cli, summary);
+        }
+        else
+        {
+            cli.Output.Line("Nothing to import.");
+        }
+
+        if (cli.Json)
+        {
+            return;
+        }
+
+        foreach (var (file, counts) in result.Batch.RowCounts.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            cli.Output.Line($"  {file}: {counts.Imported} row(s) imported, {counts.Held} held back, {counts.Skipped} skipped (another kind of row, or nothing new)");
+        }
+
+        foreach (var warning in result.Batch.Warnings)
+        {
+            cli.Output.Line($"  warning: {warning}");
+        }
+
+        foreach (var error in result.Batch.Errors)
+        {
+            cli.Output.Line($"  skipped: {error}");
+        }
+
+        foreach (var name in result.Batch.Unsure)
+        {
+            cli.Output.Line($"  held: {ExportImportText.Describe(name)}");
+        }
+    }
+}

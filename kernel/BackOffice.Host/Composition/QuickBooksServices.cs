@@ -1,0 +1,43 @@
+using BackOffice.Host.Connectors;
+using BackOffice.Store.Connectors.QuickBooks;
+using BackOffice.Store.Ledger;
+using BackOffice.Store.Sandbox;
+using BackOffice.Store.Tenancy;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BackOffice.Host.Composition;
+
+/// <summary>The QuickBooks Online connector (issue 13): options, token protection, the client, sync and the ledger target.</summary>
+public static class QuickBooksServices
+{
+    public static void AddBackOfficeQuickBooks(this IHostApplicationBuilder builder, DataDirectory data)
+    {
+        builder.Services.AddOptions<QuickBooksOptions>().Bind(builder.Configuration.GetSection(QuickBooksOptions.SectionName))
+            .Validate(o => !o.Problems().Any(), "QuickBooks options are not valid (URLs absolute, MinorVersion >= 75, PageSize 1-1000, MaxConcurrentPerRealm 1-10)")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<QuickBooksOptions>>().Value);
+        builder.Services.AddDataProtection()
+            .SetApplicationName("backoffice")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data.Root, "keys")));
+        builder.Services.AddSingleton<ITokenProtector, DataProtectionTokenProtector>();
+        // One HttpClient for the process; Intuit times requests out after 120 s (qbo.md section 2).
+        builder.Services.AddKeyedSingleton(QuickBooksOptions.SectionName, (_, _) => new HttpClient { Timeout = TimeSpan.FromSeconds(120) });
+        builder.Services.AddSingleton(sp => new QuickBooksOAuth(Http(sp), sp.GetRequiredService<QuickBooksOptions>()));
+        builder.Services.AddSingleton<QuickBooksTokens>();
+        builder.Services.AddSingleton(sp => new QuickBooksApi(Http(sp), sp.GetRequiredService<QuickBooksOptions>(),
+            sp.GetRequiredService<QuickBooksTokens>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<QuickBooksApi>>()));
+        builder.Services.AddSingleton<QuickBooksSync>();
+        builder.Services.AddSingleton<QuickBooksConnections>();
+        builder.Services.AddSingleton<QuickBooksLedgerWriter>();
+        // The bill executors write to each tenant's target: the sandbox ledger unless an admin chose QuickBooks.
+        builder.Services.AddSingleton<ILedgerWriter>(sp => new TargetedLedgerWriter(
+            sp.GetRequiredService<SandboxLedger>(), sp.GetRequiredService<QuickBooksLedgerWriter>()));
+    }
+
+    private static HttpClient Http(IServiceProvider services) => services.GetRequiredKeyedService<HttpClient>(QuickBooksOptions.SectionName);
+}

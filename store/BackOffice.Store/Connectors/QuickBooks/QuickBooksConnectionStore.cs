@@ -1,0 +1,85 @@
+using BackOffice.Store.Tenancy;
+using Dapper;
+
+namespace BackOffice.Store.Connectors.QuickBooks;
+
+/// <summary>A tenant's QuickBooks connection as stored; the tokens are the protected (encrypted) text, never plaintext.</summary>
+public sealed record QuickBooksConnection(
+    string RealmId, string? CompanyName, string ConnectedBy, string ConnectedAt, string AccessToken, string AccessExpiresAt,
+    string RefreshToken, string? RefreshExpiresAt, string Status, string? LastSyncAt, string? LastError)
+{
+    public const string Connected = "connected";
+    public const string NeedsReconnect = "needs-reconnect";
+    public const string Disconnected = "disconnected";
+}
+
+/// <summary>Reads and writes quickbooks_connections (1300_quickbooks.sql, issue 13).</summary>
+public sealed class QuickBooksConnectionStore(TenantData tenant)
+{
+    private const string Columns =
+        "realm_id AS RealmId, company_name AS CompanyName, connected_by AS ConnectedBy, connected_at AS ConnectedAt, access_token AS AccessToken, " +
+        "access_expires_at AS AccessExpiresAt, refresh_token AS RefreshToken, refresh_expires_at AS RefreshExpiresAt, status AS Status, " +
+        "last_sync_at AS LastSyncAt, last_error AS LastError";
+
+    public async Task<IReadOnlyList<QuickBooksConnection>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<QuickBooksConnection>(new CommandDefinition(
+            $"SELECT {Columns} FROM quickbooks_connections ORDER BY connected_at", cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+
+    /// <summary>The tenant's live connection (connected or needing reconnect), the newest if there were several.</summary>
+    public async Task<QuickBooksConnection?> CurrentAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<QuickBooksConnection>(new CommandDefinition(
+            $"SELECT {Columns} FROM quickbooks_connections WHERE status <> 'disconnected' ORDER BY connected_at DESC LIMIT 1",
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task SaveAsync(QuickBooksConnection row, CancellationToken cancellationToken)
+    {
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO quickbooks_connections (realm_id, company_name, connected_by, connected_at, access_token, access_expires_at,
+                refresh_token, refresh_expires_at, status, last_sync_at, last_error)
+            VALUES (@RealmId, @CompanyName, @ConnectedBy, @ConnectedAt, @AccessToken, @AccessExpiresAt, @RefreshToken, @RefreshExpiresAt,
+                @Status, @LastSyncAt, @LastError)
+            ON CONFLICT (realm_id) DO UPDATE SET company_name = excluded.company_name, connected_by = excluded.connected_by,
+                connected_at = excluded.connected_at, access_token = excluded.access_token, access_expires_at = excluded.access_expires_at,
+                refresh_token = excluded.refresh_token, refresh_expires_at = excluded.refresh_expires_at, status = excluded.status,
+                last_error = excluded.last_error
+            """, row, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Saves a refreshed pair at once: the old refresh token is spent the moment Intuit rotated it.</summary>
+    public async Task SaveTokensAsync(
+        string realmId, string accessToken, string accessExpiresAt, string refreshToken, string? refreshExpiresAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE quickbooks_connections SET access_token = @accessToken, access_expires_at = @accessExpiresAt,
+                refresh_token = @refreshToken, refresh_expires_at = @refreshExpiresAt, status = 'connected', last_error = NULL
+            WHERE realm_id = @realmId
+            """, new { realmId, accessToken, accessExpiresAt, refreshToken, refreshExpiresAt }, cancellationToken: cancellationToken));
+    }
+
+    public async Task SetStatusAsync(string realmId, string status, string? lastError, CancellationToken cancellationToken)
+    {
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE quickbooks_connections SET status = @status, last_error = @lastError WHERE realm_id = @realmId",
+            new { realmId, status, lastError }, cancellationToken: cancellationToken));
+    }
+
+    public async Task RecordSyncAsync(string realmId, string? at, string? lastError, CancellationToken cancellationToken)
+    {
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE quickbooks_connections SET last_sync_at = COALESCE(@at, last_sync_at), last_error = @lastError WHERE realm_id = @realmId",
+            new { realmId, at, lastError }, cancellationToken: cancellationToken));
+    }
+}

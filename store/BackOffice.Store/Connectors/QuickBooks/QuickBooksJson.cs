@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace BackOffice.Store.Connectors.QuickBooks;
+
+/// <summary>Reads one QuickBooks entity's fields, naming the entity, its Id and the field when one is missing or malformed.</summary>
+internal sealed class QuickBooksJson(string entity, JsonObject body)
+{
+    public string Entity => entity;
+
+    public JsonObject Body => body;
+
+    public string Id => body["Id"]?.ToString() is { Length: > 0 } id ? id : throw Bad("Id", "missing");
+
+    public long SyncToken => long.TryParse(body["SyncToken"]?.ToString() ?? "0", NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : throw Bad("SyncToken", "not a number");
+
+    public string? Updated => body["MetaData"]?["LastUpdatedTime"]?.ToString();
+
+    public bool Deleted => body["status"]?.ToString() == "Deleted";
+
+    public string Text(string field) => Optional(field) ?? throw Bad(field, "missing");
+
+    public string? Optional(string field) => body[field] is JsonValue v ? v.ToString() : null;
+
+    public bool Flag(string field, bool missing) => body[field] is JsonValue v ? v.GetValue<bool>() : missing;
+
+    public string Ref(string field) => OptionalRef(field) ?? throw Bad(field, "missing");
+
+    public string? OptionalRef(string field) => RefOf(body, field);
+
+    public long Cents(string field) => CentsOf(body, field) ?? throw Bad(field, "missing");
+
+    public long? OptionalCents(string field) => CentsOf(body, field);
+
+    public IEnumerable<JsonObject> Lines => (body["Line"] as JsonArray ?? []).OfType<JsonObject>();
+
+    public static string? RefOf(JsonNode? node, string field) => node?[field]?["value"]?.ToString() is { Length: > 0 } v ? v : null;
+
+    public long? CentsOf(JsonNode? node, string field)
+    {
+        if (node?[field] is not JsonValue value)
+        {
+            return null;
+        }
+
+        try
+        {
+            // QuickBooks amounts are decimal numbers of dollars; a fraction of a cent is refused, never rounded away (rule 8).
+            return Domain.Money.Cents.FromDollars(value.GetValue<decimal>());
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException or ArgumentException)
+        {
+            throw Bad(field, $"'{value.ToJsonString()}' is not an amount of whole cents");
+        }
+    }
+
+    public QuickBooksResponseException Bad(string field, string problem) =>
+        new($"QuickBooks {entity} {body["Id"]?.ToString() ?? "(no Id)"}: field '{field}' is {problem}.");
+
+    public string RowHash => $"quickbooks:{Id}:{SyncToken}";
+}

@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BackOffice.Store.Connectors.QuickBooks;
+
+public enum SyncOutcome
+{
+    Unchanged,
+    Added,
+    Changed,
+    Deleted,
+}
+
+/// <summary>
+/// Maps QuickBooks entities into the canonical ledger tables the bundle fills (DATA-FORMAT.md), with provenance:
+/// origin 'quickbooks', the QuickBooks Id as the row id, its SyncToken and LastUpdatedTime (issue 13). A row whose
+/// SyncToken is what we hold is unchanged and not touched; a CDC deletion stub removes the row and its lines.
+/// </summary>
+internal static class QuickBooksLedgerRows
+{
+    public static readonly IReadOnlyList<string> Entities =
+        ["Account", "Customer", "Vendor", "Bill", "Invoice", "Payment", "JournalEntry", "PurchaseOrder"];
+
+    private static readonly Dictionary<string, (string Table, string? Lines, string? LinesKey)> Tables = new(StringComparer.Ordinal)
+    {
+        ["Account"] = ("ledger_accounts", null, null),
+        ["Customer"] = ("ledger_customers", null, null),
+        ["Vendor"] = ("ledger_vendors", null, null),
+        ["Bill"] = ("ledger_bills", "ledger_bill_lines", "bill_id"),
+        ["Invoice"] = ("ledger_invoices", "ledger_invoice_lines", "invoice_id"),
+        ["Payment"] = ("ledger_payments", "ledger_payment_lines", "payment_id"),
+        ["JournalEntry"] = ("ledger_journal_entries", "ledger_journal_lines", "journal_entry_id"),
+        ["PurchaseOrder"] = ("ledger_purchase_orders", null, null),
+    };
+
+    public static async Task<SyncOutcome> ApplyAsync(SqliteConnection c, SqliteTransaction t, string entity, JsonObject body, CancellationToken ct)
+    {
+        if (!Tables.TryGetValue(entity, out var table))
+        {
+            throw new QuickBooksResponseException($"QuickBooks entity type '{entity}' is not one the back office reads.");
+        }
+
+        var json = new QuickBooksJson(entity, body);
+        var held = await c.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            $"SELECT sync_token FROM {table.Table} WHERE id = @Id", new { json.Id }, t, cancellationToken: ct));
+        if (json.Deleted)
+        {
+            await RemoveAsync(c, t, table, json.Id, ct);
+            return held is null ? SyncOutcome.Unchanged : SyncOutcome.Deleted;
+        }
+
+        if (held == json.SyncToken)
+        {
+            return SyncOutcome.Unchanged;
+        }
+
+        await RemoveAsync(c, t, table, json.Id, ct);
+        foreach (var (sql, row) in QuickBooksRowSql.Rows(json))
+        {
+            await c.ExecuteAsync(new CommandDefinition(sql, row, t, cancellationToken: ct));
+        }
+
+        return held is null ? SyncOutcome.Added : SyncOutcome.Changed;
+    }
+
+    private static async Task RemoveAsync(SqliteConnection c, SqliteTransaction t, (string Table, string? Lines, string? LinesKey) table, string id, CancellationToken ct)
+    {
+        var sql = table.Lines is null ? "" : $"DELETE FROM {table.Lines} WHERE {table.LinesKey} = @id; ";
+        await c.ExecuteAsync(new CommandDefinition(sql + $"DELETE FROM {table.Table} WHERE id = @id", new { id }, t, cancellationToken: ct));
+    }
+}

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BackOffice.Store.Proposals;
+using BackOffice.Store.Tenancy;
+
+namespace BackOffice.Store.Connectors.QuickBooks;
+
+/// <summary>What one sync did: per entity read/added/changed/deleted, the API requests it used and how long it took.</summary>
+public sealed record SyncReport(string Mode, IReadOnlyDictionary<string, SyncCounts> Entities, long Requests, TimeSpan Elapsed)
+{
+    public SyncCounts Total => Entities.Values.Aggregate(SyncCounts.Zero, (a, b) => a.Plus(b));
+}
+
+/// <summary>
+/// Reads a tenant's QuickBooks books into the canonical ledger tables (issue 13): first by the query endpoint in pages
+/// of up to 1,000 (STARTPOSITION/MAXRESULTS, qbo.md section 3) with a saved cursor per entity, then by change data
+/// capture since the last sync (qbo.md section 4: at most 30 days back; older than that, a full resync, said so).
+/// </summary>
+public sealed class QuickBooksSync(QuickBooksApi api, QuickBooksOptions options, TimeProvider clock)
+{
+    private const string ChangedSinceKey = "changed_since";
+
+    public async Task<SyncReport> SyncAsync(TenantData tenant, bool full, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var connection = await tenant.QuickBooks.CurrentAsync(cancellationToken)
+                         ?? throw new QuickBooksNotConnectedException($"Tenant {tenant.Tenant} has no QuickBooks connection: run `backoffice connect quickbooks --tenant {tenant.Tenant}`.");
+        var started = clock.GetUtcNow();
+        var requests = api.Requests;
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var since = await tenant.QuickBooksSync.StateAsync(ChangedSinceKey, cancellationToken) is { } text ? StoreTime.Parse(text) : (DateTimeOffset?)null;
+            var (mode, counts) = since is null || full
+                ? ("full", await FullAsync(tenant, full, progress, cancellationToken))
+                : since < started.AddDays(-30)
+                    ? ("full (the last sync is more than 30 days ago, past what change data capture reaches)", await FullAsync(tenant, true, progress, cancellationToken))
+                    : ("changes since " + since.Value.ToString("u", CultureInfo.InvariantCulture), await ChangesAsync(tenant, since.Value, progress, cancellationToken));
+            await tenant.QuickBooksSync.SetStateAsync(ChangedSinceKey, StoreTime.ToText(started), cancellationToken);
+            await tenant.QuickBooks.RecordSyncAsync(connection.RealmId, StoreTime.ToText(clock.GetUtcNow()), null, cancellationToken);
+            return new SyncReport(mode, counts, api.Requests - requests, watch.Elapsed);
+        }
+        catch (Exception ex) when (ex is QuickBooksFaultException or QuickBooksResponseException or QuickBooksReconnectException or HttpRequestException)
+        {
+            await tenant.QuickBooks.RecordSyncAsync(connection.RealmId, null, ex.Message, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<Dictionary<string, SyncCounts>> FullAsync(TenantData tenant, bool restart, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        if (restart)
+        {
+            await tenant.QuickBooksSync.ResetCursorsAsync(cancellationToken);
+        }
+
+        var cursors = await tenant.QuickBooksSync.CursorsAsync(cancellationToken);
+        var counts = new Dictionary<string, SyncCounts>(StringComparer.Ordinal);
+        foreach (var entity in QuickBooksSyncStore.Entities)
+        {
+            var cursor = cursors.GetValueOrDefault(entity) ?? new SyncCursor(entity, 1, false);
+            counts[entity] = await FullEntityAsync(tenant, cursor, progress, cancellationToken);
+        }
+
+        // The pass is complete: the next full sync starts from the first page again.
+        await tenant.QuickBooksSync.ResetCursorsAsync(cancellationToken);
+        return counts;
+    }
+
+    private async Task<SyncCounts> FullEntityAsync(TenantData tenant, SyncCursor cursor, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var counts = SyncCounts.Zero;
+        while (!cursor.Done)
+        {
+            var sql = $"SELECT * FROM {cursor.Entity} STARTPOSITION {cursor.NextPosition} MAXRESULTS {options.PageSize}";
+            var page = await api.QueryAsync(tenant, sql, cancellationToken);
+            var items = Items(page, cursor.Entity);
+            cursor = new SyncCursor(cursor.Entity, cursor.NextPosition + items.Count, items.Count < options.PageSize);
+            counts = counts.Plus(await tenant.QuickBooksSync.ApplyAsync(cursor.Entity, items, cursor, cancellationToken));
+            progress?.Report($"{cursor.Entity}: {counts.Read} read");
+        }
+
+        return counts;
+    }
+
+    private async Task<Dictionary<string, SyncCounts>> ChangesAsync(TenantData tenant, DateTimeOffset since, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var groups = await api.CdcAsync(tenant, QuickBooksSyncStore.Entities, since, cancellationToken);
+        var counts = new Dictionary<string, SyncCounts>(StringComparer.Ordinal);
+        foreach (var entity in QuickBooksSyncStore.Entities)
+        {
+            var items = groups.OfType<JsonObject>().SelectMany(g => Items(g, entity)).ToList();
+            counts[entity] = await tenant.QuickBooksSync.ApplyAsync(entity, items, null, cancellationToken);
+            progress?.Report($"{entity}: {items.Count} changed");
+        }
+
+        return counts;
+    }
+
+    /// <summary>The entity array of a QueryResponse; an empty response is <c>{}</c> with no key (qbo.md section 3).</summary>
+    private static List<JsonObject> Items(JsonObject response, string entity) => response[entity] switch
+    {
+        null => [],
+        JsonArray array => array.Select(i => i as JsonObject ?? throw new QuickBooksResponseException($"QuickBooks {entity}: an element is not an object.")).ToList(),
+        _ => throw new QuickBooksResponseException($"QuickBooks {entity}: '{entity}' is not an array."),
+    };
+}

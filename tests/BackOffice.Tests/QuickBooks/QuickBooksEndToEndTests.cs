@@ -1,0 +1,229 @@
+using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using BackOffice.Agents.Ledger.Actions;
+using BackOffice.Host.Cli;
+using BackOffice.Store.Tenancy;
+using BackOffice.Tests.Support;
+using BackOffice.Tests.Support.QuickBooks;
+using Dapper;
+
+namespace BackOffice.Tests.QuickBooks;
+
+/// <summary>
+/// Issue 13 end to end through the `backoffice` command line: connect (the browser played by an HttpClient), sync,
+/// sweep, a drafted bill approved and executed into the fake QuickBooks, undone, and a re-sync that finds no drift.
+/// The CLI reads its QuickBooks settings from BACKOFFICE_QuickBooks__* environment variables, so these tests run
+/// one at a time in their own collection.
+/// </summary>
+[Collection(nameof(QuickBooksCliCollection))]
+public sealed class QuickBooksEndToEndTests : IAsyncLifetime
+{
+    private readonly TempDataDirectory _dir = new();
+    private FakeQuickBooks _fake = null!;
+    private CliRunner _cli = null!;
+    private readonly List<string> _variables = [];
+
+    public async Task InitializeAsync()
+    {
+        _fake = await FakeQuickBooks.StartAsync();
+        _cli = new CliRunner(_dir.Root);
+        Set("AuthorizeUrl", _fake.BaseUrl + _fake.AuthorizePath);
+        Set("TokenUrl", _fake.BaseUrl + _fake.TokenPath);
+        Set("RevokeUrl", _fake.BaseUrl + _fake.RevokePath);
+        Set("ApiBaseUrl", _fake.BaseUrl + "/v3");
+        Set("ClientId", FakeQuickBooks.ClientId);
+        Set("ClientSecret", FakeQuickBooks.ClientSecret);
+        Set("CallbackHost", "127.0.0.1");
+        Set("CallbackPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await _cli.OkAsync("tenant", "create", "acme");
+        await _cli.OkAsync("users", "add", "sam", "--role", "admin");
+        await _cli.OkAsync("users", "add", "dana", "--role", "lead", "--department", "finance", "--as", "sam");
+    }
+
+    [Fact]
+    public async Task ConnectSyncExecuteUndo_IntoFakeQuickBooks_LeavesNoDrift()
+    {
+        SeedCompany();
+        await ConnectThroughBrowserAsync();
+        var connections = (await _cli.OkAsync("connections", "list", "--json")).Json.AsArray();
+        Assert.Equal(FakeQuickBooks.CompanyName, (string?)connections.Single()!["company"]);
+
+        var first = (await _cli.OkAsync("sync", "--tenant", "acme", "--json")).Json;
+        Assert.Equal("full", (string?)first["mode"]);
+        await SeedProjectSideAsync();
+        await _cli.OkAsync("sweep", "--tenant", "acme", "--agent", "financial");
+        var bill = (await _cli.OkAsync("proposals", "list", "--agent", "financial", "--json")).Json.AsArray()
+            .Single(p => (string?)p!["actionKind"] == CreateBillPayload.Kind && ((string)p!["title"]!).Contains("RP-1042", StringComparison.Ordinal))!;
+        var id = (string)bill["id"]!.ToString();
+
+        await _cli.OkAsync("target", "quickbooks", "--tenant", "acme", "--as", "sam");
+        await _cli.OkAsync("writes", "on", "--as", "sam");
+        await _cli.OkAsync("agents", "set", "financial", "--writes", "on", "--as", "sam");
+        await _cli.OkAsync("proposals", "approve", id, "--as", "dana");
+        await _cli.OkAsync("proposals", "execute", id, "--as", "dana");
+
+        var written = Assert.Single(_fake.All("Bill"), b => b["DocNumber"]?.ToString() == "RP-1042");
+        Assert.Equal(9000.00m, written["TotalAmt"]!.GetValue<decimal>());
+        Assert.Contains(await LedgerBillsAsync(), b => (string?)b!["origin"] == "quickbooks" && (string?)b!["docNumber"] == "RP-1042");
+
+        await _cli.OkAsync("proposals", "undo", id, "--as", "dana");
+        Assert.DoesNotContain(_fake.All("Bill"), b => b["DocNumber"]?.ToString() == "RP-1042");
+
+        var again = (await _cli.OkAsync("sync", "--tenant", "acme", "--json")).Json;
+        Assert.StartsWith("changes since", (string?)again["mode"], StringComparison.Ordinal);
+        Assert.All(again["entities"]!.AsArray(), e => Assert.Equal((0, 0, 0), ((int)e!["added"]!, (int)e["changed"]!, (int)e["deleted"]!)));
+        Assert.DoesNotContain(await LedgerBillsAsync(), b => (string?)b!["docNumber"] == "RP-1042");
+        Assert.Equal(0, (await _cli.RunAsync("audit", "verify")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Undo_BillEditedInQuickBooks_RefusesAndSaysWhatChanged()
+    {
+        SeedCompany();
+        await ConnectThroughBrowserAsync();
+        await _cli.OkAsync("sync", "--tenant", "acme");
+        await SeedProjectSideAsync();
+        await _cli.OkAsync("sweep", "--tenant", "acme", "--agent", "financial");
+        var id = (await _cli.OkAsync("proposals", "list", "--agent", "financial", "--json")).Json.AsArray()
+            .Single(p => (string?)p!["actionKind"] == CreateBillPayload.Kind)!["id"]!.ToString();
+        await _cli.OkAsync("target", "quickbooks", "--tenant", "acme", "--as", "sam");
+        await _cli.OkAsync("writes", "on", "--as", "sam");
+        await _cli.OkAsync("agents", "set", "financial", "--writes", "on", "--as", "sam");
+        await _cli.OkAsync("proposals", "approve", id, "--as", "dana");
+        await _cli.OkAsync("proposals", "execute", id, "--as", "dana");
+        var written = _fake.All("Bill").Single(b => b["DocNumber"]?.ToString() == "RP-1042");
+        _fake.Touch("Bill", written["Id"]!.ToString(), b => b["PrivateNote"] = "approved by the owner, keep");
+
+        var undo = await _cli.RunAsync("proposals", "undo", id, "--as", "dana");
+
+        Assert.Equal(1, undo.ExitCode);
+        Assert.Contains("changed in the ledger after we wrote it (SyncToken 0 then, 1 now)", undo.Error + undo.Out, StringComparison.Ordinal);
+        Assert.NotNull(_fake.Find("Bill", written["Id"]!.ToString()));
+    }
+
+    [Fact]
+    public async Task Disconnect_RevokesTheGrant()
+    {
+        await ConnectThroughBrowserAsync();
+
+        await _cli.OkAsync("disconnect", "quickbooks", "--tenant", "acme", "--as", "sam");
+
+        Assert.True(_fake.Revoked);
+        var sync = await _cli.RunAsync("sync", "--tenant", "acme");
+        Assert.Equal(1, sync.ExitCode);
+        Assert.Contains("has no QuickBooks connection", sync.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs `connect quickbooks`, reads the URL it prints, and follows it as a browser would.</summary>
+    private async Task ConnectThroughBrowserAsync()
+    {
+        var output = new PollableWriter();
+        var error = new StringWriter();
+        var parse = BackOfficeCli.Build().Parse(["connect", "quickbooks", "--tenant", "acme", "--as", "sam", "--timeout", "30", "--data", _dir.Root]);
+        var run = parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        string? url = null;
+        for (var i = 0; i < 300 && url is null && !run.IsCompleted; i++)
+        {
+            url = output.Text().Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("http", StringComparison.Ordinal));
+            await Task.Delay(50);
+        }
+
+        Assert.True(url is not null, $"no authorization URL printed: {output.Text()} {error}");
+        using var browser = new HttpClient();
+        using var page = await browser.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.True(await run == 0, $"connect failed: {error}{output.Text()}");
+        Assert.Contains($"realm {_fake.Realm}", output.Text(), StringComparison.Ordinal);
+    }
+
+    private void SeedCompany() => QuickBooksHarness.SeedCompanyInto(_fake);
+
+    private async Task SeedProjectSideAsync()
+    {
+        var tenant = new TenantDataSource(_dir.Data, TimeProvider.System).For("acme");
+        await using var c = await tenant.OpenAsync(CancellationToken.None);
+        await c.ExecuteAsync("""
+            INSERT INTO project_jobs (id, number, name, status, row_hash) VALUES ('job-1', '2026-014', 'Smith Residence - Kitchen', 'active', 'x');
+            INSERT INTO project_cost_codes (code, description, row_hash) VALUES ('22-000', 'Plumbing', 'x');
+            INSERT INTO project_vendors (id, name, row_hash) VALUES ('pv-1', 'Rivera Plumbing LLC', 'x');
+            INSERT INTO project_commitments (id, job_id, vendor_id, number, kind, status, retainage_bp, row_hash)
+                VALUES ('c-1', 'job-1', 'pv-1', 'SC-003', 'subcontract', 'approved', 1000, 'x');
+            INSERT INTO map_cost_code_accounts (cost_code, account_id, row_hash) VALUES ('22-000', '64', 'x');
+            INSERT INTO map_links (id, kind, project_id, ledger_id, row_hash) VALUES ('l-1', 'job', 'job-1', '59', 'x'), ('l-2', 'vendor', 'pv-1', '46', 'x');
+            INSERT INTO project_sub_invoices (id, commitment_id, number, invoice_date, amount_cents, retainage_cents, status, row_hash)
+                VALUES ('si-1', 'c-1', 'RP-1042', '2026-11-03', 1000000, 100000, 'approved', 'x');
+            INSERT INTO project_sub_invoice_lines (id, sub_invoice_id, cost_code, description, amount_cents, row_hash)
+                VALUES ('si-1-l1', 'si-1', '22-000', 'Rough-in', 1000000, 'x');
+            """);
+    }
+
+    private async Task<JsonArray> LedgerBillsAsync() => (await _cli.OkAsync("report", "ledger-bills", "--tenant", "acme", "--json")).Json.AsArray();
+
+    private void Set(string name, string value)
+    {
+        var variable = "BACKOFFICE_QuickBooks__" + name;
+        _variables.Add(variable);
+        Environment.SetEnvironmentVariable(variable, value);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var variable in _variables)
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+
+        await _fake.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    /// <summary>A writer the test can read while the command is still running.</summary>
+    private sealed class PollableWriter : StringWriter
+    {
+        private readonly object _gate = new();
+
+        public override void Write(char value)
+        {
+            lock (_gate)
+            {
+                base.Write(value);
+            }
+        }
+
+        public override void Write(string? value)
+        {
+            lock (_gate)
+            {
+                base.Write(value);
+            }
+        }
+
+        public override void WriteLine(string? value)
+        {
+            lock (_gate)
+            {
+                base.WriteLine(value);
+            }
+        }
+
+        public string Text()
+        {
+            lock (_gate)
+            {
+                return ToString();
+            }
+        }
+    }
+}
+
+[CollectionDefinition(nameof(QuickBooksCliCollection), DisableParallelization = true)]
+public sealed class QuickBooksCliCollection;

@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+
+namespace BackOffice.Tests.Support.QuickBooks;
+
+/// <summary>
+/// Query with STARTPOSITION/MAXRESULTS paging (qbo.md section 3: 1-based, MAXRESULTS at most 1000, an empty
+/// <c>QueryResponse</c> is <c>{}</c>), WHERE with <c>=</c> joined by AND, CDC (section 4: at most 30 days back,
+/// deletions as <c>status:"Deleted"</c> stubs after the active objects), and the create checks QuickBooks makes.
+/// </summary>
+public sealed partial class FakeQuickBooks
+{
+    private static readonly HashSet<string> Queryable = new(StringComparer.Ordinal)
+    {
+        "Account", "Customer", "Vendor", "Item", "Class", "Term", "Bill", "Invoice", "Payment", "JournalEntry",
+        "PurchaseOrder", "BillPayment", "CreditMemo", "VendorCredit",
+    };
+
+    private IResult Query(string sql)
+    {
+        var match = QueryPattern().Match(sql.Trim());
+        if (!match.Success || !Queryable.Contains(match.Groups["entity"].Value))
+        {
+            return Fault(400, "ValidationFault", "4000", "Error parsing query", $"QueryParserError: {sql}");
+        }
+
+        var entity = match.Groups["entity"].Value;
+        var start = match.Groups["start"].Success ? int.Parse(match.Groups["start"].Value, CultureInfo.InvariantCulture) : 1;
+        var max = match.Groups["max"].Success ? int.Parse(match.Groups["max"].Value, CultureInfo.InvariantCulture) : 100;
+        if (max > 1000 || start < 1)
+        {
+            return Fault(400, "ValidationFault", "4000", "Error parsing query", "MAXRESULTS is at most 1000 and STARTPOSITION at least 1");
+        }
+
+        var conditions = match.Groups["where"].Success ? Conditions(match.Groups["where"].Value) : [];
+        var page = Locked(() => Table(entity).Values.Where(e => conditions.All(c => Matches(e, c.Field, c.Value)))
+            .Skip(start - 1).Take(max).Select(e => e.DeepClone()).ToArray());
+        var response = new JsonObject();
+        if (page.Length > 0)
+        {
+            response[entity] = new JsonArray(page);
+            response["startPosition"] = start;
+            response["maxResults"] = page.Length;
+        }
+
+        return Reply(new JsonObject { ["QueryResponse"] = response, ["time"] = Clock.GetUtcNow().ToString("o", CultureInfo.InvariantCulture) });
+    }
+
+    private IResult Cdc(string entities, string changedSince)
+    {
+        if (!DateTimeOffset.TryParse(changedSince, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since))
+        {
+            return Fault(400, "ValidationFault", "2020", "Required param missing", "changedSince");
+        }
+
+        // Intuit documents a 30-day look-back; what it answers past that is not published (qbo.md section 4), so a fault.
+        if (since < Clock.GetUtcNow().AddDays(-30))
+        {
+            return Fault(400, "ValidationFault", "4000", "Invalid changedSince", "changedSince is more than 30 days back");
+        }
+
+        var groups = new JsonArray();
+        foreach (var entity in entities.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var items = Locked(() => Changed(entity, since));
+            groups.Add(items.Count == 0 ? new JsonObject() : new JsonObject { [entity] = items, ["startPosition"] = 1, ["maxResults"] = items.Count });
+        }
+
+        return Reply(new JsonObject
+        {
+            ["CDCResponse"] = new JsonArray(new JsonObject { ["QueryResponse"] = groups }),
+            ["time"] = Clock.GetUtcNow().ToString("o", CultureInfo.InvariantCulture),
+        });
+    }
+
+    private JsonArray Changed(string entity, DateTimeOffset since)
+    {
+        var items = new JsonArray();
+        foreach (var body in Table(entity).Values.Where(e => Updated(e) >= since))
+        {
+            items.Add(body.DeepClone());
+        }
+
+        foreach (var (_, id, at) in Deleted.Where(d => d.Entity == entity && d.At >= since))
+        {
+            items.Add(new JsonObject
+            {
+                ["domain"] = "QBO", ["status"] = "Deleted", ["Id"] = id,
+                ["MetaData"] = new JsonObject { ["LastUpdatedTime"] = at.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture) },
+            });
+        }
+
+        return items;
+    }
+
+    private static DateTimeOffset Updated(JsonObject body) =>
+        DateTimeOffset.Parse(body["MetaData"]!["LastUpdatedTime"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+
+    private static List<(string Field, string Value)> Conditions(string where) =>
+        Regex.Split(where, @"\s+AND\s+", RegexOptions.IgnoreCase)
+            .Select(c => ConditionPattern().Match(c))
+            .Select(m => m.Success ? (m.Groups[1].Value, m.Groups[2].Value.Replace("\\'", "'", StringComparison.Ordinal)) : throw new FormatException("bad condition"))
+            .ToList();
+
+    private static bool Matches(JsonObject entity, string field, string value)
+    {
+        var node = entity[field];
+        var text = node is JsonObject reference ? reference["value"]?.ToString() : node?.ToString();
+        return string.Equals(text, value, StringComparison.Ordinal);
+    }
+
+    private (int, JsonObject)? ValidateBill(JsonObject body)
+    {
+        var vendor = body["VendorRef"]?["value"]?.GetValue<string>();
+        if (vendor is null)
+        {
+            return FaultBody("2020", "Required param missing, need to supply the required value for the API", "Required parameter VendorRef is missing in the request");
+        }
+
+        if (!long.TryParse(vendor, CultureInfo.InvariantCulture, out var key) || !Table("Vendor").ContainsKey(key))
+        {
+            return FaultBody("2500", "Invalid Reference Id", $"Invalid Reference Id : Vendor assigned to this transaction has been deleted: {vendor}");
+        }
+
+        return body["Line"] is JsonArray { Count: > 0 }
+            ? null
+            : FaultBody("2020", "Required param missing, need to supply the required value for the API", "Required parameter Line is missing in the request");
+    }
+
+    private static (int, JsonObject)? ValidateJournalEntry(JsonObject body)
+    {
+        var lines = body["Line"] as JsonArray ?? [];
+        decimal Sum(string posting) => lines.Where(l => l!["JournalEntryLineDetail"]?["PostingType"]?.GetValue<string>() == posting)
+            .Sum(l => l!["Amount"]!.GetValue<decimal>());
+        return lines.Count > 0 && Sum("Debit") == Sum("Credit")
+            ? null
+            : FaultBody("6000", "A business validation error has occurred while processing your request", "Business Validation Error: Transaction is not balanced");
+    }
+
+    [GeneratedRegex(@"^SELECT\s+\*\s+FROM\s+(?<entity>\w+)(?:\s+WHERE\s+(?<where>.+?))?(?:\s+STARTPOSITION\s+(?<start>\d+))?(?:\s+MAXRESULTS\s+(?<max>\d+))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex QueryPattern();
+
+    [GeneratedRegex(@"^\s*(\w+)\s*=\s*'((?:[^'\\]|\\.)*)'\s*$")]
+    private static partial Regex ConditionPattern();
+}

@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using BackOffice.Host.Composition;
+using BackOffice.Store.Connectors.QuickBooks;
+using BackOffice.Store.Control;
+using BackOffice.Store.Tenancy;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace BackOffice.Tests.Support.QuickBooks;
+
+/// <summary>A fake QuickBooks, a temp data directory and the product's services pointed at the fake (issue 13).</summary>
+public sealed class QuickBooksHarness : IAsyncDisposable
+{
+    private readonly TempDataDirectory _dir = new();
+    private IHost? _host;
+
+    public FakeQuickBooks Fake { get; private set; } = null!;
+
+    public IServiceProvider Services => _host!.Services;
+
+    public TempDataDirectory Directory => _dir;
+
+    public TenantData Tenant => Services.GetRequiredService<TenantDataSource>().For("acme");
+
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    public static async Task<QuickBooksHarness> StartAsync(Dictionary<string, string?>? settings = null)
+    {
+        var harness = new QuickBooksHarness { Fake = await FakeQuickBooks.StartAsync() };
+        var builder = BackOfficeServices.CreateBuilder(harness._dir.Data);
+        builder.Configuration.AddInMemoryCollection(harness.Settings().Concat(settings ?? []));
+        harness._host = builder.Build();
+        await harness.Get<TenantRegistry>().CreateAsync("acme", "test", CancellationToken.None);
+        return harness;
+    }
+
+    /// <summary>The configuration that points the client at the fake (what `BACKOFFICE_QuickBooks__*` sets in production).</summary>
+    public Dictionary<string, string?> Settings() => new()
+    {
+        ["QuickBooks:AuthorizeUrl"] = Fake.BaseUrl + Fake.AuthorizePath,
+        ["QuickBooks:TokenUrl"] = Fake.BaseUrl + Fake.TokenPath,
+        ["QuickBooks:RevokeUrl"] = Fake.BaseUrl + Fake.RevokePath,
+        ["QuickBooks:ApiBaseUrl"] = Fake.BaseUrl + "/v3",
+        ["QuickBooks:ClientId"] = FakeQuickBooks.ClientId,
+        ["QuickBooks:ClientSecret"] = FakeQuickBooks.ClientSecret,
+        ["QuickBooks:ThrottleWaitSeconds"] = "0",
+    };
+
+    /// <summary>Connects tenant acme as a browser would: follow the authorize URL, read the redirect, complete.</summary>
+    public async Task<QuickBooksConnection> ConnectAsync()
+    {
+        var connections = Get<QuickBooksConnections>();
+        const string redirect = "http://127.0.0.1:1/callback";
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var response = await http.GetAsync(connections.AuthorizeUrl("state-1", redirect));
+        var query = System.Web.HttpUtility.ParseQueryString(response.Headers.Location!.Query);
+        Assert.Equal("state-1", query["state"]);
+        return await connections.CompleteAsync(Tenant, query["code"]!, query["realmId"]!, redirect, "sam", CancellationToken.None);
+    }
+
+    /// <summary>A small company: accounts, a customer with a job, a vendor, a bill, an invoice and its payment.</summary>
+    public void SeedCompany() => SeedCompanyInto(Fake);
+
+    public static void SeedCompanyInto(FakeQuickBooks fake)
+    {
+        fake.Add("Account", new JsonObject { ["Id"] = "64", ["Name"] = "Subcontractors", ["AcctNum"] = "5100", ["AccountType"] = "Cost of Goods Sold", ["Active"] = true });
+        fake.Add("Account", new JsonObject { ["Id"] = "65", ["Name"] = "Retainage Payable", ["AcctNum"] = "2150", ["AccountType"] = "Other Current Liability", ["Active"] = true });
+        fake.Add("Customer", new JsonObject { ["Id"] = "58", ["DisplayName"] = "Smith, J", ["FullyQualifiedName"] = "Smith, J", ["Active"] = true });
+        fake.Add("Customer", new JsonObject
+        {
+            ["Id"] = "59", ["DisplayName"] = "Kitchen Remodel", ["FullyQualifiedName"] = "Smith, J:Kitchen Remodel", ["Job"] = true,
+            ["ParentRef"] = new JsonObject { ["value"] = "58" }, ["Active"] = true,
+        });
+        fake.Add("Vendor", new JsonObject { ["Id"] = "46", ["DisplayName"] = "Rivera Plumbing", ["Active"] = true });
+        fake.Add("Bill", Bill("25", "B-1", 103.55m));
+        fake.Add("Invoice", new JsonObject
+        {
+            ["Id"] = "130", ["CustomerRef"] = new JsonObject { ["value"] = "59" }, ["DocNumber"] = "1001", ["TxnDate"] = "2026-10-01", ["DueDate"] = "2026-10-31", ["TotalAmt"] = 5000.00m,
+            ["Line"] = new JsonArray(new JsonObject { ["Amount"] = 5000.00m, ["DetailType"] = "SalesItemLineDetail", ["SalesItemLineDetail"] = new JsonObject { ["ItemRef"] = new JsonObject { ["value"] = "1", ["name"] = "Progress billing" } } }),
+        });
+        fake.Add("Payment", new JsonObject
+        {
+            ["Id"] = "125", ["CustomerRef"] = new JsonObject { ["value"] = "59" }, ["TxnDate"] = "2026-10-15", ["TotalAmt"] = 3000.00m, ["UnappliedAmt"] = 500.00m,
+            ["Line"] = new JsonArray(new JsonObject { ["Amount"] = 2500.00m, ["LinkedTxn"] = new JsonArray(new JsonObject { ["TxnId"] = "130", ["TxnType"] = "Invoice" }) }),
+        });
+    }
+
+    public static JsonObject Bill(string id, string docNumber, decimal amount) => new()
+    {
+        ["Id"] = id, ["DocNumber"] = docNumber, ["TxnDate"] = "2026-10-06", ["TotalAmt"] = amount,
+        ["VendorRef"] = new JsonObject { ["value"] = "46", ["name"] = "Rivera Plumbing" },
+        ["Line"] = new JsonArray(new JsonObject
+        {
+            ["Id"] = "1", ["Amount"] = amount, ["DetailType"] = "AccountBasedExpenseLineDetail",
+            ["AccountBasedExpenseLineDetail"] = new JsonObject
+            {
+                ["AccountRef"] = new JsonObject { ["value"] = "64" }, ["CustomerRef"] = new JsonObject { ["value"] = "59" }, ["BillableStatus"] = "Billable",
+            },
+        }),
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        _host?.Dispose();
+        await Fake.DisposeAsync();
+        _dir.Dispose();
+    }
+}
