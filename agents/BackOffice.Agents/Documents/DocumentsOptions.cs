@@ -15,9 +15,11 @@ public sealed class DocumentsOptions
     public int DuplicateWindowDays { get; set; } = DuplicateDetector.DefaultWindowDays;
 
     /// <summary>Invoice amount vs order and progress: $50 or 2%, whichever is less, both directions (order: upper only).</summary>
-    public decimal AmountToleranceDollars { get; set; } = 50m;
+    /// <remarks>Issue 16: empty means no limit of this kind (an empty setting used to stop every command).</remarks>
+    public decimal? AmountToleranceDollars { get; set; } = 50m;
 
-    public decimal AmountTolerancePercent { get; set; } = 2m;
+    /// <remarks>Issue 16: empty means no limit of this kind; `AmountToleranceBasis: Unlimited` lifts both.</remarks>
+    public decimal? AmountTolerancePercent { get; set; } = 2m;
 
     public ToleranceBasis AmountToleranceBasis { get; set; } = ToleranceBasis.WhicheverIsLess;
 
@@ -26,5 +28,5 @@ public sealed class DocumentsOptions
     /// <summary>The pdftotext executable (poppler-utils); when missing, PDFs go to a person.</summary>
     public string PdfToTextPath { get; set; } = "pdftotext";
 
-    public Tolerance AmountTolerance => new(AmountToleranceDollars, AmountTolerancePercent, AmountToleranceBasis, AmountToleranceDirection);
+    public Tolerance AmountTolerance => Tolerance.FromSettings(AmountToleranceDollars, AmountTolerancePercent, AmountToleranceBasis, AmountToleranceDirection);
 }

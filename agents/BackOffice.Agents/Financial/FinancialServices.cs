@@ -33,6 +33,8 @@ public static class FinancialServices
         services.AddSingleton<IReport, G702Report>();
         services.AddSingleton<IReport, G703Report>();
         services.AddSingleton<IReportDocument, G702Packet>();
+        services.AddSingleton<IReport, EarnedValueReport>();
+        services.AddSingleton<IReport, RetainageReport>();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using BackOffice.Kernel.Abstractions.Reports;
 using BackOffice.Store.Workforce;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace BackOffice.Agents.Workforce;
 
@@ -19,6 +20,11 @@ public static class WorkforceServices
         services.AddSingleton<IAgent, WorkforceAgent>();
         services.AddSingleton<IReport, PayrollCheckReport>();
         services.AddSingleton<IReport, StaffingReport>();
+        // Issue 16: the labor burden calculator's components, validated at start, and its report.
+        services.AddOptions<LaborBurdenOptions>().Bind(configuration.GetSection(LaborBurdenOptions.SectionName))
+            .Validate(o => o.Valid, $"{LaborBurdenOptions.SectionName}: PaidHours and HoursWorked above 0; each component needs a name and non-negative rate and wage base").ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<LaborBurdenOptions>>().Value);
+        services.AddSingleton<IReport, LaborBurdenReport>();
         services.AddSingleton<WorkforceOutbox>();
         services.AddSingleton<IActionExecutor, PayrollAdjustmentExecutor>();
         services.AddSingleton<IActionExecutor, StaffingAlertExecutor>();

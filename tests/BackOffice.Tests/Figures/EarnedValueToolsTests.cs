@@ -68,3 +68,30 @@ public sealed class EarnedValueToolsTests
         Assert.Equal(4_000m, Eac(result, EarnedValueTools.AcPlusRemaining).Eac);
     }
 }
+
+/// <summary>PV and EV time-phased from a schedule (issue 16); hand-computed cases (DERIVED, no published oracle).</summary>
+public sealed class SchedulePhasingTests
+{
+    [Theory]
+    // One 10-day activity (Nov 1-10) of weight 100 and one later activity (Nov 11-20) of weight 300, as of:
+    [InlineData("2026-10-31", 0.0, 0.125)]  // nothing planned yet; earned is what is reported done
+    [InlineData("2026-11-05", 0.125, 0.125)] // 5 of 10 days of the first: 0.5 x 100 / 400
+    [InlineData("2026-11-10", 0.25, 0.125)]  // first fully planned
+    [InlineData("2026-12-31", 1.0, 0.125)]   // everything planned
+    public void Position_TwoActivities_WeightsPlannedDaysAndReportedPercent(string asOf, double planned, double earned)
+    {
+        PhasedActivity[] activities =
+        [
+            new(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 10), 100m, 50m),
+            new(new DateOnly(2026, 11, 11), new DateOnly(2026, 11, 20), 300m, 0m),
+        ];
+
+        var position = SchedulePhasing.Position(activities, DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(((decimal)planned, (decimal)earned), (position.PlannedFraction, position.EarnedFraction));
+    }
+
+    [Fact]
+    public void Position_NoWeight_IsZeroNotADivisionByZero() =>
+        Assert.Equal(new SchedulePosition(0m, 0m), SchedulePhasing.Position([], new DateOnly(2026, 11, 1)));
+}

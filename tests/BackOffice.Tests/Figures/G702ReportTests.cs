@@ -159,3 +159,71 @@ public sealed class G702ReportTests : IDisposable
         await command.ExecuteNonQueryAsync();
     }
 }
+
+/// <summary>The earned-value report over the demo bundle (issue 16).</summary>
+public sealed class EarnedValueReportTests : IDisposable
+{
+    private readonly TempDataDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task EarnedValue_DemoJob_ShowsEveryEacMethodLabelled()
+    {
+        var cli = new CliRunner(_temp.Root);
+        await cli.OkAsync("demo");
+
+        var rows = (await cli.OkAsync("report", "earned-value", "--tenant", "demo", "--job", "job-101", "--as-of", "2026-11-15", "--json")).Json.AsArray().Select(n => n!.AsObject()).ToList();
+
+        // BAC is the revised budget of job-101 (127,850.00 in the demo bundle); AC is the ledger cost WIP uses (16,000.00).
+        Assert.Equal("127850.00", (string?)rows.Single(r => (string?)r["measure"] == "BAC")["value"]);
+        Assert.Equal("16000.00", (string?)rows.Single(r => (string?)r["measure"] == "AC")["value"]);
+        Assert.Equal(["AC + bottom-up ETC", "BAC / CPI", "AC + (BAC - EV)", "AC + (BAC - EV) / (CPI x SPI)", "PM forecast"],
+            rows.Where(r => (string?)r["measure"] == "EAC").Select(r => (string?)r["label"]));
+    }
+}
+
+/// <summary>The labor-burden report over the demo bundle with the shipped 2026 federal components (issue 16).</summary>
+public sealed class LaborBurdenReportTests : IDisposable
+{
+    private readonly TempDataDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task LaborBurden_DemoCarpenter_ChargesTheFederalComponents()
+    {
+        var cli = new CliRunner(_temp.Root);
+        await cli.OkAsync("demo");
+
+        var rows = (await cli.OkAsync("report", "labor-burden", "--tenant", "demo", "--json")).Json.AsArray().Select(n => n!.AsObject()).ToList();
+
+        // DERIVED: $42.50 x 2,080 = 88,400.00; SS 6.2% = 5,480.80; Medicare 1.45% = 1,281.80; FUTA 0.6% of 7,000 = 42.00.
+        var luis = rows.Single(r => (string?)r["id"] == "emp-1");
+        Assert.Equal(("88400.00", "6804.60", "45.77"), ((string?)luis["wages"], (string?)luis["burden"], (string?)luis["perPaidHour"]));
+        Assert.Equal("Social Security 5480.80; Medicare 1281.80; FUTA 42.00", (string?)luis["components"]);
+    }
+}
+
+/// <summary>The retainage report over the demo bundle (issue 16).</summary>
+public sealed class RetainageReportTests : IDisposable
+{
+    private readonly TempDataDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Retainage_DemoJob102_AgesEachPayAppsRetainageByItsPeriodEnd()
+    {
+        var cli = new CliRunner(_temp.Root);
+        await cli.OkAsync("demo");
+
+        var rows = (await cli.OkAsync("report", "retainage", "--tenant", "demo", "--job", "job-102", "--as-of", "2026-11-20", "--json")).Json.AsArray().Select(n => n!.AsObject()).ToList();
+
+        // pa-102-1 held 13,040.00 at 2026-09-30 (51 days: 31-60); pa-102-2 raised it to 28,140.00 at 2026-10-31 (+15,100.00, 20 days).
+        var owner = rows.Single(r => (string?)r["side"] == "receivable");
+        Assert.Equal(("28140.00", "15100.00", "13040.00"), ((string?)owner["balance"], (string?)owner["days0to30"], (string?)owner["days31to60"]));
+        Assert.Equal("Harbor Point Partners LLC", (string?)owner["party"]);
+        Assert.Contains(rows, r => (string?)r["side"] == "payable" && (string?)r["commitment"] == "SC-102-02");
+    }
+}

@@ -17,6 +17,9 @@ public enum ToleranceBasis
 
     /// <summary>Either limit suffices: the larger allowance wins.</summary>
     WhicheverIsGreater,
+
+    /// <summary>No limit: every variance is within (issue 16: an "unlimited" tolerance, chosen or left empty in settings).</summary>
+    Unlimited,
 }
 
 public enum ToleranceDirection
@@ -50,6 +53,24 @@ public sealed record Tolerance(
     /// <summary>The default for reconciliation (issue 3): $50 or 2%, whichever is less, either direction.</summary>
     public static Tolerance Default { get; } = new(50m, 2m);
 
+    /// <summary>
+    /// A tolerance from settings where an empty amount or percent means "no limit of that kind" (issue 16): with
+    /// "whichever is less" the other limit alone applies; with "whichever is greater", or when the basis names only the
+    /// empty one, or when both are empty, nothing is limited.
+    /// </summary>
+    public static Tolerance FromSettings(decimal? amount, decimal? percent, ToleranceBasis basis, ToleranceDirection direction)
+    {
+        var unlimited = new Tolerance(0m, 0m, ToleranceBasis.Unlimited, direction);
+        return (amount, percent, basis) switch
+        {
+            (_, _, ToleranceBasis.Unlimited) or (null, null, _) => unlimited,
+            (null, _, ToleranceBasis.AmountOnly or ToleranceBasis.WhicheverIsGreater) or (_, null, ToleranceBasis.PercentOnly or ToleranceBasis.WhicheverIsGreater) => unlimited,
+            (null, { } p, _) => new Tolerance(0m, p, ToleranceBasis.PercentOnly, direction),
+            ({ } a, null, _) => new Tolerance(a, 0m, ToleranceBasis.AmountOnly, direction),
+            ({ } a, { } p, _) => new Tolerance(a, p, basis, direction),
+        };
+    }
+
     [Description("The allowed difference, in dollars, for an expected amount.")]
     public decimal AllowedFor([Description("The expected amount in dollars")] decimal expected)
     {
@@ -60,6 +81,7 @@ public sealed record Tolerance(
             ToleranceBasis.PercentOnly => percent,
             ToleranceBasis.WhicheverIsLess => Math.Min(Amount, percent),
             ToleranceBasis.WhicheverIsGreater => Math.Max(Amount, percent),
+            ToleranceBasis.Unlimited => decimal.MaxValue,
             _ => throw new ArgumentOutOfRangeException(nameof(Basis), Basis, "Unknown tolerance basis."),
         };
     }

@@ -28,7 +28,7 @@ public sealed class PayrollCheckReport(WorkforceSettings settings) : IReport
             .Select(Row).ToList();
         return new ReportTable(
             $"Payroll pre-check, workweek starting {Day(week)} ({startDay}) for {request.Tenant}",
-            ["employee", "state", "clocked", "claimed", "reg", "ot", "dt", "paidOt", "regularRate", "required", "paid", "difference", "issues"], rows);
+            ["employee", "state", "clocked", "claimed", "reg", "ot", "dt", "paidOt", "regularRate", "overtimeRate", "halfTimePremium", "doubleTimeRate", "straightTime", "premium", "required", "paid", "difference", "issues"], rows);
     }
 
     private static JsonObject Row(EmployeeWeek w)
@@ -50,10 +50,19 @@ public sealed class PayrollCheckReport(WorkforceSettings settings) : IReport
             ["paidDt"] = r.Line is null ? null : H(r.Line.DoubleTimeHours),
             ["bonus"] = r.Line is null ? null : MoneyText.Plain(r.Line.Bonus),
             ["regularRate"] = r.Required is null ? null : MoneyText.Plain(MoneyMath.RoundToCent(r.Required.RegularRate)),
+            // Issue 16: the rates and the straight-time / premium split, each rounded for display (PayRatesTools).
+            ["overtimeRate"] = Rate(r.Required, p => p.OvertimeRate),
+            ["halfTimePremium"] = Rate(r.Required, p => p.HalfTimePremiumRate),
+            ["doubleTimeRate"] = Rate(r.Required, p => p.DoubleTimeRate),
+            ["straightTime"] = Rate(r.Required, p => p.StraightTimeEarnings),
+            ["premium"] = Rate(r.Required, p => p.Premium),
             ["required"] = r.Required is null ? null : MoneyText.Plain(r.Required.Total),
             ["paid"] = r.Line is null ? null : MoneyText.Plain(r.Line.GrossPay),
             ["difference"] = r.Difference is null ? null : MoneyText.Plain(r.Difference.Value),
             ["issues"] = string.Join("; ", r.Problems.Concat(r.Issues.Select(i => $"{i.TimecardId} {i.Kind}"))),
         };
     }
+
+    private static JsonNode? Rate(RequiredPay? required, Func<PayRates, decimal> pick) =>
+        required is null ? null : MoneyText.Plain(pick(PayRatesTools.From(required)));
 }

@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using BackOffice.Domain.Money;
+using BackOffice.Kernel.Abstractions.Reports;
+using BackOffice.Tools.EarnedValue;
+using BackOffice.Tools.Financial;
+
+namespace BackOffice.Agents.Financial.Reports;
+
+/// <summary>
+/// `backoffice report earned-value [--job J]` (issue 16): per job, BAC (revised budget), PV and EV time-phased from the
+/// schedule (crew-hour weighted; rounded to the cent once), AC (the ledger's cost to date, loaded like WIP), CV, SV,
+/// CPI, SPI, TCPI to BAC (four places), then every EAC method, labelled, with its ETC, VAC and TCPI.
+/// </summary>
+public sealed class EarnedValueReport(FinancialOptions options) : IReport
+{
+    public string Name => "earned-value";
+
+    public string Description => "Earned value per job: BAC, PV, EV, AC, CV, SV, CPI, SPI, TCPI and the EAC by each documented method with ETC and VAC";
+
+    public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
+    {
+        var analysis = await ReportCells.AnalyseAsync(request, options, cancellationToken);
+        var tasks = (await request.Data.Workforce.ScheduleTasksAsync(cancellationToken)).ToLookup(t => t.JobId);
+        var rows = new List<JsonObject>();
+        foreach (var job in analysis.Wip(ReportCells.JobId(analysis, request.Job)))
+        {
+            var bac = analysis.Data.Books.BudgetLines.Where(b => b.JobId == job.Job.JobId).Sum(b => b.Revised);
+            if (job.Wip is null || !tasks[job.Job.JobId].Any())
+            {
+                rows.Add(Row(job.Job.JobId, job.Job.Name, "note", null, job.Problem ?? "no schedule tasks: PV and EV need a schedule"));
+                continue;
+            }
+
+            var position = SchedulePhasing.Position([.. tasks[job.Job.JobId].Select(t => new PhasedActivity(t.Start, t.End, t.CrewHours, t.PercentComplete))], request.AsOf);
+            var ac = job.Wip.CostToDate;
+            var bottomUp = job.Estimates.FirstOrDefault(e => e.Method == EacMethod.ActualPlusEstimateToComplete)?.EstimateAtCompletion - ac;
+            var pm = job.Estimates.FirstOrDefault(e => e.Method == EacMethod.PmForecast)?.EstimateAtCompletion;
+            var result = EarnedValueTools.Measure(new EarnedValueInput(bac, MoneyMath.RoundToCent(bac * position.PlannedFraction),
+                MoneyMath.RoundToCent(bac * position.EarnedFraction), ac, bottomUp, pm));
+            rows.AddRange(Rows(job.Job.JobId, job.Job.Name, result));
+        }
+
+        return new ReportTable(ReportCells.Title("Earned value", request), ["job", "measure", "value", "label"], rows);
+    }
+
+    private static IEnumerable<JsonObject> Rows(string id, string job, EarnedValueResult r)
+    {
+        (string Measure, decimal? Value, bool Index)[] measures =
+        [
+            ("BAC", r.Input.Bac, false), ("PV", r.Input.Pv, false), ("EV", r.Input.Ev, false), ("AC", r.Input.Ac, false),
+            ("CV", r.Cv, false), ("SV", r.Sv, false), ("CPI", r.Cpi, true), ("SPI", r.Spi, true), ("TCPI to BAC", r.TcpiToBac, true),
+        ];
+        foreach (var (measure, value, index) in measures)
+        {
+            yield return Row(id, job, measure, index ? Index(value) : ReportCells.Usd(value), index ? "index, 4 places" : "dollars");
+        }
+
+        foreach (var e in r.Estimates)
+        {
+            yield return Row(id, job, "EAC", ReportCells.Usd(e.Eac), e.Label);
+            yield return Row(id, job, "ETC", ReportCells.Usd(e.Etc), e.Label);
+            yield return Row(id, job, "VAC", ReportCells.Usd(e.Vac), e.Label);
+            yield return Row(id, job, "TCPI to EAC", Index(e.TcpiToEac), e.Label);
+        }
+    }
+
+    private static JsonNode? Index(decimal? value) => value?.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static JsonObject Row(string id, string job, string measure, JsonNode? value, string label) => new()
+    {
+        ["id"] = $"{id}:{measure}:{label}",
+        ["job"] = job,
+        ["measure"] = measure,
+        ["value"] = value,
+        ["label"] = label,
+    };
+}

@@ -1,0 +1,37 @@
+namespace BackOffice.Tools.Labor;
+
+/// <summary>How a burden component is charged.</summary>
+public enum BurdenBasis
+{
+    /// <summary><see cref="BurdenComponent.Rate"/> percent of wages, up to the wage base when one is set (FICA, FUTA, SUTA, GL, union benefits).</summary>
+    PercentOfWages,
+
+    /// <summary><see cref="BurdenComponent.Rate"/> dollars per $100 of wages, up to the wage base when set (workers' compensation).</summary>
+    PerHundredOfWages,
+
+    /// <summary><see cref="BurdenComponent.Rate"/> dollars a month, twelve months a year (health insurance and other fixed benefits).</summary>
+    MonthlyFixed,
+}
+
+/// <summary>One burden component: a name as the report shows it, its basis, its rate, and an annual wage base (cap) when the rule has one.</summary>
+public sealed record BurdenComponent(string Name, BurdenBasis Basis, decimal Rate, decimal? WageBase = null);
+
+/// <summary>
+/// One employee or trade for a year: the straight-time rate, hours paid at straight time, overtime hours and their
+/// multiplier, bonuses and allowances (wages too), and the hours actually worked (paid hours less vacation, holidays and
+/// sick time; null means all paid hours are worked).
+/// </summary>
+public sealed record LaborBurdenInput(
+    decimal HourlyRate, decimal PaidHours, IReadOnlyList<BurdenComponent> Components, decimal OvertimeHours = 0m, decimal OvertimeMultiplier = 1.5m,
+    decimal Bonuses = 0m, decimal Allowances = 0m, decimal? HoursWorked = null);
+
+/// <summary>A component's annual cost (rounded to the cent) and the wages it was charged on (capped by the wage base).</summary>
+public sealed record BurdenLine(string Name, decimal ChargedOn, decimal AnnualCost);
+
+/// <summary>
+/// The burden of one employee or trade for a year. <paramref name="BurdenPercent"/> is burden / wages in percent, two
+/// places; the hourly figures are (wages + burden) / hours, rounded to the cent; all half away from zero.
+/// </summary>
+public sealed record LaborBurdenResult(
+    decimal Wages, IReadOnlyList<BurdenLine> Lines, decimal Burden, decimal TotalCost, decimal BurdenPercent,
+    decimal BurdenedRatePerPaidHour, decimal BurdenedRatePerHourWorked);
