@@ -18,6 +18,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
     public static (int Status, string Title)? Classify(Exception exception) => exception switch
     {
         ProposalConflictException => (StatusCodes.Status409Conflict, "Proposal is in the wrong state"),
+        // Issue 17: a delivered message cannot be taken back; a 409 with the reason, never a 500.
+        BackOffice.Store.Collections.OutboxAlreadyDeliveredException => (StatusCodes.Status409Conflict, "Cannot be undone any more"),
         GateRefusedException => (StatusCodes.Status403Forbidden, "Refused by the gate"),
         WritesDisabledException => (StatusCodes.Status403Forbidden, "Writes are switched off"),
         ProposalNotFoundException or TenantNotVisibleException or UnknownTenantException or NotFoundException

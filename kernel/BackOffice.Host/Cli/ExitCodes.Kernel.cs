@@ -11,6 +11,8 @@ public static partial class ExitCodes
     private static int? ForKernel(Exception ex) => ex switch
     {
         ProposalConflictException or GateRefusedException or WritesDisabledException or SweepBusyException or SandboxLedgerException => 1,
+        // Issue 17: undoing a delivered message is a refusal with a plain message, not a stack trace.
+        BackOffice.Store.Collections.OutboxAlreadyDeliveredException => 1,
         ProposalNotFoundException or BundleValidationException => 2,
         _ => null,
     };
