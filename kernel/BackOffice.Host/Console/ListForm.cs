@@ -49,7 +49,8 @@ public static class ListForm
     {
         var html = new StringBuilder($"<form method=\"get\" action=\"{E(path)}\" class=\"filters card\" role=\"search\">{pickers}");
         html.Append($"<label>Search <input type=\"search\" name=\"q\" value=\"{E(query.Search)}\" placeholder=\"any text or amount\"></label>");
-        foreach (var c in columns.Where(c => c.Kind == AccountingText.Kind.Text))
+        // The job picker chooses the job of a report; a second "Job" choice over the column would only repeat it.
+        foreach (var c in columns.Where(c => c.Kind == AccountingText.Kind.Text && !(c.Name == "job" && pickers.Contains("name=\"job\"", StringComparison.Ordinal))))
         {
             var values = rows.Select(r => ListQuery.Cell(r, c.Name)).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).Take(21).ToList();
             // A choice only for short values (agent, risk, state, status); long text is found with the search box.

@@ -31,7 +31,7 @@ public static class ReportPages
                 var view = await ReportView.BuildAsync(caller, run.Table, options.Value, http.Request.Query, http.RequestAborted);
                 var path = $"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(name)}";
                 var keep = new Dictionary<string, string?> { ["asOf"] = run.AsOf, ["job"] = job };
-                var body = view.Render(path, keep, Pickers(name, run.AsOf, job, view.Jobs), Exports(caller.Tenant, name, keep, view.Query),
+                var body = view.Render(path, keep, Pickers(name, run.AsOf, job, view.Jobs), ExportLinks(caller.Tenant, name, keep, view.Query),
                     (c, row) => c == view.Columns[0] ? RowLink(path, row, keep, c.Display(ListQuery.Cell(row, c.Name))) : null);
                 return Page(run.Table.Title, body, caller);
             }));
@@ -44,6 +44,18 @@ public static class ReportPages
                 var columns = ReportColumns.For([.. row.Select(p => p.Key)], run.Table.Rows, names, options.Value.ZoneFor(caller.Tenant));
                 var back = $"<p><a href=\"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(name)}?asOf={run.AsOf}\">Back to {E(run.Table.Title)}</a></p>";
                 return Page($"{run.Table.Title}: {names.Name(rowId)}", back + RecordForm.Render(columns, row, caller.Tenant), caller);
+            }));
+        tenant.MapGet("/exports/{file}", (HttpContext http, string tenant, string file, string? asOf, string? job, IEnumerable<IReport> reports, TimeProvider clock, IOptions<ConsoleOptions> options) =>
+            ConsolePage.RunAsync(http, tenant, async caller =>
+            {
+                // Issue 17: every matching row, sorted as the list was, not only the page on screen; the report's total row last.
+                var format = Path.GetExtension(file).TrimStart('.');
+                var name = Path.GetFileNameWithoutExtension(file);
+                var run = await RunAsync(caller, reports, name, asOf, job, clock, http.RequestAborted);
+                var view = await ReportView.BuildAsync(caller, run.Table, options.Value, http.Request.Query, http.RequestAborted);
+                var rows = view.Total is null ? view.Rows : [.. view.Rows, view.Total];
+                var bytes = Exports.ExportTable.From(run.Table.Title, view.Columns, rows).Write(format);
+                return Results.File(bytes, Exports.ExportTable.ContentType(format), $"{name}-{run.AsOf}.{format}");
             }));
         return tenant;
     }
@@ -79,7 +91,7 @@ public static class ReportPages
         return html.Append("</select></label>").ToString();
     }
 
-    private static string Exports(string tenant, string report, IReadOnlyDictionary<string, string?> keep, ListQuery query) =>
+    private static string ExportLinks(string tenant, string report, IReadOnlyDictionary<string, string?> keep, ListQuery query) =>
         $"<span class=\"exports\">Export <a href=\"{E(ListForm.Link($"{Tenant(tenant)}/exports/{Uri.EscapeDataString(report)}.csv", query.With(page: 1), keep))}\" download>CSV</a>"
         + $" <a href=\"{E(ListForm.Link($"{Tenant(tenant)}/exports/{Uri.EscapeDataString(report)}.xlsx", query.With(page: 1), keep))}\" download>Excel</a></span>";
 
