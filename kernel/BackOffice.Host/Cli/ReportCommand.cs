@@ -36,6 +36,7 @@ public static class ReportCommand
             var report = reports.LastOrDefault(r => r.Name == wanted)
                          ?? throw new CliException($"There is no report '{wanted}'. Reports: {string.Join(", ", reports.Select(r => r.Name))}.");
             var tenantName = await cli.TenantAsync(tenant, ct);
+            await ApprovalConsole.KnownJobs.EnsureAsync(cli.Tenant(tenantName), cli.Parse.GetValue(job), ct);
             var table = await report.RunAsync(new ReportRequest(cli.Tenant(tenantName), cli.AsOf(cli.Parse.GetValue(week) is null ? asOf : week), cli.Parse.GetValue(job)), ct);
             if (cli.Parse.GetValue(format) is { } kind)
             {

@@ -49,6 +49,9 @@ public static class InboxPages
         }).ToList();
         var columns = ReportColumns.For(["id", "state", "risk", "agent", "title", "whoMustApprove", "undo", "proposedAt"], rows, NameBook.Empty, zone);
         var query = ListQuery.Parse(http.Request.Query);
+        EnsureKnown(query, "state", BackOffice.Kernel.Gate.ProposalStates.All);
+        EnsureKnown(query, "risk", Enum.GetNames<BackOffice.Kernel.Abstractions.Proposals.RiskClass>());
+        EnsureKnown(query, "agent", gate.AgentDepartments.Keys.Concat(proposals.Select(p => p.Agent)).Distinct().ToList());
         var path = $"{Tenant(caller.Tenant)}/inbox";
         var list = new ListTable(columns, query, options.PageSize, q => ListForm.Link(path, q, new Dictionary<string, string?>()));
         var table = list.Render(query.Apply(rows, columns), (c, row) => InboxCell(caller.Tenant, c, row, selectable));
@@ -58,6 +61,15 @@ public static class InboxPages
             .Append(selectable.Count == 0 ? "" : "<div class=\"actions card\"><button class=\"primary\" name=\"verb\" value=\"approve\">Approve selected</button><label>Reason for rejecting <input name=\"reason\"></label><button class=\"danger\" name=\"verb\" value=\"reject\">Reject selected</button></div>")
             .Append(table).Append("</form>");
         return Page("Inbox", body.ToString(), caller);
+    }
+
+    /// <summary>Issue 17: an unknown state, risk or agent is an error naming it, not an empty inbox.</summary>
+    private static void EnsureKnown(ListQuery query, string column, IReadOnlyCollection<string> known)
+    {
+        if (query.Matches.TryGetValue(column, out var value) && !known.Contains(value, StringComparer.Ordinal))
+        {
+            throw new BadListQueryException($"There is no {column} '{value}'. Known: {string.Join(", ", known)}.");
+        }
     }
 
     private static string? InboxCell(string tenant, ListColumn column, JsonObject row, HashSet<long> selectable)

@@ -37,12 +37,13 @@ public static class ProposalParts
     public static string Decide(string action, string token, ProposalButtons buttons)
     {
         var html = new StringBuilder("<h2>Decide</h2><div class=\"actions card\">");
-        html.Append(buttons.Allows("approve") ? $"<form method=\"post\" action=\"{action}/approve\">{token}<button class=\"primary\" name=\"go\" value=\"approve\">Approve</button></form>" : "")
-            .Append(buttons.Allows("reject") ? $"<form method=\"post\" action=\"{action}/reject\">{token}<label>Reason for rejecting <input name=\"reason\" required></label><button class=\"danger\">Reject</button></form>" : "")
-            .Append(buttons.Allows("execute") ? $"<form method=\"post\" action=\"{action}/execute\">{token}<button>Execute</button></form>" : "")
-            .Append(buttons.Allows("undo") ? $"<form method=\"post\" action=\"{action}/undo\">{token}<button>Undo</button></form>" : "");
+        html.Append(buttons.Allows("approve") ? $"<form method=\"post\" action=\"{action}/approve\">{token}<button class=\"primary\" name=\"go\" value=\"approve\" accesskey=\"a\">Approve</button></form>" : "")
+            .Append(buttons.Allows("reject") ? $"<form method=\"post\" action=\"{action}/reject\">{token}<label>Reason for rejecting <input name=\"reason\" required></label><button class=\"danger\" accesskey=\"r\">Reject</button></form>" : "")
+            .Append(buttons.Allows("execute") ? $"<form method=\"post\" action=\"{action}/execute\">{token}<button accesskey=\"x\">Execute</button></form>" : "")
+            .Append(buttons.Allows("undo") ? $"<form method=\"post\" action=\"{action}/undo\">{token}<button accesskey=\"u\">Undo</button></form>" : "");
         var why = ProposalButtons.Verbs.Where(v => v != "edit" && !buttons.Allows(v)).Select(v => $"<li><strong>{E(char.ToUpperInvariant(v[0]) + v[1..])}</strong>: {E(buttons.WhyNot(v))}</li>").ToList();
-        html.Append(why.Count == 0 ? "" : $"<ul class=\"why-not muted\">{string.Concat(why)}</ul>");
+        html.Append(why.Count == 0 ? "" : $"<ul class=\"why-not muted\">{string.Concat(why)}</ul>")
+            .Append("<p class=\"muted keys\">Keyboard (no script): the browser's access key (Alt+Shift in Chrome) with A approve, R reject, X execute, U undo.</p>");
         return html.Append("</div>").ToString();
     }
 

@@ -74,6 +74,7 @@ public static class ReportPages
             throw new BadListQueryException($"The as-of date '{date}' is not a date (yyyy-MM-dd).");
         }
 
+        await KnownJobs.EnsureAsync(caller.Data, job, ct);
         var table = await ReportsApi.RunReportAsync(caller, reports, name, date, string.IsNullOrEmpty(job) ? null : job, clock, ct);
         return new ReportRun(table, date);
     }

@@ -82,6 +82,22 @@ public sealed class ConsoleLayoutTests(ITestOutputHelper output) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Report_ExcelLink_DownloadsEveryRowAsAWorkbook()
+    {
+        var dana = await _session.SignInAsync("dana", 1366, ColorScheme.Light);
+        await dana.GotoAsync($"{_session.Base}/t/acme/reports/wip?sort=overUnderBilling");
+        var download = await dana.RunAndWaitForDownloadAsync(() => dana.ClickAsync(".exports a:has-text('Excel')"));
+        var file = Path.Combine(_temp.Root, download.SuggestedFilename);
+        await download.SaveAsAsync(file);
+
+        var sheet = BackOffice.Tests.Console.ExportTests.ReadXlsx(await File.ReadAllBytesAsync(file));
+        Assert.Equal(["Job", "Percent complete", "Over under billing", "Margin at completion"], sheet.Rows[0].Select(c => c?.ToString()));
+        Assert.Equal("Oak St Retail Fit-out", sheet.Rows[1][0]);
+        Assert.Equal(-12850.0, Convert.ToDouble(sheet.Rows[1][2], System.Globalization.CultureInfo.InvariantCulture), 6);
+        Assert.Equal(4, sheet.Rows.Count);
+    }
+
+    [Fact]
     public async Task Proposal_EditBillMemoAndLine_KeepsLineBreaksAndShowsTheNewAmount()
     {
         var dana = await _session.SignInAsync("dana", 1366, ColorScheme.Light);

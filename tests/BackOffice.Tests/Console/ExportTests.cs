@@ -67,9 +67,9 @@ public sealed class ExportTests : IDisposable
         Assert.Equal(1, ExitCodes.For(delivered));
     }
 
-    private sealed record Sheet(List<object?[]> Rows);
+    internal sealed record Sheet(List<object?[]> Rows);
 
-    private static Sheet ReadXlsx(byte[] bytes)
+    internal static Sheet ReadXlsx(byte[] bytes)
     {
         // ExcelDataReader needs the legacy code pages registered, as the pricebook reader does.
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
