@@ -21,6 +21,7 @@ public static partial class AccountingText
         ["eacAcPlusEtc"] = "EAC (AC + ETC)", ["eacBacOverCpi"] = "EAC (BAC / CPI)", ["eacBasis"] = "EAC basis", ["eacMethod"] = "EAC method",
         ["estimateAtCompletion"] = "Estimate at completion", ["crewToAdd"] = "Crew to add", ["daysPastDue"] = "Days past due",
         ["openCommitments"] = "Open commitments", ["toChase"] = "To chase", ["costCode"] = "Cost code", ["wip"] = "WIP",
+        ["txn_date"] = "Transaction date", ["doc_number"] = "Doc no.", ["fully_qualified_name"] = "Full name",
     };
 
     // Columns that carry hours, days, counts or scores; everything else written as "-123.45" is money.

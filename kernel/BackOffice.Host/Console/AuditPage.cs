@@ -46,10 +46,16 @@ public static class AuditPage
         var query = ListQuery.Parse(http.Request.Query);
         var path = $"{Tenant(caller.Tenant)}/audit";
         var list = new ListTable(columns, query, options.PageSize, q => ListForm.Link(path, q, new Dictionary<string, string?>()));
+        var kept = query.Apply(rows, columns);
+        if (ListExport.FileIfAsked(http, "audit", "Audit log", columns, kept) is { } file)
+        {
+            return file;
+        }
+
         var html = new StringBuilder(verified is { } v ? Notice(v.Message, error: !v.Intact) : "")
             .Append($"<form method=\"post\" action=\"{path}/verify\" class=\"actions\">{Token(http)}<button class=\"primary\">Verify chain</button></form>")
-            .Append(ListForm.Render(path, query, columns, rows))
-            .Append(list.Render(query.Apply(rows, columns), (c, row) => c.Name == "data" ? $"<code>{E(ListQuery.Cell(row, "data"))}</code>" : null));
+            .Append(ListForm.Render(path, query, columns, rows, exports: ListExport.Links(path, query)))
+            .Append(list.Render(kept, (c, row) => c.Name == "data" ? $"<code>{E(ListQuery.Cell(row, "data"))}</code>" : null));
         return Page("Audit log", html.ToString(), caller);
     }
 }

@@ -54,9 +54,15 @@ public static class InboxPages
         EnsureKnown(query, "agent", gate.AgentDepartments.Keys.Concat(proposals.Select(p => p.Agent)).Distinct().ToList());
         var path = $"{Tenant(caller.Tenant)}/inbox";
         var list = new ListTable(columns, query, options.PageSize, q => ListForm.Link(path, q, new Dictionary<string, string?>()));
-        var table = list.Render(query.Apply(rows, columns), (c, row) => InboxCell(caller.Tenant, c, row, selectable));
+        var kept = query.Apply(rows, columns);
+        if (ListExport.FileIfAsked(http, "inbox", "Inbox", columns, kept) is { } file)
+        {
+            return file;
+        }
+
+        var table = list.Render(kept, (c, row) => InboxCell(caller.Tenant, c, row, selectable));
         var body = new StringBuilder(Notice(msg)).Append("<p class=\"muted\">Open proposals first; money and legal before routine. Tick routine proposals to approve or reject them together.</p>")
-            .Append(ListForm.Render(path, query, columns, rows))
+            .Append(ListForm.Render(path, query, columns, rows, exports: ListExport.Links(path, query)))
             .Append($"<form method=\"post\" action=\"{Tenant(caller.Tenant)}/proposals/bulk\" class=\"bulk\">{Token(http)}")
             .Append(selectable.Count == 0 ? "" : "<div class=\"actions card\"><button class=\"primary\" name=\"verb\" value=\"approve\">Approve selected</button><label>Reason for rejecting <input name=\"reason\"></label><button class=\"danger\" name=\"verb\" value=\"reject\">Reject selected</button></div>")
             .Append(table).Append("</form>");

@@ -30,6 +30,7 @@ public static class ProposalParts
     {
         "usd" when decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) => MoneyText.Usd(d),
         "percent" or "%" => value + "%",
+        "date" => AccountingText.Date(value ?? ""),
         null or "" => value ?? "",
         _ => $"{value} {unit}",
     };

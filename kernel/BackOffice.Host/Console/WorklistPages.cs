@@ -58,7 +58,13 @@ public static class WorklistPages
         var path = $"{Tenant(caller.Tenant)}/findings";
         var keep = new Dictionary<string, string?>();
         var list = new ListTable(columns, query, options.PageSize, q => ListForm.Link(path, q, keep));
-        var body = ListForm.Render(path, query, columns, rows) + list.Render(query.Apply(rows, columns),
+        var kept = query.Apply(rows, columns);
+        if (ListExport.FileIfAsked(http, "findings", "Open findings", columns, kept) is { } file)
+        {
+            return file;
+        }
+
+        var body = ListForm.Render(path, query, columns, rows, exports: ListExport.Links(path, query)) + list.Render(kept,
             (c, row) => c.Name == "severity" ? Badge(ListQuery.Cell(row, c.Name), ListQuery.Cell(row, c.Name)) : null);
         return Page("Open findings", body, caller);
     }

@@ -23,7 +23,7 @@ public sealed class ConsoleLayoutTests(ITestOutputHelper output) : IAsyncLifetim
     private BrowserSession _session = null!;
 
     public static readonly string[] Pages =
-        ["inbox", "proposals/1", "findings", "reports", "reports/ledger-bills", "reports/wip", "reports/wip/2026-021", "jobs", "audit", "admin", "records/ledger_vendors/v-1"];
+        ["inbox", "proposals/1", "findings", "reports", "reports/ledger-bills", "reports/wip", "reports/wip/2026-021", "jobs", "audit", "admin", "records/project_sub_invoices/si-1"];
 
     public async Task InitializeAsync()
     {
@@ -54,6 +54,7 @@ public sealed class ConsoleLayoutTests(ITestOutputHelper output) : IAsyncLifetim
         {
             await sam.GotoAsync($"{_session.Base}/t/acme/{path}");
             Assert.Equal("Back office", await sam.Locator("header .brand").InnerTextAsync());
+            Assert.DoesNotContain(await sam.Locator("h1").InnerTextAsync(), new[] { "Not found", "Bad request" });
             await Assertions.Expect(sam.Locator("header .who")).ToBeVisibleAsync();
             var overflow = await sam.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             Assert.True(overflow <= 0, $"{path} at {width} px overflows sideways by {overflow} px");

@@ -14,7 +14,8 @@ public sealed class ConsoleTextTests
     [Theory]
     [InlineData("estimatedTotalCost", "Estimated total cost")]
     [InlineData("docNumber", "Doc no.")]
-    [InlineData("txn_date", "Txn date")]
+    [InlineData("txn_date", "Transaction date")]
+    [InlineData("retainage_held", "Retainage held")]
     [InlineData("1-30", "1-30")]
     [InlineData("eacPmForecast", "EAC (PM forecast)")]
     public void Title_CamelOrSnakeCase_IsWords(string column, string expected) => Assert.Equal(expected, AccountingText.Title(column));

@@ -59,6 +59,23 @@ public sealed class ExportTests : IDisposable
     }
 
     [Fact]
+    public async Task Inbox_FormatCsv_ExportsEveryMatchingProposal()
+    {
+        using var factory = new BackOffice.Tests.Api.ConsoleFactory();
+        using var client = await factory.ApiAsync("dana");
+
+        var csv = await client.GetStringAsync("/t/acme/inbox?format=csv&f_risk=Money");
+        var refused = await client.GetAsync("/t/acme/inbox?f_state=pending");
+
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Id,State,Risk,Agent,Title,Who must approve,Undo,Proposed at", lines[0]);
+        Assert.StartsWith("1,proposed,Money,financial,\"Draft bill RP-007 to Rivera Plumbing for $16,560.00\",", lines[1], StringComparison.Ordinal);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("There is no state &#39;pending&#39;", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Classify_UndoOfADeliveredMessage_IsAPlainConflictNotACrash()
     {
         var delivered = new OutboxAlreadyDeliveredException("col-1", OutboxStates.Delivered);
