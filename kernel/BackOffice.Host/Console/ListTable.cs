@@ -84,5 +84,6 @@ public sealed record ListTable(IReadOnlyList<ListColumn> Columns, ListQuery Quer
         return html.Append("</nav>").ToString();
     }
 
-    private static string Align(ListColumn c) => AccountingText.IsRightAligned(c.Kind) ? " class=\"num\"" : "";
+    /// <summary>Each cell names its column (col-NAME), so the stylesheet can leave secondary columns out on a phone.</summary>
+    private static string Align(ListColumn c) => $" class=\"col-{E(c.Name)}{(AccountingText.IsRightAligned(c.Kind) ? " num" : "")}\"";
 }
