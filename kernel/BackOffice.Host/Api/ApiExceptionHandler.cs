@@ -19,6 +19,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
     {
         _ when BackOffice.Store.Sqlite.StoreBusy.Is(exception) => (StatusCodes.Status503ServiceUnavailable, "The tenant is busy, try again"),
         ProposalConflictException => (StatusCodes.Status409Conflict, "Proposal is in the wrong state"),
+        // Issue 17: a delivered message cannot be taken back; a 409 with the reason, never a 500.
+        BackOffice.Store.Collections.OutboxAlreadyDeliveredException => (StatusCodes.Status409Conflict, "Cannot be undone any more"),
         GateRefusedException => (StatusCodes.Status403Forbidden, "Refused by the gate"),
         WritesDisabledException => (StatusCodes.Status403Forbidden, "Writes are switched off"),
         ProposalNotFoundException or TenantNotVisibleException or UnknownTenantException or NotFoundException

@@ -45,6 +45,8 @@ public static class BackOfficeWeb
     {
         builder.Services.AddSingleton<CallerResolver>();
         builder.Services.AddSingleton<ProposalActions>();
+        builder.Services.AddOptions<ConsoleOptions>().Bind(builder.Configuration.GetSection(ConsoleOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddOpenApi();

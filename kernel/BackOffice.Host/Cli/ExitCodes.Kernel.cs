@@ -16,6 +16,8 @@ public static partial class ExitCodes
     {
         ProposalConflictException or GateRefusedException or WritesDisabledException or SweepBusyException or SandboxLedgerException => 1,
         QuickBooksFaultException or QuickBooksReconnectException or QuickBooksNotConnectedException or QuickBooksResponseException or LedgerChangedException => 1,
+        // Issue 17: undoing a delivered message is a refusal with a plain message, not a stack trace.
+        BackOffice.Store.Collections.OutboxAlreadyDeliveredException => 1,
         ProposalNotFoundException or BundleValidationException or ProposalInvalidException or ExportImportException or ExportFileFormatException => 2,
         BackOffice.Kernel.Abstractions.Proposals.ProposalPayloadException => 1,
         _ => null,

@@ -15,11 +15,15 @@ public static class ReportCommand
         var job = new Option<string?>("--job") { Description = "Only this job" };
         // Issue 7: `--week D` names the week of weekly reports (payroll-check, staffing); it is the report date, like --as-of.
         var week = new Option<string?>("--week") { Description = "A date in the week, yyyy-MM-dd, for weekly reports (same as --as-of)" };
-        // Issue 16: `--period N` picks a pay application; `--format xlsx|pdf --out FILE` writes a report that renders files.
+        // Issue 16: `--period N` picks a pay application. `--format`: pdf or xlsx of a report that renders a document
+        // (g702), otherwise csv or xlsx of the report's table as the console's export link writes it (issue 17).
         var period = new Option<string?>("--period") { Description = "The period (pay application number) of per-period reports such as g702" };
-        var format = new Option<string?>("--format") { Description = "Write a file instead of printing: xlsx or pdf (reports that render files, e.g. g702)" };
+        var format = new Option<string?>("--format") { Description = "Write a file instead of printing: csv or xlsx of any report; pdf or xlsx of a document (g702)" };
         var output = new Option<FileInfo?>("--out") { Description = "The file --format writes" };
-        var command = new Command("report", "Print a report as a table, or JSON with --json") { name, tenant, asOf, job, week, period, format, output };
+        var command = new Command("report", "Print a report as a table, or JSON with --json, or write it with --format FORMAT --out FILE")
+        {
+            name, tenant, asOf, job, week, period, format, output,
+        };
         command.SetAction(CliAction.Run(async (cli, ct) =>
         {
             var reports = cli.Services.GetServices<IReport>().OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
@@ -34,19 +38,44 @@ public static class ReportCommand
             var report = reports.LastOrDefault(r => r.Name == wanted)
                          ?? throw new CliException($"There is no report '{wanted}'. Reports: {string.Join(", ", reports.Select(r => r.Name))}.");
             var tenantName = await cli.TenantAsync(tenant, ct);
+            await ApprovalConsole.KnownJobs.EnsureAsync(cli.Tenant(tenantName), cli.Parse.GetValue(job), ct);
             var request = new ReportRequest(cli.Tenant(tenantName), cli.AsOf(cli.Parse.GetValue(week) is null ? asOf : week), cli.Parse.GetValue(job))
             {
                 Period = cli.Parse.GetValue(period),
             };
-            if (cli.Parse.GetValue(format) is { } wantedFormat)
+            var wantedFormat = cli.Parse.GetValue(format);
+            if (wantedFormat is not null && cli.Services.GetServices<IReportDocument>().Any(d => d.Name == wanted))
             {
                 return await ReportFile.WriteAsync(cli, wanted, request, wantedFormat, cli.Parse.GetValue(output), ct);
             }
 
             var table = await report.RunAsync(request, ct);
+            if (wantedFormat is not null)
+            {
+                return await ExportAsync(cli, table, wantedFormat, cli.Parse.GetValue(output)?.FullName, ct);
+            }
+
             cli.Output.Table(table.Rows, table.Columns, table.Title);
             return 0;
         }));
         return command;
+    }
+
+    private static async Task<int> ExportAsync(CliContext cli, ReportTable table, string format, string? file, CancellationToken ct)
+    {
+        if (format is not ("csv" or "xlsx"))
+        {
+            var documents = string.Join(", ", cli.Services.GetServices<IReportDocument>().Select(d => d.Name));
+            throw new CliException($"--format must be csv or xlsx for this report, not '{format}'; pdf is written by the reports that render documents: {documents}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(file))
+        {
+            throw new CliException("--format needs --out FILE.");
+        }
+
+        await File.WriteAllBytesAsync(file, Exports.ExportTable.From(table).Write(format), ct);
+        cli.Output.Line($"Wrote {table.Rows.Count} rows of {table.Title} to {file}.");
+        return 0;
     }
 }

@@ -8,6 +8,7 @@ using BackOffice.Store.Control;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using static BackOffice.Host.ApprovalConsole.Html;
 
 namespace BackOffice.Host.ApprovalConsole;
@@ -31,29 +32,33 @@ public static class AdminPages
     {
         var snapshot = await AgentsApi.SnapshotAsync(caller, runner, switches, options, http.RequestAborted);
         var master = (bool)snapshot["master"]!;
-        var html = new StringBuilder(Notice(msg));
+        // Issue 17: only an admin sees the switch buttons; anyone else sees the switches and why they cannot change them.
+        var refusal = GatePolicy.CanToggleSwitches(caller.Actor);
+        string Form(string target, string what, string to, string label) => refusal.Allowed ? SwitchForm(http, caller.Tenant, target, what, to, label) : "";
+        var html = new StringBuilder(Notice(msg)).Append(refusal.Allowed ? "" : $"<p class=\"notice\">{E(refusal.Reason)}</p>");
         html.Append($"<div class=\"card\"><p>Master write switch: <strong id=\"master-state\">{(master ? "ON" : "off")}</strong></p>")
-            .Append(SwitchForm(http, caller.Tenant, "master", "writes", master ? "off" : "on", master ? "Turn master writes off" : "Turn master writes on"))
-            .Append("</div><table><thead><tr><th>Agent</th><th>Department</th><th>Writes</th><th>Mode</th><th>Change</th></tr></thead><tbody>");
+            .Append(Form("master", "writes", master ? "off" : "on", master ? "Turn master writes off" : "Turn master writes on"))
+            .Append("</div><div class=\"scroll\"><table><thead><tr><th>Agent</th><th>Department</th><th>Writes</th><th>Mode</th><th>Change</th></tr></thead><tbody>");
         foreach (var agent in snapshot["agents"]!.AsArray())
         {
             var name = (string)agent!["id"]!;
             var writes = (bool)agent["writes"]!;
             var mode = (string)agent["mode"]!;
             html.Append($"<tr id=\"agent-{E(name)}\"><td>{E(name)}</td><td>{E(agent["department"])}</td><td>{(writes ? "on" : "off")}</td><td>{E(mode)}</td><td class=\"actions\">")
-                .Append(SwitchForm(http, caller.Tenant, name, "writes", writes ? "off" : "on", writes ? "Writes off" : "Writes on"))
-                .Append(SwitchForm(http, caller.Tenant, name, "mode", mode == "auto" ? "advisory" : "auto", mode == "auto" ? "Advisory mode" : "Auto mode"))
+                .Append(Form(name, "writes", writes ? "off" : "on", writes ? "Writes off" : "Writes on"))
+                .Append(Form(name, "mode", mode == "auto" ? "advisory" : "auto", mode == "auto" ? "Advisory mode" : "Auto mode"))
                 .Append("</td></tr>");
         }
 
-        html.Append("</tbody></table><h2>Who changed what</h2><table><thead><tr><th>At</th><th>Who</th><th>Switch</th><th>Before</th><th>After</th></tr></thead><tbody>");
+        html.Append("</tbody></table></div><h2>Who changed what</h2><div class=\"scroll\"><table><thead><tr><th>At</th><th>Who</th><th>Switch</th><th>Before</th><th>After</th></tr></thead><tbody>");
+        var zone = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ConsoleOptions>>().Value.ZoneFor(caller.Tenant);
         foreach (var e in (await AuditApi.ReadAsync(caller, new AuditApi.AuditFilter("switch.toggled", null, null, 100), http.RequestAborted)).Reverse())
         {
             var data = JsonNode.Parse(e.DataJson)!;
-            html.Append($"<tr><td>{E(e.At)}</td><td>{E(e.Actor)}</td><td>{E(data["switch"])}</td><td>{E(data["before"])}</td><td>{E(data["after"])}</td></tr>");
+            html.Append($"<tr><td>{E(AccountingText.Timestamp(e.At, zone))}</td><td>{E(e.Actor)}</td><td>{E(data["switch"])}</td><td>{E(data["before"])}</td><td>{E(data["after"])}</td></tr>");
         }
 
-        return Page("Admin: write switches", html.Append("</tbody></table>").ToString(), caller.User.Id, caller.Tenant);
+        return Page("Admin: write switches", html.Append("</tbody></table></div>").ToString(), caller);
     }
 
     private static string SwitchForm(HttpContext http, string tenant, string target, string what, string to, string label) => $"""
@@ -74,7 +79,7 @@ public static class AdminPages
                 <input type="hidden" name="target" value="{E(target)}"><input type="hidden" name="what" value="{E(what)}"><input type="hidden" name="to" value="{E(to)}">
                 <input type="hidden" name="confirm" value="yes"><button class="primary">Confirm</button> <a href="{Tenant(caller.Tenant)}/admin">Cancel</a></form></div>
                 """;
-            return Page("Confirm switch change", body, caller.User.Id, caller.Tenant);
+            return Page("Confirm switch change", body, caller);
         }
 
         var ct = http.RequestAborted;

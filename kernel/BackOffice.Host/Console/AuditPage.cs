@@ -1,22 +1,28 @@
+using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using BackOffice.Host.Api;
 using BackOffice.Host.Auth;
 using BackOffice.Store.Control;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using static BackOffice.Host.ApprovalConsole.Html;
 
 namespace BackOffice.Host.ApprovalConsole;
 
-/// <summary>The tenant's audit log, filterable by kind, actor and subject, with a verify button (issue 9).</summary>
+/// <summary>
+/// The tenant's audit log (issues 9 and 17), most recent first, paged, sortable and searchable like every list, with
+/// times in the tenant's time zone and a verify button.
+/// </summary>
 public static class AuditPage
 {
     public static RouteGroupBuilder MapAuditPage(this RouteGroupBuilder tenant)
     {
-        tenant.MapGet("/audit", (HttpContext http, string tenant, string? kind, string? actor, string? subject) =>
-            ConsolePage.RunAsync(http, tenant, caller => ShowAsync(http, caller, new AuditApi.AuditFilter(Blank(kind), Blank(subject), Blank(actor)), null)));
-        tenant.MapPost("/audit/verify", (HttpContext http, string tenant, IFormCollection form, AuditAnchors anchors) =>
+        tenant.MapGet("/audit", (HttpContext http, string tenant, IOptions<ConsoleOptions> options) =>
+            ConsolePage.RunAsync(http, tenant, caller => ShowAsync(http, caller, options.Value, null)));
+        tenant.MapPost("/audit/verify", (HttpContext http, string tenant, IFormCollection form, AuditAnchors anchors, IOptions<ConsoleOptions> options) =>
             ConsolePage.RunAsync(http, tenant, async caller =>
             {
                 var result = await AuditApi.VerifyChainAsync(caller, anchors, http.RequestAborted);
@@ -24,29 +30,32 @@ public static class AuditPage
                 var message = intact
                     ? $"The chain is intact: {result["events"]} events, none edited, removed or reordered."
                     : $"TAMPERING DETECTED at event {result["firstBadEvent"]}: {result["reason"]}";
-                return await ShowAsync(http, caller, new AuditApi.AuditFilter(null, null, null), (message, intact));
+                return await ShowAsync(http, caller, options.Value, (message, intact));
             }));
         return tenant;
     }
 
-    private static async Task<IResult> ShowAsync(HttpContext http, Caller caller, AuditApi.AuditFilter filter, (string Message, bool Intact)? verified)
+    private static async Task<IResult> ShowAsync(HttpContext http, Caller caller, ConsoleOptions options, (string Message, bool Intact)? verified)
     {
-        var events = await AuditApi.ReadAsync(caller, filter, http.RequestAborted);
-        var html = new StringBuilder(verified is { } v ? Notice(v.Message, error: !v.Intact) : "");
-        html.Append($"""
-            <div class="actions card"><form method="get" action="{Tenant(caller.Tenant)}/audit">
-            <input name="kind" placeholder="kind, e.g. proposal." value="{E(filter.Kind)}"><input name="actor" placeholder="actor" value="{E(filter.Actor)}">
-            <input name="subject" placeholder="subject, e.g. proposal:1" value="{E(filter.Subject)}"><button>Filter</button></form>
-            <form method="post" action="{Tenant(caller.Tenant)}/audit/verify">{Token(http)}<button class="primary">Verify chain</button></form></div>
-            <table><thead><tr><th>#</th><th>At</th><th>Who</th><th>What</th><th>Subject</th><th>Data</th></tr></thead><tbody>
-            """);
-        foreach (var e in events.Reverse())
+        var events = await AuditApi.ReadAsync(caller, new AuditApi.AuditFilter(null, null, null, int.MaxValue), http.RequestAborted);
+        var rows = events.Reverse().Select(e => new JsonObject
         {
-            html.Append($"<tr><td>{e.Seq}</td><td>{E(e.At)}</td><td>{E(e.Actor)}</td><td>{E(e.Kind)}</td><td>{E(e.Subject)}</td><td><code>{E(e.DataJson)}</code></td></tr>");
+            ["seq"] = e.Seq.ToString(CultureInfo.InvariantCulture), ["at"] = e.At, ["actor"] = e.Actor, ["kind"] = e.Kind, ["subject"] = e.Subject, ["data"] = e.DataJson,
+        }).ToList();
+        var columns = ReportColumns.For(["seq", "at", "actor", "kind", "subject", "data"], rows, NameBook.Empty, options.ZoneFor(caller.Tenant));
+        var query = ListQuery.Parse(http.Request.Query);
+        var path = $"{Tenant(caller.Tenant)}/audit";
+        var list = new ListTable(columns, query, options.PageSize, q => ListForm.Link(path, q, new Dictionary<string, string?>()));
+        var kept = query.Apply(rows, columns);
+        if (ListExport.FileIfAsked(http, "audit", "Audit log", columns, kept) is { } file)
+        {
+            return file;
         }
 
-        return Page("Audit log", html.Append("</tbody></table>").ToString(), caller.User.Id, caller.Tenant);
+        var html = new StringBuilder(verified is { } v ? Notice(v.Message, error: !v.Intact) : "")
+            .Append($"<form method=\"post\" action=\"{path}/verify\" class=\"actions\">{Token(http)}<button class=\"primary\">Verify chain</button></form>")
+            .Append(ListForm.Render(path, query, columns, rows, exports: ListExport.Links(path, query)))
+            .Append(list.Render(kept, (c, row) => c.Name == "data" ? $"<code>{E(ListQuery.Cell(row, "data"))}</code>" : null));
+        return Page("Audit log", html.ToString(), caller);
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

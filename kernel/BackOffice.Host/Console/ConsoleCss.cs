@@ -1,28 +1,41 @@
 namespace BackOffice.Host.ApprovalConsole;
 
-/// <summary>The console's stylesheet, compiled into the binary so the console works offline (issue 9).</summary>
+/// <summary>
+/// The console's stylesheet, compiled into the binary so the console works offline (issue 9). Issue 17: lists scroll
+/// inside their own box so no page overflows at 390 px, the header wraps with the signed-in name visible, colour
+/// pairs meet WCAG AA (4.5:1 for text), and a dark scheme follows prefers-color-scheme.
+/// </summary>
 public static class ConsoleCss
 {
     public const string Text = """
-        :root{--ink:#1d2430;--muted:#5b6574;--line:#d9dee5;--bg:#f6f7f9;--accent:#1f5fbf;--money:#a04400;--bad:#b3261e;--ok:#1e7d32}
+        :root{color-scheme:light dark;--ink:#1d2430;--muted:#4f5967;--line:#c9d0d9;--bg:#f6f7f9;--panel:#fff;--head:#eef1f5;--accent:#1a56b0;--on-accent:#fff;--money:#8a3b00;--money-bg:#fde3d3;--bad:#a8221b;--bad-bg:#f8dcda;--ok:#1b6e2c;--ok-bg:#dff0e1;--warn-bg:#fff1c7;--badge:#e4e8ee;--bar:#1f1f1f;--bar-ink:#fff;--bar-link:#e4ebf5}
+        @media (prefers-color-scheme:dark){:root{--ink:#e6e9ee;--muted:#b4bcc8;--line:#3a4350;--bg:#12161c;--panel:#1b2129;--head:#242b35;--accent:#8fb8ff;--on-accent:#0b1220;--money:#ffb98a;--money-bg:#4a2a14;--bad:#ff9b94;--bad-bg:#4a1d1a;--ok:#8fd69c;--ok-bg:#183a20;--warn-bg:#4a3d10;--badge:#2d3541;--bar:#0b0e12;--bar-ink:#fff;--bar-link:#cfe0ff}}
         *{box-sizing:border-box}body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
-        header{display:flex;gap:1.5rem;align-items:center;padding:.6rem 1.2rem;background:#1d2430;color:#fff}
-        header nav a{color:#dfe7f3;margin-right:1rem;text-decoration:none}header nav a:hover{text-decoration:underline}
-        header .tenant{margin-left:auto;color:#aab4c3}.logout{display:flex;gap:.5rem;align-items:center}
-        main{padding:1rem 1.4rem;max-width:1200px}h1{font-size:1.35rem;margin:.2rem 0 1rem}h2{font-size:1.1rem;margin-top:1.6rem}
-        table{border-collapse:collapse;width:100%;background:#fff;border:1px solid var(--line)}
-        th,td{padding:.4rem .6rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}th{background:#eef1f5;font-weight:600}
-        td.num{text-align:right;font-variant-numeric:tabular-nums}a{color:var(--accent)}
-        .badge{display:inline-block;padding:0 .45rem;border-radius:.6rem;font-size:.8rem;font-weight:600;background:#e4e8ee}
-        .badge.Money,.badge.Legal,.badge.Critical{background:#fde3d3;color:var(--money)}.badge.executed,.badge.approved{background:#dff0e1;color:var(--ok)}
-        .badge.rejected,.badge.failed{background:#f8dcda;color:var(--bad)}.badge.Warning{background:#fff1c7}
-        .card{background:#fff;border:1px solid var(--line);padding:.8rem 1rem;margin:.8rem 0;border-radius:4px}
-        .actions{display:flex;flex-wrap:wrap;gap:.8rem;align-items:flex-end}.actions form{display:flex;gap:.4rem;align-items:center}
-        button{font:inherit;padding:.35rem .8rem;border:1px solid #9aa6b5;border-radius:3px;background:#fff;cursor:pointer}
-        button.primary{background:var(--accent);color:#fff;border-color:var(--accent)}button.danger{border-color:var(--bad);color:var(--bad)}
-        input,select{font:inherit;padding:.3rem .4rem;border:1px solid #9aa6b5;border-radius:3px}
-        .notice{padding:.6rem .8rem;background:#e6f0ff;border-left:4px solid var(--accent)}.notice.error{background:#fdecea;border-color:var(--bad)}
-        pre{background:#fff;border:1px solid var(--line);padding:.8rem;overflow:auto}.muted{color:var(--muted)}
-        form.stack{display:grid;gap:.6rem;max-width:22rem}svg text{font:12px system-ui,sans-serif}
+        header{display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;align-items:center;padding:.6rem 1rem;background:var(--bar);color:var(--bar-ink)}
+        header nav{display:flex;flex-wrap:wrap;gap:.2rem 1rem}header nav a{color:var(--bar-link);text-decoration:none}header nav a:hover{text-decoration:underline}
+        header .tenant{margin-left:auto;color:var(--bar-link)}.logout{display:flex;gap:.5rem;align-items:center}.who{font-weight:600}
+        main{padding:1rem;max-width:1280px}h1{font-size:1.3rem;margin:.2rem 0 1rem;overflow-wrap:anywhere}h2{font-size:1.1rem;margin-top:1.6rem}
+        .scroll{max-width:100%;overflow-x:auto}
+        table{border-collapse:collapse;width:100%;background:var(--panel);border:1px solid var(--line)}caption{text-align:left;font-weight:600;padding:.3rem 0}
+        th,td{padding:.4rem .6rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}th{background:var(--head);font-weight:600}
+        th a{color:inherit;text-decoration:none}th a:hover{text-decoration:underline}
+        .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}tfoot th{border-top:2px solid var(--ink)}a{color:var(--accent)}
+        .badge{display:inline-block;padding:0 .45rem;border-radius:.6rem;font-size:.8rem;font-weight:600;background:var(--badge);color:var(--ink)}
+        .badge.Money,.badge.Legal,.badge.Critical{background:var(--money-bg);color:var(--money)}.badge.executed,.badge.approved{background:var(--ok-bg);color:var(--ok)}
+        .badge.rejected,.badge.failed{background:var(--bad-bg);color:var(--bad)}.badge.Warning{background:var(--warn-bg)}
+        .card{background:var(--panel);border:1px solid var(--line);padding:.8rem 1rem;margin:.8rem 0;border-radius:4px}
+        .actions{display:flex;flex-wrap:wrap;gap:.8rem;align-items:flex-end}.actions form{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center}
+        .filters{display:flex;flex-wrap:wrap;gap:.5rem .9rem;align-items:flex-end}.filters label{display:flex;flex-direction:column;gap:.15rem;font-size:.85rem;max-width:100%;min-width:0}code{overflow-wrap:anywhere}
+        .exports{margin-left:auto}.pager{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center;margin:.6rem 0}.pager .shown{font-weight:600}
+        button{font:inherit;padding:.35rem .8rem;border:1px solid var(--muted);border-radius:3px;background:var(--panel);color:var(--ink);cursor:pointer}
+        button.primary{background:var(--accent);color:var(--on-accent);border-color:var(--accent)}button.danger{border-color:var(--bad);color:var(--bad)}
+        input,select,textarea{font:inherit;padding:.3rem .4rem;border:1px solid var(--muted);border-radius:3px;background:var(--panel);color:var(--ink);max-width:100%}
+        .notice{padding:.6rem .8rem;background:var(--head);border-left:4px solid var(--accent)}.notice.error{background:var(--bad-bg);border-color:var(--bad)}
+        pre{background:var(--panel);border:1px solid var(--line);padding:.8rem;overflow:auto;white-space:pre-wrap}.muted{color:var(--muted)}
+        form.stack{display:grid;gap:.6rem;max-width:22rem}form.edit{display:grid;gap:.7rem}form.edit label{display:grid;gap:.2rem}form.edit textarea{width:100%}
+        dl.record{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.6rem 1.2rem;margin:.8rem 0}dl.record dt{font-size:.8rem;color:var(--muted)}dl.record dd{margin:0;font-weight:600;overflow-wrap:anywhere}dl.record .wide{grid-column:1/-1}
+        .why-not{margin:.2rem 0;padding-left:1.2rem;flex-basis:100%}.narrative{white-space:pre-wrap}
+        .charts svg{max-width:100%;height:auto}svg text{font:12px system-ui,sans-serif;fill:var(--ink)}
+        @media (max-width:640px){.col-whoMustApprove,.col-proposedAt,.col-narrative,.col-data{display:none}main{padding:.6rem}header .tenant{margin-left:0}th,td{padding:.35rem .4rem}.exports{margin-left:0}}
         """;
 }

@@ -20,23 +20,27 @@ public static class Html
         return $"<input type=\"hidden\" name=\"{E(tokens.FormFieldName)}\" value=\"{E(tokens.RequestToken)}\">";
     }
 
-    public static IResult Page(string title, string body, string? user = null, string? tenant = null, int status = StatusCodes.Status200OK)
+    /// <summary>A page for a signed-in person: the Admin menu only for an admin (issue 17), the name and role always visible.</summary>
+    public static IResult Page(string title, string body, Host.Auth.Caller caller, int status = StatusCodes.Status200OK) =>
+        Page(title, body, $"{caller.User.Id} ({caller.Actor.Role.ToString().ToLowerInvariant()})", caller.Tenant, status, caller.Actor.Role == Kernel.Abstractions.Identity.Role.Admin);
+
+    public static IResult Page(string title, string body, string? user = null, string? tenant = null, int status = StatusCodes.Status200OK, bool admin = false)
     {
         var html = new StringBuilder();
         html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">");
         html.Append("<title>").Append(E(title)).Append(" - Back office</title><style>").Append(ConsoleCss.Text).Append("</style></head><body>");
-        html.Append("<header><strong>Back office</strong>");
+        html.Append("<header><strong class=\"brand\">Back office</strong>");
         if (tenant is not null)
         {
             var t = "/t/" + Uri.EscapeDataString(tenant);
             html.Append($"<nav><a href=\"{t}/inbox\">Inbox</a><a href=\"{t}/findings\">Findings</a><a href=\"{t}/reports\">Worklists</a>")
-                .Append($"<a href=\"{t}/jobs\">WIP &amp; margin</a><a href=\"{t}/admin\">Admin</a><a href=\"{t}/audit\">Audit</a></nav>")
+                .Append($"<a href=\"{t}/jobs\">WIP &amp; margin</a>{(admin ? $"<a href=\"{t}/admin\">Admin</a>" : "")}<a href=\"{t}/audit\">Audit</a></nav>")
                 .Append($"<span class=\"tenant\">tenant {E(tenant)}</span>");
         }
 
         if (user is not null)
         {
-            html.Append($"<form method=\"post\" action=\"/logout\" class=\"logout\"><span>{E(user)}</span><button>Sign out</button></form>");
+            html.Append($"<form method=\"post\" action=\"/logout\" class=\"logout\"><span class=\"who\">{E(user)}</span><button>Sign out</button></form>");
         }
 
         html.Append("</header><main><h1>").Append(E(title)).Append("</h1>").Append(body).Append("</main></body></html>");

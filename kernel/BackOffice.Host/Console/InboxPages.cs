@@ -2,75 +2,126 @@ using System.Text;
 using System.Text.Json.Nodes;
 using BackOffice.Host.Api;
 using BackOffice.Host.Auth;
+using BackOffice.Kernel.Gate;
 using BackOffice.Store.Proposals;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using static BackOffice.Host.ApprovalConsole.Html;
 
 namespace BackOffice.Host.ApprovalConsole;
 
-/// <summary>The inbox of proposals, worst first, and one proposal with its figures, sources and the gate's verbs (issue 9).</summary>
+/// <summary>
+/// The inbox of proposals, worst first (issues 9 and 17): filtered, sorted and paged on the server, routine proposals
+/// selectable for a bulk approve or reject; and one proposal with its figures, sources and the verbs the person may use.
+/// </summary>
 public static class InboxPages
 {
     public static RouteGroupBuilder MapInboxPages(this RouteGroupBuilder tenant)
     {
-        tenant.MapGet("/inbox", (HttpContext http, string tenant, string? state, ProposalActions actions) =>
-            ConsolePage.RunAsync(http, tenant, caller => InboxAsync(caller, state, actions, http.RequestAborted)));
-        tenant.MapGet("/proposals/{id:long}", (HttpContext http, string tenant, long id, string? msg, ProposalActions actions) =>
-            ConsolePage.RunAsync(http, tenant, caller => ProposalAsync(http, caller, id, msg, actions)));
+        tenant.MapGet("/inbox", (HttpContext http, string tenant, string? msg, ProposalActions actions, GateOptions gate, IOptions<ConsoleOptions> options) =>
+            ConsolePage.RunAsync(http, tenant, caller => InboxAsync(http, caller, msg, actions, gate, options.Value)));
+        tenant.MapGet("/proposals/{id:long}", (HttpContext http, string tenant, long id, string? msg, ProposalActions actions, ProposalGate gate, GateOptions gateOptions, IOptions<ConsoleOptions> options) =>
+            ConsolePage.RunAsync(http, tenant, caller => ProposalPage.ShowAsync(http, caller, id, msg, actions, gate, gateOptions, options.Value)));
+        tenant.MapPost("/proposals/bulk", (HttpContext http, string tenant, IFormCollection form, ProposalActions actions, ProposalGate gate, GateOptions gateOptions) =>
+            ConsolePage.RunAsync(http, tenant, caller => BulkAsync(http, caller, form, actions, gate, gateOptions)));
         tenant.MapPost("/proposals/{id:long}/{verb}", (HttpContext http, string tenant, long id, string verb, IFormCollection form, ProposalActions actions) =>
             ConsolePage.RunAsync(http, tenant, async caller =>
             {
-                var changes = new JsonObject();
-                foreach (var key in form.Keys)
-                {
-                    if (key.StartsWith("field:", StringComparison.Ordinal))
-                    {
-                        changes[key["field:".Length..]] = JsonValue.Create(form[key].ToString());
-                    }
-                    else if (key.StartsWith("json:", StringComparison.Ordinal))
-                    {
-                        changes[key["json:".Length..]] = JsonNode.Parse(form[key].ToString());
-                    }
-                }
-
-                var (row, replayed) = await actions.RunAsync(caller, id, verb, form["reason"], changes, http.RequestAborted);
+                var (row, replayed) = await actions.RunAsync(caller, id, verb, form["reason"], EditForm.Changes(form), http.RequestAborted);
                 var msg = replayed ? $"Already {row.State}: nothing done twice." : $"Proposal {id} is now {row.State}.";
                 return Results.Redirect($"{Tenant(caller.Tenant)}/proposals/{id}?msg={Uri.EscapeDataString(msg + (row.Error is null ? "" : " " + row.Error))}");
             }));
         return tenant;
     }
 
-    private static async Task<IResult> InboxAsync(Caller caller, string? state, ProposalActions actions, CancellationToken ct)
+    private static async Task<IResult> InboxAsync(HttpContext http, Caller caller, string? msg, ProposalActions actions, GateOptions gate, ConsoleOptions options)
     {
-        var rows = await actions.InboxAsync(caller, new ProposalFilter(state), null, ct);
-        var body = new StringBuilder("<p class=\"muted\">Open proposals first; money and legal before routine.</p>")
-            .Append("<table><thead><tr><th>#</th><th>State</th><th>Risk</th><th>Agent</th><th>Proposal</th><th>Must be approved by</th><th>Undo</th></tr></thead><tbody>");
-        foreach (var r in rows)
+        var proposals = await actions.InboxAsync(caller, new ProposalFilter(), null, http.RequestAborted);
+        var zone = options.ZoneFor(caller.Tenant);
+        var selectable = proposals.Where(p => ProposalButtons.CanBulkDecide(caller.Actor, p, gate)).Select(p => p.Id).ToHashSet();
+        var rows = proposals.Select(r => new JsonObject
         {
-            body.Append($"<tr><td>{r.Id}</td><td>{Badge(r.State, r.State)}</td><td>{Badge(r.Risk, r.Risk)}</td><td>{E(r.Agent)}</td>")
-                .Append($"<td><a href=\"{Tenant(caller.Tenant)}/proposals/{r.Id}\">{E(r.Title)}</a></td><td>{E(actions.WhoMustApprove(r))}</td>")
-                .Append($"<td>{(r.Reversible != 0 ? "can be undone" : "<strong>cannot be undone</strong>")}</td></tr>");
+            ["id"] = r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["state"] = r.State, ["risk"] = r.Risk, ["agent"] = r.Agent, ["title"] = r.Title,
+            ["whoMustApprove"] = actions.WhoMustApprove(r), ["undo"] = r.Reversible != 0 ? (r.IrreversibleReason is null ? "can be undone" : "until delivered") : "cannot be undone",
+            ["proposedAt"] = r.ProposedAt,
+        }).ToList();
+        var columns = ReportColumns.For(["id", "state", "risk", "agent", "title", "whoMustApprove", "undo", "proposedAt"], rows, NameBook.Empty, zone);
+        var query = ListQuery.Parse(http.Request.Query);
+        EnsureKnown(query, "state", BackOffice.Kernel.Gate.ProposalStates.All);
+        EnsureKnown(query, "risk", Enum.GetNames<BackOffice.Kernel.Abstractions.Proposals.RiskClass>());
+        EnsureKnown(query, "agent", gate.AgentDepartments.Keys.Concat(proposals.Select(p => p.Agent)).Distinct().ToList());
+        var path = $"{Tenant(caller.Tenant)}/inbox";
+        var list = new ListTable(columns, query, options.PageSize, q => ListForm.Link(path, q, new Dictionary<string, string?>()));
+        var kept = query.Apply(rows, columns);
+        if (ListExport.FileIfAsked(http, "inbox", "Inbox", columns, kept) is { } file)
+        {
+            return file;
         }
 
-        body.Append(rows.Count == 0 ? "<tr><td colspan=\"7\" class=\"muted\">Nothing to decide.</td></tr>" : "").Append("</tbody></table>");
-        return Page("Inbox", body.ToString(), caller.User.Id, caller.Tenant);
+        var table = list.Render(kept, (c, row) => InboxCell(caller.Tenant, c, row, selectable));
+        var body = new StringBuilder(Notice(msg)).Append("<p class=\"muted\">Open proposals first; money and legal before routine. Tick routine proposals to approve or reject them together.</p>")
+            .Append(ListForm.Render(path, query, columns, rows, exports: ListExport.Links(path, query)))
+            .Append($"<form method=\"post\" action=\"{Tenant(caller.Tenant)}/proposals/bulk\" class=\"bulk\">{Token(http)}")
+            .Append(selectable.Count == 0 ? "" : "<div class=\"actions card\"><button class=\"primary\" name=\"verb\" value=\"approve\">Approve selected</button><label>Reason for rejecting <input name=\"reason\"></label><button class=\"danger\" name=\"verb\" value=\"reject\">Reject selected</button></div>")
+            .Append(table).Append("</form>");
+        return Page("Inbox", body.ToString(), caller);
     }
 
-    private static async Task<IResult> ProposalAsync(HttpContext http, Caller caller, long id, string? msg, ProposalActions actions)
+    /// <summary>Issue 17: an unknown state, risk or agent is an error naming it, not an empty inbox.</summary>
+    private static void EnsureKnown(ListQuery query, string column, IReadOnlyCollection<string> known)
     {
-        var view = await actions.DetailAsync(caller, id, http.RequestAborted);
-        var body = new StringBuilder(Notice(msg));
-        body.Append($"<div class=\"card\"><p>{Badge((string)view["state"]!, (string)view["state"]!)} {Badge((string)view["risk"]!, (string)view["risk"]!)} ")
-            .Append($"proposed by {E(view["proposedBy"])} at {E(view["proposedAt"])}</p>")
-            .Append($"<p><strong>Must be approved by:</strong> {E(view["whoMustApprove"])}</p>")
-            .Append((bool)view["reversible"]! ? "<p>Can be undone after execution.</p>" : $"<p><strong>Cannot be undone once executed:</strong> {E(view["irreversibleReason"])}</p>")
-            .Append($"<p>{E(view["narrative"])}</p>")
-            .Append(view["error"] is { } error ? Notice($"Last error: {error}", error: true) : "").Append("</div>");
-        body.Append(ProposalParts.Figures(caller.Tenant, view["figures"]!.AsArray()));
-        body.Append(ProposalParts.Verbs(http, caller.Tenant, id, view));
-        body.Append(ProposalParts.History(view["history"]!.AsArray()));
-        return Page($"Proposal {id}: {view["title"]}", body.ToString(), caller.User.Id, caller.Tenant);
+        if (query.Matches.TryGetValue(column, out var value) && !known.Contains(value, StringComparer.Ordinal))
+        {
+            throw new BadListQueryException($"There is no {column} '{value}'. Known: {string.Join(", ", known)}.");
+        }
+    }
+
+    private static string? InboxCell(string tenant, ListColumn column, JsonObject row, HashSet<long> selectable)
+    {
+        var id = ListQuery.Cell(row, "id");
+        return column.Name switch
+        {
+            "id" => selectable.Contains(long.Parse(id, System.Globalization.CultureInfo.InvariantCulture))
+                ? $"<label class=\"pick\"><input type=\"checkbox\" name=\"ids\" value=\"{E(id)}\" aria-label=\"Select proposal {E(id)}\"> {E(id)}</label>" : E(id),
+            "state" or "risk" => Badge(ListQuery.Cell(row, column.Name), ListQuery.Cell(row, column.Name)),
+            "title" => $"<a href=\"{Tenant(tenant)}/proposals/{E(id)}\">{E(ListQuery.Cell(row, "title"))}</a>",
+            "undo" when ListQuery.Cell(row, "undo") == "cannot be undone" => "<strong>cannot be undone</strong>",
+            _ => null,
+        };
+    }
+
+    /// <summary>Approves or rejects each selected proposal through the gate, one by one; refuses a non-routine one before touching any.</summary>
+    private static async Task<IResult> BulkAsync(HttpContext http, Caller caller, IFormCollection form, ProposalActions actions, ProposalGate gate, GateOptions options)
+    {
+        var verb = form["verb"].ToString();
+        if (verb is not ("approve" or "reject"))
+        {
+            throw new BadListQueryException($"Bulk '{verb}' is not a bulk verb: approve or reject.");
+        }
+
+        var ids = form["ids"].Select(i => long.Parse(i!, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return Results.Redirect($"{Tenant(caller.Tenant)}/inbox?msg={Uri.EscapeDataString("Nothing selected.")}");
+        }
+
+        foreach (var id in ids)
+        {
+            var row = await gate.GetAsync(caller.Data, id, http.RequestAborted);
+            if (!ProposalButtons.CanBulkDecide(caller.Actor, row, options))
+            {
+                throw new GateRefusedException($"Proposal {id} is {row.Risk.ToLowerInvariant()} and {row.State}: only routine proposals still proposed are decided in bulk. Nothing was done.");
+            }
+        }
+
+        foreach (var id in ids)
+        {
+            await actions.RunAsync(caller, id, verb, form["reason"], null, http.RequestAborted);
+        }
+
+        var done = verb == "approve" ? "approved" : "rejected";
+        return Results.Redirect($"{Tenant(caller.Tenant)}/inbox?msg={Uri.EscapeDataString($"{ids.Count} proposals {done}: {string.Join(", ", ids)}.")}");
     }
 }

@@ -1,62 +1,117 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
+using BackOffice.Domain.Money;
 using static BackOffice.Host.ApprovalConsole.Html;
 
 namespace BackOffice.Host.ApprovalConsole;
 
-/// <summary>Pieces of the proposal page: figures with drill-down to source records, the verb forms, the history.</summary>
+/// <summary>
+/// Pieces of the proposal page (issues 9 and 17): figures in dollars with drill-down to the source records by name,
+/// only the verbs the person may use now (the reason for each one not offered), the typed edit form, a preview of a
+/// message as it will be sent, the payload as a labelled form, and the history in the tenant's time zone.
+/// </summary>
 public static class ProposalParts
 {
-    public static string Figures(string tenant, JsonArray figures)
+    public static string Figures(string tenant, JsonArray figures, NameBook names)
     {
-        var html = new StringBuilder("<h2>Figures</h2><table><thead><tr><th>Figure</th><th>Value</th><th>Unit</th><th>Computed by</th><th>From</th></tr></thead><tbody>");
+        var html = new StringBuilder("<h2>Figures</h2><div class=\"scroll\"><table><thead><tr><th scope=\"col\">Figure</th><th scope=\"col\" class=\"num\">Value</th><th scope=\"col\">Computed by</th><th scope=\"col\">From</th></tr></thead><tbody>");
         foreach (var f in figures)
         {
             var sources = string.Join(", ", f!["sources"]!.AsArray().Select(s =>
-                $"<a href=\"{Tenant(tenant)}/records/{Uri.EscapeDataString((string)s!["table"]!)}/{Uri.EscapeDataString((string)s["id"]!)}\">{E(s["system"])}:{E(s["table"])}/{E(s["id"])}</a>"));
-            html.Append($"<tr><td>{E(f["name"])}</td><td class=\"num\">{E(f["value"])}</td><td>{E(f["unit"])}</td><td>{E(f["tool"])}</td><td>{sources}</td></tr>");
+                $"<a href=\"{Tenant(tenant)}/records/{Uri.EscapeDataString((string)s!["table"]!)}/{Uri.EscapeDataString((string)s["id"]!)}\">{E(WorklistPages.RecordTitle((string)s["table"]!))} {E(names.Name((string)s["id"]!))}</a>"));
+            html.Append($"<tr><td>{E(AccountingText.Title((string?)f["name"] ?? ""))}</td><td class=\"num\">{E(Value((string?)f["value"], (string?)f["unit"]))}</td><td>{E(f["tool"])}</td><td>{sources}</td></tr>");
         }
 
-        return html.Append("</tbody></table>").ToString();
+        return html.Append("</tbody></table></div>").ToString();
     }
 
-    public static string Verbs(HttpContext http, string tenant, long id, JsonObject view)
+    public static string Value(string? value, string? unit) => unit switch
     {
-        var action = $"{Tenant(tenant)}/proposals/{id}";
-        var token = Token(http);
-        var editable = view["editableFields"]!.AsArray().Select(f => (string)f!).ToList();
-        var payload = view["payload"]!.AsObject();
-        var edit = new StringBuilder();
-        foreach (var field in editable)
+        "usd" when decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) => MoneyText.Usd(d),
+        "percent" or "%" => value + "%",
+        "date" => AccountingText.Date(value ?? ""),
+        null or "" => value ?? "",
+        _ => $"{value} {unit}",
+    };
+
+    public static string Decide(string action, string token, ProposalButtons buttons)
+    {
+        var html = new StringBuilder("<h2>Decide</h2><div class=\"actions card\">");
+        html.Append(buttons.Allows("approve") ? $"<form method=\"post\" action=\"{action}/approve\">{token}<button class=\"primary\" name=\"go\" value=\"approve\" accesskey=\"a\">Approve</button></form>" : "")
+            .Append(buttons.Allows("reject") ? $"<form method=\"post\" action=\"{action}/reject\">{token}<label>Reason for rejecting <input name=\"reason\" required></label><button class=\"danger\" accesskey=\"r\">Reject</button></form>" : "")
+            .Append(buttons.Allows("execute") ? $"<form method=\"post\" action=\"{action}/execute\">{token}<button accesskey=\"x\">Execute</button></form>" : "")
+            .Append(buttons.Allows("undo") ? $"<form method=\"post\" action=\"{action}/undo\">{token}<button accesskey=\"u\">Undo</button></form>" : "");
+        var why = ProposalButtons.Verbs.Where(v => v != "edit" && !buttons.Allows(v)).Select(v => $"<li><strong>{E(char.ToUpperInvariant(v[0]) + v[1..])}</strong>: {E(buttons.WhyNot(v))}</li>").ToList();
+        html.Append(why.Count == 0 ? "" : $"<ul class=\"why-not muted\">{string.Concat(why)}</ul>")
+            .Append("<p class=\"muted keys\">Keyboard (no script): the browser's access key (Alt+Shift in Chrome) with A approve, R reject, X execute, U undo.</p>");
+        return html.Append("</div>").ToString();
+    }
+
+    /// <summary>A message proposal (to, subject, body) as the recipient will see it.</summary>
+    public static string Preview(JsonObject payload)
+    {
+        if (payload["body"] is not JsonValue body || !body.TryGetValue<string>(out var text))
         {
-            // Text fields post as text; anything else (numbers, lines) as JSON, so "123" in a memo stays text.
-            var isText = payload[field] is JsonValue v && v.TryGetValue<string>(out _);
-            var value = isText ? (string)payload[field]! : payload[field]?.ToJsonString() ?? "";
-            edit.Append($"<label>{E(field)} <input name=\"{(isText ? "field" : "json")}:{E(field)}\" value=\"{E(value)}\"></label>");
+            return "";
         }
 
         return $"""
-            <h2>Decide</h2><div class="actions card">
-            <form method="post" action="{action}/approve">{token}<button class="primary" name="go" value="approve">Approve</button></form>
-            <form method="post" action="{action}/reject">{token}<input name="reason" placeholder="Reason for rejecting" required><button class="danger">Reject</button></form>
-            <form method="post" action="{action}/execute">{token}<button>Execute</button></form>
-            <form method="post" action="{action}/undo">{token}<button>Undo</button></form>
-            </div>
-            <h2>Edit before approval</h2>
-            {(editable.Count == 0 ? "<p class=\"muted\">Nothing on this proposal is editable.</p>" : $"<form method=\"post\" action=\"{action}/edit\" class=\"actions card\">{token}{edit}<button>Save edit</button></form>")}
-            <h2>Payload</h2><pre>{E(payload.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }))}</pre>
+            <h2>Preview of the message as it will be sent</h2><div class="card message-preview">
+            <p><strong>To:</strong> {E(payload["to"])}</p><p><strong>Subject:</strong> {E(payload["subject"])}</p><pre class="body">{E(text)}</pre></div>
             """;
     }
 
-    public static string History(JsonArray history)
+    public static string Payload(JsonObject payload, NameBook names, TimeZoneInfo zone)
     {
-        var html = new StringBuilder("<h2>History</h2><table><thead><tr><th>At</th><th>What</th><th>Who</th></tr></thead><tbody>");
-        foreach (var e in history)
+        var html = new StringBuilder("<h2>What will be written</h2><dl class=\"record card\">");
+        foreach (var (key, node) in payload)
         {
-            html.Append($"<tr><td>{E(e!["at"])}</td><td>{E(e["kind"])}</td><td>{E(e["actor"])}</td></tr>");
+            if (node is JsonArray array)
+            {
+                html.Append($"<div class=\"wide\"><dt>{E(AccountingText.Title(key))}</dt><dd>{Lines(array, names, zone)}</dd></div>");
+                continue;
+            }
+
+            var (label, value, right) = RecordForm.Field(key, node?.ToString() ?? "", names, zone);
+            value = key == "amount" || key.EndsWith("_amount", StringComparison.Ordinal) ? Value(value, "usd") : value;
+            html.Append($"<div><dt>{E(label)}</dt><dd{(right ? " class=\"num\"" : "")}>{E(value)}</dd></div>");
         }
 
-        return html.Append("</tbody></table>").ToString();
+        return html.Append("</dl>").ToString();
+    }
+
+    public static string History(JsonArray history, TimeZoneInfo zone)
+    {
+        var html = new StringBuilder("<h2>History</h2><div class=\"scroll\"><table><thead><tr><th scope=\"col\">When</th><th scope=\"col\">What</th><th scope=\"col\">Who</th></tr></thead><tbody>");
+        foreach (var e in history)
+        {
+            html.Append($"<tr><td>{E(AccountingText.Timestamp((string?)e!["at"] ?? "", zone))}</td><td>{E(e["kind"])}</td><td>{E(e["actor"])}</td></tr>");
+        }
+
+        return html.Append("</tbody></table></div>").ToString();
+    }
+
+    private static string Lines(JsonArray lines, NameBook names, TimeZoneInfo zone)
+    {
+        var objects = lines.OfType<JsonObject>().ToList();
+        if (objects.Count != lines.Count)
+        {
+            return E(lines.ToJsonString());
+        }
+
+        var keys = objects.SelectMany(o => o.Select(p => p.Key)).Distinct(StringComparer.Ordinal).ToList();
+        var html = new StringBuilder("<div class=\"scroll\"><table><thead><tr>");
+        html.Append(string.Concat(keys.Select(k => $"<th scope=\"col\"{(k.Contains("amount", StringComparison.Ordinal) ? " class=\"num\"" : "")}>{E(RecordForm.Field(k, "", names, zone).Label)}</th>"))).Append("</tr></thead><tbody>");
+        foreach (var line in objects)
+        {
+            html.Append("<tr>").Append(string.Concat(keys.Select(k => k.Contains("amount", StringComparison.Ordinal)
+                ? $"<td class=\"num\">{E(Value(line[k]?.ToString(), "usd"))}</td>"
+                : $"<td>{E(RecordForm.Field(k, line[k]?.ToString() ?? "", names, zone).Value)}</td>"))).Append("</tr>");
+        }
+
+        var total = objects.Sum(o => decimal.TryParse(o["amount"]?.ToString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var a) ? a : 0m);
+        var totalRow = keys.Contains("amount") ? $"<tfoot><tr class=\"total\">{string.Concat(keys.Select((k, i) => k == "amount" ? $"<th class=\"num\">{E(MoneyText.Usd(total))}</th>" : i == 0 ? "<th scope=\"row\">Total</th>" : "<th></th>"))}</tr></tfoot>" : "";
+        return html.Append("</tbody>").Append(totalRow).Append("</table></div>").ToString();
     }
 }

@@ -12,7 +12,7 @@ public static class SvgBarChart
 {
     public sealed record Bar(string Label, decimal Value, string Text);
 
-    public static string Render(string title, IReadOnlyList<Bar> bars)
+    public static string Render(string title, IReadOnlyList<Bar> bars, decimal? sharedMax = null)
     {
         if (bars.Count == 0)
         {
@@ -20,12 +20,13 @@ public static class SvgBarChart
         }
 
         const int labelWidth = 180, plotWidth = 420, valueWidth = 110, rowHeight = 26, top = 28;
-        var max = Math.Max(bars.Max(b => Math.Abs(b.Value)), 0.01m);
+        // Issue 17: charts side by side share one scale (sharedMax), so their bars compare.
+        var max = Math.Max(sharedMax ?? bars.Max(b => Math.Abs(b.Value)), 0.01m);
         var hasNegative = bars.Any(b => b.Value < 0);
         var zero = labelWidth + (hasNegative ? plotWidth / 2 : 0);
         var scale = (hasNegative ? plotWidth / 2 : plotWidth) / max;
         var height = top + (bars.Count * rowHeight) + 8;
-        var svg = new StringBuilder($"<svg role=\"img\" aria-label=\"{E(title)}\" width=\"{labelWidth + plotWidth + valueWidth}\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\">");
+        var svg = new StringBuilder($"<svg role=\"img\" aria-label=\"{E(title)}\" viewBox=\"0 0 {labelWidth + plotWidth + valueWidth} {height}\" width=\"{labelWidth + plotWidth + valueWidth}\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\">");
         svg.Append($"<text x=\"0\" y=\"16\" font-weight=\"600\">{E(title)}</text>");
         svg.Append($"<line x1=\"{zero}\" y1=\"{top - 4}\" x2=\"{zero}\" y2=\"{height - 4}\" stroke=\"#5b6574\"/>");
         for (var i = 0; i < bars.Count; i++)

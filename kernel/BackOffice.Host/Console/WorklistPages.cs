@@ -1,90 +1,71 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using BackOffice.Host.Api;
 using BackOffice.Host.Auth;
 using BackOffice.Kernel.Abstractions.Reports;
 using BackOffice.Store.Findings;
+using BackOffice.Store.Records;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using static BackOffice.Host.ApprovalConsole.Html;
-
-using BackOffice.Store.Records;
 
 namespace BackOffice.Host.ApprovalConsole;
 
 /// <summary>
-/// Worklists built generically on every registered <see cref="IReport"/> and on the findings (issue 9): a page per
-/// report, a table of its rows, a row's JSON, and the source records figures point at. Agents merged later appear here
-/// without a console change.
+/// The list of worklists, the open findings, and the source records figures point at (issues 9 and 17). Each report's
+/// own page is <see cref="ReportPages"/>.
 /// </summary>
 public static class WorklistPages
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     public static RouteGroupBuilder MapWorklistPages(this RouteGroupBuilder tenant)
     {
-        tenant.MapGet("/findings", (HttpContext http, string tenant) => ConsolePage.RunAsync(http, tenant, caller => FindingsAsync(caller, http.RequestAborted)));
+        tenant.MapGet("/findings", (HttpContext http, string tenant, IOptions<ConsoleOptions> options) =>
+            ConsolePage.RunAsync(http, tenant, caller => FindingsAsync(http, caller, options.Value)));
         tenant.MapGet("/reports", (HttpContext http, string tenant, IEnumerable<IReport> reports) => ConsolePage.RunAsync(http, tenant, caller =>
-            Task.FromResult(Page("Worklists", "<table><thead><tr><th>Report</th><th>What it lists</th></tr></thead><tbody>" + string.Concat(
-                reports.OrderBy(r => r.Name, StringComparer.Ordinal).Select(r =>
-                    $"<tr><td><a href=\"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(r.Name)}\">{E(r.Name)}</a></td><td>{E(r.Description)}</td></tr>"))
-                + "</tbody></table>", caller.User.Id, caller.Tenant))));
-        tenant.MapGet("/reports/{name}", (HttpContext http, string tenant, string name, string? asOf, string? job, IEnumerable<IReport> reports, TimeProvider clock) =>
-            ConsolePage.RunAsync(http, tenant, async caller =>
-            {
-                var table = await ReportsApi.RunReportAsync(caller, reports, name, asOf, job, clock, http.RequestAborted);
-                return Page(table.Title, Table(caller.Tenant, name, table), caller.User.Id, caller.Tenant);
-            }));
-        tenant.MapGet("/reports/{name}/{rowId}", (HttpContext http, string tenant, string name, string rowId, IEnumerable<IReport> reports, TimeProvider clock) =>
-            ConsolePage.RunAsync(http, tenant, async caller =>
-            {
-                var table = await ReportsApi.RunReportAsync(caller, reports, name, null, null, clock, http.RequestAborted);
-                var row = table.Rows.FirstOrDefault(r => r["id"]?.ToString() == rowId) ?? throw new NotFoundException($"Report '{name}' has no row '{rowId}'.");
-                return Page($"{name}: {rowId}", $"<pre>{E(row.ToJsonString(Indented))}</pre>", caller.User.Id, caller.Tenant);
-            }));
-        tenant.MapGet("/records/{table}/{id}", (HttpContext http, string tenant, string table, string id) => ConsolePage.RunAsync(http, tenant, async caller =>
+            Task.FromResult(Page("Worklists", "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Report</th><th scope=\"col\">What it lists</th></tr></thead><tbody>" + string.Concat(
+                reports.DistinctBy(r => r.Name).OrderBy(r => r.Name, StringComparer.Ordinal).Select(r =>
+                    $"<tr><td><a href=\"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(r.Name)}\">{E(AccountingText.Title(r.Name))}</a></td><td>{E(r.Description)}</td></tr>"))
+                + "</tbody></table></div>", caller))));
+        tenant.MapReportPages();
+        tenant.MapGet("/records/{table}/{id}", (HttpContext http, string tenant, string table, string id, IOptions<ConsoleOptions> options) => ConsolePage.RunAsync(http, tenant, async caller =>
         {
             var record = await SourceRecords.FindAsync(caller.Data, table, id, http.RequestAborted)
                          ?? throw new NotFoundException($"No {table} record '{id}'.");
-            return Page($"{table} / {id}", $"<pre>{E(record.ToJsonString(Indented))}</pre>", caller.User.Id, caller.Tenant);
+            var names = await NameBook.LoadAsync(caller.Data, http.RequestAborted);
+            return Page($"{RecordTitle(table)} {names.Name(id)}", RecordForm.RenderSource(record, names, options.Value.ZoneFor(caller.Tenant)), caller);
         }));
         return tenant;
     }
 
-    public static string Table(string tenant, string report, ReportTable table)
+    /// <summary>"ledger_bills" as "Ledger bill", "project_sub_invoices" as "Project sub invoice".</summary>
+    public static string RecordTitle(string table)
     {
-        var html = new StringBuilder("<table><thead><tr>");
-        html.Append(string.Concat(table.Columns.Select(c => $"<th>{E(c)}</th>"))).Append("<th></th></tr></thead><tbody>");
-        foreach (var row in table.Rows)
-        {
-            html.Append("<tr>").Append(string.Concat(table.Columns.Select(c => Cell(row[c])))).Append(
-                $"<td><a href=\"{Tenant(tenant)}/reports/{Uri.EscapeDataString(report)}/{Uri.EscapeDataString(row["id"]?.ToString() ?? "")}\">details</a></td></tr>");
-        }
-
-        return html.Append(table.Rows.Count == 0 ? $"<tr><td colspan=\"{table.Columns.Count + 1}\" class=\"muted\">No rows.</td></tr>" : "")
-            .Append("</tbody></table>").ToString();
+        var words = AccountingText.Title(table);
+        return words.EndsWith("ies", StringComparison.Ordinal) ? words[..^3] + "y" : words.EndsWith('s') ? words[..^1] : words;
     }
 
-    private static string Cell(JsonNode? value) => value switch
+    private static async Task<IResult> FindingsAsync(HttpContext http, Caller caller, ConsoleOptions options)
     {
-        JsonValue v when v.TryGetValue<decimal>(out _) => $"<td class=\"num\">{E(v.ToJsonString())}</td>",
-        JsonValue v when v.TryGetValue<string>(out var s) => $"<td>{E(s)}</td>",
-        null => "<td></td>",
-        _ => $"<td>{E(value.ToJsonString())}</td>",
-    };
-
-    private static async Task<IResult> FindingsAsync(Caller caller, CancellationToken ct)
-    {
+        var ct = http.RequestAborted;
         var findings = await FindingStore.ListOpenAsync(caller.Data, null, ct);
-        var html = new StringBuilder("<table><thead><tr><th>Severity</th><th>Agent</th><th>Finding</th><th>Why</th></tr></thead><tbody>");
-        foreach (var f in findings)
+        var rows = findings.Select(f => new JsonObject
         {
-            html.Append($"<tr><td>{Badge(f.Severity, f.Severity)}</td><td>{E(f.Agent)}</td><td>{E(f.Title)}</td><td>{E(f.Narrative)}</td></tr>");
+            ["id"] = f.Id, ["severity"] = f.Severity, ["agent"] = f.Agent, ["title"] = f.Title, ["narrative"] = f.Narrative, ["lastSeenAt"] = f.LastSeenAt,
+        }).ToList();
+        var columns = ReportColumns.For(["severity", "agent", "title", "narrative", "lastSeenAt"], rows, await NameBook.LoadAsync(caller.Data, ct), options.ZoneFor(caller.Tenant));
+        var query = ListQuery.Parse(http.Request.Query);
+        var path = $"{Tenant(caller.Tenant)}/findings";
+        var keep = new Dictionary<string, string?>();
+        var list = new ListTable(columns, query, options.PageSize, q => ListForm.Link(path, q, keep));
+        var kept = query.Apply(rows, columns);
+        if (ListExport.FileIfAsked(http, "findings", "Open findings", columns, kept) is { } file)
+        {
+            return file;
         }
 
-        html.Append(findings.Count == 0 ? "<tr><td colspan=\"4\" class=\"muted\">No open findings.</td></tr>" : "").Append("</tbody></table>");
-        return Page("Open findings", html.ToString(), caller.User.Id, caller.Tenant);
+        var body = ListForm.Render(path, query, columns, rows, exports: ListExport.Links(path, query)) + list.Render(kept,
+            (c, row) => c.Name == "severity" ? Badge(ListQuery.Cell(row, c.Name), ListQuery.Cell(row, c.Name)) : null);
+        return Page("Open findings", body, caller);
     }
 }

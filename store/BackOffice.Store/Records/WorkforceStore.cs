@@ -38,6 +38,15 @@ public sealed class WorkforceStore(TenantData tenant)
             r.Id, r.EmployeeId, r.JobId, Parse(r.ClockIn), r.ClockOut is null ? null : Parse(r.ClockOut), Cents.ToDollars(r.RateCents))).ToList();
     }
 
+    /// <summary>The day of the latest clock-in, or null without timecards: the console opens week reports there (issue 17).</summary>
+    public async Task<DateOnly?> LatestClockInDayAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        var day = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT substr(MAX(clock_in), 1, 10) FROM workforce_timecards", cancellationToken: cancellationToken));
+        return day is null ? null : DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
     public async Task<IReadOnlyList<PayrollLine>> PayrollLinesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await tenant.OpenAsync(cancellationToken);

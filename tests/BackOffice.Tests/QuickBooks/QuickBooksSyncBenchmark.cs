@@ -57,6 +57,6 @@ public sealed class QuickBooksSyncBenchmark(ITestOutputHelper output)
             $"{name}: {report.Total.Read} read, {report.Total.Added} added, {report.Total.Changed} changed in {report.Elapsed.TotalSeconds:0.0} s; " +
             $"{report.Requests} requests ({report.Requests / Math.Max(minutes, 1.0 / 60):0} a minute at this speed; at Intuit's 500 a minute they need at least {report.Requests / 500.0:0.00} min)");
         output.WriteLine(line);
-        Console.WriteLine(line);
+        System.Console.WriteLine(line);
     }
 }

@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace BackOffice.Host.ApprovalConsole;
+
+/// <summary>
+/// How the console shows things (issue 17): the time zone timestamps are shown in (a tenant may override it under
+/// <c>Console:Tenants:NAME:TimeZone</c>) and the page size of every list. The product has no tenant time-zone setting
+/// yet, so the default is America/Los_Angeles, as the issue allows.
+/// </summary>
+public sealed class ConsoleOptions : IValidatableObject
+{
+    public const string SectionName = "Console";
+
+    [Required]
+    public string TimeZone { get; set; } = "America/Los_Angeles";
+
+    [Range(10, 500)]
+    public int PageSize { get; set; } = 50;
+
+    public Dictionary<string, TenantConsoleOptions> Tenants { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public TimeZoneInfo ZoneFor(string tenant) =>
+        TimeZoneInfo.FindSystemTimeZoneById(Tenants.TryGetValue(tenant, out var t) && !string.IsNullOrWhiteSpace(t.TimeZone) ? t.TimeZone : TimeZone);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (name, zone) in Tenants.Select(t => (t.Key, t.Value.TimeZone)).Prepend(("default", TimeZone)))
+        {
+            if (!string.IsNullOrWhiteSpace(zone) && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+            {
+                yield return new ValidationResult($"Console time zone '{zone}' ({name}) is not a known IANA time zone.", [nameof(TimeZone)]);
+            }
+        }
+    }
+}
+
+public sealed class TenantConsoleOptions
+{
+    public string? TimeZone { get; set; }
+}

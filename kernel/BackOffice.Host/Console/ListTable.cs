@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using BackOffice.Domain.Money;
+using static BackOffice.Host.ApprovalConsole.Html;
+
+namespace BackOffice.Host.ApprovalConsole;
+
+/// <summary>
+/// One page of a list as accounting software shows it (issue 17): titles in words that sort when clicked, amounts
+/// right-aligned as currency with a total over every matching row (not just this page), and a pager saying
+/// "Showing 51–100 of 2,345". <paramref name="Link"/> builds the URL of the same list with another sort or page.
+/// </summary>
+public sealed record ListTable(IReadOnlyList<ListColumn> Columns, ListQuery Query, int PageSize, Func<ListQuery, string> Link)
+{
+    /// <summary>
+    /// Renders the filtered rows. <paramref name="cell"/> may render a cell itself (a badge, a link); null means the
+    /// column's own display. <paramref name="reportTotal"/> is a total row the report computed itself (aging's).
+    /// </summary>
+    public string Render(IReadOnlyList<JsonObject> rows, Func<ListColumn, JsonObject, string?>? cell = null, JsonObject? reportTotal = null, string caption = "")
+    {
+        var pages = Math.Max(1, (rows.Count + PageSize - 1) / PageSize);
+        var page = Math.Min(Query.Page, pages);
+        var html = new StringBuilder("<div class=\"scroll\"><table class=\"list\">");
+        html.Append(caption.Length > 0 ? $"<caption>{E(caption)}</caption>" : "").Append("<thead><tr>");
+        foreach (var c in Columns)
+        {
+            var active = Query.Sort == c.Name;
+            var next = Query.With(sort: c.Name, descending: active && !Query.Descending, page: 1);
+            var sortState = active ? (Query.Descending ? "descending" : "ascending") : "none";
+            html.Append($"<th scope=\"col\" aria-sort=\"{sortState}\"{Align(c)}><a href=\"{E(Link(next))}\">{E(c.Title)}{(active ? (Query.Descending ? " ▼" : " ▲") : "")}</a></th>");
+        }
+
+        html.Append("</tr></thead><tbody>");
+        foreach (var row in rows.Skip((page - 1) * PageSize).Take(PageSize))
+        {
+            html.Append("<tr>").Append(string.Concat(Columns.Select(c => $"<td{Align(c)}>{cell?.Invoke(c, row) ?? E(c.Display(ListQuery.Cell(row, c.Name)))}</td>"))).Append("</tr>");
+        }
+
+        html.Append(rows.Count == 0 ? $"<tr><td colspan=\"{Columns.Count}\" class=\"muted\">No rows match.</td></tr>" : "").Append("</tbody>");
+        html.Append(Totals(rows, reportTotal)).Append("</table></div>");
+        return html.Append(Pager(rows.Count, page, pages)).ToString();
+    }
+
+    private string Totals(IReadOnlyList<JsonObject> rows, JsonObject? reportTotal)
+    {
+        var money = Columns.Where(c => c.Kind == AccountingText.Kind.Money).ToList();
+        if (money.Count == 0 || rows.Count == 0)
+        {
+            return "";
+        }
+
+        var html = new StringBuilder("<tfoot><tr class=\"total\">");
+        var first = true;
+        foreach (var c in Columns)
+        {
+            var sum = c.Kind != AccountingText.Kind.Money ? (decimal?)null
+                : reportTotal is not null ? ListQuery.Number(ListQuery.Cell(reportTotal, c.Name))
+                : rows.Sum(r => ListQuery.Number(ListQuery.Cell(r, c.Name)) ?? 0m);
+            var text = sum is { } s ? MoneyText.Usd(s) : first ? $"Total ({rows.Count.ToString("N0", CultureInfo.InvariantCulture)} rows)" : "";
+            html.Append($"<th scope=\"row\"{Align(c)}>{E(text)}</th>");
+            first = false;
+        }
+
+        return html.Append("</tr></tfoot>").ToString();
+    }
+
+    private string Pager(int count, int page, int pages)
+    {
+        var from = count == 0 ? 0 : ((page - 1) * PageSize) + 1;
+        var to = Math.Min(page * PageSize, count);
+        var html = new StringBuilder($"<nav class=\"pager\" aria-label=\"Pages\"><span class=\"shown\">Showing {from.ToString("N0", CultureInfo.InvariantCulture)}–{to.ToString("N0", CultureInfo.InvariantCulture)} of {count.ToString("N0", CultureInfo.InvariantCulture)}</span>");
+        if (page > 1)
+        {
+            html.Append($"<a href=\"{E(Link(Query.With(page: 1)))}\">First</a><a href=\"{E(Link(Query.With(page: page - 1)))}\" rel=\"prev\">Previous</a>");
+        }
+
+        html.Append(pages > 1 ? $"<span>Page {page} of {pages}</span>" : "");
+        if (page < pages)
+        {
+            html.Append($"<a href=\"{E(Link(Query.With(page: page + 1)))}\" rel=\"next\">Next</a><a href=\"{E(Link(Query.With(page: pages)))}\">Last</a>");
+        }
+
+        return html.Append("</nav>").ToString();
+    }
+
+    /// <summary>Each cell names its column (col-NAME), so the stylesheet can leave secondary columns out on a phone.</summary>
+    private static string Align(ListColumn c) => $" class=\"col-{E(c.Name)}{(AccountingText.IsRightAligned(c.Kind) ? " num" : "")}\"";
+}

@@ -1,0 +1,69 @@
+using BackOffice.Store.Tenancy;
+
+namespace BackOffice.Host.ApprovalConsole;
+
+/// <summary>
+/// The names a person knows records by (issue 17): "5400 Subcontract costs" for acct-5400, the customer's name for
+/// cust-11, the job's number and name for job-101. Read once per page from the tenant's stores; an id the book does
+/// not know is shown as it is.
+/// </summary>
+public sealed class NameBook
+{
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+
+    private NameBook()
+    {
+    }
+
+    public static async Task<NameBook> LoadAsync(TenantData data, CancellationToken ct)
+    {
+        var book = new NameBook();
+        foreach (var a in await data.Ledger.AccountsAsync(ct))
+        {
+            book._names[a.Id] = string.IsNullOrEmpty(a.Number) ? a.Name : $"{a.Number} {a.Name}";
+        }
+
+        foreach (var v in await data.Ledger.VendorsAsync(ct))
+        {
+            book._names[v.Id] = v.Name;
+        }
+
+        foreach (var c in await data.Ledger.CustomersAsync(ct))
+        {
+            book._names[c.Id] = c.FullyQualifiedName;
+        }
+
+        foreach (var v in await data.Project.VendorsAsync(ct))
+        {
+            book._names.TryAdd(v.Id, v.Name);
+        }
+
+        foreach (var j in await data.Project.JobsAsync(ct))
+        {
+            book._names[j.Id] = string.IsNullOrEmpty(j.Number) ? j.Name : $"{j.Number} {j.Name}";
+        }
+
+        return book;
+    }
+
+    public static NameBook Empty { get; } = new();
+
+    public int Count => _names.Count;
+
+    public bool Knows(string id) => _names.ContainsKey(id);
+
+    /// <summary>The name of a known id; otherwise the text itself.</summary>
+    public string Name(string? id) => id is not null && _names.TryGetValue(id, out var name) ? name : id ?? "";
+
+    /// <summary>A cell listing several ids ("job-1, job-2" or "ledger_bills:b-9 ..."): each known id replaced by its name.</summary>
+    public string Names(string text)
+    {
+        if (_names.TryGetValue(text, out var whole))
+        {
+            return whole;
+        }
+
+        var parts = text.Split(", ");
+        return parts.Length > 1 && parts.Any(_names.ContainsKey) ? string.Join(", ", parts.Select(Name)) : text;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using BackOffice.Host.Api;
+using BackOffice.Host.Auth;
+using BackOffice.Kernel.Abstractions.Reports;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using static BackOffice.Host.ApprovalConsole.Html;
+
+namespace BackOffice.Host.ApprovalConsole;
+
+/// <summary>
+/// A report as a worklist (issue 17): an as-of date (or week) and job picker, a filter bar, one sorted page of rows in
+/// accounting language, totals, and each row's detail as a labelled form. Generic over every registered
+/// <see cref="IReport"/>, so an agent's new report appears without a console change.
+/// </summary>
+public static class ReportPages
+{
+    /// <summary>Reports whose date is "the workweek containing"; they open on the latest week with timecards.</summary>
+    public static readonly string[] WeekReports = ["payroll-check", "staffing"];
+
+    public static RouteGroupBuilder MapReportPages(this RouteGroupBuilder tenant)
+    {
+        tenant.MapGet("/reports/{name}", (HttpContext http, string tenant, string name, string? asOf, string? job, IEnumerable<IReport> reports, TimeProvider clock, IOptions<ConsoleOptions> options) =>
+            ConsolePage.RunAsync(http, tenant, async caller =>
+            {
+                var run = await RunAsync(caller, reports, name, asOf, job, clock, http.RequestAborted);
+                var view = await ReportView.BuildAsync(caller, run.Table, options.Value, http.Request.Query, http.RequestAborted);
+                var path = $"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(name)}";
+                var keep = new Dictionary<string, string?> { ["asOf"] = run.AsOf, ["job"] = job };
+                var body = view.Render(path, keep, Pickers(name, run.AsOf, job, view.Jobs), ExportLinks(caller.Tenant, name, keep, view.Query),
+                    (c, row) => c == view.Columns[0] ? RowLink(path, row, keep, c.Display(ListQuery.Cell(row, c.Name))) : null);
+                return Page(run.Table.Title, body, caller);
+            }));
+        tenant.MapGet("/reports/{name}/{rowId}", (HttpContext http, string tenant, string name, string rowId, string? asOf, string? job, IEnumerable<IReport> reports, TimeProvider clock, IOptions<ConsoleOptions> options) =>
+            ConsolePage.RunAsync(http, tenant, async caller =>
+            {
+                var run = await RunAsync(caller, reports, name, asOf, job, clock, http.RequestAborted);
+                var row = run.Table.Rows.FirstOrDefault(r => ListQuery.Cell(r, "id") == rowId) ?? throw new NotFoundException($"Report '{name}' has no row '{rowId}'.");
+                var names = await NameBook.LoadAsync(caller.Data, http.RequestAborted);
+                var columns = ReportColumns.For([.. row.Select(p => p.Key)], run.Table.Rows, names, options.Value.ZoneFor(caller.Tenant));
+                var back = $"<p><a href=\"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(name)}?asOf={run.AsOf}\">Back to {E(run.Table.Title)}</a></p>";
+                return Page($"{run.Table.Title}: {names.Name(rowId)}", back + RecordForm.Render(columns, row, caller.Tenant), caller);
+            }));
+        tenant.MapGet("/exports/{file}", (HttpContext http, string tenant, string file, string? asOf, string? job, IEnumerable<IReport> reports, TimeProvider clock, IOptions<ConsoleOptions> options) =>
+            ConsolePage.RunAsync(http, tenant, async caller =>
+            {
+                // Issue 17: every matching row, sorted as the list was, not only the page on screen; the report's total row last.
+                var format = Path.GetExtension(file).TrimStart('.');
+                var name = Path.GetFileNameWithoutExtension(file);
+                var run = await RunAsync(caller, reports, name, asOf, job, clock, http.RequestAborted);
+                var view = await ReportView.BuildAsync(caller, run.Table, options.Value, http.Request.Query, http.RequestAborted);
+                var rows = view.Total is null ? view.Rows : [.. view.Rows, view.Total];
+                var bytes = Exports.ExportTable.From(run.Table.Title, view.Columns, rows).Write(format);
+                return Results.File(bytes, Exports.ExportTable.ContentType(format), $"{name}-{run.AsOf}.{format}");
+            }));
+        return tenant;
+    }
+
+    public sealed record ReportRun(ReportTable Table, string AsOf);
+
+    /// <summary>Runs a report on the date asked, or, for a week report asked for no date, on the latest week with timecards.</summary>
+    public static async Task<ReportRun> RunAsync(Caller caller, IEnumerable<IReport> reports, string name, string? asOf, string? job, TimeProvider clock, CancellationToken ct)
+    {
+        var date = string.IsNullOrEmpty(asOf) && WeekReports.Contains(name)
+            ? await caller.Data.Workforce.LatestClockInDayAsync(ct) is { } latest ? latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null
+            : string.IsNullOrEmpty(asOf) ? null : asOf;
+        date ??= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            throw new BadListQueryException($"The as-of date '{date}' is not a date (yyyy-MM-dd).");
+        }
+
+        await KnownJobs.EnsureAsync(caller.Data, job, ct);
+        var table = await ReportsApi.RunReportAsync(caller, reports, name, date, string.IsNullOrEmpty(job) ? null : job, clock, ct);
+        return new ReportRun(table, date);
+    }
+
+    private static string Pickers(string report, string asOf, string? job, IReadOnlyList<(string Value, string Label)> jobs)
+    {
+        var dateLabel = WeekReports.Contains(report) ? "Week containing" : "As of";
+        var html = new StringBuilder($"<label>{dateLabel} <input type=\"date\" name=\"asOf\" value=\"{E(asOf)}\" required></label>");
+        html.Append("<label>Job <select name=\"job\"><option value=\"\">All jobs</option>");
+        foreach (var (value, label) in jobs)
+        {
+            html.Append($"<option value=\"{E(value)}\"{(value == job ? " selected" : "")}>{E(label)}</option>");
+        }
+
+        return html.Append("</select></label>").ToString();
+    }
+
+    private static string ExportLinks(string tenant, string report, IReadOnlyDictionary<string, string?> keep, ListQuery query) =>
+        $"<span class=\"exports\">Export <a href=\"{E(ListForm.Link($"{Tenant(tenant)}/exports/{Uri.EscapeDataString(report)}.csv", query.With(page: 1), keep))}\" download>CSV</a>"
+        + $" <a href=\"{E(ListForm.Link($"{Tenant(tenant)}/exports/{Uri.EscapeDataString(report)}.xlsx", query.With(page: 1), keep))}\" download>Excel</a></span>";
+
+    private static string RowLink(string path, JsonObject row, IReadOnlyDictionary<string, string?> keep, string text)
+    {
+        var id = ListQuery.Cell(row, "id");
+        return id.Length == 0 ? E(text) : $"<a href=\"{E(ListForm.Link($"{path}/{Uri.EscapeDataString(id)}", new ListQuery(null, null, false, 1, new Dictionary<string, string>(), null, null, null, null), keep))}\">{E(text.Length == 0 ? "(details)" : text)}</a>";
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using BackOffice.Host.Auth;
+using BackOffice.Kernel.Abstractions.Reports;
+using Microsoft.AspNetCore.Http;
+
+namespace BackOffice.Host.ApprovalConsole;
+
+/// <summary>
+/// A report's rows filtered and sorted as asked, ready to render one page (issue 17). The same filtered rows feed the
+/// CSV and Excel exports, so an export holds exactly what the list shows, every page of it.
+/// </summary>
+public sealed record ReportView(
+    ReportTable Table, IReadOnlyList<ListColumn> Columns, ListQuery Query, IReadOnlyList<JsonObject> AllRows, IReadOnlyList<JsonObject> Rows,
+    JsonObject? Total, IReadOnlyList<(string Value, string Label)> Jobs, int PageSize)
+{
+    public static async Task<ReportView> BuildAsync(Caller caller, ReportTable table, ConsoleOptions options, IQueryCollection query, CancellationToken ct)
+    {
+        var names = await NameBook.LoadAsync(caller.Data, ct);
+        var columns = ReportColumns.For(table, names, options.ZoneFor(caller.Tenant));
+        var (rows, total) = ReportColumns.SplitTotal(table.Rows);
+        var asked = ListQuery.Parse(query);
+        var unknown = asked.Matches.Keys.FirstOrDefault(k => columns.All(c => c.Name != k)) ?? (asked.Sort is { } s && columns.All(c => c.Name != s) ? s : null);
+        if (unknown is not null)
+        {
+            throw new BadListQueryException($"'{unknown}' is not a column of {table.Title}.");
+        }
+
+        // The report's own total row holds only while nothing is filtered out.
+        var filtered = asked.Apply(rows, columns);
+        var jobs = (await caller.Data.Project.JobsAsync(ct)).OrderBy(j => j.Number ?? j.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(j => (j.Name, string.IsNullOrEmpty(j.Number) ? j.Name : $"{j.Number} {j.Name}")).ToList();
+        return new ReportView(table, columns, asked, rows, filtered, filtered.Count == rows.Count ? total : null, jobs, options.PageSize);
+    }
+
+    public string Render(string path, IReadOnlyDictionary<string, string?> keep, string pickers, string exports, Func<ListColumn, JsonObject, string?> cell)
+    {
+        var list = new ListTable(Columns, Query, PageSize, q => ListForm.Link(path, q, keep));
+        return ListForm.Render(path, Query, Columns, AllRows, pickers, exports) + list.Render(Rows, cell, Total);
+    }
+}
