@@ -55,6 +55,7 @@ public sealed class QuickBooksSyncTests
         var report = await sync.SyncAsync(h.Tenant, full: false, null, Ct);
 
         Assert.StartsWith("changes since", report.Mode, StringComparison.Ordinal);
+        Assert.Equal(SyncCounts.Zero, report.Entities["Account"]);
         Assert.Equal(new SyncCounts(1, 0, 1, 0), report.Entities["Vendor"]);
         Assert.Equal(new SyncCounts(2, 1, 0, 1), report.Entities["Bill"]);
         Assert.Equal(1, report.Requests);

@@ -85,6 +85,8 @@ public sealed class QuickBooksSync(QuickBooksApi api, QuickBooksOptions options,
 
     private async Task<Dictionary<string, SyncCounts>> ChangesAsync(TenantData tenant, DateTimeOffset since, IProgress<string>? progress, CancellationToken cancellationToken)
     {
+        // changedSince goes in whole seconds, so up to a second before the last sync is read again; rows whose SyncToken
+        // we already hold count as read but unchanged, so the overlap costs nothing and loses nothing.
         var groups = await api.CdcAsync(tenant, QuickBooksSyncStore.Entities, since, cancellationToken);
         var counts = new Dictionary<string, SyncCounts>(StringComparer.Ordinal);
         foreach (var entity in QuickBooksSyncStore.Entities)

@@ -77,8 +77,8 @@ public sealed partial class FakeQuickBooks : IAsyncDisposable
         return fake;
     }
 
-    /// <summary>Adds an entity as if someone keyed it in QuickBooks; returns its id.</summary>
-    public string Add(string entity, JsonObject body)
+    /// <summary>Adds an entity as if someone keyed it in QuickBooks (at <paramref name="updated"/>, default now); returns its id.</summary>
+    public string Add(string entity, JsonObject body, DateTimeOffset? updated = null)
     {
         lock (_lock)
         {
@@ -86,7 +86,7 @@ public sealed partial class FakeQuickBooks : IAsyncDisposable
             body["Id"] = id;
             body["SyncToken"] ??= "0";
             body["domain"] = "QBO";
-            body["MetaData"] = MetaData();
+            body["MetaData"] = MetaData(updated);
             Table(entity)[long.Parse(id, CultureInfo.InvariantCulture)] = body;
             return id;
         }
@@ -140,9 +140,9 @@ public sealed partial class FakeQuickBooks : IAsyncDisposable
 
     internal string NextId() => Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
 
-    internal JsonObject MetaData()
+    internal JsonObject MetaData(DateTimeOffset? at = null)
     {
-        var now = Clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+        var now = (at ?? Clock.GetUtcNow()).ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
         return new JsonObject { ["CreateTime"] = now, ["LastUpdatedTime"] = now };
     }
 

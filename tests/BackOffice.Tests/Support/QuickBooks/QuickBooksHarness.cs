@@ -65,26 +65,28 @@ public sealed class QuickBooksHarness : IAsyncDisposable
 
     public static void SeedCompanyInto(FakeQuickBooks fake)
     {
-        fake.Add("Account", new JsonObject { ["Id"] = "64", ["Name"] = "Subcontractors", ["AcctNum"] = "5100", ["AccountType"] = "Cost of Goods Sold", ["Active"] = true });
-        fake.Add("Account", new JsonObject { ["Id"] = "65", ["Name"] = "Retainage Payable", ["AcctNum"] = "2150", ["AccountType"] = "Other Current Liability", ["Active"] = true });
-        fake.Add("Customer", new JsonObject { ["Id"] = "58", ["DisplayName"] = "Smith, J", ["FullyQualifiedName"] = "Smith, J", ["Active"] = true });
+        // Keyed in before the first sync: CDC's changedSince has whole seconds, so "now" would fall inside the overlap.
+        var before = DateTimeOffset.UtcNow.AddMinutes(-5);
+        fake.Add("Account", new JsonObject { ["Id"] = "64", ["Name"] = "Subcontractors", ["AcctNum"] = "5100", ["AccountType"] = "Cost of Goods Sold", ["Active"] = true }, before);
+        fake.Add("Account", new JsonObject { ["Id"] = "65", ["Name"] = "Retainage Payable", ["AcctNum"] = "2150", ["AccountType"] = "Other Current Liability", ["Active"] = true }, before);
+        fake.Add("Customer", new JsonObject { ["Id"] = "58", ["DisplayName"] = "Smith, J", ["FullyQualifiedName"] = "Smith, J", ["Active"] = true }, before);
         fake.Add("Customer", new JsonObject
         {
             ["Id"] = "59", ["DisplayName"] = "Kitchen Remodel", ["FullyQualifiedName"] = "Smith, J:Kitchen Remodel", ["Job"] = true,
             ["ParentRef"] = new JsonObject { ["value"] = "58" }, ["Active"] = true,
-        });
-        fake.Add("Vendor", new JsonObject { ["Id"] = "46", ["DisplayName"] = "Rivera Plumbing", ["Active"] = true });
-        fake.Add("Bill", Bill("25", "B-1", 103.55m));
+        }, before);
+        fake.Add("Vendor", new JsonObject { ["Id"] = "46", ["DisplayName"] = "Rivera Plumbing", ["Active"] = true }, before);
+        fake.Add("Bill", Bill("25", "B-1", 103.55m), before);
         fake.Add("Invoice", new JsonObject
         {
             ["Id"] = "130", ["CustomerRef"] = new JsonObject { ["value"] = "59" }, ["DocNumber"] = "1001", ["TxnDate"] = "2026-10-01", ["DueDate"] = "2026-10-31", ["TotalAmt"] = 5000.00m,
             ["Line"] = new JsonArray(new JsonObject { ["Amount"] = 5000.00m, ["DetailType"] = "SalesItemLineDetail", ["SalesItemLineDetail"] = new JsonObject { ["ItemRef"] = new JsonObject { ["value"] = "1", ["name"] = "Progress billing" } } }),
-        });
+        }, before);
         fake.Add("Payment", new JsonObject
         {
             ["Id"] = "125", ["CustomerRef"] = new JsonObject { ["value"] = "59" }, ["TxnDate"] = "2026-10-15", ["TotalAmt"] = 3000.00m, ["UnappliedAmt"] = 500.00m,
             ["Line"] = new JsonArray(new JsonObject { ["Amount"] = 2500.00m, ["LinkedTxn"] = new JsonArray(new JsonObject { ["TxnId"] = "130", ["TxnType"] = "Invoice" }) }),
-        });
+        }, before);
     }
 
     public static JsonObject Bill(string id, string docNumber, decimal amount) => new()
