@@ -40,7 +40,7 @@ public sealed class QuickBooksSyncBenchmark(ITestOutputHelper output)
 
         var sync = h.Get<QuickBooksSync>();
         output.WriteLine($"{Transactions} bills in the fake");
-        Console.WriteLine($"{Transactions} bills in the fake");
+        System.Console.WriteLine($"{Transactions} bills in the fake");
         var full = await sync.SyncAsync(h.Tenant, full: true, null, CancellationToken.None);
         Print("full", full);
         Assert.Equal(Transactions + 8, full.Total.Added);
