@@ -93,7 +93,8 @@ internal static class FigureContext
         var own = slots.Labels[slot.Figure!];
         var sameUnit = slots.All.Where(s => s.IsFigure && s.Unit == slot.Unit && s.Figure != slot.Figure).Select(s => s.Figure!).ToHashSet(StringComparer.Ordinal);
         var others = sameUnit.SelectMany(f => slots.Labels[f]).Where(w => !own.Contains(w)).ToHashSet(StringComparer.Ordinal);
-        var before = FigureLabels.Before(tokens, i).SkipWhile(w => !own.Contains(w) && !others.Contains(w)).TakeWhile(w => own.Contains(w) || others.Contains(w));
+        // The nearest label phrase, at most three words ("old unit cost"), so that it does not run on into the clause before.
+        var before = FigureLabels.Before(tokens, i).SkipWhile(w => !own.Contains(w) && !others.Contains(w)).TakeWhile(w => own.Contains(w) || others.Contains(w)).Take(3);
         var after = FigureLabels.After(tokens, i).TakeWhile(w => own.Contains(w) || others.Contains(w));
         var run = before.Concat(after).ToList();
         var foreign = run.Where(others.Contains).ToList();
@@ -101,7 +102,8 @@ internal static class FigureContext
         {
             violations.Add($"'{string.Join(" ", foreign)}' labels {tokens[i]}, which is another figure");
         }
-        else if (slot.Unit is "usd" or "date" && sameUnit.Count > 0 && !run.Any(own.Contains) && !NarrativeTokens.Quoted(tokens, i - 1, i, slots.FactsTokens))
+        else if (slot.Unit is "usd" or "date" && sameUnit.Count > 0 && !run.Any(own.Contains)
+            && !NarrativeTokens.Quoted(tokens, i - 1, i, slots.FactsTokens) && !NarrativeTokens.Quoted(tokens, i, i + 1, slots.FactsTokens))
         {
             // With two amounts (or dates) an unlabelled one could be either: a swap would read the same. The template's
             // own unlabelled phrasing ("from {old_unit_cost}") stays valid, and the same words before another figure do not.

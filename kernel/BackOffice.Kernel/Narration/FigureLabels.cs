@@ -26,9 +26,14 @@ internal static class FigureLabels
                 continue;
             }
 
-            foreach (var word in Before(tokens, i).Take(ContextWords))
+            // A word right after another placeholder describes that one ("{clocked_hours} h but the run claims"): not learned.
+            for (int j = i - 1, taken = 0; j >= 0 && taken < ContextWords && tokens[j] != NarrativeTokens.Boundary && !NarrativeTokens.IsPlaceholder(tokens[j]); j--)
             {
-                own.Add(word);
+                if (!NarrativeVocabulary.Stop.Contains(tokens[j]) && (j == 0 || !NarrativeTokens.IsPlaceholder(tokens[j - 1])))
+                {
+                    own.Add(NarrativeVocabulary.Stem(tokens[j]));
+                    taken++;
+                }
             }
         }
 

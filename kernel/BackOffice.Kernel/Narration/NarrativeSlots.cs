@@ -72,7 +72,8 @@ public sealed class NarrativeSlots
             slots.TryAdd(f.Name, new NarrativeSlot(f.Name, f.Unit, Render(f, absolute: false), f.Name));
         }
 
-        var slotter = new TemplateSlotter(figures, Facts(payload));
+        // A payload field named like a figure ("paid_gross": "1872.00") is that figure: the figure's slot wins.
+        var slotter = new TemplateSlotter(figures, Facts(payload).Where(f => !slots.ContainsKey(f.Name)));
         var slottedTitle = slotter.Slot(title);
         var slottedTemplate = slotter.Slot(template);
         foreach (var (placeholder, slot) in slotter.Used)
