@@ -44,7 +44,7 @@ public sealed class NarrativeSlots
     /// <summary>Placeholders a narrative must use: the amounts the template names (or every figure it names when it names no amount).</summary>
     public IReadOnlyList<string> KeyFigures { get; }
 
-    /// <summary>The product's own words for the item (title and template in placeholder form, lower case): phrases a narrative may quote.</summary>
+    /// <summary>The product's own words for the item (title and template, in placeholder form and as written, lower case): phrases a narrative may quote.</summary>
     public string FactsText { get; }
 
     /// <summary><see cref="FactsText"/> as space-separated tokens, for phrase look-ups.</summary>
@@ -83,7 +83,8 @@ public sealed class NarrativeSlots
 
         var referenced = PlaceholderSyntax.Names(slottedTemplate).Where(p => slots.TryGetValue(p, out var s) && s.IsFigure).Distinct().ToList();
         var money = referenced.Where(p => slots[p].Unit == "usd").ToList();
-        var facts = (slottedTitle + "\n" + slottedTemplate).ToLowerInvariant();
+        // Both forms: a narrative may quote the product's words with a placeholder or a fact's name as written ("Four Seasons").
+        var facts = (slottedTitle + "\n" + slottedTemplate + "\n" + title + "\n" + template).ToLowerInvariant();
         return new NarrativeSlots(slots, slottedTitle, slottedTemplate, money.Count > 0 ? money : referenced, facts);
     }
 
