@@ -20,7 +20,7 @@ internal static partial class DocumentReview
         TenantData tenant, DocumentsData data, DateOnly asOf, DocumentsOptions options, CancellationToken cancellationToken)
     {
         var tenantFolder = tenant.Folder;
-        var documents = await new InboxReader(new PdfText(options.PdfToTextPath)).ReadAsync(Path.Combine(tenantFolder, "inbox"), cancellationToken);
+        var documents = await new InboxReader(new PdfText()).ReadAsync(Path.Combine(tenantFolder, "inbox"), cancellationToken);
         var analyses = new List<DocumentAnalysis>();
         foreach (var document in documents)
         {

@@ -25,8 +25,5 @@ public sealed class DocumentsOptions
 
     public ToleranceDirection AmountToleranceDirection { get; set; } = ToleranceDirection.BothDirections;
 
-    /// <summary>The pdftotext executable (poppler-utils); when missing, PDFs go to a person.</summary>
-    public string PdfToTextPath { get; set; } = "pdftotext";
-
     public Tolerance AmountTolerance => Tolerance.FromSettings(AmountToleranceDollars, AmountTolerancePercent, AmountToleranceBasis, AmountToleranceDirection);
 }

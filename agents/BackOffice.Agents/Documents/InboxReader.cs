@@ -7,7 +7,7 @@ namespace BackOffice.Agents.Documents;
 
 /// <summary>
 /// Turns the tenant's inbox folder into documents (issue 6): .txt as is, .csv laid out as text, .pdf through
-/// pdftotext, .eml split into its body and each attachment. Anything unreadable becomes a document with a reason,
+/// PdfPig, .eml split into its body and each attachment. Anything unreadable becomes a document with a reason,
 /// so it reaches a person instead of disappearing.
 /// </summary>
 public sealed class InboxReader(PdfText pdf)

@@ -38,6 +38,7 @@ public sealed partial class ProposalGate
                 if (await ProposalStore.KeyExistsAsync(unit, draft.IdempotencyKey, cancellationToken))
                 {
                     unchanged++;
+                    await RenarrateAsync(unit, actor, draft, cancellationToken);
                     continue;
                 }
 
@@ -93,6 +94,15 @@ public sealed partial class ProposalGate
             ["finding_key"] = draft.FindingKey,
         }, cancellationToken);
         return id;
+    }
+
+    /// <summary>Same facts, newer explanation (a model narrative written after the proposal was created): shown from now on, and audited.</summary>
+    private async Task RenarrateAsync(DataUnit unit, Actor actor, ProposalDraft draft, CancellationToken cancellationToken)
+    {
+        if (await ProposalStore.RenarrateAsync(unit, draft.IdempotencyKey, draft.Narrative, cancellationToken) is { } id)
+        {
+            await _audit.AppendAsync(unit, actor.Name, "proposal.renarrated", Subject(id), new JsonObject { ["narrative"] = draft.Narrative }, cancellationToken);
+        }
     }
 
     /// <summary>A new draft for a finding replaces the older proposals for it that nobody has decided yet.</summary>

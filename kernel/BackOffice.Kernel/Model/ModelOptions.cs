@@ -25,6 +25,9 @@ public sealed class ModelOptions
 
     public double RetryBaseDelaySeconds { get; set; } = 2;
 
+    /// <summary>The longest Retry-After a 429/503 may ask for and still be waited for; a longer one falls back at once (issue 15).</summary>
+    public double MaxRetryAfterSeconds { get; set; } = 30;
+
     /// <summary>The circuit opens after this many failures in a row-ish window and stays open for <see cref="BreakSeconds"/>.</summary>
     public int CircuitMinimumThroughput { get; set; } = 4;
 

@@ -50,7 +50,9 @@ public sealed class OpenAIEmbedder : ITextEmbedder
         ReadOnlyMemory<float> floats;
         try
         {
-            var result = await _pipeline.ExecuteAsync(async ct => await _client.GenerateEmbeddingAsync(text, null, ct), cancellationToken);
+            // Issue 15: embedding inputs leave the process too, so they are redacted like prompts.
+            var safe = Narration.Redactor.Redact(text);
+            var result = await _pipeline.ExecuteAsync(async ct => await _client.GenerateEmbeddingAsync(safe, null, ct), cancellationToken);
             floats = result.Value.ToFloats();
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ModelResilience.IsUnavailable(ex))

@@ -9,6 +9,7 @@ namespace BackOffice.Kernel.Narration;
 /// <summary>
 /// Asks the model to explain a finding (issue 4). The prompt is rendered from prompts/narration/*.prompt with every
 /// record-derived value as redacted, delimited data; the model may call only its agent's allowed read-only plugins.
+/// The model is shown the item's placeholders and answers in placeholder form; the product renders the values (issue 15).
 /// Any model failure (after retries, on timeout, circuit open, budget spent) yields no text and a reason, and the
 /// narration service then uses the template: a sweep never fails because the model did.
 /// </summary>
@@ -25,15 +26,18 @@ public sealed class ModelNarrator(IChatClient client, PromptLibrary prompts, Plu
 
     public async Task<NarratorAnswer> NarrateAsync(NarrationSubject subject, NarrationScope scope, CancellationToken cancellationToken)
     {
+        var slots = subject.Slots;
         var messages = new List<ChatMessage>
         {
             new(ChatRole.System, _system.Render(new Dictionary<string, string> { ["agent"] = subject.Agent }).Text),
             new(ChatRole.User, _explain.Render(new Dictionary<string, string>
             {
                 ["kind"] = subject.Kind,
-                ["title"] = subject.Title,
-                ["figures"] = string.Join("\n", subject.Figures.Select(f => $"{f.Name} = {f.Value} {f.Unit}")),
-                ["template"] = subject.TemplateNarrative,
+                ["title"] = slots.Title,
+                ["figures"] = string.Join("\n", slots.All.Where(s => s.IsFigure).Select(s => $"{{{s.Placeholder}}} = {s.Rendered} ({s.Unit})")),
+                ["facts"] = string.Join("\n", slots.All.Where(s => !s.IsFigure).Select(s => $"{{{s.Placeholder}}} = {s.Rendered}")),
+                ["key"] = string.Join(", ", slots.KeyFigures.Select(k => $"{{{k}}}")),
+                ["template"] = slots.Template,
                 ["memory"] = await MemoryAsync(subject, scope, cancellationToken),
             }).Text),
         };

@@ -31,8 +31,9 @@ public sealed record NarrationStats(string Narrator, int ModelNarratives, int Ca
 
 /// <summary>
 /// Narrates a sweep's findings and proposals after the agent returns them (issue 4): reuses a cached narrative while the
-/// facts' hash is unchanged, otherwise asks the narrator and passes its text through the numeric firewall. A rejected
-/// narrative is replaced by the template and audited ("narrative.rejected"); a model that fails falls back to the template.
+/// facts' hash is unchanged, otherwise asks the narrator for a placeholder narrative, checks it with
+/// <see cref="PlaceholderGuard"/> and renders every value itself (issue 15). A rejected narrative is replaced by the
+/// template and audited ("narrative.rejected"); a model that fails falls back to the template.
 /// </summary>
 public sealed class NarrationService(INarrator narrator, AuditStore audit, TimeProvider clock, long maxTokensPerSweep = 50_000)
 {
@@ -93,9 +94,11 @@ public sealed class NarrationService(INarrator narrator, AuditStore audit, TimeP
                 return subject.TemplateNarrative;
             }
 
-            var verdict = NumericFirewall.Check(answer.Text, subject.Figures, subject.FactsText);
+            var slots = subject.Slots;
+            var verdict = PlaceholderGuard.Check(answer.Text, slots);
             if (!verdict.Passed)
             {
+                // Cached as the template: at temperature 0 the same facts would get the same rejected answer.
                 _rejected++;
                 await AuditRejectedAsync(subject, answer, verdict, cancellationToken);
                 await _cache.PutAsync(hash, subject.Key, new NarrationCacheStore.Entry(subject.TemplateNarrative, "template", answer.PromptHash), cancellationToken);
@@ -103,8 +106,9 @@ public sealed class NarrationService(INarrator narrator, AuditStore audit, TimeP
             }
 
             _model++;
-            await _cache.PutAsync(hash, subject.Key, new NarrationCacheStore.Entry(answer.Text, "model", answer.PromptHash), cancellationToken);
-            return answer.Text;
+            var rendered = slots.Render(answer.Text);
+            await _cache.PutAsync(hash, subject.Key, new NarrationCacheStore.Entry(rendered, "model", answer.PromptHash), cancellationToken);
+            return rendered;
         }
 
         private async Task AuditRejectedAsync(NarrationSubject subject, NarratorAnswer answer, FirewallVerdict verdict, CancellationToken cancellationToken)

@@ -6,8 +6,9 @@ namespace BackOffice.Kernel.Narration;
 /// What the model never sees (issue 4). Redacted from every value before it enters a prompt: connection strings
 /// (anything with Data Source=, Server=, Host=, Password=, Pwd=, User Id=, AccountKey=, SharedAccessKey=), URLs with
 /// user:password@, bearer and basic authorization values, API keys (sk-..., api_key/apikey/token/secret assignments,
-/// AWS AKIA... ids), JSON web tokens, PEM private keys, file paths ending in .db/.sqlite, US social security numbers,
-/// and bank account/routing numbers written after "account"/"routing". Email addresses and phone numbers are left:
+/// AWS AKIA... ids), JSON web tokens, PEM private keys, file paths ending in .db/.sqlite, bank account/routing numbers
+/// written after "account"/"routing", and card numbers, IBANs and social security numbers (Redactor.Numbers.cs, issue 15).
+/// Applied to everything that leaves the process for a model: prompts, tool arguments and embedding inputs. Email addresses and phone numbers are left:
 /// an approver needs them and they are not credentials.
 /// </summary>
 public static partial class Redactor
@@ -29,9 +30,8 @@ public static partial class Redactor
         text = ApiKeyPattern().Replace(text, Mask);
         text = AssignmentPattern().Replace(text, "${key}${sep}" + Mask);
         text = DatabasePathPattern().Replace(text, Mask);
-        text = SsnPattern().Replace(text, Mask);
         text = BankNumberPattern().Replace(text, "${label}" + Mask);
-        return text;
+        return RedactNumbers(text);
     }
 
     [GeneratedRegex(@"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----")]

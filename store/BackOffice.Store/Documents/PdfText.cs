@@ -1,4 +1,7 @@
-using System.Diagnostics;
+using System.Text;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
 
 namespace BackOffice.Store.Documents;
 
@@ -6,72 +9,75 @@ namespace BackOffice.Store.Documents;
 public sealed record PdfTextResult(string? Text, string? Problem);
 
 /// <summary>
-/// PDF text through Debian's <c>pdftotext</c> (poppler-utils) as a process: the registry has no PDF text library
-/// (no PdfPig), issue 6. Missing tool, failure, or a PDF with no text layer (a scan) all return a problem, not text.
+/// PDF text through PdfPig (issue 15; it replaces Debian's pdftotext, issue 6). Words are laid out as lines by their
+/// position, with a wide gap kept as several spaces, so "Subtotal   973.90" stays on one line as the extractor expects
+/// (what pdftotext -layout gave). A PDF that cannot be parsed, or has no text layer (a scan), returns a problem, not text.
 /// </summary>
-public sealed class PdfText(string executable = "pdftotext")
+public sealed class PdfText
 {
     /// <summary>Fewer letters than this and the PDF is treated as having no text layer (a scanned page yields none).</summary>
     public const int MinimumLetters = 20;
 
-    /// <summary>For a PDF carried inside an email: written to a temp file for pdftotext, then removed.</summary>
-    public async Task<PdfTextResult> ReadBytesAsync(byte[] pdf, CancellationToken cancellationToken)
+    public async Task<PdfTextResult> ReadAsync(string pdfPath, CancellationToken cancellationToken) =>
+        await ReadBytesAsync(await File.ReadAllBytesAsync(pdfPath, cancellationToken), cancellationToken);
+
+    /// <summary>For a PDF on disk or carried inside an email.</summary>
+    public Task<PdfTextResult> ReadBytesAsync(byte[] pdf, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(Path.GetTempPath(), "backoffice-pdf-" + Guid.NewGuid().ToString("N") + ".pdf");
-        await File.WriteAllBytesAsync(path, pdf, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        string text;
         try
         {
-            return await ReadAsync(path, cancellationToken);
+            using var document = PdfDocument.Open(pdf);
+            text = string.Join("\n", document.GetPages().Select(Layout));
         }
-        finally
+        catch (PdfDocumentFormatException e)
         {
-            File.Delete(path);
+            return Task.FromResult(new PdfTextResult(null, $"the PDF cannot be read ({e.Message}); a person must read it"));
         }
+
+        return Task.FromResult(text.Count(char.IsLetter) < MinimumLetters
+            ? new PdfTextResult(null, "the PDF has no text layer (scanned image?); a person must read it")
+            : new PdfTextResult(text, null));
     }
 
-    public async Task<PdfTextResult> ReadAsync(string pdfPath, CancellationToken cancellationToken)
+    /// <summary>One page's words as lines, top to bottom, left to right.</summary>
+    private static string Layout(Page page)
     {
-        var start = new ProcessStartInfo(executable)
+        var lines = new List<List<Word>>();
+        foreach (var word in page.GetWords().OrderByDescending(w => w.BoundingBox.Bottom).ThenBy(w => w.BoundingBox.Left))
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        // -layout keeps columns apart, so "Subtotal   973.90" stays on one line as the extractor expects.
-        foreach (var arg in new[] { "-layout", "-enc", "UTF-8", pdfPath, "-" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        Process? process;
-        try
-        {
-            process = Process.Start(start);
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            return new PdfTextResult(null, $"pdftotext is not installed ({e.Message}); install poppler-utils to read PDFs");
-        }
-
-        if (process is null)
-        {
-            return new PdfTextResult(null, "pdftotext could not be started");
-        }
-
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var error = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken);
-            var text = await output;
-            if (process.ExitCode != 0)
+            var line = lines.LastOrDefault();
+            if (line is not null && Math.Abs(line[0].BoundingBox.Bottom - word.BoundingBox.Bottom) <= Math.Max(1, line[0].BoundingBox.Height / 2))
             {
-                return new PdfTextResult(null, $"pdftotext failed (exit {process.ExitCode}): {(await error).Trim()}");
+                line.Add(word);
+            }
+            else
+            {
+                lines.Add([word]);
+            }
+        }
+
+        var text = new StringBuilder();
+        foreach (var line in lines)
+        {
+            Word? previous = null;
+            foreach (var word in line.OrderBy(w => w.BoundingBox.Left))
+            {
+                if (previous is not null)
+                {
+                    // A gap wider than two characters separates columns: keep it visible, as a layout would.
+                    var charWidth = previous.BoundingBox.Width / Math.Max(1, previous.Text.Length);
+                    text.Append(word.BoundingBox.Left - previous.BoundingBox.Right > 2 * charWidth ? "   " : " ");
+                }
+
+                text.Append(word.Text);
+                previous = word;
             }
 
-            return text.Count(char.IsLetter) < MinimumLetters
-                ? new PdfTextResult(null, "the PDF has no text layer (scanned image?); a person must read it")
-                : new PdfTextResult(text, null);
+            text.Append('\n');
         }
+
+        return text.ToString();
     }
 }

@@ -36,6 +36,16 @@ public static class ProposalStore
             "SELECT EXISTS (SELECT 1 FROM proposals WHERE idempotency_key = @idempotencyKey)",
             new { idempotencyKey }, unit.Transaction, cancellationToken: cancellationToken));
 
+    /// <summary>
+    /// Issue 15: a re-sweep's newer narrative replaces the stored one while nobody has decided the proposal, so the
+    /// approver reads the latest explanation; a decided proposal keeps the one it was decided on. Returns the id changed.
+    /// </summary>
+    public static Task<long?> RenarrateAsync(
+        DataUnit unit, string idempotencyKey, string narrative, CancellationToken cancellationToken) =>
+        unit.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "UPDATE proposals SET narrative = @narrative WHERE idempotency_key = @idempotencyKey AND state = 'proposed' AND narrative <> @narrative RETURNING id",
+            new { idempotencyKey, narrative }, unit.Transaction, cancellationToken: cancellationToken));
+
     /// <summary>Ids of still-open proposals for the same finding, which a new draft supersedes.</summary>
     public static async Task<IReadOnlyList<long>> OpenForFindingAsync(
         DataUnit unit, string findingKey, CancellationToken cancellationToken) =>

@@ -26,6 +26,26 @@ public sealed class GateSubmitTests : IDisposable
     }
 
     [Fact]
+    public async Task Submit_SameKeyWithANewerNarrative_OpenProposalShowsItAndADecidedOneKeepsItsOwn()
+    {
+        // Issue 15: a model narrative written after the proposal was created must be what the approver reads.
+        await _f.SeedAsync();
+        var open = await _f.SubmitAsync(GateFixture.BillDraft("k-1"));
+        var decided = await _f.SubmitAsync(GateFixture.BillDraft("k-2"));
+        await _f.Gate.ApproveAsync(_f.Path, GateFixture.Lead, decided, _ct);
+        var before = (await _f.Gate.GetAsync(_f.Path, decided, _ct)).Narrative;
+
+        var result = await _f.Gate.SubmitAsync(_f.Path, GateFixture.Agent,
+            [GateFixture.BillDraft("k-1") with { Narrative = "Newer explanation." }, GateFixture.BillDraft("k-2") with { Narrative = "Newer explanation." }], _ct);
+
+        Assert.Equal((0, 2), (result.Created.Count, result.Unchanged));
+        Assert.Equal("Newer explanation.", (await _f.Gate.GetAsync(_f.Path, open, _ct)).Narrative);
+        Assert.Equal(before, (await _f.Gate.GetAsync(_f.Path, decided, _ct)).Narrative);
+        var renarrated = Assert.Single(await _f.AuditEventsAsync(), e => e.Kind == "proposal.renarrated");
+        Assert.Equal($"proposal:{open}", renarrated.Subject);
+    }
+
+    [Fact]
     public async Task Submit_NewKeyForSameFinding_SupersedesOpenProposal()
     {
         await _f.SeedAsync();

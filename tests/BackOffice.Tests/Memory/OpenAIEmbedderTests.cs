@@ -48,6 +48,16 @@ public sealed class OpenAIEmbedderTests : IDisposable
     }
 
     [Fact]
+    public async Task EmbedAsync_TextWithCardIbanAndSsn_SendsThemRedacted()
+    {
+        // Issue 15: embedding requests leave the process, so they are redacted like prompts (published test numbers).
+        await Embedder().EmbedAsync("Card 4111 1111 1111 1111, IBAN GB82 WEST 1234 5698 7654 32, SSN 123456789", CancellationToken.None);
+
+        var (_, body) = Assert.Single(_server.Requests);
+        Assert.Equal("Card [redacted], IBAN [redacted], SSN [redacted]", (string?)body["input"]);
+    }
+
+    [Fact]
     public async Task EmbedAsync_503Then200_RetriesAndSucceeds()
     {
         _server.Fail(503);

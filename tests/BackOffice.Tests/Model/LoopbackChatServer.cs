@@ -32,7 +32,7 @@ public sealed class LoopbackChatServer : IDisposable
 
     public ConcurrentQueue<JsonObject> Requests { get; } = new();
 
-    public sealed record Reply(int Status, string Body, TimeSpan Delay);
+    public sealed record Reply(int Status, string Body, TimeSpan Delay, IReadOnlyDictionary<string, string>? Headers = null);
 
     public void Enqueue(Reply reply) => _script.Enqueue(reply);
 
@@ -98,6 +98,11 @@ public sealed class LoopbackChatServer : IDisposable
         }
 
         context.Response.StatusCode = reply.Status;
+        foreach (var (name, value) in reply.Headers ?? new Dictionary<string, string>())
+        {
+            context.Response.AddHeader(name, value);
+        }
+
         context.Response.ContentType = "application/json";
         var bytes = Encoding.UTF8.GetBytes(reply.Body);
         try

@@ -29,6 +29,11 @@ public sealed class ModelPathTests : IDisposable
 
     private TenantData Path => _temp.Tenant("acme", _clock);
 
+    /// <summary>A faithful model answer in placeholder form (issue 15) and what the product renders from it.</summary>
+    internal const string FindingReply = "Invoice {ref_1} for {gross} from Rivera Plumbing LLC has no bill yet; {retainage} retainage is held.";
+
+    internal const string FindingRendered = "Invoice RP-007 for $18,400.00 from Rivera Plumbing LLC has no bill yet; $1,840.00 retainage is held.";
+
     private ModelOptions Options(double timeoutSeconds = 10) => new()
     {
         Endpoint = _server.Endpoint,
@@ -72,12 +77,12 @@ public sealed class ModelPathTests : IDisposable
         });
         _server.ToolCall("call_2", "SubInvoiceBillTools_DraftBill", new JsonObject());
         _server.ToolCall("call_3", "Ledger_CreateBill", new JsonObject { ["amount"] = "99999" });
-        _server.Text("Invoice RP-007 for $18,400.00 from Rivera Plumbing LLC has no bill yet.");
-        _server.Text("The bill nets to $16,560.00.");
+        _server.Text(FindingReply);
+        _server.Text("The bill nets to {net_payable}.");
 
         var (result, stats) = await Service(Options()).NarrateAsync(Path, "financial", Sweep(), null, CancellationToken.None);
 
-        Assert.Equal("Invoice RP-007 for $18,400.00 from Rivera Plumbing LLC has no bill yet.", result.Findings[0].Narrative);
+        Assert.Equal(FindingRendered, result.Findings[0].Narrative);
         Assert.Equal((2, 0, 0), (stats.ModelNarratives, stats.Rejected, stats.Fallbacks));
         var audit = await AuditAsync();
         var called = Assert.Single(audit, e => e.Kind == "plugin.called");
@@ -97,8 +102,8 @@ public sealed class ModelPathTests : IDisposable
     [Fact]
     public async Task Narrate_NarrativeThatBreaksTheFirewall_UsesTheTemplateAndAuditsTheRejection()
     {
-        _server.Text("Invoice RP-007 is for about $18k and should be paid by 2026-12-01.");
-        _server.Text("The bill nets to $16,560.00.");
+        _server.Text("Invoice {ref_1} is for about $18k and should be paid by {gross}.");
+        _server.Text("The bill nets to {net_payable}.");
 
         var (result, stats) = await Service(Options()).NarrateAsync(Path, "financial", Sweep(), null, CancellationToken.None);
 
@@ -115,12 +120,12 @@ public sealed class ModelPathTests : IDisposable
     {
         _server.Status(429);
         _server.Status(503);
-        _server.Text("Invoice RP-007 for $18,400.00 has no bill.");
-        _server.Text("The bill nets to $16,560.00.");
+        _server.Text(FindingReply);
+        _server.Text("The bill nets to {net_payable}.");
 
         var (result, stats) = await Service(Options()).NarrateAsync(Path, "financial", Sweep(), null, CancellationToken.None);
 
-        Assert.Equal("Invoice RP-007 for $18,400.00 has no bill.", result.Findings[0].Narrative);
+        Assert.Equal(FindingRendered, result.Findings[0].Narrative);
         Assert.Equal(0, stats.Fallbacks);
         Assert.Equal(4, _server.Requests.Count);
     }
@@ -143,8 +148,8 @@ public sealed class ModelPathTests : IDisposable
     [Fact]
     public async Task Narrate_UnchangedFacts_CostNoModelCallOnTheNextSweep()
     {
-        _server.Text("Invoice RP-007 for $18,400.00 has no bill.");
-        _server.Text("The bill nets to $16,560.00.");
+        _server.Text(FindingReply);
+        _server.Text("The bill nets to {net_payable}.");
         var service = Service(Options());
         await service.NarrateAsync(Path, "financial", Sweep(), null, CancellationToken.None);
         var requests = _server.Requests.Count;
@@ -153,7 +158,7 @@ public sealed class ModelPathTests : IDisposable
 
         Assert.Equal(requests, _server.Requests.Count);
         Assert.Equal((2, 0L), (stats.Cached, stats.TotalTokens));
-        Assert.Equal("Invoice RP-007 for $18,400.00 has no bill.", again.Findings[0].Narrative);
+        Assert.Equal(FindingRendered, again.Findings[0].Narrative);
     }
 
     [Fact]
@@ -169,7 +174,8 @@ public sealed class ModelPathTests : IDisposable
         var (result, _) = await Service(Options()).NarrateAsync(Path, "financial", before, null, CancellationToken.None);
 
         var prompt = _server.Requests.First()["messages"]!.AsArray().Select(m => (string)m!["content"]!).Last();
-        Assert.Contains($"<data name=\"title\">\nApproved sub invoice RP-007 ({vendor}) has no bill\n</data>", prompt, StringComparison.Ordinal);
+        Assert.Contains($"<data name=\"title\">\nApproved sub invoice {{ref_1}} ({vendor}) has no bill\n</data>", prompt, StringComparison.Ordinal);
+        Assert.Contains("{ref_1} = RP-007", prompt, StringComparison.Ordinal);
         Assert.Equal(before.Findings[0].Narrative, result.Findings[0].Narrative);
         var proposal = result.Proposals[0];
         Assert.Equal((before.Proposals[0].Payload.ToJsonString(), before.Proposals[0].Risk, before.Proposals[0].Figures), (proposal.Payload.ToJsonString(), proposal.Risk, proposal.Figures));

@@ -67,8 +67,8 @@ public sealed class SweepNarrationAuditTests : IDisposable
     [Fact]
     public async Task Sweep_ModelNarrates_AuditRecordsCountsAndTokensAndAnUnchangedSecondSweepCostsNone()
     {
-        _server.Text("Invoice RP-007 for $18,400.00 from Rivera Plumbing LLC has no bill yet.", promptTokens: 310, completionTokens: 22);
-        _server.Text("The bill nets to $16,560.00.", promptTokens: 290, completionTokens: 9);
+        _server.Text(ModelPathTests.FindingReply, promptTokens: 310, completionTokens: 22);
+        _server.Text("The bill nets to {net_payable}.", promptTokens: 290, completionTokens: 9);
 
         var first = await SweepAndReadNarrationAsync();
         var second = await SweepAndReadNarrationAsync();
@@ -83,7 +83,7 @@ public sealed class SweepNarrationAuditTests : IDisposable
     public async Task Sweep_FirewallRejectsOneNarrative_AuditCountsTheRejectionAndStillTheTokens()
     {
         _server.Text("Invoice RP-007 is for about $18k.", promptTokens: 300, completionTokens: 10);
-        _server.Text("The bill nets to $16,560.00.", promptTokens: 300, completionTokens: 10);
+        _server.Text("The bill nets to {net_payable}.", promptTokens: 300, completionTokens: 10);
 
         var first = await SweepAndReadNarrationAsync();
 

@@ -125,14 +125,15 @@ public sealed class FunctionInvocationLoopTests(ITestOutputHelper output)
     {
         BackOffice.Kernel.Abstractions.Proposals.Figure[] figures =
             [BackOffice.Kernel.Abstractions.Proposals.Figure.Usd("gross", 18400m, "t"), BackOffice.Kernel.Abstractions.Proposals.Figure.Date("d", new DateOnly(2026, 11, 3), "t")];
-        const string narrative = "Subcontractor invoice RP-007 from Rivera Plumbing LLC was approved on 2026-11-03 for $18,400.00 but the ledger has no bill.";
+        const string narrative = "Subcontractor invoice RP-007 from Rivera Plumbing LLC dated 2026-11-03 for $18,400.00 has no bill in the ledger.";
+        var slots = BackOffice.Kernel.Narration.NarrativeSlots.For(figures, null, "Sub invoice RP-007 has no bill", narrative);
         var watch = Stopwatch.StartNew();
-        for (var i = 0; i < 10_000; i++)
+        for (var i = 0; i < 2_000; i++)
         {
-            Assert.True(NumericFirewall.Check(narrative, figures, "RP-007").Passed);
+            Assert.True(PlaceholderGuard.Check(slots.Template, slots).Passed);
         }
 
-        output.WriteLine($"numeric firewall: {10_000 / watch.Elapsed.TotalSeconds:N0} narratives/s ({watch.Elapsed.TotalMilliseconds * 100 / 1_000:N1} µs each)");
+        output.WriteLine($"placeholder firewall: {2_000 / watch.Elapsed.TotalSeconds:N0} narratives/s ({watch.Elapsed.TotalMilliseconds * 1_000 / 2_000:N1} µs each)");
         var embedder = new BackOffice.Store.Memory.HashedNgramEmbedder();
         watch.Restart();
         for (var i = 0; i < 10_000; i++)

@@ -23,7 +23,7 @@ public enum LienWaiverType
 
 /// <summary>
 /// One document as received: a file in the tenant's inbox, or one part of an email in it ("mail.eml#invoice.pdf").
-/// <paramref name="Text"/> is null when no text could be read (a scanned PDF, no pdftotext): a person must look.
+/// <paramref name="Text"/> is null when no text could be read (a scanned PDF, an unparsable one): a person must look.
 /// </summary>
 public sealed record InboxDocument(
     string Id, string SourceFile, string Format, string? Text, string? EmailSubject, string? EmailFrom, string? Unreadable);

@@ -12,9 +12,9 @@ public sealed record NumberCheckResult(IReadOnlyList<string> Unknown)
 
 /// <summary>
 /// The strict numeric check for text that leaves the company (dunning drafts, issue 5): every number in it must be one
-/// of the computed figures, written out in full. It is deliberately stricter than the narrative firewall
-/// (kernel/BackOffice.Kernel/Narration/NumericFirewall.cs), which also accepts "12.5k" or "November 3" in an
-/// explanation for an approver; a customer's letter states exact amounts and ISO dates only. Dates (yyyy-MM-dd) must equal an allowed date;
+/// of the computed figures, written out in full (a customer's letter states exact amounts and ISO dates only). Model
+/// narratives for approvers are held to another rule: they write no number at all, only placeholders the product renders
+/// (kernel/BackOffice.Kernel/Narration/PlaceholderGuard.cs, issue 15). Dates (yyyy-MM-dd) must equal an allowed date;
 /// any other number ("$12,400.00", "45", "10%") must equal an allowed figure value numerically. Identifiers that
 /// contain digits (invoice numbers, "Suite 300 TI") are named as such and taken out before the scan, so they
 /// neither pass nor fail as amounts.
