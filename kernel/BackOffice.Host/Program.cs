@@ -1,3 +1,3 @@
 using BackOffice.Host.Cli;
 
-return await BackOfficeCli.Build().Parse(args).InvokeAsync();
+return await BackOfficeCli.InvokeAsync(BackOfficeCli.Build().Parse(args));

@@ -61,9 +61,11 @@ public static class AuditCommands
             var events = await ReadAsync(cli, listTenant, ct);
             var k = cli.Parse.GetValue(kind);
             var s = cli.Parse.GetValue(subject);
-            var rows = events.Where(e => (k is null || e.Kind == k) && (s is null || e.Subject == s))
-                .TakeLast(cli.Parse.GetValue(limit)).Select(ToJson).ToList();
-            cli.Output.Table(rows, ["id", "at", "actor", "kind", "subject", "data"]);
+            var matching = events.Where(e => (k is null || e.Kind == k) && (s is null || e.Subject == s)).ToList();
+            var rows = matching.TakeLast(cli.Parse.GetValue(limit)).Select(ToJson).ToList();
+            // Issue 17: say how much is not shown, so the most recent 50 are never mistaken for the whole log.
+            cli.Output.Table(rows, ["id", "at", "actor", "kind", "subject", "data"],
+                $"Showing the most recent {rows.Count} of {matching.Count} events (--limit N shows more)");
             return 0;
         }));
         return list;

@@ -33,4 +33,14 @@ public static class BackOfficeCli
         };
         return root;
     }
+
+    /// <summary>
+    /// Runs a parsed command line. System.CommandLine answers a parse error (an unknown option, a value outside the
+    /// allowed ones) with exit code 1; README promises 2 for bad usage, so a parse error is 2 (issue 17).
+    /// </summary>
+    public static async Task<int> InvokeAsync(ParseResult parse, InvocationConfiguration? configuration = null)
+    {
+        var code = await parse.InvokeAsync(configuration ?? new InvocationConfiguration());
+        return parse.Errors.Count > 0 ? 2 : code;
+    }
 }

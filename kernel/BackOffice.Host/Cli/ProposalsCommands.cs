@@ -33,9 +33,16 @@ public static class ProposalsCommands
         var tenant = CliOptions.Tenant();
         var state = new Option<string?>("--state") { Description = "Only proposals in this state (proposed, approved, executed, ...)" };
         var agent = new Option<string?>("--agent") { Description = "Only this agent's proposals" };
+        // Issue 17: an unknown state or agent is an error (exit 2), not an empty list that looks like "nothing to do".
+        state.AcceptOnlyFromAmong([.. ProposalStates.All]);
         var list = new Command("list", "List proposals, newest first") { tenant, state, agent };
         list.SetAction(CliAction.Run(async (cli, ct) =>
         {
+            if (cli.Parse.GetValue(agent) is { } named)
+            {
+                _ = cli.Get<BackOffice.Kernel.Sweeps.SweepRunner>().Agent(named);
+            }
+
             var path = cli.Tenant(await cli.TenantAsync(tenant, ct));
             var rows = await cli.Get<ProposalGate>().ListAsync(path, new ProposalFilter(cli.Parse.GetValue(state), cli.Parse.GetValue(agent)), ct);
             cli.Output.Table(rows.Select(ProposalView.Summary).ToList(), ["id", "state", "risk", "agent", "title"]);

@@ -17,7 +17,7 @@ public sealed class CliRunner(string dataRoot)
         var output = new StringWriter();
         var error = new StringWriter();
         var parse = BackOfficeCli.Build().Parse([.. args, "--data", dataRoot]);
-        var code = await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var code = await BackOfficeCli.InvokeAsync(parse, new InvocationConfiguration { Output = output, Error = error });
         return new Result(code, output.ToString(), error.ToString());
     }
 
