@@ -1,6 +1,4 @@
-using System.Globalization;
-using CsvHelper;
-using ExcelDataReader;
+using BackOffice.Store.Sheets;
 
 namespace BackOffice.Store.Exports;
 
@@ -29,7 +27,7 @@ public static class ExportSheetReader
                 _ => throw new ExportFileFormatException($"{Path.GetFileName(path)}: only .csv, .xlsx and .xls export files can be read."),
             };
         }
-        catch (Exception ex) when (ex is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or System.Xml.XmlException)
+        catch (Exception ex) when (SheetFile.IsUnreadable(ex))
         {
             throw new ExportFileFormatException($"{Path.GetFileName(path)}: cannot be read as {extension[1..].ToUpperInvariant()}: {ex.Message}", ex);
         }
@@ -38,69 +36,16 @@ public static class ExportSheetReader
     /// <summary>RFC 4180 CSV with rows of any width (title rows are one cell wide); an unclosed quote refuses the file.</summary>
     private static async Task<List<ExportSheetRow>> ReadCsvAsync(string path, CancellationToken cancellationToken)
     {
-        string? malformed = null;
-        var options = CsvReaderOptions.Default with
+        var sheet = await SheetFile.ReadCsvAsync(path, cancellationToken);
+        if (sheet.FirstUnclosedQuoteLine is { } line)
         {
-            Separator = ',',
-            HasHeader = false,
-            TrackLineNumbers = true,
-            SkipEmptyLines = false,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            OnMalformedRecord = bad =>
-            {
-                if (bad.Reason != CsvMalformedReason.FieldCountMismatch)
-                {
-                    malformed ??= $"line {bad.LineNumber} is not well-formed CSV (a quoted field is never closed)";
-                }
-            },
-        };
-        await using var reader = CsvReader.FromFile(path, options);
-        var rows = new List<ExportSheetRow>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var cells = new string[reader.FieldCount];
-            for (var i = 0; i < cells.Length; i++)
-            {
-                // QuickBooks writes a UTF-8 byte order mark before the first title cell (notes/procore.md section 7).
-                cells[i] = (reader.GetString(i) ?? "").Replace("\uFEFF", "", StringComparison.Ordinal);
-            }
-
-            rows.Add(new ExportSheetRow((int)reader.LineNumber, cells));
+            throw new ExportFileFormatException($"{Path.GetFileName(path)}: line {line} is not well-formed CSV (a quoted field is never closed).");
         }
 
-        return malformed is null ? rows : throw new ExportFileFormatException($"{Path.GetFileName(path)}: {malformed}.");
+        // QuickBooks writes a UTF-8 byte order mark before the first title cell (notes/procore.md section 7).
+        return sheet.Rows.Select(r => new ExportSheetRow(r.Row, r.Cells.Select(c => c.Replace("\uFEFF", "", StringComparison.Ordinal)).ToArray())).ToList();
     }
 
-    private static List<ExportSheetRow> ReadWorkbook(string path)
-    {
-        using var stream = File.OpenRead(path);
-        // ExcelDataReader asks for code page 1252 when it opens any workbook; .NET has it only once the provider is registered.
-        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
-        using var reader = ExcelReaderFactory.CreateReader(stream);
-        var rows = new List<ExportSheetRow>();
-        var row = 0;
-        while (reader.Read())
-        {
-            row++;
-            var cells = new string[reader.FieldCount];
-            for (var i = 0; i < cells.Length; i++)
-            {
-                cells[i] = Text(reader.GetValue(i));
-            }
-
-            rows.Add(new ExportSheetRow(row, cells));
-        }
-
-        return rows;
-    }
-
-    private static string Text(object? value) => value switch
-    {
-        null => "",
-        // Every spreadsheet number is a double; the round-trip text is what the sheet shows and is parsed as a decimal.
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        DateTime date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
+    private static List<ExportSheetRow> ReadWorkbook(string path) =>
+        SheetFile.ReadWorkbook(path, openXmlOnly: false).Select(r => new ExportSheetRow(r.Row, r.Cells)).ToList();
 }

@@ -1,7 +1,5 @@
-using System.Globalization;
 using BackOffice.Domain.Pricebook;
-using CsvHelper;
-using ExcelDataReader;
+using BackOffice.Store.Sheets;
 
 namespace BackOffice.Store.Pricebook;
 
@@ -9,9 +7,8 @@ namespace BackOffice.Store.Pricebook;
 public sealed class PriceFileFormatException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
-/// Reads a vendor price file (CSV or XLSX, first worksheet) into text cells with row numbers (issue 8). Values stay
-/// text so the parser decides what they mean: an XLSX number is written as its shortest round-trip text ("4.39"),
-/// which is what the spreadsheet shows, and a date cell as yyyy-MM-dd.
+/// Reads a vendor price file (CSV or XLSX, first worksheet) into text cells with row numbers (issue 8), through the
+/// shared <see cref="SheetFile"/>; the price parser reads the text as a decimal (at most 4 places), so no float reaches a price.
 /// </summary>
 public static class PriceFileReader
 {
@@ -27,7 +24,7 @@ public static class PriceFileReader
                 _ => throw new PriceFileFormatException($"{Path.GetFileName(path)}: only .csv and .xlsx price files can be read."),
             };
         }
-        catch (Exception ex) when (ex is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or System.Xml.XmlException)
+        catch (Exception ex) when (SheetFile.IsUnreadable(ex))
         {
             throw new PriceFileFormatException($"{Path.GetFileName(path)}: cannot be read as {extension[1..].ToUpperInvariant()}: {ex.Message}", ex);
         }
@@ -36,63 +33,12 @@ public static class PriceFileReader
     /// <summary>RFC 4180 CSV; a malformed record (an unclosed quote) refuses the file, naming the line, since its rows cannot be counted on.</summary>
     private static async Task<List<RawPriceRow>> ReadCsvAsync(string path, CancellationToken cancellationToken)
     {
-        string? malformed = null;
-        var options = CsvReaderOptions.Default with
-        {
-            Separator = ',',
-            HasHeader = false,
-            TrackLineNumbers = true,
-            SkipEmptyLines = false,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            OnMalformedRecord = bad => malformed ??= $"line {bad.LineNumber} is not well-formed CSV",
-        };
-        await using var reader = CsvReader.FromFile(path, options);
-        var rows = new List<RawPriceRow>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var cells = new string[reader.FieldCount];
-            for (var i = 0; i < cells.Length; i++)
-            {
-                cells[i] = reader.GetString(i) ?? "";
-            }
-
-            rows.Add(new RawPriceRow((int)reader.LineNumber, cells));
-        }
-
-        return malformed is null ? rows : throw new PriceFileFormatException($"{Path.GetFileName(path)}: {malformed}.");
+        var sheet = await SheetFile.ReadCsvAsync(path, cancellationToken);
+        return sheet.FirstMalformedLine is { } line
+            ? throw new PriceFileFormatException($"{Path.GetFileName(path)}: line {line} is not well-formed CSV.")
+            : sheet.Rows.Select(r => new RawPriceRow(r.Row, r.Cells)).ToList();
     }
 
-    private static List<RawPriceRow> ReadXlsx(string path)
-    {
-        using var stream = File.OpenRead(path);
-        // ExcelDataReader asks for code page 1252 when it opens any workbook; .NET has it only once the provider is registered.
-        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
-        using var reader = ExcelReaderFactory.CreateOpenXmlReader(stream);
-        var rows = new List<RawPriceRow>();
-        var row = 0;
-        while (reader.Read())
-        {
-            row++;
-            var cells = new string[reader.FieldCount];
-            for (var i = 0; i < cells.Length; i++)
-            {
-                cells[i] = Text(reader.GetValue(i));
-            }
-
-            rows.Add(new RawPriceRow(row, cells));
-        }
-
-        return rows;
-    }
-
-    private static string Text(object? value) => value switch
-    {
-        null => "",
-        // XLSX stores every number as a double; the shortest round-trip text gives back what the sheet shows ("4.39"),
-        // and the price parser reads that text as a decimal (refusing more than 4 places), so no float reaches a price.
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        DateTime date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
+    private static List<RawPriceRow> ReadXlsx(string path) =>
+        SheetFile.ReadWorkbook(path, openXmlOnly: true).Select(r => new RawPriceRow(r.Row, r.Cells)).ToList();
 }

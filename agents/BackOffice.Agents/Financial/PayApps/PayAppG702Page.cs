@@ -10,6 +10,7 @@ namespace BackOffice.Agents.Financial.PayApps;
 /// </summary>
 internal static class PayAppG702Page
 {
+    // Page geometry in points, PDFsharp's unit (double); amounts reach the page only as text formatted from decimal by PayAppForm.Money.
     private const double Margin = 36, Half = 270;
 
     public static void Draw(XGraphics g, PayAppDocument document)

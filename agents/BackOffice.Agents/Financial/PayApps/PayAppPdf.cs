@@ -12,6 +12,7 @@ namespace BackOffice.Agents.Financial.PayApps;
 /// </summary>
 internal static class PayAppPdf
 {
+    // Page geometry in points, PDFsharp's unit (double); no amount is ever a double here.
     private const double Margin = 36;
     private const int RowsPerG703Page = 24;
 
