@@ -91,7 +91,7 @@ public sealed class ConsoleLayoutTests(ITestOutputHelper output) : IAsyncLifetim
         var file = Path.Combine(_temp.Root, download.SuggestedFilename);
         await download.SaveAsAsync(file);
 
-        var sheet = BackOffice.Tests.Console.ExportTests.ReadXlsx(await File.ReadAllBytesAsync(file));
+        var sheet = BackOffice.Tests.ApprovalConsole.ExportTests.ReadXlsx(await File.ReadAllBytesAsync(file));
         Assert.Equal(["Job", "Percent complete", "Over under billing", "Margin at completion"], sheet.Rows[0].Select(c => c?.ToString()));
         Assert.Equal("Oak St Retail Fit-out", sheet.Rows[1][0]);
         Assert.Equal(-12850.0, Convert.ToDouble(sheet.Rows[1][2], System.Globalization.CultureInfo.InvariantCulture), 6);

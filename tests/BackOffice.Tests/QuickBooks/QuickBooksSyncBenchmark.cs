@@ -40,7 +40,7 @@ public sealed class QuickBooksSyncBenchmark(ITestOutputHelper output)
 
         var sync = h.Get<QuickBooksSync>();
         output.WriteLine($"{Transactions} bills in the fake");
-        System.Console.WriteLine($"{Transactions} bills in the fake");
+        Console.WriteLine($"{Transactions} bills in the fake");
         var full = await sync.SyncAsync(h.Tenant, full: true, null, CancellationToken.None);
         Print("full", full);
         Assert.Equal(Transactions + 8, full.Total.Added);
@@ -62,6 +62,6 @@ public sealed class QuickBooksSyncBenchmark(ITestOutputHelper output)
             $"{name}: {report.Total.Read} read, {report.Total.Added} added, {report.Total.Changed} changed in {report.Elapsed.TotalSeconds:0.0} s; " +
             $"{report.Requests} requests ({report.Requests / Math.Max(minutes, 1.0 / 60):0} a minute at this speed; at Intuit's 500 a minute they need at least {report.Requests / 500.0:0.00} min)");
         output.WriteLine(line);
-        System.Console.WriteLine(line);
+        Console.WriteLine(line);
     }
 }

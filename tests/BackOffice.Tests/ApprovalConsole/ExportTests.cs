@@ -7,7 +7,7 @@ using BackOffice.Store.Collections;
 using BackOffice.Tests.Support;
 using ExcelDataReader;
 
-namespace BackOffice.Tests.Console;
+namespace BackOffice.Tests.ApprovalConsole;
 
 /// <summary>Issue 17: exports as CSV and XLSX, read back with an independent reader (ExcelDataReader), from code and the CLI.</summary>
 public sealed class ExportTests : IDisposable

@@ -4,7 +4,7 @@ using BackOffice.Store.Proposals;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
-namespace BackOffice.Tests.Console;
+namespace BackOffice.Tests.ApprovalConsole;
 
 /// <summary>Issue 17: the console's accounting language, its list queries, edit forms and which verbs it offers.</summary>
 public sealed class ConsoleTextTests

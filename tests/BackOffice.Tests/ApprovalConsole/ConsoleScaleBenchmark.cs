@@ -10,7 +10,7 @@ using BackOffice.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
-namespace BackOffice.Tests.Console;
+namespace BackOffice.Tests.ApprovalConsole;
 
 /// <summary>
 /// Issue 17's scale check: a generated 200-job tenant (`backoffice generate --jobs 200`, default 2,000 ledger lines a job,
