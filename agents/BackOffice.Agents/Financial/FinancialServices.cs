@@ -35,6 +35,11 @@ public static class FinancialServices
         services.AddSingleton<IReportDocument, G702Packet>();
         services.AddSingleton<IReport, EarnedValueReport>();
         services.AddSingleton<IReport, RetainageReport>();
+        // Issue 16: WIP by period, its closing figures and its PDF.
+        services.AddSingleton<Wip.WipPeriods>();
+        services.AddSingleton<WipPeriodReport>();
+        services.AddSingleton<IReport>(sp => sp.GetRequiredService<WipPeriodReport>());
+        services.AddSingleton<IReportDocument, Wip.WipPeriodPdf>();
         return services;
     }
 }
