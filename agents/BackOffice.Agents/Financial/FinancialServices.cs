@@ -24,6 +24,7 @@ public static class FinancialServices
         services.AddSingleton<IActionExecutor, LinkRecordsExecutor>();
         services.AddSingleton<IActionExecutor, ReclassJournalExecutor>();
         services.AddSingleton<IActionExecutor, ChangeOrderNoteExecutor>();
+        services.AddSingleton<IActionExecutor, RetainageEntryExecutor>();
         services.AddSingleton<IReport, ReconciliationReport>();
         services.AddSingleton<IReport, VarianceReport>();
         services.AddSingleton<IReport, WipReport>();

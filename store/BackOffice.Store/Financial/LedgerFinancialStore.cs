@@ -92,6 +92,29 @@ public sealed class LedgerFinancialStore(TenantData tenant)
         return row.AccountExists == 0 ? null : Cents.ToDollars(row.Cents);
     }
 
+    /// <summary>
+    /// Issue 16: an account's debit balance per customer (job) from active journal entries dated on or before
+    /// <paramref name="asOf"/> (debits less credits), for the retainage accounts' true-up.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, decimal>> JournalDebitBalancesByCustomerAsync(string accountId, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CustomerBalanceRow>(new CommandDefinition(
+            """
+            SELECT l.customer_id AS CustomerId, SUM(CASE l.posting_type WHEN 'Debit' THEN l.amount_cents ELSE -l.amount_cents END) AS Cents
+            FROM ledger_journal_lines l JOIN ledger_journal_entries e ON e.id = l.journal_entry_id
+            WHERE l.account_id = @accountId AND e.status = 'active' AND e.txn_date <= @asOf AND l.customer_id IS NOT NULL
+            GROUP BY l.customer_id
+            """, new { accountId, asOf = asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.CustomerId, r => Cents.ToDollars(r.Cents), StringComparer.Ordinal);
+    }
+
+    private sealed class CustomerBalanceRow
+    {
+        public string CustomerId { get; init; } = "";
+        public long Cents { get; init; }
+    }
+
     private sealed class BalanceRow
     {
         public long AccountExists { get; init; }
