@@ -25,6 +25,7 @@ public static class FinancialServices
         services.AddSingleton<IActionExecutor, ReclassJournalExecutor>();
         services.AddSingleton<IActionExecutor, ChangeOrderNoteExecutor>();
         services.AddSingleton<IActionExecutor, RetainageEntryExecutor>();
+        services.AddSingleton<IActionExecutor, OwnerInvoiceExecutor>();
         services.AddSingleton<IReport, ReconciliationReport>();
         services.AddSingleton<IReport, VarianceReport>();
         services.AddSingleton<IReport, WipReport>();

@@ -3,6 +3,7 @@ using BackOffice.Agents.Financial.Actions;
 using BackOffice.Domain.Money;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Tools.Matching;
+using BackOffice.Tools.Reconciliation;
 using static BackOffice.Agents.Financial.FinancialFigures;
 
 namespace BackOffice.Agents.Financial;
@@ -28,10 +29,14 @@ internal static class RetainageEntryCheck
         }
 
         var journalDebits = await tenant.LedgerFinancials.JournalDebitBalancesByCustomerAsync(retainageAccount.Id, analysis.AsOf, cancellationToken);
+        // A pay application without its invoice (or with an invoice of another amount) is the owner invoice's business:
+        // its retainage comes with the invoice, so a true-up now would hold it twice.
+        var uninvoiced = BillingReconciliation.Check(analysis.ReconciliationInput(), Tolerance.Default)
+            .Where(i => i.Category is WorklistCategory.PayAppNotInvoiced or WorklistCategory.PayAppAmountDiffers).Select(i => i.JobId).ToHashSet(StringComparer.Ordinal);
         var proposals = new List<ProposalDraft>();
         foreach (var job in data.Books.PayApps.Where(p => p.PeriodEnd <= analysis.AsOf).GroupBy(p => p.JobId))
         {
-            if (!analysis.JobMap.TryGetValue(job.Key, out var customer))
+            if (uninvoiced.Contains(job.Key) || !analysis.JobMap.TryGetValue(job.Key, out var customer))
             {
                 continue;
             }
