@@ -31,6 +31,8 @@ public sealed class FinancialAgent(FinancialOptions options) : IAgent
             ReconciliationCheck.Run(analysis, Tolerance.Default, noted),
             AnalysisChecks.Variance(analysis, VarianceOptions.Default),
             AnalysisChecks.LossJobs(analysis),
-            AnalysisChecks.CostCodeMapping(analysis)).ToSweepResult();
+            AnalysisChecks.CostCodeMapping(analysis),
+            // Issue 16: retainage receivable held in the ledger as the pay applications hold it.
+            await RetainageEntryCheck.RunAsync(analysis, context.Data, cancellationToken)).ToSweepResult();
     }
 }

@@ -35,6 +35,24 @@ public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter
         WriteAsync(tenant, requestId, "delete", "JournalEntry",
             (c, t) => SandboxJournalEntries.DeleteAsync(c, t, entryId, syncToken, cancellationToken), cancellationToken);
 
+    /// <summary>Issue 16: the owner invoice for a pay application's current payment due (sandbox only; ILedgerWriter carries bills).</summary>
+    public Task<LedgerWriteResult> CreateInvoiceAsync(
+        TenantData tenant, InvoiceDraft invoice, string requestId, CancellationToken cancellationToken) =>
+        WriteAsync(tenant, requestId, "create", "Invoice",
+            (c, t) => SandboxInvoices.CreateAsync(c, t, invoice, cancellationToken), cancellationToken);
+
+    public Task<LedgerWriteResult> DeleteInvoiceAsync(
+        TenantData tenant, string invoiceId, long syncToken, string requestId, CancellationToken cancellationToken) =>
+        WriteAsync(tenant, requestId, "delete", "Invoice",
+            (c, t) => SandboxInvoices.DeleteAsync(c, t, invoiceId, syncToken, cancellationToken), cancellationToken);
+
+    /// <summary>The invoice's current SyncToken, or null when it is not in the ledger (any more).</summary>
+    public async Task<long?> InvoiceSyncTokenAsync(TenantData tenant, string invoiceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        return await SandboxInvoices.SyncTokenAsync(connection, invoiceId, cancellationToken);
+    }
+
     public async Task<LedgerBillRef?> GetBillAsync(TenantData tenant, string billId, CancellationToken cancellationToken)
     {
         await using var connection = await tenant.OpenAsync(cancellationToken);

@@ -33,6 +33,7 @@ public sealed class TenantData
         Workforce = new WorkforceStore(this);
         ProjectFinancials = new ProjectFinancialStore(this);
         PayAppSheets = new PayAppSheetStore(this);
+        WipPeriods = new WipPeriodStore(this);
         LedgerFinancials = new LedgerFinancialStore(this);
         Cash = new CashStore(this);
         ConfirmedLinks = new ConfirmedLinkStore(this);
@@ -67,6 +68,9 @@ public sealed class TenantData
 
     /// <summary>G703 lines and retainage terms of owner pay applications (issue 16).</summary>
     public PayAppSheetStore PayAppSheets { get; }
+
+    /// <summary>The WIP figures of closed months (issue 16).</summary>
+    public WipPeriodStore WipPeriods { get; }
 
     public LedgerFinancialStore LedgerFinancials { get; }
 
