@@ -73,9 +73,11 @@ public sealed class BundleImporter(TimeProvider clock)
         List<string> warnings)
     {
         var errors = new ErrorSink();
+        // Issue 19: the key before the write lock: creating it keys this tenant's chain in a transaction of its own.
+        var auditKey = await data.AuditKeyAsync(cancellationToken);
         await using var connection = await data.OpenAsync(cancellationToken);
         // IMMEDIATE: the stored rows validation reads are the rows the writer diffs against; no other writer slips between.
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await data.WriteRetry.BeginAsync(connection, cancellationToken);
         progress?.Report(new ImportProgress(ImportPhase.Validating, null, tables.Values.Sum(t => t.Rows.Count)));
         var stored = await StoredState.LoadAsync(connection, transaction, cancellationToken);
         await BundleValidator.ValidateAsync(tables, stored, connection, transaction, errors, source.Merge, cancellationToken);
@@ -88,7 +90,7 @@ public sealed class BundleImporter(TimeProvider clock)
         var staged = await BundleFileMoves.StageAsync(rawFiles, data, connection, transaction, progress, cancellationToken);
         counts.AddRange(BundleRawFiles.Count(rawFiles));
         var runId = await RecordRunAsync(source, startedAt, counts, connection, transaction, cancellationToken);
-        await _audit.AppendAsync(connection, transaction, actor, "import.completed", $"import:{runId}",
+        await _audit.AppendAsync(connection, transaction, auditKey, actor, "import.completed", $"import:{runId}",
             AuditData(data.Tenant, source, counts, warnings.Count), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
