@@ -12,7 +12,7 @@ namespace BackOffice.Store.Control;
 /// Passwords and API tokens of the users in the control database (issue 9). Only hashes are stored; every login,
 /// failed login, password change and token issue is an event in the control audit chain.
 /// </summary>
-public sealed class CredentialStore(DataDirectory data, UserDirectory users, AuditStore audit, TimeProvider clock, AuthOptions options)
+public sealed partial class CredentialStore(DataDirectory data, UserDirectory users, AuditStore audit, TimeProvider clock, AuthOptions options)
 {
     public async Task SetPasswordAsync(string user, string password, string actor, CancellationToken cancellationToken)
     {
@@ -29,9 +29,10 @@ public sealed class CredentialStore(DataDirectory data, UserDirectory users, Aud
         await using var transaction = await WriteRetryPolicy.Default.BeginAsync(connection, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO user_credentials (user_name, password_hash, updated_at) VALUES (@user, @hash, @at)
-            ON CONFLICT (user_name) DO UPDATE SET password_hash = excluded.password_hash, updated_at = excluded.updated_at
-            """, new { user, hash, at = Now() }, transaction, cancellationToken: cancellationToken));
+            INSERT INTO user_credentials (user_name, password_hash, updated_at, security_stamp) VALUES (@user, @hash, @at, @stamp)
+            ON CONFLICT (user_name) DO UPDATE SET password_hash = excluded.password_hash, updated_at = excluded.updated_at,
+                security_stamp = excluded.security_stamp
+            """, new { user, hash, at = Now(), stamp = NewStamp() }, transaction, cancellationToken: cancellationToken));
         await audit.AppendControlAsync(connection, transaction, auditKey, actor, "user.password-set", $"user:{user}", new JsonObject(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -44,7 +45,9 @@ public sealed class CredentialStore(DataDirectory data, UserDirectory users, Aud
         await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
         var stored = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT password_hash FROM user_credentials WHERE user_name = @user", new { user }, cancellationToken: cancellationToken));
-        var record = stored is not null && PasswordHasher.Verify(password, stored) ? await users.FindAsync(user, cancellationToken) : null;
+        // Issue 19: an unknown user costs the same PBKDF2 work as a wrong password, so timing does not tell which names exist.
+        var matches = stored is not null ? PasswordHasher.Verify(password, stored) : VerifyNobody(password);
+        var record = matches ? await users.FindAsync(user, cancellationToken) : null;
         await audit.AppendControlAsync(connection, auditKey, user, record is null ? "auth.login-failed" : "auth.login", $"user:{user}",
             new JsonObject { ["channel"] = channel }, cancellationToken);
         return record;
