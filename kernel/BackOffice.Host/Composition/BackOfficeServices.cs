@@ -85,6 +85,7 @@ public static class BackOfficeServices
         builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddSingleton<AuditAnchors>();
         builder.Services.AddSingleton<AuditChains>();
+        builder.Services.AddHostedService<StagedMoveRecovery>();
         builder.Services.AddSingleton<BundleImporter>();
         builder.Services.AddSingleton<BackOffice.Kernel.Exports.ExportImporter>();
     }
