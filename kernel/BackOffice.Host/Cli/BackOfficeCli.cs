@@ -15,6 +15,7 @@ public static class BackOfficeCli
             DemoCommand.Build(),
             TenantCommands.Build(),
             UsersCommands.Build(),
+            TokensCommands.Build(),
             ImportCommand.Build(),
             GenerateCommand.Build(),
             SweepCommand.Build(),

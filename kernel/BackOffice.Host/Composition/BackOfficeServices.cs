@@ -65,6 +65,12 @@ public static class BackOfficeServices
 
     public static void AddBackOfficeStore(this IHostApplicationBuilder builder, DataDirectory data)
     {
+        if (builder.Configuration["Audit:KeyFile"] is { Length: > 0 } auditKeyFile)
+        {
+            // Issue 19: the audit key may live somewhere the database writer cannot reach (another volume, a secret mount).
+            data.UseAuditKeyFile(auditKeyFile);
+        }
+
         builder.Services.AddSingleton(data);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TenantDataSource>();
@@ -78,6 +84,8 @@ public static class BackOfficeServices
         builder.Services.AddSingleton<TenantRegistry>();
         builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddSingleton<AuditAnchors>();
+        builder.Services.AddSingleton<AuditChains>();
+        builder.Services.AddHostedService<StagedMoveRecovery>();
         builder.Services.AddSingleton<BundleImporter>();
         builder.Services.AddSingleton<BackOffice.Kernel.Exports.ExportImporter>();
     }

@@ -13,6 +13,9 @@ namespace BackOffice.Store.Control;
 /// </summary>
 public sealed class AuditAnchors(DataDirectory data, TimeProvider clock)
 {
+    /// <summary>The anchor row of the control chain (issue 19); not a valid tenant name, so it never collides with one.</summary>
+    public const string ControlChain = "@control";
+
     public async Task<(long Seq, string Hash)?> GetAsync(string tenant, CancellationToken cancellationToken)
     {
         await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
@@ -35,24 +38,48 @@ public sealed class AuditAnchors(DataDirectory data, TimeProvider clock)
             events = await AuditStore.ReadAsync(DataUnit.Over(tenantConnection, null), new AuditQuery(FromSeq: anchor?.Seq ?? 0), cancellationToken);
         }
 
-        if (events.Count == 0 || (anchor is { } a && AuditVerifier.VerifyContinuation(events, a) is not null))
+        var key = await AuditKeys.ForAsync(data, cancellationToken);
+        if (events.Count == 0 || (anchor is { } a && AuditVerifier.VerifyContinuation(events, a, key) is not null))
         {
             return;
         }
 
         var head = events[^1];
         await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await SetAsync(connection, null, key, tenant, head.Seq, head.Hash, clock.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Records a chain's head with a MAC under the audit key (issue 19), so the anchor cannot be moved back to match a
+    /// shortened chain by someone who holds the control database but not the key.
+    /// </summary>
+    internal static Task SetAsync(
+        Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction? transaction, AuditKey key,
+        string chain, long seq, string hash, DateTimeOffset at, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO audit_anchors (tenant, seq, hash, updated_at) VALUES (@tenant, @Seq, @Hash, @at)
-            ON CONFLICT (tenant) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, updated_at = excluded.updated_at
-            """, new { tenant, head.Seq, head.Hash, at = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) },
+            INSERT INTO audit_anchors (tenant, seq, hash, updated_at, mac) VALUES (@chain, @seq, @hash, @at, @mac)
+            ON CONFLICT (tenant) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, updated_at = excluded.updated_at, mac = excluded.mac
+            """, new { chain, seq, hash, at = at.ToString("O", CultureInfo.InvariantCulture), mac = MacOf(key, chain, seq, hash) },
+            transaction, cancellationToken: cancellationToken));
+
+    /// <summary>What the anchor's MAC covers: which chain, how far, and the head's hash.</summary>
+    internal static string MacOf(AuditKey key, string chain, long seq, string hash) => key.Mac($"anchor|{chain}|{seq}|{hash}");
+
+    /// <summary>The anchor of a chain with its MAC (null for an anchor recorded before issue 19).</summary>
+    internal static async Task<(long Seq, string Hash, string? Mac)?> GetWithMacAsync(
+        Microsoft.Data.Sqlite.SqliteConnection control, string chain, CancellationToken cancellationToken)
+    {
+        var row = await control.QuerySingleOrDefaultAsync<AnchorRow>(new CommandDefinition(
+            "SELECT seq AS Seq, hash AS Hash, mac AS Mac FROM audit_anchors WHERE tenant = @chain", new { chain },
             cancellationToken: cancellationToken));
+        return row is null ? null : (row.Seq, row.Hash, row.Mac);
     }
 
     private sealed class AnchorRow
     {
         public long Seq { get; init; }
         public string Hash { get; init; } = "";
+        public string? Mac { get; init; }
     }
 }

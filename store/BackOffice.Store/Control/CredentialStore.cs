@@ -12,7 +12,7 @@ namespace BackOffice.Store.Control;
 /// Passwords and API tokens of the users in the control database (issue 9). Only hashes are stored; every login,
 /// failed login, password change and token issue is an event in the control audit chain.
 /// </summary>
-public sealed class CredentialStore(DataDirectory data, UserDirectory users, AuditStore audit, TimeProvider clock, AuthOptions options)
+public sealed partial class CredentialStore(DataDirectory data, UserDirectory users, AuditStore audit, TimeProvider clock, AuthOptions options)
 {
     public async Task SetPasswordAsync(string user, string password, string actor, CancellationToken cancellationToken)
     {
@@ -23,25 +23,32 @@ public sealed class CredentialStore(DataDirectory data, UserDirectory users, Aud
 
         _ = await users.FindAsync(user, cancellationToken) ?? throw new ArgumentException($"User '{user}' does not exist.", nameof(user));
         var hash = PasswordHasher.Hash(password, options.Pbkdf2Iterations);
+        // Issue 19: the key first: creating it writes to the control database, which the transaction below would hold.
+        var auditKey = await AuditKeys.ForAsync(data, cancellationToken);
         await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await WriteRetryPolicy.Default.BeginAsync(connection, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO user_credentials (user_name, password_hash, updated_at) VALUES (@user, @hash, @at)
-            ON CONFLICT (user_name) DO UPDATE SET password_hash = excluded.password_hash, updated_at = excluded.updated_at
-            """, new { user, hash, at = Now() }, transaction, cancellationToken: cancellationToken));
-        await audit.AppendAsync(connection, transaction, actor, "user.password-set", $"user:{user}", new JsonObject(), cancellationToken);
+            INSERT INTO user_credentials (user_name, password_hash, updated_at, security_stamp) VALUES (@user, @hash, @at, @stamp)
+            ON CONFLICT (user_name) DO UPDATE SET password_hash = excluded.password_hash, updated_at = excluded.updated_at,
+                security_stamp = excluded.security_stamp
+            """, new { user, hash, at = Now(), stamp = NewStamp() }, transaction, cancellationToken: cancellationToken));
+        await audit.AppendControlAsync(connection, transaction, auditKey, actor, "user.password-set", $"user:{user}", new JsonObject(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>The user when the password matches; audits the login or the failed login either way.</summary>
     public async Task<UserRecord?> LoginAsync(string user, string password, string channel, CancellationToken cancellationToken)
     {
+        // Issue 19: the key first: creating it writes to the control database, which the transaction below would hold.
+        var auditKey = await AuditKeys.ForAsync(data, cancellationToken);
         await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
         var stored = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT password_hash FROM user_credentials WHERE user_name = @user", new { user }, cancellationToken: cancellationToken));
-        var record = stored is not null && PasswordHasher.Verify(password, stored) ? await users.FindAsync(user, cancellationToken) : null;
-        await audit.AppendAsync(connection, user, record is null ? "auth.login-failed" : "auth.login", $"user:{user}",
+        // Issue 19: an unknown user costs the same PBKDF2 work as a wrong password, so timing does not tell which names exist.
+        var matches = stored is not null ? PasswordHasher.Verify(password, stored) : VerifyNobody(password);
+        var record = matches ? await users.FindAsync(user, cancellationToken) : null;
+        await audit.AppendControlAsync(connection, auditKey, user, record is null ? "auth.login-failed" : "auth.login", $"user:{user}",
             new JsonObject { ["channel"] = channel }, cancellationToken);
         return record;
     }
@@ -58,12 +65,14 @@ public sealed class CredentialStore(DataDirectory data, UserDirectory users, Aud
     {
         _ = await users.FindAsync(user, cancellationToken) ?? throw new ArgumentException($"User '{user}' does not exist.", nameof(user));
         var token = SecretTokens.New("bo_");
+        // Issue 19: the key first: creating it writes to the control database, which the transaction below would hold.
+        var auditKey = await AuditKeys.ForAsync(data, cancellationToken);
         await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await WriteRetryPolicy.Default.BeginAsync(connection, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO api_tokens (token_hash, user_name, label, created_at) VALUES (@hash, @user, @label, @at)",
             new { hash = SecretTokens.HashOf(token), user, label, at = Now() }, transaction, cancellationToken: cancellationToken));
-        await audit.AppendAsync(connection, transaction, actor, "auth.token-issued", $"user:{user}", new JsonObject { ["label"] = label }, cancellationToken);
+        await audit.AppendControlAsync(connection, transaction, auditKey, actor, "auth.token-issued", $"user:{user}", new JsonObject { ["label"] = label }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return token;
     }

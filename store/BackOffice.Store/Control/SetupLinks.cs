@@ -41,9 +41,11 @@ public sealed class SetupLinks(
             throw new ArgumentException("The first admin needs a name and a password of at least 8 characters.", nameof(password));
         }
 
+        // Issue 19: the key first: creating it writes to the control database, which the transaction below would hold.
+        var auditKey = await AuditKeys.ForAsync(data, cancellationToken);
         await using (var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken))
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await WriteRetryPolicy.Default.BeginAsync(connection, cancellationToken);
             var claimed = await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE setup_links SET used_at = @now, used_by = @admin WHERE token_hash = @hash AND used_at IS NULL AND expires_at > @now",
                 new { hash = SecretTokens.HashOf(token), now = Text(clock.GetUtcNow()), admin }, transaction, cancellationToken: cancellationToken));
@@ -52,7 +54,7 @@ public sealed class SetupLinks(
                 return false;
             }
 
-            await audit.AppendAsync(connection, transaction, admin, "auth.setup-link-used", $"user:{admin}", new JsonObject(), cancellationToken);
+            await audit.AppendControlAsync(connection, transaction, auditKey, admin, "auth.setup-link-used", $"user:{admin}", new JsonObject(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

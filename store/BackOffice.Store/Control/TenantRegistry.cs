@@ -17,14 +17,16 @@ public sealed class TenantRegistry(DataDirectory data, TimeProvider clock, Audit
     public async Task<bool> CreateAsync(string tenant, string actor, CancellationToken cancellationToken)
     {
         DataDirectory.ValidTenantName(tenant);
+        // Issue 19: the key first: creating it writes to the control database, which the transaction below would hold.
+        var auditKey = await AuditKeys.ForAsync(data, cancellationToken);
         await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await WriteRetryPolicy.Default.BeginAsync(connection, cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO tenants (name, created_at) VALUES (@tenant, @at) ON CONFLICT (name) DO NOTHING",
             new { tenant, at = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) }, transaction, cancellationToken: cancellationToken));
         if (inserted == 1)
         {
-            await audit.AppendAsync(connection, transaction, actor, "tenant.created", $"tenant:{tenant}", new JsonObject(), cancellationToken);
+            await audit.AppendControlAsync(connection, transaction, auditKey, actor, "tenant.created", $"tenant:{tenant}", new JsonObject(), cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -33,8 +33,10 @@ public sealed class UserDirectory(DataDirectory data, TimeProvider clock, AuditS
             throw new ArgumentException("A lead leads a department: give --department (e.g. finance, collections, payroll).", nameof(department));
         }
 
+        // Issue 19: the key first: creating it writes to the control database, which the transaction below would hold.
+        var auditKey = await AuditKeys.ForAsync(data, cancellationToken);
         await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await WriteRetryPolicy.Default.BeginAsync(connection, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO users (name, role, department, tenant, created_at) VALUES (@name, @role, @department, @tenant, @at)
@@ -42,7 +44,7 @@ public sealed class UserDirectory(DataDirectory data, TimeProvider clock, AuditS
             """,
             new { name, role, department, tenant, at = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) },
             transaction, cancellationToken: cancellationToken));
-        await audit.AppendAsync(connection, transaction, actor, "user.saved", $"user:{name}",
+        await audit.AppendControlAsync(connection, transaction, auditKey, actor, "user.saved", $"user:{name}",
             new JsonObject { ["role"] = role, ["department"] = department, ["tenant"] = tenant }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -76,7 +76,7 @@ public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter
     {
         SandboxRequests.Validate(requestId);
         await using var connection = await tenant.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await tenant.WriteRetry.BeginAsync(connection, cancellationToken);
         var replay = await SandboxRequests.FindAsync(connection, transaction, requestId, cancellationToken);
         if (replay is not null)
         {

@@ -1,3 +1,5 @@
+using BackOffice.Store.Audit;
+using BackOffice.Store.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Tenancy;
@@ -11,8 +13,9 @@ public sealed class DataUnit : IAsyncDisposable
 {
     private readonly bool _owned;
 
-    private DataUnit(SqliteConnection connection, SqliteTransaction? transaction, bool owned)
+    private DataUnit(SqliteConnection connection, SqliteTransaction? transaction, bool owned, AuditKey? auditKey = null)
     {
+        AuditKey = auditKey;
         Connection = connection;
         Transaction = transaction;
         _owned = owned;
@@ -22,13 +25,31 @@ public sealed class DataUnit : IAsyncDisposable
 
     internal SqliteTransaction? Transaction { get; }
 
-    internal static DataUnit Read(SqliteConnection connection) => new(connection, null, owned: true);
+    /// <summary>The key audit events appended through this unit are hashed with (issue 19).</summary>
+    internal AuditKey? AuditKey { get; }
+
+    internal static DataUnit Read(SqliteConnection connection, AuditKey auditKey) => new(connection, null, owned: true, auditKey);
 
     /// <summary>A view of a connection and transaction that store code already owns; disposing it disposes nothing.</summary>
     internal static DataUnit Over(SqliteConnection connection, SqliteTransaction? transaction) => new(connection, transaction, owned: false);
 
-    /// <summary>Microsoft.Data.Sqlite begins IMMEDIATE: racing writers queue on the lock instead of both reading the old state.</summary>
-    internal static DataUnit Write(SqliteConnection connection) => new(connection, connection.BeginTransaction(), owned: true);
+    /// <summary>
+    /// Microsoft.Data.Sqlite begins IMMEDIATE: racing writers queue on the lock instead of both reading the old state.
+    /// A lock that stays taken is retried with backoff, then "busy" (issue 19); the connection is closed either way.
+    /// </summary>
+    internal static async Task<DataUnit> WriteAsync(
+        SqliteConnection connection, WriteRetryPolicy retry, AuditKey auditKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new(connection, await retry.BeginAsync(connection, cancellationToken), owned: true, auditKey);
+        }
+        catch (Exception)
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <summary>Commits a write unit; a unit disposed without commit rolls back.</summary>
     public Task CommitAsync(CancellationToken cancellationToken) =>

@@ -21,13 +21,16 @@ public sealed class TenantData
 {
     private readonly string _databasePath;
     private readonly string _folder;
+    private readonly DataDirectory _data;
 
-    internal TenantData(string tenant, string databasePath, string folder, TimeProvider clock)
+    internal TenantData(string tenant, DataDirectory data, TimeProvider clock, WriteRetryPolicy writeRetry)
     {
+        _data = data;
+        WriteRetry = writeRetry;
         Tenant = tenant;
         Clock = clock;
-        _databasePath = databasePath;
-        _folder = folder;
+        _databasePath = data.TenantDatabasePath(tenant);
+        _folder = data.TenantFolder(tenant);
         Project = new ProjectStore(this);
         Ledger = new LedgerStore(this);
         Workforce = new WorkforceStore(this);
@@ -119,12 +122,24 @@ public sealed class TenantData
     public string Folder => _folder;
 
     /// <summary>A read unit: one connection, no transaction.</summary>
-    public async Task<DataUnit> ReadAsync(CancellationToken cancellationToken) =>
-        DataUnit.Read(await OpenAsync(cancellationToken));
+    public async Task<DataUnit> ReadAsync(CancellationToken cancellationToken)
+    {
+        var key = await AuditKeyAsync(cancellationToken);
+        return DataUnit.Read(await OpenAsync(cancellationToken), key);
+    }
 
     /// <summary>A write unit: everything done through it commits together or not at all.</summary>
-    public async Task<DataUnit> WriteAsync(CancellationToken cancellationToken) =>
-        DataUnit.Write(await OpenAsync(cancellationToken));
+    public async Task<DataUnit> WriteAsync(CancellationToken cancellationToken)
+    {
+        var key = await AuditKeyAsync(cancellationToken);
+        return await DataUnit.WriteAsync(await OpenAsync(cancellationToken), WriteRetry, key, cancellationToken);
+    }
+
+    /// <summary>The installation's audit key (issue 19), found before the database is opened so a missing key opens nothing.</summary>
+    internal Task<Audit.AuditKey> AuditKeyAsync(CancellationToken cancellationToken) => Audit.AuditKeys.ForAsync(_data, cancellationToken);
+
+    /// <summary>How this tenant's writers wait for a database another writer holds (issue 19).</summary>
+    internal WriteRetryPolicy WriteRetry { get; }
 
     internal Task<Microsoft.Data.Sqlite.SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
         Databases.OpenTenantAsync(_databasePath, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BackOffice.Store.Audit;
 using BackOffice.Store.Sqlite;
 
 namespace BackOffice.Store.Tenancy;
@@ -13,16 +14,25 @@ public sealed class TenantDataSource(DataDirectory data, TimeProvider clock)
 
     public TimeProvider Clock => clock;
 
+    /// <summary>How writers wait for a database another writer holds (issue 19); tests shorten it.</summary>
+    public WriteRetryPolicy WriteRetry { get; init; } = WriteRetryPolicy.Default;
+
     /// <summary>The data context of <paramref name="tenant"/>. Does not check the tenant exists: the registry does.</summary>
     public TenantData For(string tenant) =>
         _tenants.GetOrAdd(DataDirectory.ValidTenantName(tenant),
-            t => new TenantData(t, data.TenantDatabasePath(t), data.TenantFolder(t), clock));
+            t => new TenantData(t, data, clock, WriteRetry));
 
     /// <summary>A read unit on the control database (tenants, users, the control audit chain).</summary>
-    public async Task<DataUnit> ReadControlAsync(CancellationToken cancellationToken) =>
-        DataUnit.Read(await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken));
+    public async Task<DataUnit> ReadControlAsync(CancellationToken cancellationToken)
+    {
+        var key = await AuditKeys.ForAsync(data, cancellationToken);
+        return DataUnit.Read(await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken), key);
+    }
 
     /// <summary>A write unit on the control database.</summary>
-    public async Task<DataUnit> WriteControlAsync(CancellationToken cancellationToken) =>
-        DataUnit.Write(await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken));
+    public async Task<DataUnit> WriteControlAsync(CancellationToken cancellationToken)
+    {
+        var key = await AuditKeys.ForAsync(data, cancellationToken);
+        return await DataUnit.WriteAsync(await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken), WriteRetry, key, cancellationToken);
+    }
 }

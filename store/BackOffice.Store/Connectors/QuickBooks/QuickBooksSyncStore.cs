@@ -1,3 +1,4 @@
+using BackOffice.Store.Sqlite;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Tenancy;
 using Dapper;
@@ -43,10 +44,10 @@ public sealed class QuickBooksSyncStore(TenantData tenant)
         }
     }
 
-    private static async Task<SyncCounts> ApplyBatchAsync(
+    private async Task<SyncCounts> ApplyBatchAsync(
         Microsoft.Data.Sqlite.SqliteConnection connection, string entity, IReadOnlyList<JsonObject> items, SyncCursor? cursor, CancellationToken cancellationToken)
     {
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await tenant.WriteRetry.BeginAsync(connection, cancellationToken);
         var unit = DataUnit.Over(connection, transaction);
         int added = 0, changed = 0, deleted = 0;
         foreach (var item in items)
