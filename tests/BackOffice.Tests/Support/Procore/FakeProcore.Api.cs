@@ -21,6 +21,12 @@ public sealed partial class FakeProcore
 
     public int ApiRequests => Volatile.Read(ref _requests);
 
+    /// <summary>Each API request's path and query, in order, to see what a sync asked for.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Requested { get; } = new();
+
+    /// <summary>Requests whose path and query match are answered 500, as an outage in the middle of a sync.</summary>
+    public Func<string, bool>? FailWhen { get; set; }
+
     /// <summary>Requests answered 429.</summary>
     public int Throttled => Volatile.Read(ref _throttled);
 
@@ -38,6 +44,13 @@ public sealed partial class FakeProcore
     private void MapApi(WebApplication app) => app.MapGet("/rest/{version}/{**path}", (HttpContext http, string version, string path) =>
     {
         Interlocked.Increment(ref _requests);
+        var asked = http.Request.Path + http.Request.QueryString;
+        Requested.Enqueue(asked);
+        if (FailWhen?.Invoke(asked) == true)
+        {
+            return Results.Json(new { errors = "Internal Server Error" }, statusCode: 500);
+        }
+
         var refused = Refuse(http, path);
         if (refused is not null)
         {
