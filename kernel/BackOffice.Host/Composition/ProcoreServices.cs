@@ -23,6 +23,7 @@ public static class ProcoreServices
             sp.GetRequiredService<ProcoreTokens>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ProcoreApi>>()));
         builder.Services.AddSingleton<ProcoreConnections>();
         builder.Services.AddSingleton<ProcoreSync>();
+        builder.Services.AddSingleton<ProcoreHints>();
     }
 
     private static HttpClient Http(IServiceProvider services) => services.GetRequiredKeyedService<HttpClient>(ProcoreOptions.SectionName);

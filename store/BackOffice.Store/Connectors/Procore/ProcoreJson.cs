@@ -19,7 +19,9 @@ public sealed class ProcoreJson(string resource, JsonObject body)
     public string? Updated => Optional("updated_at");
 
     /// <summary>A digest of the record as Procore sent it: equal digests mean nothing changed.</summary>
-    public string RowHash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Body.ToJsonString())));
+    public string RowHash => HashOf(Body.ToJsonString());
+
+    public static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     public string Text(string field) =>
         Optional(field) ?? throw new ProcoreResponseException($"Procore {resource} {Body["id"]}: field '{field}' is missing.");

@@ -34,10 +34,7 @@ internal static class ProcoreRows
                 ["status"] = body["active"]?.GetValue<bool>() == false ? "closed" : "active",
                 ["start_date"] = p.Date("start_date"), ["substantial_completion_date"] = p.Date("completion_date"),
             }), ct),
-            "cost_codes" => ProcoreUpsert.RowAsync(c, t, "project_cost_codes", "code", new Dictionary<string, object?>
-            {
-                ["code"] = p.Optional("full_code") ?? p.Text("code"), ["description"] = p.Text("name"), ["row_hash"] = p.RowHash,
-            }, ct),
+            "cost_codes" => CostCodeAsync(c, t, p, ct),
             "detail_rows" => BudgetRowAsync(c, t, p, scope, ct),
             "work_order_contracts" or "purchase_order_contracts" => CommitmentAsync(c, t, p, kind, scope, ct),
             "line_items" => ProcoreUpsert.RowAsync(c, t, "project_commitment_lines", "id", new Dictionary<string, object?>
@@ -71,6 +68,19 @@ internal static class ProcoreRows
 
     private static string LineCode(ProcoreJson p, ProcoreScope scope) =>
         ProcoreJson.Of(p.Body["cost_code"], "full_code") ?? Code(scope, p.Nested("cost_code"), p);
+
+    /// <summary>
+    /// Our cost codes are one list for the company while Procore keeps a copy per project (each with its own id): the
+    /// digest is of the code and name only, so the same code seen in the next project is unchanged, not rewritten.
+    /// </summary>
+    private static Task<SyncOutcome> CostCodeAsync(SqliteConnection c, SqliteTransaction t, ProcoreJson p, CancellationToken ct)
+    {
+        var (code, name) = (p.Optional("full_code") ?? p.Text("code"), p.Text("name"));
+        return ProcoreUpsert.RowAsync(c, t, "project_cost_codes", "code", new Dictionary<string, object?>
+        {
+            ["code"] = code, ["description"] = name, ["row_hash"] = ProcoreJson.HashOf(code + "\n" + name),
+        }, ct);
+    }
 
     /// <summary>Budget view detail row: original budget; approved changes = budget modifications + approved COs; estimate at completion if the view shows it.</summary>
     private static Task<SyncOutcome> BudgetRowAsync(SqliteConnection c, SqliteTransaction t, ProcoreJson p, ProcoreScope scope, CancellationToken ct)

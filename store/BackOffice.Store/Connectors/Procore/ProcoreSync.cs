@@ -54,13 +54,13 @@ public sealed class ProcoreSync(ProcoreApi api, TimeProvider clock)
         return pass.Counts.Values.Aggregate(SyncCounts.Zero, (a, b) => a.Plus(b));
     }
 
-    /// <summary>Re-reads one commitment and its line items (a hint named a Work Order or Purchase Order Contract).</summary>
+    /// <summary>Re-reads one commitment and its line items (a hint named a Work Order or Purchase Order Contract); counts the commitment.</summary>
     public async Task<SyncCounts> RefetchCommitmentAsync(TenantData tenant, string kind, string projectId, string id, CancellationToken cancellationToken)
     {
         await RequireAsync(tenant, cancellationToken);
         var pass = new ProcorePass(new Dictionary<string, ProcoreCursor>(), "", null) { Resumable = false };
         await new ProcoreProjectReader(api, tenant, pass).CommitmentAsync(kind, projectId, id, cancellationToken);
-        return pass.Counts.Values.Aggregate(SyncCounts.Zero, (a, b) => a.Plus(b));
+        return pass.Counts.GetValueOrDefault(kind, SyncCounts.Zero);
     }
 
     private async Task CompanyAsync(TenantData tenant, ProcorePass pass, string company, CancellationToken cancellationToken)
