@@ -97,6 +97,24 @@ public sealed class ProcoreSyncTests
     }
 
     [Fact]
+    public async Task BundleImport_AfterASync_LeavesTheProcoreRowsAlone()
+    {
+        await using var h = await ProcoreHarness.StartAsync();
+        h.Seed(2);
+        await h.ConnectServiceAccountAsync();
+        await h.Get<ProcoreSync>().SyncAsync(h.Tenant, full: false, null, Ct);
+
+        // The demo bundle's project files list none of the synced rows: a bundle removes what its files no longer list, but not these.
+        await new BackOffice.Store.Bundle.BundleImporter(TimeProvider.System).ImportAsync(
+            BackOffice.Tests.Support.RepoPaths.DemoBundle, h.Tenant, "controller@demo", null, Ct);
+
+        await using var c = await h.Tenant.OpenAsync(Ct);
+        Assert.Equal(2, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM project_jobs WHERE origin = 'procore'"));
+        Assert.Equal(4, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM project_commitments WHERE origin = 'procore'"));
+        Assert.True(await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM project_jobs WHERE origin = 'bundle'") > 0);
+    }
+
+    [Fact]
     public async Task Sync_InterruptedByAnOutage_ResumesFromTheSavedCursor()
     {
         await using var h = await ProcoreHarness.StartAsync(new() { ["Procore:MaxThrottleRetries"] = "0" });
