@@ -58,6 +58,7 @@ public static class BackOfficeServices
         builder.AddBackOfficeStore(data);
         builder.AddBackOfficeKernel();
         builder.AddBackOfficeQuickBooks(data);
+        builder.AddBackOfficeProcore();
         builder.AddBackOfficeModel();
         builder.AddBackOfficeAgents();
         return builder;

@@ -15,6 +15,10 @@ public sealed class EventInbox(TimeProvider clock)
     {
         public long Id { get; init; }
         public string Agent { get; init; } = "";
+
+        public string Source { get; init; } = "";
+
+        public string PayloadJson { get; init; } = "";
     }
 
     /// <summary>Stores the event; false when the same (source, event id) was already stored.</summary>
@@ -36,7 +40,7 @@ public sealed class EventInbox(TimeProvider clock)
     {
         await using var connection = await tenant.OpenAsync(ct);
         return (await connection.QueryAsync<PendingRow>(new CommandDefinition(
-            "SELECT id AS Id, agent AS Agent FROM event_inbox WHERE status = 'pending' ORDER BY id", cancellationToken: ct))).AsList();
+            "SELECT id AS Id, agent AS Agent, source AS Source, payload_json AS PayloadJson FROM event_inbox WHERE status = 'pending' ORDER BY id", cancellationToken: ct))).AsList();
     }
 
     public async Task FinishAsync(TenantData tenant, IReadOnlyList<long> ids, string? error, CancellationToken ct)

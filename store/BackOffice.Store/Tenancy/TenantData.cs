@@ -1,4 +1,5 @@
 using BackOffice.Store.Collections;
+using BackOffice.Store.Connectors.Procore;
 using BackOffice.Store.Connectors.QuickBooks;
 using BackOffice.Store.Documents;
 using BackOffice.Store.Exports;
@@ -55,6 +56,8 @@ public sealed class TenantData
         Findings = new FindingStore(clock);
         QuickBooks = new QuickBooksConnectionStore(this);
         QuickBooksSync = new QuickBooksSyncStore(this);
+        Procore = new ProcoreConnectionStore(this);
+        ProcoreSync = new ProcoreSyncStore(this);
     }
 
     public string Tenant { get; }
@@ -114,6 +117,12 @@ public sealed class TenantData
 
     /// <summary>Applies QuickBooks entities to the canonical ledger tables and keeps the sync cursors (issue 13).</summary>
     public QuickBooksSyncStore QuickBooksSync { get; }
+
+    /// <summary>The tenant's Procore connection and its encrypted tokens (issue 14).</summary>
+    public ProcoreConnectionStore Procore { get; }
+
+    /// <summary>Applies Procore records to the canonical project tables and keeps the sync cursors (issue 14).</summary>
+    public ProcoreSyncStore ProcoreSync { get; }
 
     /// <summary>Where the tenant keeps files of one kind (documents, outbox, price files); files are not database rows.</summary>
     public string FilesFolder(string kind) => Path.Combine(_folder, kind);

@@ -83,6 +83,23 @@ public sealed class WebhookTests : IDisposable
         Assert.Equal((1, 0, 0), Receipt(accepted));
     }
 
+    /// <summary>Issue 14: a Procore delivery is a hint to fetch; when the tenant has no Procore connection it fails, saying why, and sweeps nothing.</summary>
+    [Fact]
+    public async Task Processor_ProcoreHintThatCannotBeFetched_FailsTheEventAndRunsNoSweep()
+    {
+        const string body = """{"id":89,"ulid":"01JD3","resource_name":"Work Order Contracts","resource_id":12,"event_type":"update","company_id":562949,"project_id":7}""";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/procore") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-BackOffice-Secret", "procore-hook-secret");
+        Assert.Equal((1, 0, 0), Receipt(await _factory.Browser().SendAsync(request)));
+
+        var sweeps = await _factory.Get<EventInboxProcessor>().ProcessPendingAsync(CancellationToken.None);
+
+        Assert.Equal(0, sweeps);
+        Assert.Equal(["financial:failed"], await InboxAsync("acme"));
+        await using var connection = await _factory.TenantPath("acme").OpenAsync(CancellationToken.None);
+        Assert.Contains("has no Procore connection", await connection.ExecuteScalarAsync<string>("SELECT error FROM event_inbox"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Processor_PendingEvents_RunTheAgentsSweepOnceAndMarkThemDone()
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BackOffice.Store.Connectors;
 using BackOffice.Store.Connectors.QuickBooks;
 using BackOffice.Store.Proposals;
 using BackOffice.Tests.Support.QuickBooks;

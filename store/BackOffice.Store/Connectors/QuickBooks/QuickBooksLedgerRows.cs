@@ -4,14 +4,6 @@ using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Connectors.QuickBooks;
 
-public enum SyncOutcome
-{
-    Unchanged,
-    Added,
-    Changed,
-    Deleted,
-}
-
 /// <summary>
 /// Maps QuickBooks entities into the canonical ledger tables the bundle fills (DATA-FORMAT.md), with provenance:
 /// origin 'quickbooks', the QuickBooks Id as the row id, its SyncToken and LastUpdatedTime (issue 13). A row whose

@@ -5,15 +5,6 @@ using Dapper;
 
 namespace BackOffice.Store.Connectors.QuickBooks;
 
-/// <summary>Counts of one applied batch.</summary>
-public sealed record SyncCounts(int Read, int Added, int Changed, int Deleted)
-{
-    public static SyncCounts Zero { get; } = new(0, 0, 0, 0);
-
-    public SyncCounts Plus(SyncCounts other) =>
-        new(Read + other.Read, Added + other.Added, Changed + other.Changed, Deleted + other.Deleted);
-}
-
 /// <summary>A full sync's place in one entity: the next STARTPOSITION, or done.</summary>
 public sealed record SyncCursor(string Entity, long NextPosition, bool Done);
 
@@ -23,31 +14,18 @@ public sealed record SyncCursor(string Entity, long NextPosition, bool Done);
 /// </summary>
 public sealed class QuickBooksSyncStore(TenantData tenant)
 {
+    private readonly ConnectorSyncState _state = new(tenant, "quickbooks_sync_state");
+
     /// <summary>The entities a sync reads, in the order they are applied (names before the transactions that use them).</summary>
     public static IReadOnlyList<string> Entities => QuickBooksLedgerRows.Entities;
 
-    /// <summary>Applies one page or CDC group and, with it, the cursor; all or nothing.</summary>
-    public async Task<SyncCounts> ApplyAsync(string entity, IReadOnlyList<JsonObject> items, SyncCursor? cursor, CancellationToken cancellationToken)
-    {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
-        // QuickBooks owns its references: a sub-customer may arrive a page before its parent, a payment may link an
-        // invoice of a later page, an item-based bill line has no account. Foreign keys are checked off for the batch
-        // (SQLite only changes the pragma outside a transaction) and back on before the connection returns to the pool.
-        await connection.ExecuteAsync(new CommandDefinition("PRAGMA foreign_keys = OFF", cancellationToken: cancellationToken));
-        try
-        {
-            return await ApplyBatchAsync(connection, entity, items, cursor, cancellationToken);
-        }
-        finally
-        {
-            await connection.ExecuteAsync(new CommandDefinition("PRAGMA foreign_keys = ON", cancellationToken: CancellationToken.None));
-        }
-    }
+    /// <summary>Applies one page or CDC group and, with it, the cursor; all or nothing (<see cref="SyncBatch"/>).</summary>
+    public Task<SyncCounts> ApplyAsync(string entity, IReadOnlyList<JsonObject> items, SyncCursor? cursor, CancellationToken cancellationToken) =>
+        SyncBatch.RunAsync(tenant, (connection, transaction) => ApplyBatchAsync(connection, transaction, entity, items, cursor, cancellationToken), cancellationToken);
 
-    private async Task<SyncCounts> ApplyBatchAsync(
-        Microsoft.Data.Sqlite.SqliteConnection connection, string entity, IReadOnlyList<JsonObject> items, SyncCursor? cursor, CancellationToken cancellationToken)
+    private static async Task<SyncCounts> ApplyBatchAsync(Microsoft.Data.Sqlite.SqliteConnection connection,
+        Microsoft.Data.Sqlite.SqliteTransaction transaction, string entity, IReadOnlyList<JsonObject> items, SyncCursor? cursor, CancellationToken cancellationToken)
     {
-        await using var transaction = await tenant.WriteRetry.BeginAsync(connection, cancellationToken);
         var unit = DataUnit.Over(connection, transaction);
         int added = 0, changed = 0, deleted = 0;
         foreach (var item in items)
@@ -69,7 +47,6 @@ public sealed class QuickBooksSyncStore(TenantData tenant)
                 """, cursor, unit.Transaction, cancellationToken: cancellationToken));
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return new SyncCounts(items.Count, added, changed, deleted);
     }
 
@@ -91,19 +68,7 @@ public sealed class QuickBooksSyncStore(TenantData tenant)
         await unit.CommitAsync(cancellationToken);
     }
 
-    public async Task<string?> StateAsync(string key, CancellationToken cancellationToken)
-    {
-        await using var unit = await tenant.ReadAsync(cancellationToken);
-        return await unit.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT value FROM quickbooks_sync_state WHERE key = @key", new { key }, cancellationToken: cancellationToken));
-    }
+    public Task<string?> StateAsync(string key, CancellationToken cancellationToken) => _state.GetAsync(key, cancellationToken);
 
-    public async Task SetStateAsync(string key, string value, CancellationToken cancellationToken)
-    {
-        await using var unit = await tenant.WriteAsync(cancellationToken);
-        await unit.Connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO quickbooks_sync_state (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            new { key, value }, unit.Transaction, cancellationToken: cancellationToken));
-        await unit.CommitAsync(cancellationToken);
-    }
+    public Task SetStateAsync(string key, string value, CancellationToken cancellationToken) => _state.SetAsync(key, value, cancellationToken);
 }

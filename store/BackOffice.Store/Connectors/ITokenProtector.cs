@@ -1,7 +1,7 @@
-namespace BackOffice.Store.Connectors.QuickBooks;
+namespace BackOffice.Store.Connectors;
 
 /// <summary>
-/// Encrypts tokens at rest (issue 13). The host implements it with ASP.NET Core Data Protection, its key ring in the
+/// Encrypts tokens at rest (issue 13; shared by every connector since issue 14). The host implements it with ASP.NET Core Data Protection, its key ring in the
 /// data directory; the store only ever holds the protected text.
 /// </summary>
 public interface ITokenProtector
