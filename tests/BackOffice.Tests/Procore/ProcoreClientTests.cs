@@ -29,6 +29,27 @@ public sealed class ProcoreClientTests
         Assert.Null(stored.Refresh);
     }
 
+    [Theory]
+    [InlineData("1357908642", null)]
+    [InlineData("42", "cannot see company 42; it sees: 1357908642 (Rivera Construction (fake Procore))")]
+    public async Task ConnectServiceAccount_NamedCompany_IsChosenOrRefusedSayingWhichItSees(string company, string? refusal)
+    {
+        await using var h = await ProcoreHarness.StartAsync();
+        h.Seed(0);
+
+        var connect = () => h.Get<ProcoreConnections>().ConnectServiceAccountAsync(h.Tenant, company, "sam", Ct);
+
+        if (refusal is null)
+        {
+            Assert.Equal(company, (await connect()).CompanyId);
+            return;
+        }
+
+        var ex = await Assert.ThrowsAsync<ProcoreNotConnectedException>(connect);
+        Assert.Contains(refusal, ex.Message, StringComparison.Ordinal);
+        Assert.Empty(await h.Tenant.Procore.ListAsync(Ct));
+    }
+
     [Fact]
     public async Task ConnectThroughBrowser_AuthorizationCode_KeepsARefreshToken()
     {

@@ -56,11 +56,14 @@ public sealed partial class ProcoreApi(HttpClient http, ProcoreOptions options, 
                ?? throw new ProcoreResponseException($"Procore {Path(url)}: not a JSON object.");
     }
 
-    /// <summary>The companies a fresh token sees (GET /rest/v1.0/companies needs no company header), before a connection exists.</summary>
-    public async Task<IReadOnlyList<JsonObject>> CompaniesAsync(string accessToken, CancellationToken cancellationToken)
+    /// <summary>
+    /// The companies a fresh token sees, before a connection exists. A person's token needs no company header here; a
+    /// DMSA token needs it even on this call (oauth_client_credentials.md), so the named company, if any, is sent.
+    /// </summary>
+    public async Task<IReadOnlyList<JsonObject>> CompaniesAsync(string accessToken, string? companyId, CancellationToken cancellationToken)
     {
         var url = options.ApiBaseUrl.TrimEnd('/') + "/rest/v1.0/companies";
-        using var response = await SendOnceAsync(url, accessToken, null, cancellationToken);
+        using var response = await SendOnceAsync(url, accessToken, companyId, cancellationToken);
         return (await ReadAsync(response, url, cancellationToken) as JsonArray ?? [])
             .OfType<JsonObject>().ToList();
     }

@@ -49,7 +49,7 @@ public sealed class ProcoreConnections(ProcoreOAuth oauth, ProcoreApi api, IToke
     private async Task<ProcoreConnection> SaveAsync(
         TenantData tenant, string grant, ProcoreTokenSet issued, string? companyId, string connectedBy, CancellationToken cancellationToken)
     {
-        var company = Choose(await api.CompaniesAsync(issued.AccessToken, cancellationToken), companyId);
+        var company = Choose(await api.CompaniesAsync(issued.AccessToken, companyId, cancellationToken), companyId);
         var now = clock.GetUtcNow();
         var connection = new ProcoreConnection(
             company.Id, company.Name, grant, connectedBy, StoreTime.ToText(now), protector.Protect(issued.AccessToken),
