@@ -11,8 +11,10 @@ internal sealed record JobVariance(string JobName, VarianceLine Line, string? Bu
 /// A WIP row; <paramref name="Wip"/> and <paramref name="Margin"/> are null when the job has no ledger twin
 /// (fail closed, DESIGN.md rule 7: no cost or billings to compute from) and <paramref name="Problem"/> says so.
 /// </summary>
+/// <param name="RawCostToDate">Issue 16: cost to date as posted, before labor burden and overhead (equal to the WIP's when no loading is configured).</param>
 internal sealed record JobWip(
-    JobContract Job, string? LedgerJobId, WipLine? Wip, MarginAtCompletion? Margin, IReadOnlyList<EacResult> Estimates, string? Problem);
+    JobContract Job, string? LedgerJobId, WipLine? Wip, MarginAtCompletion? Margin, IReadOnlyList<EacResult> Estimates, string? Problem,
+    decimal? RawCostToDate = null);
 
 /// <summary>Runs the issue 3 tools over one tenant's books as of a date; shared by the agent's checks and the reports.</summary>
 internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, FinancialOptions options)
@@ -113,7 +115,7 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, Finan
         var wip = WipTools.Compute(new WipInput(job.JobId, contract, loadedEac, loadedCost, billed));
         var pendingRevenue = changes.Where(c => c.Kind == "prime" && c.Status == "pending").Sum(c => c.Amount);
         var pendingCost = changes.Where(c => c.Kind == "commitment" && c.Status == "pending").Sum(c => c.Amount);
-        return new JobWip(job, ledgerJob, wip, WipTools.Margin(job.JobId, contract, wip.EstimatedTotalCost, pendingRevenue, pendingCost), estimates, null);
+        return new JobWip(job, ledgerJob, wip, WipTools.Margin(job.JobId, contract, wip.EstimatedTotalCost, pendingRevenue, pendingCost), estimates, null, costToDate);
     }
 
     /// <summary>
