@@ -141,6 +141,39 @@ public static class BackOfficeServices
         {
             AgentDepartments = departments,
             ExecutionLeaseSeconds = configuration.GetValue("Gate:ExecutionLeaseSeconds", 300),
+            AmountLimits = AmountLimitsFrom(configuration.GetSection("Gate:AmountLimits")),
         };
+    }
+
+    /// <summary>
+    /// Issue 19: `Gate:AmountLimits:DEPARTMENT:ROLE = AMOUNT`, read as invariant decimals and checked at start: a role that
+    /// is not lead or admin (only they act on money) or an amount that is not a positive number stops the start.
+    /// </summary>
+    private static Dictionary<string, IDictionary<string, decimal>> AmountLimitsFrom(IConfigurationSection section)
+    {
+        var limits = new Dictionary<string, IDictionary<string, decimal>>(StringComparer.Ordinal);
+        foreach (var department in section.GetChildren())
+        {
+            var roles = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            foreach (var role in department.GetChildren())
+            {
+                var where = $"Gate:AmountLimits:{department.Key}:{role.Key}";
+                if (role.Key is not ("lead" or "admin"))
+                {
+                    throw new OptionsValidationException(where, typeof(GateOptions), [$"{where}: the role must be lead or admin"]);
+                }
+
+                if (!decimal.TryParse(role.Value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var amount) || amount <= 0)
+                {
+                    throw new OptionsValidationException(where, typeof(GateOptions), [$"{where}: '{role.Value}' is not a positive amount such as 25000.00"]);
+                }
+
+                roles[role.Key] = amount;
+            }
+
+            limits[department.Key] = roles;
+        }
+
+        return limits;
     }
 }
