@@ -72,8 +72,9 @@ public static class ModelServices
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<MemoryOptions>>().Value;
-            var http = options.Store == "qdrant" ? new HttpClient { BaseAddress = new Uri(options.QdrantUrl.TrimEnd('/') + "/") } : null;
-            return new TenantMemoryFactory(options, sp.GetRequiredService<ITextEmbedder>(), http);
+            // Issue 15: Qdrant's gRPC port (6334 by default), through the official client.
+            var qdrant = options.Store == "qdrant" ? new Qdrant.Client.QdrantClient(new Uri(options.QdrantUrl), options.QdrantApiKey) : null;
+            return new TenantMemoryFactory(options, sp.GetRequiredService<ITextEmbedder>(), qdrant);
         });
         services.AddSingleton<INarrator>(sp =>
         {

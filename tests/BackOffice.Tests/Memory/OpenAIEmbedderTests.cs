@@ -127,8 +127,8 @@ public sealed class OpenAIEmbedderTests : IDisposable
     public async Task QdrantMemory_EndpointDown_SkipsTheFallbackVectorAndKeepsTheSpaceInItsOwnCollection()
     {
         using var qdrant = new LoopbackQdrant();
-        using var http = new HttpClient { BaseAddress = new Uri(qdrant.Url) };
-        var memory = new QdrantTenantMemory(new QdrantClient(http), "acme", WithFallback());
+        using var client = new Qdrant.Client.QdrantClient(new Uri(qdrant.Url));
+        var memory = new QdrantTenantMemory(client, "acme", WithFallback());
         await memory.RememberAsync(Item("f-1", "Rivera Plumbing duplicate bill rejected"), CancellationToken.None);
         _server.Down = 503;
 
