@@ -32,6 +32,7 @@ public static class BackOfficeCli
             SyncCommand.Build(),
             TargetCommand.Build(),
             WipCommand.Build(),
+            AskCommand.Build(),
         };
         return root;
     }

@@ -94,7 +94,7 @@ public static class BackOfficeServices
     public static void AddBackOfficeKernel(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<TelemetryOptions>().Bind(builder.Configuration.GetSection(TelemetryOptions.SectionName)).ValidateOnStart();
-        builder.Services.AddSingleton<TelemetrySetup>();
+        builder.Services.AddBackOfficeTelemetry(builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions());
 
         builder.Services.AddOptions<SchedulerOptions>().Bind(builder.Configuration.GetSection(SchedulerOptions.SectionName))
             .Validate(o => o.PollSeconds > 0 && o.MaxAttempts > 0 && o.FirstRetrySeconds > 0, "Scheduler: PollSeconds, MaxAttempts and FirstRetrySeconds must be positive")

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using BackOffice.Domain.Collections;
 using BackOffice.Domain.Financial;
+using BackOffice.Domain.Tools;
 
 namespace BackOffice.Tools.Collections;
 
@@ -11,6 +12,7 @@ public sealed record OpenItem(ArInvoice Invoice, decimal Applied, decimal Open, 
 public sealed record AgingRow(string CustomerId, IReadOnlyDictionary<string, decimal> Buckets, decimal Total, decimal RetainageReceivable);
 
 /// <summary>A/R aging by due date (issue 5). Pure: callers pass the ledger's invoices and payments.</summary>
+[ToolAccess(ToolAccess.Read)]
 public static class AgingTools
 {
     [Description("Days an invoice is past due as of a date: as-of minus due date; 0 or less means not yet past due (current).")]
