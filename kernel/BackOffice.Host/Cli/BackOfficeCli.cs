@@ -30,6 +30,7 @@ public static class BackOfficeCli
             ConnectionsCommands.BuildList(),
             SyncCommand.Build(),
             TargetCommand.Build(),
+            Bench.BenchCommand.Build(),
         };
         return root;
     }
