@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Sqlite;
+using BackOffice.Store.Sweeps;
 using BackOffice.Store.Tenancy;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -81,7 +82,10 @@ public sealed class BundleImporter(TimeProvider clock)
         await BundleValidator.ValidateAsync(tables, stored, connection, transaction, errors, source.Merge, cancellationToken);
         ThrowIfAny(errors);
 
-        var counts = (await BundleWriter.WriteAsync(tables, stored, connection, transaction, progress, source.Merge, cancellationToken)).ToList();
+        var touched = new HashSet<ChangedEntity>();
+        var counts = (await BundleWriter.WriteAsync(tables, stored, connection, transaction, progress, source.Merge, touched, cancellationToken)).ToList();
+        // Issue 18: what this import touched commits with it, for sweeps that follow what changed.
+        await ChangeJournalStore.RecordAsync(touched, "import:" + (source.Format ?? "bundle"), startedAt, connection, transaction, cancellationToken);
         // Issue 19: raw files were inspected (no links, inside the bundle, bounded names) before anything was read.
         var rawFiles = await BundleRawFiles.PlanAsync(rawSources, data, connection, transaction, cancellationToken);
         await BundleRawFiles.RecordAsync(rawFiles, startedAt, connection, transaction, cancellationToken);

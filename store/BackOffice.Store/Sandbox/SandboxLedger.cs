@@ -1,5 +1,6 @@
 using BackOffice.Store.Ledger;
 using BackOffice.Store.Sqlite;
+using BackOffice.Store.Sweeps;
 using Microsoft.Data.Sqlite;
 
 using BackOffice.Store.Tenancy;
@@ -17,22 +18,22 @@ public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter
 {
     public Task<LedgerWriteResult> CreateBillAsync(
         TenantData tenant, BillDraft bill, string requestId, CancellationToken cancellationToken) =>
-        WriteAsync(tenant, requestId, "create", "Bill",
+        WriteAsync(tenant, requestId, "create", "Bill", null,
             (c, t) => SandboxBills.CreateAsync(c, t, bill, cancellationToken), cancellationToken);
 
     public Task<LedgerWriteResult> DeleteBillAsync(
         TenantData tenant, string billId, long syncToken, string requestId, CancellationToken cancellationToken) =>
-        WriteAsync(tenant, requestId, "delete", "Bill",
+        WriteAsync(tenant, requestId, "delete", "Bill", billId,
             (c, t) => SandboxBills.DeleteAsync(c, t, billId, syncToken, cancellationToken), cancellationToken);
 
     public Task<LedgerWriteResult> CreateJournalEntryAsync(
         TenantData tenant, JournalEntryDraft entry, string requestId, CancellationToken cancellationToken) =>
-        WriteAsync(tenant, requestId, "create", "JournalEntry",
+        WriteAsync(tenant, requestId, "create", "JournalEntry", null,
             (c, t) => SandboxJournalEntries.CreateAsync(c, t, entry, cancellationToken), cancellationToken);
 
     public Task<LedgerWriteResult> DeleteJournalEntryAsync(
         TenantData tenant, string entryId, long syncToken, string requestId, CancellationToken cancellationToken) =>
-        WriteAsync(tenant, requestId, "delete", "JournalEntry",
+        WriteAsync(tenant, requestId, "delete", "JournalEntry", entryId,
             (c, t) => SandboxJournalEntries.DeleteAsync(c, t, entryId, syncToken, cancellationToken), cancellationToken);
 
     public async Task<LedgerBillRef?> GetBillAsync(TenantData tenant, string billId, CancellationToken cancellationToken)
@@ -50,10 +51,11 @@ public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter
 
     /// <summary>
     /// One transaction per request: look the request id up first, so a repeat returns the original response and
-    /// writes nothing; otherwise write and record the response under the id, together.
+    /// writes nothing; otherwise write and record the response under the id, together, with the entities the write
+    /// touched in the change journal (issue 18: the bill or entry, its vendor and its lines' jobs, before and after).
     /// </summary>
     private async Task<LedgerWriteResult> WriteAsync(
-        TenantData tenant, string requestId, string operation, string entityType,
+        TenantData tenant, string requestId, string operation, string entityType, string? existingId,
         Func<SqliteConnection, SqliteTransaction, Task<LedgerWriteResult>> write, CancellationToken cancellationToken)
     {
         SandboxRequests.Validate(requestId);
@@ -65,8 +67,13 @@ public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter
             return replay;
         }
 
+        var before = existingId is null ? [] : await ChangeJournalStore.LedgerEntitiesAsync(entityType, existingId, connection, transaction, cancellationToken);
         var result = await write(connection, transaction);
-        await SandboxRequests.RecordAsync(connection, transaction, requestId, operation, entityType, result, clock.GetUtcNow(), cancellationToken);
+        var after = await ChangeJournalStore.LedgerEntitiesAsync(entityType, result.EntityId, connection, transaction, cancellationToken);
+        var now = clock.GetUtcNow();
+        await SandboxRequests.RecordAsync(connection, transaction, requestId, operation, entityType, result, now, cancellationToken);
+        await ChangeJournalStore.RecordAsync([.. before, .. after], $"sandbox:{operation}", now.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
+            connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
