@@ -45,7 +45,7 @@ public static class BundleWriter
         var missing = stored.Owned(spec).Where(k => !table.ByKey.ContainsKey(k.Key)).Select(k => k.Key).ToList();
         foreach (var key in missing)
         {
-            touched.UnionWith(await StoredEntitiesAsync(spec, key, connection, transaction, cancellationToken));
+            touched.UnionWith(await ChangedEntities.StoredAsync(spec, spec.Key, key, connection, transaction, cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(
                 $"DELETE FROM {spec.Table} WHERE {spec.Key} = @key", new { key }, transaction, cancellationToken: cancellationToken));
         }
@@ -82,7 +82,7 @@ public static class BundleWriter
 
             if (before is not null)
             {
-                touched.UnionWith(await StoredEntitiesAsync(spec, key, connection, transaction, cancellationToken));
+                touched.UnionWith(await ChangedEntities.StoredAsync(spec, spec.Key, key, connection, transaction, cancellationToken));
             }
 
             touched.UnionWith(ChangedEntities.Of(spec, entityColumns.Select(i => row.Values[i]).ToList()));
@@ -101,23 +101,5 @@ public static class BundleWriter
         }
 
         return (added, changed, unchanged);
-    }
-
-    /// <summary>The entities of a stored row before it changes or goes (a line moved to another job touches both jobs).</summary>
-    private static async Task<IReadOnlyList<ChangedEntity>> StoredEntitiesAsync(
-        FileSpec spec, string key, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"SELECT {string.Join(", ", ChangedEntities.Columns(spec))} FROM {spec.Table} WHERE {spec.Key} = $key";
-        command.Parameters.AddWithValue("$key", key);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return [];
-        }
-
-        var values = Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i)).ToList();
-        return [.. ChangedEntities.Of(spec, values)];
     }
 }

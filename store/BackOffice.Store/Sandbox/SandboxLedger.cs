@@ -67,9 +67,9 @@ public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter
             return replay;
         }
 
-        var before = existingId is null ? [] : await ChangeJournalStore.LedgerEntitiesAsync(entityType, existingId, connection, transaction, cancellationToken);
+        var before = existingId is null ? [] : await TouchedAsync(entityType, existingId, connection, transaction, cancellationToken);
         var result = await write(connection, transaction);
-        var after = await ChangeJournalStore.LedgerEntitiesAsync(entityType, result.EntityId, connection, transaction, cancellationToken);
+        var after = await TouchedAsync(entityType, result.EntityId, connection, transaction, cancellationToken);
         var now = clock.GetUtcNow();
         await SandboxRequests.RecordAsync(connection, transaction, requestId, operation, entityType, result, now, cancellationToken);
         await ChangeJournalStore.RecordAsync([.. before, .. after], $"sandbox:{operation}", now.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
@@ -77,4 +77,10 @@ public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
+
+    private static Task<IReadOnlyList<ChangedEntity>> TouchedAsync(
+        string entityType, string id, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+        entityType == "Bill"
+            ? ChangedEntities.StoredDocumentAsync("ledger_bills", "ledger_bill_lines", "bill_id", id, connection, transaction, cancellationToken)
+            : ChangedEntities.StoredDocumentAsync("ledger_journal_entries", "ledger_journal_lines", "journal_entry_id", id, connection, transaction, cancellationToken);
 }

@@ -22,24 +22,6 @@ public sealed class ChangeJournalStore(TenantData tenant)
             rows, transaction, cancellationToken: cancellationToken));
     }
 
-    /// <summary>The entities of a ledger bill or journal entry as stored now: itself, its vendor, its lines' jobs (none once deleted).</summary>
-    internal static async Task<IReadOnlyList<ChangedEntity>> LedgerEntitiesAsync(
-        string entityType, string id, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
-    {
-        var sql = entityType == "Bill"
-            ? """
-              SELECT 'ledger_bills' AS Kind, id AS Key FROM ledger_bills WHERE id = @id
-              UNION SELECT 'vendor', vendor_id FROM ledger_bills WHERE id = @id
-              UNION SELECT 'customer', customer_id FROM ledger_bill_lines WHERE bill_id = @id AND customer_id IS NOT NULL
-              """
-            : """
-              SELECT 'ledger_journal_entries' AS Kind, id AS Key FROM ledger_journal_entries WHERE id = @id
-              UNION SELECT 'customer', customer_id FROM ledger_journal_lines WHERE journal_entry_id = @id AND customer_id IS NOT NULL
-              """;
-        var rows = await connection.QueryAsync<(string Kind, string Key)>(new CommandDefinition(sql, new { id }, transaction, cancellationToken: cancellationToken));
-        return rows.Select(r => new ChangedEntity(r.Kind, r.Key)).ToList();
-    }
-
     /// <summary>The highest sequence recorded (0 when nothing was).</summary>
     public async Task<long> LatestAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using BackOffice.Store.Bundle;
+using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Sweeps;
 
@@ -59,4 +60,41 @@ public static class ChangedEntities
 
     private static string? ParentTable(FileSpec spec) =>
         ParentColumn(spec)?.Reference?.TargetFile is { } file ? BundleSchema.Files.FirstOrDefault(f => f.Path == file)?.Table : null;
+
+    /// <summary>
+    /// The entities of a ledger document as stored now (its row and its lines' rows: a bill, its vendor, its lines'
+    /// jobs), none once deleted. Connectors and the sandbox call it before and after a write (a line moved to another
+    /// job touches both jobs).
+    /// </summary>
+    public static async Task<IReadOnlyList<ChangedEntity>> StoredDocumentAsync(
+        string table, string? linesTable, string? linesKey, string id, SqliteConnection connection, SqliteTransaction transaction,
+        CancellationToken cancellationToken)
+    {
+        var header = BundleSchema.Files.Single(f => f.Table == table);
+        var entities = new List<ChangedEntity>(await StoredAsync(header, header.Key, id, connection, transaction, cancellationToken));
+        if (linesTable is not null && linesKey is not null)
+        {
+            entities.AddRange(await StoredAsync(BundleSchema.Files.Single(f => f.Table == linesTable), linesKey, id, connection, transaction, cancellationToken));
+        }
+
+        return entities;
+    }
+
+    /// <summary>The entities of the stored rows of <paramref name="spec"/> whose <paramref name="column"/> is <paramref name="value"/>.</summary>
+    internal static async Task<IReadOnlyList<ChangedEntity>> StoredAsync(
+        FileSpec spec, string column, string value, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {string.Join(", ", Columns(spec))} FROM {spec.Table} WHERE {column} = $value";
+        command.Parameters.AddWithValue("$value", value);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entities = new List<ChangedEntity>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entities.AddRange(Of(spec, Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i)).ToList()));
+        }
+
+        return entities;
+    }
 }

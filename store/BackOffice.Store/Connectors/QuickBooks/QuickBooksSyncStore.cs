@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using BackOffice.Store.Sweeps;
 using BackOffice.Store.Tenancy;
 using Dapper;
 
@@ -35,7 +37,7 @@ public sealed class QuickBooksSyncStore(TenantData tenant)
         await connection.ExecuteAsync(new CommandDefinition("PRAGMA foreign_keys = OFF", cancellationToken: cancellationToken));
         try
         {
-            return await ApplyBatchAsync(connection, entity, items, cursor, cancellationToken);
+            return await ApplyBatchAsync(connection, entity, items, cursor, tenant.Clock.GetUtcNow(), cancellationToken);
         }
         finally
         {
@@ -44,14 +46,16 @@ public sealed class QuickBooksSyncStore(TenantData tenant)
     }
 
     private static async Task<SyncCounts> ApplyBatchAsync(
-        Microsoft.Data.Sqlite.SqliteConnection connection, string entity, IReadOnlyList<JsonObject> items, SyncCursor? cursor, CancellationToken cancellationToken)
+        Microsoft.Data.Sqlite.SqliteConnection connection, string entity, IReadOnlyList<JsonObject> items, SyncCursor? cursor, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         await using var transaction = connection.BeginTransaction();
         var unit = DataUnit.Over(connection, transaction);
         int added = 0, changed = 0, deleted = 0;
+        var touched = new HashSet<ChangedEntity>();
         foreach (var item in items)
         {
-            switch (await QuickBooksLedgerRows.ApplyAsync(unit.Connection, unit.Transaction!, entity, item, cancellationToken))
+            switch (await QuickBooksLedgerRows.ApplyAsync(unit.Connection, unit.Transaction!, entity, item, touched, cancellationToken))
             {
                 case SyncOutcome.Added: added++; break;
                 case SyncOutcome.Changed: changed++; break;
@@ -68,6 +72,9 @@ public sealed class QuickBooksSyncStore(TenantData tenant)
                 """, cursor, unit.Transaction, cancellationToken: cancellationToken));
         }
 
+        // Issue 18: what the batch touched commits with it, as the batch's rows do.
+        await ChangeJournalStore.RecordAsync(touched, "quickbooks:sync", now.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+            unit.Connection, unit.Transaction!, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new SyncCounts(items.Count, added, changed, deleted);
     }
