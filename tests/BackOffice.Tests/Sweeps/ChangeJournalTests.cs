@@ -38,6 +38,21 @@ public sealed class ChangeJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_DemoBundle_RecordsItsInboxDocumentsAndNothingOnReimport()
+    {
+        await ImportAsync(RepoPaths.DemoBundle);
+        var inbox = Directory.GetFiles(Path.Combine(RepoPaths.DemoBundle, "inbox")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        var latest = await _temp.Tenant("gen").Changes.LatestAsync(_ct);
+
+        await ImportAsync(RepoPaths.DemoBundle);
+
+        var documents = (await _temp.Tenant("gen").Changes.SinceAsync(0, _ct)).Where(e => e.Kind == "document").Select(e => e.Key);
+        Assert.NotEmpty(inbox);
+        Assert.Equal(inbox, documents.Order(StringComparer.Ordinal));
+        Assert.Empty(await _temp.Tenant("gen").Changes.SinceAsync(latest, _ct));
+    }
+
+    [Fact]
     public async Task Reimport_Unchanged_RecordsNothing()
     {
         var bundle = await ImportAsync(BundleGenerator.Write(Path.Combine(_temp.Root, "bundle"), new GeneratorOptions(2, 5, 20, Clean: true)).Directory);
