@@ -25,8 +25,9 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, Finan
 
     private readonly IReadOnlyDictionary<string, string> _jobMap = data.JobMap();
 
-    // Indexed once per analysis so a sweep grows with the books, not with jobs × postings (issue 3 benchmark).
-    private readonly ILookup<string?, CostPosting> _postingsByJob = data.Books.Postings.Where(p => p.TxnDate <= asOf).ToLookup(p => p.CustomerId);
+    // Indexed once per analysis so a sweep grows with the books, not with jobs × postings (issue 3 benchmark); the totals
+    // are already as of the date the data was loaded for (issue 18).
+    private readonly ILookup<string?, CostTotal> _costByJob = data.Books.CostTotals.ToLookup(p => p.CustomerId);
     private readonly ILookup<string, BudgetLine> _budgetByJob = data.Books.BudgetLines.ToLookup(b => b.JobId);
     private readonly ILookup<string, ChangeOrder> _changesByJob = data.Books.ChangeOrders.ToLookup(c => c.JobId);
     private readonly ILookup<string, LedgerInvoice> _invoicesByJob = data.Books.Invoices.Where(i => i.TxnDate <= asOf).ToLookup(i => i.CustomerId);
@@ -48,7 +49,7 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, Finan
 
     /// <summary>Cost posted to a ledger job as of the date, by cost code (lines without one under <see cref="Uncoded"/>).</summary>
     public IReadOnlyDictionary<string, decimal> ActualByCostCode(string ledgerJobId) =>
-        _postingsByJob[ledgerJobId]
+        _costByJob[ledgerJobId]
             .GroupBy(p => p.CostCode ?? Uncoded).ToDictionary(g => g.Key, g => g.Sum(p => p.Amount), StringComparer.Ordinal);
 
     /// <summary>Committed cost by job and cost code as of the date: the one definition in <see cref="CommittedCostTools"/> (issue 12).</summary>
@@ -133,7 +134,7 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, Finan
 
         var laborCodes = _options.LaborCostCodes.ToHashSet(StringComparer.Ordinal);
         var laborAccounts = _options.LaborAccounts.ToHashSet(StringComparer.Ordinal);
-        var laborToDate = _postingsByJob[ledgerJob].Where(p => (p.CostCode is not null && laborCodes.Contains(p.CostCode)) || laborAccounts.Contains(p.AccountId)).Sum(p => p.Amount);
+        var laborToDate = _costByJob[ledgerJob].Where(p => (p.CostCode is not null && laborCodes.Contains(p.CostCode)) || laborAccounts.Contains(p.AccountId)).Sum(p => p.Amount);
         var laborAtCompletion = budget.Where(b => laborCodes.Contains(b.CostCode)).Sum(b => b.PmEstimateAtCompletion ?? b.Revised);
         var toDate = CostLoadingTools.Load(costToDate, laborToDate, _options.LaborBurdenPercent, _options.OverheadPercent);
         var atCompletion = CostLoadingTools.Load(eac, Math.Max(laborAtCompletion, laborToDate), _options.LaborBurdenPercent, _options.OverheadPercent);

@@ -33,6 +33,7 @@ public static class BackOfficeCli
             TargetCommand.Build(),
             WipCommand.Build(),
             AskCommand.Build(),
+            Bench.BenchCommand.Build(),
         };
         return root;
     }

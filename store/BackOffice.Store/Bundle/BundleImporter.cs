@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Sqlite;
+using BackOffice.Store.Sweeps;
 using BackOffice.Store.Tenancy;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -89,9 +90,13 @@ public sealed class BundleImporter(TimeProvider clock)
         await BundleValidator.ValidateAsync(tables, stored, connection, transaction, errors, source.Merge, cancellationToken);
         ThrowIfAny(errors);
 
-        var counts = (await BundleWriter.WriteAsync(tables, stored, connection, transaction, progress, source.Merge, cancellationToken)).ToList();
+        var touched = new HashSet<ChangedEntity>();
+        var counts = (await BundleWriter.WriteAsync(tables, stored, connection, transaction, progress, source.Merge, touched, cancellationToken)).ToList();
         // Issue 19: raw files were inspected (no links, inside the bundle, bounded names) before anything was read.
         var rawFiles = await BundleRawFiles.PlanAsync(rawSources, data, connection, transaction, cancellationToken);
+        // Issue 18: what this import touched, inbox documents and price files included, commits with it.
+        touched.UnionWith(rawFiles.Where(f => f.Changed).Select(f => new ChangedEntity(f.Kind == "inbox" ? "document" : f.Kind, f.Name)));
+        await ChangeJournalStore.RecordAsync(touched, "import:" + (source.Format ?? "bundle"), startedAt, connection, transaction, cancellationToken);
         await BundleRawFiles.RecordAsync(rawFiles, startedAt, connection, transaction, cancellationToken);
         var staged = await BundleFileMoves.StageAsync(rawFiles, data, connection, transaction, progress, cancellationToken);
         counts.AddRange(BundleRawFiles.Count(rawFiles));

@@ -8,7 +8,7 @@ using BackOffice.Store.Tenancy;
 namespace BackOffice.Store.Financial;
 
 /// <summary>Reads the ledger side's receivables, payments, purchase orders and cost postings (issue 3).</summary>
-public sealed class LedgerFinancialStore(TenantData tenant)
+public sealed partial class LedgerFinancialStore(TenantData tenant)
 {
     /// <summary>Account types whose postings are job cost or overhead: what can be mis-coded or charged to a closed job.</summary>
     private const string CostTypes = "('Cost of Goods Sold', 'Expense', 'Other Expense')";

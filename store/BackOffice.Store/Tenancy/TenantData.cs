@@ -51,6 +51,7 @@ public sealed class TenantData
         PriceFiles = new PriceFileStore(this);
         ExportImports = new ExportImportStore(this);
         SweepRuns = new SweepRunStore(this);
+        Changes = new ChangeJournalStore(this);
         NarrationCache = new NarrationCacheStore(this);
         MemoryLearning = new MemoryLearningStore(this);
         Findings = new FindingStore(clock);
@@ -104,6 +105,9 @@ public sealed class TenantData
     public ExportImportStore ExportImports { get; }
 
     public SweepRunStore SweepRuns { get; }
+
+    /// <summary>Which entities each write to the books touched (issue 18).</summary>
+    public ChangeJournalStore Changes { get; }
 
     public NarrationCacheStore NarrationCache { get; }
 

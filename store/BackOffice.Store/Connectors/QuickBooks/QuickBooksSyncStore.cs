@@ -1,5 +1,7 @@
 using BackOffice.Store.Sqlite;
+using System.Globalization;
 using System.Text.Json.Nodes;
+using BackOffice.Store.Sweeps;
 using BackOffice.Store.Tenancy;
 using Dapper;
 
@@ -21,16 +23,18 @@ public sealed class QuickBooksSyncStore(TenantData tenant)
 
     /// <summary>Applies one page or CDC group and, with it, the cursor; all or nothing (<see cref="SyncBatch"/>).</summary>
     public Task<SyncCounts> ApplyAsync(string entity, IReadOnlyList<JsonObject> items, SyncCursor? cursor, CancellationToken cancellationToken) =>
-        SyncBatch.RunAsync(tenant, (connection, transaction) => ApplyBatchAsync(connection, transaction, entity, items, cursor, cancellationToken), cancellationToken);
+        SyncBatch.RunAsync(tenant, (connection, transaction) => ApplyBatchAsync(connection, transaction, entity, items, cursor, tenant.Clock.GetUtcNow(), cancellationToken), cancellationToken);
 
     private static async Task<SyncCounts> ApplyBatchAsync(Microsoft.Data.Sqlite.SqliteConnection connection,
-        Microsoft.Data.Sqlite.SqliteTransaction transaction, string entity, IReadOnlyList<JsonObject> items, SyncCursor? cursor, CancellationToken cancellationToken)
+        Microsoft.Data.Sqlite.SqliteTransaction transaction, string entity, IReadOnlyList<JsonObject> items, SyncCursor? cursor, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var unit = DataUnit.Over(connection, transaction);
         int added = 0, changed = 0, deleted = 0;
+        var touched = new HashSet<ChangedEntity>();
         foreach (var item in items)
         {
-            switch (await QuickBooksLedgerRows.ApplyAsync(unit.Connection, unit.Transaction!, entity, item, cancellationToken))
+            switch (await QuickBooksLedgerRows.ApplyAsync(unit.Connection, unit.Transaction!, entity, item, touched, cancellationToken))
             {
                 case SyncOutcome.Added: added++; break;
                 case SyncOutcome.Changed: changed++; break;
@@ -47,6 +51,9 @@ public sealed class QuickBooksSyncStore(TenantData tenant)
                 """, cursor, unit.Transaction, cancellationToken: cancellationToken));
         }
 
+        // Issue 18: what the batch touched commits with it, as the batch's rows do.
+        await ChangeJournalStore.RecordAsync(touched, "quickbooks:sync", now.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+            unit.Connection, unit.Transaction!, cancellationToken);
         return new SyncCounts(items.Count, added, changed, deleted);
     }
 
