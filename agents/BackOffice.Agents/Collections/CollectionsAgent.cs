@@ -1,3 +1,4 @@
+using BackOffice.Agents.Books;
 using BackOffice.Domain.Money;
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Proposals;
@@ -18,6 +19,12 @@ public sealed class CollectionsAgent(CollectionsOptions options, OutboxOptions o
 
     public async Task<SweepResult> SweepAsync(SweepContext context, CancellationToken cancellationToken)
     {
+        // Issue 13: books that stopped syncing (QuickBooks refused the refresh token) fail closed with one finding for the admin.
+        if (await LedgerConnectionCheck.RunAsync(context.Data, Name, cancellationToken) is { } reconnect)
+        {
+            return reconnect.ToSweepResult();
+        }
+
         var data = await CollectionsData.LoadAsync(context.Data, context.Memory, cancellationToken);
         var worklist = CollectionsWorklist.Compute(data, context.AsOf, options.Buckets);
         context.Progress.Report($"collections: {worklist.Open.Count} open invoices, {worklist.Queue.Count} to chase, {worklist.Chase.Removed.Count} taken off the list");

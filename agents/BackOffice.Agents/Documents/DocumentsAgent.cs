@@ -1,3 +1,4 @@
+using BackOffice.Agents.Books;
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Proposals;
 
@@ -21,6 +22,12 @@ public sealed class DocumentsAgent(DocumentsOptions options) : IAgent
 
     public async Task<SweepResult> SweepAsync(SweepContext context, CancellationToken cancellationToken)
     {
+        // Issue 13: books that stopped syncing (QuickBooks refused the refresh token) fail closed with one finding for the admin.
+        if (await LedgerConnectionCheck.RunAsync(context.Data, Name, cancellationToken) is { } reconnect)
+        {
+            return reconnect.ToSweepResult();
+        }
+
         var data = await DocumentsData.LoadAsync(context.Data, context.Memory, context.AsOf, cancellationToken);
         var analyses = await DocumentReview.AnalyzeAsync(context.Data, data, context.AsOf, options, cancellationToken);
         context.Progress.Report($"documents: {analyses.Count} documents in the inbox");

@@ -1,3 +1,4 @@
+using BackOffice.Agents.Books;
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Tools.Financial;
 using BackOffice.Tools.Matching;
@@ -16,6 +17,12 @@ public sealed class FinancialAgent(FinancialOptions options) : IAgent
 
     public async Task<SweepResult> SweepAsync(SweepContext context, CancellationToken cancellationToken)
     {
+        // Issue 13: books that stopped syncing (QuickBooks refused the refresh token) fail closed with one finding for the admin.
+        if (await LedgerConnectionCheck.RunAsync(context.Data, Name, cancellationToken) is { } reconnect)
+        {
+            return reconnect.ToSweepResult();
+        }
+
         // Issue 4: links people confirmed for a record of the same name, where no explicit mapping speaks (resolved in TenantBooks, issue 12).
         var data = await FinancialData.LoadAsync(context.Data, context.Memory, context.AsOf, cancellationToken);
 

@@ -38,6 +38,10 @@ public static class QuickBooksServices
         // The bill executors write to each tenant's target: the sandbox ledger unless an admin chose QuickBooks.
         builder.Services.AddSingleton<ILedgerWriter>(sp => new TargetedLedgerWriter(
             sp.GetRequiredService<SandboxLedger>(), sp.GetRequiredService<QuickBooksLedgerWriter>()));
+        // Issue 13: so do the journal-entry executors (reclass, retainage, allowance).
+        builder.Services.AddSingleton<QuickBooksJournalWriter>();
+        builder.Services.AddSingleton<IJournalWriter>(sp => new TargetedJournalWriter(
+            sp.GetRequiredService<SandboxLedger>(), sp.GetRequiredService<QuickBooksJournalWriter>()));
     }
 
     private static HttpClient Http(IServiceProvider services) => services.GetRequiredKeyedService<HttpClient>(QuickBooksOptions.SectionName);

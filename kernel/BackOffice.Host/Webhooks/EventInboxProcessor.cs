@@ -1,5 +1,6 @@
 using BackOffice.Kernel.Sweeps;
 using BackOffice.Store.Connectors.Procore;
+using BackOffice.Store.Connectors.QuickBooks;
 using BackOffice.Store.Control;
 using BackOffice.Store.Tenancy;
 using Microsoft.Extensions.Hosting;
@@ -15,9 +16,11 @@ namespace BackOffice.Host.Webhooks;
 /// (a burst of deliveries costs one sweep, not one each). A sweep already running elsewhere leaves the events pending.
 /// Procore deliveries are hints (issue 14): before the sweep, the resource each names is fetched from Procore, once per
 /// resource however many deliveries name it; a hint that cannot be fetched fails its event and triggers no sweep.
+/// QuickBooks deliveries (issue 13) are hints too: when the tenant is connected, one change-data-capture sync runs
+/// before the sweep however many deliveries came; a sync that fails fails those events and triggers no sweep.
 /// </summary>
 public sealed partial class EventInboxProcessor(
-    TenantRegistry tenants, TenantDataSource data, EventInbox inbox, SweepRunner runner, ProcoreHints hints, TimeProvider clock,
+    TenantRegistry tenants, TenantDataSource data, EventInbox inbox, SweepRunner runner, ProcoreHints hints, QuickBooksSync quickBooks, TimeProvider clock,
     IOptions<WebhookOptions> options, ILogger<EventInboxProcessor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -66,9 +69,19 @@ public sealed partial class EventInboxProcessor(
     {
         var kept = new List<EventInbox.PendingRow>();
         var fetched = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (pending.Any(p => p.Source == "quickbooks"))
+        {
+            fetched[QuickBooksTarget] = await TrySyncQuickBooksAsync(tenant, ct);
+        }
+
         foreach (var row in pending)
         {
-            var target = row.Source == "procore" ? ProcoreHint.Parse(row.PayloadJson).Target : null;
+            var target = row.Source switch
+            {
+                "procore" => ProcoreHint.Parse(row.PayloadJson).Target,
+                "quickbooks" => QuickBooksTarget,
+                _ => null,
+            };
             if (target is not null && !fetched.ContainsKey(target))
             {
                 fetched[target] = await TryRefetchAsync(tenant, target, ct);
@@ -101,7 +114,30 @@ public sealed partial class EventInboxProcessor(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Procore hint {Target} for {Tenant} could not be fetched")]
+    private const string QuickBooksTarget = "quickbooks:cdc";
+
+    /// <summary>A CDC sync of the tenant's QuickBooks company; null when it ran or the tenant has no connection (the sweep runs as before).</summary>
+    private async Task<string?> TrySyncQuickBooksAsync(TenantData tenant, CancellationToken ct)
+    {
+        if (await tenant.QuickBooks.CurrentAsync(ct) is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            await quickBooks.SyncAsync(tenant, full: false, null, ct);
+            return null;
+        }
+        catch (Exception ex) when (ex is QuickBooksFaultException or QuickBooksResponseException or QuickBooksReconnectException
+                                       or QuickBooksNotConnectedException or HttpRequestException)
+        {
+            LogRefetchFailed(ex, tenant.Tenant, QuickBooksTarget);
+            return $"QuickBooks could not be read: {ex.Message}";
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hint {Target} for {Tenant} could not be fetched")]
     private partial void LogRefetchFailed(Exception ex, string tenant, string target);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Events for {Tenant}/{Agent} wait: a sweep is already running")]

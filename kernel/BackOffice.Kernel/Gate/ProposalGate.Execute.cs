@@ -18,7 +18,8 @@ public sealed partial class ProposalGate
     /// </summary>
     public async Task<ProposalRow> ExecuteAsync(TenantData tenant, Actor actor, long id, CancellationToken cancellationToken)
     {
-        var (executor, request, refused) = await ClaimExecutionAsync(tenant, actor, id, cancellationToken);
+        var precaptured = await PrecaptureAsync(tenant, actor, id, cancellationToken);
+        var (executor, request, refused) = await ClaimExecutionAsync(tenant, actor, id, precaptured, cancellationToken);
         if (refused is not null)
         {
             return refused;
@@ -39,7 +40,7 @@ public sealed partial class ProposalGate
 
     /// <summary>The claim, or the proposal as failed validation left it (issue 19), then with no executor to call.</summary>
     private Task<(IActionExecutor Executor, ActionRequest Request, ProposalRow? Refused)> ClaimExecutionAsync(
-        TenantData tenant, Actor actor, long id, CancellationToken cancellationToken) =>
+        TenantData tenant, Actor actor, long id, JsonObject? precaptured, CancellationToken cancellationToken) =>
         InTransactionAsync(tenant, actor, id, async (unit) =>
         {
             var row = await LoadAsync(unit, id, cancellationToken);
@@ -68,7 +69,7 @@ public sealed partial class ProposalGate
 
             var existing = await ProposalExecutionStore.GetAsync(unit, id, cancellationToken);
             var prior = existing is null
-                ? await executor.CapturePriorStateAsync(request, cancellationToken)
+                ? precaptured ?? await executor.CapturePriorStateAsync(request, cancellationToken)
                 : JsonNode.Parse(existing.PriorStateJson)!.AsObject();
             await ProposalExecutionStore.StartAsync(unit, id, row.IdempotencyKey, prior.ToJsonString(), Now(), actor.Name, cancellationToken);
             await _audit.AppendAsync(unit, actor.Name, "proposal.execution-started", Subject(id), new JsonObject

@@ -1,3 +1,4 @@
+using Dapper;
 using BackOffice.Store.Ledger;
 using BackOffice.Store.Sqlite;
 using BackOffice.Store.Sweeps;
@@ -14,7 +15,7 @@ namespace BackOffice.Store.Sandbox;
 /// <c>operation=void</c> on Invoice, Payment, SalesReceipt and BillPayment, but not on Bill or JournalEntry, whose
 /// only exit is delete with the current SyncToken.
 /// </summary>
-public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter
+public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter, IJournalWriter
 {
     public Task<LedgerWriteResult> CreateBillAsync(
         TenantData tenant, BillDraft bill, string requestId, CancellationToken cancellationToken) =>
@@ -46,6 +47,14 @@ public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter
         TenantData tenant, string invoiceId, long syncToken, string requestId, CancellationToken cancellationToken) =>
         WriteAsync(tenant, requestId, "delete", "Invoice", invoiceId,
             (c, t) => SandboxInvoices.DeleteAsync(c, t, invoiceId, syncToken, cancellationToken), cancellationToken);
+
+    /// <summary>The entry's current SyncToken, or null when it is not in the ledger (any more).</summary>
+    public async Task<long?> JournalEntrySyncTokenAsync(TenantData tenant, string entryId, CancellationToken cancellationToken)
+    {
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT sync_token FROM ledger_journal_entries WHERE id = @entryId AND status = 'active'", new { entryId }, cancellationToken: cancellationToken));
+    }
 
     /// <summary>The invoice's current SyncToken, or null when it is not in the ledger (any more).</summary>
     public async Task<long?> InvoiceSyncTokenAsync(TenantData tenant, string invoiceId, CancellationToken cancellationToken)

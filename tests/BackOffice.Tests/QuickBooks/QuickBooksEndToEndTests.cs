@@ -116,12 +116,14 @@ public sealed class QuickBooksEndToEndTests : IAsyncLifetime
         Assert.Contains("has no QuickBooks connection", sync.Error, StringComparison.Ordinal);
     }
 
+    private Task ConnectThroughBrowserAsync() => ConnectThroughBrowserAsync(_dir, _fake);
+
     /// <summary>Runs `connect quickbooks`, reads the URL it prints, and follows it as a browser would.</summary>
-    private async Task ConnectThroughBrowserAsync()
+    internal static async Task ConnectThroughBrowserAsync(TempDataDirectory dir, FakeQuickBooks fake)
     {
         var output = new PollableWriter();
         var error = new StringWriter();
-        var parse = BackOfficeCli.Build().Parse(["connect", "quickbooks", "--tenant", "acme", "--as", "sam", "--timeout", "30", "--data", _dir.Root]);
+        var parse = BackOfficeCli.Build().Parse(["connect", "quickbooks", "--tenant", "acme", "--as", "sam", "--timeout", "30", "--data", dir.Root]);
         var run = parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
         string? url = null;
         for (var i = 0; i < 300 && url is null && !run.IsCompleted; i++)
@@ -135,14 +137,17 @@ public sealed class QuickBooksEndToEndTests : IAsyncLifetime
         using var page = await browser.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.True(await run == 0, $"connect failed: {error}{output.Text()}");
-        Assert.Contains($"realm {_fake.Realm}", output.Text(), StringComparison.Ordinal);
+        Assert.Contains($"realm {fake.Realm}", output.Text(), StringComparison.Ordinal);
     }
 
     private void SeedCompany() => QuickBooksHarness.SeedCompanyInto(_fake);
 
-    private async Task SeedProjectSideAsync()
+    private Task SeedProjectSideAsync() => SeedProjectSideAsync(_dir);
+
+    /// <summary>The project side of the RP-1042 example: a job, a vendor, a subcontract and its approved invoice, linked to the fake's ids.</summary>
+    internal static async Task SeedProjectSideAsync(TempDataDirectory dir)
     {
-        var tenant = new TenantDataSource(_dir.Data, TimeProvider.System).For("acme");
+        var tenant = new TenantDataSource(dir.Data, TimeProvider.System).For("acme");
         await using var c = await tenant.OpenAsync(CancellationToken.None);
         await c.ExecuteAsync("""
             INSERT INTO project_jobs (id, number, name, status, row_hash) VALUES ('job-1', '2026-014', 'Smith Residence - Kitchen', 'active', 'x');

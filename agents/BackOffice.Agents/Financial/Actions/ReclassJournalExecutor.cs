@@ -2,16 +2,15 @@ using System.Text.Json.Nodes;
 using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Store.Ledger;
-using BackOffice.Store.Sandbox;
 
 namespace BackOffice.Agents.Financial.Actions;
 
 /// <summary>
-/// "ledger.create-journal-entry": writes a reclass journal entry for a mis-coded cost (issue 3) through the sandbox
-/// ledger with the proposal's idempotency key as request id; undo deletes the entry again. The sandbox is used directly
-/// because <see cref="ILedgerWriter"/> does not (yet) carry journal entries.
+/// "ledger.create-journal-entry": writes a reclass journal entry for a mis-coded cost (issue 3) to the
+/// ledger with the proposal's idempotency key as request id; undo deletes the entry again. Issue 13: through
+/// <see cref="IJournalWriter"/>, so the entry lands in QuickBooks when that is the tenant's target.
 /// </summary>
-public sealed class ReclassJournalExecutor(SandboxLedger ledger) : ActionExecutor<ReclassPayload>
+public sealed class ReclassJournalExecutor(IJournalWriter ledger) : ActionExecutor<ReclassPayload>
 {
     protected override async Task<JsonObject> CaptureAsync(ActionRequest request, ReclassPayload payload, CancellationToken cancellationToken)
     {
@@ -26,26 +25,16 @@ public sealed class ReclassJournalExecutor(SandboxLedger ledger) : ActionExecuto
 
     protected override async Task<ActionOutcome> ExecuteAsync(ActionRequest request, ReclassPayload payload, CancellationToken cancellationToken)
     {
-        var written = await ledger.CreateJournalEntryAsync(request.Data, payload.ToEntry(), request.IdempotencyKey, cancellationToken);
-        return new ActionOutcome(written.EntityId, new JsonObject
-        {
-            ["journal_entry_id"] = written.EntityId,
-            ["sync_token"] = written.SyncToken,
-            ["response"] = written.Response.DeepClone(),
-        });
+        return await JournalEntryWrites.CreateAsync(ledger, request, payload.ToEntry(), cancellationToken);
     }
 
     protected override async Task UndoAsync(
         ActionRequest request, ReclassPayload payload, JsonObject priorState, ActionOutcome outcome, CancellationToken cancellationToken)
     {
         var before = priorState["existing_entry_ids"]?.AsArray().Select(n => n!.GetValue<string>()).ToHashSet(StringComparer.Ordinal) ?? [];
-        if (before.Contains(outcome.TargetId)
-            || await request.Data.Reclasses.GetActiveAsync(outcome.TargetId, cancellationToken) is not { } current)
+        if (!before.Contains(outcome.TargetId))
         {
-            return;
+            await JournalEntryWrites.UndoAsync(ledger, request, outcome, cancellationToken);
         }
-
-        await ledger.DeleteJournalEntryAsync(request.Data, current.Id, current.SyncToken,
-            CreateBillExecutor.UndoRequestId(request.IdempotencyKey), cancellationToken);
     }
 }

@@ -1,16 +1,16 @@
 using System.Text.Json.Nodes;
 using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Kernel.Abstractions.Proposals;
-using BackOffice.Store.Sandbox;
+using BackOffice.Store.Ledger;
 
 namespace BackOffice.Agents.Financial.Actions;
 
 /// <summary>
-/// "ledger.retainage-entry" (issue 16): writes the retainage holding or releasing entry to the sandbox ledger with the
-/// proposal's idempotency key as request id; undo deletes exactly that entry. Journal entries go to the sandbox because
-/// <c>ILedgerWriter</c> does not carry them yet (as the reclass).
+/// "ledger.retainage-entry" (issue 16): writes the retainage holding or releasing entry to the ledger with the
+/// proposal's idempotency key as request id; undo deletes exactly that entry. Issue 13: through <c>IJournalWriter</c>,
+/// the tenant's target (sandbox or QuickBooks).
 /// </summary>
-public sealed class RetainageEntryExecutor(SandboxLedger ledger) : ActionExecutor<RetainageEntryPayload>
+public sealed class RetainageEntryExecutor(IJournalWriter ledger) : ActionExecutor<RetainageEntryPayload>
 {
     protected override async Task<JsonObject> CaptureAsync(ActionRequest request, RetainageEntryPayload payload, CancellationToken cancellationToken)
     {
@@ -26,24 +26,12 @@ public sealed class RetainageEntryExecutor(SandboxLedger ledger) : ActionExecuto
 
     protected override async Task<ActionOutcome> ExecuteAsync(ActionRequest request, RetainageEntryPayload payload, CancellationToken cancellationToken)
     {
-        var written = await ledger.CreateJournalEntryAsync(request.Data, payload.ToEntry(), request.IdempotencyKey, cancellationToken);
-        return new ActionOutcome(written.EntityId, new JsonObject
-        {
-            ["journal_entry_id"] = written.EntityId,
-            ["sync_token"] = written.SyncToken,
-            ["response"] = written.Response.DeepClone(),
-        });
+        return await JournalEntryWrites.CreateAsync(ledger, request, payload.ToEntry(), cancellationToken);
     }
 
     protected override async Task UndoAsync(
         ActionRequest request, RetainageEntryPayload payload, JsonObject priorState, ActionOutcome outcome, CancellationToken cancellationToken)
     {
-        if (await request.Data.Reclasses.GetActiveAsync(outcome.TargetId, cancellationToken) is not { } current)
-        {
-            return;
-        }
-
-        await ledger.DeleteJournalEntryAsync(request.Data, current.Id, current.SyncToken,
-            CreateBillExecutor.UndoRequestId(request.IdempotencyKey), cancellationToken);
+        await JournalEntryWrites.UndoAsync(ledger, request, outcome, cancellationToken);
     }
 }

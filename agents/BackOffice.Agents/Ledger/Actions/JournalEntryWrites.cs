@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using BackOffice.Kernel.Abstractions.Proposals;
+using BackOffice.Store.Ledger;
+
+namespace BackOffice.Agents.Ledger.Actions;
+
+/// <summary>
+/// What the journal-entry executors (reclass, retainage, allowance) share (issue 13): the entry goes to the tenant's
+/// target through <see cref="IJournalWriter"/> with the proposal's idempotency key as request id, and undo deletes it
+/// with its current SyncToken, refusing when that moved since we wrote it (someone edited the entry in the ledger).
+/// </summary>
+public static class JournalEntryWrites
+{
+    public static async Task<ActionOutcome> CreateAsync(
+        IJournalWriter ledger, ActionRequest request, JournalEntryDraft entry, CancellationToken cancellationToken)
+    {
+        var written = await ledger.CreateJournalEntryAsync(request.Data, entry, request.IdempotencyKey, cancellationToken);
+        return new ActionOutcome(written.EntityId, new JsonObject
+        {
+            ["journal_entry_id"] = written.EntityId,
+            ["sync_token"] = written.SyncToken,
+            ["response"] = written.Response.DeepClone(),
+        });
+    }
+
+    /// <summary>Deletes the entry <paramref name="outcome"/> names; nothing to do when it is already gone.</summary>
+    public static async Task UndoAsync(IJournalWriter ledger, ActionRequest request, ActionOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (await ledger.JournalEntrySyncTokenAsync(request.Data, outcome.TargetId, cancellationToken) is not { } current)
+        {
+            return;
+        }
+
+        var written = outcome.Result["sync_token"]?.GetValue<long>();
+        if (written is { } token && current != token)
+        {
+            throw new LedgerChangedException(
+                $"Journal entry {outcome.TargetId} was changed in the ledger after we wrote it (SyncToken {token} then, {current} now); " +
+                "undo refused. Review the change there, then delete the entry by hand if it should go.");
+        }
+
+        await ledger.DeleteJournalEntryAsync(request.Data, outcome.TargetId, current,
+            CreateBillExecutor.UndoRequestId(request.IdempotencyKey), cancellationToken);
+    }
+}

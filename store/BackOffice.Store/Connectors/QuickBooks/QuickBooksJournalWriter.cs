@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BackOffice.Store.Ledger;
+using BackOffice.Store.Tenancy;
+
+namespace BackOffice.Store.Connectors.QuickBooks;
+
+/// <summary>
+/// Journal entries into QuickBooks Online (issue 13): reclass, retainage and allowance entries become JournalEntry
+/// objects with JournalEntryLineDetail lines (PostingType Debit/Credit, AccountRef, and Entity with a Customer
+/// EntityRef where the line names a customer; Intuit's JournalEntry reference, qbo.md section 5), sent with
+/// <c>requestid</c> = the proposal's idempotency key. Intuit publishes no retention for requestid, so a create first
+/// looks for an entry of the same date whose memo (PrivateNote) carries that key. QuickBooks' answer is applied to
+/// the local ledger tables at once.
+/// </summary>
+public sealed class QuickBooksJournalWriter(QuickBooksApi api) : IJournalWriter
+{
+    public async Task<LedgerWriteResult> CreateJournalEntryAsync(
+        TenantData tenant, JournalEntryDraft entry, string requestId, CancellationToken cancellationToken)
+    {
+        var marker = QuickBooksLedgerWriter.Marker(requestId);
+        var sameDay = await api.QueryAsync(tenant, $"SELECT * FROM JournalEntry WHERE TxnDate = '{QuickBooksRowSql.Iso(entry.TxnDate)}'", cancellationToken);
+        var created = (sameDay["JournalEntry"] as JsonArray ?? []).OfType<JsonObject>()
+                          .FirstOrDefault(e => e["PrivateNote"]?.ToString()?.Contains(marker, StringComparison.Ordinal) == true)
+                      ?? await api.CreateAsync(tenant, "JournalEntry", Body(entry, marker), requestId, cancellationToken);
+        await tenant.QuickBooksSync.ApplyAsync("JournalEntry", [(JsonObject)created.DeepClone()], null, cancellationToken);
+        var json = new QuickBooksJson("JournalEntry", created);
+        return new LedgerWriteResult(json.Id, json.SyncToken, new JsonObject { ["JournalEntry"] = created.DeepClone() });
+    }
+
+    public async Task<LedgerWriteResult> DeleteJournalEntryAsync(
+        TenantData tenant, string entryId, long syncToken, string requestId, CancellationToken cancellationToken)
+    {
+        var deleted = await api.DeleteAsync(tenant, "JournalEntry", entryId, syncToken.ToString(CultureInfo.InvariantCulture), requestId, cancellationToken);
+        await tenant.QuickBooksSync.ApplyAsync("JournalEntry", [new JsonObject { ["Id"] = entryId, ["status"] = "Deleted" }], null, cancellationToken);
+        return new LedgerWriteResult(entryId, syncToken, new JsonObject { ["JournalEntry"] = deleted.DeepClone() });
+    }
+
+    /// <summary>Read back from QuickBooks, not the local copy: undo must see an edit made there since the last sync.</summary>
+    public async Task<long?> JournalEntrySyncTokenAsync(TenantData tenant, string entryId, CancellationToken cancellationToken) =>
+        await api.ReadAsync(tenant, "JournalEntry", entryId, cancellationToken) is { } entry
+            ? new QuickBooksJson("JournalEntry", entry).SyncToken
+            : null;
+
+    private static JsonObject Body(JournalEntryDraft entry, string marker) => new()
+    {
+        ["TxnDate"] = QuickBooksRowSql.Iso(entry.TxnDate),
+        ["DocNumber"] = entry.DocNumber,
+        // PrivateNote holds at most 4000 characters (qbo.md section 5); the memo keeps its prefix, which names the source line.
+        ["PrivateNote"] = entry.Memo is null ? marker : $"{entry.Memo[..Math.Min(entry.Memo.Length, 3900)]} {marker}",
+        ["Line"] = new JsonArray(entry.Lines.Select(line => (JsonNode)new JsonObject
+        {
+            ["Amount"] = line.Amount,
+            ["Description"] = line.Description,
+            ["DetailType"] = "JournalEntryLineDetail",
+            ["JournalEntryLineDetail"] = new JsonObject
+            {
+                ["PostingType"] = line.PostingType.ToString(),
+                ["AccountRef"] = new JsonObject { ["value"] = line.AccountId },
+                ["Entity"] = line.CustomerId is null ? null : new JsonObject
+                {
+                    ["Type"] = "Customer", ["EntityRef"] = new JsonObject { ["value"] = line.CustomerId },
+                },
+            },
+        }).ToArray()),
+    };
+}
