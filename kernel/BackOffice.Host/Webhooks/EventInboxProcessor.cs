@@ -12,11 +12,18 @@ namespace BackOffice.Host.Webhooks;
 /// <summary>
 /// Drains each tenant's event inbox: all pending events of one agent become one incremental sweep of that agent
 /// (a burst of deliveries costs one sweep, not one each). A sweep already running elsewhere leaves the events pending.
+/// Issue 18: events are claimed before the sweep, so two hosts draining one inbox never sweep for the same events; a
+/// host that dies mid-sweep leaves a claim that expires after <see cref="ClaimFor"/>, and another host takes it.
 /// </summary>
 public sealed partial class EventInboxProcessor(
     TenantRegistry tenants, TenantDataSource data, EventInbox inbox, SweepRunner runner, TimeProvider clock, IOptions<WebhookOptions> options,
     ILogger<EventInboxProcessor> logger) : BackgroundService
 {
+    /// <summary>Longer than an event sweep takes, so a live host's claim never expires under it.</summary>
+    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(10);
+
+    private const int ClaimLimit = 1000;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -33,7 +40,7 @@ public sealed partial class EventInboxProcessor(
         foreach (var tenant in await tenants.ListAsync(ct))
         {
             var path = data.For(tenant.Id);
-            foreach (var group in (await EventInbox.PendingAsync(path, ct)).GroupBy(p => p.Agent))
+            foreach (var group in (await inbox.ClaimPendingAsync(path, ClaimFor, ClaimLimit, ct)).GroupBy(p => p.Agent))
             {
                 var ids = group.Select(p => p.Id).ToList();
                 try
@@ -45,6 +52,7 @@ public sealed partial class EventInboxProcessor(
                 catch (SweepBusyException)
                 {
                     LogBusy(tenant.Id, group.Key);
+                    await EventInbox.ReleaseAsync(path, ids, ct);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 using BackOffice.Store.Tenancy;
 
@@ -23,7 +23,7 @@ public sealed class AuditStore(TimeProvider clock)
             actor, kind, subject, data, cancellationToken);
 
     internal async Task<AuditEvent> AppendAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string actor, string kind, string subject, JsonObject data,
+        DbConnection connection, DbTransaction transaction, string actor, string kind, string subject, JsonObject data,
         CancellationToken cancellationToken)
     {
         var last = await connection.QuerySingleOrDefaultAsync<AuditEventRow>(new CommandDefinition(
@@ -45,9 +45,9 @@ public sealed class AuditStore(TimeProvider clock)
 
     /// <summary>Appends in a transaction of its own, for events that accompany no other change (a login, a refusal).</summary>
     internal async Task<AuditEvent> AppendAsync(
-        SqliteConnection connection, string actor, string kind, string subject, JsonObject data, CancellationToken cancellationToken)
+        DbConnection connection, string actor, string kind, string subject, JsonObject data, CancellationToken cancellationToken)
     {
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var appended = await AppendAsync(connection, transaction, actor, kind, subject, data, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return appended;
@@ -98,11 +98,11 @@ public sealed class AuditStore(TimeProvider clock)
         DataUnit unit, long afterSeq, IReadOnlyList<string> kinds, CancellationToken cancellationToken)
     {
         var rows = await unit.Connection.QueryAsync<AuditEventRow>(new CommandDefinition(
-            """
+            $"""
             SELECT seq AS Seq, at AS At, actor AS Actor, kind AS Kind, subject AS Subject, data_json AS DataJson,
                    prev_hash AS PrevHash, hash AS Hash
-            FROM audit_events WHERE seq > @afterSeq AND kind IN @kinds ORDER BY seq
-            """, new { afterSeq, kinds }, unit.Transaction, cancellationToken: cancellationToken));
+            FROM audit_events WHERE seq > @afterSeq AND {unit.InList("kind", "@kinds")} ORDER BY seq
+            """, new { afterSeq, kinds = kinds.ToArray() }, unit.Transaction, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToEvent()).ToList();
     }
 

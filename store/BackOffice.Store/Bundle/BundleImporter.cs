@@ -1,10 +1,10 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Sqlite;
 using BackOffice.Store.Tenancy;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Bundle;
 
@@ -75,7 +75,7 @@ public sealed class BundleImporter(TimeProvider clock)
         var errors = new ErrorSink();
         await using var connection = await data.OpenAsync(cancellationToken);
         // IMMEDIATE: the stored rows validation reads are the rows the writer diffs against; no other writer slips between.
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         progress?.Report(new ImportProgress(ImportPhase.Validating, null, tables.Values.Sum(t => t.Rows.Count)));
         var stored = await StoredState.LoadAsync(connection, transaction, cancellationToken);
         await BundleValidator.ValidateAsync(tables, stored, connection, transaction, errors, source.Merge, cancellationToken);
@@ -112,7 +112,7 @@ public sealed class BundleImporter(TimeProvider clock)
 
     private static async Task<long> RecordRunAsync(
         ImportSource source, string startedAt, IReadOnlyList<FileImportCounts> counts,
-        SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+        DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO import_runs (started_at, source, format, added, changed, removed, unchanged)

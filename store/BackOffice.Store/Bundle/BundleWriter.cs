@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Bundle;
 
@@ -10,7 +10,7 @@ namespace BackOffice.Store.Bundle;
 public static class BundleWriter
 {
     public static async Task<IReadOnlyList<FileImportCounts>> WriteAsync(
-        IReadOnlyDictionary<string, ParsedTable> tables, StoredState stored, SqliteConnection connection, SqliteTransaction transaction,
+        IReadOnlyDictionary<string, ParsedTable> tables, StoredState stored, DbConnection connection, DbTransaction transaction,
         IProgress<ImportProgress>? progress, bool merge, CancellationToken cancellationToken)
     {
         // Parents and children are written in whatever order the diff needs; foreign keys are checked at commit.
@@ -36,7 +36,7 @@ public static class BundleWriter
     }
 
     private static async Task<int> DeleteMissingAsync(
-        ParsedTable table, StoredState stored, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+        ParsedTable table, StoredState stored, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var spec = table.Spec;
         var missing = stored.Owned(spec).Where(k => !table.ByKey.ContainsKey(k.Key)).Select(k => k.Key).ToList();
@@ -50,7 +50,7 @@ public static class BundleWriter
     }
 
     private static async Task<(int Added, int Changed, int Unchanged)> UpsertAsync(
-        ParsedTable table, StoredState stored, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+        ParsedTable table, StoredState stored, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var spec = table.Spec;
         var existing = stored.Keys(spec);

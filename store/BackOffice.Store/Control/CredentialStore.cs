@@ -1,10 +1,10 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Tenancy;
 using BackOffice.Store.Sqlite;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Control;
 
@@ -24,7 +24,7 @@ public sealed class CredentialStore(DataDirectory data, UserDirectory users, Aud
         _ = await users.FindAsync(user, cancellationToken) ?? throw new ArgumentException($"User '{user}' does not exist.", nameof(user));
         var hash = PasswordHasher.Hash(password, options.Pbkdf2Iterations);
         await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO user_credentials (user_name, password_hash, updated_at) VALUES (@user, @hash, @at)
@@ -59,7 +59,7 @@ public sealed class CredentialStore(DataDirectory data, UserDirectory users, Aud
         _ = await users.FindAsync(user, cancellationToken) ?? throw new ArgumentException($"User '{user}' does not exist.", nameof(user));
         var token = SecretTokens.New("bo_");
         await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO api_tokens (token_hash, user_name, label, created_at) VALUES (@hash, @user, @label, @at)",
             new { hash = SecretTokens.HashOf(token), user, label, at = Now() }, transaction, cancellationToken: cancellationToken));

@@ -1,10 +1,10 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Tenancy;
 using BackOffice.Store.Sqlite;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Control;
 
@@ -43,7 +43,7 @@ public sealed class SetupLinks(
 
         await using (var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken))
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var claimed = await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE setup_links SET used_at = @now, used_by = @admin WHERE token_hash = @hash AND used_at IS NULL AND expires_at > @now",
                 new { hash = SecretTokens.HashOf(token), now = Text(clock.GetUtcNow()), admin }, transaction, cancellationToken: cancellationToken));

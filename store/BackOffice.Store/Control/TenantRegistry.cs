@@ -1,10 +1,10 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Sqlite;
 using BackOffice.Store.Tenancy;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Control;
 
@@ -18,7 +18,7 @@ public sealed class TenantRegistry(DataDirectory data, TimeProvider clock, Audit
     {
         DataDirectory.ValidTenantName(tenant);
         await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO tenants (name, created_at) VALUES (@tenant, @at) ON CONFLICT (name) DO NOTHING",
             new { tenant, at = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) }, transaction, cancellationToken: cancellationToken));

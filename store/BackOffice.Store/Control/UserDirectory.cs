@@ -1,10 +1,10 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Sqlite;
 using BackOffice.Store.Tenancy;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Control;
 
@@ -34,7 +34,7 @@ public sealed class UserDirectory(DataDirectory data, TimeProvider clock, AuditS
         }
 
         await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO users (name, role, department, tenant, created_at) VALUES (@name, @role, @department, @tenant, @at)

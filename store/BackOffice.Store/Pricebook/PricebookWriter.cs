@@ -1,6 +1,6 @@
+using System.Data.Common;
 using BackOffice.Store.Sqlite;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 using BackOffice.Store.Tenancy;
 
@@ -36,7 +36,7 @@ public sealed class PricebookWriter
         CancellationToken cancellationToken)
     {
         await using var connection = await tenant.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var done = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM pricebook_applied_updates WHERE idempotency_key = @idempotencyKey", new { idempotencyKey }, transaction,
             cancellationToken: cancellationToken));
@@ -58,7 +58,7 @@ public sealed class PricebookWriter
         TenantData tenant, string idempotencyKey, IReadOnlyList<ItemPrice> prior, IReadOnlyList<ItemPrice> written, CancellationToken cancellationToken)
     {
         await using var connection = await tenant.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var current = (await connection.QueryAsync<PriceRow>(new CommandDefinition(
             "SELECT id AS Id, unit_cost_e4 AS UnitCostE4, sell_price_cents AS SellPriceCents FROM pricebook_items WHERE id IN @ids",
             new { ids = prior.Select(p => p.ItemId).ToList() }, transaction, cancellationToken: cancellationToken))).ToDictionary(r => r.Id);
@@ -80,7 +80,7 @@ public sealed class PricebookWriter
     }
 
     private static async Task MoveAsync(
-        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<ItemPrice> from, IReadOnlyList<ItemPrice> to, string why,
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<ItemPrice> from, IReadOnlyList<ItemPrice> to, string why,
         CancellationToken cancellationToken)
     {
         for (var i = 0; i < from.Count; i++)

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using BackOffice.Store.Ledger;
 using BackOffice.Store.Sqlite;
-using Microsoft.Data.Sqlite;
 
 using BackOffice.Store.Tenancy;
 
@@ -54,7 +54,7 @@ public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter
     /// </summary>
     private async Task<LedgerWriteResult> WriteAsync(
         TenantData tenant, string requestId, string operation, string entityType,
-        Func<SqliteConnection, SqliteTransaction, Task<LedgerWriteResult>> write, CancellationToken cancellationToken)
+        Func<DbConnection, DbTransaction, Task<LedgerWriteResult>> write, CancellationToken cancellationToken)
     {
         SandboxRequests.Validate(requestId);
         await using var connection = await tenant.OpenAsync(cancellationToken);

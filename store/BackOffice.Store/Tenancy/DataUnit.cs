@@ -1,34 +1,73 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace BackOffice.Store.Tenancy;
 
 /// <summary>
 /// One unit of work on one database: a connection and, for writes, its transaction. Callers above the store
 /// (the gate, the sweep runner) hand it to store methods so that a state change and its audit event commit
-/// together, without knowing which database engine is underneath (issue 12).
+/// together, without knowing which database engine is underneath (issue 12). Issue 18: the connection is a
+/// <see cref="DbConnection"/> of either engine, and <see cref="Dialect"/> tells a store which SQL to send where the
+/// engines disagree.
 /// </summary>
 public sealed class DataUnit : IAsyncDisposable
 {
     private readonly bool _owned;
+    private readonly DbTransaction? _scope;
 
-    private DataUnit(SqliteConnection connection, SqliteTransaction? transaction, bool owned)
+    private DataUnit(DbConnection connection, DbTransaction? transaction, bool owned, StoreDialect dialect, DbTransaction? scope = null)
     {
         Connection = connection;
         Transaction = transaction;
+        Dialect = dialect;
         _owned = owned;
+        _scope = scope;
     }
 
-    internal SqliteConnection Connection { get; }
+    internal DbConnection Connection { get; }
 
-    internal SqliteTransaction? Transaction { get; }
+    /// <summary>The write transaction; null in a read unit (even on PostgreSQL, where a read runs in a scope of its own).</summary>
+    internal DbTransaction? Transaction { get; }
 
-    internal static DataUnit Read(SqliteConnection connection) => new(connection, null, owned: true);
+    public StoreDialect Dialect { get; }
+
+    /// <summary>
+    /// An upsert's conflict target (issue 18): on PostgreSQL every tenant table's keys begin with tenant_id, which a
+    /// SQLite file per tenant does not need; the rest of the statement is the same on both.
+    /// </summary>
+    internal string ConflictOn(string columns) => Dialect == StoreDialect.Postgres ? $"tenant_id, {columns}" : columns;
+
+    /// <summary>
+    /// "column is one of the list" (issue 18): Dapper expands a list into (@p1, @p2...) for SQLite but passes it to Npgsql
+    /// as one array parameter, which PostgreSQL compares with = ANY.
+    /// </summary>
+    internal string InList(string column, string parameter) =>
+        Dialect == StoreDialect.Postgres ? $"{column} = ANY({parameter})" : $"{column} IN {parameter}";
+
+    /// <summary>
+    /// Appended to a claim's inner SELECT (issue 18): on PostgreSQL, rows another host is claiming are skipped rather
+    /// than waited for; a SQLite file has one writer at a time, so there is nothing to skip.
+    /// </summary>
+    internal string SkipLocked => Dialect == StoreDialect.Postgres ? " FOR UPDATE SKIP LOCKED" : "";
+
+    internal static DataUnit Read(DbConnection connection) => new(connection, null, owned: true, StoreDialect.Sqlite);
 
     /// <summary>A view of a connection and transaction that store code already owns; disposing it disposes nothing.</summary>
-    internal static DataUnit Over(SqliteConnection connection, SqliteTransaction? transaction) => new(connection, transaction, owned: false);
+    internal static DataUnit Over(DbConnection connection, DbTransaction? transaction) =>
+        new(connection, transaction, owned: false, StoreDialect.Sqlite);
 
     /// <summary>Microsoft.Data.Sqlite begins IMMEDIATE: racing writers queue on the lock instead of both reading the old state.</summary>
-    internal static DataUnit Write(SqliteConnection connection) => new(connection, connection.BeginTransaction(), owned: true);
+    internal static DataUnit Write(DbConnection connection) =>
+        new(connection, connection.BeginTransaction(), owned: true, StoreDialect.Sqlite);
+
+    /// <summary>
+    /// Issue 18: a PostgreSQL unit always runs in a transaction, because the tenant is set with set_config(..., true)
+    /// and so lasts exactly one transaction. A read unit's scope commits on dispose, as a SQLite read without a
+    /// transaction would have autocommitted.
+    /// </summary>
+    internal static DataUnit Postgres(DbConnection connection, DbTransaction transaction, bool write) =>
+        write
+            ? new(connection, transaction, owned: true, StoreDialect.Postgres)
+            : new(connection, null, owned: true, StoreDialect.Postgres, scope: transaction);
 
     /// <summary>Commits a write unit; a unit disposed without commit rolls back.</summary>
     public Task CommitAsync(CancellationToken cancellationToken) =>
@@ -41,11 +80,27 @@ public sealed class DataUnit : IAsyncDisposable
             return;
         }
 
+        if (_scope is not null)
+        {
+            await CommitScopeAsync(_scope);
+        }
+
         if (Transaction is not null)
         {
             await Transaction.DisposeAsync();
         }
 
         await Connection.DisposeAsync();
+    }
+
+    private static async Task CommitScopeAsync(DbTransaction scope)
+    {
+        // A read scope whose connection broke has nothing to keep; the broken connection is discarded by dispose.
+        if (scope.Connection is { State: System.Data.ConnectionState.Open })
+        {
+            await scope.CommitAsync(CancellationToken.None);
+        }
+
+        await scope.DisposeAsync();
     }
 }

@@ -21,13 +21,15 @@ public sealed class TenantData
 {
     private readonly string _databasePath;
     private readonly string _folder;
+    private readonly StoreEngine _engine;
 
-    internal TenantData(string tenant, string databasePath, string folder, TimeProvider clock)
+    internal TenantData(string tenant, string databasePath, string folder, TimeProvider clock, StoreEngine engine)
     {
         Tenant = tenant;
         Clock = clock;
         _databasePath = databasePath;
         _folder = folder;
+        _engine = engine;
         Project = new ProjectStore(this);
         Ledger = new LedgerStore(this);
         Workforce = new WorkforceStore(this);
@@ -115,15 +117,24 @@ public sealed class TenantData
     public string Folder => _folder;
 
     /// <summary>A read unit: one connection, no transaction.</summary>
-    public async Task<DataUnit> ReadAsync(CancellationToken cancellationToken) =>
-        DataUnit.Read(await OpenAsync(cancellationToken));
+    public Task<DataUnit> ReadAsync(CancellationToken cancellationToken) =>
+        _engine.OpenTenantAsync(Tenant, _databasePath, write: false, cancellationToken);
 
     /// <summary>A write unit: everything done through it commits together or not at all.</summary>
-    public async Task<DataUnit> WriteAsync(CancellationToken cancellationToken) =>
-        DataUnit.Write(await OpenAsync(cancellationToken));
+    public Task<DataUnit> WriteAsync(CancellationToken cancellationToken) =>
+        _engine.OpenTenantAsync(Tenant, _databasePath, write: true, cancellationToken);
 
+    /// <summary>Which engine holds the tenant; stores pick per-dialect SQL by it (issue 18).</summary>
+    public StoreDialect Dialect => _engine.Dialect;
+
+    /// <summary>
+    /// A bare SQLite connection, for the stores not yet ported to units (issue 18 lists them in
+    /// <see cref="Postgres.PostgresPorting"/>); on PostgreSQL such a store has no tenant scope, so it refuses.
+    /// </summary>
     internal Task<Microsoft.Data.Sqlite.SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
-        Databases.OpenTenantAsync(_databasePath, cancellationToken);
+        _engine.Dialect == StoreDialect.Sqlite
+            ? Databases.OpenTenantAsync(_databasePath, cancellationToken)
+            : throw new StoreNotPortedException("a store that opens a bare connection");
 
     public override string ToString() => $"tenant {Tenant}";
 }

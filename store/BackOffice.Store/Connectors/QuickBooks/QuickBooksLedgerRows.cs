@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Text.Json.Nodes;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Connectors.QuickBooks;
 
@@ -34,7 +34,7 @@ internal static class QuickBooksLedgerRows
         ["PurchaseOrder"] = ("ledger_purchase_orders", null, null),
     };
 
-    public static async Task<SyncOutcome> ApplyAsync(SqliteConnection c, SqliteTransaction t, string entity, JsonObject body, CancellationToken ct)
+    public static async Task<SyncOutcome> ApplyAsync(DbConnection c, DbTransaction t, string entity, JsonObject body, CancellationToken ct)
     {
         if (!Tables.TryGetValue(entity, out var table))
         {
@@ -64,7 +64,7 @@ internal static class QuickBooksLedgerRows
         return held is null ? SyncOutcome.Added : SyncOutcome.Changed;
     }
 
-    private static async Task RemoveAsync(SqliteConnection c, SqliteTransaction t, (string Table, string? Lines, string? LinesKey) table, string id, CancellationToken ct)
+    private static async Task RemoveAsync(DbConnection c, DbTransaction t, (string Table, string? Lines, string? LinesKey) table, string id, CancellationToken ct)
     {
         var sql = table.Lines is null ? "" : $"DELETE FROM {table.Lines} WHERE {table.LinesKey} = @id; ";
         await c.ExecuteAsync(new CommandDefinition(sql + $"DELETE FROM {table.Table} WHERE id = @id", new { id }, t, cancellationToken: ct));

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Tenancy;
 using Dapper;
@@ -44,7 +45,7 @@ public sealed class QuickBooksSyncStore(TenantData tenant)
     }
 
     private static async Task<SyncCounts> ApplyBatchAsync(
-        Microsoft.Data.Sqlite.SqliteConnection connection, string entity, IReadOnlyList<JsonObject> items, SyncCursor? cursor, CancellationToken cancellationToken)
+        DbConnection connection, string entity, IReadOnlyList<JsonObject> items, SyncCursor? cursor, CancellationToken cancellationToken)
     {
         await using var transaction = connection.BeginTransaction();
         var unit = DataUnit.Over(connection, transaction);
