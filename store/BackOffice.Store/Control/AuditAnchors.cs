@@ -1,6 +1,5 @@
 using System.Globalization;
 using BackOffice.Store.Audit;
-using BackOffice.Store.Sqlite;
 using BackOffice.Store.Tenancy;
 using Dapper;
 
@@ -11,12 +10,12 @@ namespace BackOffice.Store.Control;
 /// that events were cut from its end; the anchor can. The anchor only ever moves forward along the same chain:
 /// if the chain no longer contains the anchored event, it is left where it is, so the evidence survives.
 /// </summary>
-public sealed class AuditAnchors(DataDirectory data, TimeProvider clock)
+public sealed class AuditAnchors(TenantDataSource data, TimeProvider clock)
 {
     public async Task<(long Seq, string Hash)?> GetAsync(string tenant, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<AnchorRow>(new CommandDefinition(
+        await using var unit = await data.ReadControlAsync(cancellationToken);
+        var row = await unit.Connection.QuerySingleOrDefaultAsync<AnchorRow>(new CommandDefinition(
             "SELECT seq AS Seq, hash AS Hash FROM audit_anchors WHERE tenant = @tenant", new { tenant }, cancellationToken: cancellationToken));
         return row is null ? null : (row.Seq, row.Hash);
     }
@@ -30,9 +29,9 @@ public sealed class AuditAnchors(DataDirectory data, TimeProvider clock)
     {
         var anchor = await GetAsync(tenant, cancellationToken);
         IReadOnlyList<AuditEvent> events;
-        await using (var tenantConnection = await Databases.OpenTenantAsync(data.TenantDatabasePath(tenant), cancellationToken))
+        await using (var tenantUnit = await data.For(tenant).ReadAsync(cancellationToken))
         {
-            events = await AuditStore.ReadAsync(DataUnit.Over(tenantConnection, null), new AuditQuery(FromSeq: anchor?.Seq ?? 0), cancellationToken);
+            events = await AuditStore.ReadAsync(tenantUnit, new AuditQuery(FromSeq: anchor?.Seq ?? 0), cancellationToken);
         }
 
         if (events.Count == 0 || (anchor is { } a && AuditVerifier.VerifyContinuation(events, a) is not null))
@@ -41,13 +40,14 @@ public sealed class AuditAnchors(DataDirectory data, TimeProvider clock)
         }
 
         var head = events[^1];
-        await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await using var unit = await data.WriteControlAsync(cancellationToken);
+        await unit.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO audit_anchors (tenant, seq, hash, updated_at) VALUES (@tenant, @Seq, @Hash, @at)
             ON CONFLICT (tenant) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, updated_at = excluded.updated_at
             """, new { tenant, head.Seq, head.Hash, at = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) },
-            cancellationToken: cancellationToken));
+            unit.Transaction, cancellationToken: cancellationToken));
+        await unit.CommitAsync(cancellationToken);
     }
 
     private sealed class AnchorRow
