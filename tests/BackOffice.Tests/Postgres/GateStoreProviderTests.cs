@@ -198,10 +198,3 @@ public sealed class GateStoreProviderTests
         Assert.Equal(1, takeovers.Count(t => t));
     }
 }
-
-/// <summary>Skipped, with the reason, when PostgreSQL is absent: the store theories then ran on SQLite only.</summary>
-public sealed class PostgresAvailabilityTests
-{
-    [PostgresFact]
-    public void PostgresServer_Reachable_BothRolesAnswer() => Assert.Null(PostgresServer.WhyAbsent);
-}
