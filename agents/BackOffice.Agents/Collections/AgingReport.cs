@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BackOffice.Domain.Money;
 using BackOffice.Kernel.Abstractions.Reports;
+using BackOffice.Tools.Collections;
 
 namespace BackOffice.Agents.Collections;
 
@@ -8,27 +9,30 @@ namespace BackOffice.Agents.Collections;
 /// `backoffice report aging --as-of D [--job J]` (issue 5): open receivables by due date per customer and job, one
 /// column per bucket, with retainage receivable apart from what is due now, and a total row (id "total").
 /// </summary>
-public sealed class AgingReport(CollectionsOptions options) : IReport
+/// <remarks>Issue 16: the same by invoice date (`aging-invoice-date`: 0-30, 31-60, ... days since the invoice date).</remarks>
+public sealed class AgingReport(CollectionsOptions options, AgingBasis basis = AgingBasis.DueDate) : IReport
 {
-    public string Name => "aging";
+    public string Name => basis == AgingBasis.InvoiceDate ? "aging-invoice-date" : "aging";
 
-    public string Description => "A/R aging by due date per customer and job, retainage receivable shown apart";
+    public string Description => $"A/R aging by {BasisText} per customer and job, retainage receivable shown apart";
+
+    private string BasisText => basis == AgingBasis.InvoiceDate ? "invoice date" : "due date";
 
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var data = await CollectionsData.LoadAsync(request.Data, null, cancellationToken);
         var buckets = options.Buckets;
-        var worklist = CollectionsWorklist.Compute(data, request.AsOf, buckets);
-        var rows = worklist.Aging
+        var open = AgingTools.OpenItems(data.Invoices, data.Payments, data.PaymentLines, request.AsOf, buckets, basis);
+        var rows = AgingTools.ByCustomer(open, data.Invoices, request.AsOf, buckets, basis)
             .Where(r => request.Job is null || r.CustomerId == request.Job || data.NameOf(r.CustomerId) == request.Job)
             .OrderBy(r => data.NameOf(r.CustomerId), StringComparer.Ordinal)
             .Select(r => Row(r.CustomerId, data.NameOf(data.Root(r.CustomerId)), data.NameOf(r.CustomerId), r.Buckets, r.Total, r.RetainageReceivable))
             .ToList();
-        var labels = buckets.Labels;
+        var labels = buckets.LabelsFor(basis);
         var totals = labels.ToDictionary(l => l, l => rows.Sum(r => decimal.Parse((string)r[l]!, System.Globalization.CultureInfo.InvariantCulture)));
         rows.Add(Row("total", "", "all", totals, totals.Values.Sum(),
             rows.Sum(r => decimal.Parse((string)r["retainage"]!, System.Globalization.CultureInfo.InvariantCulture))));
-        return new ReportTable($"A/R aging for {request.Tenant} as of {request.AsOf:yyyy-MM-dd} (by due date)",
+        return new ReportTable($"A/R aging for {request.Tenant} as of {request.AsOf:yyyy-MM-dd} (by {BasisText})",
             ["id", "customer", "job", .. labels, "total", "retainage"], rows);
     }
 

@@ -26,7 +26,9 @@ public sealed class CollectionsAgent(CollectionsOptions options, OutboxOptions o
         return CheckResult.Combine(
             NotChased(data, worklist),
             new DunningProposals(data, options, outbox.DeliveryDelay, templates).Run(worklist),
-            new RetainageRelease(data, outbox.DeliveryDelay, templates).Run(context.AsOf)).ToSweepResult();
+            new RetainageRelease(data, outbox.DeliveryDelay, templates).Run(context.AsOf),
+            // Issue 16: the allowance for doubtful accounts and its adjusting entry.
+            await AllowanceCheck.RunAsync(context.Data, worklist, options, context.AsOf, cancellationToken)).ToSweepResult();
     }
 
     /// <summary>Invoices taken off the chase list, each with its reason (reconcile before chasing).</summary>

@@ -22,6 +22,9 @@ public sealed class CollectionsOptions
     /// <summary>Folder of the message templates; empty = prompts/collections next to the executable.</summary>
     public string TemplatesFolder { get; set; } = "";
 
+    /// <summary>Issue 16: the allowance for doubtful accounts by aging class; off while <see cref="AllowanceOptions.Rates"/> is empty.</summary>
+    public AllowanceOptions Allowance { get; set; } = new();
+
     public AgingBuckets Buckets => AgingBuckets.Count == 0 ? Tools.Collections.AgingBuckets.Standard : new AgingBuckets(AgingBuckets);
 
     public IReadOnlyList<FollowUpLevel> FollowUp => Levels.Count == 0
@@ -45,6 +48,11 @@ public sealed class CollectionsOptions
         }
 
         problems.AddRange(FollowUpLevels.Problems(FollowUp).Select(p => "Collections:Levels: " + p));
+        if (problems.Count == 0)
+        {
+            problems.AddRange(Allowance.Problems(Buckets.Labels).Select(p => "Collections:Allowance: " + p));
+        }
+
         return problems;
     }
 }
@@ -55,4 +63,40 @@ public sealed class FollowUpLevelOptions
     public int FromDaysPastDue { get; set; }
     public string Channel { get; set; } = FollowUpChannel.Email;
     public string Template { get; set; } = "";
+}
+
+/// <summary>
+/// `Collections:Allowance` (issue 16): percent of each due-date aging class expected uncollectible, keyed by the bucket
+/// labels (`current`, `1-30`, ..., `over 90` with the default buckets), and the ledger accounts of the adjusting entry.
+/// </summary>
+public sealed class AllowanceOptions
+{
+    public Dictionary<string, decimal> Rates { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The contra-asset account "Allowance for doubtful accounts" (credited when the allowance grows).</summary>
+    public string AllowanceAccount { get; set; } = "";
+
+    /// <summary>The expense account "Bad debt expense" (debited when the allowance grows).</summary>
+    public string ExpenseAccount { get; set; } = "";
+
+    public bool Configured => Rates.Count > 0;
+
+    public IReadOnlyList<string> Problems(IReadOnlyList<string> labels)
+    {
+        if (!Configured)
+        {
+            return [];
+        }
+
+        var problems = new List<string>();
+        problems.AddRange(labels.Where(l => !Rates.ContainsKey(l)).Select(l => $"Rates has no percent for the aging class '{l}'"));
+        problems.AddRange(Rates.Keys.Where(k => !labels.Contains(k)).Select(k => $"Rates names '{k}', which is not an aging class ({string.Join(", ", labels)})"));
+        problems.AddRange(Rates.Where(r => r.Value is < 0m or > 100m).Select(r => $"Rates:{r.Key} is {r.Value}; a percent is 0-100"));
+        if (string.IsNullOrWhiteSpace(AllowanceAccount) || string.IsNullOrWhiteSpace(ExpenseAccount))
+        {
+            problems.Add("AllowanceAccount and ExpenseAccount are required when Rates are set");
+        }
+
+        return problems;
+    }
 }

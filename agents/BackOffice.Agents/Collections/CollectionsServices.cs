@@ -18,13 +18,17 @@ public static class CollectionsServices
     public static IServiceCollection AddCollectionsAgent(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CollectionsOptions>().Bind(configuration.GetSection(CollectionsOptions.SectionName))
-            .Validate(o => o.Problems().Count == 0, "Collections settings are invalid (levels, buckets or PayByDays)").ValidateOnStart();
+            .Validate(o => o.Problems().Count == 0, "Collections settings are invalid (levels, buckets, PayByDays or Allowance)").ValidateOnStart();
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.SectionName))
             .Validate(o => o.DeliveryDelayMinutes >= 0 && o.PollSeconds > 0, "Outbox: DeliveryDelayMinutes >= 0 and PollSeconds > 0").ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CollectionsOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<OutboxOptions>>().Value);
         services.AddSingleton<IAgent, CollectionsAgent>();
         services.AddSingleton<IReport, AgingReport>();
+        // Issue 16: aging by invoice date, the allowance for doubtful accounts and its adjusting entry.
+        services.AddSingleton<IReport>(sp => new AgingReport(sp.GetRequiredService<CollectionsOptions>(), Tools.Collections.AgingBasis.InvoiceDate));
+        services.AddSingleton<IReport, AllowanceReport>();
+        services.AddSingleton<IActionExecutor, AllowanceEntryExecutor>();
         services.AddSingleton<IReport, CollectionsQueueReport>();
         services.AddSingleton<IActionExecutor, SendMessageExecutor>();
         services.AddSingleton<IActionExecutor, RecordPromiseExecutor>();

@@ -16,7 +16,7 @@ internal sealed record DocumentsData(
     IReadOnlyDictionary<string, CommitmentTotal> CommitmentTotals,
     IReadOnlyList<SubInvoice> SubInvoices,
     IReadOnlyList<LedgerAccount> Accounts,
-    IReadOnlyList<LedgerBill> Bills,
+    IReadOnlyList<LedgerBillHeader> Bills,
     IReadOnlyList<LedgerBillMemo> BillMemos,
     IReadOnlyList<LedgerPurchaseOrder> PurchaseOrders,
     IReadOnlyDictionary<string, string> CostCodeAccounts,
@@ -31,11 +31,12 @@ internal sealed record DocumentsData(
         var documents = tenant.Documents;
         var books = await TenantBooks.LoadAsync(tenant, memory, cancellationToken);
         var commitments = await project.CommitmentsAsync(cancellationToken);
+        // Issue 18: bills without their lines; duplicate checks and PO billings use the header only.
         return new DocumentsData(
             commitments, CommitmentTotal.Compute(commitments, await tenant.ProjectFinancials.CommitmentLinesAsync(cancellationToken),
                 await tenant.ProjectFinancials.ChangeOrdersAsync(cancellationToken), asOf),
             await project.SubInvoicesAsync(cancellationToken), await ledger.AccountsAsync(cancellationToken),
-            await ledger.BillsAsync(cancellationToken), await documents.BillMemosAsync(cancellationToken),
+            await ledger.BillHeadersAsync(cancellationToken), await documents.BillMemosAsync(cancellationToken),
             await tenant.LedgerFinancials.PurchaseOrdersAsync(cancellationToken), await ledger.CostCodeAccountsAsync(cancellationToken),
             books.Identity);
     }

@@ -25,5 +25,9 @@ public sealed class DocumentsOptions
 
     public ToleranceDirection AmountToleranceDirection { get; set; } = ToleranceDirection.BothDirections;
 
-    public Tolerance AmountTolerance => Tolerance.FromSettings(AmountToleranceDollars, AmountTolerancePercent, AmountToleranceBasis, AmountToleranceDirection);
+    /// <summary>Issue 16: the percent is of the order (or receipt) amount, `Expected` (default), or of the invoice, `Actual`.</summary>
+    public TolerancePercentOf AmountTolerancePercentOf { get; set; } = TolerancePercentOf.Expected;
+
+    public Tolerance AmountTolerance => Tolerance.FromSettings(AmountToleranceDollars, AmountTolerancePercent, AmountToleranceBasis, AmountToleranceDirection)
+        with { PercentOf = AmountTolerancePercentOf };
 }

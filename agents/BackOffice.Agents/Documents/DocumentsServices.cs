@@ -22,6 +22,8 @@ public static class DocumentsServices
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DocumentsOptions>>().Value);
         services.AddSingleton<IAgent, DocumentsAgent>();
         services.AddSingleton<IReport, DocumentsReport>().AddSingleton<IReport, ApExceptionsReport>().AddSingleton<IReport, CoiExpiringReport>();
+        // Issue 16: every bill's three-way match, matched or not, with its variances.
+        services.AddSingleton<IReport, ThreeWayMatchReport>();
         services.AddSingleton<IActionExecutor, FileDocumentExecutor>();
         services.AddCreateBillAction();
         return services;

@@ -17,9 +17,9 @@ public sealed class FinancialAgent(FinancialOptions options) : IAgent
     public async Task<SweepResult> SweepAsync(SweepContext context, CancellationToken cancellationToken)
     {
         // Issue 4: links people confirmed for a record of the same name, where no explicit mapping speaks (resolved in TenantBooks, issue 12).
-        var data = await FinancialData.LoadAsync(context.Data, context.Memory, cancellationToken);
+        var data = await FinancialData.LoadAsync(context.Data, context.Memory, context.AsOf, cancellationToken);
 
-        context.Progress.Report($"financial: {data.SubInvoices.Count} sub invoices, {data.Bills.Count} ledger bills, {data.Books.Postings.Count} cost postings");
+        context.Progress.Report($"financial: {data.SubInvoices.Count} sub invoices, {data.Bills.Count} ledger bills, {data.Books.CostTotals.Count} cost totals by job, code and account");
         // Issue 4: GL choices a finance lead made on earlier bills (vendor + cost code), learned from executed edits.
         var learned = context.Memory is null ? [] : await context.Memory.ListAsync(BackOffice.Domain.Memory.MemoryKinds.GlChoice, cancellationToken);
         var analysis = new FinancialAnalysis(data, context.AsOf, options);
@@ -31,6 +31,8 @@ public sealed class FinancialAgent(FinancialOptions options) : IAgent
             ReconciliationCheck.Run(analysis, Tolerance.Default, noted),
             AnalysisChecks.Variance(analysis, VarianceOptions.Default),
             AnalysisChecks.LossJobs(analysis),
-            AnalysisChecks.CostCodeMapping(analysis)).ToSweepResult();
+            AnalysisChecks.CostCodeMapping(analysis),
+            // Issue 16: retainage receivable held in the ledger as the pay applications hold it.
+            await RetainageEntryCheck.RunAsync(analysis, context.Data, cancellationToken)).ToSweepResult();
     }
 }

@@ -11,8 +11,10 @@ internal sealed record JobVariance(string JobName, VarianceLine Line, string? Bu
 /// A WIP row; <paramref name="Wip"/> and <paramref name="Margin"/> are null when the job has no ledger twin
 /// (fail closed, DESIGN.md rule 7: no cost or billings to compute from) and <paramref name="Problem"/> says so.
 /// </summary>
+/// <param name="RawCostToDate">Issue 16: cost to date as posted, before labor burden and overhead (equal to the WIP's when no loading is configured).</param>
 internal sealed record JobWip(
-    JobContract Job, string? LedgerJobId, WipLine? Wip, MarginAtCompletion? Margin, IReadOnlyList<EacResult> Estimates, string? Problem);
+    JobContract Job, string? LedgerJobId, WipLine? Wip, MarginAtCompletion? Margin, IReadOnlyList<EacResult> Estimates, string? Problem,
+    decimal? RawCostToDate = null);
 
 /// <summary>Runs the issue 3 tools over one tenant's books as of a date; shared by the agent's checks and the reports.</summary>
 internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, FinancialOptions options)
@@ -23,8 +25,9 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, Finan
 
     private readonly IReadOnlyDictionary<string, string> _jobMap = data.JobMap();
 
-    // Indexed once per analysis so a sweep grows with the books, not with jobs × postings (issue 3 benchmark).
-    private readonly ILookup<string?, CostPosting> _postingsByJob = data.Books.Postings.Where(p => p.TxnDate <= asOf).ToLookup(p => p.CustomerId);
+    // Indexed once per analysis so a sweep grows with the books, not with jobs × postings (issue 3 benchmark); the totals
+    // are already as of the date the data was loaded for (issue 18).
+    private readonly ILookup<string?, CostTotal> _costByJob = data.Books.CostTotals.ToLookup(p => p.CustomerId);
     private readonly ILookup<string, BudgetLine> _budgetByJob = data.Books.BudgetLines.ToLookup(b => b.JobId);
     private readonly ILookup<string, ChangeOrder> _changesByJob = data.Books.ChangeOrders.ToLookup(c => c.JobId);
     private readonly ILookup<string, LedgerInvoice> _invoicesByJob = data.Books.Invoices.Where(i => i.TxnDate <= asOf).ToLookup(i => i.CustomerId);
@@ -46,7 +49,7 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, Finan
 
     /// <summary>Cost posted to a ledger job as of the date, by cost code (lines without one under <see cref="Uncoded"/>).</summary>
     public IReadOnlyDictionary<string, decimal> ActualByCostCode(string ledgerJobId) =>
-        _postingsByJob[ledgerJobId]
+        _costByJob[ledgerJobId]
             .GroupBy(p => p.CostCode ?? Uncoded).ToDictionary(g => g.Key, g => g.Sum(p => p.Amount), StringComparer.Ordinal);
 
     /// <summary>Committed cost by job and cost code as of the date: the one definition in <see cref="CommittedCostTools"/> (issue 12).</summary>
@@ -113,7 +116,7 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, Finan
         var wip = WipTools.Compute(new WipInput(job.JobId, contract, loadedEac, loadedCost, billed));
         var pendingRevenue = changes.Where(c => c.Kind == "prime" && c.Status == "pending").Sum(c => c.Amount);
         var pendingCost = changes.Where(c => c.Kind == "commitment" && c.Status == "pending").Sum(c => c.Amount);
-        return new JobWip(job, ledgerJob, wip, WipTools.Margin(job.JobId, contract, wip.EstimatedTotalCost, pendingRevenue, pendingCost), estimates, null);
+        return new JobWip(job, ledgerJob, wip, WipTools.Margin(job.JobId, contract, wip.EstimatedTotalCost, pendingRevenue, pendingCost), estimates, null, costToDate);
     }
 
     /// <summary>
@@ -131,7 +134,7 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, Finan
 
         var laborCodes = _options.LaborCostCodes.ToHashSet(StringComparer.Ordinal);
         var laborAccounts = _options.LaborAccounts.ToHashSet(StringComparer.Ordinal);
-        var laborToDate = _postingsByJob[ledgerJob].Where(p => (p.CostCode is not null && laborCodes.Contains(p.CostCode)) || laborAccounts.Contains(p.AccountId)).Sum(p => p.Amount);
+        var laborToDate = _costByJob[ledgerJob].Where(p => (p.CostCode is not null && laborCodes.Contains(p.CostCode)) || laborAccounts.Contains(p.AccountId)).Sum(p => p.Amount);
         var laborAtCompletion = budget.Where(b => laborCodes.Contains(b.CostCode)).Sum(b => b.PmEstimateAtCompletion ?? b.Revised);
         var toDate = CostLoadingTools.Load(costToDate, laborToDate, _options.LaborBurdenPercent, _options.OverheadPercent);
         var atCompletion = CostLoadingTools.Load(eac, Math.Max(laborAtCompletion, laborToDate), _options.LaborBurdenPercent, _options.OverheadPercent);

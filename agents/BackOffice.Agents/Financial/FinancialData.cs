@@ -23,18 +23,20 @@ internal sealed record FinancialData(
     FinancialBooks Books)
 {
     /// <param name="memory">The tenant memory when the caller has one (a sweep); reports resolve without remembered links.</param>
-    public static async Task<FinancialData> LoadAsync(TenantData tenant, ITenantMemory? memory, CancellationToken cancellationToken)
+    /// <param name="asOf">The date cost is totalled as of (issue 18: summed in SQL, so the analysis must use the same date).</param>
+    public static async Task<FinancialData> LoadAsync(TenantData tenant, ITenantMemory? memory, DateOnly asOf, CancellationToken cancellationToken)
     {
         var books = await TenantBooks.LoadAsync(tenant, memory, cancellationToken);
         var masters = books.Masters;
+        // Issue 18: bill lines summed by account and job in SQL; the reconciliation asks nothing of a line's item.
         return new FinancialData(
             masters.Jobs.ToDictionary(j => j.Id), masters.Vendors.ToDictionary(v => v.Id),
             (await tenant.Project.CommitmentsAsync(cancellationToken)).ToDictionary(c => c.Id),
             await tenant.Project.SubInvoicesAsync(cancellationToken),
             masters.LedgerVendors.ToDictionary(v => v.Id), masters.LedgerCustomers.ToDictionary(c => c.Id),
-            await tenant.Ledger.AccountsAsync(cancellationToken), await tenant.Ledger.BillsAsync(cancellationToken),
+            await tenant.Ledger.AccountsAsync(cancellationToken), await tenant.Ledger.BillsByAccountAndJobAsync(cancellationToken),
             await tenant.Ledger.CostCodeAccountsAsync(cancellationToken), books.Identity,
-            await FinancialBooks.LoadAsync(tenant, cancellationToken));
+            await FinancialBooks.LoadAsync(tenant, books.Identity, asOf, cancellationToken));
     }
 
     public EntityMatch MatchVendor(ProjectVendor vendor) => Identity.Vendor(vendor);
@@ -48,7 +50,11 @@ internal sealed record FinancialData(
     public IReadOnlyDictionary<string, string> VendorMap() => Identity.VendorMap();
 }
 
-/// <summary>The project side's budgets, change orders and pay apps, and the ledger's receivables, POs and cost (issue 3).</summary>
+/// <summary>
+/// The project side's budgets, change orders and pay apps, and the ledger's receivables, POs and cost (issue 3). Cost
+/// comes as totals by job, cost code and account as of the sweep's date, and one by one only for the postings that can
+/// be a worklist item (issue 18: a sweep no longer holds every ledger line).
+/// </summary>
 internal sealed record FinancialBooks(
     IReadOnlyList<JobContract> Contracts,
     IReadOnlyList<BudgetLine> BudgetLines,
@@ -59,19 +65,30 @@ internal sealed record FinancialBooks(
     IReadOnlyList<LedgerPayment> Payments,
     IReadOnlyList<LedgerPurchaseOrder> PurchaseOrders,
     IReadOnlyList<CostPosting> Postings,
+    IReadOnlyList<CostTotal> CostTotals,
     IReadOnlySet<string> Reclassed)
 {
-    public static FinancialBooks Empty { get; } = new([], [], [], [], [], [], [], [], [], new HashSet<string>());
+    public static FinancialBooks Empty { get; } = new([], [], [], [], [], [], [], [], [], [], new HashSet<string>());
 
-    public static async Task<FinancialBooks> LoadAsync(TenantData path, CancellationToken cancellationToken)
+    public static async Task<FinancialBooks> LoadAsync(TenantData path, IdentityResolver identity, DateOnly asOf, CancellationToken cancellationToken)
     {
         var project = path.ProjectFinancials;
         var ledger = path.LedgerFinancials;
+        var contracts = await project.ContractsAsync(cancellationToken);
         return new FinancialBooks(
-            await project.ContractsAsync(cancellationToken), await project.BudgetLinesAsync(cancellationToken),
+            contracts, await project.BudgetLinesAsync(cancellationToken),
             await project.CommitmentLinesAsync(cancellationToken), await project.ChangeOrdersAsync(cancellationToken),
             await project.PayAppsAsync(cancellationToken), await ledger.InvoicesAsync(cancellationToken),
             await ledger.PaymentsAsync(cancellationToken), await ledger.PurchaseOrdersAsync(cancellationToken),
-            await ledger.CostPostingsAsync(cancellationToken), await path.Reclasses.ReclassedLinesAsync(cancellationToken));
+            await ledger.CostExceptionsAsync(ClosedCustomers(contracts, identity), cancellationToken),
+            await ledger.CostTotalsAsync(asOf, cancellationToken), await path.Reclasses.ReclassedLinesAsync(cancellationToken));
+    }
+
+    /// <summary>The ledger jobs whose cost the closed-job check looks at one by one: closed jobs' twins and inactive customers.</summary>
+    private static List<string> ClosedCustomers(IReadOnlyList<JobContract> contracts, IdentityResolver identity)
+    {
+        var jobMap = identity.JobMap();
+        return contracts.Where(c => c.Status == "closed" && jobMap.ContainsKey(c.JobId)).Select(c => jobMap[c.JobId])
+            .Concat(identity.Masters.LedgerCustomers.Where(c => !c.Active).Select(c => c.Id)).Distinct(StringComparer.Ordinal).ToList();
     }
 }

@@ -24,6 +24,8 @@ public static class FinancialServices
         services.AddSingleton<IActionExecutor, LinkRecordsExecutor>();
         services.AddSingleton<IActionExecutor, ReclassJournalExecutor>();
         services.AddSingleton<IActionExecutor, ChangeOrderNoteExecutor>();
+        services.AddSingleton<IActionExecutor, RetainageEntryExecutor>();
+        services.AddSingleton<IActionExecutor, OwnerInvoiceExecutor>();
         services.AddSingleton<IReport, ReconciliationReport>();
         services.AddSingleton<IReport, VarianceReport>();
         services.AddSingleton<IReport, WipReport>();
@@ -35,6 +37,11 @@ public static class FinancialServices
         services.AddSingleton<IReportDocument, G702Packet>();
         services.AddSingleton<IReport, EarnedValueReport>();
         services.AddSingleton<IReport, RetainageReport>();
+        // Issue 16: WIP by period, its closing figures and its PDF.
+        services.AddSingleton<Wip.WipPeriods>();
+        services.AddSingleton<WipPeriodReport>();
+        services.AddSingleton<IReport>(sp => sp.GetRequiredService<WipPeriodReport>());
+        services.AddSingleton<IReportDocument, Wip.WipPeriodPdf>();
         return services;
     }
 }

@@ -34,6 +34,12 @@ internal static class ReconciliationCheck
                 proposals.Add(reclass);
             }
 
+            // Issue 16: a pay application with no invoice gets its owner invoice for G702 line 8.
+            if (OwnerInvoiceProposal.For(item, analysis, figures, key) is { } invoice)
+            {
+                proposals.Add(invoice);
+            }
+
             if (ChangeOrderNoteProposal.For(item, figures, key, notedChangeOrders ?? new HashSet<string>()) is { } note)
             {
                 proposals.Add(note);

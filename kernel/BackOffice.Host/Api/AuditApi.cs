@@ -32,18 +32,17 @@ public static class AuditApi
             .TakeLast(Math.Clamp(filter.Limit, 1, 5000)).ToList();
     }
 
-    public static async Task<JsonObject> VerifyChainAsync(Caller caller, AuditAnchors anchors, CancellationToken ct)
+    public static async Task<JsonObject> VerifyChainAsync(Caller caller, AuditChains chains, CancellationToken ct)
     {
-        await using var unit = await caller.Data.ReadAsync(ct);
-        var events = await AuditStore.ReadAllAsync(unit, ct);
-        var broken = AuditVerifier.Verify(events, await anchors.GetAsync(caller.Tenant, ct));
+        var report = await chains.VerifyTenantAsync(caller.Tenant, ct);
         return new JsonObject
         {
-            ["id"] = $"tenant:{caller.Tenant}",
-            ["events"] = events.Count,
-            ["intact"] = broken is null,
-            ["firstBadEvent"] = broken?.Seq,
-            ["reason"] = broken?.Reason,
+            ["id"] = report.Id,
+            ["events"] = report.Events,
+            ["intact"] = report.Intact,
+            ["keyedFrom"] = report.KeyedFrom,
+            ["firstBadEvent"] = report.Break?.Seq,
+            ["reason"] = report.Break?.Reason,
         };
     }
 
@@ -60,6 +59,6 @@ public static class AuditApi
         return TypedResults.Ok(new JsonArray(events.Select(e => (JsonNode)ToJson(e)).ToArray()));
     }
 
-    private static async Task<Ok<JsonObject>> VerifyAsync(HttpContext http, string tenant, CallerResolver callers, AuditAnchors anchors, CancellationToken ct) =>
-        TypedResults.Ok(await VerifyChainAsync(await callers.ForTenantAsync(http, tenant, ct), anchors, ct));
+    private static async Task<Ok<JsonObject>> VerifyAsync(HttpContext http, string tenant, CallerResolver callers, AuditChains chains, CancellationToken ct) =>
+        TypedResults.Ok(await VerifyChainAsync(await callers.ForTenantAsync(http, tenant, ct), chains, ct));
 }

@@ -56,15 +56,18 @@ public static class BackOfficeWeb
 
     public static void MapBackOfficeWeb(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseRequestBodyLimit();
         app.UseAuthentication();
+        app.UseApiAntiforgery();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapHealthApi();
         app.MapOpenApi().AllowAnonymous();
         var api = app.MapGroup("/api").RequireAuthorization();
         api.MapTenantsApi();
+        api.MapAntiforgeryApi();
         api.MapGroup("/tenants/{tenant}").MapProposalsApi().MapReportsApi().MapAgentsApi().MapAuditApi();
         app.MapConsole();
         app.MapWebhooks();

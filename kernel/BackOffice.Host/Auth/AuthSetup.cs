@@ -37,9 +37,11 @@ public static class AuthSetup
                 o.LoginPath = "/login";
                 o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = ValidateStampAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
         builder.Services.AddAuthorization();
+        builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "backoffice.af";
@@ -49,11 +51,34 @@ public static class AuthSetup
             // The session cookie stays Secure always: browsers accept Secure cookies from http://localhost.
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
+            // Issue 19: cookie-authenticated API calls send the token in this header (Api/ApiAntiforgery.cs).
+            o.HeaderName = BackOffice.Host.Api.ApiAntiforgery.HeaderName;
         });
     }
 
-    public static ClaimsPrincipal PrincipalFor(string user) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, user)], CookieAuthenticationDefaults.AuthenticationScheme));
+    /// <summary>The claim that carries the security stamp a session was signed in with (issue 19).</summary>
+    public const string StampClaim = "backoffice:stamp";
+
+    public static ClaimsPrincipal PrincipalFor(string user, string stamp) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, user), new Claim(StampClaim, stamp)], CookieAuthenticationDefaults.AuthenticationScheme));
+
+    /// <summary>
+    /// Issue 19: on every request, a session whose stamp is no longer the user's (signed out, password changed) is
+    /// refused and its cookie removed: a copied cookie stops working as soon as its owner signs out.
+    /// </summary>
+    private static async Task ValidateStampAsync(CookieValidatePrincipalContext ctx)
+    {
+        var user = ctx.Principal?.Identity?.Name;
+        var stamp = ctx.Principal?.FindFirst(StampClaim)?.Value;
+        var credentials = ctx.HttpContext.RequestServices.GetRequiredService<CredentialStore>();
+        var current = user is null ? null : await credentials.SecurityStampAsync(user, ctx.HttpContext.RequestAborted);
+        if (stamp is null || current is null || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                System.Text.Encoding.UTF8.GetBytes(stamp), System.Text.Encoding.UTF8.GetBytes(current)))
+        {
+            ctx.RejectPrincipal();
+            await ctx.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+    }
 
     private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {

@@ -21,27 +21,26 @@ public static class AuditCommands
         {
             var results = new List<JsonObject>();
             var named = cli.Parse.GetValue(verifyTenant);
+            var chains = cli.Get<AuditChains>();
+            var reports = new List<AuditChainReport>();
             if (named is null)
             {
-                await using var control = await cli.Get<TenantDataSource>().ReadControlAsync(ct);
-                var events = await AuditStore.ReadAllAsync(control, ct);
-                results.Add(Result("control", AuditVerifier.Verify(events), events.Count));
+                reports.Add(await chains.VerifyControlAsync(ct));
             }
 
             var tenants = named is null ? (await cli.Get<TenantRegistry>().ListAsync(ct)).Select(t => t.Id).ToList() : [await cli.TenantAsync(verifyTenant, ct)];
             foreach (var tenant in tenants)
             {
-                await using var unit = await cli.Tenant(tenant).ReadAsync(ct);
-                var events = await AuditStore.ReadAllAsync(unit, ct);
-                var anchor = await cli.Get<AuditAnchors>().GetAsync(tenant, ct);
-                results.Add(Result($"tenant:{tenant}", AuditVerifier.Verify(events, anchor), events.Count));
+                reports.Add(await chains.VerifyTenantAsync(tenant, ct));
             }
 
-            cli.Output.Table(results, ["id", "events", "intact", "firstBadEvent", "reason"]);
+            results.AddRange(reports.Select(Result));
+            cli.Output.Table(results, ["id", "events", "intact", "keyedFrom", "firstBadEvent", "reason"]);
             var broken = results.Where(r => !(bool)r["intact"]!).ToList();
             if (!cli.Json)
             {
                 cli.Output.Line(broken.Count == 0 ? "All audit chains are intact." : $"TAMPERING DETECTED in {string.Join(", ", broken.Select(b => b["id"]))}.");
+                cli.Output.Line(KeyNote(reports));
             }
 
             return broken.Count == 0 ? 0 : 1;
@@ -98,14 +97,25 @@ public static class AuditCommands
         return await AuditStore.ReadAllAsync(unit, ct);
     }
 
-    private static JsonObject Result(string chain, AuditBreak? broken, int count) => new()
+    private static JsonObject Result(AuditChainReport report) => new()
     {
-        ["id"] = chain,
-        ["events"] = count,
-        ["intact"] = broken is null,
-        ["firstBadEvent"] = broken?.Seq,
-        ["reason"] = broken?.Reason,
+        ["id"] = report.Id,
+        ["events"] = report.Events,
+        ["intact"] = report.Intact,
+        ["keyedFrom"] = report.KeyedFrom,
+        ["firstBadEvent"] = report.Break?.Seq,
+        ["reason"] = report.Break?.Reason,
     };
+
+    /// <summary>Issue 19: which key the chains are checked with, and that events before a chain's keyed point used plain SHA-256.</summary>
+    private static string KeyNote(IReadOnlyList<AuditChainReport> reports)
+    {
+        var legacy = reports.Where(r => r.KeyedFrom > 1).Select(r => $"{r.Id} from event {r.KeyedFrom}").ToList();
+        var fingerprint = reports.FirstOrDefault()?.KeyFingerprint ?? "";
+        return legacy.Count == 0
+            ? $"Chains are keyed (HMAC-SHA256) with key {fingerprint}."
+            : $"Chains are keyed (HMAC-SHA256) with key {fingerprint}; keyed since the key was created: {string.Join(", ", legacy)} (earlier events are checked with plain SHA-256, as before the key).";
+    }
 
     private static JsonObject ToJson(AuditEvent e) => new()
     {

@@ -15,6 +15,7 @@ public static class BackOfficeCli
             DemoCommand.Build(),
             TenantCommands.Build(),
             UsersCommands.Build(),
+            TokensCommands.Build(),
             ImportCommand.Build(),
             GenerateCommand.Build(),
             SweepCommand.Build(),
@@ -30,6 +31,9 @@ public static class BackOfficeCli
             ConnectionsCommands.BuildList(),
             SyncCommand.Build(),
             TargetCommand.Build(),
+            WipCommand.Build(),
+            AskCommand.Build(),
+            Bench.BenchCommand.Build(),
         };
         return root;
     }

@@ -50,6 +50,8 @@ public static partial class ExitCodes
         CliException cli => cli.ExitCode,
         UnknownTenantException => 2,
         ArgumentException => 2,
+        // Issue 19: a missing or wrong audit key is said with the file to restore, exit 1, never a stack trace.
+        BackOffice.Store.Audit.AuditKeyException => 1,
         _ => ForKernel(ex),
     };
 }

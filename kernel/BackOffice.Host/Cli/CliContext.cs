@@ -51,7 +51,9 @@ public sealed class CliContext : IAsyncDisposable
         var host = BackOfficeServices.CreateBuilder(data, serving: parse.CommandResult.Command.Name == "serve").Build();
         // The CLI never starts the host, so it runs the start-up checks itself: bad configuration fails every command the same way.
         host.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
-        _ = host.Services.GetRequiredService<Kernel.Telemetry.TelemetrySetup>();
+        // The CLI never starts the host, so it builds the OpenTelemetry providers itself (none when nothing is exported).
+        _ = host.Services.GetService<OpenTelemetry.Trace.TracerProvider>();
+        _ = host.Services.GetService<OpenTelemetry.Metrics.MeterProvider>();
         return new CliContext(parse, data, host);
     }
 

@@ -7,7 +7,7 @@ namespace BackOffice.Host.Cli;
 
 /// <summary>
 /// `backoffice connect quickbooks --tenant T`, `backoffice disconnect quickbooks --tenant T` and
-/// `backoffice connections list` (issue 13). Connecting and disconnecting need an admin.
+/// `backoffice connections list` (issue 13); the Procore verbs are in <see cref="ProcoreCommands"/> (issue 14). Connecting and disconnecting need an admin.
 /// </summary>
 public static class ConnectionsCommands
 {
@@ -44,7 +44,7 @@ public static class ConnectionsCommands
             cli.Output.Line($"Connected tenant {name} to QuickBooks company {connection.CompanyName ?? "(unnamed)"} (realm {connection.RealmId}).");
             return 0;
         }));
-        return new Command("connect", "Connect a tenant to an outside system") { quickbooks };
+        return new Command("connect", "Connect a tenant to an outside system") { quickbooks, ProcoreCommands.Connect() };
     }
 
     public static Command BuildDisconnect()
@@ -59,7 +59,7 @@ public static class ConnectionsCommands
             cli.Output.Line($"Disconnected tenant {name} from QuickBooks realm {connection.RealmId}; the token is revoked.");
             return 0;
         }));
-        return new Command("disconnect", "Disconnect a tenant from an outside system") { quickbooks };
+        return new Command("disconnect", "Disconnect a tenant from an outside system") { quickbooks, ProcoreCommands.Disconnect() };
     }
 
     public static Command BuildList()
@@ -78,6 +78,8 @@ public static class ConnectionsCommands
                         ["realm"] = c.RealmId, ["connectedBy"] = c.ConnectedBy, ["lastSync"] = c.LastSyncAt, ["status"] = c.Status, ["lastError"] = c.LastError,
                     });
                 }
+
+                rows.AddRange(await ProcoreCommands.RowsAsync(tenant.Id, cli.Tenant(tenant.Id), ct));
             }
 
             cli.Output.Table(rows, ["tenant", "system", "company", "realm", "connectedBy", "lastSync", "status", "lastError"]);

@@ -2,6 +2,7 @@ using BackOffice.Kernel.Exports;
 using BackOffice.Kernel.Gate;
 using BackOffice.Kernel.Sweeps;
 using BackOffice.Store.Bundle;
+using BackOffice.Store.Connectors.Procore;
 using BackOffice.Store.Connectors.QuickBooks;
 using BackOffice.Store.Exports;
 using BackOffice.Store.Ledger;
@@ -16,6 +17,7 @@ public static partial class ExitCodes
     {
         ProposalConflictException or GateRefusedException or WritesDisabledException or SweepBusyException or SandboxLedgerException => 1,
         QuickBooksFaultException or QuickBooksReconnectException or QuickBooksNotConnectedException or QuickBooksResponseException or LedgerChangedException => 1,
+        ProcoreApiException or ProcoreOAuthException or ProcoreReconnectException or ProcoreNotConnectedException or ProcoreResponseException => 1,
         // Issue 17: undoing a delivered message is a refusal with a plain message, not a stack trace.
         BackOffice.Store.Collections.OutboxAlreadyDeliveredException => 1,
         ProposalNotFoundException or BundleValidationException or ProposalInvalidException or ExportImportException or ExportFileFormatException => 2,

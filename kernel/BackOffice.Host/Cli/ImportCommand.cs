@@ -13,26 +13,41 @@ public static class ImportCommand
         var directory = new Argument<string>("PATH") { Description = "The bundle folder (with bundle.json), or with --source an export file or a folder of them" };
         var tenant = CliOptions.Tenant();
         var exports = new ExportImportOptions();
+        var encoding = new Option<string?>("--encoding")
+        {
+            Description = "The bundle's CSV encoding when it is not UTF-8: windows-1252 or latin1 (decoded strictly; bundle.json stays UTF-8)",
+        };
         var command = new Command("import", "Import a tenant bundle, or with --source the export files of Buildertrend, QuickBooks Online or Procore as downloaded: all or nothing; errors name the file, row and column")
         {
-            directory, tenant, exports.Source, exports.Mapping, exports.AcceptGoodRows, exports.Job, exports.Kind, exports.Sets, exports.Names,
+            directory, tenant, encoding, exports.Source, exports.Mapping, exports.AcceptGoodRows, exports.Job, exports.Kind, exports.Sets, exports.Names,
         };
         command.SetAction(CliAction.Run(async (cli, ct) =>
         {
             var tenantName = await cli.TenantAsync(tenant, ct);
+            var named = cli.Parse.GetValue(encoding);
+            // Issue 19: an encoding name is checked before anything is read; export files as downloaded detect their own.
+            var bundleEncoding = BundleEncoding.Parse(named);
             if (cli.Parse.GetValue(exports.Source) is { } source)
             {
+                if (named is not null)
+                {
+                    throw new CliException("--encoding applies to bundles; export files as downloaded (--source) are read as their system writes them.", 2);
+                }
+
                 return await ExportImportCommand.RunAsync(cli, exports, source, cli.Parse.GetValue(directory)!, tenantName, ct);
             }
 
-            var summary = await RunAsync(cli, cli.Parse.GetValue(directory)!, tenantName, ct);
+            var summary = await RunAsync(cli, cli.Parse.GetValue(directory)!, tenantName, bundleEncoding, ct);
             Print(cli, summary);
             return 0;
         }));
         return command;
     }
 
-    public static async Task<ImportSummary> RunAsync(CliContext cli, string directory, string tenant, CancellationToken ct)
+    public static Task<ImportSummary> RunAsync(CliContext cli, string directory, string tenant, CancellationToken ct) =>
+        RunAsync(cli, directory, tenant, BundleEncoding.Utf8, ct);
+
+    private static async Task<ImportSummary> RunAsync(CliContext cli, string directory, string tenant, BundleEncoding encoding, CancellationToken ct)
     {
         var actor = cli.Parse.GetValue(CliOptions.As) ?? Environment.GetEnvironmentVariable("BACKOFFICE_USER") ?? "cli";
         var progress = cli.Progress;
@@ -43,7 +58,7 @@ public static class ImportCommand
                 progress.Report($"import: {p.Phase.ToString().ToLowerInvariant()} {p.File} {(p.RowsRead > 0 ? $"({p.RowsRead} rows)" : "")}".TrimEnd());
             }
         });
-        var summary = await cli.Get<BundleImporter>().ImportAsync(Path.GetFullPath(directory), cli.Tenant(tenant), actor, reporter, ct);
+        var summary = await cli.Get<BundleImporter>().ImportAsync(Path.GetFullPath(directory), cli.Tenant(tenant), actor, reporter, encoding, ct);
         await cli.Get<AuditAnchors>().AdvanceAsync(tenant, ct);
         return summary;
     }

@@ -8,14 +8,17 @@ public sealed record RedirectQuery(string? Code, string? State, string? RealmId,
 
 /// <summary>
 /// Receives the OAuth redirect on a loopback port, as command-line tools sign in (RFC 8252 section 7.3): listens on
-/// <c>http://HOST:PORT/callback</c>, answers the browser with a short page and hands back the query (issue 13).
+/// <c>http://HOST:PORT/callback</c>, answers the browser with a short page and hands back the query (issue 13; shared
+/// by QuickBooks and Procore since issue 14).
 /// </summary>
 public sealed class LoopbackRedirect : IDisposable
 {
     private readonly HttpListener _listener = new();
+    private readonly string _system;
 
-    public LoopbackRedirect(string host, int port)
+    public LoopbackRedirect(string host, int port, string system = "QuickBooks")
     {
+        _system = system;
         RedirectUri = $"http://{host}:{port}/callback";
         _listener.Prefixes.Add($"http://{host}:{port}/");
         _listener.Start();
@@ -49,8 +52,8 @@ public sealed class LoopbackRedirect : IDisposable
             var q = context.Request.QueryString;
             var query = new RedirectQuery(q["code"], q["state"], q["realmId"], q["error"]);
             var page = Encoding.UTF8.GetBytes(query.Error is null
-                ? "QuickBooks answered. You can close this window and return to the terminal."
-                : $"QuickBooks refused: {query.Error}. Return to the terminal.");
+                ? $"{_system} answered. You can close this window and return to the terminal."
+                : $"{_system} refused: {query.Error}. Return to the terminal.");
             context.Response.ContentType = "text/plain; charset=utf-8";
             await context.Response.OutputStream.WriteAsync(page, cancellationToken);
             context.Response.Close();

@@ -44,7 +44,9 @@ public static class ReportCommand
                 Period = cli.Parse.GetValue(period),
             };
             var wantedFormat = cli.Parse.GetValue(format);
-            if (wantedFormat is not null && cli.Services.GetServices<IReportDocument>().Any(d => d.Name == wanted))
+            // Issue 16: a document writes the formats it lists (wip-period: pdf); its csv or xlsx is the report's table.
+            if (wantedFormat is not null && cli.Services.GetServices<IReportDocument>().Any(d => d.Name == wanted
+                    && (d.Formats.Contains(wantedFormat, StringComparer.OrdinalIgnoreCase) || wantedFormat is not ("csv" or "xlsx"))))
             {
                 return await ReportFile.WriteAsync(cli, wanted, request, wantedFormat, cli.Parse.GetValue(output), ct);
             }

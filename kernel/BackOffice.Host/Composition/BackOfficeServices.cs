@@ -58,6 +58,7 @@ public static class BackOfficeServices
         builder.AddBackOfficeStore(data);
         builder.AddBackOfficeKernel();
         builder.AddBackOfficeQuickBooks(data);
+        builder.AddBackOfficeProcore();
         builder.AddBackOfficeModel();
         builder.AddBackOfficeAgents();
         return builder;
@@ -65,6 +66,12 @@ public static class BackOfficeServices
 
     public static void AddBackOfficeStore(this IHostApplicationBuilder builder, DataDirectory data)
     {
+        if (builder.Configuration["Audit:KeyFile"] is { Length: > 0 } auditKeyFile)
+        {
+            // Issue 19: the audit key may live somewhere the database writer cannot reach (another volume, a secret mount).
+            data.UseAuditKeyFile(auditKeyFile);
+        }
+
         builder.Services.AddSingleton(data);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(StoreEngineFrom(builder.Configuration, data));
@@ -79,6 +86,8 @@ public static class BackOfficeServices
         builder.Services.AddSingleton<TenantRegistry>();
         builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddSingleton<AuditAnchors>();
+        builder.Services.AddSingleton<AuditChains>();
+        builder.Services.AddHostedService<StagedMoveRecovery>();
         builder.Services.AddSingleton<BundleImporter>();
         builder.Services.AddSingleton<BackOffice.Kernel.Exports.ExportImporter>();
     }
@@ -102,7 +111,7 @@ public static class BackOfficeServices
     public static void AddBackOfficeKernel(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<TelemetryOptions>().Bind(builder.Configuration.GetSection(TelemetryOptions.SectionName)).ValidateOnStart();
-        builder.Services.AddSingleton<TelemetrySetup>();
+        builder.Services.AddBackOfficeTelemetry(builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions());
 
         builder.Services.AddOptions<SchedulerOptions>().Bind(builder.Configuration.GetSection(SchedulerOptions.SectionName))
             .Validate(o => o.PollSeconds > 0 && o.MaxAttempts > 0 && o.FirstRetrySeconds > 0, "Scheduler: PollSeconds, MaxAttempts and FirstRetrySeconds must be positive")
@@ -149,6 +158,39 @@ public static class BackOfficeServices
         {
             AgentDepartments = departments,
             ExecutionLeaseSeconds = configuration.GetValue("Gate:ExecutionLeaseSeconds", 300),
+            AmountLimits = AmountLimitsFrom(configuration.GetSection("Gate:AmountLimits")),
         };
+    }
+
+    /// <summary>
+    /// Issue 19: `Gate:AmountLimits:DEPARTMENT:ROLE = AMOUNT`, read as invariant decimals and checked at start: a role that
+    /// is not lead or admin (only they act on money) or an amount that is not a positive number stops the start.
+    /// </summary>
+    private static Dictionary<string, IDictionary<string, decimal>> AmountLimitsFrom(IConfigurationSection section)
+    {
+        var limits = new Dictionary<string, IDictionary<string, decimal>>(StringComparer.Ordinal);
+        foreach (var department in section.GetChildren())
+        {
+            var roles = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            foreach (var role in department.GetChildren())
+            {
+                var where = $"Gate:AmountLimits:{department.Key}:{role.Key}";
+                if (role.Key is not ("lead" or "admin"))
+                {
+                    throw new OptionsValidationException(where, typeof(GateOptions), [$"{where}: the role must be lead or admin"]);
+                }
+
+                if (!decimal.TryParse(role.Value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var amount) || amount <= 0)
+                {
+                    throw new OptionsValidationException(where, typeof(GateOptions), [$"{where}: '{role.Value}' is not a positive amount such as 25000.00"]);
+                }
+
+                roles[role.Key] = amount;
+            }
+
+            limits[department.Key] = roles;
+        }
+
+        return limits;
     }
 }

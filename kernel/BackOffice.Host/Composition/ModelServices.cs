@@ -6,7 +6,6 @@ using BackOffice.Kernel.Plugins;
 using BackOffice.Kernel.Prompts;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Memory;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -35,6 +34,8 @@ public static class ModelServices
                 }
             })
             .Validate(o => !o.Enabled || Uri.TryCreate(o.Endpoint, UriKind.Absolute, out _), "Model:Endpoint must be an absolute URL or empty (offline)")
+            .Validate(o => ToolPlugins.Default().Unknown(o.AllowedPlugins).Count == 0,
+                $"Model:AllowedPlugins names a plugin that is not a read-only tool plugin (they are: {string.Join(", ", ToolPlugins.ReadOnlyTools.Select(t => t.Name))})")
             .Validate(o => o.TimeoutSeconds > 0 && o.MaxRounds > 0 && o.MaxTokensPerSweep > 0 && o.MaxRetries >= 0,
                 "Model: TimeoutSeconds, MaxRounds and MaxTokensPerSweep must be positive, MaxRetries not negative")
             .ValidateOnStart();
@@ -58,21 +59,22 @@ public static class ModelServices
     private static void AddNarration(IServiceCollection services)
     {
         services.AddSingleton(_ => PromptLibrary.Default());
-        services.AddSingleton(_ => PluginRegistry.FromToolsAssembly());
+        services.AddBackOfficeKernel();
         services.AddSingleton<ITextEmbedder>(sp =>
         {
             var model = sp.GetRequiredService<IOptions<ModelOptions>>().Value;
             var embeddings = sp.GetRequiredService<IOptions<MemoryOptions>>().Value.Embeddings.Resolve(model);
             return embeddings is null
                 ? new HashedNgramEmbedder()
-                : new FallbackTextEmbedder(new OpenAIEmbedder(embeddings, model, sp.GetRequiredService<TimeProvider>()), new HashedNgramEmbedder(),
+                : new FallbackTextEmbedder(GeneratorTextEmbedder.OpenAI(embeddings, model, sp.GetRequiredService<TimeProvider>()), new HashedNgramEmbedder(),
                     sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<FallbackTextEmbedder>>());
         });
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<MemoryOptions>>().Value;
-            var http = options.Store == "qdrant" ? new HttpClient { BaseAddress = new Uri(options.QdrantUrl.TrimEnd('/') + "/") } : null;
-            return new TenantMemoryFactory(options, sp.GetRequiredService<ITextEmbedder>(), http);
+            // Issue 15: Qdrant's gRPC port (6334 by default), through the official client.
+            var qdrant = options.Store == "qdrant" ? new Qdrant.Client.QdrantClient(new Uri(options.QdrantUrl), options.QdrantApiKey) : null;
+            return new TenantMemoryFactory(options, sp.GetRequiredService<ITextEmbedder>(), qdrant);
         });
         services.AddSingleton<INarrator>(sp =>
         {
@@ -82,8 +84,8 @@ public static class ModelServices
                 return new TemplateNarrator();
             }
 
-            IChatClient client = new ResilientChatClient(new OpenAIChatClient(options), options, sp.GetRequiredService<TimeProvider>());
-            return new ModelNarrator(client, sp.GetRequiredService<PromptLibrary>(), sp.GetRequiredService<PluginRegistry>(), options);
+            return new ModelNarrator(sp.GetRequiredService<Microsoft.SemanticKernel.Kernel>(), sp.GetRequiredService<PromptLibrary>(),
+                sp.GetRequiredService<ToolPlugins>(), options);
         });
         services.AddSingleton(sp => new NarrationService(
             sp.GetRequiredService<INarrator>(), sp.GetRequiredService<AuditStore>(), sp.GetRequiredService<TimeProvider>(),

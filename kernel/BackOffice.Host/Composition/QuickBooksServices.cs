@@ -1,4 +1,5 @@
 using BackOffice.Host.Connectors;
+using BackOffice.Store.Connectors;
 using BackOffice.Store.Connectors.QuickBooks;
 using BackOffice.Store.Ledger;
 using BackOffice.Store.Sandbox;

@@ -1,4 +1,4 @@
-using BackOffice.Store.Connectors.QuickBooks;
+using BackOffice.Store.Connectors;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace BackOffice.Host.Connectors;

@@ -22,10 +22,10 @@ public static class AuditPage
     {
         tenant.MapGet("/audit", (HttpContext http, string tenant, IOptions<ConsoleOptions> options) =>
             ConsolePage.RunAsync(http, tenant, caller => ShowAsync(http, caller, options.Value, null)));
-        tenant.MapPost("/audit/verify", (HttpContext http, string tenant, IFormCollection form, AuditAnchors anchors, IOptions<ConsoleOptions> options) =>
+        tenant.MapPost("/audit/verify", (HttpContext http, string tenant, IFormCollection form, AuditChains chains, IOptions<ConsoleOptions> options) =>
             ConsolePage.RunAsync(http, tenant, async caller =>
             {
-                var result = await AuditApi.VerifyChainAsync(caller, anchors, http.RequestAborted);
+                var result = await AuditApi.VerifyChainAsync(caller, chains, http.RequestAborted);
                 var intact = (bool)result["intact"]!;
                 var message = intact
                     ? $"The chain is intact: {result["events"]} events, none edited, removed or reordered."

@@ -19,11 +19,7 @@ public static class SignInPages
         pages.MapGet("/", HomeAsync).RequireAuthorization();
         pages.MapGet("/login", (HttpContext http, string? error) => LoginForm(http, error));
         pages.MapPost("/login", LoginAsync);
-        pages.MapPost("/logout", async (HttpContext http) =>
-        {
-            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return Results.Redirect("/login");
-        });
+        pages.MapPost("/logout", LogoutAsync);
         pages.MapGet("/setup", (HttpContext http, string? token) => SetupForm(http, token ?? "", null));
         pages.MapPost("/setup", SetupAsync);
         return app;
@@ -47,16 +43,41 @@ public static class SignInPages
             """, status: status);
 
     private static async Task<IResult> LoginAsync(
-        HttpContext http, [FromForm] string username, [FromForm] string password, CredentialStore credentials, CancellationToken ct)
+        HttpContext http, [FromForm] string username, [FromForm] string password, CredentialStore credentials, SignInThrottle throttle,
+        CancellationToken ct)
     {
-        var user = await credentials.LoginAsync(username, password, "console", ct);
-        if (user is null)
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.WaitFor(username, address) is { } wait && wait > TimeSpan.Zero)
         {
+            // Issue 19: refused before the password is checked, so guessing costs the guesser time, not the server.
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return LoginForm(http, $"Too many failed sign-ins; try again in {seconds} s.", StatusCodes.Status429TooManyRequests);
+        }
+
+        var user = await credentials.LoginAsync(username, password, "console", ct);
+        var stamp = user is null ? null : await credentials.SecurityStampAsync(user.Id, ct);
+        if (user is null || stamp is null)
+        {
+            throttle.Failed(username, address);
             return LoginForm(http, "Wrong user or password.", StatusCodes.Status401Unauthorized);
         }
 
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AuthSetup.PrincipalFor(user.Id));
+        throttle.Succeeded(username);
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AuthSetup.PrincipalFor(user.Id, stamp));
         return Results.Redirect("/");
+    }
+
+    /// <summary>Issue 19: signing out ends every session of the user (the stamp changes), not only this browser's cookie.</summary>
+    private static async Task<IResult> LogoutAsync(HttpContext http, CredentialStore credentials, CancellationToken ct)
+    {
+        if (http.User.Identity is { IsAuthenticated: true, Name: { } user })
+        {
+            await credentials.RevokeSessionsAsync(user, user, "signed out", ct);
+        }
+
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Results.Redirect("/login");
     }
 
     private static IResult SetupForm(HttpContext http, string token, string? error) =>

@@ -1,4 +1,5 @@
 using BackOffice.Kernel.Sweeps;
+using BackOffice.Store.Connectors.Procore;
 using BackOffice.Store.Control;
 using BackOffice.Store.Tenancy;
 using Microsoft.Extensions.Hosting;
@@ -14,10 +15,12 @@ namespace BackOffice.Host.Webhooks;
 /// (a burst of deliveries costs one sweep, not one each). A sweep already running elsewhere leaves the events pending.
 /// Issue 18: events are claimed before the sweep, so two hosts draining one inbox never sweep for the same events; a
 /// host that dies mid-sweep leaves a claim that expires after <see cref="ClaimFor"/>, and another host takes it.
+/// Procore deliveries are hints (issue 14): before the sweep, the resource each names is fetched from Procore, once per
+/// resource however many deliveries name it; a hint that cannot be fetched fails its event and triggers no sweep.
 /// </summary>
 public sealed partial class EventInboxProcessor(
-    TenantRegistry tenants, TenantDataSource data, EventInbox inbox, SweepRunner runner, TimeProvider clock, IOptions<WebhookOptions> options,
-    ILogger<EventInboxProcessor> logger) : BackgroundService
+    TenantRegistry tenants, TenantDataSource data, EventInbox inbox, SweepRunner runner, ProcoreHints hints, TimeProvider clock,
+    IOptions<WebhookOptions> options, ILogger<EventInboxProcessor> logger) : BackgroundService
 {
     /// <summary>Longer than an event sweep takes, so a live host's claim never expires under it.</summary>
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(10);
@@ -40,7 +43,9 @@ public sealed partial class EventInboxProcessor(
         foreach (var tenant in await tenants.ListAsync(ct))
         {
             var path = data.For(tenant.Id);
-            foreach (var group in (await inbox.ClaimPendingAsync(path, ClaimFor, ClaimLimit, ct)).GroupBy(p => p.Agent))
+            // Claimed first (issue 18), so only this host fetches the Procore hints (issue 14) of these events.
+            var pending = await RefetchAsync(path, await inbox.ClaimPendingAsync(path, ClaimFor, ClaimLimit, ct), ct);
+            foreach (var group in pending.GroupBy(p => p.Agent))
             {
                 var ids = group.Select(p => p.Id).ToList();
                 try
@@ -64,6 +69,49 @@ public sealed partial class EventInboxProcessor(
 
         return sweeps;
     }
+
+    /// <summary>Fetches what the Procore hints name; returns the events still to sweep for (the others are marked failed).</summary>
+    private async Task<List<EventInbox.PendingRow>> RefetchAsync(TenantData tenant, IReadOnlyList<EventInbox.PendingRow> pending, CancellationToken ct)
+    {
+        var kept = new List<EventInbox.PendingRow>();
+        var fetched = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var row in pending)
+        {
+            var target = row.Source == "procore" ? ProcoreHint.Parse(row.PayloadJson).Target : null;
+            if (target is not null && !fetched.ContainsKey(target))
+            {
+                fetched[target] = await TryRefetchAsync(tenant, target, ct);
+            }
+
+            if (target is not null && fetched[target] is { } error)
+            {
+                await inbox.FinishAsync(tenant, [row.Id], error, ct);
+                continue;
+            }
+
+            kept.Add(row);
+        }
+
+        return kept;
+    }
+
+    private async Task<string?> TryRefetchAsync(TenantData tenant, string target, CancellationToken ct)
+    {
+        try
+        {
+            await hints.RefetchAsync(tenant, target, ct);
+            return null;
+        }
+        catch (Exception ex) when (ex is ProcoreApiException or ProcoreResponseException or ProcoreNotConnectedException
+                                       or ProcoreReconnectException or ProcoreOAuthException or HttpRequestException)
+        {
+            LogRefetchFailed(ex, tenant.Tenant, target);
+            return $"Procore {target} could not be fetched: {ex.Message}";
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Procore hint {Target} for {Tenant} could not be fetched")]
+    private partial void LogRefetchFailed(Exception ex, string tenant, string target);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Events for {Tenant}/{Agent} wait: a sweep is already running")]
     private partial void LogBusy(string tenant, string agent);

@@ -14,7 +14,7 @@ public static class EventRouting
         ["invoice"] = "collections", ["payment"] = "collections", ["creditmemo"] = "collections",
         ["timeactivity"] = "workforce", ["item"] = "pricebook",
         // Procore resources (project side).
-        ["budget"] = "financial", ["commitments"] = "financial", ["work order contracts"] = "financial",
+        ["projects"] = "financial", ["budget"] = "financial", ["commitments"] = "financial", ["work order contracts"] = "financial",
         ["purchase order contracts"] = "financial", ["change orders"] = "financial", ["commitment change orders"] = "financial",
         ["prime contracts"] = "financial", ["requisitions"] = "financial", ["payment applications"] = "financial",
         ["direct costs"] = "financial", ["timecard entries"] = "workforce",

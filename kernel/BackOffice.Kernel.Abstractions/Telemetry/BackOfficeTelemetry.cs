@@ -5,7 +5,7 @@ namespace BackOffice.Kernel.Abstractions.Telemetry;
 
 /// <summary>
 /// The product's traces and metrics. Everything is emitted through the BCL's ActivitySource and Meter, so nothing
-/// costs more than a null check unless the host's TelemetrySetup attached an exporter.
+/// costs more than a null check unless the host's AddOpenTelemetry() (TelemetryServices) attached an exporter.
 /// </summary>
 public static class BackOfficeTelemetry
 {

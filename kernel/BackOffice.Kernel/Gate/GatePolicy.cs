@@ -6,7 +6,11 @@ namespace BackOffice.Kernel.Gate;
 /// <summary>What the policy needs to know about a proposal.</summary>
 /// <param name="AgentDepartment">The proposing agent's department from <see cref="GateOptions"/>; null when not configured.</param>
 /// <param name="AmountEditedBy">Who last changed the money amount by an edit (issue 19); null when nobody did.</param>
-public sealed record ProposalFacts(RiskClass Risk, string Agent, string? AgentDepartment, string ProposedBy, string? AmountEditedBy = null);
+/// <param name="Amount">The proposal's money amount as it stands (after any edit); null when it has none.</param>
+/// <param name="LimitFor">The amount limit of a role (lower-case name) in the agent's department; null when unlimited.</param>
+public sealed record ProposalFacts(
+    RiskClass Risk, string Agent, string? AgentDepartment, string ProposedBy, string? AmountEditedBy = null, decimal? Amount = null,
+    Func<string, decimal?>? LimitFor = null);
 
 public sealed record PolicyVerdict(bool Allowed, string Reason)
 {
@@ -35,7 +39,24 @@ public static class GatePolicy
         // Issue 19: whoever changed a money amount is the author of that amount; a second person approves it.
         return string.Equals(actor.Name, proposal.AmountEditedBy, StringComparison.Ordinal)
             ? PolicyVerdict.Refuse($"{actor.Name} changed the amount of this proposal; a second person must approve it.")
-            : PolicyVerdict.Allow;
+            : WithinLimit(actor, proposal, proposal.Amount, "approve");
+    }
+
+    /// <summary>
+    /// Issue 19: a money amount above the actor's limit in the agent's department is refused: an edit may not raise an
+    /// amount past the editor's own limit, and an approver approves only what is within theirs (a higher role must).
+    /// </summary>
+    public static PolicyVerdict WithinLimit(Actor actor, ProposalFacts proposal, decimal? amount, string verb)
+    {
+        var role = actor.Role.ToString().ToLowerInvariant();
+        if (proposal.Risk != RiskClass.Money || amount is not { } value || proposal.LimitFor?.Invoke(role) is not { } limit || Math.Abs(value) <= limit)
+        {
+            return PolicyVerdict.Allow;
+        }
+
+        return PolicyVerdict.Refuse(
+            $"{BackOffice.Domain.Money.MoneyText.Usd(Math.Abs(value))} is above the {role} limit of {BackOffice.Domain.Money.MoneyText.Usd(limit)} in {proposal.AgentDepartment}; " +
+            $"{actor.Name} may not {verb} it: a role with a higher limit must.");
     }
 
     /// <summary>Execute, undo, reject and edit need the same right as approve; the proposer rule does not apply.</summary>

@@ -67,6 +67,12 @@ public sealed partial class ProposalGate
             var amountBefore = ExecutorFor(row).Review(JsonNode.Parse(row.PayloadJson)!.AsObject()).Summary?.Amount;
             var amountAfter = review.Summary?.Amount;
             var amountChanged = row.Risk == nameof(RiskClass.Money) && amountAfter is not null && amountAfter != amountBefore;
+            if (amountChanged)
+            {
+                // Issue 19: nobody sets an amount above their own limit; the approver's limit is checked again at approve.
+                Ensure(GatePolicy.WithinLimit(actor, Facts(row), amountAfter, "set"));
+            }
+
             var edit = EditOf(row, payload, review.Summary, amountBefore, string.Join(", ", changes.Select(c => c.Key)), actor.Name, amountChanged);
             if (!await ProposalStore.EditAsync(unit, id, row.Version, row.State, edit, cancellationToken))
             {

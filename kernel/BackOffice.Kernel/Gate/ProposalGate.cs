@@ -74,9 +74,18 @@ public sealed partial class ProposalGate
     private static async Task<ProposalRow> LoadAsync(DataUnit unit, long id, CancellationToken cancellationToken) =>
         await ProposalStore.GetAsync(unit, id, cancellationToken) ?? throw new ProposalNotFoundException(id);
 
-    private ProposalFacts Facts(ProposalRow row) =>
-        new(Enum.Parse<RiskClass>(row.Risk), row.Agent, _options.AgentDepartments.TryGetValue(row.Agent, out var d) ? d : null, row.ProposedBy,
-            row.AmountEditedBy);
+    private ProposalFacts Facts(ProposalRow row)
+    {
+        var department = _options.AgentDepartments.TryGetValue(row.Agent, out var d) ? d : null;
+        return new(Enum.Parse<RiskClass>(row.Risk), row.Agent, department, row.ProposedBy, row.AmountEditedBy, AmountOf(row),
+            role => _options.LimitFor(department, role));
+    }
+
+    /// <summary>The money amount of the payload as it stands (issue 19: the edited amount), from its executor's review.</summary>
+    private decimal? AmountOf(ProposalRow row) =>
+        row.Risk == nameof(RiskClass.Money) && _executors.ContainsKey(row.ActionKind)
+            ? ExecutorFor(row).Review(JsonNode.Parse(row.PayloadJson)!.AsObject()).Summary?.Amount
+            : null;
 
     private static void Ensure(PolicyVerdict verdict)
     {

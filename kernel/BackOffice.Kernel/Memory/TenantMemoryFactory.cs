@@ -1,12 +1,13 @@
 using BackOffice.Domain.Memory;
 using BackOffice.Store.Memory;
+using Qdrant.Client;
 
 using BackOffice.Store.Tenancy;
 
 namespace BackOffice.Kernel.Memory;
 
 /// <summary>Opens one tenant's memory in the configured store (issue 4). Each instance it returns is bound to one tenant.</summary>
-public sealed class TenantMemoryFactory(MemoryOptions options, ITextEmbedder embedder, HttpClient? qdrantHttp = null)
+public sealed class TenantMemoryFactory(MemoryOptions options, ITextEmbedder embedder, QdrantClient? qdrant = null)
 {
     private bool IsQdrant => string.Equals(options.Store, "qdrant", StringComparison.OrdinalIgnoreCase);
 
@@ -29,9 +30,8 @@ public sealed class TenantMemoryFactory(MemoryOptions options, ITextEmbedder emb
             return new OpenedMemory(new SqliteTenantMemory(tenant, watched), StoreKey, watched);
         }
 
-        var http = qdrantHttp ?? throw new InvalidOperationException("Memory:Store is qdrant but no Qdrant HttpClient was configured.");
-        return new OpenedMemory(new QdrantTenantMemory(new QdrantClient(http, options.QdrantApiKey), tenant.Tenant, watched, options.CollectionPrefix),
-            StoreKey, watched);
+        var client = qdrant ?? throw new InvalidOperationException("Memory:Store is qdrant but no Qdrant client was configured.");
+        return new OpenedMemory(new QdrantTenantMemory(client, tenant.Tenant, watched, options.CollectionPrefix), StoreKey, watched);
     }
 }
 

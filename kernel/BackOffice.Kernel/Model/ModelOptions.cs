@@ -44,7 +44,7 @@ public sealed class ModelOptions
     /// <summary>Embedding model for memory when an endpoint is set; empty keeps the offline hashed n-gram embedder.</summary>
     public string EmbeddingModel { get; set; } = "";
 
-    /// <summary>Per agent, the plugins (functions "Class_Method", or "Class_*") the model may call while narrating.</summary>
+    /// <summary>Per agent, the read-only tool plugins (tool class names, e.g. "CrossSystemMatcher") the model may call (issue 15).</summary>
     public Dictionary<string, string[]> AllowedPlugins { get; set; } = new(StringComparer.Ordinal);
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Endpoint);

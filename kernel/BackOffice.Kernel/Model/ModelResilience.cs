@@ -1,70 +1,17 @@
 using System.ClientModel;
-using System.Globalization;
 using System.Text.Json;
-using Polly;
 using Polly.CircuitBreaker;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace BackOffice.Kernel.Model;
 
 /// <summary>
-/// The one retry/timeout/circuit discipline for every call to a model endpoint, chat and embeddings alike (issue 4):
-/// a per-attempt timeout, retries with exponential backoff and jitter on 429, 5xx, network errors and timeouts, and a
-/// circuit breaker that, once open, fails calls at once so that callers fall back without waiting.
-/// Issue 15: a Retry-After header sets the wait (up to Model:MaxRetryAfterSeconds; a longer one is not waited for);
-/// the circuit sits outside the retries, so it counts failed calls, not attempts, and one failing call no longer opens
-/// it for the rest of a sweep; a 200 reply that cannot be read is a failed call the caller falls back from.
+/// Which failures of a model call the caller falls back from, and how they are described (issue 4). The retries,
+/// per-attempt timeout, Retry-After and the circuit are <see cref="ModelHttpHandler"/>'s, under the SDK (issue 15), for
+/// chat and embeddings alike; what reaches the caller is the SDK's or Semantic Kernel's exception around them.
 /// </summary>
 public static class ModelResilience
 {
-    public static ResiliencePipeline Pipeline(ModelOptions options, TimeProvider clock)
-    {
-        var builder = new ResiliencePipelineBuilder { TimeProvider = clock };
-        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => IsTransient(ex) || IsUnreadable(ex)),
-            FailureRatio = 0.5,
-            MinimumThroughput = Math.Max(2, options.CircuitMinimumThroughput),
-            SamplingDuration = TimeSpan.FromMinutes(2),
-            BreakDuration = TimeSpan.FromSeconds(Math.Max(0.5, options.BreakSeconds)),
-        });
-        // Polly refuses MaxRetryAttempts = 0, which Model:MaxRetries allows: no retries means no retry strategy.
-        if (options.MaxRetries > 0)
-        {
-            var maxWait = TimeSpan.FromSeconds(options.MaxRetryAfterSeconds);
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => IsTransient(ex) && !(RetryAfter(ex) > maxWait)),
-                MaxRetryAttempts = options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromSeconds(options.RetryBaseDelaySeconds),
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is { } ex ? RetryAfter(ex) : null),
-            });
-        }
-
-        return builder.AddTimeout(TimeSpan.FromSeconds(options.TimeoutSeconds)).Build();
-    }
-
-    /// <summary>The wait a 429 or 503 asks for in Retry-After (seconds, or an HTTP date; RFC 9110 section 10.2.3).</summary>
-    public static TimeSpan? RetryAfter(Exception ex)
-    {
-        if (ex is not ClientResultException c || c.GetRawResponse() is not { } response || !response.Headers.TryGetValue("Retry-After", out var value) || value is null)
-        {
-            return null;
-        }
-
-        if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? TimeSpan.FromSeconds(Math.Max(0, (at - DateTimeOffset.UtcNow).TotalSeconds))
-            : null;
-    }
-
     /// <summary>Worth another try: rate limited, a server error, the network, or our own per-attempt timeout.</summary>
     public static bool IsTransient(Exception ex) => ex switch
     {
@@ -78,16 +25,26 @@ public static class ModelResilience
         ex is JsonException or FormatException or InvalidOperationException or ArgumentOutOfRangeException or KeyNotFoundException or IndexOutOfRangeException;
 
     /// <summary>Failures after which the caller falls back instead of failing: transient ones once retries are spent, an
-    /// open circuit, any error status (401, 404: misconfigured, not worth failing a sweep over), an unreadable reply.</summary>
-    public static bool IsUnavailable(Exception ex) => IsTransient(ex) || IsUnreadable(ex) || ex is BrokenCircuitException or ClientResultException;
+    /// open circuit, any error status (401, 404: misconfigured, not worth failing a sweep over), an unreadable reply,
+    /// also when SK or the SDK wrapped them.</summary>
+    public static bool IsUnavailable(Exception ex) =>
+        IsTransient(ex) || IsUnreadable(ex) || ex is BrokenCircuitException or ClientResultException or Microsoft.SemanticKernel.HttpOperationException
+        || (ex.InnerException is { } inner && IsUnavailable(inner));
 
     public static string Describe(Exception ex) => ex switch
     {
         BrokenCircuitException => "circuit open after repeated model failures",
         TimeoutRejectedException => "model call timed out",
-        ClientResultException c when RetryAfter(c) is { } wait => $"model endpoint answered {c.Status} and asked to wait {wait.TotalSeconds:0} s",
+        ClientResultException { InnerException: HttpRequestException h } => Describe(h),
         ClientResultException c => $"model endpoint answered {c.Status}",
+        Microsoft.SemanticKernel.HttpOperationException { StatusCode: { } status } => $"model endpoint answered {(int)status}",
+        Microsoft.SemanticKernel.HttpOperationException { InnerException: { } inner } => Describe(inner),
+        HttpRequestException { InnerException: TimeoutRejectedException or BrokenCircuitException } h => h.Message,
+        HttpRequestException h => $"model endpoint unreachable: {h.Message}",
         _ when IsUnreadable(ex) => $"model endpoint answered a reply that cannot be read ({ex.GetType().Name})",
         _ => ex.GetType().Name,
     };
 }
+
+/// <summary>The model could not answer (after retries, on timeout, or with the circuit open); the caller falls back.</summary>
+public sealed class ModelUnavailableException(string reason, Exception inner) : Exception(reason, inner);

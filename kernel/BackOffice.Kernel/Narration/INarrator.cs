@@ -20,7 +20,8 @@ public sealed record NarrationScope(string Tenant, ITenantMemory? Memory, IPlugi
 
 /// <param name="Text">The narrative, or null when the model did not give one (then <paramref name="FallbackReason"/> says why).</param>
 /// <param name="PromptHash">Version of the prompt templates used, for the audit.</param>
-public sealed record NarratorAnswer(string? Text, long InputTokens, long OutputTokens, string PromptHash, string? FallbackReason);
+/// <param name="RenderedPromptHash">SHA-256 of the prompt exactly as rendered and sent (issue 15), when one was rendered.</param>
+public sealed record NarratorAnswer(string? Text, long InputTokens, long OutputTokens, string PromptHash, string? FallbackReason, string? RenderedPromptHash = null);
 
 /// <summary>The embedded default (issue 4): the deterministic template narrative the agent wrote from its figures.</summary>
 public sealed class TemplateNarrator : INarrator

@@ -117,6 +117,7 @@ public sealed class NarrationService(INarrator narrator, AuditStore audit, TimeP
             {
                 ["narrator"] = owner.Narrator.Id,
                 ["promptHash"] = answer.PromptHash,
+                ["renderedPromptHash"] = answer.RenderedPromptHash,
                 ["violations"] = new JsonArray(verdict.Violations.Select(v => (JsonNode)v).ToArray()),
                 ["rejectedText"] = answer.Text,
             }, cancellationToken);

@@ -89,7 +89,7 @@ public sealed partial class SweepRunner(
     }
 
     /// <summary>The tenant's memory, after learning from decisions made since the last sweep. Memory is help, not a dependency:
-    /// if its store is unreachable the sweep runs without it (issue 4).</summary>
+    /// if its store is unreachable (Qdrant answers gRPC errors, issue 15) the sweep runs without it (issue 4).</summary>
     private async Task<BackOffice.Domain.Memory.ITenantMemory?> OpenMemoryAsync(TenantData data, CancellationToken cancellationToken)
     {
         var opened = _memoryFactory.Open(data);
@@ -99,7 +99,7 @@ public sealed partial class SweepRunner(
             LogMemoryLearned(data.Tenant, learned);
             return opened.Memory;
         }
-        catch (Exception ex) when (ex is BackOffice.Store.Memory.QdrantException or HttpRequestException)
+        catch (Exception ex) when (ex is Grpc.Core.RpcException or HttpRequestException)
         {
             LogMemoryUnavailable(data.Tenant, ex.Message);
             return null;

@@ -6,12 +6,13 @@ namespace BackOffice.Store.Bundle;
 public static class BundleCsvReader
 {
     public static async Task<ParsedTable> ReadAsync(
-        string bundleDirectory, FileSpec spec, ErrorSink errors, List<string> warnings, IProgress<ImportProgress>? progress,
+        string bundleDirectory, FileSpec spec, BundleEncoding encoding, ErrorSink errors, List<string> warnings, IProgress<ImportProgress>? progress,
         CancellationToken cancellationToken)
     {
         var table = new ParsedTable(spec);
         var options = CsvReaderOptions.Default with
         {
+            Encoding = encoding.Encoding,
             Separator = ',',
             HasHeader = true,
             TrackLineNumbers = true,

@@ -55,31 +55,31 @@ public static class BundleFileGuard
     }
 
     /// <summary>
-    /// Decodes the whole file as UTF-8 with errors as exceptions (a UTF-8 byte order mark is allowed); the first bad byte
-    /// is reported by line and byte offset. Returns false when the file is not UTF-8.
+    /// Decodes the whole file strictly in <paramref name="encoding"/> (UTF-8 unless `--encoding` said otherwise; a UTF-8
+    /// byte order mark is allowed); the first bad byte is reported by line and byte offset. Returns false when it is not.
     /// </summary>
-    public static async Task<bool> IsUtf8Async(string path, string relative, ErrorSink errors, CancellationToken cancellationToken)
+    public static async Task<bool> IsDecodableAsync(
+        string path, string relative, BundleEncoding encoding, ErrorSink errors, CancellationToken cancellationToken)
     {
-        var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
+        var decoder = encoding.Encoding.GetDecoder();
         var buffer = new byte[64 * 1024];
-        var chars = new char[buffer.Length + 4];
+        var chars = new char[encoding.Encoding.GetMaxCharCount(buffer.Length)];
         long offset = 0;
         var line = 1;
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         int read;
         while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
         {
-            try
+            var at = FirstBadByte(decoder, encoding, buffer, read, chars);
+            if (at >= 0)
             {
-                decoder.GetChars(buffer, 0, read, chars, 0, flush: false);
-            }
-            catch (DecoderFallbackException bad)
-            {
-                var at = Math.Max(0, bad.Index);
                 var lineAt = line + buffer.AsSpan(0, Math.Min(at, read)).Count((byte)'\n');
                 var value = at < read ? buffer[at].ToString("X2", CultureInfo.InvariantCulture) : "??";
+                var hint = encoding == BundleEncoding.Utf8
+                    ? "save the file as UTF-8, or name its encoding with --encoding windows-1252 or latin1, and import again"
+                    : $"the file is not {encoding.Name}; name its real encoding with --encoding";
                 errors.Add(relative, lineAt, null,
-                    $"byte offset {(offset + at).ToString(CultureInfo.InvariantCulture)} (0x{value}) is not valid UTF-8; save the file as UTF-8 and import again");
+                    $"byte offset {(offset + at).ToString(CultureInfo.InvariantCulture)} (0x{value}) is not valid {encoding.Name}; {hint}");
                 return false;
             }
 
@@ -88,5 +88,25 @@ public static class BundleFileGuard
         }
 
         return true;
+    }
+
+    /// <summary>The index in <paramref name="buffer"/> of the first byte the encoding does not define, or -1.</summary>
+    private static int FirstBadByte(Decoder decoder, BundleEncoding encoding, byte[] buffer, int read, char[] chars)
+    {
+        var undefined = encoding.Undefined.Count == 0 ? -1 : buffer.AsSpan(0, read).IndexOfAny(encoding.Undefined.ToArray());
+        if (undefined >= 0)
+        {
+            return undefined;
+        }
+
+        try
+        {
+            decoder.GetChars(buffer, 0, read, chars, 0, flush: false);
+            return -1;
+        }
+        catch (DecoderFallbackException bad)
+        {
+            return Math.Max(0, bad.Index);
+        }
     }
 }

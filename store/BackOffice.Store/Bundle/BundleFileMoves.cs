@@ -76,7 +76,15 @@ public static class BundleFileMoves
     }
 
     /// <summary>Finishes committed moves and deletes rolled-back staging left by a crash; returns how many of each.</summary>
-    public static async Task<(int Finished, int Discarded)> RecoverAsync(TenantData data, CancellationToken cancellationToken)
+    public static Task<(int Finished, int Discarded)> RecoverAsync(TenantData data, CancellationToken cancellationToken) =>
+        RecoverAsync(data, DateTimeOffset.MaxValue, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RecoverAsync(TenantData, CancellationToken)"/>, but deletes only uncommitted staging last written
+    /// before <paramref name="discardStagedBefore"/>: at host start-up (issue 19) another process may be importing now.
+    /// </summary>
+    public static async Task<(int Finished, int Discarded)> RecoverAsync(
+        TenantData data, DateTimeOffset discardStagedBefore, CancellationToken cancellationToken)
     {
         var root = Path.Combine(data.Folder, StagingFolder);
         await using var connection = await data.OpenAsync(cancellationToken);
@@ -89,7 +97,8 @@ public static class BundleFileMoves
             finished++;
         }
 
-        foreach (var folder in Directory.Exists(root) ? Directory.GetDirectories(root) : [])
+        foreach (var folder in (Directory.Exists(root) ? Directory.GetDirectories(root) : [])
+                     .Where(f => Directory.GetLastWriteTimeUtc(f) < discardStagedBefore.UtcDateTime))
         {
             Directory.Delete(folder, recursive: true);
             discarded++;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Sqlite;
+using BackOffice.Store.Sweeps;
 using BackOffice.Store.Tenancy;
 using Dapper;
 
@@ -18,8 +19,14 @@ public sealed class BundleImporter(TimeProvider clock)
 {
     private readonly AuditStore _audit = new(clock);
 
-    public async Task<ImportSummary> ImportAsync(
+    public Task<ImportSummary> ImportAsync(
         string bundleDirectory, TenantData data, string actor, IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken) =>
+        ImportAsync(bundleDirectory, data, actor, progress, BundleEncoding.Utf8, cancellationToken);
+
+    /// <summary>Imports a bundle whose CSV files are in <paramref name="encoding"/> (issue 19: `import --encoding`); bundle.json stays UTF-8.</summary>
+    public async Task<ImportSummary> ImportAsync(
+        string bundleDirectory, TenantData data, string actor, IProgress<ImportProgress>? progress, BundleEncoding encoding,
         CancellationToken cancellationToken)
     {
         var tenant = data.Tenant;
@@ -29,7 +36,7 @@ public sealed class BundleImporter(TimeProvider clock)
         await BundleFileMoves.RecoverAsync(data, cancellationToken);
         if (BundleFileGuard.Present(bundleDirectory, BundleManifest.FileName))
         {
-            await IsReadableTextAsync(bundleDirectory, BundleManifest.FileName, errors, cancellationToken);
+            await IsReadableTextAsync(bundleDirectory, BundleManifest.FileName, BundleEncoding.Utf8, errors, cancellationToken);
             ThrowIfAny(errors);
         }
 
@@ -43,9 +50,9 @@ public sealed class BundleImporter(TimeProvider clock)
         var tables = new Dictionary<string, ParsedTable>();
         foreach (var spec in BundleSchema.Files.Where(f => BundleFileGuard.Present(bundleDirectory, f.Path)))
         {
-            if (await IsReadableTextAsync(bundleDirectory, spec.Path, errors, cancellationToken))
+            if (await IsReadableTextAsync(bundleDirectory, spec.Path, encoding, errors, cancellationToken))
             {
-                tables[spec.Path] = await BundleCsvReader.ReadAsync(bundleDirectory, spec, errors, warnings, progress, cancellationToken);
+                tables[spec.Path] = await BundleCsvReader.ReadAsync(bundleDirectory, spec, encoding, errors, warnings, progress, cancellationToken);
             }
         }
 
@@ -73,22 +80,28 @@ public sealed class BundleImporter(TimeProvider clock)
         List<string> warnings)
     {
         var errors = new ErrorSink();
+        // Issue 19: the key before the write lock: creating it keys this tenant's chain in a transaction of its own.
+        var auditKey = await data.AuditKeyAsync(cancellationToken);
         await using var connection = await data.OpenAsync(cancellationToken);
         // IMMEDIATE: the stored rows validation reads are the rows the writer diffs against; no other writer slips between.
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await data.WriteRetry.BeginAsync(connection, cancellationToken);
         progress?.Report(new ImportProgress(ImportPhase.Validating, null, tables.Values.Sum(t => t.Rows.Count)));
         var stored = await StoredState.LoadAsync(connection, transaction, cancellationToken);
         await BundleValidator.ValidateAsync(tables, stored, connection, transaction, errors, source.Merge, cancellationToken);
         ThrowIfAny(errors);
 
-        var counts = (await BundleWriter.WriteAsync(tables, stored, connection, transaction, progress, source.Merge, cancellationToken)).ToList();
+        var touched = new HashSet<ChangedEntity>();
+        var counts = (await BundleWriter.WriteAsync(tables, stored, connection, transaction, progress, source.Merge, touched, cancellationToken)).ToList();
         // Issue 19: raw files were inspected (no links, inside the bundle, bounded names) before anything was read.
         var rawFiles = await BundleRawFiles.PlanAsync(rawSources, data, connection, transaction, cancellationToken);
+        // Issue 18: what this import touched, inbox documents and price files included, commits with it.
+        touched.UnionWith(rawFiles.Where(f => f.Changed).Select(f => new ChangedEntity(f.Kind == "inbox" ? "document" : f.Kind, f.Name)));
+        await ChangeJournalStore.RecordAsync(touched, "import:" + (source.Format ?? "bundle"), startedAt, connection, transaction, cancellationToken);
         await BundleRawFiles.RecordAsync(rawFiles, startedAt, connection, transaction, cancellationToken);
         var staged = await BundleFileMoves.StageAsync(rawFiles, data, connection, transaction, progress, cancellationToken);
         counts.AddRange(BundleRawFiles.Count(rawFiles));
         var runId = await RecordRunAsync(source, startedAt, counts, connection, transaction, cancellationToken);
-        await _audit.AppendAsync(connection, transaction, actor, "import.completed", $"import:{runId}",
+        await _audit.AppendAsync(connection, transaction, auditKey, actor, "import.completed", $"import:{runId}",
             AuditData(data.Tenant, source, counts, warnings.Count), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
@@ -97,10 +110,11 @@ public sealed class BundleImporter(TimeProvider clock)
         return new ImportSummary(runId, data.Tenant, counts, warnings);
     }
 
-    /// <summary>Issue 19: a plain file inside the bundle (no link) and strict UTF-8, before any parser sees it.</summary>
-    private static async Task<bool> IsReadableTextAsync(string bundleDirectory, string relative, ErrorSink errors, CancellationToken cancellationToken) =>
+    /// <summary>Issue 19: a plain file inside the bundle (no link) and strictly decodable, before any parser sees it.</summary>
+    private static async Task<bool> IsReadableTextAsync(
+        string bundleDirectory, string relative, BundleEncoding encoding, ErrorSink errors, CancellationToken cancellationToken) =>
         BundleFileGuard.IsPlainFile(bundleDirectory, relative, errors)
-        && await BundleFileGuard.IsUtf8Async(Path.Combine(bundleDirectory, relative), relative, errors, cancellationToken);
+        && await BundleFileGuard.IsDecodableAsync(Path.Combine(bundleDirectory, relative), relative, encoding, errors, cancellationToken);
 
     private static void ThrowIfAny(ErrorSink errors)
     {

@@ -20,35 +20,40 @@ public static class BundleSchema
         "Other Expense",
     ];
 
+    /// <summary>Issue 14: rows a Procore sync owns are neither diffed nor removed by a bundle import (the connector keeps them).</summary>
+    private const string NotProcore = "origin <> 'procore'";
+
     public static IReadOnlyList<FileSpec> Files { get; } =
     [
         new(Jobs, "project_jobs", "id", [Id, T("number"), T("name").Req(), E("status", "active", "closed", "on_hold").Req(),
             T("customer_name"), M("contract_cents", SignRule.NonNegative), D("start_date"), D("substantial_completion_date"),
-            P("retainage_bp") with { Sign = SignRule.NonNegative }]),
+            P("retainage_bp") with { Sign = SignRule.NonNegative }], NotProcore),
+        // Cost codes are a shared natural key: the bundle's list owns them all, Procore's included (a sync never overwrites
+        // a code another origin wrote, and a code a Procore row still uses cannot be dropped: the orphan check says so).
         new(CostCodes, "project_cost_codes", "code", [T("code").Req(), T("description").Req()]),
-        new(PVendors, "project_vendors", "id", [Id, T("name").Req(), T("trade")]),
+        new(PVendors, "project_vendors", "id", [Id, T("name").Req(), T("trade")], NotProcore),
         new("project/budget-lines.csv", "project_budget_lines", "id", [Id, T("job_id").Req().Refs(Jobs), Code.Req(),
-            M("original_cents", SignRule.NonNegative).Req(), M("approved_changes_cents", SignRule.Any).Req(), M("pm_estimate_at_completion_cents", SignRule.NonNegative)]),
+            M("original_cents", SignRule.NonNegative).Req(), M("approved_changes_cents", SignRule.Any).Req(), M("pm_estimate_at_completion_cents", SignRule.NonNegative)], NotProcore),
         new(Commitments, "project_commitments", "id", [Id, T("job_id").Req().Refs(Jobs), T("vendor_id").Req().Refs(PVendors),
             T("number").Req(), T("title"), E("kind", "subcontract", "purchase_order").Req(),
-            E("status", "draft", "pending", "approved", "complete", "void").Req(), P("retainage_bp") with { Sign = SignRule.NonNegative, Required = true }, D("contract_date")]),
+            E("status", "draft", "pending", "approved", "complete", "void").Req(), P("retainage_bp") with { Sign = SignRule.NonNegative, Required = true }, D("contract_date")], NotProcore),
         new("project/commitment-lines.csv", "project_commitment_lines", "id", [Id,
-            T("commitment_id").Req().Refs(Commitments), Code.Req(), T("description"), M("amount_cents", SignRule.Any).Req()]),
+            T("commitment_id").Req().Refs(Commitments), Code.Req(), T("description"), M("amount_cents", SignRule.Any).Req()], NotProcore),
         new("project/change-orders.csv", "project_change_orders", "id", [Id, T("job_id").Req().Refs(Jobs),
             E("kind", "prime", "commitment").Req(), T("commitment_id").Refs(Commitments), T("number").Req(), T("title"),
-            E("status", "pending", "approved", "void").Req(), M("amount_cents", SignRule.Any).Req(), Code, D("approved_date")]),
+            E("status", "pending", "approved", "void").Req(), M("amount_cents", SignRule.Any).Req(), Code, D("approved_date")], NotProcore),
         new(PayApps, "project_pay_apps", "id", [Id, T("job_id").Req().Refs(Jobs), T("number").Req(), D("period_end").Req(),
             M("work_completed_to_date_cents", SignRule.NonNegative).Req(), M("stored_materials_cents", SignRule.NonNegative).Req(), M("retainage_held_to_date_cents", SignRule.NonNegative).Req(),
             M("amount_due_cents", SignRule.Any).Req(), E("status", "draft", "submitted", "approved", "paid").Req(),
-            P("retainage_bp") with { Sign = SignRule.NonNegative }, P("stored_retainage_bp") with { Sign = SignRule.NonNegative }]),
+            P("retainage_bp") with { Sign = SignRule.NonNegative }, P("stored_retainage_bp") with { Sign = SignRule.NonNegative }], NotProcore),
         new("project/pay-app-lines.csv", "project_pay_app_lines", "id", [Id, T("pay_app_id").Req().Refs(PayApps), Code.Req(),
             M("scheduled_value_cents", SignRule.NonNegative).Req(), M("completed_to_date_cents", SignRule.Any).Req(),
             M("stored_materials_cents", SignRule.NonNegative).Or(0L), T("description")]),
         new(SubInvoices, "project_sub_invoices", "id", [Id, T("commitment_id").Req().Refs(Commitments), T("number").Req(),
             D("invoice_date").Req(), D("period_end"), M("amount_cents", SignRule.Any).Req(), M("retainage_cents", SignRule.NonNegative).Req(),
-            E("status", "draft", "pending", "approved", "paid", "void").Req()]),
+            E("status", "draft", "pending", "approved", "paid", "void").Req()], NotProcore),
         new("project/sub-invoice-lines.csv", "project_sub_invoice_lines", "id", [Id, T("sub_invoice_id").Req().Refs(SubInvoices),
-            Code.Req(), T("description"), M("amount_cents", SignRule.Any).Req()]),
+            Code.Req(), T("description"), M("amount_cents", SignRule.Any).Req()], NotProcore),
         new("project/schedule-tasks.csv", "project_schedule_tasks", "id", [Id, T("job_id").Req().Refs(Jobs), T("name").Req(),
             T("trade").Req(), D("start_date").Req(), D("end_date").Req(), N("crew_hours_e4").Req(), P("percent_complete_bp").Req()]),
 

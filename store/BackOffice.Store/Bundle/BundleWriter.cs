@@ -1,4 +1,5 @@
 using System.Data.Common;
+using BackOffice.Store.Sweeps;
 using Dapper;
 
 namespace BackOffice.Store.Bundle;
@@ -6,12 +7,13 @@ namespace BackOffice.Store.Bundle;
 /// <summary>
 /// Applies validated tables inside the caller's transaction by diffing row hashes: inserts new keys, updates changed
 /// rows, deletes owned rows a present file no longer lists (children first), and leaves unchanged rows untouched.
+/// Every row it adds, changes or deletes adds its entities, before and after, to <c>touched</c> (issue 18: the change journal).
 /// </summary>
 public static class BundleWriter
 {
     public static async Task<IReadOnlyList<FileImportCounts>> WriteAsync(
         IReadOnlyDictionary<string, ParsedTable> tables, StoredState stored, DbConnection connection, DbTransaction transaction,
-        IProgress<ImportProgress>? progress, bool merge, CancellationToken cancellationToken)
+        IProgress<ImportProgress>? progress, bool merge, ISet<ChangedEntity> touched, CancellationToken cancellationToken)
     {
         // Parents and children are written in whatever order the diff needs; foreign keys are checked at commit.
         await connection.ExecuteAsync(new CommandDefinition(
@@ -21,14 +23,14 @@ public static class BundleWriter
         var removed = new Dictionary<string, int>();
         foreach (var spec in Enumerable.Reverse(present))
         {
-            removed[spec.Path] = merge ? 0 : await DeleteMissingAsync(tables[spec.Path], stored, connection, transaction, cancellationToken);
+            removed[spec.Path] = merge ? 0 : await DeleteMissingAsync(tables[spec.Path], stored, connection, transaction, touched, cancellationToken);
         }
 
         var counts = new List<FileImportCounts>();
         foreach (var spec in present)
         {
             progress?.Report(new ImportProgress(ImportPhase.Writing, spec.Path, tables[spec.Path].Rows.Count));
-            var (added, changed, unchanged) = await UpsertAsync(tables[spec.Path], stored, connection, transaction, cancellationToken);
+            var (added, changed, unchanged) = await UpsertAsync(tables[spec.Path], stored, connection, transaction, touched, cancellationToken);
             counts.Add(new FileImportCounts(spec.Path, added, changed, removed[spec.Path], unchanged));
         }
 
@@ -36,12 +38,14 @@ public static class BundleWriter
     }
 
     private static async Task<int> DeleteMissingAsync(
-        ParsedTable table, StoredState stored, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+        ParsedTable table, StoredState stored, DbConnection connection, DbTransaction transaction, ISet<ChangedEntity> touched,
+        CancellationToken cancellationToken)
     {
         var spec = table.Spec;
         var missing = stored.Owned(spec).Where(k => !table.ByKey.ContainsKey(k.Key)).Select(k => k.Key).ToList();
         foreach (var key in missing)
         {
+            touched.UnionWith(await ChangedEntities.StoredAsync(spec, spec.Key, key, connection, transaction, cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(
                 $"DELETE FROM {spec.Table} WHERE {spec.Key} = @key", new { key }, transaction, cancellationToken: cancellationToken));
         }
@@ -50,9 +54,11 @@ public static class BundleWriter
     }
 
     private static async Task<(int Added, int Changed, int Unchanged)> UpsertAsync(
-        ParsedTable table, StoredState stored, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+        ParsedTable table, StoredState stored, DbConnection connection, DbTransaction transaction, ISet<ChangedEntity> touched,
+        CancellationToken cancellationToken)
     {
         var spec = table.Spec;
+        var entityColumns = ChangedEntities.Columns(spec).Select(spec.IndexOf).ToList();
         var existing = stored.Keys(spec);
         var columns = spec.Columns.Select(c => c.SqlName).Append("row_hash").ToList();
         var insert = $"INSERT INTO {spec.Table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
@@ -74,6 +80,12 @@ public static class BundleWriter
                 parameters.Add("p" + i, row.Values[i]);
             }
 
+            if (before is not null)
+            {
+                touched.UnionWith(await ChangedEntities.StoredAsync(spec, spec.Key, key, connection, transaction, cancellationToken));
+            }
+
+            touched.UnionWith(ChangedEntities.Of(spec, entityColumns.Select(i => row.Values[i]).ToList()));
             parameters.Add("p" + spec.Columns.Count, hash);
             parameters.Add("key", key);
             await connection.ExecuteAsync(new CommandDefinition(

@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Mail;
-using System.Text;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
 
 namespace BackOffice.Store.Collections;
 
@@ -12,9 +11,31 @@ public interface IMessageTransport
 }
 
 /// <summary>
-/// The default transport (issue 5): one RFC 5322 .eml file per message, named by its idempotency key, so a retried
-/// delivery rewrites the same file instead of writing a second one. SMS and call scripts are written the same way,
-/// marked with an X-BackOffice-Channel header, since no SMS gateway is configured.
+/// An outbox message as an RFC 5322 message, built with MimeKit (issue 15; before, written by hand): plain UTF-8 text,
+/// Message-ID from the idempotency key (so a resend is recognisably the same message), and the channel in an
+/// X-BackOffice-Channel header (SMS and call scripts are filed as messages too, since no SMS gateway is configured).
+/// </summary>
+public static class OutboxMime
+{
+    public static MimeMessage ToMime(OutboxMessage message, string from, DateTimeOffset date)
+    {
+        var mime = new MimeMessage
+        {
+            Subject = message.Subject ?? "",
+            Date = date,
+            MessageId = $"{message.IdempotencyKey}@backoffice",
+            Body = new TextPart("plain") { Text = message.Body.ReplaceLineEndings("\r\n"), ContentTransferEncoding = ContentEncoding.EightBit },
+        };
+        mime.From.Add(MailboxAddress.Parse(from));
+        mime.To.Add(MailboxAddress.Parse(message.Recipient));
+        mime.Headers.Add("X-BackOffice-Channel", message.Channel);
+        return mime;
+    }
+}
+
+/// <summary>
+/// The default transport (issue 5): one .eml file per message, named by its idempotency key, so a retried delivery
+/// rewrites the same file instead of writing a second one. The file is written whole, then moved into place.
 /// </summary>
 public sealed class EmlFolderTransport(string folder, TimeProvider clock) : IMessageTransport
 {
@@ -22,36 +43,34 @@ public sealed class EmlFolderTransport(string folder, TimeProvider clock) : IMes
     {
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, message.IdempotencyKey + ".eml");
-        var text = new StringBuilder()
-            .Append("From: ").Append(from).Append("\r\n")
-            .Append("To: ").Append(message.Recipient).Append("\r\n")
-            .Append("Subject: ").Append(message.Subject ?? "").Append("\r\n")
-            .Append("Date: ").Append(clock.GetUtcNow().ToString("r", CultureInfo.InvariantCulture)).Append("\r\n")
-            .Append("Message-ID: <").Append(message.IdempotencyKey).Append("@backoffice>\r\n")
-            .Append("X-BackOffice-Channel: ").Append(message.Channel).Append("\r\n")
-            .Append("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n")
-            .Append(message.Body.ReplaceLineEndings("\r\n"));
         var temp = path + ".tmp";
-        await File.WriteAllTextAsync(temp, text.ToString(), new UTF8Encoding(false), cancellationToken);
+        await OutboxMime.ToMime(message, from, clock.GetUtcNow()).WriteToAsync(temp, cancellationToken);
         File.Move(temp, path, overwrite: true);
         return path;
     }
 }
 
-/// <summary>Email through an SMTP relay when one is configured (Outbox:Smtp:Host). Not exercised by the tests: no server here.</summary>
-public sealed class SmtpTransport(SmtpOptions options) : IMessageTransport
+/// <summary>
+/// Email through an SMTP relay when one is configured (Outbox:Smtp:Host), with MailKit (issue 15; System.Net.Mail's
+/// SmtpClient is not recommended for new code): STARTTLS when the server offers it and EnableSsl is set, implicit TLS
+/// on port 465, authentication when a user name is set.
+/// </summary>
+public sealed class SmtpTransport(SmtpOptions options, TimeProvider clock) : IMessageTransport
 {
     public async Task<string> SendAsync(OutboxMessage message, string from, CancellationToken cancellationToken)
     {
-        using var client = new SmtpClient(options.Host, options.Port) { EnableSsl = options.EnableSsl };
+        using var client = new SmtpClient();
+        var security = !options.EnableSsl ? SecureSocketOptions.None
+            : options.Port == 465 ? SecureSocketOptions.SslOnConnect
+            : SecureSocketOptions.StartTls;
+        await client.ConnectAsync(options.Host, options.Port, security, cancellationToken);
         if (options.UserName.Length > 0)
         {
-            client.Credentials = new NetworkCredential(options.UserName, options.Password);
+            await client.AuthenticateAsync(options.UserName, options.Password, cancellationToken);
         }
 
-        using var mail = new MailMessage(from, message.Recipient, message.Subject ?? "", message.Body);
-        mail.Headers.Add("Message-ID", $"<{message.IdempotencyKey}@backoffice>");
-        await client.SendMailAsync(mail, cancellationToken);
+        await client.SendAsync(OutboxMime.ToMime(message, from, clock.GetUtcNow()), cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
         return "smtp:" + options.Host;
     }
 }

@@ -15,7 +15,7 @@ public sealed class OutboxDelivery(OutboxOptions options, TimeProvider clock)
     {
         var store = tenant.Outbox;
         var eml = new EmlFolderTransport(options.EmlFolder.Length > 0 ? options.EmlFolder : tenant.FilesFolder("outbox"), clock);
-        IMessageTransport? smtp = options.Smtp.Host.Length > 0 ? new SmtpTransport(options.Smtp) : null;
+        IMessageTransport? smtp = options.Smtp.Host.Length > 0 ? new SmtpTransport(options.Smtp, clock) : null;
         var delivered = 0;
         var failed = new List<string>();
         foreach (var message in await store.ClaimDueAsync(ClaimFor, 100, cancellationToken))
@@ -27,7 +27,7 @@ public sealed class OutboxDelivery(OutboxOptions options, TimeProvider clock)
                 await store.MarkDeliveredAsync(message.Id, where, cancellationToken);
                 delivered++;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Net.Mail.SmtpException or InvalidOperationException)
+            catch (Exception ex) when (IsDeliveryFailure(ex))
             {
                 await store.RecordFailureAsync(message.Id, $"{ex.GetType().Name}: {ex.Message}", cancellationToken);
                 failed.Add(message.IdempotencyKey);
@@ -36,6 +36,11 @@ public sealed class OutboxDelivery(OutboxOptions options, TimeProvider clock)
 
         return new OutboxDeliveryResult(delivered, failed);
     }
+
+    /// <summary>A delivery that failed and is retried later: the file system, or the SMTP relay (MailKit, issue 15).</summary>
+    public static bool IsDeliveryFailure(Exception ex) =>
+        ex is IOException or UnauthorizedAccessException or InvalidOperationException or System.Net.Sockets.SocketException
+            or MailKit.CommandException or MailKit.ProtocolException or MailKit.Security.AuthenticationException or MailKit.Security.SslHandshakeException;
 }
 
 public sealed record OutboxDeliveryResult(int Delivered, IReadOnlyList<string> Failed);

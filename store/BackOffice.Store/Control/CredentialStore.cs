@@ -11,7 +11,7 @@ namespace BackOffice.Store.Control;
 /// Passwords and API tokens of the users in the control database (issue 9). Only hashes are stored; every login,
 /// failed login, password change and token issue is an event in the control audit chain.
 /// </summary>
-public sealed class CredentialStore(TenantDataSource data, UserDirectory users, AuditStore audit, TimeProvider clock, AuthOptions options)
+public sealed partial class CredentialStore(TenantDataSource data, UserDirectory users, AuditStore audit, TimeProvider clock, AuthOptions options)
 {
     public async Task SetPasswordAsync(string user, string password, string actor, CancellationToken cancellationToken)
     {
@@ -25,10 +25,11 @@ public sealed class CredentialStore(TenantDataSource data, UserDirectory users, 
         await using var unit = await data.WriteControlAsync(cancellationToken);
         await unit.Connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO user_credentials (user_name, password_hash, updated_at) VALUES (@user, @hash, @at)
-            ON CONFLICT (user_name) DO UPDATE SET password_hash = excluded.password_hash, updated_at = excluded.updated_at
-            """, new { user, hash, at = Now() }, unit.Transaction, cancellationToken: cancellationToken));
-        await audit.AppendAsync(unit, actor, "user.password-set", $"user:{user}", new JsonObject(), cancellationToken);
+            INSERT INTO user_credentials (user_name, password_hash, updated_at, security_stamp) VALUES (@user, @hash, @at, @stamp)
+            ON CONFLICT (user_name) DO UPDATE SET password_hash = excluded.password_hash, updated_at = excluded.updated_at,
+                security_stamp = excluded.security_stamp
+            """, new { user, hash, at = Now(), stamp = NewStamp() }, unit.Transaction, cancellationToken: cancellationToken));
+        await audit.AppendControlAsync(unit, actor, "user.password-set", $"user:{user}", new JsonObject(), cancellationToken);
         await unit.CommitAsync(cancellationToken);
     }
 
@@ -42,9 +43,11 @@ public sealed class CredentialStore(TenantDataSource data, UserDirectory users, 
                 "SELECT password_hash FROM user_credentials WHERE user_name = @user", new { user }, cancellationToken: cancellationToken));
         }
 
-        var record = stored is not null && PasswordHasher.Verify(password, stored) ? await users.FindAsync(user, cancellationToken) : null;
+        // Issue 19: an unknown user costs the same PBKDF2 work as a wrong password, so timing does not tell which names exist.
+        var matches = stored is not null ? PasswordHasher.Verify(password, stored) : VerifyNobody(password);
+        var record = matches ? await users.FindAsync(user, cancellationToken) : null;
         await using var unit = await data.WriteControlAsync(cancellationToken);
-        await audit.AppendAsync(unit, user, record is null ? "auth.login-failed" : "auth.login", $"user:{user}",
+        await audit.AppendControlAsync(unit, user, record is null ? "auth.login-failed" : "auth.login", $"user:{user}",
             new JsonObject { ["channel"] = channel }, cancellationToken);
         await unit.CommitAsync(cancellationToken);
         return record;
@@ -66,7 +69,7 @@ public sealed class CredentialStore(TenantDataSource data, UserDirectory users, 
         await unit.Connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO api_tokens (token_hash, user_name, label, created_at) VALUES (@hash, @user, @label, @at)",
             new { hash = SecretTokens.HashOf(token), user, label, at = Now() }, unit.Transaction, cancellationToken: cancellationToken));
-        await audit.AppendAsync(unit, actor, "auth.token-issued", $"user:{user}", new JsonObject { ["label"] = label }, cancellationToken);
+        await audit.AppendControlAsync(unit, actor, "auth.token-issued", $"user:{user}", new JsonObject { ["label"] = label }, cancellationToken);
         await unit.CommitAsync(cancellationToken);
         return token;
     }

@@ -51,7 +51,7 @@ public sealed class SetupLinks(
                 return false;
             }
 
-            await audit.AppendAsync(unit, admin, "auth.setup-link-used", $"user:{admin}", new JsonObject(), cancellationToken);
+            await audit.AppendControlAsync(unit, admin, "auth.setup-link-used", $"user:{admin}", new JsonObject(), cancellationToken);
             await unit.CommitAsync(cancellationToken);
         }
 

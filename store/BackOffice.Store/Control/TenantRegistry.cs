@@ -25,7 +25,7 @@ public sealed class TenantRegistry(TenantDataSource data, TimeProvider clock, Au
             new { tenant, at = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) }, unit.Transaction, cancellationToken: cancellationToken));
         if (inserted == 1)
         {
-            await audit.AppendAsync(unit, actor, "tenant.created", $"tenant:{tenant}", new JsonObject(), cancellationToken);
+            await audit.AppendControlAsync(unit, actor, "tenant.created", $"tenant:{tenant}", new JsonObject(), cancellationToken);
         }
 
         await unit.CommitAsync(cancellationToken);

@@ -40,7 +40,7 @@ public sealed class UserDirectory(TenantDataSource data, TimeProvider clock, Aud
             """,
             new { name, role, department, tenant, at = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) },
             unit.Transaction, cancellationToken: cancellationToken));
-        await audit.AppendAsync(unit, actor, "user.saved", $"user:{name}",
+        await audit.AppendControlAsync(unit, actor, "user.saved", $"user:{name}",
             new JsonObject { ["role"] = role, ["department"] = department, ["tenant"] = tenant }, cancellationToken);
         await unit.CommitAsync(cancellationToken);
     }

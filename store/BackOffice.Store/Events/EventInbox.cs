@@ -17,6 +17,10 @@ public sealed class EventInbox(TimeProvider clock)
     {
         public long Id { get; init; }
         public string Agent { get; init; } = "";
+
+        public string Source { get; init; } = "";
+
+        public string PayloadJson { get; init; } = "";
     }
 
     /// <summary>Stores the event; false when the same (source, event id) was already stored.</summary>
@@ -39,7 +43,7 @@ public sealed class EventInbox(TimeProvider clock)
     {
         await using var unit = await tenant.ReadAsync(ct);
         return (await unit.Connection.QueryAsync<PendingRow>(new CommandDefinition(
-            "SELECT id AS Id, agent AS Agent FROM event_inbox WHERE status = 'pending' ORDER BY id", cancellationToken: ct))).AsList();
+            "SELECT id AS Id, agent AS Agent, source AS Source, payload_json AS PayloadJson FROM event_inbox WHERE status = 'pending' ORDER BY id", cancellationToken: ct))).AsList();
     }
 
     /// <summary>
@@ -56,7 +60,7 @@ public sealed class EventInbox(TimeProvider clock)
             WHERE id IN (
                 SELECT id FROM event_inbox WHERE status = 'pending' AND (claim_until IS NULL OR claim_until <= @now)
                 ORDER BY id LIMIT @limit{unit.SkipLocked})
-            RETURNING id AS Id, agent AS Agent
+            RETURNING id AS Id, agent AS Agent, source AS Source, payload_json AS PayloadJson
             """,
             new { now = StoreTime.ToText(now), until = StoreTime.ToText(now + claimFor), limit }, unit.Transaction, cancellationToken: ct))).AsList();
         await unit.CommitAsync(ct);

@@ -8,7 +8,7 @@ using BackOffice.Store.Tenancy;
 namespace BackOffice.Store.Financial;
 
 /// <summary>Reads the ledger side's receivables, payments, purchase orders and cost postings (issue 3).</summary>
-public sealed class LedgerFinancialStore(TenantData tenant)
+public sealed partial class LedgerFinancialStore(TenantData tenant)
 {
     /// <summary>Account types whose postings are job cost or overhead: what can be mis-coded or charged to a closed job.</summary>
     private const string CostTypes = "('Cost of Goods Sold', 'Expense', 'Other Expense')";
@@ -72,6 +72,53 @@ public sealed class LedgerFinancialStore(TenantData tenant)
             """, cancellationToken);
         return rows.Select(r => new CostPosting(r.SourceTable, r.SourceId, r.ParentId, StoreDates.Parse(r.TxnDate), r.AccountId,
             r.CustomerId, string.IsNullOrEmpty(r.CostCode) ? null : r.CostCode, Cents.ToDollars(r.AmountCents))).ToList();
+    }
+
+    /// <summary>
+    /// Issue 16: an account's credit balance from active journal entries dated on or before <paramref name="asOf"/>
+    /// (credits less debits; negative for a debit balance), or null when the chart of accounts has no such account.
+    /// The allowance for doubtful accounts moves only by journal entries (adjustments and write-offs).
+    /// </summary>
+    public async Task<decimal?> JournalCreditBalanceAsync(string accountId, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<BalanceRow>(new CommandDefinition(
+            """
+            SELECT EXISTS (SELECT 1 FROM ledger_accounts WHERE id = @accountId) AS AccountExists,
+                   COALESCE((SELECT SUM(CASE l.posting_type WHEN 'Credit' THEN l.amount_cents ELSE -l.amount_cents END)
+                             FROM ledger_journal_lines l JOIN ledger_journal_entries e ON e.id = l.journal_entry_id
+                             WHERE l.account_id = @accountId AND e.status = 'active' AND e.txn_date <= @asOf), 0) AS Cents
+            """, new { accountId, asOf = asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken: cancellationToken));
+        return row.AccountExists == 0 ? null : Cents.ToDollars(row.Cents);
+    }
+
+    /// <summary>
+    /// Issue 16: an account's debit balance per customer (job) from active journal entries dated on or before
+    /// <paramref name="asOf"/> (debits less credits), for the retainage accounts' true-up.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, decimal>> JournalDebitBalancesByCustomerAsync(string accountId, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CustomerBalanceRow>(new CommandDefinition(
+            """
+            SELECT l.customer_id AS CustomerId, SUM(CASE l.posting_type WHEN 'Debit' THEN l.amount_cents ELSE -l.amount_cents END) AS Cents
+            FROM ledger_journal_lines l JOIN ledger_journal_entries e ON e.id = l.journal_entry_id
+            WHERE l.account_id = @accountId AND e.status = 'active' AND e.txn_date <= @asOf AND l.customer_id IS NOT NULL
+            GROUP BY l.customer_id
+            """, new { accountId, asOf = asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.CustomerId, r => Cents.ToDollars(r.Cents), StringComparer.Ordinal);
+    }
+
+    private sealed class CustomerBalanceRow
+    {
+        public string CustomerId { get; init; } = "";
+        public long Cents { get; init; }
+    }
+
+    private sealed class BalanceRow
+    {
+        public long AccountExists { get; init; }
+        public long Cents { get; init; }
     }
 
     private async Task<IEnumerable<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken)

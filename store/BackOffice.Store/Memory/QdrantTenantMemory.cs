@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using BackOffice.Domain.Memory;
+using Google.Protobuf.Collections;
+using Qdrant.Client;
+using Qdrant.Client.Grpc;
 
 namespace BackOffice.Store.Memory;
 
@@ -18,6 +20,7 @@ namespace BackOffice.Store.Memory;
 /// starts an empty collection, which the learner refills at the next sweep (memory is derived from the audit log and the
 /// proposals, so it is rebuilt, not migrated). A vector from a fallback embedder (another space) is not written and a
 /// fallback query finds nothing: memory is skipped rather than mixed, and the next sweep with the endpoint up writes it.
+/// Issue 15: through the official Qdrant.Client over gRPC (QueryAsync for nearest points), not a hand-written REST client.
 /// </summary>
 public sealed class QdrantTenantMemory(QdrantClient client, string tenant, ITextEmbedder embedder, string collectionPrefix = "backoffice_") : ITenantMemory
 {
@@ -38,16 +41,6 @@ public sealed class QdrantTenantMemory(QdrantClient client, string tenant, IText
     public async Task RememberAsync(MemoryItem item, CancellationToken cancellationToken)
     {
         await EnsureCollectionAsync(cancellationToken);
-        var payload = new JsonObject
-        {
-            ["tenant"] = Tenant,
-            ["kind"] = item.Kind,
-            ["key"] = item.Key,
-            ["text"] = item.Text,
-            ["value"] = item.Value,
-            ["source"] = item.Source,
-            ["learned_at"] = item.LearnedAt.ToString("O", CultureInfo.InvariantCulture),
-        };
         var embedding = await embedder.EmbedAsync(item.Text, cancellationToken);
         if (embedding.Space != embedder.Space)
         {
@@ -55,22 +48,37 @@ public sealed class QdrantTenantMemory(QdrantClient client, string tenant, IText
             return;
         }
 
-        payload["space"] = embedding.Space;
-        await client.UpsertAsync(Collection, PointId(item.Kind, item.Key), embedding.Vector, payload, cancellationToken);
+        var point = new PointStruct
+        {
+            Id = PointId(item.Kind, item.Key),
+            Vectors = embedding.Vector,
+            Payload =
+            {
+                ["tenant"] = Tenant,
+                ["kind"] = item.Kind,
+                ["key"] = item.Key,
+                ["text"] = item.Text,
+                ["value"] = item.Value,
+                ["source"] = item.Source,
+                ["learned_at"] = item.LearnedAt.ToString("O", CultureInfo.InvariantCulture),
+                ["space"] = embedding.Space,
+            },
+        };
+        await client.UpsertAsync(Collection, [point], wait: true, cancellationToken: cancellationToken);
     }
 
     public async Task<MemoryItem?> GetAsync(string kind, string key, CancellationToken cancellationToken)
     {
         await EnsureCollectionAsync(cancellationToken);
-        var points = await client.ScrollAsync(Collection, Must(kind, key), 1, cancellationToken);
-        return points.Select(ToItem).FirstOrDefault();
+        var points = await client.ScrollAsync(Collection, Must(kind, key), 1, payloadSelector: true, cancellationToken: cancellationToken);
+        return points.Result.Select(p => ToItem(p.Payload)).FirstOrDefault();
     }
 
     public async Task<IReadOnlyList<MemoryItem>> ListAsync(string kind, CancellationToken cancellationToken)
     {
         await EnsureCollectionAsync(cancellationToken);
-        var points = await client.ScrollAsync(Collection, Must(kind, null), 1000, cancellationToken);
-        return points.Select(ToItem).OrderBy(i => i.Key, StringComparer.Ordinal).ToList();
+        var points = await client.ScrollAsync(Collection, Must(kind, null), 1000, payloadSelector: true, cancellationToken: cancellationToken);
+        return points.Result.Select(p => ToItem(p.Payload)).OrderBy(i => i.Key, StringComparer.Ordinal).ToList();
     }
 
     public async Task<IReadOnlyList<MemoryMatch>> SearchAsync(string text, string? kind, int limit, CancellationToken cancellationToken)
@@ -82,24 +90,25 @@ public sealed class QdrantTenantMemory(QdrantClient client, string tenant, IText
             return [];
         }
 
-        var hits = await client.SearchAsync(Collection, query.Vector, Must(kind, null), limit, cancellationToken);
+        var hits = await client.QueryAsync(Collection, query.Vector, filter: Must(kind, null), limit: (ulong)limit, payloadSelector: true,
+            cancellationToken: cancellationToken);
         return hits.Select(h => new MemoryMatch(ToItem(h.Payload), h.Score)).ToList();
     }
 
-    private Dictionary<string, string> Must(string? kind, string? key)
+    private Filter Must(string? kind, string? key)
     {
-        var must = new Dictionary<string, string> { ["tenant"] = Tenant };
+        var filter = new Filter { Must = { Conditions.MatchKeyword("tenant", Tenant) } };
         if (kind is not null)
         {
-            must["kind"] = kind;
+            filter.Must.Add(Conditions.MatchKeyword("kind", kind));
         }
 
         if (key is not null)
         {
-            must["key"] = key;
+            filter.Must.Add(Conditions.MatchKeyword("key", key));
         }
 
-        return must;
+        return filter;
     }
 
     private async Task EnsureCollectionAsync(CancellationToken cancellationToken)
@@ -111,20 +120,22 @@ public sealed class QdrantTenantMemory(QdrantClient client, string tenant, IText
 
         if (!await client.CollectionExistsAsync(Collection, cancellationToken))
         {
-            await client.CreateCollectionAsync(Collection, embedder.Dimensions, ["tenant", "kind", "key"], cancellationToken);
+            await client.CreateCollectionAsync(Collection, new VectorParams { Size = (ulong)embedder.Dimensions, Distance = Distance.Cosine },
+                cancellationToken: cancellationToken);
+            foreach (var field in new[] { "tenant", "kind", "key" })
+            {
+                await client.CreatePayloadIndexAsync(Collection, field, PayloadSchemaType.Keyword, cancellationToken: cancellationToken);
+            }
         }
 
         _ready = true;
     }
 
     /// <summary>Qdrant ids are unsigned integers or UUIDs: a UUID from the hash of (kind, key) makes upsert replace.</summary>
-    private static string PointId(string kind, string key)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(kind + "\n" + key));
-        return new Guid(hash.AsSpan(0, 16)).ToString("D");
-    }
+    private static Guid PointId(string kind, string key) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes(kind + "\n" + key)).AsSpan(0, 16));
 
-    private static MemoryItem ToItem(JsonObject p) => new(
-        (string)p["kind"]!, (string)p["key"]!, (string)p["text"]!, (string)p["value"]!, (string)p["source"]!,
-        DateTimeOffset.Parse((string)p["learned_at"]!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+    private static MemoryItem ToItem(MapField<string, Value> p) => new(
+        p["kind"].StringValue, p["key"].StringValue, p["text"].StringValue, p["value"].StringValue, p["source"].StringValue,
+        DateTimeOffset.Parse(p["learned_at"].StringValue, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
 }

@@ -1,3 +1,5 @@
+using BackOffice.Store.Audit;
+using BackOffice.Store.Sqlite;
 using BackOffice.Store.Tenancy;
 using Npgsql;
 
@@ -29,11 +31,20 @@ public sealed class PostgresEngine : StoreEngine, IAsyncDisposable
 
     public override StoreDialect Dialect => StoreDialect.Postgres;
 
-    internal override Task<DataUnit> OpenTenantAsync(string tenant, string databasePath, bool write, CancellationToken cancellationToken) =>
-        OpenAsync("tenant", DataDirectory.ValidTenantName(tenant), write, cancellationToken);
+    // The SQLite busy retry (issue 19) does not apply: a PostgreSQL writer waits on its tenant's advisory lock.
+    internal override Task<DataUnit> OpenTenantAsync(
+        string tenant, string databasePath, bool write, WriteRetryPolicy retry, AuditKey auditKey, CancellationToken cancellationToken) =>
+        OpenAsync("tenant", DataDirectory.ValidTenantName(tenant), write, auditKey, cancellationToken);
 
-    internal override Task<DataUnit> OpenControlAsync(bool write, CancellationToken cancellationToken) =>
-        OpenAsync("control", "", write, cancellationToken);
+    internal override Task<DataUnit> OpenControlAsync(bool write, WriteRetryPolicy retry, AuditKey auditKey, CancellationToken cancellationToken) =>
+        OpenAsync("control", "", write, auditKey, cancellationToken);
+
+    /// <summary>
+    /// The key file only (issue 19's key is outside the database on either engine): the fingerprint check and keying of
+    /// pre-key chains read control.db, which a PostgreSQL installation does not have; its chains are keyed from the start.
+    /// </summary>
+    internal override Task<AuditKey> AuditKeyAsync(DataDirectory data, CancellationToken cancellationToken) =>
+        Task.FromResult(AuditKeys.FromFile(data));
 
     /// <summary>Applies pending migrations once per process (every host may call it; the runner locks).</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
@@ -58,7 +69,7 @@ public sealed class PostgresEngine : StoreEngine, IAsyncDisposable
         }
     }
 
-    private async Task<DataUnit> OpenAsync(string schema, string tenant, bool write, CancellationToken cancellationToken)
+    private async Task<DataUnit> OpenAsync(string schema, string tenant, bool write, AuditKey auditKey, CancellationToken cancellationToken)
     {
         await MigrateAsync(cancellationToken);
         var connection = await _source.OpenConnectionAsync(cancellationToken);
@@ -73,7 +84,7 @@ public sealed class PostgresEngine : StoreEngine, IAsyncDisposable
             scope.Parameters.AddWithValue("tenant", tenant);
             scope.Parameters.AddWithValue("lockKey", $"{schema}:{tenant}");
             await scope.ExecuteNonQueryAsync(cancellationToken);
-            return DataUnit.Postgres(connection, transaction, write);
+            return DataUnit.Postgres(connection, transaction, write, auditKey);
         }
         catch
         {

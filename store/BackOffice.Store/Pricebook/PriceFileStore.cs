@@ -19,7 +19,7 @@ public sealed class PriceFileStore(TenantData tenant)
         CancellationToken cancellationToken)
     {
         await using var connection = await tenant.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await tenant.WriteRetry.BeginAsync(connection, cancellationToken);
         var existing = await connection.QuerySingleOrDefaultAsync<FileRow>(new CommandDefinition(
             Select + " WHERE vendor = @vendor AND sha256 = @sha256", new { vendor, sha256 }, transaction, cancellationToken: cancellationToken));
         if (existing is not null)

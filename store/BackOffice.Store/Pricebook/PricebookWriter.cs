@@ -36,7 +36,7 @@ public sealed class PricebookWriter
         CancellationToken cancellationToken)
     {
         await using var connection = await tenant.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await tenant.WriteRetry.BeginAsync(connection, cancellationToken);
         var done = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM pricebook_applied_updates WHERE idempotency_key = @idempotencyKey", new { idempotencyKey }, transaction,
             cancellationToken: cancellationToken));
@@ -58,7 +58,7 @@ public sealed class PricebookWriter
         TenantData tenant, string idempotencyKey, IReadOnlyList<ItemPrice> prior, IReadOnlyList<ItemPrice> written, CancellationToken cancellationToken)
     {
         await using var connection = await tenant.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await tenant.WriteRetry.BeginAsync(connection, cancellationToken);
         var current = (await connection.QueryAsync<PriceRow>(new CommandDefinition(
             "SELECT id AS Id, unit_cost_e4 AS UnitCostE4, sell_price_cents AS SellPriceCents FROM pricebook_items WHERE id IN @ids",
             new { ids = prior.Select(p => p.ItemId).ToList() }, transaction, cancellationToken: cancellationToken))).ToDictionary(r => r.Id);

@@ -11,7 +11,7 @@ using BackOffice.Store.Tenancy;
 namespace BackOffice.Store.Records;
 
 /// <summary>Reads the ledger side (QuickBooks Online / Sage Intacct, or the sandbox ledger) of a tenant's data.</summary>
-public sealed class LedgerStore(TenantData tenant)
+public sealed partial class LedgerStore(TenantData tenant)
 {
     public async Task<IReadOnlyList<LedgerAccount>> AccountsAsync(CancellationToken cancellationToken)
     {

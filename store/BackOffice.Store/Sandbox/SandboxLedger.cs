@@ -1,6 +1,8 @@
 using System.Data.Common;
 using BackOffice.Store.Ledger;
 using BackOffice.Store.Sqlite;
+using BackOffice.Store.Sweeps;
+using Microsoft.Data.Sqlite;
 
 using BackOffice.Store.Tenancy;
 
@@ -17,23 +19,41 @@ public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter
 {
     public Task<LedgerWriteResult> CreateBillAsync(
         TenantData tenant, BillDraft bill, string requestId, CancellationToken cancellationToken) =>
-        WriteAsync(tenant, requestId, "create", "Bill",
+        WriteAsync(tenant, requestId, "create", "Bill", null,
             (c, t) => SandboxBills.CreateAsync(c, t, bill, cancellationToken), cancellationToken);
 
     public Task<LedgerWriteResult> DeleteBillAsync(
         TenantData tenant, string billId, long syncToken, string requestId, CancellationToken cancellationToken) =>
-        WriteAsync(tenant, requestId, "delete", "Bill",
+        WriteAsync(tenant, requestId, "delete", "Bill", billId,
             (c, t) => SandboxBills.DeleteAsync(c, t, billId, syncToken, cancellationToken), cancellationToken);
 
     public Task<LedgerWriteResult> CreateJournalEntryAsync(
         TenantData tenant, JournalEntryDraft entry, string requestId, CancellationToken cancellationToken) =>
-        WriteAsync(tenant, requestId, "create", "JournalEntry",
+        WriteAsync(tenant, requestId, "create", "JournalEntry", null,
             (c, t) => SandboxJournalEntries.CreateAsync(c, t, entry, cancellationToken), cancellationToken);
 
     public Task<LedgerWriteResult> DeleteJournalEntryAsync(
         TenantData tenant, string entryId, long syncToken, string requestId, CancellationToken cancellationToken) =>
-        WriteAsync(tenant, requestId, "delete", "JournalEntry",
+        WriteAsync(tenant, requestId, "delete", "JournalEntry", entryId,
             (c, t) => SandboxJournalEntries.DeleteAsync(c, t, entryId, syncToken, cancellationToken), cancellationToken);
+
+    /// <summary>Issue 16: the owner invoice for a pay application's current payment due (sandbox only; ILedgerWriter carries bills).</summary>
+    public Task<LedgerWriteResult> CreateInvoiceAsync(
+        TenantData tenant, InvoiceDraft invoice, string requestId, CancellationToken cancellationToken) =>
+        WriteAsync(tenant, requestId, "create", "Invoice", null,
+            (c, t) => SandboxInvoices.CreateAsync(c, t, invoice, cancellationToken), cancellationToken);
+
+    public Task<LedgerWriteResult> DeleteInvoiceAsync(
+        TenantData tenant, string invoiceId, long syncToken, string requestId, CancellationToken cancellationToken) =>
+        WriteAsync(tenant, requestId, "delete", "Invoice", invoiceId,
+            (c, t) => SandboxInvoices.DeleteAsync(c, t, invoiceId, syncToken, cancellationToken), cancellationToken);
+
+    /// <summary>The invoice's current SyncToken, or null when it is not in the ledger (any more).</summary>
+    public async Task<long?> InvoiceSyncTokenAsync(TenantData tenant, string invoiceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        return await SandboxInvoices.SyncTokenAsync(connection, invoiceId, cancellationToken);
+    }
 
     public async Task<LedgerBillRef?> GetBillAsync(TenantData tenant, string billId, CancellationToken cancellationToken)
     {
@@ -50,24 +70,39 @@ public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter
 
     /// <summary>
     /// One transaction per request: look the request id up first, so a repeat returns the original response and
-    /// writes nothing; otherwise write and record the response under the id, together.
+    /// writes nothing; otherwise write and record the response under the id, together, with the entities the write
+    /// touched in the change journal (issue 18: the bill or entry, its vendor and its lines' jobs, before and after).
     /// </summary>
     private async Task<LedgerWriteResult> WriteAsync(
-        TenantData tenant, string requestId, string operation, string entityType,
+        TenantData tenant, string requestId, string operation, string entityType, string? existingId,
         Func<DbConnection, DbTransaction, Task<LedgerWriteResult>> write, CancellationToken cancellationToken)
     {
         SandboxRequests.Validate(requestId);
         await using var connection = await tenant.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await tenant.WriteRetry.BeginAsync(connection, cancellationToken);
         var replay = await SandboxRequests.FindAsync(connection, transaction, requestId, cancellationToken);
         if (replay is not null)
         {
             return replay;
         }
 
+        var before = existingId is null ? [] : await TouchedAsync(entityType, existingId, connection, transaction, cancellationToken);
         var result = await write(connection, transaction);
-        await SandboxRequests.RecordAsync(connection, transaction, requestId, operation, entityType, result, clock.GetUtcNow(), cancellationToken);
+        var after = await TouchedAsync(entityType, result.EntityId, connection, transaction, cancellationToken);
+        var now = clock.GetUtcNow();
+        await SandboxRequests.RecordAsync(connection, transaction, requestId, operation, entityType, result, now, cancellationToken);
+        await ChangeJournalStore.RecordAsync([.. before, .. after], $"sandbox:{operation}", now.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
+            connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
+
+    private static Task<IReadOnlyList<ChangedEntity>> TouchedAsync(
+        string entityType, string id, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+        entityType switch
+        {
+            "Bill" => ChangedEntities.StoredDocumentAsync("ledger_bills", "ledger_bill_lines", "bill_id", id, connection, transaction, cancellationToken),
+            "Invoice" => ChangedEntities.StoredDocumentAsync("ledger_invoices", "ledger_invoice_lines", "invoice_id", id, connection, transaction, cancellationToken),
+            _ => ChangedEntities.StoredDocumentAsync("ledger_journal_entries", "ledger_journal_lines", "journal_entry_id", id, connection, transaction, cancellationToken),
+        };
 }

@@ -21,7 +21,7 @@ public static class MigrationRunner
 
         foreach (var script in Scripts(kind).Where(s => !applied.Contains(s.Version)))
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await WriteRetryPolicy.Default.BeginAsync(connection, cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(script.Sql, transaction: transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @At)",

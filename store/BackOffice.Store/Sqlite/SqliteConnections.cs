@@ -20,15 +20,17 @@ internal static class SqliteConnections
             DataSource = path,
             ForeignKeys = true,
             Pooling = true,
-            DefaultTimeout = 30,
+            // Issue 19: Microsoft.Data.Sqlite retries a busy statement until this many seconds pass; 1 bounds one attempt.
+            DefaultTimeout = 1,
         };
         var connection = new SqliteConnection(builder.ToString());
         await connection.OpenAsync(cancellationToken);
         if (connection.Handle is { } handle && !Configured.TryGetValue(handle, out _))
         {
             await using var pragma = connection.CreateCommand();
-            // WAL lets the scheduler read while an approver writes; busy_timeout turns lock contention into a wait, not an error.
-            pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
+            // WAL lets the scheduler read while an approver writes; busy_timeout turns lock contention into a bounded
+            // wait; WriteRetryPolicy retries the write lock after it (issue 19).
+            pragma.CommandText = $"PRAGMA journal_mode = WAL; PRAGMA busy_timeout = {StoreBusy.BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             Configured.AddOrUpdate(handle, Configured);
         }

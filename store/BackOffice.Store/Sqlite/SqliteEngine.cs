@@ -1,3 +1,4 @@
+using BackOffice.Store.Audit;
 using BackOffice.Store.Tenancy;
 
 namespace BackOffice.Store.Sqlite;
@@ -7,15 +8,16 @@ public sealed class SqliteEngine(DataDirectory data) : StoreEngine
 {
     public override StoreDialect Dialect => StoreDialect.Sqlite;
 
-    internal override async Task<DataUnit> OpenTenantAsync(string tenant, string databasePath, bool write, CancellationToken cancellationToken)
+    internal override async Task<DataUnit> OpenTenantAsync(
+        string tenant, string databasePath, bool write, WriteRetryPolicy retry, AuditKey auditKey, CancellationToken cancellationToken)
     {
         var connection = await Databases.OpenTenantAsync(databasePath, cancellationToken);
-        return write ? DataUnit.Write(connection) : DataUnit.Read(connection);
+        return write ? await DataUnit.WriteAsync(connection, retry, auditKey, cancellationToken) : DataUnit.Read(connection, auditKey);
     }
 
-    internal override async Task<DataUnit> OpenControlAsync(bool write, CancellationToken cancellationToken)
+    internal override async Task<DataUnit> OpenControlAsync(bool write, WriteRetryPolicy retry, AuditKey auditKey, CancellationToken cancellationToken)
     {
         var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        return write ? DataUnit.Write(connection) : DataUnit.Read(connection);
+        return write ? await DataUnit.WriteAsync(connection, retry, auditKey, cancellationToken) : DataUnit.Read(connection, auditKey);
     }
 }

@@ -14,7 +14,22 @@ public static class StoreBusy
 
     public const string Message = "The tenant is busy (another writer holds its database); try again in a few seconds.";
 
-    /// <summary>SQLITE_BUSY (5) or SQLITE_LOCKED (6), directly or as the inner cause.</summary>
+    /// <summary>
+    /// How long one attempt waits on SQLite's own busy handler (PRAGMA busy_timeout). Microsoft.Data.Sqlite then
+    /// retries a busy statement until the command timeout (1 s, see <see cref="SqliteConnections"/>), so one attempt
+    /// at the write lock is bounded by about a second (issue 19: it was 10 s of busy_timeout plus 30 s of retries).
+    /// </summary>
+    public const int BusyTimeoutMilliseconds = 1000;
+
+    /// <summary>SQLITE_BUSY (5) or SQLITE_LOCKED (6), or writes given up after retries, directly or as the inner cause.</summary>
     public static bool Is(Exception exception) =>
-        exception is SqliteException { SqliteErrorCode: 5 or 6 } || (exception.InnerException is { } inner && Is(inner));
+        exception is TenantBusyException or SqliteException { SqliteErrorCode: 5 or 6 }
+        || (exception.InnerException is { } inner && Is(inner));
+}
+
+/// <summary>Issue 19: the write lock stayed taken through every attempt of a <see cref="WriteRetryPolicy"/>.</summary>
+public sealed class TenantBusyException(int attempts, Exception inner) : Exception(StoreBusy.Message, inner)
+{
+    /// <summary>How many times the write lock was asked for before giving up.</summary>
+    public int Attempts { get; } = attempts;
 }

@@ -11,11 +11,28 @@ public sealed partial class DataDirectory
     public DataDirectory(string root)
     {
         Root = Path.GetFullPath(root);
+        AuditKeyFile = DefaultAuditKeyFile;
     }
 
     public string Root { get; }
 
     public string ControlDatabasePath => Path.Combine(Root, "control.db");
+
+    /// <summary>Issue 19: where the audit chains' key is by default, beside the databases but not in them.</summary>
+    public string DefaultAuditKeyFile => Path.Combine(Root, "keys", "audit-chain.key");
+
+    /// <summary>The audit key file in use: <see cref="DefaultAuditKeyFile"/> or the configured Audit:KeyFile.</summary>
+    public string AuditKeyFile { get; private set; } = "";
+
+    /// <summary>True when Audit:KeyFile named the key file; then a missing file is an error, never a new key.</summary>
+    public bool AuditKeyConfigured { get; private set; }
+
+    /// <summary>Keys the chains with the key in <paramref name="path"/> (the composition root calls this from Audit:KeyFile).</summary>
+    public void UseAuditKeyFile(string path)
+    {
+        AuditKeyFile = Path.GetFullPath(path);
+        AuditKeyConfigured = true;
+    }
 
     public string TenantsFolder => Path.Combine(Root, "tenants");
 

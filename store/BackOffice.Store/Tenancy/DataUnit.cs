@@ -1,4 +1,7 @@
 using System.Data.Common;
+using BackOffice.Store.Audit;
+using BackOffice.Store.Sqlite;
+using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Tenancy;
 
@@ -14,8 +17,10 @@ public sealed class DataUnit : IAsyncDisposable
     private readonly bool _owned;
     private readonly DbTransaction? _scope;
 
-    private DataUnit(DbConnection connection, DbTransaction? transaction, bool owned, StoreDialect dialect, DbTransaction? scope = null)
+    private DataUnit(
+        DbConnection connection, DbTransaction? transaction, bool owned, StoreDialect dialect, AuditKey? auditKey, DbTransaction? scope = null)
     {
+        AuditKey = auditKey;
         Connection = connection;
         Transaction = transaction;
         Dialect = dialect;
@@ -29,6 +34,9 @@ public sealed class DataUnit : IAsyncDisposable
     internal DbTransaction? Transaction { get; }
 
     public StoreDialect Dialect { get; }
+
+    /// <summary>The key audit events appended through this unit are hashed with (issue 19); it lives outside either engine.</summary>
+    internal AuditKey? AuditKey { get; }
 
     /// <summary>
     /// An upsert's conflict target (issue 18): on PostgreSQL every tenant table's keys begin with tenant_id, which a
@@ -49,25 +57,41 @@ public sealed class DataUnit : IAsyncDisposable
     /// </summary>
     internal string SkipLocked => Dialect == StoreDialect.Postgres ? " FOR UPDATE SKIP LOCKED" : "";
 
-    internal static DataUnit Read(DbConnection connection) => new(connection, null, owned: true, StoreDialect.Sqlite);
+    internal static DataUnit Read(SqliteConnection connection, AuditKey auditKey) =>
+        new(connection, null, owned: true, StoreDialect.Sqlite, auditKey);
 
     /// <summary>A view of a connection and transaction that store code already owns; disposing it disposes nothing.</summary>
     internal static DataUnit Over(DbConnection connection, DbTransaction? transaction) =>
-        new(connection, transaction, owned: false, StoreDialect.Sqlite);
+        new(connection, transaction, owned: false, StoreDialect.Sqlite, auditKey: null);
 
-    /// <summary>Microsoft.Data.Sqlite begins IMMEDIATE: racing writers queue on the lock instead of both reading the old state.</summary>
-    internal static DataUnit Write(DbConnection connection) =>
-        new(connection, connection.BeginTransaction(), owned: true, StoreDialect.Sqlite);
+    /// <summary>
+    /// Microsoft.Data.Sqlite begins IMMEDIATE: racing writers queue on the lock instead of both reading the old state.
+    /// A lock that stays taken is retried with backoff, then "busy" (issue 19); the connection is closed either way.
+    /// This is the SQLite engine's only write begin (issue 18); PostgreSQL begins in <see cref="Postgres"/>.
+    /// </summary>
+    internal static async Task<DataUnit> WriteAsync(
+        SqliteConnection connection, WriteRetryPolicy retry, AuditKey auditKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new(connection, await retry.BeginAsync(connection, cancellationToken), owned: true, StoreDialect.Sqlite, auditKey);
+        }
+        catch (Exception)
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <summary>
     /// Issue 18: a PostgreSQL unit always runs in a transaction, because the tenant is set with set_config(..., true)
     /// and so lasts exactly one transaction. A read unit's scope commits on dispose, as a SQLite read without a
-    /// transaction would have autocommitted.
+    /// transaction would have autocommitted. Writers queue on the tenant's advisory lock, not on a retried BEGIN.
     /// </summary>
-    internal static DataUnit Postgres(DbConnection connection, DbTransaction transaction, bool write) =>
+    internal static DataUnit Postgres(DbConnection connection, DbTransaction transaction, bool write, AuditKey auditKey) =>
         write
-            ? new(connection, transaction, owned: true, StoreDialect.Postgres)
-            : new(connection, null, owned: true, StoreDialect.Postgres, scope: transaction);
+            ? new(connection, transaction, owned: true, StoreDialect.Postgres, auditKey)
+            : new(connection, null, owned: true, StoreDialect.Postgres, auditKey, scope: transaction);
 
     /// <summary>Commits a write unit; a unit disposed without commit rolls back.</summary>
     public Task CommitAsync(CancellationToken cancellationToken) =>

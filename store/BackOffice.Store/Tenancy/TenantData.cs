@@ -1,4 +1,5 @@
 using BackOffice.Store.Collections;
+using BackOffice.Store.Connectors.Procore;
 using BackOffice.Store.Connectors.QuickBooks;
 using BackOffice.Store.Documents;
 using BackOffice.Store.Exports;
@@ -21,20 +22,24 @@ public sealed class TenantData
 {
     private readonly string _databasePath;
     private readonly string _folder;
+    private readonly DataDirectory _data;
     private readonly StoreEngine _engine;
 
-    internal TenantData(string tenant, string databasePath, string folder, TimeProvider clock, StoreEngine engine)
+    internal TenantData(string tenant, DataDirectory data, TimeProvider clock, StoreEngine engine, WriteRetryPolicy writeRetry)
     {
+        _data = data;
+        WriteRetry = writeRetry;
         Tenant = tenant;
         Clock = clock;
-        _databasePath = databasePath;
-        _folder = folder;
+        _databasePath = data.TenantDatabasePath(tenant);
+        _folder = data.TenantFolder(tenant);
         _engine = engine;
         Project = new ProjectStore(this);
         Ledger = new LedgerStore(this);
         Workforce = new WorkforceStore(this);
         ProjectFinancials = new ProjectFinancialStore(this);
         PayAppSheets = new PayAppSheetStore(this);
+        WipPeriods = new WipPeriodStore(this);
         LedgerFinancials = new LedgerFinancialStore(this);
         Cash = new CashStore(this);
         ConfirmedLinks = new ConfirmedLinkStore(this);
@@ -48,11 +53,14 @@ public sealed class TenantData
         PriceFiles = new PriceFileStore(this);
         ExportImports = new ExportImportStore(this);
         SweepRuns = new SweepRunStore(this);
+        Changes = new ChangeJournalStore(this);
         NarrationCache = new NarrationCacheStore(this);
         MemoryLearning = new MemoryLearningStore(this);
         Findings = new FindingStore(clock);
         QuickBooks = new QuickBooksConnectionStore(this);
         QuickBooksSync = new QuickBooksSyncStore(this);
+        Procore = new ProcoreConnectionStore(this);
+        ProcoreSync = new ProcoreSyncStore(this);
     }
 
     public string Tenant { get; }
@@ -69,6 +77,9 @@ public sealed class TenantData
 
     /// <summary>G703 lines and retainage terms of owner pay applications (issue 16).</summary>
     public PayAppSheetStore PayAppSheets { get; }
+
+    /// <summary>The WIP figures of closed months (issue 16).</summary>
+    public WipPeriodStore WipPeriods { get; }
 
     public LedgerFinancialStore LedgerFinancials { get; }
 
@@ -97,6 +108,9 @@ public sealed class TenantData
 
     public SweepRunStore SweepRuns { get; }
 
+    /// <summary>Which entities each write to the books touched (issue 18).</summary>
+    public ChangeJournalStore Changes { get; }
+
     public NarrationCacheStore NarrationCache { get; }
 
     /// <summary>How far memory has learned from decisions, per memory store (issue 12).</summary>
@@ -110,6 +124,12 @@ public sealed class TenantData
     /// <summary>Applies QuickBooks entities to the canonical ledger tables and keeps the sync cursors (issue 13).</summary>
     public QuickBooksSyncStore QuickBooksSync { get; }
 
+    /// <summary>The tenant's Procore connection and its encrypted tokens (issue 14).</summary>
+    public ProcoreConnectionStore Procore { get; }
+
+    /// <summary>Applies Procore records to the canonical project tables and keeps the sync cursors (issue 14).</summary>
+    public ProcoreSyncStore ProcoreSync { get; }
+
     /// <summary>Where the tenant keeps files of one kind (documents, outbox, price files); files are not database rows.</summary>
     public string FilesFolder(string kind) => Path.Combine(_folder, kind);
 
@@ -117,12 +137,24 @@ public sealed class TenantData
     public string Folder => _folder;
 
     /// <summary>A read unit: one connection, no transaction.</summary>
-    public Task<DataUnit> ReadAsync(CancellationToken cancellationToken) =>
-        _engine.OpenTenantAsync(Tenant, _databasePath, write: false, cancellationToken);
+    public async Task<DataUnit> ReadAsync(CancellationToken cancellationToken)
+    {
+        var key = await AuditKeyAsync(cancellationToken);
+        return await _engine.OpenTenantAsync(Tenant, _databasePath, write: false, WriteRetry, key, cancellationToken);
+    }
 
     /// <summary>A write unit: everything done through it commits together or not at all.</summary>
-    public Task<DataUnit> WriteAsync(CancellationToken cancellationToken) =>
-        _engine.OpenTenantAsync(Tenant, _databasePath, write: true, cancellationToken);
+    public async Task<DataUnit> WriteAsync(CancellationToken cancellationToken)
+    {
+        var key = await AuditKeyAsync(cancellationToken);
+        return await _engine.OpenTenantAsync(Tenant, _databasePath, write: true, WriteRetry, key, cancellationToken);
+    }
+
+    /// <summary>The installation's audit key (issue 19), found before the database is opened so a missing key opens nothing.</summary>
+    internal Task<Audit.AuditKey> AuditKeyAsync(CancellationToken cancellationToken) => _engine.AuditKeyAsync(_data, cancellationToken);
+
+    /// <summary>How this tenant's SQLite writers wait for a database another writer holds (issue 19).</summary>
+    internal WriteRetryPolicy WriteRetry { get; }
 
     /// <summary>Which engine holds the tenant; stores pick per-dialect SQL by it (issue 18).</summary>
     public StoreDialect Dialect => _engine.Dialect;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BackOffice.Store.Audit;
 using BackOffice.Store.Sqlite;
 
 namespace BackOffice.Store.Tenancy;
@@ -15,19 +16,28 @@ public sealed class TenantDataSource(DataDirectory data, TimeProvider clock, Sto
 
     public TimeProvider Clock => clock;
 
+    /// <summary>How writers wait for a database another writer holds (issue 19); tests shorten it.</summary>
+    public WriteRetryPolicy WriteRetry { get; init; } = WriteRetryPolicy.Default;
+
     /// <summary>The data context of <paramref name="tenant"/>. Does not check the tenant exists: the registry does.</summary>
     public TenantData For(string tenant) =>
         _tenants.GetOrAdd(DataDirectory.ValidTenantName(tenant),
-            t => new TenantData(t, data.TenantDatabasePath(t), data.TenantFolder(t), clock, _engine));
+            t => new TenantData(t, data, clock, _engine, WriteRetry));
 
     /// <summary>Which engine holds the data (issue 18).</summary>
     public StoreDialect Dialect => _engine.Dialect;
 
     /// <summary>A read unit on the control database (tenants, users, the control audit chain).</summary>
-    public Task<DataUnit> ReadControlAsync(CancellationToken cancellationToken) =>
-        _engine.OpenControlAsync(write: false, cancellationToken);
+    public async Task<DataUnit> ReadControlAsync(CancellationToken cancellationToken)
+    {
+        var key = await _engine.AuditKeyAsync(data, cancellationToken);
+        return await _engine.OpenControlAsync(write: false, WriteRetry, key, cancellationToken);
+    }
 
     /// <summary>A write unit on the control database.</summary>
-    public Task<DataUnit> WriteControlAsync(CancellationToken cancellationToken) =>
-        _engine.OpenControlAsync(write: true, cancellationToken);
+    public async Task<DataUnit> WriteControlAsync(CancellationToken cancellationToken)
+    {
+        var key = await _engine.AuditKeyAsync(data, cancellationToken);
+        return await _engine.OpenControlAsync(write: true, WriteRetry, key, cancellationToken);
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using BackOffice.Host.Api;
 using BackOffice.Host.Webhooks;
 using BackOffice.Store.Sqlite;
 using Dapper;
@@ -83,6 +84,23 @@ public sealed class WebhookTests : IDisposable
         Assert.Equal((1, 0, 0), Receipt(accepted));
     }
 
+    /// <summary>Issue 14: a Procore delivery is a hint to fetch; when the tenant has no Procore connection it fails, saying why, and sweeps nothing.</summary>
+    [Fact]
+    public async Task Processor_ProcoreHintThatCannotBeFetched_FailsTheEventAndRunsNoSweep()
+    {
+        const string body = """{"id":89,"ulid":"01JD3","resource_name":"Work Order Contracts","resource_id":12,"event_type":"update","company_id":562949,"project_id":7}""";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/procore") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-BackOffice-Secret", "procore-hook-secret");
+        Assert.Equal((1, 0, 0), Receipt(await _factory.Browser().SendAsync(request)));
+
+        var sweeps = await _factory.Get<EventInboxProcessor>().ProcessPendingAsync(CancellationToken.None);
+
+        Assert.Equal(0, sweeps);
+        Assert.Equal(["financial:failed"], await InboxAsync("acme"));
+        await using var connection = await _factory.TenantPath("acme").OpenAsync(CancellationToken.None);
+        Assert.Contains("has no Procore connection", await connection.ExecuteScalarAsync<string>("SELECT error FROM event_inbox"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Processor_PendingEvents_RunTheAgentsSweepOnceAndMarkThemDone()
     {
@@ -125,6 +143,34 @@ public sealed class WebhookTests : IDisposable
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Empty(await InboxAsync("acme"));
+    }
+
+    /// <summary>
+    /// Issue 19, the boundary: a signed delivery padded to one byte under and exactly at the 1 MiB limit is accepted,
+    /// one byte over is 413, whether the length is declared or the body is chunked.
+    /// </summary>
+    [Theory]
+    [InlineData(-1, true, HttpStatusCode.OK)]
+    [InlineData(-1, false, HttpStatusCode.OK)]
+    [InlineData(0, true, HttpStatusCode.OK)]
+    [InlineData(0, false, HttpStatusCode.OK)]
+    [InlineData(1, true, HttpStatusCode.RequestEntityTooLarge)]
+    [InlineData(1, false, HttpStatusCode.RequestEntityTooLarge)]
+    public async Task QuickBooks_BodyAroundTheLimit_AcceptedUpToItRefusedOneByteOver(int overLimit, bool declaredLength, HttpStatusCode expected)
+    {
+        var json = Encoding.UTF8.GetBytes(Legacy);
+        var body = new byte[RequestBodyLimit.MaxBytes + overLimit];
+        Array.Fill(body, (byte)' ');
+        json.CopyTo(body, 0);
+        HttpContent content = declaredLength ? new ByteArrayContent(body) : new StreamContent(new UnseekableStream(body));
+        content.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/quickbooks") { Content = content };
+        request.Headers.TryAddWithoutValidation(QuickBooksWebhook.SignatureHeader, QuickBooksWebhook.Sign(body, "qbo-verifier-token"));
+
+        var response = await _factory.Browser().SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(expected == HttpStatusCode.OK ? 1 : 0, (await InboxAsync("acme")).Count);
     }
 
     /// <summary>A stream without a length, so the client sends the body chunked and the server cannot know its size up front.</summary>

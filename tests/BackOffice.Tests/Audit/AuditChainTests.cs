@@ -18,16 +18,21 @@ public sealed class AuditChainTests : IDisposable
 
     private async Task<SqliteConnection> SeedAsync(int events)
     {
-        var connection = await _temp.Tenant("acme", _clock).OpenAsync(CancellationToken.None);
+        var tenant = _temp.Tenant("acme", _clock);
         var store = new AuditStore(_clock);
         for (var i = 1; i <= events; i++)
         {
-            await store.AppendAsync(connection, "lead@acme", "proposal.approved", $"proposal:{i}", new JsonObject { ["amount"] = $"{i}00.00" }, CancellationToken.None);
+            await store.AppendAloneAsync(tenant, "lead@acme", "proposal.approved", $"proposal:{i}", new JsonObject { ["amount"] = $"{i}00.00" }, CancellationToken.None);
             _clock.Advance(TimeSpan.FromMinutes(1));
         }
 
-        return connection;
+        return await tenant.OpenAsync(CancellationToken.None);
     }
+
+    private Task<AuditKey> KeyAsync() => AuditKeys.ForAsync(_temp.Data, CancellationToken.None);
+
+    private async Task<AuditBreak?> VerifyAsync(IReadOnlyList<AuditEvent> events, (long, string)? anchor = null) =>
+        AuditVerifier.Verify(events, anchor, await KeyAsync()).Break;
 
     private static async Task TamperAsync(SqliteConnection connection, string sql)
     {
@@ -40,7 +45,7 @@ public sealed class AuditChainTests : IDisposable
     public async Task Verify_IntactChain_FindsNothing()
     {
         await using var connection = await SeedAsync(5);
-        Assert.Null(AuditVerifier.Verify(await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None)));
+        Assert.Null(await VerifyAsync(await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None)));
     }
 
     [Fact]
@@ -57,7 +62,7 @@ public sealed class AuditChainTests : IDisposable
     {
         await using var connection = await SeedAsync(5);
         await TamperAsync(connection, "UPDATE audit_events SET data_json = '{\"amount\":\"900.00\"}' WHERE seq = 3");
-        var broken = AuditVerifier.Verify(await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None));
+        var broken = await VerifyAsync(await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None));
         Assert.Equal(3, broken?.Seq);
         Assert.Contains("edited", broken!.Reason);
     }
@@ -67,7 +72,7 @@ public sealed class AuditChainTests : IDisposable
     {
         await using var connection = await SeedAsync(5);
         await TamperAsync(connection, "DELETE FROM audit_events WHERE seq = 2");
-        var broken = AuditVerifier.Verify(await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None));
+        var broken = await VerifyAsync(await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None));
         Assert.Equal(2, broken?.Seq);
     }
 
@@ -77,7 +82,7 @@ public sealed class AuditChainTests : IDisposable
         await using var connection = await SeedAsync(5);
         // Swap events 2 and 4 wholesale, keeping each row's own hash: only the chain links give it away.
         await TamperAsync(connection, "UPDATE audit_events SET seq = -2 WHERE seq = 2; UPDATE audit_events SET seq = 2 WHERE seq = 4; UPDATE audit_events SET seq = 4 WHERE seq = -2;");
-        var broken = AuditVerifier.Verify(await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None));
+        var broken = await VerifyAsync(await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None));
         Assert.Equal(2, broken?.Seq);
     }
 
@@ -90,7 +95,7 @@ public sealed class AuditChainTests : IDisposable
     {
         await using var connection = await SeedAsync(5);
         await TamperAsync(connection, $"UPDATE audit_events SET data_json = '{data}' WHERE seq = 3");
-        var broken = AuditVerifier.Verify(await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None));
+        var broken = await VerifyAsync(await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None));
         Assert.Equal((3L, "event 3 (proposal.approved) was edited: its data is not valid JSON"), (broken?.Seq ?? 0, broken?.Reason));
     }
 
@@ -101,8 +106,8 @@ public sealed class AuditChainTests : IDisposable
         var head = (await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None))[^1];
         await TamperAsync(connection, "DELETE FROM audit_events WHERE seq >= 4");
         var events = await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None);
-        Assert.Null(AuditVerifier.Verify(events));
-        Assert.Equal(4, AuditVerifier.Verify(events, (head.Seq, head.Hash))?.Seq);
+        Assert.Null(await VerifyAsync(events));
+        Assert.Equal(4, (await VerifyAsync(events, (head.Seq, head.Hash)))?.Seq);
     }
 
     [Fact]
@@ -112,7 +117,7 @@ public sealed class AuditChainTests : IDisposable
         var anchor = (await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None))[2];
         var fromAnchor = await AuditStore.ReadAsync(DataUnit.Over(connection, null), new AuditQuery(FromSeq: anchor.Seq), CancellationToken.None);
         Assert.Equal([3L, 4L, 5L], fromAnchor.Select(e => e.Seq));
-        Assert.Null(AuditVerifier.VerifyContinuation(fromAnchor, (anchor.Seq, anchor.Hash)));
+        Assert.Null(AuditVerifier.VerifyContinuation(fromAnchor, (anchor.Seq, anchor.Hash), await KeyAsync()));
     }
 
     [Fact]
@@ -122,7 +127,7 @@ public sealed class AuditChainTests : IDisposable
         var anchor = (await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None))[2];
         await TamperAsync(connection, "UPDATE audit_events SET actor = 'mallory' WHERE seq = 4");
         var fromAnchor = await AuditStore.ReadAsync(DataUnit.Over(connection, null), new AuditQuery(FromSeq: anchor.Seq), CancellationToken.None);
-        Assert.Equal(4, AuditVerifier.VerifyContinuation(fromAnchor, (anchor.Seq, anchor.Hash))?.Seq);
+        Assert.Equal(4, AuditVerifier.VerifyContinuation(fromAnchor, (anchor.Seq, anchor.Hash), await KeyAsync())?.Seq);
     }
 
     [Fact]
@@ -132,7 +137,7 @@ public sealed class AuditChainTests : IDisposable
         var anchor = (await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None))[2];
         await TamperAsync(connection, "UPDATE audit_events SET hash = 'x' WHERE seq = 3");
         var fromAnchor = await AuditStore.ReadAsync(DataUnit.Over(connection, null), new AuditQuery(FromSeq: anchor.Seq), CancellationToken.None);
-        Assert.Equal(3, AuditVerifier.VerifyContinuation(fromAnchor, (anchor.Seq, anchor.Hash))?.Seq);
+        Assert.Equal(3, AuditVerifier.VerifyContinuation(fromAnchor, (anchor.Seq, anchor.Hash), await KeyAsync())?.Seq);
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public sealed class BundleFileMovesTests : IDisposable
 
         var error = Assert.Single((await _kit.ImportFailsAsync()).Errors);
         Assert.Equal(("ledger/vendors.csv", (int?)2), (error.File, error.Line));
-        Assert.Equal($"byte offset {secondLine + 2} (0xE9) is not valid UTF-8; save the file as UTF-8 and import again", error.Message);
+        Assert.Equal($"byte offset {secondLine + 2} (0xE9) is not valid UTF-8; save the file as UTF-8, or name its encoding with --encoding windows-1252 or latin1, and import again", error.Message);
         Assert.Equal(0, await _kit.EverythingAsync());
     }
 }

@@ -14,14 +14,19 @@ public sealed class DocumentToolsTests
     [InlineData("Zm9vYg==", "foob")]
     [InlineData("Zm8=\r\n", "fo")]
     [InlineData("", "")]
-    public void Base64_Rfc4648Vectors_Decode(string encoded, string expected) =>
-        Assert.Equal(expected, Encoding.ASCII.GetString(MimeText.Base64(encoded)));
+    public void Read_Base64Part_Rfc4648Vectors_Decode(string encoded, string expected) =>
+        Assert.Equal(expected, Encoding.ASCII.GetString(SinglePart("base64", encoded).Content));
+
+    /// <summary>A one-part message whose body is <paramref name="body"/> in the given transfer encoding (issue 15: MimeKit decodes it).</summary>
+    private static MailPart SinglePart(string transferEncoding, string body) =>
+        Assert.Single(MimeReader.Read(Encoding.ASCII.GetBytes(
+            $"From: a@b.example\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: {transferEncoding}\r\n\r\n{body}")).Parts);
 
     // RFC 2045 section 6.7: "=XX" octets and soft line breaks.
     [Fact]
-    public void QuotedPrintable_SoftBreakAndHexOctets_Decode() =>
+    public void Read_QuotedPrintablePart_SoftBreakAndHexOctets_Decode() =>
         Assert.Equal("Now's the time for all folk to come to the aid of their country. caf\u00e9",
-            Encoding.UTF8.GetString(MimeText.QuotedPrintable("Now's the time =\r\nfor all folk to come to the aid of their country. caf=C3=A9")));
+            SinglePart("quoted-printable", "Now's the time =\r\nfor all folk to come to the aid of their country. caf=C3=A9").Text);
 
     [Fact]
     public void Read_MultipartMixedWithBase64Attachment_BodyAndNamedAttachment()

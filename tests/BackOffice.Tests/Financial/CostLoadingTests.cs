@@ -79,4 +79,25 @@ public sealed class CostLoadingTests : IDisposable
         var loss = Assert.Single(findings, f => f.Check == "loss-job");
         Assert.Equal("17000.00", loss.Figures.Single(f => f.Name == "cost_to_date").Value);
     }
+
+    [Fact]
+    public async Task WipReport_CostLoadingConfigured_ShowsPostedCostBesideTheLoadedCost()
+    {
+        // Issue 16 (DERIVED, the seed above): $10,000 posted to labor; 50% overhead on direct cost and 20% burden on labor -> $17,000.
+        var path = _temp.Tenant("acme");
+        await FinancialSeed.CleanBooksAsync(path);
+        await FinancialSeed.ExecAsync(path, """
+            INSERT INTO ledger_bills (id, vendor_id, doc_number, txn_date, total_cents, row_hash) VALUES ('b-l', 'lv-1', 'L-1', '2026-11-01', 1000000, 'x');
+            INSERT INTO ledger_bill_lines (id, bill_id, line_no, account_id, customer_id, item, amount_cents, row_hash)
+                VALUES ('b-l-1', 'b-l', 1, 'acct-5100', 'cust-2', '22-000', 1000000, 'x');
+            """);
+        var options = new FinancialOptions { OverheadPercent = 50, LaborBurdenPercent = 20, LaborAccounts = ["acct-5100"] };
+
+        var table = await new BackOffice.Agents.Financial.Reports.WipReport(options)
+            .RunAsync(new BackOffice.Kernel.Abstractions.Reports.ReportRequest(path, new DateOnly(2026, 11, 20), null), CancellationToken.None);
+
+        var row = table.Rows.Single(r => (string?)r["rawCostToDate"] == "10000.00");
+        Assert.Equal(("7000.00", "17000.00"), ((string?)row["costLoading"], (string?)row["costToDate"]));
+        Assert.Contains("rawCostToDate", table.Columns);
+    }
 }

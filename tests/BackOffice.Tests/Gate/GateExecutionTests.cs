@@ -176,6 +176,6 @@ public sealed class GateExecutionTests : IDisposable
             ["proposal.created", "proposal.approved", "proposal.execution-started", "proposal.executed", "proposal.undo-started", "proposal.undone"],
             events.Where(e => e.Subject == $"proposal:{id}").Select(e => e.Kind));
         Assert.Equal(2, events.Count(e => e.Kind == "switch.toggled"));
-        Assert.Null(AuditVerifier.Verify(events));
+        Assert.Null(AuditVerifier.Verify(events, null, await _f.Path.AuditKeyAsync(_ct)).Break);
     }
 }

@@ -18,13 +18,18 @@ public sealed class GateFixture : IDisposable
 {
     private readonly TempDataDirectory _temp = new();
 
-    public GateFixture()
+    /// <param name="amountLimits">Issue 19: Gate:AmountLimits, department to role to the largest amount.</param>
+    public GateFixture(IDictionary<string, IDictionary<string, decimal>>? amountLimits = null)
     {
         Path = _temp.Tenant("acme", Clock);
         Audit = new AuditStore(Clock);
         Ledger = new SandboxLedger(Clock);
         Executor = new CrashingExecutor(new CreateBillExecutor(Ledger));
-        var options = new GateOptions { AgentDepartments = new Dictionary<string, string> { ["financial"] = "finance" } };
+        var options = new GateOptions
+        {
+            AgentDepartments = new Dictionary<string, string> { ["financial"] = "finance" },
+            AmountLimits = amountLimits ?? new Dictionary<string, IDictionary<string, decimal>>(),
+        };
         Gate = new ProposalGate(Clock, Audit, options, [Executor]);
         Switches = new GateSwitches(Clock, Audit);
     }
@@ -38,6 +43,9 @@ public sealed class GateFixture : IDisposable
     public static Actor Admin { get; } = new("admin@acme", Role.Admin, null);
 
     public TenantData Path { get; }
+
+    /// <summary>How long an execution or undo claim holds (the options' default).</summary>
+    public int LeaseSeconds => new GateOptions().ExecutionLeaseSeconds;
 
     public ManualClock Clock { get; } = new();
 

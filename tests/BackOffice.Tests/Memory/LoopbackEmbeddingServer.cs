@@ -83,7 +83,7 @@ public sealed class LoopbackEmbeddingServer : IDisposable
 
     private string Answer(JsonObject request)
     {
-        var input = (string)request["input"]!;
+        var input = InputOf(request)!;
         var vector = new HashedNgramEmbedder(AnswerDimensions ?? Dimensions).Embed(input).Select(v => v * 3f).ToArray();
         JsonNode embedding = !AlwaysFloats && (string?)request["encoding_format"] == "base64"
             ? JsonValue.Create(Convert.ToBase64String(HashedNgramEmbedder.ToBytes(vector)))
@@ -107,4 +107,8 @@ public sealed class LoopbackEmbeddingServer : IDisposable
         _listener.Close();
         _loop.Wait(TimeSpan.FromSeconds(5));
     }
+
+    /// <summary>The text to embed: OpenAI's API takes "input" as a string or an array of strings (M.E.AI sends an array of one).</summary>
+    public static string? InputOf(JsonNode request) =>
+        request["input"] is JsonArray array ? (string?)array[0] : (string?)request["input"];
 }

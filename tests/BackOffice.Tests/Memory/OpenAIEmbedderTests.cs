@@ -7,7 +7,8 @@ using BackOffice.Tests.Support;
 namespace BackOffice.Tests.Memory;
 
 /// <summary>
-/// Issue 4: OpenAI-compatible embeddings through the real OpenAI SDK against a loopback /v1/embeddings server. Request and
+/// Issues 4 and 15: OpenAI-compatible embeddings through Microsoft.Extensions.AI's IEmbeddingGenerator (M.E.AI.OpenAI over the
+/// real OpenAI SDK) against a loopback /v1/embeddings server. Request and
 /// response shapes follow OpenAI's API reference for "Create embeddings" (POST /v1/embeddings; data[].embedding as a float
 /// array, or a base64 string of float32 when encoding_format is "base64").
 /// </summary>
@@ -25,8 +26,8 @@ public sealed class OpenAIEmbedderTests : IDisposable
 
     private static ModelOptions Resilience(int retries = 2) => new() { TimeoutSeconds = 5, MaxRetries = retries, RetryBaseDelaySeconds = 0.01, CircuitMinimumThroughput = 100 };
 
-    private OpenAIEmbedder Embedder(int retries = 2) =>
-        new(new ResolvedEmbeddings(_server.Endpoint, "loopback-embed", "sk-test-embeddings", _server.Dimensions), Resilience(retries), TimeProvider.System);
+    private GeneratorTextEmbedder Embedder(int retries = 2) =>
+        GeneratorTextEmbedder.OpenAI(new ResolvedEmbeddings(_server.Endpoint, "loopback-embed", "sk-test-embeddings", _server.Dimensions), Resilience(retries), TimeProvider.System);
 
     private FallbackTextEmbedder WithFallback() => new(Embedder(retries: 0), new HashedNgramEmbedder(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
 
@@ -39,7 +40,7 @@ public sealed class OpenAIEmbedderTests : IDisposable
 
         var (path, body) = Assert.Single(_server.Requests);
         Assert.Equal("/v1/embeddings", path);
-        Assert.Equal(("loopback-embed", "Rivera Plumbing rough-in", "base64"), ((string?)body["model"], (string?)body["input"], (string?)body["encoding_format"]));
+        Assert.Equal(("loopback-embed", "Rivera Plumbing rough-in", "base64"), ((string?)body["model"], LoopbackEmbeddingServer.InputOf(body), (string?)body["encoding_format"]));
         Assert.Equal("openai:loopback-embed/64", embedding.Space);
         Assert.Equal(64, embedding.Vector.Length);
         // The server's vector is 3x unit length; the client normalises it, so it equals the server model's unit vector.
@@ -54,7 +55,7 @@ public sealed class OpenAIEmbedderTests : IDisposable
         await Embedder().EmbedAsync("Card 4111 1111 1111 1111, IBAN GB82 WEST 1234 5698 7654 32, SSN 123456789", CancellationToken.None);
 
         var (_, body) = Assert.Single(_server.Requests);
-        Assert.Equal("Card [redacted], IBAN [redacted], SSN [redacted]", (string?)body["input"]);
+        Assert.Equal("Card [redacted], IBAN [redacted], SSN [redacted]", LoopbackEmbeddingServer.InputOf(body));
     }
 
     [Fact]
@@ -126,8 +127,8 @@ public sealed class OpenAIEmbedderTests : IDisposable
     public async Task QdrantMemory_EndpointDown_SkipsTheFallbackVectorAndKeepsTheSpaceInItsOwnCollection()
     {
         using var qdrant = new LoopbackQdrant();
-        using var http = new HttpClient { BaseAddress = new Uri(qdrant.Url) };
-        var memory = new QdrantTenantMemory(new QdrantClient(http), "acme", WithFallback());
+        using var client = new Qdrant.Client.QdrantClient(new Uri(qdrant.Url));
+        var memory = new QdrantTenantMemory(client, "acme", WithFallback());
         await memory.RememberAsync(Item("f-1", "Rivera Plumbing duplicate bill rejected"), CancellationToken.None);
         _server.Down = 503;
 

@@ -52,21 +52,22 @@ public sealed class TenantMemoryTests : IDisposable
     public async Task Qdrant_TwoTenantsOnTheLoopbackServer_NeverSeeEachOthersMemory()
     {
         using var server = new LoopbackQdrant();
-        using var http = new HttpClient { BaseAddress = new Uri(server.Url) };
-        var client = new QdrantClient(http);
+        using var client = new Qdrant.Client.QdrantClient(new Uri(server.Url));
 
         await AssertIsolatedAsync(new QdrantTenantMemory(client, "a", _embedder), new QdrantTenantMemory(client, "b", _embedder));
 
         Assert.Equal(["backoffice_a", "backoffice_b"], server.Collections.Order(StringComparer.Ordinal));
-        Assert.Contains("PUT /collections/backoffice_a/index", server.Requests);
-        Assert.All(server.Requests.Where(r => r.Contains("points/search", StringComparison.Ordinal)), r => Assert.StartsWith("POST /collections/backoffice_a/", r, StringComparison.Ordinal));
+        Assert.Contains("qdrant.Points/CreateFieldIndex backoffice_a", server.Requests);
+        var queries = server.Requests.Where(r => r.StartsWith("qdrant.Points/Query", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(queries);
+        Assert.All(queries, r => Assert.Equal("qdrant.Points/Query backoffice_a", r));
     }
 
     [QdrantFact]
     public async Task Qdrant_RealServer_TwoTenantsNeverSeeEachOthersMemory()
     {
-        using var http = new HttpClient { BaseAddress = new Uri(Environment.GetEnvironmentVariable("QDRANT_URL")!.TrimEnd('/') + "/") };
-        var client = new QdrantClient(http, Environment.GetEnvironmentVariable("QDRANT_API_KEY"));
+        // QDRANT_URL is Qdrant's gRPC address since issue 15, e.g. http://localhost:6334.
+        using var client = new Qdrant.Client.QdrantClient(new Uri(Environment.GetEnvironmentVariable("QDRANT_URL")!), Environment.GetEnvironmentVariable("QDRANT_API_KEY"));
         var run = Guid.NewGuid().ToString("N")[..8];
         await AssertIsolatedAsync(new QdrantTenantMemory(client, "a" + run, _embedder, "bo_test_"), new QdrantTenantMemory(client, "b" + run, _embedder, "bo_test_"));
     }

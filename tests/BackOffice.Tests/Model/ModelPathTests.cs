@@ -14,7 +14,10 @@ using BackOffice.Store.Tenancy;
 
 namespace BackOffice.Tests.Model;
 
-/// <summary>The real OpenAI SDK against a loopback chat-completions server (issue 4): tool calls, firewall, 429, timeout.</summary>
+/// <summary>
+/// Semantic Kernel with its OpenAI connector against a loopback chat-completions server (issues 4 and 15): SK's
+/// automatic function calling with allowed and refused plugins, the placeholder guard, 429, a hang.
+/// </summary>
 public sealed class ModelPathTests : IDisposable
 {
     private readonly LoopbackChatServer _server = new();
@@ -42,13 +45,13 @@ public sealed class ModelPathTests : IDisposable
         TimeoutSeconds = timeoutSeconds,
         MaxRetries = 2,
         RetryBaseDelaySeconds = 0.01,
-        AllowedPlugins = new() { ["financial"] = ["CrossSystemMatcher_*"] },
+        AllowedPlugins = new() { ["financial"] = ["CrossSystemMatcher"] },
     };
 
     private NarrationService Service(ModelOptions options)
     {
-        var client = new ResilientChatClient(new OpenAIChatClient(options), options, TimeProvider.System);
-        var narrator = new ModelNarrator(client, new PromptLibrary(System.IO.Path.Combine(RepoPaths.Root, "prompts")), PluginRegistry.FromToolsAssembly(), options);
+        var narrator = new ModelNarrator(KernelServices.Build(options, TimeProvider.System), new PromptLibrary(System.IO.Path.Combine(RepoPaths.Root, "prompts")),
+            ToolPlugins.Default(), options);
         return new NarrationService(narrator, new AuditStore(_clock), _clock);
     }
 
@@ -70,7 +73,7 @@ public sealed class ModelPathTests : IDisposable
     [Fact]
     public async Task Narrate_ScriptedToolCalls_RunsTheAllowedPluginAndRefusesTheDisallowedOne()
     {
-        _server.ToolCall("call_1", "CrossSystemMatcher_Match", new JsonObject
+        _server.ToolCall("call_1", "CrossSystemMatcher-Match", new JsonObject
         {
             ["projectId"] = "pv-1", ["projectName"] = "Rivera Plumbing LLC",
             ["candidates"] = new JsonArray(new JsonObject { ["id"] = "lv-1", ["names"] = new JsonArray("Rivera Plumbing") }), ["links"] = new JsonObject(),
@@ -86,14 +89,15 @@ public sealed class ModelPathTests : IDisposable
         Assert.Equal((2, 0, 0), (stats.ModelNarratives, stats.Rejected, stats.Fallbacks));
         var audit = await AuditAsync();
         var called = Assert.Single(audit, e => e.Kind == "plugin.called");
-        Assert.Equal("function:CrossSystemMatcher_Match", called.Subject);
+        Assert.Equal("function:CrossSystemMatcher-Match", called.Subject);
         Assert.True(JsonNode.Parse(called.DataJson)!["resultSize"]!.GetValue<int>() > 0);
         Assert.Equal(["function:Ledger_CreateBill", "function:SubInvoiceBillTools_DraftBill"],
             audit.Where(e => e.Kind == "plugin.refused").Select(e => e.Subject).Order(StringComparer.Ordinal));
         // Only the allow-listed function is advertised to the model, and the tool results went back to it.
         var first = _server.Requests.First();
-        Assert.Equal(["CrossSystemMatcher_Match"], first["tools"]!.AsArray().Select(t => (string)t!["function"]!["name"]!));
-        Assert.Contains(_server.Requests.ElementAt(3)["messages"]!.AsArray(), m => (string?)m!["role"] == "tool" && ((string)m["content"]!).Contains("refused", StringComparison.Ordinal));
+        Assert.Equal(["CrossSystemMatcher-Match"], first["tools"]!.AsArray().Select(t => (string)t!["function"]!["name"]!));
+        var refusedAnswer = _server.Requests.ElementAt(3)["messages"]!.AsArray().Single(m => (string?)m!["tool_call_id"] == "call_3");
+        Assert.StartsWith("Error:", (string)refusedAnswer!["content"]!, StringComparison.Ordinal);
         Assert.DoesNotContain(_server.Requests, r => r.ToJsonString().Contains("sk-test-never-logged", StringComparison.Ordinal));
         Assert.Equal(stats.InputTokens + stats.OutputTokens, stats.TotalTokens);
         Assert.True(stats.TotalTokens > 0);

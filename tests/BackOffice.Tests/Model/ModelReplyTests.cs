@@ -44,8 +44,7 @@ public sealed class ModelReplyTests : IDisposable
             Endpoint = _server.Endpoint, Model = "loopback-model", TimeoutSeconds = 10, MaxRetries = retries, RetryBaseDelaySeconds = 0.01,
             MaxRetryAfterSeconds = maxRetryAfter, CircuitMinimumThroughput = 4,
         };
-        var client = new ResilientChatClient(new OpenAIChatClient(options), options, _timers);
-        var narrator = new ModelNarrator(client, new PromptLibrary(System.IO.Path.Combine(RepoPaths.Root, "prompts")), PluginRegistry.FromToolsAssembly(), options);
+        var narrator = new ModelNarrator(KernelServices.Build(options, _timers), new PromptLibrary(System.IO.Path.Combine(RepoPaths.Root, "prompts")), ToolPlugins.Default(), options);
         return new NarrationService(narrator, new AuditStore(_clock), _clock);
     }
 

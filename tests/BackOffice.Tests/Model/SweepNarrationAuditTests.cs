@@ -29,8 +29,8 @@ public sealed class SweepNarrationAuditTests : IDisposable
     public SweepNarrationAuditTests()
     {
         var options = new ModelOptions { Endpoint = _server.Endpoint, Model = "loopback-model", TimeoutSeconds = 10, MaxRetries = 1, RetryBaseDelaySeconds = 0.01 };
-        var narrator = new ModelNarrator(new ResilientChatClient(new OpenAIChatClient(options), options, TimeProvider.System),
-            new PromptLibrary(System.IO.Path.Combine(RepoPaths.Root, "prompts")), PluginRegistry.FromToolsAssembly(), options);
+        var narrator = new ModelNarrator(KernelServices.Build(options, TimeProvider.System),
+            new PromptLibrary(System.IO.Path.Combine(RepoPaths.Root, "prompts")), ToolPlugins.Default(), options);
         var audit = new AuditStore(_clock);
         var gate = new ProposalGate(_clock, audit, new GateOptions { AgentDepartments = new Dictionary<string, string> { ["financial"] = "finance" } }, []);
         _runner = SweepRunners.Offline([new FixedAgent()], new GateIntake(gate), audit, _temp.Source(_clock), _clock,

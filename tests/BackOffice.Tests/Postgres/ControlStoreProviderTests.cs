@@ -38,6 +38,11 @@ public sealed class ControlStoreProviderTests
         await using var control = await store.Source.ReadControlAsync(None);
         var chain = await AuditStore.ReadAllAsync(control, None);
         Assert.Equal(["tenant.created", "user.saved", "user.password-set", "auth.token-issued", "auth.login", "auth.login-failed"], chain.Select(e => e.Kind));
-        Assert.Null(AuditVerifier.Verify(chain));
+        // Issue 19 on either engine: the control chain is keyed and its anchor, moved with each event, carries the key's MAC.
+        Assert.Null(AuditVerifier.Verify(chain, null, control.AuditKey).Break);
+        var verified = await new AuditChains(store.Source).VerifyControlAsync(None);
+        Assert.True(verified.Intact, verified.Break?.Reason);
+        Assert.Equal(chain.Count, verified.Events);
+        Assert.True((await new AuditChains(store.Source).VerifyTenantAsync("acme", None)).Intact);
     }
 }

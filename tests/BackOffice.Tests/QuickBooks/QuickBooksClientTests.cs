@@ -1,3 +1,4 @@
+using BackOffice.Store.Connectors;
 using BackOffice.Store.Connectors.QuickBooks;
 using BackOffice.Tests.Support.QuickBooks;
 using Dapper;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using BackOffice.Store.Connectors;
 using BackOffice.Store.Connectors.QuickBooks;
 using BackOffice.Tests.Support.QuickBooks;
 using Xunit.Abstractions;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BackOffice.Store.Connectors;
 using BackOffice.Store.Connectors.QuickBooks;
 using BackOffice.Store.Proposals;
 using BackOffice.Tests.Support.QuickBooks;
@@ -64,6 +65,29 @@ public sealed class QuickBooksSyncTests
         Assert.Equal(["26"], await after.QueryAsync<string>("SELECT id FROM ledger_bills"));
         Assert.Equal(0L, await after.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ledger_bill_lines WHERE bill_id = '25'"));
         Assert.Equal(1L, await after.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM map_links"));
+    }
+
+    [Fact]
+    public async Task SecondSync_Cdc_JournalsTheChangedVendorAndBillsOnly()
+    {
+        await using var h = await QuickBooksHarness.StartAsync();
+        await h.ConnectAsync();
+        h.SeedCompany();
+        var sync = h.Get<QuickBooksSync>();
+        await sync.SyncAsync(h.Tenant, full: false, null, Ct);
+        var latest = await h.Tenant.Changes.LatestAsync(Ct);
+        h.Fake.Touch("Vendor", "46", v => v["DisplayName"] = "Rivera Plumbing LLC");
+        h.Fake.Remove("Bill", "25");
+        h.Fake.Add("Bill", QuickBooksHarness.Bill("26", "B-2", 200m));
+
+        await sync.SyncAsync(h.Tenant, full: false, null, Ct);
+
+        // Issue 18: the deleted bill, the new one with its vendor and job, and the renamed vendor; no account, no invoice.
+        var entries = await h.Tenant.Changes.SinceAsync(latest, Ct);
+        Assert.All(entries, e => Assert.Equal("quickbooks:sync", e.Source));
+        Assert.Equal(
+            [("customer", "59"), ("ledger_bills", "25"), ("ledger_bills", "26"), ("vendor", "46")],
+            entries.Select(e => (e.Kind, e.Key)).Distinct().Order());
     }
 
     [Fact]

@@ -3,7 +3,9 @@ using System.Net;
 using System.Net.Sockets;
 using BackOffice.Kernel.Abstractions.Telemetry;
 using BackOffice.Kernel.Telemetry;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace BackOffice.Tests.Sweeps;
 
@@ -12,8 +14,9 @@ public sealed class TelemetryTests
     [Fact]
     public void Setup_NoEndpoint_ExportsNothing()
     {
-        using var setup = new TelemetrySetup(Options.Create(new TelemetryOptions()));
-        Assert.False(setup.Exporting);
+        using var services = new ServiceCollection().AddBackOfficeTelemetry(new TelemetryOptions()).BuildServiceProvider();
+        Assert.Null(services.GetService<TracerProvider>());
+        Assert.Null(services.GetService<MeterProvider>());
     }
 
     [Fact]
@@ -45,15 +48,19 @@ public sealed class TelemetryTests
             }
         });
 
-        using (var setup = new TelemetrySetup(Options.Create(new TelemetryOptions { OtlpEndpoint = $"http://127.0.0.1:{port}", OtlpProtocol = "http/protobuf" })))
+        var options = new TelemetryOptions { OtlpEndpoint = $"http://127.0.0.1:{port}", OtlpProtocol = "http/protobuf" };
+        using (var services = new ServiceCollection().AddBackOfficeTelemetry(options).BuildServiceProvider())
         {
-            Assert.True(setup.Exporting);
+            // Issue 15: AddOpenTelemetry's providers, as the host and the CLI resolve them.
+            var tracer = services.GetRequiredService<TracerProvider>();
+            var meter = services.GetRequiredService<MeterProvider>();
             using (BackOfficeTelemetry.Source.StartActivity("sweep"))
             {
                 BackOfficeTelemetry.ToolCall("SubInvoiceBillTools.DraftBill")?.Dispose();
             }
 
-            setup.Flush();
+            tracer.ForceFlush();
+            meter.ForceFlush();
         }
 
         collector.Stop();

@@ -35,3 +35,6 @@ public sealed record LedgerPurchaseOrder(string Id, string VendorId, string? Cus
 /// <summary>A cost posting from a bill line or a journal line, signed (debit positive), with its job and cost code.</summary>
 public sealed record CostPosting(
     string SourceTable, string SourceId, string ParentId, DateOnly TxnDate, string AccountId, string? CustomerId, string? CostCode, decimal Amount);
+
+/// <summary>Cost postings as of a date summed by job, cost code and account (issue 18: what job cost, variance and WIP add up).</summary>
+public sealed record CostTotal(string? CustomerId, string? CostCode, string AccountId, decimal Amount);

@@ -14,6 +14,9 @@ public sealed record LedgerBill(
 
 public sealed record LedgerBillLine(string AccountId, string? CustomerId, string? Item, decimal Amount);
 
+/// <summary>A bill without its lines: what duplicate checks and PO billings need (issue 18: no line is read for them).</summary>
+public sealed record LedgerBillHeader(string Id, string VendorId, string? DocNumber, DateOnly TxnDate, decimal Total);
+
 /// <summary>An explicit link a person made between a project-side record and a ledger-side one.</summary>
 public sealed record CrossSystemLink(string Kind, string ProjectId, string LedgerId);
 

@@ -1,6 +1,17 @@
 namespace BackOffice.Tools.Collections;
 
 /// <summary>
+/// What an aging counts days from (issue 16): the due date (days past due; QuickBooks Online's only choice) or the
+/// invoice date (days since billed, which makes long terms look old). Source: legalclarity.org, "When does an aging
+/// report begin: invoice date vs due date" (figures.md section 7).
+/// </summary>
+public enum AgingBasis
+{
+    DueDate,
+    InvoiceDate,
+}
+
+/// <summary>
 /// Aging buckets by days past the due date (issue 5). Day 0 is the due date itself and is "current": an invoice is
 /// past due from the day after its due date. With upper bounds [30, 60, 90] the buckets are
 /// current (&lt;= 0), 1-30, 31-60, 61-90 and over 90; each bound belongs to the bucket it closes.
@@ -25,6 +36,25 @@ public sealed record AgingBuckets
 
         labels.Add($"over {upperBounds[^1]}");
         Labels = labels;
+        // Issue 16: by invoice date there is no "current": day 0 is the invoice date and falls in the first bucket, 0-30.
+        InvoiceDateLabels = [$"0-{upperBounds[0]}", .. labels.Skip(2)];
+    }
+
+    /// <summary>Every bucket label by invoice date in order: "0-30", "31-60", ..., "over 90".</summary>
+    public IReadOnlyList<string> InvoiceDateLabels { get; }
+
+    public IReadOnlyList<string> LabelsFor(AgingBasis basis) => basis == AgingBasis.InvoiceDate ? InvoiceDateLabels : Labels;
+
+    /// <summary>The bucket of an age in days: days past due (due-date basis) or days since the invoice date.</summary>
+    public string LabelFor(int days, AgingBasis basis)
+    {
+        if (basis == AgingBasis.DueDate)
+        {
+            return LabelFor(days);
+        }
+
+        var index = UpperBounds.ToList().FindIndex(bound => days <= bound);
+        return index < 0 ? InvoiceDateLabels[^1] : InvoiceDateLabels[index];
     }
 
     public const string Current = "current";

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using BackOffice.Domain.Collections;
 using BackOffice.Domain.Financial;
+using BackOffice.Domain.Tools;
 
 namespace BackOffice.Tools.Collections;
 
@@ -11,6 +12,7 @@ public sealed record OpenItem(ArInvoice Invoice, decimal Applied, decimal Open, 
 public sealed record AgingRow(string CustomerId, IReadOnlyDictionary<string, decimal> Buckets, decimal Total, decimal RetainageReceivable);
 
 /// <summary>A/R aging by due date (issue 5). Pure: callers pass the ledger's invoices and payments.</summary>
+[ToolAccess(ToolAccess.Read)]
 public static class AgingTools
 {
     [Description("Days an invoice is past due as of a date: as-of minus due date; 0 or less means not yet past due (current).")]
@@ -24,7 +26,8 @@ public static class AgingTools
         [Description("Customer payments from the ledger")] IReadOnlyList<LedgerPayment> payments,
         [Description("Payment applications to invoices")] IReadOnlyList<ArPaymentLine> lines,
         [Description("The date the aging is computed as of")] DateOnly asOf,
-        [Description("Aging buckets; null for current, 1-30, 31-60, 61-90, over 90")] AgingBuckets? buckets = null)
+        [Description("Aging buckets; null for current, 1-30, 31-60, 61-90, over 90")] AgingBuckets? buckets = null,
+        [Description("Count days from the due date (default) or from the invoice date")] AgingBasis basis = AgingBasis.DueDate)
     {
         buckets ??= AgingBuckets.Standard;
         var paidOn = payments.ToDictionary(p => p.Id, p => p.TxnDate);
@@ -41,7 +44,8 @@ public static class AgingTools
             }
 
             var days = DaysPastDue(invoice.DueDate, asOf);
-            items.Add(new OpenItem(invoice, paid, open, days, buckets.LabelFor(days)));
+            var age = basis == AgingBasis.InvoiceDate ? asOf.DayNumber - invoice.TxnDate.DayNumber : days;
+            items.Add(new OpenItem(invoice, paid, open, days, buckets.LabelFor(age, basis)));
         }
 
         return items;
@@ -52,7 +56,8 @@ public static class AgingTools
         [Description("Open items from OpenItems")] IReadOnlyList<OpenItem> openItems,
         [Description("Customer invoices, for the retainage withheld on them")] IReadOnlyList<ArInvoice> invoices,
         [Description("The date the aging is computed as of")] DateOnly asOf,
-        [Description("Aging buckets; null for the standard ones")] AgingBuckets? buckets = null)
+        [Description("Aging buckets; null for the standard ones")] AgingBuckets? buckets = null,
+        [Description("The basis the open items were aged on: due date (default) or invoice date")] AgingBasis basis = AgingBasis.DueDate)
     {
         buckets ??= AgingBuckets.Standard;
         var retainage = RetainageReceivable(invoices, asOf);
@@ -62,7 +67,7 @@ public static class AgingTools
         return customers.Select(customer =>
         {
             var mine = byCustomer[customer].ToList();
-            var byBucket = buckets.Labels.ToDictionary(l => l, l => mine.Where(i => i.Bucket == l).Sum(i => i.Open));
+            var byBucket = buckets.LabelsFor(basis).ToDictionary(l => l, l => mine.Where(i => i.Bucket == l).Sum(i => i.Open));
             return new AgingRow(customer, byBucket, mine.Sum(i => i.Open), retainage.GetValueOrDefault(customer));
         }).ToList();
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using BackOffice.Domain.Collections;
 using BackOffice.Domain.Financial;
+using BackOffice.Domain.Tools;
 using BackOffice.Tools.Reconciliation;
 
 namespace BackOffice.Tools.Collections;
@@ -21,6 +22,7 @@ public sealed record RemovedItem(OpenItem Item, string Code, string Reason);
 public sealed record ChaseList(IReadOnlyList<ChaseItem> Chase, IReadOnlyList<RemovedItem> Removed);
 
 /// <summary>Reconcile first, chase second (issue 5): takes off the chase list what is paid but unapplied, disputed or promised.</summary>
+[ToolAccess(ToolAccess.Read)]
 public static class ChaseListTools
 {
     public const string Unapplied = "unapplied";

@@ -18,8 +18,9 @@ public sealed record MatchCheck(string Name, string Against, ToleranceOutcome Ou
 /// <param name="ThreeWay">False when no receipt or progress record exists: only the order was matched, and the result says so.</param>
 public sealed record MatchResult(bool Matched, bool ThreeWay, IReadOnlyList<MatchCheck> Checks, IReadOnlyList<string> Problems);
 
-/// <param name="Quantity">Line-level check: ordered unit price vs invoiced, received quantity vs invoiced.</param>
-public sealed record LineMatch(decimal OrderedUnitPrice, decimal InvoicedUnitPrice, decimal ReceivedQuantity, decimal InvoicedQuantity);
+/// <summary>Line-level check: ordered unit price vs invoiced, received quantity vs invoiced, and (issue 16) received vs ordered.</summary>
+/// <param name="OrderedQuantity">The quantity ordered, when known: receiving more than it is an over-receipt.</param>
+public sealed record LineMatch(decimal OrderedUnitPrice, decimal InvoicedUnitPrice, decimal ReceivedQuantity, decimal InvoicedQuantity, decimal? OrderedQuantity = null);
 
 /// <summary>
 /// Three-way match of an invoice to its order (PO or subcontract) and its receipt or progress record (issue 6).
@@ -37,8 +38,11 @@ public static class ThreeWayMatch
         [Description("Tolerance on amounts")] Tolerance amountTolerance,
         [Description("Line-level price and quantity figures, empty when the order has no unit prices")] IReadOnlyList<LineMatch> lines,
         [Description("Tolerance on unit prices")] Tolerance priceTolerance,
-        [Description("Tolerance on quantities")] Tolerance quantityTolerance)
+        [Description("Tolerance on quantities")] Tolerance quantityTolerance,
+        [Description("Tolerance on receiving more than ordered (over-receipt); null for none allowed")] Tolerance? overReceiptTolerance = null)
     {
+        // Issue 16: only receiving beyond the order is an over-receipt; receiving less is a short shipment the quantity check sees.
+        var overReceipt = (overReceiptTolerance ?? Tolerance.Exact) with { Direction = ToleranceDirection.UpperOnly };
         var checks = new List<MatchCheck>
         {
             // Against the order only over-billing matters: billing less than what is left open is normal progress.
@@ -53,6 +57,10 @@ public static class ThreeWayMatch
         {
             checks.Add(new MatchCheck("price", order.Reference, priceTolerance.Check(line.OrderedUnitPrice, line.InvoicedUnitPrice)));
             checks.Add(new MatchCheck("quantity", receipt?.Reference ?? order.Reference, quantityTolerance.Check(line.ReceivedQuantity, line.InvoicedQuantity)));
+            if (line.OrderedQuantity is { } ordered)
+            {
+                checks.Add(new MatchCheck("over-receipt", order.Reference, overReceipt.Check(ordered, line.ReceivedQuantity)));
+            }
         }
 
         var problems = checks.Where(c => !c.Outcome.Within).Select(Describe).ToList();

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using BackOffice.Domain.Tools;
 
 namespace BackOffice.Tools.Financial;
 
@@ -21,6 +22,7 @@ public sealed record VarianceOptions(IReadOnlyList<decimal> ThresholdsPercent, d
 }
 
 /// <summary>Budget vs committed vs actual per job and cost code (issue 3).</summary>
+[ToolAccess(ToolAccess.Read)]
 public static class VarianceTools
 {
     [Description("Budget variance of one job cost code: revised budget, committed, actual, estimate at completion, variance and threshold flags.")]

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using BackOffice.Domain.Money;
+using BackOffice.Domain.Tools;
 
 namespace BackOffice.Tools.Financial;
 
@@ -28,6 +29,7 @@ public sealed record MarginAtCompletion(
     decimal PendingRevenue, decimal PendingCost, decimal MarginWithPending, decimal MarginPercentWithPending);
 
 /// <summary>Work-in-progress schedule arithmetic (issue 3). Pure: figures in, figures out.</summary>
+[ToolAccess(ToolAccess.Read)]
 public static class WipTools
 {
     [Description("Compute a WIP schedule row by the cost-to-cost percentage-of-completion method, recognizing the whole loss on a job projected to lose money.")]

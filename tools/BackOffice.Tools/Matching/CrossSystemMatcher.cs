@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using BackOffice.Domain.Tools;
 
 namespace BackOffice.Tools.Matching;
 
@@ -34,6 +35,7 @@ public sealed record MatchThresholds(decimal Auto, decimal Review, decimal Clear
 /// threshold is used; a plausible but unclear one is Ambiguous (a person confirms a link once, issue 3); below the
 /// review threshold there is no match.
 /// </summary>
+[ToolAccess(ToolAccess.Read)]
 public sealed class CrossSystemMatcher
 {
     /// <summary>Below this similarity two names are not the same entity without a person saying so.</summary>

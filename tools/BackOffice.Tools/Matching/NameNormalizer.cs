@@ -1,4 +1,5 @@
 using System.Text;
+using BackOffice.Domain.Tools;
 
 namespace BackOffice.Tools.Matching;
 
@@ -6,6 +7,7 @@ namespace BackOffice.Tools.Matching;
 /// Reduces a vendor, customer or job name to comparable tokens: "ABC Supply Co., Inc." and "abc supply" both
 /// become ["abc", "supply"]. Legal-form words carry no identity, so they are dropped.
 /// </summary>
+[ToolAccess(ToolAccess.Read)]
 public static class NameNormalizer
 {
     private static readonly HashSet<string> LegalForms = new(StringComparer.Ordinal)

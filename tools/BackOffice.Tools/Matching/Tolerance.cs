@@ -31,9 +31,20 @@ public enum ToleranceDirection
     BothDirections,
 }
 
+/// <summary>Which amount a tolerance's percent is taken of (issue 16): the expected one (the order) or the actual one (the invoice).</summary>
+public enum TolerancePercentOf
+{
+    Expected,
+    Actual,
+}
+
 /// <param name="Variance">Actual minus expected (positive = invoiced more).</param>
-/// <param name="Allowed">The allowance computed for this expected value.</param>
-public sealed record ToleranceOutcome(decimal Expected, decimal Actual, decimal Variance, decimal Allowed, bool Within);
+/// <param name="Allowed">The allowance computed for this comparison.</param>
+public sealed record ToleranceOutcome(decimal Expected, decimal Actual, decimal Variance, decimal Allowed, bool Within)
+{
+    /// <summary>Issue 16: the variance as a percent of the expected amount, two places half away from zero (display); null when nothing was expected.</summary>
+    public decimal? VariancePercent => Expected == 0m ? null : Math.Round(Variance / Expected * 100m, 2, MidpointRounding.AwayFromZero);
+}
 
 /// <summary>
 /// A price, quantity or amount tolerance: a fixed amount, a percent of the expected value, how they combine, and
@@ -47,6 +58,9 @@ public sealed record ToleranceOutcome(decimal Expected, decimal Actual, decimal 
 public sealed record Tolerance(
     decimal Amount, decimal Percent, ToleranceBasis Basis = ToleranceBasis.WhicheverIsLess, ToleranceDirection Direction = ToleranceDirection.BothDirections)
 {
+    /// <summary>Issue 16: the percent is of the expected amount (the order, the default) or of the actual one (the invoice).</summary>
+    public TolerancePercentOf PercentOf { get; init; } = TolerancePercentOf.Expected;
+
     /// <summary>Only an exact match agrees.</summary>
     public static Tolerance Exact { get; } = new(0m, 0m, ToleranceBasis.AmountOnly, ToleranceDirection.BothDirections);
 
@@ -92,7 +106,7 @@ public sealed record Tolerance(
         [Description("The actual amount (ledger side, invoice), in dollars")] decimal actual)
     {
         var variance = actual - expected;
-        var allowed = AllowedFor(expected);
+        var allowed = AllowedFor(PercentOf == TolerancePercentOf.Actual ? actual : expected);
         var within = Direction == ToleranceDirection.UpperOnly ? variance <= allowed : Math.Abs(variance) <= allowed;
         return new ToleranceOutcome(expected, actual, variance, allowed, within);
     }
@@ -105,7 +119,7 @@ public sealed record Tolerance(
     public string Describe() => this == Exact ? "exact" : Basis switch
     {
         ToleranceBasis.AmountOnly => $"${Amount:0.##}",
-        ToleranceBasis.PercentOnly => $"{Percent:0.##}%",
+        ToleranceBasis.PercentOnly => $"{Percent:0.##}%" + (PercentOf == TolerancePercentOf.Actual ? " of the invoice" : ""),
         _ => $"${Amount:0.##} or {Percent:0.##}%, whichever is {(Basis == ToleranceBasis.WhicheverIsLess ? "less" : "greater")}",
     };
 }

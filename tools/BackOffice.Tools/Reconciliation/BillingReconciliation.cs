@@ -5,7 +5,7 @@ using BackOffice.Tools.Matching;
 namespace BackOffice.Tools.Reconciliation;
 
 /// <summary>Owner pay applications vs ledger invoices, and retainage receivable on both sides (issue 3).</summary>
-internal static class BillingReconciliation
+public static class BillingReconciliation
 {
     /// <summary>Pay apps that went to the owner; drafts are not billings yet.</summary>
     private static readonly HashSet<string> Billed = new(StringComparer.Ordinal) { "submitted", "approved", "paid" };
@@ -14,7 +14,10 @@ internal static class BillingReconciliation
     private const int DaysBefore = 7;
     private const int DaysAfter = 45;
 
-    public static IEnumerable<WorklistItem> Check(ReconciliationInput input, Tolerance tolerance)
+    [System.ComponentModel.Description("Owner pay applications against ledger invoices: a pay application with no invoice, an invoice of another amount, and retainage that differs (issue 3; public for the retainage true-up of issue 16).")]
+    public static IEnumerable<WorklistItem> Check(
+        [System.ComponentModel.Description("The books on both sides as of the date")] ReconciliationInput input,
+        [System.ComponentModel.Description("How far two amounts may differ and still agree")] Tolerance tolerance)
     {
         var items = new List<WorklistItem>();
         var invoicesByJob = input.Invoices.Where(i => i.TxnDate <= input.AsOf).ToLookup(i => i.CustomerId);

@@ -42,6 +42,27 @@ public static class RetainageEntries
             new(ApSubcontractor, 0m, billed - retainageChange));
     }
 
+    [Description("Journal lines that bring the ledger's retainage to what the project side holds: receivable (hold: Dr A/R retainage, Cr A/R trade; release: the reverse) or payable (hold: Dr A/P subcontractor, Cr A/P retainage; release: the reverse). Empty when they agree.")]
+    public static IReadOnlyList<RetainageJournalLine> TrueUp(
+        [Description("receivable or payable")] string side,
+        [Description("Retainage held to date on the project side (the latest pay application, or the sub invoices), in dollars")] decimal projectHeld,
+        [Description("Retainage held to date in the ledger on the same job (and vendor), in dollars")] decimal ledgerHeld)
+    {
+        // Issue 16: a reclass between the trade and the retainage account; the revenue or cost was booked with the billing.
+        var difference = projectHeld - ledgerHeld;
+        var (retainage, trade, retainageIsDebitWhenHeld) = side switch
+        {
+            "receivable" => (ArRetainage, ArTrade, true),
+            "payable" => (ApRetainage, ApSubcontractor, false),
+            _ => throw new ArgumentException($"Retainage side '{side}' is not receivable or payable.", nameof(side)),
+        };
+        var retainageDebit = (difference > 0m) == retainageIsDebitWhenHeld;
+        var amount = Math.Abs(difference);
+        return Lines(
+            retainageDebit ? new(retainage, amount, 0m) : new(retainage, 0m, amount),
+            retainageDebit ? new(trade, 0m, amount) : new(trade, amount, 0m));
+    }
+
     /// <summary>Spectrum allows negative retention only up to the remaining balance; so does this.</summary>
     private static void CheckRelease(decimal retainageChange, decimal heldBefore)
     {

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using BackOffice.Domain.Money;
+using BackOffice.Domain.Tools;
 
 namespace BackOffice.Tools.Retainage;
 
@@ -12,6 +13,7 @@ public sealed record RetainageToDate(decimal CompletedToDate, decimal HeldToDate
 /// and rounded once, and this period's retainage is the difference of two rounded figures-to-date, so periods always add
 /// up to the total; an allocation over lines is by largest remainder, so lines add up to the total.
 /// </summary>
+[ToolAccess(ToolAccess.Read)]
 public static class RetainageTools
 {
     [Description("Retainage on an amount: percent x amount, rounded to the cent half away from zero.")]

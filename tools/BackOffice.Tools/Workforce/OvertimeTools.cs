@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using BackOffice.Domain.Tools;
 
 namespace BackOffice.Tools.Workforce;
 
@@ -26,6 +27,7 @@ public sealed record OvertimeSplit(
 /// where the 40 counts only hours not already paid as daily overtime. Other states get the federal rule (their own
 /// daily rules, e.g. Alaska or Nevada, are not modelled).
 /// </summary>
+[ToolAccess(ToolAccess.Read)]
 public static class OvertimeTools
 {
     private const decimal WeeklyLimit = 40m;

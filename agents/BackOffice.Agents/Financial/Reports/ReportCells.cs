@@ -12,7 +12,7 @@ internal static class ReportCells
     public static string Percent(decimal percent) => percent.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 
     public static async Task<FinancialAnalysis> AnalyseAsync(ReportRequest request, FinancialOptions options, CancellationToken cancellationToken) =>
-        new(await FinancialData.LoadAsync(request.Data, null, cancellationToken), request.AsOf, options);
+        new(await FinancialData.LoadAsync(request.Data, null, request.AsOf, cancellationToken), request.AsOf, options);
 
     /// <summary>`--job` takes a project job id ("job-101") or its name.</summary>
     public static string? JobId(FinancialAnalysis analysis, string? job) =>

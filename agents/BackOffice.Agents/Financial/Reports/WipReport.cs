@@ -22,6 +22,9 @@ public sealed class WipReport(FinancialOptions options) : IReport
             ["estimatedTotalCost"] = ReportCells.Usd(r.Wip?.EstimatedTotalCost),
             ["eacMethod"] = r.Estimates[0].Label,
             ["costToDate"] = ReportCells.Usd(r.Wip?.CostToDate),
+            // Issue 16: the posted cost beside the loaded one, and the labor burden and overhead between them.
+            ["rawCostToDate"] = ReportCells.Usd(r.RawCostToDate),
+            ["costLoading"] = ReportCells.Usd(r.Wip is { } loaded && r.RawCostToDate is { } raw ? loaded.CostToDate - raw : null),
             ["percentComplete"] = r.Wip is { } w ? ReportCells.Percent(w.PercentComplete) : null,
             ["earnedRevenue"] = ReportCells.Usd(r.Wip?.EarnedRevenue),
             ["billedToDate"] = ReportCells.Usd(r.Wip?.BilledToDate),
@@ -31,7 +34,8 @@ public sealed class WipReport(FinancialOptions options) : IReport
             ["lossProvision"] = ReportCells.Usd(r.Wip?.LossProvision),
             ["note"] = r.Problem ?? (r.Wip is { IsLossJob: true } ? "loss job: whole loss recognized" : ""),
         }).ToList();
+        string[] cost = options.LoadsCost ? ["rawCostToDate", "costLoading", "costToDate"] : ["costToDate"];
         return new ReportTable(ReportCells.Title("WIP schedule", request),
-            ["job", "contract", "estimatedTotalCost", "costToDate", "percentComplete", "earnedRevenue", "billedToDate", "overBilling", "underBilling", "grossProfitToDate", "note"], rows);
+            ["job", "contract", "estimatedTotalCost", .. cost, "percentComplete", "earnedRevenue", "billedToDate", "overBilling", "underBilling", "grossProfitToDate", "note"], rows);
     }
 }

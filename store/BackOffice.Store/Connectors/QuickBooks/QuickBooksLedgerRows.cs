@@ -1,16 +1,9 @@
 using System.Data.Common;
 using System.Text.Json.Nodes;
+using BackOffice.Store.Sweeps;
 using Dapper;
 
 namespace BackOffice.Store.Connectors.QuickBooks;
-
-public enum SyncOutcome
-{
-    Unchanged,
-    Added,
-    Changed,
-    Deleted,
-}
 
 /// <summary>
 /// Maps QuickBooks entities into the canonical ledger tables the bundle fills (DATA-FORMAT.md), with provenance:
@@ -34,7 +27,9 @@ internal static class QuickBooksLedgerRows
         ["PurchaseOrder"] = ("ledger_purchase_orders", null, null),
     };
 
-    public static async Task<SyncOutcome> ApplyAsync(DbConnection c, DbTransaction t, string entity, JsonObject body, CancellationToken ct)
+    /// <param name="touched">Gets the entities of the row before and after (issue 18: the change journal).</param>
+    public static async Task<SyncOutcome> ApplyAsync(
+        DbConnection c, DbTransaction t, string entity, JsonObject body, ISet<ChangedEntity> touched, CancellationToken ct)
     {
         if (!Tables.TryGetValue(entity, out var table))
         {
@@ -44,6 +39,11 @@ internal static class QuickBooksLedgerRows
         var json = new QuickBooksJson(entity, body);
         var held = await c.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
             $"SELECT sync_token FROM {table.Table} WHERE id = @Id", new { json.Id }, t, cancellationToken: ct));
+        if (json.Deleted || held != json.SyncToken)
+        {
+            touched.UnionWith(await ChangedEntities.StoredDocumentAsync(table.Table, table.Lines, table.LinesKey, json.Id, c, t, ct));
+        }
+
         if (json.Deleted)
         {
             await RemoveAsync(c, t, table, json.Id, ct);
@@ -60,6 +60,8 @@ internal static class QuickBooksLedgerRows
         {
             await c.ExecuteAsync(new CommandDefinition(sql, row, t, cancellationToken: ct));
         }
+
+        touched.UnionWith(await ChangedEntities.StoredDocumentAsync(table.Table, table.Lines, table.LinesKey, json.Id, c, t, ct));
 
         return held is null ? SyncOutcome.Added : SyncOutcome.Changed;
     }

@@ -77,19 +77,7 @@ public sealed class QuickBooksOAuth(HttpClient http, QuickBooksOptions options)
 
     private static async Task<QuickBooksFaultException> ErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        string error = "http_" + (int)response.StatusCode, description = "";
-        try
-        {
-            var body = JsonNode.Parse(text);
-            error = body?["error"]?.GetValue<string>() ?? error;
-            description = body?["error_description"]?.GetValue<string>() ?? "";
-        }
-        catch (JsonException)
-        {
-            // Intuit may answer with a text or XML body; the status code already says enough.
-        }
-
+        var (error, description) = await OAuthError.ReadAsync(response, cancellationToken);
         return new QuickBooksFaultException((int)response.StatusCode, error, $"OAuth {error}", description, Tid(response));
     }
 

@@ -6,12 +6,6 @@ using BackOffice.Store.Tenancy;
 
 namespace BackOffice.Store.Connectors.QuickBooks;
 
-/// <summary>What one sync did: per entity read/added/changed/deleted, the API requests it used and how long it took.</summary>
-public sealed record SyncReport(string Mode, IReadOnlyDictionary<string, SyncCounts> Entities, long Requests, TimeSpan Elapsed)
-{
-    public SyncCounts Total => Entities.Values.Aggregate(SyncCounts.Zero, (a, b) => a.Plus(b));
-}
-
 /// <summary>
 /// Reads a tenant's QuickBooks books into the canonical ledger tables (issue 13): first by the query endpoint in pages
 /// of up to 1,000 (STARTPOSITION/MAXRESULTS, qbo.md section 3) with a saved cursor per entity, then by change data

@@ -1,18 +1,12 @@
 using System.Data.Common;
+using BackOffice.Store.Sqlite;
+using System.Globalization;
 using System.Text.Json.Nodes;
+using BackOffice.Store.Sweeps;
 using BackOffice.Store.Tenancy;
 using Dapper;
 
 namespace BackOffice.Store.Connectors.QuickBooks;
-
-/// <summary>Counts of one applied batch.</summary>
-public sealed record SyncCounts(int Read, int Added, int Changed, int Deleted)
-{
-    public static SyncCounts Zero { get; } = new(0, 0, 0, 0);
-
-    public SyncCounts Plus(SyncCounts other) =>
-        new(Read + other.Read, Added + other.Added, Changed + other.Changed, Deleted + other.Deleted);
-}
 
 /// <summary>A full sync's place in one entity: the next STARTPOSITION, or done.</summary>
 public sealed record SyncCursor(string Entity, long NextPosition, bool Done);
@@ -23,36 +17,25 @@ public sealed record SyncCursor(string Entity, long NextPosition, bool Done);
 /// </summary>
 public sealed class QuickBooksSyncStore(TenantData tenant)
 {
+    private readonly ConnectorSyncState _state = new(tenant, "quickbooks_sync_state");
+
     /// <summary>The entities a sync reads, in the order they are applied (names before the transactions that use them).</summary>
     public static IReadOnlyList<string> Entities => QuickBooksLedgerRows.Entities;
 
-    /// <summary>Applies one page or CDC group and, with it, the cursor; all or nothing.</summary>
-    public async Task<SyncCounts> ApplyAsync(string entity, IReadOnlyList<JsonObject> items, SyncCursor? cursor, CancellationToken cancellationToken)
-    {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
-        // QuickBooks owns its references: a sub-customer may arrive a page before its parent, a payment may link an
-        // invoice of a later page, an item-based bill line has no account. Foreign keys are checked off for the batch
-        // (SQLite only changes the pragma outside a transaction) and back on before the connection returns to the pool.
-        await connection.ExecuteAsync(new CommandDefinition("PRAGMA foreign_keys = OFF", cancellationToken: cancellationToken));
-        try
-        {
-            return await ApplyBatchAsync(connection, entity, items, cursor, cancellationToken);
-        }
-        finally
-        {
-            await connection.ExecuteAsync(new CommandDefinition("PRAGMA foreign_keys = ON", cancellationToken: CancellationToken.None));
-        }
-    }
+    /// <summary>Applies one page or CDC group and, with it, the cursor; all or nothing (<see cref="SyncBatch"/>).</summary>
+    public Task<SyncCounts> ApplyAsync(string entity, IReadOnlyList<JsonObject> items, SyncCursor? cursor, CancellationToken cancellationToken) =>
+        SyncBatch.RunAsync(tenant, (connection, transaction) => ApplyBatchAsync(connection, transaction, entity, items, cursor, tenant.Clock.GetUtcNow(), cancellationToken), cancellationToken);
 
-    private static async Task<SyncCounts> ApplyBatchAsync(
-        DbConnection connection, string entity, IReadOnlyList<JsonObject> items, SyncCursor? cursor, CancellationToken cancellationToken)
+    private static async Task<SyncCounts> ApplyBatchAsync(DbConnection connection,
+        DbTransaction transaction, string entity, IReadOnlyList<JsonObject> items, SyncCursor? cursor, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
-        await using var transaction = connection.BeginTransaction();
         var unit = DataUnit.Over(connection, transaction);
         int added = 0, changed = 0, deleted = 0;
+        var touched = new HashSet<ChangedEntity>();
         foreach (var item in items)
         {
-            switch (await QuickBooksLedgerRows.ApplyAsync(unit.Connection, unit.Transaction!, entity, item, cancellationToken))
+            switch (await QuickBooksLedgerRows.ApplyAsync(unit.Connection, unit.Transaction!, entity, item, touched, cancellationToken))
             {
                 case SyncOutcome.Added: added++; break;
                 case SyncOutcome.Changed: changed++; break;
@@ -69,7 +52,9 @@ public sealed class QuickBooksSyncStore(TenantData tenant)
                 """, cursor, unit.Transaction, cancellationToken: cancellationToken));
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        // Issue 18: what the batch touched commits with it, as the batch's rows do.
+        await ChangeJournalStore.RecordAsync(touched, "quickbooks:sync", now.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+            unit.Connection, unit.Transaction!, cancellationToken);
         return new SyncCounts(items.Count, added, changed, deleted);
     }
 
@@ -91,19 +76,7 @@ public sealed class QuickBooksSyncStore(TenantData tenant)
         await unit.CommitAsync(cancellationToken);
     }
 
-    public async Task<string?> StateAsync(string key, CancellationToken cancellationToken)
-    {
-        await using var unit = await tenant.ReadAsync(cancellationToken);
-        return await unit.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT value FROM quickbooks_sync_state WHERE key = @key", new { key }, cancellationToken: cancellationToken));
-    }
+    public Task<string?> StateAsync(string key, CancellationToken cancellationToken) => _state.GetAsync(key, cancellationToken);
 
-    public async Task SetStateAsync(string key, string value, CancellationToken cancellationToken)
-    {
-        await using var unit = await tenant.WriteAsync(cancellationToken);
-        await unit.Connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO quickbooks_sync_state (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            new { key, value }, unit.Transaction, cancellationToken: cancellationToken));
-        await unit.CommitAsync(cancellationToken);
-    }
+    public Task SetStateAsync(string key, string value, CancellationToken cancellationToken) => _state.SetAsync(key, value, cancellationToken);
 }

@@ -6,7 +6,8 @@ namespace BackOffice.Tests.Bundle.Hostile;
 
 /// <summary>One hostile bundle: a category for the report, a name, and the change made to a fresh copy of the demo bundle.</summary>
 /// <param name="Outside">A folder outside the bundle the case may point links at (another tenant's files, /etc).</param>
-public sealed record HostileCase(string Category, string Name, Action<string, HostileTargets> Apply);
+/// <summary>One hostile bundle; <paramref name="Encoding"/> is the `--encoding` it is imported with (null: UTF-8).</summary>
+public sealed record HostileCase(string Category, string Name, Action<string, HostileTargets> Apply, string? Encoding = null);
 
 /// <summary>Files outside the bundle that links point to: another tenant's database, a system file, a folder.</summary>
 public sealed record HostileTargets(string OtherTenantDb, string OutsideFolder);
@@ -20,7 +21,7 @@ public static class HostileBundleCases
     private static readonly string[] RawFolders = ["inbox", "pricebook/price-files"];
 
     public static IEnumerable<HostileCase> All() =>
-        Links().Concat(Names()).Concat(Encodings()).Concat(Signs()).Concat(Formulas()).Concat(Huge());
+        Links().Concat(Names()).Concat(Encodings()).Concat(LegacyEncodings()).Concat(Signs()).Concat(Formulas()).Concat(Huge());
 
     private static IEnumerable<HostileCase> Links()
     {
@@ -96,6 +97,26 @@ public static class HostileBundleCases
             yield return new("encodings", $"{spec}: UTF-16 with BOM", (b, _) =>
                 File.WriteAllText(Path.Combine(b, spec), File.ReadAllText(Path.Combine(b, spec)), new UnicodeEncoding(false, true)));
         }
+    }
+
+    /// <summary>
+    /// Issue 19: with `--encoding windows-1252`, each byte cp1252 leaves undefined (Unicode's cp1252.txt) in every CSV,
+    /// and a UTF-16 file, are refused; bundle.json stays strict UTF-8 whatever the CSV encoding.
+    /// </summary>
+    private static IEnumerable<HostileCase> LegacyEncodings()
+    {
+        var csvs = BundleSchema.Files.Where(f => File.Exists(Path.Combine(RepoPaths.DemoBundle, f.Path))).Select(f => f.Path).ToList();
+        foreach (var spec in csvs)
+        {
+            foreach (var undefined in new byte[] { 0x81, 0x8D, 0x8F, 0x90, 0x9D })
+            {
+                yield return new("legacy encodings", $"{spec}: windows-1252 undefined 0x{undefined:X2}",
+                    (b, _) => InsertBytes(Path.Combine(b, spec), [undefined]), "windows-1252");
+            }
+        }
+
+        yield return new("legacy encodings", "bundle.json: Latin-1 é with --encoding latin1", (b, _) => InsertBytes(Path.Combine(b, "bundle.json"), [0xE9]), "latin1");
+        yield return new("legacy encodings", "bundle.json: 0xFF with --encoding windows-1252", (b, _) => InsertBytes(Path.Combine(b, "bundle.json"), [0xFF]), "windows-1252");
     }
 
     private static IEnumerable<HostileCase> Signs()

@@ -37,7 +37,7 @@ public sealed class HostileBundleCorpusTests(ITestOutputHelper output) : IDispos
             var bundle = Path.Combine(_temp.Root, "bundles", (index++).ToString(System.Globalization.CultureInfo.InvariantCulture));
             CopyDirectory(RepoPaths.DemoBundle, bundle);
             hostile.Apply(bundle, targets);
-            var failure = await TryAsync(importer, bundle, tenant);
+            var failure = await TryAsync(importer, bundle, tenant, BundleEncoding.Parse(hostile.Encoding));
             var after = Snapshot();
             failure ??= after == before ? null : "the tenant changed";
             before = after;
@@ -49,11 +49,12 @@ public sealed class HostileBundleCorpusTests(ITestOutputHelper output) : IDispos
         Assert.Empty(results.Where(r => r.Failure is not null).Select(r => $"{r.Name}: {r.Failure}"));
     }
 
-    private static async Task<string?> TryAsync(BundleImporter importer, string bundle, BackOffice.Store.Tenancy.TenantData tenant)
+    private static async Task<string?> TryAsync(
+        BundleImporter importer, string bundle, BackOffice.Store.Tenancy.TenantData tenant, BundleEncoding encoding)
     {
         try
         {
-            await importer.ImportAsync(bundle, tenant, "controller@demo", null, CancellationToken.None);
+            await importer.ImportAsync(bundle, tenant, "controller@demo", null, encoding, CancellationToken.None);
             return "imported";
         }
         catch (BundleValidationException refused)

@@ -1,14 +1,15 @@
 namespace BackOffice.Tools.Documents.Mime;
 
 /// <summary>One leaf part of a message: its media type, file name if it is an attachment, and decoded bytes.</summary>
-public sealed record MailPart(string ContentType, string? Charset, string? FileName, byte[] Content)
+/// <param name="DecodedText">A text part's text in its declared charset, as MimeKit decodes it (null for other parts).</param>
+public sealed record MailPart(string ContentType, string? Charset, string? FileName, byte[] Content, string? DecodedText = null)
 {
     public bool IsText => ContentType.StartsWith("text/", StringComparison.Ordinal);
 
     public bool IsAttachment => FileName is not null;
 
-    /// <summary>The part as text in its declared charset (UTF-8 when none or unknown).</summary>
-    public string Text => MimeText.Decode(Content, Charset);
+    /// <summary>The part as text: in its declared charset for a text part, else the bytes as UTF-8.</summary>
+    public string Text => DecodedText ?? System.Text.Encoding.UTF8.GetString(Content);
 }
 
 /// <summary>A parsed RFC 5322 message: its top-level headers and its leaf parts in order.</summary>

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BackOffice.Domain.Money;
+using BackOffice.Kernel.Abstractions.Reports;
+
+namespace BackOffice.Agents.Collections;
+
+/// <summary>
+/// `backoffice report allowance --as-of D` (issue 16): the allowance for doubtful accounts by the percentage-of-receivables
+/// method: each due-date aging class's open receivables, its percent and allowance (rounded to the cent per class, half
+/// away from zero), the required allowance (their sum), the allowance account's balance and the adjusting entry.
+/// </summary>
+public sealed class AllowanceReport(CollectionsOptions options) : IReport
+{
+    public string Name => "allowance";
+
+    public string Description => "Allowance for doubtful accounts by aging class (percent per bucket), the ledger balance and the adjusting entry";
+
+    public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
+    {
+        var data = await CollectionsData.LoadAsync(request.Data, null, cancellationToken);
+        var worklist = CollectionsWorklist.Compute(data, request.AsOf, options.Buckets);
+        var situation = await AllowanceCheck.ComputeAsync(request.Data, worklist, options, request.AsOf, cancellationToken);
+        var title = $"Allowance for doubtful accounts for {request.Tenant} as of {request.AsOf:yyyy-MM-dd} (aging by due date, retainage apart)";
+        if (situation.Estimate is not { } estimate)
+        {
+            return new ReportTable(title, ["id", "class", "note"], [new JsonObject { ["id"] = "problem", ["class"] = "", ["note"] = situation.Problem }]);
+        }
+
+        var rows = estimate.Classes.Select(c => Row("class-" + c.Label, c.Label, c.Balance, c.RatePercent.ToString("0.###", CultureInfo.InvariantCulture), c.Allowance, "")).ToList();
+        rows.Add(Row("required", "required allowance", estimate.Receivables, "", estimate.Required, "sum of the classes, each rounded to the cent"));
+        rows.Add(Row("unadjusted", "allowance account balance", null, "", estimate.UnadjustedCredit, $"{options.Allowance.AllowanceAccount}: credit positive, debit negative"));
+        rows.Add(Row("adjustment", "adjusting entry", null, "", estimate.Adjustment, estimate.Adjustment >= 0m
+            ? $"Dr {options.Allowance.ExpenseAccount} bad debt expense, Cr {options.Allowance.AllowanceAccount} allowance"
+            : $"Dr {options.Allowance.AllowanceAccount} allowance, Cr {options.Allowance.ExpenseAccount} bad debt expense"));
+        return new ReportTable(title, ["class", "balance", "percent", "allowance", "note"], rows);
+    }
+
+    private static JsonObject Row(string id, string label, decimal? balance, string percent, decimal allowance, string note) => new()
+    {
+        ["id"] = id,
+        ["class"] = label,
+        ["balance"] = balance is { } b ? MoneyText.Plain(b) : null,
+        ["percent"] = percent,
+        ["allowance"] = MoneyText.Plain(allowance),
+        ["note"] = note,
+    };
+}

@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using BackOffice.Agents.Financial.Wip;
+using BackOffice.Kernel.Abstractions.Reports;
+using BackOffice.Tools.Financial;
+
+namespace BackOffice.Agents.Financial.Reports;
+
+/// <summary>
+/// `backoffice report wip-period [--period yyyy-MM]` (issue 16): the month's WIP with the prior closed period's figures
+/// and this period's revenue, cost and gross profit, both presentations of a loss, and a company row.
+/// </summary>
+public sealed class WipPeriodReport(WipPeriods periods) : IReport
+{
+    public string Name => "wip-period";
+
+    public string Description => "WIP by period (yyyy-MM): to date, this period (less the prior closed period), change columns, loss both ways, company rollup";
+
+    public static readonly string[] TableColumns =
+    [
+        "job", "contract", "estimatedTotalCost", "estimateToComplete", "costToDate", "percentComplete", "earnedRevenue", "billedToDate",
+        "overUnderBilling", "grossProfitToDate", "grossProfitShare", "lossProvision", "periodRevenue", "periodCost", "periodGrossProfit",
+        "periodGrossProfitShare", "note",
+    ];
+
+    public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
+    {
+        var sheet = await periods.LoadAsync(request.Data, Period(request), request.AsOf, request.Job, cancellationToken);
+        var rows = sheet.Jobs.Select(r => r.Line is { } line ? Row(r.JobId, r.JobName, line, null) : Problem(r)).ToList();
+        rows.Add(Row(WipPeriods.CompanyRow, "Company total", sheet.Company, "jobs with figures summed"));
+        return new ReportTable(Title(sheet), [.. TableColumns], rows);
+    }
+
+    /// <summary>`--period yyyy-MM`, else the month of the report date.</summary>
+    public static string Period(ReportRequest request) => request.Period ?? request.AsOf.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Title(WipPeriodSheet sheet) =>
+        $"WIP for {sheet.Period} as of {sheet.AsOf:yyyy-MM-dd}"
+        + (sheet.Closed is { } c ? $" (closed by {c.ClosedBy} at {c.ClosedAt})" : " (open)")
+        + (sheet.Prior is { } p ? $"; this period = to date less period {p.Period} as closed" : "; no prior closed period: this period = to date");
+
+    private static JsonObject Row(string id, string name, WipPeriodLine line, string? note)
+    {
+        var t = line.ToDate;
+        return new JsonObject
+        {
+            ["id"] = id,
+            ["job"] = name,
+            ["contract"] = ReportCells.Usd(t.Contract),
+            ["estimatedTotalCost"] = ReportCells.Usd(t.EstimatedTotalCost),
+            ["estimateToComplete"] = ReportCells.Usd(line.EstimateToComplete),
+            ["costToDate"] = ReportCells.Usd(t.CostToDate),
+            ["percentComplete"] = ReportCells.Percent(t.PercentComplete),
+            ["earnedRevenue"] = ReportCells.Usd(t.EarnedRevenue),
+            ["billedToDate"] = ReportCells.Usd(t.BilledToDate),
+            ["overUnderBilling"] = ReportCells.Usd(line.OverUnderBilling),
+            ["grossProfitToDate"] = ReportCells.Usd(t.GrossProfitToDate),
+            ["grossProfitShare"] = ReportCells.Usd(line.GrossProfitToDateShare),
+            ["lossProvision"] = ReportCells.Usd(t.LossProvision),
+            ["periodRevenue"] = ReportCells.Usd(line.PeriodRevenue),
+            ["periodCost"] = ReportCells.Usd(line.PeriodCost),
+            ["periodGrossProfit"] = ReportCells.Usd(line.PeriodGrossProfit),
+            ["periodGrossProfitShare"] = ReportCells.Usd(line.PeriodGrossProfitShare),
+            ["periodBilled"] = ReportCells.Usd(line.PeriodBilled),
+            ["contractChange"] = ReportCells.Usd(line.ContractChange),
+            ["estimateChange"] = ReportCells.Usd(line.EstimatedCostChange),
+            ["percentChange"] = ReportCells.Percent(line.PercentChange),
+            ["overUnderBillingChange"] = ReportCells.Usd(line.OverUnderBillingChange),
+            ["priorPeriod"] = line.Prior is null ? "none" : "stored",
+            ["note"] = note ?? (line.IsLossJob
+                ? "loss job: grossProfitToDate = full loss at once (GAAP); grossProfitShare = percent-complete share"
+                : ""),
+        };
+    }
+
+    private static JsonObject Problem(WipPeriodRow row) => new()
+    {
+        ["id"] = row.JobId,
+        ["job"] = row.JobName,
+        ["note"] = row.Problem,
+    };
+}

@@ -1,0 +1,116 @@
+using System.Text.Json.Nodes;
+using BackOffice.Agents.Financial.PayApps;
+using BackOffice.Agents.Financial.Reports;
+using BackOffice.Kernel.Abstractions.Reports;
+using PdfSharp;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace BackOffice.Agents.Financial.Wip;
+
+/// <summary>
+/// `backoffice report wip-period --format pdf --out FILE` (issue 16): the month's WIP schedule on landscape Letter
+/// pages, ruled like the G703, with the fonts of the G702 packet. It prints the report's own cells, so the PDF, the
+/// table and the JSON say the same thing; csv and xlsx are the report's table as every report exports it.
+/// </summary>
+public sealed class WipPeriodPdf(WipPeriodReport report) : IReportDocument
+{
+    // Page geometry in points, PDFsharp's unit (double); amounts are the report's text, never doubles.
+    private const double Margin = 36;
+    private const int RowsPerPage = 28;
+
+    private static readonly (string Column, string Caption, double Width)[] Columns =
+    [
+        ("job", "Job", 96), ("contract", "Contract", 44), ("estimatedTotalCost", "Est. total cost", 44),
+        ("estimateToComplete", "Est. to complete", 42), ("costToDate", "Cost to date", 44), ("percentComplete", "% complete", 30),
+        ("earnedRevenue", "Earned revenue", 44), ("billedToDate", "Billed to date", 44), ("overUnderBilling", "Over (under) billed", 42),
+        ("grossProfitToDate", "GP to date: full loss", 44), ("grossProfitShare", "GP to date: % share", 42), ("lossProvision", "Loss provision", 38),
+        ("periodRevenue", "Period revenue", 42), ("periodCost", "Period cost", 42), ("periodGrossProfit", "Period GP: full loss", 42),
+        ("periodGrossProfitShare", "Period GP: % share", 40),
+    ];
+
+    public string Name => "wip-period";
+
+    public IReadOnlyList<string> Formats { get; } = ["pdf"];
+
+    public async Task<byte[]> RenderAsync(ReportRequest request, string format, CancellationToken cancellationToken)
+    {
+        var table = await report.RunAsync(request, cancellationToken);
+        PdfFonts.EnsureInstalled();
+        using var pdf = new PdfDocument();
+        pdf.Info.Title = table.Title;
+        var chunks = table.Rows.Chunk(RowsPerPage).ToList();
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var page = pdf.AddPage();
+            page.Size = PageSize.Letter;
+            page.Orientation = PageOrientation.Landscape;
+            using var g = XGraphics.FromPdfPage(page);
+            Draw(g, table.Title, chunks[i], i + 1, chunks.Count);
+        }
+
+        using var stream = new MemoryStream();
+        pdf.Save(stream, false);
+        return stream.ToArray();
+    }
+
+    private static void Draw(XGraphics g, string title, JsonObject[] rows, int page, int pages)
+    {
+        var heading = new XFont(PdfFonts.Family, 12, XFontStyleEx.Bold);
+        var small = new XFont(PdfFonts.Family, 6);
+        var smallBold = new XFont(PdfFonts.Family, 6, XFontStyleEx.Bold);
+        g.DrawString("WORK IN PROGRESS SCHEDULE (COST-TO-COST)", heading, XBrushes.Black, Margin, Margin + 8);
+        g.DrawString(title, small, XBrushes.Black, Margin, Margin + 22);
+        g.DrawString($"Page {page} of {pages}. Earned revenue = contract x cost to date / est. total cost, rounded once to the cent; "
+                     + "full loss = the whole anticipated loss at once (GAAP); % share = earned revenue less cost to date.", small, XBrushes.Black, Margin, Margin + 32);
+        var y = Row(g, Margin + 40, 26, Columns.Select(c => c.Caption).ToArray(), smallBold, heading: true);
+        foreach (var row in rows)
+        {
+            var bold = (string?)row["id"] == WipPeriods.CompanyRow;
+            y = Row(g, y, 14, Columns.Select(c => Cell(row, c.Column)).ToArray(), bold ? smallBold : small, heading: false);
+        }
+    }
+
+    private static double Row(XGraphics g, double y, double height, string[] cells, XFont font, bool heading)
+    {
+        var x = Margin;
+        for (var i = 0; i < cells.Length; i++)
+        {
+            var width = Columns[i].Width;
+            g.DrawRectangle(XPens.Black, new XRect(x, y, width, height));
+            var inner = new XRect(x + 2, y + 2, width - 4, height - 4);
+            if (heading)
+            {
+                PayAppG702Page.Wrapped(g, cells[i], font, inner);
+            }
+            else
+            {
+                g.DrawString(Fit(g, cells[i], font, inner.Width), font, XBrushes.Black, inner, i == 0 ? XStringFormats.CenterLeft : XStringFormats.CenterRight);
+            }
+
+            x += width;
+        }
+
+        return y + height;
+    }
+
+    /// <summary>Amounts with thousands separators as on the G702 (the report's cent figure, only formatted); percent as it is.</summary>
+    private static string Cell(JsonObject row, string column)
+    {
+        var text = row[column]?.GetValue<string>() ?? "";
+        return column != "percentComplete" && decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var amount)
+            ? PayAppForm.Money(amount)
+            : text;
+    }
+
+    /// <summary>A long job name is cut with an ellipsis rather than drawn over the next column.</summary>
+    private static string Fit(XGraphics g, string text, XFont font, double width)
+    {
+        while (text.Length > 1 && g.MeasureString(text, font).Width > width)
+        {
+            text = text[..^2] + "…";
+        }
+
+        return text;
+    }
+}

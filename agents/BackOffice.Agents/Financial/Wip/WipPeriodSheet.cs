@@ -1,0 +1,84 @@
+using System.Globalization;
+using BackOffice.Domain.Financial;
+using BackOffice.Store.Tenancy;
+using BackOffice.Tools.Financial;
+
+namespace BackOffice.Agents.Financial.Wip;
+
+/// <summary>A period that is not a month yyyy-MM, or that cannot be closed yet (issue 16).</summary>
+public sealed class WipPeriodException(string message) : ArgumentException(message);
+
+/// <summary>One job's row of a period's WIP; <paramref name="Line"/> is null when the job cannot be computed and <paramref name="Problem"/> says why.</summary>
+public sealed record WipPeriodRow(string JobId, string JobName, WipPeriodLine? Line, string? Problem);
+
+/// <summary>
+/// A month's WIP schedule (issue 16): each job's figures to date, the prior closed period's, this period's change, and
+/// the company rollup. <paramref name="Closed"/> is set when this period is closed: its figures are then the stored
+/// ones, never recomputed. <paramref name="Prior"/> is the latest period closed before this one, if any.
+/// </summary>
+public sealed record WipPeriodSheet(
+    string Period, DateOnly AsOf, WipPeriodClose? Closed, WipPeriodClose? Prior, IReadOnlyList<WipPeriodRow> Jobs, WipPeriodLine Company);
+
+/// <summary>Builds a month's WIP from the books (the same analysis and cost loading as `wip`) and the closed periods.</summary>
+public sealed class WipPeriods(FinancialOptions options)
+{
+    public const string CompanyRow = "company";
+
+    /// <summary>Parses yyyy-MM; returns the period and its last day.</summary>
+    public static (string Period, DateOnly End) Parse(string text)
+    {
+        if (!DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+        {
+            throw new WipPeriodException($"--period '{text}' is not a month: expected yyyy-MM, e.g. 2026-10.");
+        }
+
+        return (text, first.AddMonths(1).AddDays(-1));
+    }
+
+    /// <summary>The month's WIP: as of its last day, or of <paramref name="asOf"/> when that is earlier (a month not over).</summary>
+    public async Task<WipPeriodSheet> LoadAsync(TenantData data, string period, DateOnly asOf, string? job, CancellationToken cancellationToken)
+    {
+        var (name, end) = Parse(period);
+        var closed = await data.WipPeriods.GetAsync(name, cancellationToken);
+        var prior = await data.WipPeriods.LatestBeforeAsync(name, cancellationToken);
+        var priorFigures = prior is null ? new Dictionary<string, WipPeriodFigures>()
+            : (await data.WipPeriods.FiguresAsync(prior.Period, cancellationToken)).ToDictionary(f => f.JobId, StringComparer.Ordinal);
+        var when = closed?.AsOf ?? (asOf < end ? asOf : end);
+        var analysis = new FinancialAnalysis(await FinancialData.LoadAsync(data, null, when, cancellationToken), when, options);
+        var jobId = Reports.ReportCells.JobId(analysis, job);
+        var stored = closed is null ? null
+            : (await data.WipPeriods.FiguresAsync(name, cancellationToken)).ToDictionary(f => f.JobId, StringComparer.Ordinal);
+        var rows = new List<WipPeriodRow>();
+        foreach (var wip in analysis.Wip(jobId))
+        {
+            var toDate = stored is null ? (wip.Wip is { } line ? WipPeriodTools.ToDate(line) : null) : stored.GetValueOrDefault(wip.Job.JobId);
+            rows.Add(toDate is null
+                ? new WipPeriodRow(wip.Job.JobId, wip.Job.Name, null, wip.Problem ?? "not open when the period was closed")
+                : new WipPeriodRow(wip.Job.JobId, wip.Job.Name, WipPeriodTools.Period(toDate, priorFigures.GetValueOrDefault(wip.Job.JobId)), null));
+        }
+
+        var company = WipPeriodTools.Rollup(CompanyRow, rows.Where(r => r.Line is not null).Select(r => r.Line!).ToList());
+        return new WipPeriodSheet(name, when, closed, prior, rows, company);
+    }
+
+    /// <summary>
+    /// The figures a close stores: every open job's WIP to date as of the period's last day. A job that cannot be
+    /// computed (no contract, no ledger twin) stops the close, naming it: a signed WIP does not leave a job out quietly.
+    /// </summary>
+    public async Task<IReadOnlyList<WipPeriodFigures>> FiguresToCloseAsync(TenantData data, string period, DateOnly today, CancellationToken cancellationToken)
+    {
+        var (_, end) = Parse(period);
+        if (end >= today)
+        {
+            throw new WipPeriodException($"Period {period} ends {end:yyyy-MM-dd}; it can be closed from the day after, not on {today:yyyy-MM-dd}.");
+        }
+
+        var sheet = await LoadAsync(data, period, end, null, cancellationToken);
+        if (sheet.Jobs.FirstOrDefault(r => r.Line is null) is { } blocked)
+        {
+            throw new WipPeriodException($"Job {blocked.JobId} ({blocked.JobName}) has no WIP figures: {blocked.Problem}. Fix it or close the job before closing {period}.");
+        }
+
+        return sheet.Jobs.Select(r => r.Line!.ToDate).ToList();
+    }
+}

@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using BackOffice.Store.Proposals;
+using BackOffice.Store.Tenancy;
+
+namespace BackOffice.Store.Connectors.Procore;
+
+/// <summary>
+/// Connecting and disconnecting a tenant's Procore company (issue 14): a person's authorization code (the redirect is
+/// received by the caller: a loopback listener on the command line) or a DMSA service account's client credentials;
+/// the company is chosen once (the only one the token sees, or the one named) and sent as Procore-Company-Id from then on.
+/// </summary>
+public sealed class ProcoreConnections(ProcoreOAuth oauth, ProcoreApi api, ITokenProtector protector, TimeProvider clock)
+{
+    public static string NewState() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    public string AuthorizeUrl(string state, string redirectUri) => oauth.AuthorizeUrl(state, redirectUri);
+
+    public async Task<ProcoreConnection> CompleteAsync(
+        TenantData tenant, string code, string redirectUri, string? companyId, string connectedBy, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            throw new ProcoreResponseException("The Procore redirect lacks 'code'.");
+        }
+
+        var issued = await oauth.ExchangeCodeAsync(code, redirectUri, cancellationToken);
+        return await SaveAsync(tenant, ProcoreOAuth.AuthorizationCode, issued, companyId, connectedBy, cancellationToken);
+    }
+
+    /// <summary>Client credentials of a Developer Managed Service Account installed in the company (oauth_client_credentials.md).</summary>
+    public async Task<ProcoreConnection> ConnectServiceAccountAsync(
+        TenantData tenant, string? companyId, string connectedBy, CancellationToken cancellationToken)
+    {
+        var issued = await oauth.ClientCredentialsAsync(cancellationToken);
+        return await SaveAsync(tenant, ProcoreOAuth.ClientCredentials, issued, companyId, connectedBy, cancellationToken);
+    }
+
+    /// <summary>Revokes the token at Procore (the access and refresh token together) and marks the connection disconnected.</summary>
+    public async Task<ProcoreConnection> DisconnectAsync(TenantData tenant, CancellationToken cancellationToken)
+    {
+        var connection = await tenant.Procore.CurrentAsync(cancellationToken)
+                         ?? throw new ProcoreNotConnectedException($"Tenant {tenant.Tenant} has no Procore connection to disconnect.");
+        await oauth.RevokeAsync(protector.Unprotect(connection.RefreshToken ?? connection.AccessToken), cancellationToken);
+        await tenant.Procore.SetStatusAsync(connection.CompanyId, ProcoreConnection.Disconnected, null, cancellationToken);
+        return connection with { Status = ProcoreConnection.Disconnected };
+    }
+
+    private async Task<ProcoreConnection> SaveAsync(
+        TenantData tenant, string grant, ProcoreTokenSet issued, string? companyId, string connectedBy, CancellationToken cancellationToken)
+    {
+        var company = Choose(await api.CompaniesAsync(issued.AccessToken, companyId, cancellationToken), companyId);
+        var now = clock.GetUtcNow();
+        var connection = new ProcoreConnection(
+            company.Id, company.Name, grant, connectedBy, StoreTime.ToText(now), protector.Protect(issued.AccessToken),
+            StoreTime.ToText(now.AddSeconds(issued.ExpiresInSeconds)), issued.RefreshToken is null ? null : protector.Protect(issued.RefreshToken),
+            ProcoreConnection.Connected, null, null);
+        await tenant.Procore.SaveAsync(connection, cancellationToken);
+        return connection;
+    }
+
+    /// <summary>The named company, or the only one; several and none named is a question for the person, not a guess.</summary>
+    private static (string Id, string? Name) Choose(IReadOnlyList<JsonObject> companies, string? companyId)
+    {
+        var listed = companies.Select(c => (Id: c["id"]?.ToString() ?? "", Name: c["name"]?.ToString())).ToList();
+        if (companyId is not null)
+        {
+            return listed.FirstOrDefault(c => c.Id == companyId) is { Id.Length: > 0 } named
+                ? named
+                : throw new ProcoreNotConnectedException($"This Procore app cannot see company {companyId}; it sees: {Names(listed)}.");
+        }
+
+        return listed.Count == 1
+            ? listed[0]
+            : throw new ProcoreNotConnectedException($"Choose the Procore company with --company ID; this app sees: {Names(listed)}.");
+    }
+
+    private static string Names(List<(string Id, string? Name)> companies) =>
+        companies.Count == 0 ? "none" : string.Join(", ", companies.Select(c => $"{c.Id} ({c.Name})"));
+}

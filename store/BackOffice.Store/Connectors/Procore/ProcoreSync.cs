@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Globalization;
+using BackOffice.Store.Proposals;
+using BackOffice.Store.Tenancy;
+
+namespace BackOffice.Store.Connectors.Procore;
+
+/// <summary>
+/// Reads a tenant's Procore company into the canonical project tables (issue 14): vendors, then the projects, then per
+/// project its cost codes, budget view detail rows, subcontracts and purchase orders with their line items, commitment
+/// and prime change orders, prime contract, owner invoices and requisitions. Each page is one write unit with its
+/// cursor. After the first full pass, a sync asks only for records changed since the last one where Procore documents
+/// filters[updated_at] (projects, commitments, requisitions; filtering_on_list_actions.md) and re-reads the rest.
+/// </summary>
+public sealed class ProcoreSync(ProcoreApi api, TimeProvider clock)
+{
+    private const string UpdatedSinceKey = "updated_since";
+
+    public async Task<SyncReport> SyncAsync(TenantData tenant, bool full, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var connection = await RequireAsync(tenant, cancellationToken);
+        var started = clock.GetUtcNow();
+        var (requests, waits) = (api.Requests, api.RateLimitWaits);
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            if (full)
+            {
+                await tenant.ProcoreSync.ResetCursorsAsync(watermark: true, cancellationToken);
+            }
+
+            var since = await tenant.ProcoreSync.StateAsync(UpdatedSinceKey, cancellationToken) is { } text ? StoreTime.Parse(text) : (DateTimeOffset?)null;
+            var pass = new ProcorePass(await tenant.ProcoreSync.CursorsAsync(cancellationToken), UpdatedFilter(since, started), progress);
+            await CompanyAsync(tenant, pass, connection.CompanyId, cancellationToken);
+            await tenant.ProcoreSync.ResetCursorsAsync(watermark: false, cancellationToken);
+            await tenant.ProcoreSync.SetStateAsync(UpdatedSinceKey, StoreTime.ToText(started), cancellationToken);
+            await tenant.Procore.RecordSyncAsync(connection.CompanyId, StoreTime.ToText(clock.GetUtcNow()), null, cancellationToken);
+            var mode = since is null ? "full" : "changes since " + since.Value.ToString("u", CultureInfo.InvariantCulture);
+            return new SyncReport(mode, pass.Counts, api.Requests - requests, watch.Elapsed, pass.Pages, api.RateLimitWaits - waits);
+        }
+        catch (Exception ex) when (ex is ProcoreApiException or ProcoreResponseException or ProcoreReconnectException or HttpRequestException)
+        {
+            await tenant.Procore.RecordSyncAsync(connection.CompanyId, null, ex.Message, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>Re-reads one project's lists, as a webhook hint about a record of that project asks (issue 14).</summary>
+    public async Task<SyncCounts> RefetchProjectAsync(TenantData tenant, string projectId, CancellationToken cancellationToken)
+    {
+        await RequireAsync(tenant, cancellationToken);
+        var pass = new ProcorePass(new Dictionary<string, ProcoreCursor>(), "", null) { Resumable = false };
+        await new ProcoreProjectReader(api, tenant, pass).ReadAsync(projectId, cancellationToken);
+        return pass.Counts.Values.Aggregate(SyncCounts.Zero, (a, b) => a.Plus(b));
+    }
+
+    /// <summary>Re-reads one commitment and its line items (a hint named a Work Order or Purchase Order Contract); counts the commitment.</summary>
+    public async Task<SyncCounts> RefetchCommitmentAsync(TenantData tenant, string kind, string projectId, string id, CancellationToken cancellationToken)
+    {
+        await RequireAsync(tenant, cancellationToken);
+        var pass = new ProcorePass(new Dictionary<string, ProcoreCursor>(), "", null) { Resumable = false };
+        await new ProcoreProjectReader(api, tenant, pass).CommitmentAsync(kind, projectId, id, cancellationToken);
+        return pass.Counts.GetValueOrDefault(kind, SyncCounts.Zero);
+    }
+
+    private async Task CompanyAsync(TenantData tenant, ProcorePass pass, string company, CancellationToken cancellationToken)
+    {
+        var reader = new ProcoreProjectReader(api, tenant, pass);
+        var none = new ProcoreScope(null, new Dictionary<string, string>());
+        await reader.ListAsync("vendors", "vendors", $"/rest/v1.0/vendors?company_id={company}", none, null, cancellationToken);
+        await reader.ListAsync("projects", "projects", $"/rest/v1.0/projects?company_id={company}{pass.Filter}", none, null, cancellationToken);
+        foreach (var project in await tenant.ProcoreSync.ProjectIdsAsync(cancellationToken))
+        {
+            await reader.ReadAsync(project, cancellationToken);
+            pass.Progress?.Report($"project {project}: {pass.Pages} pages so far");
+        }
+    }
+
+    /// <summary>filters[updated_at]=FROM...TO in ISO 8601 (filtering_on_list_actions.md); empty for a full pass.</summary>
+    private static string UpdatedFilter(DateTimeOffset? since, DateTimeOffset until) => since is null
+        ? ""
+        : "&filters[updated_at]=" + Uri.EscapeDataString(
+            $"{since.Value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}...{until.UtcDateTime.AddSeconds(1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}");
+
+    private static async Task<ProcoreConnection> RequireAsync(TenantData tenant, CancellationToken cancellationToken) =>
+        await tenant.Procore.CurrentAsync(cancellationToken)
+        ?? throw new ProcoreNotConnectedException($"Tenant {tenant.Tenant} has no Procore connection: run `backoffice connect procore --tenant {tenant.Tenant}`.");
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using BackOffice.Domain.Financial;
+using BackOffice.Domain.Money;
+using Dapper;
+
+namespace BackOffice.Store.Financial;
+
+/// <summary>
+/// Issue 18: cost read the way the Financial agent uses it, so a sweep does not load and sort every bill and journal
+/// line (2M on a 1,000-job tenant): totals summed in SQL, and only the lines that can become a worklist item one by one.
+/// </summary>
+public sealed partial class LedgerFinancialStore
+{
+    /// <summary>Cost postings dated on or before <paramref name="asOf"/>, summed by job, cost code (blank is none) and account.</summary>
+    public async Task<IReadOnlyList<CostTotal>> CostTotalsAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync<TotalRow>(
+            $"""
+            SELECT CustomerId, CostCode, AccountId, SUM(AmountCents) AS AmountCents FROM (
+                SELECT l.customer_id AS CustomerId, NULLIF(l.item, '') AS CostCode, l.account_id AS AccountId, l.amount_cents AS AmountCents
+                FROM ledger_bill_lines l JOIN ledger_bills b ON b.id = l.bill_id JOIN ledger_accounts a ON a.id = l.account_id
+                WHERE b.status = 'active' AND a.type IN {CostTypes} AND b.txn_date <= @AsOf
+                UNION ALL
+                SELECT l.customer_id, NULLIF(l.item, ''), l.account_id,
+                       CASE l.posting_type WHEN 'Credit' THEN -l.amount_cents ELSE l.amount_cents END
+                FROM ledger_journal_lines l JOIN ledger_journal_entries e ON e.id = l.journal_entry_id JOIN ledger_accounts a ON a.id = l.account_id
+                WHERE e.status = 'active' AND a.type IN {CostTypes} AND e.txn_date <= @AsOf)
+            GROUP BY CustomerId, CostCode, AccountId ORDER BY CustomerId, CostCode, AccountId
+            """, new { AsOf = asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken);
+        return rows.Select(r => new CostTotal(r.CustomerId, r.CostCode, r.AccountId, Cents.ToDollars(r.AmountCents))).ToList();
+    }
+
+    /// <summary>
+    /// The postings <see cref="CostPostingsAsync"/> gives (same order) that can be a worklist item: on one of
+    /// <paramref name="customers"/> (closed or inactive jobs), or with a cost code mapped to another account.
+    /// </summary>
+    public async Task<IReadOnlyList<CostPosting>> CostExceptionsAsync(IReadOnlyCollection<string> customers, CancellationToken cancellationToken)
+    {
+        const string Suspect = """
+            (l.customer_id IN (SELECT value FROM json_each(@Customers))
+             OR EXISTS (SELECT 1 FROM map_cost_code_accounts m WHERE m.cost_code = l.item AND m.account_id <> l.account_id))
+            """;
+        var rows = await QueryAsync<PostingRow>(
+            $"""
+            SELECT 'ledger_bill_lines' AS SourceTable, l.id AS SourceId, b.id AS ParentId, b.txn_date AS TxnDate, l.account_id AS AccountId,
+                   l.customer_id AS CustomerId, l.item AS CostCode, l.amount_cents AS AmountCents
+            FROM ledger_bill_lines l JOIN ledger_bills b ON b.id = l.bill_id JOIN ledger_accounts a ON a.id = l.account_id
+            WHERE b.status = 'active' AND a.type IN {CostTypes} AND {Suspect}
+            UNION ALL
+            SELECT 'ledger_journal_lines', l.id, e.id, e.txn_date, l.account_id, l.customer_id, l.item,
+                   CASE l.posting_type WHEN 'Credit' THEN -l.amount_cents ELSE l.amount_cents END
+            FROM ledger_journal_lines l JOIN ledger_journal_entries e ON e.id = l.journal_entry_id JOIN ledger_accounts a ON a.id = l.account_id
+            WHERE e.status = 'active' AND a.type IN {CostTypes} AND {Suspect}
+            ORDER BY 4, 2
+            """, new { Customers = JsonSerializer.Serialize(customers) }, cancellationToken);
+        return rows.Select(r => new CostPosting(r.SourceTable, r.SourceId, r.ParentId, StoreDates.Parse(r.TxnDate), r.AccountId,
+            r.CustomerId, string.IsNullOrEmpty(r.CostCode) ? null : r.CostCode, Cents.ToDollars(r.AmountCents))).ToList();
+    }
+
+    private async Task<IEnumerable<T>> QueryAsync<T>(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).ToList();
+    }
+
+    private sealed class TotalRow
+    {
+        public string? CustomerId { get; init; }
+        public string? CostCode { get; init; }
+        public string AccountId { get; init; } = "";
+        public long AmountCents { get; init; }
+    }
+}
