@@ -14,6 +14,8 @@ namespace BackOffice.Host.Webhooks;
 /// <summary>
 /// Drains each tenant's event inbox: all pending events of one agent become one incremental sweep of that agent
 /// (a burst of deliveries costs one sweep, not one each). A sweep already running elsewhere leaves the events pending.
+/// Issue 18: events are claimed before the sweep, so two hosts draining one inbox never sweep for the same events; a
+/// host that dies mid-sweep leaves a claim that expires after <see cref="ClaimFor"/>, and another host takes it.
 /// Procore deliveries are hints (issue 14): before the sweep, the resource each names is fetched from Procore, once per
 /// resource however many deliveries name it; a hint that cannot be fetched fails its event and triggers no sweep.
 /// QuickBooks deliveries (issue 13) are hints too: when the tenant is connected, one change-data-capture sync runs
@@ -23,6 +25,11 @@ public sealed partial class EventInboxProcessor(
     TenantRegistry tenants, TenantDataSource data, EventInbox inbox, SweepRunner runner, ProcoreHints hints, QuickBooksSync quickBooks, TimeProvider clock,
     IOptions<WebhookOptions> options, ILogger<EventInboxProcessor> logger) : BackgroundService
 {
+    /// <summary>Longer than an event sweep takes, so a live host's claim never expires under it.</summary>
+    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(10);
+
+    private const int ClaimLimit = 1000;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -39,7 +46,8 @@ public sealed partial class EventInboxProcessor(
         foreach (var tenant in await tenants.ListAsync(ct))
         {
             var path = data.For(tenant.Id);
-            var pending = await RefetchAsync(path, await EventInbox.PendingAsync(path, ct), ct);
+            // Claimed first (issue 18), so only this host fetches the Procore hints (issue 14) of these events.
+            var pending = await RefetchAsync(path, await inbox.ClaimPendingAsync(path, ClaimFor, ClaimLimit, ct), ct);
             foreach (var group in pending.GroupBy(p => p.Agent))
             {
                 var ids = group.Select(p => p.Id).ToList();
@@ -52,6 +60,7 @@ public sealed partial class EventInboxProcessor(
                 catch (SweepBusyException)
                 {
                     LogBusy(tenant.Id, group.Key);
+                    await EventInbox.ReleaseAsync(path, ids, ct);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

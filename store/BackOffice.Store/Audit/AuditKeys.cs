@@ -38,6 +38,28 @@ public static class AuditKeys
         }
     }
 
+    /// <summary>
+    /// The key file alone, created if missing (PostgreSQL, issue 18): there is no control.db to record or check the
+    /// fingerprint in, nor pre-key SQLite chains to key.
+    /// </summary>
+    internal static AuditKey FromFile(DataDirectory data)
+    {
+        var path = data.AuditKeyFile;
+        if (Loaded.TryGetValue(path, out var cached) && File.Exists(path))
+        {
+            return cached;
+        }
+
+        if (!File.Exists(path) && data.AuditKeyConfigured)
+        {
+            throw new AuditKeyException($"The audit key file {path} (Audit:KeyFile) does not exist. Restore it, or remove the setting to use {data.DefaultAuditKeyFile}.");
+        }
+
+        var key = File.Exists(path) ? AuditKey.Read(path) : AuditKey.TryCreate(path) ?? AuditKey.Read(path);
+        Loaded[path] = key;
+        return key;
+    }
+
     private static async Task<AuditKey> CreateAsync(DataDirectory data, string path, CancellationToken cancellationToken)
     {
         if (data.AuditKeyConfigured)

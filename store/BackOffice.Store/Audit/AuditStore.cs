@@ -1,8 +1,7 @@
-using BackOffice.Store.Sqlite;
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 using BackOffice.Store.Tenancy;
 
@@ -29,7 +28,7 @@ public sealed class AuditStore(TimeProvider clock)
     /// before the key existed) first gets an <c>audit.keyed</c> event, the recorded point from which it is keyed.
     /// </summary>
     internal async Task<AuditEvent> AppendAsync(
-        SqliteConnection connection, SqliteTransaction transaction, AuditKey key, string actor, string kind, string subject, JsonObject data,
+        DbConnection connection, DbTransaction transaction, AuditKey key, string actor, string kind, string subject, JsonObject data,
         CancellationToken cancellationToken)
     {
         var last = await EnsureKeyedAsync(connection, transaction, key, cancellationToken);
@@ -38,7 +37,7 @@ public sealed class AuditStore(TimeProvider clock)
 
     /// <summary>The chain's head, after appending the <c>audit.keyed</c> event if the head is not keyed yet.</summary>
     internal async Task<AuditEvent?> EnsureKeyedAsync(
-        SqliteConnection connection, SqliteTransaction transaction, AuditKey key, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, AuditKey key, CancellationToken cancellationToken)
     {
         var last = (await connection.QuerySingleOrDefaultAsync<AuditEventRow>(new CommandDefinition(
             Columns + " FROM audit_events ORDER BY seq DESC LIMIT 1", transaction: transaction,
@@ -53,7 +52,7 @@ public sealed class AuditStore(TimeProvider clock)
     }
 
     private async Task<AuditEvent> InsertAsync(
-        SqliteConnection connection, SqliteTransaction transaction, AuditKey key, AuditEvent? last, string actor, string kind, string subject,
+        DbConnection connection, DbTransaction transaction, AuditKey key, AuditEvent? last, string actor, string kind, string subject,
         JsonObject data, CancellationToken cancellationToken)
     {
         var seq = (last?.Seq ?? 0) + 1;
@@ -75,7 +74,7 @@ public sealed class AuditStore(TimeProvider clock)
     /// anchored as the tenant chains are, so cutting users', tenants' or sign-in events from its end is detected).
     /// </summary>
     internal async Task<AuditEvent> AppendControlAsync(
-        SqliteConnection connection, SqliteTransaction transaction, AuditKey key, string actor, string kind, string subject, JsonObject data,
+        DbConnection connection, DbTransaction transaction, AuditKey key, string actor, string kind, string subject, JsonObject data,
         CancellationToken cancellationToken)
     {
         var appended = await AppendAsync(connection, transaction, key, actor, kind, subject, data, cancellationToken);
@@ -84,13 +83,20 @@ public sealed class AuditStore(TimeProvider clock)
         return appended;
     }
 
-    /// <summary>Appends to the control chain in a transaction of its own, for events that accompany no other change (a sign-in).</summary>
-    internal async Task<AuditEvent> AppendControlAsync(
-        SqliteConnection connection, AuditKey key, string actor, string kind, string subject, JsonObject data, CancellationToken cancellationToken)
+    /// <summary>Appends to the control chain in a control write unit (either engine, issue 18), moving its anchor with it.</summary>
+    internal Task<AuditEvent> AppendControlAsync(
+        DataUnit unit, string actor, string kind, string subject, JsonObject data, CancellationToken cancellationToken) =>
+        AppendControlAsync(unit.Connection, unit.Transaction ?? throw new InvalidOperationException("An audit event is appended in a write unit."),
+            unit.AuditKey ?? throw new InvalidOperationException("An audit event is appended through a unit that holds the audit key."),
+            actor, kind, subject, data, cancellationToken);
+
+    /// <summary>Appends to the control chain in a unit of its own, for events that accompany no other change (a sign-in).</summary>
+    internal async Task<AuditEvent> AppendControlAloneAsync(
+        TenantDataSource source, string actor, string kind, string subject, JsonObject data, CancellationToken cancellationToken)
     {
-        await using var transaction = await WriteRetryPolicy.Default.BeginAsync(connection, cancellationToken);
-        var appended = await AppendControlAsync(connection, transaction, key, actor, kind, subject, data, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await using var unit = await source.WriteControlAsync(cancellationToken);
+        var appended = await AppendControlAsync(unit, actor, kind, subject, data, cancellationToken);
+        await unit.CommitAsync(cancellationToken);
         return appended;
     }
 
@@ -145,11 +151,11 @@ public sealed class AuditStore(TimeProvider clock)
         DataUnit unit, long afterSeq, IReadOnlyList<string> kinds, CancellationToken cancellationToken)
     {
         var rows = await unit.Connection.QueryAsync<AuditEventRow>(new CommandDefinition(
-            """
+            $"""
             SELECT seq AS Seq, at AS At, actor AS Actor, kind AS Kind, subject AS Subject, data_json AS DataJson,
                    prev_hash AS PrevHash, hash AS Hash
-            FROM audit_events WHERE seq > @afterSeq AND kind IN @kinds ORDER BY seq
-            """, new { afterSeq, kinds }, unit.Transaction, cancellationToken: cancellationToken));
+            FROM audit_events WHERE seq > @afterSeq AND {unit.InList("kind", "@kinds")} ORDER BY seq
+            """, new { afterSeq, kinds = kinds.ToArray() }, unit.Transaction, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToEvent()).ToList();
     }
 

@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
 using BackOffice.Store.Tenancy;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Bundle;
 
@@ -17,7 +17,7 @@ public static class BundleFileMoves
 
     /// <summary>Copies the changed files into a new staging folder and records its token in the transaction.</summary>
     public static async Task<string> StageAsync(
-        IReadOnlyList<RawFile> plan, TenantData data, SqliteConnection connection, SqliteTransaction transaction,
+        IReadOnlyList<RawFile> plan, TenantData data, DbConnection connection, DbTransaction transaction,
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var token = Guid.NewGuid().ToString("N");

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Audit;
@@ -5,7 +6,6 @@ using BackOffice.Store.Sqlite;
 using BackOffice.Store.Sweeps;
 using BackOffice.Store.Tenancy;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Bundle;
 
@@ -126,7 +126,7 @@ public sealed class BundleImporter(TimeProvider clock)
 
     private static async Task<long> RecordRunAsync(
         ImportSource source, string startedAt, IReadOnlyList<FileImportCounts> counts,
-        SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+        DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO import_runs (started_at, source, format, added, changed, removed, unchanged)

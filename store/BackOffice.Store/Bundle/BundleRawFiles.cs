@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using BackOffice.Store.Tenancy;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Bundle;
 
@@ -63,7 +63,7 @@ public static class BundleRawFiles
     }
 
     public static async Task<IReadOnlyList<RawFile>> PlanAsync(
-        IReadOnlyList<RawSource> sources, TenantData data, SqliteConnection connection, SqliteTransaction transaction,
+        IReadOnlyList<RawSource> sources, TenantData data, DbConnection connection, DbTransaction transaction,
         CancellationToken cancellationToken)
     {
         var stored = (await connection.QueryAsync<(string Kind, string Name, string Sha256)>(new CommandDefinition(
@@ -89,7 +89,7 @@ public static class BundleRawFiles
             .ToList();
 
     public static async Task RecordAsync(
-        IReadOnlyList<RawFile> plan, string importedAt, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+        IReadOnlyList<RawFile> plan, string importedAt, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         foreach (var file in plan.Where(f => f.Changed))
         {

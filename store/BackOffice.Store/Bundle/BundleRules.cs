@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Bundle;
 
@@ -9,7 +9,7 @@ public static class BundleRules
     private const string SubInvoices = "project/sub-invoices.csv", SubInvoiceLines = "project/sub-invoice-lines.csv";
 
     public static async Task CheckAsync(
-        IReadOnlyDictionary<string, ParsedTable> tables, SqliteConnection connection, SqliteTransaction transaction, ErrorSink errors,
+        IReadOnlyDictionary<string, ParsedTable> tables, DbConnection connection, DbTransaction transaction, ErrorSink errors,
         CancellationToken cancellationToken)
     {
         Each(tables, "project/change-orders.csv", (t, row) =>
@@ -70,7 +70,7 @@ public static class BundleRules
     /// must add up to the invoice amount. Lines come from this bundle, or from stored rows when the lines file is absent.
     /// </summary>
     private static async Task CheckSubInvoiceLinesAsync(
-        IReadOnlyDictionary<string, ParsedTable> tables, SqliteConnection connection, SqliteTransaction transaction, ErrorSink errors,
+        IReadOnlyDictionary<string, ParsedTable> tables, DbConnection connection, DbTransaction transaction, ErrorSink errors,
         CancellationToken cancellationToken)
     {
         if (!tables.TryGetValue(SubInvoices, out var invoices))

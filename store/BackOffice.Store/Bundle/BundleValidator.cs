@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace BackOffice.Store.Bundle;
 
@@ -10,7 +10,7 @@ namespace BackOffice.Store.Bundle;
 public static class BundleValidator
 {
     public static async Task ValidateAsync(
-        IReadOnlyDictionary<string, ParsedTable> tables, StoredState stored, SqliteConnection connection, SqliteTransaction transaction,
+        IReadOnlyDictionary<string, ParsedTable> tables, StoredState stored, DbConnection connection, DbTransaction transaction,
         ErrorSink errors, bool merge, CancellationToken cancellationToken)
     {
         foreach (var table in tables.Values)
@@ -90,7 +90,7 @@ public static class BundleValidator
     /// absent, or the sandbox owns it) must not keep pointing at one of them.
     /// </summary>
     private static async Task CheckOrphansAsync(
-        IReadOnlyDictionary<string, ParsedTable> tables, StoredState stored, SqliteConnection connection, SqliteTransaction transaction,
+        IReadOnlyDictionary<string, ParsedTable> tables, StoredState stored, DbConnection connection, DbTransaction transaction,
         ErrorSink errors, CancellationToken cancellationToken)
     {
         foreach (var parent in tables.Values)

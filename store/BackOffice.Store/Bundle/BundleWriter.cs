@@ -1,6 +1,6 @@
+using System.Data.Common;
 using BackOffice.Store.Sweeps;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Bundle;
 
@@ -12,7 +12,7 @@ namespace BackOffice.Store.Bundle;
 public static class BundleWriter
 {
     public static async Task<IReadOnlyList<FileImportCounts>> WriteAsync(
-        IReadOnlyDictionary<string, ParsedTable> tables, StoredState stored, SqliteConnection connection, SqliteTransaction transaction,
+        IReadOnlyDictionary<string, ParsedTable> tables, StoredState stored, DbConnection connection, DbTransaction transaction,
         IProgress<ImportProgress>? progress, bool merge, ISet<ChangedEntity> touched, CancellationToken cancellationToken)
     {
         // Parents and children are written in whatever order the diff needs; foreign keys are checked at commit.
@@ -38,7 +38,7 @@ public static class BundleWriter
     }
 
     private static async Task<int> DeleteMissingAsync(
-        ParsedTable table, StoredState stored, SqliteConnection connection, SqliteTransaction transaction, ISet<ChangedEntity> touched,
+        ParsedTable table, StoredState stored, DbConnection connection, DbTransaction transaction, ISet<ChangedEntity> touched,
         CancellationToken cancellationToken)
     {
         var spec = table.Spec;
@@ -54,7 +54,7 @@ public static class BundleWriter
     }
 
     private static async Task<(int Added, int Changed, int Unchanged)> UpsertAsync(
-        ParsedTable table, StoredState stored, SqliteConnection connection, SqliteTransaction transaction, ISet<ChangedEntity> touched,
+        ParsedTable table, StoredState stored, DbConnection connection, DbTransaction transaction, ISet<ChangedEntity> touched,
         CancellationToken cancellationToken)
     {
         var spec = table.Spec;

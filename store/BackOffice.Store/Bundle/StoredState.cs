@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Bundle;
 
@@ -18,7 +18,7 @@ public sealed class StoredState
 {
     private readonly Dictionary<string, Dictionary<string, StoredKey>> _byTable = [];
 
-    public static async Task<StoredState> LoadAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    public static async Task<StoredState> LoadAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var state = new StoredState();
         foreach (var spec in BundleSchema.Files)
@@ -42,7 +42,7 @@ public sealed class StoredState
     /// import: all of them when the child file is absent, only rows the bundle does not own when it is present.
     /// </summary>
     public static async Task<IReadOnlyList<(string Key, string Target)>> SurvivingReferencesAsync(
-        SqliteConnection connection, SqliteTransaction transaction, FileSpec child, ColumnSpec column, bool childPresent,
+        DbConnection connection, DbTransaction transaction, FileSpec child, ColumnSpec column, bool childPresent,
         CancellationToken cancellationToken)
     {
         var condition = childPresent ? $"NOT ({child.Scope ?? "1"})" : "1";

@@ -1,5 +1,4 @@
 using BackOffice.Store.Proposals;
-using BackOffice.Store.Sqlite;
 using Dapper;
 
 using BackOffice.Store.Tenancy;
@@ -9,6 +8,7 @@ namespace BackOffice.Store.Collections;
 /// <summary>
 /// The collections outbox (issue 5). Queueing is idempotent on the proposal's key; cancel and the delivery claim are
 /// conditional updates on state 'queued', so an undo and a delivery racing for the same message cannot both win.
+/// Issue 18: through units on either engine; on PostgreSQL the claim skips rows another host holds (FOR UPDATE SKIP LOCKED).
 /// </summary>
 public sealed class OutboxStore(TenantData tenant)
 {
@@ -22,33 +22,37 @@ public sealed class OutboxStore(TenantData tenant)
     /// <summary>Queues the message to leave after <paramref name="delay"/>; the same key again returns the message already queued.</summary>
     public async Task<OutboxMessage> EnqueueAsync(OutboxRequest request, TimeSpan delay, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
         var now = tenant.Clock.GetUtcNow();
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO collections_outbox (idempotency_key, proposal_id, channel, recipient, subject, body, invoice_id, level, state, queued_at, deliver_after)
-            VALUES (@IdempotencyKey, @ProposalId, @Channel, @Recipient, @Subject, @Body, @InvoiceId, @Level, 'queued', @QueuedAt, @DeliverAfter)
-            ON CONFLICT (idempotency_key) DO NOTHING
-            """,
-            new
-            {
-                request.IdempotencyKey, request.ProposalId, request.Channel, request.Recipient, request.Subject, request.Body,
-                request.InvoiceId, request.Level, QueuedAt = StoreTime.ToText(now), DeliverAfter = StoreTime.ToText(now + delay),
-            }, cancellationToken: cancellationToken));
+        await using (var unit = await tenant.WriteAsync(cancellationToken))
+        {
+            await unit.Connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO collections_outbox (idempotency_key, proposal_id, channel, recipient, subject, body, invoice_id, level, state, queued_at, deliver_after)
+                VALUES (@IdempotencyKey, @ProposalId, @Channel, @Recipient, @Subject, @Body, @InvoiceId, @Level, 'queued', @QueuedAt, @DeliverAfter)
+                ON CONFLICT DO NOTHING
+                """,
+                new
+                {
+                    request.IdempotencyKey, request.ProposalId, request.Channel, request.Recipient, request.Subject, request.Body,
+                    request.InvoiceId, request.Level, QueuedAt = StoreTime.ToText(now), DeliverAfter = StoreTime.ToText(now + delay),
+                }, unit.Transaction, cancellationToken: cancellationToken));
+            await unit.CommitAsync(cancellationToken);
+        }
+
         return (await GetAsync(request.IdempotencyKey, cancellationToken))!;
     }
 
     public async Task<OutboxMessage?> GetAsync(string idempotencyKey, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<OutboxMessage>(new CommandDefinition(
+        await using var unit = await tenant.ReadAsync(cancellationToken);
+        return await unit.Connection.QuerySingleOrDefaultAsync<OutboxMessage>(new CommandDefinition(
             $"SELECT {Columns} FROM collections_outbox WHERE idempotency_key = @idempotencyKey", new { idempotencyKey }, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<OutboxMessage>> ListAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<OutboxMessage>(new CommandDefinition(
+        await using var unit = await tenant.ReadAsync(cancellationToken);
+        return (await unit.Connection.QueryAsync<OutboxMessage>(new CommandDefinition(
             $"SELECT {Columns} FROM collections_outbox ORDER BY id", cancellationToken: cancellationToken))).ToList();
     }
 
@@ -58,11 +62,9 @@ public sealed class OutboxStore(TenantData tenant)
     /// </summary>
     public async Task CancelAsync(string idempotencyKey, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
+        if (await ExecuteAsync(
             "DELETE FROM collections_outbox WHERE idempotency_key = @idempotencyKey AND state = 'queued'",
-            new { idempotencyKey }, cancellationToken: cancellationToken));
-        if (changed == 1)
+            new { idempotencyKey }, cancellationToken) == 1)
         {
             return;
         }
@@ -76,52 +78,44 @@ public sealed class OutboxStore(TenantData tenant)
 
     /// <summary>
     /// Claims up to <paramref name="limit"/> messages whose delay has passed (and deliveries whose claimant died:
-    /// its claim expired). The claim is a conditional update, so two runners never deliver one message twice.
+    /// its claim expired). The claim is one conditional update, so two runners never deliver one message twice; on
+    /// PostgreSQL rows another host is claiming are skipped, not waited for (issue 18).
     /// </summary>
     public async Task<IReadOnlyList<OutboxMessage>> ClaimDueAsync(TimeSpan claimFor, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
         var now = StoreTime.ToText(tenant.Clock.GetUtcNow());
-        var candidates = (await connection.QueryAsync<long>(new CommandDefinition(
-            """
-            SELECT id FROM collections_outbox
-            WHERE (state = 'queued' AND deliver_after <= @now) OR (state = 'delivering' AND claim_until <= @now)
-            ORDER BY deliver_after, id LIMIT @limit
-            """, new { now, limit }, cancellationToken: cancellationToken))).ToList();
-        var claimed = new List<OutboxMessage>();
-        foreach (var id in candidates)
-        {
-            var won = await connection.ExecuteAsync(new CommandDefinition(
-                """
-                UPDATE collections_outbox SET state = 'delivering', claim_until = @until
-                WHERE id = @id AND ((state = 'queued' AND deliver_after <= @now) OR (state = 'delivering' AND claim_until <= @now))
-                """, new { id, now, until = StoreTime.ToText(tenant.Clock.GetUtcNow() + claimFor) }, cancellationToken: cancellationToken));
-            if (won == 1)
-            {
-                claimed.Add(await connection.QuerySingleAsync<OutboxMessage>(new CommandDefinition(
-                    $"SELECT {Columns} FROM collections_outbox WHERE id = @id", new { id }, cancellationToken: cancellationToken)));
-            }
-        }
-
+        await using var unit = await tenant.WriteAsync(cancellationToken);
+        var claimed = (await unit.Connection.QueryAsync<OutboxMessage>(new CommandDefinition(
+            $"""
+            UPDATE collections_outbox SET state = 'delivering', claim_until = @until
+            WHERE id IN (
+                SELECT id FROM collections_outbox
+                WHERE (state = 'queued' AND deliver_after <= @now) OR (state = 'delivering' AND claim_until <= @now)
+                ORDER BY deliver_after, id LIMIT @limit{unit.SkipLocked})
+            RETURNING {Columns}
+            """, new { now, limit, until = StoreTime.ToText(tenant.Clock.GetUtcNow() + claimFor) }, unit.Transaction,
+            cancellationToken: cancellationToken))).OrderBy(m => m.DeliverAfter, StringComparer.Ordinal).ThenBy(m => m.Id).ToList();
+        await unit.CommitAsync(cancellationToken);
         return claimed;
     }
 
-    public async Task MarkDeliveredAsync(long id, string deliveredTo, CancellationToken cancellationToken)
-    {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+    public Task MarkDeliveredAsync(long id, string deliveredTo, CancellationToken cancellationToken) =>
+        ExecuteAsync(
             "UPDATE collections_outbox SET state = 'delivered', delivered_at = @now, delivered_to = @deliveredTo, claim_until = NULL, last_error = NULL WHERE id = @id",
-            new { id, deliveredTo, now = StoreTime.ToText(tenant.Clock.GetUtcNow()) }, cancellationToken: cancellationToken));
-    }
+            new { id, deliveredTo, now = StoreTime.ToText(tenant.Clock.GetUtcNow()) }, cancellationToken);
 
     /// <summary>
     /// A failed delivery stays 'delivering' with its error until its claim expires, then is retried: it may have
     /// partly left (an SMTP server that took it and then dropped the connection), so it is never cancellable again.
     /// </summary>
-    public async Task RecordFailureAsync(long id, string error, CancellationToken cancellationToken)
+    public Task RecordFailureAsync(long id, string error, CancellationToken cancellationToken) =>
+        ExecuteAsync("UPDATE collections_outbox SET last_error = @error WHERE id = @id", new { id, error }, cancellationToken);
+
+    private async Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE collections_outbox SET last_error = @error WHERE id = @id", new { id, error }, cancellationToken: cancellationToken));
+        await using var unit = await tenant.WriteAsync(cancellationToken);
+        var changed = await unit.Connection.ExecuteAsync(new CommandDefinition(sql, parameters, unit.Transaction, cancellationToken: cancellationToken));
+        await unit.CommitAsync(cancellationToken);
+        return changed;
     }
 }

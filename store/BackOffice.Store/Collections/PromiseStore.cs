@@ -2,7 +2,6 @@ using System.Globalization;
 using BackOffice.Domain.Collections;
 using BackOffice.Domain.Money;
 using BackOffice.Store.Proposals;
-using BackOffice.Store.Sqlite;
 using Dapper;
 
 using BackOffice.Store.Tenancy;
@@ -15,39 +14,42 @@ public sealed class PromiseStore(TenantData tenant)
     /// <summary>Records the promise under its id (the proposal's idempotency key): a retry finds the row and writes nothing.</summary>
     public async Task<bool> RecordAsync(PromiseToPay promise, string? note, long proposalId, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        await using var unit = await tenant.WriteAsync(cancellationToken);
+        var inserted = await unit.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO collections_promises (id, invoice_id, amount_cents, promised_date, recorded_on, note, proposal_id, created_at)
             VALUES (@Id, @InvoiceId, @AmountCents, @PromisedDate, @RecordedOn, @note, @proposalId, @now)
-            ON CONFLICT (id) DO NOTHING
+            ON CONFLICT DO NOTHING
             """,
             new
             {
                 promise.Id, promise.InvoiceId, AmountCents = Cents.FromDollars(promise.Amount),
                 PromisedDate = Text(promise.PromisedDate), RecordedOn = Text(promise.RecordedOn), note, proposalId,
                 now = StoreTime.ToText(tenant.Clock.GetUtcNow()),
-            }, cancellationToken: cancellationToken)) == 1;
+            }, unit.Transaction, cancellationToken: cancellationToken));
+        await unit.CommitAsync(cancellationToken);
+        return inserted == 1;
     }
 
     public async Task<bool> ExistsAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        await using var unit = await tenant.ReadAsync(cancellationToken);
+        return await unit.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM collections_promises WHERE id = @id", new { id }, cancellationToken: cancellationToken)) > 0;
     }
 
     public async Task DeleteAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM collections_promises WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        await using var unit = await tenant.WriteAsync(cancellationToken);
+        await unit.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM collections_promises WHERE id = @id", new { id }, unit.Transaction, cancellationToken: cancellationToken));
+        await unit.CommitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<PromiseToPay>> ListAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<PromiseRow>(new CommandDefinition(
+        await using var unit = await tenant.ReadAsync(cancellationToken);
+        var rows = await unit.Connection.QueryAsync<PromiseRow>(new CommandDefinition(
             """
             SELECT id AS Id, invoice_id AS InvoiceId, amount_cents AS AmountCents, promised_date AS PromisedDate, recorded_on AS RecordedOn
             FROM collections_promises ORDER BY id

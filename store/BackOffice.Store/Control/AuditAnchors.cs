@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
 using BackOffice.Store.Audit;
-using BackOffice.Store.Sqlite;
 using BackOffice.Store.Tenancy;
 using Dapper;
 
@@ -11,15 +11,15 @@ namespace BackOffice.Store.Control;
 /// that events were cut from its end; the anchor can. The anchor only ever moves forward along the same chain:
 /// if the chain no longer contains the anchored event, it is left where it is, so the evidence survives.
 /// </summary>
-public sealed class AuditAnchors(DataDirectory data, TimeProvider clock)
+public sealed class AuditAnchors(TenantDataSource data, TimeProvider clock)
 {
     /// <summary>The anchor row of the control chain (issue 19); not a valid tenant name, so it never collides with one.</summary>
     public const string ControlChain = "@control";
 
     public async Task<(long Seq, string Hash)?> GetAsync(string tenant, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<AnchorRow>(new CommandDefinition(
+        await using var unit = await data.ReadControlAsync(cancellationToken);
+        var row = await unit.Connection.QuerySingleOrDefaultAsync<AnchorRow>(new CommandDefinition(
             "SELECT seq AS Seq, hash AS Hash FROM audit_anchors WHERE tenant = @tenant", new { tenant }, cancellationToken: cancellationToken));
         return row is null ? null : (row.Seq, row.Hash);
     }
@@ -33,28 +33,30 @@ public sealed class AuditAnchors(DataDirectory data, TimeProvider clock)
     {
         var anchor = await GetAsync(tenant, cancellationToken);
         IReadOnlyList<AuditEvent> events;
-        await using (var tenantConnection = await Databases.OpenTenantAsync(data.TenantDatabasePath(tenant), cancellationToken))
+        AuditKey key;
+        await using (var tenantUnit = await data.For(tenant).ReadAsync(cancellationToken))
         {
-            events = await AuditStore.ReadAsync(DataUnit.Over(tenantConnection, null), new AuditQuery(FromSeq: anchor?.Seq ?? 0), cancellationToken);
+            events = await AuditStore.ReadAsync(tenantUnit, new AuditQuery(FromSeq: anchor?.Seq ?? 0), cancellationToken);
+            key = tenantUnit.AuditKey!;
         }
 
-        var key = await AuditKeys.ForAsync(data, cancellationToken);
         if (events.Count == 0 || (anchor is { } a && AuditVerifier.VerifyContinuation(events, a, key) is not null))
         {
             return;
         }
 
         var head = events[^1];
-        await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        await SetAsync(connection, null, key, tenant, head.Seq, head.Hash, clock.GetUtcNow(), cancellationToken);
+        await using var unit = await data.WriteControlAsync(cancellationToken);
+        await SetAsync(unit.Connection, unit.Transaction, key, tenant, head.Seq, head.Hash, clock.GetUtcNow(), cancellationToken);
+        await unit.CommitAsync(cancellationToken);
     }
 
     /// <summary>
     /// Records a chain's head with a MAC under the audit key (issue 19), so the anchor cannot be moved back to match a
-    /// shortened chain by someone who holds the control database but not the key.
+    /// shortened chain by someone who holds the control database but not the key. Plain SQL both engines accept (issue 18).
     /// </summary>
     internal static Task SetAsync(
-        Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction? transaction, AuditKey key,
+        DbConnection connection, DbTransaction? transaction, AuditKey key,
         string chain, long seq, string hash, DateTimeOffset at, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
             """
@@ -68,7 +70,7 @@ public sealed class AuditAnchors(DataDirectory data, TimeProvider clock)
 
     /// <summary>The anchor of a chain with its MAC (null for an anchor recorded before issue 19).</summary>
     internal static async Task<(long Seq, string Hash, string? Mac)?> GetWithMacAsync(
-        Microsoft.Data.Sqlite.SqliteConnection control, string chain, CancellationToken cancellationToken)
+        DbConnection control, string chain, CancellationToken cancellationToken)
     {
         var row = await control.QuerySingleOrDefaultAsync<AnchorRow>(new CommandDefinition(
             "SELECT seq AS Seq, hash AS Hash, mac AS Mac FROM audit_anchors WHERE tenant = @chain", new { chain },

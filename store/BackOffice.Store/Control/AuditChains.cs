@@ -1,5 +1,4 @@
 using BackOffice.Store.Audit;
-using BackOffice.Store.Sqlite;
 using BackOffice.Store.Tenancy;
 
 namespace BackOffice.Store.Control;
@@ -14,7 +13,7 @@ public sealed record AuditChainReport(string Id, int Events, AuditBreak? Break, 
 /// Verifies the control chain and tenant chains with the installation's audit key and their keyed anchors (issue 19).
 /// An anchor whose MAC does not match was moved by someone without the key; the chain is then checked against nothing.
 /// </summary>
-public sealed class AuditChains(DataDirectory data, TenantDataSource source)
+public sealed class AuditChains(TenantDataSource source)
 {
     public async Task<AuditChainReport> VerifyControlAsync(CancellationToken cancellationToken)
     {
@@ -40,11 +39,13 @@ public sealed class AuditChains(DataDirectory data, TenantDataSource source)
 
     private async Task<AuditChainReport> VerifyAsync(string id, string chain, IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken)
     {
-        var key = await AuditKeys.ForAsync(data, cancellationToken);
         (long Seq, string Hash, string? Mac)? anchor;
-        await using (var control = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken))
+        AuditKey key;
+        // Issue 18: through a control unit, so the anchors are read from whichever engine holds them.
+        await using (var control = await source.ReadControlAsync(cancellationToken))
         {
-            anchor = await AuditAnchors.GetWithMacAsync(control, chain, cancellationToken);
+            anchor = await AuditAnchors.GetWithMacAsync(control.Connection, chain, cancellationToken);
+            key = control.AuditKey!;
         }
 
         if (anchor is { } a && a.Mac != AuditAnchors.MacOf(key, chain, a.Seq, a.Hash))

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Audit;
-using BackOffice.Store.Sqlite;
 using Dapper;
 
 namespace BackOffice.Store.Control;
@@ -33,29 +32,29 @@ public sealed partial class CredentialStore
     /// <summary>The user's current security stamp, or null for a user with no password.</summary>
     public async Task<string?> SecurityStampAsync(string user, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+        await using var unit = await data.ReadControlAsync(cancellationToken);
+        return await unit.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT security_stamp FROM user_credentials WHERE user_name = @user", new { user }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Ends every console session of <paramref name="user"/> (sign-out), audited with the reason.</summary>
     public async Task RevokeSessionsAsync(string user, string actor, string reason, CancellationToken cancellationToken)
     {
-        var auditKey = await AuditKeys.ForAsync(data, cancellationToken);
-        await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        await using var transaction = await WriteRetryPolicy.Default.BeginAsync(connection, cancellationToken);
+        // Issue 18: a control write unit, so this runs on either engine; on SQLite it begins through the write retry.
+        await using var unit = await data.WriteControlAsync(cancellationToken);
+        var (connection, transaction) = (unit.Connection, unit.Transaction);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE user_credentials SET security_stamp = @stamp WHERE user_name = @user", new { user, stamp = NewStamp() }, transaction,
             cancellationToken: cancellationToken));
-        await audit.AppendControlAsync(connection, transaction, auditKey, actor, "auth.sessions-revoked", $"user:{user}",
+        await audit.AppendControlAsync(unit, actor, "auth.sessions-revoked", $"user:{user}",
             new JsonObject { ["reason"] = reason }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await unit.CommitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<ApiTokenInfo>> ListTokensAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        return (await connection.QueryAsync<ApiTokenInfo>(new CommandDefinition(
+        await using var unit = await data.ReadControlAsync(cancellationToken);
+        return (await unit.Connection.QueryAsync<ApiTokenInfo>(new CommandDefinition(
             """
             SELECT substr(token_hash, 1, 12) AS Id, user_name AS User, label AS Label, created_at AS CreatedAt, revoked_at AS RevokedAt
             FROM api_tokens ORDER BY created_at, token_hash
@@ -70,9 +69,9 @@ public sealed partial class CredentialStore
             throw new ArgumentException($"Token id '{id}' is not valid: 12 lower-case hex digits, as `tokens list` shows.", nameof(id));
         }
 
-        var auditKey = await AuditKeys.ForAsync(data, cancellationToken);
-        await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        await using var transaction = await WriteRetryPolicy.Default.BeginAsync(connection, cancellationToken);
+        // Issue 18: a control write unit, so this runs on either engine; on SQLite it begins through the write retry.
+        await using var unit = await data.WriteControlAsync(cancellationToken);
+        var (connection, transaction) = (unit.Connection, unit.Transaction);
         var token = await connection.QuerySingleOrDefaultAsync<ApiTokenInfo>(new CommandDefinition(
             """
             SELECT substr(token_hash, 1, 12) AS Id, user_name AS User, label AS Label, created_at AS CreatedAt, revoked_at AS RevokedAt
@@ -83,9 +82,9 @@ public sealed partial class CredentialStore
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE api_tokens SET revoked_at = @at WHERE substr(token_hash, 1, 12) = @id AND revoked_at IS NULL", new { id, at }, transaction,
             cancellationToken: cancellationToken));
-        await audit.AppendControlAsync(connection, transaction, auditKey, actor, "auth.token-revoked", $"user:{token.User}",
+        await audit.AppendControlAsync(unit, actor, "auth.token-revoked", $"user:{token.User}",
             new JsonObject { ["token"] = id, ["label"] = token.Label }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await unit.CommitAsync(cancellationToken);
         return token with { RevokedAt = at };
     }
 }

@@ -1,10 +1,9 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Tenancy;
-using BackOffice.Store.Sqlite;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Control;
 
@@ -12,7 +11,7 @@ namespace BackOffice.Store.Control;
 /// Passwords and API tokens of the users in the control database (issue 9). Only hashes are stored; every login,
 /// failed login, password change and token issue is an event in the control audit chain.
 /// </summary>
-public sealed partial class CredentialStore(DataDirectory data, UserDirectory users, AuditStore audit, TimeProvider clock, AuthOptions options)
+public sealed partial class CredentialStore(TenantDataSource data, UserDirectory users, AuditStore audit, TimeProvider clock, AuthOptions options)
 {
     public async Task SetPasswordAsync(string user, string password, string actor, CancellationToken cancellationToken)
     {
@@ -23,40 +22,41 @@ public sealed partial class CredentialStore(DataDirectory data, UserDirectory us
 
         _ = await users.FindAsync(user, cancellationToken) ?? throw new ArgumentException($"User '{user}' does not exist.", nameof(user));
         var hash = PasswordHasher.Hash(password, options.Pbkdf2Iterations);
-        // Issue 19: the key first: creating it writes to the control database, which the transaction below would hold.
-        var auditKey = await AuditKeys.ForAsync(data, cancellationToken);
-        await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        await using var transaction = await WriteRetryPolicy.Default.BeginAsync(connection, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await using var unit = await data.WriteControlAsync(cancellationToken);
+        await unit.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO user_credentials (user_name, password_hash, updated_at, security_stamp) VALUES (@user, @hash, @at, @stamp)
             ON CONFLICT (user_name) DO UPDATE SET password_hash = excluded.password_hash, updated_at = excluded.updated_at,
                 security_stamp = excluded.security_stamp
-            """, new { user, hash, at = Now(), stamp = NewStamp() }, transaction, cancellationToken: cancellationToken));
-        await audit.AppendControlAsync(connection, transaction, auditKey, actor, "user.password-set", $"user:{user}", new JsonObject(), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            """, new { user, hash, at = Now(), stamp = NewStamp() }, unit.Transaction, cancellationToken: cancellationToken));
+        await audit.AppendControlAsync(unit, actor, "user.password-set", $"user:{user}", new JsonObject(), cancellationToken);
+        await unit.CommitAsync(cancellationToken);
     }
 
     /// <summary>The user when the password matches; audits the login or the failed login either way.</summary>
     public async Task<UserRecord?> LoginAsync(string user, string password, string channel, CancellationToken cancellationToken)
     {
-        // Issue 19: the key first: creating it writes to the control database, which the transaction below would hold.
-        var auditKey = await AuditKeys.ForAsync(data, cancellationToken);
-        await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        var stored = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT password_hash FROM user_credentials WHERE user_name = @user", new { user }, cancellationToken: cancellationToken));
+        string? stored;
+        await using (var read = await data.ReadControlAsync(cancellationToken))
+        {
+            stored = await read.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+                "SELECT password_hash FROM user_credentials WHERE user_name = @user", new { user }, cancellationToken: cancellationToken));
+        }
+
         // Issue 19: an unknown user costs the same PBKDF2 work as a wrong password, so timing does not tell which names exist.
         var matches = stored is not null ? PasswordHasher.Verify(password, stored) : VerifyNobody(password);
         var record = matches ? await users.FindAsync(user, cancellationToken) : null;
-        await audit.AppendControlAsync(connection, auditKey, user, record is null ? "auth.login-failed" : "auth.login", $"user:{user}",
+        await using var unit = await data.WriteControlAsync(cancellationToken);
+        await audit.AppendControlAsync(unit, user, record is null ? "auth.login-failed" : "auth.login", $"user:{user}",
             new JsonObject { ["channel"] = channel }, cancellationToken);
+        await unit.CommitAsync(cancellationToken);
         return record;
     }
 
     public async Task<bool> AnyPasswordAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+        await using var unit = await data.ReadControlAsync(cancellationToken);
+        return await unit.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             "SELECT EXISTS (SELECT 1 FROM user_credentials)", cancellationToken: cancellationToken));
     }
 
@@ -65,23 +65,20 @@ public sealed partial class CredentialStore(DataDirectory data, UserDirectory us
     {
         _ = await users.FindAsync(user, cancellationToken) ?? throw new ArgumentException($"User '{user}' does not exist.", nameof(user));
         var token = SecretTokens.New("bo_");
-        // Issue 19: the key first: creating it writes to the control database, which the transaction below would hold.
-        var auditKey = await AuditKeys.ForAsync(data, cancellationToken);
-        await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        await using var transaction = await WriteRetryPolicy.Default.BeginAsync(connection, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await using var unit = await data.WriteControlAsync(cancellationToken);
+        await unit.Connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO api_tokens (token_hash, user_name, label, created_at) VALUES (@hash, @user, @label, @at)",
-            new { hash = SecretTokens.HashOf(token), user, label, at = Now() }, transaction, cancellationToken: cancellationToken));
-        await audit.AppendControlAsync(connection, transaction, auditKey, actor, "auth.token-issued", $"user:{user}", new JsonObject { ["label"] = label }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            new { hash = SecretTokens.HashOf(token), user, label, at = Now() }, unit.Transaction, cancellationToken: cancellationToken));
+        await audit.AppendControlAsync(unit, actor, "auth.token-issued", $"user:{user}", new JsonObject { ["label"] = label }, cancellationToken);
+        await unit.CommitAsync(cancellationToken);
         return token;
     }
 
     /// <summary>The user an API token belongs to, or null for an unknown or revoked token.</summary>
     public async Task<UserRecord?> UserForTokenAsync(string token, CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        var user = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+        await using var unit = await data.ReadControlAsync(cancellationToken);
+        var user = await unit.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT user_name FROM api_tokens WHERE token_hash = @hash AND revoked_at IS NULL",
             new { hash = SecretTokens.HashOf(token) }, cancellationToken: cancellationToken));
         return user is null ? null : await users.FindAsync(user, cancellationToken);

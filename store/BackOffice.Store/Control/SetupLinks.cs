@@ -1,10 +1,9 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Tenancy;
-using BackOffice.Store.Sqlite;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Control;
 
@@ -13,7 +12,7 @@ namespace BackOffice.Store.Control;
 /// password; used once (a conditional UPDATE on used_at IS NULL), expires, and is stored as a SHA-256 hash.
 /// </summary>
 public sealed class SetupLinks(
-    DataDirectory data, UserDirectory users, CredentialStore credentials, AuditStore audit, TimeProvider clock, AuthOptions options)
+    TenantDataSource data, UserDirectory users, CredentialStore credentials, AuditStore audit, TimeProvider clock, AuthOptions options)
 {
     /// <summary>A new setup token when the install has no password yet; null otherwise.</summary>
     public async Task<string?> IssueIfFreshAsync(CancellationToken cancellationToken)
@@ -25,11 +24,12 @@ public sealed class SetupLinks(
 
         var token = SecretTokens.New("setup_");
         var now = clock.GetUtcNow();
-        await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await using var unit = await data.WriteControlAsync(cancellationToken);
+        await unit.Connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO setup_links (token_hash, created_at, expires_at) VALUES (@hash, @now, @expires)",
             new { hash = SecretTokens.HashOf(token), now = Text(now), expires = Text(now.AddHours(options.SetupLinkHours)) },
-            cancellationToken: cancellationToken));
+            unit.Transaction, cancellationToken: cancellationToken));
+        await unit.CommitAsync(cancellationToken);
         return token;
     }
 
@@ -41,21 +41,18 @@ public sealed class SetupLinks(
             throw new ArgumentException("The first admin needs a name and a password of at least 8 characters.", nameof(password));
         }
 
-        // Issue 19: the key first: creating it writes to the control database, which the transaction below would hold.
-        var auditKey = await AuditKeys.ForAsync(data, cancellationToken);
-        await using (var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken))
+        await using (var unit = await data.WriteControlAsync(cancellationToken))
         {
-            await using var transaction = await WriteRetryPolicy.Default.BeginAsync(connection, cancellationToken);
-            var claimed = await connection.ExecuteAsync(new CommandDefinition(
+            var claimed = await unit.Connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE setup_links SET used_at = @now, used_by = @admin WHERE token_hash = @hash AND used_at IS NULL AND expires_at > @now",
-                new { hash = SecretTokens.HashOf(token), now = Text(clock.GetUtcNow()), admin }, transaction, cancellationToken: cancellationToken));
+                new { hash = SecretTokens.HashOf(token), now = Text(clock.GetUtcNow()), admin }, unit.Transaction, cancellationToken: cancellationToken));
             if (claimed != 1)
             {
                 return false;
             }
 
-            await audit.AppendControlAsync(connection, transaction, auditKey, admin, "auth.setup-link-used", $"user:{admin}", new JsonObject(), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await audit.AppendControlAsync(unit, admin, "auth.setup-link-used", $"user:{admin}", new JsonObject(), cancellationToken);
+            await unit.CommitAsync(cancellationToken);
         }
 
         await users.AddAsync(admin, "admin", null, null, "setup-link", cancellationToken);

@@ -1,44 +1,43 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Audit;
-using BackOffice.Store.Sqlite;
 using BackOffice.Store.Tenancy;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Control;
 
 public sealed record TenantInfo(string Id, string CreatedAt);
 
-/// <summary>Creates and lists tenants. Each tenant gets its own database file (DESIGN.md rule 6).</summary>
-public sealed class TenantRegistry(DataDirectory data, TimeProvider clock, AuditStore audit)
+/// <summary>
+/// Creates and lists tenants. Each tenant gets its own database file, or its rows in PostgreSQL behind row-level
+/// security (DESIGN.md rule 6, issue 18).
+/// </summary>
+public sealed class TenantRegistry(TenantDataSource data, TimeProvider clock, AuditStore audit)
 {
     /// <summary>Creates the tenant unless it exists; returns whether it was created. Audited in the control chain.</summary>
     public async Task<bool> CreateAsync(string tenant, string actor, CancellationToken cancellationToken)
     {
         DataDirectory.ValidTenantName(tenant);
-        // Issue 19: the key first: creating it writes to the control database, which the transaction below would hold.
-        var auditKey = await AuditKeys.ForAsync(data, cancellationToken);
-        await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        await using var transaction = await WriteRetryPolicy.Default.BeginAsync(connection, cancellationToken);
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+        await using var unit = await data.WriteControlAsync(cancellationToken);
+        var inserted = await unit.Connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO tenants (name, created_at) VALUES (@tenant, @at) ON CONFLICT (name) DO NOTHING",
-            new { tenant, at = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) }, transaction, cancellationToken: cancellationToken));
+            new { tenant, at = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) }, unit.Transaction, cancellationToken: cancellationToken));
         if (inserted == 1)
         {
-            await audit.AppendControlAsync(connection, transaction, auditKey, actor, "tenant.created", $"tenant:{tenant}", new JsonObject(), cancellationToken);
+            await audit.AppendControlAsync(unit, actor, "tenant.created", $"tenant:{tenant}", new JsonObject(), cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        // Creating the database now applies its migrations, so a new tenant is usable at once.
-        await using var tenantConnection = await Databases.OpenTenantAsync(data.TenantDatabasePath(tenant), cancellationToken);
+        await unit.CommitAsync(cancellationToken);
+        // Opening the tenant now applies its migrations (a SQLite file per tenant), so a new tenant is usable at once.
+        await using var tenantUnit = await data.For(tenant).ReadAsync(cancellationToken);
         return inserted == 1;
     }
 
     public async Task<IReadOnlyList<TenantInfo>> ListAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        var rows = await connection.QueryAsync<TenantRow>(new CommandDefinition(
+        await using var unit = await data.ReadControlAsync(cancellationToken);
+        var rows = await unit.Connection.QueryAsync<TenantRow>(new CommandDefinition(
             "SELECT name AS Name, created_at AS CreatedAt FROM tenants ORDER BY name", cancellationToken: cancellationToken));
         return rows.Select(r => new TenantInfo(r.Name, r.CreatedAt)).ToList();
     }

@@ -1,17 +1,16 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Audit;
-using BackOffice.Store.Sqlite;
 using BackOffice.Store.Tenancy;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Control;
 
 public sealed record UserRecord(string Id, string Role, string? Department, string? Tenant, string CreatedAt);
 
 /// <summary>Users and their roles, kept in the control database.</summary>
-public sealed class UserDirectory(DataDirectory data, TimeProvider clock, AuditStore audit)
+public sealed class UserDirectory(TenantDataSource data, TimeProvider clock, AuditStore audit)
 {
     public static readonly IReadOnlySet<string> Roles = new HashSet<string>(StringComparer.Ordinal) { "viewer", "approver", "lead", "admin" };
 
@@ -33,20 +32,17 @@ public sealed class UserDirectory(DataDirectory data, TimeProvider clock, AuditS
             throw new ArgumentException("A lead leads a department: give --department (e.g. finance, collections, payroll).", nameof(department));
         }
 
-        // Issue 19: the key first: creating it writes to the control database, which the transaction below would hold.
-        var auditKey = await AuditKeys.ForAsync(data, cancellationToken);
-        await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        await using var transaction = await WriteRetryPolicy.Default.BeginAsync(connection, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await using var unit = await data.WriteControlAsync(cancellationToken);
+        await unit.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO users (name, role, department, tenant, created_at) VALUES (@name, @role, @department, @tenant, @at)
             ON CONFLICT (name) DO UPDATE SET role = excluded.role, department = excluded.department, tenant = excluded.tenant
             """,
             new { name, role, department, tenant, at = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) },
-            transaction, cancellationToken: cancellationToken));
-        await audit.AppendControlAsync(connection, transaction, auditKey, actor, "user.saved", $"user:{name}",
+            unit.Transaction, cancellationToken: cancellationToken));
+        await audit.AppendControlAsync(unit, actor, "user.saved", $"user:{name}",
             new JsonObject { ["role"] = role, ["department"] = department, ["tenant"] = tenant }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await unit.CommitAsync(cancellationToken);
     }
 
     public async Task<UserRecord?> FindAsync(string name, CancellationToken cancellationToken) =>
@@ -54,8 +50,8 @@ public sealed class UserDirectory(DataDirectory data, TimeProvider clock, AuditS
 
     public async Task<IReadOnlyList<UserRecord>> ListAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await Databases.OpenControlAsync(data.ControlDatabasePath, cancellationToken);
-        var rows = await connection.QueryAsync<UserRow>(new CommandDefinition(
+        await using var unit = await data.ReadControlAsync(cancellationToken);
+        var rows = await unit.Connection.QueryAsync<UserRow>(new CommandDefinition(
             "SELECT name AS Name, role AS Role, department AS Department, tenant AS Tenant, created_at AS CreatedAt FROM users ORDER BY name",
             cancellationToken: cancellationToken));
         return rows.Select(r => new UserRecord(r.Name, r.Role, r.Department, r.Tenant, r.CreatedAt)).ToList();

@@ -1,7 +1,6 @@
 using System.Globalization;
 using BackOffice.Store.Sqlite;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 using BackOffice.Store.Tenancy;
 

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using BackOffice.Store.Sqlite;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 using BackOffice.Store.Tenancy;
 
@@ -80,7 +80,7 @@ public sealed class PricebookWriter
     }
 
     private static async Task MoveAsync(
-        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<ItemPrice> from, IReadOnlyList<ItemPrice> to, string why,
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<ItemPrice> from, IReadOnlyList<ItemPrice> to, string why,
         CancellationToken cancellationToken)
     {
         for (var i = 0; i < from.Count; i++)

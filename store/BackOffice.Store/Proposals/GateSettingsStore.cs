@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 using BackOffice.Store.Tenancy;
 
@@ -17,9 +16,9 @@ public static class GateSettingsStore
     public static Task SetMasterAsync(
         DataUnit unit, bool on, string by, string at, CancellationToken cancellationToken) =>
         unit.Connection.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             INSERT INTO gate_settings (key, value, updated_by, updated_at) VALUES (@MasterKey, @value, @by, @at)
-            ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+            ON CONFLICT ({unit.ConflictOn("key")}) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at
             """,
             new { MasterKey, value = on ? "on" : "off", by, at }, unit.Transaction, cancellationToken: cancellationToken));
 
@@ -34,9 +33,9 @@ public static class GateSettingsStore
         DataUnit unit, AgentSettingsRow settings, string by, string at,
         CancellationToken cancellationToken) =>
         unit.Connection.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             INSERT INTO agent_settings (agent, writes_enabled, mode, updated_by, updated_at) VALUES (@Agent, @WritesEnabled, @Mode, @by, @at)
-            ON CONFLICT (agent) DO UPDATE SET writes_enabled = excluded.writes_enabled, mode = excluded.mode,
+            ON CONFLICT ({unit.ConflictOn("agent")}) DO UPDATE SET writes_enabled = excluded.writes_enabled, mode = excluded.mode,
                 updated_by = excluded.updated_by, updated_at = excluded.updated_at
             """,
             new { settings.Agent, settings.WritesEnabled, settings.Mode, by, at }, unit.Transaction, cancellationToken: cancellationToken));

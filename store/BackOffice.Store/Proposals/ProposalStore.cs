@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 using BackOffice.Store.Tenancy;
 
@@ -99,13 +98,16 @@ public static class ProposalStore
         MoveAsync(unit, "state = 'failed', error = @error", "state IN ('approved', 'failed') AND version = @version",
             new { id, version, error }, cancellationToken);
 
-    /// <summary>approved | failed -> executing, or an expired executing lease taken over (the lease is the expected value).</summary>
+    /// <summary>
+    /// approved | failed -> executing, or an expired executing lease taken over (the lease is the expected value).
+    /// IS NOT DISTINCT FROM compares with NULL on both engines (issue 18: PostgreSQL's IS takes no parameter).
+    /// </summary>
     public static Task<bool> ClaimExecutionAsync(
         DataUnit unit, long id, string from, string? expectedLease, string by, string leaseUntil,
         CancellationToken cancellationToken) =>
         MoveAsync(unit,
             "state = 'executing', executed_by = @by, lease_until = @leaseUntil, error = NULL",
-            "state = @from AND lease_until IS @expectedLease", new { id, from, expectedLease, by, leaseUntil }, cancellationToken);
+            "state = @from AND lease_until IS NOT DISTINCT FROM @expectedLease", new { id, from, expectedLease, by, leaseUntil }, cancellationToken);
 
     /// <summary>executing -> executed | failed.</summary>
     public static Task<bool> FinishExecutionAsync(

@@ -1,9 +1,9 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Domain.Money;
 using BackOffice.Store.Ledger;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Sandbox;
 
@@ -11,7 +11,7 @@ namespace BackOffice.Store.Sandbox;
 internal static class SandboxBills
 {
     public static async Task<LedgerWriteResult> CreateAsync(
-        SqliteConnection connection, SqliteTransaction transaction, BillDraft bill, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, BillDraft bill, CancellationToken cancellationToken)
     {
         SandboxChecks.RequireLines(bill.Lines);
         await SandboxChecks.RequireActiveAsync(connection, transaction, "ledger_vendors", "Vendor", bill.VendorId, cancellationToken);
@@ -80,7 +80,7 @@ internal static class SandboxBills
     }
 
     public static async Task<LedgerWriteResult> DeleteAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string billId, long syncToken, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, string billId, long syncToken, CancellationToken cancellationToken)
     {
         var bill = await GetAsync(connection, transaction, billId, cancellationToken);
         if (bill is null)
@@ -100,7 +100,7 @@ internal static class SandboxBills
     }
 
     public static async Task<LedgerBillRef?> GetAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, string billId, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction? transaction, string billId, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<BillRefRow>(new CommandDefinition(
             "SELECT id AS Id, sync_token AS SyncToken, status AS Status FROM ledger_bills WHERE id = @billId",
@@ -109,7 +109,7 @@ internal static class SandboxBills
     }
 
     public static async Task<IReadOnlyList<LedgerBillRef>> FindAsync(
-        SqliteConnection connection, string vendorId, string docNumber, CancellationToken cancellationToken)
+        DbConnection connection, string vendorId, string docNumber, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<BillRefRow>(new CommandDefinition(
             "SELECT id AS Id, sync_token AS SyncToken, status AS Status FROM ledger_bills WHERE vendor_id = @vendorId AND doc_number = @docNumber ORDER BY id",

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using BackOffice.Domain.Money;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Sandbox;
 
@@ -9,7 +9,7 @@ internal static class SandboxChecks
 {
     /// <summary>Refuses a reference to a row that does not exist or is inactive (QuickBooks 2500 "Invalid Reference Id").</summary>
     public static async Task RequireActiveAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string table, string label, string id, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, string table, string label, string id, CancellationToken cancellationToken)
     {
         // table is one of our own constants, never input: ids are always bound as parameters.
         var active = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using BackOffice.Domain.Money;
 using BackOffice.Store.Ledger;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace BackOffice.Store.Sandbox;
 
@@ -19,7 +19,7 @@ public sealed record InvoiceLineDraft(string? Item, string? Description, decimal
 internal static class SandboxInvoices
 {
     public static async Task<LedgerWriteResult> CreateAsync(
-        SqliteConnection connection, SqliteTransaction transaction, InvoiceDraft invoice, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, InvoiceDraft invoice, CancellationToken cancellationToken)
     {
         SandboxChecks.RequireLines(invoice.Lines);
         await SandboxChecks.RequireActiveAsync(connection, transaction, "ledger_customers", "Customer", invoice.CustomerId, cancellationToken);
@@ -59,7 +59,7 @@ internal static class SandboxInvoices
     }
 
     public static async Task<LedgerWriteResult> DeleteAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string invoiceId, long syncToken, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, string invoiceId, long syncToken, CancellationToken cancellationToken)
     {
         var current = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT sync_token FROM ledger_invoices WHERE id = @invoiceId", new { invoiceId }, transaction, cancellationToken: cancellationToken));
@@ -87,7 +87,7 @@ internal static class SandboxInvoices
         return new LedgerWriteResult(invoiceId, syncToken, response);
     }
 
-    public static async Task<long?> SyncTokenAsync(SqliteConnection connection, string invoiceId, CancellationToken cancellationToken) =>
+    public static async Task<long?> SyncTokenAsync(DbConnection connection, string invoiceId, CancellationToken cancellationToken) =>
         await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT sync_token FROM ledger_invoices WHERE id = @invoiceId", new { invoiceId }, cancellationToken: cancellationToken));
 

@@ -1,9 +1,9 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Domain.Money;
 using BackOffice.Store.Ledger;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Sandbox;
 
@@ -11,7 +11,7 @@ namespace BackOffice.Store.Sandbox;
 internal static class SandboxJournalEntries
 {
     public static async Task<LedgerWriteResult> CreateAsync(
-        SqliteConnection connection, SqliteTransaction transaction, JournalEntryDraft entry, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, JournalEntryDraft entry, CancellationToken cancellationToken)
     {
         SandboxChecks.RequireLines(entry.Lines);
         var cents = new long[entry.Lines.Count];
@@ -76,7 +76,7 @@ internal static class SandboxJournalEntries
     }
 
     public static async Task<LedgerWriteResult> DeleteAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string entryId, long syncToken, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, string entryId, long syncToken, CancellationToken cancellationToken)
     {
         var current = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT sync_token FROM ledger_journal_entries WHERE id = @entryId", new { entryId }, transaction, cancellationToken: cancellationToken));

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using BackOffice.Store.Ledger;
 using BackOffice.Store.Sqlite;
@@ -83,7 +84,7 @@ public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter, IJournalW
     /// </summary>
     private async Task<LedgerWriteResult> WriteAsync(
         TenantData tenant, string requestId, string operation, string entityType, string? existingId,
-        Func<SqliteConnection, SqliteTransaction, Task<LedgerWriteResult>> write, CancellationToken cancellationToken)
+        Func<DbConnection, DbTransaction, Task<LedgerWriteResult>> write, CancellationToken cancellationToken)
     {
         SandboxRequests.Validate(requestId);
         await using var connection = await tenant.OpenAsync(cancellationToken);

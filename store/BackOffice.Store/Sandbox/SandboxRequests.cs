@@ -1,8 +1,8 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Ledger;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Sandbox;
 
@@ -22,7 +22,7 @@ internal static class SandboxRequests
 
     /// <summary>The original response to <paramref name="requestId"/>, or null if it was never seen.</summary>
     public static async Task<LedgerWriteResult?> FindAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string requestId, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, string requestId, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<RequestRow>(new CommandDefinition(
             "SELECT entity_type AS EntityType, entity_id AS EntityId, response_json AS ResponseJson FROM sandbox_requests WHERE request_id = @requestId",
@@ -38,7 +38,7 @@ internal static class SandboxRequests
     }
 
     public static Task RecordAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string requestId, string operation, string entityType,
+        DbConnection connection, DbTransaction transaction, string requestId, string operation, string entityType,
         LedgerWriteResult result, DateTimeOffset at, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
             """
@@ -54,7 +54,7 @@ internal static class SandboxRequests
 
     /// <summary>Next id of a kind, e.g. "sbx-bill-3". Ids are never reused, even after a delete.</summary>
     public static async Task<string> NextIdAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string kind, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, string kind, CancellationToken cancellationToken)
     {
         var next = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """

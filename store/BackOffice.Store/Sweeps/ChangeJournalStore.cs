@@ -1,5 +1,5 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using BackOffice.Store.Tenancy;
 
 namespace BackOffice.Store.Sweeps;
@@ -12,7 +12,7 @@ public sealed class ChangeJournalStore(TenantData tenant)
 {
     /// <summary>Records the entities inside the writer's transaction, so the journal commits with the change or not at all.</summary>
     internal static async Task RecordAsync(
-        IEnumerable<ChangedEntity> entities, string source, string recordedAt, SqliteConnection connection, SqliteTransaction transaction,
+        IEnumerable<ChangedEntity> entities, string source, string recordedAt, DbConnection connection, DbTransaction transaction,
         CancellationToken cancellationToken)
     {
         var rows = entities.Distinct().OrderBy(e => e.Kind, StringComparer.Ordinal).ThenBy(e => e.Key, StringComparer.Ordinal)

@@ -1,5 +1,5 @@
 using BackOffice.Store.Bundle;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace BackOffice.Store.Sweeps;
 
@@ -67,7 +67,7 @@ public static class ChangedEntities
     /// job touches both jobs).
     /// </summary>
     public static async Task<IReadOnlyList<ChangedEntity>> StoredDocumentAsync(
-        string table, string? linesTable, string? linesKey, string id, SqliteConnection connection, SqliteTransaction transaction,
+        string table, string? linesTable, string? linesKey, string id, DbConnection connection, DbTransaction transaction,
         CancellationToken cancellationToken)
     {
         var header = BundleSchema.Files.Single(f => f.Table == table);
@@ -82,12 +82,16 @@ public static class ChangedEntities
 
     /// <summary>The entities of the stored rows of <paramref name="spec"/> whose <paramref name="column"/> is <paramref name="value"/>.</summary>
     internal static async Task<IReadOnlyList<ChangedEntity>> StoredAsync(
-        FileSpec spec, string column, string value, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+        FileSpec spec, string column, string value, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"SELECT {string.Join(", ", Columns(spec))} FROM {spec.Table} WHERE {column} = $value";
-        command.Parameters.AddWithValue("$value", value);
+        // DbConnection-general (issue 18): AddWithValue is Microsoft.Data.Sqlite's, not ADO.NET's.
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "$value";
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var entities = new List<ChangedEntity>();
         while (await reader.ReadAsync(cancellationToken))

@@ -23,8 +23,9 @@ public sealed class TenantData
     private readonly string _databasePath;
     private readonly string _folder;
     private readonly DataDirectory _data;
+    private readonly StoreEngine _engine;
 
-    internal TenantData(string tenant, DataDirectory data, TimeProvider clock, WriteRetryPolicy writeRetry)
+    internal TenantData(string tenant, DataDirectory data, TimeProvider clock, StoreEngine engine, WriteRetryPolicy writeRetry)
     {
         _data = data;
         WriteRetry = writeRetry;
@@ -32,6 +33,7 @@ public sealed class TenantData
         Clock = clock;
         _databasePath = data.TenantDatabasePath(tenant);
         _folder = data.TenantFolder(tenant);
+        _engine = engine;
         Project = new ProjectStore(this);
         Ledger = new LedgerStore(this);
         Workforce = new WorkforceStore(this);
@@ -138,24 +140,33 @@ public sealed class TenantData
     public async Task<DataUnit> ReadAsync(CancellationToken cancellationToken)
     {
         var key = await AuditKeyAsync(cancellationToken);
-        return DataUnit.Read(await OpenAsync(cancellationToken), key);
+        return await _engine.OpenTenantAsync(Tenant, _databasePath, write: false, WriteRetry, key, cancellationToken);
     }
 
     /// <summary>A write unit: everything done through it commits together or not at all.</summary>
     public async Task<DataUnit> WriteAsync(CancellationToken cancellationToken)
     {
         var key = await AuditKeyAsync(cancellationToken);
-        return await DataUnit.WriteAsync(await OpenAsync(cancellationToken), WriteRetry, key, cancellationToken);
+        return await _engine.OpenTenantAsync(Tenant, _databasePath, write: true, WriteRetry, key, cancellationToken);
     }
 
     /// <summary>The installation's audit key (issue 19), found before the database is opened so a missing key opens nothing.</summary>
-    internal Task<Audit.AuditKey> AuditKeyAsync(CancellationToken cancellationToken) => Audit.AuditKeys.ForAsync(_data, cancellationToken);
+    internal Task<Audit.AuditKey> AuditKeyAsync(CancellationToken cancellationToken) => _engine.AuditKeyAsync(_data, cancellationToken);
 
-    /// <summary>How this tenant's writers wait for a database another writer holds (issue 19).</summary>
+    /// <summary>How this tenant's SQLite writers wait for a database another writer holds (issue 19).</summary>
     internal WriteRetryPolicy WriteRetry { get; }
 
+    /// <summary>Which engine holds the tenant; stores pick per-dialect SQL by it (issue 18).</summary>
+    public StoreDialect Dialect => _engine.Dialect;
+
+    /// <summary>
+    /// A bare SQLite connection, for the stores not yet ported to units (issue 18 lists them in
+    /// <see cref="Postgres.PostgresPorting"/>); on PostgreSQL such a store has no tenant scope, so it refuses.
+    /// </summary>
     internal Task<Microsoft.Data.Sqlite.SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
-        Databases.OpenTenantAsync(_databasePath, cancellationToken);
+        _engine.Dialect == StoreDialect.Sqlite
+            ? Databases.OpenTenantAsync(_databasePath, cancellationToken)
+            : throw new StoreNotPortedException("a store that opens a bare connection");
 
     public override string ToString() => $"tenant {Tenant}";
 }

@@ -31,8 +31,8 @@ public sealed class SecurityBenchmark(ITestOutputHelper output) : IDisposable
 
         var ct = CancellationToken.None;
         var audit = new AuditStore(TimeProvider.System);
-        var users = new UserDirectory(_temp.Data, TimeProvider.System, audit);
-        var credentials = new CredentialStore(_temp.Data, users, audit, TimeProvider.System, new AuthOptions());
+        var users = new UserDirectory(_temp.Source(), TimeProvider.System, audit);
+        var credentials = new CredentialStore(_temp.Source(), users, audit, TimeProvider.System, new AuthOptions());
         await users.AddAsync("dana", "lead", "finance", null, "bench", ct);
         await credentials.SetPasswordAsync("dana", "the-right-password", "bench", ct);
         await credentials.LoginAsync("nobody", "warm-up", "bench", ct);

@@ -19,7 +19,7 @@ public sealed class AuditKeyTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private AuditChains Chains => new(_temp.Data, _temp.Source());
+    private AuditChains Chains => new(_temp.Source());
 
     private async Task<TenantData> SeedTenantAsync(int events)
     {
@@ -30,7 +30,7 @@ public sealed class AuditKeyTests : IDisposable
             await audit.AppendAloneAsync(tenant, "lead@acme", "proposal.approved", $"proposal:{i}", new JsonObject { ["amount"] = $"{i}00.00" }, _ct);
         }
 
-        await new AuditAnchors(_temp.Data, TimeProvider.System).AdvanceAsync("acme", _ct);
+        await new AuditAnchors(_temp.Source(), TimeProvider.System).AdvanceAsync("acme", _ct);
         return tenant;
     }
 
@@ -96,7 +96,7 @@ public sealed class AuditKeyTests : IDisposable
     [Fact]
     public async Task VerifyControl_LastEventsDeleted_CaughtByTheControlAnchor()
     {
-        var registry = new TenantRegistry(_temp.Data, TimeProvider.System, new AuditStore(TimeProvider.System));
+        var registry = new TenantRegistry(_temp.Source(), TimeProvider.System, new AuditStore(TimeProvider.System));
         foreach (var name in new[] { "acme", "beta", "gamma" })
         {
             await registry.CreateAsync(name, "admin", _ct);

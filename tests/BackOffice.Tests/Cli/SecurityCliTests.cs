@@ -26,8 +26,8 @@ public sealed class SecurityCliTests : IDisposable
         var data = new DataDirectory(_temp.Root);
         var clock = new FakeTimeProvider();
         var audit = new BackOffice.Store.Audit.AuditStore(clock);
-        var users = new UserDirectory(data, clock, audit);
-        return new CredentialStore(data, users, audit, clock, new AuthOptions());
+        var users = new UserDirectory(new TenantDataSource(data, clock), clock, audit);
+        return new CredentialStore(new TenantDataSource(data, clock), users, audit, clock, new AuthOptions());
     }
 
     [Fact]

@@ -19,12 +19,13 @@ public sealed class OutboxDeliveryTests : IDisposable
     public async Task DeliverAll_EveryTenant_DeliversOnlyWhatIsDueOnceEach()
     {
         var data = new BackOffice.Store.Tenancy.DataDirectory(_f.Root);
-        var tenants = new TenantRegistry(data, _f.Clock, _f.Audit);
+        var source = new BackOffice.Store.Tenancy.TenantDataSource(data, _f.Clock);
+        var tenants = new TenantRegistry(source, _f.Clock, _f.Audit);
         await tenants.CreateAsync("acme", "test", _ct);
         var store = _f.Path.Outbox;
         await store.EnqueueAsync(Message("k-early"), TimeSpan.FromMinutes(5), _ct);
         await store.EnqueueAsync(Message("k-late"), TimeSpan.FromMinutes(30), _ct);
-        var service = new OutboxDeliveryService(tenants, new BackOffice.Store.Tenancy.TenantDataSource(data, _f.Clock), _f.Outbox, _f.Clock, NullLogger<OutboxDeliveryService>.Instance);
+        var service = new OutboxDeliveryService(tenants, source, _f.Outbox, _f.Clock, NullLogger<OutboxDeliveryService>.Instance);
 
         Assert.Equal(0, await service.DeliverAllAsync(_ct));
         _f.Clock.Advance(TimeSpan.FromMinutes(5));

@@ -28,7 +28,7 @@ public sealed class SweepSchedulerTests : IDisposable
 
     private async Task<SweepScheduler> SchedulerAsync(SweepRunner runner)
     {
-        var tenants = new TenantRegistry(_temp.Data, _clock, new AuditStore(_clock));
+        var tenants = new TenantRegistry(_temp.Source(_clock), _clock, new AuditStore(_clock));
         await tenants.CreateAsync("acme", "test", CancellationToken.None);
         var agents = new AgentsOptions();
         agents.Agents["scripted"] = new AgentOptions { Schedule = "0 0 6 * * ?" };

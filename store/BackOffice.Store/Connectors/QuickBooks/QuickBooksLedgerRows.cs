@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Sweeps;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Connectors.QuickBooks;
 
@@ -29,7 +29,7 @@ internal static class QuickBooksLedgerRows
 
     /// <param name="touched">Gets the entities of the row before and after (issue 18: the change journal).</param>
     public static async Task<SyncOutcome> ApplyAsync(
-        SqliteConnection c, SqliteTransaction t, string entity, JsonObject body, ISet<ChangedEntity> touched, CancellationToken ct)
+        DbConnection c, DbTransaction t, string entity, JsonObject body, ISet<ChangedEntity> touched, CancellationToken ct)
     {
         if (!Tables.TryGetValue(entity, out var table))
         {
@@ -66,7 +66,7 @@ internal static class QuickBooksLedgerRows
         return held is null ? SyncOutcome.Added : SyncOutcome.Changed;
     }
 
-    private static async Task RemoveAsync(SqliteConnection c, SqliteTransaction t, (string Table, string? Lines, string? LinesKey) table, string id, CancellationToken ct)
+    private static async Task RemoveAsync(DbConnection c, DbTransaction t, (string Table, string? Lines, string? LinesKey) table, string id, CancellationToken ct)
     {
         var sql = table.Lines is null ? "" : $"DELETE FROM {table.Lines} WHERE {table.LinesKey} = @id; ";
         await c.ExecuteAsync(new CommandDefinition(sql + $"DELETE FROM {table.Table} WHERE id = @id", new { id }, t, cancellationToken: ct));

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using BackOffice.Store.Sqlite;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -25,8 +26,8 @@ public sealed class QuickBooksSyncStore(TenantData tenant)
     public Task<SyncCounts> ApplyAsync(string entity, IReadOnlyList<JsonObject> items, SyncCursor? cursor, CancellationToken cancellationToken) =>
         SyncBatch.RunAsync(tenant, (connection, transaction) => ApplyBatchAsync(connection, transaction, entity, items, cursor, tenant.Clock.GetUtcNow(), cancellationToken), cancellationToken);
 
-    private static async Task<SyncCounts> ApplyBatchAsync(Microsoft.Data.Sqlite.SqliteConnection connection,
-        Microsoft.Data.Sqlite.SqliteTransaction transaction, string entity, IReadOnlyList<JsonObject> items, SyncCursor? cursor, DateTimeOffset now,
+    private static async Task<SyncCounts> ApplyBatchAsync(DbConnection connection,
+        DbTransaction transaction, string entity, IReadOnlyList<JsonObject> items, SyncCursor? cursor, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var unit = DataUnit.Over(connection, transaction);

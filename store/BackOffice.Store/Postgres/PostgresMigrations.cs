@@ -1,0 +1,93 @@
+using System.Globalization;
+using Dapper;
+using Npgsql;
+
+namespace BackOffice.Store.Postgres;
+
+/// <summary>
+/// Applies the PostgreSQL migration set (issue 18), as the tables' owner: control tables in schema "control",
+/// tenant tables in schema "tenant", versions numbered as their SQLite twins. A session advisory lock keeps two
+/// hosts starting together from applying the same script twice. Then grants the application role its rights on the
+/// rows (not the tables' ownership, so row-level security binds it).
+/// </summary>
+public static class PostgresMigrations
+{
+    /// <summary>An arbitrary constant: the advisory lock every host takes while migrating.</summary>
+    private const long MigrationLock = 18_000_018;
+
+    public static readonly IReadOnlyList<string> Kinds = ["Control", "Tenant"];
+
+    public static string SchemaOf(string kind) => kind.ToLowerInvariant();
+
+    public static async Task ApplyAsync(string ownerConnectionString, string applicationRole, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(ownerConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@MigrationLock)", new { MigrationLock }, cancellationToken: cancellationToken));
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                CREATE SCHEMA IF NOT EXISTS control; CREATE SCHEMA IF NOT EXISTS tenant;
+                CREATE TABLE IF NOT EXISTS public.schema_migrations (
+                    kind TEXT NOT NULL, version BIGINT NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (kind, version));
+                """, cancellationToken: cancellationToken));
+            foreach (var kind in Kinds)
+            {
+                await ApplyKindAsync(connection, kind, cancellationToken);
+            }
+
+            await GrantAsync(connection, applicationRole, cancellationToken);
+        }
+        finally
+        {
+            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_unlock(@MigrationLock)", new { MigrationLock }, cancellationToken: CancellationToken.None));
+        }
+    }
+
+    /// <summary>The embedded scripts of one kind, in version order: (version, name, sql).</summary>
+    public static IEnumerable<(long Version, string Name, string Sql)> Scripts(string kind)
+    {
+        var assembly = typeof(PostgresMigrations).Assembly;
+        var prefix = $"{assembly.GetName().Name}.Migrations.Postgres.{kind}.";
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n =>
+            {
+                var name = n[prefix.Length..^4];
+                using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!);
+                return (long.Parse(name[..4], CultureInfo.InvariantCulture), name, reader.ReadToEnd());
+            })
+            .OrderBy(s => s.Item1);
+    }
+
+    private static async Task ApplyKindAsync(NpgsqlConnection connection, string kind, CancellationToken cancellationToken)
+    {
+        var applied = (await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT version FROM public.schema_migrations WHERE kind = @kind", new { kind }, cancellationToken: cancellationToken))).ToHashSet();
+        foreach (var script in Scripts(kind).Where(s => !applied.Contains(s.Version)))
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            // The schema is fixed per kind; the scripts name tables without it, as their SQLite twins do.
+            await connection.ExecuteAsync(new CommandDefinition($"SET LOCAL search_path = {SchemaOf(kind)}", transaction: transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(script.Sql, transaction: transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO public.schema_migrations (kind, version, name, applied_at) VALUES (@kind, @Version, @Name, @At)",
+                new { kind, script.Version, script.Name, At = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture) },
+                transaction, cancellationToken: cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    private static Task GrantAsync(NpgsqlConnection connection, string role, CancellationToken cancellationToken)
+    {
+        var quoted = "\"" + role.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        // Rows only: the application role never owns a table, so FORCE ROW LEVEL SECURITY and the policies bind it.
+        return connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            GRANT USAGE ON SCHEMA control, tenant TO {quoted};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA control, tenant TO {quoted};
+            GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA control, tenant TO {quoted};
+            """, cancellationToken: cancellationToken));
+    }
+}

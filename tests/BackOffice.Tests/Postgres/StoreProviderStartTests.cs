@@ -1,0 +1,52 @@
+using BackOffice.Host.Composition;
+using BackOffice.Store.Tenancy;
+using BackOffice.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace BackOffice.Tests.Postgres;
+
+/// <summary>Issue 18: the provider is checked at start; PostgreSQL is refused, naming what is not yet ported.</summary>
+public sealed class StoreProviderStartTests
+{
+    private static Exception StartWith(params (string Key, string Value)[] settings)
+    {
+        using var directory = new TempDataDirectory();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
+        return Assert.ThrowsAny<InvalidOperationException>(() => builder.AddBackOfficeStore(directory.Data));
+    }
+
+    [Fact]
+    public void AddBackOfficeStore_Postgres_RefusesNamingWhatIsNotPorted()
+    {
+        var refused = StartWith(("Store:Provider", "postgres"), ("Store:PostgresConnectionString", "Host=x;Username=app"),
+            ("Store:PostgresOwnerConnectionString", "Host=x;Username=owner"));
+
+        Assert.IsType<StoreNotPortedException>(refused);
+        Assert.Contains("ledger_bills", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Store:Provider=sqlite", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("mysql", "", "Store:Provider 'mysql' is not known")]
+    [InlineData("postgres", "", "Store:PostgresConnectionString is required")]
+    [InlineData("postgres", "Host=x;Username=app", "Store:PostgresOwnerConnectionString")]
+    public void AddBackOfficeStore_BadStoreSettings_NamesTheSetting(string provider, string connectionString, string expected)
+    {
+        var refused = StartWith(("Store:Provider", provider), ("Store:PostgresConnectionString", connectionString));
+
+        Assert.Contains(expected, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddBackOfficeStore_NoStoreSection_IsSqlite()
+    {
+        using var directory = new TempDataDirectory();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+
+        builder.AddBackOfficeStore(directory.Data);
+
+        Assert.Contains(builder.Services, d => d.ServiceType == typeof(StoreEngine) && d.ImplementationInstance is BackOffice.Store.Sqlite.SqliteEngine);
+    }
+}
