@@ -61,7 +61,8 @@ public sealed class LoopbackEmbeddingServer : IDisposable
             {
                 context = await _listener.GetContextAsync();
             }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
+            // A Dispose between the IsListening check and GetContextAsync throws InvalidOperationException ("call Start()").
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
             {
                 return;
             }
