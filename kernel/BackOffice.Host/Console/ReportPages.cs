@@ -68,7 +68,7 @@ public static class ReportPages
         var date = string.IsNullOrEmpty(asOf) && WeekReports.Contains(name)
             ? await caller.Data.Workforce.LatestClockInDayAsync(ct) is { } latest ? latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null
             : string.IsNullOrEmpty(asOf) ? null : asOf;
-        date ??= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        date ??= (await caller.Data.BooksDate.DefaultAsOfAsync(ct)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
             throw new BadListQueryException($"The as-of date '{date}' is not a date (yyyy-MM-dd).");

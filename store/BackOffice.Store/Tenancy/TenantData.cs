@@ -38,6 +38,7 @@ public sealed class TenantData
         ProjectFinancials = new ProjectFinancialStore(this);
         PayAppSheets = new PayAppSheetStore(this);
         WipPeriods = new WipPeriodStore(this);
+        BooksDate = new BooksDateStore(this);
         LedgerFinancials = new LedgerFinancialStore(this);
         Cash = new CashStore(this);
         ConfirmedLinks = new ConfirmedLinkStore(this);
@@ -77,6 +78,9 @@ public sealed class TenantData
 
     /// <summary>The WIP figures of closed months (issue 16).</summary>
     public WipPeriodStore WipPeriods { get; }
+
+    /// <summary>The date fixed sample books are read as of, and so every default as-of date (issue 17).</summary>
+    public BooksDateStore BooksDate { get; }
 
     public LedgerFinancialStore LedgerFinancials { get; }
 
