@@ -60,4 +60,26 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLife
         Assert.True(overflow <= 0, $"dashboard at {width} px overflows sideways by {overflow} px");
         await _session.ShotAsync(dana, $"dashboard-demo-{width}.png", output);
     }
+
+    [Fact]
+    public async Task WipPeriodPage_PdfLink_DownloadsTheWipScheduleTheCliWrites()
+    {
+        var dana = await _session.SignInAsync("dana", 1280, ColorScheme.Light);
+        await dana.GotoAsync($"{_session.Base}/t/acme/reports/wip-period?asOf=2026-11-15");
+        var link = dana.Locator(".exports a", new() { HasText = "PDF" });
+        var href = await link.GetAttributeAsync("href") ?? "";
+        Assert.StartsWith("/t/acme/exports/wip-period.pdf?", href, StringComparison.Ordinal);
+
+        var response = await dana.APIRequest.GetAsync(_session.Base + href);
+        Assert.Equal("application/pdf", response.Headers["content-type"]);
+        var file = Path.Combine(_temp.Root, "wip-period.pdf");
+        await File.WriteAllBytesAsync(file, await response.BodyAsync());
+        var text = (await new BackOffice.Store.Documents.PdfText().ReadAsync(file, CancellationToken.None)).Text ?? "";
+        Assert.Contains("WORK IN PROGRESS SCHEDULE (COST-TO-COST)", text, StringComparison.Ordinal);
+        Assert.Contains("WIP for 2026-11 as of 2026-11-15", text, StringComparison.Ordinal);
+
+        // A report with no PDF document shows no PDF link.
+        await dana.GotoAsync($"{_session.Base}/t/acme/reports/aging?asOf=2026-11-15");
+        await Assertions.Expect(dana.Locator(".exports a", new() { HasText = "PDF" })).ToHaveCountAsync(0);
+    }
 }
