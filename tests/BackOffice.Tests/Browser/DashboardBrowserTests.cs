@@ -79,7 +79,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLife
         Assert.Contains("WIP for 2026-11 as of 2026-11-15", text, StringComparison.Ordinal);
 
         // A report with no PDF document shows no PDF link.
-        await dana.GotoAsync($"{_session.Base}/t/acme/reports/aging?asOf=2026-11-15");
+        await dana.GotoAsync($"{_session.Base}/t/acme/reports/collections-queue?asOf=2026-11-15");
         await Assertions.Expect(dana.Locator(".exports a", new() { HasText = "PDF" })).ToHaveCountAsync(0);
     }
 }
