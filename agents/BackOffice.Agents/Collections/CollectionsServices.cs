@@ -28,6 +28,7 @@ public static class CollectionsServices
         // Issue 16: aging by invoice date, the allowance for doubtful accounts and its adjusting entry.
         services.AddSingleton<IReport>(sp => new AgingReport(sp.GetRequiredService<CollectionsOptions>(), Tools.Collections.AgingBasis.InvoiceDate));
         services.AddSingleton<IReport, AllowanceReport>();
+        services.AddSingleton<IReportDocument, AgingPdf>();
         services.AddSingleton<IActionExecutor, AllowanceEntryExecutor>();
         services.AddSingleton<IReport, CollectionsQueueReport>();
         services.AddSingleton<IActionExecutor, SendMessageExecutor>();

@@ -34,7 +34,7 @@ public static class ReportsApi
         // The last registration of a name wins, as in dependency injection generally.
         var report = reports.LastOrDefault(r => r.Name == name) ?? throw new NotFoundException($"There is no report '{name}'.");
         var date = asOf is null
-            ? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)
+            ? await caller.Data.BooksDate.DefaultAsOfAsync(ct)
             : DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         return await report.RunAsync(new ReportRequest(caller.Data, date, job), ct);
     }

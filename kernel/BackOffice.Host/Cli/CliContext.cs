@@ -96,12 +96,13 @@ public sealed class CliContext : IAsyncDisposable
         return new Actor(user.Id, role, user.Department);
     }
 
-    public DateOnly AsOf(Option<string?> option)
+    /// <summary>The date named by <paramref name="option"/>, else the tenant's default: its pinned sample date or today (issue 17).</summary>
+    public async Task<DateOnly> AsOfAsync(Option<string?> option, string tenant, CancellationToken cancellationToken)
     {
         var text = Parse.GetValue(option);
         if (text is null)
         {
-            return DateOnly.FromDateTime(Get<TimeProvider>().GetUtcNow().UtcDateTime);
+            return await Tenant(tenant).BooksDate.DefaultAsOfAsync(cancellationToken);
         }
 
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)

@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Kernel.Gate;
+using BackOffice.Store.Bundle;
 using BackOffice.Store.Control;
 using BackOffice.Store.Proposals;
 
@@ -40,7 +42,8 @@ public static class DemoCommand
             var bundle = Path.Combine(AppContext.BaseDirectory, "samples", "demo");
             var imported = await ImportCommand.RunAsync(cli, bundle, Tenant, ct);
             await ImportPriceFilesAsync(cli, ct);
-            var outcomes = await SweepCommand.RunAsync(cli, Tenant, null, cli.AsOf(asOf), ct);
+            await PinAsync(cli, bundle, cli.Parse.GetValue(asOf), ct);
+            var outcomes = await SweepCommand.RunAsync(cli, Tenant, null, await cli.AsOfAsync(asOf, Tenant, ct), ct);
             var open = await cli.Get<ProposalGate>().ListAsync(cli.Tenant(Tenant), new ProposalFilter(), ct);
             if (cli.Json)
             {
@@ -83,6 +86,21 @@ public static class DemoCommand
                 cli.Tenant(Tenant), Path.Combine(folder, file), vendor, acceptGoodRows: false, "demo", cli.Get<TimeProvider>().GetUtcNow(), ct);
             cli.Progress.Report($"pricebook: {file} ({vendor}): {result.GoodLines} lines{(result.AlreadyImported ? ", already imported" : "")}");
         }
+    }
+
+    /// <summary>
+    /// Issue 17: the sample books are read as of the sample's own date (bundle.json's exported_at), or the --as-of asked,
+    /// never today's clock, so aging, due dates and the README walkthrough's ids hold on any day.
+    /// </summary>
+    private static async Task PinAsync(CliContext cli, string bundle, string? asOf, CancellationToken ct)
+    {
+        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(bundle, BundleManifest.FileName), ct));
+        var text = asOf ?? manifest?["exported_at"]?.GetValue<string>()
+                   ?? throw new CliException($"The sample bundle's {BundleManifest.FileName} has no exported_at date to read the demo as of.");
+        var date = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            ? parsed
+            : throw new CliException($"--as-of '{text}' is not a date: expected yyyy-MM-dd.");
+        await cli.Tenant(Tenant).BooksDate.PinAsync(date, "demo", ct);
     }
 
     private static async Task AddPeopleAsync(CliContext cli, CancellationToken ct)

@@ -39,7 +39,7 @@ public static class ReportCommand
                          ?? throw new CliException($"There is no report '{wanted}'. Reports: {string.Join(", ", reports.Select(r => r.Name))}.");
             var tenantName = await cli.TenantAsync(tenant, ct);
             await ApprovalConsole.KnownJobs.EnsureAsync(cli.Tenant(tenantName), cli.Parse.GetValue(job), ct);
-            var request = new ReportRequest(cli.Tenant(tenantName), cli.AsOf(cli.Parse.GetValue(week) is null ? asOf : week), cli.Parse.GetValue(job))
+            var request = new ReportRequest(cli.Tenant(tenantName), await cli.AsOfAsync(cli.Parse.GetValue(week) is null ? asOf : week, tenantName, ct), cli.Parse.GetValue(job))
             {
                 Period = cli.Parse.GetValue(period),
             };

@@ -17,7 +17,7 @@ public static class SweepCommand
         command.SetAction(CliAction.Run(async (cli, ct) =>
         {
             var tenantName = await cli.TenantAsync(tenant, ct);
-            var outcomes = await RunAsync(cli, tenantName, cli.Parse.GetValue(agent), cli.AsOf(asOf), ct);
+            var outcomes = await RunAsync(cli, tenantName, cli.Parse.GetValue(agent), await cli.AsOfAsync(asOf, tenantName, ct), ct);
             Print(cli, outcomes);
             return 0;
         }));

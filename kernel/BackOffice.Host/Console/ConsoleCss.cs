@@ -36,6 +36,6 @@ public static class ConsoleCss
         dl.record{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.6rem 1.2rem;margin:.8rem 0}dl.record dt{font-size:.8rem;color:var(--muted)}dl.record dd{margin:0;font-weight:600;overflow-wrap:anywhere}dl.record .wide{grid-column:1/-1}
         .why-not{margin:.2rem 0;padding-left:1.2rem;flex-basis:100%}.narrative{white-space:pre-wrap}
         .charts svg{max-width:100%;height:auto}svg text{font:12px system-ui,sans-serif;fill:var(--ink)}
-        @media (max-width:640px){.col-whoMustApprove,.col-proposedAt,.col-narrative,.col-data{display:none}main{padding:.6rem}header .tenant{margin-left:0}th,td{padding:.35rem .4rem}.exports{margin-left:0}}
+        @media (max-width:640px){.col-whoMustApprove,.col-proposedAt,.col-narrative,.col-data{display:none}main{padding:.6rem}header .tenant{margin-left:0}th,td{padding:.35rem .4rem}.exports{margin-left:0}.charts{overflow-x:auto}.charts svg{max-width:none}}
         """;
 }

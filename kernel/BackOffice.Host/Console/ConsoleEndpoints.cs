@@ -17,6 +17,7 @@ public static class ConsoleEndpoints
         tenant.MapInboxPages();
         tenant.MapWorklistPages();
         tenant.MapJobsPage();
+        tenant.MapDashboardPage();
         tenant.MapAdminPages();
         tenant.MapAuditPage();
         return app;

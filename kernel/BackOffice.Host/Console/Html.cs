@@ -33,7 +33,7 @@ public static class Html
         if (tenant is not null)
         {
             var t = "/t/" + Uri.EscapeDataString(tenant);
-            html.Append($"<nav><a href=\"{t}/inbox\">Inbox</a><a href=\"{t}/findings\">Findings</a><a href=\"{t}/reports\">Worklists</a>")
+            html.Append($"<nav><a href=\"{t}/dashboard\">Dashboard</a><a href=\"{t}/inbox\">Inbox</a><a href=\"{t}/findings\">Findings</a><a href=\"{t}/reports\">Worklists</a>")
                 .Append($"<a href=\"{t}/jobs\">WIP &amp; margin</a>{(admin ? $"<a href=\"{t}/admin\">Admin</a>" : "")}<a href=\"{t}/audit\">Audit</a></nav>")
                 .Append($"<span class=\"tenant\">tenant {E(tenant)}</span>");
         }

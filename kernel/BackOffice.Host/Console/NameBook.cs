@@ -1,3 +1,4 @@
+using BackOffice.Agents.Books;
 using BackOffice.Store.Tenancy;
 
 namespace BackOffice.Host.ApprovalConsole;
@@ -10,6 +11,7 @@ namespace BackOffice.Host.ApprovalConsole;
 public sealed class NameBook
 {
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _jobs = new(StringComparer.Ordinal);
 
     private NameBook()
     {
@@ -38,12 +40,33 @@ public sealed class NameBook
             book._names.TryAdd(v.Id, v.Name);
         }
 
-        foreach (var j in await data.Project.JobsAsync(ct))
-        {
-            book._names[j.Id] = string.IsNullOrEmpty(j.Number) ? j.Name : $"{j.Number} {j.Name}";
-        }
-
+        await book.LoadJobsAsync(data, ct);
         return book;
+    }
+
+    /// <summary>
+    /// Issue 17: one job identifier everywhere. Reports name a job by its id, number, name or the ledger customer it
+    /// is ("Okafor, Daniel:Lakeview Custom Home"); a job column shows each as the project job's number and name.
+    /// </summary>
+    private async Task LoadJobsAsync(TenantData data, CancellationToken ct)
+    {
+        var books = await TenantBooks.LoadAsync(data, memory: null, ct);
+        var customers = books.Masters.LedgerCustomers.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        foreach (var j in books.Masters.Jobs)
+        {
+            var label = string.IsNullOrEmpty(j.Number) ? j.Name : $"{j.Number} {j.Name}";
+            _names[j.Id] = label;
+            foreach (var alias in new[] { j.Id, j.Number, j.Name }.OfType<string>().Where(a => a.Length > 0))
+            {
+                _jobs.TryAdd(alias, label);
+            }
+
+            if (books.Identity.Job(j).LedgerId is { } ledgerId && customers.TryGetValue(ledgerId, out var customer))
+            {
+                _jobs.TryAdd(customer.Id, label);
+                _jobs.TryAdd(customer.FullyQualifiedName, label);
+            }
+        }
     }
 
     public static NameBook Empty { get; } = new();
@@ -54,6 +77,20 @@ public sealed class NameBook
 
     /// <summary>The name of a known id; otherwise the text itself.</summary>
     public string Name(string? id) => id is not null && _names.TryGetValue(id, out var name) ? name : id ?? "";
+
+    /// <summary>A job cell (one job or several, ", "-separated) as each job's number and name; other text as <see cref="Names"/>.</summary>
+    public string Jobs(string text)
+    {
+        if (_jobs.TryGetValue(text, out var whole))
+        {
+            return whole;
+        }
+
+        var parts = text.Split(", ");
+        return parts.Length > 1 && parts.Any(_jobs.ContainsKey)
+            ? string.Join(", ", parts.Select(p => _jobs.TryGetValue(p, out var label) ? label : Name(p)))
+            : Names(text);
+    }
 
     /// <summary>A cell listing several ids ("job-1, job-2" or "ledger_bills:b-9 ..."): each known id replaced by its name.</summary>
     public string Names(string text)

@@ -12,6 +12,9 @@ public static class ReportColumns
     /// <summary>The report's total row (id "total", as aging writes it), kept out of sorting and paging.</summary>
     public const string TotalRowId = "total";
 
+    /// <summary>Columns that name jobs, shown by job number and name however the report names them (issue 17).</summary>
+    private static readonly HashSet<string> JobColumns = new(["job", "jobs", "jobId", "job_id"], StringComparer.Ordinal);
+
     public static IReadOnlyList<ListColumn> For(ReportTable table, NameBook names, TimeZoneInfo zone) =>
         For(table.Columns.Where(c => c != "id" || table.Columns.Count == 1).ToList(), table.Rows, names, zone);
 
@@ -19,7 +22,8 @@ public static class ReportColumns
         columns.Select(c =>
         {
             var kind = AccountingText.KindOf(c, rows.Select(r => ListQuery.Cell(r, c)));
-            Func<string, string> display = kind == AccountingText.Kind.Text ? names.Names : v => AccountingText.Format(kind, v, zone);
+            Func<string, string> display = kind != AccountingText.Kind.Text ? v => AccountingText.Format(kind, v, zone)
+                : JobColumns.Contains(c) ? names.Jobs : names.Names;
             return new ListColumn(c, AccountingText.Title(c), kind, display);
         }).ToList();
 

@@ -24,14 +24,14 @@ public static class ReportPages
 
     public static RouteGroupBuilder MapReportPages(this RouteGroupBuilder tenant)
     {
-        tenant.MapGet("/reports/{name}", (HttpContext http, string tenant, string name, string? asOf, string? job, IEnumerable<IReport> reports, TimeProvider clock, IOptions<ConsoleOptions> options) =>
+        tenant.MapGet("/reports/{name}", (HttpContext http, string tenant, string name, string? asOf, string? job, IEnumerable<IReport> reports, IEnumerable<IReportDocument> documents, TimeProvider clock, IOptions<ConsoleOptions> options) =>
             ConsolePage.RunAsync(http, tenant, async caller =>
             {
                 var run = await RunAsync(caller, reports, name, asOf, job, clock, http.RequestAborted);
                 var view = await ReportView.BuildAsync(caller, run.Table, options.Value, http.Request.Query, http.RequestAborted);
                 var path = $"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(name)}";
                 var keep = new Dictionary<string, string?> { ["asOf"] = run.AsOf, ["job"] = job };
-                var body = view.Render(path, keep, Pickers(name, run.AsOf, job, view.Jobs), ExportLinks(caller.Tenant, name, keep, view.Query),
+                var body = view.Render(path, keep, Pickers(name, run.AsOf, job, view.Jobs), ExportLinks(caller.Tenant, name, keep, view.Query, PdfOf(documents, name) is not null),
                     (c, row) => c == view.Columns[0] ? RowLink(path, row, keep, c.Display(ListQuery.Cell(row, c.Name))) : null);
                 return Page(run.Table.Title, body, caller);
             }));
@@ -45,12 +45,17 @@ public static class ReportPages
                 var back = $"<p><a href=\"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(name)}?asOf={run.AsOf}\">Back to {E(run.Table.Title)}</a></p>";
                 return Page($"{run.Table.Title}: {names.Name(rowId)}", back + RecordForm.Render(columns, row, caller.Tenant), caller);
             }));
-        tenant.MapGet("/exports/{file}", (HttpContext http, string tenant, string file, string? asOf, string? job, IEnumerable<IReport> reports, TimeProvider clock, IOptions<ConsoleOptions> options) =>
+        tenant.MapGet("/exports/{file}", (HttpContext http, string tenant, string file, string? asOf, string? job, IEnumerable<IReport> reports, IEnumerable<IReportDocument> documents, TimeProvider clock, IOptions<ConsoleOptions> options) =>
             ConsolePage.RunAsync(http, tenant, async caller =>
             {
                 // Issue 17: every matching row, sorted as the list was, not only the page on screen; the report's total row last.
                 var format = Path.GetExtension(file).TrimStart('.');
                 var name = Path.GetFileNameWithoutExtension(file);
+                if (format == "pdf")
+                {
+                    return await PdfAsync(caller, documents, name, asOf, job, http.RequestAborted);
+                }
+
                 var run = await RunAsync(caller, reports, name, asOf, job, clock, http.RequestAborted);
                 var view = await ReportView.BuildAsync(caller, run.Table, options.Value, http.Request.Query, http.RequestAborted);
                 var rows = view.Total is null ? view.Rows : [.. view.Rows, view.Total];
@@ -68,7 +73,7 @@ public static class ReportPages
         var date = string.IsNullOrEmpty(asOf) && WeekReports.Contains(name)
             ? await caller.Data.Workforce.LatestClockInDayAsync(ct) is { } latest ? latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null
             : string.IsNullOrEmpty(asOf) ? null : asOf;
-        date ??= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        date ??= (await caller.Data.BooksDate.DefaultAsOfAsync(ct)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
             throw new BadListQueryException($"The as-of date '{date}' is not a date (yyyy-MM-dd).");
@@ -92,9 +97,26 @@ public static class ReportPages
         return html.Append("</select></label>").ToString();
     }
 
-    private static string ExportLinks(string tenant, string report, IReadOnlyDictionary<string, string?> keep, ListQuery query) =>
+    /// <summary>The report's PDF document (the WIP schedule of wip-period, the G702/G703 packet), if it has one.</summary>
+    private static IReportDocument? PdfOf(IEnumerable<IReportDocument> documents, string name) =>
+        documents.LastOrDefault(d => d.Name == name && d.Formats.Contains("pdf", StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>Issue 17: the PDF the CLI writes with `report NAME --format pdf`, on the date and job the page shows.</summary>
+    private static async Task<IResult> PdfAsync(Caller caller, IEnumerable<IReportDocument> documents, string name, string? asOf, string? job, CancellationToken ct)
+    {
+        var document = PdfOf(documents, name) ?? throw new NotFoundException($"The report '{name}' has no PDF.");
+        var date = string.IsNullOrEmpty(asOf) ? await caller.Data.BooksDate.DefaultAsOfAsync(ct)
+            : DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+            : throw new BadListQueryException($"The as-of date '{asOf}' is not a date (yyyy-MM-dd).");
+        await KnownJobs.EnsureAsync(caller.Data, job, ct);
+        var bytes = await document.RenderAsync(new ReportRequest(caller.Data, date, string.IsNullOrEmpty(job) ? null : job), "pdf", ct);
+        return Results.File(bytes, "application/pdf", $"{name}-{date:yyyy-MM-dd}.pdf");
+    }
+
+    private static string ExportLinks(string tenant, string report, IReadOnlyDictionary<string, string?> keep, ListQuery query, bool pdf) =>
         $"<span class=\"exports\">Export <a href=\"{E(ListForm.Link($"{Tenant(tenant)}/exports/{Uri.EscapeDataString(report)}.csv", query.With(page: 1), keep))}\" download>CSV</a>"
-        + $" <a href=\"{E(ListForm.Link($"{Tenant(tenant)}/exports/{Uri.EscapeDataString(report)}.xlsx", query.With(page: 1), keep))}\" download>Excel</a></span>";
+        + $" <a href=\"{E(ListForm.Link($"{Tenant(tenant)}/exports/{Uri.EscapeDataString(report)}.xlsx", query.With(page: 1), keep))}\" download>Excel</a>"
+        + (pdf ? $" <a href=\"{E(ListForm.Link($"{Tenant(tenant)}/exports/{Uri.EscapeDataString(report)}.pdf", query.With(page: 1), keep))}\" download>PDF</a>" : "") + "</span>";
 
     private static string RowLink(string path, JsonObject row, IReadOnlyDictionary<string, string?> keep, string text)
     {

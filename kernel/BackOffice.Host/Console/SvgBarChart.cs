@@ -27,7 +27,8 @@ public static class SvgBarChart
         var scale = (hasNegative ? plotWidth / 2 : plotWidth) / max;
         var height = top + (bars.Count * rowHeight) + 8;
         var svg = new StringBuilder($"<svg role=\"img\" aria-label=\"{E(title)}\" viewBox=\"0 0 {labelWidth + plotWidth + valueWidth} {height}\" width=\"{labelWidth + plotWidth + valueWidth}\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\">");
-        svg.Append($"<text x=\"0\" y=\"16\" font-weight=\"600\">{E(title)}</text>");
+        // Issue 17: a <title> as well as aria-label, so every chart has an accessible name however it is read.
+        svg.Append($"<title>{E(title)}</title><text x=\"0\" y=\"16\" font-weight=\"600\">{E(title)}</text>");
         svg.Append($"<line x1=\"{zero}\" y1=\"{top - 4}\" x2=\"{zero}\" y2=\"{height - 4}\" stroke=\"#5b6574\"/>");
         for (var i = 0; i < bars.Count; i++)
         {

@@ -75,9 +75,10 @@ public sealed partial class SweepScheduler(
 
     private async Task RunOneAsync(string tenant, string agent, int attempt, string trigger, SweepRunStore runs, CancellationToken cancellationToken)
     {
-        var asOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         try
         {
+            // Issue 17: books pinned to a sample's date (the demo) are swept as of it, not today.
+            var asOf = await data.For(tenant).BooksDate.DefaultAsOfAsync(cancellationToken);
             await runner.RunAsync(tenant, agent, asOf, trigger, attempt, new Progress<string>(), cancellationToken);
         }
         catch (SweepBusyException)

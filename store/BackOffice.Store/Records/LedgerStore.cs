@@ -13,6 +13,25 @@ namespace BackOffice.Store.Records;
 /// <summary>Reads the ledger side (QuickBooks Online / Sage Intacct, or the sandbox ledger) of a tenant's data.</summary>
 public sealed partial class LedgerStore(TenantData tenant)
 {
+    /// <summary>
+    /// The latest ledger transaction date (bill, invoice, payment or journal entry) on or before <paramref name="onOrBefore"/>,
+    /// or null: reports asked for no period open on the latest period with data, not an empty month (issue 17).
+    /// </summary>
+    public async Task<DateOnly?> LatestActivityDayAsync(DateOnly onOrBefore, CancellationToken cancellationToken)
+    {
+        await using var connection = await tenant.OpenAsync(cancellationToken);
+        var day = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            """
+            SELECT MAX(d) FROM (
+                SELECT MAX(txn_date) AS d FROM ledger_bills WHERE status = 'active' AND txn_date <= @to
+                UNION ALL SELECT MAX(txn_date) FROM ledger_invoices WHERE txn_date <= @to
+                UNION ALL SELECT MAX(txn_date) FROM ledger_payments WHERE txn_date <= @to
+                UNION ALL SELECT MAX(txn_date) FROM ledger_journal_entries WHERE status = 'active' AND txn_date <= @to)
+            """,
+            new { to = onOrBefore.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }, cancellationToken: cancellationToken));
+        return day is null ? null : DateOnly.ParseExact(day[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
     public async Task<IReadOnlyList<LedgerAccount>> AccountsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await tenant.OpenAsync(cancellationToken);

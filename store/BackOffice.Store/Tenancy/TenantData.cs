@@ -40,6 +40,7 @@ public sealed class TenantData
         ProjectFinancials = new ProjectFinancialStore(this);
         PayAppSheets = new PayAppSheetStore(this);
         WipPeriods = new WipPeriodStore(this);
+        BooksDate = new BooksDateStore(this);
         LedgerFinancials = new LedgerFinancialStore(this);
         Cash = new CashStore(this);
         ConfirmedLinks = new ConfirmedLinkStore(this);
@@ -80,6 +81,9 @@ public sealed class TenantData
 
     /// <summary>The WIP figures of closed months (issue 16).</summary>
     public WipPeriodStore WipPeriods { get; }
+
+    /// <summary>The date fixed sample books are read as of, and so every default as-of date (issue 17).</summary>
+    public BooksDateStore BooksDate { get; }
 
     public LedgerFinancialStore LedgerFinancials { get; }
 

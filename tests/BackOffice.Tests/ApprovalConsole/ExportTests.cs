@@ -55,7 +55,7 @@ public sealed class ExportTests : IDisposable
         var table = ReadXlsx(await File.ReadAllBytesAsync(file));
         Assert.Equal("Customer", table.Rows[0][1]);
         Assert.Equal("all", table.Rows[^1][2]);
-        Assert.Equal(2, (await cli.RunAsync("report", "aging", "--format", "pdf", "--out", file)).ExitCode);
+        Assert.Equal(2, (await cli.RunAsync("report", "aging", "--format", "docx", "--out", file)).ExitCode);
     }
 
     [Fact]

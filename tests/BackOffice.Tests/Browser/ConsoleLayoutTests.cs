@@ -23,7 +23,7 @@ public sealed class ConsoleLayoutTests(ITestOutputHelper output) : IAsyncLifetim
     private BrowserSession _session = null!;
 
     public static readonly string[] Pages =
-        ["inbox", "proposals/1", "findings", "reports", "reports/ledger-bills", "reports/wip", "reports/wip/2026-021", "jobs", "audit", "admin", "records/project_sub_invoices/si-1"];
+        ["dashboard", "inbox", "proposals/1", "findings", "reports", "reports/ledger-bills", "reports/wip", "reports/wip/2026-021", "jobs", "audit", "admin", "records/project_sub_invoices/si-1"];
 
     public async Task InitializeAsync()
     {
@@ -60,6 +60,10 @@ public sealed class ConsoleLayoutTests(ITestOutputHelper output) : IAsyncLifetim
             Assert.True(overflow <= 0, $"{path} at {width} px overflows sideways by {overflow} px");
             var unlabelled = await sam.EvaluateAsync<string[]>(PageChecks.Unlabelled);
             Assert.True(unlabelled.Length == 0, $"{path}: inputs without a label: {string.Join(", ", unlabelled)}");
+            var untitled = await sam.EvaluateAsync<string[]>(PageChecks.Untitled);
+            Assert.True(untitled.Length == 0, $"{path}: images or drawings without a title: {string.Join(" | ", untitled)}");
+            var headings = await sam.EvaluateAsync<string[]>(PageChecks.HeadingsOutOfOrder);
+            Assert.True(headings.Length == 0, $"{path}: headings out of order: {string.Join(" | ", headings)}");
             var lowContrast = await sam.EvaluateAsync<string[]>(PageChecks.LowContrast);
             Assert.True(lowContrast.Length == 0, $"{path} ({scheme}): text below WCAG AA contrast: {string.Join(" | ", lowContrast.Take(5))}");
             await _session.ShotAsync(sam, $"{path.Replace('/', '-')}-{width}{(scheme == ColorScheme.Dark ? "-dark" : "")}.png", output);

@@ -13,6 +13,24 @@ public static class PageChecks
           .map(e => `${e.tagName.toLowerCase()}[name=${e.name}]`)
         """;
 
+    /// <summary>Issue 17: images without alt text and SVG drawings without a title or aria-label (a screen reader reads nothing).</summary>
+    public const string Untitled = """
+        () => [...document.querySelectorAll('img:not([alt]),svg')]
+          .filter(e => e.tagName.toLowerCase() === 'img' || (!e.querySelector(':scope > title')?.textContent.trim() && !e.getAttribute('aria-label')))
+          .map(e => e.outerHTML.slice(0, 60))
+        """;
+
+    /// <summary>Issue 17: headings that skip a level going down (h1 then h3), or a page whose first heading is not its one h1.</summary>
+    public const string HeadingsOutOfOrder = """
+        () => {
+          const levels = [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1]);
+          const bad = [];
+          if (levels[0] !== 1 || levels.filter(l => l === 1).length !== 1) bad.push(`headings start ${levels.join(',')}`);
+          for (let i = 1; i < levels.length; i++) if (levels[i] > levels[i - 1] + 1) bad.push(`h${levels[i - 1]} then h${levels[i]}`);
+          return bad;
+        }
+        """;
+
     /// <summary>Visible text whose colour against its nearest opaque background is below the WCAG AA ratio.</summary>
     public const string LowContrast = """
         () => {

@@ -24,14 +24,26 @@ public sealed class WipPeriodReport(WipPeriods periods) : IReport
 
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
-        var sheet = await periods.LoadAsync(request.Data, Period(request), request.AsOf, request.Job, cancellationToken);
+        var sheet = await periods.LoadAsync(request.Data, await PeriodAsync(request, cancellationToken), request.AsOf, request.Job, cancellationToken);
         var rows = sheet.Jobs.Select(r => r.Line is { } line ? Row(r.JobId, r.JobName, line, null) : Problem(r)).ToList();
         rows.Add(Row(WipPeriods.CompanyRow, "Company total", sheet.Company, "jobs with figures summed"));
         return new ReportTable(Title(sheet), [.. TableColumns], rows);
     }
 
-    /// <summary>`--period yyyy-MM`, else the month of the report date.</summary>
-    public static string Period(ReportRequest request) => request.Period ?? request.AsOf.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// `--period yyyy-MM`, else the latest month with ledger activity on or before the report date (issue 17: not an
+    /// empty current month), else the month of the report date.
+    /// </summary>
+    public static async Task<string> PeriodAsync(ReportRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Period is { } asked)
+        {
+            return asked;
+        }
+
+        var latest = await request.Data.Ledger.LatestActivityDayAsync(request.AsOf, cancellationToken) ?? request.AsOf;
+        return latest.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     public static string Title(WipPeriodSheet sheet) =>
         $"WIP for {sheet.Period} as of {sheet.AsOf:yyyy-MM-dd}"

@@ -1,0 +1,81 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using BackOffice.Domain.Money;
+using BackOffice.Kernel.Abstractions.Reports;
+using BackOffice.Kernel.Gate;
+using BackOffice.Store.Proposals;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using static BackOffice.Host.ApprovalConsole.Html;
+
+namespace BackOffice.Host.ApprovalConsole;
+
+/// <summary>
+/// The tenant's dashboard (issue 17): what waits for a decision, receivables by aging bucket and over/under billing
+/// by job, as server-rendered SVG (no script: the console's CSP allows none; no CDN). Figures come from the aging and
+/// wip reports as the report pages show them; the page computes none of its own beyond over less under for the bar.
+/// </summary>
+public static class DashboardPage
+{
+    private const int ChartJobs = 12;
+
+    public static RouteGroupBuilder MapDashboardPage(this RouteGroupBuilder tenant)
+    {
+        tenant.MapGet("/dashboard", (HttpContext http, string tenant, string? asOf, IEnumerable<IReport> reports, ProposalGate gate, TimeProvider clock, IOptions<ConsoleOptions> options) =>
+            ConsolePage.RunAsync(http, tenant, async caller =>
+            {
+                var waiting = await gate.ListAsync(caller.Data, new ProposalFilter(ProposalStates.Proposed), http.RequestAborted);
+                var html = new StringBuilder($"<div class=\"card\"><p><a href=\"{Tenant(caller.Tenant)}/inbox\">{(waiting.Count == 1 ? "1 proposal waits" : $"{waiting.Count} proposals wait")} for a decision</a></p></div>");
+                var names = await NameBook.LoadAsync(caller.Data, http.RequestAborted);
+                html.Append("<div class=\"card charts\">");
+                if (reports.Any(r => r.Name == "aging"))
+                {
+                    var aging = await ReportPages.RunAsync(caller, reports, "aging", asOf, null, clock, http.RequestAborted);
+                    html.Append(SvgBarChart.Render($"Receivables by days past due, as of {aging.AsOf}", AgingBars(aging.Table)));
+                }
+
+                if (reports.Any(r => r.Name == "wip"))
+                {
+                    var wip = await ReportPages.RunAsync(caller, reports, "wip", asOf, null, clock, http.RequestAborted);
+                    html.Append(SvgBarChart.Render($"Over (+) and under (-) billing by job, as of {wip.AsOf}", BillingBars(wip.Table, names)));
+                }
+
+                return Page("Dashboard", html.Append("</div>").ToString(), caller);
+            }));
+        return tenant;
+    }
+
+    /// <summary>One bar per aging bucket of the report's total row (the columns between the job and the total).</summary>
+    public static IReadOnlyList<SvgBarChart.Bar> AgingBars(ReportTable aging)
+    {
+        var total = aging.Rows.FirstOrDefault(r => ListQuery.Cell(r, "id") == ReportColumns.TotalRowId);
+        if (total is null)
+        {
+            return [];
+        }
+
+        var buckets = aging.Columns.SkipWhile(c => c != "job").Skip(1).TakeWhile(c => c != "total");
+        return buckets.Select(b => Bar(AccountingText.Title(b), total[b])).OfType<SvgBarChart.Bar>().ToList();
+    }
+
+    /// <summary>Over-billing less under-billing per job, the largest either way first, labelled by job number and name.</summary>
+    public static IReadOnlyList<SvgBarChart.Bar> BillingBars(ReportTable wip, NameBook names) =>
+        wip.Rows.Where(r => ListQuery.Cell(r, "id") != ReportColumns.TotalRowId)
+            .Select(r => (Job: names.Jobs(ListQuery.Cell(r, "job")), Net: OverUnder(r)))
+            .Where(r => r.Net is not null and not 0m)
+            .Select(r => Bar(r.Job, r.Net!.Value))
+            .OrderByDescending(b => Math.Abs(b.Value)).Take(ChartJobs).ToList();
+
+    /// <summary>A report's net over/under-billing column, else its over-billing less its under-billing.</summary>
+    private static decimal? OverUnder(JsonObject row) =>
+        SvgBarChart.Number(row["overUnderBilling"])
+        ?? (SvgBarChart.Number(row["overBilling"]) is { } over && SvgBarChart.Number(row["underBilling"]) is { } under ? over - under : null);
+
+    private static SvgBarChart.Bar? Bar(string label, JsonNode? cell) =>
+        SvgBarChart.Number(cell) is { } value ? Bar(label, value) : null;
+
+    private static SvgBarChart.Bar Bar(string label, decimal value) =>
+        new(label, value, MoneyText.Usd(value));
+}

@@ -1,0 +1,85 @@
+using BackOffice.Tests.Api;
+using BackOffice.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace BackOffice.Tests.Browser;
+
+/// <summary>
+/// Issue 17: the dashboard over the demo's sample books (imported into acme), in Chromium at 1280 and 390 px: the
+/// aging chart has one bar per bucket with the aging report's totals, over/under billing names jobs by number and
+/// name, nothing overflows, and a screenshot is written to look at ($BACKOFFICE_SCREENS or the temp folder).
+/// </summary>
+public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly TempDataDirectory _temp = new();
+    private WebApplication _app = null!;
+    private BrowserSession _session = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = ConsoleFactory.Build(_temp, "http://127.0.0.1:0", null);
+        await _app.StartAsync();
+        await ConsoleFactory.SeedAsync(_app.Services, _temp);
+        await new CliRunner(_temp.Root).OkAsync("import", RepoPaths.DemoBundle, "--tenant", "acme");
+        // The sample's own date, so the aging reads the same on any day (issue 17).
+        await _temp.Tenant("acme").BooksDate.PinAsync(new DateOnly(2026, 11, 15), "test", CancellationToken.None);
+        _session = await BrowserSession.StartAsync(_app.Urls.First().Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _session.DisposeAsync();
+        await _app.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(390)]
+    public async Task Dashboard_DemoBooks_ChartsAgingAndBillingWithoutScript(int width)
+    {
+        var dana = await _session.SignInAsync("dana", width, ColorScheme.Light);
+        await dana.GotoAsync($"{_session.Base}/t/acme/dashboard");
+
+        Assert.Equal("Dashboard", await dana.Locator("h1").InnerTextAsync());
+        var aging = dana.Locator("svg[aria-label^='Receivables by days past due, as of 2026-11-15']");
+        // The demo's aging total row (report aging --as-of 2026-11-15): current $155,995.00, 1-30 $4,000.00,
+        // 31-60 $18,750.00, 61-90 $0.00, over 90 $3,875.00.
+        await Assertions.Expect(aging.Locator("rect")).ToHaveCountAsync(5);
+        foreach (var amount in new[] { "$155,995.00", "$4,000.00", "$18,750.00", "$0.00", "$3,875.00" })
+        {
+            await Assertions.Expect(aging.Locator("css=text", new() { HasText = amount }).First).ToBeVisibleAsync();
+        }
+
+        var billing = dana.Locator("svg[aria-label^='Over (+) and under (-) billing by job']");
+        await Assertions.Expect(billing.Locator("css=rect > title", new() { HasText = "2026-101 Smith Residence - Kitchen" })).ToHaveCountAsync(1);
+        Assert.Equal(0, await dana.Locator("script").CountAsync());
+        var overflow = await dana.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"dashboard at {width} px overflows sideways by {overflow} px");
+        await _session.ShotAsync(dana, $"dashboard-demo-{width}.png", output);
+    }
+
+    [Fact]
+    public async Task WipPeriodPage_PdfLink_DownloadsTheWipScheduleTheCliWrites()
+    {
+        var dana = await _session.SignInAsync("dana", 1280, ColorScheme.Light);
+        await dana.GotoAsync($"{_session.Base}/t/acme/reports/wip-period?asOf=2026-11-15");
+        var link = dana.Locator(".exports a", new() { HasText = "PDF" });
+        var href = await link.GetAttributeAsync("href") ?? "";
+        Assert.StartsWith("/t/acme/exports/wip-period.pdf?", href, StringComparison.Ordinal);
+
+        var response = await dana.APIRequest.GetAsync(_session.Base + href);
+        Assert.Equal("application/pdf", response.Headers["content-type"]);
+        var file = Path.Combine(_temp.Root, "wip-period.pdf");
+        await File.WriteAllBytesAsync(file, await response.BodyAsync());
+        var text = (await new BackOffice.Store.Documents.PdfText().ReadAsync(file, CancellationToken.None)).Text ?? "";
+        Assert.Contains("WORK IN PROGRESS SCHEDULE (COST-TO-COST)", text, StringComparison.Ordinal);
+        Assert.Contains("WIP for 2026-11 as of 2026-11-15", text, StringComparison.Ordinal);
+
+        // A report with no PDF document shows no PDF link.
+        await dana.GotoAsync($"{_session.Base}/t/acme/reports/collections-queue?asOf=2026-11-15");
+        await Assertions.Expect(dana.Locator(".exports a", new() { HasText = "PDF" })).ToHaveCountAsync(0);
+    }
+}
