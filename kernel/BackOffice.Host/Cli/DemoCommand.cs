@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Kernel.Gate;
+using BackOffice.Store.Audit;
 using BackOffice.Store.Bundle;
 using BackOffice.Store.Control;
 using BackOffice.Store.Proposals;
@@ -100,7 +101,13 @@ public static class DemoCommand
         var date = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
             ? parsed
             : throw new CliException($"--as-of '{text}' is not a date: expected yyyy-MM-dd.");
-        await cli.Tenant(Tenant).BooksDate.PinAsync(date, "demo", ct);
+        // The date every default "as of" reads from is a setting a controller must be able to trace: audited with it.
+        var data = cli.Tenant(Tenant);
+        await using var unit = await data.WriteAsync(ct);
+        await data.BooksDate.PinAsync(unit, date, "demo", ct);
+        await cli.Get<AuditStore>().AppendAsync(unit, "demo", "books.date-pinned", "books-date",
+            new JsonObject { ["asOf"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }, ct);
+        await unit.CommitAsync(ct);
     }
 
     private static async Task AddPeopleAsync(CliContext cli, CancellationToken ct)

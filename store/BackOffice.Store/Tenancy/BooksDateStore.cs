@@ -23,11 +23,17 @@ public sealed class BooksDateStore(TenantData tenant)
     public async Task<DateOnly> DefaultAsOfAsync(CancellationToken cancellationToken) =>
         await PinnedAsync(cancellationToken) ?? DateOnly.FromDateTime(tenant.Clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>Pins the books to <paramref name="asOf"/> (replacing an earlier pin).</summary>
+    /// <summary>Pins the books to <paramref name="asOf"/> (replacing an earlier pin), in a unit of its own.</summary>
     public async Task PinAsync(DateOnly asOf, string by, CancellationToken cancellationToken)
     {
         await using var unit = await tenant.WriteAsync(cancellationToken);
-        await unit.Connection.ExecuteAsync(new CommandDefinition(
+        await PinAsync(unit, asOf, by, cancellationToken);
+        await unit.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Pins the books in the caller's unit, so the audit event of the change commits with it.</summary>
+    public Task PinAsync(DataUnit unit, DateOnly asOf, string by, CancellationToken cancellationToken) =>
+        unit.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO books_date (id, as_of, set_by, set_at) VALUES (1, @asOf, @by, @at)
             ON CONFLICT (id) DO UPDATE SET as_of = excluded.as_of, set_by = excluded.set_by, set_at = excluded.set_at
@@ -38,6 +44,4 @@ public sealed class BooksDateStore(TenantData tenant)
                 at = tenant.Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
             },
             unit.Transaction, cancellationToken: cancellationToken));
-        await unit.CommitAsync(cancellationToken);
-    }
 }

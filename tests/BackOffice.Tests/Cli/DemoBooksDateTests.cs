@@ -62,5 +62,8 @@ public sealed class DemoBooksDateTests : IDisposable
 
         var pinned = await _temp.Tenant("demo").BooksDate.PinnedAsync(CancellationToken.None);
         Assert.Equal(new DateOnly(2026, 12, 1), pinned);
+        var events = (await _cli.OkAsync("audit", "list", "--tenant", "demo", "--subject", "books-date", "--json")).Json.AsArray();
+        var pin = Assert.Single(events)!;
+        Assert.Equal(("books.date-pinned", "2026-12-01"), ((string?)pin["kind"], (string?)pin["data"]?["asOf"]));
     }
 }
