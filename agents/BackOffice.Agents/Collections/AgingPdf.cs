@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Agents.Financial.PayApps;
 using BackOffice.Kernel.Abstractions.Reports;
-using PdfSharp;
 using PdfSharp.Drawing;
-using PdfSharp.Pdf;
 
 namespace BackOffice.Agents.Collections;
 
@@ -30,22 +27,8 @@ public sealed class AgingPdf(CollectionsOptions options) : IReportDocument
     {
         var table = await _report.RunAsync(request, cancellationToken);
         var columns = table.Columns.Where(c => c != "id").ToList();
-        PdfFonts.EnsureInstalled();
-        using var pdf = new PdfDocument();
-        pdf.Info.Title = table.Title;
-        var chunks = table.Rows.Chunk(RowsPerPage).ToList();
-        for (var i = 0; i < chunks.Count; i++)
-        {
-            var page = pdf.AddPage();
-            page.Size = PageSize.Letter;
-            page.Orientation = PageOrientation.Landscape;
-            using var g = XGraphics.FromPdfPage(page);
-            Draw(g, table.Title, columns, chunks[i], $"Page {i + 1} of {chunks.Count}");
-        }
-
-        using var stream = new MemoryStream();
-        pdf.Save(stream, false);
-        return stream.ToArray();
+        return ReportPdfPages.Write(table.Title, table.Rows, RowsPerPage,
+            (g, rows, page, pages) => Draw(g, table.Title, columns, rows, $"Page {page} of {pages}"));
     }
 
     private static void Draw(XGraphics g, string title, IReadOnlyList<string> columns, JsonObject[] rows, string page)
@@ -61,7 +44,7 @@ public sealed class AgingPdf(CollectionsOptions options) : IReportDocument
         foreach (var row in rows)
         {
             var total = (string?)row["id"] == "total";
-            y = Row(g, y, columns, widths, columns.Select(c => Cell(row, c)).ToArray(), total ? smallBold : small);
+            y = Row(g, y, columns, widths, columns.Select(c => ReportPdfPages.Cell(row, c, isAmount: !IsText(c))).ToArray(), total ? smallBold : small);
         }
     }
 
@@ -75,7 +58,7 @@ public sealed class AgingPdf(CollectionsOptions options) : IReportDocument
             var width = widths[i];
             g.DrawRectangle(XPens.Black, new XRect(x, y, width, height));
             var inner = new XRect(x + 2, y + 1, width - 4, height - 2);
-            g.DrawString(Fit(g, cells[i], font, inner.Width), font, XBrushes.Black, inner, text ? XStringFormats.CenterLeft : XStringFormats.CenterRight);
+            g.DrawString(ReportPdfPages.Fit(g, cells[i], font, inner.Width), font, XBrushes.Black, inner, text ? XStringFormats.CenterLeft : XStringFormats.CenterRight);
             x += width;
         }
 
@@ -93,24 +76,4 @@ public sealed class AgingPdf(CollectionsOptions options) : IReportDocument
         "retainage" => "Retainage",
         _ => column[..1].ToUpperInvariant() + column[1..],
     };
-
-    /// <summary>Amounts with thousands separators (the report's cent figure, only formatted).</summary>
-    private static string Cell(JsonObject row, string column)
-    {
-        var text = row[column]?.GetValue<string>() ?? "";
-        return !IsText(column) && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount)
-            ? PayAppForm.Money(amount)
-            : text;
-    }
-
-    /// <summary>A long name is cut with an ellipsis rather than drawn over the next column.</summary>
-    private static string Fit(XGraphics g, string text, XFont font, double width)
-    {
-        while (text.Length > 1 && g.MeasureString(text, font).Width > width)
-        {
-            text = text[..^2] + "…";
-        }
-
-        return text;
-    }
 }

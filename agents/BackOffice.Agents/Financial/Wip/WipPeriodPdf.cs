@@ -2,9 +2,7 @@ using System.Text.Json.Nodes;
 using BackOffice.Agents.Financial.PayApps;
 using BackOffice.Agents.Financial.Reports;
 using BackOffice.Kernel.Abstractions.Reports;
-using PdfSharp;
 using PdfSharp.Drawing;
-using PdfSharp.Pdf;
 
 namespace BackOffice.Agents.Financial.Wip;
 
@@ -36,22 +34,7 @@ public sealed class WipPeriodPdf(WipPeriodReport report) : IReportDocument
     public async Task<byte[]> RenderAsync(ReportRequest request, string format, CancellationToken cancellationToken)
     {
         var table = await report.RunAsync(request, cancellationToken);
-        PdfFonts.EnsureInstalled();
-        using var pdf = new PdfDocument();
-        pdf.Info.Title = table.Title;
-        var chunks = table.Rows.Chunk(RowsPerPage).ToList();
-        for (var i = 0; i < chunks.Count; i++)
-        {
-            var page = pdf.AddPage();
-            page.Size = PageSize.Letter;
-            page.Orientation = PageOrientation.Landscape;
-            using var g = XGraphics.FromPdfPage(page);
-            Draw(g, table.Title, chunks[i], i + 1, chunks.Count);
-        }
-
-        using var stream = new MemoryStream();
-        pdf.Save(stream, false);
-        return stream.ToArray();
+        return ReportPdfPages.Write(table.Title, table.Rows, RowsPerPage, (g, rows, page, pages) => Draw(g, table.Title, rows, page, pages));
     }
 
     private static void Draw(XGraphics g, string title, JsonObject[] rows, int page, int pages)
@@ -67,7 +50,7 @@ public sealed class WipPeriodPdf(WipPeriodReport report) : IReportDocument
         foreach (var row in rows)
         {
             var bold = (string?)row["id"] == WipPeriods.CompanyRow;
-            y = Row(g, y, 14, Columns.Select(c => Cell(row, c.Column)).ToArray(), bold ? smallBold : small, heading: false);
+            y = Row(g, y, 14, Columns.Select(c => ReportPdfPages.Cell(row, c.Column, isAmount: c.Column != "percentComplete")).ToArray(), bold ? smallBold : small, heading: false);
         }
     }
 
@@ -85,32 +68,12 @@ public sealed class WipPeriodPdf(WipPeriodReport report) : IReportDocument
             }
             else
             {
-                g.DrawString(Fit(g, cells[i], font, inner.Width), font, XBrushes.Black, inner, i == 0 ? XStringFormats.CenterLeft : XStringFormats.CenterRight);
+                g.DrawString(ReportPdfPages.Fit(g, cells[i], font, inner.Width), font, XBrushes.Black, inner, i == 0 ? XStringFormats.CenterLeft : XStringFormats.CenterRight);
             }
 
             x += width;
         }
 
         return y + height;
-    }
-
-    /// <summary>Amounts with thousands separators as on the G702 (the report's cent figure, only formatted); percent as it is.</summary>
-    private static string Cell(JsonObject row, string column)
-    {
-        var text = row[column]?.GetValue<string>() ?? "";
-        return column != "percentComplete" && decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var amount)
-            ? PayAppForm.Money(amount)
-            : text;
-    }
-
-    /// <summary>A long job name is cut with an ellipsis rather than drawn over the next column.</summary>
-    private static string Fit(XGraphics g, string text, XFont font, double width)
-    {
-        while (text.Length > 1 && g.MeasureString(text, font).Width > width)
-        {
-            text = text[..^2] + "…";
-        }
-
-        return text;
     }
 }
