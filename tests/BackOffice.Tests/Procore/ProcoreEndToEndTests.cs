@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using BackOffice.Host.Api;
 using BackOffice.Host.Webhooks;
 using BackOffice.Store.Findings;
@@ -29,7 +29,7 @@ public sealed class ProcoreEndToEndTests : IAsyncLifetime
 {
     private const string HookSecret = "procore-hook-secret";
     private readonly TempDataDirectory _dir = new();
-    private readonly List<string> _variables = [];
+    private readonly EnvironmentSettings _settings = new("BACKOFFICE_");
     private FakeProcore _fake = null!;
     private CliRunner _cli = null!;
     private List<FakeProcoreProject> _projects = [];
@@ -42,9 +42,7 @@ public sealed class ProcoreEndToEndTests : IAsyncLifetime
         _projects = Enumerable.Range(1, 3).Select(n => _fake.SeedProject(n, before)).ToList();
         foreach (var (key, value) in ProcoreHarness.Settings(_fake))
         {
-            var variable = "BACKOFFICE_" + key.Replace(":", "__", StringComparison.Ordinal);
-            _variables.Add(variable);
-            Environment.SetEnvironmentVariable(variable, value);
+            _settings.SetKey(key, value);
         }
 
         _cli = new CliRunner(_dir.Root);
@@ -139,10 +137,7 @@ public sealed class ProcoreEndToEndTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var variable in _variables)
-        {
-            Environment.SetEnvironmentVariable(variable, null);
-        }
+        _settings.Dispose();
 
         await _fake.DisposeAsync();
         _dir.Dispose();

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Host.Cli;
@@ -23,20 +22,18 @@ public sealed class QuickBooksEndToEndTests : IAsyncLifetime
     private readonly TempDataDirectory _dir = new();
     private FakeQuickBooks _fake = null!;
     private CliRunner _cli = null!;
-    private readonly List<string> _variables = [];
+    private readonly EnvironmentSettings _settings = new("BACKOFFICE_QuickBooks__");
 
     public async Task InitializeAsync()
     {
         _fake = await FakeQuickBooks.StartAsync();
         _cli = new CliRunner(_dir.Root);
-        Set("AuthorizeUrl", _fake.BaseUrl + _fake.AuthorizePath);
-        Set("TokenUrl", _fake.BaseUrl + _fake.TokenPath);
-        Set("RevokeUrl", _fake.BaseUrl + _fake.RevokePath);
-        Set("ApiBaseUrl", _fake.BaseUrl + "/v3");
-        Set("ClientId", FakeQuickBooks.ClientId);
-        Set("ClientSecret", FakeQuickBooks.ClientSecret);
-        Set("CallbackHost", "127.0.0.1");
-        Set("CallbackPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (name, value) in _fake.ProductSettings())
+        {
+            _settings.Set(name, value);
+        }
+
+        _settings.SetCallbackOnFreePort();
         await _cli.OkAsync("tenant", "create", "acme");
         await _cli.OkAsync("users", "add", "sam", "--role", "admin");
         await _cli.OkAsync("users", "add", "dana", "--role", "lead", "--department", "finance", "--as", "sam");
@@ -166,26 +163,9 @@ public sealed class QuickBooksEndToEndTests : IAsyncLifetime
 
     private async Task<JsonArray> LedgerBillsAsync() => (await _cli.OkAsync("report", "ledger-bills", "--tenant", "acme", "--json")).Json.AsArray();
 
-    private void Set(string name, string value)
-    {
-        var variable = "BACKOFFICE_QuickBooks__" + name;
-        _variables.Add(variable);
-        Environment.SetEnvironmentVariable(variable, value);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public async Task DisposeAsync()
     {
-        foreach (var variable in _variables)
-        {
-            Environment.SetEnvironmentVariable(variable, null);
-        }
+        _settings.Dispose();
 
         await _fake.DisposeAsync();
         _dir.Dispose();

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Tests.Support;
@@ -16,7 +14,7 @@ namespace BackOffice.Tests.QuickBooks;
 public sealed class QuickBooksReconnectTests : IAsyncLifetime
 {
     private readonly TempDataDirectory _dir = new();
-    private readonly List<string> _variables = [];
+    private readonly EnvironmentSettings _settings = new("BACKOFFICE_QuickBooks__");
     private FakeQuickBooks _fake = null!;
     private CliRunner _cli = null!;
 
@@ -24,12 +22,11 @@ public sealed class QuickBooksReconnectTests : IAsyncLifetime
     {
         _fake = await FakeQuickBooks.StartAsync();
         _cli = new CliRunner(_dir.Root);
-        Set("AuthorizeUrl", _fake.BaseUrl + _fake.AuthorizePath);
-        Set("TokenUrl", _fake.BaseUrl + _fake.TokenPath);
-        Set("RevokeUrl", _fake.BaseUrl + _fake.RevokePath);
-        Set("ApiBaseUrl", _fake.BaseUrl + "/v3");
-        Set("ClientId", FakeQuickBooks.ClientId);
-        Set("ClientSecret", FakeQuickBooks.ClientSecret);
+        foreach (var (name, value) in _fake.ProductSettings())
+        {
+            _settings.Set(name, value);
+        }
+
         await _cli.OkAsync("tenant", "create", "acme");
         await _cli.OkAsync("users", "add", "sam", "--role", "admin");
         await _cli.OkAsync("users", "add", "dana", "--role", "lead", "--department", "finance", "--as", "sam");
@@ -88,31 +85,13 @@ public sealed class QuickBooksReconnectTests : IAsyncLifetime
 
     private async Task ConnectAsync()
     {
-        Set("CallbackHost", "127.0.0.1");
-        Set("CallbackPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        _settings.SetCallbackOnFreePort();
         await QuickBooksEndToEndTests.ConnectThroughBrowserAsync(_dir, _fake);
-    }
-
-    private void Set(string name, string value)
-    {
-        var variable = "BACKOFFICE_QuickBooks__" + name;
-        _variables.Add(variable);
-        Environment.SetEnvironmentVariable(variable, value);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var variable in _variables)
-        {
-            Environment.SetEnvironmentVariable(variable, null);
-        }
+        _settings.Dispose();
 
         await _fake.DisposeAsync();
         _dir.Dispose();

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using BackOffice.Host.Api;
 using BackOffice.Host.Webhooks;
 using BackOffice.Store.Events;
@@ -24,7 +22,7 @@ namespace BackOffice.Tests.QuickBooks;
 public sealed class QuickBooksWebhookSyncTests : IAsyncLifetime
 {
     private readonly TempDataDirectory _dir = new();
-    private readonly List<string> _variables = [];
+    private readonly EnvironmentSettings _settings = new("BACKOFFICE_QuickBooks__");
     private FakeQuickBooks _fake = null!;
     private CliRunner _cli = null!;
 
@@ -32,16 +30,12 @@ public sealed class QuickBooksWebhookSyncTests : IAsyncLifetime
     {
         _fake = await FakeQuickBooks.StartAsync();
         _cli = new CliRunner(_dir.Root);
-        foreach (var (name, value) in new QuickBooksHarnessSettings(_fake).Values())
+        foreach (var (name, value) in _fake.ProductSettings())
         {
-            Set(name, value);
+            _settings.Set(name, value);
         }
 
-        Set("CallbackHost", "127.0.0.1");
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        Set("CallbackPort", ((IPEndPoint)listener.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        listener.Stop();
+        _settings.SetCallbackOnFreePort();
         await _cli.OkAsync("tenant", "create", "acme");
         await _cli.OkAsync("users", "add", "sam", "--role", "admin");
         QuickBooksHarness.SeedCompanyInto(_fake);
@@ -102,32 +96,11 @@ public sealed class QuickBooksWebhookSyncTests : IAsyncLifetime
         return web;
     }
 
-    private void Set(string name, string value)
-    {
-        var variable = "BACKOFFICE_QuickBooks__" + name;
-        _variables.Add(variable);
-        Environment.SetEnvironmentVariable(variable, value);
-    }
-
     public async Task DisposeAsync()
     {
-        foreach (var variable in _variables)
-        {
-            Environment.SetEnvironmentVariable(variable, null);
-        }
+        _settings.Dispose();
 
         await _fake.DisposeAsync();
         _dir.Dispose();
-    }
-
-    /// <summary>The settings that point the product at the fake, as environment variable names under QuickBooks.</summary>
-    private sealed record QuickBooksHarnessSettings(FakeQuickBooks Fake)
-    {
-        public IEnumerable<(string, string)> Values() =>
-        [
-            ("AuthorizeUrl", Fake.BaseUrl + Fake.AuthorizePath), ("TokenUrl", Fake.BaseUrl + Fake.TokenPath),
-            ("RevokeUrl", Fake.BaseUrl + Fake.RevokePath), ("ApiBaseUrl", Fake.BaseUrl + "/v3"),
-            ("ClientId", FakeQuickBooks.ClientId), ("ClientSecret", FakeQuickBooks.ClientSecret),
-        ];
     }
 }

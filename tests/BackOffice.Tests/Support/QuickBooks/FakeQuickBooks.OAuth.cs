@@ -25,6 +25,13 @@ public sealed partial class FakeQuickBooks
 
     public string RevokePath => "/v2/oauth2/tokens/revoke";
 
+    /// <summary>The QuickBooks settings (names under the QuickBooks section) that point the product at this fake.</summary>
+    public IEnumerable<(string Name, string Value)> ProductSettings() =>
+    [
+        ("AuthorizeUrl", BaseUrl + AuthorizePath), ("TokenUrl", BaseUrl + TokenPath), ("RevokeUrl", BaseUrl + RevokePath),
+        ("ApiBaseUrl", BaseUrl + "/v3"), ("ClientId", ClientId), ("ClientSecret", ClientSecret),
+    ];
+
     /// <summary>Refresh-token grants served, to check single-flight refresh.</summary>
     public int Refreshes => Volatile.Read(ref _refreshes);
 
