@@ -22,6 +22,12 @@ namespace BackOffice.Tests.Sweeps;
 /// </summary>
 public sealed class SweepFingerprintTests : IDisposable
 {
+    /// <summary>The demo bundle's fingerprint; PostgresSweepParityTests expects the same on PostgreSQL (issue 18).</summary>
+    public const string DemoFingerprint = "85946:F59893386321BB01B6CE7886DC389FB353DE6A65F571A3C5A30A1EDD2D014CDC";
+
+    /// <summary>The generated 20-job tenant's fingerprint, on either engine.</summary>
+    public const string GeneratedFingerprint = "19548:7D911F17A0BB5EE0D513AA1E038AED7F51990E9AEED2B2EEE0F2ABE5AD022278";
+
     private static readonly DateOnly AsOf = new(2026, 11, 20);
     private readonly TempDataDirectory _temp = new();
 
@@ -36,7 +42,7 @@ public sealed class SweepFingerprintTests : IDisposable
 
         var fingerprint = await FingerprintAsync(_temp.Tenant("demo"));
 
-        Assert.Equal("85946:F59893386321BB01B6CE7886DC389FB353DE6A65F571A3C5A30A1EDD2D014CDC", fingerprint);
+        Assert.Equal(DemoFingerprint, fingerprint);
     }
 
     [Fact]
@@ -48,7 +54,7 @@ public sealed class SweepFingerprintTests : IDisposable
 
         // Retaken at the merge with issue 16 (retainage entries and owner-invoice proposals on generated jobs): the
         // same value on main before the aggregate reads were merged and after, so issue 18's reads still move nothing.
-        Assert.Equal("19548:7D911F17A0BB5EE0D513AA1E038AED7F51990E9AEED2B2EEE0F2ABE5AD022278", fingerprint);
+        Assert.Equal(GeneratedFingerprint, fingerprint);
     }
 
     /// <summary>All five agents with default options, in the host's sweep order, no memory (a test has none).</summary>

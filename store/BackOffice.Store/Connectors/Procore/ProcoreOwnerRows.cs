@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Text.Json.Nodes;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Connectors.Procore;
 
@@ -11,7 +11,7 @@ namespace BackOffice.Store.Connectors.Procore;
 internal static class ProcoreOwnerRows
 {
     /// <summary>The prime contract's original sum and retainage become the job's contract and retainage (DATA-FORMAT.md jobs).</summary>
-    public static async Task<SyncOutcome> PrimeContractAsync(SqliteConnection c, SqliteTransaction t, ProcoreJson p, ProcoreScope scope, CancellationToken ct)
+    public static async Task<SyncOutcome> PrimeContractAsync(DbConnection c, DbTransaction t, ProcoreJson p, ProcoreScope scope, CancellationToken ct)
     {
         var changed = await c.ExecuteAsync(new CommandDefinition(
             """
@@ -26,7 +26,7 @@ internal static class ProcoreOwnerRows
     /// G702 figures: line 4 (completed and stored to date) as work completed, since the list does not split stored
     /// material out (its G703 lines would: not read yet); line 5 total retainage; line 8 current payment due.
     /// </summary>
-    public static Task<SyncOutcome> PayAppAsync(SqliteConnection c, SqliteTransaction t, ProcoreJson p, ProcoreScope scope, CancellationToken ct)
+    public static Task<SyncOutcome> PayAppAsync(DbConnection c, DbTransaction t, ProcoreJson p, ProcoreScope scope, CancellationToken ct)
     {
         var g702 = p.Body["g702"] as JsonObject ?? throw new ProcoreResponseException($"Procore payment application {p.Id}: 'g702' is missing.");
         return ProcoreUpsert.RowAsync(c, t, "project_pay_apps", "id", ProcoreRows.Source(p, "pc-pa-" + p.Id, new()
@@ -44,7 +44,7 @@ internal static class ProcoreOwnerRows
     /// A requisition: gross this period = the items' work completed this period, retainage = what they retained this
     /// period (DATA-FORMAT.md sub invoices: lines sum to the amount); without items, total_claimed_amount and no retainage.
     /// </summary>
-    public static async Task<SyncOutcome> RequisitionAsync(SqliteConnection c, SqliteTransaction t, ProcoreJson p, ProcoreScope scope, CancellationToken ct)
+    public static async Task<SyncOutcome> RequisitionAsync(DbConnection c, DbTransaction t, ProcoreJson p, ProcoreScope scope, CancellationToken ct)
     {
         var items = (p.Body["items"] as JsonArray ?? []).OfType<JsonObject>().Select(i => new ProcoreJson("requisition item", i)).ToList();
         var amount = items.Count > 0 ? items.Sum(i => i.Cents("work_completed_this_period")) : p.Cents("total_claimed_amount");

@@ -27,9 +27,9 @@ public sealed class ProcoreSyncStore(TenantData tenant)
             if (cursor is not null)
             {
                 await connection.ExecuteAsync(new CommandDefinition(
-                    """
+                    $"""
                     INSERT INTO procore_sync_cursors (scope, next_page, done) VALUES (@Scope, @NextPage, @Done)
-                    ON CONFLICT (scope) DO UPDATE SET next_page = excluded.next_page, done = excluded.done
+                    ON CONFLICT ({StoreSql.ConflictOn(connection, "scope")}) DO UPDATE SET next_page = excluded.next_page, done = excluded.done
                     """, cursor, transaction, cancellationToken: cancellationToken));
             }
 

@@ -1,5 +1,6 @@
+using System.Data.Common;
+using BackOffice.Store.Tenancy;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Connectors.Procore;
 
@@ -10,7 +11,7 @@ namespace BackOffice.Store.Connectors.Procore;
 internal static class ProcoreUpsert
 {
     public static async Task<SyncOutcome> RowAsync(
-        SqliteConnection c, SqliteTransaction t, string table, string key, IReadOnlyDictionary<string, object?> row, CancellationToken ct)
+        DbConnection c, DbTransaction t, string table, string key, IReadOnlyDictionary<string, object?> row, CancellationToken ct)
     {
         var held = await c.QuerySingleOrDefaultAsync<(string? Hash, string? Origin)>(new CommandDefinition(
             $"SELECT row_hash, origin FROM {table} WHERE {key} = @key", new { key = row[key] }, t, cancellationToken: ct));
@@ -27,7 +28,7 @@ internal static class ProcoreUpsert
         }
 
         var sql = $"INSERT INTO {table} ({string.Join(", ", columns)}, origin) VALUES ({string.Join(", ", columns.Select(n => "@" + n))}, 'procore') " +
-                  $"ON CONFLICT ({key}) DO UPDATE SET {string.Join(", ", columns.Where(n => n != key).Select(n => $"{n} = excluded.{n}"))} WHERE origin = 'procore'";
+                  $"ON CONFLICT ({StoreSql.ConflictOn(c, key)}) DO UPDATE SET {string.Join(", ", columns.Where(n => n != key).Select(n => $"{n} = excluded.{n}"))} WHERE {table}.origin = 'procore'";
         await c.ExecuteAsync(new CommandDefinition(sql, parameters, t, cancellationToken: ct));
         return held.Origin is null ? SyncOutcome.Added : SyncOutcome.Changed;
     }
