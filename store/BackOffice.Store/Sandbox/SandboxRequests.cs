@@ -60,7 +60,7 @@ internal static class SandboxRequests
         var next = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             $"""
             INSERT INTO sandbox_sequences (entity_type, last_value) VALUES (@kind, 1)
-            ON CONFLICT ({StoreSql.ConflictOn(connection, "entity_type")}) DO UPDATE SET last_value = last_value + 1
+            ON CONFLICT ({StoreSql.ConflictOn(connection, "entity_type")}) DO UPDATE SET last_value = sandbox_sequences.last_value + 1
             RETURNING last_value
             """,
             new { kind }, transaction, cancellationToken: cancellationToken));
