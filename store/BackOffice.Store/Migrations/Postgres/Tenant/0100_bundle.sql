@@ -1,6 +1,7 @@
 -- Issue 18: the PostgreSQL twin of Tenant/0100_bundle.sql: tenant_id leads every key, integers are BIGINT (money in cents),
 -- foreign keys are checked at commit (the importer writes parents and children in diff order), text sorts by code point
--- (COLLATE "C", as SQLite's BINARY), rows are the tenant's by row-level security.
+-- (COLLATE "C", as SQLite's BINARY), rows are the tenant's by
+-- row-level security (enabled, forced and the tenant_rows policy: PostgresMigrations applies them to every tenant table).
 CREATE TABLE project_jobs (
     tenant_id TEXT NOT NULL DEFAULT current_setting('backoffice.tenant_id', true) CHECK (tenant_id <> ''),
     id TEXT COLLATE "C",
@@ -383,14 +384,3 @@ CREATE TABLE import_runs (
     changed BIGINT NOT NULL,
     removed BIGINT NOT NULL,
     unchanged BIGINT NOT NULL);
-DO $$
-DECLARE t TEXT;
-BEGIN
-    FOREACH t IN ARRAY ARRAY['project_jobs', 'project_cost_codes', 'project_vendors', 'project_budget_lines', 'project_commitments', 'project_commitment_lines', 'project_change_orders', 'project_pay_apps', 'project_pay_app_lines', 'project_sub_invoices', 'project_sub_invoice_lines', 'project_schedule_tasks', 'ledger_accounts', 'ledger_customers', 'ledger_vendors', 'ledger_bills', 'ledger_bill_lines', 'ledger_invoices', 'ledger_invoice_lines', 'ledger_payments', 'ledger_payment_lines', 'ledger_journal_entries', 'ledger_journal_lines', 'ledger_purchase_orders', 'map_cost_code_accounts', 'map_links', 'workforce_employees', 'workforce_timecards', 'workforce_payroll_lines', 'pricebook_items', 'contacts', 'bundle_files', 'import_runs'] LOOP
-        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-        EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-        EXECUTE format($p$CREATE POLICY tenant_rows ON %I
-            USING (tenant_id = current_setting('backoffice.tenant_id', true))
-            WITH CHECK (tenant_id = current_setting('backoffice.tenant_id', true))$p$, t);
-    END LOOP;
-END $$;

@@ -1,6 +1,7 @@
 -- Issue 18: the PostgreSQL twin of Tenant/0600_pricebook.sql: tenant_id leads every key, integers are BIGINT (money in cents),
 -- foreign keys are checked at commit (the importer writes parents and children in diff order), text sorts by code point
--- (COLLATE "C", as SQLite's BINARY), rows are the tenant's by row-level security.
+-- (COLLATE "C", as SQLite's BINARY), rows are the tenant's by
+-- row-level security (enabled, forced and the tenant_rows policy: PostgresMigrations applies them to every tenant table).
 CREATE TABLE pricebook_vendor_mappings (
     tenant_id TEXT NOT NULL DEFAULT current_setting('backoffice.tenant_id', true) CHECK (tenant_id <> ''),
     vendor TEXT COLLATE "C",
@@ -77,14 +78,3 @@ CREATE TABLE budget_line_materials (
     quantity_e4 BIGINT NOT NULL,
     FOREIGN KEY (tenant_id, budget_line_id) REFERENCES project_budget_lines(tenant_id, id) DEFERRABLE INITIALLY DEFERRED,
     PRIMARY KEY (tenant_id, budget_line_id, pricebook_item_id));
-DO $$
-DECLARE t TEXT;
-BEGIN
-    FOREACH t IN ARRAY ARRAY['pricebook_vendor_mappings', 'pricebook_price_files', 'pricebook_price_lines', 'pricebook_match_decisions', 'pricebook_markup_rules', 'pricebook_applied_updates', 'estimates', 'estimate_lines', 'budget_line_materials'] LOOP
-        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-        EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-        EXECUTE format($p$CREATE POLICY tenant_rows ON %I
-            USING (tenant_id = current_setting('backoffice.tenant_id', true))
-            WITH CHECK (tenant_id = current_setting('backoffice.tenant_id', true))$p$, t);
-    END LOOP;
-END $$;

@@ -1,6 +1,7 @@
 -- Issue 18: the PostgreSQL twin of Tenant/1300_quickbooks.sql: tenant_id leads every key, integers are BIGINT (money in cents),
 -- foreign keys are checked at commit (the importer writes parents and children in diff order), text sorts by code point
--- (COLLATE "C", as SQLite's BINARY), rows are the tenant's by row-level security.
+-- (COLLATE "C", as SQLite's BINARY), rows are the tenant's by
+-- row-level security (enabled, forced and the tenant_rows policy: PostgresMigrations applies them to every tenant table).
 CREATE TABLE quickbooks_connections (
     tenant_id TEXT NOT NULL DEFAULT current_setting('backoffice.tenant_id', true) CHECK (tenant_id <> ''),
     realm_id TEXT COLLATE "C",
@@ -46,14 +47,3 @@ ALTER TABLE ledger_journal_entries ADD COLUMN source_updated_at TEXT COLLATE "C"
 ALTER TABLE ledger_purchase_orders ADD COLUMN origin TEXT COLLATE "C" NOT NULL DEFAULT 'bundle';
 ALTER TABLE ledger_purchase_orders ADD COLUMN sync_token BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE ledger_purchase_orders ADD COLUMN source_updated_at TEXT COLLATE "C";
-DO $$
-DECLARE t TEXT;
-BEGIN
-    FOREACH t IN ARRAY ARRAY['quickbooks_connections', 'quickbooks_sync_cursors', 'quickbooks_sync_state'] LOOP
-        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-        EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-        EXECUTE format($p$CREATE POLICY tenant_rows ON %I
-            USING (tenant_id = current_setting('backoffice.tenant_id', true))
-            WITH CHECK (tenant_id = current_setting('backoffice.tenant_id', true))$p$, t);
-    END LOOP;
-END $$;

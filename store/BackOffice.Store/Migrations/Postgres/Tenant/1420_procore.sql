@@ -1,6 +1,7 @@
 -- Issue 18: the PostgreSQL twin of Tenant/1420_procore.sql: tenant_id leads every key, integers are BIGINT (money in cents),
 -- foreign keys are checked at commit (the importer writes parents and children in diff order), text sorts by code point
--- (COLLATE "C", as SQLite's BINARY), rows are the tenant's by row-level security.
+-- (COLLATE "C", as SQLite's BINARY), rows are the tenant's by
+-- row-level security (enabled, forced and the tenant_rows policy: PostgresMigrations applies them to every tenant table).
 CREATE TABLE procore_connections (
     tenant_id TEXT NOT NULL DEFAULT current_setting('backoffice.tenant_id', true) CHECK (tenant_id <> ''),
     company_id TEXT COLLATE "C",
@@ -50,14 +51,3 @@ ALTER TABLE project_sub_invoices ADD COLUMN origin TEXT COLLATE "C" NOT NULL DEF
 ALTER TABLE project_sub_invoices ADD COLUMN source_id TEXT COLLATE "C";
 ALTER TABLE project_sub_invoices ADD COLUMN source_updated_at TEXT COLLATE "C";
 ALTER TABLE project_sub_invoice_lines ADD COLUMN origin TEXT COLLATE "C" NOT NULL DEFAULT 'bundle';
-DO $$
-DECLARE t TEXT;
-BEGIN
-    FOREACH t IN ARRAY ARRAY['procore_connections', 'procore_sync_cursors', 'procore_sync_state'] LOOP
-        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-        EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-        EXECUTE format($p$CREATE POLICY tenant_rows ON %I
-            USING (tenant_id = current_setting('backoffice.tenant_id', true))
-            WITH CHECK (tenant_id = current_setting('backoffice.tenant_id', true))$p$, t);
-    END LOOP;
-END $$;

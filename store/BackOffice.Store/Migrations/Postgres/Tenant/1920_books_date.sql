@@ -1,6 +1,7 @@
 -- Issue 18: the PostgreSQL twin of Tenant/1920_books_date.sql: tenant_id leads every key, integers are BIGINT (money in cents),
 -- foreign keys are checked at commit (the importer writes parents and children in diff order), text sorts by code point
--- (COLLATE "C", as SQLite's BINARY), rows are the tenant's by row-level security.
+-- (COLLATE "C", as SQLite's BINARY), rows are the tenant's by
+-- row-level security (enabled, forced and the tenant_rows policy: PostgresMigrations applies them to every tenant table).
 CREATE TABLE books_date (
     tenant_id TEXT NOT NULL DEFAULT current_setting('backoffice.tenant_id', true) CHECK (tenant_id <> ''),
     id BIGINT CHECK (id = 1),
@@ -8,14 +9,3 @@ CREATE TABLE books_date (
     set_by TEXT COLLATE "C" NOT NULL,
     set_at TEXT COLLATE "C" NOT NULL,
     PRIMARY KEY (tenant_id, id));
-DO $$
-DECLARE t TEXT;
-BEGIN
-    FOREACH t IN ARRAY ARRAY['books_date'] LOOP
-        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-        EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-        EXECUTE format($p$CREATE POLICY tenant_rows ON %I
-            USING (tenant_id = current_setting('backoffice.tenant_id', true))
-            WITH CHECK (tenant_id = current_setting('backoffice.tenant_id', true))$p$, t);
-    END LOOP;
-END $$;
