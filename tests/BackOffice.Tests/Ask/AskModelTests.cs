@@ -145,6 +145,20 @@ public sealed class AskModelTests : IDisposable
     }
 
     [Fact]
+    public async Task Ask_RateLimitedWithShortRetryAfter_WaitsAndAnswersWithTheModel()
+    {
+        using var host = await DemoHostAsync(_server.Endpoint, maxRetries: 1);
+        _server.Enqueue(new LoopbackChatServer.Reply(429, """{"error":{"message":"slow down"}}""", TimeSpan.Zero, new Dictionary<string, string> { ["Retry-After"] = "1" }));
+        _server.ToolCall("call_1", "Reports-aging", new JsonObject());
+        _server.Text("Garcia, Maria has a total of {aging_cust_41_total}.");
+
+        var answer = await AskAsync(host, Question);
+
+        Assert.Equal(("model", "Garcia, Maria has a total of $3,875.00."), (answer.AnsweredBy, answer.Text));
+        Assert.Equal(3, _server.Requests.Count);
+    }
+
+    [Fact]
     public async Task Ask_UnreadableOkReply_FallsBackWithTheReason()
     {
         using var host = await DemoHostAsync(_server.Endpoint);
