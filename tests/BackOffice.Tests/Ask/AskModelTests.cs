@@ -25,7 +25,7 @@ namespace BackOffice.Tests.Ask;
 /// server, on the demo books. The model calls the report functions, answers in placeholders and the product renders
 /// every figure; anything else falls back to the offline answer with a plain reason.
 /// </summary>
-public sealed class AskModelTests : IDisposable
+public sealed partial class AskModelTests : IDisposable
 {
     private static readonly DateOnly AsOf = new(2026, 11, 15);
     private const string Question = "who owes us the most past 60 days?";
@@ -129,68 +129,6 @@ public sealed class AskModelTests : IDisposable
         Assert.Equal("model", answer.AnsweredBy);
         var refused = Assert.Single(await AuditAsync(), e => e.Kind == "plugin.refused");
         Assert.Contains(reason, refused.DataJson, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Ask_RateLimitedWithLongRetryAfter_FallsBackAtOnceWithTheReason()
-    {
-        using var host = await DemoHostAsync(_server.Endpoint, maxRetries: 2);
-        _server.Enqueue(new LoopbackChatServer.Reply(429, """{"error":{"message":"slow down"}}""", TimeSpan.Zero, new Dictionary<string, string> { ["Retry-After"] = "120" }));
-
-        var answer = await AskAsync(host, Question);
-
-        Assert.Equal("offline", answer.AnsweredBy);
-        Assert.Equal("model endpoint answered 429", answer.FallbackReason);
-        Assert.Single(_server.Requests);
-    }
-
-    [Fact]
-    public async Task Ask_RateLimitedWithShortRetryAfter_WaitsAndAnswersWithTheModel()
-    {
-        using var host = await DemoHostAsync(_server.Endpoint, maxRetries: 1);
-        _server.Enqueue(new LoopbackChatServer.Reply(429, """{"error":{"message":"slow down"}}""", TimeSpan.Zero, new Dictionary<string, string> { ["Retry-After"] = "1" }));
-        _server.ToolCall("call_1", "Reports-aging", new JsonObject());
-        _server.Text("Garcia, Maria has a total of {aging_cust_41_total}.");
-
-        var answer = await AskAsync(host, Question);
-
-        Assert.Equal(("model", "Garcia, Maria has a total of $3,875.00."), (answer.AnsweredBy, answer.Text));
-        Assert.Equal(3, _server.Requests.Count);
-    }
-
-    [Fact]
-    public async Task Ask_UnreadableOkReply_FallsBackWithTheReason()
-    {
-        using var host = await DemoHostAsync(_server.Endpoint);
-        _server.Enqueue(new LoopbackChatServer.Reply(200, "<html>gateway says hello</html>", TimeSpan.Zero));
-
-        var answer = await AskAsync(host, Question);
-
-        Assert.Equal("offline", answer.AnsweredBy);
-        Assert.Contains("cannot be read", answer.FallbackReason, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Ask_ModelHangs_FallsBackWhenTheAttemptTimesOut()
-    {
-        using var host = await DemoHostAsync(_server.Endpoint, timeoutSeconds: 1);
-        _server.Enqueue(new LoopbackChatServer.Reply(200, "{}", TimeSpan.FromSeconds(5)));
-
-        var answer = await AskAsync(host, Question);
-
-        Assert.Equal("offline", answer.AnsweredBy);
-        Assert.Equal("model call timed out", answer.FallbackReason);
-    }
-
-    [Fact]
-    public async Task Ask_ServerDown_FallsBackWithTheReason()
-    {
-        using var host = await DemoHostAsync($"http://127.0.0.1:{EnvironmentSettings.FreePort()}/v1");
-
-        var answer = await AskAsync(host, Question);
-
-        Assert.Equal("offline", answer.AnsweredBy);
-        Assert.StartsWith("model endpoint unreachable", answer.FallbackReason, StringComparison.Ordinal);
     }
 
     /// <summary>An instruction hidden in a customer's name reaches the tool result as data; an answer that obeys it is rejected and nothing is written.</summary>
