@@ -27,6 +27,13 @@ internal static class QuickBooksLedgerRows
         ["PurchaseOrder"] = ("ledger_purchase_orders", null, null),
     };
 
+    /// <summary>Name-list entities: QuickBooks makes them inactive and never deletes them (qbo.md section 6).</summary>
+    public static bool IsNameList(string entity) => entity is "Account" or "Customer" or "Vendor" or "Item" or "Class" or "Term";
+
+    /// <summary>The canonical table an entity's rows live in.</summary>
+    public static string TableOf(string entity) =>
+        Tables.TryGetValue(entity, out var table) ? table.Table : throw new QuickBooksResponseException($"QuickBooks entity type '{entity}' is not one the back office reads.");
+
     /// <param name="touched">Gets the entities of the row before and after (issue 18: the change journal).</param>
     public static async Task<SyncOutcome> ApplyAsync(
         DbConnection c, DbTransaction t, string entity, JsonObject body, ISet<ChangedEntity> touched, CancellationToken ct)

@@ -75,21 +75,31 @@ public sealed partial class FakeQuickBooks
         });
     }
 
+    /// <summary>
+    /// The changed objects of one entity as Intuit lists them: active ones by last update, deletion stubs after them,
+    /// cut at <see cref="CdcCap"/> objects with no paging ([Intuit CDC page]: "a maximum of 1,000 objects"), so a cut
+    /// answer drops deletions first (issue 13).
+    /// </summary>
     private JsonArray Changed(string entity, DateTimeOffset since)
     {
         var items = new JsonArray();
-        foreach (var body in Table(entity).Values.Where(e => Updated(e) >= since))
+        foreach (var body in Table(entity).Values.Where(e => Updated(e) >= since).OrderBy(Updated))
         {
             items.Add(body.DeepClone());
         }
 
-        foreach (var (_, id, at) in Deleted.Where(d => d.Entity == entity && d.At >= since))
+        foreach (var (_, id, at) in Deleted.Where(d => d.Entity == entity && d.At >= since).OrderBy(d => d.At))
         {
             items.Add(new JsonObject
             {
                 ["domain"] = "QBO", ["status"] = "Deleted", ["Id"] = id,
                 ["MetaData"] = new JsonObject { ["LastUpdatedTime"] = at.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture) },
             });
+        }
+
+        while (items.Count > CdcCap)
+        {
+            items.RemoveAt(items.Count - 1);
         }
 
         return items;
