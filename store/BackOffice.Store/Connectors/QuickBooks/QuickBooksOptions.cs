@@ -53,6 +53,17 @@ public sealed class QuickBooksOptions
     /// <summary>The host of that redirect URI: Intuit's development keys accept http://localhost only.</summary>
     public string CallbackHost { get; set; } = "localhost";
 
+    /// <summary>The item owner invoices carry when the tenant names none (issue 13), by name or Id.</summary>
+    public string? InvoiceItem { get; set; }
+
+    /// <summary>The item of the retainage withheld on an owner invoice (a negative line), by name or Id.</summary>
+    public string? RetainageItem { get; set; }
+
+    /// <summary>Per-tenant settings (class mapping, invoice item), keyed by tenant id.</summary>
+    public Dictionary<string, QuickBooksTenantOptions> Tenants { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public QuickBooksTenantOptions For(string tenant) => Tenants.TryGetValue(tenant, out var settings) ? settings : new QuickBooksTenantOptions();
+
     public bool Configured => ClientId.Length > 0 && ClientSecret.Length > 0;
 
     /// <summary>What is wrong with these options, if anything (checked at start).</summary>

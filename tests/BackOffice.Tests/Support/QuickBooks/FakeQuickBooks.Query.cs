@@ -139,6 +139,38 @@ public sealed partial class FakeQuickBooks
             : FaultBody("2020", "Required param missing, need to supply the required value for the API", "Required parameter Line is missing in the request");
     }
 
+    /// <summary>
+    /// An invoice needs a CustomerRef of the company and SalesItemLineDetail lines whose ItemRef is an item of the
+    /// company (Intuit's Invoice reference: CustomerRef and Line required; 2500 Invalid Reference Id otherwise).
+    /// </summary>
+    private (int, JsonObject)? ValidateInvoice(JsonObject body)
+    {
+        var customer = body["CustomerRef"]?["value"]?.GetValue<string>();
+        if (customer is null || !long.TryParse(customer, CultureInfo.InvariantCulture, out var key) || !Table("Customer").ContainsKey(key))
+        {
+            return FaultBody("2500", "Invalid Reference Id", $"Invalid Reference Id : Customer assigned to this transaction has been deleted: {customer}");
+        }
+
+        var lines = (body["Line"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+        var item = lines.Select(l => l["SalesItemLineDetail"]?["ItemRef"]?["value"]?.ToString())
+            .FirstOrDefault(i => i is null || !long.TryParse(i, CultureInfo.InvariantCulture, out var id) || !Table("Item").ContainsKey(id));
+        return lines.Count == 0
+            ? FaultBody("2020", "Required param missing, need to supply the required value for the API", "Required parameter Line is missing in the request")
+            : lines.Any(l => l["SalesItemLineDetail"] is null) || item is not null
+                ? FaultBody("2500", "Invalid Reference Id", $"Invalid Reference Id : Item assigned to this transaction has been deleted: {item}")
+                : null;
+    }
+
+    /// <summary>A line's ClassRef must name a class of the company (error 2500 otherwise, qbo.md section 7).</summary>
+    private (int, JsonObject)? UnknownClass(JsonObject body)
+    {
+        var classes = (body["Line"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(l => l["DetailType"]?.ToString() is { } type ? l[type]?["ClassRef"]?["value"]?.ToString() : null)
+            .OfType<string>();
+        var unknown = classes.FirstOrDefault(c => !long.TryParse(c, CultureInfo.InvariantCulture, out var key) || !Table("Class").ContainsKey(key));
+        return unknown is null ? null : FaultBody("2500", "Invalid Reference Id", $"Invalid Reference Id : Class assigned to this transaction has been deleted: {unknown}");
+    }
+
     private static (int, JsonObject)? ValidateJournalEntry(JsonObject body)
     {
         var lines = body["Line"] as JsonArray ?? [];
