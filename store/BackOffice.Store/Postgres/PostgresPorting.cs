@@ -16,9 +16,9 @@ public static class PostgresPorting
     [
         "books_date", "budget_line_materials", "bundle_file_moves", "bundle_files", "change_journal", "contacts", "estimate_lines", "estimates",
         "export_mappings", "export_name_decisions", "financial_links", "financial_notes", "findings", "import_runs",
-        "ledger_accounts", "ledger_bill_lines", "ledger_bills", "ledger_customers", "ledger_invoice_lines",
-        "ledger_invoices", "ledger_journal_entries", "ledger_journal_lines", "ledger_payment_lines",
-        "ledger_payments", "ledger_purchase_orders", "ledger_vendors", "map_cost_code_accounts", "map_links",
+        "ledger_accounts", "ledger_bill_lines", "ledger_bills", "ledger_classes", "ledger_customers", "ledger_invoice_lines",
+        "ledger_invoices", "ledger_items", "ledger_journal_entries", "ledger_journal_lines", "ledger_payment_lines",
+        "ledger_payments", "ledger_purchase_orders", "ledger_terms", "ledger_vendors", "map_cost_code_accounts", "map_links",
         "memory_items", "memory_learning", "narration_cache", "pricebook_applied_updates", "pricebook_items",
         "pricebook_markup_rules", "pricebook_match_decisions", "pricebook_price_files", "pricebook_price_lines",
         "pricebook_vendor_mappings", "procore_connections", "procore_sync_cursors", "procore_sync_state",
