@@ -82,6 +82,7 @@ public static class BackOfficeServices
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<AuthOptions>>().Value);
         builder.Services.AddSingleton<CredentialStore>();
         builder.Services.AddSingleton<SetupLinks>();
+        builder.Services.AddSingleton<SignInThrottleStore>();
         builder.Services.AddSingleton<AuditStore>();
         builder.Services.AddSingleton<TenantRegistry>();
         builder.Services.AddSingleton<UserDirectory>();

@@ -46,8 +46,8 @@ public static class SignInPages
         HttpContext http, [FromForm] string username, [FromForm] string password, CredentialStore credentials, SignInThrottle throttle,
         CancellationToken ct)
     {
-        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (throttle.WaitFor(username, address) is { } wait && wait > TimeSpan.Zero)
+        var address = ClientAddresses.Of(http);
+        if (await throttle.WaitForAsync(username, address, ct) is { } wait && wait > TimeSpan.Zero)
         {
             // Issue 19: refused before the password is checked, so guessing costs the guesser time, not the server.
             var seconds = (int)Math.Ceiling(wait.TotalSeconds);
@@ -59,11 +59,11 @@ public static class SignInPages
         var stamp = user is null ? null : await credentials.SecurityStampAsync(user.Id, ct);
         if (user is null || stamp is null)
         {
-            throttle.Failed(username, address);
+            await throttle.FailedAsync(username, address, ct);
             return LoginForm(http, "Wrong user or password.", StatusCodes.Status401Unauthorized);
         }
 
-        throttle.Succeeded(username);
+        await throttle.SucceededAsync(username, ct);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AuthSetup.PrincipalFor(user.Id, stamp));
         return Results.Redirect("/");
     }
