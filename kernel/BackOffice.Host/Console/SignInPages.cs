@@ -1,5 +1,6 @@
 using BackOffice.Host.Auth;
 using BackOffice.Store.Control;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -68,9 +69,19 @@ public static class SignInPages
         return Results.Redirect("/");
     }
 
-    /// <summary>Issue 19: signing out ends every session of the user (the stamp changes), not only this browser's cookie.</summary>
-    private static async Task<IResult> LogoutAsync(HttpContext http, CredentialStore credentials, CancellationToken ct)
+    /// <summary>
+    /// Issue 19: signing out ends every session of the user (the stamp changes), not only this browser's cookie. Only the
+    /// console's own sign-out form may do it (a POST with its anti-forgery token): another site cannot sign a person out.
+    /// </summary>
+    private static async Task<IResult> LogoutAsync(HttpContext http, CredentialStore credentials, IAntiforgery antiforgery, CancellationToken ct)
     {
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return Html.Page("Not signed out", Html.Notice(
+                "Sign out with the console's Sign out button: this request did not carry the form's anti-forgery token.", error: true),
+                status: StatusCodes.Status400BadRequest);
+        }
+
         if (http.User.Identity is { IsAuthenticated: true, Name: { } user })
         {
             await credentials.RevokeSessionsAsync(user, user, "signed out", ct);
