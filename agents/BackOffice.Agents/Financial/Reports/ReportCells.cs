@@ -11,7 +11,13 @@ internal static class ReportCells
 
     public static string Percent(decimal percent) => percent.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static async Task<FinancialAnalysis> AnalyseAsync(ReportRequest request, FinancialOptions options, CancellationToken cancellationToken) =>
+    public static Task<FinancialAnalysis> AnalyseAsync(ReportRequest request, FinancialOptions options, CancellationToken cancellationToken) =>
+        // Issue 17: one analysis per tenant, data and date for every Financial report (wip, margin, variance, ...), not one each.
+        request.Memo is { } memo
+            ? memo.GetOrAddAsync("financial-analysis", () => LoadAsync(request, options, CancellationToken.None))
+            : LoadAsync(request, options, cancellationToken);
+
+    private static async Task<FinancialAnalysis> LoadAsync(ReportRequest request, FinancialOptions options, CancellationToken cancellationToken) =>
         new(await FinancialData.LoadAsync(request.Data, null, request.AsOf, cancellationToken), request.AsOf, options);
 
     /// <summary>`--job` takes a project job id ("job-101") or its name.</summary>
