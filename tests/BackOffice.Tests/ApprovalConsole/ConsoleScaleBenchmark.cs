@@ -48,8 +48,8 @@ public sealed class ConsoleScaleBenchmark(ITestOutputHelper output)
         var job = (await factory.TenantPath("beta").Project.JobsAsync(CancellationToken.None))[0].Name;
         var reports = factory.Get<IEnumerable<IReport>>().ToList();
         var pages = new List<string> { "inbox", "findings", "audit", "reports" };
-        pages.AddRange(reports.Select(r => r.Name).Distinct().Order(StringComparer.Ordinal).Where(n => n is not ("g702" or "g703")).Select(n => $"reports/{n}?asOf=2026-11-20")); // a generated tenant has no G703 lines
-        pages.AddRange(["reports/ledger-bills?asOf=2026-11-20&page=40&sort=total&dir=desc", $"reports/wip?asOf=2026-11-20&job={Uri.EscapeDataString(job)}", "jobs", "dashboard"]);
+        pages.AddRange(reports.Select(r => r.Name).Distinct().Order(StringComparer.Ordinal).Where(n => n is not ("g702" or "g703" or "cost-detail")).Select(n => $"reports/{n}?asOf=2026-11-20")); // a generated tenant has no G703 lines
+        pages.AddRange(["reports/ledger-bills?asOf=2026-11-20&page=40&sort=total&dir=desc", $"reports/wip?asOf=2026-11-20&job={Uri.EscapeDataString(job)}", $"reports/cost-detail?asOf=2026-11-20&job={Uri.EscapeDataString(job)}", "jobs", "dashboard"]);
         await client.GetAsync("/t/beta/reports/findings"); // warm: first use of a route compiles it
         output.WriteLine($"{"page",-66} status size | before: report computed | first view | again (cached) | API JSON");
         foreach (var page in pages)
