@@ -33,9 +33,15 @@ public static class DashboardCharts
             .ToList();
     }
 
+    /// <summary>One bar per agent, labelled short enough to read at phone width ("collections, 3 waiting").</summary>
     public static IReadOnlyList<SvgBarChart.Bar> StakeBars(IReadOnlyList<Stake> stakes) =>
-        stakes.Select(s => new SvgBarChart.Bar(
-            $"{s.Agent} ({s.Proposals} waiting, {s.Findings} findings)", s.Amount, MoneyText.Usd(s.Amount))).ToList();
+        stakes.Select(s => new SvgBarChart.Bar($"{s.Agent}, {s.Proposals} waiting", s.Amount, MoneyText.Usd(s.Amount))).ToList();
+
+    /// <summary>The open findings per agent, the line under the money-at-stake chart ("Open findings: financial 1, ...").</summary>
+    public static string FindingsLine(IReadOnlyList<Stake> stakes) =>
+        "Open findings: " + (stakes.Any(s => s.Findings > 0)
+            ? string.Join(", ", stakes.Where(s => s.Findings > 0).Select(s => $"{s.Agent} {s.Findings}"))
+            : "none");
 
     /// <summary>
     /// The cash-forecast report's buckets as cash in (receipts), cash out (payables and payroll, drawn left of zero)

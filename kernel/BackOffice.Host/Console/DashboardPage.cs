@@ -32,8 +32,9 @@ public static class DashboardPage
                 html.Append("<div class=\"card charts\">");
                 var approved = await gate.ListAsync(caller.Data, new ProposalFilter(ProposalStates.Approved), http.RequestAborted);
                 var findings = await BackOffice.Store.Findings.FindingStore.ListOpenAsync(caller.Data, null, http.RequestAborted);
-                html.Append(SvgBarChart.Render("Money at stake by agent: proposals waiting to be decided or executed",
-                    DashboardCharts.StakeBars(DashboardCharts.MoneyAtStake([.. waiting, .. approved], gate.AmountAtStake, findings))));
+                var stakes = DashboardCharts.MoneyAtStake([.. waiting, .. approved], gate.AmountAtStake, findings);
+                html.Append(SvgBarChart.Render("Money at stake by agent: proposals waiting to be decided or executed", DashboardCharts.StakeBars(stakes)))
+                    .Append($"<p class=\"muted\">{E(DashboardCharts.FindingsLine(stakes))}</p>");
                 if (reports.Any(r => r.Name == "aging"))
                 {
                     var aging = await ReportPages.RunAsync(caller, reports, "aging", asOf, null, clock, http.RequestAborted);

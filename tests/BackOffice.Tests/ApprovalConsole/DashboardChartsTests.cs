@@ -65,6 +65,8 @@ public sealed class DashboardChartsTests : IDisposable
             [("collections", 6399.95m, 3), ("documents", 0m, 3), ("financial", 30735.00m, 3), ("pricebook", 29.93m, 3), ("workforce", 271.85m, 5)],
             stakes.Select(s => (s.Agent, s.Amount, s.Proposals)).ToArray());
         Assert.Equal(17, stakes.Sum(s => s.Proposals));
+        Assert.Equal("collections, 3 waiting", DashboardCharts.StakeBars(stakes)[0].Label);
+        Assert.StartsWith("Open findings: ", DashboardCharts.FindingsLine(stakes), StringComparison.Ordinal);
     }
 
     [Fact]
