@@ -28,6 +28,7 @@ public static class FinancialServices
         services.AddSingleton<IActionExecutor, OwnerInvoiceExecutor>();
         services.AddSingleton<IReport, ReconciliationReport>();
         services.AddSingleton<IReport, VarianceReport>();
+        services.AddSingleton<IReport, CostDetailReport>();
         services.AddSingleton<IReport, WipReport>();
         services.AddSingleton<IReport, MarginReport>();
         services.AddSingleton<IReport, CashForecastReport>();

@@ -61,6 +61,8 @@ public static class BackOfficeServices
         builder.AddBackOfficeProcore();
         builder.AddBackOfficeModel();
         builder.AddBackOfficeAgents();
+        // Issue 17: every report (the kernel's and the agents') reuses its table until the tenant's data changes.
+        CachedReport.DecorateAll(builder.Services);
         return builder;
     }
 

@@ -36,6 +36,11 @@ public static class DashboardPage
         var html = new StringBuilder(top).Append($"<div class=\"card\"><p><a href=\"{Tenant(caller.Tenant)}/inbox\">{(waiting.Count == 1 ? "1 proposal waits" : $"{waiting.Count} proposals wait")} for a decision</a></p></div>");
         var names = await NameBook.LoadAsync(caller.Data, http.RequestAborted);
         html.Append("<div class=\"card charts\">");
+        var approved = await gate.ListAsync(caller.Data, new ProposalFilter(ProposalStates.Approved), http.RequestAborted);
+        var findings = await BackOffice.Store.Findings.FindingStore.ListOpenAsync(caller.Data, null, http.RequestAborted);
+        var stakes = DashboardCharts.MoneyAtStake([.. waiting, .. approved], gate.AmountAtStake, findings);
+        html.Append(SvgBarChart.Render("Money at stake by agent: proposals waiting to be decided or executed", DashboardCharts.StakeBars(stakes)))
+            .Append($"<p class=\"muted\">{E(DashboardCharts.FindingsLine(stakes))}</p>");
         if (reports.Any(r => r.Name == "aging"))
         {
             var aging = await ReportPages.RunAsync(caller, reports, "aging", asOf, null, clock, http.RequestAborted);
@@ -46,9 +51,29 @@ public static class DashboardPage
         {
             var wip = await ReportPages.RunAsync(caller, reports, "wip", asOf, null, clock, http.RequestAborted);
             html.Append(SvgBarChart.Render($"Over (+) and under (-) billing by job, as of {wip.AsOf}", BillingBars(wip.Table, names)));
+            html.Append(await MarginFadeAsync(caller.Data, wip, names, http.RequestAborted));
+        }
+
+        if (reports.Any(r => r.Name == "cash-forecast"))
+        {
+            var cash = await ReportPages.RunAsync(caller, reports, "cash-forecast", asOf, null, clock, http.RequestAborted);
+            html.Append(SvgBarChart.Render($"Cash forecast: in, out and net by days from {cash.AsOf}", DashboardCharts.CashBars(cash.Table)));
         }
 
         return Page("Dashboard", html.Append("</div>").ToString(), caller);
+    }
+
+    /// <summary>Issue 17: margin fade since the last WIP period closed before the as-of month; nothing when none is closed.</summary>
+    private static async Task<string> MarginFadeAsync(BackOffice.Store.Tenancy.TenantData data, ReportPages.ReportRun wip, NameBook names, CancellationToken ct)
+    {
+        var month = wip.AsOf[..7];
+        if (await data.WipPeriods.LatestBeforeAsync(month, ct) is not { } closed)
+        {
+            return "";
+        }
+
+        var prior = await data.WipPeriods.FiguresAsync(closed.Period, ct);
+        return SvgBarChart.Render($"Margin fade by job: estimated margin now less at the {closed.Period} close", DashboardCharts.MarginFadeBars(wip.Table, prior, names));
     }
 
     /// <summary>One bar per aging bucket of the report's total row (the columns between the job and the total).</summary>

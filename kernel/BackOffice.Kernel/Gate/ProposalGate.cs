@@ -91,6 +91,13 @@ public sealed partial class ProposalGate
             ? ExecutorFor(row).Review(JsonNode.Parse(row.PayloadJson)!.AsObject()).Summary?.Amount
             : null;
 
+    /// <summary>
+    /// Issue 17: the money a proposal moves as its payload stands, whatever its risk (the dashboard's money at stake),
+    /// by the same review the gate limits amounts with; null when its kind states no amount.
+    /// </summary>
+    public decimal? AmountAtStake(ProposalRow row) =>
+        _executors.ContainsKey(row.ActionKind) ? ExecutorFor(row).Review(JsonNode.Parse(row.PayloadJson)!.AsObject()).Summary?.Amount : null;
+
     private static void Ensure(PolicyVerdict verdict)
     {
         if (!verdict.Allowed)

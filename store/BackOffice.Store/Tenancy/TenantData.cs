@@ -18,12 +18,13 @@ namespace BackOffice.Store.Tenancy;
 /// and units of work for writes that must commit together. Agents, kernel and host receive this, never a database
 /// file path; only the store knows the tenant lives in a SQLite file.
 /// </summary>
-public sealed class TenantData
+public sealed class TenantData : IDisposable
 {
     private readonly string _databasePath;
     private readonly string _folder;
     private readonly DataDirectory _data;
     private readonly StoreEngine _engine;
+    private readonly TenantChangeStamp _changeStamp;
 
     internal TenantData(string tenant, DataDirectory data, TimeProvider clock, StoreEngine engine, WriteRetryPolicy writeRetry)
     {
@@ -34,6 +35,7 @@ public sealed class TenantData
         _databasePath = data.TenantDatabasePath(tenant);
         _folder = data.TenantFolder(tenant);
         _engine = engine;
+        _changeStamp = new TenantChangeStamp(this, _databasePath);
         Project = new ProjectStore(this);
         Ledger = new LedgerStore(this);
         Workforce = new WorkforceStore(this);
@@ -171,6 +173,16 @@ public sealed class TenantData
         _engine.Dialect == StoreDialect.Sqlite
             ? Databases.OpenTenantAsync(_databasePath, cancellationToken)
             : throw new StoreNotPortedException("a store that opens a bare connection");
+
+    /// <summary>
+    /// Issue 17: a stamp that changes whenever anything is committed to the tenant's data, by this process or another,
+    /// or a file changes in its inbox or price files, so a computed report can be reused until the data changes. Null
+    /// where the engine cannot tell (PostgreSQL): then nothing may be reused.
+    /// </summary>
+    public Task<string?> ChangeStampAsync(CancellationToken cancellationToken) => _changeStamp.ReadAsync(cancellationToken);
+
+    /// <summary>Closes the change watch's connection; the stores open and close their own.</summary>
+    public void Dispose() => _changeStamp.Dispose();
 
     public override string ToString() => $"tenant {Tenant}";
 }

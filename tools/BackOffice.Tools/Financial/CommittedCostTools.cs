@@ -5,7 +5,8 @@ using BackOffice.Domain.Project;
 namespace BackOffice.Tools.Financial;
 
 /// <param name="CostCode">Null for a change order that names no cost code: it is committed, but on no budget line.</param>
-public sealed record CommittedAmount(string CommitmentId, string JobId, string? CostCode, decimal Amount);
+/// <param name="Source">Issue 17: the commitment line or change order the amount comes from ("commitment-lines:ID", "change-orders:ID").</param>
+public sealed record CommittedAmount(string CommitmentId, string JobId, string? CostCode, decimal Amount, string? Source = null);
 
 /// <summary>
 /// The one definition of committed cost (issue 12; the Financial variance and the Documents bill match computed it two
@@ -25,11 +26,11 @@ public static class CommittedCostTools
     {
         var binding = commitments.Where(c => c.Status is "approved" or "complete").ToDictionary(c => c.Id, StringComparer.Ordinal);
         var fromLines = lines.Where(l => binding.ContainsKey(l.CommitmentId))
-            .Select(l => new CommittedAmount(l.CommitmentId, binding[l.CommitmentId].JobId, l.CostCode, l.Amount));
+            .Select(l => new CommittedAmount(l.CommitmentId, binding[l.CommitmentId].JobId, l.CostCode, l.Amount, $"commitment-lines:{l.Id}"));
         var fromChanges = changeOrders
             .Where(c => c.Kind == "commitment" && c.Status == "approved" && c.ApprovedDate <= asOf
                 && c.CommitmentId is not null && binding.ContainsKey(c.CommitmentId))
-            .Select(c => new CommittedAmount(c.CommitmentId!, c.JobId, c.CostCode, c.Amount));
+            .Select(c => new CommittedAmount(c.CommitmentId!, c.JobId, c.CostCode, c.Amount, $"change-orders:{c.Id}"));
         return fromLines.Concat(fromChanges).ToList();
     }
 
