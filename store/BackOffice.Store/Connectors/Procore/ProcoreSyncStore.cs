@@ -7,6 +7,9 @@ namespace BackOffice.Store.Connectors.Procore;
 /// <summary>A full sync's place in one list (a resource of the company or of one project): the next page, or done.</summary>
 public sealed record ProcoreCursor(string Scope, long NextPage, bool Done);
 
+/// <summary>Where the lines of one parent record live: their table, the column naming the parent, and our id prefix.</summary>
+public sealed record ProcoreLines(string Table, string ParentColumn, string Prefix);
+
 /// <summary>
 /// Applies Procore pages to the canonical project tables, each page with its cursor in one write unit (issue 14): a
 /// sweep sees the books as of the last completed page, and an interrupted sync resumes from the saved cursor.
@@ -35,6 +38,37 @@ public sealed class ProcoreSyncStore(TenantData tenant)
 
             return counts;
         }, cancellationToken);
+
+    /// <summary>
+    /// Applies the lines of one parent record (a change order package's line items) and removes the parent's Procore
+    /// lines no longer listed, in one write unit; rows of another origin are never touched (issue 14).
+    /// </summary>
+    public Task<SyncCounts> ReplaceLinesAsync(
+        string kind, ProcoreLines lines, IReadOnlyList<JsonObject> items, ProcoreScope scope, CancellationToken cancellationToken) =>
+        SyncBatch.RunAsync(tenant, async (connection, transaction) =>
+        {
+            var counts = SyncCounts.Zero;
+            foreach (var item in items)
+            {
+                counts = counts.Plus(await ProcoreRows.ApplyAsync(connection, transaction, kind, item, scope, cancellationToken));
+            }
+
+            var keep = items.Select(i => lines.Prefix + ProcoreJson.Of(i, "id")).ToList();
+            var removed = await connection.ExecuteAsync(new CommandDefinition(
+                $"DELETE FROM {lines.Table} WHERE {lines.ParentColumn} = @parent AND origin = 'procore' AND id NOT IN (SELECT value FROM json_each(@keep))",
+                new { parent = scope.ParentId, keep = System.Text.Json.JsonSerializer.Serialize(keep) }, transaction, cancellationToken: cancellationToken));
+            return counts.Plus(new SyncCounts(0, 0, 0, removed));
+        }, cancellationToken);
+
+    /// <summary>The stored row digests of Procore records of a table, by Procore id (source_id), to skip reading unchanged detail.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> HeldHashesAsync(string table, IEnumerable<string> sourceIds, CancellationToken cancellationToken)
+    {
+        await using var unit = await tenant.ReadAsync(cancellationToken);
+        var rows = await unit.Connection.QueryAsync<(string Source, string Hash)>(new CommandDefinition(
+            $"SELECT source_id, row_hash FROM {table} WHERE origin = 'procore' AND source_id IN (SELECT value FROM json_each(@ids))",
+            new { ids = System.Text.Json.JsonSerializer.Serialize(sourceIds) }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Source, r => r.Hash, StringComparer.Ordinal);
+    }
 
     public async Task<IReadOnlyDictionary<string, ProcoreCursor>> CursorsAsync(CancellationToken cancellationToken)
     {
