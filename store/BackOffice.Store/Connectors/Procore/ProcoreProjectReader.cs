@@ -77,17 +77,28 @@ internal sealed class ProcoreProjectReader(ProcoreApi api, TenantData tenant, Pr
         }
 
         var page = cursor?.NextPage ?? 1;
+        // Issue 14: a list read whole from its first page, unfiltered, says what Procore still has; a resumed or filtered one does not.
+        var removal = page == 1 && !path.Contains("filters[updated_at]", StringComparison.Ordinal) ? ProcoreRemoval.For(kind) : null;
+        var listed = new List<string>();
         string? url = api.ListUrl(path, (int)page);
         while (url is not null)
         {
             var result = await api.PageAsync(tenant, url, ct);
             pass.Pages++;
+            listed.AddRange(removal is null ? [] : result.Items.Select(i => removal.Prefix + ProcoreRows.ListedKey(kind, i, where)));
             var items = prepare is null ? result.Items : await prepare(result.Items);
             page++;
             var next = pass.Resumable ? new ProcoreCursor(scope, page, result.Next is null) : null;
             // Records prepare left out (unchanged detail not read again) count as read.
             pass.Add(kind, (await tenant.ProcoreSync.ApplyAsync(kind, items, where, next, ct)).Plus(new SyncCounts(result.Items.Count - items.Count, 0, 0, 0)));
             url = result.Next;
+        }
+
+        if (removal is not null)
+        {
+            var removed = await tenant.ProcoreSync.RemoveAbsentAsync(removal, where.ProjectId is { } p ? ProcoreRows.Job(p) : null,
+                where.CommitmentId is { } c ? ProcoreRows.Commitment(c) : null, listed, ct);
+            pass.Add(kind, new SyncCounts(0, 0, 0, removed));
         }
     }
 

@@ -102,11 +102,18 @@ internal static class ProcoreRows
         }, ct);
     }
 
+    /// <summary>The Procore part of our id of a listed record (after the kind's prefix).</summary>
+    public static string ListedKey(string kind, JsonObject record, ProcoreScope scope) =>
+        kind == "detail_rows" ? BudgetKey(record, scope.ProjectId) : ProcoreJson.Of(record, "id")!;
+
+    /// <summary>A budget row's key: its budget line item id; unbudgeted rows have none, so the cost code and category within the project.</summary>
+    public static string BudgetKey(JsonObject row, string? project) =>
+        ProcoreJson.Of(row, "id") ?? $"{project}-{ProcoreJson.Of(row, "cost_code_id")}-{ProcoreJson.Of(row, "category_id")}";
+
     /// <summary>Budget view detail row: original budget; approved changes = budget modifications + approved COs; estimate at completion if the view shows it.</summary>
     private static Task<SyncOutcome> BudgetRowAsync(SqliteConnection c, SqliteTransaction t, ProcoreJson p, ProcoreScope scope, CancellationToken ct)
     {
-        // Unbudgeted rows have no budget line item id; the cost code and category identify them within the project.
-        var id = p.Optional("id") ?? $"{scope.ProjectId}-{p.Optional("cost_code_id")}-{p.Optional("category_id")}";
+        var id = BudgetKey(p.Body, scope.ProjectId);
         return ProcoreUpsert.RowAsync(c, t, "project_budget_lines", "id", new Dictionary<string, object?>
         {
             ["id"] = "pc-bud-" + id, ["source_id"] = id, ["source_updated_at"] = p.Updated, ["row_hash"] = ProcoreJson.MappingHash(p.Body),

@@ -60,6 +60,19 @@ public sealed class ProcoreSyncStore(TenantData tenant)
             return counts.Plus(new SyncCounts(0, 0, 0, removed));
         }, cancellationToken);
 
+    /// <summary>
+    /// After a list was read whole from its first page: closes or removes the Procore rows it covers and no longer lists
+    /// (issue 14: a record deleted in Procore), journaled, in one write unit. Answers how many rows it closed or removed.
+    /// </summary>
+    internal Task<int> RemoveAbsentAsync(ProcoreRemoval removal, string? job, string? parent, IReadOnlyCollection<string> listed, CancellationToken cancellationToken) =>
+        SyncBatch.RunAsync(tenant, (connection, transaction) => removal.ApplyAsync(
+            connection, transaction, removal.AbsentWhere, ProcoreRemoval.Absent(job, parent, listed), job, tenant.Clock.GetUtcNow(), cancellationToken), cancellationToken);
+
+    /// <summary>Closes or removes our row of one record Procore says is gone (a delete webhook confirmed by a 404).</summary>
+    internal Task<int> RemoveAsync(ProcoreRemoval removal, string id, string? job, CancellationToken cancellationToken) =>
+        SyncBatch.RunAsync(tenant, (connection, transaction) => removal.ApplyAsync(
+            connection, transaction, "id = @id", new { id }, job, tenant.Clock.GetUtcNow(), cancellationToken), cancellationToken);
+
     /// <summary>The stored row digests of Procore records of a table, by Procore id (source_id), to skip reading unchanged detail.</summary>
     public async Task<IReadOnlyDictionary<string, string>> HeldHashesAsync(string table, IEnumerable<string> sourceIds, CancellationToken cancellationToken)
     {

@@ -78,7 +78,7 @@ public sealed partial class FakeProcore
         4 when s[0] == "projects" && s[3] == "line_items" => ($"direct_cost_lines:{s[1]}", null),
         >= 3 when s[0] == "projects" => ($"{s[2]}:{s[1]}", s.Length > 3 ? long.Parse(s[3], CultureInfo.InvariantCulture) : null),
         3 => ($"{s[2]}:{s[1]}", null),
-        2 => ($"{s[0]}:{projectId}", long.Parse(s[1], CultureInfo.InvariantCulture)),
+        2 => (projectId.Length > 0 ? $"{s[0]}:{projectId}" : s[0], long.Parse(s[1], CultureInfo.InvariantCulture)),
         _ => (projectId.Length > 0 ? $"{s[0]}:{projectId}" : s[0], null),
     };
 
