@@ -59,6 +59,7 @@ public static class BackOfficeServices
         builder.AddBackOfficeKernel();
         builder.AddBackOfficeQuickBooks(data);
         builder.AddBackOfficeProcore();
+        builder.AddScheduledSyncs();
         builder.AddBackOfficeModel();
         builder.AddBackOfficeAgents();
         return builder;
