@@ -12,6 +12,7 @@ namespace BackOffice.Store.Connectors.Procore;
 internal sealed class ProcoreDetails(ProcoreApi api, TenantData tenant, ProcorePass pass)
 {
     private static readonly ProcoreLines ChangeOrderLines = new("project_change_order_lines", "change_order_id", "pc-col-");
+    private static readonly ProcoreLines Insurances = new("project_vendor_insurances", "vendor_id", ProcoreInsuranceRows.Prefix);
 
     /// <summary>Reads the package lines of each new or changed change order of the page; answers the page to apply as it is.</summary>
     public async Task<IReadOnlyList<JsonObject>> ChangeOrderLinesAsync(
@@ -55,6 +56,29 @@ internal sealed class ProcoreDetails(ProcoreApi api, TenantData tenant, ProcoreP
         }
 
         return shows;
+    }
+
+    /// <summary>
+    /// The insurance policies of each vendor holding an open commitment (GET /rest/v1.0/companies/{company}/vendors/{id}/insurances,
+    /// every page), each vendor's set applied whole: a policy Procore no longer lists is removed (issue 14).
+    /// </summary>
+    public async Task InsurancesAsync(string company, CancellationToken ct)
+    {
+        foreach (var vendor in await tenant.ProcoreSync.OpenCommitmentVendorIdsAsync(ct))
+        {
+            var items = new List<JsonObject>();
+            string? url = api.ListUrl($"/rest/v1.0/companies/{company}/vendors/{vendor}/insurances", 1);
+            while (url is not null)
+            {
+                var page = await api.PageAsync(tenant, url, ct);
+                pass.Pages++;
+                items.AddRange(page.Items);
+                url = page.Next;
+            }
+
+            var scope = new ProcoreScope(null, new Dictionary<string, string>()) { ParentId = ProcoreRows.Vendor(vendor) };
+            pass.Add("insurances", await tenant.ProcoreSync.ReplaceLinesAsync("insurances", Insurances, items, scope, ct));
+        }
     }
 
     /// <summary>The records of the page whose mapping digest differs from the stored row's (new ones included).</summary>

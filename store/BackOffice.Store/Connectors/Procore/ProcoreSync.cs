@@ -104,6 +104,8 @@ public sealed class ProcoreSync(ProcoreApi api, TimeProvider clock)
             await reader.ReadAsync(project, cancellationToken);
             pass.Progress?.Report($"project {project}: {pass.Pages} pages so far");
         }
+
+        await new ProcoreDetails(api, tenant, pass).InsurancesAsync(company, cancellationToken);
     }
 
     /// <summary>filters[updated_at]=FROM...TO in ISO 8601 (filtering_on_list_actions.md); empty for a full pass.</summary>

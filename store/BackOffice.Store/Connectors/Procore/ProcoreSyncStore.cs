@@ -91,6 +91,17 @@ public sealed class ProcoreSyncStore(TenantData tenant)
         return rows.ToDictionary(r => r.Scope, r => new ProcoreCursor(r.Scope, r.Next, r.Done != 0), StringComparer.Ordinal);
     }
 
+    /// <summary>The Procore ids of the vendors that hold an open (approved or pending) commitment: whose insurance matters now.</summary>
+    public async Task<IReadOnlyList<string>> OpenCommitmentVendorIdsAsync(CancellationToken cancellationToken)
+    {
+        await using var unit = await tenant.ReadAsync(cancellationToken);
+        return (await unit.Connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT DISTINCT v.source_id FROM project_commitments c JOIN project_vendors v ON v.id = c.vendor_id
+            WHERE c.status IN ('approved', 'pending') AND v.origin = 'procore' AND v.source_id IS NOT NULL ORDER BY v.source_id
+            """, cancellationToken: cancellationToken))).ToList();
+    }
+
     /// <summary>The Procore ids of the projects synced so far (our jobs of origin 'procore').</summary>
     public async Task<IReadOnlyList<string>> ProjectIdsAsync(CancellationToken cancellationToken)
     {

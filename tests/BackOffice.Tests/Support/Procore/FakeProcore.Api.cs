@@ -76,6 +76,8 @@ public sealed partial class FakeProcore
     {
         // All of a project's direct cost line items: GET /rest/v1.0/projects/{p}/direct_costs/line_items.
         4 when s[0] == "projects" && s[3] == "line_items" => ($"direct_cost_lines:{s[1]}", null),
+        // A vendor's insurances: GET /rest/v1.0/companies/{c}/vendors/{v}/insurances.
+        5 when s[0] == "companies" && s[2] == "vendors" => ($"{s[4]}:{s[3]}", null),
         >= 3 when s[0] == "projects" => ($"{s[2]}:{s[1]}", s.Length > 3 ? long.Parse(s[3], CultureInfo.InvariantCulture) : null),
         3 => ($"{s[2]}:{s[1]}", null),
         2 => (projectId.Length > 0 ? $"{s[0]}:{projectId}" : s[0], long.Parse(s[1], CultureInfo.InvariantCulture)),

@@ -24,6 +24,9 @@ public sealed partial class FakeProcore
 
         Put("vendors", Vendor(4431, "ABC Concrete", "Concrete"), at);
         Put("vendors", Vendor(4432, "Summit Drywall & Paint", "Drywall"), at);
+        SeedInsurance(4431, "General Liability", "GL-88120", "2026-12-10", "compliant", at);
+        SeedInsurance(4431, "Workers Compensation", "WC-5530", "2026-10-31", "expired", at);
+        SeedInsurance(4432, "General Liability", "GL-20417", "2027-06-30", "compliant", at);
     }
 
     /// <summary>A project with cost codes, a budget, a subcontract and a PO with their lines, a CCO, a prime contract, a pay app and a requisition.</summary>

@@ -75,4 +75,13 @@ public sealed partial class FakeProcore
             }, at);
         }
     }
+
+    /// <summary>A vendor's insurance policy (the SDK's Insurance model; limit a decimal string).</summary>
+    private void SeedInsurance(long vendor, string type, string policy, string expires, string status, DateTimeOffset? at) =>
+        Put($"insurances:{vendor}", new JsonObject
+        {
+            ["id"] = NextId(), ["vendor_id"] = vendor, ["insurance_type"] = type, ["policy_number"] = policy, ["insurance_provider"] = "Anytown Mutual",
+            ["limit"] = "1000000.00", ["effective_date"] = "2025-11-01", ["expiration_date"] = expires, ["status"] = status, ["exempt"] = false,
+            ["info_received"] = true, ["enable_expired_insurance_notifications"] = true,
+        }, at);
 }
