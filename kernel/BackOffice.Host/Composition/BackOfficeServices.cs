@@ -59,6 +59,7 @@ public static class BackOfficeServices
         builder.AddBackOfficeKernel();
         builder.AddBackOfficeQuickBooks(data);
         builder.AddBackOfficeProcore();
+        builder.AddScheduledSyncs();
         builder.AddBackOfficeModel();
         builder.AddBackOfficeAgents();
         // Issue 17: every report (the kernel's and the agents') reuses its table until the tenant's data changes.

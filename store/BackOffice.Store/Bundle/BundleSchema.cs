@@ -54,7 +54,7 @@ public static class BundleSchema
             P("retainage_bp") with { Sign = SignRule.NonNegative }, P("stored_retainage_bp") with { Sign = SignRule.NonNegative }], NotProcore),
         new("project/pay-app-lines.csv", "project_pay_app_lines", "id", [Id, T("pay_app_id").Req().Refs(PayApps), Code.Req(),
             M("scheduled_value_cents", SignRule.NonNegative).Req(), M("completed_to_date_cents", SignRule.Any).Req(),
-            M("stored_materials_cents", SignRule.NonNegative).Or(0L), T("description")]),
+            M("stored_materials_cents", SignRule.NonNegative).Or(0L), T("description")], NotProcore),
         new(SubInvoices, "project_sub_invoices", "id", [Id, T("commitment_id").Req().Refs(Commitments), T("number").Req(),
             D("invoice_date").Req(), D("period_end"), M("amount_cents", SignRule.Any).Req(), M("retainage_cents", SignRule.NonNegative).Req(),
             E("status", "draft", "pending", "approved", "paid", "void").Req()], NotProcore),

@@ -52,6 +52,7 @@ public sealed class TenantData : IDisposable
         Promises = new PromiseStore(this);
         Outbox = new OutboxStore(this);
         Documents = new DocumentsStore(this);
+        VendorInsurances = new VendorInsuranceStore(this);
         Pricebook = new PricebookStore(this);
         PriceFiles = new PriceFileStore(this);
         ExportImports = new ExportImportStore(this);
@@ -123,6 +124,9 @@ public sealed class TenantData : IDisposable
     public MemoryLearningStore MemoryLearning { get; }
 
     public FindingStore Findings { get; }
+
+    /// <summary>Vendors' insurance policies read from Procore (issue 14).</summary>
+    public VendorInsuranceStore VendorInsurances { get; }
 
     /// <summary>The tenant's QuickBooks Online connection and its encrypted tokens (issue 13).</summary>
     public QuickBooksConnectionStore QuickBooks { get; }
