@@ -41,15 +41,20 @@ public sealed class FinancialOptions
     /// <summary>The burden calculator's settings, bound from `Agents:workforce:LaborBurden` (the labor-burden report's).</summary>
     public Workforce.LaborBurdenOptions EmployeeBurden { get; init; } = new();
 
+    /// <summary>Issue 16: tiered retainage per subcontract; others are held at their flat retainage percent.</summary>
+    public IReadOnlyList<RetainageScheduleOptions> RetainageSchedules { get; init; } = [];
+
     public WipPresentation WipPresentation => new(LossRecognition, LossProvision);
 
     public bool LoadsCost => LaborBurdenPercent > 0m || OverheadPercent > 0m || BurdenFromTimecards;
 
     public bool Valid => LaborBurdenPercent is >= 0m and <= 200m && OverheadPercent is >= 0m and <= 100m
         && Enum.IsDefined(LossRecognition) && Enum.IsDefined(LossProvision) && SgaAccounts.All(a => !string.IsNullOrWhiteSpace(a))
-        && (!BurdenFromTimecards || (EmployeeBurden.Components.Count > 0 && EmployeeBurden.Valid));
+        && (!BurdenFromTimecards || (EmployeeBurden.Components.Count > 0 && EmployeeBurden.Valid))
+        && RetainageSchedules.All(r => r.Valid);
 
     /// <summary>What <see cref="Valid"/> checks, as the start-up error says it.</summary>
     public const string ValidRule = SectionName + ": LaborBurdenPercent 0-200, OverheadPercent 0-100, LossRecognition FullLoss|PercentCompleteShare, "
-        + "LossProvision Separate|NettedInOverUnderBilling, SgaAccounts without blanks, BurdenFromTimecards needs valid Agents:workforce:LaborBurden components";
+        + "LossProvision Separate|NettedInOverUnderBilling, SgaAccounts without blanks, BurdenFromTimecards needs valid Agents:workforce:LaborBurden components, "
+        + "RetainageSchedules each with a Commitment and tiers ascending within 0-100 ending without UpToPercentComplete";
 }
