@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BackOffice.Agents.Financial.Actions;
+using BackOffice.Domain.Ledger;
 using BackOffice.Domain.Money;
 using BackOffice.Domain.Project;
 using BackOffice.Kernel.Abstractions.Proposals;
@@ -23,17 +24,21 @@ internal static class PayableRetainageCheck
 {
     private const string Tool = nameof(RetainageTermsTools) + "." + nameof(RetainageTermsTools.Check);
 
+    /// <summary>What the ledger side of the comparison needs, read once per sweep.</summary>
+    private sealed record PayableLedger(
+        string? PayableAccount, string? ApAccount, IReadOnlyDictionary<(string Vendor, string Customer), decimal> Journal,
+        IReadOnlyDictionary<string, string> VendorMap, ILookup<string, LedgerBill> BillsByVendor);
+
     public static async Task<CheckResult> RunAsync(FinancialAnalysis analysis, TenantData tenant, FinancialOptions options, CancellationToken cancellationToken)
     {
         var data = analysis.Data;
         var payable = SubInvoiceBillTools.RetainagePayableAccount(data.Accounts);
-        var apAccount = data.Accounts.FirstOrDefault(a => a.Active && a.Type == "Accounts Payable");
         var journal = payable is null ? new Dictionary<(string, string), decimal>()
             : await tenant.LedgerFinancials.JournalCreditBalancesByVendorAndCustomerAsync(payable, analysis.AsOf, cancellationToken);
+        var ledger = new PayableLedger(payable, data.Accounts.FirstOrDefault(a => a.Active && a.Type == "Accounts Payable")?.Id, journal,
+            data.VendorMap(), data.Bills.ToLookup(b => b.VendorId));
         var committed = CommittedCostTools.ByCommitment(CommittedCostTools.Committed(
             [.. data.Commitments.Values], data.Books.CommitmentLines, data.Books.ChangeOrders, analysis.AsOf));
-        var vendorMap = data.VendorMap();
-        var billsByVendor = data.Bills.ToLookup(b => b.VendorId);
         var findings = new List<Finding>();
         var proposals = new List<ProposalDraft>();
         var invoices = data.SubInvoices.Where(i => i.Status is "approved" or "paid" && i.InvoiceDate <= analysis.AsOf);
@@ -48,28 +53,40 @@ internal static class PayableRetainageCheck
             var (schedule, label) = Schedule(options, commitment);
             var terms = Traced(Tool, () => RetainageTermsTools.Check(committed[commitment.Id], schedule, ordered));
             findings.AddRange(terms.Invoices.Where(c => c.Difference != 0m).Select(c => OffTerms(commitment, c, label)));
-            if (payable is null || apAccount is null || !vendorMap.TryGetValue(commitment.VendorId, out var vendor)
-                || !analysis.JobMap.TryGetValue(commitment.JobId, out var customer))
+            if (TrueUp(analysis, ledger, commitment, ordered, terms, label) is { } proposal)
             {
-                continue;
-            }
-
-            var bills = ordered.Select(i => SubInvoiceBillTools.FindBill(i, vendor, [.. billsByVendor[vendor]])).ToList();
-            if (bills.Any(b => b is null))
-            {
-                continue;
-            }
-
-            var ledgerHeld = bills.Sum(b => SubInvoiceBillTools.RetainageOnBill(b!, payable)) + journal.GetValueOrDefault((vendor, customer));
-            if (ledgerHeld != terms.HeldByTerms)
-            {
-                var payload = new RetainageEntryPayload(Date(analysis.AsOf), null, "payable", commitment.JobId, customer,
-                    MoneyText.Plain(terms.HeldByTerms), MoneyText.Plain(ledgerHeld), payable, apAccount.Id, vendor);
-                proposals.Add(Proposal(commitment, payload with { Memo = RetainageEntryPayload.MemoFor("payable", $"{commitment.JobId} {commitment.Number}", payload.Movement) }, label));
+                proposals.Add(proposal);
             }
         }
 
         return CheckResult.Of(findings, proposals);
+    }
+
+    /// <summary>The true-up of the ledger's retainage payable to the terms, or null when they agree or cannot be compared yet.</summary>
+    private static ProposalDraft? TrueUp(
+        FinancialAnalysis analysis, PayableLedger ledger, Commitment commitment, IReadOnlyList<SubInvoice> invoices, CommitmentRetainageTerms terms, string label)
+    {
+        if (ledger.PayableAccount is not { } payable || ledger.ApAccount is not { } apAccount || !ledger.VendorMap.TryGetValue(commitment.VendorId, out var vendor)
+            || !analysis.JobMap.TryGetValue(commitment.JobId, out var customer))
+        {
+            return null;
+        }
+
+        var bills = invoices.Select(i => SubInvoiceBillTools.FindBill(i, vendor, [.. ledger.BillsByVendor[vendor]])).ToList();
+        if (bills.Any(b => b is null))
+        {
+            return null;
+        }
+
+        var ledgerHeld = bills.Sum(b => SubInvoiceBillTools.RetainageOnBill(b!, payable)) + ledger.Journal.GetValueOrDefault((vendor, customer));
+        if (ledgerHeld == terms.HeldByTerms)
+        {
+            return null;
+        }
+
+        var payload = new RetainageEntryPayload(Date(analysis.AsOf), null, "payable", commitment.JobId, customer,
+            MoneyText.Plain(terms.HeldByTerms), MoneyText.Plain(ledgerHeld), payable, apAccount, vendor);
+        return Proposal(commitment, payload with { Memo = RetainageEntryPayload.MemoFor("payable", $"{commitment.JobId} {commitment.Number}", payload.Movement) }, label);
     }
 
     /// <summary>The configured schedule for the commitment (by id or number), else its own flat percent; and how the narrative names it.</summary>
