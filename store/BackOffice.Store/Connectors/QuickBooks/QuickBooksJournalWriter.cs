@@ -60,10 +60,13 @@ public sealed class QuickBooksJournalWriter(QuickBooksApi api, QuickBooksLists l
             {
                 ["PostingType"] = line.PostingType.ToString(),
                 ["AccountRef"] = new JsonObject { ["value"] = line.AccountId },
-                ["Entity"] = line.CustomerId is null ? null : new JsonObject
-                {
-                    ["Type"] = "Customer", ["EntityRef"] = new JsonObject { ["value"] = line.CustomerId },
-                },
+                // Issue 16: a line has one entity; a vendor's (an A/P line of a retainage payable true-up) comes before the job's.
+                ["Entity"] = line.VendorId is not null
+                    ? new JsonObject { ["Type"] = "Vendor", ["EntityRef"] = new JsonObject { ["value"] = line.VendorId } }
+                    : line.CustomerId is null ? null : new JsonObject
+                    {
+                        ["Type"] = "Customer", ["EntityRef"] = new JsonObject { ["value"] = line.CustomerId },
+                    },
                 ["ClassRef"] = QuickBooksJson.Reference(classes[n]),
             },
         }).ToArray()),
