@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using BackOffice.Store.Bundle;
+using BackOffice.Store.Sweeps;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -9,6 +12,23 @@ namespace BackOffice.Store.Connectors.Procore;
 /// </summary>
 internal static class ProcoreUpsert
 {
+    /// <summary>
+    /// Issue 18: the entities each batch's written rows touched (before and after), kept per transaction so the row
+    /// mappers keep their signatures; <see cref="ProcoreSyncStore"/> journals them in the batch's transaction.
+    /// </summary>
+    private static readonly ConditionalWeakTable<SqliteTransaction, HashSet<ChangedEntity>> Touched = new();
+
+    /// <summary>Notes an entity written in <paramref name="t"/> outside <see cref="RowAsync"/> (the job a prime contract updates).</summary>
+    public static void Touch(SqliteTransaction t, ChangedEntity entity) => Touched.GetOrCreateValue(t).Add(entity);
+
+    /// <summary>What <paramref name="t"/> touched so far, forgotten once taken.</summary>
+    public static IReadOnlyCollection<ChangedEntity> TakeTouched(SqliteTransaction t)
+    {
+        var touched = Touched.TryGetValue(t, out var set) ? set.ToList() : [];
+        Touched.Remove(t);
+        return touched;
+    }
+
     public static async Task<SyncOutcome> RowAsync(
         SqliteConnection c, SqliteTransaction t, string table, string key, IReadOnlyDictionary<string, object?> row, CancellationToken ct)
     {
@@ -19,6 +39,10 @@ internal static class ProcoreUpsert
             return SyncOutcome.Unchanged;
         }
 
+        var spec = BundleSchema.Files.Single(f => f.Table == table);
+        var before = held.Origin is null ? [] : await ChangedEntities.StoredAsync(spec, key, (string)row[key]!, c, t, ct);
+        var after = ChangedEntities.Of(spec, ChangedEntities.Columns(spec).Select(n => row.TryGetValue(n, out var v) ? v : null).ToList());
+        Touched.GetOrCreateValue(t).UnionWith([.. before, .. after]);
         var columns = row.Keys.ToList();
         var parameters = new DynamicParameters();
         foreach (var (name, value) in row)
