@@ -1,5 +1,8 @@
 using System.Globalization;
+using BackOffice.Domain.Ledger;
 using BackOffice.Store.Financial;
+using BackOffice.Store.Ledger;
+using BackOffice.Store.Sandbox;
 using BackOffice.Store.Tenancy;
 using CsCheck;
 
@@ -14,6 +17,7 @@ public enum StepKind
     ShiftDueDate,
     DropInboxFile,
     AddNote,
+    SandboxBill,
     MoveClock,
 }
 
@@ -47,6 +51,12 @@ public sealed record IncrementalSweepStep(StepKind Kind, int File, int Row, int 
             case StepKind.AddNote:
                 await tenant.FinancialNotes.AddOnceAsync(
                     new FinancialNote($"note-{number}", "C-1", "ledger", "a note", number, "2026-11-20T00:00:00Z"), cancellationToken);
+                return false;
+            case StepKind.SandboxBill:
+                // Journaled by the sandbox ledger and audited by nobody (the gate is not in the way here): only the
+                // change journal can tell the sweep about it.
+                await new SandboxLedger(tenant.Clock).CreateBillAsync(tenant, new BillDraft("lv-57", new DateOnly(2026, 11, 10), null, $"P-{number}", null,
+                    [new BillLineDraft("acct-5200", "cust-21", null, "Fittings", Size * 10m)]), $"prop-{number}", cancellationToken);
                 return false;
             case StepKind.MoveClock:
                 return false;

@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using BackOffice.Domain.Ledger;
 using BackOffice.Store.Financial;
+using BackOffice.Store.Ledger;
+using BackOffice.Store.Sandbox;
 using BackOffice.Tests.Support;
 
 namespace BackOffice.Tests.Sweeps;
@@ -103,6 +106,19 @@ public sealed class IncrementalSweepTests : IDisposable
         await File.WriteAllTextAsync(Path.Combine(inbox, "dropped.txt"), "Invoice 77 from Rivera Plumbing, total 120.00");
 
         Assert.DoesNotContain("documents", await UnchangedAgentsAsync());
+    }
+
+    [Fact]
+    public async Task Sweep_SandboxBillWrittenWithoutAnAuditEvent_RecomputesFromTheJournal()
+    {
+        await DemoAsync();
+        await UnchangedAgentsAsync();
+        var tenant = _temp.Tenant("demo");
+
+        await new SandboxLedger(tenant.Clock).CreateBillAsync(tenant, new BillDraft("lv-57", new DateOnly(2026, 11, 10), null, "P-1", null,
+            [new BillLineDraft("acct-5200", "cust-21", null, "Fittings", 250m)]), "journal-only-1", CancellationToken.None);
+
+        Assert.DoesNotContain("financial", await UnchangedAgentsAsync());
     }
 
     [Fact]
