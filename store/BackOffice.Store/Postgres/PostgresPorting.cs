@@ -26,7 +26,7 @@ public static class PostgresPorting
         "project_commitments", "project_cost_codes", "project_direct_cost_lines", "project_direct_costs", "project_jobs", "project_pay_app_lines", "project_pay_apps",
         "project_schedule_tasks", "project_sub_invoice_lines", "project_sub_invoices", "project_vendor_insurances", "project_vendors",
         "quickbooks_connections", "quickbooks_sync_cursors", "quickbooks_sync_state", "sandbox_requests",
-        "sandbox_sequences", "sweep_leases", "sweep_runs",
+        "sandbox_sequences", "sweep_inputs", "sweep_leases", "sweep_marks", "sweep_runs",
         "wip_period_jobs", "wip_periods", "workforce_employees", "workforce_outbox",
         "workforce_payroll_lines", "workforce_timecards",
     ];

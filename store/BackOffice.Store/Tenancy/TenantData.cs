@@ -58,6 +58,7 @@ public sealed class TenantData : IDisposable
         ExportImports = new ExportImportStore(this);
         SweepRuns = new SweepRunStore(this);
         Changes = new ChangeJournalStore(this);
+        SweepMarks = new SweepMarkStore(this);
         NarrationCache = new NarrationCacheStore(this);
         MemoryLearning = new MemoryLearningStore(this);
         Findings = new FindingStore(clock);
@@ -117,6 +118,9 @@ public sealed class TenantData : IDisposable
 
     /// <summary>Which entities each write to the books touched (issue 18).</summary>
     public ChangeJournalStore Changes { get; }
+
+    /// <summary>Where each agent's last sweep left off, and what its inputs are now (issue 18).</summary>
+    public SweepMarkStore SweepMarks { get; }
 
     public NarrationCacheStore NarrationCache { get; }
 

@@ -24,7 +24,8 @@ public sealed class OwnerInvoiceTests : IDisposable
     {
         await _cli.OkAsync("demo");
         await FinancialSeed.ExecAsync(_temp.Tenant("demo"), "DELETE FROM ledger_payment_lines WHERE invoice_id = 'inv-1048'; DELETE FROM ledger_invoice_lines WHERE invoice_id = 'inv-1048'; DELETE FROM ledger_invoices WHERE id = 'inv-1048'");
-        await _cli.OkAsync("sweep", "--tenant", "demo", "--agent", "financial", "--as-of", "2026-11-15");
+        // --full: the books were edited by SQL behind the product's writers, so no journal entry says they changed (issue 18).
+        await _cli.OkAsync("sweep", "--tenant", "demo", "--agent", "financial", "--full", "--as-of", "2026-11-15");
 
         var proposal = Assert.Single(await ListAsync());
         // Its retainage comes with the invoice: no retainage true-up is proposed beside it (it would hold 15,100.00 twice).

@@ -43,7 +43,8 @@ public sealed class RetainageEntryTests : IDisposable
     {
         await _cli.OkAsync("demo");
         await FinancialSeed.ExecAsync(_temp.Tenant("demo"), "UPDATE ledger_invoices SET retainage_cents = retainage_cents - 100000 WHERE id = 'inv-1048'");
-        await _cli.OkAsync("sweep", "--tenant", "demo", "--agent", "financial");
+        // --full: the books were edited by SQL behind the product's writers, so no journal entry says they changed (issue 18).
+        await _cli.OkAsync("sweep", "--tenant", "demo", "--agent", "financial", "--full");
 
         var proposal = await RetainageProposalAsync();
         Assert.Equal("Hold $1,000.00 of retainage receivable on job-102", (string?)proposal["title"]);

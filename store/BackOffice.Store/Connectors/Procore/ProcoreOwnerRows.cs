@@ -19,6 +19,11 @@ internal static class ProcoreOwnerRows
             WHERE id = @Job AND origin = 'procore' AND (contract_cents IS NOT @Contract OR retainage_bp IS NOT @Retainage)
             """, new { Job = ProcoreRows.Job(scope.ProjectId!), Contract = p.Cents("grand_total"), Retainage = p.BasisPoints("retainage_percent") },
             t, cancellationToken: ct));
+        if (changed > 0)
+        {
+            ProcoreUpsert.Touch(t, new Sweeps.ChangedEntity("job", ProcoreRows.Job(scope.ProjectId!)));
+        }
+
         return changed > 0 ? SyncOutcome.Changed : SyncOutcome.Unchanged;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BackOffice.Store.Sweeps;
 using BackOffice.Store.Tenancy;
 using Dapper;
 
@@ -36,6 +37,10 @@ public sealed class ProcoreSyncStore(TenantData tenant)
                     """, cursor, transaction, cancellationToken: cancellationToken));
             }
 
+            // Issue 18: what the page touched commits with it, as QuickBooks' batches do.
+            await ChangeJournalStore.RecordAsync(ProcoreUpsert.TakeTouched(transaction), "procore:sync",
+                tenant.Clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
+                connection, transaction, cancellationToken);
             return counts;
         }, cancellationToken);
 
