@@ -35,6 +35,7 @@ public sealed class DocumentsAgent(DocumentsOptions options) : IAgent
         return CheckResult.Combine(
             CheckResult.Combine(analyses.Select(a => Review(a, data))),
             CheckResult.Of(DocumentFindings.ExpiredCertificatesInUse(analyses, data, context.AsOf)),
+            CheckResult.Of(InsuranceOnFileCheck.Run(await context.Data.VendorInsurances.ListAsync(cancellationToken), data, context.AsOf, options.CoiWindowDays)),
             CheckResult.Of([], FileProposal.For(analyses))).ToSweepResult();
     }
 

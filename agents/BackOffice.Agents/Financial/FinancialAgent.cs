@@ -40,6 +40,8 @@ public sealed class FinancialAgent(FinancialOptions options) : IAgent
             AnalysisChecks.LossJobs(analysis),
             AnalysisChecks.CostCodeMapping(analysis),
             // Issue 16: retainage receivable held in the ledger as the pay applications hold it.
-            await RetainageEntryCheck.RunAsync(analysis, context.Data, cancellationToken)).ToSweepResult();
+            await RetainageEntryCheck.RunAsync(analysis, context.Data, cancellationToken),
+            // Issue 16: retainage payable against each subcontract's terms (flat or tiered), and its true-up.
+            await PayableRetainageCheck.RunAsync(analysis, context.Data, options, cancellationToken)).ToSweepResult();
     }
 }

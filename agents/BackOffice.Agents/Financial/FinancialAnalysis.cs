@@ -1,5 +1,7 @@
 using BackOffice.Domain.Financial;
+using BackOffice.Domain.Money;
 using BackOffice.Tools.Financial;
+using BackOffice.Tools.Labor;
 using BackOffice.Tools.Reconciliation;
 
 namespace BackOffice.Agents.Financial;
@@ -12,9 +14,10 @@ internal sealed record JobVariance(string JobName, VarianceLine Line, string? Bu
 /// (fail closed, DESIGN.md rule 7: no cost or billings to compute from) and <paramref name="Problem"/> says so.
 /// </summary>
 /// <param name="RawCostToDate">Issue 16: cost to date as posted, before labor burden and overhead (equal to the WIP's when no loading is configured).</param>
+/// <param name="LaborBurden">Issue 16: the per-employee labor burden to date when `BurdenFromTimecards` is on.</param>
 internal sealed record JobWip(
     JobContract Job, string? LedgerJobId, WipLine? Wip, MarginAtCompletion? Margin, IReadOnlyList<EacResult> Estimates, string? Problem,
-    decimal? RawCostToDate = null);
+    decimal? RawCostToDate = null, JobLaborBurden? LaborBurden = null);
 
 /// <summary>Runs the issue 3 tools over one tenant's books as of a date; shared by the agent's checks and the reports.</summary>
 internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, FinancialOptions options)
@@ -32,6 +35,7 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, Finan
     private readonly ILookup<string, ChangeOrder> _changesByJob = data.Books.ChangeOrders.ToLookup(c => c.JobId);
     private readonly ILookup<string, LedgerInvoice> _invoicesByJob = data.Books.Invoices.Where(i => i.TxnDate <= asOf).ToLookup(i => i.CustomerId);
     private IReadOnlyDictionary<(string Job, string CostCode), decimal>? _committed;
+    private IReadOnlyDictionary<string, EmployeeBurdenRate>? _employeeRates;
 
     public FinancialData Data => data;
 
@@ -112,11 +116,11 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, Finan
             estimates.Add(cpi);
         }
 
-        var (loadedCost, loadedEac) = Loaded(budget, actual, ledgerJob, costToDate, pm.EstimateAtCompletion);
+        var (loadedCost, loadedEac, burden) = Loaded(job.JobId, budget, ledgerJob, costToDate, pm.EstimateAtCompletion);
         var wip = WipTools.Compute(new WipInput(job.JobId, contract, loadedEac, loadedCost, billed));
         var pendingRevenue = changes.Where(c => c.Kind == "prime" && c.Status == "pending").Sum(c => c.Amount);
         var pendingCost = changes.Where(c => c.Kind == "commitment" && c.Status == "pending").Sum(c => c.Amount);
-        return new JobWip(job, ledgerJob, wip, WipTools.Margin(job.JobId, contract, wip.EstimatedTotalCost, pendingRevenue, pendingCost), estimates, null, costToDate);
+        return new JobWip(job, ledgerJob, wip, WipTools.Margin(job.JobId, contract, wip.EstimatedTotalCost, pendingRevenue, pendingCost), estimates, null, costToDate, burden);
     }
 
     /// <summary>
@@ -124,22 +128,51 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, Finan
     /// <see cref="CostLoadingTools"/>). Labor to date is the postings on labor cost codes or labor accounts; labor at
     /// completion is the PM's estimate (else the revised budget) of the labor cost codes.
     /// </summary>
-    private (decimal CostToDate, decimal EstimateAtCompletion) Loaded(
-        List<BudgetLine> budget, IReadOnlyDictionary<string, decimal> actual, string ledgerJob, decimal costToDate, decimal eac)
+    private (decimal CostToDate, decimal EstimateAtCompletion, JobLaborBurden? Burden) Loaded(
+        string jobId, List<BudgetLine> budget, string ledgerJob, decimal costToDate, decimal eac)
     {
         if (!_options.LoadsCost)
         {
-            return (costToDate, eac);
+            return (costToDate, eac, null);
         }
 
         var laborCodes = _options.LaborCostCodes.ToHashSet(StringComparer.Ordinal);
         var laborAccounts = _options.LaborAccounts.ToHashSet(StringComparer.Ordinal);
         var laborToDate = _costByJob[ledgerJob].Where(p => (p.CostCode is not null && laborCodes.Contains(p.CostCode)) || laborAccounts.Contains(p.AccountId)).Sum(p => p.Amount);
         var laborAtCompletion = budget.Where(b => laborCodes.Contains(b.CostCode)).Sum(b => b.PmEstimateAtCompletion ?? b.Revised);
+        if (_options.BurdenFromTimecards)
+        {
+            return LoadedPerEmployee(jobId, costToDate, eac, laborToDate, laborAtCompletion);
+        }
+
         var toDate = CostLoadingTools.Load(costToDate, laborToDate, _options.LaborBurdenPercent, _options.OverheadPercent);
         var atCompletion = CostLoadingTools.Load(eac, Math.Max(laborAtCompletion, laborToDate), _options.LaborBurdenPercent, _options.OverheadPercent);
-        return (toDate.Total, atCompletion.Total);
+        return (toDate.Total, atCompletion.Total, null);
     }
+
+    /// <summary>
+    /// Issue 16: burden to date per employee from the clocked hours (<see cref="JobLaborBurdenTools"/>), the flat percent
+    /// for the rest of the ledger's labor; labor still to come carries the job's burden so far as a share of its labor to
+    /// date (the flat percent before any labor), rounded once to the cent. Overhead as in <see cref="CostLoadingTools"/>.
+    /// </summary>
+    private (decimal, decimal, JobLaborBurden?) LoadedPerEmployee(string jobId, decimal costToDate, decimal eac, decimal laborToDate, decimal laborAtCompletion)
+    {
+        var burden = JobLaborBurdenTools.ForJob(jobId, data.Books.LaborHours, EmployeeRates(), laborToDate, _options.LaborBurdenPercent);
+        var remaining = Math.Max(0m, laborAtCompletion - laborToDate);
+        var remainingBurden = laborToDate == 0m
+            ? MoneyMath.PercentOf(remaining, _options.LaborBurdenPercent)
+            : MoneyMath.RoundToCent(remaining * burden.TotalBurden / laborToDate);
+        var overheadToDate = CostLoadingTools.Load(costToDate, 0m, 0m, _options.OverheadPercent).Overhead;
+        var overheadAtCompletion = CostLoadingTools.Load(eac, 0m, 0m, _options.OverheadPercent).Overhead;
+        return (costToDate + burden.TotalBurden + overheadToDate, eac + burden.TotalBurden + remainingBurden + overheadAtCompletion, burden);
+    }
+
+    /// <summary>Employees with burden data: a base rate above zero; each one's burdened rate per hour worked, once per analysis.</summary>
+    private IReadOnlyDictionary<string, EmployeeBurdenRate> EmployeeRates() => _employeeRates ??= data.Books.Employees
+        .Where(e => e.BaseRate > 0m)
+        .Select(e => JobLaborBurdenTools.RateOf(e, new LaborBurdenInput(0m, _options.EmployeeBurden.PaidHours,
+            [.. _options.EmployeeBurden.Components.Select(c => new BurdenComponent(c.Name, c.Basis, c.Rate, c.WageBase))], HoursWorked: _options.EmployeeBurden.HoursWorked)))
+        .ToDictionary(r => r.EmployeeId, StringComparer.Ordinal);
 
     /// <summary>Physical progress from the latest owner pay app as of the date: work completed to date over the contract.</summary>
     private decimal? PhysicalPercent(string jobId, decimal contract)

@@ -1,6 +1,7 @@
 using BackOffice.Domain.Financial;
 using BackOffice.Domain.Ledger;
 using BackOffice.Domain.Project;
+using BackOffice.Domain.Workforce;
 using BackOffice.Agents.Books;
 using BackOffice.Domain.Memory;
 using BackOffice.Store.Tenancy;
@@ -66,9 +67,11 @@ internal sealed record FinancialBooks(
     IReadOnlyList<LedgerPurchaseOrder> PurchaseOrders,
     IReadOnlyList<CostPosting> Postings,
     IReadOnlyList<CostTotal> CostTotals,
-    IReadOnlySet<string> Reclassed)
+    IReadOnlySet<string> Reclassed,
+    IReadOnlyList<JobLaborHours> LaborHours,
+    IReadOnlyList<Employee> Employees)
 {
-    public static FinancialBooks Empty { get; } = new([], [], [], [], [], [], [], [], [], [], new HashSet<string>());
+    public static FinancialBooks Empty { get; } = new([], [], [], [], [], [], [], [], [], [], new HashSet<string>(), [], []);
 
     public static async Task<FinancialBooks> LoadAsync(TenantData path, IdentityResolver identity, DateOnly asOf, CancellationToken cancellationToken)
     {
@@ -81,7 +84,9 @@ internal sealed record FinancialBooks(
             await project.PayAppsAsync(cancellationToken), await ledger.InvoicesAsync(cancellationToken),
             await ledger.PaymentsAsync(cancellationToken), await ledger.PurchaseOrdersAsync(cancellationToken),
             await ledger.CostExceptionsAsync(ClosedCustomers(contracts, identity), cancellationToken),
-            await ledger.CostTotalsAsync(asOf, cancellationToken), await path.Reclasses.ReclassedLinesAsync(cancellationToken));
+            await ledger.CostTotalsAsync(asOf, cancellationToken), await path.Reclasses.ReclassedLinesAsync(cancellationToken),
+            // Issue 16: clocked hours by job and employee (summed in SQL) for labor burden per employee in WIP.
+            await path.Workforce.JobHoursAsync(asOf, cancellationToken), await path.Workforce.EmployeesAsync(cancellationToken));
     }
 
     /// <summary>The ledger jobs whose cost the closed-job check looks at one by one: closed jobs' twins and inactive customers.</summary>

@@ -1,3 +1,5 @@
+using BackOffice.Tools.Financial;
+
 namespace BackOffice.Agents.Financial;
 
 /// <summary>
@@ -20,7 +22,39 @@ public sealed class FinancialOptions
     /// <summary>GL accounts whose cost is labor (cost to date only: the budget is kept by cost code, not by account).</summary>
     public IReadOnlyList<string> LaborAccounts { get; init; } = [];
 
-    public bool LoadsCost => LaborBurdenPercent > 0m || OverheadPercent > 0m;
+    /// <summary>Issue 16: a loss job's gross profit in WIP, FullLoss (GAAP, the default) or PercentCompleteShare.</summary>
+    public WipLossRecognition LossRecognition { get; init; } = WipLossRecognition.FullLoss;
 
-    public bool Valid => LaborBurdenPercent is >= 0m and <= 200m && OverheadPercent is >= 0m and <= 100m;
+    /// <summary>Issue 16: the loss provision in its own column (Separate, the default) or NettedInOverUnderBilling.</summary>
+    public WipProvisionPresentation LossProvision { get; init; } = WipProvisionPresentation.Separate;
+
+    /// <summary>Issue 16: ledger account ids whose postings are SG&amp;A; empty = Expense-type accounts' postings on no job.</summary>
+    public IReadOnlyList<string> SgaAccounts { get; init; } = [];
+
+    /// <summary>
+    /// Issue 16: labor burden in WIP per employee through the burden calculator (<see cref="EmployeeBurden"/>, the
+    /// `Agents:workforce:LaborBurden` settings) from the clocked hours; <see cref="LaborBurdenPercent"/> then burdens only
+    /// the labor of employees without burden data.
+    /// </summary>
+    public bool BurdenFromTimecards { get; init; }
+
+    /// <summary>The burden calculator's settings, bound from `Agents:workforce:LaborBurden` (the labor-burden report's).</summary>
+    public Workforce.LaborBurdenOptions EmployeeBurden { get; init; } = new();
+
+    /// <summary>Issue 16: tiered retainage per subcontract; others are held at their flat retainage percent.</summary>
+    public IReadOnlyList<RetainageScheduleOptions> RetainageSchedules { get; init; } = [];
+
+    public WipPresentation WipPresentation => new(LossRecognition, LossProvision);
+
+    public bool LoadsCost => LaborBurdenPercent > 0m || OverheadPercent > 0m || BurdenFromTimecards;
+
+    public bool Valid => LaborBurdenPercent is >= 0m and <= 200m && OverheadPercent is >= 0m and <= 100m
+        && Enum.IsDefined(LossRecognition) && Enum.IsDefined(LossProvision) && SgaAccounts.All(a => !string.IsNullOrWhiteSpace(a))
+        && (!BurdenFromTimecards || (EmployeeBurden.Components.Count > 0 && EmployeeBurden.Valid))
+        && RetainageSchedules.All(r => r.Valid);
+
+    /// <summary>What <see cref="Valid"/> checks, as the start-up error says it.</summary>
+    public const string ValidRule = SectionName + ": LaborBurdenPercent 0-200, OverheadPercent 0-100, LossRecognition FullLoss|PercentCompleteShare, "
+        + "LossProvision Separate|NettedInOverUnderBilling, SgaAccounts without blanks, BurdenFromTimecards needs valid Agents:workforce:LaborBurden components, "
+        + "RetainageSchedules each with a Commitment and tiers ascending within 0-100 ending without UpToPercentComplete";
 }

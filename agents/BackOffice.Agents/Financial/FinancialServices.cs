@@ -16,7 +16,8 @@ public static class FinancialServices
     public static IServiceCollection AddFinancialAgent(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<FinancialOptions>().Bind(configuration.GetSection(FinancialOptions.SectionName))
-            .Validate(o => o.Valid, "Agents:financial: LaborBurdenPercent 0-200, OverheadPercent 0-100").ValidateOnStart();
+            .Configure(o => configuration.GetSection(Workforce.LaborBurdenOptions.SectionName).Bind(o.EmployeeBurden))
+            .Validate(o => o.Valid, FinancialOptions.ValidRule).ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<FinancialOptions>>().Value);
         services.AddSingleton<IAgent, FinancialAgent>();
         services.AddCreateBillAction();
@@ -28,6 +29,7 @@ public static class FinancialServices
         services.AddSingleton<IActionExecutor, OwnerInvoiceExecutor>();
         services.AddSingleton<IReport, ReconciliationReport>();
         services.AddSingleton<IReport, VarianceReport>();
+        services.AddSingleton<IReport, CostDetailReport>();
         services.AddSingleton<IReport, WipReport>();
         services.AddSingleton<IReport, MarginReport>();
         services.AddSingleton<IReport, CashForecastReport>();

@@ -56,6 +56,7 @@ public static class BackOfficeWeb
 
     public static void MapBackOfficeWeb(this WebApplication app)
     {
+        app.UseClientAddresses();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseRequestBodyLimit();

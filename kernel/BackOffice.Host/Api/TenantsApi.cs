@@ -12,7 +12,8 @@ namespace BackOffice.Host.Api;
 /// <summary>`/api/me`, `/api/tenants`, `/api/tokens` and `/api/users/{name}/password` (issue 9).</summary>
 public static class TenantsApi
 {
-    public sealed record TokenRequest(string Label);
+    /// <summary>Issue 19: <paramref name="Days"/> is the token's lifetime (Auth:ApiTokenDays when absent, at most Auth:ApiTokenMaxDays).</summary>
+    public sealed record TokenRequest(string Label, int? Days = null);
 
     public sealed record PasswordRequest(string Password);
 
@@ -20,7 +21,7 @@ public static class TenantsApi
     {
         api.MapGet("/me", MeAsync).WithTags("Identity");
         api.MapGet("/tenants", TenantsAsync).WithTags("Tenants").WithSummary("Tenants the caller may see");
-        api.MapPost("/tokens", IssueTokenAsync).WithTags("Identity").WithSummary("Issue an API token for the caller (shown once, stored hashed)");
+        api.MapPost("/tokens", IssueTokenAsync).WithTags("Identity").WithSummary("Issue an API token for the caller (shown once, stored hashed; expires after `days`)");
         api.MapPut("/users/{name}/password", SetPasswordAsync).WithTags("Identity").WithSummary("Set a user's console password (admin)");
         return api;
     }
@@ -41,8 +42,11 @@ public static class TenantsApi
     private static async Task<Ok<JsonObject>> IssueTokenAsync(HttpContext http, TokenRequest body, CallerResolver callers, CredentialStore credentials, CancellationToken ct)
     {
         var user = await callers.UserAsync(http.User, ct);
-        var token = await credentials.IssueTokenAsync(user.Id, body.Label, user.Id, ct);
-        return TypedResults.Ok(new JsonObject { ["id"] = body.Label, ["token"] = token });
+        var issued = await credentials.IssueTokenAsync(user.Id, body.Label, user.Id, body.Days, ct);
+        return TypedResults.Ok(new JsonObject
+        {
+            ["id"] = issued.Id, ["label"] = body.Label, ["token"] = issued.Token, ["expires"] = issued.ExpiresAt,
+        });
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SetPasswordAsync(

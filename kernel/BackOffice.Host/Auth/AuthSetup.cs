@@ -42,6 +42,7 @@ public static class AuthSetup
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
         builder.Services.AddAuthorization();
         builder.Services.AddSingleton<SignInThrottle>();
+        builder.AddClientAddresses();
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "backoffice.af";

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using BackOffice.Store.Control;
 
 namespace BackOffice.Host.Auth;
 
@@ -7,36 +7,29 @@ namespace BackOffice.Host.Auth;
 /// <see cref="FreeFailures"/> failures cost nothing, then each further failure locks that name (or address) for
 /// 1 s, 2 s, 4 s ... up to 15 minutes (OWASP Authentication Cheat Sheet, "Login Throttling"). While locked, a sign-in
 /// is refused before the password is checked. A success clears the name's count; the address keeps its own.
-/// Per process: `serve` is one process, and a restart forgets the counts (the audit chain keeps every failure).
+/// The counts live in the control database (<see cref="SignInThrottleStore"/>), so a restart or a second host sees
+/// them; the address is the one <see cref="ClientAddresses"/> trusts (a known proxy's X-Forwarded-For, else the peer).
 /// </summary>
-public sealed class SignInThrottle(TimeProvider clock)
+public sealed class SignInThrottle(SignInThrottleStore store, TimeProvider clock)
 {
     public const int FreeFailures = 3;
     public static readonly TimeSpan FirstDelay = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(15);
 
-    private readonly ConcurrentDictionary<string, (int Failures, DateTimeOffset LockedUntil)> _entries = new(StringComparer.Ordinal);
-
     /// <summary>How long the caller must wait before trying <paramref name="user"/> from <paramref name="address"/>; zero when free.</summary>
-    public TimeSpan WaitFor(string user, string address)
+    public async Task<TimeSpan> WaitForAsync(string user, string address, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var wait = Keys(user, address).Select(k => _entries.TryGetValue(k, out var e) ? e.LockedUntil - now : TimeSpan.Zero).Max();
+        var until = await store.LockedUntilAsync(Keys(user, address), cancellationToken);
+        var wait = until is { } u ? u - clock.GetUtcNow() : TimeSpan.Zero;
         return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
     }
 
-    public void Failed(string user, string address)
-    {
-        var now = clock.GetUtcNow();
-        foreach (var key in Keys(user, address))
-        {
-            _entries.AddOrUpdate(key, _ => Next(0, now), (_, e) => Next(e.Failures, now));
-        }
-    }
+    public Task FailedAsync(string user, string address, CancellationToken cancellationToken) =>
+        store.RecordFailureAsync(Keys(user, address), clock.GetUtcNow(), DelayAfter, cancellationToken);
 
-    public void Succeeded(string user) => _entries.TryRemove(UserKey(user), out _);
+    public Task SucceededAsync(string user, CancellationToken cancellationToken) => store.ClearAsync(UserKey(user), cancellationToken);
 
-    /// <summary>The lock after failure number <paramref name="failures"/> + 1: none while free, then doubling, capped.</summary>
+    /// <summary>The lock after failure number <paramref name="failures"/>: none while free, then doubling, capped.</summary>
     public static TimeSpan DelayAfter(int failures)
     {
         if (failures <= FreeFailures)
@@ -49,9 +42,7 @@ public sealed class SignInThrottle(TimeProvider clock)
         return delay < MaxDelay ? delay : MaxDelay;
     }
 
-    private static (int, DateTimeOffset) Next(int failures, DateTimeOffset now) => (failures + 1, now + DelayAfter(failures + 1));
-
     private static string UserKey(string user) => "user:" + user.Trim().ToLowerInvariant();
 
-    private static IEnumerable<string> Keys(string user, string address) => [UserKey(user), "addr:" + address];
+    private static string[] Keys(string user, string address) => [UserKey(user), "addr:" + address];
 }

@@ -56,7 +56,7 @@ public sealed class BenchRunner(BenchPlan plan, IProgress<string> progress)
 
         await Measure("import", ["import", "--tenant", tenant, bundle]);
         await Measure("bare insert", ["bench", "bare", "insert", "--bundle", bundle, "--db", Path.Combine(data, "bare.db")]);
-        await Measure("full sweep", sweep);
+        await Measure("full sweep", [.. sweep, "--full"]);
         await Measure("unchanged re-sweep", sweep);
         await Measure("bare read", ["bench", "bare", "read", "--tenant", tenant]);
         await Measure("re-import changed", ["import", "--tenant", tenant, changed]);

@@ -1,17 +1,13 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
-using BackOffice.Kernel.Abstractions.Reports;
 using BackOffice.Kernel.Ask;
-using BackOffice.Kernel.Model;
-using BackOffice.Kernel.Narration;
-using BackOffice.Store.Audit;
-using Microsoft.Extensions.Options;
 
 namespace BackOffice.Host.Cli;
 
 /// <summary>
-/// `backoffice ask --tenant T "question"` (issue 15): names the reports that answer the question, answers a question
-/// that asks for a change with "propose it", and audits every question ("question.asked", the text redacted).
+/// `backoffice ask --tenant T "question"` (issue 15): with a model configured, an answer in words whose every figure the
+/// product rendered from a report, and the records it used; offline, or when the model fails or writes a figure of its
+/// own, the reports that answer the question. A question asking for a change is answered "propose it". Every question
+/// and tool call is audited (<see cref="QuestionAnswerer"/>).
 /// </summary>
 public static class AskCommand
 {
@@ -19,19 +15,22 @@ public static class AskCommand
     {
         var question = new Argument<string>("QUESTION") { Description = "The question, in quotes" };
         var tenant = CliOptions.Tenant();
-        var command = new Command("ask", "Ask the back office a question; it names the reports that answer it and never changes anything") { question, tenant };
+        var command = new Command("ask", "Ask the back office a question; it answers from its reports and never changes anything") { question, tenant };
         command.SetAction(CliAction.Run(async (cli, ct) =>
         {
             var name = await cli.TenantAsync(tenant, ct);
-            var text = cli.Parse.GetValue(question) ?? "";
-            var answer = QuestionDesk.Offline(text, cli.Get<IEnumerable<IReport>>(), name, cli.Get<IOptions<ModelOptions>>().Value.Enabled);
-            await cli.Get<AuditStore>().AppendAloneAsync(cli.Tenant(name), "cli", "question.asked", "question", new JsonObject
-            {
-                ["question"] = Redactor.Redact(text),
-                ["reports"] = new JsonArray(answer.Reports.Select(r => (JsonNode)r).ToArray()),
-                ["refused"] = answer.Refused,
-            }, ct);
+            var data = cli.Tenant(name);
+            var answer = await cli.Get<QuestionAnswerer>().AskAsync(data, cli.Parse.GetValue(question) ?? "", await data.BooksDate.DefaultAsOfAsync(ct), "cli", ct);
             cli.Output.Line(answer.Text);
+            if (answer.Cited.Count > 0)
+            {
+                cli.Output.Line("Records used:");
+                foreach (var c in answer.Cited)
+                {
+                    cli.Output.Line($"  {c.Report} {c.RowId}: {c.Label} (backoffice report {c.Report} --tenant {name})");
+                }
+            }
+
             return 0;
         }));
         return command;

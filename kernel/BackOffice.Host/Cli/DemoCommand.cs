@@ -44,7 +44,7 @@ public static class DemoCommand
             var imported = await ImportCommand.RunAsync(cli, bundle, Tenant, ct);
             await ImportPriceFilesAsync(cli, ct);
             await PinAsync(cli, bundle, cli.Parse.GetValue(asOf), ct);
-            var outcomes = await SweepCommand.RunAsync(cli, Tenant, null, await cli.AsOfAsync(asOf, Tenant, ct), ct);
+            var outcomes = await SweepCommand.RunAsync(cli, Tenant, null, await cli.AsOfAsync(asOf, Tenant, ct), BackOffice.Kernel.Sweeps.SweepMode.Full, ct);
             var open = await cli.Get<ProposalGate>().ListAsync(cli.Tenant(Tenant), new ProposalFilter(), ct);
             if (cli.Json)
             {

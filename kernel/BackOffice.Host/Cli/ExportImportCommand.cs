@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Kernel.Exports;
+using BackOffice.Store.Bundle;
 using BackOffice.Store.Control;
 using BackOffice.Store.Exports;
 
@@ -34,7 +35,8 @@ public sealed class ExportImportOptions
 /// <summary>`backoffice import --source S PATH [--mapping show|save] [--accept-good-rows] [--job J] [--name ...]` (issue 14).</summary>
 public static class ExportImportCommand
 {
-    public static async Task<int> RunAsync(CliContext cli, ExportImportOptions options, string source, string path, string tenant, CancellationToken ct)
+    public static async Task<int> RunAsync(
+        CliContext cli, ExportImportOptions options, string source, string path, string tenant, BundleEncoding encoding, CancellationToken ct)
     {
         if (!ExportImporter.Sources.Contains(source))
         {
@@ -53,7 +55,7 @@ public static class ExportImportCommand
 
         if (mapping is not null)
         {
-            var plans = await importer.PlanAsync(data, source, path, ct);
+            var plans = await importer.PlanAsync(data, source, path, encoding, ct);
             ShowMappings(cli, plans);
             if (mapping == "save")
             {
@@ -65,7 +67,7 @@ public static class ExportImportCommand
         }
 
         var result = await importer.ImportAsync(data, new ExportImportRequest(source, path, cli.Parse.GetValue(options.Job),
-            cli.Parse.GetValue(options.AcceptGoodRows), actor), ct);
+            cli.Parse.GetValue(options.AcceptGoodRows), actor, encoding), ct);
         await cli.Get<AuditAnchors>().AdvanceAsync(tenant, ct);
         Print(cli, result);
         return 0;

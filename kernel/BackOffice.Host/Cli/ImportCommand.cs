@@ -15,7 +15,7 @@ public static class ImportCommand
         var exports = new ExportImportOptions();
         var encoding = new Option<string?>("--encoding")
         {
-            Description = "The bundle's CSV encoding when it is not UTF-8: windows-1252 or latin1 (decoded strictly; bundle.json stays UTF-8)",
+            Description = "The CSV encoding of a bundle or of export files (--source) when it is not UTF-8: windows-1252 or latin1 (decoded strictly; bundle.json stays UTF-8)",
         };
         var command = new Command("import", "Import a tenant bundle, or with --source the export files of Buildertrend, QuickBooks Online or Procore as downloaded: all or nothing; errors name the file, row and column")
         {
@@ -25,16 +25,12 @@ public static class ImportCommand
         {
             var tenantName = await cli.TenantAsync(tenant, ct);
             var named = cli.Parse.GetValue(encoding);
-            // Issue 19: an encoding name is checked before anything is read; export files as downloaded detect their own.
+            // Issue 19: an encoding name is checked before anything is read.
             var bundleEncoding = BundleEncoding.Parse(named);
             if (cli.Parse.GetValue(exports.Source) is { } source)
             {
-                if (named is not null)
-                {
-                    throw new CliException("--encoding applies to bundles; export files as downloaded (--source) are read as their system writes them.", 2);
-                }
-
-                return await ExportImportCommand.RunAsync(cli, exports, source, cli.Parse.GetValue(directory)!, tenantName, ct);
+                // Issue 19: CSV export files are decoded strictly too, in UTF-8 or the encoding named (workbooks carry their own).
+                return await ExportImportCommand.RunAsync(cli, exports, source, cli.Parse.GetValue(directory)!, tenantName, bundleEncoding, ct);
             }
 
             var summary = await RunAsync(cli, cli.Parse.GetValue(directory)!, tenantName, bundleEncoding, ct);

@@ -14,7 +14,7 @@ public static class TokensCommands
 
     private static Command List()
     {
-        var list = new Command("list", "List API tokens by id, user, label, when issued and when revoked");
+        var list = new Command("list", "List API tokens by id, user, label, when issued, when they expire and when revoked");
         list.SetAction(CliAction.Run(async (cli, ct) =>
         {
             _ = await TenantCommands.ControlActorAsync(cli, ct);
@@ -22,7 +22,8 @@ public static class TokensCommands
             cli.Output.Table(tokens.Select(t => new JsonObject
             {
                 ["id"] = t.Id, ["user"] = t.User, ["label"] = t.Label, ["created"] = t.CreatedAt, ["revoked"] = t.RevokedAt,
-            }).ToList(), ["id", "user", "label", "created", "revoked"]);
+                ["expires"] = t.ExpiresAt,
+            }).ToList(), ["id", "user", "label", "created", "expires", "revoked"]);
             return 0;
         }));
         return list;

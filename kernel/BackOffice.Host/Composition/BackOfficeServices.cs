@@ -59,8 +59,11 @@ public static class BackOfficeServices
         builder.AddBackOfficeKernel();
         builder.AddBackOfficeQuickBooks(data);
         builder.AddBackOfficeProcore();
+        builder.AddScheduledSyncs();
         builder.AddBackOfficeModel();
         builder.AddBackOfficeAgents();
+        // Issue 17: every report (the kernel's and the agents') reuses its table until the tenant's data changes.
+        CachedReport.DecorateAll(builder.Services);
         return builder;
     }
 
@@ -77,11 +80,12 @@ public static class BackOfficeServices
         builder.Services.AddSingleton(StoreEngineFrom(builder.Configuration, data));
         builder.Services.AddSingleton<TenantDataSource>();
         builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.SectionName))
-            .Validate(o => o.Pbkdf2Iterations >= 1000 && o.SetupLinkHours > 0 && o.SessionHours > 0, "Auth: iterations >= 1000, hours positive")
+            .Validate(o => o.IsValid, "Auth: iterations >= 1000, hours and days positive, ApiTokenDays <= ApiTokenMaxDays")
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<AuthOptions>>().Value);
         builder.Services.AddSingleton<CredentialStore>();
         builder.Services.AddSingleton<SetupLinks>();
+        builder.Services.AddSingleton<SignInThrottleStore>();
         builder.Services.AddSingleton<AuditStore>();
         builder.Services.AddSingleton<TenantRegistry>();
         builder.Services.AddSingleton<UserDirectory>();

@@ -87,6 +87,8 @@ public static class ModelServices
             return new ModelNarrator(sp.GetRequiredService<Microsoft.SemanticKernel.Kernel>(), sp.GetRequiredService<PromptLibrary>(),
                 sp.GetRequiredService<ToolPlugins>(), options);
         });
+        // Issue 15: `ask` and the console's question box, over the same kernel and filters as narration.
+        services.AddSingleton<BackOffice.Kernel.Ask.QuestionAnswerer>();
         services.AddSingleton(sp => new NarrationService(
             sp.GetRequiredService<INarrator>(), sp.GetRequiredService<AuditStore>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<ModelOptions>>().Value.MaxTokensPerSweep));

@@ -34,6 +34,7 @@ public static class QuickBooksServices
             sp.GetRequiredService<QuickBooksTokens>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<QuickBooksApi>>()));
         builder.Services.AddSingleton<QuickBooksSync>();
         builder.Services.AddSingleton<QuickBooksConnections>();
+        builder.Services.AddSingleton<QuickBooksLists>();
         builder.Services.AddSingleton<QuickBooksLedgerWriter>();
         // The bill executors write to each tenant's target: the sandbox ledger unless an admin chose QuickBooks.
         builder.Services.AddSingleton<ILedgerWriter>(sp => new TargetedLedgerWriter(
@@ -42,6 +43,10 @@ public static class QuickBooksServices
         builder.Services.AddSingleton<QuickBooksJournalWriter>();
         builder.Services.AddSingleton<IJournalWriter>(sp => new TargetedJournalWriter(
             sp.GetRequiredService<SandboxLedger>(), sp.GetRequiredService<QuickBooksJournalWriter>()));
+        // And the owner-invoice executor (ledger.create-invoice).
+        builder.Services.AddSingleton<QuickBooksInvoiceWriter>();
+        builder.Services.AddSingleton<IInvoiceWriter>(sp => new TargetedInvoiceWriter(
+            sp.GetRequiredService<SandboxLedger>(), sp.GetRequiredService<QuickBooksInvoiceWriter>()));
     }
 
     private static HttpClient Http(IServiceProvider services) => services.GetRequiredKeyedService<HttpClient>(QuickBooksOptions.SectionName);

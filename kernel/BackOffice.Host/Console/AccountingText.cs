@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using BackOffice.Domain.Money;
 
 namespace BackOffice.Host.ApprovalConsole;
@@ -23,9 +22,6 @@ public static partial class AccountingText
         ["openCommitments"] = "Open commitments", ["toChase"] = "To chase", ["costCode"] = "Cost code", ["wip"] = "WIP",
         ["txn_date"] = "Transaction date", ["doc_number"] = "Doc no.", ["fully_qualified_name"] = "Full name",
     };
-
-    // Columns that carry hours, days, counts or scores; everything else written as "-123.45" is money.
-    private static readonly Regex NotMoney = NotMoneyPattern();
 
     public static string Title(string column)
     {
@@ -51,24 +47,8 @@ public static partial class AccountingText
         return words.ToString();
     }
 
-    /// <summary>What a column holds, judged from its name and every non-empty value in it.</summary>
-    public static Kind KindOf(string column, IEnumerable<string?> values)
-    {
-        var present = values.Where(v => !string.IsNullOrEmpty(v)).Take(200).ToList();
-        if (present.Count == 0)
-        {
-            return Kind.Text;
-        }
-
-        if (present.All(v => DecimalText().IsMatch(v!)))
-        {
-            return column.Contains("percent", StringComparison.OrdinalIgnoreCase) ? Kind.Percent
-                : NotMoney.IsMatch(column) || !present.Any(v => v!.Contains('.', StringComparison.Ordinal)) ? Kind.Number : Kind.Money;
-        }
-
-        return present.All(v => DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) ? Kind.Date
-            : present.All(v => IsTimestamp(v!)) ? Kind.Timestamp : Kind.Text;
-    }
+    /// <summary>What a column holds, judged from its name and every non-empty value in it (the kernel's rule, shared with `ask`).</summary>
+    public static Kind KindOf(string column, IEnumerable<string?> values) => (Kind)Kernel.Reports.ReportCells.KindOf(column, values);
 
     public static string Format(Kind kind, string? value, TimeZoneInfo zone) => value is null or "" ? "" : kind switch
     {
@@ -88,14 +68,7 @@ public static partial class AccountingText
         DateTimeOffset.TryParse(instant, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
             ? TimeZoneInfo.ConvertTime(at, zone).ToString("MMM d, yyyy h:mm tt", CultureInfo.InvariantCulture) : instant;
 
-    public static bool IsTimestamp(string value) =>
-        value.Length >= 19 && value[10] == 'T' && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _);
+    public static bool IsTimestamp(string value) => Kernel.Reports.ReportCells.IsTimestamp(value);
 
     public static bool IsRightAligned(Kind kind) => kind is Kind.Money or Kind.Percent or Kind.Number;
-
-    [GeneratedRegex(@"^-?\d+(\.\d+)?$")]
-    private static partial Regex DecimalText();
-
-    [GeneratedRegex("hours|clocked|claimed|^reg$|^ot$|^dt$|paidOt|demand|capacity|^overtime$|avoidable|score|days|rank|crew|week|count|estimatesMoving|level|_e4$|_bp$", RegexOptions.IgnoreCase)]
-    private static partial Regex NotMoneyPattern();
 }

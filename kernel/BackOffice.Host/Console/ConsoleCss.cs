@@ -34,7 +34,7 @@ public static class ConsoleCss
         pre{background:var(--panel);border:1px solid var(--line);padding:.8rem;overflow:auto;white-space:pre-wrap}.muted{color:var(--muted)}
         form.stack{display:grid;gap:.6rem;max-width:22rem}form.edit{display:grid;gap:.7rem}form.edit label{display:grid;gap:.2rem}form.edit textarea{width:100%}
         dl.record{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.6rem 1.2rem;margin:.8rem 0}dl.record dt{font-size:.8rem;color:var(--muted)}dl.record dd{margin:0;font-weight:600;overflow-wrap:anywhere}dl.record .wide{grid-column:1/-1}
-        .why-not{margin:.2rem 0;padding-left:1.2rem;flex-basis:100%}.narrative{white-space:pre-wrap}
+        .why-not{margin:.2rem 0;padding-left:1.2rem;flex-basis:100%}.narrative{white-space:pre-wrap}.card>h2:first-child{margin-top:0}
         .charts svg{max-width:100%;height:auto}svg text{font:12px system-ui,sans-serif;fill:var(--ink)}
         @media (max-width:640px){.col-whoMustApprove,.col-proposedAt,.col-narrative,.col-data{display:none}main{padding:.6rem}header .tenant{margin-left:0}th,td{padding:.35rem .4rem}.exports{margin-left:0}.charts{overflow-x:auto}.charts svg{max-width:none}}
         """;

@@ -18,6 +18,7 @@ public static class ConsoleEndpoints
         tenant.MapWorklistPages();
         tenant.MapJobsPage();
         tenant.MapDashboardPage();
+        tenant.MapAskBox();
         tenant.MapAdminPages();
         tenant.MapAuditPage();
         return app;

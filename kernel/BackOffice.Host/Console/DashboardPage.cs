@@ -1,13 +1,13 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using BackOffice.Domain.Money;
+using BackOffice.Host.Auth;
 using BackOffice.Kernel.Abstractions.Reports;
 using BackOffice.Kernel.Gate;
 using BackOffice.Store.Proposals;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 using static BackOffice.Host.ApprovalConsole.Html;
 
 namespace BackOffice.Host.ApprovalConsole;
@@ -16,6 +16,7 @@ namespace BackOffice.Host.ApprovalConsole;
 /// The tenant's dashboard (issue 17): what waits for a decision, receivables by aging bucket and over/under billing
 /// by job, as server-rendered SVG (no script: the console's CSP allows none; no CDN). Figures come from the aging and
 /// wip reports as the report pages show them; the page computes none of its own beyond over less under for the bar.
+/// Issue 15: the question box (<see cref="AskBox"/>) sits at the top, and a question's answer shows above it.
 /// </summary>
 public static class DashboardPage
 {
@@ -23,28 +24,56 @@ public static class DashboardPage
 
     public static RouteGroupBuilder MapDashboardPage(this RouteGroupBuilder tenant)
     {
-        tenant.MapGet("/dashboard", (HttpContext http, string tenant, string? asOf, IEnumerable<IReport> reports, ProposalGate gate, TimeProvider clock, IOptions<ConsoleOptions> options) =>
-            ConsolePage.RunAsync(http, tenant, async caller =>
-            {
-                var waiting = await gate.ListAsync(caller.Data, new ProposalFilter(ProposalStates.Proposed), http.RequestAborted);
-                var html = new StringBuilder($"<div class=\"card\"><p><a href=\"{Tenant(caller.Tenant)}/inbox\">{(waiting.Count == 1 ? "1 proposal waits" : $"{waiting.Count} proposals wait")} for a decision</a></p></div>");
-                var names = await NameBook.LoadAsync(caller.Data, http.RequestAborted);
-                html.Append("<div class=\"card charts\">");
-                if (reports.Any(r => r.Name == "aging"))
-                {
-                    var aging = await ReportPages.RunAsync(caller, reports, "aging", asOf, null, clock, http.RequestAborted);
-                    html.Append(SvgBarChart.Render($"Receivables by days past due, as of {aging.AsOf}", AgingBars(aging.Table)));
-                }
-
-                if (reports.Any(r => r.Name == "wip"))
-                {
-                    var wip = await ReportPages.RunAsync(caller, reports, "wip", asOf, null, clock, http.RequestAborted);
-                    html.Append(SvgBarChart.Render($"Over (+) and under (-) billing by job, as of {wip.AsOf}", BillingBars(wip.Table, names)));
-                }
-
-                return Page("Dashboard", html.Append("</div>").ToString(), caller);
-            }));
+        tenant.MapGet("/dashboard", (HttpContext http, string tenant, string? asOf, IEnumerable<IReport> reports, ProposalGate gate, TimeProvider clock) =>
+            ConsolePage.RunAsync(http, tenant, caller => ShowAsync(http, caller, asOf, reports, gate, clock, AskBox.Form(http, caller.Tenant, null))));
         return tenant;
+    }
+
+    /// <summary>The dashboard, with the question box (issue 15) or a question's answer and the box at the top.</summary>
+    public static async Task<IResult> ShowAsync(HttpContext http, Caller caller, string? asOf, IEnumerable<IReport> reports, ProposalGate gate, TimeProvider clock, string top)
+    {
+        var waiting = await gate.ListAsync(caller.Data, new ProposalFilter(ProposalStates.Proposed), http.RequestAborted);
+        var html = new StringBuilder(top).Append($"<div class=\"card\"><p><a href=\"{Tenant(caller.Tenant)}/inbox\">{(waiting.Count == 1 ? "1 proposal waits" : $"{waiting.Count} proposals wait")} for a decision</a></p></div>");
+        var names = await NameBook.LoadAsync(caller.Data, http.RequestAborted);
+        html.Append("<div class=\"card charts\">");
+        var approved = await gate.ListAsync(caller.Data, new ProposalFilter(ProposalStates.Approved), http.RequestAborted);
+        var findings = await BackOffice.Store.Findings.FindingStore.ListOpenAsync(caller.Data, null, http.RequestAborted);
+        var stakes = DashboardCharts.MoneyAtStake([.. waiting, .. approved], gate.AmountAtStake, findings);
+        html.Append(SvgBarChart.Render("Money at stake by agent: proposals waiting to be decided or executed", DashboardCharts.StakeBars(stakes)))
+            .Append($"<p class=\"muted\">{E(DashboardCharts.FindingsLine(stakes))}</p>");
+        if (reports.Any(r => r.Name == "aging"))
+        {
+            var aging = await ReportPages.RunAsync(caller, reports, "aging", asOf, null, clock, http.RequestAborted);
+            html.Append(SvgBarChart.Render($"Receivables by days past due, as of {aging.AsOf}", AgingBars(aging.Table)));
+        }
+
+        if (reports.Any(r => r.Name == "wip"))
+        {
+            var wip = await ReportPages.RunAsync(caller, reports, "wip", asOf, null, clock, http.RequestAborted);
+            html.Append(SvgBarChart.Render($"Over (+) and under (-) billing by job, as of {wip.AsOf}", BillingBars(wip.Table, names)));
+            html.Append(await MarginFadeAsync(caller.Data, wip, names, http.RequestAborted));
+        }
+
+        if (reports.Any(r => r.Name == "cash-forecast"))
+        {
+            var cash = await ReportPages.RunAsync(caller, reports, "cash-forecast", asOf, null, clock, http.RequestAborted);
+            html.Append(SvgBarChart.Render($"Cash forecast: in, out and net by days from {cash.AsOf}", DashboardCharts.CashBars(cash.Table)));
+        }
+
+        return Page("Dashboard", html.Append("</div>").ToString(), caller);
+    }
+
+    /// <summary>Issue 17: margin fade since the last WIP period closed before the as-of month; nothing when none is closed.</summary>
+    private static async Task<string> MarginFadeAsync(BackOffice.Store.Tenancy.TenantData data, ReportPages.ReportRun wip, NameBook names, CancellationToken ct)
+    {
+        var month = wip.AsOf[..7];
+        if (await data.WipPeriods.LatestBeforeAsync(month, ct) is not { } closed)
+        {
+            return "";
+        }
+
+        var prior = await data.WipPeriods.FiguresAsync(closed.Period, ct);
+        return SvgBarChart.Render($"Margin fade by job: estimated margin now less at the {closed.Period} close", DashboardCharts.MarginFadeBars(wip.Table, prior, names));
     }
 
     /// <summary>One bar per aging bucket of the report's total row (the columns between the job and the total).</summary>

@@ -40,11 +40,28 @@ public static class Html
 
         if (user is not null)
         {
-            html.Append($"<form method=\"post\" action=\"/logout\" class=\"logout\"><span class=\"who\">{E(user)}</span><button>Sign out</button></form>");
+            html.Append($"<form method=\"post\" action=\"/logout\" class=\"logout\">{SignOutToken}<span class=\"who\">{E(user)}</span><button>Sign out</button></form>");
         }
 
         html.Append("</header><main><h1>").Append(E(title)).Append("</h1>").Append(body).Append("</main></body></html>");
-        return TypedResults.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
+        return new PageResult(html.ToString(), status);
+    }
+
+    /// <summary>Where the sign-out form's anti-forgery field goes; every value is encoded, so no data can contain it.</summary>
+    private const string SignOutToken = "<!--sign-out-token-->";
+
+    /// <summary>
+    /// Issue 19: sign-out is a POST with the anti-forgery token like every other form. The token needs the request, which
+    /// <see cref="Page(string, string, string?, string?, int, bool)"/> does not have, so it is filled in when the page is written.
+    /// </summary>
+    private sealed class PageResult(string html, int status) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var marker = html.IndexOf(SignOutToken, StringComparison.Ordinal);
+            var page = marker < 0 ? html : string.Concat(html.AsSpan(0, marker), Token(httpContext), html.AsSpan(marker + SignOutToken.Length));
+            return TypedResults.Content(page, "text/html; charset=utf-8", Encoding.UTF8, status).ExecuteAsync(httpContext);
+        }
     }
 
     public static string Badge(string text, string kind) => $"<span class=\"badge {E(kind)}\">{E(text)}</span>";

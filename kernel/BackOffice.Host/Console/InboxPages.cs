@@ -22,8 +22,8 @@ public static class InboxPages
     {
         tenant.MapGet("/inbox", (HttpContext http, string tenant, string? msg, ProposalActions actions, GateOptions gate, IOptions<ConsoleOptions> options) =>
             ConsolePage.RunAsync(http, tenant, caller => InboxAsync(http, caller, msg, actions, gate, options.Value)));
-        tenant.MapGet("/proposals/{id:long}", (HttpContext http, string tenant, long id, string? msg, ProposalActions actions, ProposalGate gate, GateOptions gateOptions, IOptions<ConsoleOptions> options) =>
-            ConsolePage.RunAsync(http, tenant, caller => ProposalPage.ShowAsync(http, caller, id, msg, actions, gate, gateOptions, options.Value)));
+        tenant.MapGet("/proposals/{id:long}", (HttpContext http, string tenant, long id, string? msg, ProposalActions actions, ProposalGate gate, IOptions<ConsoleOptions> options) =>
+            ConsolePage.RunAsync(http, tenant, caller => ProposalPage.ShowAsync(http, caller, id, msg, actions, gate, options.Value)));
         tenant.MapPost("/proposals/bulk", (HttpContext http, string tenant, IFormCollection form, ProposalActions actions, ProposalGate gate, GateOptions gateOptions) =>
             ConsolePage.RunAsync(http, tenant, caller => BulkAsync(http, caller, form, actions, gate, gateOptions)));
         tenant.MapPost("/proposals/{id:long}/{verb}", (HttpContext http, string tenant, long id, string verb, IFormCollection form, ProposalActions actions) =>

@@ -4,7 +4,7 @@ namespace BackOffice.Host.ApprovalConsole;
 
 /// <summary>
 /// Issue 17: a job given to a report must be one the tenant's books know (a project job's id, number or name, or a
-/// ledger customer's id, name or full name), so a typo is an error naming the job, never an empty report.
+/// ledger customer's id, name or full name, or a prefix of a project job's number or name only one job has), so a typo is an error naming the job, never an empty report.
 /// </summary>
 public static class KnownJobs
 {
@@ -19,7 +19,8 @@ public static class KnownJobs
         var ledger = await data.Ledger.CustomersAsync(ct);
         var known = project.SelectMany(j => new[] { j.Id, j.Number, j.Name })
             .Concat(ledger.SelectMany(c => new[] { c.Id, c.Name, c.FullyQualifiedName }))
-            .Any(name => string.Equals(name, job, StringComparison.OrdinalIgnoreCase));
+            .Any(name => string.Equals(name, job, StringComparison.OrdinalIgnoreCase))
+            || BackOffice.Domain.Project.JobIdentifier.Resolve(project, job) is not null;
         if (!known)
         {
             throw new UnknownJobException(job);

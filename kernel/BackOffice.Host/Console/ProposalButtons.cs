@@ -21,9 +21,13 @@ public sealed record ProposalButtons(IReadOnlyDictionary<string, string?> Refusa
 
     public bool Allows(string verb) => WhyNot(verb) is null;
 
-    public static async Task<ProposalButtons> ForAsync(TenantData data, Actor actor, ProposalRow row, GateOptions options, CancellationToken ct)
+    /// <summary>
+    /// Issue 19: the facts come from the gate itself (<see cref="ProposalGate.FactsFor"/>), amount limits and the
+    /// amount's editor included, so Approve is not offered above the person's limit and the page says why.
+    /// </summary>
+    public static async Task<ProposalButtons> ForAsync(TenantData data, Actor actor, ProposalRow row, ProposalGate gate, CancellationToken ct)
     {
-        var facts = Facts(row, options);
+        var facts = gate.FactsFor(row);
         var delivered = row.State == ProposalStates.Executed && row.Reversible != 0 && await data.Outbox.GetAsync(row.IdempotencyKey, ct) is { } message
                         && message.State is OutboxStates.Delivered or OutboxStates.Delivering
             ? $"The message was {(message.DeliveredAt is null ? "being delivered" : "delivered")} already: it cannot be undone any more."
@@ -38,7 +42,7 @@ public sealed record ProposalButtons(IReadOnlyDictionary<string, string?> Refusa
         return new ProposalButtons(refusals, delivered);
     }
 
-    /// <summary>Bulk approve or reject (issue 17) takes only routine proposals still proposed that this person may approve.</summary>
+    /// <summary>Bulk approve or reject (issue 17) takes only routine proposals (never money, so no amount limit applies) still proposed that this person may approve.</summary>
     public static bool CanBulkDecide(Actor actor, ProposalRow row, GateOptions options) =>
         row.State == ProposalStates.Proposed && row.Risk == nameof(RiskClass.Routine)
         && GatePolicy.CanApprove(actor, Facts(row, options)).Allowed;

@@ -11,12 +11,12 @@ namespace BackOffice.Host.ApprovalConsole;
 /// <summary>One proposal (issues 9 and 17): what it is, who must approve, whether and until when it can be undone, its figures, the verbs this person may use now and why not the others, the typed edit form, the message preview, the payload and the history.</summary>
 public static class ProposalPage
 {
-    public static async Task<IResult> ShowAsync(HttpContext http, Caller caller, long id, string? msg, ProposalActions actions, ProposalGate gate, GateOptions gateOptions, ConsoleOptions options)
+    public static async Task<IResult> ShowAsync(HttpContext http, Caller caller, long id, string? msg, ProposalActions actions, ProposalGate gate, ConsoleOptions options)
     {
         var ct = http.RequestAborted;
         var view = await actions.DetailAsync(caller, id, ct);
         var row = await gate.GetAsync(caller.Data, id, ct);
-        var buttons = await ProposalButtons.ForAsync(caller.Data, caller.Actor, row, gateOptions, ct);
+        var buttons = await ProposalButtons.ForAsync(caller.Data, caller.Actor, row, gate, ct);
         var names = await NameBook.LoadAsync(caller.Data, ct);
         var zone = options.ZoneFor(caller.Tenant);
         var state = (string)view["state"]!;

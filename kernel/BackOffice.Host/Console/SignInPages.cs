@@ -1,5 +1,6 @@
 using BackOffice.Host.Auth;
 using BackOffice.Store.Control;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -46,8 +47,8 @@ public static class SignInPages
         HttpContext http, [FromForm] string username, [FromForm] string password, CredentialStore credentials, SignInThrottle throttle,
         CancellationToken ct)
     {
-        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (throttle.WaitFor(username, address) is { } wait && wait > TimeSpan.Zero)
+        var address = ClientAddresses.Of(http);
+        if (await throttle.WaitForAsync(username, address, ct) is { } wait && wait > TimeSpan.Zero)
         {
             // Issue 19: refused before the password is checked, so guessing costs the guesser time, not the server.
             var seconds = (int)Math.Ceiling(wait.TotalSeconds);
@@ -59,18 +60,28 @@ public static class SignInPages
         var stamp = user is null ? null : await credentials.SecurityStampAsync(user.Id, ct);
         if (user is null || stamp is null)
         {
-            throttle.Failed(username, address);
+            await throttle.FailedAsync(username, address, ct);
             return LoginForm(http, "Wrong user or password.", StatusCodes.Status401Unauthorized);
         }
 
-        throttle.Succeeded(username);
+        await throttle.SucceededAsync(username, ct);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AuthSetup.PrincipalFor(user.Id, stamp));
         return Results.Redirect("/");
     }
 
-    /// <summary>Issue 19: signing out ends every session of the user (the stamp changes), not only this browser's cookie.</summary>
-    private static async Task<IResult> LogoutAsync(HttpContext http, CredentialStore credentials, CancellationToken ct)
+    /// <summary>
+    /// Issue 19: signing out ends every session of the user (the stamp changes), not only this browser's cookie. Only the
+    /// console's own sign-out form may do it (a POST with its anti-forgery token): another site cannot sign a person out.
+    /// </summary>
+    private static async Task<IResult> LogoutAsync(HttpContext http, CredentialStore credentials, IAntiforgery antiforgery, CancellationToken ct)
     {
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return Html.Page("Not signed out", Html.Notice(
+                "Sign out with the console's Sign out button: this request did not carry the form's anti-forgery token.", error: true),
+                status: StatusCodes.Status400BadRequest);
+        }
+
         if (http.User.Identity is { IsAuthenticated: true, Name: { } user })
         {
             await credentials.RevokeSessionsAsync(user, user, "signed out", ct);

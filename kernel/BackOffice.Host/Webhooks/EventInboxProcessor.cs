@@ -53,7 +53,7 @@ public sealed partial class EventInboxProcessor(
                 var ids = group.Select(p => p.Id).ToList();
                 try
                 {
-                    await runner.RunAsync(tenant.Id, group.Key, await path.BooksDate.DefaultAsOfAsync(ct), "event", 1, new Progress<string>(), ct);
+                    await runner.RunAsync(tenant.Id, group.Key, await path.BooksDate.DefaultAsOfAsync(ct), "event", 1, SweepMode.Incremental, new Progress<string>(), ct);
                     await inbox.FinishAsync(path, ids, null, ct);
                     sweeps++;
                 }

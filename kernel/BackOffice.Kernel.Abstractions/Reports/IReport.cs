@@ -18,6 +18,9 @@ public sealed record ReportRequest(BackOffice.Store.Tenancy.TenantData Data, Dat
 
     /// <summary>`--period N`: the period (pay application number) of per-period reports such as g702 (issue 16).</summary>
     public string? Period { get; init; }
+
+    /// <summary>Issue 17: figures shared by the reports of this tenant, data and date, when a report cache runs the report.</summary>
+    public ReportMemo? Memo { get; init; }
 }
 
 /// <summary>Rows are JSON objects, each with an "id"; <paramref name="Columns"/> picks and orders what a table shows.</summary>

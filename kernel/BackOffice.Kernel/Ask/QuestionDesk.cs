@@ -3,9 +3,16 @@ using BackOffice.Kernel.Abstractions.Reports;
 
 namespace BackOffice.Kernel.Ask;
 
-/// <param name="Reports">The reports named as answering the question, best first.</param>
+/// <param name="Reports">The reports named as answering the question (offline) or called to answer it (model), best first.</param>
 /// <param name="Refused">True when the question asks for a change: that is proposed, never done from a question.</param>
-public sealed record AskAnswer(string Text, IReadOnlyList<string> Reports, bool Refused);
+/// <param name="AnsweredBy">"model" (an answer in words, every figure rendered by the product), "offline" or "refused".</param>
+/// <param name="Citations">The records a model answer used (issue 15); empty offline.</param>
+/// <param name="FallbackReason">Why a configured model's answer was not used, in plain words; null otherwise.</param>
+public sealed record AskAnswer(string Text, IReadOnlyList<string> Reports, bool Refused, string AnsweredBy = "offline",
+    IReadOnlyList<AskCitation>? Citations = null, string? FallbackReason = null)
+{
+    public IReadOnlyList<AskCitation> Cited => Citations ?? [];
+}
 
 /// <summary>
 /// `backoffice ask` without a model (issue 15): a question that asks for a change is answered "propose it"; any other
@@ -38,12 +45,12 @@ public static partial class QuestionDesk
 
     public static bool AsksForAChange(string question) => WriteVerb().IsMatch(question);
 
-    /// <param name="modelConfigured">A model is configured, but answers in words are not built yet (issue 15): say so.</param>
-    public static AskAnswer Offline(string question, IEnumerable<IReport> reports, string tenant, bool modelConfigured = false, int top = 3)
+    /// <param name="modelProblem">Why the configured model gave no answer that could be used (issue 15), or null when no model is configured.</param>
+    public static AskAnswer Offline(string question, IEnumerable<IReport> reports, string tenant, string? modelProblem = null, int top = 3)
     {
         if (AsksForAChange(question))
         {
-            return new AskAnswer(ProposeIt, [], Refused: true);
+            return new AskAnswer(ProposeIt, [], Refused: true, AnsweredBy: "refused");
         }
 
         var asked = Words(question).SelectMany(w => Synonyms.TryGetValue(w, out var more) ? [w, .. more] : new[] { w }).ToHashSet(StringComparer.Ordinal);
@@ -54,15 +61,15 @@ public static partial class QuestionDesk
             .Take(top).Select(x => x.Report).ToList();
         var lines = new List<string>
         {
-            modelConfigured
-                ? "Answers in words from the configured model are not built yet, so the back office names its reports."
+            modelProblem is not null
+                ? $"The model gave no answer the back office could use ({modelProblem}), so it names its reports."
                 : "No model is configured (Model:Endpoint), so the back office does not answer in words.",
         };
         lines.Add(ranked.Count == 0
             ? "No report matches the question; `backoffice report list` shows them all."
             : "These reports answer it:");
         lines.AddRange(ranked.Select(r => $"  {r.Name}: {r.Description} (backoffice report {r.Name} --tenant {tenant})"));
-        return new AskAnswer(string.Join("\n", lines), ranked.Select(r => r.Name).ToList(), Refused: false);
+        return new AskAnswer(string.Join("\n", lines), ranked.Select(r => r.Name).ToList(), Refused: false, FallbackReason: modelProblem);
     }
 
     /// <summary>Lower-case words of three letters or more, a plural "s" dropped, stopwords left out.</summary>

@@ -14,7 +14,8 @@ public sealed record ExportFilePlan(string Path, IReadOnlyList<ExportSheetRow> R
 }
 
 /// <param name="Job">The job for exports of one project that carry no job column (Procore's).</param>
-public sealed record ExportImportRequest(string Source, string Path, string? Job, bool AcceptGoodRows, string Actor);
+/// <param name="Encoding">How CSV files are decoded (issue 19): strict UTF-8 unless `--encoding` names another.</param>
+public sealed record ExportImportRequest(string Source, string Path, string? Job, bool AcceptGoodRows, string Actor, BundleEncoding? Encoding = null);
 
 /// <summary>What an import did: the bundle importer's counts (null when nothing was importable), and the rows held back.</summary>
 public sealed record ExportImportResult(ImportSummary? Summary, IReadOnlyList<ExportFilePlan> Files, ExportBatch Batch);
@@ -38,7 +39,11 @@ public sealed partial class ExportImporter(BundleImporter bundles, TimeProvider 
 
     public static readonly JsonSerializerOptions MappingJson = new(JsonSerializerDefaults.Web);
 
-    public async Task<IReadOnlyList<ExportFilePlan>> PlanAsync(TenantData data, string source, string path, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ExportFilePlan>> PlanAsync(TenantData data, string source, string path, CancellationToken cancellationToken) =>
+        PlanAsync(data, source, path, BundleEncoding.Utf8, cancellationToken);
+
+    public async Task<IReadOnlyList<ExportFilePlan>> PlanAsync(
+        TenantData data, string source, string path, BundleEncoding encoding, CancellationToken cancellationToken)
     {
         var layouts = LayoutsFor(source);
         var saved = (await data.ExportImports.MappingJsonAsync(source, cancellationToken))
@@ -49,7 +54,7 @@ public sealed partial class ExportImporter(BundleImporter bundles, TimeProvider 
         var plans = new List<ExportFilePlan>();
         foreach (var file in files)
         {
-            var rows = await ExportSheetReader.ReadAsync(file, cancellationToken);
+            var rows = await ExportSheetReader.ReadAsync(file, encoding, cancellationToken);
             plans.Add(new ExportFilePlan(file, rows, ExportHeaderDetector.Detect(rows, layouts, saved)));
         }
 
@@ -68,7 +73,7 @@ public sealed partial class ExportImporter(BundleImporter bundles, TimeProvider 
 
     public async Task<ExportImportResult> ImportAsync(TenantData data, ExportImportRequest request, CancellationToken cancellationToken)
     {
-        var plans = await PlanAsync(data, request.Source, request.Path, cancellationToken);
+        var plans = await PlanAsync(data, request.Source, request.Path, request.Encoding ?? BundleEncoding.Utf8, cancellationToken);
         var batch = new ExportBatch(await ExportNames.LoadAsync(data, request.Source, cancellationToken),
             await data.Project.CostCodesAsync(cancellationToken), request.Job);
         foreach (var plan in plans)

@@ -13,7 +13,7 @@ public sealed partial class ProposalGate
         InTransactionAsync(tenant, actor, id, async (unit) =>
         {
             var row = await LoadAsync(unit, id, cancellationToken);
-            Ensure(GatePolicy.CanApprove(actor, Facts(row)));
+            Ensure(GatePolicy.CanApprove(actor, FactsFor(row)));
             EnsureCanMove(row, "approved", ProposalStates.Approved);
             await ApproveRowAsync(unit, actor, row, cancellationToken);
             return await LoadAsync(unit, id, cancellationToken);
@@ -29,7 +29,7 @@ public sealed partial class ProposalGate
         return InTransactionAsync(tenant, actor, id, async (unit) =>
         {
             var row = await LoadAsync(unit, id, cancellationToken);
-            Ensure(GatePolicy.CanAct(actor, Facts(row), "reject"));
+            Ensure(GatePolicy.CanAct(actor, FactsFor(row), "reject"));
             EnsureCanMove(row, "rejected", ProposalStates.Rejected);
             if (!await ProposalStore.DecideAsync(unit, id, row.State, ProposalStates.Rejected, actor.Name, Now(), reason, cancellationToken))
             {
@@ -53,7 +53,7 @@ public sealed partial class ProposalGate
         InTransactionAsync(tenant, actor, id, async (unit) =>
         {
             var row = await LoadAsync(unit, id, cancellationToken);
-            Ensure(GatePolicy.CanAct(actor, Facts(row), "edit"));
+            Ensure(GatePolicy.CanAct(actor, FactsFor(row), "edit"));
             await EnsureEditableAsync(unit, row, cancellationToken);
             EnsureFieldsEditable(row, changes);
             var payload = JsonNode.Parse(row.PayloadJson)!.AsObject();
@@ -70,7 +70,7 @@ public sealed partial class ProposalGate
             if (amountChanged)
             {
                 // Issue 19: nobody sets an amount above their own limit; the approver's limit is checked again at approve.
-                Ensure(GatePolicy.WithinLimit(actor, Facts(row), amountAfter, "set"));
+                Ensure(GatePolicy.WithinLimit(actor, FactsFor(row), amountAfter, "set"));
             }
 
             var edit = EditOf(row, payload, review.Summary, amountBefore, string.Join(", ", changes.Select(c => c.Key)), actor.Name, amountChanged);

@@ -44,7 +44,7 @@ public sealed partial class ProposalGate
         InTransactionAsync(tenant, actor, id, async (unit) =>
         {
             var row = await LoadAsync(unit, id, cancellationToken);
-            Ensure(GatePolicy.CanAct(actor, Facts(row), "execute"));
+            Ensure(GatePolicy.CanAct(actor, FactsFor(row), "execute"));
             await EnsureWritesEnabledAsync(unit, row.Agent, cancellationToken);
             var executor = ExecutorFor(row);
             var request = RequestFor(tenant, row);

@@ -42,7 +42,7 @@ public sealed partial class ProposalGate
     private async Task<bool> FreshClaimAllowedAsync(DataUnit unit, Actor actor, ProposalRow row, CancellationToken cancellationToken) =>
         row.State != ProposalStates.Executing
         && ProposalStates.CanMove(row.State, ProposalStates.Executing)
-        && GatePolicy.CanAct(actor, Facts(row), "execute").Allowed
+        && GatePolicy.CanAct(actor, FactsFor(row), "execute").Allowed
         && await GateSettingsStore.GetMasterAsync(unit, cancellationToken)
         && (await GateSettingsStore.GetAgentAsync(unit, row.Agent, cancellationToken)).WritesEnabled != 0
         && await ProposalExecutionStore.GetAsync(unit, row.Id, cancellationToken) is null;

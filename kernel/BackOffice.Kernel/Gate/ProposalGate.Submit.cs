@@ -145,7 +145,7 @@ public sealed partial class ProposalGate
         }
 
         var row = await LoadAsync(unit, id, cancellationToken);
-        if (!GatePolicy.CanApprove(Actor.AutoPolicy, Facts(row)).Allowed)
+        if (!GatePolicy.CanApprove(Actor.AutoPolicy, FactsFor(row)).Allowed)
         {
             return false;
         }

@@ -52,7 +52,7 @@ public sealed partial class ProposalGate
         InTransactionAsync(tenant, actor, id, async (unit) =>
         {
             var row = await LoadAsync(unit, id, cancellationToken);
-            Ensure(GatePolicy.CanAct(actor, Facts(row), "undo"));
+            Ensure(GatePolicy.CanAct(actor, FactsFor(row), "undo"));
             await EnsureWritesEnabledAsync(unit, row.Agent, cancellationToken);
             EnsureCanMove(row, "undone", ProposalStates.Reverted);
             if (row.Reversible == 0)

@@ -74,7 +74,11 @@ public sealed partial class ProposalGate
     private static async Task<ProposalRow> LoadAsync(DataUnit unit, long id, CancellationToken cancellationToken) =>
         await ProposalStore.GetAsync(unit, id, cancellationToken) ?? throw new ProposalNotFoundException(id);
 
-    private ProposalFacts Facts(ProposalRow row)
+    /// <summary>
+    /// The facts the policy judges <paramref name="row"/> by: risk, department, proposer, who edited the amount, the amount as
+    /// it stands and the department's limits. Public so the console shows exactly the buttons the gate would allow (issue 19).
+    /// </summary>
+    public ProposalFacts FactsFor(ProposalRow row)
     {
         var department = _options.AgentDepartments.TryGetValue(row.Agent, out var d) ? d : null;
         return new(Enum.Parse<RiskClass>(row.Risk), row.Agent, department, row.ProposedBy, row.AmountEditedBy, AmountOf(row),
@@ -86,6 +90,13 @@ public sealed partial class ProposalGate
         row.Risk == nameof(RiskClass.Money) && _executors.ContainsKey(row.ActionKind)
             ? ExecutorFor(row).Review(JsonNode.Parse(row.PayloadJson)!.AsObject()).Summary?.Amount
             : null;
+
+    /// <summary>
+    /// Issue 17: the money a proposal moves as its payload stands, whatever its risk (the dashboard's money at stake),
+    /// by the same review the gate limits amounts with; null when its kind states no amount.
+    /// </summary>
+    public decimal? AmountAtStake(ProposalRow row) =>
+        _executors.ContainsKey(row.ActionKind) ? ExecutorFor(row).Review(JsonNode.Parse(row.PayloadJson)!.AsObject()).Summary?.Amount : null;
 
     private static void Ensure(PolicyVerdict verdict)
     {

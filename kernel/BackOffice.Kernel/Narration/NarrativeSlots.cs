@@ -24,10 +24,20 @@ public sealed class NarrativeSlots
 {
     private readonly Dictionary<string, NarrativeSlot> _slots;
 
-    private NarrativeSlots(Dictionary<string, NarrativeSlot> slots, string title, string template, IReadOnlyList<string> key, string factsText)
+    private NarrativeSlots(Dictionary<string, NarrativeSlot> slots, string title, string template, IReadOnlyList<string> key, string factsText,
+        IReadOnlyDictionary<string, IReadOnlyCollection<string>>? labelWords = null)
     {
         _slots = slots;
-        Labels = FigureLabels.Learn(slots.Values, template);
+        var labels = FigureLabels.Learn(slots.Values, template);
+        foreach (var (figure, words) in labelWords ?? new Dictionary<string, IReadOnlyCollection<string>>())
+        {
+            if (labels.TryGetValue(figure, out var own))
+            {
+                own.UnionWith(words.Where(w => !NarrativeVocabulary.Stop.Contains(w.ToLowerInvariant())).Select(NarrativeVocabulary.Stem));
+            }
+        }
+
+        Labels = labels;
         Title = title;
         Template = template;
         KeyFigures = key;
@@ -86,6 +96,24 @@ public sealed class NarrativeSlots
         // Both forms: a narrative may quote the product's words with a placeholder or a fact's name as written ("Four Seasons").
         var facts = (slottedTitle + "\n" + slottedTemplate + "\n" + title + "\n" + template).ToLowerInvariant();
         return new NarrativeSlots(slots, slottedTitle, slottedTemplate, money.Count > 0 ? money : referenced, facts);
+    }
+
+    /// <summary>
+    /// The placeholders of an answer to a question (issue 15, `backoffice ask`): only the values this conversation's tool
+    /// results carried, no template and so no key figure. <paramref name="labelWords"/> names each figure by the words of
+    /// its row and column ("harbor point" and "total"), so a figure written beside another row's name is a mislabel;
+    /// <paramref name="factsText"/> is the results' own text, which an answer may quote ("Four Seasons Roofing").
+    /// </summary>
+    public static NarrativeSlots ForAnswer(IEnumerable<NarrativeSlot> slots, IReadOnlyDictionary<string, IReadOnlyCollection<string>> labelWords, string factsText)
+    {
+        var byName = new Dictionary<string, NarrativeSlot>(StringComparer.Ordinal);
+        foreach (var slot in slots)
+        {
+            byName.TryAdd(slot.Placeholder, slot);
+        }
+
+        var facts = factsText.ToLowerInvariant();
+        return new NarrativeSlots(byName, "", "", [], facts, labelWords);
     }
 
     /// <summary>How the product writes a figure: $18,400.00 and -$1,840.00, 10%, 2026-11-03, 2.</summary>

@@ -36,8 +36,18 @@ public sealed partial class SweepRunner(
     public IAgent Agent(string name) =>
         Agents.FirstOrDefault(a => a.Name == name) ?? throw new UnknownAgentException(name, Agents.Select(a => a.Name));
 
+    /// <summary>A full sweep: the agent reads and computes everything, whatever changed.</summary>
+    public Task<SweepOutcome> RunAsync(
+        string tenant, string agentName, DateOnly asOf, string trigger, int attempt, IProgress<string> progress, CancellationToken cancellationToken) =>
+        RunAsync(tenant, agentName, asOf, trigger, attempt, SweepMode.Full, progress, cancellationToken);
+
+    /// <summary>
+    /// A sweep in <paramref name="mode"/>: incremental (the scheduler, events, `sweep`) stops after reading the agent's
+    /// mark when nothing it reads changed since (issue 18); full (`sweep --full`) always recomputes. Both move the mark.
+    /// </summary>
     public async Task<SweepOutcome> RunAsync(
-        string tenant, string agentName, DateOnly asOf, string trigger, int attempt, IProgress<string> progress, CancellationToken cancellationToken)
+        string tenant, string agentName, DateOnly asOf, string trigger, int attempt, SweepMode mode, IProgress<string> progress,
+        CancellationToken cancellationToken)
     {
         var agent = Agent(agentName);
         var data = tenants.For(tenant);
@@ -50,29 +60,16 @@ public sealed partial class SweepRunner(
         using var activity = BackOfficeTelemetry.Source.StartActivity("sweep");
         activity?.SetTag("tenant", tenant);
         activity?.SetTag("agent", agent.Name);
+        activity?.SetTag("mode", mode.ToString());
         var started = Stopwatch.GetTimestamp();
         var runId = await runs.StartAsync(agent.Name, asOf, trigger, attempt, cancellationToken);
         try
         {
-            progress.Report($"{agent.Name}: sweeping {tenant} as of {asOf:yyyy-MM-dd}");
-            var memory = await OpenMemoryAsync(data, cancellationToken);
-            var raw = await agent.SweepAsync(new SweepContext(data, asOf, progress, memory), cancellationToken);
-            // Issue 4: narration runs after the agent computed everything; it only replaces narratives, never figures.
-            var (result, stats) = await _narration.NarrateAsync(data, agent.Name, raw, memory, cancellationToken);
-            await RecordAsync(data, agent.Name, runId, asOf, result, stats, cancellationToken);
-            var intake = await proposalIntake.SubmitAsync(data, result.Proposals, cancellationToken);
-            await runs.FinishAsync(runId, result.Findings.Count, intake.Created, cancellationToken);
-            BackOfficeTelemetry.Sweeps.Add(1, new("agent", agent.Name), new("outcome", "succeeded"));
-            BackOfficeTelemetry.ProposalsCreated.Add(intake.Created, new KeyValuePair<string, object?>("agent", agent.Name));
-            LogSwept(tenant, agent.Name, result.Findings.Count, intake.Created);
-            progress.Report($"{agent.Name}: {result.Findings.Count} findings, {intake.Created} new proposals ({intake.Unchanged} already proposed)");
-            if (!_narration.Narrator.IsOffline)
-            {
-                progress.Report($"{agent.Name}: narration by {stats.Narrator}: {stats.ModelNarratives} new, {stats.Cached} cached, " +
-                    $"{stats.Rejected} rejected by the firewall, {stats.Fallbacks} fell back; {stats.TotalTokens} model tokens");
-            }
-
-            return new SweepOutcome(tenant, agent.Name, runId, asOf, result.Findings, result.Proposals, intake, stats);
+            // Read before the agent reads anything: a write that lands during the sweep leaves the mark behind it.
+            var mark = await CurrentMarkAsync(data, agent, asOf, cancellationToken);
+            return mode == SweepMode.Incremental && await data.SweepMarks.GetAsync(agent.Name, cancellationToken) == mark
+                ? await UnchangedAsync(data, agent.Name, runId, asOf, progress, cancellationToken)
+                : await SweepAsync(data, agent, runId, asOf, mark, progress, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -86,6 +83,30 @@ public sealed partial class SweepRunner(
             BackOfficeTelemetry.SweepDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("agent", agent.Name));
             await runs.ReleaseAsync(agent.Name, _holder, CancellationToken.None);
         }
+    }
+
+    private async Task<SweepOutcome> SweepAsync(
+        TenantData data, IAgent agent, long runId, DateOnly asOf, SweepMark mark, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        progress.Report($"{agent.Name}: sweeping {data.Tenant} as of {asOf:yyyy-MM-dd}");
+        var memory = await OpenMemoryAsync(data, cancellationToken);
+        var raw = await agent.SweepAsync(new SweepContext(data, asOf, progress, memory), cancellationToken);
+        // Issue 4: narration runs after the agent computed everything; it only replaces narratives, never figures.
+        var (result, stats) = await _narration.NarrateAsync(data, agent.Name, raw, memory, cancellationToken);
+        await RecordAsync(data, agent.Name, runId, asOf, result, stats, mark, cancellationToken);
+        var intake = await proposalIntake.SubmitAsync(data, result.Proposals, cancellationToken);
+        await data.SweepRuns.FinishAsync(runId, result.Findings.Count, intake.Created, cancellationToken);
+        BackOfficeTelemetry.Sweeps.Add(1, new("agent", agent.Name), new("outcome", "succeeded"));
+        BackOfficeTelemetry.ProposalsCreated.Add(intake.Created, new KeyValuePair<string, object?>("agent", agent.Name));
+        LogSwept(data.Tenant, agent.Name, result.Findings.Count, intake.Created);
+        progress.Report($"{agent.Name}: {result.Findings.Count} findings, {intake.Created} new proposals ({intake.Unchanged} already proposed)");
+        if (!_narration.Narrator.IsOffline)
+        {
+            progress.Report($"{agent.Name}: narration by {stats.Narrator}: {stats.ModelNarratives} new, {stats.Cached} cached, " +
+                $"{stats.Rejected} rejected by the firewall, {stats.Fallbacks} fell back; {stats.TotalTokens} model tokens");
+        }
+
+        return new SweepOutcome(data.Tenant, agent.Name, runId, asOf, result.Findings, result.Proposals, intake, stats);
     }
 
     /// <summary>The tenant's memory, after learning from decisions made since the last sweep. Memory is help, not a dependency:
@@ -107,7 +128,8 @@ public sealed partial class SweepRunner(
     }
 
     private async Task RecordAsync(
-        TenantData data, string agent, long runId, DateOnly asOf, SweepResult result, NarrationStats narrationStats, CancellationToken cancellationToken)
+        TenantData data, string agent, long runId, DateOnly asOf, SweepResult result, NarrationStats narrationStats, SweepMark mark,
+        CancellationToken cancellationToken)
     {
         var findings = data.Findings;
         await using var unit = await data.WriteAsync(cancellationToken);
@@ -123,6 +145,7 @@ public sealed partial class SweepRunner(
             ["proposalsDrafted"] = result.Proposals.Count,
             ["narration"] = narrationStats.ToJson(),
         }, cancellationToken);
+        await data.SweepMarks.SaveAsync(unit, mark, cancellationToken);
         await unit.CommitAsync(cancellationToken);
     }
 

@@ -79,7 +79,7 @@ public sealed partial class SweepScheduler(
         {
             // Issue 17: books pinned to a sample's date (the demo) are swept as of it, not today.
             var asOf = await data.For(tenant).BooksDate.DefaultAsOfAsync(cancellationToken);
-            await runner.RunAsync(tenant, agent, asOf, trigger, attempt, new Progress<string>(), cancellationToken);
+            await runner.RunAsync(tenant, agent, asOf, trigger, attempt, SweepMode.Incremental, new Progress<string>(), cancellationToken);
         }
         catch (SweepBusyException)
         {

@@ -23,6 +23,12 @@ public static class BundleSchema
     /// <summary>Issue 14: rows a Procore sync owns are neither diffed nor removed by a bundle import (the connector keeps them).</summary>
     private const string NotProcore = "origin <> 'procore'";
 
+    /// <summary>
+    /// Issue 13: rows a QuickBooks sync owns (accounts, customers, vendors, invoices, payments, purchase orders) are
+    /// neither overwritten nor removed by a bundle import; a bundle row with such an id is refused, naming file, row and field.
+    /// </summary>
+    private const string NotQuickBooks = "origin <> 'quickbooks'";
+
     public static IReadOnlyList<FileSpec> Files { get; } =
     [
         new(Jobs, "project_jobs", "id", [Id, T("number"), T("name").Req(), E("status", "active", "closed", "on_hold").Req(),
@@ -48,7 +54,7 @@ public static class BundleSchema
             P("retainage_bp") with { Sign = SignRule.NonNegative }, P("stored_retainage_bp") with { Sign = SignRule.NonNegative }], NotProcore),
         new("project/pay-app-lines.csv", "project_pay_app_lines", "id", [Id, T("pay_app_id").Req().Refs(PayApps), Code.Req(),
             M("scheduled_value_cents", SignRule.NonNegative).Req(), M("completed_to_date_cents", SignRule.Any).Req(),
-            M("stored_materials_cents", SignRule.NonNegative).Or(0L), T("description")]),
+            M("stored_materials_cents", SignRule.NonNegative).Or(0L), T("description")], NotProcore),
         new(SubInvoices, "project_sub_invoices", "id", [Id, T("commitment_id").Req().Refs(Commitments), T("number").Req(),
             D("invoice_date").Req(), D("period_end"), M("amount_cents", SignRule.Any).Req(), M("retainage_cents", SignRule.NonNegative).Req(),
             E("status", "draft", "pending", "approved", "paid", "void").Req()], NotProcore),
@@ -57,10 +63,10 @@ public static class BundleSchema
         new("project/schedule-tasks.csv", "project_schedule_tasks", "id", [Id, T("job_id").Req().Refs(Jobs), T("name").Req(),
             T("trade").Req(), D("start_date").Req(), D("end_date").Req(), N("crew_hours_e4").Req(), P("percent_complete_bp").Req()]),
 
-        new(Accounts, "ledger_accounts", "id", [Id, T("number"), T("name").Req(), E("type", [.. AccountTypes]).Req(), B("active").Req()]),
+        new(Accounts, "ledger_accounts", "id", [Id, T("number"), T("name").Req(), E("type", [.. AccountTypes]).Req(), B("active").Req()], NotQuickBooks),
         new(Customers, "ledger_customers", "id", [Id, T("name").Req(), T("parent_id").Refs(Customers),
-            T("fully_qualified_name").Req(), B("is_project").Req(), B("active").Req()]),
-        new(LVendors, "ledger_vendors", "id", [Id, T("name").Req(), B("active").Req()]),
+            T("fully_qualified_name").Req(), B("is_project").Req(), B("active").Req()], NotQuickBooks),
+        new(LVendors, "ledger_vendors", "id", [Id, T("name").Req(), B("active").Req()], NotQuickBooks),
         new(Bills, "ledger_bills", "id", [Id, T("vendor_id").Req().Refs(LVendors), T("doc_number"), D("txn_date").Req(), D("due_date"),
             M("total_cents", SignRule.Any).Req(), T("memo")], "origin = 'bundle'"),
         new("ledger/bill-lines.csv", "ledger_bill_lines", "id", [Id, T("bill_id").Req().Refs(Bills), I("line_no").Req(),
@@ -68,20 +74,22 @@ public static class BundleSchema
             E("billable", "Billable", "NotBillable", "HasBeenBilled").Or("NotBillable")],
             "bill_id IN (SELECT id FROM ledger_bills WHERE origin = 'bundle')"),
         new(Invoices, "ledger_invoices", "id", [Id, T("customer_id").Req().Refs(Customers), T("doc_number"), D("txn_date").Req(),
-            D("due_date").Req(), M("total_cents", SignRule.Any).Req(), M("retainage_cents", SignRule.NonNegative).Or(0L)]),
+            D("due_date").Req(), M("total_cents", SignRule.Any).Req(), M("retainage_cents", SignRule.NonNegative).Or(0L)], NotQuickBooks),
         new("ledger/invoice-lines.csv", "ledger_invoice_lines", "id", [Id, T("invoice_id").Req().Refs(Invoices), I("line_no").Req(),
-            T("item"), T("description"), M("amount_cents", SignRule.Any).Req()]),
+            T("item"), T("description"), M("amount_cents", SignRule.Any).Req()],
+            "invoice_id IN (SELECT id FROM ledger_invoices WHERE origin <> 'quickbooks')"),
         new(Payments, "ledger_payments", "id", [Id, T("customer_id").Req().Refs(Customers), D("txn_date").Req(),
-            M("total_cents", SignRule.NonNegative).Req(), M("unapplied_cents", SignRule.NonNegative).Req(), T("reference")]),
+            M("total_cents", SignRule.NonNegative).Req(), M("unapplied_cents", SignRule.NonNegative).Req(), T("reference")], NotQuickBooks),
         new("ledger/payment-lines.csv", "ledger_payment_lines", "id", [Id, T("payment_id").Req().Refs(Payments),
-            T("invoice_id").Req().Refs(Invoices), M("amount_cents", SignRule.NonNegative).Req()]),
+            T("invoice_id").Req().Refs(Invoices), M("amount_cents", SignRule.NonNegative).Req()],
+            "payment_id IN (SELECT id FROM ledger_payments WHERE origin <> 'quickbooks')"),
         new(Journals, "ledger_journal_entries", "id", [Id, D("txn_date").Req(), T("doc_number"), T("memo")], "origin = 'bundle'"),
         new("ledger/journal-lines.csv", "ledger_journal_lines", "id", [Id, T("journal_entry_id").Req().Refs(Journals),
             I("line_no").Req(), T("account_id").Req().Refs(Accounts), E("posting_type", "Debit", "Credit").Req(), M("amount_cents", SignRule.NonNegative).Req(),
             T("customer_id").Refs(Customers), T("item"), T("description")],
             "journal_entry_id IN (SELECT id FROM ledger_journal_entries WHERE origin = 'bundle')"),
         new("ledger/purchase-orders.csv", "ledger_purchase_orders", "id", [Id, T("vendor_id").Req().Refs(LVendors),
-            T("customer_id").Refs(Customers), T("doc_number"), D("txn_date").Req(), M("total_cents", SignRule.NonNegative).Req(), E("status", "Open", "Closed").Req()]),
+            T("customer_id").Refs(Customers), T("doc_number"), D("txn_date").Req(), M("total_cents", SignRule.NonNegative).Req(), E("status", "Open", "Closed").Req()], NotQuickBooks),
 
         new("mappings/cost-code-accounts.csv", "map_cost_code_accounts", "cost_code", [Code.Req(), T("account_id").Req().Refs(Accounts)]),
         new("mappings/links.csv", "map_links", "id", [Id, E("kind", "job", "vendor").Req(),

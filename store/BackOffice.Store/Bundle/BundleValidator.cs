@@ -80,7 +80,7 @@ public static class BundleValidator
             if (keys.TryGetValue(key, out var existing) && existing.Owned == 0)
             {
                 errors.Add(table.Spec.Path, row.Line, table.Spec.Column(table.Spec.Key)!.CsvName,
-                    $"id '{key}' already belongs to a record the bundle does not own (made by the sandbox ledger or synced from Procore); use another id");
+                    $"id '{key}' already belongs to a record the bundle does not own (made by the sandbox ledger, or synced from Procore or QuickBooks); use another id");
             }
         }
     }

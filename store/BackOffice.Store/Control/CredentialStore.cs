@@ -60,29 +60,5 @@ public sealed partial class CredentialStore(TenantDataSource data, UserDirectory
             "SELECT EXISTS (SELECT 1 FROM user_credentials)", cancellationToken: cancellationToken));
     }
 
-    /// <summary>Issues an API token for scripts; the token is shown once, only its SHA-256 is kept.</summary>
-    public async Task<string> IssueTokenAsync(string user, string label, string actor, CancellationToken cancellationToken)
-    {
-        _ = await users.FindAsync(user, cancellationToken) ?? throw new ArgumentException($"User '{user}' does not exist.", nameof(user));
-        var token = SecretTokens.New("bo_");
-        await using var unit = await data.WriteControlAsync(cancellationToken);
-        await unit.Connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO api_tokens (token_hash, user_name, label, created_at) VALUES (@hash, @user, @label, @at)",
-            new { hash = SecretTokens.HashOf(token), user, label, at = Now() }, unit.Transaction, cancellationToken: cancellationToken));
-        await audit.AppendControlAsync(unit, actor, "auth.token-issued", $"user:{user}", new JsonObject { ["label"] = label }, cancellationToken);
-        await unit.CommitAsync(cancellationToken);
-        return token;
-    }
-
-    /// <summary>The user an API token belongs to, or null for an unknown or revoked token.</summary>
-    public async Task<UserRecord?> UserForTokenAsync(string token, CancellationToken cancellationToken)
-    {
-        await using var unit = await data.ReadControlAsync(cancellationToken);
-        var user = await unit.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT user_name FROM api_tokens WHERE token_hash = @hash AND revoked_at IS NULL",
-            new { hash = SecretTokens.HashOf(token) }, cancellationToken: cancellationToken));
-        return user is null ? null : await users.FindAsync(user, cancellationToken);
-    }
-
     private string Now() => clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 }

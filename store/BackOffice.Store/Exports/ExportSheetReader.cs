@@ -1,3 +1,4 @@
+using BackOffice.Store.Bundle;
 using BackOffice.Store.Sheets;
 
 namespace BackOffice.Store.Exports;
@@ -15,14 +16,22 @@ public sealed class ExportFileFormatException(string message, Exception? inner =
 /// </summary>
 public static class ExportSheetReader
 {
-    public static async Task<IReadOnlyList<ExportSheetRow>> ReadAsync(string path, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<ExportSheetRow>> ReadAsync(string path, CancellationToken cancellationToken) =>
+        ReadAsync(path, BundleEncoding.Utf8, cancellationToken);
+
+    /// <summary>
+    /// Issue 19: a CSV export is decoded strictly in <paramref name="encoding"/> (UTF-8 unless `import --encoding` names
+    /// windows-1252 or latin1), as bundles are: a byte the encoding does not define refuses the file, naming its line and
+    /// byte offset, never a U+FFFD stored in silence. Workbooks carry their own encoding and ignore it.
+    /// </summary>
+    public static async Task<IReadOnlyList<ExportSheetRow>> ReadAsync(string path, BundleEncoding encoding, CancellationToken cancellationToken)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
         try
         {
             return extension switch
             {
-                ".csv" or ".txt" => await ReadCsvAsync(path, cancellationToken),
+                ".csv" or ".txt" => await ReadCsvAsync(path, encoding, cancellationToken),
                 ".xlsx" or ".xls" => ReadWorkbook(path),
                 _ => throw new ExportFileFormatException($"{Path.GetFileName(path)}: only .csv, .xlsx and .xls export files can be read."),
             };
@@ -34,9 +43,15 @@ public static class ExportSheetReader
     }
 
     /// <summary>RFC 4180 CSV with rows of any width (title rows are one cell wide); an unclosed quote refuses the file.</summary>
-    private static async Task<List<ExportSheetRow>> ReadCsvAsync(string path, CancellationToken cancellationToken)
+    private static async Task<List<ExportSheetRow>> ReadCsvAsync(string path, BundleEncoding encoding, CancellationToken cancellationToken)
     {
-        var sheet = await SheetFile.ReadCsvAsync(path, cancellationToken);
+        var errors = new ErrorSink();
+        if (!await BundleFileGuard.IsDecodableAsync(path, Path.GetFileName(path), encoding, errors, cancellationToken))
+        {
+            throw new ExportFileFormatException(errors.Errors[0].ToString());
+        }
+
+        var sheet = await SheetFile.ReadCsvAsync(path, encoding.Encoding, cancellationToken);
         if (sheet.FirstUnclosedQuoteLine is { } line)
         {
             throw new ExportFileFormatException($"{Path.GetFileName(path)}: line {line} is not well-formed CSV (a quoted field is never closed).");

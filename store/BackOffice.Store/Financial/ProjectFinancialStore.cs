@@ -41,8 +41,13 @@ public sealed class ProjectFinancialStore(TenantData tenant)
                    amount_cents AS AmountCents, cost_code AS CostCode, approved_date AS ApprovedDate
             FROM project_change_orders ORDER BY id
             """, cancellationToken);
+        // Issue 14: a change order's lines by cost code, where its source lists them (Procore change order packages).
+        var lines = (await QueryAsync<ChangeOrderLineRow>(
+            "SELECT change_order_id AS ChangeOrderId, cost_code AS CostCode, amount_cents AS AmountCents FROM project_change_order_lines ORDER BY change_order_id, id",
+            cancellationToken)).ToLookup(l => l.ChangeOrderId, StringComparer.Ordinal);
         return rows.Select(r => new ChangeOrder(r.Id, r.JobId, r.Kind, r.CommitmentId, r.Number, r.Status, Cents.ToDollars(r.AmountCents),
-            r.CostCode, StoreDates.ParseOrNull(r.ApprovedDate))).ToList();
+            r.CostCode, StoreDates.ParseOrNull(r.ApprovedDate),
+            lines.Contains(r.Id) ? lines[r.Id].Select(l => new ChangeOrderLine(l.CostCode, Cents.ToDollars(l.AmountCents))).ToList() : null)).ToList();
     }
 
     public async Task<IReadOnlyList<PayApp>> PayAppsAsync(CancellationToken cancellationToken)
@@ -93,6 +98,13 @@ public sealed class ProjectFinancialStore(TenantData tenant)
         public long AmountCents { get; init; }
         public string? CostCode { get; init; }
         public string? ApprovedDate { get; init; }
+    }
+
+    private sealed class ChangeOrderLineRow
+    {
+        public string ChangeOrderId { get; init; } = "";
+        public string CostCode { get; init; } = "";
+        public long AmountCents { get; init; }
     }
 
     private sealed class PayAppRow

@@ -31,15 +31,7 @@ public sealed class FindingStore(TimeProvider clock)
         var created = findings.Select(f => f.Key).Distinct(StringComparer.Ordinal).Count(k => !open.Contains(k));
         foreach (var f in findings)
         {
-            await unit.Connection.ExecuteAsync(new CommandDefinition(
-                $"""
-                INSERT INTO findings (key, agent, check_name, severity, title, figures_json, narrative, first_seen_at, last_seen_at, resolved_at)
-                VALUES (@Key, @Agent, @Check, @Severity, @Title, @FiguresJson, @Narrative, @now, @now, NULL)
-                ON CONFLICT ({StoreSql.ConflictOn(unit.Connection, "key")}) DO UPDATE SET severity = excluded.severity, title = excluded.title, figures_json = excluded.figures_json,
-                    narrative = excluded.narrative, last_seen_at = excluded.last_seen_at, resolved_at = NULL,
-                    first_seen_at = CASE WHEN findings.resolved_at IS NULL THEN findings.first_seen_at ELSE excluded.first_seen_at END
-                """,
-                new { f.Key, f.Agent, f.Check, f.Severity, f.Title, f.FiguresJson, f.Narrative, now }, unit.Transaction, cancellationToken: cancellationToken));
+            await UpsertAsync(unit, f, now, cancellationToken);
         }
 
         var keys = findings.Select(f => f.Key).ToArray();
@@ -48,6 +40,27 @@ public sealed class FindingStore(TimeProvider clock)
             new { now, agent, keys = System.Text.Json.JsonSerializer.Serialize(keys) }, unit.Transaction, cancellationToken: cancellationToken));
         return created;
     }
+
+    /// <summary>Opens (or refreshes) one finding outside a sweep, in the caller's unit (issue 14: a failed scheduled sync).</summary>
+    public Task OpenAsync(DataUnit unit, Upsert finding, CancellationToken cancellationToken) =>
+        UpsertAsync(unit, finding, clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), cancellationToken);
+
+    /// <summary>Resolves one open finding by key, in the caller's unit; nothing happens when it is not open.</summary>
+    public async Task ResolveAsync(DataUnit unit, string key, CancellationToken cancellationToken) =>
+        await unit.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE findings SET resolved_at = @now WHERE key = @key AND resolved_at IS NULL",
+            new { key, now = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) }, unit.Transaction, cancellationToken: cancellationToken));
+
+    private static async Task UpsertAsync(DataUnit unit, Upsert f, string now, CancellationToken cancellationToken) =>
+        await unit.Connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            INSERT INTO findings (key, agent, check_name, severity, title, figures_json, narrative, first_seen_at, last_seen_at, resolved_at)
+            VALUES (@Key, @Agent, @Check, @Severity, @Title, @FiguresJson, @Narrative, @now, @now, NULL)
+            ON CONFLICT ({StoreSql.ConflictOn(unit.Connection, "key")}) DO UPDATE SET severity = excluded.severity, title = excluded.title, figures_json = excluded.figures_json,
+                narrative = excluded.narrative, last_seen_at = excluded.last_seen_at, resolved_at = NULL,
+                first_seen_at = CASE WHEN findings.resolved_at IS NULL THEN findings.first_seen_at ELSE excluded.first_seen_at END
+            """,
+            new { f.Key, f.Agent, f.Check, f.Severity, f.Title, f.FiguresJson, f.Narrative, now }, unit.Transaction, cancellationToken: cancellationToken));
 
     public static async Task<IReadOnlyList<StoredFinding>> ListOpenAsync(TenantData tenant, string? agent, CancellationToken cancellationToken)
     {

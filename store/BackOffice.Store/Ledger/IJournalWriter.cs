@@ -34,11 +34,8 @@ public sealed class TargetedJournalWriter(IJournalWriter sandbox, IJournalWriter
     public Task<long?> JournalEntrySyncTokenAsync(TenantData tenant, string entryId, CancellationToken cancellationToken) =>
         For(entryId).JournalEntrySyncTokenAsync(tenant, entryId, cancellationToken);
 
-    private async Task<IJournalWriter> ForTenantAsync(TenantData tenant, CancellationToken cancellationToken)
-    {
-        await using var unit = await tenant.ReadAsync(cancellationToken);
-        return await LedgerTargets.GetAsync(unit, cancellationToken) == LedgerTargets.QuickBooks ? quickBooks : sandbox;
-    }
+    private async Task<IJournalWriter> ForTenantAsync(TenantData tenant, CancellationToken cancellationToken) =>
+        await LedgerTargets.IsQuickBooksAsync(tenant, cancellationToken) ? quickBooks : sandbox;
 
     private IJournalWriter For(string entryId) => entryId.StartsWith("sbx-", StringComparison.Ordinal) ? sandbox : quickBooks;
 }

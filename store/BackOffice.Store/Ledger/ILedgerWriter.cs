@@ -34,7 +34,8 @@ public enum PostingType
     Credit,
 }
 
-public sealed record JournalLineDraft(string AccountId, PostingType PostingType, decimal Amount, string? CustomerId, string? Description);
+/// <param name="VendorId">Issue 16: the subcontractor of a retainage payable line (an A/P line's entity in QuickBooks).</param>
+public sealed record JournalLineDraft(string AccountId, PostingType PostingType, decimal Amount, string? CustomerId, string? Description, string? VendorId = null);
 
 public sealed record JournalEntryDraft(DateOnly TxnDate, string? DocNumber, string? Memo, IReadOnlyList<JournalLineDraft> Lines);
 

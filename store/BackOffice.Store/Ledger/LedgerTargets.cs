@@ -19,6 +19,13 @@ public static class LedgerTargets
         await unit.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT value FROM gate_settings WHERE key = @Key", new { Key }, unit.Transaction, cancellationToken: cancellationToken)) ?? Sandbox;
 
+    /// <summary>Whether the tenant's approved ledger writes go to QuickBooks (a read unit of its own).</summary>
+    public static async Task<bool> IsQuickBooksAsync(TenantData tenant, CancellationToken cancellationToken)
+    {
+        await using var unit = await tenant.ReadAsync(cancellationToken);
+        return await GetAsync(unit, cancellationToken) == QuickBooks;
+    }
+
     public static Task SetAsync(DataUnit unit, string target, string by, string at, CancellationToken cancellationToken) =>
         target is Sandbox or QuickBooks
             ? unit.Connection.ExecuteAsync(new CommandDefinition(
@@ -47,11 +54,8 @@ public sealed class TargetedLedgerWriter(SandboxLedger sandbox, QuickBooksLedger
     public async Task<IReadOnlyList<LedgerBillRef>> FindBillsAsync(TenantData tenant, string vendorId, string docNumber, CancellationToken cancellationToken) =>
         await (await ForTenantAsync(tenant, cancellationToken)).FindBillsAsync(tenant, vendorId, docNumber, cancellationToken);
 
-    private async Task<ILedgerWriter> ForTenantAsync(TenantData tenant, CancellationToken cancellationToken)
-    {
-        await using var unit = await tenant.ReadAsync(cancellationToken);
-        return await LedgerTargets.GetAsync(unit, cancellationToken) == LedgerTargets.QuickBooks ? quickBooks : sandbox;
-    }
+    private async Task<ILedgerWriter> ForTenantAsync(TenantData tenant, CancellationToken cancellationToken) =>
+        await LedgerTargets.IsQuickBooksAsync(tenant, cancellationToken) ? quickBooks : sandbox;
 
     private ILedgerWriter ForBill(string billId) => billId.StartsWith("sbx-", StringComparison.Ordinal) ? sandbox : quickBooks;
 }

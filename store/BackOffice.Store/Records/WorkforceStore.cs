@@ -40,6 +40,31 @@ public sealed class WorkforceStore(TenantData tenant)
             r.Id, r.EmployeeId, r.JobId, Parse(r.ClockIn), r.ClockOut is null ? null : Parse(r.ClockOut), Cents.ToDollars(r.RateCents))).ToList();
     }
 
+    /// <summary>
+    /// Issue 16: clocked hours on each job by employee and shift rate, for shifts clocked out and clocked in before the
+    /// day after <paramref name="asOf"/> (what labor burden in WIP charges per employee). Seconds are summed as integers,
+    /// so the hours are exact; overlapping punches are not de-duplicated here (the timecard check reports them).
+    /// </summary>
+    public async Task<IReadOnlyList<JobLaborHours>> JobHoursAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
+        // Whole seconds between the punches, in each engine's own date arithmetic (issue 18).
+        var seconds = StoreSql.IsPostgres(connection)
+            ? "CAST(SUM(EXTRACT(EPOCH FROM CAST(clock_out AS timestamp) - CAST(clock_in AS timestamp))) AS BIGINT)"
+            : "SUM(CAST(strftime('%s', clock_out) AS INTEGER) - CAST(strftime('%s', clock_in) AS INTEGER))";
+        var rows = await connection.QueryAsync<JobHoursRow>(new CommandDefinition(
+            $"""
+            SELECT job_id AS JobId, employee_id AS EmployeeId, rate_cents AS RateCents,
+                   {seconds} AS Seconds
+            FROM workforce_timecards
+            WHERE job_id IS NOT NULL AND job_id <> '' AND clock_out IS NOT NULL AND clock_in < @Before
+            GROUP BY job_id, employee_id, rate_cents ORDER BY job_id, employee_id, rate_cents
+            """,
+            new { Before = Text(asOf.AddDays(1)) }, cancellationToken: cancellationToken));
+        return rows.Select(r => new JobLaborHours(r.JobId, r.EmployeeId, Cents.ToDollars(r.RateCents), r.Seconds / 3600m)).ToList();
+    }
+
     /// <summary>The day of the latest clock-in, or null without timecards: the console opens week reports there (issue 17).</summary>
     public async Task<DateOnly?> LatestClockInDayAsync(CancellationToken cancellationToken)
     {
@@ -103,6 +128,14 @@ public sealed class WorkforceStore(TenantData tenant)
         public string WorkState { get; init; } = "";
         public long BaseRateCents { get; init; }
         public long Active { get; init; }
+    }
+
+    private sealed class JobHoursRow
+    {
+        public string JobId { get; init; } = "";
+        public string EmployeeId { get; init; } = "";
+        public long? RateCents { get; init; }
+        public long Seconds { get; init; }
     }
 
     private sealed class TimecardRow

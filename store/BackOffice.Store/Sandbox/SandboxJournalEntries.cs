@@ -24,6 +24,11 @@ internal static class SandboxJournalEntries
                 await SandboxChecks.RequireActiveAsync(connection, transaction, "ledger_customers", "Customer", line.CustomerId, cancellationToken);
             }
 
+            if (line.VendorId is not null)
+            {
+                await SandboxChecks.RequireActiveAsync(connection, transaction, "ledger_vendors", "Vendor", line.VendorId, cancellationToken);
+            }
+
             cents[i] = SandboxChecks.ToCents(line.Amount, i + 1);
         }
 
@@ -50,10 +55,10 @@ internal static class SandboxJournalEntries
             var line = entry.Lines[i];
             await connection.ExecuteAsync(new CommandDefinition(
                 """
-                INSERT INTO ledger_journal_lines (id, journal_entry_id, line_no, account_id, posting_type, amount_cents, customer_id, description, row_hash)
-                VALUES (@lineId, @id, @lineNo, @AccountId, @postingType, @amount, @CustomerId, @Description, @rowHash)
+                INSERT INTO ledger_journal_lines (id, journal_entry_id, line_no, account_id, posting_type, amount_cents, customer_id, vendor_id, description, row_hash)
+                VALUES (@lineId, @id, @lineNo, @AccountId, @postingType, @amount, @CustomerId, @VendorId, @Description, @rowHash)
                 """,
-                new { lineId = $"{id}-{i + 1}", id, lineNo = i + 1, line.AccountId, postingType = line.PostingType.ToString(), amount = cents[i], line.CustomerId, line.Description, rowHash = $"sandbox:{id}:0" },
+                new { lineId = $"{id}-{i + 1}", id, lineNo = i + 1, line.AccountId, postingType = line.PostingType.ToString(), amount = cents[i], line.CustomerId, line.VendorId, line.Description, rowHash = $"sandbox:{id}:0" },
                 transaction, cancellationToken: cancellationToken));
             lines.Add(new JsonObject
             {

@@ -15,7 +15,7 @@ namespace BackOffice.Store.Sandbox;
 /// <c>operation=void</c> on Invoice, Payment, SalesReceipt and BillPayment, but not on Bill or JournalEntry, whose
 /// only exit is delete with the current SyncToken.
 /// </summary>
-public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter, IJournalWriter
+public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter, IJournalWriter, IInvoiceWriter
 {
     public Task<LedgerWriteResult> CreateBillAsync(
         TenantData tenant, BillDraft bill, string requestId, CancellationToken cancellationToken) =>
@@ -37,7 +37,7 @@ public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter, IJournalW
         WriteAsync(tenant, requestId, "delete", "JournalEntry", entryId,
             (c, t) => SandboxJournalEntries.DeleteAsync(c, t, entryId, syncToken, cancellationToken), cancellationToken);
 
-    /// <summary>Issue 16: the owner invoice for a pay application's current payment due (sandbox only; ILedgerWriter carries bills).</summary>
+    /// <summary>Issue 16: the owner invoice for a pay application's current payment due (issue 13: QuickBooks' is QuickBooksInvoiceWriter).</summary>
     public Task<LedgerWriteResult> CreateInvoiceAsync(
         TenantData tenant, InvoiceDraft invoice, string requestId, CancellationToken cancellationToken) =>
         WriteAsync(tenant, requestId, "create", "Invoice", null,

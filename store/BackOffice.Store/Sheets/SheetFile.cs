@@ -21,11 +21,16 @@ internal sealed record CsvSheet(IReadOnlyList<SheetRow> Rows, long? FirstMalform
 internal static class SheetFile
 {
     /// <summary>RFC 4180 CSV, rows of any width, blank lines kept so row numbers match what a person sees.</summary>
-    public static async Task<CsvSheet> ReadCsvAsync(string path, CancellationToken cancellationToken)
+    public static Task<CsvSheet> ReadCsvAsync(string path, CancellationToken cancellationToken) =>
+        ReadCsvAsync(path, System.Text.Encoding.UTF8, cancellationToken);
+
+    /// <summary>As above, decoding with <paramref name="encoding"/> (issue 19: export files in a legacy encoding).</summary>
+    public static async Task<CsvSheet> ReadCsvAsync(string path, System.Text.Encoding encoding, CancellationToken cancellationToken)
     {
         long? malformed = null, unclosed = null;
         var options = CsvReaderOptions.Default with
         {
+            Encoding = encoding,
             Separator = ',',
             HasHeader = false,
             TrackLineNumbers = true,

@@ -35,6 +35,9 @@ internal static class SqliteConnections
             Configured.AddOrUpdate(handle, Configured);
         }
 
+        // On every open, not once per handle: the function's delegate belongs to this SqliteConnection object.
+        CrashPoints.Install(connection);
+
         return connection;
     }
 }

@@ -18,12 +18,13 @@ namespace BackOffice.Store.Tenancy;
 /// and units of work for writes that must commit together. Agents, kernel and host receive this, never a database
 /// file path; only the store knows the tenant lives in a SQLite file.
 /// </summary>
-public sealed class TenantData
+public sealed class TenantData : IDisposable
 {
     private readonly string _databasePath;
     private readonly string _folder;
     private readonly DataDirectory _data;
     private readonly StoreEngine _engine;
+    private readonly TenantChangeStamp _changeStamp;
 
     internal TenantData(string tenant, DataDirectory data, TimeProvider clock, StoreEngine engine, WriteRetryPolicy writeRetry)
     {
@@ -34,6 +35,7 @@ public sealed class TenantData
         _databasePath = data.TenantDatabasePath(tenant);
         _folder = data.TenantFolder(tenant);
         _engine = engine;
+        _changeStamp = new TenantChangeStamp(this, _databasePath);
         Project = new ProjectStore(this);
         Ledger = new LedgerStore(this);
         Workforce = new WorkforceStore(this);
@@ -50,11 +52,13 @@ public sealed class TenantData
         Promises = new PromiseStore(this);
         Outbox = new OutboxStore(this);
         Documents = new DocumentsStore(this);
+        VendorInsurances = new VendorInsuranceStore(this);
         Pricebook = new PricebookStore(this);
         PriceFiles = new PriceFileStore(this);
         ExportImports = new ExportImportStore(this);
         SweepRuns = new SweepRunStore(this);
         Changes = new ChangeJournalStore(this);
+        SweepMarks = new SweepMarkStore(this);
         NarrationCache = new NarrationCacheStore(this);
         MemoryLearning = new MemoryLearningStore(this);
         Findings = new FindingStore(clock);
@@ -115,12 +119,18 @@ public sealed class TenantData
     /// <summary>Which entities each write to the books touched (issue 18).</summary>
     public ChangeJournalStore Changes { get; }
 
+    /// <summary>Where each agent's last sweep left off, and what its inputs are now (issue 18).</summary>
+    public SweepMarkStore SweepMarks { get; }
+
     public NarrationCacheStore NarrationCache { get; }
 
     /// <summary>How far memory has learned from decisions, per memory store (issue 12).</summary>
     public MemoryLearningStore MemoryLearning { get; }
 
     public FindingStore Findings { get; }
+
+    /// <summary>Vendors' insurance policies read from Procore (issue 14).</summary>
+    public VendorInsuranceStore VendorInsurances { get; }
 
     /// <summary>The tenant's QuickBooks Online connection and its encrypted tokens (issue 13).</summary>
     public QuickBooksConnectionStore QuickBooks { get; }
@@ -187,6 +197,16 @@ public sealed class TenantData
         _engine.Dialect == StoreDialect.Sqlite
             ? Databases.OpenTenantAsync(_databasePath, cancellationToken)
             : throw new StoreNotPortedException("a bare SQLite connection to a tenant");
+
+    /// <summary>
+    /// Issue 17: a stamp that changes whenever anything is committed to the tenant's data, by this process or another,
+    /// or a file changes in its inbox or price files, so a computed report can be reused until the data changes. Null
+    /// where the engine cannot tell (PostgreSQL): then nothing may be reused.
+    /// </summary>
+    public Task<string?> ChangeStampAsync(CancellationToken cancellationToken) => _changeStamp.ReadAsync(cancellationToken);
+
+    /// <summary>Closes the change watch's connection; the stores open and close their own.</summary>
+    public void Dispose() => _changeStamp.Dispose();
 
     public override string ToString() => $"tenant {Tenant}";
 }

@@ -8,7 +8,7 @@ namespace BackOffice.Store.Tenancy;
 /// Hands out each tenant's data context (issue 12), one per tenant per process, and the control database's units.
 /// Registered once in the composition root; the only place that turns a tenant name into where its data lives.
 /// </summary>
-public sealed class TenantDataSource(DataDirectory data, TimeProvider clock, StoreEngine? engine = null)
+public sealed class TenantDataSource(DataDirectory data, TimeProvider clock, StoreEngine? engine = null) : IDisposable
 {
     private readonly StoreEngine _engine = engine ?? new SqliteEngine(data);
 
@@ -39,5 +39,14 @@ public sealed class TenantDataSource(DataDirectory data, TimeProvider clock, Sto
     {
         var key = await _engine.AuditKeyAsync(data, cancellationToken);
         return await _engine.OpenControlAsync(write: true, WriteRetry, key, cancellationToken);
+    }
+
+    /// <summary>Closes what the tenants' contexts hold open (their change watches, issue 17).</summary>
+    public void Dispose()
+    {
+        foreach (var tenant in _tenants.Values)
+        {
+            tenant.Dispose();
+        }
     }
 }

@@ -26,10 +26,14 @@ public sealed class ConsoleFactory : WebApplicationFactory<ApiExceptionHandler>
 
     private readonly TempDataDirectory _temp = new();
 
-    public ConsoleFactory(IReport? extraReport = null)
+    public ConsoleFactory(IReport? extraReport = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         ExtraReport = extraReport;
+        ExtraSettings = settings ?? new Dictionary<string, string?>();
     }
+
+    /// <summary>Settings on top of <see cref="Settings"/> (issue 19: amount limits, proxies).</summary>
+    public IReadOnlyDictionary<string, string?> ExtraSettings { get; }
 
     public IReport? ExtraReport { get; }
 
@@ -58,7 +62,11 @@ public sealed class ConsoleFactory : WebApplicationFactory<ApiExceptionHandler>
 
     protected override IHost CreateHost(IHostBuilder builder)
     {
-        App = Build(_temp, "http://127.0.0.1:0", ExtraReport, b => b.WebHost.UseTestServer());
+        App = Build(_temp, "http://127.0.0.1:0", ExtraReport, b =>
+        {
+            b.WebHost.UseTestServer();
+            b.Configuration.AddInMemoryCollection(ExtraSettings);
+        });
         App.StartAsync().GetAwaiter().GetResult();
         SeedAsync(App.Services, _temp).GetAwaiter().GetResult();
         return App;

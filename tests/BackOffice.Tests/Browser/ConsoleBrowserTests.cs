@@ -90,6 +90,19 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task SignOut_TheHeaderButton_EndsTheSession()
+    {
+        // Issue 19: the button posts the header's form with its anti-forgery token; afterwards the console asks to sign in.
+        var dana = await SignInAsync("dana");
+
+        await dana.ClickAsync("header button:has-text('Sign out')");
+
+        await Assertions.Expect(dana.Locator("h1")).ToHaveTextAsync("Sign in");
+        await dana.GotoAsync($"{_base}/t/acme/inbox");
+        await Assertions.Expect(dana.Locator("h1")).ToHaveTextAsync("Sign in");
+    }
+
+    [Fact]
     public async Task JobView_DrawsTheWipChart()
     {
         var dana = await SignInAsync("dana");

@@ -80,7 +80,7 @@ public sealed class BundleTestKit : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static void CopyDirectory(string from, string to)
+    public static void CopyDirectory(string from, string to)
     {
         Directory.CreateDirectory(to);
         foreach (var file in Directory.GetFiles(from))

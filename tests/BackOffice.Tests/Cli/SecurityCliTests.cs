@@ -42,6 +42,7 @@ public sealed class SecurityCliTests : IDisposable
         var again = await _cli.RunAsync("tokens", "revoke", id, "--as", "sam");
 
         Assert.Contains(id, listed.Out);
+        Assert.Contains("\"expires\"", listed.Out);
         Assert.DoesNotContain(token, listed.Out);
         Assert.Contains($"Revoked token {id} (dana, nightly script).", revoked.Out);
         Assert.Equal(2, again.ExitCode);

@@ -104,7 +104,22 @@ public sealed class WipPeriodReportTests : IDisposable
         var earned = decimal.Parse((string)company["earnedRevenue"]!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains(earned.ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
         Assert.Contains("full loss", text, StringComparison.Ordinal);
+        Assert.Contains("less SG&A", text, StringComparison.Ordinal);
         Assert.Contains("Company total", await File.ReadAllTextAsync(csv), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_DemoNovember_CompanyNetIncomeIsPeriodGrossProfitLessTheOverheadBill()
+    {
+        await _cli.OkAsync("demo");
+
+        var company = (await ReportAsync("2026-11"))["company"];
+        var table = await _cli.OkAsync("report", "wip-period", "--tenant", "demo", "--period", "2026-11");
+
+        // The demo's one Expense-type posting on no job: bill PGE-2026-10, yard and shop power, 486.22 dated 2026-11-03.
+        Assert.Equal(486.22m, Amount(company, "sga"));
+        Assert.Equal(Amount(company, "periodGrossProfit") - 486.22m, Amount(company, "netIncome"));
+        Assert.Contains("provision shown separately", table.Out, StringComparison.Ordinal);
     }
 
     private async Task ExecuteAsync(string sql)

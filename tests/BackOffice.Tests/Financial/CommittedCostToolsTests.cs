@@ -44,4 +44,21 @@ public sealed class CommittedCostToolsTests
         Assert.Equal(2_000m, byCode[("job-1", "06-100")]);
         Assert.False(byCode.ContainsKey(("job-1", "09-250")));
     }
+
+    [Fact]
+    public void Committed_ChangeOrderWithLines_SplitsByTheLinesCostCodesAndLeavesMarkupUncoded()
+    {
+        // Issue 14: a Procore change order package lists its lines by cost code; $250.00 of markup is on no line.
+        var change = Co("co-6", "c-1", "approved", 5_250m, null, AsOf) with
+        {
+            Lines = [new ChangeOrderLine("22-000", 4_500m), new ChangeOrderLine("06-100", 500m)],
+        };
+
+        var committed = CommittedCostTools.Committed(Commitments, Lines, [change], AsOf);
+
+        var byCode = CommittedCostTools.ByJobAndCostCode(committed);
+        Assert.Equal(14_500m, byCode[("job-1", "22-000")]);
+        Assert.Equal(2_500m, byCode[("job-1", "06-100")]);
+        Assert.Equal(15_250m, CommittedCostTools.ByCommitment(committed)["c-1"]);
+    }
 }

@@ -52,4 +52,11 @@ internal static class FinancialSeed
         await using var c = await path.OpenAsync(CancellationToken.None);
         await c.ExecuteAsync(sql);
     }
+
+    /// <summary>One number a test reads back from the tenant's database (issue 16: the retainage and owner-invoice tests share it).</summary>
+    public static async Task<long> ScalarAsync(TenantData path, string sql)
+    {
+        await using var c = await path.OpenAsync(CancellationToken.None);
+        return await c.ExecuteScalarAsync<long>(sql);
+    }
 }

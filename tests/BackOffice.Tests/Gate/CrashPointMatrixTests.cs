@@ -1,8 +1,7 @@
 using BackOffice.Kernel.Gate;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Proposals;
-using Dapper;
-using Microsoft.Data.Sqlite;
+using BackOffice.Tests.Support;
 
 namespace BackOffice.Tests.Gate;
 
@@ -84,50 +83,14 @@ public sealed class CrashPointMatrixTests : IDisposable
         return id;
     }
 
-    /// <summary>Installs the crash, runs the step (it dies or reports failure), then restarts: no trigger, no pooled state.</summary>
-    private async Task CrashOnceAsync(string trigger, Func<Task<ProposalRow>> step)
-    {
-        await ExecuteSqlAsync($"CREATE TRIGGER crash_point {trigger} BEGIN SELECT RAISE(ABORT, 'crash point'); END;");
-        try
-        {
-            await step();
-        }
-        catch (SqliteException crashed) when (crashed.Message.Contains("crash point", StringComparison.Ordinal))
-        {
-            // The process "died" at this write: its transaction never committed.
-        }
+    private Task CrashOnceAsync(string trigger, Func<Task<ProposalRow>> step) => CrashSeams.CrashOnceAsync(_f.Path, trigger, step);
 
-        await ExecuteSqlAsync("DROP TRIGGER crash_point;");
-        SqliteConnection.ClearAllPools();
-    }
-
-    /// <summary>After the restart, the lease of the dead claimant expires and the step is retried until it reaches the state.</summary>
-    private async Task<ProposalRow> RetryUntilAsync(long id, string state, Func<Task<ProposalRow>> step)
-    {
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            _f.Clock.Advance(TimeSpan.FromSeconds(_f.LeaseSeconds + 1));
-            var row = await _f.Gate.GetAsync(_f.Path, id, _ct);
-            if (row.State == state)
-            {
-                return row;
-            }
-
-            await step();
-        }
-
-        return await _f.Gate.GetAsync(_f.Path, id, _ct);
-    }
+    private Task<ProposalRow> RetryUntilAsync(long id, string state, Func<Task<ProposalRow>> step) =>
+        CrashSeams.RetryUntilAsync(_f.Gate, _f.Path, _f.Clock, _f.LeaseSeconds, id, state, step);
 
     private async Task AssertChainIntactAsync(string point)
     {
         var walk = AuditVerifier.Verify(await _f.AuditEventsAsync(), null, await _f.Path.AuditKeyAsync(_ct));
         Assert.True(walk.Break is null, $"{point}: {walk.Break?.Reason}");
-    }
-
-    private async Task ExecuteSqlAsync(string sql)
-    {
-        await using var connection = await _f.Path.OpenAsync(_ct);
-        await connection.ExecuteAsync(sql);
     }
 }

@@ -1,10 +1,13 @@
 using BackOffice.Host.Api;
 using BackOffice.Host.Composition;
+using BackOffice.Kernel.Ask;
+using BackOffice.Kernel.Model;
 using BackOffice.Kernel.Narration;
 using BackOffice.Kernel.Sweeps;
 using BackOffice.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace BackOffice.Tests.Model;
 
@@ -53,6 +56,26 @@ public sealed class ModelCompositionTests : IDisposable
         Assert.NotEmpty(_server.Requests);
         Assert.Contains(_server.Requests, r => (string?)r["model"] == "loopback-model" && r["messages"] is not null);
         Assert.NotEqual("template", outcome.Narration?.Narrator);
+    }
+
+    /// <summary>Issue 15: `serve` with a model composes the kernel with the audited chat service, and its question box
+    /// asks the model with every report offered as a function.</summary>
+    [Fact]
+    public async Task ServeHost_ModelEndpointConfigured_ResolvesTheKernelAndAsksTheModelWithTheReports()
+    {
+        await TenantSeed.BaseAsync(_temp.Tenant("acme"));
+        _server.Text("The books hold no receivables to answer that.");
+        await using var app = BackOfficeWeb.Build(_temp.Data, "http://127.0.0.1:0", b => b.Configuration.AddInMemoryCollection(Settings));
+
+        var kernel = app.Services.GetRequiredService<Microsoft.SemanticKernel.Kernel>();
+        Assert.IsType<AuditedChatCompletionService>(kernel.GetRequiredService<IChatCompletionService>());
+        var answer = await app.Services.GetRequiredService<QuestionAnswerer>()
+            .AskAsync(_temp.Tenant("acme"), "who owes us the most?", new DateOnly(2026, 11, 20), "test", CancellationToken.None);
+
+        Assert.Equal(("model", "The books hold no receivables to answer that."), (answer.AnsweredBy, answer.Text));
+        var tools = Assert.Single(_server.Requests)["tools"]!.AsArray().Select(t => (string?)t!["function"]!["name"]).ToList();
+        Assert.Contains("Reports-aging", tools);
+        Assert.Contains("Reports-aging_invoice_date", tools);
     }
 
     [Fact]

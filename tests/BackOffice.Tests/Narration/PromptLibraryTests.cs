@@ -53,8 +53,8 @@ public sealed class PromptLibraryTests
     private static PromptFile Plain(string body) => PromptLibrary.Parse("system", $"# variables:\n---\n{body}");
 
     [Fact]
-    public void Library_ShipsTheNarrationPrompts() =>
-        Assert.Equal(["narration/explain", "narration/system"], Library.All.Select(t => t.Name).Order(StringComparer.Ordinal));
+    public void Library_ShipsTheNarrationAndAskPrompts() =>
+        Assert.Equal(["ask/question", "ask/system", "narration/explain", "narration/system"], Library.All.Select(t => t.Name).Order(StringComparer.Ordinal));
 
     [Fact]
     public async Task Render_NarrationChatWithAllItsVariables_SendsEachValueAsDelimitedData()

@@ -19,6 +19,8 @@ public sealed class RowLevelSecurityTests : IAsyncLifetime
     /// </summary>
     private static readonly IReadOnlyDictionary<string, string> Seeds = new Dictionary<string, string>
     {
+        // The first counted write creates the tenant's counter row (1955's trigger); seeded first, later writes bump it.
+        ["sweep_inputs"] = "INSERT INTO sweep_inputs (id, version) VALUES (1, 0) ON CONFLICT DO NOTHING",
         ["audit_events"] = "INSERT INTO audit_events (seq, at, actor, kind, subject, data_json, prev_hash, hash) VALUES (1, 't', 'a', 'k', 's', '{}', 'p', 'h')",
         ["proposals"] = """
             INSERT INTO proposals (id, agent, action_kind, title, risk, idempotency_key, payload_json, figures_json, narrative,

@@ -64,8 +64,7 @@ public sealed class ProcoreEndToEndTests : IAsyncLifetime
         var subcontract = "pc-cmt-" + _projects[1].Subcontract.ToString(CultureInfo.InvariantCulture);
         // The approved requisition of each project names its synced subcontract as a source of its finding.
         Assert.Contains(sweep, f => f!.ToJsonString().Contains(subcontract, StringComparison.Ordinal));
-        // A $50,000.00 line against a $60,000.00 budget: no variance to report yet. (The $5,000.00 CCO is counted on no
-        // cost code: the list view of commitment change orders carries none, and its line items are not read yet.)
+        // A $50,000.00 line plus the CCO package's $3,500.00 line on 03-300 against a $60,000.00 budget (89%): no variance yet.
         Assert.Null(await VarianceFiguresAsync(1));
 
         ProcoreSyncTests.ChangeSubcontractLine(_fake, _projects[1], "62000.00");
@@ -76,8 +75,8 @@ public sealed class ProcoreEndToEndTests : IAsyncLifetime
 
         Assert.Equal(1, sweeps);
         Assert.Contains(_fake.Requested, r => r.StartsWith($"/rest/v1.0/work_order_contracts/{_projects[1].Subcontract}?", StringComparison.Ordinal));
-        // The line fetched again is $62,000.00 against the $60,000.00 budget: now over-committed, and said so.
-        Assert.Equal(62000.00m, Committed((await VarianceFiguresAsync(1))!));
+        // The line fetched again is $62,000.00, with the CCO's $3,500.00 on 03-300, against the $60,000.00 budget: over-committed.
+        Assert.Equal(65500.00m, Committed((await VarianceFiguresAsync(1))!));
     }
 
     [Fact]

@@ -13,6 +13,10 @@ public sealed class ProcoreHintTests
     [InlineData("""{"id":4,"company_id":8,"event_type":"update","resource_name":"Projects","resource_id":6778}""", "project:6778")]
     // v4.0: string ids, resource_type and reason.
     [InlineData("""{"id":"01JMYX","reason":"update","company_id":"8","project_id":"6778","user_id":"5447","resource_type":"Direct Cost Line Items","resource_id":"379913"}""", "project:6778")]
+    // Deletes (issue 14): a commitment or project is read to confirm; anything else in a project re-reads its lists.
+    [InlineData("""{"id":6,"company_id":8,"project_id":6778,"event_type":"delete","resource_name":"Work Order Contracts","resource_id":55}""", "deleted-commitment:6778:55")]
+    [InlineData("""{"id":7,"company_id":8,"event_type":"delete","resource_name":"Projects","resource_id":6778}""", "deleted-project:6778")]
+    [InlineData("""{"id":"01JMYZ","reason":"delete","company_id":"8","project_id":"6778","resource_type":"Direct Costs","resource_id":"12"}""", "project:6778")]
     // A company-level resource (no project) is left to the next sync.
     [InlineData("""{"id":5,"company_id":8,"event_type":"update","resource_name":"Vendors","resource_id":4431}""", null)]
     public void Target_DocumentedDeliveries_NameWhatToFetch(string payload, string? expected)

@@ -34,8 +34,9 @@ public sealed class ProcoreSyncTests
             "SELECT amount_cents, retainage_cents, status FROM project_sub_invoices WHERE id = @id", new { id = "pc-req-" + projects[0].Requisition }));
         Assert.Equal((25000000L, 1000L), await c.QuerySingleAsync<(long, long)>(
             "SELECT contract_cents, retainage_bp FROM project_jobs WHERE id = @id", new { id = "pc-prj-" + projects[0].Id }));
-        Assert.Equal((4455000L, 4009500L), await c.QuerySingleAsync<(long, long)>(
-            "SELECT work_completed_to_date_cents, amount_due_cents FROM project_pay_apps WHERE job_id = @id", new { id = "pc-prj-" + projects[0].Id }));
+        // G702 line 4 is $44,550.00, of which the G703 lines hold $2,000.00 of materials presently stored.
+        Assert.Equal((4255000L, 200000L, 4009500L), await c.QuerySingleAsync<(long, long, long)>(
+            "SELECT work_completed_to_date_cents, stored_materials_cents, amount_due_cents FROM project_pay_apps WHERE job_id = @id", new { id = "pc-prj-" + projects[0].Id }));
     }
 
     [Fact]

@@ -36,6 +36,11 @@ public sealed class TempDataDirectory : IDisposable
 
     public void Dispose()
     {
+        foreach (var source in _sources.Values)
+        {
+            source.Dispose(); // closes the tenants' change watches (issue 17)
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

@@ -26,7 +26,7 @@ public sealed class SweepFingerprintTests : IDisposable
     public const string DemoFingerprint = "85946:F59893386321BB01B6CE7886DC389FB353DE6A65F571A3C5A30A1EDD2D014CDC";
 
     /// <summary>The generated 20-job tenant's fingerprint, on either engine.</summary>
-    public const string GeneratedFingerprint = "19548:7D911F17A0BB5EE0D513AA1E038AED7F51990E9AEED2B2EEE0F2ABE5AD022278";
+    public const string GeneratedFingerprint = "20783:CF6A043EB247C925E30E4FE49E5F0CF7A4F62FC169B110304182D54D62F50340";
 
     private static readonly DateOnly AsOf = new(2026, 11, 20);
     private readonly TempDataDirectory _temp = new();
@@ -54,6 +54,8 @@ public sealed class SweepFingerprintTests : IDisposable
 
         // Retaken at the merge with issue 16 (retainage entries and owner-invoice proposals on generated jobs): the
         // same value on main before the aggregate reads were merged and after, so issue 18's reads still move nothing.
+        // Retaken for issue 16's payable retainage true-up: the generator's planted sub-invoice-retainage-differs drift
+        // (SC-19-0: the sub invoices hold 1,000.00 at 10%, the bills move 500.00) now also gets its holding proposal.
         Assert.Equal(GeneratedFingerprint, fingerprint);
     }
 

@@ -49,3 +49,9 @@ public sealed record ExtractedBill(
     /// <summary>What the vendor asks to be paid now: the amount due when stated, else the total.</summary>
     public decimal? Payable => AmountDue ?? Total;
 }
+
+/// <summary>
+/// A vendor's insurance policy as the project system keeps it (issue 14: Procore's vendor insurances): its expiration
+/// feeds the Documents agent's insurance checks; an exempt vendor's policies are not checked.
+/// </summary>
+public sealed record VendorInsurance(string Id, string VendorId, string? Type, string? PolicyNumber, DateOnly? Expiration, string? Status, bool Exempt);

@@ -11,9 +11,16 @@ public sealed record BudgetLine(string Id, string JobId, string CostCode, decima
 
 public sealed record CommitmentLine(string Id, string CommitmentId, string CostCode, decimal Amount);
 
-/// <summary>A prime (owner) or commitment change order. <paramref name="Kind"/> is "prime" or "commitment".</summary>
+/// <summary>
+/// A prime (owner) or commitment change order. <paramref name="Kind"/> is "prime" or "commitment". <paramref name="Lines"/>
+/// split its amount by cost code where the source lists them (issue 14: Procore change order package line items).
+/// </summary>
 public sealed record ChangeOrder(
-    string Id, string JobId, string Kind, string? CommitmentId, string Number, string Status, decimal Amount, string? CostCode, DateOnly? ApprovedDate);
+    string Id, string JobId, string Kind, string? CommitmentId, string Number, string Status, decimal Amount, string? CostCode, DateOnly? ApprovedDate,
+    IReadOnlyList<ChangeOrderLine>? Lines = null);
+
+/// <summary>The part of a change order's amount on one cost code.</summary>
+public sealed record ChangeOrderLine(string CostCode, decimal Amount);
 
 /// <summary>An owner payment application (AIA G702 shape): billed to date, retainage to date, this period's amount due.</summary>
 public sealed record PayApp(

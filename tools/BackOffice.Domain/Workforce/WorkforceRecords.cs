@@ -10,6 +10,9 @@ public sealed record Employee(string Id, string Name, string Trade, string WorkS
 /// </summary>
 public sealed record Timecard(string Id, string EmployeeId, string? JobId, DateTime ClockIn, DateTime? ClockOut, decimal? Rate);
 
+/// <summary>Clocked hours of one employee on one job at one shift rate (null: the base rate), as of a date (issue 16: labor burden in WIP).</summary>
+public sealed record JobLaborHours(string JobId, string EmployeeId, decimal? Rate, decimal Hours);
+
 /// <summary>What the payroll run claims and pays for one employee and workweek (workforce/payroll-lines.csv).</summary>
 public sealed record PayrollLine(
     string Id, string RunId, string EmployeeId, DateOnly WeekStart,

@@ -118,7 +118,6 @@ internal static class CommitmentReconciliation
         }
     }
 
-    /// <summary>Retainage a bill holds back: its negative lines on Retainage Payable, as a positive amount.</summary>
-    public static decimal RetainageOnBill(LedgerBill bill, string? retainageAccountId) =>
-        retainageAccountId is null ? 0m : -bill.Lines.Where(l => l.AccountId == retainageAccountId).Sum(l => l.Amount);
+    /// <summary>Retainage a bill holds back (issue 16: one definition, in <see cref="SubInvoiceBillTools.RetainageOnBill"/>).</summary>
+    public static decimal RetainageOnBill(LedgerBill bill, string? retainageAccountId) => SubInvoiceBillTools.RetainageOnBill(bill, retainageAccountId);
 }

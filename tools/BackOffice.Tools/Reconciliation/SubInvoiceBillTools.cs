@@ -71,6 +71,12 @@ public static class SubInvoiceBillTools
             : new BillDraftResult(new SubInvoiceBillDraft(invoice.Amount, invoice.Retainage, invoice.Amount - invoice.Retainage, lines), []);
     }
 
+    [Description("Retainage a ledger bill holds back: its negative lines on Retainage Payable, as a positive amount; 0 without the account.")]
+    public static decimal RetainageOnBill(
+        [Description("The ledger bill with its lines")] LedgerBill bill,
+        [Description("GL account id of Retainage Payable, or null if the chart has none")] string? retainageAccountId) =>
+        retainageAccountId is null ? 0m : -bill.Lines.Where(l => l.AccountId == retainageAccountId).Sum(l => l.Amount);
+
     /// <summary>Finds the Retainage Payable account by name among active liability accounts.</summary>
     [Description("Find the chart of accounts' Retainage Payable liability account.")]
     public static string? RetainagePayableAccount([Description("The chart of accounts")] IReadOnlyList<LedgerAccount> accounts) =>

@@ -13,7 +13,7 @@ public sealed class ApExceptionsReport(DocumentsOptions options) : IReport
 
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
-        var analyses = await DocumentReview.AnalyzeAsync(request.Data, await DocumentsData.LoadAsync(request.Data, null, request.AsOf, cancellationToken), request.AsOf, options, cancellationToken);
+        var analyses = await DocumentReports.AnalyzeAsync(request, options, cancellationToken);
         var rows = analyses
             .Where(a => (a.IsPayable || a.Document.Text is null) && a.CoveredBy is null)
             .Where(a => request.Job is null || a.Job?.Number == request.Job || a.Job?.Id == request.Job)

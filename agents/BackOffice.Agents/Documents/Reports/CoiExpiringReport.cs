@@ -15,7 +15,7 @@ public sealed class CoiExpiringReport(DocumentsOptions options) : IReport
 
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
-        var analyses = await DocumentReview.AnalyzeAsync(request.Data, await DocumentsData.LoadAsync(request.Data, null, request.AsOf, cancellationToken), request.AsOf, options, cancellationToken);
+        var analyses = await DocumentReports.AnalyzeAsync(request, options, cancellationToken);
         var commitments = await request.Data.Project.CommitmentsAsync(cancellationToken);
         var rows = analyses
             .Where(a => a.Certificate?.EarliestExpiration is not null && a.CoiStatus is CoiStatus.ExpiringSoon or CoiStatus.Expired)

@@ -19,7 +19,7 @@ public sealed class ThreeWayMatchReport(DocumentsOptions options) : IReport
 
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
-        var analyses = await DocumentReview.AnalyzeAsync(request.Data, await DocumentsData.LoadAsync(request.Data, null, request.AsOf, cancellationToken), request.AsOf, options, cancellationToken);
+        var analyses = await DocumentReports.AnalyzeAsync(request, options, cancellationToken);
         var rows = analyses
             .Where(a => a.Order is not null && (request.Job is null || a.Job?.Number == request.Job || a.Job?.Id == request.Job))
             .SelectMany(a => a.Order!.Result.Checks.Select((check, i) => new JsonObject

@@ -1,16 +1,17 @@
 using System.Text.Json.Nodes;
 using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Kernel.Abstractions.Proposals;
-using BackOffice.Store.Sandbox;
+using BackOffice.Store.Ledger;
 
 namespace BackOffice.Agents.Financial.Actions;
 
 /// <summary>
 /// "ledger.create-invoice" (issue 16): writes the owner invoice for a pay application's current payment due to the
-/// sandbox ledger with the proposal's idempotency key as request id; undo deletes it (refused by the ledger once a
-/// payment is applied to it). The QuickBooks path is not here yet: <c>ILedgerWriter</c> carries bills only.
+/// tenant's ledger target (issue 13: the sandbox, or QuickBooks through <see cref="IInvoiceWriter"/>) with the
+/// proposal's idempotency key as request id; undo deletes it with the SyncToken we wrote, refused by the ledger once a
+/// payment is applied to it or someone changed it.
 /// </summary>
-public sealed class OwnerInvoiceExecutor(SandboxLedger ledger) : ActionExecutor<OwnerInvoicePayload>
+public sealed class OwnerInvoiceExecutor(IInvoiceWriter ledger) : ActionExecutor<OwnerInvoicePayload>
 {
     protected override Task<JsonObject> CaptureAsync(ActionRequest request, OwnerInvoicePayload payload, CancellationToken cancellationToken) =>
         Task.FromResult(new JsonObject { ["pay_app_id"] = payload.PayAppId, ["customer_id"] = payload.CustomerId, ["invoice_existed"] = false });
@@ -29,11 +30,13 @@ public sealed class OwnerInvoiceExecutor(SandboxLedger ledger) : ActionExecutor<
     protected override async Task UndoAsync(
         ActionRequest request, OwnerInvoicePayload payload, JsonObject priorState, ActionOutcome outcome, CancellationToken cancellationToken)
     {
-        if (await ledger.InvoiceSyncTokenAsync(request.Data, outcome.TargetId, cancellationToken) is not { } token)
+        if (await ledger.InvoiceSyncTokenAsync(request.Data, outcome.TargetId, cancellationToken) is not { } current)
         {
             return;
         }
 
+        // The token we wrote, not the current one: an invoice someone changed since is not ours to delete (issue 13).
+        var token = outcome.Result["sync_token"]?.GetValue<long>() ?? current;
         await ledger.DeleteInvoiceAsync(request.Data, outcome.TargetId, token, CreateBillExecutor.UndoRequestId(request.IdempotencyKey), cancellationToken);
     }
 }

@@ -19,6 +19,12 @@ public sealed partial record RetainageEntryPayload : IReviewedPayload
         }
 
         PayloadChecks.Required(problems, "job_id", JobId);
+        if (Side == "payable")
+        {
+            // Issue 16: a payable true-up belongs to one subcontractor; without the vendor it could not be told apart.
+            PayloadChecks.Required(problems, "vendor_id", VendorId);
+        }
+
         PayloadChecks.Required(problems, "customer_id", CustomerId);
         var project = PayloadChecks.Amount(problems, "project_held", ProjectHeld, SignRule.NonNegative);
         var ledger = PayloadChecks.Amount(problems, "ledger_held", LedgerHeld, SignRule.Any);
@@ -42,6 +48,7 @@ public sealed partial record RetainageEntryPayload : IReviewedPayload
         new PayloadReference("retainage_account_id", RecordKind.Account, RetainageAccountId),
         new PayloadReference("trade_account_id", RecordKind.Account, TradeAccountId),
         new PayloadReference("customer_id", RecordKind.Customer, CustomerId),
+        .. VendorId is null ? Array.Empty<PayloadReference>() : [new PayloadReference("vendor_id", RecordKind.Vendor, VendorId)],
     ];
 
     public PayloadSummary? Describe()

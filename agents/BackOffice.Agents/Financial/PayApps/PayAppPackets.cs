@@ -28,7 +28,9 @@ public static class PayAppPackets
     public static async Task<PayAppDocument> LoadAsync(TenantData data, string job, string? period, CancellationToken cancellationToken)
     {
         var contracts = await data.ProjectFinancials.ContractsAsync(cancellationToken);
-        var contract = contracts.FirstOrDefault(c => c.JobId == job || string.Equals(c.Name, job, StringComparison.OrdinalIgnoreCase))
+        // Issue 17: the job by any of its identifiers (number, name, id, a unique prefix), as every report takes it.
+        var jobId = BackOffice.Domain.Project.JobIdentifier.Resolve(await data.Project.JobsAsync(cancellationToken), job)?.Id ?? job;
+        var contract = contracts.FirstOrDefault(c => c.JobId == jobId || string.Equals(c.Name, job, StringComparison.OrdinalIgnoreCase))
                        ?? throw new PayAppPacketException($"There is no job '{job}'.");
         var apps = (await data.ProjectFinancials.PayAppsAsync(cancellationToken)).Where(p => p.JobId == contract.JobId).ToList();
         var index = period is null ? apps.Count - 1 : apps.FindIndex(p => p.Number == period);

@@ -11,12 +11,18 @@ internal static class ReportCells
 
     public static string Percent(decimal percent) => percent.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static async Task<FinancialAnalysis> AnalyseAsync(ReportRequest request, FinancialOptions options, CancellationToken cancellationToken) =>
+    public static Task<FinancialAnalysis> AnalyseAsync(ReportRequest request, FinancialOptions options, CancellationToken cancellationToken) =>
+        // Issue 17: one analysis per tenant, data and date for every Financial report (wip, margin, variance, ...), not one each.
+        request.Memo is { } memo
+            ? memo.GetOrAddAsync("financial-analysis", () => LoadAsync(request, options, CancellationToken.None))
+            : LoadAsync(request, options, cancellationToken);
+
+    private static async Task<FinancialAnalysis> LoadAsync(ReportRequest request, FinancialOptions options, CancellationToken cancellationToken) =>
         new(await FinancialData.LoadAsync(request.Data, null, request.AsOf, cancellationToken), request.AsOf, options);
 
-    /// <summary>`--job` takes a project job id ("job-101") or its name.</summary>
+    /// <summary>`--job` takes a project job's id ("job-101"), number, name or a unique prefix of them (issue 17: one identifier).</summary>
     public static string? JobId(FinancialAnalysis analysis, string? job) =>
-        job is null ? null : analysis.Data.Jobs.Values.FirstOrDefault(j => j.Id == job || string.Equals(j.Name, job, StringComparison.OrdinalIgnoreCase))?.Id ?? job;
+        job is null ? null : BackOffice.Domain.Project.JobIdentifier.Resolve(analysis.Data.Jobs.Values, job)?.Id ?? job;
 
     public static string Title(string what, ReportRequest request) =>
         $"{what} for {request.Tenant} as of {request.AsOf:yyyy-MM-dd}" + (request.Job is null ? "" : $", job {request.Job}");

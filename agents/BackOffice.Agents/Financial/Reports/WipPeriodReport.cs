@@ -7,26 +7,30 @@ namespace BackOffice.Agents.Financial.Reports;
 
 /// <summary>
 /// `backoffice report wip-period [--period yyyy-MM]` (issue 16): the month's WIP with the prior closed period's figures
-/// and this period's revenue, cost and gross profit, both presentations of a loss, and a company row.
+/// and this period's revenue, cost and gross profit, a loss by the configured presentation (the other recognition beside it
+/// for comparison), and a company row with SG&amp;A and net income.
 /// </summary>
 public sealed class WipPeriodReport(WipPeriods periods) : IReport
 {
     public string Name => "wip-period";
 
-    public string Description => "WIP by period (yyyy-MM): to date, this period (less the prior closed period), change columns, loss both ways, company rollup";
+    public string Description => "WIP by period (yyyy-MM): to date, this period (less the prior closed period), change columns, loss as configured (other way beside), company rollup with SG&A and net income";
 
     public static readonly string[] TableColumns =
     [
         "job", "contract", "estimatedTotalCost", "estimateToComplete", "costToDate", "percentComplete", "earnedRevenue", "billedToDate",
-        "overUnderBilling", "grossProfitToDate", "grossProfitShare", "lossProvision", "periodRevenue", "periodCost", "periodGrossProfit",
-        "periodGrossProfitShare", "note",
+        "overUnderBilling", "grossProfitToDate", "grossProfitComparison", "lossProvision", "periodRevenue", "periodCost", "periodGrossProfit",
+        "periodGrossProfitComparison", "sga", "netIncome", "note",
     ];
 
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var sheet = await periods.LoadAsync(request.Data, await PeriodAsync(request, cancellationToken), request.AsOf, request.Job, cancellationToken);
-        var rows = sheet.Jobs.Select(r => r.Line is { } line ? Row(r.JobId, r.JobName, line, null) : Problem(r)).ToList();
-        rows.Add(Row(WipPeriods.CompanyRow, "Company total", sheet.Company, "jobs with figures summed"));
+        var rows = sheet.Jobs.Select(r => r.Line is { } line ? Row(r.JobId, r.JobName, line, sheet.Presentation, null) : Problem(r)).ToList();
+        var company = Row(WipPeriods.CompanyRow, "Company total", sheet.Company, sheet.Presentation, "jobs with figures summed; net income = period gross profit less SG&A");
+        company["sga"] = ReportCells.Usd(sheet.Income.SellingGeneralAndAdministrative);
+        company["netIncome"] = ReportCells.Usd(sheet.Income.NetIncome);
+        rows.Add(company);
         return new ReportTable(Title(sheet), [.. TableColumns], rows);
     }
 
@@ -48,11 +52,13 @@ public sealed class WipPeriodReport(WipPeriods periods) : IReport
     public static string Title(WipPeriodSheet sheet) =>
         $"WIP for {sheet.Period} as of {sheet.AsOf:yyyy-MM-dd}"
         + (sheet.Closed is { } c ? $" (closed by {c.ClosedBy} at {c.ClosedAt})" : " (open)")
-        + (sheet.Prior is { } p ? $"; this period = to date less period {p.Period} as closed" : "; no prior closed period: this period = to date");
+        + (sheet.Prior is { } p ? $"; this period = to date less period {p.Period} as closed" : "; no prior closed period: this period = to date")
+        + $"; {sheet.Presentation.Label}";
 
-    private static JsonObject Row(string id, string name, WipPeriodLine line, string? note)
+    private static JsonObject Row(string id, string name, WipPeriodLine line, WipPresentation presentation, string? note)
     {
         var t = line.ToDate;
+        var shown = WipPresentationTools.Present(line, presentation);
         return new JsonObject
         {
             ["id"] = id,
@@ -64,22 +70,22 @@ public sealed class WipPeriodReport(WipPeriods periods) : IReport
             ["percentComplete"] = ReportCells.Percent(t.PercentComplete),
             ["earnedRevenue"] = ReportCells.Usd(t.EarnedRevenue),
             ["billedToDate"] = ReportCells.Usd(t.BilledToDate),
-            ["overUnderBilling"] = ReportCells.Usd(line.OverUnderBilling),
-            ["grossProfitToDate"] = ReportCells.Usd(t.GrossProfitToDate),
-            ["grossProfitShare"] = ReportCells.Usd(line.GrossProfitToDateShare),
-            ["lossProvision"] = ReportCells.Usd(t.LossProvision),
+            ["overUnderBilling"] = ReportCells.Usd(shown.OverUnderBilling),
+            ["grossProfitToDate"] = ReportCells.Usd(shown.GrossProfitToDate),
+            ["grossProfitComparison"] = ReportCells.Usd(shown.OtherGrossProfitToDate),
+            ["lossProvision"] = ReportCells.Usd(shown.LossProvision),
             ["periodRevenue"] = ReportCells.Usd(line.PeriodRevenue),
             ["periodCost"] = ReportCells.Usd(line.PeriodCost),
-            ["periodGrossProfit"] = ReportCells.Usd(line.PeriodGrossProfit),
-            ["periodGrossProfitShare"] = ReportCells.Usd(line.PeriodGrossProfitShare),
+            ["periodGrossProfit"] = ReportCells.Usd(shown.PeriodGrossProfit),
+            ["periodGrossProfitComparison"] = ReportCells.Usd(shown.OtherPeriodGrossProfit),
             ["periodBilled"] = ReportCells.Usd(line.PeriodBilled),
             ["contractChange"] = ReportCells.Usd(line.ContractChange),
             ["estimateChange"] = ReportCells.Usd(line.EstimatedCostChange),
             ["percentChange"] = ReportCells.Percent(line.PercentChange),
-            ["overUnderBillingChange"] = ReportCells.Usd(line.OverUnderBillingChange),
+            ["overUnderBillingChange"] = ReportCells.Usd(shown.OverUnderBillingChange),
             ["priorPeriod"] = line.Prior is null ? "none" : "stored",
             ["note"] = note ?? (line.IsLossJob
-                ? "loss job: grossProfitToDate = full loss at once (GAAP); grossProfitShare = percent-complete share"
+                ? $"loss job: grossProfitToDate as configured ({presentation.Label}); grossProfitComparison = the other recognition, for comparison only"
                 : ""),
         };
     }

@@ -22,9 +22,9 @@ public sealed class WipPeriodPdf(WipPeriodReport report) : IReportDocument
         ("job", "Job", 96), ("contract", "Contract", 44), ("estimatedTotalCost", "Est. total cost", 44),
         ("estimateToComplete", "Est. to complete", 42), ("costToDate", "Cost to date", 44), ("percentComplete", "% complete", 30),
         ("earnedRevenue", "Earned revenue", 44), ("billedToDate", "Billed to date", 44), ("overUnderBilling", "Over (under) billed", 42),
-        ("grossProfitToDate", "GP to date: full loss", 44), ("grossProfitShare", "GP to date: % share", 42), ("lossProvision", "Loss provision", 38),
-        ("periodRevenue", "Period revenue", 42), ("periodCost", "Period cost", 42), ("periodGrossProfit", "Period GP: full loss", 42),
-        ("periodGrossProfitShare", "Period GP: % share", 40),
+        ("grossProfitToDate", "GP to date (as configured)", 44), ("grossProfitComparison", "GP to date: other way", 42), ("lossProvision", "Loss provision", 38),
+        ("periodRevenue", "Period revenue", 42), ("periodCost", "Period cost", 42), ("periodGrossProfit", "Period GP (as configured)", 42),
+        ("periodGrossProfitComparison", "Period GP: other way", 40),
     ];
 
     public string Name => "wip-period";
@@ -34,10 +34,14 @@ public sealed class WipPeriodPdf(WipPeriodReport report) : IReportDocument
     public async Task<byte[]> RenderAsync(ReportRequest request, string format, CancellationToken cancellationToken)
     {
         var table = await report.RunAsync(request, cancellationToken);
-        return ReportPdfPages.Write(table.Title, table.Rows, RowsPerPage, (g, rows, page, pages) => Draw(g, table.Title, rows, page, pages));
+        var company = table.Rows.LastOrDefault(r => (string?)r["id"] == WipPeriods.CompanyRow);
+        // Issue 16: the company's period income under the title; the table has no room for two more columns.
+        var income = company is null ? "" : $"Company this period: gross profit {ReportPdfPages.Cell(company, "periodGrossProfit", isAmount: true)}"
+            + $" less SG&A {ReportPdfPages.Cell(company, "sga", isAmount: true)} = net income {ReportPdfPages.Cell(company, "netIncome", isAmount: true)}.";
+        return ReportPdfPages.Write(table.Title, table.Rows, RowsPerPage, (g, rows, page, pages) => Draw(g, table.Title, income, rows, page, pages));
     }
 
-    private static void Draw(XGraphics g, string title, JsonObject[] rows, int page, int pages)
+    private static void Draw(XGraphics g, string title, string income, JsonObject[] rows, int page, int pages)
     {
         var heading = new XFont(PdfFonts.Family, 12, XFontStyleEx.Bold);
         var small = new XFont(PdfFonts.Family, 6);
@@ -46,7 +50,8 @@ public sealed class WipPeriodPdf(WipPeriodReport report) : IReportDocument
         g.DrawString(title, small, XBrushes.Black, Margin, Margin + 22);
         g.DrawString($"Page {page} of {pages}. Earned revenue = contract x cost to date / est. total cost, rounded once to the cent; "
                      + "full loss = the whole anticipated loss at once (GAAP); % share = earned revenue less cost to date.", small, XBrushes.Black, Margin, Margin + 32);
-        var y = Row(g, Margin + 40, 26, Columns.Select(c => c.Caption).ToArray(), smallBold, heading: true);
+        g.DrawString(income, small, XBrushes.Black, Margin, Margin + 42);
+        var y = Row(g, Margin + 48, 26, Columns.Select(c => c.Caption).ToArray(), smallBold, heading: true);
         foreach (var row in rows)
         {
             var bold = (string?)row["id"] == WipPeriods.CompanyRow;

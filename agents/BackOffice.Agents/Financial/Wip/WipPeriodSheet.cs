@@ -15,9 +15,12 @@ public sealed record WipPeriodRow(string JobId, string JobName, WipPeriodLine? L
 /// A month's WIP schedule (issue 16): each job's figures to date, the prior closed period's, this period's change, and
 /// the company rollup. <paramref name="Closed"/> is set when this period is closed: its figures are then the stored
 /// ones, never recomputed. <paramref name="Prior"/> is the latest period closed before this one, if any.
+/// <paramref name="Presentation"/> is the configured loss presentation; <paramref name="Income"/> the company's period
+/// gross profit by it, SG&amp;A posted after the prior close through the as-of date, and their difference.
 /// </summary>
 public sealed record WipPeriodSheet(
-    string Period, DateOnly AsOf, WipPeriodClose? Closed, WipPeriodClose? Prior, IReadOnlyList<WipPeriodRow> Jobs, WipPeriodLine Company);
+    string Period, DateOnly AsOf, WipPeriodClose? Closed, WipPeriodClose? Prior, IReadOnlyList<WipPeriodRow> Jobs, WipPeriodLine Company,
+    WipPresentation Presentation, WipIncome Income);
 
 /// <summary>Builds a month's WIP from the books (the same analysis and cost loading as `wip`) and the closed periods.</summary>
 public sealed class WipPeriods(FinancialOptions options)
@@ -58,7 +61,29 @@ public sealed class WipPeriods(FinancialOptions options)
         }
 
         var company = WipPeriodTools.Rollup(CompanyRow, rows.Where(r => r.Line is not null).Select(r => r.Line!).ToList());
-        return new WipPeriodSheet(name, when, closed, prior, rows, company);
+        var sga = await SgaAsync(data, analysis.Data, prior, cancellationToken);
+        var income = WipPresentationTools.Income(WipPresentationTools.Present(company, options.WipPresentation).PeriodGrossProfit, sga);
+        return new WipPeriodSheet(name, when, closed, prior, rows, company, options.WipPresentation, income);
+    }
+
+    /// <summary>
+    /// SG&amp;A over the same span as the period columns (after the prior close through the as-of date; from the start of
+    /// the books when nothing is closed). Configured accounts are matched by id or number. Read from the ledger each time:
+    /// a close does not store it (issue 16, not yet).
+    /// </summary>
+    private async Task<decimal> SgaAsync(TenantData data, FinancialData books, WipPeriodClose? prior, CancellationToken cancellationToken)
+    {
+        var accounts = books.Accounts;
+        var configured = options.SgaAccounts.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var sgaIds = accounts.Where(a => configured.Contains(a.Id) || (a.Number is { } n && configured.Contains(n))).Select(a => a.Id).ToList();
+        if (configured.Count > 0 && sgaIds.Count == 0)
+        {
+            throw new WipPeriodException($"{FinancialOptions.SectionName}:SgaAccounts ({string.Join(", ", configured)}) names no ledger account by id or number.");
+        }
+
+        var atStart = prior is null ? [] : await data.LedgerFinancials.CostTotalsAsync(prior.AsOf, cancellationToken);
+        return WipPresentationTools.SellingGeneralAndAdministrative(
+            books.Books.CostTotals, atStart, accounts.ToDictionary(a => a.Id, a => a.Type, StringComparer.Ordinal), sgaIds);
     }
 
     /// <summary>

@@ -19,8 +19,20 @@ public sealed record ProcoreHint(string ResourceName, string? ResourceId, string
             ProcoreJson.Of(e, "event_type") ?? ProcoreJson.Of(e, "reason") ?? "update");
     }
 
-    /// <summary>What to read again: one commitment, one project's lists, or nothing (a company-level resource the next sync reads).</summary>
-    public string? Target => ResourceName.ToLowerInvariant() switch
+    /// <summary>
+    /// What to read again: one commitment, one project's lists, or nothing (a company-level resource the next sync reads).
+    /// A delete of a commitment or a project is checked by reading it (a 404 closes our row); a delete of anything else in
+    /// a project re-reads that project's lists, whose whole reading removes what Procore no longer lists (issue 14).
+    /// </summary>
+    public string? Target => (EventType.Equals("delete", StringComparison.OrdinalIgnoreCase), ResourceName.ToLowerInvariant()) switch
+    {
+        (true, "work order contracts" or "purchase order contracts" or "commitments") when ProjectId is not null && ResourceId is not null
+            => $"deleted-commitment:{ProjectId}:{ResourceId}",
+        (true, "projects") when ResourceId is not null => "deleted-project:" + ResourceId,
+        _ => Refetch,
+    };
+
+    private string? Refetch => ResourceName.ToLowerInvariant() switch
     {
         "work order contracts" or "purchase order contracts" or "commitments" when ProjectId is not null && ResourceId is not null
             => $"commitment:{ProjectId}:{ResourceId}:{ResourceName.ToLowerInvariant()}",
@@ -39,9 +51,14 @@ public sealed class ProcoreHints(ProcoreSync sync)
     public async Task<SyncCounts> RefetchAsync(TenantData tenant, string target, CancellationToken cancellationToken)
     {
         var parts = target.Split(':');
-        if (parts[0] == "project")
+        switch (parts[0])
         {
-            return await sync.RefetchProjectAsync(tenant, parts[1], cancellationToken);
+            case "project":
+                return await sync.RefetchProjectAsync(tenant, parts[1], cancellationToken);
+            case "deleted-project":
+                return await sync.DeletedProjectAsync(tenant, parts[1], cancellationToken);
+            case "deleted-commitment":
+                return await sync.DeletedCommitmentAsync(tenant, parts[1], parts[2], cancellationToken);
         }
 
         // "Commitments" does not say which kind: a subcontract is looked for first, then a purchase order (a 404 reads nothing).

@@ -21,6 +21,12 @@ public sealed class ProcoreJson(string resource, JsonObject body)
     /// <summary>A digest of the record as Procore sent it: equal digests mean nothing changed.</summary>
     public string RowHash => HashOf(Body.ToJsonString());
 
+    /// <summary>
+    /// The digest of a list record under this version of the mapping: a record whose stored rows came from an earlier
+    /// mapping (before issue 14 read cost types, G703 lines and change order lines) differs once and is read again.
+    /// </summary>
+    public static string MappingHash(JsonObject listRecord) => HashOf("mapping-2\n" + listRecord.ToJsonString());
+
     public static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     public string Text(string field) =>

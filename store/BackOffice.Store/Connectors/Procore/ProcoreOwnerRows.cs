@@ -1,3 +1,4 @@
+using BackOffice.Store.Tenancy;
 using System.Data.Common;
 using System.Text.Json.Nodes;
 using Dapper;
@@ -19,25 +20,42 @@ internal static class ProcoreOwnerRows
             WHERE id = @Job AND origin = 'procore' AND (contract_cents IS NOT @Contract OR retainage_bp IS NOT @Retainage)
             """, new { Job = ProcoreRows.Job(scope.ProjectId!), Contract = p.Cents("grand_total"), Retainage = p.BasisPoints("retainage_percent") },
             t, cancellationToken: ct));
+        if (changed > 0)
+        {
+            ProcoreUpsert.Touch(t, new Sweeps.ChangedEntity("job", ProcoreRows.Job(scope.ProjectId!)));
+        }
+
         return changed > 0 ? SyncOutcome.Changed : SyncOutcome.Unchanged;
     }
 
     /// <summary>
-    /// G702 figures: line 4 (completed and stored to date) as work completed, since the list does not split stored
-    /// material out (its G703 lines would: not read yet); line 5 total retainage; line 8 current payment due.
+    /// G702 figures: line 4 (completed and stored to date) less the G703 lines' materials presently stored (column F)
+    /// as work completed, their stored material apart (DATA-FORMAT.md pay apps); line 5 total retainage; line 8 current
+    /// payment due. The show (GET payment_applications/{id}) carries the g703 lines; a list record without them stores
+    /// line 4 as work completed.
     /// </summary>
-    public static Task<SyncOutcome> PayAppAsync(DbConnection c, DbTransaction t, ProcoreJson p, ProcoreScope scope, CancellationToken ct)
+    public static async Task<SyncOutcome> PayAppAsync(DbConnection c, DbTransaction t, ProcoreJson p, ProcoreScope scope, CancellationToken ct)
     {
         var g702 = p.Body["g702"] as JsonObject ?? throw new ProcoreResponseException($"Procore payment application {p.Id}: 'g702' is missing.");
-        return ProcoreUpsert.RowAsync(c, t, "project_pay_apps", "id", ProcoreRows.Source(p, "pc-pa-" + p.Id, new()
+        var lines = (p.Body["g703"] as JsonArray)?.OfType<JsonObject>().Select(l => new ProcoreJson("G703 line", l)).ToList();
+        var stored = lines?.Sum(l => l.Cents("materials_presently_stored", required: false)) ?? 0L;
+        var id = "pc-pa-" + p.Id;
+        var outcome = await ProcoreUpsert.RowAsync(c, t, "project_pay_apps", "id", ProcoreRows.Source(p, id, new()
         {
             ["job_id"] = ProcoreRows.Job(scope.ProjectId!), ["number"] = p.Optional("number") ?? p.Id,
             ["period_end"] = p.Date("period_end") ?? ProcoreJson.Of(p.Body["billing_period"], "end_date") ?? p.Text("billing_date"),
-            ["work_completed_to_date_cents"] = Cents(g702, "total_completed_and_stored_to_date", p), ["stored_materials_cents"] = 0L,
+            ["work_completed_to_date_cents"] = Cents(g702, "total_completed_and_stored_to_date", p) - stored, ["stored_materials_cents"] = stored,
             ["retainage_held_to_date_cents"] = Cents(g702, "total_retainage", p), ["amount_due_cents"] = Cents(g702, "current_payment_due", p),
             ["status"] = ProcoreStatus.PayApp(p.Text("status")),
             ["retainage_bp"] = new ProcoreJson("g702", g702).BasisPoints("completed_work_retainage_percent"),
+            ["row_hash"] = scope.RowHashes?.GetValueOrDefault(p.Id) ?? p.RowHash,
         }), ct);
+        if (lines is not null)
+        {
+            await G703Async(c, t, id, lines, scope, ct);
+        }
+
+        return outcome;
     }
 
     /// <summary>
@@ -67,6 +85,26 @@ internal static class ProcoreOwnerRows
         }
 
         return outcome;
+    }
+
+    /// <summary>G703 lines: column C scheduled value, D + E work completed, F stored; a line Procore no longer lists is removed.</summary>
+    private static async Task G703Async(DbConnection c, DbTransaction t, string payApp, List<ProcoreJson> lines, ProcoreScope scope, CancellationToken ct)
+    {
+        foreach (var line in lines)
+        {
+            await ProcoreUpsert.RowAsync(c, t, "project_pay_app_lines", "id", new Dictionary<string, object?>
+            {
+                ["id"] = "pc-g703-" + line.Id, ["pay_app_id"] = payApp, ["cost_code"] = ProcoreRows.LineCode(line, scope),
+                ["scheduled_value_cents"] = line.Cents("scheduled_value"),
+                ["completed_to_date_cents"] = line.Cents("work_completed_from_previous_application", required: false) + line.Cents("work_completed_this_period", required: false),
+                ["stored_materials_cents"] = line.Cents("materials_presently_stored", required: false),
+                ["description"] = line.Optional("description_override") ?? line.Optional("description_of_work"), ["row_hash"] = line.RowHash,
+            }, ct);
+        }
+
+        await c.ExecuteAsync(new CommandDefinition(
+            $"DELETE FROM project_pay_app_lines WHERE pay_app_id = @payApp AND origin = 'procore' AND NOT {StoreSql.InJson(c, "id", "@keep")}",
+            new { payApp, keep = System.Text.Json.JsonSerializer.Serialize(lines.Select(l => "pc-g703-" + l.Id)) }, t, cancellationToken: ct));
     }
 
     private static long Cents(JsonObject g702, string field, ProcoreJson p) =>

@@ -4,7 +4,17 @@ using System.Text.Json.Nodes;
 namespace BackOffice.Store.Connectors.Procore;
 
 /// <summary>Where a record sits: its project (Procore id), the project's cost codes by Procore id, and the commitment of a line.</summary>
-public sealed record ProcoreScope(string? ProjectId, IReadOnlyDictionary<string, string> CostCodes, string? CommitmentId = null);
+public sealed record ProcoreScope(string? ProjectId, IReadOnlyDictionary<string, string> CostCodes, string? CommitmentId = null)
+{
+    /// <summary>The project's cost types (line item types) by Procore id: their code, else their name (issue 14).</summary>
+    public IReadOnlyDictionary<string, string> CostTypes { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Our id of the record a line belongs to (a change order of a change order package's lines).</summary>
+    public string? ParentId { get; init; }
+
+    /// <summary>Row digests by Procore id where a record was read in detail (a pay application's show): the list record's mapping digest.</summary>
+    public IReadOnlyDictionary<string, string>? RowHashes { get; init; }
+}
 
 /// <summary>
 /// Maps Procore records into the canonical project tables the bundle and the export import fill (DATA-FORMAT.md), with
@@ -18,6 +28,8 @@ internal static class ProcoreRows
     public static string Vendor(string id) => "pc-ven-" + id;
 
     public static string Commitment(string id) => "pc-cmt-" + id;
+
+    public static string ChangeOrder(string kind, string id) => (kind == "commitment_change_orders" ? "pc-cco-" : "pc-pco-") + id;
 
     public static Task<SyncOutcome> ApplyAsync(DbConnection c, DbTransaction t, string kind, JsonObject body, ProcoreScope scope, CancellationToken ct)
     {
@@ -46,17 +58,20 @@ internal static class ProcoreRows
             "prime_contracts" => ProcoreOwnerRows.PrimeContractAsync(c, t, p, scope, ct),
             "payment_applications" => ProcoreOwnerRows.PayAppAsync(c, t, p, scope, ct),
             "requisitions" => ProcoreOwnerRows.RequisitionAsync(c, t, p, scope, ct),
+            "line_item_types" => Task.FromResult(SyncOutcome.Unchanged),
+            "change_order_lines" or "direct_costs" or "direct_cost_lines" => ProcoreCostRows.ApplyAsync(c, t, kind, p, scope, ct),
+            "insurances" => ProcoreInsuranceRows.ApplyAsync(c, t, p, scope, ct),
             _ => throw new ProcoreResponseException($"Procore resource '{kind}' is not one the back office reads."),
         };
     }
 
-    /// <summary>The provenance columns every mapped record carries, with its own.</summary>
+    /// <summary>The provenance columns every mapped record carries, with its own (a row_hash the mapping set is kept).</summary>
     public static Dictionary<string, object?> Source(ProcoreJson p, string id, Dictionary<string, object?> row)
     {
         row["id"] = id;
         row["source_id"] = p.Id;
         row["source_updated_at"] = p.Updated;
-        row["row_hash"] = p.RowHash;
+        row.TryAdd("row_hash", p.RowHash);
         return row;
     }
 
@@ -66,7 +81,13 @@ internal static class ProcoreRows
             ? code
             : throw new ProcoreResponseException($"Procore {p.Id}: cost code id '{costCodeId}' is not among project {scope.ProjectId}'s cost codes.");
 
-    private static string LineCode(ProcoreJson p, ProcoreScope scope) =>
+    /// <summary>A cost type: the nested line_item_type's code, else the project's cost type of that id (line_item_types), else null.</summary>
+    public static string? CostType(ProcoreScope scope, JsonNode? nested, string? id) =>
+        ProcoreJson.Of(nested, "code") ?? ProcoreJson.Of(nested, "name")
+        ?? (id is not null && scope.CostTypes.TryGetValue(id, out var type) ? type : null);
+
+    /// <summary>A line's cost code: the nested cost_code's full_code, else its id among the project's cost codes.</summary>
+    public static string LineCode(ProcoreJson p, ProcoreScope scope) =>
         ProcoreJson.Of(p.Body["cost_code"], "full_code") ?? Code(scope, p.Nested("cost_code"), p);
 
     /// <summary>
@@ -82,18 +103,26 @@ internal static class ProcoreRows
         }, ct);
     }
 
+    /// <summary>The Procore part of our id of a listed record (after the kind's prefix).</summary>
+    public static string ListedKey(string kind, JsonObject record, ProcoreScope scope) =>
+        kind == "detail_rows" ? BudgetKey(record, scope.ProjectId) : ProcoreJson.Of(record, "id")!;
+
+    /// <summary>A budget row's key: its budget line item id; unbudgeted rows have none, so the cost code and category within the project.</summary>
+    public static string BudgetKey(JsonObject row, string? project) =>
+        ProcoreJson.Of(row, "id") ?? $"{project}-{ProcoreJson.Of(row, "cost_code_id")}-{ProcoreJson.Of(row, "category_id")}";
+
     /// <summary>Budget view detail row: original budget; approved changes = budget modifications + approved COs; estimate at completion if the view shows it.</summary>
     private static Task<SyncOutcome> BudgetRowAsync(DbConnection c, DbTransaction t, ProcoreJson p, ProcoreScope scope, CancellationToken ct)
     {
-        // Unbudgeted rows have no budget line item id; the cost code and category identify them within the project.
-        var id = p.Optional("id") ?? $"{scope.ProjectId}-{p.Optional("cost_code_id")}-{p.Optional("category_id")}";
+        var id = BudgetKey(p.Body, scope.ProjectId);
         return ProcoreUpsert.RowAsync(c, t, "project_budget_lines", "id", new Dictionary<string, object?>
         {
-            ["id"] = "pc-bud-" + id, ["source_id"] = id, ["source_updated_at"] = p.Updated, ["row_hash"] = p.RowHash,
+            ["id"] = "pc-bud-" + id, ["source_id"] = id, ["source_updated_at"] = p.Updated, ["row_hash"] = ProcoreJson.MappingHash(p.Body),
             ["job_id"] = Job(scope.ProjectId!), ["cost_code"] = Code(scope, p.Optional("cost_code_id"), p),
             ["original_cents"] = p.Cents("original_budget_amount"),
             ["approved_changes_cents"] = p.Cents("budget_modifications", required: false) + p.Cents("approved_cos", required: false),
             ["pm_estimate_at_completion_cents"] = p.OptionalCents("estimated_cost_at_completion"),
+            ["cost_type"] = CostType(scope, null, p.Optional("category_id")) ?? p.Optional("category"),
         }, ct);
     }
 
@@ -111,11 +140,13 @@ internal static class ProcoreRows
     {
         var status = ProcoreStatus.ChangeOrder(p.Text("status"));
         var commitment = kind == "commitment_change_orders" ? Commitment(p.Text("contract_id")) : null;
-        return ProcoreUpsert.RowAsync(c, t, "project_change_orders", "id", Source(p, (commitment is null ? "pc-pco-" : "pc-cco-") + p.Id, new()
+        return ProcoreUpsert.RowAsync(c, t, "project_change_orders", "id", Source(p, ChangeOrder(kind, p.Id), new()
         {
             ["job_id"] = Job(scope.ProjectId!), ["kind"] = commitment is null ? "prime" : "commitment", ["commitment_id"] = commitment,
             ["number"] = p.Optional("number") ?? p.Id, ["title"] = p.Optional("title"), ["status"] = status, ["amount_cents"] = p.Cents("grand_total"),
             ["approved_date"] = status == "approved" ? p.Date("reviewed_at") ?? p.Date("due_date") : null,
+            // The mapping's digest: a change order stored before its package lines were read is read again once.
+            ["row_hash"] = ProcoreJson.MappingHash(p.Body),
         }), ct);
     }
 }

@@ -39,4 +39,12 @@ public static class ProcoreStatus
         "approved" or "approved_as_noted" => "approved",
         _ => "pending",
     };
+
+    /// <summary>Direct costs: draft, pending, revise_and_resubmit, approved (procore.md section 4).</summary>
+    public static string DirectCost(string status) => status.ToLowerInvariant() switch
+    {
+        "draft" => "draft",
+        "approved" => "approved",
+        _ => "pending",
+    };
 }

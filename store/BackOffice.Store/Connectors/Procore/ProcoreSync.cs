@@ -63,6 +63,36 @@ public sealed class ProcoreSync(ProcoreApi api, TimeProvider clock)
         return pass.Counts.GetValueOrDefault(kind, SyncCounts.Zero);
     }
 
+    /// <summary>A delete hint for a commitment: read it again as either kind; if Procore has it as neither (404), our commitment is void.</summary>
+    public async Task<SyncCounts> DeletedCommitmentAsync(TenantData tenant, string projectId, string id, CancellationToken cancellationToken)
+    {
+        var counts = SyncCounts.Zero;
+        foreach (var kind in new[] { "work_order_contracts", "purchase_order_contracts" })
+        {
+            counts = counts.Plus(await RefetchCommitmentAsync(tenant, kind, projectId, id, cancellationToken));
+            if (counts.Read > 0)
+            {
+                return counts;
+            }
+        }
+
+        var removed = await tenant.ProcoreSync.RemoveAsync(ProcoreRemoval.For("work_order_contracts")!, ProcoreRows.Commitment(id), ProcoreRows.Job(projectId), cancellationToken);
+        return counts.Plus(new SyncCounts(0, 0, 0, removed));
+    }
+
+    /// <summary>A delete hint for a project: if Procore no longer has it (404), our job is closed; else its lists are read again.</summary>
+    public async Task<SyncCounts> DeletedProjectAsync(TenantData tenant, string projectId, CancellationToken cancellationToken)
+    {
+        var connection = await RequireAsync(tenant, cancellationToken);
+        if (await api.GetAsync(tenant, $"/rest/v1.0/projects/{projectId}?company_id={connection.CompanyId}", cancellationToken) is not null)
+        {
+            return await RefetchProjectAsync(tenant, projectId, cancellationToken);
+        }
+
+        var job = ProcoreRows.Job(projectId);
+        return new SyncCounts(0, 0, 0, await tenant.ProcoreSync.RemoveAsync(ProcoreRemoval.For("projects")!, job, job, cancellationToken));
+    }
+
     private async Task CompanyAsync(TenantData tenant, ProcorePass pass, string company, CancellationToken cancellationToken)
     {
         var reader = new ProcoreProjectReader(api, tenant, pass);
@@ -74,6 +104,8 @@ public sealed class ProcoreSync(ProcoreApi api, TimeProvider clock)
             await reader.ReadAsync(project, cancellationToken);
             pass.Progress?.Report($"project {project}: {pass.Pages} pages so far");
         }
+
+        await new ProcoreDetails(api, tenant, pass).InsurancesAsync(company, cancellationToken);
     }
 
     /// <summary>filters[updated_at]=FROM...TO in ISO 8601 (filtering_on_list_actions.md); empty for a full pass.</summary>

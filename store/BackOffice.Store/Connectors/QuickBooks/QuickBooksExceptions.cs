@@ -40,3 +40,6 @@ public sealed class QuickBooksNotConnectedException(string message) : Exception(
 
 /// <summary>QuickBooks answered something that is not the documented shape (malformed JSON, a missing field).</summary>
 public sealed class QuickBooksResponseException(string message) : Exception(message);
+
+/// <summary>A setting names a class or item that is not in the synced QuickBooks lists: the write is refused, nothing sent.</summary>
+public sealed class QuickBooksMappingException(string message) : Exception(message);

@@ -24,6 +24,15 @@ internal sealed class QuickBooksJson(string entity, JsonObject body)
 
     public bool Flag(string field, bool missing) => body[field] is JsonValue v ? v.GetValue<bool>() : missing;
 
+    /// <summary>An optional whole number (a term's DueDays); anything else is refused naming the field.</summary>
+    public long? Whole(string field) => body[field] switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue<long>(out var n) => n,
+        JsonValue v when v.TryGetValue<decimal>(out var d) && d == decimal.Truncate(d) => (long)d,
+        _ => throw Bad(field, "not a whole number"),
+    };
+
     public string Ref(string field) => OptionalRef(field) ?? throw Bad(field, "missing");
 
     public string? OptionalRef(string field) => RefOf(body, field);
@@ -33,6 +42,9 @@ internal sealed class QuickBooksJson(string entity, JsonObject body)
     public long? OptionalCents(string field) => CentsOf(body, field);
 
     public IEnumerable<JsonObject> Lines => (body["Line"] as JsonArray ?? []).OfType<JsonObject>();
+
+    /// <summary>A reference <c>{"value": id}</c> (qbo.md section 5), or null so the field is left out.</summary>
+    public static JsonObject? Reference(string? id) => id is null ? null : new JsonObject { ["value"] = id };
 
     public static string? RefOf(JsonNode? node, string field) => node?[field]?["value"]?.ToString() is { Length: > 0 } v ? v : null;
 

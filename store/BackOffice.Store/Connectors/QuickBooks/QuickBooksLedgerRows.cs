@@ -13,19 +13,29 @@ namespace BackOffice.Store.Connectors.QuickBooks;
 internal static class QuickBooksLedgerRows
 {
     public static readonly IReadOnlyList<string> Entities =
-        ["Account", "Customer", "Vendor", "Bill", "Invoice", "Payment", "JournalEntry", "PurchaseOrder"];
+        ["Account", "Customer", "Vendor", "Item", "Class", "Term", "Bill", "Invoice", "Payment", "JournalEntry", "PurchaseOrder"];
 
     private static readonly Dictionary<string, (string Table, string? Lines, string? LinesKey)> Tables = new(StringComparer.Ordinal)
     {
         ["Account"] = ("ledger_accounts", null, null),
         ["Customer"] = ("ledger_customers", null, null),
         ["Vendor"] = ("ledger_vendors", null, null),
+        ["Item"] = ("ledger_items", null, null),
+        ["Class"] = ("ledger_classes", null, null),
+        ["Term"] = ("ledger_terms", null, null),
         ["Bill"] = ("ledger_bills", "ledger_bill_lines", "bill_id"),
         ["Invoice"] = ("ledger_invoices", "ledger_invoice_lines", "invoice_id"),
         ["Payment"] = ("ledger_payments", "ledger_payment_lines", "payment_id"),
         ["JournalEntry"] = ("ledger_journal_entries", "ledger_journal_lines", "journal_entry_id"),
         ["PurchaseOrder"] = ("ledger_purchase_orders", null, null),
     };
+
+    /// <summary>Name-list entities: QuickBooks makes them inactive and never deletes them (qbo.md section 6).</summary>
+    public static bool IsNameList(string entity) => entity is "Account" or "Customer" or "Vendor" or "Item" or "Class" or "Term";
+
+    /// <summary>The canonical table an entity's rows live in.</summary>
+    public static string TableOf(string entity) =>
+        Tables.TryGetValue(entity, out var table) ? table.Table : throw new QuickBooksResponseException($"QuickBooks entity type '{entity}' is not one the back office reads.");
 
     /// <param name="touched">Gets the entities of the row before and after (issue 18: the change journal).</param>
     public static async Task<SyncOutcome> ApplyAsync(
@@ -41,7 +51,7 @@ internal static class QuickBooksLedgerRows
             $"SELECT sync_token FROM {table.Table} WHERE id = @Id", new { json.Id }, t, cancellationToken: ct));
         if (json.Deleted || held != json.SyncToken)
         {
-            touched.UnionWith(await ChangedEntities.StoredDocumentAsync(table.Table, table.Lines, table.LinesKey, json.Id, c, t, ct));
+            touched.UnionWith(await JournaledAsync(c, t, table, json.Id, ct));
         }
 
         if (json.Deleted)
@@ -61,10 +71,20 @@ internal static class QuickBooksLedgerRows
             await c.ExecuteAsync(new CommandDefinition(sql, row, t, cancellationToken: ct));
         }
 
-        touched.UnionWith(await ChangedEntities.StoredDocumentAsync(table.Table, table.Lines, table.LinesKey, json.Id, c, t, ct));
+        touched.UnionWith(await JournaledAsync(c, t, table, json.Id, ct));
 
         return held is null ? SyncOutcome.Added : SyncOutcome.Changed;
     }
+
+    /// <summary>
+    /// The change journal's entities of a stored row (issue 18). Items, classes and terms are no bundle file and no
+    /// agent reads them to compute, so a change to them touches no entity a sweep recomputes.
+    /// </summary>
+    private static async Task<IReadOnlyList<ChangedEntity>> JournaledAsync(
+        DbConnection c, DbTransaction t, (string Table, string? Lines, string? LinesKey) table, string id, CancellationToken ct) =>
+        table.Table is "ledger_items" or "ledger_classes" or "ledger_terms"
+            ? []
+            : await ChangedEntities.StoredDocumentAsync(table.Table, table.Lines, table.LinesKey, id, c, t, ct);
 
     private static async Task RemoveAsync(DbConnection c, DbTransaction t, (string Table, string? Lines, string? LinesKey) table, string id, CancellationToken ct)
     {

@@ -10,16 +10,20 @@ namespace BackOffice.Store.Connectors.QuickBooks;
 /// AccountBasedExpenseLineDetail lines (qbo.md section 5; the negative retainage line as the sandbox writes it) sent
 /// with <c>requestid</c> = the proposal's idempotency key. Because Intuit publishes no retention for requestid, a
 /// create first looks for a bill of the same vendor and DocNumber whose memo carries that key. What QuickBooks
-/// answers is applied to the local ledger tables at once, so the next sweep sees it before the next sync.
+/// answers is applied to the local ledger tables at once, so the next sweep sees it before the next sync. Lines carry
+/// the ClassRef the tenant maps their job or account to (<see cref="QuickBooksClassMap"/>).
 /// </summary>
-public sealed class QuickBooksLedgerWriter(QuickBooksApi api) : ILedgerWriter
+public sealed class QuickBooksLedgerWriter(QuickBooksApi api, QuickBooksLists lists) : ILedgerWriter
 {
     public async Task<LedgerWriteResult> CreateBillAsync(TenantData tenant, BillDraft bill, string requestId, CancellationToken cancellationToken)
     {
         var marker = Marker(requestId);
+        // Resolved before anything is sent: a class setting that names no synced class fails the write with nothing written.
+        var map = await lists.ClassesAsync(tenant, cancellationToken);
+        var classes = bill.Lines.Select(line => map.ClassFor(line.CustomerId, line.AccountId)).ToList();
         var earlier = bill.DocNumber is null ? [] : await QueryBillsAsync(tenant, bill.VendorId, bill.DocNumber, cancellationToken);
         var created = earlier.FirstOrDefault(b => b["PrivateNote"]?.ToString()?.Contains(marker, StringComparison.Ordinal) == true)
-                      ?? await api.CreateAsync(tenant, "Bill", Body(bill, marker), requestId, cancellationToken);
+                      ?? await api.CreateAsync(tenant, "Bill", Body(bill, marker, classes), requestId, cancellationToken);
         await tenant.QuickBooksSync.ApplyAsync("Bill", [(JsonObject)created.DeepClone()], null, cancellationToken);
         return Result(created);
     }
@@ -51,7 +55,7 @@ public sealed class QuickBooksLedgerWriter(QuickBooksApi api) : ILedgerWriter
     /// <summary>The memo tag that carries our key, so a bill we wrote is found again when requestid has been forgotten.</summary>
     public static string Marker(string requestId) => $"[backoffice {requestId}]";
 
-    private static JsonObject Body(BillDraft bill, string marker) => new()
+    private static JsonObject Body(BillDraft bill, string marker, IReadOnlyList<string?> classes) => new()
     {
         ["VendorRef"] = new JsonObject { ["value"] = bill.VendorId },
         ["TxnDate"] = QuickBooksRowSql.Iso(bill.TxnDate),
@@ -59,7 +63,7 @@ public sealed class QuickBooksLedgerWriter(QuickBooksApi api) : ILedgerWriter
         ["DocNumber"] = bill.DocNumber,
         // PrivateNote holds at most 4000 characters (qbo.md section 5).
         ["PrivateNote"] = bill.Memo is null ? marker : $"{bill.Memo[..Math.Min(bill.Memo.Length, 3900)]} {marker}",
-        ["Line"] = new JsonArray(bill.Lines.Select(line => (JsonNode)new JsonObject
+        ["Line"] = new JsonArray(bill.Lines.Select((line, n) => (JsonNode)new JsonObject
         {
             ["Amount"] = line.Amount,
             ["Description"] = line.CostCode is null ? line.Description : $"{line.CostCode} {line.Description}".TrimEnd(),
@@ -68,6 +72,7 @@ public sealed class QuickBooksLedgerWriter(QuickBooksApi api) : ILedgerWriter
             {
                 ["AccountRef"] = new JsonObject { ["value"] = line.AccountId },
                 ["CustomerRef"] = line.CustomerId is null ? null : new JsonObject { ["value"] = line.CustomerId },
+                ["ClassRef"] = QuickBooksJson.Reference(classes[n]),
                 ["BillableStatus"] = "NotBillable",
             },
         }).ToArray()),
@@ -86,5 +91,5 @@ public sealed class QuickBooksLedgerWriter(QuickBooksApi api) : ILedgerWriter
     }
 
     /// <summary>Query values are single-quoted; a quote inside is escaped with a backslash (qbo.md section 3).</summary>
-    private static string Quote(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal);
+    internal static string Quote(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal);
 }

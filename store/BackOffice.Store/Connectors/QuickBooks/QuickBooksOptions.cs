@@ -38,6 +38,12 @@ public sealed class QuickBooksOptions
     /// <summary>MAXRESULTS of a query page; Intuit's maximum is 1000.</summary>
     public int PageSize { get; set; } = 1000;
 
+    /// <summary>
+    /// The most objects one CDC answer holds ([Intuit CDC page]: 1,000, no paging, deletions listed last). An entity
+    /// that comes back with this many may have been cut off, so it is read again by a full query (issue 13).
+    /// </summary>
+    public int CdcMaxObjects { get; set; } = 1000;
+
     /// <summary>Refresh this long before the access token's hour runs out, so a sweep never starts on a dying token.</summary>
     public int RefreshMarginSeconds { get; set; } = 300;
 
@@ -46,6 +52,17 @@ public sealed class QuickBooksOptions
 
     /// <summary>The host of that redirect URI: Intuit's development keys accept http://localhost only.</summary>
     public string CallbackHost { get; set; } = "localhost";
+
+    /// <summary>The item owner invoices carry when the tenant names none (issue 13), by name or Id.</summary>
+    public string? InvoiceItem { get; set; }
+
+    /// <summary>The item of the retainage withheld on an owner invoice (a negative line), by name or Id.</summary>
+    public string? RetainageItem { get; set; }
+
+    /// <summary>Per-tenant settings (class mapping, invoice item), keyed by tenant id.</summary>
+    public Dictionary<string, QuickBooksTenantOptions> Tenants { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public QuickBooksTenantOptions For(string tenant) => Tenants.TryGetValue(tenant, out var settings) ? settings : new QuickBooksTenantOptions();
 
     public bool Configured => ClientId.Length > 0 && ClientSecret.Length > 0;
 
@@ -65,9 +82,9 @@ public sealed class QuickBooksOptions
             yield return "QuickBooks:MinorVersion must be 75 or later (Intuit ignores lower values).";
         }
 
-        if (PageSize is < 1 or > 1000 || MaxConcurrentPerRealm is < 1 or > 10 || ThrottleWaitSeconds < 0 || MaxThrottleRetries < 0)
+        if (PageSize is < 1 or > 1000 || CdcMaxObjects is < 1 or > 1000 || MaxConcurrentPerRealm is < 1 or > 10 || ThrottleWaitSeconds < 0 || MaxThrottleRetries < 0)
         {
-            yield return "QuickBooks: PageSize 1-1000, MaxConcurrentPerRealm 1-10, ThrottleWaitSeconds and MaxThrottleRetries not negative.";
+            yield return "QuickBooks: PageSize 1-1000, CdcMaxObjects 1-1000, MaxConcurrentPerRealm 1-10, ThrottleWaitSeconds and MaxThrottleRetries not negative.";
         }
     }
 

@@ -11,7 +11,7 @@ namespace BackOffice.Store.Connectors.QuickBooks;
 /// of up to 1,000 (STARTPOSITION/MAXRESULTS, qbo.md section 3) with a saved cursor per entity, then by change data
 /// capture since the last sync (qbo.md section 4: at most 30 days back; older than that, a full resync, said so).
 /// </summary>
-public sealed class QuickBooksSync(QuickBooksApi api, QuickBooksOptions options, TimeProvider clock)
+public sealed partial class QuickBooksSync(QuickBooksApi api, QuickBooksOptions options, TimeProvider clock)
 {
     private const string ChangedSinceKey = "changed_since";
 
@@ -53,7 +53,7 @@ public sealed class QuickBooksSync(QuickBooksApi api, QuickBooksOptions options,
         foreach (var entity in QuickBooksSyncStore.Entities)
         {
             var cursor = cursors.GetValueOrDefault(entity) ?? new SyncCursor(entity, 1, false);
-            counts[entity] = await FullEntityAsync(tenant, cursor, progress, cancellationToken);
+            counts[entity] = await PagesAsync(tenant, cursor, saveCursor: true, null, progress, cancellationToken);
         }
 
         // The pass is complete: the next full sync starts from the first page again.
@@ -61,7 +61,9 @@ public sealed class QuickBooksSync(QuickBooksApi api, QuickBooksOptions options,
         return counts;
     }
 
-    private async Task<SyncCounts> FullEntityAsync(TenantData tenant, SyncCursor cursor, IProgress<string>? progress, CancellationToken cancellationToken)
+    /// <summary>Reads an entity page by page from <paramref name="cursor"/>; <paramref name="seen"/> collects the Ids read.</summary>
+    private async Task<SyncCounts> PagesAsync(
+        TenantData tenant, SyncCursor cursor, bool saveCursor, ISet<string>? seen, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var counts = SyncCounts.Zero;
         while (!cursor.Done)
@@ -70,24 +72,9 @@ public sealed class QuickBooksSync(QuickBooksApi api, QuickBooksOptions options,
             var page = await api.QueryAsync(tenant, sql, cancellationToken);
             var items = Items(page, cursor.Entity);
             cursor = new SyncCursor(cursor.Entity, cursor.NextPosition + items.Count, items.Count < options.PageSize);
-            counts = counts.Plus(await tenant.QuickBooksSync.ApplyAsync(cursor.Entity, items, cursor, cancellationToken));
+            counts = counts.Plus(await tenant.QuickBooksSync.ApplyAsync(cursor.Entity, items, saveCursor ? cursor : null, cancellationToken));
+            seen?.UnionWith(items.Select(i => i["Id"]?.ToString() ?? ""));
             progress?.Report($"{cursor.Entity}: {counts.Read} read");
-        }
-
-        return counts;
-    }
-
-    private async Task<Dictionary<string, SyncCounts>> ChangesAsync(TenantData tenant, DateTimeOffset since, IProgress<string>? progress, CancellationToken cancellationToken)
-    {
-        // changedSince goes in whole seconds, so up to a second before the last sync is read again; rows whose SyncToken
-        // we already hold count as read but unchanged, so the overlap costs nothing and loses nothing.
-        var groups = await api.CdcAsync(tenant, QuickBooksSyncStore.Entities, since, cancellationToken);
-        var counts = new Dictionary<string, SyncCounts>(StringComparer.Ordinal);
-        foreach (var entity in QuickBooksSyncStore.Entities)
-        {
-            var items = groups.OfType<JsonObject>().SelectMany(g => Items(g, entity)).ToList();
-            counts[entity] = await tenant.QuickBooksSync.ApplyAsync(entity, items, null, cancellationToken);
-            progress?.Report($"{entity}: {items.Count} changed");
         }
 
         return counts;

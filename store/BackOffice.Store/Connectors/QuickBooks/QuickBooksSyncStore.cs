@@ -66,6 +66,14 @@ public sealed class QuickBooksSyncStore(TenantData tenant)
         return rows.ToDictionary(r => r.Entity, r => new SyncCursor(r.Entity, r.Next, r.Done != 0), StringComparer.Ordinal);
     }
 
+    /// <summary>The Ids of the rows of an entity that came from QuickBooks (issue 13: what a capped CDC answer is checked against).</summary>
+    public async Task<IReadOnlyList<string>> HeldIdsAsync(string entity, CancellationToken cancellationToken)
+    {
+        await using var unit = await tenant.ReadAsync(cancellationToken);
+        return (await unit.Connection.QueryAsync<string>(new CommandDefinition(
+            $"SELECT id FROM {QuickBooksLedgerRows.TableOf(entity)} WHERE origin = 'quickbooks'", cancellationToken: cancellationToken))).ToList();
+    }
+
     /// <summary>Forgets where a full sync stood, so the next one starts from the first page.</summary>
     public async Task ResetCursorsAsync(CancellationToken cancellationToken)
     {

@@ -74,9 +74,13 @@ public sealed partial class FakeProcore
     /// <summary>projects/{p}/commitment_change_orders[/{id}], work_order_contracts/{c}/line_items, budget_views/{v}/detail_rows, work_order_contracts[/{id}].</summary>
     private static (string Key, long? Id) Resolve(string[] s, string projectId) => s.Length switch
     {
+        // All of a project's direct cost line items: GET /rest/v1.0/projects/{p}/direct_costs/line_items.
+        4 when s[0] == "projects" && s[3] == "line_items" => ($"direct_cost_lines:{s[1]}", null),
+        // A vendor's insurances: GET /rest/v1.0/companies/{c}/vendors/{v}/insurances.
+        5 when s[0] == "companies" && s[2] == "vendors" => ($"{s[4]}:{s[3]}", null),
         >= 3 when s[0] == "projects" => ($"{s[2]}:{s[1]}", s.Length > 3 ? long.Parse(s[3], CultureInfo.InvariantCulture) : null),
         3 => ($"{s[2]}:{s[1]}", null),
-        2 => ($"{s[0]}:{projectId}", long.Parse(s[1], CultureInfo.InvariantCulture)),
+        2 => (projectId.Length > 0 ? $"{s[0]}:{projectId}" : s[0], long.Parse(s[1], CultureInfo.InvariantCulture)),
         _ => (projectId.Length > 0 ? $"{s[0]}:{projectId}" : s[0], null),
     };
 
@@ -164,7 +168,15 @@ public sealed partial class FakeProcore
         http.Response.Headers["Link"] = string.Join(", ", links);
         http.Response.Headers["Total"] = items.Count.ToString(CultureInfo.InvariantCulture);
         http.Response.Headers["Per-Page"] = perPage.ToString(CultureInfo.InvariantCulture);
-        return Results.Text(new JsonArray([.. items.Skip((page - 1) * perPage).Take(perPage).Select(i => i.DeepClone())]).ToJsonString(), "application/json");
+        return Results.Text(new JsonArray([.. items.Skip((page - 1) * perPage).Take(perPage).Select(ListView)]).ToJsonString(), "application/json");
+    }
+
+    /// <summary>A list answers without what only the show carries (a payment application's g703[], procore.md section 4).</summary>
+    private static JsonNode ListView(JsonObject item)
+    {
+        var copy = (JsonObject)item.DeepClone();
+        copy.Remove("g703");
+        return copy;
     }
 
     private string Link(HttpContext http, int page, int perPage, string rel)

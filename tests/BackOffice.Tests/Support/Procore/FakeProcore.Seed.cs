@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace BackOffice.Tests.Support.Procore;
 
 /// <summary>The Procore ids of one seeded project, to change its records as someone would in Procore.</summary>
-public sealed record FakeProcoreProject(long Id, long Subcontract, long SubcontractLine, long PurchaseOrder, long Requisition, long Vendor);
+public sealed record FakeProcoreProject(long Id, long Subcontract, long SubcontractLine, long PurchaseOrder, long Requisition, long Vendor, long Package = 0);
 
 /// <summary>
 /// Realistic payloads (values invented; field names and types from procore.md section 4: amounts on contracts,
@@ -24,6 +24,9 @@ public sealed partial class FakeProcore
 
         Put("vendors", Vendor(4431, "ABC Concrete", "Concrete"), at);
         Put("vendors", Vendor(4432, "Summit Drywall & Paint", "Drywall"), at);
+        SeedInsurance(4431, "General Liability", "GL-88120", "2026-12-10", "compliant", at);
+        SeedInsurance(4431, "Workers Compensation", "WC-5530", "2026-10-31", "expired", at);
+        SeedInsurance(4432, "General Liability", "GL-20417", "2027-06-30", "compliant", at);
     }
 
     /// <summary>A project with cost codes, a budget, a subcontract and a PO with their lines, a CCO, a prime contract, a pay app and a requisition.</summary>
@@ -43,14 +46,18 @@ public sealed partial class FakeProcore
         SeedBudget(project, codes, at);
         var (subcontract, line) = SeedCommitment(project, "work_order_contracts", "SC-004", 4431, "Approved", "10.0", codes[1], 50000.00m, at);
         var (purchaseOrder, _) = SeedCommitment(project, "purchase_order_contracts", "PO-007", 4432, "Approved", "0.0", codes[2], 4000.00m, at);
+        SeedCostTypes(project, at);
+        var package = SeedPackage(project, subcontract, codes, at);
         Put($"commitment_change_orders:{project}", new JsonObject
         {
             ["id"] = NextId(), ["contract_id"] = subcontract, ["number"] = "001", ["title"] = "Added footing", ["status"] = "approved",
             ["grand_total"] = "5000.00", ["executed"] = true, ["reviewed_at"] = "2026-04-02T17:10:01Z", ["type"] = "CommitmentChangeOrder",
+            ["legacy_package_id"] = package,
         }, at);
-        SeedOwnerSide(project, at);
+        SeedOwnerSide(project, codes, at);
+        SeedDirectCost(project, codes, at);
         var requisition = SeedRequisition(project, subcontract, line, codes[1], at);
-        return new FakeProcoreProject(project, subcontract, line, purchaseOrder, requisition, 4431);
+        return new FakeProcoreProject(project, subcontract, line, purchaseOrder, requisition, 4431, package);
     }
 
     private static JsonObject Vendor(long id, string name, string trade) => new()
@@ -68,7 +75,7 @@ public sealed partial class FakeProcore
             Put($"detail_rows:{view}", new JsonObject
             {
                 ["id"] = NextId(), ["project_id"] = project, ["cost_code_id"] = code["id"]!.DeepClone(), ["cost_code"] = code["name"]!.DeepClone(),
-                ["category_id"] = 11, ["category"] = "Commitment", ["original_budget_amount"] = amount, ["budget_modifications"] = 0.0,
+                ["category_id"] = 11, ["category"] = "Subcontract", ["original_budget_amount"] = amount, ["budget_modifications"] = 0.0,
                 ["approved_cos"] = 0.0, ["revised_budget"] = amount, ["estimated_cost_at_completion"] = amount,
                 ["budget_forecast"] = new JsonObject { ["amount"] = 0.0, ["automatically_calculated"] = true, ["calculation_strategy"] = "automatic" },
             }, at);
@@ -97,7 +104,7 @@ public sealed partial class FakeProcore
         return (id, line);
     }
 
-    private void SeedOwnerSide(long project, DateTimeOffset? at)
+    private void SeedOwnerSide(long project, List<JsonObject> codes, DateTimeOffset? at)
     {
         var prime = NextId();
         Put($"prime_contracts:{project}", new JsonObject
@@ -120,6 +127,7 @@ public sealed partial class FakeProcore
                 ["total_completed_and_stored_to_date"] = "44550.00", ["completed_work_retainage_percent"] = "10.00", ["total_retainage"] = "4455.00",
                 ["total_earned_less_retainage"] = "40095.00", ["less_previous_certificates_for_payment"] = "0.00", ["current_payment_due"] = "40095.00",
             },
+            ["g703"] = G703(codes),
         }, at);
     }
 

@@ -77,6 +77,15 @@ public sealed partial class FakeProcore : IAsyncDisposable
         }
     }
 
+    /// <summary>Deletes a record from a list, as someone deleting it in Procore: lists stop showing it and its show answers 404.</summary>
+    public void Remove(string key, long id)
+    {
+        lock (Lock)
+        {
+            Assert.Equal(1, List(key).RemoveAll(i => (long?)i["id"] == id));
+        }
+    }
+
     internal List<JsonObject> List(string key)
     {
         if (!Lists.TryGetValue(key, out var list))

@@ -14,7 +14,7 @@ public sealed partial class FakeQuickBooks
 {
     private static readonly Dictionary<string, string> UrlEntities = new(StringComparer.Ordinal)
     {
-        ["bill"] = "Bill", ["journalentry"] = "JournalEntry",
+        ["bill"] = "Bill", ["journalentry"] = "JournalEntry", ["invoice"] = "Invoice",
     };
 
     private void MapApi(WebApplication app)
@@ -155,7 +155,12 @@ public sealed partial class FakeQuickBooks
 
     private (int, JsonObject) CreateEntity(string entity, JsonObject body)
     {
-        var refused = entity == "Bill" ? ValidateBill(body) : ValidateJournalEntry(body);
+        var refused = UnknownClass(body) ?? entity switch
+        {
+            "Bill" => ValidateBill(body),
+            "Invoice" => ValidateInvoice(body),
+            _ => ValidateJournalEntry(body),
+        };
         if (refused is not null)
         {
             return refused.Value;
@@ -171,7 +176,7 @@ public sealed partial class FakeQuickBooks
         body["SyncToken"] = "0";
         body["domain"] = "QBO";
         body["MetaData"] = MetaData();
-        if (entity == "Bill")
+        if (entity is "Bill" or "Invoice")
         {
             var total = body["Line"]!.AsArray().Sum(l => l!["Amount"]!.GetValue<decimal>());
             body["TotalAmt"] = total;

@@ -75,21 +75,31 @@ public sealed partial class FakeQuickBooks
         });
     }
 
+    /// <summary>
+    /// The changed objects of one entity as Intuit lists them: active ones by last update, deletion stubs after them,
+    /// cut at <see cref="CdcCap"/> objects with no paging ([Intuit CDC page]: "a maximum of 1,000 objects"), so a cut
+    /// answer drops deletions first (issue 13).
+    /// </summary>
     private JsonArray Changed(string entity, DateTimeOffset since)
     {
         var items = new JsonArray();
-        foreach (var body in Table(entity).Values.Where(e => Updated(e) >= since))
+        foreach (var body in Table(entity).Values.Where(e => Updated(e) >= since).OrderBy(Updated))
         {
             items.Add(body.DeepClone());
         }
 
-        foreach (var (_, id, at) in Deleted.Where(d => d.Entity == entity && d.At >= since))
+        foreach (var (_, id, at) in Deleted.Where(d => d.Entity == entity && d.At >= since).OrderBy(d => d.At))
         {
             items.Add(new JsonObject
             {
                 ["domain"] = "QBO", ["status"] = "Deleted", ["Id"] = id,
                 ["MetaData"] = new JsonObject { ["LastUpdatedTime"] = at.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture) },
             });
+        }
+
+        while (items.Count > CdcCap)
+        {
+            items.RemoveAt(items.Count - 1);
         }
 
         return items;
@@ -127,6 +137,38 @@ public sealed partial class FakeQuickBooks
         return body["Line"] is JsonArray { Count: > 0 }
             ? null
             : FaultBody("2020", "Required param missing, need to supply the required value for the API", "Required parameter Line is missing in the request");
+    }
+
+    /// <summary>
+    /// An invoice needs a CustomerRef of the company and SalesItemLineDetail lines whose ItemRef is an item of the
+    /// company (Intuit's Invoice reference: CustomerRef and Line required; 2500 Invalid Reference Id otherwise).
+    /// </summary>
+    private (int, JsonObject)? ValidateInvoice(JsonObject body)
+    {
+        var customer = body["CustomerRef"]?["value"]?.GetValue<string>();
+        if (customer is null || !long.TryParse(customer, CultureInfo.InvariantCulture, out var key) || !Table("Customer").ContainsKey(key))
+        {
+            return FaultBody("2500", "Invalid Reference Id", $"Invalid Reference Id : Customer assigned to this transaction has been deleted: {customer}");
+        }
+
+        var lines = (body["Line"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+        var item = lines.Select(l => l["SalesItemLineDetail"]?["ItemRef"]?["value"]?.ToString())
+            .FirstOrDefault(i => i is null || !long.TryParse(i, CultureInfo.InvariantCulture, out var id) || !Table("Item").ContainsKey(id));
+        return lines.Count == 0
+            ? FaultBody("2020", "Required param missing, need to supply the required value for the API", "Required parameter Line is missing in the request")
+            : lines.Any(l => l["SalesItemLineDetail"] is null) || item is not null
+                ? FaultBody("2500", "Invalid Reference Id", $"Invalid Reference Id : Item assigned to this transaction has been deleted: {item}")
+                : null;
+    }
+
+    /// <summary>A line's ClassRef must name a class of the company (error 2500 otherwise, qbo.md section 7).</summary>
+    private (int, JsonObject)? UnknownClass(JsonObject body)
+    {
+        var classes = (body["Line"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(l => l["DetailType"]?.ToString() is { } type ? l[type]?["ClassRef"]?["value"]?.ToString() : null)
+            .OfType<string>();
+        var unknown = classes.FirstOrDefault(c => !long.TryParse(c, CultureInfo.InvariantCulture, out var key) || !Table("Class").ContainsKey(key));
+        return unknown is null ? null : FaultBody("2500", "Invalid Reference Id", $"Invalid Reference Id : Class assigned to this transaction has been deleted: {unknown}");
     }
 
     private static (int, JsonObject)? ValidateJournalEntry(JsonObject body)

@@ -47,6 +47,9 @@ public sealed partial class FakeQuickBooks : IAsyncDisposable
     /// <summary>Transactions dated on or before this date are in a closed period (error 6210).</summary>
     public DateOnly? ClosedThrough { get; set; }
 
+    /// <summary>The most objects one CDC answer holds per entity (Intuit: 1,000, no paging); the rest are cut off.</summary>
+    public int CdcCap { get; set; } = 1000;
+
     /// <summary>The highest number of API requests in flight at once, to check the client's per-realm limit.</summary>
     public int PeakConcurrency { get; private set; }
 

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BackOffice.Kernel.Abstractions.Agents;
+using BackOffice.Kernel.Abstractions.Proposals;
+using BackOffice.Kernel.Abstractions.Telemetry;
+using BackOffice.Store.Findings;
+using BackOffice.Store.Sweeps;
+using BackOffice.Store.Tenancy;
+
+namespace BackOffice.Kernel.Sweeps;
+
+/// <summary>Full recomputation, or the incremental path that stops when nothing an agent reads has changed (issue 18).</summary>
+public enum SweepMode
+{
+    Full,
+    Incremental,
+}
+
+/// <summary>Issue 18: the incremental path. An agent whose inputs and as-of date are those of its mark is not run again.</summary>
+public sealed partial class SweepRunner
+{
+    /// <summary>
+    /// The mark a sweep starting now would leave: the journal's sequence, the as-of date, the stamp of what the journal
+    /// does not cover, and the build of the agent and of this kernel (new code may find other things in the same books).
+    /// </summary>
+    private static async Task<SweepMark> CurrentMarkAsync(TenantData data, IAgent agent, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var inputs = await data.SweepMarks.InputsAsync(cancellationToken);
+        var build = $"{agent.GetType().Assembly.ManifestModule.ModuleVersionId:N}.{typeof(SweepRunner).Assembly.ManifestModule.ModuleVersionId:N}";
+        return new SweepMark(agent.Name, inputs.JournalSeq, asOf, $"{inputs.Stamp}:{build}");
+    }
+
+    /// <summary>
+    /// Nothing the agent reads changed since its mark: its stored findings stand as they are, and every proposal it
+    /// would draft was handed to the gate by the sweep that set the mark (the gate dedupes by key, so re-submitting them
+    /// would change nothing). The run and an audit event are still recorded, so the scheduler sees the sweep as done.
+    /// </summary>
+    private async Task<SweepOutcome> UnchangedAsync(
+        TenantData data, string agent, long runId, DateOnly asOf, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        var findings = (await FindingStore.ListOpenAsync(data, agent, cancellationToken)).Select(ToFinding).ToList();
+        await using (var unit = await data.WriteAsync(cancellationToken))
+        {
+            await audit.AppendAsync(unit, $"agent:{agent}", "sweep.completed", $"sweep:{runId}", new JsonObject
+            {
+                ["agent"] = agent,
+                ["asOf"] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["findings"] = findings.Count,
+                ["newFindings"] = 0,
+                ["proposalsDrafted"] = 0,
+                ["unchanged"] = true,
+            }, cancellationToken);
+            await unit.CommitAsync(cancellationToken);
+        }
+
+        await data.SweepRuns.FinishAsync(runId, findings.Count, 0, cancellationToken);
+        BackOfficeTelemetry.Sweeps.Add(1, new("agent", agent), new("outcome", "unchanged"));
+        LogSwept(data.Tenant, agent, findings.Count, 0);
+        progress.Report($"{agent}: nothing changed since the last sweep as of {asOf:yyyy-MM-dd}; {findings.Count} findings stand");
+        return new SweepOutcome(data.Tenant, agent, runId, asOf, findings, [], new IntakeResult(0, 0), Unchanged: true);
+    }
+
+    private static Finding ToFinding(StoredFinding stored) => new(
+        stored.Id, stored.Agent, stored.Check, Enum.Parse<Severity>(stored.Severity), stored.Title,
+        JsonSerializer.Deserialize<List<Figure>>(stored.FiguresJson, FigureJson.Options) ?? [], stored.Narrative);
+}

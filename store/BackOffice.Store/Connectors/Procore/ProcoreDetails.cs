@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using BackOffice.Store.Tenancy;
+
+namespace BackOffice.Store.Connectors.Procore;
+
+/// <summary>
+/// What a list record does not carry and one more request per record reads (issue 14): a change order's line items with
+/// their cost codes (its change order package, GET /rest/v1.0/change_order_packages/{legacy_package_id}), and a pay
+/// application's G703 lines (its show, GET /rest/v1.0/payment_applications/{id}, which adds g703[]; procore.md section 4).
+/// A record whose list digest is what we stored is not read again, so an unchanged project costs no extra requests.
+/// </summary>
+internal sealed class ProcoreDetails(ProcoreApi api, TenantData tenant, ProcorePass pass)
+{
+    private static readonly ProcoreLines ChangeOrderLines = new("project_change_order_lines", "change_order_id", "pc-col-");
+    private static readonly ProcoreLines Insurances = new("project_vendor_insurances", "vendor_id", ProcoreInsuranceRows.Prefix);
+
+    /// <summary>Reads the package lines of each new or changed change order of the page; answers the page to apply as it is.</summary>
+    public async Task<IReadOnlyList<JsonObject>> ChangeOrderLinesAsync(
+        string kind, string project, IReadOnlyList<JsonObject> items, ProcoreScope where, CancellationToken ct)
+    {
+        foreach (var item in await ChangedAsync("project_change_orders", items, ct))
+        {
+            if (ProcoreJson.Of(item, "legacy_package_id") is not { } package)
+            {
+                continue;
+            }
+
+            var contract = ProcoreJson.Of(item, "contract_id") is { } c ? "&contract_id=" + c : "";
+            // A package Procore no longer shows (404) leaves the lines we hold; the change order itself says what it is.
+            if (await api.GetAsync(tenant, $"/rest/v1.0/change_order_packages/{package}?project_id={project}{contract}", ct) is not { } body)
+            {
+                continue;
+            }
+
+            var lines = (body["line_items"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+            var scope = where with { ParentId = ProcoreRows.ChangeOrder(kind, ProcoreJson.Of(item, "id")!) };
+            pass.Add("change_order_lines", await tenant.ProcoreSync.ReplaceLinesAsync("change_order_lines", ChangeOrderLines, lines, scope, ct));
+        }
+
+        return items;
+    }
+
+    /// <summary>
+    /// In place of each new or changed pay application of the page, its show (with g703[]); unchanged ones are left out.
+    /// <paramref name="hashes"/> receives each list record's mapping digest, which the stored row keeps.
+    /// </summary>
+    public async Task<IReadOnlyList<JsonObject>> PayAppShowsAsync(
+        string project, IReadOnlyList<JsonObject> items, Dictionary<string, string> hashes, CancellationToken ct)
+    {
+        var shows = new List<JsonObject>();
+        foreach (var item in await ChangedAsync("project_pay_apps", items, ct))
+        {
+            var id = ProcoreJson.Of(item, "id")!;
+            hashes[id] = ProcoreJson.MappingHash(item);
+            shows.Add(await api.GetAsync(tenant, $"/rest/v1.0/payment_applications/{id}?project_id={project}", ct) ?? item);
+        }
+
+        return shows;
+    }
+
+    /// <summary>
+    /// The insurance policies of each vendor holding an open commitment (GET /rest/v1.0/companies/{company}/vendors/{id}/insurances,
+    /// every page), each vendor's set applied whole: a policy Procore no longer lists is removed (issue 14).
+    /// </summary>
+    public async Task InsurancesAsync(string company, CancellationToken ct)
+    {
+        foreach (var vendor in await tenant.ProcoreSync.OpenCommitmentVendorIdsAsync(ct))
+        {
+            var items = new List<JsonObject>();
+            string? url = api.ListUrl($"/rest/v1.0/companies/{company}/vendors/{vendor}/insurances", 1);
+            while (url is not null)
+            {
+                var page = await api.PageAsync(tenant, url, ct);
+                pass.Pages++;
+                items.AddRange(page.Items);
+                url = page.Next;
+            }
+
+            var scope = new ProcoreScope(null, new Dictionary<string, string>()) { ParentId = ProcoreRows.Vendor(vendor) };
+            pass.Add("insurances", await tenant.ProcoreSync.ReplaceLinesAsync("insurances", Insurances, items, scope, ct));
+        }
+    }
+
+    /// <summary>The records of the page whose mapping digest differs from the stored row's (new ones included).</summary>
+    private async Task<List<JsonObject>> ChangedAsync(string table, IReadOnlyList<JsonObject> items, CancellationToken ct)
+    {
+        var held = await tenant.ProcoreSync.HeldHashesAsync(table, items.Select(i => ProcoreJson.Of(i, "id")!), ct);
+        return items.Where(i => held.GetValueOrDefault(ProcoreJson.Of(i, "id")!) != ProcoreJson.MappingHash(i)).ToList();
+    }
+}

@@ -1,0 +1,91 @@
+using BackOffice.Store.Tenancy;
+using Dapper;
+
+namespace BackOffice.Store.Connectors.QuickBooks;
+
+/// <summary>An active entry of a synced QuickBooks name list (a class or an item).</summary>
+public sealed record QuickBooksListEntry(string Id, string Name, string FullyQualifiedName);
+
+/// <summary>
+/// Looks the classes and items a tenant's settings name up in the synced QuickBooks lists (issue 13): by Id, by
+/// FullyQualifiedName, or by Name when only one entry has it. A name that is not there is a plain error naming the
+/// setting, never a guess.
+/// </summary>
+public sealed class QuickBooksLists(QuickBooksOptions options)
+{
+    /// <summary>The tenant's class mapping with the synced classes; reads nothing when the tenant maps no class.</summary>
+    public async Task<QuickBooksClassMap> ClassesAsync(TenantData tenant, CancellationToken cancellationToken)
+    {
+        var settings = options.For(tenant.Tenant);
+        var mapsAny = settings.ClassByJob.Count > 0 || settings.ClassByAccount.Count > 0 || settings.DefaultClass is not null;
+        return new QuickBooksClassMap(tenant.Tenant, settings, mapsAny ? await ActiveAsync(tenant, "ledger_classes", cancellationToken) : []);
+    }
+
+    /// <summary>
+    /// The Id of the item a setting names ("InvoiceItem" or "RetainageItem"): the tenant's own, else the global one,
+    /// checked against the synced items.
+    /// </summary>
+    public async Task<string> ItemAsync(TenantData tenant, string setting, CancellationToken cancellationToken)
+    {
+        var own = options.For(tenant.Tenant);
+        var (tenantValue, globalValue) = setting switch
+        {
+            "InvoiceItem" => (own.InvoiceItem, options.InvoiceItem),
+            "RetainageItem" => (own.RetainageItem, options.RetainageItem),
+            _ => throw new ArgumentException($"'{setting}' is not an item setting.", nameof(setting)),
+        };
+        var (key, name) = tenantValue is { Length: > 0 } ? ($"QuickBooks:Tenants:{tenant.Tenant}:{setting}", tenantValue) : ($"QuickBooks:{setting}", globalValue ?? "");
+        if (name.Length == 0)
+        {
+            throw new QuickBooksMappingException(
+                $"No QuickBooks item set for this write: set {key} (or QuickBooks:Tenants:{tenant.Tenant}:{setting}) to the name of an item in QuickBooks, e.g. \"Progress billing\".");
+        }
+
+        return Find(await ActiveAsync(tenant, "ledger_items", cancellationToken), key, name, "item", tenant.Tenant);
+    }
+
+    internal static string Find(IReadOnlyList<QuickBooksListEntry> entries, string setting, string name, string kind, string tenant)
+    {
+        var matches = entries.Where(e => e.Id == name).ToList();
+        if (matches.Count == 0)
+        {
+            matches = entries.Where(e => string.Equals(e.FullyQualifiedName, name, StringComparison.OrdinalIgnoreCase)).ToList();
+        }
+
+        if (matches.Count == 0)
+        {
+            matches = entries.Where(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
+        }
+
+        return matches.Count == 1
+            ? matches[0].Id
+            : throw new QuickBooksMappingException(
+                $"{setting} names {kind} '{name}', which {(matches.Count == 0 ? "is not an active" : "matches more than one")} {kind} in tenant {tenant}'s synced QuickBooks {(kind == "class" ? "classes" : kind + "s")}: " +
+                $"fix the setting (a {kind}'s full name or Id), or add the {kind} in QuickBooks and run `backoffice sync --tenant {tenant}`.");
+    }
+
+    private static async Task<IReadOnlyList<QuickBooksListEntry>> ActiveAsync(TenantData tenant, string table, CancellationToken cancellationToken)
+    {
+        await using var unit = await tenant.ReadAsync(cancellationToken);
+        return (await unit.Connection.QueryAsync<QuickBooksListEntry>(new CommandDefinition(
+            $"SELECT id AS Id, name AS Name, fully_qualified_name AS FullyQualifiedName FROM {table} WHERE active = 1 ORDER BY id",
+            cancellationToken: cancellationToken))).ToList();
+    }
+}
+
+/// <summary>
+/// Which class a bill or journal-entry line carries (issue 13): the class of its job, else of its account (a
+/// department), else the tenant's default, else none. Looked up per line, so a wrong entry fails only the writes that use it.
+/// </summary>
+public sealed class QuickBooksClassMap(string tenant, QuickBooksTenantOptions settings, IReadOnlyList<QuickBooksListEntry> classes)
+{
+    public string? ClassFor(string? jobId, string accountId)
+    {
+        var prefix = $"QuickBooks:Tenants:{tenant}:";
+        var (setting, name) = jobId is not null && settings.ClassByJob.TryGetValue(jobId, out var byJob) ? ($"{prefix}ClassByJob:{jobId}", byJob)
+            : settings.ClassByAccount.TryGetValue(accountId, out var byAccount) ? ($"{prefix}ClassByAccount:{accountId}", byAccount)
+            : settings.DefaultClass is { Length: > 0 } fallback ? ($"{prefix}DefaultClass", fallback)
+            : (null, null);
+        return setting is null ? null : QuickBooksLists.Find(classes, setting, name!, "class", tenant);
+    }
+}

@@ -1,0 +1,65 @@
+using System.ComponentModel;
+using BackOffice.Domain.Money;
+using BackOffice.Domain.Workforce;
+
+namespace BackOffice.Tools.Labor;
+
+/// <summary>
+/// One employee's burden per hour worked from the calculator (issue 16): <see cref="LaborBurdenResult.BurdenedRatePerHourWorked"/>
+/// less the base rate, so a shift at another rate carries the same dollars of burden per hour.
+/// </summary>
+public sealed record EmployeeBurdenRate(string EmployeeId, decimal BaseRate, decimal BurdenedRatePerHourWorked)
+{
+    public decimal BurdenPerHour => BurdenedRatePerHourWorked - BaseRate;
+}
+
+/// <summary>
+/// A job's labor burden to date (issue 16). <paramref name="RawTimecardLabor"/> is the clocked hours of employees with
+/// burden data at their shift or base rate; <paramref name="BurdenedTimecardLabor"/> the same hours at the burdened rate;
+/// <paramref name="FallbackLabor"/> the rest of the ledger's labor (employees without burden data, labor not clocked),
+/// burdened at the flat percent (<paramref name="FallbackBurden"/>).
+/// </summary>
+public sealed record JobLaborBurden(
+    string JobId, decimal LedgerLabor, decimal RawTimecardLabor, decimal BurdenedTimecardLabor, decimal FallbackLabor, decimal FallbackBurden)
+{
+    public decimal CalculatorBurden => BurdenedTimecardLabor - RawTimecardLabor;
+
+    public decimal TotalBurden => CalculatorBurden + FallbackBurden;
+}
+
+/// <summary>
+/// Labor burden of a job through the per-employee calculator (issue 16), the flat percent only as the fallback.
+/// Rounding points, each to the cent half away from zero: an employee's burdened rate (in <see cref="LaborBurdenTools"/>),
+/// raw labor and burden of each (employee, rate) group of hours, and the fallback burden (<see cref="MoneyMath.PercentOf"/>).
+/// </summary>
+public static class JobLaborBurdenTools
+{
+    [Description("An employee's burdened rate per hour worked from the burden calculator, at the employee's base rate for a year of the configured hours.")]
+    public static EmployeeBurdenRate RateOf(
+        [Description("The employee")] Employee employee,
+        [Description("Paid hours, hours worked and the burden components, as the labor-burden report uses them")] LaborBurdenInput year) =>
+        new(employee.Id, employee.BaseRate, LaborBurdenTools.Compute(year with { HourlyRate = employee.BaseRate }).BurdenedRatePerHourWorked);
+
+    [Description("A job's labor burden to date: clocked hours of employees with burden data at their burdened rate, and the rest of the ledger's labor at the flat burden percent.")]
+    public static JobLaborBurden ForJob(
+        [Description("Project job id")] string jobId,
+        [Description("The job's clocked hours by employee and shift rate as of the date")] IReadOnlyList<JobLaborHours> hours,
+        [Description("Burdened rates of the employees that have burden data, by employee id")] IReadOnlyDictionary<string, EmployeeBurdenRate> rates,
+        [Description("The job's labor cost to date as posted in the ledger (labor cost codes or accounts), in dollars")] decimal ledgerLabor,
+        [Description("Flat labor burden percent for labor without burden data, e.g. 32.5")] decimal fallbackPercent)
+    {
+        decimal raw = 0m, burden = 0m;
+        foreach (var group in hours.Where(h => h.JobId == jobId))
+        {
+            if (rates.TryGetValue(group.EmployeeId, out var rate))
+            {
+                raw += MoneyMath.RoundToCent(group.Hours * (group.Rate ?? rate.BaseRate));
+                burden += MoneyMath.RoundToCent(group.Hours * rate.BurdenPerHour);
+            }
+        }
+
+        // Labor the calculator did not burden: the ledger's labor beyond the clocked labor of employees with burden data.
+        var fallbackLabor = Math.Max(0m, ledgerLabor - raw);
+        return new JobLaborBurden(jobId, ledgerLabor, raw, raw + burden, fallbackLabor, MoneyMath.PercentOf(fallbackLabor, fallbackPercent));
+    }
+}
