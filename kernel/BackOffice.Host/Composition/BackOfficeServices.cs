@@ -97,8 +97,8 @@ public static class BackOfficeServices
     }
 
     /// <summary>
-    /// Issue 18: the engine is chosen and checked before anything else starts. PostgreSQL is refused, naming what is
-    /// not yet ported, until every store runs on it; the ported part is exercised by the store tests on both engines.
+    /// Issue 18: the engine is chosen and checked before anything else starts: SQLite files (the embedded default) or
+    /// one PostgreSQL database with row-level security, whose migrations the first unit of work applies.
     /// </summary>
     private static StoreEngine StoreEngineFrom(IConfiguration configuration, DataDirectory data)
     {
@@ -106,7 +106,8 @@ public static class BackOfficeServices
         options.Validate();
         if (options.Provider == StoreOptions.Postgres)
         {
-            BackOffice.Store.Postgres.PostgresPorting.RefuseToStart();
+            BackOffice.Store.Postgres.PostgresPorting.ThrowIfNotPorted();
+            return new BackOffice.Store.Postgres.PostgresEngine(options);
         }
 
         return new BackOffice.Store.Sqlite.SqliteEngine(data);

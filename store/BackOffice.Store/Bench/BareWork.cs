@@ -14,7 +14,8 @@ public static class BareWork
     /// <summary>Reads every value of every table of the tenant database; returns the number of rows.</summary>
     public static async Task<long> ReadTenantAsync(TenantData tenant, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var unit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = unit.Connection;
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {

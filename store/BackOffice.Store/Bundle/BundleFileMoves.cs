@@ -70,7 +70,9 @@ public static class BundleFileMoves
             Directory.Delete(staging, recursive: true);
         }
 
-        await using var connection = await data.OpenAsync(cancellationToken);
+        await using var connectionUnit = await data.OpenUnitAsync(cancellationToken);
+
+        var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM bundle_file_moves WHERE token = @token", new { token }, cancellationToken: cancellationToken));
     }
@@ -87,7 +89,8 @@ public static class BundleFileMoves
         TenantData data, DateTimeOffset discardStagedBefore, CancellationToken cancellationToken)
     {
         var root = Path.Combine(data.Folder, StagingFolder);
-        await using var connection = await data.OpenAsync(cancellationToken);
+        await using var connectionUnit = await data.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var committed = (await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT token FROM bundle_file_moves", cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
         var (finished, discarded) = (0, 0);

@@ -82,9 +82,11 @@ public sealed class BundleImporter(TimeProvider clock)
         var errors = new ErrorSink();
         // Issue 19: the key before the write lock: creating it keys this tenant's chain in a transaction of its own.
         var auditKey = await data.AuditKeyAsync(cancellationToken);
-        await using var connection = await data.OpenAsync(cancellationToken);
-        // IMMEDIATE: the stored rows validation reads are the rows the writer diffs against; no other writer slips between.
-        await using var transaction = await data.WriteRetry.BeginAsync(connection, cancellationToken);
+        // IMMEDIATE (or the tenant's advisory lock on PostgreSQL): the stored rows validation reads are the rows the
+        // writer diffs against; no other writer slips between.
+        await using var unit = await data.OpenUnitAsync(write: true, cancellationToken);
+        var connection = unit.Connection;
+        var transaction = unit.Transaction!;
         progress?.Report(new ImportProgress(ImportPhase.Validating, null, tables.Values.Sum(t => t.Rows.Count)));
         var stored = await StoredState.LoadAsync(connection, transaction, cancellationToken);
         await BundleValidator.ValidateAsync(tables, stored, connection, transaction, errors, source.Merge, cancellationToken);
@@ -103,7 +105,7 @@ public sealed class BundleImporter(TimeProvider clock)
         var runId = await RecordRunAsync(source, startedAt, counts, connection, transaction, cancellationToken);
         await _audit.AppendAsync(connection, transaction, auditKey, actor, "import.completed", $"import:{runId}",
             AuditData(data.Tenant, source, counts, warnings.Count), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await unit.CommitAsync(cancellationToken);
 
         await BundleFileMoves.FinishAsync(data, staged, cancellationToken);
         progress?.Report(new ImportProgress(ImportPhase.Done, null, tables.Values.Sum(t => t.Rows.Count)));

@@ -94,9 +94,9 @@ public static class BundleRawFiles
         foreach (var file in plan.Where(f => f.Changed))
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                """
+                $"""
                 INSERT INTO bundle_files (kind, name, sha256, size_bytes, imported_at) VALUES (@Kind, @Name, @Sha256, @SizeBytes, @importedAt)
-                ON CONFLICT (kind, name) DO UPDATE SET sha256 = excluded.sha256, size_bytes = excluded.size_bytes, imported_at = excluded.imported_at
+                ON CONFLICT ({StoreSql.ConflictOn(connection, "kind, name")}) DO UPDATE SET sha256 = excluded.sha256, size_bytes = excluded.size_bytes, imported_at = excluded.imported_at
                 """,
                 new { file.Kind, file.Name, file.Sha256, file.SizeBytes, importedAt }, transaction, cancellationToken: cancellationToken));
         }

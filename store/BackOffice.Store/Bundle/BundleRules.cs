@@ -87,7 +87,7 @@ public static class BundleRules
         else
         {
             var stored = await connection.QueryAsync<(string, long)>(new CommandDefinition(
-                "SELECT sub_invoice_id, SUM(amount_cents) FROM project_sub_invoice_lines GROUP BY sub_invoice_id",
+                "SELECT sub_invoice_id, CAST(SUM(amount_cents) AS BIGINT) FROM project_sub_invoice_lines GROUP BY sub_invoice_id",
                 transaction: transaction, cancellationToken: cancellationToken));
             sums = stored.ToDictionary(s => s.Item1, s => s.Item2, StringComparer.Ordinal);
         }

@@ -15,9 +15,13 @@ public static class BundleWriter
         IReadOnlyDictionary<string, ParsedTable> tables, StoredState stored, DbConnection connection, DbTransaction transaction,
         IProgress<ImportProgress>? progress, bool merge, ISet<ChangedEntity> touched, CancellationToken cancellationToken)
     {
-        // Parents and children are written in whatever order the diff needs; foreign keys are checked at commit.
-        await connection.ExecuteAsync(new CommandDefinition(
-            "PRAGMA defer_foreign_keys = ON", transaction: transaction, cancellationToken: cancellationToken));
+        // Parents and children are written in whatever order the diff needs; foreign keys are checked at commit (the
+        // PostgreSQL schema declares them deferred, issue 18).
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "PRAGMA defer_foreign_keys = ON", transaction: transaction, cancellationToken: cancellationToken));
+        }
 
         var present = BundleSchema.Files.Where(f => tables.ContainsKey(f.Path)).ToList();
         var removed = new Dictionary<string, int>();

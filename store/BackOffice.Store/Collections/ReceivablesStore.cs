@@ -54,7 +54,8 @@ public sealed class ReceivablesStore(TenantData tenant)
 
     private async Task<IEnumerable<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         return (await connection.QueryAsync<T>(new CommandDefinition(sql, cancellationToken: cancellationToken))).ToList();
     }
 

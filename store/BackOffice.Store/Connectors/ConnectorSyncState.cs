@@ -17,7 +17,7 @@ public sealed class ConnectorSyncState(TenantData tenant, string table)
     {
         await using var unit = await tenant.WriteAsync(cancellationToken);
         await unit.Connection.ExecuteAsync(new CommandDefinition(
-            $"INSERT INTO {table} (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            $"INSERT INTO {table} (key, value) VALUES (@key, @value) ON CONFLICT ({unit.ConflictOn("key")}) DO UPDATE SET value = excluded.value",
             new { key, value }, unit.Transaction, cancellationToken: cancellationToken));
         await unit.CommitAsync(cancellationToken);
     }

@@ -14,7 +14,8 @@ public sealed class ExportImportStore(TenantData tenant)
 {
     public async Task<IReadOnlyDictionary<string, string>> MappingJsonAsync(string source, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<(string Kind, string Json)>(new CommandDefinition(
             "SELECT kind, mapping_json FROM export_mappings WHERE source = @source", new { source }, cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.Kind, r => r.Json, StringComparer.Ordinal);
@@ -22,17 +23,19 @@ public sealed class ExportImportStore(TenantData tenant)
 
     public async Task SaveMappingAsync(string source, string kind, string mappingJson, string by, string at, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             INSERT INTO export_mappings (source, kind, mapping_json, saved_at, saved_by) VALUES (@source, @kind, @mappingJson, @at, @by)
-            ON CONFLICT (source, kind) DO UPDATE SET mapping_json = excluded.mapping_json, saved_at = excluded.saved_at, saved_by = excluded.saved_by
+            ON CONFLICT ({StoreSql.ConflictOn(connection, "source, kind")}) DO UPDATE SET mapping_json = excluded.mapping_json, saved_at = excluded.saved_at, saved_by = excluded.saved_by
             """, new { source, kind, mappingJson, by, at }, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<ExportNameDecision>> NameDecisionsAsync(string source, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         return (await connection.QueryAsync<ExportNameDecision>(new CommandDefinition(
             """
             SELECT source AS Source, entity AS Entity, name_key AS NameKey, record_id AS RecordId
@@ -42,12 +45,13 @@ public sealed class ExportImportStore(TenantData tenant)
 
     public async Task SaveNameDecisionAsync(ExportNameDecision decision, string by, string at, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             INSERT INTO export_name_decisions (source, entity, name_key, record_id, decided_at, decided_by)
             VALUES (@Source, @Entity, @NameKey, @RecordId, @at, @by)
-            ON CONFLICT (source, entity, name_key) DO UPDATE SET record_id = excluded.record_id,
+            ON CONFLICT ({StoreSql.ConflictOn(connection, "source, entity, name_key")}) DO UPDATE SET record_id = excluded.record_id,
                 decided_at = excluded.decided_at, decided_by = excluded.decided_by
             """, new { decision.Source, decision.Entity, decision.NameKey, decision.RecordId, at, by },
             cancellationToken: cancellationToken));

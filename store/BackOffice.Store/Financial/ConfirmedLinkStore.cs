@@ -14,7 +14,8 @@ public sealed class ConfirmedLinkStore(TenantData tenant)
 {
     public async Task<IReadOnlyList<CrossSystemLink>> AllAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<LinkRow>(new CommandDefinition(
             "SELECT kind AS Kind, project_id AS ProjectId, ledger_id AS LedgerId, proposal_id AS ProposalId, confirmed_at AS ConfirmedAt FROM financial_links ORDER BY kind, project_id",
             cancellationToken: cancellationToken));
@@ -23,7 +24,8 @@ public sealed class ConfirmedLinkStore(TenantData tenant)
 
     public async Task<ConfirmedLink?> GetAsync(string kind, string projectId, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var row = await connection.QuerySingleOrDefaultAsync<LinkRow>(new CommandDefinition(
             """
             SELECT kind AS Kind, project_id AS ProjectId, ledger_id AS LedgerId, proposal_id AS ProposalId, confirmed_at AS ConfirmedAt
@@ -35,17 +37,19 @@ public sealed class ConfirmedLinkStore(TenantData tenant)
     /// <summary>Writes the link, replacing any earlier one for the same project record: running it twice changes nothing more.</summary>
     public async Task PutAsync(ConfirmedLink link, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             INSERT INTO financial_links (kind, project_id, ledger_id, proposal_id, confirmed_at) VALUES (@Kind, @ProjectId, @LedgerId, @ProposalId, @ConfirmedAt)
-            ON CONFLICT (kind, project_id) DO UPDATE SET ledger_id = excluded.ledger_id, proposal_id = excluded.proposal_id, confirmed_at = excluded.confirmed_at
+            ON CONFLICT ({StoreSql.ConflictOn(connection, "kind, project_id")}) DO UPDATE SET ledger_id = excluded.ledger_id, proposal_id = excluded.proposal_id, confirmed_at = excluded.confirmed_at
             """, link, cancellationToken: cancellationToken));
     }
 
     public async Task DeleteAsync(string kind, string projectId, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM financial_links WHERE kind = @kind AND project_id = @projectId", new { kind, projectId }, cancellationToken: cancellationToken));
     }

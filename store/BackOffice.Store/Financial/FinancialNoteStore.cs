@@ -16,7 +16,8 @@ public sealed class FinancialNoteStore(TenantData tenant)
 
     public async Task<FinancialNote?> GetAsync(string idempotencyKey, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var row = await connection.QuerySingleOrDefaultAsync<NoteRow>(new CommandDefinition(
             $"SELECT {Columns} FROM financial_notes WHERE idempotency_key = @idempotencyKey", new { idempotencyKey }, cancellationToken: cancellationToken));
         return row?.ToNote();
@@ -25,7 +26,8 @@ public sealed class FinancialNoteStore(TenantData tenant)
     /// <summary>Keys of every stored note: the sweep proposes no note that is already there.</summary>
     public async Task<IReadOnlySet<string>> KeysAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var keys = await connection.QueryAsync<string>(new CommandDefinition("SELECT idempotency_key FROM financial_notes", cancellationToken: cancellationToken));
         return keys.ToHashSet(StringComparer.Ordinal);
     }
@@ -33,11 +35,12 @@ public sealed class FinancialNoteStore(TenantData tenant)
     /// <summary>Inserts the note unless one with the same key exists (a retry after a crash writes nothing more); returns the stored note.</summary>
     public async Task<FinancialNote> AddOnceAsync(FinancialNote note, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             INSERT INTO financial_notes (idempotency_key, commitment_id, lacking_side, text, proposal_id, created_at)
-            VALUES (@IdempotencyKey, @CommitmentId, @LackingSide, @Text, @ProposalId, @CreatedAt) ON CONFLICT (idempotency_key) DO NOTHING
+            VALUES (@IdempotencyKey, @CommitmentId, @LackingSide, @Text, @ProposalId, @CreatedAt) ON CONFLICT ({StoreSql.ConflictOn(connection, "idempotency_key")}) DO NOTHING
             """, note, cancellationToken: cancellationToken));
         var row = await connection.QuerySingleAsync<NoteRow>(new CommandDefinition(
             $"SELECT {Columns} FROM financial_notes WHERE idempotency_key = @IdempotencyKey", note, cancellationToken: cancellationToken));
@@ -46,7 +49,8 @@ public sealed class FinancialNoteStore(TenantData tenant)
 
     public async Task DeleteAsync(string idempotencyKey, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM financial_notes WHERE idempotency_key = @idempotencyKey", new { idempotencyKey }, cancellationToken: cancellationToken));
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BackOffice.Domain.Financial;
 using BackOffice.Domain.Money;
+using BackOffice.Store.Tenancy;
 using Dapper;
 
 namespace BackOffice.Store.Financial;
@@ -16,7 +17,7 @@ public sealed partial class LedgerFinancialStore
     {
         var rows = await QueryAsync<TotalRow>(
             $"""
-            SELECT CustomerId, CostCode, AccountId, SUM(AmountCents) AS AmountCents FROM (
+            SELECT CustomerId, CostCode, AccountId, CAST(SUM(AmountCents) AS BIGINT) AS AmountCents FROM (
                 SELECT l.customer_id AS CustomerId, NULLIF(l.item, '') AS CostCode, l.account_id AS AccountId, l.amount_cents AS AmountCents
                 FROM ledger_bill_lines l JOIN ledger_bills b ON b.id = l.bill_id JOIN ledger_accounts a ON a.id = l.account_id
                 WHERE b.status = 'active' AND a.type IN {CostTypes} AND b.txn_date <= @AsOf
@@ -24,8 +25,8 @@ public sealed partial class LedgerFinancialStore
                 SELECT l.customer_id, NULLIF(l.item, ''), l.account_id,
                        CASE l.posting_type WHEN 'Credit' THEN -l.amount_cents ELSE l.amount_cents END
                 FROM ledger_journal_lines l JOIN ledger_journal_entries e ON e.id = l.journal_entry_id JOIN ledger_accounts a ON a.id = l.account_id
-                WHERE e.status = 'active' AND a.type IN {CostTypes} AND e.txn_date <= @AsOf)
-            GROUP BY CustomerId, CostCode, AccountId ORDER BY CustomerId, CostCode, AccountId
+                WHERE e.status = 'active' AND a.type IN {CostTypes} AND e.txn_date <= @AsOf) postings
+            GROUP BY CustomerId, CostCode, AccountId ORDER BY CustomerId NULLS FIRST, CostCode NULLS FIRST, AccountId
             """, new { AsOf = asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken);
         return rows.Select(r => new CostTotal(r.CustomerId, r.CostCode, r.AccountId, Cents.ToDollars(r.AmountCents))).ToList();
     }
@@ -36,8 +37,8 @@ public sealed partial class LedgerFinancialStore
     /// </summary>
     public async Task<IReadOnlyList<CostPosting>> CostExceptionsAsync(IReadOnlyCollection<string> customers, CancellationToken cancellationToken)
     {
-        const string Suspect = """
-            (l.customer_id IN (SELECT value FROM json_each(@Customers))
+        var suspect = $"""
+            ({StoreSql.InJson(tenant.Dialect, "l.customer_id", "@Customers")}
              OR EXISTS (SELECT 1 FROM map_cost_code_accounts m WHERE m.cost_code = l.item AND m.account_id <> l.account_id))
             """;
         var rows = await QueryAsync<PostingRow>(
@@ -45,12 +46,12 @@ public sealed partial class LedgerFinancialStore
             SELECT 'ledger_bill_lines' AS SourceTable, l.id AS SourceId, b.id AS ParentId, b.txn_date AS TxnDate, l.account_id AS AccountId,
                    l.customer_id AS CustomerId, l.item AS CostCode, l.amount_cents AS AmountCents
             FROM ledger_bill_lines l JOIN ledger_bills b ON b.id = l.bill_id JOIN ledger_accounts a ON a.id = l.account_id
-            WHERE b.status = 'active' AND a.type IN {CostTypes} AND {Suspect}
+            WHERE b.status = 'active' AND a.type IN {CostTypes} AND {suspect}
             UNION ALL
             SELECT 'ledger_journal_lines', l.id, e.id, e.txn_date, l.account_id, l.customer_id, l.item,
                    CASE l.posting_type WHEN 'Credit' THEN -l.amount_cents ELSE l.amount_cents END
             FROM ledger_journal_lines l JOIN ledger_journal_entries e ON e.id = l.journal_entry_id JOIN ledger_accounts a ON a.id = l.account_id
-            WHERE e.status = 'active' AND a.type IN {CostTypes} AND {Suspect}
+            WHERE e.status = 'active' AND a.type IN {CostTypes} AND {suspect}
             ORDER BY 4, 2
             """, new { Customers = JsonSerializer.Serialize(customers) }, cancellationToken);
         return rows.Select(r => new CostPosting(r.SourceTable, r.SourceId, r.ParentId, StoreDates.Parse(r.TxnDate), r.AccountId,
@@ -59,7 +60,8 @@ public sealed partial class LedgerFinancialStore
 
     private async Task<IEnumerable<T>> QueryAsync<T>(string sql, object parameters, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         return (await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).ToList();
     }
 

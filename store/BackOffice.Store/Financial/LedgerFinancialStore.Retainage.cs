@@ -13,10 +13,11 @@ public sealed partial class LedgerFinancialStore
     public async Task<IReadOnlyDictionary<(string Vendor, string Customer), decimal>> JournalCreditBalancesByVendorAndCustomerAsync(
         string accountId, DateOnly asOf, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<VendorCustomerBalanceRow>(new CommandDefinition(
             """
-            SELECT l.vendor_id AS VendorId, l.customer_id AS CustomerId, SUM(CASE l.posting_type WHEN 'Credit' THEN l.amount_cents ELSE -l.amount_cents END) AS Cents
+            SELECT l.vendor_id AS VendorId, l.customer_id AS CustomerId, CAST(SUM(CASE l.posting_type WHEN 'Credit' THEN l.amount_cents ELSE -l.amount_cents END) AS BIGINT) AS Cents
             FROM ledger_journal_lines l JOIN ledger_journal_entries e ON e.id = l.journal_entry_id
             WHERE l.account_id = @accountId AND e.status = 'active' AND e.txn_date <= @asOf AND l.vendor_id IS NOT NULL AND l.customer_id IS NOT NULL
             GROUP BY l.vendor_id, l.customer_id

@@ -81,11 +81,12 @@ public sealed partial class LedgerFinancialStore(TenantData tenant)
     /// </summary>
     public async Task<decimal?> JournalCreditBalanceAsync(string accountId, DateOnly asOf, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var row = await connection.QuerySingleAsync<BalanceRow>(new CommandDefinition(
             """
-            SELECT EXISTS (SELECT 1 FROM ledger_accounts WHERE id = @accountId) AS AccountExists,
-                   COALESCE((SELECT SUM(CASE l.posting_type WHEN 'Credit' THEN l.amount_cents ELSE -l.amount_cents END)
+            SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM ledger_accounts WHERE id = @accountId) THEN 1 ELSE 0 END AS BIGINT) AS AccountExists,
+                   COALESCE((SELECT CAST(SUM(CASE l.posting_type WHEN 'Credit' THEN l.amount_cents ELSE -l.amount_cents END) AS BIGINT)
                              FROM ledger_journal_lines l JOIN ledger_journal_entries e ON e.id = l.journal_entry_id
                              WHERE l.account_id = @accountId AND e.status = 'active' AND e.txn_date <= @asOf), 0) AS Cents
             """, new { accountId, asOf = asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken: cancellationToken));
@@ -98,10 +99,11 @@ public sealed partial class LedgerFinancialStore(TenantData tenant)
     /// </summary>
     public async Task<IReadOnlyDictionary<string, decimal>> JournalDebitBalancesByCustomerAsync(string accountId, DateOnly asOf, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<CustomerBalanceRow>(new CommandDefinition(
             """
-            SELECT l.customer_id AS CustomerId, SUM(CASE l.posting_type WHEN 'Debit' THEN l.amount_cents ELSE -l.amount_cents END) AS Cents
+            SELECT l.customer_id AS CustomerId, CAST(SUM(CASE l.posting_type WHEN 'Debit' THEN l.amount_cents ELSE -l.amount_cents END) AS BIGINT) AS Cents
             FROM ledger_journal_lines l JOIN ledger_journal_entries e ON e.id = l.journal_entry_id
             WHERE l.account_id = @accountId AND e.status = 'active' AND e.txn_date <= @asOf AND l.customer_id IS NOT NULL
             GROUP BY l.customer_id
@@ -123,7 +125,8 @@ public sealed partial class LedgerFinancialStore(TenantData tenant)
 
     private async Task<IEnumerable<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         return (await connection.QueryAsync<T>(new CommandDefinition(sql, cancellationToken: cancellationToken))).ToList();
     }
 

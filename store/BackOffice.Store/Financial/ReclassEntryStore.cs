@@ -21,7 +21,8 @@ public sealed class ReclassEntryStore(TenantData tenant)
     /// <summary>Ids of the ledger lines that an active reclass entry corrects.</summary>
     public async Task<IReadOnlySet<string>> ReclassedLinesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var memos = await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT memo FROM ledger_journal_entries WHERE status = 'active' AND memo LIKE 'Reclass %:%'", cancellationToken: cancellationToken));
         return memos.Select(m => m[MemoPrefix.Length..m.IndexOf(':', StringComparison.Ordinal)]).ToHashSet(StringComparer.Ordinal);
@@ -29,7 +30,8 @@ public sealed class ReclassEntryStore(TenantData tenant)
 
     public async Task<IReadOnlyList<JournalEntryRef>> ActiveForAsync(string sourceLine, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<EntryRow>(new CommandDefinition(
             "SELECT id AS Id, sync_token AS SyncToken FROM ledger_journal_entries WHERE status = 'active' AND memo LIKE @prefix ORDER BY id",
             new { prefix = MemoPrefix + sourceLine + ":%" }, cancellationToken: cancellationToken));
@@ -38,7 +40,8 @@ public sealed class ReclassEntryStore(TenantData tenant)
 
     public async Task<JournalEntryRef?> GetActiveAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var row = await connection.QuerySingleOrDefaultAsync<EntryRow>(new CommandDefinition(
             "SELECT id AS Id, sync_token AS SyncToken FROM ledger_journal_entries WHERE id = @id AND status = 'active'", new { id },
             cancellationToken: cancellationToken));

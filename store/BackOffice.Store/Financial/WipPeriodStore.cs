@@ -19,7 +19,8 @@ public sealed class WipPeriodStore(TenantData tenant)
 
     public async Task<WipPeriodClose?> GetAsync(string period, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var row = await connection.QuerySingleOrDefaultAsync<HeaderRow>(new CommandDefinition(
             $"SELECT {HeaderColumns} FROM wip_periods WHERE period = @period", new { period }, cancellationToken: cancellationToken));
         return row?.ToClose();
@@ -28,7 +29,8 @@ public sealed class WipPeriodStore(TenantData tenant)
     /// <summary>The latest period closed before <paramref name="period"/> (yyyy-MM sorts as text), or null.</summary>
     public async Task<WipPeriodClose?> LatestBeforeAsync(string period, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var row = await connection.QuerySingleOrDefaultAsync<HeaderRow>(new CommandDefinition(
             $"SELECT {HeaderColumns} FROM wip_periods WHERE period < @period ORDER BY period DESC LIMIT 1", new { period }, cancellationToken: cancellationToken));
         return row?.ToClose();
@@ -36,7 +38,8 @@ public sealed class WipPeriodStore(TenantData tenant)
 
     public async Task<IReadOnlyList<WipPeriodFigures>> FiguresAsync(string period, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<FiguresRow>(new CommandDefinition(
             """
             SELECT job_id AS JobId, contract_cents AS Contract, estimated_cost_cents AS EstimatedCost, cost_to_date_cents AS CostToDate,

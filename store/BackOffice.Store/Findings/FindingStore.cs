@@ -36,7 +36,7 @@ public sealed class FindingStore(TimeProvider clock)
 
         var keys = findings.Select(f => f.Key).ToArray();
         await unit.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE findings SET resolved_at = @now WHERE agent = @agent AND resolved_at IS NULL AND key NOT IN (SELECT value FROM json_each(@keys))",
+            $"UPDATE findings SET resolved_at = @now WHERE agent = @agent AND resolved_at IS NULL AND NOT {StoreSql.InJson(unit.Connection, "key", "@keys")}",
             new { now, agent, keys = System.Text.Json.JsonSerializer.Serialize(keys) }, unit.Transaction, cancellationToken: cancellationToken));
         return created;
     }
@@ -53,10 +53,10 @@ public sealed class FindingStore(TimeProvider clock)
 
     private static async Task UpsertAsync(DataUnit unit, Upsert f, string now, CancellationToken cancellationToken) =>
         await unit.Connection.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             INSERT INTO findings (key, agent, check_name, severity, title, figures_json, narrative, first_seen_at, last_seen_at, resolved_at)
             VALUES (@Key, @Agent, @Check, @Severity, @Title, @FiguresJson, @Narrative, @now, @now, NULL)
-            ON CONFLICT (key) DO UPDATE SET severity = excluded.severity, title = excluded.title, figures_json = excluded.figures_json,
+            ON CONFLICT ({StoreSql.ConflictOn(unit.Connection, "key")}) DO UPDATE SET severity = excluded.severity, title = excluded.title, figures_json = excluded.figures_json,
                 narrative = excluded.narrative, last_seen_at = excluded.last_seen_at, resolved_at = NULL,
                 first_seen_at = CASE WHEN findings.resolved_at IS NULL THEN findings.first_seen_at ELSE excluded.first_seen_at END
             """,
@@ -64,7 +64,8 @@ public sealed class FindingStore(TimeProvider clock)
 
     public static async Task<IReadOnlyList<StoredFinding>> ListOpenAsync(TenantData tenant, string? agent, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<FindingRow>(new CommandDefinition(
             """
             SELECT key AS Key, agent AS Agent, check_name AS CheckName, severity AS Severity, title AS Title, figures_json AS FiguresJson,

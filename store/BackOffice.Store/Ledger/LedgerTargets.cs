@@ -29,9 +29,9 @@ public static class LedgerTargets
     public static Task SetAsync(DataUnit unit, string target, string by, string at, CancellationToken cancellationToken) =>
         target is Sandbox or QuickBooks
             ? unit.Connection.ExecuteAsync(new CommandDefinition(
-                """
+                $"""
                 INSERT INTO gate_settings (key, value, updated_by, updated_at) VALUES (@Key, @target, @by, @at)
-                ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+                ON CONFLICT ({StoreSql.ConflictOn(unit.Connection, "key")}) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at
                 """, new { Key, target, by, at }, unit.Transaction, cancellationToken: cancellationToken))
             : throw new ArgumentException($"Ledger target '{target}' is not one of: {Sandbox}, {QuickBooks}.", nameof(target));
 }

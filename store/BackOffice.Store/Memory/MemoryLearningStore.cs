@@ -35,9 +35,9 @@ public sealed class MemoryLearningStore(TenantData tenant)
     {
         await using var unit = await tenant.WriteAsync(cancellationToken);
         await unit.Connection.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             INSERT INTO memory_learning (store, learned_seq, learned_at) VALUES (@store, @seq, @at)
-            ON CONFLICT (store) DO UPDATE SET learned_seq = MAX(learned_seq, excluded.learned_seq), learned_at = excluded.learned_at
+            ON CONFLICT ({StoreSql.ConflictOn(unit.Connection, "store")}) DO UPDATE SET learned_seq = {StoreSql.Greatest(unit.Connection, "memory_learning.learned_seq", "excluded.learned_seq")}, learned_at = excluded.learned_at
             """,
             new { store, seq, at = tenant.Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) }, unit.Transaction,
             cancellationToken: cancellationToken));

@@ -13,7 +13,8 @@ public sealed class NarrationCacheStore(TenantData tenant)
 
     public async Task<Entry?> GetAsync(string factsHash, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var row = await connection.QuerySingleOrDefaultAsync<CacheRow>(new CommandDefinition(
             "SELECT narrative AS Narrative, source AS Source, prompt_hash AS PromptHash FROM narration_cache WHERE facts_hash = @factsHash",
             new { factsHash }, cancellationToken: cancellationToken));
@@ -22,12 +23,13 @@ public sealed class NarrationCacheStore(TenantData tenant)
 
     public async Task PutAsync(string factsHash, string subjectKey, Entry entry, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             INSERT INTO narration_cache (facts_hash, subject_key, narrative, source, prompt_hash, created_at)
             VALUES (@factsHash, @subjectKey, @Narrative, @Source, @PromptHash, @at)
-            ON CONFLICT (facts_hash) DO UPDATE SET narrative = excluded.narrative, source = excluded.source,
+            ON CONFLICT ({StoreSql.ConflictOn(connection, "facts_hash")}) DO UPDATE SET narrative = excluded.narrative, source = excluded.source,
                 prompt_hash = excluded.prompt_hash, created_at = excluded.created_at
             """,
             new { factsHash, subjectKey, entry.Narrative, entry.Source, entry.PromptHash, at = tenant.Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) },

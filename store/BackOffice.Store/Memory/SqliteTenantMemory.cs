@@ -24,12 +24,13 @@ public sealed class SqliteTenantMemory(TenantData data, ITextEmbedder embedder) 
     {
         var embedding = await embedder.EmbedAsync(item.Text, cancellationToken);
         var vector = HashedNgramEmbedder.ToBytes(embedding.Vector);
-        await using var connection = await data.OpenAsync(cancellationToken);
+        await using var connectionUnit = await data.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             INSERT INTO memory_items (kind, key, text, value, source, learned_at, vector, space)
             VALUES (@Kind, @Key, @Text, @Value, @Source, @LearnedAt, @Vector, @Space)
-            ON CONFLICT (kind, key) DO UPDATE SET text = excluded.text, value = excluded.value, source = excluded.source,
+            ON CONFLICT ({StoreSql.ConflictOn(connection, "kind, key")}) DO UPDATE SET text = excluded.text, value = excluded.value, source = excluded.source,
                 learned_at = excluded.learned_at, vector = excluded.vector, space = excluded.space
             """,
             new
@@ -43,7 +44,8 @@ public sealed class SqliteTenantMemory(TenantData data, ITextEmbedder embedder) 
     /// <summary>How many items of each embedder space the store holds (for `memory` diagnostics and tests).</summary>
     public async Task<IReadOnlyDictionary<string, long>> SpacesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await data.OpenAsync(cancellationToken);
+        await using var connectionUnit = await data.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<(string Space, long Count)>(new CommandDefinition(
             "SELECT space, COUNT(*) FROM memory_items GROUP BY space ORDER BY space", cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.Space, r => r.Count, StringComparer.Ordinal);
@@ -51,7 +53,8 @@ public sealed class SqliteTenantMemory(TenantData data, ITextEmbedder embedder) 
 
     public async Task<MemoryItem?> GetAsync(string kind, string key, CancellationToken cancellationToken)
     {
-        await using var connection = await data.OpenAsync(cancellationToken);
+        await using var connectionUnit = await data.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var row = await connection.QuerySingleOrDefaultAsync<MemoryRow>(new CommandDefinition(
             Select + " WHERE kind = @kind AND key = @key", new { kind, key }, cancellationToken: cancellationToken));
         return row?.ToItem();
@@ -59,7 +62,8 @@ public sealed class SqliteTenantMemory(TenantData data, ITextEmbedder embedder) 
 
     public async Task<IReadOnlyList<MemoryItem>> ListAsync(string kind, CancellationToken cancellationToken)
     {
-        await using var connection = await data.OpenAsync(cancellationToken);
+        await using var connectionUnit = await data.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<MemoryRow>(new CommandDefinition(
             Select + " WHERE kind = @kind ORDER BY key", new { kind }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToItem()).ToList();
@@ -68,7 +72,8 @@ public sealed class SqliteTenantMemory(TenantData data, ITextEmbedder embedder) 
     public async Task<IReadOnlyList<MemoryMatch>> SearchAsync(string text, string? kind, int limit, CancellationToken cancellationToken)
     {
         var query = await embedder.EmbedAsync(text, cancellationToken);
-        await using var connection = await data.OpenAsync(cancellationToken);
+        await using var connectionUnit = await data.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<MemoryRow>(new CommandDefinition(
             Select + " WHERE (@kind IS NULL OR kind = @kind) AND space = @space", new { kind, space = query.Space }, cancellationToken: cancellationToken));
         return rows.Select(r => new MemoryMatch(r.ToItem(), HashedNgramEmbedder.Cosine(query.Vector, HashedNgramEmbedder.FromBytes(r.Vector))))

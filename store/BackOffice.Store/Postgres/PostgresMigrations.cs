@@ -37,6 +37,7 @@ public static class PostgresMigrations
                 await ApplyKindAsync(connection, kind, cancellationToken);
             }
 
+            await SecureTenantTablesAsync(connection, cancellationToken);
             await GrantAsync(connection, applicationRole, cancellationToken);
         }
         finally
@@ -78,6 +79,29 @@ public static class PostgresMigrations
             await transaction.CommitAsync(cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Row-level security on every table of the tenant schema that lacks it (issue 18), once here rather than a block per
+    /// migration: enabled, forced (the owner is bound too) and the policy tenant_rows on the transaction's tenant setting.
+    /// A table a new migration adds is covered by this step, and the RLS tests check every table has it.
+    /// </summary>
+    private static Task SecureTenantTablesAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            DO $$
+            DECLARE t TEXT;
+            BEGIN
+                FOR t IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                         WHERE n.nspname = 'tenant' AND c.relkind = 'r'
+                           AND NOT EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = 'tenant_rows') LOOP
+                    EXECUTE format('ALTER TABLE tenant.%I ENABLE ROW LEVEL SECURITY', t);
+                    EXECUTE format('ALTER TABLE tenant.%I FORCE ROW LEVEL SECURITY', t);
+                    EXECUTE format($p$CREATE POLICY tenant_rows ON tenant.%I
+                        USING (tenant_id = current_setting('backoffice.tenant_id', true))
+                        WITH CHECK (tenant_id = current_setting('backoffice.tenant_id', true))$p$, t);
+                END LOOP;
+            END $$;
+            """, cancellationToken: cancellationToken));
 
     private static Task GrantAsync(NpgsqlConnection connection, string role, CancellationToken cancellationToken)
     {

@@ -18,8 +18,9 @@ public sealed class PriceFileStore(TenantData tenant)
         string vendor, string fileName, string sha256, IReadOnlyList<PriceLine> lines, int rejectedRows, string importedAt, string importedBy,
         CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
-        await using var transaction = await tenant.WriteRetry.BeginAsync(connection, cancellationToken);
+        await using var unit = await tenant.OpenUnitAsync(write: true, cancellationToken);
+        var connection = unit.Connection;
+        var transaction = unit.Transaction!;
         var existing = await connection.QuerySingleOrDefaultAsync<FileRow>(new CommandDefinition(
             Select + " WHERE vendor = @vendor AND sha256 = @sha256", new { vendor, sha256 }, transaction, cancellationToken: cancellationToken));
         if (existing is not null)
@@ -43,14 +44,15 @@ public sealed class PriceFileStore(TenantData tenant)
                 FileId = id, l.Row, l.VendorSku, l.Description, l.Unit, PriceE4 = UnitCostE4.ToE4(l.Price),
                 Effective = l.Effective?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             }), transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        await unit.CommitAsync(cancellationToken);
         return (new StoredPriceFile(id, vendor, fileName, sha256, importedAt, lines.Count, rejectedRows), false);
     }
 
     /// <summary>Each vendor's most recently imported file: newer files supersede older ones.</summary>
     public async Task<IReadOnlyList<StoredPriceFile>> LatestPerVendorAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<FileRow>(new CommandDefinition(
             Select + " WHERE id IN (SELECT MAX(id) FROM pricebook_price_files GROUP BY vendor) ORDER BY vendor", cancellationToken: cancellationToken));
         return rows.Select(r => r.ToRecord()).ToList();
@@ -58,7 +60,8 @@ public sealed class PriceFileStore(TenantData tenant)
 
     public async Task<IReadOnlyList<PriceLine>> LinesAsync(long fileId, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<LineRow>(new CommandDefinition(
             """
             SELECT row_no AS RowNo, vendor_sku AS VendorSku, description AS Description, unit AS Unit, price_e4 AS PriceE4, effective_date AS Effective

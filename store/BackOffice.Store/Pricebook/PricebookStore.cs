@@ -12,7 +12,8 @@ public sealed class PricebookStore(TenantData tenant)
 {
     public async Task<IReadOnlyList<PricebookItem>> ItemsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<ItemRow>(new CommandDefinition(
             """
             SELECT id AS Id, sku AS Sku, description AS Description, category AS Category, unit AS Unit, unit_cost_e4 AS UnitCostE4,
@@ -25,7 +26,8 @@ public sealed class PricebookStore(TenantData tenant)
 
     public async Task<IReadOnlyList<MarkupRule>> MarkupRulesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<RuleRow>(new CommandDefinition(
             "SELECT scope AS Scope, scope_key AS ScopeKey, markup_bp AS MarkupBp, min_margin_bp AS MinMarginBp FROM pricebook_markup_rules",
             cancellationToken: cancellationToken));
@@ -35,11 +37,12 @@ public sealed class PricebookStore(TenantData tenant)
 
     public async Task SaveMarkupRuleAsync(MarkupRule rule, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             INSERT INTO pricebook_markup_rules (scope, scope_key, markup_bp, min_margin_bp) VALUES (@scope, @key, @markup, @margin)
-            ON CONFLICT (scope, scope_key) DO UPDATE SET markup_bp = excluded.markup_bp, min_margin_bp = excluded.min_margin_bp
+            ON CONFLICT ({StoreSql.ConflictOn(connection, "scope, scope_key")}) DO UPDATE SET markup_bp = excluded.markup_bp, min_margin_bp = excluded.min_margin_bp
             """,
             new { scope = rule.Scope.ToString().ToLowerInvariant(), key = rule.Key, markup = Bp(rule.MarkupPercent), margin = Bp(rule.MinMarginPercent) },
             cancellationToken: cancellationToken));
@@ -48,7 +51,8 @@ public sealed class PricebookStore(TenantData tenant)
     /// <summary>Line key -> item id (null: "no pricebook item") for one vendor.</summary>
     public async Task<IReadOnlyDictionary<string, string?>> DecisionsAsync(string vendor, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<(string LineKey, string? ItemId)>(new CommandDefinition(
             "SELECT line_key, item_id FROM pricebook_match_decisions WHERE vendor = @vendor", new { vendor }, cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.LineKey, r => r.ItemId, StringComparer.Ordinal);
@@ -56,35 +60,39 @@ public sealed class PricebookStore(TenantData tenant)
 
     public async Task SaveDecisionAsync(string vendor, string lineKey, string? itemId, string by, string at, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             INSERT INTO pricebook_match_decisions (vendor, line_key, item_id, decided_by, decided_at) VALUES (@vendor, @lineKey, @itemId, @by, @at)
-            ON CONFLICT (vendor, line_key) DO UPDATE SET item_id = excluded.item_id, decided_by = excluded.decided_by, decided_at = excluded.decided_at
+            ON CONFLICT ({StoreSql.ConflictOn(connection, "vendor, line_key")}) DO UPDATE SET item_id = excluded.item_id, decided_by = excluded.decided_by, decided_at = excluded.decided_at
             """, new { vendor, lineKey, itemId, by, at }, cancellationToken: cancellationToken));
     }
 
     public async Task<string?> MappingJsonAsync(string vendor, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
             "SELECT mapping_json FROM pricebook_vendor_mappings WHERE vendor = @vendor", new { vendor }, cancellationToken: cancellationToken));
     }
 
     public async Task SaveMappingAsync(string vendor, string mappingJson, string by, string at, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             INSERT INTO pricebook_vendor_mappings (vendor, mapping_json, saved_at, saved_by) VALUES (@vendor, @mappingJson, @at, @by)
-            ON CONFLICT (vendor) DO UPDATE SET mapping_json = excluded.mapping_json, saved_at = excluded.saved_at, saved_by = excluded.saved_by
+            ON CONFLICT ({StoreSql.ConflictOn(connection, "vendor")}) DO UPDATE SET mapping_json = excluded.mapping_json, saved_at = excluded.saved_at, saved_by = excluded.saved_by
             """, new { vendor, mappingJson, by, at }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Lines of estimates still open (draft or sent): what a price change moves.</summary>
     public async Task<IReadOnlyList<EstimateLine>> OpenEstimateLinesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<EstimateLineRow>(new CommandDefinition(
             """
             SELECT e.id AS EstimateId, e.name AS EstimateName, l.id AS LineId, l.pricebook_item_id AS ItemId, l.quantity_e4 AS QuantityE4,
@@ -97,7 +105,8 @@ public sealed class PricebookStore(TenantData tenant)
     /// <summary>Planned materials on budget lines of jobs that are not closed.</summary>
     public async Task<IReadOnlyList<BudgetMaterial>> OpenBudgetMaterialsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<BudgetMaterialRow>(new CommandDefinition(
             """
             SELECT b.id AS BudgetLineId, b.job_id AS JobId, b.cost_code AS CostCode, m.pricebook_item_id AS ItemId, m.quantity_e4 AS QuantityE4

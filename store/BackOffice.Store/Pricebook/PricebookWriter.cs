@@ -21,7 +21,8 @@ public sealed class PricebookWriter
 {
     public async Task<IReadOnlyList<ItemPrice>> PricesAsync(TenantData tenant, IReadOnlyList<string> itemIds, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = (await connection.QueryAsync<PriceRow>(new CommandDefinition(
             "SELECT id AS Id, unit_cost_e4 AS UnitCostE4, sell_price_cents AS SellPriceCents FROM pricebook_items WHERE id IN @itemIds",
             new { itemIds }, cancellationToken: cancellationToken))).ToDictionary(r => r.Id);
@@ -35,8 +36,9 @@ public sealed class PricebookWriter
         TenantData tenant, string idempotencyKey, long proposalId, IReadOnlyList<ItemPrice> expected, IReadOnlyList<ItemPrice> updated, string at,
         CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
-        await using var transaction = await tenant.WriteRetry.BeginAsync(connection, cancellationToken);
+        await using var unit = await tenant.OpenUnitAsync(write: true, cancellationToken);
+        var connection = unit.Connection;
+        var transaction = unit.Transaction!;
         var done = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM pricebook_applied_updates WHERE idempotency_key = @idempotencyKey", new { idempotencyKey }, transaction,
             cancellationToken: cancellationToken));
@@ -49,7 +51,7 @@ public sealed class PricebookWriter
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO pricebook_applied_updates (idempotency_key, proposal_id, applied_at, items) VALUES (@idempotencyKey, @proposalId, @at, @count)",
             new { idempotencyKey, proposalId, at, count = updated.Count }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        await unit.CommitAsync(cancellationToken);
         return true;
     }
 
@@ -57,8 +59,9 @@ public sealed class PricebookWriter
     public async Task RestoreAsync(
         TenantData tenant, string idempotencyKey, IReadOnlyList<ItemPrice> prior, IReadOnlyList<ItemPrice> written, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
-        await using var transaction = await tenant.WriteRetry.BeginAsync(connection, cancellationToken);
+        await using var unit = await tenant.OpenUnitAsync(write: true, cancellationToken);
+        var connection = unit.Connection;
+        var transaction = unit.Transaction!;
         var current = (await connection.QueryAsync<PriceRow>(new CommandDefinition(
             "SELECT id AS Id, unit_cost_e4 AS UnitCostE4, sell_price_cents AS SellPriceCents FROM pricebook_items WHERE id IN @ids",
             new { ids = prior.Select(p => p.ItemId).ToList() }, transaction, cancellationToken: cancellationToken))).ToDictionary(r => r.Id);
@@ -76,7 +79,7 @@ public sealed class PricebookWriter
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM pricebook_applied_updates WHERE idempotency_key = @idempotencyKey", new { idempotencyKey }, transaction,
             cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        await unit.CommitAsync(cancellationToken);
     }
 
     private static async Task MoveAsync(

@@ -14,7 +14,8 @@ public sealed partial class LedgerStore
     /// <summary>Active bills without their lines, by id.</summary>
     public async Task<IReadOnlyList<LedgerBillHeader>> BillHeadersAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<BillRow>(new CommandDefinition(
             """
             SELECT id AS Id, vendor_id AS VendorId, doc_number AS DocNumber, txn_date AS TxnDate, total_cents AS TotalCents
@@ -30,10 +31,11 @@ public sealed partial class LedgerStore
     /// </summary>
     public async Task<IReadOnlyList<LedgerBill>> BillsByAccountAndJobAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var lines = (await connection.QueryAsync<BillLineRow>(new CommandDefinition(
             """
-            SELECT l.bill_id AS BillId, l.account_id AS AccountId, l.customer_id AS CustomerId, SUM(l.amount_cents) AS AmountCents
+            SELECT l.bill_id AS BillId, l.account_id AS AccountId, l.customer_id AS CustomerId, CAST(SUM(l.amount_cents) AS BIGINT) AS AmountCents
             FROM ledger_bill_lines l JOIN ledger_bills b ON b.id = l.bill_id
             WHERE b.status = 'active'
             GROUP BY l.bill_id, l.account_id, l.customer_id ORDER BY l.bill_id, MIN(l.line_no)

@@ -19,14 +19,15 @@ public sealed partial class LedgerStore(TenantData tenant)
     /// </summary>
     public async Task<DateOnly?> LatestActivityDayAsync(DateOnly onOrBefore, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var day = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             """
             SELECT MAX(d) FROM (
                 SELECT MAX(txn_date) AS d FROM ledger_bills WHERE status = 'active' AND txn_date <= @to
                 UNION ALL SELECT MAX(txn_date) FROM ledger_invoices WHERE txn_date <= @to
                 UNION ALL SELECT MAX(txn_date) FROM ledger_payments WHERE txn_date <= @to
-                UNION ALL SELECT MAX(txn_date) FROM ledger_journal_entries WHERE status = 'active' AND txn_date <= @to)
+                UNION ALL SELECT MAX(txn_date) FROM ledger_journal_entries WHERE status = 'active' AND txn_date <= @to) activity
             """,
             new { to = onOrBefore.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }, cancellationToken: cancellationToken));
         return day is null ? null : DateOnly.ParseExact(day[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -34,7 +35,8 @@ public sealed partial class LedgerStore(TenantData tenant)
 
     public async Task<IReadOnlyList<LedgerAccount>> AccountsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<AccountRow>(new CommandDefinition(
             "SELECT id AS Id, number AS Number, name AS Name, type AS Type, active AS Active FROM ledger_accounts ORDER BY id",
             cancellationToken: cancellationToken));
@@ -43,7 +45,8 @@ public sealed partial class LedgerStore(TenantData tenant)
 
     public async Task<IReadOnlyList<LedgerCustomer>> CustomersAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<CustomerRow>(new CommandDefinition(
             """
             SELECT id AS Id, name AS Name, parent_id AS ParentId, fully_qualified_name AS FullyQualifiedName,
@@ -55,7 +58,8 @@ public sealed partial class LedgerStore(TenantData tenant)
 
     public async Task<IReadOnlyList<LedgerVendor>> VendorsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<VendorRow>(new CommandDefinition(
             "SELECT id AS Id, name AS Name, active AS Active FROM ledger_vendors ORDER BY id", cancellationToken: cancellationToken));
         return rows.Select(r => new LedgerVendor(r.Id, r.Name, r.Active != 0)).ToList();
@@ -64,7 +68,8 @@ public sealed partial class LedgerStore(TenantData tenant)
     /// <summary>Active bills (voided and deleted ones are not in the books), with their lines.</summary>
     public async Task<IReadOnlyList<LedgerBill>> BillsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var lines = (await connection.QueryAsync<BillLineRow>(new CommandDefinition(
             """
             SELECT bill_id AS BillId, account_id AS AccountId, customer_id AS CustomerId, item AS Item, amount_cents AS AmountCents
@@ -87,7 +92,8 @@ public sealed partial class LedgerStore(TenantData tenant)
     /// <summary>Active bills' memos, where bills entered against a PO name it (Documents, issue 6).</summary>
     public async Task<IReadOnlyList<LedgerBillMemo>> BillMemosAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<MemoRow>(new CommandDefinition(
             "SELECT id AS BillId, vendor_id AS VendorId, memo AS Memo FROM ledger_bills WHERE status = 'active' ORDER BY id",
             cancellationToken: cancellationToken));
@@ -97,7 +103,8 @@ public sealed partial class LedgerStore(TenantData tenant)
     /// <summary>Active bills' due dates and totals (the cash forecast, issue 3).</summary>
     public async Task<IReadOnlyList<BillDue>> BillsDueAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<DueRow>(new CommandDefinition(
             "SELECT id AS Id, due_date AS DueDate, total_cents AS TotalCents FROM ledger_bills WHERE status = 'active' ORDER BY id",
             cancellationToken: cancellationToken));
@@ -106,7 +113,8 @@ public sealed partial class LedgerStore(TenantData tenant)
 
     public async Task<IReadOnlyDictionary<string, string>> CostCodeAccountsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<MapRow>(new CommandDefinition(
             "SELECT cost_code AS CostCode, account_id AS AccountId FROM map_cost_code_accounts", cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.CostCode, r => r.AccountId, StringComparer.Ordinal);
@@ -114,7 +122,8 @@ public sealed partial class LedgerStore(TenantData tenant)
 
     public async Task<IReadOnlyList<CrossSystemLink>> LinksAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<LinkRow>(new CommandDefinition(
             "SELECT kind AS Kind, project_id AS ProjectId, ledger_id AS LedgerId FROM map_links ORDER BY kind, project_id",
             cancellationToken: cancellationToken));

@@ -29,7 +29,8 @@ public sealed class ProjectStore(TenantData tenant)
     /// <summary>The cost codes (code, description), for importers that must add only the codes not yet stored (issue 14).</summary>
     public async Task<IReadOnlyDictionary<string, string>> CostCodesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<(string Code, string Description)>(new CommandDefinition(
             "SELECT code, description FROM project_cost_codes", cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.Code, r => r.Description, StringComparer.Ordinal);
@@ -38,7 +39,8 @@ public sealed class ProjectStore(TenantData tenant)
     // Issue 12: the one reader of project_jobs; the Financial and Collections views above are projections of it.
     private async Task<IReadOnlyList<JobRow>> JobRowsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         return (await connection.QueryAsync<JobRow>(new CommandDefinition(
             """
             SELECT id AS Id, number AS Number, name AS Name, status AS Status, customer_name AS CustomerName,
@@ -50,7 +52,8 @@ public sealed class ProjectStore(TenantData tenant)
     /// <summary>One job's name, or null when there is no such job.</summary>
     public async Task<string?> JobNameAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
             "SELECT name FROM project_jobs WHERE id = @id", new { id }, cancellationToken: cancellationToken));
     }
@@ -58,14 +61,16 @@ public sealed class ProjectStore(TenantData tenant)
     /// <summary>One vendor's name, or null when there is no such vendor.</summary>
     public async Task<string?> VendorNameAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
             "SELECT name FROM project_vendors WHERE id = @id", new { id }, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<ProjectVendor>> VendorsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<NamedRow>(new CommandDefinition(
             "SELECT id AS Id, name AS Name FROM project_vendors ORDER BY id", cancellationToken: cancellationToken));
         return rows.Select(r => new ProjectVendor(r.Id, r.Name)).ToList();
@@ -73,7 +78,8 @@ public sealed class ProjectStore(TenantData tenant)
 
     public async Task<IReadOnlyList<Commitment>> CommitmentsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<CommitmentRow>(new CommandDefinition(
             """
             SELECT id AS Id, job_id AS JobId, vendor_id AS VendorId, number AS Number, title AS Title, kind AS Kind,
@@ -85,7 +91,8 @@ public sealed class ProjectStore(TenantData tenant)
 
     public async Task<IReadOnlyList<SubInvoice>> SubInvoicesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var lines = (await connection.QueryAsync<SubInvoiceLineRow>(new CommandDefinition(
             """
             SELECT id AS Id, sub_invoice_id AS SubInvoiceId, cost_code AS CostCode, description AS Description, amount_cents AS AmountCents

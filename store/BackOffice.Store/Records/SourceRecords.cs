@@ -13,12 +13,20 @@ public static class SourceRecords
 {
     public static async Task<JsonObject?> FindAsync(TenantData tenant, string table, string id, CancellationToken ct)
     {
-        await using var connection = await tenant.OpenAsync(ct);
+        await using var unit = await tenant.OpenUnitAsync(ct);
+        var connection = unit.Connection;
+        // Issue 18: the engine's own catalogue (sqlite_master or information_schema) says which tables exist.
+        var catalogue = unit.Dialect == StoreDialect.Postgres
+            ? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'tenant'"
+            : "SELECT name FROM sqlite_master WHERE type = 'table'";
         var known = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @table AND (name LIKE 'project\\_%' ESCAPE '\\' OR name LIKE 'ledger\\_%' ESCAPE '\\' OR name LIKE 'map\\_%' ESCAPE '\\')",
+            $"SELECT COUNT(*) FROM ({catalogue}) t WHERE name = @table AND (name LIKE 'project\\_%' ESCAPE '\\' OR name LIKE 'ledger\\_%' ESCAPE '\\' OR name LIKE 'map\\_%' ESCAPE '\\')",
             new { table }, cancellationToken: ct));
+        var columnsSql = unit.Dialect == StoreDialect.Postgres
+            ? "SELECT column_name FROM information_schema.columns WHERE table_schema = 'tenant' AND table_name = @table AND column_name <> 'tenant_id'"
+            : $"SELECT name FROM pragma_table_info('{table}')";
         var columns = known == 1
-            ? (await connection.QueryAsync<string>(new CommandDefinition($"SELECT name FROM pragma_table_info('{table}')", cancellationToken: ct))).ToList()
+            ? (await connection.QueryAsync<string>(new CommandDefinition(columnsSql, new { table }, cancellationToken: ct))).ToList()
             : [];
         if (!columns.Contains("id"))
         {
@@ -32,7 +40,8 @@ public static class SourceRecords
         }
 
         var json = new JsonObject { ["table"] = table };
-        foreach (var (key, value) in values)
+        // PostgreSQL rows carry tenant_id (issue 18); the drill-down shows the record as the source system had it.
+        foreach (var (key, value) in values.Where(v => v.Key != "tenant_id"))
         {
             json[key] = value is null ? null : JsonValue.Create(value.ToString());
         }

@@ -15,7 +15,8 @@ public sealed class WorkforceStore(TenantData tenant)
 
     public async Task<IReadOnlyList<Employee>> EmployeesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<EmployeeRow>(new CommandDefinition(
             "SELECT id AS Id, name AS Name, trade AS Trade, work_state AS WorkState, base_rate_cents AS BaseRateCents, active AS Active FROM workforce_employees ORDER BY id",
             cancellationToken: cancellationToken));
@@ -25,7 +26,8 @@ public sealed class WorkforceStore(TenantData tenant)
     /// <summary>Timecards that touch [from, to): clocked in before <paramref name="to"/> and out after <paramref name="from"/> (or still in).</summary>
     public async Task<IReadOnlyList<Timecard>> TimecardsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<TimecardRow>(new CommandDefinition(
             """
             SELECT id AS Id, employee_id AS EmployeeId, job_id AS JobId, clock_in AS ClockIn, clock_out AS ClockOut, rate_cents AS RateCents
@@ -45,11 +47,16 @@ public sealed class WorkforceStore(TenantData tenant)
     /// </summary>
     public async Task<IReadOnlyList<JobLaborHours>> JobHoursAsync(DateOnly asOf, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
+        // Whole seconds between the punches, in each engine's own date arithmetic (issue 18).
+        var seconds = StoreSql.IsPostgres(connection)
+            ? "CAST(SUM(EXTRACT(EPOCH FROM CAST(clock_out AS timestamp) - CAST(clock_in AS timestamp))) AS BIGINT)"
+            : "SUM(CAST(strftime('%s', clock_out) AS INTEGER) - CAST(strftime('%s', clock_in) AS INTEGER))";
         var rows = await connection.QueryAsync<JobHoursRow>(new CommandDefinition(
-            """
+            $"""
             SELECT job_id AS JobId, employee_id AS EmployeeId, rate_cents AS RateCents,
-                   SUM(CAST(strftime('%s', clock_out) AS INTEGER) - CAST(strftime('%s', clock_in) AS INTEGER)) AS Seconds
+                   {seconds} AS Seconds
             FROM workforce_timecards
             WHERE job_id IS NOT NULL AND job_id <> '' AND clock_out IS NOT NULL AND clock_in < @Before
             GROUP BY job_id, employee_id, rate_cents ORDER BY job_id, employee_id, rate_cents
@@ -61,7 +68,8 @@ public sealed class WorkforceStore(TenantData tenant)
     /// <summary>The day of the latest clock-in, or null without timecards: the console opens week reports there (issue 17).</summary>
     public async Task<DateOnly?> LatestClockInDayAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var day = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT substr(MAX(clock_in), 1, 10) FROM workforce_timecards", cancellationToken: cancellationToken));
         return day is null ? null : DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -69,7 +77,8 @@ public sealed class WorkforceStore(TenantData tenant)
 
     public async Task<IReadOnlyList<PayrollLine>> PayrollLinesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<PayrollLineRow>(new CommandDefinition(
             """
             SELECT id AS Id, run_id AS RunId, employee_id AS EmployeeId, week_start AS WeekStart, regular_hours_e4 AS RegularE4,
@@ -84,16 +93,18 @@ public sealed class WorkforceStore(TenantData tenant)
     /// <summary>Gross pay per workweek across every payroll run (the cash forecast's payroll, issue 3).</summary>
     public async Task<IReadOnlyList<Financial.PayrollGross>> WeeklyGrossAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<(string WeekStart, long GrossCents)>(new CommandDefinition(
-            "SELECT week_start, SUM(gross_pay_cents) FROM workforce_payroll_lines GROUP BY week_start ORDER BY week_start",
+            "SELECT week_start, CAST(SUM(gross_pay_cents) AS BIGINT) FROM workforce_payroll_lines GROUP BY week_start ORDER BY week_start",
             cancellationToken: cancellationToken));
         return rows.Select(r => new Financial.PayrollGross(Financial.StoreDates.Parse(r.WeekStart), Cents.ToDollars(r.GrossCents))).ToList();
     }
 
     public async Task<IReadOnlyList<ScheduleTask>> ScheduleTasksAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<TaskRow>(new CommandDefinition(
             """
             SELECT id AS Id, job_id AS JobId, name AS Name, trade AS Trade, start_date AS StartDate, end_date AS EndDate,

@@ -3,7 +3,6 @@ using Dapper;
 using BackOffice.Store.Ledger;
 using BackOffice.Store.Sqlite;
 using BackOffice.Store.Sweeps;
-using Microsoft.Data.Sqlite;
 
 using BackOffice.Store.Tenancy;
 
@@ -52,7 +51,8 @@ public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter, IJournalW
     /// <summary>The entry's current SyncToken, or null when it is not in the ledger (any more).</summary>
     public async Task<long?> JournalEntrySyncTokenAsync(TenantData tenant, string entryId, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT sync_token FROM ledger_journal_entries WHERE id = @entryId AND status = 'active'", new { entryId }, cancellationToken: cancellationToken));
     }
@@ -60,20 +60,23 @@ public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter, IJournalW
     /// <summary>The invoice's current SyncToken, or null when it is not in the ledger (any more).</summary>
     public async Task<long?> InvoiceSyncTokenAsync(TenantData tenant, string invoiceId, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         return await SandboxInvoices.SyncTokenAsync(connection, invoiceId, cancellationToken);
     }
 
     public async Task<LedgerBillRef?> GetBillAsync(TenantData tenant, string billId, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         return await SandboxBills.GetAsync(connection, null, billId, cancellationToken);
     }
 
     public async Task<IReadOnlyList<LedgerBillRef>> FindBillsAsync(
         TenantData tenant, string vendorId, string docNumber, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         return await SandboxBills.FindAsync(connection, vendorId, docNumber, cancellationToken);
     }
 
@@ -87,8 +90,9 @@ public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter, IJournalW
         Func<DbConnection, DbTransaction, Task<LedgerWriteResult>> write, CancellationToken cancellationToken)
     {
         SandboxRequests.Validate(requestId);
-        await using var connection = await tenant.OpenAsync(cancellationToken);
-        await using var transaction = await tenant.WriteRetry.BeginAsync(connection, cancellationToken);
+        await using var unit = await tenant.OpenUnitAsync(write: true, cancellationToken);
+        var connection = unit.Connection;
+        var transaction = unit.Transaction!;
         var replay = await SandboxRequests.FindAsync(connection, transaction, requestId, cancellationToken);
         if (replay is not null)
         {
@@ -102,12 +106,12 @@ public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter, IJournalW
         await SandboxRequests.RecordAsync(connection, transaction, requestId, operation, entityType, result, now, cancellationToken);
         await ChangeJournalStore.RecordAsync([.. before, .. after], $"sandbox:{operation}", now.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
             connection, transaction, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await unit.CommitAsync(cancellationToken);
         return result;
     }
 
     private static Task<IReadOnlyList<ChangedEntity>> TouchedAsync(
-        string entityType, string id, SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+        string entityType, string id, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         entityType switch
         {
             "Bill" => ChangedEntities.StoredDocumentAsync("ledger_bills", "ledger_bill_lines", "bill_id", id, connection, transaction, cancellationToken),

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Ledger;
+using BackOffice.Store.Tenancy;
 using Dapper;
 
 namespace BackOffice.Store.Sandbox;
@@ -57,9 +58,9 @@ internal static class SandboxRequests
         DbConnection connection, DbTransaction transaction, string kind, CancellationToken cancellationToken)
     {
         var next = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            """
+            $"""
             INSERT INTO sandbox_sequences (entity_type, last_value) VALUES (@kind, 1)
-            ON CONFLICT (entity_type) DO UPDATE SET last_value = last_value + 1
+            ON CONFLICT ({StoreSql.ConflictOn(connection, "entity_type")}) DO UPDATE SET last_value = sandbox_sequences.last_value + 1
             RETURNING last_value
             """,
             new { kind }, transaction, cancellationToken: cancellationToken));

@@ -25,7 +25,8 @@ public sealed class ChangeJournalStore(TenantData tenant)
     /// <summary>The highest sequence recorded (0 when nothing was).</summary>
     public async Task<long> LatestAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COALESCE(MAX(seq), 0) FROM change_journal", cancellationToken: cancellationToken));
     }
@@ -33,7 +34,8 @@ public sealed class ChangeJournalStore(TenantData tenant)
     /// <summary>Entries after <paramref name="seq"/>, in order.</summary>
     public async Task<IReadOnlyList<JournalEntry>> SinceAsync(long seq, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<(long Seq, string Kind, string Key, string Source)>(new CommandDefinition(
             "SELECT seq, kind, entity_key, source FROM change_journal WHERE seq > @seq ORDER BY seq", new { seq }, cancellationToken: cancellationToken));
         return rows.Select(r => new JournalEntry(r.Seq, r.Kind, r.Key, r.Source)).ToList();

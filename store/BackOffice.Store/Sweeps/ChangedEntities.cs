@@ -86,10 +86,10 @@ public static class ChangedEntities
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT {string.Join(", ", Columns(spec))} FROM {spec.Table} WHERE {column} = $value";
+        command.CommandText = $"SELECT {string.Join(", ", Columns(spec))} FROM {spec.Table} WHERE {column} = @value";
         // DbConnection-general (issue 18): AddWithValue is Microsoft.Data.Sqlite's, not ADO.NET's.
         var parameter = command.CreateParameter();
-        parameter.ParameterName = "$value";
+        parameter.ParameterName = "value";
         parameter.Value = value;
         command.Parameters.Add(parameter);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

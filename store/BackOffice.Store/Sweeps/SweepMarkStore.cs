@@ -33,16 +33,18 @@ public sealed class SweepMarkStore(TenantData tenant)
     /// <summary>The inputs as they are now, read in one connection before an agent reads anything.</summary>
     public async Task<SweepInputs> InputsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var unit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = unit.Connection;
         var journal = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COALESCE(MAX(seq), 0) FROM change_journal", cancellationToken: cancellationToken));
-        var side = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT version FROM sweep_inputs WHERE id = 1", cancellationToken: cancellationToken));
+        // PostgreSQL keeps the counter per tenant and creates its row on the first counted write (no row: 0).
+        var side = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT version FROM sweep_inputs WHERE id = 1", cancellationToken: cancellationToken)) ?? 0;
         // Newest first: the events at the end of the chain are mostly sweeps, so the scan stops within a few rows.
         var audit = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            """
+            $"""
             SELECT seq FROM audit_events
-            WHERE kind NOT IN (SELECT value FROM json_each(@inert)) AND kind NOT LIKE 'auth.%'
+            WHERE NOT {StoreSql.InJson(connection, "kind", "@inert")} AND kind NOT LIKE 'auth.%'
             ORDER BY seq DESC LIMIT 1
             """, new { inert = System.Text.Json.JsonSerializer.Serialize(InertAuditKinds) }, cancellationToken: cancellationToken)) ?? 0;
         return new SweepInputs(journal, string.Create(CultureInfo.InvariantCulture, $"{side}:{audit}:{FilesStamp()}"));
@@ -51,7 +53,8 @@ public sealed class SweepMarkStore(TenantData tenant)
     /// <summary>The agent's mark, or null when it never swept incrementally (or a full sweep failed after forgetting it).</summary>
     public async Task<SweepMark?> GetAsync(string agent, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var unit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = unit.Connection;
         var row = await connection.QuerySingleOrDefaultAsync<(long Seq, string AsOf, string Stamp)?>(new CommandDefinition(
             "SELECT journal_seq, as_of, inputs_stamp FROM sweep_marks WHERE agent = @agent", new { agent }, cancellationToken: cancellationToken));
         return row is { } r
@@ -63,9 +66,9 @@ public sealed class SweepMarkStore(TenantData tenant)
     public async Task SaveAsync(DataUnit unit, SweepMark mark, CancellationToken cancellationToken)
     {
         await unit.Connection.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             INSERT INTO sweep_marks (agent, journal_seq, as_of, inputs_stamp, swept_at) VALUES (@Agent, @JournalSeq, @asOf, @InputsStamp, @now)
-            ON CONFLICT (agent) DO UPDATE SET journal_seq = excluded.journal_seq, as_of = excluded.as_of,
+            ON CONFLICT ({StoreSql.ConflictOn(unit.Connection, "agent")}) DO UPDATE SET journal_seq = excluded.journal_seq, as_of = excluded.as_of,
                 inputs_stamp = excluded.inputs_stamp, swept_at = excluded.swept_at
             """,
             new

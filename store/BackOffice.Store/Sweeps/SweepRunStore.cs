@@ -18,12 +18,13 @@ public sealed class SweepRunStore(TenantData tenant)
     /// <summary>Takes the agent's lease unless another holder's lease is still live. Returns false when busy.</summary>
     public async Task<bool> TryLeaseAsync(string agent, string holder, TimeSpan length, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var until = tenant.Clock.GetUtcNow().Add(length).ToString("O", CultureInfo.InvariantCulture);
         var taken = await connection.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             INSERT INTO sweep_leases (agent, holder, until) VALUES (@agent, @holder, @until)
-            ON CONFLICT (agent) DO UPDATE SET holder = excluded.holder, until = excluded.until
+            ON CONFLICT ({StoreSql.ConflictOn(connection, "agent")}) DO UPDATE SET holder = excluded.holder, until = excluded.until
             WHERE sweep_leases.until < @now OR sweep_leases.holder = @holder
             """, new { agent, holder, until, now = Now }, cancellationToken: cancellationToken));
         return taken == 1;
@@ -31,14 +32,16 @@ public sealed class SweepRunStore(TenantData tenant)
 
     public async Task ReleaseAsync(string agent, string holder, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM sweep_leases WHERE agent = @agent AND holder = @holder", new { agent, holder }, cancellationToken: cancellationToken));
     }
 
     public async Task<long> StartAsync(string agent, DateOnly asOf, string trigger, int attempt, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO sweep_runs (agent, as_of, trigger, attempt, started_at, status) VALUES (@agent, @asOf, @trigger, @attempt, @now, 'running')
@@ -49,7 +52,8 @@ public sealed class SweepRunStore(TenantData tenant)
 
     public async Task FinishAsync(long id, int findings, int proposalsCreated, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE sweep_runs SET status = 'succeeded', finished_at = @now, findings = @findings, proposals_created = @proposalsCreated WHERE id = @id",
             new { id, findings, proposalsCreated, now = Now }, cancellationToken: cancellationToken));
@@ -57,7 +61,8 @@ public sealed class SweepRunStore(TenantData tenant)
 
     public async Task FailAsync(long id, string error, DateTimeOffset? nextRetryAt, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE sweep_runs SET status = 'failed', finished_at = @now, error = @error, next_retry_at = @next WHERE id = @id",
             new { id, error, next = nextRetryAt?.ToString("O", CultureInfo.InvariantCulture), now = Now }, cancellationToken: cancellationToken));
@@ -65,7 +70,8 @@ public sealed class SweepRunStore(TenantData tenant)
 
     public async Task SetNextRetryAsync(long id, DateTimeOffset? at, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE sweep_runs SET next_retry_at = @at WHERE id = @id",
             new { id, at = at?.ToString("O", CultureInfo.InvariantCulture) }, cancellationToken: cancellationToken));
@@ -74,7 +80,8 @@ public sealed class SweepRunStore(TenantData tenant)
     /// <summary>The agent's most recent run, if any: the scheduler decides from it what is due.</summary>
     public async Task<SweepRun?> LastAsync(string agent, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var row = await connection.QuerySingleOrDefaultAsync<SweepRunRow>(new CommandDefinition(
             """
             SELECT id AS Id, agent AS Agent, as_of AS AsOf, trigger AS Trigger, attempt AS Attempt, started_at AS StartedAt,

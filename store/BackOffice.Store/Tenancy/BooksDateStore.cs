@@ -13,7 +13,8 @@ public sealed class BooksDateStore(TenantData tenant)
     /// <summary>The pinned date, or null when the books are live.</summary>
     public async Task<DateOnly?> PinnedAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var text = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT as_of FROM books_date WHERE id = 1", cancellationToken: cancellationToken));
         return text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -34,9 +35,9 @@ public sealed class BooksDateStore(TenantData tenant)
     /// <summary>Pins the books in the caller's unit, so the audit event of the change commits with it.</summary>
     public Task PinAsync(DataUnit unit, DateOnly asOf, string by, CancellationToken cancellationToken) =>
         unit.Connection.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             INSERT INTO books_date (id, as_of, set_by, set_at) VALUES (1, @asOf, @by, @at)
-            ON CONFLICT (id) DO UPDATE SET as_of = excluded.as_of, set_by = excluded.set_by, set_at = excluded.set_at
+            ON CONFLICT ({StoreSql.ConflictOn(unit.Connection, "id")}) DO UPDATE SET as_of = excluded.as_of, set_by = excluded.set_by, set_at = excluded.set_at
             """,
             new
             {

@@ -57,7 +57,7 @@ public sealed class DataUnit : IAsyncDisposable
     /// </summary>
     internal string SkipLocked => Dialect == StoreDialect.Postgres ? " FOR UPDATE SKIP LOCKED" : "";
 
-    internal static DataUnit Read(SqliteConnection connection, AuditKey auditKey) =>
+    internal static DataUnit Read(SqliteConnection connection, AuditKey? auditKey) =>
         new(connection, null, owned: true, StoreDialect.Sqlite, auditKey);
 
     /// <summary>A view of a connection and transaction that store code already owns; disposing it disposes nothing.</summary>
@@ -70,7 +70,7 @@ public sealed class DataUnit : IAsyncDisposable
     /// This is the SQLite engine's only write begin (issue 18); PostgreSQL begins in <see cref="Postgres"/>.
     /// </summary>
     internal static async Task<DataUnit> WriteAsync(
-        SqliteConnection connection, WriteRetryPolicy retry, AuditKey auditKey, CancellationToken cancellationToken)
+        SqliteConnection connection, WriteRetryPolicy retry, AuditKey? auditKey, CancellationToken cancellationToken)
     {
         try
         {

@@ -174,13 +174,29 @@ public sealed class TenantData : IDisposable
     public StoreDialect Dialect => _engine.Dialect;
 
     /// <summary>
-    /// A bare SQLite connection, for the stores not yet ported to units (issue 18 lists them in
-    /// <see cref="Postgres.PostgresPorting"/>); on PostgreSQL such a store has no tenant scope, so it refuses.
+    /// A read unit without the audit key, for stores that append no audit event (issue 18: every store reads through a
+    /// unit, so on PostgreSQL the read runs in a transaction that sets the tenant for row-level security). On SQLite it
+    /// is the bare connection it always was: reading a tenant's rows never creates or checks the audit key (issue 19).
     /// </summary>
+    internal Task<DataUnit> OpenUnitAsync(CancellationToken cancellationToken) => OpenUnitAsync(write: false, cancellationToken);
+
+    /// <summary>A read or write unit for store code whose own writes carry no audit event (or fetch the key themselves).</summary>
+    internal async Task<DataUnit> OpenUnitAsync(bool write, CancellationToken cancellationToken)
+    {
+        if (_engine.Dialect != StoreDialect.Sqlite)
+        {
+            return await _engine.OpenTenantAsync(Tenant, _databasePath, write, WriteRetry, await AuditKeyAsync(cancellationToken), cancellationToken);
+        }
+
+        var connection = await Databases.OpenTenantAsync(_databasePath, cancellationToken);
+        return write ? await DataUnit.WriteAsync(connection, WriteRetry, null, cancellationToken) : DataUnit.Read(connection, null);
+    }
+
+    /// <summary>A bare SQLite connection, for tests and SQLite-only tools; on PostgreSQL there is no tenant file to open.</summary>
     internal Task<Microsoft.Data.Sqlite.SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
         _engine.Dialect == StoreDialect.Sqlite
             ? Databases.OpenTenantAsync(_databasePath, cancellationToken)
-            : throw new StoreNotPortedException("a store that opens a bare connection");
+            : throw new StoreNotPortedException("a bare SQLite connection to a tenant");
 
     /// <summary>
     /// Issue 17: a stamp that changes whenever anything is committed to the tenant's data, by this process or another,

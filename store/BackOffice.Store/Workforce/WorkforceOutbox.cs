@@ -19,12 +19,13 @@ public sealed class WorkforceOutbox(TimeProvider clock)
         TenantData tenant, string requestId, string kind, string? employeeId, string? weekStart, long? amountCents, string payloadJson,
         CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             INSERT INTO workforce_outbox (request_id, kind, employee_id, week_start, amount_cents, payload_json, created_at)
             VALUES (@requestId, @kind, @employeeId, @weekStart, @amountCents, @payloadJson, @at)
-            ON CONFLICT (request_id) DO NOTHING
+            ON CONFLICT ({StoreSql.ConflictOn(connection, "request_id")}) DO NOTHING
             """,
             new { requestId, kind, employeeId, weekStart, amountCents, payloadJson, at = clock.GetUtcNow().ToString("O") },
             cancellationToken: cancellationToken));
@@ -33,7 +34,8 @@ public sealed class WorkforceOutbox(TimeProvider clock)
 
     public async Task<WorkforceOutboxEntry?> FindAsync(TenantData tenant, string requestId, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var row = await connection.QuerySingleOrDefaultAsync<OutboxRow>(new CommandDefinition(
             """
             SELECT id AS Id, request_id AS RequestId, kind AS Kind, employee_id AS EmployeeId, week_start AS WeekStart,
@@ -45,7 +47,8 @@ public sealed class WorkforceOutbox(TimeProvider clock)
 
     public async Task<IReadOnlyList<WorkforceOutboxEntry>> ListAsync(TenantData tenant, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         return (await connection.QueryAsync<OutboxRow>(new CommandDefinition(
             """
             SELECT id AS Id, request_id AS RequestId, kind AS Kind, employee_id AS EmployeeId, week_start AS WeekStart,
@@ -56,7 +59,8 @@ public sealed class WorkforceOutbox(TimeProvider clock)
 
     public async Task<bool> DeleteAsync(TenantData tenant, long id, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         return await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM workforce_outbox WHERE id = @id", new { id }, cancellationToken: cancellationToken)) == 1;
     }

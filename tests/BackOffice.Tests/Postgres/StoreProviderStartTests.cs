@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace BackOffice.Tests.Postgres;
 
-/// <summary>Issue 18: the provider is checked at start; PostgreSQL is refused, naming what is not yet ported.</summary>
+/// <summary>Issue 18: the provider is checked at start, and each engine is what its setting names.</summary>
 public sealed class StoreProviderStartTests
 {
     private static Exception StartWith(params (string Key, string Value)[] settings)
@@ -18,14 +18,19 @@ public sealed class StoreProviderStartTests
     }
 
     [Fact]
-    public void AddBackOfficeStore_Postgres_RefusesNamingWhatIsNotPorted()
+    public void AddBackOfficeStore_Postgres_IsThePostgresEngine()
     {
-        var refused = StartWith(("Store:Provider", "postgres"), ("Store:PostgresConnectionString", "Host=x;Username=app"),
-            ("Store:PostgresOwnerConnectionString", "Host=x;Username=owner"));
+        using var directory = new TempDataDirectory();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Store:Provider"] = "postgres", ["Store:PostgresConnectionString"] = "Host=x;Username=app",
+            ["Store:PostgresOwnerConnectionString"] = "Host=x;Username=owner",
+        });
 
-        Assert.IsType<StoreNotPortedException>(refused);
-        Assert.Contains("ledger_bills", refused.Message, StringComparison.Ordinal);
-        Assert.Contains("Store:Provider=sqlite", refused.Message, StringComparison.Ordinal);
+        builder.AddBackOfficeStore(directory.Data);
+
+        Assert.Contains(builder.Services, d => d.ServiceType == typeof(StoreEngine) && d.ImplementationInstance is BackOffice.Store.Postgres.PostgresEngine);
     }
 
     [Theory]

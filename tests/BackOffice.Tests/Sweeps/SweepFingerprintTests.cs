@@ -22,6 +22,12 @@ namespace BackOffice.Tests.Sweeps;
 /// </summary>
 public sealed class SweepFingerprintTests : IDisposable
 {
+    /// <summary>The demo bundle's fingerprint; PostgresSweepParityTests expects the same on PostgreSQL (issue 18).</summary>
+    public const string DemoFingerprint = "85946:F59893386321BB01B6CE7886DC389FB353DE6A65F571A3C5A30A1EDD2D014CDC";
+
+    /// <summary>The generated 20-job tenant's fingerprint, on either engine.</summary>
+    public const string GeneratedFingerprint = "20783:CF6A043EB247C925E30E4FE49E5F0CF7A4F62FC169B110304182D54D62F50340";
+
     private static readonly DateOnly AsOf = new(2026, 11, 20);
     private readonly TempDataDirectory _temp = new();
 
@@ -36,7 +42,7 @@ public sealed class SweepFingerprintTests : IDisposable
 
         var fingerprint = await FingerprintAsync(_temp.Tenant("demo"));
 
-        Assert.Equal("85946:F59893386321BB01B6CE7886DC389FB353DE6A65F571A3C5A30A1EDD2D014CDC", fingerprint);
+        Assert.Equal(DemoFingerprint, fingerprint);
     }
 
     [Fact]
@@ -50,7 +56,7 @@ public sealed class SweepFingerprintTests : IDisposable
         // same value on main before the aggregate reads were merged and after, so issue 18's reads still move nothing.
         // Retaken for issue 16's payable retainage true-up: the generator's planted sub-invoice-retainage-differs drift
         // (SC-19-0: the sub invoices hold 1,000.00 at 10%, the bills move 500.00) now also gets its holding proposal.
-        Assert.Equal("20783:CF6A043EB247C925E30E4FE49E5F0CF7A4F62FC169B110304182D54D62F50340", fingerprint);
+        Assert.Equal(GeneratedFingerprint, fingerprint);
     }
 
     /// <summary>All five agents with default options, in the host's sweep order, no memory (a test has none).</summary>

@@ -38,12 +38,12 @@ public sealed class ProcoreConnectionStore(TenantData tenant)
     }
 
     public Task SaveAsync(ProcoreConnection row, CancellationToken cancellationToken) => ExecuteAsync(
-        """
+        $"""
         INSERT INTO procore_connections (company_id, company_name, grant_type, connected_by, connected_at, access_token, access_expires_at,
             refresh_token, status, last_sync_at, last_error)
         VALUES (@CompanyId, @CompanyName, @GrantType, @ConnectedBy, @ConnectedAt, @AccessToken, @AccessExpiresAt, @RefreshToken, @Status,
             @LastSyncAt, @LastError)
-        ON CONFLICT (company_id) DO UPDATE SET company_name = excluded.company_name, grant_type = excluded.grant_type,
+        ON CONFLICT ({StoreSql.ConflictOn(tenant.Dialect, "company_id")}) DO UPDATE SET company_name = excluded.company_name, grant_type = excluded.grant_type,
             connected_by = excluded.connected_by, connected_at = excluded.connected_at, access_token = excluded.access_token,
             access_expires_at = excluded.access_expires_at, refresh_token = excluded.refresh_token, status = excluded.status,
             last_error = excluded.last_error

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace BackOffice.Store.Connectors.Procore;
 
@@ -13,7 +13,7 @@ internal static class ProcoreCostRows
 {
     public static string DirectCost(string id) => "pc-dc-" + id;
 
-    public static Task<SyncOutcome> ApplyAsync(SqliteConnection c, SqliteTransaction t, string kind, ProcoreJson p, ProcoreScope scope, CancellationToken ct) =>
+    public static Task<SyncOutcome> ApplyAsync(DbConnection c, DbTransaction t, string kind, ProcoreJson p, ProcoreScope scope, CancellationToken ct) =>
         kind switch
         {
             "change_order_lines" => ProcoreUpsert.RowAsync(c, t, "project_change_order_lines", "id", new Dictionary<string, object?>

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace BackOffice.Store.Connectors.Procore;
 
@@ -11,7 +11,7 @@ internal static class ProcoreInsuranceRows
 {
     public const string Prefix = "pc-ins-";
 
-    public static Task<SyncOutcome> ApplyAsync(SqliteConnection c, SqliteTransaction t, ProcoreJson p, ProcoreScope scope, CancellationToken ct) =>
+    public static Task<SyncOutcome> ApplyAsync(DbConnection c, DbTransaction t, ProcoreJson p, ProcoreScope scope, CancellationToken ct) =>
         ProcoreUpsert.RowAsync(c, t, "project_vendor_insurances", "id", ProcoreRows.Source(p, Prefix + p.Id, new()
         {
             ["vendor_id"] = scope.ParentId ?? ProcoreRows.Vendor(p.Text("vendor_id")), ["insurance_type"] = p.Optional("insurance_type"),

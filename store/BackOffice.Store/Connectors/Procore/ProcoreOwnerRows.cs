@@ -1,6 +1,7 @@
+using BackOffice.Store.Tenancy;
+using System.Data.Common;
 using System.Text.Json.Nodes;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Connectors.Procore;
 
@@ -11,7 +12,7 @@ namespace BackOffice.Store.Connectors.Procore;
 internal static class ProcoreOwnerRows
 {
     /// <summary>The prime contract's original sum and retainage become the job's contract and retainage (DATA-FORMAT.md jobs).</summary>
-    public static async Task<SyncOutcome> PrimeContractAsync(SqliteConnection c, SqliteTransaction t, ProcoreJson p, ProcoreScope scope, CancellationToken ct)
+    public static async Task<SyncOutcome> PrimeContractAsync(DbConnection c, DbTransaction t, ProcoreJson p, ProcoreScope scope, CancellationToken ct)
     {
         var changed = await c.ExecuteAsync(new CommandDefinition(
             """
@@ -33,7 +34,7 @@ internal static class ProcoreOwnerRows
     /// payment due. The show (GET payment_applications/{id}) carries the g703 lines; a list record without them stores
     /// line 4 as work completed.
     /// </summary>
-    public static async Task<SyncOutcome> PayAppAsync(SqliteConnection c, SqliteTransaction t, ProcoreJson p, ProcoreScope scope, CancellationToken ct)
+    public static async Task<SyncOutcome> PayAppAsync(DbConnection c, DbTransaction t, ProcoreJson p, ProcoreScope scope, CancellationToken ct)
     {
         var g702 = p.Body["g702"] as JsonObject ?? throw new ProcoreResponseException($"Procore payment application {p.Id}: 'g702' is missing.");
         var lines = (p.Body["g703"] as JsonArray)?.OfType<JsonObject>().Select(l => new ProcoreJson("G703 line", l)).ToList();
@@ -61,7 +62,7 @@ internal static class ProcoreOwnerRows
     /// A requisition: gross this period = the items' work completed this period, retainage = what they retained this
     /// period (DATA-FORMAT.md sub invoices: lines sum to the amount); without items, total_claimed_amount and no retainage.
     /// </summary>
-    public static async Task<SyncOutcome> RequisitionAsync(SqliteConnection c, SqliteTransaction t, ProcoreJson p, ProcoreScope scope, CancellationToken ct)
+    public static async Task<SyncOutcome> RequisitionAsync(DbConnection c, DbTransaction t, ProcoreJson p, ProcoreScope scope, CancellationToken ct)
     {
         var items = (p.Body["items"] as JsonArray ?? []).OfType<JsonObject>().Select(i => new ProcoreJson("requisition item", i)).ToList();
         var amount = items.Count > 0 ? items.Sum(i => i.Cents("work_completed_this_period")) : p.Cents("total_claimed_amount");
@@ -87,7 +88,7 @@ internal static class ProcoreOwnerRows
     }
 
     /// <summary>G703 lines: column C scheduled value, D + E work completed, F stored; a line Procore no longer lists is removed.</summary>
-    private static async Task G703Async(SqliteConnection c, SqliteTransaction t, string payApp, List<ProcoreJson> lines, ProcoreScope scope, CancellationToken ct)
+    private static async Task G703Async(DbConnection c, DbTransaction t, string payApp, List<ProcoreJson> lines, ProcoreScope scope, CancellationToken ct)
     {
         foreach (var line in lines)
         {
@@ -102,7 +103,7 @@ internal static class ProcoreOwnerRows
         }
 
         await c.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM project_pay_app_lines WHERE pay_app_id = @payApp AND origin = 'procore' AND id NOT IN (SELECT value FROM json_each(@keep))",
+            $"DELETE FROM project_pay_app_lines WHERE pay_app_id = @payApp AND origin = 'procore' AND NOT {StoreSql.InJson(c, "id", "@keep")}",
             new { payApp, keep = System.Text.Json.JsonSerializer.Serialize(lines.Select(l => "pc-g703-" + l.Id)) }, t, cancellationToken: ct));
     }
 

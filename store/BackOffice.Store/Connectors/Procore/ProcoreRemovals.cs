@@ -1,8 +1,9 @@
+using BackOffice.Store.Tenancy;
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using BackOffice.Store.Sweeps;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Connectors.Procore;
 
@@ -39,7 +40,7 @@ internal sealed record ProcoreRemoval(
     /// Closes or deletes the Procore rows that <paramref name="where"/> selects (never a row of another origin) and
     /// journals each, with the job when one is named; answers how many rows it closed or deleted.
     /// </summary>
-    public async Task<int> ApplyAsync(SqliteConnection c, SqliteTransaction t, string where, object parameters, string? job, DateTimeOffset now, CancellationToken ct)
+    public async Task<int> ApplyAsync(DbConnection c, DbTransaction t, string where, object parameters, string? job, DateTimeOffset now, CancellationToken ct)
     {
         var selected = $"origin = 'procore' AND {where}";
         if (Children is { } children)
@@ -71,5 +72,5 @@ internal sealed record ProcoreRemoval(
     public static object Absent(string? job, string? parent, IEnumerable<string> listed) =>
         new { job, parent, listed = JsonSerializer.Serialize(listed) };
 
-    public string AbsentWhere => $"{Scope} AND id NOT IN (SELECT value FROM json_each(@listed))";
+    public string AbsentWhere(System.Data.Common.DbConnection connection) => $"{Scope} AND NOT {StoreSql.InJson(connection, "id", "@listed")}";
 }

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Connectors.Procore;
 
@@ -31,7 +31,7 @@ internal static class ProcoreRows
 
     public static string ChangeOrder(string kind, string id) => (kind == "commitment_change_orders" ? "pc-cco-" : "pc-pco-") + id;
 
-    public static Task<SyncOutcome> ApplyAsync(SqliteConnection c, SqliteTransaction t, string kind, JsonObject body, ProcoreScope scope, CancellationToken ct)
+    public static Task<SyncOutcome> ApplyAsync(DbConnection c, DbTransaction t, string kind, JsonObject body, ProcoreScope scope, CancellationToken ct)
     {
         var p = new ProcoreJson(kind, body);
         return kind switch
@@ -94,7 +94,7 @@ internal static class ProcoreRows
     /// Our cost codes are one list for the company while Procore keeps a copy per project (each with its own id): the
     /// digest is of the code and name only, so the same code seen in the next project is unchanged, not rewritten.
     /// </summary>
-    private static Task<SyncOutcome> CostCodeAsync(SqliteConnection c, SqliteTransaction t, ProcoreJson p, CancellationToken ct)
+    private static Task<SyncOutcome> CostCodeAsync(DbConnection c, DbTransaction t, ProcoreJson p, CancellationToken ct)
     {
         var (code, name) = (p.Optional("full_code") ?? p.Text("code"), p.Text("name"));
         return ProcoreUpsert.RowAsync(c, t, "project_cost_codes", "code", new Dictionary<string, object?>
@@ -112,7 +112,7 @@ internal static class ProcoreRows
         ProcoreJson.Of(row, "id") ?? $"{project}-{ProcoreJson.Of(row, "cost_code_id")}-{ProcoreJson.Of(row, "category_id")}";
 
     /// <summary>Budget view detail row: original budget; approved changes = budget modifications + approved COs; estimate at completion if the view shows it.</summary>
-    private static Task<SyncOutcome> BudgetRowAsync(SqliteConnection c, SqliteTransaction t, ProcoreJson p, ProcoreScope scope, CancellationToken ct)
+    private static Task<SyncOutcome> BudgetRowAsync(DbConnection c, DbTransaction t, ProcoreJson p, ProcoreScope scope, CancellationToken ct)
     {
         var id = BudgetKey(p.Body, scope.ProjectId);
         return ProcoreUpsert.RowAsync(c, t, "project_budget_lines", "id", new Dictionary<string, object?>
@@ -126,7 +126,7 @@ internal static class ProcoreRows
         }, ct);
     }
 
-    private static Task<SyncOutcome> CommitmentAsync(SqliteConnection c, SqliteTransaction t, ProcoreJson p, string kind, ProcoreScope scope, CancellationToken ct) =>
+    private static Task<SyncOutcome> CommitmentAsync(DbConnection c, DbTransaction t, ProcoreJson p, string kind, ProcoreScope scope, CancellationToken ct) =>
         ProcoreUpsert.RowAsync(c, t, "project_commitments", "id", Source(p, Commitment(p.Id), new()
         {
             ["job_id"] = Job(p.Nested("project") ?? scope.ProjectId!),
@@ -136,7 +136,7 @@ internal static class ProcoreRows
             ["retainage_bp"] = p.BasisPoints("retainage_percent") ?? 0, ["contract_date"] = p.Date("contract_date"),
         }), ct);
 
-    private static Task<SyncOutcome> ChangeOrderAsync(SqliteConnection c, SqliteTransaction t, ProcoreJson p, string kind, ProcoreScope scope, CancellationToken ct)
+    private static Task<SyncOutcome> ChangeOrderAsync(DbConnection c, DbTransaction t, ProcoreJson p, string kind, ProcoreScope scope, CancellationToken ct)
     {
         var status = ProcoreStatus.ChangeOrder(p.Text("status"));
         var commitment = kind == "commitment_change_orders" ? Commitment(p.Text("contract_id")) : null;

@@ -31,9 +31,9 @@ public sealed class ProcoreSyncStore(TenantData tenant)
             if (cursor is not null)
             {
                 await connection.ExecuteAsync(new CommandDefinition(
-                    """
+                    $"""
                     INSERT INTO procore_sync_cursors (scope, next_page, done) VALUES (@Scope, @NextPage, @Done)
-                    ON CONFLICT (scope) DO UPDATE SET next_page = excluded.next_page, done = excluded.done
+                    ON CONFLICT ({StoreSql.ConflictOn(connection, "scope")}) DO UPDATE SET next_page = excluded.next_page, done = excluded.done
                     """, cursor, transaction, cancellationToken: cancellationToken));
             }
 
@@ -60,7 +60,7 @@ public sealed class ProcoreSyncStore(TenantData tenant)
 
             var keep = items.Select(i => lines.Prefix + ProcoreJson.Of(i, "id")).ToList();
             var removed = await connection.ExecuteAsync(new CommandDefinition(
-                $"DELETE FROM {lines.Table} WHERE {lines.ParentColumn} = @parent AND origin = 'procore' AND id NOT IN (SELECT value FROM json_each(@keep))",
+                $"DELETE FROM {lines.Table} WHERE {lines.ParentColumn} = @parent AND origin = 'procore' AND NOT {StoreSql.InJson(connection, "id", "@keep")}",
                 new { parent = scope.ParentId, keep = System.Text.Json.JsonSerializer.Serialize(keep) }, transaction, cancellationToken: cancellationToken));
             return counts.Plus(new SyncCounts(0, 0, 0, removed));
         }, cancellationToken);
@@ -71,7 +71,7 @@ public sealed class ProcoreSyncStore(TenantData tenant)
     /// </summary>
     internal Task<int> RemoveAbsentAsync(ProcoreRemoval removal, string? job, string? parent, IReadOnlyCollection<string> listed, CancellationToken cancellationToken) =>
         SyncBatch.RunAsync(tenant, (connection, transaction) => removal.ApplyAsync(
-            connection, transaction, removal.AbsentWhere, ProcoreRemoval.Absent(job, parent, listed), job, tenant.Clock.GetUtcNow(), cancellationToken), cancellationToken);
+            connection, transaction, removal.AbsentWhere(connection), ProcoreRemoval.Absent(job, parent, listed), job, tenant.Clock.GetUtcNow(), cancellationToken), cancellationToken);
 
     /// <summary>Closes or removes our row of one record Procore says is gone (a delete webhook confirmed by a 404).</summary>
     internal Task<int> RemoveAsync(ProcoreRemoval removal, string id, string? job, CancellationToken cancellationToken) =>
@@ -83,7 +83,7 @@ public sealed class ProcoreSyncStore(TenantData tenant)
     {
         await using var unit = await tenant.ReadAsync(cancellationToken);
         var rows = await unit.Connection.QueryAsync<(string Source, string Hash)>(new CommandDefinition(
-            $"SELECT source_id, row_hash FROM {table} WHERE origin = 'procore' AND source_id IN (SELECT value FROM json_each(@ids))",
+            $"SELECT source_id, row_hash FROM {table} WHERE origin = 'procore' AND {StoreSql.InJson(unit.Connection, "source_id", "@ids")}",
             new { ids = System.Text.Json.JsonSerializer.Serialize(sourceIds) }, cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.Source, r => r.Hash, StringComparer.Ordinal);
     }

@@ -1,8 +1,9 @@
+using System.Data.Common;
+using BackOffice.Store.Tenancy;
 using System.Runtime.CompilerServices;
 using BackOffice.Store.Bundle;
 using BackOffice.Store.Sweeps;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Store.Connectors.Procore;
 
@@ -16,13 +17,13 @@ internal static class ProcoreUpsert
     /// Issue 18: the entities each batch's written rows touched (before and after), kept per transaction so the row
     /// mappers keep their signatures; <see cref="ProcoreSyncStore"/> journals them in the batch's transaction.
     /// </summary>
-    private static readonly ConditionalWeakTable<SqliteTransaction, HashSet<ChangedEntity>> Touched = new();
+    private static readonly ConditionalWeakTable<DbTransaction, HashSet<ChangedEntity>> Touched = new();
 
     /// <summary>Notes an entity written in <paramref name="t"/> outside <see cref="RowAsync"/> (the job a prime contract updates).</summary>
-    public static void Touch(SqliteTransaction t, ChangedEntity entity) => Touched.GetOrCreateValue(t).Add(entity);
+    public static void Touch(DbTransaction t, ChangedEntity entity) => Touched.GetOrCreateValue(t).Add(entity);
 
     /// <summary>What <paramref name="t"/> touched so far, forgotten once taken.</summary>
-    public static IReadOnlyCollection<ChangedEntity> TakeTouched(SqliteTransaction t)
+    public static IReadOnlyCollection<ChangedEntity> TakeTouched(DbTransaction t)
     {
         var touched = Touched.TryGetValue(t, out var set) ? set.ToList() : [];
         Touched.Remove(t);
@@ -30,7 +31,7 @@ internal static class ProcoreUpsert
     }
 
     public static async Task<SyncOutcome> RowAsync(
-        SqliteConnection c, SqliteTransaction t, string table, string key, IReadOnlyDictionary<string, object?> row, CancellationToken ct)
+        DbConnection c, DbTransaction t, string table, string key, IReadOnlyDictionary<string, object?> row, CancellationToken ct)
     {
         var held = await c.QuerySingleOrDefaultAsync<(string? Hash, string? Origin)>(new CommandDefinition(
             $"SELECT row_hash, origin FROM {table} WHERE {key} = @key", new { key = row[key] }, t, cancellationToken: ct));
@@ -48,7 +49,7 @@ internal static class ProcoreUpsert
         }
 
         var sql = $"INSERT INTO {table} ({string.Join(", ", columns)}, origin) VALUES ({string.Join(", ", columns.Select(n => "@" + n))}, 'procore') " +
-                  $"ON CONFLICT ({key}) DO UPDATE SET {string.Join(", ", columns.Where(n => n != key).Select(n => $"{n} = excluded.{n}"))} WHERE origin = 'procore'";
+                  $"ON CONFLICT ({StoreSql.ConflictOn(c, key)}) DO UPDATE SET {string.Join(", ", columns.Where(n => n != key).Select(n => $"{n} = excluded.{n}"))} WHERE {table}.origin = 'procore'";
         await c.ExecuteAsync(new CommandDefinition(sql, parameters, t, cancellationToken: ct));
         return held.Origin is null ? SyncOutcome.Added : SyncOutcome.Changed;
     }
@@ -59,7 +60,7 @@ internal static class ProcoreUpsert
     /// where the row names one, so an incremental sweep (issue 18) still sees that something it reads changed.
     /// </summary>
     private static async Task<IReadOnlyList<ChangedEntity>> TouchedByAsync(
-        SqliteConnection c, SqliteTransaction t, string table, string key, IReadOnlyDictionary<string, object?> row, bool held, CancellationToken ct)
+        DbConnection c, DbTransaction t, string table, string key, IReadOnlyDictionary<string, object?> row, bool held, CancellationToken ct)
     {
         if (BundleSchema.Files.SingleOrDefault(f => f.Table == table) is not { } spec)
         {

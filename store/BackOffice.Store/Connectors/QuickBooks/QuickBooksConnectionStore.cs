@@ -23,7 +23,8 @@ public sealed class QuickBooksConnectionStore(TenantData tenant)
 
     public async Task<IReadOnlyList<QuickBooksConnection>> ListAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<QuickBooksConnection>(new CommandDefinition(
             $"SELECT {Columns} FROM quickbooks_connections ORDER BY connected_at", cancellationToken: cancellationToken));
         return rows.ToList();
@@ -32,7 +33,8 @@ public sealed class QuickBooksConnectionStore(TenantData tenant)
     /// <summary>The tenant's live connection (connected or needing reconnect), the newest if there were several.</summary>
     public async Task<QuickBooksConnection?> CurrentAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         return await connection.QuerySingleOrDefaultAsync<QuickBooksConnection>(new CommandDefinition(
             $"SELECT {Columns} FROM quickbooks_connections WHERE status <> 'disconnected' ORDER BY connected_at DESC LIMIT 1",
             cancellationToken: cancellationToken));
@@ -40,14 +42,15 @@ public sealed class QuickBooksConnectionStore(TenantData tenant)
 
     public async Task SaveAsync(QuickBooksConnection row, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
-            """
+            $"""
             INSERT INTO quickbooks_connections (realm_id, company_name, connected_by, connected_at, access_token, access_expires_at,
                 refresh_token, refresh_expires_at, status, last_sync_at, last_error)
             VALUES (@RealmId, @CompanyName, @ConnectedBy, @ConnectedAt, @AccessToken, @AccessExpiresAt, @RefreshToken, @RefreshExpiresAt,
                 @Status, @LastSyncAt, @LastError)
-            ON CONFLICT (realm_id) DO UPDATE SET company_name = excluded.company_name, connected_by = excluded.connected_by,
+            ON CONFLICT ({StoreSql.ConflictOn(connection, "realm_id")}) DO UPDATE SET company_name = excluded.company_name, connected_by = excluded.connected_by,
                 connected_at = excluded.connected_at, access_token = excluded.access_token, access_expires_at = excluded.access_expires_at,
                 refresh_token = excluded.refresh_token, refresh_expires_at = excluded.refresh_expires_at, status = excluded.status,
                 last_error = excluded.last_error
@@ -58,7 +61,8 @@ public sealed class QuickBooksConnectionStore(TenantData tenant)
     public async Task SaveTokensAsync(
         string realmId, string accessToken, string accessExpiresAt, string refreshToken, string? refreshExpiresAt, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE quickbooks_connections SET access_token = @accessToken, access_expires_at = @accessExpiresAt,
@@ -69,7 +73,8 @@ public sealed class QuickBooksConnectionStore(TenantData tenant)
 
     public async Task SetStatusAsync(string realmId, string status, string? lastError, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE quickbooks_connections SET status = @status, last_error = @lastError WHERE realm_id = @realmId",
             new { realmId, status, lastError }, cancellationToken: cancellationToken));
@@ -77,7 +82,8 @@ public sealed class QuickBooksConnectionStore(TenantData tenant)
 
     public async Task RecordSyncAsync(string realmId, string? at, string? lastError, CancellationToken cancellationToken)
     {
-        await using var connection = await tenant.OpenAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE quickbooks_connections SET last_sync_at = COALESCE(@at, last_sync_at), last_error = @lastError WHERE realm_id = @realmId",
             new { realmId, at, lastError }, cancellationToken: cancellationToken));

@@ -46,9 +46,9 @@ public sealed class QuickBooksSyncStore(TenantData tenant)
         if (cursor is not null)
         {
             await unit.Connection.ExecuteAsync(new CommandDefinition(
-                """
+                $"""
                 INSERT INTO quickbooks_sync_cursors (entity, next_position, done) VALUES (@Entity, @NextPosition, @Done)
-                ON CONFLICT (entity) DO UPDATE SET next_position = excluded.next_position, done = excluded.done
+                ON CONFLICT ({StoreSql.ConflictOn(unit.Connection, "entity")}) DO UPDATE SET next_position = excluded.next_position, done = excluded.done
                 """, cursor, unit.Transaction, cancellationToken: cancellationToken));
         }
 
