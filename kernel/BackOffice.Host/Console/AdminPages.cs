@@ -36,6 +36,8 @@ public static class AdminPages
         var refusal = GatePolicy.CanToggleSwitches(caller.Actor);
         string Form(string target, string what, string to, string label) => refusal.Allowed ? SwitchForm(http, caller.Tenant, target, what, to, label) : "";
         var html = new StringBuilder(Notice(msg)).Append(refusal.Allowed ? "" : $"<p class=\"notice\">{E(refusal.Reason)}</p>");
+        // Issue 19: API tokens have their own admin page.
+        html.Append(refusal.Allowed ? $"<p><a href=\"{Tenant(caller.Tenant)}/admin/tokens\" id=\"api-tokens\">API tokens</a></p>" : "");
         html.Append($"<div class=\"card\"><p>Master write switch: <strong id=\"master-state\">{(master ? "ON" : "off")}</strong></p>")
             .Append(Form("master", "writes", master ? "off" : "on", master ? "Turn master writes off" : "Turn master writes on"))
             .Append("</div><div class=\"scroll\"><table><thead><tr><th>Agent</th><th>Department</th><th>Writes</th><th>Mode</th><th>Change</th></tr></thead><tbody>");

@@ -20,6 +20,7 @@ public static class ConsoleEndpoints
         tenant.MapDashboardPage();
         tenant.MapAskBox();
         tenant.MapAdminPages();
+        tenant.MapTokensPage();
         tenant.MapAuditPage();
         return app;
     }
