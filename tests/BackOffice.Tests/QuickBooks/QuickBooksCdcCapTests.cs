@@ -89,9 +89,7 @@ public sealed class QuickBooksCdcCapTests
 
     private static async Task<QuickBooksHarness> SyncedCompanyAsync()
     {
-        var h = await QuickBooksHarness.StartAsync();
-        await h.ConnectAsync();
-        h.SeedCompany();
+        var h = await QuickBooksHarness.ConnectedAsync();
         var before = DateTimeOffset.UtcNow.AddMinutes(-5);
         for (var i = 0; i < Bills; i++)
         {

@@ -29,9 +29,7 @@ public sealed class QuickBooksClientTests
     [Fact]
     public async Task Query_ExpiredAccessToken_RefreshesOnceAndRetries()
     {
-        await using var h = await QuickBooksHarness.StartAsync();
-        await h.ConnectAsync();
-        h.SeedCompany();
+        await using var h = await QuickBooksHarness.ConnectedAsync();
         h.Fake.ExpireAccessTokens();
 
         var page = await h.Get<QuickBooksApi>().QueryAsync(h.Tenant, "SELECT * FROM Vendor STARTPOSITION 1 MAXRESULTS 10", Ct);
@@ -43,9 +41,7 @@ public sealed class QuickBooksClientTests
     [Fact]
     public async Task Query_Throttled_WaitsAndRetries()
     {
-        await using var h = await QuickBooksHarness.StartAsync();
-        await h.ConnectAsync();
-        h.SeedCompany();
+        await using var h = await QuickBooksHarness.ConnectedAsync();
         h.Fake.ThrottleNext = 2;
 
         var page = await h.Get<QuickBooksApi>().QueryAsync(h.Tenant, "SELECT * FROM Account", Ct);
@@ -70,9 +66,7 @@ public sealed class QuickBooksClientTests
     [Fact]
     public async Task AccessToken_ConcurrentCallersAfterExpiry_RefreshSingleFlight()
     {
-        await using var h = await QuickBooksHarness.StartAsync(new() { ["QuickBooks:MaxConcurrentPerRealm"] = "3" });
-        await h.ConnectAsync();
-        h.SeedCompany();
+        await using var h = await QuickBooksHarness.ConnectedAsync(new() { ["QuickBooks:MaxConcurrentPerRealm"] = "3" });
         h.Fake.ExpireAccessTokens();
         var api = h.Get<QuickBooksApi>();
 

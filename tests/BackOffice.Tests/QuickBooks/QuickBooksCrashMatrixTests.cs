@@ -86,9 +86,7 @@ public sealed class QuickBooksCrashMatrixTests
 
     private static async Task<Run> RunAsync()
     {
-        var h = await QuickBooksHarness.StartAsync();
-        await h.ConnectAsync();
-        h.SeedCompany();
+        var h = await QuickBooksHarness.ConnectedAsync();
         await h.Get<QuickBooksSync>().SyncAsync(h.Tenant, full: true, null, Ct);
         return new Run(h);
     }

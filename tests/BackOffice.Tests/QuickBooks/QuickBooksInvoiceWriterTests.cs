@@ -117,9 +117,7 @@ public sealed class QuickBooksInvoiceWriterTests
 
     private static async Task<QuickBooksHarness> SyncedAsync(Dictionary<string, string?> settings)
     {
-        var h = await QuickBooksHarness.StartAsync(settings);
-        await h.ConnectAsync();
-        h.SeedCompany();
+        var h = await QuickBooksHarness.ConnectedAsync(settings);
         var before = DateTimeOffset.UtcNow.AddMinutes(-5);
         h.Fake.Add("Item", new JsonObject { ["Id"] = "1", ["Name"] = "Progress billing", ["Type"] = "Service", ["Active"] = true }, before);
         h.Fake.Add("Item", new JsonObject { ["Id"] = "2", ["Name"] = "Retainage receivable", ["Type"] = "Service", ["Active"] = true }, before);

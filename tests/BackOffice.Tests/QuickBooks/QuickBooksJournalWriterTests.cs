@@ -25,18 +25,10 @@ public sealed class QuickBooksJournalWriterTests
         [new JournalLineDraft("65", PostingType.Debit, 1250.00m, "59", "Retainage receivable"),
          new JournalLineDraft("64", PostingType.Credit, 1250.00m, null, "Contract revenue")]);
 
-    private static async Task<QuickBooksHarness> ConnectedAsync()
-    {
-        var h = await QuickBooksHarness.StartAsync();
-        await h.ConnectAsync();
-        h.SeedCompany();
-        return h;
-    }
-
     [Fact]
     public async Task CreateJournalEntry_SameRequestIdTwice_OneBalancedEntryInQuickBooks()
     {
-        await using var h = await ConnectedAsync();
+        await using var h = await QuickBooksHarness.ConnectedAsync();
         var writer = h.Get<QuickBooksJournalWriter>();
 
         var first = await writer.CreateJournalEntryAsync(h.Tenant, Entry(), "key-je-1", Ct);
@@ -60,7 +52,7 @@ public sealed class QuickBooksJournalWriterTests
     [Fact]
     public async Task CreateJournalEntry_RequestIdNoLongerRemembered_FindsOursByDateAndMemo()
     {
-        await using var h = await ConnectedAsync();
+        await using var h = await QuickBooksHarness.ConnectedAsync();
         var writer = h.Get<QuickBooksJournalWriter>();
         var first = await writer.CreateJournalEntryAsync(h.Tenant, Entry(), "key-je-1", Ct);
         h.Fake.Replies.Clear();
@@ -76,7 +68,7 @@ public sealed class QuickBooksJournalWriterTests
     [Fact]
     public async Task Undo_TargetQuickBooksEntryUntouched_DeletesItThere()
     {
-        await using var h = await ConnectedAsync();
+        await using var h = await QuickBooksHarness.ConnectedAsync();
         var (request, outcome) = await WrittenThroughTargetAsync(h);
 
         Assert.DoesNotContain("sbx-", outcome.TargetId, StringComparison.Ordinal);
@@ -90,7 +82,7 @@ public sealed class QuickBooksJournalWriterTests
     [Fact]
     public async Task Undo_EntryEditedInQuickBooks_RefusesAndKeepsIt()
     {
-        await using var h = await ConnectedAsync();
+        await using var h = await QuickBooksHarness.ConnectedAsync();
         var (request, outcome) = await WrittenThroughTargetAsync(h);
         h.Fake.Touch("JournalEntry", outcome.TargetId, e => e["PrivateNote"] = "corrected by the controller");
 
@@ -103,7 +95,7 @@ public sealed class QuickBooksJournalWriterTests
     [Fact]
     public async Task CreateJournalEntry_TargetSandbox_StaysInTheSandbox()
     {
-        await using var h = await ConnectedAsync();
+        await using var h = await QuickBooksHarness.ConnectedAsync();
         await h.Get<QuickBooksSync>().SyncAsync(h.Tenant, full: true, null, Ct);
 
         var written = await h.Get<IJournalWriter>().CreateJournalEntryAsync(h.Tenant, Entry(), "key-je-1", Ct);

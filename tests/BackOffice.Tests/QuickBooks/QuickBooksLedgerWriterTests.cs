@@ -15,18 +15,10 @@ public sealed class QuickBooksLedgerWriterTests
         "46", DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), null, "RP-1042", "Sub invoice RP-1042",
         [new BillLineDraft("64", "59", "22-000", "Rough-in", 10000.00m), new BillLineDraft("65", null, null, "Retainage held", -1000.00m)]);
 
-    private static async Task<QuickBooksHarness> ConnectedAsync()
-    {
-        var h = await QuickBooksHarness.StartAsync();
-        await h.ConnectAsync();
-        h.SeedCompany();
-        return h;
-    }
-
     [Fact]
     public async Task CreateBill_SameRequestIdTwice_OneBillInQuickBooks()
     {
-        await using var h = await ConnectedAsync();
+        await using var h = await QuickBooksHarness.ConnectedAsync();
         var writer = h.Get<QuickBooksLedgerWriter>();
 
         var first = await writer.CreateBillAsync(h.Tenant, Draft(), "key-1", Ct);
@@ -45,7 +37,7 @@ public sealed class QuickBooksLedgerWriterTests
     [Fact]
     public async Task CreateBill_RequestIdNoLongerRemembered_FindsOurBillByDocNumberAndMemo()
     {
-        await using var h = await ConnectedAsync();
+        await using var h = await QuickBooksHarness.ConnectedAsync();
         var writer = h.Get<QuickBooksLedgerWriter>();
         var first = await writer.CreateBillAsync(h.Tenant, Draft(), "key-1", Ct);
         h.Fake.Replies.Clear();
@@ -59,7 +51,7 @@ public sealed class QuickBooksLedgerWriterTests
     [Fact]
     public async Task DeleteBill_StaleSyncToken_Fails5010InPlainWords()
     {
-        await using var h = await ConnectedAsync();
+        await using var h = await QuickBooksHarness.ConnectedAsync();
         var writer = h.Get<QuickBooksLedgerWriter>();
         var written = await writer.CreateBillAsync(h.Tenant, Draft(), "key-1", Ct);
         h.Fake.Touch("Bill", written.EntityId, b => b["PrivateNote"] = "edited in QuickBooks");
@@ -74,7 +66,7 @@ public sealed class QuickBooksLedgerWriterTests
     [Fact]
     public async Task CreateBill_ClosedPeriod_Fails6210InPlainWords()
     {
-        await using var h = await ConnectedAsync();
+        await using var h = await QuickBooksHarness.ConnectedAsync();
         h.Fake.ClosedThrough = new DateOnly(2026, 10, 31);
 
         var error = await Assert.ThrowsAsync<QuickBooksFaultException>(() =>
@@ -88,7 +80,7 @@ public sealed class QuickBooksLedgerWriterTests
     [Fact]
     public async Task TargetedWriter_DefaultTarget_WritesToSandbox()
     {
-        await using var h = await ConnectedAsync();
+        await using var h = await QuickBooksHarness.ConnectedAsync();
         await h.Get<QuickBooksSync>().SyncAsync(h.Tenant, full: true, null, Ct);
 
         var written = await h.Get<ILedgerWriter>().CreateBillAsync(h.Tenant, Draft(), "key-1", Ct);

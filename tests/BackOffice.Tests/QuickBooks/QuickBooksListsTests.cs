@@ -98,9 +98,7 @@ public sealed class QuickBooksListsTests
 
     private static async Task<QuickBooksHarness> SyncedAsync(Dictionary<string, string?>? settings = null)
     {
-        var h = await QuickBooksHarness.StartAsync(settings);
-        await h.ConnectAsync();
-        h.SeedCompany();
+        var h = await QuickBooksHarness.ConnectedAsync(settings);
         var before = DateTimeOffset.UtcNow.AddMinutes(-5);
         h.Fake.Add("Item", new JsonObject
         {

@@ -30,9 +30,7 @@ public sealed class QuickBooksSyncBenchmark(ITestOutputHelper output)
             return;
         }
 
-        await using var h = await QuickBooksHarness.StartAsync();
-        await h.ConnectAsync();
-        h.SeedCompany();
+        await using var h = await QuickBooksHarness.ConnectedAsync();
         var before = DateTimeOffset.UtcNow.AddMinutes(-5);
         for (var i = 0; i < Transactions; i++)
         {

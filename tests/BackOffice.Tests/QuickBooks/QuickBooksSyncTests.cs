@@ -15,9 +15,7 @@ public sealed class QuickBooksSyncTests
     [Fact]
     public async Task FullSync_PagesOfTwo_FillsCanonicalTablesWithProvenance()
     {
-        await using var h = await QuickBooksHarness.StartAsync(new() { ["QuickBooks:PageSize"] = "2" });
-        await h.ConnectAsync();
-        h.SeedCompany();
+        await using var h = await QuickBooksHarness.ConnectedAsync(new() { ["QuickBooks:PageSize"] = "2" });
 
         var report = await h.Get<QuickBooksSync>().SyncAsync(h.Tenant, full: false, null, Ct);
 
@@ -40,9 +38,7 @@ public sealed class QuickBooksSyncTests
     [Fact]
     public async Task SecondSync_Cdc_AppliesChangesAndDeletionsAndKeepsLocalRows()
     {
-        await using var h = await QuickBooksHarness.StartAsync();
-        await h.ConnectAsync();
-        h.SeedCompany();
+        await using var h = await QuickBooksHarness.ConnectedAsync();
         var sync = h.Get<QuickBooksSync>();
         await sync.SyncAsync(h.Tenant, full: false, null, Ct);
         await using (var c = await h.Tenant.OpenAsync(Ct))
@@ -71,9 +67,7 @@ public sealed class QuickBooksSyncTests
     [Fact]
     public async Task SecondSync_Cdc_JournalsTheChangedVendorAndBillsOnly()
     {
-        await using var h = await QuickBooksHarness.StartAsync();
-        await h.ConnectAsync();
-        h.SeedCompany();
+        await using var h = await QuickBooksHarness.ConnectedAsync();
         var sync = h.Get<QuickBooksSync>();
         await sync.SyncAsync(h.Tenant, full: false, null, Ct);
         var latest = await h.Tenant.Changes.LatestAsync(Ct);
@@ -94,9 +88,7 @@ public sealed class QuickBooksSyncTests
     [Fact]
     public async Task Sync_BillWithoutVendorRef_RefusesNamingBillAndFieldAndAppliesNothingOfThePage()
     {
-        await using var h = await QuickBooksHarness.StartAsync();
-        await h.ConnectAsync();
-        h.SeedCompany();
+        await using var h = await QuickBooksHarness.ConnectedAsync();
         var broken = QuickBooksHarness.Bill("26", "B-2", 200m);
         broken.Remove("VendorRef");
         h.Fake.Add("Bill", broken);
@@ -113,9 +105,7 @@ public sealed class QuickBooksSyncTests
     [Fact]
     public async Task Sync_InterruptedMidway_ResumesFromSavedCursor()
     {
-        await using var h = await QuickBooksHarness.StartAsync(new() { ["QuickBooks:PageSize"] = "1" });
-        await h.ConnectAsync();
-        h.SeedCompany();
+        await using var h = await QuickBooksHarness.ConnectedAsync(new() { ["QuickBooks:PageSize"] = "1" });
         h.Fake.Add("Bill", QuickBooksHarness.Bill("26", "B-2", 200m));
         var broken = QuickBooksHarness.Bill("27", "B-3", 300m);
         broken.Remove("TxnDate");
@@ -136,9 +126,7 @@ public sealed class QuickBooksSyncTests
     [Fact]
     public async Task Sync_LastSyncOlderThan30Days_RunsFullResyncAndSaysSo()
     {
-        await using var h = await QuickBooksHarness.StartAsync();
-        await h.ConnectAsync();
-        h.SeedCompany();
+        await using var h = await QuickBooksHarness.ConnectedAsync();
         await h.Tenant.QuickBooksSync.SetStateAsync("changed_since", StoreTime.ToText(DateTimeOffset.UtcNow.AddDays(-31)), Ct);
 
         var report = await h.Get<QuickBooksSync>().SyncAsync(h.Tenant, full: false, null, Ct);
@@ -150,9 +138,7 @@ public sealed class QuickBooksSyncTests
     [Fact]
     public async Task Sync_RefreshTokenRevokedMidSync_NeedsReconnectAndKeepsCompletedBatches()
     {
-        await using var h = await QuickBooksHarness.StartAsync(new() { ["QuickBooks:PageSize"] = "1" });
-        await h.ConnectAsync();
-        h.SeedCompany();
+        await using var h = await QuickBooksHarness.ConnectedAsync(new() { ["QuickBooks:PageSize"] = "1" });
         h.Fake.Add("Account", new JsonObject { ["Id"] = "66", ["Name"] = "Bank", ["AccountType"] = "Bank" });
         h.Fake.ThrottleNext = 0;
         var sync = h.Get<QuickBooksSync>();

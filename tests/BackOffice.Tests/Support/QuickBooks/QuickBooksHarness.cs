@@ -36,6 +36,15 @@ public sealed class QuickBooksHarness : IAsyncDisposable
         return harness;
     }
 
+    /// <summary>A harness whose tenant is connected and whose fake holds the small company (<see cref="SeedCompany"/>).</summary>
+    public static async Task<QuickBooksHarness> ConnectedAsync(Dictionary<string, string?>? settings = null)
+    {
+        var harness = await StartAsync(settings);
+        await harness.ConnectAsync();
+        harness.SeedCompany();
+        return harness;
+    }
+
     /// <summary>The configuration that points the client at the fake (what `BACKOFFICE_QuickBooks__*` sets in production).</summary>
     public Dictionary<string, string?> Settings() => new()
     {
