@@ -17,6 +17,9 @@ public sealed class CollectionsAgent(CollectionsOptions options, OutboxOptions o
 
     public string Department => "collections";
 
+    /// <summary>Issue 18: its loads read CollectionsData and the allowance read receivables, payments and journal balances: no bill lines, no timecards (only Financial's loads read ledger_bill_lines).</summary>
+    public IReadOnlySet<string> TablesNotRead { get; } = AgentTables.Of("ledger_bill_lines", "workforce_timecards");
+
     public async Task<SweepResult> SweepAsync(SweepContext context, CancellationToken cancellationToken)
     {
         // Issue 13: books that stopped syncing (QuickBooks refused the refresh token) fail closed with one finding for the admin.

@@ -20,6 +20,9 @@ public sealed class DocumentsAgent(DocumentsOptions options) : IAgent
 
     public string Department => "finance";
 
+    /// <summary>Issue 18: its loads read DocumentsData reads bill headers and memos, not their lines (issue 18), and no timecards (only Financial's loads read ledger_bill_lines).</summary>
+    public IReadOnlySet<string> TablesNotRead { get; } = AgentTables.Of("ledger_bill_lines", "workforce_timecards");
+
     public async Task<SweepResult> SweepAsync(SweepContext context, CancellationToken cancellationToken)
     {
         // Issue 13: books that stopped syncing (QuickBooks refused the refresh token) fail closed with one finding for the admin.

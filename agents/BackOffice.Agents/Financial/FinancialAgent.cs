@@ -15,6 +15,13 @@ public sealed class FinancialAgent(FinancialOptions options) : IAgent
 
     public string Department => "finance";
 
+    /// <summary>
+    /// Issue 18: bill lines are read summed by bill, account and job (<c>BillsByAccountAndJobAsync</c>), as cost totals and
+    /// cost exceptions (id, bill, account, job, item, amount, line order): never their description or billable flag.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> ColumnsNotRead { get; } =
+        new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal) { ["ledger_bill_lines"] = AgentTables.Of("description", "billable") };
+
     public async Task<SweepResult> SweepAsync(SweepContext context, CancellationToken cancellationToken)
     {
         // Issue 13: books that stopped syncing (QuickBooks refused the refresh token) fail closed with one finding for the admin.

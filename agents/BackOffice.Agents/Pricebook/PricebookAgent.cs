@@ -14,6 +14,9 @@ public sealed class PricebookAgent(PricebookOptions options) : IAgent
 
     public string Department => "estimating";
 
+    /// <summary>Issue 18: its loads read the pricebook, price files and estimates: no bill lines, no timecards (only Financial's loads read ledger_bill_lines).</summary>
+    public IReadOnlySet<string> TablesNotRead { get; } = AgentTables.Of("ledger_bill_lines", "workforce_timecards");
+
     public async Task<SweepResult> SweepAsync(SweepContext context, CancellationToken cancellationToken)
     {
         var picture = await PricebookAnalysis.RunAsync(context.Data, options, context.AsOf, cancellationToken);

@@ -18,6 +18,9 @@ public sealed class WorkforceAgent(WorkforceSettings settings) : IAgent
 
     public string Department => "payroll";
 
+    /// <summary>Issue 18: its loads read timecards, payroll and the schedule: no bill lines (only Financial's loads read ledger_bill_lines).</summary>
+    public IReadOnlySet<string> TablesNotRead { get; } = AgentTables.Of("ledger_bill_lines");
+
     public async Task<SweepResult> SweepAsync(SweepContext context, CancellationToken cancellationToken)
     {
         var data = await WorkforceData.LoadAsync(context.Data, cancellationToken);

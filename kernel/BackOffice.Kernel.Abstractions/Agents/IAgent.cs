@@ -15,6 +15,35 @@ public interface IAgent
     string Department { get; }
 
     Task<SweepResult> SweepAsync(SweepContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Tables of the books this agent's sweep never reads, directly or through a store (issue 18): an incremental sweep
+    /// whose only journaled changes are rows of these tables keeps the agent's findings without running it. Leaving a
+    /// table out only costs a recomputation; listing one the agent reads would keep stale findings, so list only what a
+    /// search of the agent's loads shows it does not read. None by default.
+    /// </summary>
+    IReadOnlySet<string> TablesNotRead => AgentTables.None;
+
+    /// <summary>
+    /// Per table the agent reads, the columns it never reads (issue 18, same rule as <see cref="TablesNotRead"/>): an
+    /// update that changed only these (a bill line's description) keeps the agent's findings. None by default.
+    /// </summary>
+    IReadOnlyDictionary<string, IReadOnlySet<string>> ColumnsNotRead => AgentTables.NoColumns;
+}
+
+/// <summary>Sets of book tables and columns agents name in <see cref="IAgent.TablesNotRead"/> and <see cref="IAgent.ColumnsNotRead"/> (issue 18).</summary>
+public static class AgentTables
+{
+    public static IReadOnlySet<string> None { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    public static IReadOnlyDictionary<string, IReadOnlySet<string>> NoColumns { get; } = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+
+    public static IReadOnlySet<string> Of(params string[] tables) => new HashSet<string>(tables, StringComparer.Ordinal);
+
+    /// <summary>Whether a journaled write to <paramref name="table"/> that changed <paramref name="columns"/> (null: all, or not known) can change what <paramref name="agent"/> computes.</summary>
+    public static bool Reads(IAgent agent, string? table, IReadOnlyList<string>? columns) =>
+        table is null || !(agent.TablesNotRead.Contains(table)
+            || (columns is not null && agent.ColumnsNotRead.TryGetValue(table, out var unread) && columns.All(unread.Contains)));
 }
 
 /// <param name="Data">The tenant's data context (issue 12): its stores and clock. Agents read through it, never a file path.</param>

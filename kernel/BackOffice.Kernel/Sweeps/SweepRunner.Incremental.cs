@@ -32,13 +32,37 @@ public sealed partial class SweepRunner
     }
 
     /// <summary>
+    /// Whether nothing the agent reads changed since its stored mark: the same as-of date, inputs stamp and build, and
+    /// every journaled write since its sequence in a table or columns the agent never reads (<see cref="IAgent.TablesNotRead"/>,
+    /// <see cref="IAgent.ColumnsNotRead"/>; issue 18: a changed bill line leaves Collections, Workforce, Pricebook and
+    /// Documents as they were, and a changed line description Financial too).
+    /// </summary>
+    private static async Task<bool> IsUnchangedAsync(TenantData data, IAgent agent, SweepMark current, CancellationToken cancellationToken)
+    {
+        if (await data.SweepMarks.GetAsync(agent.Name, cancellationToken) is not { } stored
+            || stored with { JournalSeq = current.JournalSeq } != current || stored.JournalSeq > current.JournalSeq)
+        {
+            return false;
+        }
+
+        if (stored.JournalSeq == current.JournalSeq)
+        {
+            return true;
+        }
+
+        var writes = await data.Changes.WritesBetweenAsync(stored.JournalSeq, current.JournalSeq, cancellationToken);
+        return !writes.Any(w => AgentTables.Reads(agent, w.Table, w.Columns));
+    }
+
+    /// <summary>
     /// Nothing the agent reads changed since its mark: its stored findings stand as they are, and every proposal it
     /// would draft was handed to the gate by the sweep that set the mark (the gate dedupes by key, so re-submitting them
     /// would change nothing). The run and an audit event are still recorded, so the scheduler sees the sweep as done.
     /// </summary>
     private async Task<SweepOutcome> UnchangedAsync(
-        TenantData data, string agent, long runId, DateOnly asOf, IProgress<string> progress, CancellationToken cancellationToken)
+        TenantData data, string agent, long runId, SweepMark mark, IProgress<string> progress, CancellationToken cancellationToken)
     {
+        var asOf = mark.AsOf;
         var findings = (await FindingStore.ListOpenAsync(data, agent, cancellationToken)).Select(ToFinding).ToList();
         await using (var unit = await data.WriteAsync(cancellationToken))
         {
@@ -51,6 +75,8 @@ public sealed partial class SweepRunner
                 ["proposalsDrafted"] = 0,
                 ["unchanged"] = true,
             }, cancellationToken);
+            // The journal may have moved in tables the agent does not read: the mark follows, so they are not read again.
+            await data.SweepMarks.SaveAsync(unit, mark, cancellationToken);
             await unit.CommitAsync(cancellationToken);
         }
 

@@ -67,8 +67,8 @@ public sealed partial class SweepRunner(
         {
             // Read before the agent reads anything: a write that lands during the sweep leaves the mark behind it.
             var mark = await CurrentMarkAsync(data, agent, asOf, cancellationToken);
-            return mode == SweepMode.Incremental && await data.SweepMarks.GetAsync(agent.Name, cancellationToken) == mark
-                ? await UnchangedAsync(data, agent.Name, runId, asOf, progress, cancellationToken)
+            return mode == SweepMode.Incremental && await IsUnchangedAsync(data, agent, mark, cancellationToken)
+                ? await UnchangedAsync(data, agent.Name, runId, mark, progress, cancellationToken)
                 : await SweepAsync(data, agent, runId, asOf, mark, progress, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

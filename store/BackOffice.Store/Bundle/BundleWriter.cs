@@ -66,7 +66,7 @@ public static class BundleWriter
         var existing = stored.Keys(spec);
         var columns = spec.Columns.Select(c => c.SqlName).Append("row_hash").ToList();
         var insert = $"INSERT INTO {spec.Table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
-        var update = $"UPDATE {spec.Table} SET {string.Join(", ", columns.Select((c, i) => $"{c} = @p{i}"))} WHERE {spec.Key} = @key";
+        var updateSql = $"UPDATE {spec.Table} SET {string.Join(", ", columns.Select((c, i) => $"{c} = @p{i}"))} WHERE {spec.Key} = @key";
         int added = 0, changed = 0, unchanged = 0;
         foreach (var row in table.Rows)
         {
@@ -84,16 +84,20 @@ public static class BundleWriter
                 parameters.Add("p" + i, row.Values[i]);
             }
 
+            // Issue 18: an update journals the columns it changes, so an agent that reads none of them skips it.
+            string? changedColumns = null;
             if (before is not null)
             {
-                touched.UnionWith(await ChangedEntities.StoredAsync(spec, spec.Key, key, connection, transaction, cancellationToken));
+                var update = await ChangedEntities.UpdateAsync(spec, key, row.Values, connection, transaction, cancellationToken);
+                touched.UnionWith(update.Before);
+                changedColumns = update.Columns;
             }
 
-            touched.UnionWith(ChangedEntities.Of(spec, entityColumns.Select(i => row.Values[i]).ToList()));
+            touched.UnionWith(ChangedEntities.Of(spec, entityColumns.Select(i => row.Values[i]).ToList(), changedColumns));
             parameters.Add("p" + spec.Columns.Count, hash);
             parameters.Add("key", key);
             await connection.ExecuteAsync(new CommandDefinition(
-                before is null ? insert : update, parameters, transaction, cancellationToken: cancellationToken));
+                before is null ? insert : updateSql, parameters, transaction, cancellationToken: cancellationToken));
             if (before is null)
             {
                 added++;

@@ -4,8 +4,11 @@ using BackOffice.Store.Tenancy;
 
 namespace BackOffice.Store.Sweeps;
 
-/// <summary>A journal row: the sequence, what was touched, and by which write (issue 18).</summary>
-public sealed record JournalEntry(long Seq, string Kind, string Key, string Source);
+/// <summary>A journal row: the sequence, what was touched, by which write, and the table written (null: not known; issue 18).</summary>
+public sealed record JournalEntry(long Seq, string Kind, string Key, string Source, string? Table);
+
+/// <summary>What a journaled write touched: its table and the columns an update changed (null: not known, every one; issue 18).</summary>
+public sealed record JournalWrite(string? Table, IReadOnlyList<string>? Columns);
 
 /// <summary>The one reader and writer of change_journal (issue 18): which entities each write to the books touched.</summary>
 public sealed class ChangeJournalStore(TenantData tenant)
@@ -16,9 +19,13 @@ public sealed class ChangeJournalStore(TenantData tenant)
         CancellationToken cancellationToken)
     {
         var rows = entities.Distinct().OrderBy(e => e.Kind, StringComparer.Ordinal).ThenBy(e => e.Key, StringComparer.Ordinal)
-            .Select(e => new { e.Kind, e.Key, source, recordedAt }).ToList();
+            .ThenBy(e => e.Table, StringComparer.Ordinal).ThenBy(e => e.Columns, StringComparer.Ordinal)
+            .Select(e => new { e.Kind, e.Key, e.Table, e.Columns, source, recordedAt }).ToList();
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO change_journal (kind, entity_key, source, recorded_at) VALUES (@Kind, @Key, @source, @recordedAt)",
+            """
+            INSERT INTO change_journal (kind, entity_key, source_table, source_columns, source, recorded_at)
+            VALUES (@Kind, @Key, @Table, @Columns, @source, @recordedAt)
+            """,
             rows, transaction, cancellationToken: cancellationToken));
     }
 
@@ -31,13 +38,27 @@ public sealed class ChangeJournalStore(TenantData tenant)
             "SELECT COALESCE(MAX(seq), 0) FROM change_journal", cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// The tables and changed columns written after <paramref name="seq"/> up to <paramref name="upTo"/>, once each;
+    /// null stands for not known (issue 18: an agent skips a sweep only when it reads none of them).
+    /// </summary>
+    public async Task<IReadOnlyList<JournalWrite>> WritesBetweenAsync(long seq, long upTo, CancellationToken cancellationToken)
+    {
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = connectionUnit.Connection;
+        return (await connection.QueryAsync<(string? Table, string? Columns)>(new CommandDefinition(
+            "SELECT DISTINCT source_table, source_columns FROM change_journal WHERE seq > @seq AND seq <= @upTo", new { seq, upTo },
+            cancellationToken: cancellationToken))).Select(w => new JournalWrite(w.Table, w.Columns?.Split(','))).ToList();
+    }
+
     /// <summary>Entries after <paramref name="seq"/>, in order.</summary>
     public async Task<IReadOnlyList<JournalEntry>> SinceAsync(long seq, CancellationToken cancellationToken)
     {
         await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
         var connection = connectionUnit.Connection;
-        var rows = await connection.QueryAsync<(long Seq, string Kind, string Key, string Source)>(new CommandDefinition(
-            "SELECT seq, kind, entity_key, source FROM change_journal WHERE seq > @seq ORDER BY seq", new { seq }, cancellationToken: cancellationToken));
-        return rows.Select(r => new JournalEntry(r.Seq, r.Kind, r.Key, r.Source)).ToList();
+        var rows = await connection.QueryAsync<(long Seq, string Kind, string Key, string Source, string? Table)>(new CommandDefinition(
+            "SELECT seq, kind, entity_key, source, source_table FROM change_journal WHERE seq > @seq ORDER BY seq", new { seq },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new JournalEntry(r.Seq, r.Kind, r.Key, r.Source, r.Table)).ToList();
     }
 }

@@ -1,10 +1,17 @@
-using BackOffice.Store.Bundle;
 using System.Data.Common;
+using System.Globalization;
+using BackOffice.Store.Bundle;
 
 namespace BackOffice.Store.Sweeps;
 
-/// <summary>An entity a write touched: its kind (job, customer, vendor, employee, item, document, or a parent table) and key.</summary>
-public sealed record ChangedEntity(string Kind, string Key);
+/// <summary>
+/// An entity a write touched: its kind (job, customer, vendor, employee, item, document, or a parent table) and key, and
+/// the table whose row was written (issue 18: an agent that never reads that table skips the change). A null table is
+/// a write whose table is not known (a raw file, a connector's own kinds): every agent treats it as read.
+/// <paramref name="Columns"/> are the columns an update changed (comma-separated, schema order); null when a row was
+/// added or deleted or the columns are not known, which counts as every column.
+/// </summary>
+public sealed record ChangedEntity(string Kind, string Key, string? Table = null, string? Columns = null);
 
 /// <summary>
 /// Which entities a row of a bundle table belongs to (issue 18): the row itself (a job, a vendor, a bill), the entities
@@ -30,14 +37,14 @@ public static class ChangedEntities
         return ParentColumn(spec) is { } parent ? [spec.Key, .. named, parent.SqlName] : [spec.Key, .. named];
     }
 
-    /// <summary>The entities of one row, given the values of <see cref="Columns"/>.</summary>
-    public static IEnumerable<ChangedEntity> Of(FileSpec spec, IReadOnlyList<object?> values)
+    /// <summary>The entities of one row, given the values of <see cref="Columns"/>; <paramref name="changed"/> as in <see cref="ChangedEntity"/>.</summary>
+    public static IEnumerable<ChangedEntity> Of(FileSpec spec, IReadOnlyList<object?> values, string? changed = null)
     {
         var columns = Columns(spec);
         if (values[0] is string key && ParentColumn(spec) is null)
         {
             // An entity itself (a job, a vendor), else a document whose lines are its own rows (a bill, a payment).
-            yield return new ChangedEntity(EntityTables.GetValueOrDefault(spec.Table, spec.Table), key);
+            yield return new ChangedEntity(EntityTables.GetValueOrDefault(spec.Table, spec.Table), key, spec.Table, changed);
         }
 
         for (var i = 1; i < columns.Count; i++)
@@ -48,8 +55,8 @@ public static class ChangedEntities
             }
 
             yield return EntityColumns.TryGetValue(columns[i], out var named)
-                ? new ChangedEntity(named, value)
-                : new ChangedEntity(ParentTable(spec)!, value);
+                ? new ChangedEntity(named, value, spec.Table, changed)
+                : new ChangedEntity(ParentTable(spec)!, value, spec.Table, changed);
         }
     }
 
@@ -84,21 +91,57 @@ public static class ChangedEntities
     internal static async Task<IReadOnlyList<ChangedEntity>> StoredAsync(
         FileSpec spec, string column, string value, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
+        var entities = new List<ChangedEntity>();
+        foreach (var row in await RowsAsync(spec, Columns(spec), column, value, connection, transaction, cancellationToken))
+        {
+            entities.AddRange(Of(spec, row));
+        }
+
+        return entities;
+    }
+
+    /// <summary>
+    /// An update of the bundle row <paramref name="key"/> to <paramref name="values"/> (issue 18): the columns whose
+    /// values change, compared as the row hash compares them (null when none or the row is gone: every column counts),
+    /// and the entities of the row as stored, tagged with them.
+    /// </summary>
+    internal static async Task<(IReadOnlyList<ChangedEntity> Before, string? Columns)> UpdateAsync(
+        FileSpec spec, string key, IReadOnlyList<object?> values, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var entityColumns = Columns(spec);
+        var rows = await RowsAsync(spec, [.. entityColumns, .. spec.Columns.Select(c => c.SqlName)], spec.Key, key, connection, transaction, cancellationToken);
+        if (rows.Count == 0)
+        {
+            return ([], null);
+        }
+
+        var stored = rows[0];
+        var changed = spec.Columns.Where((_, i) => Canonical(stored[entityColumns.Count + i]) != Canonical(values[i])).Select(c => c.SqlName).ToList();
+        var columns = changed.Count == 0 ? null : string.Join(',', changed);
+        return (Of(spec, stored.Take(entityColumns.Count).ToList(), columns).ToList(), columns);
+    }
+
+    private static string? Canonical(object? value) => value is null ? null : Convert.ToString(value, CultureInfo.InvariantCulture);
+
+    private static async Task<List<IReadOnlyList<object?>>> RowsAsync(
+        FileSpec spec, IReadOnlyList<string> select, string column, string value, DbConnection connection, DbTransaction transaction,
+        CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT {string.Join(", ", Columns(spec))} FROM {spec.Table} WHERE {column} = @value";
+        command.CommandText = $"SELECT {string.Join(", ", select)} FROM {spec.Table} WHERE {column} = @value";
         // DbConnection-general (issue 18): AddWithValue is Microsoft.Data.Sqlite's, not ADO.NET's.
         var parameter = command.CreateParameter();
         parameter.ParameterName = "value";
         parameter.Value = value;
         command.Parameters.Add(parameter);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var entities = new List<ChangedEntity>();
+        var rows = new List<IReadOnlyList<object?>>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            entities.AddRange(Of(spec, Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i)).ToList()));
+            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i)).ToList());
         }
 
-        return entities;
+        return rows;
     }
 }

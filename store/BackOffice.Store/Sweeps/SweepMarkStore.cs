@@ -28,6 +28,9 @@ public sealed class SweepMarkStore(TenantData tenant)
     [
         "sweep.completed", "sweep.failed", "proposal.created", "proposal.renarrated", "narrative.rejected",
         "plugin.called", "plugin.refused", "question.asked", "gate.refused", "gate.invalid",
+        // An import journals every row and raw file it writes (its table included), so the journal, not this event,
+        // says which agents it concerns (issue 18); import_runs, the only other thing it writes, no agent reads.
+        "import.completed",
     ];
 
     /// <summary>The inputs as they are now, read in one connection before an agent reads anything.</summary>

@@ -40,9 +40,11 @@ public sealed class IncrementalSweepPropertyTests
         await importer.ImportAsync(bundle, temp.Tenant("inc", clock), "test", null, Ct);
         var runner = Runner(temp, clock);
         var asOf = new DateOnly(2026, 11, 20);
+        var skippedAfterChanges = 0;
         for (var i = 0; i < steps.Length; i++)
         {
             var step = steps[i];
+            var journal = await temp.Tenant("inc", clock).Changes.LatestAsync(Ct);
             if (await step.ApplyAsync(bundle, temp.Tenant("inc", clock), i, Ct))
             {
                 await ImportOrRefusedAsync(importer, bundle, temp, clock);
@@ -51,11 +53,16 @@ public sealed class IncrementalSweepPropertyTests
             asOf = step.Kind == StepKind.MoveClock ? asOf.AddDays(step.Size) : asOf;
             var copy = $"full{i}";
             CopyTenant(temp, "inc", copy);
-            await SweepAllAsync(runner, "inc", asOf, SweepMode.Incremental);
+            var changed = await temp.Tenant("inc", clock).Changes.LatestAsync(Ct) > journal;
+            var outcomes = await SweepAllAsync(runner, "inc", asOf, SweepMode.Incremental);
             await SweepAllAsync(runner, copy, asOf, SweepMode.Full);
 
             Assert.True(await StateAsync(temp, "inc", clock) == await StateAsync(temp, copy, clock), $"step {i}: {step}");
+            skippedAfterChanges += changed ? outcomes.Count(o => o.Unchanged) : 0;
         }
+
+        // Issue 18: the series must reach the path where the books changed and agents that do not read what changed stop.
+        Assert.True(skippedAfterChanges > 0, "no agent kept its findings after a journaled change");
     }
 
     /// <summary>A change the bundle's validation refuses (a copied line whose line number repeats) writes nothing.</summary>
@@ -78,12 +85,15 @@ public sealed class IncrementalSweepPropertyTests
         return SweepRunners.Offline(SweepFingerprintTests.Agents(), new GateIntake(gate), audit, temp.Source(clock), clock);
     }
 
-    private static async Task SweepAllAsync(SweepRunner runner, string tenant, DateOnly asOf, SweepMode mode)
+    private static async Task<List<SweepOutcome>> SweepAllAsync(SweepRunner runner, string tenant, DateOnly asOf, SweepMode mode)
     {
+        var outcomes = new List<SweepOutcome>();
         foreach (var agent in runner.Agents)
         {
-            await runner.RunAsync(tenant, agent.Name, asOf, "property", 1, mode, new Progress<string>(), Ct);
+            outcomes.Add(await runner.RunAsync(tenant, agent.Name, asOf, "property", 1, mode, new Progress<string>(), Ct));
         }
+
+        return outcomes;
     }
 
     /// <summary>A fingerprint of the open findings (as SweepFingerprintTests hashes them) and of every proposal's key, state and payload.</summary>

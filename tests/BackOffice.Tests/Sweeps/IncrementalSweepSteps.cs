@@ -19,6 +19,7 @@ public enum StepKind
     AddNote,
     SandboxBill,
     MoveClock,
+    Retext,
 }
 
 /// <summary>One generated change: its kind, which file and row it picks (modulo what exists) and a size (days, percent).</summary>
@@ -67,6 +68,7 @@ public sealed record IncrementalSweepStep(StepKind Kind, int File, int Row, int 
                 {
                     StepKind.ScaleAmount => Scale(fields, Files[File].Column),
                     StepKind.DeleteRow => null,
+                    StepKind.Retext => Retext(fields, number),
                     _ => fields,
                 }, copy: Kind == StepKind.CopyRow ? number : null);
         }
@@ -110,6 +112,17 @@ public sealed record IncrementalSweepStep(StepKind Kind, int File, int Row, int 
         {
             // Cents, rounded half away from zero like every amount (DESIGN.md rule 8): a bundle carries two decimals.
             fields[column] = Math.Round(value * (100 + Size) / 100m, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture);
+        }
+
+        return fields;
+    }
+
+    /// <summary>A new description (issue 18: a column Financial does not read; a file without one is re-imported unchanged).</summary>
+    private static Dictionary<string, string> Retext(Dictionary<string, string> fields, int number)
+    {
+        if (fields.ContainsKey("description"))
+        {
+            fields["description"] = $"retext {number}";
         }
 
         return fields;

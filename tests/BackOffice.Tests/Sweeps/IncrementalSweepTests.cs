@@ -77,23 +77,44 @@ public sealed class IncrementalSweepTests : IDisposable
     }
 
     [Fact]
-    public async Task Sweep_ReimportWithAChangedBillLine_Recomputes()
+    public async Task Sweep_ReimportOfTheSameBundle_EveryAgentStops()
     {
         var bundle = await DemoAsync();
         await UnchangedAgentsAsync();
-        var file = Path.Combine(bundle, "ledger", "bill-lines.csv");
-        var lines = File.ReadAllLines(file);
-        var amount = Array.IndexOf(lines[0].Split(','), "amount");
-        var row = Array.FindIndex(lines, 1, l => !l.Contains('"', StringComparison.Ordinal));
-        var fields = lines[row].Split(',');
-        fields[amount] = (decimal.Parse(fields[amount], System.Globalization.CultureInfo.InvariantCulture) + 1m)
-            .ToString(System.Globalization.CultureInfo.InvariantCulture);
-        lines[row] = string.Join(',', fields);
-        File.WriteAllLines(file, lines);
 
         await _cli.OkAsync("import", "--tenant", "demo", bundle);
 
-        Assert.DoesNotContain("financial", await UnchangedAgentsAsync());
+        // Nothing journaled: the import's own audit event no longer makes every agent recompute (issue 18).
+        Assert.Equal(5, (await UnchangedAgentsAsync()).Count);
+    }
+
+    /// <summary>Only Financial reads bill lines: the other four keep their findings without running (issue 18).</summary>
+    [Fact]
+    public async Task Sweep_ReimportWithAChangedBillLine_OnlyFinancialRecomputes()
+    {
+        var bundle = await DemoAsync();
+        await UnchangedAgentsAsync();
+        EditBillLine(bundle, "amount", amount => (decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture) + 1m)
+            .ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        await _cli.OkAsync("import", "--tenant", "demo", bundle);
+
+        Assert.Equal(["collections", "documents", "pricebook", "workforce"], await UnchangedAgentsAsync());
+    }
+
+    /// <summary>No agent reads a bill line's description: the journal records the changed column and all five stop (issue 18).</summary>
+    [Fact]
+    public async Task Sweep_ReimportWithAChangedBillLineDescription_EveryAgentStops()
+    {
+        var bundle = await DemoAsync();
+        await UnchangedAgentsAsync();
+        EditBillLine(bundle, "description", _ => "Fittings second delivery");
+        var journal = await _temp.Tenant("demo").Changes.LatestAsync(CancellationToken.None);
+
+        await _cli.OkAsync("import", "--tenant", "demo", bundle);
+
+        Assert.True(await _temp.Tenant("demo").Changes.LatestAsync(CancellationToken.None) > journal);
+        Assert.Equal(5, (await UnchangedAgentsAsync()).Count);
     }
 
     [Fact]
@@ -144,6 +165,19 @@ public sealed class IncrementalSweepTests : IDisposable
         await _cli.OkAsync("proposals", "reject", id, "--tenant", "demo", "--as", "dana", "--reason", "not now");
 
         Assert.All((await _cli.OkAsync(sweep)).Json.AsArray(), o => Assert.False(o!["unchanged"]!.GetValue<bool>()));
+    }
+
+    /// <summary>Changes <paramref name="column"/> of the first unquoted line of the bundle's bill-lines.csv.</summary>
+    private static void EditBillLine(string bundle, string column, Func<string, string> change)
+    {
+        var file = Path.Combine(bundle, "ledger", "bill-lines.csv");
+        var lines = File.ReadAllLines(file);
+        var index = Array.IndexOf(lines[0].Split(','), column);
+        var row = Array.FindIndex(lines, 1, l => !l.Contains('"', StringComparison.Ordinal));
+        var fields = lines[row].Split(',');
+        fields[index] = change(fields[index]);
+        lines[row] = string.Join(',', fields);
+        File.WriteAllLines(file, lines);
     }
 
     private static void CopyFolder(string from, string to)

@@ -56,10 +56,10 @@ internal sealed record ProcoreRemoval(
         var keys = (await c.QueryAsync<string>(new CommandDefinition(sql, parameters, t, cancellationToken: ct))).ToList();
         if (keys.Count > 0)
         {
-            var entities = keys.Select(k => new ChangedEntity(JournalKind, k)).ToList();
+            var entities = keys.Select(k => new ChangedEntity(JournalKind, k, Table)).ToList();
             if (job is not null)
             {
-                entities.Add(new ChangedEntity("job", job));
+                entities.Add(new ChangedEntity("job", job, Table));
             }
 
             await ChangeJournalStore.RecordAsync(entities, "procore:delete", now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture), c, t, ct);

@@ -64,10 +64,10 @@ internal static class ProcoreUpsert
     {
         if (BundleSchema.Files.SingleOrDefault(f => f.Table == table) is not { } spec)
         {
-            var own = new List<ChangedEntity> { new(table, (string)row[key]!) };
+            var own = new List<ChangedEntity> { new(table, (string)row[key]!, table) };
             if (row.TryGetValue("job_id", out var job) && job is string jobId)
             {
-                own.Add(new ChangedEntity("job", jobId));
+                own.Add(new ChangedEntity("job", jobId, table));
             }
 
             return own;
