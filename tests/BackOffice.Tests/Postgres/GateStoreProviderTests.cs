@@ -17,14 +17,14 @@ public sealed class GateStoreProviderTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    internal static NewProposal Draft(string key) =>
-        new("financial", "ledger.create-bill", "Draft bill " + key, "money", key, "{}", "[]", "Sub invoice has no bill.",
+    internal static NewProposal Draft(string key, string risk = "money") =>
+        new("financial", "ledger.create-bill", "Draft bill " + key, risk, key, "{}", "[]", "Sub invoice has no bill.",
             "[]", Reversible: true, null, "finding:" + key, "agent:financial", "2026-11-27T10:00:00.000Z");
 
-    internal static async Task<long> InsertAsync(TenantData tenant, string key)
+    internal static async Task<long> InsertAsync(TenantData tenant, string key, string risk = "money")
     {
         await using var unit = await tenant.WriteAsync(None);
-        var id = await ProposalStore.InsertAsync(unit, Draft(key), None);
+        var id = await ProposalStore.InsertAsync(unit, Draft(key, risk), None);
         await unit.CommitAsync(None);
         return id;
     }
