@@ -65,8 +65,11 @@ public sealed class ProposalActions(ProposalGate gate, GateOptions options, Audi
     {
         var rows = await gate.ListAsync(caller.Data, filter, ct);
         return rows.Where(r => risk is null || string.Equals(r.Risk, risk, StringComparison.OrdinalIgnoreCase))
-            .OrderBy(r => StateRank(r.State)).ThenBy(r => r.Risk == "Routine" ? 1 : 0).ThenBy(r => r.Id).ToList();
+            .OrderBy(r => ProposalPages.RankOf(r.State)).ThenBy(r => r.Risk == "Routine" ? 1 : 0).ThenBy(r => r.Id).ToList();
     }
+
+    /// <summary>The inbox in the same order, one page at a time (issue 18: the API's list).</summary>
+    public Task<ProposalPage> PageAsync(Caller caller, ProposalPageQuery query, CancellationToken ct) => gate.PageAsync(caller.Data, query, ct);
 
     public string WhoMustApprove(ProposalRow row) => ProposalView.Detail(row, options, [])["whoMustApprove"]!.GetValue<string>();
 
@@ -75,13 +78,4 @@ public sealed class ProposalActions(ProposalGate gate, GateOptions options, Audi
         await using var unit = await tenant.ReadAsync(ct);
         return await AuditStore.ReadAsync(unit, new AuditQuery(Subject: $"proposal:{id}"), ct);
     }
-
-    private static int StateRank(string state) => state switch
-    {
-        ProposalStates.Proposed => 0,
-        ProposalStates.Failed => 1,
-        ProposalStates.Approved or ProposalStates.Executing => 2,
-        ProposalStates.Executed => 3,
-        _ => 4,
-    };
 }

@@ -19,7 +19,7 @@ public static class ProposalsApi
     public static RouteGroupBuilder MapProposalsApi(this RouteGroupBuilder tenant)
     {
         var group = tenant.MapGroup("/proposals").WithTags("Proposals");
-        group.MapGet("/", ListAsync).WithSummary("Proposals, worst first; filter by state, agent, risk");
+        group.MapGet("/", ListAsync).WithSummary("Proposals, worst first, a page at a time (limit, cursor); filter by state, agent, risk");
         group.MapGet("/{id:long}", ShowAsync).WithSummary("One proposal: figures with sources, narrative, who must approve, history");
         group.MapPost("/{id:long}/approve", (HttpContext h, string tenant, long id, CallerResolver c, ProposalActions a, CancellationToken ct) =>
             VerbAsync(h, tenant, id, "approve", null, null, c, a, ct));
@@ -34,12 +34,35 @@ public static class ProposalsApi
         return tenant;
     }
 
-    private static async Task<Ok<JsonArray>> ListAsync(
-        HttpContext http, string tenant, string? state, string? agent, string? risk, CallerResolver callers, ProposalActions actions, CancellationToken ct)
+    /// <summary>Rows per page when the caller names no limit, and the most a caller may ask for (issue 18).</summary>
+    public const int DefaultLimit = 50;
+
+    public const int MaxLimit = 200;
+
+    /// <summary>
+    /// One page of the inbox (issue 18): `limit` (1-200, default 50) rows in the inbox order, the `total` that match the
+    /// filters, and `next`, the cursor of the following page (absent on the last). Unpaged, 6,000 proposals were 1.5 MB.
+    /// </summary>
+    private static async Task<Ok<JsonObject>> ListAsync(
+        HttpContext http, string tenant, string? state, string? agent, string? risk, int? limit, string? cursor, CallerResolver callers,
+        ProposalActions actions, CancellationToken ct)
     {
+        var size = limit ?? DefaultLimit;
+        if (size is < 1 or > MaxLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(limit), size, $"limit: {size} is not between 1 and {MaxLimit}.");
+        }
+
+        var after = cursor is null ? null : ProposalCursor.Parse(cursor);
         var caller = await callers.ForTenantAsync(http, tenant, ct);
-        var rows = await actions.InboxAsync(caller, new ProposalFilter(state, agent), risk, ct);
-        return TypedResults.Ok(new JsonArray(rows.Select(r => (JsonNode)ProposalView.Summary(r)).ToArray()));
+        var page = await actions.PageAsync(caller, new ProposalPageQuery(state, agent, risk, size, after), ct);
+        return TypedResults.Ok(new JsonObject
+        {
+            ["items"] = new JsonArray(page.Rows.Select(r => (JsonNode)ProposalView.Summary(r)).ToArray()),
+            ["total"] = page.Total,
+            ["limit"] = size,
+            ["next"] = page.Next?.ToString(),
+        });
     }
 
     private static async Task<Ok<JsonObject>> ShowAsync(

@@ -22,6 +22,12 @@ public sealed class ApiTokenHandler(
 {
     public const string SchemeName = "ApiToken";
 
+    /// <summary>
+    /// The token's user as the token check read it, kept for the rest of the request (issue 18): the caller resolver
+    /// would otherwise read the same user again on every API call.
+    /// </summary>
+    public static readonly object UserItem = new();
+
     private string? _refusal;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -39,6 +45,7 @@ public sealed class ApiTokenHandler(
             return AuthenticateResult.Fail(_refusal);
         }
 
+        Context.Items[UserItem] = check.User;
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, check.User.Id)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }

@@ -21,7 +21,10 @@ public sealed class CallerResolver(UserDirectory users, TenantRegistry tenants, 
 
     public async Task<Caller> ForTenantAsync(HttpContext http, string tenant, CancellationToken cancellationToken)
     {
-        var user = await UserAsync(http.User, cancellationToken);
+        var user = http.Items.TryGetValue(ApiTokenHandler.UserItem, out var read) && read is UserRecord fromToken
+                   && fromToken.Id == http.User.Identity?.Name
+            ? fromToken
+            : await UserAsync(http.User, cancellationToken);
         if (!CanSee(user, tenant) || !await tenants.ExistsAsync(tenant, cancellationToken))
         {
             throw new TenantNotVisibleException(tenant);

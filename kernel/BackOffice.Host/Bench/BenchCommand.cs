@@ -20,7 +20,7 @@ public static class BenchCommand
         var work = new Option<string?>("--work") { Description = "Folder for bundles and data (default: a new temporary folder, removed after)" };
         var command = new Command("bench", "Measure import, sweeps and their floors on generated tenants (issue 18); prints medians, peak memory, load and ratios")
         {
-            jobs, runs, lines, changed, work, BuildBare(),
+            jobs, runs, lines, changed, work, BuildBare(), ApiBenchCommand.Build(),
         };
         command.SetAction(CliAction.Run(async (cli, cancellationToken) =>
         {

@@ -40,6 +40,13 @@ public sealed partial class ProposalGate
         return await ProposalStore.ListAsync(unit, filter, cancellationToken);
     }
 
+    /// <summary>One page of the inbox in its order, sorted and cut by the store (issue 18).</summary>
+    public async Task<ProposalPage> PageAsync(TenantData tenant, ProposalPageQuery query, CancellationToken cancellationToken)
+    {
+        await using var unit = await tenant.ReadAsync(cancellationToken);
+        return await ProposalPages.ReadAsync(unit, query, cancellationToken);
+    }
+
     /// <summary>
     /// Runs <paramref name="work"/> in one write unit (the store begins it IMMEDIATE, so racing callers queue on the
     /// lock instead of both reading the old state). A policy refusal rolls the work back and is audited on its own,

@@ -42,8 +42,13 @@ public sealed class TenantRegistry(TenantDataSource data, TimeProvider clock, Au
         return rows.Select(r => new TenantInfo(r.Name, r.CreatedAt)).ToList();
     }
 
-    public async Task<bool> ExistsAsync(string tenant, CancellationToken cancellationToken) =>
-        (await ListAsync(cancellationToken)).Any(t => t.Id == tenant);
+    /// <summary>A keyed read (issue 18: every API request asks it, so it must not read every tenant).</summary>
+    public async Task<bool> ExistsAsync(string tenant, CancellationToken cancellationToken)
+    {
+        await using var unit = await data.ReadControlAsync(cancellationToken);
+        return await unit.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM tenants WHERE name = @tenant)", new { tenant }, cancellationToken: cancellationToken));
+    }
 
     private sealed class TenantRow
     {

@@ -45,15 +45,19 @@ public sealed class UserDirectory(TenantDataSource data, TimeProvider clock, Aud
         await unit.CommitAsync(cancellationToken);
     }
 
+    /// <summary>One user by name: a keyed read (issue 18: it runs on every API request, so it must not read every user).</summary>
     public async Task<UserRecord?> FindAsync(string name, CancellationToken cancellationToken) =>
-        (await ListAsync(cancellationToken)).FirstOrDefault(u => u.Id == name);
+        (await QueryAsync("WHERE name = @name", new { name }, cancellationToken)).SingleOrDefault();
 
-    public async Task<IReadOnlyList<UserRecord>> ListAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<UserRecord>> ListAsync(CancellationToken cancellationToken) => QueryAsync("ORDER BY name", null, cancellationToken);
+
+    /// <param name="tail">This class's own WHERE or ORDER BY; every value is a parameter.</param>
+    private async Task<IReadOnlyList<UserRecord>> QueryAsync(string tail, object? parameters, CancellationToken cancellationToken)
     {
         await using var unit = await data.ReadControlAsync(cancellationToken);
         var rows = await unit.Connection.QueryAsync<UserRow>(new CommandDefinition(
-            "SELECT name AS Name, role AS Role, department AS Department, tenant AS Tenant, created_at AS CreatedAt FROM users ORDER BY name",
-            cancellationToken: cancellationToken));
+            $"SELECT name AS Name, role AS Role, department AS Department, tenant AS Tenant, created_at AS CreatedAt FROM users {tail}",
+            parameters, cancellationToken: cancellationToken));
         return rows.Select(r => new UserRecord(r.Name, r.Role, r.Department, r.Tenant, r.CreatedAt)).ToList();
     }
 

@@ -18,12 +18,18 @@ public sealed class PostgresEngine : StoreEngine, IAsyncDisposable
     private readonly string _ownerConnectionString;
     private readonly string _role;
     private readonly SemaphoreSlim _migrate = new(1, 1);
+    private readonly PostgresWriteQueue _writers;
     private volatile bool _migrated;
 
     public PostgresEngine(StoreOptions options)
     {
         options.Validate();
-        _source = NpgsqlDataSource.Create(options.PostgresConnectionString!);
+        // Issue 18: the pool is sized and its wait bounded by configuration, not by whatever the connection string says.
+        _source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(options.PostgresConnectionString)
+        {
+            MaxPoolSize = options.PostgresMaxPoolSize, Timeout = options.PostgresPoolWaitSeconds,
+        }.ConnectionString);
+        _writers = new PostgresWriteQueue(TimeSpan.FromSeconds(options.PostgresWriteQueueSeconds));
         _ownerConnectionString = options.PostgresOwnerConnectionString!;
         _role = new NpgsqlConnectionStringBuilder(options.PostgresConnectionString).Username
             ?? throw new InvalidOperationException($"{StoreOptions.SectionName}:PostgresConnectionString names no Username (the application role).");
@@ -72,9 +78,11 @@ public sealed class PostgresEngine : StoreEngine, IAsyncDisposable
     private async Task<DataUnit> OpenAsync(string schema, string tenant, bool write, AuditKey auditKey, CancellationToken cancellationToken)
     {
         await MigrateAsync(cancellationToken);
-        var connection = await _source.OpenConnectionAsync(cancellationToken);
+        var release = write ? await _writers.EnterAsync($"{schema}:{tenant}", cancellationToken) : null;
+        NpgsqlConnection? connection = null;
         try
         {
+            connection = await OpenPooledAsync(cancellationToken);
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await using var scope = new NpgsqlCommand(
                 "SELECT set_config('search_path', @schema, true), set_config('backoffice.tenant_id', @tenant, true)" +
@@ -84,12 +92,30 @@ public sealed class PostgresEngine : StoreEngine, IAsyncDisposable
             scope.Parameters.AddWithValue("tenant", tenant);
             scope.Parameters.AddWithValue("lockKey", $"{schema}:{tenant}");
             await scope.ExecuteNonQueryAsync(cancellationToken);
-            return DataUnit.Postgres(connection, transaction, write, auditKey);
+            return DataUnit.Postgres(connection, transaction, write, auditKey, release);
         }
         catch
         {
-            await connection.DisposeAsync();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            release?.Invoke();
             throw;
+        }
+    }
+
+    /// <summary>A pooled connection; a pool still exhausted after Store:PostgresPoolWaitSeconds is "busy, try again", not a crash.</summary>
+    private async Task<NpgsqlConnection> OpenPooledAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _source.OpenConnectionAsync(cancellationToken);
+        }
+        catch (NpgsqlException e) when (e.InnerException is TimeoutException)
+        {
+            throw new TenantBusyException(1, e);
         }
     }
 

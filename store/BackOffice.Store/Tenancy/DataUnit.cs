@@ -16,6 +16,7 @@ public sealed class DataUnit : IAsyncDisposable
 {
     private readonly bool _owned;
     private readonly DbTransaction? _scope;
+    private Action? _release;
 
     private DataUnit(
         DbConnection connection, DbTransaction? transaction, bool owned, StoreDialect dialect, AuditKey? auditKey, DbTransaction? scope = null)
@@ -88,10 +89,11 @@ public sealed class DataUnit : IAsyncDisposable
     /// and so lasts exactly one transaction. A read unit's scope commits on dispose, as a SQLite read without a
     /// transaction would have autocommitted. Writers queue on the tenant's advisory lock, not on a retried BEGIN.
     /// </summary>
-    internal static DataUnit Postgres(DbConnection connection, DbTransaction transaction, bool write, AuditKey auditKey) =>
+    /// <param name="release">Runs once the unit has given its connection back: the host's write queue of the tenant (issue 18).</param>
+    internal static DataUnit Postgres(DbConnection connection, DbTransaction transaction, bool write, AuditKey auditKey, Action? release = null) =>
         write
-            ? new(connection, transaction, owned: true, StoreDialect.Postgres, auditKey)
-            : new(connection, null, owned: true, StoreDialect.Postgres, auditKey, scope: transaction);
+            ? new(connection, transaction, owned: true, StoreDialect.Postgres, auditKey) { _release = release }
+            : new(connection, null, owned: true, StoreDialect.Postgres, auditKey, scope: transaction) { _release = release };
 
     /// <summary>Commits a write unit; a unit disposed without commit rolls back.</summary>
     public Task CommitAsync(CancellationToken cancellationToken) =>
@@ -104,17 +106,24 @@ public sealed class DataUnit : IAsyncDisposable
             return;
         }
 
-        if (_scope is not null)
+        try
         {
-            await CommitScopeAsync(_scope);
-        }
+            if (_scope is not null)
+            {
+                await CommitScopeAsync(_scope);
+            }
 
-        if (Transaction is not null)
+            if (Transaction is not null)
+            {
+                await Transaction.DisposeAsync();
+            }
+
+            await Connection.DisposeAsync();
+        }
+        finally
         {
-            await Transaction.DisposeAsync();
+            Interlocked.Exchange(ref _release, null)?.Invoke();
         }
-
-        await Connection.DisposeAsync();
     }
 
     private static async Task CommitScopeAsync(DbTransaction scope)

@@ -21,9 +21,33 @@ public sealed class StoreOptions
     /// <summary>The owner's connection, used only to apply migrations and grant the application role its rights.</summary>
     public string? PostgresOwnerConnectionString { get; set; }
 
+    /// <summary>
+    /// Connections each host keeps to PostgreSQL at most (issue 18; it overrides the connection string's Maximum Pool
+    /// Size). Writers of one tenant queue in the host before taking one, so this bounds reads and other tenants' writers.
+    /// Keep hosts times this under the server's max_connections (100 by default).
+    /// </summary>
+    public int PostgresMaxPoolSize { get; set; } = 40;
+
+    /// <summary>Seconds a unit waits for a free pooled connection before the tenant is "busy, try again" (503).</summary>
+    public int PostgresPoolWaitSeconds { get; set; } = 30;
+
+    /// <summary>Seconds a writer waits behind the same tenant's writers of this host before "busy, try again" (503).</summary>
+    public int PostgresWriteQueueSeconds { get; set; } = 30;
+
     /// <summary>Throws naming the setting that is wrong; called at start, before any data is touched.</summary>
     public void Validate()
     {
+        if (PostgresMaxPoolSize is < 1 or > 1000)
+        {
+            throw new InvalidOperationException($"{SectionName}:PostgresMaxPoolSize {PostgresMaxPoolSize} is not between 1 and 1000.");
+        }
+
+        if (PostgresPoolWaitSeconds is < 1 or > 600 || PostgresWriteQueueSeconds is < 1 or > 600)
+        {
+            throw new InvalidOperationException(
+                $"{SectionName}:PostgresPoolWaitSeconds ({PostgresPoolWaitSeconds}) and PostgresWriteQueueSeconds ({PostgresWriteQueueSeconds}) must be 1 to 600 seconds.");
+        }
+
         switch (Provider)
         {
             case Sqlite:

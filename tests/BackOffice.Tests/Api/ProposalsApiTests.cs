@@ -16,10 +16,39 @@ public sealed class ProposalsApiTests : IDisposable
     {
         var client = await _factory.ApiAsync("vic");
 
-        var list = await client.GetFromJsonAsync<JsonArray>("/api/tenants/acme/proposals");
+        var list = await client.GetFromJsonAsync<JsonObject>("/api/tenants/acme/proposals");
 
-        var proposal = Assert.Single(list!);
+        var proposal = Assert.Single(list!["items"]!.AsArray());
         Assert.Equal(("proposed", "Money", "financial"), ((string)proposal!["state"]!, (string)proposal["risk"]!, (string)proposal["agent"]!));
+        Assert.Equal((1L, 50, null), ((long)list["total"]!, (int)list["limit"]!, (string?)list["next"]));
+    }
+
+    /// <summary>Issue 18: a page holds 1 to 200 rows; outside that, or a cursor the API never returned, is a 400 naming the parameter.</summary>
+    [Theory]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=201", "limit")]
+    [InlineData("cursor=abc", "cursor")]
+    [InlineData("cursor=1.0", "cursor")]
+    public async Task List_LimitOutOfRangeOrForeignCursor_Is400NamingIt(string query, string named)
+    {
+        var client = await _factory.ApiAsync("vic");
+
+        var response = await client.GetAsync($"/api/tenants/acme/proposals?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(named, (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("limit=1")]
+    [InlineData("limit=200")]
+    public async Task List_LimitAtTheBounds_Is200(string query)
+    {
+        var client = await _factory.ApiAsync("vic");
+
+        var list = await client.GetFromJsonAsync<JsonObject>($"/api/tenants/acme/proposals?{query}");
+
+        Assert.Single(list!["items"]!.AsArray());
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using BackOffice.Store.Collections;
 using BackOffice.Store.Events;
 using BackOffice.Store.Proposals;
 using BackOffice.Store.Tenancy;
+using BackOffice.Tests.Support;
 using BackOffice.Tests.Support.Postgres;
 
 namespace BackOffice.Tests.Postgres;
@@ -17,14 +18,14 @@ public sealed class GateStoreProviderTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    internal static NewProposal Draft(string key) =>
-        new("financial", "ledger.create-bill", "Draft bill " + key, "money", key, "{}", "[]", "Sub invoice has no bill.",
+    internal static NewProposal Draft(string key, string risk = "money") =>
+        new("financial", "ledger.create-bill", "Draft bill " + key, risk, key, "{}", "[]", "Sub invoice has no bill.",
             "[]", Reversible: true, null, "finding:" + key, "agent:financial", "2026-11-27T10:00:00.000Z");
 
-    internal static async Task<long> InsertAsync(TenantData tenant, string key)
+    internal static async Task<long> InsertAsync(TenantData tenant, string key, string risk = "money")
     {
         await using var unit = await tenant.WriteAsync(None);
-        var id = await ProposalStore.InsertAsync(unit, Draft(key), None);
+        var id = await ProposalStore.InsertAsync(unit, Draft(key, risk), None);
         await unit.CommitAsync(None);
         return id;
     }
@@ -172,6 +173,32 @@ public sealed class GateStoreProviderTests
         Assert.Equal(1, results.Count(r => r));
         await using var read = await store.Source.For("acme").ReadAsync(None);
         Assert.Equal(2L, (await ProposalStore.GetAsync(read, id, None))!.Version);
+    }
+
+    /// <summary>
+    /// Issue 18: the hundred approvals once exhausted a 10-connection pool under load, because every writer held a
+    /// connection while it waited on the tenant's advisory lock. Writers now queue in their host first: on pools of
+    /// two connections per host (smaller than the writers by 50 times), all 100 finish, none fails, one approves.
+    /// </summary>
+    [PostgresFact]
+    public async Task PostgresWriters_HundredApprovalsOnPoolsOfTwo_QueueInTheHostAndOneApproves()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        using var temp = new TempDataDirectory();
+        var hosts = new[] { new TenantDataSource(temp.Data, TimeProvider.System, database.Engine(2)), new TenantDataSource(temp.Data, TimeProvider.System, database.Engine(2)) };
+        var id = await InsertAsync(hosts[0].For("acme"), "fin:bill:pool");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 100).Select(async i =>
+        {
+            await using var unit = await hosts[i % 2].For("acme").WriteAsync(None);
+            var won = await ProposalStore.DecideAsync(unit, id, "proposed", "approved", $"lead{i}@acme", "2026-11-27T10:01:00.000Z", null, None);
+            await unit.CommitAsync(None);
+            return won;
+        }));
+
+        Assert.Equal(1, results.Count(r => r));
+        await using var read = await hosts[1].For("acme").ReadAsync(None);
+        Assert.Equal(("approved", 2L), ((await ProposalStore.GetAsync(read, id, None))!.State, (await ProposalStore.GetAsync(read, id, None))!.Version));
     }
 
     [Theory]

@@ -45,8 +45,9 @@ public sealed class PostgresDatabase : IAsyncDisposable
             ? new StoreOptions
             {
                 Provider = StoreOptions.Postgres,
-                PostgresConnectionString = new NpgsqlConnectionStringBuilder(Options.PostgresConnectionString) { MaxPoolSize = size }.ConnectionString,
+                PostgresConnectionString = Options.PostgresConnectionString,
                 PostgresOwnerConnectionString = Options.PostgresOwnerConnectionString,
+                PostgresMaxPoolSize = size,
             }
             : Options;
         var engine = new PostgresEngine(options);
