@@ -12,6 +12,7 @@ public static class ConsoleEndpoints
     public static IEndpointRouteBuilder MapConsole(this IEndpointRouteBuilder app)
     {
         app.MapSignInPages();
+        app.MapConnectionsCallback();
         var tenant = app.MapGroup("/t/{tenant}").RequireAuthorization();
         tenant.WithMetadata(new Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute());
         tenant.MapInboxPages();
@@ -21,6 +22,7 @@ public static class ConsoleEndpoints
         tenant.MapAskBox();
         tenant.MapAdminPages();
         tenant.MapTokensPage();
+        tenant.MapConnectionsPages();
         tenant.MapAuditPage();
         return app;
     }
