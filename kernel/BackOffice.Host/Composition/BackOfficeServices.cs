@@ -95,6 +95,7 @@ public static class BackOfficeServices
         builder.Services.AddHostedService<StagedMoveRecovery>();
         builder.Services.AddSingleton<BundleImporter>();
         builder.Services.AddSingleton<BackOffice.Kernel.Exports.ExportImporter>();
+        builder.Services.AddSingleton<BackOffice.Store.Exports.ExportUploadStore>();
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace BackOffice.Host.ApprovalConsole;
 
@@ -23,6 +25,7 @@ public static class ConsoleEndpoints
         tenant.MapAdminPages();
         tenant.MapTokensPage();
         tenant.MapConnectionsPages();
+        tenant.MapImportPages(app.ServiceProvider.GetRequiredService<IOptions<ConsoleOptions>>().Value.ImportMaxBytes);
         tenant.MapAuditPage();
         return app;
     }

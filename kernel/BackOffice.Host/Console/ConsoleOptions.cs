@@ -28,6 +28,14 @@ public sealed class ConsoleOptions : IValidatableObject
     [Range(1, 60)]
     public int ConnectMinutes { get; set; } = 10;
 
+    /// <summary>The largest export file the console's import page takes (issue 14); a larger one is refused with a plain error.</summary>
+    [Range(1024, 512L * 1024 * 1024)]
+    public long ImportMaxBytes { get; set; } = 20L * 1024 * 1024;
+
+    /// <summary>How long an uploaded export file waits between preview and confirm before it is deleted.</summary>
+    [Range(1, 24 * 60)]
+    public int ImportKeepMinutes { get; set; } = 60;
+
     public Dictionary<string, TenantConsoleOptions> Tenants { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public TimeZoneInfo ZoneFor(string tenant) =>
