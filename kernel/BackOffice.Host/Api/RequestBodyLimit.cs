@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace BackOffice.Host.Api;
 
@@ -16,15 +17,17 @@ public static class RequestBodyLimit
 
     public static void UseRequestBodyLimit(this WebApplication app) => app.Use(async (context, next) =>
     {
+        // Issue 14: an endpoint that takes files (the console's import upload) declares its own, configured bound.
+        var max = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? MaxBytes;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = MaxBytes;
+            limit.MaxRequestBodySize = max;
         }
 
-        if (context.Request.ContentLength > MaxBytes)
+        if (context.Request.ContentLength > max)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await context.Response.WriteAsync($"The request body is larger than {MaxBytes} bytes.", context.RequestAborted);
+            await context.Response.WriteAsync($"The request body is larger than {max} bytes.", context.RequestAborted);
             return;
         }
 
@@ -50,3 +53,6 @@ public static class RequestBodyLimit
         return buffer.ToArray();
     }
 }
+
+/// <summary>A body bound for one endpoint, read by <see cref="RequestBodyLimit"/> in place of its default (issue 14).</summary>
+public sealed record BodySizeLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;

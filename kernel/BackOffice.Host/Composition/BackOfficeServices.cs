@@ -86,6 +86,7 @@ public static class BackOfficeServices
         builder.Services.AddSingleton<CredentialStore>();
         builder.Services.AddSingleton<SetupLinks>();
         builder.Services.AddSingleton<SignInThrottleStore>();
+        builder.Services.AddSingleton<OAuthStateStore>();
         builder.Services.AddSingleton<AuditStore>();
         builder.Services.AddSingleton<TenantRegistry>();
         builder.Services.AddSingleton<UserDirectory>();
@@ -94,6 +95,7 @@ public static class BackOfficeServices
         builder.Services.AddHostedService<StagedMoveRecovery>();
         builder.Services.AddSingleton<BundleImporter>();
         builder.Services.AddSingleton<BackOffice.Kernel.Exports.ExportImporter>();
+        builder.Services.AddSingleton<BackOffice.Store.Exports.ExportUploadStore>();
     }
 
     /// <summary>

@@ -52,8 +52,11 @@ public static class AdminPages
                 .Append("</td></tr>");
         }
 
-        html.Append("</tbody></table></div><h2>Who changed what</h2><div class=\"scroll\"><table><thead><tr><th>At</th><th>Who</th><th>Switch</th><th>Before</th><th>After</th></tr></thead><tbody>");
+        html.Append("</tbody></table></div>");
         var zone = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ConsoleOptions>>().Value.ZoneFor(caller.Tenant);
+        // Issues 13 and 14: the QuickBooks and Procore connections with their Connect and Disconnect buttons, for admins.
+        html.Append(refusal.Allowed ? await ConnectionsCard.RenderAsync(http, caller, zone) : "");
+        html.Append("<h2>Who changed what</h2><div class=\"scroll\"><table><thead><tr><th>At</th><th>Who</th><th>Switch</th><th>Before</th><th>After</th></tr></thead><tbody>");
         foreach (var e in (await AuditApi.ReadAsync(caller, new AuditApi.AuditFilter("switch.toggled", null, null, 100), http.RequestAborted)).Reverse())
         {
             var data = JsonNode.Parse(e.DataJson)!;

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace BackOffice.Host.ApprovalConsole;
 
@@ -12,6 +14,7 @@ public static class ConsoleEndpoints
     public static IEndpointRouteBuilder MapConsole(this IEndpointRouteBuilder app)
     {
         app.MapSignInPages();
+        app.MapConnectionsCallback();
         var tenant = app.MapGroup("/t/{tenant}").RequireAuthorization();
         tenant.WithMetadata(new Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute());
         tenant.MapInboxPages();
@@ -21,6 +24,8 @@ public static class ConsoleEndpoints
         tenant.MapAskBox();
         tenant.MapAdminPages();
         tenant.MapTokensPage();
+        tenant.MapConnectionsPages();
+        tenant.MapImportPages(app.ServiceProvider.GetRequiredService<IOptions<ConsoleOptions>>().Value.ImportMaxBytes);
         tenant.MapAuditPage();
         return app;
     }

@@ -22,9 +22,11 @@ public static class Html
 
     /// <summary>A page for a signed-in person: the Admin menu only for an admin (issue 17), the name and role always visible.</summary>
     public static IResult Page(string title, string body, Host.Auth.Caller caller, int status = StatusCodes.Status200OK) =>
-        Page(title, body, $"{caller.User.Id} ({caller.Actor.Role.ToString().ToLowerInvariant()})", caller.Tenant, status, caller.Actor.Role == Kernel.Abstractions.Identity.Role.Admin);
+        Page(title, body, $"{caller.User.Id} ({caller.Actor.Role.ToString().ToLowerInvariant()})", caller.Tenant, status,
+            caller.Actor.Role == Kernel.Abstractions.Identity.Role.Admin, ImportPages.MayImport(caller.Actor));
 
-    public static IResult Page(string title, string body, string? user = null, string? tenant = null, int status = StatusCodes.Status200OK, bool admin = false)
+    public static IResult Page(
+        string title, string body, string? user = null, string? tenant = null, int status = StatusCodes.Status200OK, bool admin = false, bool importer = false)
     {
         var html = new StringBuilder();
         html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">");
@@ -34,7 +36,8 @@ public static class Html
         {
             var t = "/t/" + Uri.EscapeDataString(tenant);
             html.Append($"<nav><a href=\"{t}/dashboard\">Dashboard</a><a href=\"{t}/inbox\">Inbox</a><a href=\"{t}/findings\">Findings</a><a href=\"{t}/reports\">Worklists</a>")
-                .Append($"<a href=\"{t}/jobs\">WIP &amp; margin</a>{(admin ? $"<a href=\"{t}/admin\">Admin</a>" : "")}<a href=\"{t}/audit\">Audit</a></nav>")
+                .Append($"<a href=\"{t}/jobs\">WIP &amp; margin</a>{(importer ? $"<a href=\"{t}/import\">Import</a>" : "")}")
+                .Append($"{(admin ? $"<a href=\"{t}/admin\">Admin</a>" : "")}<a href=\"{t}/audit\">Audit</a></nav>")
                 .Append($"<span class=\"tenant\">tenant {E(tenant)}</span>");
         }
 
@@ -52,7 +55,7 @@ public static class Html
 
     /// <summary>
     /// Issue 19: sign-out is a POST with the anti-forgery token like every other form. The token needs the request, which
-    /// <see cref="Page(string, string, string?, string?, int, bool)"/> does not have, so it is filled in when the page is written.
+    /// <see cref="Page(string, string, string?, string?, int, bool, bool)"/> does not have, so it is filled in when the page is written.
     /// </summary>
     private sealed class PageResult(string html, int status) : IResult
     {

@@ -71,7 +71,12 @@ public sealed partial class ExportImporter(BundleImporter bundles, TimeProvider 
         }
     }
 
-    public async Task<ExportImportResult> ImportAsync(TenantData data, ExportImportRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads and converts the files as the import would, and stores nothing: the console's preview (issue 14) shows the
+    /// mapping, the first rows and every row error from this before the person confirms.
+    /// </summary>
+    public async Task<(IReadOnlyList<ExportFilePlan> Plans, ExportBatch Batch)> PrepareAsync(
+        TenantData data, ExportImportRequest request, CancellationToken cancellationToken)
     {
         var plans = await PlanAsync(data, request.Source, request.Path, request.Encoding ?? BundleEncoding.Utf8, cancellationToken);
         var batch = new ExportBatch(await ExportNames.LoadAsync(data, request.Source, cancellationToken),
@@ -81,6 +86,12 @@ public sealed partial class ExportImporter(BundleImporter bundles, TimeProvider 
             Convert(plan, request.Source, batch);
         }
 
+        return (plans, batch);
+    }
+
+    public async Task<ExportImportResult> ImportAsync(TenantData data, ExportImportRequest request, CancellationToken cancellationToken)
+    {
+        var (plans, batch) = await PrepareAsync(data, request, cancellationToken);
         if ((batch.Errors.Count > 0 || batch.Unsure.Count > 0) && !request.AcceptGoodRows)
         {
             throw new ExportImportException(batch.Errors, batch.Unsure);

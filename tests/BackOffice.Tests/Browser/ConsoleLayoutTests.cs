@@ -23,7 +23,7 @@ public sealed class ConsoleLayoutTests(ITestOutputHelper output) : IAsyncLifetim
     private BrowserSession _session = null!;
 
     public static readonly string[] Pages =
-        ["dashboard", "inbox", "proposals/1", "findings", "reports", "reports/ledger-bills", "reports/wip", "reports/wip/2026-021", "jobs", "audit", "admin", "records/project_sub_invoices/si-1"];
+        ["dashboard", "inbox", "proposals/1", "findings", "reports", "reports/ledger-bills", "reports/wip", "reports/wip/2026-021", "jobs", "audit", "admin", "import", "records/project_sub_invoices/si-1"];
 
     public async Task InitializeAsync()
     {

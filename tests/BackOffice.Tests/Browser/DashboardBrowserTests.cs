@@ -1,6 +1,4 @@
-using BackOffice.Tests.Api;
 using BackOffice.Tests.Support;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -13,35 +11,24 @@ namespace BackOffice.Tests.Browser;
 /// </summary>
 public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private readonly TempDataDirectory _temp = new();
-    private WebApplication _app = null!;
-    private BrowserSession _session = null!;
+    private ConsoleBrowserHost _host = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _host = await ConsoleBrowserHost.StartAsync(seed: async temp =>
     {
-        _app = ConsoleFactory.Build(_temp, "http://127.0.0.1:0", null);
-        await _app.StartAsync();
-        await ConsoleFactory.SeedAsync(_app.Services, _temp);
-        await new CliRunner(_temp.Root).OkAsync("import", RepoPaths.DemoBundle, "--tenant", "acme");
+        await new CliRunner(temp.Root).OkAsync("import", RepoPaths.DemoBundle, "--tenant", "acme");
         // The sample's own date, so the aging reads the same on any day (issue 17).
-        await _temp.Tenant("acme").BooksDate.PinAsync(new DateOnly(2026, 11, 15), "test", CancellationToken.None);
-        _session = await BrowserSession.StartAsync(_app.Urls.First().Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
-    }
+        await temp.Tenant("acme").BooksDate.PinAsync(new DateOnly(2026, 11, 15), "test", CancellationToken.None);
+    });
 
-    public async Task DisposeAsync()
-    {
-        await _session.DisposeAsync();
-        await _app.DisposeAsync();
-        _temp.Dispose();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Theory]
     [InlineData(1280)]
     [InlineData(390)]
     public async Task Dashboard_DemoBooks_ChartsAgingAndBillingWithoutScript(int width)
     {
-        var dana = await _session.SignInAsync("dana", width, ColorScheme.Light);
-        await dana.GotoAsync($"{_session.Base}/t/acme/dashboard");
+        var dana = await _host.Session.SignInAsync("dana", width, ColorScheme.Light);
+        await dana.GotoAsync($"{_host.Session.Base}/t/acme/dashboard");
 
         Assert.Equal("Dashboard", await dana.Locator("h1").InnerTextAsync());
         var aging = dana.Locator("svg[aria-label^='Receivables by days past due, as of 2026-11-15']");
@@ -65,28 +52,28 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLife
         Assert.Equal(0, await dana.Locator("script").CountAsync());
         var overflow = await dana.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"dashboard at {width} px overflows sideways by {overflow} px");
-        await _session.ShotAsync(dana, $"dashboard-demo-{width}.png", output);
+        await _host.Session.ShotAsync(dana, $"dashboard-demo-{width}.png", output);
     }
 
     [Fact]
     public async Task WipPeriodPage_PdfLink_DownloadsTheWipScheduleTheCliWrites()
     {
-        var dana = await _session.SignInAsync("dana", 1280, ColorScheme.Light);
-        await dana.GotoAsync($"{_session.Base}/t/acme/reports/wip-period?asOf=2026-11-15");
+        var dana = await _host.Session.SignInAsync("dana", 1280, ColorScheme.Light);
+        await dana.GotoAsync($"{_host.Session.Base}/t/acme/reports/wip-period?asOf=2026-11-15");
         var link = dana.Locator(".exports a", new() { HasText = "PDF" });
         var href = await link.GetAttributeAsync("href") ?? "";
         Assert.StartsWith("/t/acme/exports/wip-period.pdf?", href, StringComparison.Ordinal);
 
-        var response = await dana.APIRequest.GetAsync(_session.Base + href);
+        var response = await dana.APIRequest.GetAsync(_host.Session.Base + href);
         Assert.Equal("application/pdf", response.Headers["content-type"]);
-        var file = Path.Combine(_temp.Root, "wip-period.pdf");
+        var file = Path.Combine(_host.Temp.Root, "wip-period.pdf");
         await File.WriteAllBytesAsync(file, await response.BodyAsync());
         var text = (await new BackOffice.Store.Documents.PdfText().ReadAsync(file, CancellationToken.None)).Text ?? "";
         Assert.Contains("WORK IN PROGRESS SCHEDULE (COST-TO-COST)", text, StringComparison.Ordinal);
         Assert.Contains("WIP for 2026-11 as of 2026-11-15", text, StringComparison.Ordinal);
 
         // A report with no PDF document shows no PDF link.
-        await dana.GotoAsync($"{_session.Base}/t/acme/reports/collections-queue?asOf=2026-11-15");
+        await dana.GotoAsync($"{_host.Session.Base}/t/acme/reports/collections-queue?asOf=2026-11-15");
         await Assertions.Expect(dana.Locator(".exports a", new() { HasText = "PDF" })).ToHaveCountAsync(0);
     }
 }
