@@ -70,13 +70,8 @@ public static class InboxPages
     }
 
     /// <summary>Issue 17: an unknown state, risk or agent is an error naming it, not an empty inbox.</summary>
-    private static void EnsureKnown(ListQuery query, string column, IReadOnlyCollection<string> known)
-    {
-        if (query.Matches.TryGetValue(column, out var value) && !known.Contains(value, StringComparer.Ordinal))
-        {
-            throw new BadListQueryException($"There is no {column} '{value}'. Known: {string.Join(", ", known)}.");
-        }
-    }
+    internal static void EnsureKnown(ListQuery query, string column, IReadOnlyCollection<string> known) =>
+        Api.KnownFilters.Ensure(column, query.Matches.GetValueOrDefault(column), known);
 
     private static string? InboxCell(string tenant, ListColumn column, JsonObject row, HashSet<long> selectable)
     {
