@@ -26,13 +26,19 @@ public static class ReportPages
         tenant.MapGet("/reports/{name}", (HttpContext http, string tenant, string name, string? asOf, string? job, IEnumerable<IReport> reports, IEnumerable<IReportDocument> documents, TimeProvider clock, IOptions<ConsoleOptions> options) =>
             ConsolePage.RunAsync(http, tenant, async caller =>
             {
+                var saved = await SavedFilterPages.LoadAsync(http, caller, "reports/" + name);
+                if (saved.Redirect is { } opening)
+                {
+                    return opening;
+                }
+
                 var run = await RunAsync(caller, reports, name, asOf, job, clock, http.RequestAborted);
                 var view = await ReportView.BuildAsync(caller, run.Table, options.Value, http.Request.Query, http.RequestAborted);
                 var path = $"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(name)}";
                 var keep = new Dictionary<string, string?> { ["asOf"] = run.AsOf, ["job"] = job };
                 var body = view.Render(path, keep, Pickers(name, run.AsOf, job, view.Jobs), ExportLinks(caller.Tenant, name, keep, view.Query, PdfOf(documents, name) is not null),
                     (c, row) => c == view.Columns[0] ? RowLink(path, row, keep, c.Display(ListQuery.Cell(row, c.Name))) : null);
-                return Page(run.Table.Title, body, caller);
+                return Page(run.Table.Title, saved.Html + body, caller);
             }));
         tenant.MapGet("/reports/{name}/{rowId}", (HttpContext http, string tenant, string name, string rowId, string? asOf, string? job, IEnumerable<IReport> reports, TimeProvider clock, IOptions<ConsoleOptions> options) =>
             ConsolePage.RunAsync(http, tenant, async caller =>

@@ -48,6 +48,12 @@ public static class WorklistPages
     private static async Task<IResult> FindingsAsync(HttpContext http, Caller caller, ConsoleOptions options, BackOffice.Kernel.Gate.GateOptions gate)
     {
         var ct = http.RequestAborted;
+        var saved = await SavedFilterPages.LoadAsync(http, caller, "findings");
+        if (saved.Redirect is { } opening)
+        {
+            return opening;
+        }
+
         var findings = await FindingStore.ListOpenAsync(caller.Data, null, ct);
         var rows = findings.Select(f => new JsonObject
         {
@@ -67,7 +73,7 @@ public static class WorklistPages
             return file;
         }
 
-        var body = ListForm.Render(path, query, columns, rows, exports: ListExport.Links(path, query)) + list.Render(kept,
+        var body = ListForm.Render(path, query, columns, rows, exports: ListExport.Links(path, query)) + saved.Html + list.Render(kept,
             (c, row) => c.Name == "severity" ? Badge(ListQuery.Cell(row, c.Name), ListQuery.Cell(row, c.Name)) : null);
         return Page("Open findings", body, caller);
     }
