@@ -19,7 +19,9 @@ public sealed class CollectionsQueueReport(CollectionsOptions options) : IReport
     {
         var data = await CollectionsData.LoadAsync(request.Data, null, cancellationToken);
         var worklist = CollectionsWorklist.Compute(data, request.AsOf, options.Buckets);
-        bool Wanted(string customerId) => request.Job is null || customerId == request.Job || data.NameOf(customerId) == request.Job;
+        // Issue 17: the job by any identifier; the ledger customers it is linked to.
+        var job = await Books.ReportJobs.ForAsync(request, cancellationToken);
+        bool Wanted(string customerId) => job is null || job.Is(customerId);
         var rows = worklist.Queue.Where(e => Wanted(e.Item.Item.Invoice.CustomerId)).Select(e =>
         {
             var level = FollowUpLevels.LevelFor(options.FollowUp, e.Item.Item.DaysPastDue, e.Item.BrokenPromise is not null);

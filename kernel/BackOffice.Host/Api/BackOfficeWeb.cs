@@ -47,6 +47,11 @@ public static class BackOfficeWeb
         builder.Services.AddSingleton<ProposalActions>();
         builder.Services.AddOptions<ConsoleOptions>().Bind(builder.Configuration.GetSection(ConsoleOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
+        // Issue 17: the approvers' daily digest, queued in the outbox by `serve` at each tenant's local time.
+        builder.Services.AddOptions<Digest.DigestOptions>().Bind(builder.Configuration.GetSection(Digest.DigestOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<Digest.DigestScheduler>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Digest.DigestScheduler>());
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddOpenApi();

@@ -64,6 +64,10 @@ public sealed class ProposalActions(ProposalGate gate, GateOptions options, Audi
     public async Task<IReadOnlyList<ProposalRow>> InboxAsync(Caller caller, ProposalFilter filter, string? risk, CancellationToken ct)
     {
         var rows = await gate.ListAsync(caller.Data, filter, ct);
+        // Issue 17: an unknown state, agent or risk is an error naming it (the API's 400), not an empty inbox.
+        KnownFilters.Ensure("state", filter.State, ProposalStates.All);
+        KnownFilters.Ensure("agent", filter.Agent, options.AgentDepartments.Keys.Concat(rows.Select(r => r.Agent)));
+        KnownFilters.Ensure("risk", risk, Enum.GetNames<BackOffice.Kernel.Abstractions.Proposals.RiskClass>(), StringComparer.OrdinalIgnoreCase);
         return rows.Where(r => risk is null || string.Equals(r.Risk, risk, StringComparison.OrdinalIgnoreCase))
             .OrderBy(r => ProposalPages.RankOf(r.State)).ThenBy(r => r.Risk == "Routine" ? 1 : 0).ThenBy(r => r.Id).ToList();
     }

@@ -33,16 +33,26 @@ public static class ReportsApi
     {
         // The last registration of a name wins, as in dependency injection generally.
         var report = reports.LastOrDefault(r => r.Name == name) ?? throw new NotFoundException($"There is no report '{name}'.");
-        var date = asOf is null
-            ? await caller.Data.BooksDate.DefaultAsOfAsync(ct)
+        var date = string.IsNullOrEmpty(asOf)
+            ? await ReportDates.DefaultAsOfAsync(caller.Data, name, ct)
             : DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // Issue 17: an unknown or ambiguous job is a 400 naming it and the candidates, not an empty report.
+        job = string.IsNullOrWhiteSpace(job) ? null : job;
+        await BackOffice.Agents.Books.ReportJobs.ResolveAsync(caller.Data, job, ct);
         return await report.RunAsync(new ReportRequest(caller.Data, date, job), ct);
     }
 
-    private static async Task<Ok<JsonArray>> FindingsAsync(HttpContext http, string tenant, string? agent, CallerResolver callers, CancellationToken ct)
+    private static async Task<Ok<JsonArray>> FindingsAsync(
+        HttpContext http, string tenant, string? agent, CallerResolver callers, BackOffice.Kernel.Gate.GateOptions gate, CancellationToken ct)
     {
         var caller = await callers.ForTenantAsync(http, tenant, ct);
         var findings = await FindingStore.ListOpenAsync(caller.Data, agent, ct);
+        if (findings.Count == 0 && !string.IsNullOrEmpty(agent))
+        {
+            // Issue 17: an unknown agent is a 400 naming it; a known agent with nothing open is an empty list.
+            KnownFilters.Ensure("agent", agent, gate.AgentDepartments.Keys.Concat((await FindingStore.ListOpenAsync(caller.Data, null, ct)).Select(f => f.Agent)));
+        }
+
         return TypedResults.Ok(new JsonArray(findings.Select(f => (JsonNode)new JsonObject
         {
             ["id"] = f.Id, ["agent"] = f.Agent, ["check"] = f.Check, ["severity"] = f.Severity, ["title"] = f.Title,

@@ -39,7 +39,12 @@ public static class ReportCommand
                          ?? throw new CliException($"There is no report '{wanted}'. Reports: {string.Join(", ", reports.Select(r => r.Name))}.");
             var tenantName = await cli.TenantAsync(tenant, ct);
             await ApprovalConsole.KnownJobs.EnsureAsync(cli.Tenant(tenantName), cli.Parse.GetValue(job), ct);
-            var request = new ReportRequest(cli.Tenant(tenantName), await cli.AsOfAsync(cli.Parse.GetValue(week) is null ? asOf : week, tenantName, ct), cli.Parse.GetValue(job))
+            var dateOption = cli.Parse.GetValue(week) is null ? asOf : week;
+            // Issue 17: no date opens on the latest period with data (the week reports on their latest week with timecards).
+            var date = cli.Parse.GetValue(dateOption) is null
+                ? await Api.ReportDates.DefaultAsOfAsync(cli.Tenant(tenantName), wanted, ct)
+                : await cli.AsOfAsync(dateOption, tenantName, ct);
+            var request = new ReportRequest(cli.Tenant(tenantName), date, cli.Parse.GetValue(job))
             {
                 Period = cli.Parse.GetValue(period),
             };

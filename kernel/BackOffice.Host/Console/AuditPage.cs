@@ -37,6 +37,12 @@ public static class AuditPage
 
     private static async Task<IResult> ShowAsync(HttpContext http, Caller caller, ConsoleOptions options, (string Message, bool Intact)? verified)
     {
+        var saved = await SavedFilterPages.LoadAsync(http, caller, "audit");
+        if (saved.Redirect is { } opening)
+        {
+            return opening;
+        }
+
         var events = await AuditApi.ReadAsync(caller, new AuditApi.AuditFilter(null, null, null, int.MaxValue), http.RequestAborted);
         var rows = events.Reverse().Select(e => new JsonObject
         {
@@ -54,7 +60,7 @@ public static class AuditPage
 
         var html = new StringBuilder(verified is { } v ? Notice(v.Message, error: !v.Intact) : "")
             .Append($"<form method=\"post\" action=\"{path}/verify\" class=\"actions\">{Token(http)}<button class=\"primary\">Verify chain</button></form>")
-            .Append(ListForm.Render(path, query, columns, rows, exports: ListExport.Links(path, query)))
+            .Append(ListForm.Render(path, query, columns, rows, exports: ListExport.Links(path, query))).Append(saved.Html)
             .Append(list.Render(kept, (c, row) => c.Name == "data" ? $"<code>{E(ListQuery.Cell(row, "data"))}</code>" : null));
         return Page("Audit log", html.ToString(), caller);
     }

@@ -35,7 +35,8 @@ public static class ConsoleCss
         form.stack{display:grid;gap:.6rem;max-width:22rem}form.edit{display:grid;gap:.7rem}form.edit label{display:grid;gap:.2rem}form.edit textarea{width:100%}
         dl.record{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.6rem 1.2rem;margin:.8rem 0}dl.record dt{font-size:.8rem;color:var(--muted)}dl.record dd{margin:0;font-weight:600;overflow-wrap:anywhere}dl.record .wide{grid-column:1/-1}
         .why-not{margin:.2rem 0;padding-left:1.2rem;flex-basis:100%}.narrative{white-space:pre-wrap}.card>h2:first-child{margin-top:0}
-        .charts svg{max-width:100%;height:auto}svg text{font:12px system-ui,sans-serif;fill:var(--ink)}
-        @media (max-width:640px){.col-whoMustApprove,.col-proposedAt,.col-narrative,.col-data{display:none}main{padding:.6rem}header .tenant{margin-left:0}th,td{padding:.35rem .4rem}.exports{margin-left:0}.charts{overflow-x:auto}.charts svg{max-width:none}}
+        .charts svg{max-width:100%;height:auto}.chart-compact,.chart-title{display:none}.chart-compact{width:100%;max-width:360px}.chart-title{font-weight:600;margin:.8rem 0 .2rem}svg text{font:12px system-ui,sans-serif;fill:var(--ink)}
+        @media (max-width:640px){.col-whoMustApprove,.col-proposedAt,.col-narrative,.col-data{display:none}main{padding:.6rem}header .tenant{margin-left:0}th,td{padding:.35rem .4rem}.exports{margin-left:0}.chart-wide{display:none}.chart-compact,.chart-title{display:block}}
+        .saved form{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin:.4rem 0}.saved form.inline{display:inline-flex;margin:0 0 0 .6rem}.saved-filter{padding:.2rem 0}
         """;
 }

@@ -19,6 +19,7 @@ public static class ConsoleEndpoints
         tenant.WithMetadata(new Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute());
         tenant.MapInboxPages();
         tenant.MapWorklistPages();
+        tenant.MapSavedFilterPages();
         tenant.MapJobsPage();
         tenant.MapDashboardPage();
         tenant.MapAskBox();

@@ -38,6 +38,12 @@ public static class InboxPages
 
     private static async Task<IResult> InboxAsync(HttpContext http, Caller caller, string? msg, ProposalActions actions, GateOptions gate, ConsoleOptions options)
     {
+        var saved = await SavedFilterPages.LoadAsync(http, caller, "inbox");
+        if (saved.Redirect is { } opening)
+        {
+            return opening;
+        }
+
         var proposals = await actions.InboxAsync(caller, new ProposalFilter(), null, http.RequestAborted);
         var zone = options.ZoneFor(caller.Tenant);
         var selectable = proposals.Where(p => ProposalButtons.CanBulkDecide(caller.Actor, p, gate)).Select(p => p.Id).ToHashSet();
@@ -62,7 +68,7 @@ public static class InboxPages
 
         var table = list.Render(kept, (c, row) => InboxCell(caller.Tenant, c, row, selectable));
         var body = new StringBuilder(Notice(msg)).Append("<p class=\"muted\">Open proposals first; money and legal before routine. Tick routine proposals to approve or reject them together.</p>")
-            .Append(ListForm.Render(path, query, columns, rows, exports: ListExport.Links(path, query)))
+            .Append(ListForm.Render(path, query, columns, rows, exports: ListExport.Links(path, query))).Append(saved.Html)
             .Append($"<form method=\"post\" action=\"{Tenant(caller.Tenant)}/proposals/bulk\" class=\"bulk\">{Token(http)}")
             .Append(selectable.Count == 0 ? "" : "<div class=\"actions card\"><button class=\"primary\" name=\"verb\" value=\"approve\">Approve selected</button><label>Reason for rejecting <input name=\"reason\"></label><button class=\"danger\" name=\"verb\" value=\"reject\">Reject selected</button></div>")
             .Append(table).Append("</form>");
@@ -70,13 +76,8 @@ public static class InboxPages
     }
 
     /// <summary>Issue 17: an unknown state, risk or agent is an error naming it, not an empty inbox.</summary>
-    private static void EnsureKnown(ListQuery query, string column, IReadOnlyCollection<string> known)
-    {
-        if (query.Matches.TryGetValue(column, out var value) && !known.Contains(value, StringComparer.Ordinal))
-        {
-            throw new BadListQueryException($"There is no {column} '{value}'. Known: {string.Join(", ", known)}.");
-        }
-    }
+    internal static void EnsureKnown(ListQuery query, string column, IReadOnlyCollection<string> known) =>
+        Api.KnownFilters.Ensure(column, query.Matches.GetValueOrDefault(column), known);
 
     private static string? InboxCell(string tenant, ListColumn column, JsonObject row, HashSet<long> selectable)
     {

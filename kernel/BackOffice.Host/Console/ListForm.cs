@@ -83,6 +83,6 @@ public static class ListForm
 
         html.Append(query.Sort is null ? "" : $"<input type=\"hidden\" name=\"sort\" value=\"{E(query.Sort)}\">")
             .Append(query.Descending ? "<input type=\"hidden\" name=\"dir\" value=\"desc\">" : "");
-        return html.Append($"<button class=\"primary\">Apply</button><a href=\"{E(path)}\">Clear</a>{exports}</form>").ToString();
+        return html.Append($"<button class=\"primary\">Apply</button><a href=\"{E(path)}?all=1\">Clear</a>{exports}</form>").ToString();
     }
 }

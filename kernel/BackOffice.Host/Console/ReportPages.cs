@@ -20,20 +20,25 @@ namespace BackOffice.Host.ApprovalConsole;
 public static class ReportPages
 {
     /// <summary>Reports whose date is "the workweek containing"; they open on the latest week with timecards.</summary>
-    public static readonly string[] WeekReports = ["payroll-check", "staffing"];
 
     public static RouteGroupBuilder MapReportPages(this RouteGroupBuilder tenant)
     {
         tenant.MapGet("/reports/{name}", (HttpContext http, string tenant, string name, string? asOf, string? job, IEnumerable<IReport> reports, IEnumerable<IReportDocument> documents, TimeProvider clock, IOptions<ConsoleOptions> options) =>
             ConsolePage.RunAsync(http, tenant, async caller =>
             {
+                var saved = await SavedFilterPages.LoadAsync(http, caller, "reports/" + name);
+                if (saved.Redirect is { } opening)
+                {
+                    return opening;
+                }
+
                 var run = await RunAsync(caller, reports, name, asOf, job, clock, http.RequestAborted);
                 var view = await ReportView.BuildAsync(caller, run.Table, options.Value, http.Request.Query, http.RequestAborted);
                 var path = $"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(name)}";
                 var keep = new Dictionary<string, string?> { ["asOf"] = run.AsOf, ["job"] = job };
                 var body = view.Render(path, keep, Pickers(name, run.AsOf, job, view.Jobs), ExportLinks(caller.Tenant, name, keep, view.Query, PdfOf(documents, name) is not null),
                     (c, row) => c == view.Columns[0] ? RowLink(path, row, keep, c.Display(ListQuery.Cell(row, c.Name))) : null);
-                return Page(run.Table.Title, body, caller);
+                return Page(run.Table.Title, saved.Html + body, caller);
             }));
         tenant.MapGet("/reports/{name}/{rowId}", (HttpContext http, string tenant, string name, string rowId, string? asOf, string? job, IEnumerable<IReport> reports, TimeProvider clock, IOptions<ConsoleOptions> options) =>
             ConsolePage.RunAsync(http, tenant, async caller =>
@@ -72,23 +77,21 @@ public static class ReportPages
     /// <summary>Runs a report on the date asked, or, for a week report asked for no date, on the latest week with timecards.</summary>
     public static async Task<ReportRun> RunAsync(Caller caller, IEnumerable<IReport> reports, string name, string? asOf, string? job, TimeProvider clock, CancellationToken ct)
     {
-        var date = string.IsNullOrEmpty(asOf) && WeekReports.Contains(name)
-            ? await caller.Data.Workforce.LatestClockInDayAsync(ct) is { } latest ? latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null
-            : string.IsNullOrEmpty(asOf) ? null : asOf;
-        date ??= (await caller.Data.BooksDate.DefaultAsOfAsync(ct)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var date = string.IsNullOrEmpty(asOf)
+            ? (await ReportDates.DefaultAsOfAsync(caller.Data, name, ct)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : asOf;
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
             throw new BadListQueryException($"The as-of date '{date}' is not a date (yyyy-MM-dd).");
         }
 
-        await KnownJobs.EnsureAsync(caller.Data, job, ct);
         var table = await ReportsApi.RunReportAsync(caller, reports, name, date, string.IsNullOrEmpty(job) ? null : job, clock, ct);
         return new ReportRun(table, date);
     }
 
     private static string Pickers(string report, string asOf, string? job, IReadOnlyList<(string Value, string Label)> jobs)
     {
-        var dateLabel = WeekReports.Contains(report) ? "Week containing" : "As of";
+        var dateLabel = ReportDates.WeekReports.Contains(report) ? "Week containing" : "As of";
         var html = new StringBuilder($"<label>{dateLabel} <input type=\"date\" name=\"asOf\" value=\"{E(asOf)}\" required></label>");
         html.Append("<label>Job <select name=\"job\"><option value=\"\">All jobs</option>");
         foreach (var (value, label) in jobs)
@@ -107,7 +110,7 @@ public static class ReportPages
     private static async Task<IResult> PdfAsync(Caller caller, IEnumerable<IReportDocument> documents, string name, string? asOf, string? job, CancellationToken ct)
     {
         var document = PdfOf(documents, name) ?? throw new NotFoundException($"The report '{name}' has no PDF.");
-        var date = string.IsNullOrEmpty(asOf) ? await caller.Data.BooksDate.DefaultAsOfAsync(ct)
+        var date = string.IsNullOrEmpty(asOf) ? await ReportDates.DefaultAsOfAsync(caller.Data, name, ct)
             : DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
             : throw new BadListQueryException($"The as-of date '{asOf}' is not a date (yyyy-MM-dd).");
         await KnownJobs.EnsureAsync(caller.Data, job, ct);

@@ -20,8 +20,8 @@ public static class WorklistPages
 {
     public static RouteGroupBuilder MapWorklistPages(this RouteGroupBuilder tenant)
     {
-        tenant.MapGet("/findings", (HttpContext http, string tenant, IOptions<ConsoleOptions> options) =>
-            ConsolePage.RunAsync(http, tenant, caller => FindingsAsync(http, caller, options.Value)));
+        tenant.MapGet("/findings", (HttpContext http, string tenant, IOptions<ConsoleOptions> options, BackOffice.Kernel.Gate.GateOptions gate) =>
+            ConsolePage.RunAsync(http, tenant, caller => FindingsAsync(http, caller, options.Value, gate)));
         tenant.MapGet("/reports", (HttpContext http, string tenant, IEnumerable<IReport> reports) => ConsolePage.RunAsync(http, tenant, caller =>
             Task.FromResult(Page("Worklists", "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Report</th><th scope=\"col\">What it lists</th></tr></thead><tbody>" + string.Concat(
                 reports.DistinctBy(r => r.Name).OrderBy(r => r.Name, StringComparer.Ordinal).Select(r =>
@@ -45,9 +45,15 @@ public static class WorklistPages
         return words.EndsWith("ies", StringComparison.Ordinal) ? words[..^3] + "y" : words.EndsWith('s') ? words[..^1] : words;
     }
 
-    private static async Task<IResult> FindingsAsync(HttpContext http, Caller caller, ConsoleOptions options)
+    private static async Task<IResult> FindingsAsync(HttpContext http, Caller caller, ConsoleOptions options, BackOffice.Kernel.Gate.GateOptions gate)
     {
         var ct = http.RequestAborted;
+        var saved = await SavedFilterPages.LoadAsync(http, caller, "findings");
+        if (saved.Redirect is { } opening)
+        {
+            return opening;
+        }
+
         var findings = await FindingStore.ListOpenAsync(caller.Data, null, ct);
         var rows = findings.Select(f => new JsonObject
         {
@@ -55,6 +61,9 @@ public static class WorklistPages
         }).ToList();
         var columns = ReportColumns.For(["severity", "agent", "title", "narrative", "lastSeenAt"], rows, await NameBook.LoadAsync(caller.Data, ct), options.ZoneFor(caller.Tenant));
         var query = ListQuery.Parse(http.Request.Query);
+        // Issue 17: an unknown agent or severity is an error naming it, not an empty list.
+        InboxPages.EnsureKnown(query, "agent", [.. gate.AgentDepartments.Keys, .. findings.Select(f => f.Agent)]);
+        InboxPages.EnsureKnown(query, "severity", [.. Enum.GetNames<BackOffice.Kernel.Abstractions.Proposals.Severity>(), .. findings.Select(f => f.Severity)]);
         var path = $"{Tenant(caller.Tenant)}/findings";
         var keep = new Dictionary<string, string?>();
         var list = new ListTable(columns, query, options.PageSize, q => ListForm.Link(path, q, keep));
@@ -64,7 +73,7 @@ public static class WorklistPages
             return file;
         }
 
-        var body = ListForm.Render(path, query, columns, rows, exports: ListExport.Links(path, query)) + list.Render(kept,
+        var body = ListForm.Render(path, query, columns, rows, exports: ListExport.Links(path, query)) + saved.Html + list.Render(kept,
             (c, row) => c.Name == "severity" ? Badge(ListQuery.Cell(row, c.Name), ListQuery.Cell(row, c.Name)) : null);
         return Page("Open findings", body, caller);
     }

@@ -17,8 +17,10 @@ public sealed class LedgerBillsReport : IReport
         var ledger = request.Data.Ledger;
         var vendors = (await ledger.VendorsAsync(cancellationToken)).ToDictionary(v => v.Id, v => v.Name);
         var customers = (await ledger.CustomersAsync(cancellationToken)).ToDictionary(c => c.Id, c => c.FullyQualifiedName);
+        // Issue 17: the job by any identifier (a project job's number finds the ledger customer it is linked to).
+        var job = await BackOffice.Agents.Books.ReportJobs.ForAsync(request, cancellationToken);
         var rows = (await ledger.BillsAsync(cancellationToken))
-            .Where(b => request.Job is null || b.Lines.Any(l => l.CustomerId == request.Job || (l.CustomerId is not null && customers[l.CustomerId] == request.Job)))
+            .Where(b => job is null || b.Lines.Any(l => job.Is(l.CustomerId)))
             .OrderBy(b => b.TxnDate).ThenBy(b => b.Id, StringComparer.Ordinal)
             .Select(b => new JsonObject
             {

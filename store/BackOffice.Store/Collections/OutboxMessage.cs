@@ -27,9 +27,9 @@ public sealed class OutboxMessage
     public string? LastError { get; init; }
 }
 
-/// <summary>What to queue: the executor builds it from an approved proposal's payload.</summary>
+/// <summary>What to queue: the executor builds it from an approved proposal's payload; the daily digest (issue 17) has no proposal.</summary>
 public sealed record OutboxRequest(
-    string IdempotencyKey, long ProposalId, string Channel, string Recipient, string? Subject, string Body, string? InvoiceId, string? Level);
+    string IdempotencyKey, long? ProposalId, string Channel, string Recipient, string? Subject, string Body, string? InvoiceId, string? Level);
 
 /// <summary>Undo came too late: the message already left (or is leaving), so it cannot be taken back (DESIGN.md rule 3).</summary>
 public sealed class OutboxAlreadyDeliveredException(string key, string state)

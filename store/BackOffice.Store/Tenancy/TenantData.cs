@@ -59,6 +59,8 @@ public sealed class TenantData : IDisposable
         SweepRuns = new SweepRunStore(this);
         Changes = new ChangeJournalStore(this);
         SweepMarks = new SweepMarkStore(this);
+        SavedFilters = new Worklists.SavedFilterStore(this);
+        Digests = new Notifications.DigestRunStore(this);
         NarrationCache = new NarrationCacheStore(this);
         MemoryLearning = new MemoryLearningStore(this);
         Findings = new FindingStore(clock);
@@ -121,6 +123,12 @@ public sealed class TenantData : IDisposable
 
     /// <summary>Where each agent's last sweep left off, and what its inputs are now (issue 18).</summary>
     public SweepMarkStore SweepMarks { get; }
+
+    /// <summary>Issue 17: each person's named filters on the console's lists.</summary>
+    public Worklists.SavedFilterStore SavedFilters { get; }
+
+    /// <summary>Issue 17: the day the approvers' daily digest was last sent.</summary>
+    public Notifications.DigestRunStore Digests { get; }
 
     public NarrationCacheStore NarrationCache { get; }
 

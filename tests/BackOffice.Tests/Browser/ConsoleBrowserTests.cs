@@ -112,8 +112,9 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         // Other registered job reports (the Financial agent's margin) draw their own charts below; this checks the WIP section.
         var wip = dana.Locator("h2:has-text('WIP schedule') + *");
         // Issue 17: only amount columns are charted, on one shared scale (percentComplete is a percentage, not charted).
-        await Assertions.Expect(wip.Locator("svg")).ToHaveCountAsync(2);
-        await Assertions.Expect(wip.Locator("svg rect[fill='#b3261e']")).ToHaveCountAsync(2);
+        // Issue 17: each chart is drawn wide and compact (for a phone); at 1280 px the wide drawing shows.
+        await Assertions.Expect(wip.Locator("svg.chart-wide:visible")).ToHaveCountAsync(2);
+        await Assertions.Expect(wip.Locator("svg.chart-wide rect[fill='#b3261e']")).ToHaveCountAsync(2);
     }
 
     private async Task<IPage> SignInAsync(string user)

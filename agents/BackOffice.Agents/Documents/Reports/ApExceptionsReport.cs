@@ -14,9 +14,11 @@ public sealed class ApExceptionsReport(DocumentsOptions options) : IReport
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var analyses = await DocumentReports.AnalyzeAsync(request, options, cancellationToken);
+        // Issue 17: the job by any identifier, as every report takes it.
+        var job = await Books.ReportJobs.ForAsync(request, cancellationToken);
         var rows = analyses
             .Where(a => (a.IsPayable || a.Document.Text is null) && a.CoveredBy is null)
-            .Where(a => request.Job is null || a.Job?.Number == request.Job || a.Job?.Id == request.Job)
+            .Where(a => job is null || job.Is(a.Job?.Id))
             .SelectMany(a => a.Exceptions.Select((reason, i) => new JsonObject
             {
                 ["id"] = $"{a.Document.Id}:{i + 1}",

@@ -14,8 +14,10 @@ public sealed class DocumentsReport(DocumentsOptions options) : IReport
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var analyses = await DocumentReports.AnalyzeAsync(request, options, cancellationToken);
+        // Issue 17: the job by any identifier, as every report takes it.
+        var job = await Books.ReportJobs.ForAsync(request, cancellationToken);
         var rows = analyses
-            .Where(a => request.Job is null || a.Job?.Number == request.Job || a.Job?.Id == request.Job)
+            .Where(a => job is null || job.Is(a.Job?.Id))
             .Select(a => new JsonObject
             {
                 ["id"] = a.Document.Id,

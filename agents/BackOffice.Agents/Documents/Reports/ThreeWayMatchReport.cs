@@ -20,8 +20,10 @@ public sealed class ThreeWayMatchReport(DocumentsOptions options) : IReport
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var analyses = await DocumentReports.AnalyzeAsync(request, options, cancellationToken);
+        // Issue 17: the job by any identifier, as every report takes it.
+        var job = await Books.ReportJobs.ForAsync(request, cancellationToken);
         var rows = analyses
-            .Where(a => a.Order is not null && (request.Job is null || a.Job?.Number == request.Job || a.Job?.Id == request.Job))
+            .Where(a => a.Order is not null && (job is null || job.Is(a.Job?.Id)))
             .SelectMany(a => a.Order!.Result.Checks.Select((check, i) => new JsonObject
             {
                 ["id"] = $"{a.Document.Id}:{i + 1}",

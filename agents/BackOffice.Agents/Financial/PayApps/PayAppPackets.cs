@@ -28,8 +28,8 @@ public static class PayAppPackets
     public static async Task<PayAppDocument> LoadAsync(TenantData data, string job, string? period, CancellationToken cancellationToken)
     {
         var contracts = await data.ProjectFinancials.ContractsAsync(cancellationToken);
-        // Issue 17: the job by any of its identifiers (number, name, id, a unique prefix), as every report takes it.
-        var jobId = BackOffice.Domain.Project.JobIdentifier.Resolve(await data.Project.JobsAsync(cancellationToken), job)?.Id ?? job;
+        // Issue 17: the job by any identifier (number, name, id, ledger customer, a unique prefix), as every report takes it.
+        var jobId = (await Books.ReportJobs.ResolveAsync(data, job, cancellationToken))?.ProjectKey ?? job;
         var contract = contracts.FirstOrDefault(c => c.JobId == jobId || string.Equals(c.Name, job, StringComparison.OrdinalIgnoreCase))
                        ?? throw new PayAppPacketException($"There is no job '{job}'.");
         var apps = (await data.ProjectFinancials.PayAppsAsync(cancellationToken)).Where(p => p.JobId == contract.JobId).ToList();

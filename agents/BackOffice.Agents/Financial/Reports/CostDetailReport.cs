@@ -24,8 +24,9 @@ public sealed class CostDetailReport(FinancialOptions options) : IReport
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var analysis = await ReportCells.AnalyseAsync(request, options, cancellationToken);
-        var job = ReportCells.JobId(analysis, request.Job
-            ?? throw new CostDetailJobException("The cost-detail report needs --job (a job number, name or id)."));
+        var job = request.Job is null
+            ? throw new CostDetailJobException("The cost-detail report needs --job (a job number, name or id).")
+            : await ReportCells.JobIdAsync(request, cancellationToken);
         var rows = new List<JsonObject>();
         if (job is not null && analysis.JobMap.TryGetValue(job, out var ledgerJob))
         {

@@ -22,7 +22,7 @@ public sealed class EarnedValueReport(FinancialOptions options) : IReport
         var analysis = await ReportCells.AnalyseAsync(request, options, cancellationToken);
         var tasks = (await request.Data.Workforce.ScheduleTasksAsync(cancellationToken)).ToLookup(t => t.JobId);
         var rows = new List<JsonObject>();
-        foreach (var job in analysis.Wip(ReportCells.JobId(analysis, request.Job)))
+        foreach (var job in analysis.Wip(await ReportCells.JobIdAsync(request, cancellationToken)))
         {
             var bac = analysis.Data.Books.BudgetLines.Where(b => b.JobId == job.Job.JobId).Sum(b => b.Revised);
             if (job.Wip is null || !tasks[job.Job.JobId].Any())

@@ -15,7 +15,7 @@ public sealed class MarginReport(FinancialOptions options) : IReport
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var analysis = await ReportCells.AnalyseAsync(request, options, cancellationToken);
-        var rows = analysis.Wip(ReportCells.JobId(analysis, request.Job)).Select(r => new JsonObject
+        var rows = analysis.Wip(await ReportCells.JobIdAsync(request, cancellationToken)).Select(r => new JsonObject
         {
             ["id"] = r.Job.JobId,
             ["job"] = r.Job.Name,

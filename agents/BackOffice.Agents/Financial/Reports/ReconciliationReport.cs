@@ -16,7 +16,7 @@ public sealed class ReconciliationReport(FinancialOptions options) : IReport
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var analysis = await ReportCells.AnalyseAsync(request, options, cancellationToken);
-        var job = ReportCells.JobId(analysis, request.Job);
+        var job = await ReportCells.JobIdAsync(request, cancellationToken);
         var rows = ReconciliationTools.Worklist(analysis.ReconciliationInput(), Tolerance.Default)
             .Where(i => job is null || i.JobId == job)
             .Select(i => new JsonObject

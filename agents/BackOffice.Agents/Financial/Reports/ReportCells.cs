@@ -20,9 +20,9 @@ internal static class ReportCells
     private static async Task<FinancialAnalysis> LoadAsync(ReportRequest request, FinancialOptions options, CancellationToken cancellationToken) =>
         new(await FinancialData.LoadAsync(request.Data, null, request.AsOf, cancellationToken), request.AsOf, options);
 
-    /// <summary>`--job` takes a project job's id ("job-101"), number, name or a unique prefix of them (issue 17: one identifier).</summary>
-    public static string? JobId(FinancialAnalysis analysis, string? job) =>
-        job is null ? null : BackOffice.Domain.Project.JobIdentifier.Resolve(analysis.Data.Jobs.Values, job)?.Id ?? job;
+    /// <summary>`--job` takes any job identifier, project or ledger side (issue 17: <see cref="Books.ReportJobs"/>); the project job's id.</summary>
+    public static async Task<string?> JobIdAsync(ReportRequest request, CancellationToken cancellationToken) =>
+        (await Books.ReportJobs.ForAsync(request, cancellationToken))?.ProjectKey;
 
     public static string Title(string what, ReportRequest request) =>
         $"{what} for {request.Tenant} as of {request.AsOf:yyyy-MM-dd}" + (request.Job is null ? "" : $", job {request.Job}");

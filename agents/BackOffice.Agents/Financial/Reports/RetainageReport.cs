@@ -22,8 +22,9 @@ public sealed class RetainageReport : IReport
 
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
+        var job = await Books.ReportJobs.ForAsync(request, cancellationToken);
         var movements = (await ReceivableAsync(request.Data, cancellationToken)).Concat(await PayableAsync(request.Data, cancellationToken))
-            .Where(m => m.Date <= request.AsOf && (request.Job is null || m.JobId == request.Job)).ToList();
+            .Where(m => m.Date <= request.AsOf && (job is null || job.Is(m.JobId))).ToList();
         var rows = RetainageBalances.Summarize(movements, request.AsOf, Bands).Select(b => new JsonObject
         {
             ["id"] = $"{b.Side}:{b.JobId}:{b.CommitmentId ?? b.Party}",

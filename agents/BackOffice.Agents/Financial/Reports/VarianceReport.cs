@@ -14,7 +14,7 @@ public sealed class VarianceReport(FinancialOptions options) : IReport
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var analysis = await ReportCells.AnalyseAsync(request, options, cancellationToken);
-        var rows = analysis.Variance(ReportCells.JobId(analysis, request.Job), VarianceOptions.Default).Select(r => new JsonObject
+        var rows = analysis.Variance(await ReportCells.JobIdAsync(request, cancellationToken), VarianceOptions.Default).Select(r => new JsonObject
         {
             ["id"] = $"{r.Line.JobId}:{r.Line.CostCode}",
             ["job"] = r.JobName,

@@ -15,7 +15,7 @@ public sealed class WipReport(FinancialOptions options) : IReport
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var analysis = await ReportCells.AnalyseAsync(request, options, cancellationToken);
-        var rows = analysis.Wip(ReportCells.JobId(analysis, request.Job)).Select(r => Row(r, Shown(r.Wip), options.WipPresentation.Label)).ToList();
+        var rows = analysis.Wip(await ReportCells.JobIdAsync(request, cancellationToken)).Select(r => Row(r, Shown(r.Wip), options.WipPresentation.Label)).ToList();
         string[] cost = options.BurdenFromTimecards
             ? ["rawCostToDate", "timecardLabor", "timecardLaborBurdened", "fallbackLabor", "fallbackBurden", "costLoading", "costToDate"]
             : options.LoadsCost ? ["rawCostToDate", "costLoading", "costToDate"] : ["costToDate"];

@@ -22,9 +22,10 @@ public sealed class PayrollCheckReport(WorkforceSettings settings) : IReport
         var data = await WorkforceData.LoadAsync(request.Data, cancellationToken);
         var startDay = settings.WorkweekStart(request.Tenant);
         var week = TimecardTools.WorkweekStart(request.AsOf, startDay);
+        var job = await Books.ReportJobs.ForAsync(request, cancellationToken);
         var checkedWeeks = await PayrollWeek.CheckAsync(data, week, startDay, settings.HoursTolerance(request.Tenant), cancellationToken);
         var rows = checkedWeeks
-            .Where(w => request.Job is null || w.Timecards.Any(c => c.JobId == request.Job))
+            .Where(w => job is null || w.Timecards.Any(c => job.Is(c.JobId)))
             .Select(Row).ToList();
         return new ReportTable(
             $"Payroll pre-check, workweek starting {Day(week)} ({startDay}) for {request.Tenant}",

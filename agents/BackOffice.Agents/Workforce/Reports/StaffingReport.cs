@@ -21,7 +21,8 @@ public sealed class StaffingReport(WorkforceSettings settings) : IReport
     {
         var data = await WorkforceData.LoadAsync(request.Data, cancellationToken);
         var startDay = settings.WorkweekStart(request.Tenant);
-        var tasks = data.Tasks.Where(t => request.Job is null || t.JobId == request.Job).ToList();
+        var job = await Books.ReportJobs.ForAsync(request, cancellationToken);
+        var tasks = data.Tasks.Where(t => job is null || job.Is(t.JobId)).ToList();
         var forecast = StaffingTools.Forecast(
             tasks, [.. data.Employees.Values], request.AsOf, startDay, settings.ForecastWeeks(request.Tenant), settings.HoursPerCrewWeek(request.Tenant));
         var rows = forecast.Select(r => new JsonObject
