@@ -64,16 +64,25 @@ public sealed class ProposalActions(ProposalGate gate, GateOptions options, Audi
     public async Task<IReadOnlyList<ProposalRow>> InboxAsync(Caller caller, ProposalFilter filter, string? risk, CancellationToken ct)
     {
         var rows = await gate.ListAsync(caller.Data, filter, ct);
-        // Issue 17: an unknown state, agent or risk is an error naming it (the API's 400), not an empty inbox.
-        KnownFilters.Ensure("state", filter.State, ProposalStates.All);
-        KnownFilters.Ensure("agent", filter.Agent, options.AgentDepartments.Keys.Concat(rows.Select(r => r.Agent)));
-        KnownFilters.Ensure("risk", risk, Enum.GetNames<BackOffice.Kernel.Abstractions.Proposals.RiskClass>(), StringComparer.OrdinalIgnoreCase);
+        EnsureKnown(filter.State, filter.Agent, risk, rows.Select(r => r.Agent));
         return rows.Where(r => risk is null || string.Equals(r.Risk, risk, StringComparison.OrdinalIgnoreCase))
             .OrderBy(r => ProposalPages.RankOf(r.State)).ThenBy(r => r.Risk == "Routine" ? 1 : 0).ThenBy(r => r.Id).ToList();
     }
 
     /// <summary>The inbox in the same order, one page at a time (issue 18: the API's list).</summary>
-    public Task<ProposalPage> PageAsync(Caller caller, ProposalPageQuery query, CancellationToken ct) => gate.PageAsync(caller.Data, query, ct);
+    public Task<ProposalPage> PageAsync(Caller caller, ProposalPageQuery query, CancellationToken ct)
+    {
+        EnsureKnown(query.State, query.Agent, query.Risk, []);
+        return gate.PageAsync(caller.Data, query, ct);
+    }
+
+    /// <summary>Issue 17: an unknown state, agent or risk is an error naming it (the API's 400), not an empty inbox.</summary>
+    private void EnsureKnown(string? state, string? agent, string? risk, IEnumerable<string> agentsSeen)
+    {
+        KnownFilters.Ensure("state", state, ProposalStates.All);
+        KnownFilters.Ensure("agent", agent, options.AgentDepartments.Keys.Concat(agentsSeen));
+        KnownFilters.Ensure("risk", risk, Enum.GetNames<BackOffice.Kernel.Abstractions.Proposals.RiskClass>(), StringComparer.OrdinalIgnoreCase);
+    }
 
     public string WhoMustApprove(ProposalRow row) => ProposalView.Detail(row, options, [])["whoMustApprove"]!.GetValue<string>();
 
