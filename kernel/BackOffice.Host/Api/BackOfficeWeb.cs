@@ -47,6 +47,7 @@ public static class BackOfficeWeb
         builder.Services.AddSingleton<ProposalActions>();
         builder.Services.AddOptions<ConsoleOptions>().Bind(builder.Configuration.GetSection(ConsoleOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<ReportWarmer>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddOpenApi();
