@@ -92,7 +92,7 @@ public sealed class ConsoleScaleBenchmark(ITestOutputHelper output)
     private static List<string> Pages(IReadOnlyList<IReport> reports, string job)
     {
         var pages = new List<string> { "inbox", "findings", "audit", "reports" };
-        pages.AddRange(reports.Select(r => r.Name).Distinct().Order(StringComparer.Ordinal).Where(n => n is not ("g702" or "g703" or "cost-detail")).Select(n => $"reports/{n}?asOf=2026-11-20")); // a generated tenant has no G703 lines
+        pages.AddRange(reports.Select(r => r.Name).Distinct().Order(StringComparer.Ordinal).Where(n => n is not ("g702" or "g703" or "cost-detail" or "aging-detail")).Select(n => $"reports/{n}?asOf=2026-11-20")); // a generated tenant has no G703 lines
         pages.AddRange(["reports/ledger-bills?asOf=2026-11-20&page=40&sort=total&dir=desc", $"reports/wip?asOf=2026-11-20&job={Uri.EscapeDataString(job)}", $"reports/cost-detail?asOf=2026-11-20&job={Uri.EscapeDataString(job)}", "jobs", "dashboard"]);
         return pages;
     }
