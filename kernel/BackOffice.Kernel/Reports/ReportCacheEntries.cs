@@ -89,6 +89,15 @@ internal sealed class ReportCacheEntries
         }
     }
 
+    /// <summary>Stops warming <paramref name="key"/> (its last warming failed).</summary>
+    public void Forget(string key)
+    {
+        lock (_lock)
+        {
+            _recent.Remove(key);
+        }
+    }
+
     /// <summary>The tables last asked for, newest first.</summary>
     public IReadOnlyList<(IReport Report, ReportRequest Request)> Recent()
     {

@@ -150,6 +150,41 @@ public sealed class ReportCacheTests : IDisposable
         Assert.Equal(misses, _cache.Misses);
     }
 
+    /// <summary>A report that computes until told to fail, as one whose job disappeared from the books would.</summary>
+    private sealed class FlakyReport : IReport
+    {
+        public bool Fail { get; set; }
+
+        public string Name => "flaky";
+
+        public string Description => "fails on demand";
+
+        public ChangeScope Reads => ChangeScope.Books;
+
+        public Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken) =>
+            Fail ? throw new InvalidOperationException("job gone") : Task.FromResult(new ReportTable("flaky", ["id"], []));
+    }
+
+    [Fact]
+    public async Task Warm_OneTableFailsAfterTheChange_TheOthersStillWarm()
+    {
+        await _kit.ImportAsync();
+        var flaky = new FlakyReport();
+        var request = new ReportRequest(_kit.Temp.Tenant(BundleTestKit.Tenant), AsOf, null);
+        await BillsAsync();
+        await _cache.GetOrRunAsync(flaky, request, CancellationToken.None);
+        await ExecuteAsync("INSERT INTO change_journal (kind, entity_key, source, recorded_at) VALUES ('vendor', 'lv-62', 'test', '2026-11-15')");
+        flaky.Fail = true;
+
+        var warmed = await _cache.WarmAsync(CancellationToken.None);
+        var misses = _cache.Misses;
+        await BillsAsync();
+
+        Assert.Equal(1, warmed);
+        Assert.Equal(misses, _cache.Misses);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _cache.GetOrRunAsync(flaky, request, CancellationToken.None));
+    }
+
     private async Task ExecuteAsync(string sql)
     {
         await using var other = new SqliteConnection($"Data Source={_kit.Temp.Data.TenantDatabasePath(BundleTestKit.Tenant)};Pooling=False");
