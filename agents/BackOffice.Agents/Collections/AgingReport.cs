@@ -16,6 +16,9 @@ public sealed class AgingReport(CollectionsOptions options, AgingBasis basis = A
 
     public string Description => $"A/R aging by {BasisText} per customer and job, retainage receivable shown apart";
 
+    /// <summary>Issue 17: reads only what the agents read, so a gate decision or a sweep keeps its cached table.</summary>
+    public BackOffice.Store.Tenancy.ChangeScope Reads => BackOffice.Store.Tenancy.ChangeScope.Books;
+
     private string BasisText => basis == AgingBasis.InvoiceDate ? "invoice date" : "due date";
 
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)

@@ -16,6 +16,9 @@ public sealed class AllowanceReport(CollectionsOptions options) : IReport
 
     public string Description => "Allowance for doubtful accounts by aging class (percent per bucket), the ledger balance and the adjusting entry";
 
+    /// <summary>Issue 17: reads only what the agents read, so a gate decision or a sweep keeps its cached table.</summary>
+    public BackOffice.Store.Tenancy.ChangeScope Reads => BackOffice.Store.Tenancy.ChangeScope.Books;
+
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var data = await CollectionsData.LoadAsync(request.Data, null, cancellationToken);

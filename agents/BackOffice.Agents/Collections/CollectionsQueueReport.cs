@@ -15,6 +15,9 @@ public sealed class CollectionsQueueReport(CollectionsOptions options) : IReport
 
     public string Description => "Worst-first collections worklist with score, reason and follow-up level; what is not chased and why";
 
+    /// <summary>Issue 17: reads only what the agents read, so a gate decision or a sweep keeps its cached table.</summary>
+    public BackOffice.Store.Tenancy.ChangeScope Reads => BackOffice.Store.Tenancy.ChangeScope.Books;
+
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var data = await CollectionsData.LoadAsync(request.Data, null, cancellationToken);

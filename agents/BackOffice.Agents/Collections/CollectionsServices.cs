@@ -25,6 +25,7 @@ public static class CollectionsServices
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<OutboxOptions>>().Value);
         services.AddSingleton<IAgent, CollectionsAgent>();
         services.AddSingleton<IReport, AgingReport>();
+        services.AddSingleton<IReport, AgingDetailReport>();
         // Issue 16: aging by invoice date, the allowance for doubtful accounts and its adjusting entry.
         services.AddSingleton<IReport>(sp => new AgingReport(sp.GetRequiredService<CollectionsOptions>(), Tools.Collections.AgingBasis.InvoiceDate));
         services.AddSingleton<IReport, AllowanceReport>();

@@ -16,6 +16,9 @@ public sealed class PricebookChangesReport(PricebookOptions options) : IReport
 
     public string Description => "Re-costed pricebook items from each vendor's latest price file: change $ and %, new sell price, flags, estimates moved";
 
+    /// <summary>Issue 17: reads only what the agents read, so a gate decision or a sweep keeps its cached table.</summary>
+    public BackOffice.Store.Tenancy.ChangeScope Reads => BackOffice.Store.Tenancy.ChangeScope.Books;
+
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var picture = await PricebookAnalysis.RunAsync(request.Data, options, request.AsOf, cancellationToken);

@@ -52,6 +52,7 @@ public static class BackOfficeWeb
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Digest.DigestScheduler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Digest.DigestScheduler>());
+        builder.Services.AddHostedService<ReportWarmer>();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddOpenApi();

@@ -36,6 +36,13 @@ public sealed class ConsoleOptions : IValidatableObject
     [Range(1, 24 * 60)]
     public int ImportKeepMinutes { get; set; } = 60;
 
+    /// <summary>
+    /// Issue 17: every this many seconds, the report tables last viewed are recomputed in the background if their data
+    /// changed, so the first view after a write finds them ready (<see cref="ReportWarmer"/>); 0 turns it off.
+    /// </summary>
+    [Range(0, 3600)]
+    public int WarmSeconds { get; set; } = 2;
+
     public Dictionary<string, TenantConsoleOptions> Tenants { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public TimeZoneInfo ZoneFor(string tenant) =>

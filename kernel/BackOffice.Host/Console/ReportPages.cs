@@ -49,7 +49,12 @@ public static class ReportPages
                 var columns = ReportColumns.For([.. row.Select(p => p.Key)], run.Table.Rows, names, options.Value.ZoneFor(caller.Tenant));
                 var back = $"<p><a href=\"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(name)}?asOf={run.AsOf}\">Back to {E(run.Table.Title)}</a></p>";
                 // Issue 17: a job's figures open the transactions behind them, ledger and project side.
-                var behind = name is "wip" or "margin" ? $"<p><a href=\"{Tenant(caller.Tenant)}/reports/cost-detail?asOf={run.AsOf}&amp;job={Uri.EscapeDataString(rowId)}\">Transactions behind this job's cost</a></p>" : "";
+                var behind = name switch
+                {
+                    "wip" or "margin" => $"<p><a href=\"{Tenant(caller.Tenant)}/reports/cost-detail?asOf={run.AsOf}&amp;job={Uri.EscapeDataString(rowId)}\">Transactions behind this job's cost</a></p>",
+                    "aging" when rowId != "total" => $"<p><a href=\"{Tenant(caller.Tenant)}/reports/aging-detail?asOf={run.AsOf}&amp;job={Uri.EscapeDataString(rowId)}\">Invoices and payments behind this aging</a></p>",
+                    _ => "",
+                };
                 return Page($"{run.Table.Title}: {names.Name(rowId)}", back + behind + RecordForm.Render(columns, row, caller.Tenant), caller);
             }));
         tenant.MapGet("/exports/{file}", (HttpContext http, string tenant, string file, string? asOf, string? job, IEnumerable<IReport> reports, IEnumerable<IReportDocument> documents, TimeProvider clock, IOptions<ConsoleOptions> options) =>

@@ -3,12 +3,12 @@ using System.Text.Json.Nodes;
 using BackOffice.Host.ApprovalConsole;
 using BackOffice.Host.Auth;
 using BackOffice.Kernel.Gate;
+using BackOffice.Kernel.Hosting;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Collections;
 using BackOffice.Store.Control;
 using BackOffice.Store.Proposals;
 using BackOffice.Store.Tenancy;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,19 +22,17 @@ namespace BackOffice.Host.Digest;
 /// </summary>
 public sealed partial class DigestScheduler(
     TenantRegistry tenants, TenantDataSource data, UserDirectory users, ProposalGate gate, AuditStore audit, TimeProvider clock,
-    IOptions<DigestOptions> options, IOptions<ConsoleOptions> console, ILogger<DigestScheduler> logger) : BackgroundService
+    IOptions<DigestOptions> options, IOptions<ConsoleOptions> console, ILogger<DigestScheduler> logger) : PollingService(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
+    protected override TimeProvider Clock => clock;
 
-        while (!stoppingToken.IsCancellationRequested)
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.PollSeconds);
+
+    protected override async Task TickAsync(CancellationToken stoppingToken)
+    {
+        if (options.Value.Enabled)
         {
             await RunDueAsync(stoppingToken);
-            await Task.Delay(TimeSpan.FromSeconds(options.Value.PollSeconds), clock, stoppingToken);
         }
     }
 

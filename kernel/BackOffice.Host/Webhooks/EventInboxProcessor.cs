@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 using BackOffice.Store.Events;
+using BackOffice.Kernel.Hosting;
 
 namespace BackOffice.Host.Webhooks;
 
@@ -23,21 +24,18 @@ namespace BackOffice.Host.Webhooks;
 /// </summary>
 public sealed partial class EventInboxProcessor(
     TenantRegistry tenants, TenantDataSource data, EventInbox inbox, SweepRunner runner, ProcoreHints hints, QuickBooksSync quickBooks, TimeProvider clock,
-    IOptions<WebhookOptions> options, ILogger<EventInboxProcessor> logger) : BackgroundService
+    IOptions<WebhookOptions> options, ILogger<EventInboxProcessor> logger) : PollingService(logger)
 {
     /// <summary>Longer than an event sweep takes, so a live host's claim never expires under it.</summary>
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(10);
 
     private const int ClaimLimit = 1000;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            await ProcessPendingAsync(stoppingToken);
-            await Task.Delay(TimeSpan.FromSeconds(options.Value.PollSeconds), clock, stoppingToken);
-        }
-    }
+    protected override TimeProvider Clock => clock;
+
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.PollSeconds);
+
+    protected override Task TickAsync(CancellationToken stoppingToken) => ProcessPendingAsync(stoppingToken);
 
     /// <summary>Runs the sweeps the pending events call for; returns how many sweeps ran. Public so tests drive it.</summary>
     public async Task<int> ProcessPendingAsync(CancellationToken ct)

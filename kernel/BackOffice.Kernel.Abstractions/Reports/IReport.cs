@@ -9,6 +9,13 @@ public interface IReport
 
     string Description { get; }
 
+    /// <summary>
+    /// Issue 17: which changes make a cached table stale. Reports that read only what the agents read (the books, the
+    /// gate-side inputs, the inbox and price files) say <see cref="BackOffice.Store.Tenancy.ChangeScope.Books"/>, so an
+    /// approval or a sweep leaves their tables cached; the default is any commit.
+    /// </summary>
+    BackOffice.Store.Tenancy.ChangeScope Reads => BackOffice.Store.Tenancy.ChangeScope.AnyCommit;
+
     Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken);
 }
 

@@ -3,6 +3,7 @@ using BackOffice.Store.Control;
 using BackOffice.Store.Tenancy;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using BackOffice.Kernel.Hosting;
 
 namespace BackOffice.Kernel.Gate;
 
@@ -11,16 +12,13 @@ namespace BackOffice.Kernel.Gate;
 /// outbox. One tenant's failure is logged and does not stop the others.
 /// </summary>
 public sealed partial class OutboxDeliveryService(
-    TenantRegistry tenants, TenantDataSource data, OutboxOptions options, TimeProvider clock, ILogger<OutboxDeliveryService> logger) : BackgroundService
+    TenantRegistry tenants, TenantDataSource data, OutboxOptions options, TimeProvider clock, ILogger<OutboxDeliveryService> logger) : PollingService(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            await DeliverAllAsync(stoppingToken);
-            await Task.Delay(TimeSpan.FromSeconds(options.PollSeconds), clock, stoppingToken);
-        }
-    }
+    protected override TimeProvider Clock => clock;
+
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.PollSeconds);
+
+    protected override Task TickAsync(CancellationToken stoppingToken) => DeliverAllAsync(stoppingToken);
 
     /// <summary>One pass over every tenant; returns how many messages left.</summary>
     public async Task<int> DeliverAllAsync(CancellationToken cancellationToken)
@@ -29,7 +27,18 @@ public sealed partial class OutboxDeliveryService(
         var total = 0;
         foreach (var tenant in await tenants.ListAsync(cancellationToken))
         {
-            var result = await delivery.DeliverDueAsync(data.For(tenant.Id), cancellationToken);
+            OutboxDeliveryResult result;
+            try
+            {
+                result = await delivery.DeliverDueAsync(data.For(tenant.Id), cancellationToken);
+            }
+            catch (BackOffice.Store.Sqlite.TenantBusyException e)
+            {
+                // Issue 17: an import or sweep holding one tenant's database must not hold up the other tenants' mail.
+                LogBusy(tenant.Id, e);
+                continue;
+            }
+
             total += result.Delivered;
             foreach (var key in result.Failed)
             {
@@ -39,6 +48,9 @@ public sealed partial class OutboxDeliveryService(
 
         return total;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox delivery skipped tenant {Tenant} this pass: it is busy")]
+    private partial void LogBusy(string tenant, Exception error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox delivery failed for tenant {Tenant}, message {Key}; retried when its claim expires")]
     private partial void LogFailed(string tenant, string key);

@@ -10,6 +10,8 @@ public sealed class CachedReport(IReport inner, ReportCache cache) : IReport
 
     public string Description => inner.Description;
 
+    public Store.Tenancy.ChangeScope Reads => inner.Reads;
+
     /// <summary>The report that computes the table.</summary>
     public IReport Inner => inner;
 

@@ -12,6 +12,9 @@ public sealed class LedgerBillsReport : IReport
 
     public string Description => "Active bills in the ledger (origin 'sandbox' = written by an approved proposal)";
 
+    /// <summary>Issue 17: reads only what the agents read, so a gate decision or a sweep keeps its cached table.</summary>
+    public BackOffice.Store.Tenancy.ChangeScope Reads => BackOffice.Store.Tenancy.ChangeScope.Books;
+
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var ledger = request.Data.Ledger;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
+using BackOffice.Kernel.Hosting;
 
 namespace BackOffice.Kernel.Sweeps;
 
@@ -18,19 +19,21 @@ namespace BackOffice.Kernel.Sweeps;
 /// </summary>
 public sealed partial class SweepScheduler(
     SweepRunner runner, TenantRegistry tenants, TenantDataSource data, AuditStore audit, TimeProvider clock,
-    IOptions<SchedulerOptions> options, IOptions<AgentsOptions> agents, ILogger<SweepScheduler> logger) : BackgroundService
+    IOptions<SchedulerOptions> options, IOptions<AgentsOptions> agents, ILogger<SweepScheduler> logger) : PollingService(logger)
 {
     private readonly DateTimeOffset _startedAt = clock.GetUtcNow();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
         LogStarted(runner.Agents.Count, options.Value.PollSeconds);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            await RunDueAsync(stoppingToken);
-            await Task.Delay(TimeSpan.FromSeconds(options.Value.PollSeconds), clock, stoppingToken);
-        }
+        return base.StartAsync(cancellationToken);
     }
+
+    protected override TimeProvider Clock => clock;
+
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.PollSeconds);
+
+    protected override Task TickAsync(CancellationToken stoppingToken) => RunDueAsync(stoppingToken);
 
     /// <summary>Runs every sweep that is due now. Public so tests can drive the schedule with a manual clock.</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)

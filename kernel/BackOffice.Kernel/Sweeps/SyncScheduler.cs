@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
+using BackOffice.Kernel.Hosting;
 
 namespace BackOffice.Kernel.Sweeps;
 
@@ -20,7 +21,7 @@ namespace BackOffice.Kernel.Sweeps;
 /// </summary>
 public sealed partial class SyncScheduler(
     IEnumerable<IScheduledSync> syncs, TenantDataSource data, AuditStore audit, TimeProvider clock,
-    IOptions<SyncScheduleOptions> options, IOptions<SchedulerOptions> scheduler, ILogger<SyncScheduler> logger) : BackgroundService
+    IOptions<SyncScheduleOptions> options, IOptions<SchedulerOptions> scheduler, ILogger<SyncScheduler> logger) : PollingService(logger)
 {
     public const string FindingAgent = "admin";
 
@@ -29,14 +30,11 @@ public sealed partial class SyncScheduler(
     private readonly DateTimeOffset _startedAt = clock.GetUtcNow();
     private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            await RunDueAsync(stoppingToken);
-            await Task.Delay(TimeSpan.FromSeconds(scheduler.Value.PollSeconds), clock, stoppingToken);
-        }
-    }
+    protected override TimeProvider Clock => clock;
+
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(scheduler.Value.PollSeconds);
+
+    protected override Task TickAsync(CancellationToken stoppingToken) => RunDueAsync(stoppingToken);
 
     /// <summary>Runs every sync that is due now; answers how many ran. Public so tests drive it with a manual clock.</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)

@@ -33,6 +33,41 @@ public sealed class SweepMarkStore(TenantData tenant)
         "import.completed",
     ];
 
+    /// <summary>
+    /// Issue 17: audit kinds that change no table a report reads either: a gate decision, an edit of a proposal's
+    /// payload or a switch moves only gate state, so the report cache keeps the books' tables across them.
+    /// </summary>
+    private static readonly string[] ReportInertAuditKinds =
+    [
+        .. InertAuditKinds, "proposal.approved", "proposal.rejected", "proposal.edited", "proposal.superseded", "switch.toggled", "audit.keyed",
+    ];
+
+    /// <summary>
+    /// Issue 17: the report cache's stamp, on either engine, in one query: the journal's last sequence, the
+    /// `sweep_inputs` counter and the last audit event that can change data (<see cref="ChangeScope.Books"/>), or the
+    /// last audit event of any kind (<see cref="ChangeScope.AnyCommit"/>, where the engine has no commit counter of its
+    /// own: every store write that others read is audited in its unit). Files are the caller's to add.
+    /// </summary>
+    public async Task<string> ReportStampAsync(ChangeScope scope, CancellationToken cancellationToken)
+    {
+        await using var unit = await tenant.OpenUnitAsync(cancellationToken);
+        var connection = unit.Connection;
+        var audit = scope == ChangeScope.Books
+            ? $"""
+              SELECT seq FROM audit_events
+              WHERE NOT {StoreSql.InJson(connection, "kind", "@inert")} AND kind NOT LIKE 'auth.%'
+              ORDER BY seq DESC LIMIT 1
+              """
+            : "SELECT MAX(seq) FROM audit_events";
+        var row = await connection.QuerySingleAsync<(long Journal, long? Side, long? Audit)>(new CommandDefinition(
+            $"""
+            SELECT (SELECT COALESCE(MAX(seq), 0) FROM change_journal) AS journal,
+                   (SELECT version FROM sweep_inputs WHERE id = 1) AS side,
+                   ({audit}) AS audit
+            """, new { inert = System.Text.Json.JsonSerializer.Serialize(ReportInertAuditKinds) }, unit.Transaction, cancellationToken: cancellationToken));
+        return string.Create(CultureInfo.InvariantCulture, $"{scope}:{row.Journal}:{row.Side ?? 0}:{row.Audit ?? 0}");
+    }
+
     /// <summary>The inputs as they are now, read in one connection before an agent reads anything.</summary>
     public async Task<SweepInputs> InputsAsync(CancellationToken cancellationToken)
     {

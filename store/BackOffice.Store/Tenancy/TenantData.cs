@@ -209,9 +209,12 @@ public sealed class TenantData : IDisposable
     /// <summary>
     /// Issue 17: a stamp that changes whenever anything is committed to the tenant's data, by this process or another,
     /// or a file changes in its inbox or price files, so a computed report can be reused until the data changes. Null
-    /// where the engine cannot tell (PostgreSQL): then nothing may be reused.
+    /// where the engine cannot tell: then nothing may be reused.
     /// </summary>
-    public Task<string?> ChangeStampAsync(CancellationToken cancellationToken) => _changeStamp.ReadAsync(cancellationToken);
+    public Task<string?> ChangeStampAsync(CancellationToken cancellationToken) => ChangeStampAsync(ChangeScope.AnyCommit, cancellationToken);
+
+    /// <summary>Issue 17: the stamp of what <paramref name="scope"/> covers (the books only, or any commit), on either engine.</summary>
+    public Task<string?> ChangeStampAsync(ChangeScope scope, CancellationToken cancellationToken) => _changeStamp.ReadAsync(scope, cancellationToken);
 
     /// <summary>Closes the change watch's connection; the stores open and close their own.</summary>
     public void Dispose() => _changeStamp.Dispose();

@@ -56,6 +56,8 @@ public sealed class ConsoleFactory : WebApplicationFactory<ApiExceptionHandler>
         ["Webhooks:Procore:Companies:562949"] = "acme",
         ["Webhooks:PollSeconds"] = "3600",
         ["Scheduler:PollSeconds"] = "3600",
+        // Issue 17: no background warming in tests (they count the cache's misses); ReportCacheTests call WarmAsync.
+        ["Console:WarmSeconds"] = "0",
     };
 
     protected override IHostBuilder CreateHostBuilder() => new HostBuilder();

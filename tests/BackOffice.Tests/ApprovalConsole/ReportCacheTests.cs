@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using BackOffice.Kernel.Abstractions.Reports;
 using BackOffice.Kernel.Reports;
+using BackOffice.Store.Tenancy;
 using BackOffice.Tests.Api;
 using BackOffice.Tests.Bundle;
 using Microsoft.Data.Sqlite;
@@ -72,13 +73,17 @@ public sealed class ReportCacheTests : IDisposable
         await _kit.ImportAsync();
         var before = await BillsAsync();
 
-        // What a `sync` run from the command line does while `serve` keeps its cache: a commit on its own connection.
+        // What a `sync` run from the command line does while `serve` keeps its cache: a journaled commit on its own
+        // connection (the row and its change journal entry, as QuickBooksLedgerRows writes them).
         await using (var other = new SqliteConnection($"Data Source={_kit.Temp.Data.TenantDatabasePath(BundleTestKit.Tenant)};Pooling=False"))
         {
             await other.OpenAsync();
             await using var update = other.CreateCommand();
-            update.CommandText = "UPDATE ledger_vendors SET name = 'Rivera Plumbing & Heating' WHERE name = 'Rivera Plumbing'";
-            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+            update.CommandText = """
+                UPDATE ledger_vendors SET name = 'Rivera Plumbing & Heating' WHERE name = 'Rivera Plumbing';
+                INSERT INTO change_journal (kind, entity_key, source, recorded_at) VALUES ('vendor', 'lv-62', 'sync', '2026-11-15T00:00:00Z');
+                """;
+            Assert.Equal(2, await update.ExecuteNonQueryAsync());
         }
 
         var after = await BillsAsync();
@@ -86,6 +91,107 @@ public sealed class ReportCacheTests : IDisposable
         Assert.Contains("Rivera Plumbing", Vendors(before));
         Assert.Contains("Rivera Plumbing & Heating", Vendors(after));
         Assert.Equal(2, _cache.Misses);
+    }
+
+    [Theory]
+    [InlineData("financial_notes", "INSERT INTO financial_notes (idempotency_key, commitment_id, lacking_side, text, proposal_id, created_at) SELECT 'n-1', id, 'ledger', 'note', 0, '2026-11-15' FROM project_commitments LIMIT 1")]
+    [InlineData("change_journal", "INSERT INTO change_journal (kind, entity_key, source, recorded_at) VALUES ('job', 'job-101', 'test', '2026-11-15')")]
+    public async Task BooksStamp_WriteToWhatAgentsRead_Changes(string what, string sql)
+    {
+        await _kit.ImportAsync();
+        var tenant = _kit.Temp.Tenant(BundleTestKit.Tenant);
+        var before = await tenant.ChangeStampAsync(ChangeScope.Books, CancellationToken.None);
+
+        await ExecuteAsync(sql);
+
+        var after = await tenant.ChangeStampAsync(ChangeScope.Books, CancellationToken.None);
+        Assert.True(before != after, $"a write to {what} left the books' stamp as it was");
+    }
+
+    [Fact]
+    public async Task BooksStamp_SweepWritesFindingsAndAudit_StaysButAnyCommitMoves()
+    {
+        await _kit.ImportAsync();
+        var tenant = _kit.Temp.Tenant(BundleTestKit.Tenant);
+        var books = await tenant.ChangeStampAsync(ChangeScope.Books, CancellationToken.None);
+        var any = await tenant.ChangeStampAsync(ChangeScope.AnyCommit, CancellationToken.None);
+
+        // What a sweep and an approval write: their own run and audit events, no input of a report.
+        await ExecuteAsync("INSERT INTO sweep_runs (agent, as_of, trigger, attempt, started_at, status) VALUES ('financial', '2026-11-15', 'test', 1, '2026-11-15', 'running')");
+
+        Assert.Equal(books, await tenant.ChangeStampAsync(ChangeScope.Books, CancellationToken.None));
+        Assert.NotEqual(any, await tenant.ChangeStampAsync(ChangeScope.AnyCommit, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetOrRun_TwoReadersAtOnce_ComputeOnce()
+    {
+        await _kit.ImportAsync();
+
+        var both = await Task.WhenAll(BillsAsync(), BillsAsync());
+
+        Assert.Same(both[0], both[1]);
+        Assert.Equal(1, _cache.Misses);
+    }
+
+    [Fact]
+    public async Task Warm_AfterAWriteToTheBooks_RecomputesWhatWasViewedSoTheNextViewIsCached()
+    {
+        await _kit.ImportAsync();
+        await BillsAsync();
+        Assert.Equal(0, await _cache.WarmAsync(CancellationToken.None));
+        await ExecuteAsync("INSERT INTO change_journal (kind, entity_key, source, recorded_at) VALUES ('vendor', 'lv-62', 'test', '2026-11-15')");
+
+        var warmed = await _cache.WarmAsync(CancellationToken.None);
+        var misses = _cache.Misses;
+        await BillsAsync();
+
+        Assert.Equal(1, warmed);
+        Assert.Equal(misses, _cache.Misses);
+    }
+
+    /// <summary>A report that computes until told to fail, as one whose job disappeared from the books would.</summary>
+    private sealed class FlakyReport : IReport
+    {
+        public bool Fail { get; set; }
+
+        public string Name => "flaky";
+
+        public string Description => "fails on demand";
+
+        public ChangeScope Reads => ChangeScope.Books;
+
+        public Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken) =>
+            Fail ? throw new InvalidOperationException("job gone") : Task.FromResult(new ReportTable("flaky", ["id"], []));
+    }
+
+    [Fact]
+    public async Task Warm_OneTableFailsAfterTheChange_TheOthersStillWarm()
+    {
+        await _kit.ImportAsync();
+        var flaky = new FlakyReport();
+        var request = new ReportRequest(_kit.Temp.Tenant(BundleTestKit.Tenant), AsOf, null);
+        await BillsAsync();
+        await _cache.GetOrRunAsync(flaky, request, CancellationToken.None);
+        await ExecuteAsync("INSERT INTO change_journal (kind, entity_key, source, recorded_at) VALUES ('vendor', 'lv-62', 'test', '2026-11-15')");
+        flaky.Fail = true;
+
+        var warmed = await _cache.WarmAsync(CancellationToken.None);
+        var misses = _cache.Misses;
+        await BillsAsync();
+
+        Assert.Equal(1, warmed);
+        Assert.Equal(misses, _cache.Misses);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _cache.GetOrRunAsync(flaky, request, CancellationToken.None));
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var other = new SqliteConnection($"Data Source={_kit.Temp.Data.TenantDatabasePath(BundleTestKit.Tenant)};Pooling=False");
+        await other.OpenAsync();
+        await using var command = other.CreateCommand();
+        command.CommandText = sql;
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
 
     [Fact]
@@ -120,12 +226,15 @@ public sealed class ReportCacheTests : IDisposable
         var again = await BillCountAsync();
         var reused = cache.Misses == misses;
         await lead.PostAsync("/api/tenants/acme/proposals/1/approve", null);
+        var approved = await BillCountAsync();
+        var keptAcrossApproval = cache.Misses == misses;
         (await lead.PostAsync("/api/tenants/acme/proposals/1/execute", null)).EnsureSuccessStatusCode();
         var executed = await BillCountAsync();
         (await lead.PostAsync("/api/tenants/acme/proposals/1/undo", null)).EnsureSuccessStatusCode();
         var undone = await BillCountAsync();
 
         Assert.True(reused, "the second read of unchanged data computed the report again");
-        Assert.Equal(new[] { before, before + 1, before }, new[] { again, executed, undone });
+        Assert.True(keptAcrossApproval, "an approval (gate state only) dropped the books' report");
+        Assert.Equal(new[] { before, before, before + 1, before }, new[] { again, approved, executed, undone });
     }
 }

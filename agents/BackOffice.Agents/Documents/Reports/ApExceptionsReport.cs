@@ -11,6 +11,9 @@ public sealed class ApExceptionsReport(DocumentsOptions options) : IReport
 
     public string Description => "Bills that cannot be drafted, with the reason (no PO, amounts don't tie, duplicate, unreadable)";
 
+    /// <summary>Issue 17: reads only what the agents read, so a gate decision or a sweep keeps its cached table.</summary>
+    public BackOffice.Store.Tenancy.ChangeScope Reads => BackOffice.Store.Tenancy.ChangeScope.Books;
+
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var analyses = await DocumentReports.AnalyzeAsync(request, options, cancellationToken);

@@ -13,6 +13,9 @@ public sealed class CoiExpiringReport(DocumentsOptions options) : IReport
 
     public string Description => "Certificates of insurance expired or expiring within the configured window, and whether the vendor has open commitments";
 
+    /// <summary>Issue 17: reads only what the agents read, so a gate decision or a sweep keeps its cached table.</summary>
+    public BackOffice.Store.Tenancy.ChangeScope Reads => BackOffice.Store.Tenancy.ChangeScope.Books;
+
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var analyses = await DocumentReports.AnalyzeAsync(request, options, cancellationToken);

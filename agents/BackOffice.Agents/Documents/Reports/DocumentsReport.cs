@@ -11,6 +11,9 @@ public sealed class DocumentsReport(DocumentsOptions options) : IReport
 
     public string Description => "Inbox documents: kind, vendor, amounts, job, folder, signature and status";
 
+    /// <summary>Issue 17: reads only what the agents read, so a gate decision or a sweep keeps its cached table.</summary>
+    public BackOffice.Store.Tenancy.ChangeScope Reads => BackOffice.Store.Tenancy.ChangeScope.Books;
+
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var analyses = await DocumentReports.AnalyzeAsync(request, options, cancellationToken);

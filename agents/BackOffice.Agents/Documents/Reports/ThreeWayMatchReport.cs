@@ -17,6 +17,9 @@ public sealed class ThreeWayMatchReport(DocumentsOptions options) : IReport
 
     public string Description => "Every bill against its order and receipt or progress record: expected, actual, variance, variance %, allowed, within";
 
+    /// <summary>Issue 17: reads only what the agents read, so a gate decision or a sweep keeps its cached table.</summary>
+    public BackOffice.Store.Tenancy.ChangeScope Reads => BackOffice.Store.Tenancy.ChangeScope.Books;
+
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var analyses = await DocumentReports.AnalyzeAsync(request, options, cancellationToken);

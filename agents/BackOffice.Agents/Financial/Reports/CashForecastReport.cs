@@ -16,6 +16,9 @@ public sealed class CashForecastReport(FinancialOptions options) : IReport
 
     public string Description => "30/60/90-day cash forecast: receipts by each customer's payment history, payables by due date, payroll at its recent weekly average";
 
+    /// <summary>Issue 17: reads only what the agents read, so a gate decision or a sweep keeps its cached table.</summary>
+    public BackOffice.Store.Tenancy.ChangeScope Reads => BackOffice.Store.Tenancy.ChangeScope.Books;
+
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var analysis = await ReportCells.AnalyseAsync(request, options, cancellationToken);

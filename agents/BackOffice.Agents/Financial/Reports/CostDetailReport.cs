@@ -21,6 +21,9 @@ public sealed class CostDetailReport(FinancialOptions options) : IReport
 
     public string Description => "Transactions behind a job's cost: ledger postings (cost to date) and project commitments (committed), each side summing to its figure";
 
+    /// <summary>Issue 17: reads only what the agents read, so a gate decision or a sweep keeps its cached table.</summary>
+    public BackOffice.Store.Tenancy.ChangeScope Reads => BackOffice.Store.Tenancy.ChangeScope.Books;
+
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var analysis = await ReportCells.AnalyseAsync(request, options, cancellationToken);

@@ -17,6 +17,9 @@ public sealed class EarnedValueReport(FinancialOptions options) : IReport
 
     public string Description => "Earned value per job: BAC, PV, EV, AC, CV, SV, CPI, SPI, TCPI and the EAC by each documented method with ETC and VAC";
 
+    /// <summary>Issue 17: reads only what the agents read, so a gate decision or a sweep keeps its cached table.</summary>
+    public BackOffice.Store.Tenancy.ChangeScope Reads => BackOffice.Store.Tenancy.ChangeScope.Books;
+
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var analysis = await ReportCells.AnalyseAsync(request, options, cancellationToken);

@@ -16,6 +16,9 @@ public sealed class G702Report : IReport
 
     public string Description => "AIA G702 application for payment (lines 1-9, retainage on work and on stored material) for --job and --period, with its tie-out; --format xlsx|pdf --out FILE writes the G702/G703 packet";
 
+    /// <summary>Issue 17: reads only what the agents read, so a gate decision or a sweep keeps its cached table.</summary>
+    public BackOffice.Store.Tenancy.ChangeScope Reads => BackOffice.Store.Tenancy.ChangeScope.Books;
+
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var document = await PayAppPackets.LoadAsync(request.Data, RequireJob(request), request.Period, cancellationToken);

@@ -12,6 +12,9 @@ public sealed class G703Report : IReport
 
     public string Description => "AIA G703 continuation sheet (columns A-I: scheduled value, previous, this period, stored, total, %, balance, retainage) for --job and --period";
 
+    /// <summary>Issue 17: reads only what the agents read, so a gate decision or a sweep keeps its cached table.</summary>
+    public BackOffice.Store.Tenancy.ChangeScope Reads => BackOffice.Store.Tenancy.ChangeScope.Books;
+
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var document = await PayAppPackets.LoadAsync(request.Data, G702Report.RequireJob(request), request.Period, cancellationToken);

@@ -12,6 +12,9 @@ public sealed class MarginReport(FinancialOptions options) : IReport
 
     public string Description => "Margin at completion per job, with pending change orders as a what-if; EAC by PM forecast, AC + ETC and BAC / CPI";
 
+    /// <summary>Issue 17: reads only what the agents read, so a gate decision or a sweep keeps its cached table.</summary>
+    public BackOffice.Store.Tenancy.ChangeScope Reads => BackOffice.Store.Tenancy.ChangeScope.Books;
+
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var analysis = await ReportCells.AnalyseAsync(request, options, cancellationToken);

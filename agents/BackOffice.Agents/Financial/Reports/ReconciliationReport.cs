@@ -13,6 +13,9 @@ public sealed class ReconciliationReport(FinancialOptions options) : IReport
 
     public string Description => $"Reconciliation worklist: project side vs ledger, amounts agree within {Tolerance.Default.Describe()}";
 
+    /// <summary>Issue 17: reads only what the agents read, so a gate decision or a sweep keeps its cached table.</summary>
+    public BackOffice.Store.Tenancy.ChangeScope Reads => BackOffice.Store.Tenancy.ChangeScope.Books;
+
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var analysis = await ReportCells.AnalyseAsync(request, options, cancellationToken);

@@ -20,6 +20,9 @@ public sealed class RetainageReport : IReport
 
     public string Description => "Retainage receivable (per job and customer) and payable (per job, vendor and subcontract), aged 0-30, 31-60, 61-90, over 90 days";
 
+    /// <summary>Issue 17: reads only what the agents read, so a gate decision or a sweep keeps its cached table.</summary>
+    public BackOffice.Store.Tenancy.ChangeScope Reads => BackOffice.Store.Tenancy.ChangeScope.Books;
+
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var job = await Books.ReportJobs.ForAsync(request, cancellationToken);

@@ -11,6 +11,9 @@ public sealed class VarianceReport(FinancialOptions options) : IReport
 
     public string Description => "Budget variance per job and cost code: revised budget, committed, actual, EAC, flags at 5/10/15% and >90% committed";
 
+    /// <summary>Issue 17: reads only what the agents read, so a gate decision or a sweep keeps its cached table.</summary>
+    public BackOffice.Store.Tenancy.ChangeScope Reads => BackOffice.Store.Tenancy.ChangeScope.Books;
+
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var analysis = await ReportCells.AnalyseAsync(request, options, cancellationToken);

@@ -16,6 +16,9 @@ public sealed class WipPeriodReport(WipPeriods periods) : IReport
 
     public string Description => "WIP by period (yyyy-MM): to date, this period (less the prior closed period), change columns, loss as configured (other way beside), company rollup with SG&A and net income";
 
+    /// <summary>Issue 17: reads only what the agents read, so a gate decision or a sweep keeps its cached table.</summary>
+    public BackOffice.Store.Tenancy.ChangeScope Reads => BackOffice.Store.Tenancy.ChangeScope.Books;
+
     public static readonly string[] TableColumns =
     [
         "job", "contract", "estimatedTotalCost", "estimateToComplete", "costToDate", "percentComplete", "earnedRevenue", "billedToDate",

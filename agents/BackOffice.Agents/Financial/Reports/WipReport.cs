@@ -12,6 +12,9 @@ public sealed class WipReport(FinancialOptions options) : IReport
 
     public string Description => "WIP schedule (cost-to-cost): contract, EAC (PM forecast), cost to date, % complete, earned revenue, billings, over/under billing, gross profit";
 
+    /// <summary>Issue 17: reads only what the agents read, so a gate decision or a sweep keeps its cached table.</summary>
+    public BackOffice.Store.Tenancy.ChangeScope Reads => BackOffice.Store.Tenancy.ChangeScope.Books;
+
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var analysis = await ReportCells.AnalyseAsync(request, options, cancellationToken);

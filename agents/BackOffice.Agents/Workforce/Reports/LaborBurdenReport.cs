@@ -16,6 +16,9 @@ public sealed class LaborBurdenReport(LaborBurdenOptions options) : IReport
 
     public string Description => "Labor burden per employee: each component (FICA with wage base, Medicare, FUTA, SUTA, workers' comp, GL, benefits), burden %, burdened rate per paid hour and per hour worked";
 
+    /// <summary>Issue 17: reads only what the agents read, so a gate decision or a sweep keeps its cached table.</summary>
+    public BackOffice.Store.Tenancy.ChangeScope Reads => BackOffice.Store.Tenancy.ChangeScope.Books;
+
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var title = $"Labor burden for {request.Tenant}: {options.PaidHours} paid hours, {options.HoursWorked ?? options.PaidHours} worked";

@@ -17,6 +17,9 @@ public sealed class PayrollCheckReport(WorkforceSettings settings) : IReport
 
     public string Description => "Payroll pre-check for one workweek: hours, overtime rules, regular rate, pay difference per employee";
 
+    /// <summary>Issue 17: reads only what the agents read, so a gate decision or a sweep keeps its cached table.</summary>
+    public BackOffice.Store.Tenancy.ChangeScope Reads => BackOffice.Store.Tenancy.ChangeScope.Books;
+
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var data = await WorkforceData.LoadAsync(request.Data, cancellationToken);
