@@ -36,6 +36,7 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, Finan
     private readonly ILookup<string, LedgerInvoice> _invoicesByJob = data.Books.Invoices.Where(i => i.TxnDate <= asOf).ToLookup(i => i.CustomerId);
     private IReadOnlyDictionary<(string Job, string CostCode), decimal>? _committed;
     private IReadOnlyDictionary<string, EmployeeBurdenRate>? _employeeRates;
+    private IReadOnlyList<JobOvertimeHours>? _overtime;
 
     public FinancialData Data => data;
 
@@ -157,7 +158,8 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, Finan
     /// </summary>
     private (decimal, decimal, JobLaborBurden?) LoadedPerEmployee(string jobId, decimal costToDate, decimal eac, decimal laborToDate, decimal laborAtCompletion)
     {
-        var burden = JobLaborBurdenTools.ForJob(jobId, data.Books.LaborHours, EmployeeRates(), laborToDate, _options.LaborBurdenPercent);
+        var burden = JobLaborBurdenTools.ForJob(jobId, data.Books.LaborHours, EmployeeRates(), laborToDate, _options.LaborBurdenPercent,
+            Overtime(), _options.EmployeeBurden.OvertimeMultiplier);
         var remaining = Math.Max(0m, laborAtCompletion - laborToDate);
         var remainingBurden = laborToDate == 0m
             ? MoneyMath.PercentOf(remaining, _options.LaborBurdenPercent)
@@ -171,8 +173,12 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, Finan
     private IReadOnlyDictionary<string, EmployeeBurdenRate> EmployeeRates() => _employeeRates ??= data.Books.Employees
         .Where(e => e.BaseRate > 0m)
         .Select(e => JobLaborBurdenTools.RateOf(e, new LaborBurdenInput(0m, _options.EmployeeBurden.PaidHours,
-            [.. _options.EmployeeBurden.Components.Select(c => new BurdenComponent(c.Name, c.Basis, c.Rate, c.WageBase))], HoursWorked: _options.EmployeeBurden.HoursWorked)))
+            [.. _options.EmployeeBurden.Components.Select(c => new BurdenComponent(c.Name, c.Basis, c.Rate, c.WageBase, c.OnOvertimePremium))], HoursWorked: _options.EmployeeBurden.HoursWorked)))
         .ToDictionary(r => r.EmployeeId, StringComparer.Ordinal);
+
+    /// <summary>Issue 16: each workweek's overtime to date on its jobs (OvertimeAllocationTools), once per analysis.</summary>
+    private IReadOnlyList<JobOvertimeHours> Overtime() => _overtime ??= OvertimeAllocationTools.Allocate(
+        data.Books.Timecards ?? [], data.Books.Employees.ToDictionary(e => e.Id, StringComparer.Ordinal), _options.WorkweekStart);
 
     /// <summary>Physical progress from the latest owner pay app as of the date: work completed to date over the contract.</summary>
     private decimal? PhysicalPercent(string jobId, decimal contract)

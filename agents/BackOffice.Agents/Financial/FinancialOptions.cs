@@ -41,6 +41,12 @@ public sealed class FinancialOptions
     /// <summary>The burden calculator's settings, bound from `Agents:workforce:LaborBurden` (the labor-burden report's).</summary>
     public Workforce.LaborBurdenOptions EmployeeBurden { get; init; } = new();
 
+    /// <summary>
+    /// Issue 16: the workweek that overtime in labor burden is counted in, from `Agents:workforce:WorkweekStart` (the
+    /// payroll check's; default Monday; a tenant's own override of it is not read here).
+    /// </summary>
+    public DayOfWeek WorkweekStart { get; set; } = DayOfWeek.Monday;
+
     /// <summary>Issue 16: tiered retainage per subcontract; others are held at their flat retainage percent.</summary>
     public IReadOnlyList<RetainageScheduleOptions> RetainageSchedules { get; init; } = [];
 
@@ -50,11 +56,11 @@ public sealed class FinancialOptions
 
     public bool Valid => LaborBurdenPercent is >= 0m and <= 200m && OverheadPercent is >= 0m and <= 100m
         && Enum.IsDefined(LossRecognition) && Enum.IsDefined(LossProvision) && SgaAccounts.All(a => !string.IsNullOrWhiteSpace(a))
-        && (!BurdenFromTimecards || (EmployeeBurden.Components.Count > 0 && EmployeeBurden.Valid))
+        && (!BurdenFromTimecards || (EmployeeBurden.Components.Count > 0 && EmployeeBurden.Valid && Enum.IsDefined(WorkweekStart)))
         && RetainageSchedules.All(r => r.Valid);
 
     /// <summary>What <see cref="Valid"/> checks, as the start-up error says it.</summary>
     public const string ValidRule = SectionName + ": LaborBurdenPercent 0-200, OverheadPercent 0-100, LossRecognition FullLoss|PercentCompleteShare, "
-        + "LossProvision Separate|NettedInOverUnderBilling, SgaAccounts without blanks, BurdenFromTimecards needs valid Agents:workforce:LaborBurden components, "
+        + "LossProvision Separate|NettedInOverUnderBilling, SgaAccounts without blanks, BurdenFromTimecards needs valid Agents:workforce:LaborBurden components (OvertimeMultiplier 1-3) and a day name in Agents:workforce:WorkweekStart, "
         + "RetainageSchedules each with a Commitment and tiers ascending within 0-100 ending without UpToPercentComplete";
 }

@@ -17,6 +17,8 @@ public static class FinancialServices
     {
         services.AddOptions<FinancialOptions>().Bind(configuration.GetSection(FinancialOptions.SectionName))
             .Configure(o => configuration.GetSection(Workforce.LaborBurdenOptions.SectionName).Bind(o.EmployeeBurden))
+            .Configure(o => o.WorkweekStart = configuration["Agents:workforce:WorkweekStart"] is not { } day ? DayOfWeek.Monday
+                : Enum.TryParse<DayOfWeek>(day, ignoreCase: true, out var start) ? start : (DayOfWeek)(-1))
             .Validate(o => o.Valid, FinancialOptions.ValidRule).ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<FinancialOptions>>().Value);
         services.AddSingleton<IAgent, FinancialAgent>();

@@ -19,7 +19,10 @@ public sealed class LaborBurdenOptions
 
     public List<BurdenComponentOptions> Components { get; init; } = [];
 
-    public bool Valid => PaidHours > 0m && HoursWorked is null or > 0m
+    /// <summary>Issue 16: what an overtime hour pays as a multiple of straight time (1.5 by the FLSA); its premium is burdened.</summary>
+    public decimal OvertimeMultiplier { get; init; } = 1.5m;
+
+    public bool Valid => PaidHours > 0m && HoursWorked is null or > 0m && OvertimeMultiplier is >= 1m and <= 3m
                          && Components.All(c => !string.IsNullOrWhiteSpace(c.Name) && c.Rate >= 0m && c.WageBase is null or >= 0m);
 }
 
@@ -32,4 +35,7 @@ public sealed class BurdenComponentOptions
     public decimal Rate { get; init; }
 
     public decimal? WageBase { get; init; }
+
+    /// <summary>Issue 16: charged on the overtime premium too; empty: percent-of-wages yes, per-$100 and monthly no (see BurdenComponent).</summary>
+    public bool? OnOvertimePremium { get; init; }
 }

@@ -69,6 +69,12 @@ internal static class PayrollPreCheck
             // The regular rate is carried unrounded in the computation; the figure shows it to the cent.
             figures.Add(Figure.Usd("regular_rate", MoneyMath.RoundToCent(p.RegularRate), "RegularRateTools.Required", [.. cards, .. line, employee]));
             figures.Add(Figure.Usd("required_gross", p.Total, "RegularRateTools.Required", [.. cards, .. line, employee]));
+            if (p.Rule != RegularRateTools.WeightedAverageRule)
+            {
+                // Issue 16: salaried and flat-sum-bonus weeks also show the overtime their rule owes (hourly weeks keep
+                // their figures as before, so their findings are unchanged).
+                figures.Add(Figure.Usd("overtime_due", p.OvertimeDue, "PayBasisTools.Required", [.. cards, .. line, employee]));
+            }
         }
 
         if (r.Difference is { } d)
@@ -88,7 +94,12 @@ internal static class PayrollPreCheck
             ? $"; payroll run {l.RunId} claims {H(r.ClaimedHours)} hours, {H(l.OvertimeHours)} of them overtime and {H(l.DoubleTimeHours)} double time."
             : "; the payroll run has no line for this employee and week.";
         text += $" The rules give {H(r.Split.RegularHours)} regular, {H(r.Split.OvertimeHours)} overtime and {H(r.Split.DoubleTimeHours)} double-time hours.";
-        if (r.Required is { } p && r.Line is { } line)
+        if (r.Required is { Rule: not RegularRateTools.WeightedAverageRule } due && r.Line is { } paidLine)
+        {
+            text += $" Pay rule: {due.Rule}; regular rate {MoneyText.Usd(MoneyMath.RoundToCent(due.RegularRate))}, overtime due {MoneyText.Usd(due.OvertimeDue)}." +
+                    $" The run pays {MoneyText.Usd(paidLine.GrossPay)}; the rule requires {MoneyText.Usd(due.Total)}, a difference of {MoneyText.Usd(r.Difference!.Value)}.";
+        }
+        else if (r.Required is { } p && r.Line is { } line)
         {
             text += $" The regular rate, with the {MoneyText.Usd(line.Bonus)} bonus and every shift's rate averaged over all hours, is " +
                     $"{MoneyText.Usd(MoneyMath.RoundToCent(p.RegularRate))} an hour. The run pays {MoneyText.Usd(line.GrossPay)}; the rules require " +

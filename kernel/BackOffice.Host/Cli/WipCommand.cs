@@ -38,8 +38,9 @@ public static class WipCommand
             var data = cli.Tenant(name);
             var month = cli.Parse.GetValue(period)!;
             var (_, end) = WipPeriods.Parse(month);
-            var figures = await cli.Get<WipPeriods>().FiguresToCloseAsync(data, month, DateOnly.FromDateTime(data.Clock.GetUtcNow().UtcDateTime), ct);
-            var closed = new WipPeriodClose(month, end, actor.Name, StoreTime.ToText(data.Clock.GetUtcNow()));
+            var toClose = await cli.Get<WipPeriods>().FiguresToCloseAsync(data, month, DateOnly.FromDateTime(data.Clock.GetUtcNow().UtcDateTime), ct);
+            var figures = toClose.Figures;
+            var closed = new WipPeriodClose(month, end, actor.Name, StoreTime.ToText(data.Clock.GetUtcNow()), toClose.Income);
             try
             {
                 await using var unit = await data.WriteAsync(ct);
@@ -67,5 +68,8 @@ public static class WipCommand
         ["earnedRevenue"] = BackOffice.Domain.Money.MoneyText.Plain(figures.Sum(f => f.EarnedRevenue)),
         ["costToDate"] = BackOffice.Domain.Money.MoneyText.Plain(figures.Sum(f => f.CostToDate)),
         ["grossProfitToDate"] = BackOffice.Domain.Money.MoneyText.Plain(figures.Sum(f => f.GrossProfitToDate)),
+        // Issue 16: the income the close stores with its figures.
+        ["sga"] = closed.Income is { } income ? BackOffice.Domain.Money.MoneyText.Plain(income.SellingGeneralAndAdministrative) : null,
+        ["netIncome"] = closed.Income is { } net ? BackOffice.Domain.Money.MoneyText.Plain(net.NetIncome) : null,
     };
 }

@@ -24,6 +24,7 @@ public static class BundleRules
         Each(tables, "project/sub-invoices.csv", (t, row) =>
             (long)t.Value(row, "retainage_cents")! > (long)t.Value(row, "amount_cents")!
                 ? ("retainage", "expected retainage no larger than the invoice amount") : null, errors);
+        Each(tables, "workforce/employees.csv", SalaryRule, errors);
         CheckUniqueLinks(tables, errors);
         await CheckSubInvoiceLinesAsync(tables, connection, transaction, errors, cancellationToken);
     }
@@ -44,6 +45,26 @@ public static class BundleRules
                 errors.Add(file, row.Line, broken.Column, broken.Message);
             }
         }
+    }
+
+    /// <summary>
+    /// Issue 16: a salaried employee needs the salary, its period, and (fixed hours, 29 CFR 778.113) the hours it pays,
+    /// more than 0 and at most 40; an hourly employee carries none of them.
+    /// </summary>
+    private static (string Column, string Message)? SalaryRule(ParsedTable t, ParsedRow row)
+    {
+        var basis = t.Value(row, "pay_basis") as string ?? "hourly";
+        var hours = t.Value(row, "salary_hours_e4") as long?;
+        if (basis == "hourly")
+        {
+            return t.Value(row, "salary_cents") is not null || t.Value(row, "salary_period") is not null
+                ? ("salary", "an hourly employee has no salary; set pay_basis to salary-fixed or salary-fluctuating") : null;
+        }
+
+        return t.Value(row, "salary_cents") is null ? ("salary", $"a {basis} employee needs the salary")
+            : t.Value(row, "salary_period") is null ? ("salary_period", $"a {basis} employee needs the salary_period (weekly, biweekly, semimonthly or monthly)")
+            : basis == "salary-fixed" && hours is not (> 0 and <= 400_000) ? ("salary_hours", "a salary-fixed employee needs salary_hours, the hours a week the salary pays, more than 0 and at most 40")
+            : null;
     }
 
     /// <summary>map_links is UNIQUE (kind, project_id): one ledger record per project record.</summary>

@@ -15,7 +15,8 @@ public sealed class WipPeriodAlreadyClosedException(WipPeriodClose closed)
 /// <summary>Reads and writes wip_periods and wip_period_jobs (1620_wip_periods.sql, issue 16): the WIP figures of closed months.</summary>
 public sealed class WipPeriodStore(TenantData tenant)
 {
-    private const string HeaderColumns = "period AS Period, as_of AS AsOf, closed_by AS ClosedBy, closed_at AS ClosedAt";
+    private const string HeaderColumns = "period AS Period, as_of AS AsOf, closed_by AS ClosedBy, closed_at AS ClosedAt, "
+        + "period_gross_profit_cents AS PeriodGrossProfit, sga_cents AS Sga, net_income_cents AS NetIncome";
 
     public async Task<WipPeriodClose?> GetAsync(string period, CancellationToken cancellationToken)
     {
@@ -64,8 +65,16 @@ public sealed class WipPeriodStore(TenantData tenant)
         }
 
         await unit.Connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO wip_periods (period, as_of, closed_by, closed_at) VALUES (@Period, @asOf, @ClosedBy, @ClosedAt)",
-            new { close.Period, asOf = close.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), close.ClosedBy, close.ClosedAt },
+            """
+            INSERT INTO wip_periods (period, as_of, closed_by, closed_at, period_gross_profit_cents, sga_cents, net_income_cents)
+            VALUES (@Period, @asOf, @ClosedBy, @ClosedAt, @profit, @sga, @net)
+            """,
+            new
+            {
+                close.Period, asOf = close.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), close.ClosedBy, close.ClosedAt,
+                profit = CentsOf(close.Income?.PeriodGrossProfit), sga = CentsOf(close.Income?.SellingGeneralAndAdministrative),
+                net = CentsOf(close.Income?.NetIncome),
+            },
             unit.Transaction, cancellationToken: cancellationToken));
         foreach (var f in figures)
         {
@@ -84,14 +93,20 @@ public sealed class WipPeriodStore(TenantData tenant)
         }
     }
 
+    private static long? CentsOf(decimal? dollars) => dollars is { } d ? Cents.FromDollars(d) : null;
+
     private sealed class HeaderRow
     {
         public string Period { get; init; } = "";
         public string AsOf { get; init; } = "";
         public string ClosedBy { get; init; } = "";
         public string ClosedAt { get; init; } = "";
+        public long? PeriodGrossProfit { get; init; }
+        public long? Sga { get; init; }
+        public long? NetIncome { get; init; }
 
-        public WipPeriodClose ToClose() => new(Period, StoreDates.Parse(AsOf), ClosedBy, ClosedAt);
+        public WipPeriodClose ToClose() => new(Period, StoreDates.Parse(AsOf), ClosedBy, ClosedAt,
+            Sga is null ? null : new WipPeriodIncome(Cents.ToDollars(PeriodGrossProfit ?? 0), Cents.ToDollars(Sga.Value), Cents.ToDollars(NetIncome ?? 0)));
     }
 
     private sealed class FiguresRow

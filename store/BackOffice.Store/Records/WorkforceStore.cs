@@ -18,10 +18,22 @@ public sealed class WorkforceStore(TenantData tenant)
         await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
         var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<EmployeeRow>(new CommandDefinition(
-            "SELECT id AS Id, name AS Name, trade AS Trade, work_state AS WorkState, base_rate_cents AS BaseRateCents, active AS Active FROM workforce_employees ORDER BY id",
+            """
+            SELECT id AS Id, name AS Name, trade AS Trade, work_state AS WorkState, base_rate_cents AS BaseRateCents, active AS Active,
+                   pay_basis AS PayBasis, salary_cents AS SalaryCents, salary_period AS SalaryPeriod, salary_hours_e4 AS SalaryHoursE4
+            FROM workforce_employees ORDER BY id
+            """,
             cancellationToken: cancellationToken));
-        return rows.Select(r => new Employee(r.Id, r.Name, r.Trade, r.WorkState, Cents.ToDollars(r.BaseRateCents), r.Active != 0)).ToList();
+        return rows.Select(r => new Employee(r.Id, r.Name, r.Trade, r.WorkState, Cents.ToDollars(r.BaseRateCents), r.Active != 0, Salary(r))).ToList();
     }
+
+    /// <summary>Issue 16: the salary of a salaried non-exempt employee (the import checked its fields are complete); 40 hours unless fixed.</summary>
+    private static EmployeeSalary? Salary(EmployeeRow r) => r.PayBasis switch
+    {
+        "salary-fixed" => new EmployeeSalary(PayBasis.SalaryFixed, Cents.ToDollars(r.SalaryCents ?? 0), r.SalaryPeriod ?? "weekly", (r.SalaryHoursE4 ?? 400_000) / 10_000m),
+        "salary-fluctuating" => new EmployeeSalary(PayBasis.SalaryFluctuating, Cents.ToDollars(r.SalaryCents ?? 0), r.SalaryPeriod ?? "weekly", 40m),
+        _ => null,
+    };
 
     /// <summary>Timecards that touch [from, to): clocked in before <paramref name="to"/> and out after <paramref name="from"/> (or still in).</summary>
     public async Task<IReadOnlyList<Timecard>> TimecardsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
@@ -82,12 +94,14 @@ public sealed class WorkforceStore(TenantData tenant)
         var rows = await connection.QueryAsync<PayrollLineRow>(new CommandDefinition(
             """
             SELECT id AS Id, run_id AS RunId, employee_id AS EmployeeId, week_start AS WeekStart, regular_hours_e4 AS RegularE4,
-                   overtime_hours_e4 AS OvertimeE4, double_time_hours_e4 AS DoubleTimeE4, bonus_cents AS BonusCents, gross_pay_cents AS GrossCents
+                   overtime_hours_e4 AS OvertimeE4, double_time_hours_e4 AS DoubleTimeE4, bonus_cents AS BonusCents, gross_pay_cents AS GrossCents,
+                   bonus_kind AS BonusKind
             FROM workforce_payroll_lines ORDER BY week_start, employee_id, id
             """, cancellationToken: cancellationToken));
         return rows.Select(r => new PayrollLine(
             r.Id, r.RunId, r.EmployeeId, DateOnly.ParseExact(r.WeekStart, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            r.RegularE4 / 10_000m, r.OvertimeE4 / 10_000m, r.DoubleTimeE4 / 10_000m, Cents.ToDollars(r.BonusCents), Cents.ToDollars(r.GrossCents))).ToList();
+            r.RegularE4 / 10_000m, r.OvertimeE4 / 10_000m, r.DoubleTimeE4 / 10_000m, Cents.ToDollars(r.BonusCents), Cents.ToDollars(r.GrossCents),
+            r.BonusKind == "flat-sum")).ToList();
     }
 
     /// <summary>Gross pay per workweek across every payroll run (the cash forecast's payroll, issue 3).</summary>
@@ -128,6 +142,10 @@ public sealed class WorkforceStore(TenantData tenant)
         public string WorkState { get; init; } = "";
         public long BaseRateCents { get; init; }
         public long Active { get; init; }
+        public string PayBasis { get; init; } = "hourly";
+        public long? SalaryCents { get; init; }
+        public string? SalaryPeriod { get; init; }
+        public long? SalaryHoursE4 { get; init; }
     }
 
     private sealed class JobHoursRow
@@ -159,6 +177,7 @@ public sealed class WorkforceStore(TenantData tenant)
         public long DoubleTimeE4 { get; init; }
         public long BonusCents { get; init; }
         public long GrossCents { get; init; }
+        public string BonusKind { get; init; } = "nondiscretionary";
     }
 
     private sealed class TaskRow

@@ -57,6 +57,24 @@ public sealed class WipPeriodReportTests : IDisposable
         Assert.Equal((string?)before["company"]["earnedRevenue"], (string?)after["company"]["earnedRevenue"]);
     }
 
+    [Fact]
+    public async Task Report_ClosedMonthAfterABackDatedExpense_ShowsTheSgaAndNetIncomeStoredAtTheClose()
+    {
+        // Issue 16: the close stores SG&A and net income (1635_wip_period_income.sql). Moving the demo's one overhead bill
+        // (PGE-2026-10, 486.22) into the closed September would change a recomputed SG&A; the stored one stays.
+        await _cli.OkAsync("demo");
+        var open = (await ReportAsync("2026-09"))["company"];
+        await _cli.OkAsync("wip", "close", "--tenant", "demo", "--period", "2026-09", "--as", "dana");
+        await ExecuteAsync("UPDATE ledger_bills SET txn_date = '2026-09-15' WHERE id = 'bill-5013'");
+
+        var closed = (await ReportAsync("2026-09"))["company"];
+
+        Assert.Equal(((string?)open["sga"], (string?)open["netIncome"]), ((string?)closed["sga"], (string?)closed["netIncome"]));
+        Assert.Contains("as stored at the close", (string?)closed["note"], StringComparison.Ordinal);
+        var november = (await ReportAsync("2026-11"))["company"];
+        Assert.Equal(0m, Amount(november, "sga")); // the bill left November; the open months read the ledger
+    }
+
     [Theory]
     [InlineData("dana", "2026-09", 0, "3 jobs stored")]
     [InlineData("alex", "2026-09", 1, "needs a lead of finance or an admin")]

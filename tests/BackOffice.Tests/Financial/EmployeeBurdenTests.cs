@@ -28,6 +28,14 @@ public sealed class EmployeeBurdenTests : IDisposable
         ],
     };
 
+    /// <summary>Issue 16: the same components, workers' comp and union benefits (paid per straight-time hour) kept off the overtime premium.</summary>
+    private static readonly LaborBurdenOptions QuickBooksPremiumRule = new()
+    {
+        PaidHours = QuickBooksExample.PaidHours,
+        Components = [.. QuickBooksExample.Components.Select(c => c.Name is "Workers comp" or "Union benefits"
+            ? new BurdenComponentOptions { Name = c.Name, Basis = c.Basis, Rate = c.Rate, OnOvertimePremium = false } : c)],
+    };
+
     private static EmployeeBurdenRate QuickBooksRate(string employee = "emp-q") => JobLaborBurdenTools.RateOf(
         new Employee(employee, "Q", "Carpentry", "TX", 20m, true),
         new LaborBurdenInput(0m, QuickBooksExample.PaidHours, [.. QuickBooksExample.Components.Select(c => new BurdenComponent(c.Name, c.Basis, c.Rate, c.WageBase))]));
@@ -71,8 +79,12 @@ public sealed class EmployeeBurdenTests : IDisposable
     [Fact]
     public async Task WipReport_BurdenFromTimecards_ShowsClockedLaborAtBaseAndBurdenedRatesBesideRaw()
     {
-        // DERIVED (the published $28.07): $10,000 labor posted to job-1; 100 clocked hours of a $20 employee -> 2,000.00 raw,
-        // 2,807.00 burdened; the other 8,000.00 of labor at the flat 20% = 1,600.00; cost 10,000 + 807 + 1,600 = 12,407.00.
+        // DERIVED (the published $28.07): $10,000 labor posted to job-1; 100 clocked hours of a $20 employee -> 2,000.00 at
+        // straight time, 807.00 of burden. Issue 16: the first workweek (Nov 2-8) has 70 hours, so 30 overtime hours (FLSA)
+        // carry a premium of 30 x 20.00 x 0.5 = 300.00 (raw 2,300.00), burdened by the components charged on premium:
+        // liability, Medicare, Social Security, SUI, FUTA = 15.65% -> 46.95 (workers' comp and union benefits are not, by
+        // setting); burdened 2,300 + 807 + 46.95 = 3,153.95. The other 7,700.00 of labor at the flat 20% = 1,540.00;
+        // cost 10,000 + 807 + 46.95 + 1,540 = 12,393.95.
         var path = _temp.Tenant("acme");
         await FinancialSeed.CleanBooksAsync(path);
         var cards = string.Join(",\n", Enumerable.Range(2, 10).Select(d =>
@@ -84,14 +96,15 @@ public sealed class EmployeeBurdenTests : IDisposable
             INSERT INTO workforce_employees (id, name, trade, work_state, base_rate_cents, active, row_hash) VALUES ('emp-q', 'Q', 'Carpentry', 'TX', 2000, 1, 'x');
             INSERT INTO workforce_timecards (id, employee_id, job_id, clock_in, clock_out, rate_cents, row_hash) VALUES {cards};
             """);
-        var options = new FinancialOptions { LaborBurdenPercent = 20, LaborAccounts = ["acct-5100"], BurdenFromTimecards = true, EmployeeBurden = QuickBooksExample };
+        var options = new FinancialOptions { LaborBurdenPercent = 20, LaborAccounts = ["acct-5100"], BurdenFromTimecards = true, EmployeeBurden = QuickBooksPremiumRule };
 
         var table = await new WipReport(options).RunAsync(new ReportRequest(path, new DateOnly(2026, 11, 20), null), CancellationToken.None);
 
         var row = table.Rows.Single(r => (string?)r["rawCostToDate"] == "10000.00");
-        Assert.Equal(("2000.00", "2807.00"), ((string?)row["timecardLabor"], (string?)row["timecardLaborBurdened"]));
-        Assert.Equal(("8000.00", "1600.00"), ((string?)row["fallbackLabor"], (string?)row["fallbackBurden"]));
-        Assert.Equal(("2407.00", "12407.00"), ((string?)row["costLoading"], (string?)row["costToDate"]));
+        Assert.Equal(("2300.00", "3153.95"), ((string?)row["timecardLabor"], (string?)row["timecardLaborBurdened"]));
+        Assert.Equal(("300.00", "46.95"), ((string?)row["overtimePremium"], (string?)row["overtimePremiumBurden"]));
+        Assert.Equal(("7700.00", "1540.00"), ((string?)row["fallbackLabor"], (string?)row["fallbackBurden"]));
+        Assert.Equal(("2393.95", "12393.95"), ((string?)row["costLoading"], (string?)row["costToDate"]));
         Assert.Contains("timecardLaborBurdened", table.Columns);
     }
 

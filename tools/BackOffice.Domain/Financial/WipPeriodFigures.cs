@@ -11,5 +11,11 @@ public sealed record WipPeriodFigures(
     string JobId, decimal Contract, decimal EstimatedTotalCost, decimal CostToDate, decimal PercentComplete,
     decimal EarnedRevenue, decimal BilledToDate, decimal GrossProfitToDate, decimal LossProvision);
 
-/// <summary>A closed WIP period: its month (yyyy-MM), the date its figures are as of, who closed it and when.</summary>
-public sealed record WipPeriodClose(string Period, DateOnly AsOf, string ClosedBy, string ClosedAt);
+/// <summary>
+/// A closed WIP period: its month (yyyy-MM), the date its figures are as of, who closed it and when, and (issue 16,
+/// 1635_wip_period_income.sql) the company's income as signed; null for periods closed before it was stored.
+/// </summary>
+public sealed record WipPeriodClose(string Period, DateOnly AsOf, string ClosedBy, string ClosedAt, WipPeriodIncome? Income = null);
+
+/// <summary>The company's income of a closed period as stored: period gross profit (as configured), SG&amp;A, net income.</summary>
+public sealed record WipPeriodIncome(decimal PeriodGrossProfit, decimal SellingGeneralAndAdministrative, decimal NetIncome);

@@ -1,7 +1,28 @@
 namespace BackOffice.Domain.Workforce;
 
-/// <summary>An hourly employee (workforce/employees.csv). <paramref name="WorkState"/> picks the overtime rules (issue 7).</summary>
-public sealed record Employee(string Id, string Name, string Trade, string WorkState, decimal BaseRate, bool Active);
+/// <summary>
+/// An employee (workforce/employees.csv). <paramref name="WorkState"/> picks the overtime rules (issue 7);
+/// <paramref name="Salary"/> is set for salaried non-exempt employees (issue 16) and null for hourly ones.
+/// </summary>
+public sealed record Employee(string Id, string Name, string Trade, string WorkState, decimal BaseRate, bool Active, EmployeeSalary? Salary = null);
+
+/// <summary>How a non-exempt employee is paid (issue 16): by the hour, or a salary for fixed hours or for all hours.</summary>
+public enum PayBasis
+{
+    Hourly,
+
+    /// <summary>A salary for a fixed number of hours a week (29 CFR 778.113).</summary>
+    SalaryFixed,
+
+    /// <summary>A salary for all hours worked, however many (fluctuating workweek, 29 CFR 778.114).</summary>
+    SalaryFluctuating,
+}
+
+/// <summary>
+/// A non-exempt salary (issue 16): <paramref name="Amount"/> per <paramref name="Period"/> (weekly, biweekly,
+/// semimonthly or monthly), intended to pay <paramref name="Hours"/> hours a week (the fixed-hours rule; 40 otherwise).
+/// </summary>
+public sealed record EmployeeSalary(PayBasis Basis, decimal Amount, string Period, decimal Hours);
 
 /// <summary>
 /// One clocked shift. Times are local wall-clock times as the time clock exported them; <paramref name="ClockOut"/>
@@ -13,10 +34,14 @@ public sealed record Timecard(string Id, string EmployeeId, string? JobId, DateT
 /// <summary>Clocked hours of one employee on one job at one shift rate (null: the base rate), as of a date (issue 16: labor burden in WIP).</summary>
 public sealed record JobLaborHours(string JobId, string EmployeeId, decimal? Rate, decimal Hours);
 
-/// <summary>What the payroll run claims and pays for one employee and workweek (workforce/payroll-lines.csv).</summary>
+/// <summary>
+/// What the payroll run claims and pays for one employee and workweek (workforce/payroll-lines.csv).
+/// <paramref name="FlatSumBonus"/>: the bonus is a flat sum (e.g. an attendance bonus), which California values per
+/// non-overtime hour (Alvarado v. Dart Container, 2018; issue 16); otherwise it is spread over all hours (29 CFR 778.110(b)).
+/// </summary>
 public sealed record PayrollLine(
     string Id, string RunId, string EmployeeId, DateOnly WeekStart,
-    decimal RegularHours, decimal OvertimeHours, decimal DoubleTimeHours, decimal Bonus, decimal GrossPay)
+    decimal RegularHours, decimal OvertimeHours, decimal DoubleTimeHours, decimal Bonus, decimal GrossPay, bool FlatSumBonus = false)
 {
     public decimal ClaimedHours => RegularHours + OvertimeHours + DoubleTimeHours;
 }

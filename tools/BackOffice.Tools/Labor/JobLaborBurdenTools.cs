@@ -8,7 +8,10 @@ namespace BackOffice.Tools.Labor;
 /// One employee's burden per hour worked from the calculator (issue 16): <see cref="LaborBurdenResult.BurdenedRatePerHourWorked"/>
 /// less the base rate, so a shift at another rate carries the same dollars of burden per hour.
 /// </summary>
-public sealed record EmployeeBurdenRate(string EmployeeId, decimal BaseRate, decimal BurdenedRatePerHourWorked)
+/// <paramref name="PremiumBurdenShare"/> (issue 16): the burden charged on a dollar of overtime premium, the components
+/// that apply to it (<see cref="BurdenComponent.AppliesToOvertimePremium"/>) over the year's wages, after wage-base caps
+/// (an average over the year, unrounded).
+public sealed record EmployeeBurdenRate(string EmployeeId, decimal BaseRate, decimal BurdenedRatePerHourWorked, decimal PremiumBurdenShare = 0m)
 {
     public decimal BurdenPerHour => BurdenedRatePerHourWorked - BaseRate;
 }
@@ -17,10 +20,13 @@ public sealed record EmployeeBurdenRate(string EmployeeId, decimal BaseRate, dec
 /// A job's labor burden to date (issue 16). <paramref name="RawTimecardLabor"/> is the clocked hours of employees with
 /// burden data at their shift or base rate; <paramref name="BurdenedTimecardLabor"/> the same hours at the burdened rate;
 /// <paramref name="FallbackLabor"/> the rest of the ledger's labor (employees without burden data, labor not clocked),
-/// burdened at the flat percent (<paramref name="FallbackBurden"/>).
+/// burdened at the flat percent (<paramref name="FallbackBurden"/>). Issue 16: <paramref name="OvertimePremium"/> is the
+/// clocked overtime's premium above straight time (in the raw labor) and <paramref name="OvertimePremiumBurden"/> the burden
+/// charged on it (in the burdened labor).
 /// </summary>
 public sealed record JobLaborBurden(
-    string JobId, decimal LedgerLabor, decimal RawTimecardLabor, decimal BurdenedTimecardLabor, decimal FallbackLabor, decimal FallbackBurden)
+    string JobId, decimal LedgerLabor, decimal RawTimecardLabor, decimal BurdenedTimecardLabor, decimal FallbackLabor, decimal FallbackBurden,
+    decimal OvertimePremium = 0m, decimal OvertimePremiumBurden = 0m)
 {
     public decimal CalculatorBurden => BurdenedTimecardLabor - RawTimecardLabor;
 
@@ -38,15 +44,23 @@ public static class JobLaborBurdenTools
     public static EmployeeBurdenRate RateOf(
         [Description("The employee")] Employee employee,
         [Description("Paid hours, hours worked and the burden components, as the labor-burden report uses them")] LaborBurdenInput year) =>
-        new(employee.Id, employee.BaseRate, LaborBurdenTools.Compute(year with { HourlyRate = employee.BaseRate }).BurdenedRatePerHourWorked);
+        PremiumShare(employee, LaborBurdenTools.Compute(year with { HourlyRate = employee.BaseRate }), year.Components);
 
-    [Description("A job's labor burden to date: clocked hours of employees with burden data at their burdened rate, and the rest of the ledger's labor at the flat burden percent.")]
+    private static EmployeeBurdenRate PremiumShare(Employee employee, LaborBurdenResult result, IReadOnlyList<BurdenComponent> components)
+    {
+        var onPremium = result.Lines.Zip(components).Where(p => p.Second.AppliesToOvertimePremium).Sum(p => p.First.AnnualCost);
+        return new(employee.Id, employee.BaseRate, result.BurdenedRatePerHourWorked, result.Wages == 0m ? 0m : onPremium / result.Wages);
+    }
+
+    [Description("A job's labor burden to date: clocked hours of employees with burden data at their burdened rate, the clocked overtime's premium with the burden that applies to it, and the rest of the ledger's labor at the flat burden percent.")]
     public static JobLaborBurden ForJob(
         [Description("Project job id")] string jobId,
         [Description("The job's clocked hours by employee and shift rate as of the date")] IReadOnlyList<JobLaborHours> hours,
         [Description("Burdened rates of the employees that have burden data, by employee id")] IReadOnlyDictionary<string, EmployeeBurdenRate> rates,
         [Description("The job's labor cost to date as posted in the ledger (labor cost codes or accounts), in dollars")] decimal ledgerLabor,
-        [Description("Flat labor burden percent for labor without burden data, e.g. 32.5")] decimal fallbackPercent)
+        [Description("Flat labor burden percent for labor without burden data, e.g. 32.5")] decimal fallbackPercent,
+        [Description("Overtime and double-time hours by job, employee and shift rate (OvertimeAllocationTools.Allocate); none: overtime at straight time")] IReadOnlyList<JobOvertimeHours>? overtime = null,
+        [Description("Overtime pay multiplier, e.g. 1.5 (double time is 2)")] decimal overtimeMultiplier = 1.5m)
     {
         decimal raw = 0m, burden = 0m;
         foreach (var group in hours.Where(h => h.JobId == jobId))
@@ -58,8 +72,33 @@ public static class JobLaborBurdenTools
             }
         }
 
+        var (premium, premiumBurden) = Premium(jobId, overtime ?? [], rates, overtimeMultiplier);
+        raw += premium;
         // Labor the calculator did not burden: the ledger's labor beyond the clocked labor of employees with burden data.
         var fallbackLabor = Math.Max(0m, ledgerLabor - raw);
-        return new JobLaborBurden(jobId, ledgerLabor, raw, raw + burden, fallbackLabor, MoneyMath.PercentOf(fallbackLabor, fallbackPercent));
+        return new JobLaborBurden(jobId, ledgerLabor, raw, raw + burden + premiumBurden, fallbackLabor,
+            MoneyMath.PercentOf(fallbackLabor, fallbackPercent), premium, premiumBurden);
+    }
+
+    /// <summary>
+    /// Issue 16: the overtime premium above straight time (overtime hours x rate x (multiplier - 1), double-time hours x
+    /// rate x 1) and its burden (premium x the share of burden charged on premium), each rounded to the cent per
+    /// (employee, shift rate) group, half away from zero. Straight time of those hours is already in the hours above.
+    /// </summary>
+    private static (decimal Premium, decimal Burden) Premium(
+        string jobId, IReadOnlyList<JobOvertimeHours> overtime, IReadOnlyDictionary<string, EmployeeBurdenRate> rates, decimal multiplier)
+    {
+        decimal premium = 0m, burden = 0m;
+        foreach (var group in overtime.Where(o => o.JobId == jobId))
+        {
+            if (rates.TryGetValue(group.EmployeeId, out var rate))
+            {
+                var groupPremium = MoneyMath.RoundToCent((group.Rate ?? rate.BaseRate) * (group.OvertimeHours * (multiplier - 1m) + group.DoubleTimeHours));
+                premium += groupPremium;
+                burden += MoneyMath.RoundToCent(groupPremium * rate.PremiumBurdenShare);
+            }
+        }
+
+        return (premium, burden);
     }
 }

@@ -13,8 +13,18 @@ public enum BurdenBasis
     MonthlyFixed,
 }
 
-/// <summary>One burden component: a name as the report shows it, its basis, its rate, and an annual wage base (cap) when the rule has one.</summary>
-public sealed record BurdenComponent(string Name, BurdenBasis Basis, decimal Rate, decimal? WageBase = null);
+/// <summary>
+/// One burden component: a name as the report shows it, its basis, its rate, and an annual wage base (cap) when the rule
+/// has one. <paramref name="OnOvertimePremium"/> (issue 16): whether it is also charged on the overtime premium (the
+/// half or whole rate above straight time). Unset: percent-of-wages components yes (payroll taxes are due on all wages,
+/// overtime included: FICA, Medicare, FUTA, SUTA), per-$100 components no (workers' compensation payroll excludes the
+/// premium portion of overtime, NCCI Basic Manual Rule 2-B-1-d and 2-C-2, except in a few states such as Pennsylvania
+/// and Delaware: set it true there), monthly fixed benefits no (they do not grow with hours).
+/// </summary>
+public sealed record BurdenComponent(string Name, BurdenBasis Basis, decimal Rate, decimal? WageBase = null, bool? OnOvertimePremium = null)
+{
+    public bool AppliesToOvertimePremium => OnOvertimePremium ?? Basis == BurdenBasis.PercentOfWages;
+}
 
 /// <summary>
 /// One employee or trade for a year: the straight-time rate, hours paid at straight time, overtime hours and their

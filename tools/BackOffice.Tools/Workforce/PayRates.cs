@@ -16,7 +16,7 @@ public static class PayRatesTools
 {
     [Description("The regular, overtime (1.5x), half-time premium (0.5x) and double-time (2x) rates of a week, with straight-time earnings and the premium shown separately, each rounded to the cent for display.")]
     public static PayRates From([Description("The week's required pay from the regular-rate tool")] RequiredPay required) => new(
-        MoneyMath.RoundToCent(required.RegularRate), MoneyMath.RoundToCent(required.RegularRate * 1.5m), MoneyMath.RoundToCent(required.RegularRate / 2m),
+        MoneyMath.RoundToCent(required.RegularRate), required.OvertimeRate ?? MoneyMath.RoundToCent(required.RegularRate * 1.5m), MoneyMath.RoundToCent(required.RegularRate / 2m),
         MoneyMath.RoundToCent(required.RegularRate * 2m), MoneyMath.RoundToCent(required.StraightTimeEarnings),
-        MoneyMath.RoundToCent(required.OvertimePremium + required.DoubleTimePremium));
+        MoneyMath.RoundToCent(required.OvertimeDue));
 }

@@ -39,8 +39,10 @@ public static class PayrollCheckTools
         var issues = clocked.Issues.Concat(jobIssues).ToList();
         var problems = new List<string>();
         var required = clocked.TotalHours > 0m && !issues.Any(i => i.Kind == "missing-punch")
-            ? RegularRateTools.Required(clocked.Segments, line?.Bonus ?? 0m, split.OvertimeHours, split.DoubleTimeHours)
+            ? PayBasisTools.Required(employee, split, clocked.Segments, line?.Bonus ?? 0m, line?.FlatSumBonus ?? false)
             : null;
+        CheckPayBasis(employee, split, problems);
+
         if (required is null && clocked.TotalHours > 0m)
         {
             problems.Add("an open punch leaves the week's hours unknown, so the pay due cannot be computed");
@@ -101,6 +103,15 @@ public static class PayrollCheckTools
         }
 
         return issues;
+    }
+
+    /// <summary>Issue 16: California does not allow the fluctuating workweek (Skyline Homes v. DIR (1985) 165 Cal.App.3d 239).</summary>
+    private static void CheckPayBasis(Employee employee, OvertimeSplit split, List<string> problems)
+    {
+        if (employee.Salary is { Basis: PayBasis.SalaryFluctuating } && split.Rule == OvertimeRule.California)
+        {
+            problems.Add("the fluctuating workweek is not allowed in California (Skyline Homes v. DIR, 1985); checked as 1/40 of the weekly salary (Labor Code 515(d))");
+        }
     }
 
     /// <summary>The run's split of hours into classes against the rules' split: underpaid overtime shows here even when totals match.</summary>

@@ -9,10 +9,19 @@ public sealed record PaySegment(decimal Hours, decimal Rate);
 /// <summary>
 /// What the law requires for one workweek. <paramref name="RegularRate"/> is kept unrounded; <paramref name="Total"/>
 /// is the only rounded figure (to the cent, half away from zero, by MoneyMath.RoundToCent).
+/// Issue 16: <paramref name="Rule"/> names the rule the week was computed under; salaried weeks (PayBasisTools) carry
+/// their own rounded <paramref name="OvertimeRate"/> (0.5x under the fluctuating workweek) and pay the whole overtime
+/// hour in <paramref name="OvertimePremium"/>, since the salary paid none of it; <paramref name="BonusOvertime"/> is the
+/// overtime owed on a bonus computed apart from the rate (Alvarado, or a bonus beside a salary).
 /// </summary>
 public sealed record RequiredPay(
     decimal TotalHours, decimal StraightTimeEarnings, decimal OtherRemuneration, decimal RegularRate,
-    decimal OvertimePremium, decimal DoubleTimePremium, decimal Total);
+    decimal OvertimePremium, decimal DoubleTimePremium, decimal Total,
+    string Rule = RegularRateTools.WeightedAverageRule, decimal BonusOvertime = 0m, decimal? OvertimeRate = null)
+{
+    /// <summary>What the week owes for overtime beyond its straight-time (or salary) earnings: premiums plus bonus overtime.</summary>
+    public decimal OvertimeDue => OvertimePremium + DoubleTimePremium + BonusOvertime;
+}
 
 /// <summary>
 /// The regular rate and the pay it requires (issue 7). The regular rate is all remuneration for the week (straight-time
@@ -24,6 +33,9 @@ public sealed record RequiredPay(
 /// </summary>
 public static class RegularRateTools
 {
+    /// <summary>The hourly rule: the weighted-average regular rate, bonuses over all hours.</summary>
+    public const string WeightedAverageRule = "hourly, 29 CFR 778.115 weighted average";
+
     [Description("The weekly regular rate: total straight-time earnings plus other remuneration (non-discretionary bonuses, differentials) divided by total hours worked. Unrounded.")]
     public static decimal RegularRate(
         [Description("Hours worked at each straight-time rate, e.g. [{hours:30,rate:12.00},{hours:15,rate:15.00}]")] IReadOnlyList<PaySegment> segments,

@@ -32,7 +32,7 @@ public enum SalaryRule
 /// </summary>
 public sealed record SalariedWeek(
     decimal WeeklySalary, decimal RegularRate, decimal OvertimeRate, decimal ExtraStraightTimeHours, decimal OvertimeHours,
-    decimal ExtraStraightTime, decimal OvertimePay, decimal Total);
+    decimal ExtraStraightTime, decimal OvertimePay, decimal Total, decimal DoubleTimeHours = 0m, decimal DoubleTimePay = 0m);
 
 /// <summary>Regular rate and pay of salaried non-exempt employees (issue 16; figures.md 6.2 and 6.3).</summary>
 public static class SalariedTools
@@ -53,11 +53,22 @@ public static class SalariedTools
         [Description("Weekly salary (see WeeklySalary), in dollars")] decimal weeklySalary,
         [Description("Hours the salary is intended to pay (fixed-hours rule), e.g. 35 or 40")] decimal salaryHours,
         [Description("Hours worked in the workweek")] decimal hoursWorked,
-        [Description("FixedHours, FluctuatingWorkweek or CaliforniaFortyHours")] SalaryRule rule)
+        [Description("FixedHours, FluctuatingWorkweek or CaliforniaFortyHours")] SalaryRule rule) =>
+        Due(weeklySalary, salaryHours, rule, Math.Min(hoursWorked, 40m), Math.Max(0m, hoursWorked - 40m), 0m);
+
+    [Description("A salaried non-exempt employee's week from hours already split by the overtime rules (California's daily overtime and double time included): regular rate, overtime and double-time pay, and total, by the fixed-hours, fluctuating-workweek or California 1/40 rule.")]
+    public static SalariedWeek Due(
+        [Description("Weekly salary (see WeeklySalary), in dollars")] decimal weeklySalary,
+        [Description("Hours the salary is intended to pay (fixed-hours rule), e.g. 35 or 40")] decimal salaryHours,
+        [Description("FixedHours, FluctuatingWorkweek or CaliforniaFortyHours")] SalaryRule rule,
+        [Description("Straight-time hours of the week")] decimal regularHours,
+        [Description("Overtime (1.5x) hours of the week")] decimal overtimeHours,
+        [Description("Double-time (2x) hours of the week; California only")] decimal doubleTimeHours)
     {
+        var hoursWorked = regularHours + overtimeHours + doubleTimeHours;
         if (hoursWorked <= 0m || (rule == SalaryRule.FixedHours && (salaryHours <= 0m || salaryHours > 40m)))
         {
-            throw new ArgumentException("A salaried week needs hours worked, and the fixed-hours rule hours of 1 to 40 the salary pays.", nameof(hoursWorked));
+            throw new ArgumentException("A salaried week needs hours worked, and the fixed-hours rule hours of 1 to 40 the salary pays.", nameof(regularHours));
         }
 
         var divisor = rule switch
@@ -66,14 +77,18 @@ public static class SalariedTools
             SalaryRule.FluctuatingWorkweek => hoursWorked,
             _ => 40m,
         };
+        // Rounding points (the published examples round each): the rate, then each premium rate, to the cent.
         var rate = MoneyMath.RoundToCent(weeklySalary / divisor);
-        var overtimeHours = Math.Max(0m, hoursWorked - 40m);
-        // Under the fluctuating workweek the salary already paid every hour at straight time: only the half is owed.
-        var overtimeRate = MoneyMath.RoundToCent(rate * (rule == SalaryRule.FluctuatingWorkweek ? 0.5m : 1.5m));
-        var extraHours = rule == SalaryRule.FixedHours ? Math.Max(0m, Math.Min(hoursWorked, 40m) - salaryHours) : 0m;
+        // Under the fluctuating workweek the salary already paid every hour at straight time: only the half (or, for a
+        // double-time hour, the whole) rate more is owed. DERIVED for double time: FWW is not allowed where it arises (CA).
+        var fluctuating = rule == SalaryRule.FluctuatingWorkweek;
+        var overtimeRate = MoneyMath.RoundToCent(rate * (fluctuating ? 0.5m : 1.5m));
+        var doubleTimeRate = MoneyMath.RoundToCent(rate * (fluctuating ? 1m : 2m));
+        var extraHours = rule == SalaryRule.FixedHours ? Math.Max(0m, regularHours - salaryHours) : 0m;
         var extra = extraHours * rate;
         var overtime = overtimeHours * overtimeRate;
+        var doubleTime = doubleTimeHours * doubleTimeRate;
         return new SalariedWeek(weeklySalary, rate, overtimeRate, extraHours, overtimeHours, extra, overtime,
-            MoneyMath.RoundToCent(weeklySalary + extra + overtime));
+            MoneyMath.RoundToCent(weeklySalary + extra + overtime + doubleTime), doubleTimeHours, doubleTime);
     }
 }

@@ -43,6 +43,9 @@ public sealed class WipReport(FinancialOptions options) : IReport
         // Issue 16: per-employee burden: clocked labor at base and at burdened rates, the rest of the labor at the flat percent.
         ["timecardLabor"] = ReportCells.Usd(r.LaborBurden?.RawTimecardLabor),
         ["timecardLaborBurdened"] = ReportCells.Usd(r.LaborBurden?.BurdenedTimecardLabor),
+        // Issue 16: of which the clocked overtime's premium above straight time, and the burden charged on that premium.
+        ["overtimePremium"] = ReportCells.Usd(r.LaborBurden?.OvertimePremium),
+        ["overtimePremiumBurden"] = ReportCells.Usd(r.LaborBurden?.OvertimePremiumBurden),
         ["fallbackLabor"] = ReportCells.Usd(r.LaborBurden?.FallbackLabor),
         ["fallbackBurden"] = ReportCells.Usd(r.LaborBurden?.FallbackBurden),
         ["costLoading"] = ReportCells.Usd(r.Wip is { } loaded && r.RawCostToDate is { } raw ? loaded.CostToDate - raw : null),

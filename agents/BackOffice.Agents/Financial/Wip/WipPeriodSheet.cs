@@ -16,11 +16,15 @@ public sealed record WipPeriodRow(string JobId, string JobName, WipPeriodLine? L
 /// the company rollup. <paramref name="Closed"/> is set when this period is closed: its figures are then the stored
 /// ones, never recomputed. <paramref name="Prior"/> is the latest period closed before this one, if any.
 /// <paramref name="Presentation"/> is the configured loss presentation; <paramref name="Income"/> the company's period
-/// gross profit by it, SG&amp;A posted after the prior close through the as-of date, and their difference.
+/// gross profit by it, SG&amp;A posted after the prior close through the as-of date, and their difference; for a period
+/// closed with its income stored (1635_wip_period_income.sql), the stored figures (<paramref name="IncomeStored"/>).
 /// </summary>
 public sealed record WipPeriodSheet(
     string Period, DateOnly AsOf, WipPeriodClose? Closed, WipPeriodClose? Prior, IReadOnlyList<WipPeriodRow> Jobs, WipPeriodLine Company,
-    WipPresentation Presentation, WipIncome Income);
+    WipPresentation Presentation, WipIncome Income, bool IncomeStored = false);
+
+/// <summary>What a close stores: every open job's WIP to date and the company's income of the period (issue 16).</summary>
+public sealed record WipPeriodToClose(IReadOnlyList<WipPeriodFigures> Figures, WipPeriodIncome Income);
 
 /// <summary>Builds a month's WIP from the books (the same analysis and cost loading as `wip`) and the closed periods.</summary>
 public sealed class WipPeriods(FinancialOptions options)
@@ -61,15 +65,18 @@ public sealed class WipPeriods(FinancialOptions options)
         }
 
         var company = WipPeriodTools.Rollup(CompanyRow, rows.Where(r => r.Line is not null).Select(r => r.Line!).ToList());
-        var sga = await SgaAsync(data, analysis.Data, prior, cancellationToken);
-        var income = WipPresentationTools.Income(WipPresentationTools.Present(company, options.WipPresentation).PeriodGrossProfit, sga);
-        return new WipPeriodSheet(name, when, closed, prior, rows, company, options.WipPresentation, income);
+        // Issue 16: a period closed with its income keeps what was signed; a back-dated expense does not change it.
+        var income = closed?.Income is { } kept
+            ? new WipIncome(kept.PeriodGrossProfit, kept.SellingGeneralAndAdministrative, kept.NetIncome)
+            : WipPresentationTools.Income(WipPresentationTools.Present(company, options.WipPresentation).PeriodGrossProfit,
+                await SgaAsync(data, analysis.Data, prior, cancellationToken));
+        return new WipPeriodSheet(name, when, closed, prior, rows, company, options.WipPresentation, income, closed?.Income is not null);
     }
 
     /// <summary>
     /// SG&amp;A over the same span as the period columns (after the prior close through the as-of date; from the start of
-    /// the books when nothing is closed). Configured accounts are matched by id or number. Read from the ledger each time:
-    /// a close does not store it (issue 16, not yet).
+    /// the books when nothing is closed). Configured accounts are matched by id or number. Read from the ledger for an open
+    /// period, or one closed before the close stored its income.
     /// </summary>
     private async Task<decimal> SgaAsync(TenantData data, FinancialData books, WipPeriodClose? prior, CancellationToken cancellationToken)
     {
@@ -87,10 +94,11 @@ public sealed class WipPeriods(FinancialOptions options)
     }
 
     /// <summary>
-    /// The figures a close stores: every open job's WIP to date as of the period's last day. A job that cannot be
-    /// computed (no contract, no ledger twin) stops the close, naming it: a signed WIP does not leave a job out quietly.
+    /// The figures a close stores: every open job's WIP to date as of the period's last day, and the company's period
+    /// gross profit, SG&amp;A and net income (issue 16). A job that cannot be computed (no contract, no ledger twin) stops
+    /// the close, naming it: a signed WIP does not leave a job out quietly.
     /// </summary>
-    public async Task<IReadOnlyList<WipPeriodFigures>> FiguresToCloseAsync(TenantData data, string period, DateOnly today, CancellationToken cancellationToken)
+    public async Task<WipPeriodToClose> FiguresToCloseAsync(TenantData data, string period, DateOnly today, CancellationToken cancellationToken)
     {
         var (_, end) = Parse(period);
         if (end >= today)
@@ -104,6 +112,7 @@ public sealed class WipPeriods(FinancialOptions options)
             throw new WipPeriodException($"Job {blocked.JobId} ({blocked.JobName}) has no WIP figures: {blocked.Problem}. Fix it or close the job before closing {period}.");
         }
 
-        return sheet.Jobs.Select(r => r.Line!.ToDate).ToList();
+        var income = new WipPeriodIncome(sheet.Income.GrossProfit, sheet.Income.SellingGeneralAndAdministrative, sheet.Income.NetIncome);
+        return new WipPeriodToClose(sheet.Jobs.Select(r => r.Line!.ToDate).ToList(), income);
     }
 }

@@ -32,7 +32,7 @@ public sealed class PayrollCheckReport(WorkforceSettings settings) : IReport
             .Select(Row).ToList();
         return new ReportTable(
             $"Payroll pre-check, workweek starting {Day(week)} ({startDay}) for {request.Tenant}",
-            ["employee", "state", "clocked", "claimed", "reg", "ot", "dt", "paidOt", "regularRate", "overtimeRate", "halfTimePremium", "doubleTimeRate", "straightTime", "premium", "required", "paid", "difference", "issues"], rows);
+            ["employee", "state", "clocked", "claimed", "reg", "ot", "dt", "paidOt", "regularRate", "overtimeRate", "halfTimePremium", "doubleTimeRate", "straightTime", "premium", "payRule", "overtimeDue", "required", "paid", "difference", "issues"], rows);
     }
 
     private static JsonObject Row(EmployeeWeek w)
@@ -60,6 +60,11 @@ public sealed class PayrollCheckReport(WorkforceSettings settings) : IReport
             ["doubleTimeRate"] = Rate(r.Required, p => p.DoubleTimeRate),
             ["straightTime"] = Rate(r.Required, p => p.StraightTimeEarnings),
             ["premium"] = Rate(r.Required, p => p.Premium),
+            // Issue 16: the pay basis's rule (hourly weighted average, 778.113, 778.114, Labor Code 515(d), Alvarado) and
+            // the overtime it owes beyond straight time or salary; each part is rounded where its tool says.
+            ["payBasis"] = w.Employee.Salary?.Basis.ToString() ?? "Hourly",
+            ["payRule"] = r.Required?.Rule,
+            ["overtimeDue"] = r.Required is null ? null : MoneyText.Plain(r.Required.OvertimeDue),
             ["required"] = r.Required is null ? null : MoneyText.Plain(r.Required.Total),
             ["paid"] = r.Line is null ? null : MoneyText.Plain(r.Line.GrossPay),
             ["difference"] = r.Difference is null ? null : MoneyText.Plain(r.Difference.Value),
