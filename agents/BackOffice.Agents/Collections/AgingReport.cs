@@ -23,7 +23,7 @@ public sealed class AgingReport(CollectionsOptions options, AgingBasis basis = A
         var data = await CollectionsData.LoadAsync(request.Data, null, cancellationToken);
         var buckets = options.Buckets;
         var open = AgingTools.OpenItems(data.Invoices, data.Payments, data.PaymentLines, request.AsOf, buckets, basis);
-        var rows = AgingTools.ByCustomer(open, data.Invoices, request.AsOf, buckets, basis)
+        var rows = AgingTools.ByCustomer(open, data.Invoices, request.AsOf, buckets, basis, data.Credits)
             .Where(r => request.Job is null || r.CustomerId == request.Job || data.NameOf(r.CustomerId) == request.Job)
             .OrderBy(r => data.NameOf(r.CustomerId), StringComparer.Ordinal)
             .Select(r => Row(r.CustomerId, data.NameOf(data.Root(r.CustomerId)), data.NameOf(r.CustomerId), r.Buckets, r.Total, r.RetainageReceivable))
