@@ -37,6 +37,14 @@ internal static class QuickBooksLedgerRows
     /// <summary>Name-list entities: QuickBooks makes them inactive and never deletes them (qbo.md section 6).</summary>
     public static bool IsNameList(string entity) => entity is "Account" or "Customer" or "Vendor" or "Item" or "Class" or "Term";
 
+    /// <summary>
+    /// The WHERE clause that reads a name list's inactive entries too (issue 13): a query returns only active
+    /// accounts, customers, vendors and items unless it asks for <c>Active IN (true,false)</c> (Intuit's "Query operations
+    /// and syntax" page; its blog "Deep dive: SQL queries", 2017-02-08: "SELECT * FROM Customer" retrieves all active
+    /// customers). Without it a bill of a since-deactivated vendor would name a vendor we never read.
+    /// </summary>
+    public static string AllOf(string entity) => entity is "Account" or "Customer" or "Vendor" or "Item" ? " WHERE Active IN (true,false)" : "";
+
     /// <summary>The canonical table an entity's rows live in.</summary>
     public static string TableOf(string entity) =>
         Tables.TryGetValue(entity, out var table) ? table.Table : throw new QuickBooksResponseException($"QuickBooks entity type '{entity}' is not one the back office reads.");
