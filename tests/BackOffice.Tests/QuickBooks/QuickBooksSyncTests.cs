@@ -103,6 +103,25 @@ public sealed class QuickBooksSyncTests
     }
 
     [Fact]
+    public async Task Sync_MalformedJsonAnswer_FailsPlainlyAppliesNothingAndTheNextSyncReadsAll()
+    {
+        await using var h = await QuickBooksHarness.ConnectedAsync();
+        var sync = h.Get<QuickBooksSync>();
+        h.Fake.GarbleNext = 1;
+
+        var error = await Assert.ThrowsAsync<QuickBooksResponseException>(() => sync.SyncAsync(h.Tenant, full: false, null, Ct));
+
+        Assert.Equal("QuickBooks answered 200 with a body that is not a JSON object.", error.Message);
+        await using (var c = await h.Tenant.OpenAsync(Ct))
+        {
+            Assert.Equal(0L, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ledger_accounts"));
+        }
+
+        Assert.Equal(error.Message, (await h.Tenant.QuickBooks.CurrentAsync(Ct))!.LastError);
+        Assert.Equal(8, (await sync.SyncAsync(h.Tenant, full: false, null, Ct)).Total.Added);
+    }
+
+    [Fact]
     public async Task Sync_InterruptedMidway_ResumesFromSavedCursor()
     {
         await using var h = await QuickBooksHarness.ConnectedAsync(new() { ["QuickBooks:PageSize"] = "1" });
