@@ -28,7 +28,7 @@ public sealed class AgingReport(CollectionsOptions options, AgingBasis basis = A
         var open = AgingTools.OpenItems(data.Invoices, data.Payments, data.PaymentLines, request.AsOf, buckets, basis);
         // Issue 17: the job by any identifier; the ledger customers it is linked to.
         var job = await Books.ReportJobs.ForAsync(request, cancellationToken);
-        var rows = AgingTools.ByCustomer(open, data.Invoices, request.AsOf, buckets, basis)
+        var rows = AgingTools.ByCustomer(open, data.Invoices, request.AsOf, buckets, basis, data.Credits)
             .Where(r => job is null || job.Is(r.CustomerId))
             .OrderBy(r => data.NameOf(r.CustomerId), StringComparer.Ordinal)
             .Select(r => Row(r.CustomerId, data.NameOf(data.Root(r.CustomerId)), data.NameOf(r.CustomerId), r.Buckets, r.Total, r.RetainageReceivable))

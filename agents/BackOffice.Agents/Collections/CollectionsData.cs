@@ -16,6 +16,7 @@ public sealed record CollectionsData(
     IReadOnlyList<ArInvoice> Invoices,
     IReadOnlyList<LedgerPayment> Payments,
     IReadOnlyList<ArPaymentLine> PaymentLines,
+    IReadOnlyList<ArCredit> Credits,
     IReadOnlyList<PromiseToPay> Promises,
     IReadOnlyList<InvoiceDispute> Disputes,
     IReadOnlyDictionary<string, LedgerCustomer> Customers,
@@ -33,6 +34,7 @@ public sealed record CollectionsData(
             await store.InvoicesAsync(cancellationToken),
             await store.PaymentsAsync(cancellationToken),
             await store.PaymentLinesAsync(cancellationToken),
+            await store.CreditsAsync(cancellationToken),
             await store.PromisesAsync(cancellationToken),
             await store.DisputesAsync(cancellationToken),
             books.Masters.LedgerCustomers.ToDictionary(c => c.Id),
@@ -70,7 +72,7 @@ public sealed record CollectionsWorklist(
     {
         var families = data.Families();
         var open = Traced("AgingTools.OpenItems", () => AgingTools.OpenItems(data.Invoices, data.Payments, data.PaymentLines, asOf, buckets));
-        var aging = Traced("AgingTools.ByCustomer", () => AgingTools.ByCustomer(open, data.Invoices, asOf, buckets));
+        var aging = Traced("AgingTools.ByCustomer", () => AgingTools.ByCustomer(open, data.Invoices, asOf, buckets, credits: data.Credits));
         var chase = Traced("ChaseListTools.Build", () =>
             ChaseListTools.Build(open, data.Payments, data.PaymentLines, data.Promises, data.Disputes, families, asOf));
         var late = Traced("QueueScoring.AverageDaysLate", () =>

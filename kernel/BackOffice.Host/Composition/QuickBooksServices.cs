@@ -19,7 +19,7 @@ public static class QuickBooksServices
     public static void AddBackOfficeQuickBooks(this IHostApplicationBuilder builder, DataDirectory data)
     {
         builder.Services.AddOptions<QuickBooksOptions>().Bind(builder.Configuration.GetSection(QuickBooksOptions.SectionName))
-            .Validate(o => !o.Problems().Any(), "QuickBooks options are not valid (URLs absolute, MinorVersion >= 75, PageSize 1-1000, MaxConcurrentPerRealm 1-10)")
+            .Validate(o => !o.Problems().Any(), "QuickBooks options are not valid (URLs absolute, MinorVersion >= 75, PageSize 1-1000, MaxConcurrentPerRealm 1-10, MaxRequestsPerMinute 1-500)")
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<QuickBooksOptions>>().Value);
         builder.Services.AddDataProtection()

@@ -33,6 +33,9 @@ public sealed class ReceivablesStore(TenantData tenant)
             cancellationToken))
         .Select(r => new ArPaymentLine(r.PaymentId, r.InvoiceId, Cents.ToDollars(r.AmountCents))).ToList();
 
+    /// <summary>Customer credits not yet applied (issue 13: QuickBooks credit memos), from the ledger's one reader of them.</summary>
+    public Task<IReadOnlyList<ArCredit>> CreditsAsync(CancellationToken cancellationToken) => tenant.Ledger.CustomerCreditsAsync(cancellationToken);
+
     /// <summary>Promises to pay, from their one reader and writer (issue 12).</summary>
     public Task<IReadOnlyList<PromiseToPay>> PromisesAsync(CancellationToken cancellationToken) => tenant.Promises.ListAsync(cancellationToken);
 

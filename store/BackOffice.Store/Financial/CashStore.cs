@@ -1,3 +1,4 @@
+using BackOffice.Domain.Ledger;
 using BackOffice.Domain.Money;
 using BackOffice.Store.Sqlite;
 using Dapper;
@@ -9,7 +10,7 @@ namespace BackOffice.Store.Financial;
 /// <summary>A payment applied to an invoice, with both dates (how long the customer took).</summary>
 public sealed record AppliedPayment(string InvoiceId, string CustomerId, DateOnly InvoiceDate, DateOnly PaidDate, decimal Amount);
 
-public sealed record BillDue(string BillId, DateOnly? DueDate, decimal Total);
+public sealed record BillDue(string BillId, DateOnly? DueDate, decimal Total, string? VendorId = null);
 
 public sealed record PayrollGross(DateOnly WeekStart, decimal Gross);
 
@@ -34,6 +35,12 @@ public sealed class CashStore(TenantData tenant)
 
     /// <summary>Bills' due dates, from the one reader of ledger_bills (issue 12).</summary>
     public Task<IReadOnlyList<BillDue>> BillsDueAsync(CancellationToken cancellationToken) => tenant.Ledger.BillsDueAsync(cancellationToken);
+
+    /// <summary>Bill payments applied to bills (issue 13: QuickBooks BillPayment), from the one reader of them.</summary>
+    public Task<IReadOnlyList<LedgerBillPaymentLine>> BillPaymentLinesAsync(CancellationToken cancellationToken) => tenant.Ledger.BillPaymentLinesAsync(cancellationToken);
+
+    /// <summary>Vendors' unapplied credits (issue 13: QuickBooks VendorCredit), from the one reader of them.</summary>
+    public Task<IReadOnlyList<LedgerVendorCredit>> VendorCreditsAsync(CancellationToken cancellationToken) => tenant.Ledger.VendorCreditsAsync(cancellationToken);
 
     /// <summary>Gross payroll per week, from the one reader of workforce_payroll_lines (issue 12).</summary>
     public Task<IReadOnlyList<PayrollGross>> PayrollAsync(CancellationToken cancellationToken) => tenant.Workforce.WeeklyGrossAsync(cancellationToken);

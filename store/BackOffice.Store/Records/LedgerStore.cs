@@ -106,9 +106,9 @@ public sealed partial class LedgerStore(TenantData tenant)
         await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
         var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<DueRow>(new CommandDefinition(
-            "SELECT id AS Id, due_date AS DueDate, total_cents AS TotalCents FROM ledger_bills WHERE status = 'active' ORDER BY id",
+            "SELECT id AS Id, vendor_id AS VendorId, due_date AS DueDate, total_cents AS TotalCents FROM ledger_bills WHERE status = 'active' ORDER BY id",
             cancellationToken: cancellationToken));
-        return rows.Select(r => new BillDue(r.Id, StoreDates.ParseOrNull(r.DueDate), Cents.ToDollars(r.TotalCents))).ToList();
+        return rows.Select(r => new BillDue(r.Id, StoreDates.ParseOrNull(r.DueDate), Cents.ToDollars(r.TotalCents), r.VendorId)).ToList();
     }
 
     public async Task<IReadOnlyDictionary<string, string>> CostCodeAccountsAsync(CancellationToken cancellationToken)
@@ -199,6 +199,7 @@ public sealed partial class LedgerStore(TenantData tenant)
     private sealed class DueRow
     {
         public string Id { get; init; } = "";
+        public string? VendorId { get; init; }
         public string? DueDate { get; init; }
         public long TotalCents { get; init; }
     }

@@ -21,9 +21,9 @@ public sealed class QuickBooksSyncTests
 
         Assert.Equal("full", report.Mode);
         Assert.Equal(new SyncCounts(8, 8, 0, 0), report.Total);
-        // A page that comes back short ends an entity: 2 accounts and 2 customers need 2 pages each, the other 9 1 each
-        // (items, classes and terms, none in this company, are one empty page each).
-        Assert.Equal(13, report.Requests);
+        // A page that comes back short ends an entity: 2 accounts and 2 customers need 2 pages each, the other 12 1 each
+        // (items, classes, terms, bill payments, credit memos and vendor credits, none in this company, are one empty page each).
+        Assert.Equal(16, report.Requests);
         await using var c = await h.Tenant.OpenAsync(Ct);
         var job = await c.QuerySingleAsync<(string Parent, string Fqn, string Origin)>("SELECT parent_id, fully_qualified_name, origin FROM ledger_customers WHERE id = '59'");
         Assert.Equal(("58", "Smith, J:Kitchen Remodel", "quickbooks"), job);
@@ -100,6 +100,25 @@ public sealed class QuickBooksSyncTests
         Assert.Equal(0L, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ledger_bills"));
         Assert.Equal(1L, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ledger_vendors"));
         Assert.Equal(error.Message, (await h.Tenant.QuickBooks.CurrentAsync(Ct))!.LastError);
+    }
+
+    [Fact]
+    public async Task Sync_MalformedJsonAnswer_FailsPlainlyAppliesNothingAndTheNextSyncReadsAll()
+    {
+        await using var h = await QuickBooksHarness.ConnectedAsync();
+        var sync = h.Get<QuickBooksSync>();
+        h.Fake.GarbleNext = 1;
+
+        var error = await Assert.ThrowsAsync<QuickBooksResponseException>(() => sync.SyncAsync(h.Tenant, full: false, null, Ct));
+
+        Assert.Equal("QuickBooks answered 200 with a body that is not a JSON object.", error.Message);
+        await using (var c = await h.Tenant.OpenAsync(Ct))
+        {
+            Assert.Equal(0L, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ledger_accounts"));
+        }
+
+        Assert.Equal(error.Message, (await h.Tenant.QuickBooks.CurrentAsync(Ct))!.LastError);
+        Assert.Equal(8, (await sync.SyncAsync(h.Tenant, full: false, null, Ct)).Total.Added);
     }
 
     [Fact]

@@ -16,3 +16,9 @@ public sealed record PromiseToPay(string Id, string InvoiceId, decimal Amount, D
 
 /// <summary>An invoice the customer disputes; it is not chased while the dispute is open.</summary>
 public sealed record InvoiceDispute(string InvoiceId, string Reason, DateOnly OpenedOn);
+
+/// <summary>
+/// A customer credit still unapplied (issue 13: a QuickBooks CreditMemo's RemainingCredit). A credit applied to an
+/// invoice is a payment line on that invoice instead, so it is never counted twice.
+/// </summary>
+public sealed record ArCredit(string Id, string CustomerId, DateOnly TxnDate, decimal Remaining);

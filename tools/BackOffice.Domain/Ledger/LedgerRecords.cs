@@ -23,3 +23,9 @@ public sealed record CrossSystemLink(string Kind, string ProjectId, string Ledge
 /// <summary>A line of a bill to be written (issue 12: one line record for the drafted sub-invoice bill and the ledger write).</summary>
 /// <param name="Amount">Dollars; must be whole cents.</param>
 public sealed record BillLineDraft(string AccountId, string? CustomerId, string? CostCode, string? Description, decimal Amount);
+
+/// <summary>Part of a bill payment applied to one bill (issue 13: a QuickBooks BillPayment line's LinkedTxn to a Bill).</summary>
+public sealed record LedgerBillPaymentLine(string BillPaymentId, string BillId, DateOnly PaidOn, decimal Amount);
+
+/// <summary>A vendor credit still unapplied (issue 13: a QuickBooks VendorCredit's Balance).</summary>
+public sealed record LedgerVendorCredit(string Id, string VendorId, DateOnly TxnDate, decimal Remaining);

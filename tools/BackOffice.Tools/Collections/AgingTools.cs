@@ -57,13 +57,18 @@ public static class AgingTools
         [Description("Customer invoices, for the retainage withheld on them")] IReadOnlyList<ArInvoice> invoices,
         [Description("The date the aging is computed as of")] DateOnly asOf,
         [Description("Aging buckets; null for the standard ones")] AgingBuckets? buckets = null,
-        [Description("The basis the open items were aged on: due date (default) or invoice date")] AgingBasis basis = AgingBasis.DueDate)
+        [Description("The basis the open items were aged on: due date (default) or invoice date")] AgingBasis basis = AgingBasis.DueDate,
+        [Description("Customers' unapplied credits (credit memos); null for none")] IReadOnlyList<ArCredit>? credits = null)
     {
         buckets ??= AgingBuckets.Standard;
         var retainage = RetainageReceivable(invoices, asOf);
+        // Issue 13: an unapplied credit memo is a negative amount aged from its own date (it has no due date), as the
+        // A/R aging in QuickBooks lists it, so it lowers the customer's total.
+        var credited = (credits ?? []).Where(c => c.TxnDate <= asOf && c.Remaining > 0m)
+            .Select(c => (c.CustomerId, Bucket: buckets.LabelFor(asOf.DayNumber - c.TxnDate.DayNumber, basis), Open: -c.Remaining)).ToList();
         var customers = openItems.Select(i => i.Invoice.CustomerId).Concat(retainage.Where(r => r.Value != 0m).Select(r => r.Key))
-            .Distinct().Order(StringComparer.Ordinal);
-        var byCustomer = openItems.ToLookup(i => i.Invoice.CustomerId, StringComparer.Ordinal);
+            .Concat(credited.Select(c => c.CustomerId)).Distinct().Order(StringComparer.Ordinal);
+        var byCustomer = openItems.Select(i => (i.Invoice.CustomerId, i.Bucket, i.Open)).Concat(credited).ToLookup(i => i.CustomerId, StringComparer.Ordinal);
         return customers.Select(customer =>
         {
             var mine = byCustomer[customer].ToList();

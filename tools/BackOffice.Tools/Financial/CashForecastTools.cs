@@ -9,7 +9,8 @@ public sealed record Receivable(string InvoiceId, string CustomerId, DateOnly In
 /// <summary>One past application of a payment to an invoice: how long that customer took to pay.</summary>
 public sealed record PaidInvoice(string CustomerId, DateOnly InvoiceDate, DateOnly PaidDate, decimal Amount);
 
-public sealed record Payable(string BillId, DateOnly DueDate, decimal Amount);
+/// <summary>A bill to pay on <paramref name="DueDate"/>; <paramref name="VendorId"/> lets a vendor's credits be taken off it (issue 13).</summary>
+public sealed record Payable(string BillId, DateOnly DueDate, decimal Amount, string? VendorId = null);
 
 /// <summary>A past payroll week's gross pay.</summary>
 public sealed record PayrollWeek(DateOnly WeekStart, decimal Gross);

@@ -36,11 +36,15 @@ public sealed class CashForecastReport(FinancialOptions options) : IReport
         var receivables = analysis.Data.Books.Invoices.Where(i => i.TxnDate <= request.AsOf)
             .Select(i => new Receivable(i.Id, i.CustomerId, i.TxnDate, i.DueDate, i.Total - paidByInvoice.GetValueOrDefault(i.Id)))
             .Where(r => r.OpenAmount > 0m).ToList();
-        var payables = bills.Where(b => b.DueDate is not null).Select(b => new Payable(b.BillId, b.DueDate!.Value, b.Total)).ToList();
+        // Issue 13: a connected QuickBooks brings bill payments and vendor credits; what they settle is not owed any more.
+        var billPayments = await cash.BillPaymentLinesAsync(cancellationToken);
+        var payables = OpenPayablesTools.Open(
+            bills.Where(b => b.DueDate is not null).Select(b => new Payable(b.BillId, b.DueDate!.Value, b.Total, b.VendorId)).ToList(),
+            billPayments, await cash.VendorCreditsAsync(cancellationToken), request.AsOf);
         var payroll = (await cash.PayrollAsync(cancellationToken)).Where(p => p.WeekStart <= request.AsOf).Select(p => new PayrollWeek(p.WeekStart, p.Gross)).ToList();
         var buckets = CashForecastTools.Forecast(request.AsOf, receivables,
             applied.Select(p => new PaidInvoice(p.CustomerId, p.InvoiceDate, p.PaidDate, p.Amount)).ToList(), payables, payroll);
-        var note = "bills count as open until due (no bill payments in the data)" + (payroll.Count == 0 ? "; no payroll on record" : "");
+        var note = (billPayments.Count == 0 ? "bills count as open until due (no bill payments in the data)" : "bills count as open less the bill payments and vendor credits applied") + (payroll.Count == 0 ? "; no payroll on record" : "");
         return new ReportTable(title, columns, buckets.Select(b => new JsonObject
         {
             ["id"] = $"{b.FromDay}-{b.ToDay}",

@@ -13,12 +13,14 @@ namespace BackOffice.Store.Connectors.QuickBooks;
 /// <summary>
 /// The QuickBooks Online Accounting API v3 for one tenant's realm (qbo.md sections 2-8): <c>minorversion</c> on every
 /// request, <c>intuit_tid</c> logged, a 401 refreshes the token once and retries, a 429 waits (60 s as Intuit says,
-/// configurable) and retries, and at most <see cref="QuickBooksOptions.MaxConcurrentPerRealm"/> requests run at once per realm.
+/// configurable) and retries, at most <see cref="QuickBooksOptions.MaxConcurrentPerRealm"/> requests run at once per realm, and
+/// at most <see cref="QuickBooksOptions.MaxRequestsPerMinute"/> are sent in any minute (<see cref="QuickBooksRequestWindow"/>).
 /// </summary>
 public sealed partial class QuickBooksApi(
     HttpClient http, QuickBooksOptions options, QuickBooksTokens tokens, TimeProvider clock, ILogger<QuickBooksApi> logger)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _perRealm = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, QuickBooksRequestWindow> _perMinute = new(StringComparer.Ordinal);
     private long _requests;
 
     /// <summary>API requests sent by this process (each retry counts): what the 500-a-minute budget is spent on.</summary>
@@ -88,6 +90,7 @@ public sealed partial class QuickBooksApi(
         while (true)
         {
             var token = await tokens.AccessTokenAsync(tenant, rejected, cancellationToken);
+            await _perMinute.GetOrAdd(realm, _ => new QuickBooksRequestWindow(options.MaxRequestsPerMinute, clock)).WaitTurnAsync(cancellationToken);
             using var response = await SendOnceAsync(method, url, body, token, cancellationToken);
             LogRequest(method.Method, path.Split('?')[0], (int)response.StatusCode, QuickBooksOAuth.Tid(response) ?? "-");
             if (response.StatusCode == HttpStatusCode.Unauthorized && rejected is null)

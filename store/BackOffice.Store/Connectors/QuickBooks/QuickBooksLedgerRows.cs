@@ -13,7 +13,8 @@ namespace BackOffice.Store.Connectors.QuickBooks;
 internal static class QuickBooksLedgerRows
 {
     public static readonly IReadOnlyList<string> Entities =
-        ["Account", "Customer", "Vendor", "Item", "Class", "Term", "Bill", "Invoice", "Payment", "JournalEntry", "PurchaseOrder"];
+        ["Account", "Customer", "Vendor", "Item", "Class", "Term", "Bill", "Invoice", "Payment", "JournalEntry", "PurchaseOrder",
+         "BillPayment", "CreditMemo", "VendorCredit"];
 
     private static readonly Dictionary<string, (string Table, string? Lines, string? LinesKey)> Tables = new(StringComparer.Ordinal)
     {
@@ -28,10 +29,21 @@ internal static class QuickBooksLedgerRows
         ["Payment"] = ("ledger_payments", "ledger_payment_lines", "payment_id"),
         ["JournalEntry"] = ("ledger_journal_entries", "ledger_journal_lines", "journal_entry_id"),
         ["PurchaseOrder"] = ("ledger_purchase_orders", null, null),
+        ["BillPayment"] = ("ledger_bill_payments", "ledger_bill_payment_lines", "bill_payment_id"),
+        ["CreditMemo"] = ("ledger_credit_memos", null, null),
+        ["VendorCredit"] = ("ledger_vendor_credits", null, null),
     };
 
     /// <summary>Name-list entities: QuickBooks makes them inactive and never deletes them (qbo.md section 6).</summary>
     public static bool IsNameList(string entity) => entity is "Account" or "Customer" or "Vendor" or "Item" or "Class" or "Term";
+
+    /// <summary>
+    /// The WHERE clause that reads a name list's inactive entries too (issue 13): a query returns only active
+    /// accounts, customers, vendors and items unless it asks for <c>Active IN (true,false)</c> (Intuit's "Query operations
+    /// and syntax" page; its blog "Deep dive: SQL queries", 2017-02-08: "SELECT * FROM Customer" retrieves all active
+    /// customers). Without it a bill of a since-deactivated vendor would name a vendor we never read.
+    /// </summary>
+    public static string AllOf(string entity) => entity is "Account" or "Customer" or "Vendor" or "Item" ? " WHERE Active IN (true,false)" : "";
 
     /// <summary>The canonical table an entity's rows live in.</summary>
     public static string TableOf(string entity) =>
@@ -81,10 +93,12 @@ internal static class QuickBooksLedgerRows
     /// agent reads them to compute, so a change to them touches no entity a sweep recomputes.
     /// </summary>
     private static async Task<IReadOnlyList<ChangedEntity>> JournaledAsync(
-        DbConnection c, DbTransaction t, (string Table, string? Lines, string? LinesKey) table, string id, CancellationToken ct) =>
-        table.Table is "ledger_items" or "ledger_classes" or "ledger_terms"
-            ? []
-            : await ChangedEntities.StoredDocumentAsync(table.Table, table.Lines, table.LinesKey, id, c, t, ct);
+        DbConnection c, DbTransaction t, (string Table, string? Lines, string? LinesKey) table, string id, CancellationToken ct) => table.Table switch
+    {
+        "ledger_items" or "ledger_classes" or "ledger_terms" => [],
+        "ledger_bill_payments" or "ledger_credit_memos" or "ledger_vendor_credits" => await QuickBooksCreditJournal.StoredAsync(c, t, table.Table, id, ct),
+        _ => await ChangedEntities.StoredDocumentAsync(table.Table, table.Lines, table.LinesKey, id, c, t, ct),
+    };
 
     private static async Task RemoveAsync(DbConnection c, DbTransaction t, (string Table, string? Lines, string? LinesKey) table, string id, CancellationToken ct)
     {

@@ -35,6 +35,9 @@ public sealed class QuickBooksOptions
     /// <summary>Intuit allows 10 concurrent requests per realm and app ([blog 2016/08/08]).</summary>
     public int MaxConcurrentPerRealm { get; set; } = 10;
 
+    /// <summary>Intuit allows 500 requests a minute per realm ([limits page], qbo.md section 8); the client paces itself under it.</summary>
+    public int MaxRequestsPerMinute { get; set; } = 500;
+
     /// <summary>MAXRESULTS of a query page; Intuit's maximum is 1000.</summary>
     public int PageSize { get; set; } = 1000;
 
@@ -82,9 +85,9 @@ public sealed class QuickBooksOptions
             yield return "QuickBooks:MinorVersion must be 75 or later (Intuit ignores lower values).";
         }
 
-        if (PageSize is < 1 or > 1000 || CdcMaxObjects is < 1 or > 1000 || MaxConcurrentPerRealm is < 1 or > 10 || ThrottleWaitSeconds < 0 || MaxThrottleRetries < 0)
+        if (PageSize is < 1 or > 1000 || CdcMaxObjects is < 1 or > 1000 || MaxConcurrentPerRealm is < 1 or > 10 || MaxRequestsPerMinute is < 1 or > 500 || ThrottleWaitSeconds < 0 || MaxThrottleRetries < 0)
         {
-            yield return "QuickBooks: PageSize 1-1000, CdcMaxObjects 1-1000, MaxConcurrentPerRealm 1-10, ThrottleWaitSeconds and MaxThrottleRetries not negative.";
+            yield return "QuickBooks: PageSize 1-1000, CdcMaxObjects 1-1000, MaxConcurrentPerRealm 1-10, MaxRequestsPerMinute 1-500, ThrottleWaitSeconds and MaxThrottleRetries not negative.";
         }
     }
 

@@ -31,6 +31,7 @@ internal static class QuickBooksRowSql
         "JournalEntry" => JournalEntry(q),
         "PurchaseOrder" => [($"INSERT INTO ledger_purchase_orders (id, vendor_id, customer_id, doc_number, txn_date, total_cents, status, origin, sync_token, source_updated_at, row_hash) VALUES (@Id, @Vendor, @Customer, @Doc, @Date, @Total, @Status, {Provenance})",
             new { q.Id, Vendor = q.Ref("VendorRef"), Customer = q.Lines.Select(l => QuickBooksJson.RefOf(Detail(l), "CustomerRef")).FirstOrDefault(v => v is not null), Doc = q.Optional("DocNumber"), Date = q.Text("TxnDate"), Total = q.Cents("TotalAmt"), Status = q.Optional("POStatus") ?? "Open", q.SyncToken, q.Updated, q.RowHash })],
+        _ when QuickBooksCreditRowSql.Handles(q.Entity) => QuickBooksCreditRowSql.Rows(q),
         _ => throw new QuickBooksResponseException($"QuickBooks entity type '{q.Entity}' is not one the back office reads."),
     };
 

@@ -68,7 +68,7 @@ public sealed partial class QuickBooksSync(QuickBooksApi api, QuickBooksOptions 
         var counts = SyncCounts.Zero;
         while (!cursor.Done)
         {
-            var sql = $"SELECT * FROM {cursor.Entity} STARTPOSITION {cursor.NextPosition} MAXRESULTS {options.PageSize}";
+            var sql = $"SELECT * FROM {cursor.Entity}{QuickBooksLedgerRows.AllOf(cursor.Entity)} STARTPOSITION {cursor.NextPosition} MAXRESULTS {options.PageSize}";
             var page = await api.QueryAsync(tenant, sql, cancellationToken);
             var items = Items(page, cursor.Entity);
             cursor = new SyncCursor(cursor.Entity, cursor.NextPosition + items.Count, items.Count < options.PageSize);

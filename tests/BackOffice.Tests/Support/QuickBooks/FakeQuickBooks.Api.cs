@@ -74,6 +74,12 @@ public sealed partial class FakeQuickBooks
             return Fault(429, "SERVICE", "3001", "message=ThrottleExceeded; errorCode=003001; statusCode=429", "The request limit was reached.  Try again later");
         }
 
+        if (GarbleNext > 0)
+        {
+            GarbleNext--;
+            return Results.Content("{\"QueryResponse\":{\"Bill\":[{\"Id\":", "application/json", statusCode: 200);
+        }
+
         return null;
     }
 

@@ -18,6 +18,8 @@ public sealed partial class FakeQuickBooks
         "PurchaseOrder", "BillPayment", "CreditMemo", "VendorCredit",
     };
 
+    private static readonly HashSet<string> ActiveByDefault = new(StringComparer.Ordinal) { "Account", "Customer", "Vendor", "Item" };
+
     private IResult Query(string sql)
     {
         var match = QueryPattern().Match(sql.Trim());
@@ -35,7 +37,10 @@ public sealed partial class FakeQuickBooks
         }
 
         var conditions = match.Groups["where"].Success ? Conditions(match.Groups["where"].Value) : [];
-        var page = Locked(() => Table(entity).Values.Where(e => conditions.All(c => Matches(e, c.Field, c.Value)))
+        // Name lists answer only their active entries unless the query names Active (Intuit's query page: Active IN (true,false)).
+        var activeOnly = ActiveByDefault.Contains(entity) && !conditions.Any(c => c.Field.Equals("Active", StringComparison.OrdinalIgnoreCase));
+        var page = Locked(() => Table(entity).Values
+            .Where(e => (!activeOnly || e["Active"]?.GetValue<bool>() != false) && conditions.All(c => Matches(e, c.Field, c.Values)))
             .Skip(start - 1).Take(max).Select(e => e.DeepClone()).ToArray());
         var response = new JsonObject();
         if (page.Length > 0)
@@ -108,17 +113,23 @@ public sealed partial class FakeQuickBooks
     private static DateTimeOffset Updated(JsonObject body) =>
         DateTimeOffset.Parse(body["MetaData"]!["LastUpdatedTime"]!.GetValue<string>(), CultureInfo.InvariantCulture);
 
-    private static List<(string Field, string Value)> Conditions(string where) =>
+    /// <summary>Conditions joined by AND: <c>Field = 'value'</c>, or <c>Field IN (a, b)</c> with quoted or bare values (true, false).</summary>
+    private static List<(string Field, string[] Values)> Conditions(string where) =>
         Regex.Split(where, @"\s+AND\s+", RegexOptions.IgnoreCase)
-            .Select(c => ConditionPattern().Match(c))
-            .Select(m => m.Success ? (m.Groups[1].Value, m.Groups[2].Value.Replace("\\'", "'", StringComparison.Ordinal)) : throw new FormatException("bad condition"))
+            .Select(c => ConditionPattern().Match(c) is { Success: true } m
+                ? (m.Groups[1].Value, new[] { m.Groups[2].Value.Replace("\\'", "'", StringComparison.Ordinal) })
+                : InPattern().Match(c) is { Success: true } @in
+                    ? (@in.Groups[1].Value, @in.Groups[2].Value.Split(',').Select(v => v.Trim().Trim('\'')).ToArray())
+                    : throw new FormatException("bad condition"))
             .ToList();
 
-    private static bool Matches(JsonObject entity, string field, string value)
+    private static bool Matches(JsonObject entity, string field, string[] values)
     {
         var node = entity[field];
         var text = node is JsonObject reference ? reference["value"]?.ToString() : node?.ToString();
-        return string.Equals(text, value, StringComparison.Ordinal);
+        // A name list entry without Active is active (QuickBooks always sends it; the fake's seeds may leave it out).
+        text ??= field.Equals("Active", StringComparison.OrdinalIgnoreCase) ? "true" : null;
+        return values.Any(v => string.Equals(text, v, text is "true" or "false" ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal));
     }
 
     private (int, JsonObject)? ValidateBill(JsonObject body)
@@ -186,4 +197,7 @@ public sealed partial class FakeQuickBooks
 
     [GeneratedRegex(@"^\s*(\w+)\s*=\s*'((?:[^'\\]|\\.)*)'\s*$")]
     private static partial Regex ConditionPattern();
+
+    [GeneratedRegex(@"^\s*(\w+)\s+IN\s*\(([^)]*)\)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex InPattern();
 }

@@ -44,6 +44,9 @@ public sealed partial class FakeQuickBooks : IAsyncDisposable
     /// <summary>The next N API requests are answered 429 (error 3001 ThrottleExceeded).</summary>
     public int ThrottleNext { get; set; }
 
+    /// <summary>The next N API requests are answered 200 with a body cut off mid-JSON (a broken proxy or connection).</summary>
+    public int GarbleNext { get; set; }
+
     /// <summary>Transactions dated on or before this date are in a closed period (error 6210).</summary>
     public DateOnly? ClosedThrough { get; set; }
 
