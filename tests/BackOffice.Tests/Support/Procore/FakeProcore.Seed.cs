@@ -56,6 +56,7 @@ public sealed partial class FakeProcore
         }, at);
         SeedOwnerSide(project, codes, at);
         SeedDirectCost(project, codes, at);
+        SeedSchedule(project, at);
         var requisition = SeedRequisition(project, subcontract, line, codes[1], at);
         return new FakeProcoreProject(project, subcontract, line, purchaseOrder, requisition, 4431, package);
     }
