@@ -132,9 +132,15 @@ public sealed partial class FakeProcore
         return Results.Json(new { message = "You have surpassed the max number of requests for an hour. Please wait until your limit resets." }, statusCode: 429);
     }
 
-    /// <summary>filters[updated_at]=FROM...TO (filtering_on_list_actions.md); other filters are not needed by the client.</summary>
+    /// <summary>filters[contract_id] and filters[updated_at]=FROM...TO (filtering_on_list_actions.md); other filters are not needed by the client.</summary>
     private static List<JsonObject> Filter(List<JsonObject> items, IQueryCollection query)
     {
+        var contract = query["filters[contract_id]"].ToString();
+        if (contract.Length > 0)
+        {
+            items = items.Where(i => i["contract_id"]?.ToJsonString() == contract).ToList();
+        }
+
         var range = query["filters[updated_at]"].ToString();
         if (range.Length == 0)
         {
