@@ -31,7 +31,7 @@ public sealed class ProcoreClientTests
 
     [Theory]
     [InlineData("1357908642", null)]
-    [InlineData("42", "cannot see company 42; it sees: 1357908642 (Rivera Construction (fake Procore))")]
+    [InlineData("42", "cannot see company 42: Procore answered 403 to /rest/v1.0/companies: App is not connected to this company")]
     public async Task ConnectServiceAccount_NamedCompany_IsChosenOrRefusedSayingWhichItSees(string company, string? refusal)
     {
         await using var h = await ProcoreHarness.StartAsync();

@@ -19,7 +19,11 @@ public sealed partial class FakeProcore
     {
         lock (Lock)
         {
-            List("companies").Add(new JsonObject { ["id"] = CompanyId, ["name"] = CompanyName, ["is_active"] = true, ["my_company"] = true });
+            // The Company model of GET /rest/v1.0/companies (procore_python_sdk): id, name, is_active, logo_url, my_company, pcn_business_experience.
+            List("companies").Add(new JsonObject
+            {
+                ["id"] = CompanyId, ["name"] = CompanyName, ["is_active"] = true, ["logo_url"] = null, ["my_company"] = true, ["pcn_business_experience"] = false,
+            });
         }
 
         Put("vendors", Vendor(4431, "ABC Concrete", "Concrete"), at);
