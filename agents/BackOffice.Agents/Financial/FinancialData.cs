@@ -69,7 +69,8 @@ internal sealed record FinancialBooks(
     IReadOnlyList<CostTotal> CostTotals,
     IReadOnlySet<string> Reclassed,
     IReadOnlyList<JobLaborHours> LaborHours,
-    IReadOnlyList<Employee> Employees)
+    IReadOnlyList<Employee> Employees,
+    IReadOnlyList<DirectCostLine>? DirectCostLines = null)
 {
     public static FinancialBooks Empty { get; } = new([], [], [], [], [], [], [], [], [], [], new HashSet<string>(), [], []);
 
@@ -86,7 +87,8 @@ internal sealed record FinancialBooks(
             await ledger.CostExceptionsAsync(ClosedCustomers(contracts, identity), cancellationToken),
             await ledger.CostTotalsAsync(asOf, cancellationToken), await path.Reclasses.ReclassedLinesAsync(cancellationToken),
             // Issue 16: clocked hours by job and employee (summed in SQL) for labor burden per employee in WIP.
-            await path.Workforce.JobHoursAsync(asOf, cancellationToken), await path.Workforce.EmployeesAsync(cancellationToken));
+            await path.Workforce.JobHoursAsync(asOf, cancellationToken), await path.Workforce.EmployeesAsync(cancellationToken),
+            await project.DirectCostLinesAsync(asOf, cancellationToken));
     }
 
     /// <summary>The ledger jobs whose cost the closed-job check looks at one by one: closed jobs' twins and inactive customers.</summary>
