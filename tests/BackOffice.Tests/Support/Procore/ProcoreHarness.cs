@@ -25,10 +25,17 @@ public sealed class ProcoreHarness : IAsyncDisposable
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
-    public static async Task<ProcoreHarness> StartAsync(Dictionary<string, string?>? settings = null)
+    /// <param name="clock">One clock for the product and the fake (a test that must not depend on real time); the system clock otherwise.</param>
+    public static async Task<ProcoreHarness> StartAsync(Dictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var harness = new ProcoreHarness { Fake = await FakeProcore.StartAsync() };
         var builder = BackOfficeServices.CreateBuilder(harness._dir.Data);
+        if (clock is not null)
+        {
+            harness.Fake.Clock = clock;
+            builder.Services.AddSingleton(clock);
+        }
+
         var merged = Settings(harness.Fake);
         foreach (var (key, value) in settings ?? [])
         {
