@@ -19,7 +19,7 @@ public sealed class ProcoreScheduleTests
     [Fact]
     public async Task Sync_ProjectSchedule_StoresLeafTasksWithProvenanceAndDerivedCostCodes()
     {
-        var (h, project) = await SyncedAsync();
+        var (h, project) = await ProcoreHarness.SyncedAsync();
         await using var _ = h;
 
         await using var c = await h.Tenant.OpenAsync(Ct);
@@ -42,7 +42,7 @@ public sealed class ProcoreScheduleTests
     [Fact]
     public async Task FullSync_TaskDeletedInProcore_RemovesOurTaskAndJournalsIt()
     {
-        var (h, project) = await SyncedAsync();
+        var (h, project) = await ProcoreHarness.SyncedAsync();
         await using var _ = h;
         var milestone = h.Fake.Lists[$"tasks:{project.Id}"].Single(t => (string?)t["name"] == "Topping out");
         h.Fake.Remove($"tasks:{project.Id}", (long)milestone["id"]!);
@@ -59,7 +59,7 @@ public sealed class ProcoreScheduleTests
     [Fact]
     public async Task Sync_PercentCompleteChanged_UpdatesTheTask()
     {
-        var (h, project) = await SyncedAsync();
+        var (h, project) = await ProcoreHarness.SyncedAsync();
         await using var _ = h;
         var footings = (JsonObject)h.Fake.Lists[$"tasks:{project.Id}"].Single(t => (string?)t["wbs"] == "1.1").DeepClone();
         footings["percentage"] = 100;
@@ -74,7 +74,7 @@ public sealed class ProcoreScheduleTests
     [Fact]
     public async Task EarnedValue_ProcoreSchedule_PlansTheBudgetOfEachTasksCostCode()
     {
-        var (h, project) = await SyncedAsync();
+        var (h, project) = await ProcoreHarness.SyncedAsync();
         await using var _ = h;
         var report = h.Get<IEnumerable<IReport>>().Single(r => r.Name == "earned-value");
         await using (var c = await h.Tenant.OpenAsync(Ct))
@@ -95,14 +95,6 @@ public sealed class ProcoreScheduleTests
         Assert.Equal("PV and EV weighted by budget by cost code", (string?)table.Rows.Single(r => (string?)r["measure"] == "schedule")["label"]);
     }
 
-    private static async Task<(ProcoreHarness Harness, FakeProcoreProject Project)> SyncedAsync()
-    {
-        var h = await ProcoreHarness.StartAsync();
-        var project = h.Seed(1)[0];
-        await h.ConnectServiceAccountAsync();
-        await h.Get<ProcoreSync>().SyncAsync(h.Tenant, full: false, null, Ct);
-        return (h, project);
-    }
 
     private static bool Fail(string row) => throw new Xunit.Sdk.XunitException("earned value answered a note: " + row);
 

@@ -82,6 +82,16 @@ public sealed class ProcoreHarness : IAsyncDisposable
         return Enumerable.Range(1, projects).Select(n => Fake.SeedProject(n, before)).ToList();
     }
 
+    /// <summary>A fake Procore with one seeded project, connected as the service account and synced once.</summary>
+    public static async Task<(ProcoreHarness Harness, FakeProcoreProject Project)> SyncedAsync()
+    {
+        var h = await StartAsync();
+        var project = h.Seed(1)[0];
+        await h.ConnectServiceAccountAsync();
+        await h.Get<ProcoreSync>().SyncAsync(h.Tenant, full: false, null, CancellationToken.None);
+        return (h, project);
+    }
+
     public async ValueTask DisposeAsync()
     {
         _host?.Dispose();
