@@ -30,7 +30,7 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, Finan
 
     // Indexed once per analysis so a sweep grows with the books, not with jobs × postings (issue 3 benchmark); the totals
     // are already as of the date the data was loaded for (issue 18).
-    private readonly ILookup<string?, CostTotal> _costByJob = data.Books.CostTotals.ToLookup(p => p.CustomerId);
+    private readonly ILookup<string?, CostTotal> _costByJob = data.Books.CostTotals.Concat(DirectCosts(data, options)).ToLookup(p => p.CustomerId);
     private readonly ILookup<string, BudgetLine> _budgetByJob = data.Books.BudgetLines.ToLookup(b => b.JobId);
     private readonly ILookup<string, ChangeOrder> _changesByJob = data.Books.ChangeOrders.ToLookup(c => c.JobId);
     private readonly ILookup<string, LedgerInvoice> _invoicesByJob = data.Books.Invoices.Where(i => i.TxnDate <= asOf).ToLookup(i => i.CustomerId);
@@ -51,6 +51,27 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, Finan
     {
         Reclassed = data.Books.Reclassed,
     };
+
+    /// <summary>
+    /// Issue 14: the project system's direct cost lines that count in job cost under <see cref="FinancialOptions.DirectCosts"/>
+    /// (<see cref="DirectCostRule"/>), as cost totals of the job's ledger twin; a job without a twin has no job cost to add to.
+    /// </summary>
+    private static IEnumerable<CostTotal> DirectCosts(FinancialData data, FinancialOptions options)
+    {
+        var lines = data.Books.DirectCostLines ?? [];
+        if (lines.Count == 0)
+        {
+            return [];
+        }
+
+        var jobMap = data.JobMap();
+        var bills = data.Bills.Select(b => new LedgerBillKey(data.LedgerVendors.TryGetValue(b.VendorId, out var v) ? v.Name : b.VendorId, b.DocNumber, b.Total)).ToList();
+        return DirectCostRule.Countable(lines, bills, options.DirectCosts)
+            .Where(l => jobMap.ContainsKey(l.JobId)).Select(l => new CostTotal(jobMap[l.JobId], l.CostCode, DirectCostAccount, l.Amount));
+    }
+
+    /// <summary>The account a direct cost's line stands under in job cost: none of the ledger's (it is the project system's).</summary>
+    public const string DirectCostAccount = "(project direct cost)";
 
     /// <summary>Cost posted to a ledger job as of the date, by cost code (lines without one under <see cref="Uncoded"/>).</summary>
     public IReadOnlyDictionary<string, decimal> ActualByCostCode(string ledgerJobId) =>

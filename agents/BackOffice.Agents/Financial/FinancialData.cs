@@ -70,7 +70,8 @@ internal sealed record FinancialBooks(
     IReadOnlySet<string> Reclassed,
     IReadOnlyList<JobLaborHours> LaborHours,
     IReadOnlyList<Employee> Employees,
-    IReadOnlyList<Timecard>? Timecards = null)
+    IReadOnlyList<Timecard>? Timecards = null,
+    IReadOnlyList<DirectCostLine>? DirectCostLines = null)
 {
     public static FinancialBooks Empty { get; } = new([], [], [], [], [], [], [], [], [], [], new HashSet<string>(), [], []);
 
@@ -89,7 +90,9 @@ internal sealed record FinancialBooks(
             // Issue 16: clocked hours by job and employee (summed in SQL) for labor burden per employee in WIP.
             await path.Workforce.JobHoursAsync(asOf, cancellationToken), await path.Workforce.EmployeesAsync(cancellationToken),
             // Issue 16: the timecards to date, whose workweeks give the overtime that labor burden prices.
-            await path.Workforce.TimecardsAsync(DateOnly.MinValue, asOf.AddDays(1), cancellationToken));
+            await path.Workforce.TimecardsAsync(DateOnly.MinValue, asOf.AddDays(1), cancellationToken),
+            // Issue 14: approved direct costs from the project system, counted in job cost by FinancialOptions.DirectCosts.
+            await project.DirectCostLinesAsync(asOf, cancellationToken));
     }
 
     /// <summary>The ledger jobs whose cost the closed-job check looks at one by one: closed jobs' twins and inactive customers.</summary>

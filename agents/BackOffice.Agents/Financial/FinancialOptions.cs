@@ -47,6 +47,13 @@ public sealed class FinancialOptions
     /// </summary>
     public DayOfWeek WorkweekStart { get; set; } = DayOfWeek.Monday;
 
+    /// <summary>
+    /// Issue 14: how approved direct costs from the project system (Procore's Direct Costs) count in job cost: Match
+    /// (the default: one the ledger also carries, same vendor, invoice number and amount, counts once), Include, or
+    /// ExcludeWhenLedgerConnected (none while the ledger has any bill).
+    /// </summary>
+    public BackOffice.Tools.Financial.DirectCostMode DirectCosts { get; init; } = BackOffice.Tools.Financial.DirectCostMode.Match;
+
     /// <summary>Issue 16: tiered retainage per subcontract; others are held at their flat retainage percent.</summary>
     public IReadOnlyList<RetainageScheduleOptions> RetainageSchedules { get; init; } = [];
 

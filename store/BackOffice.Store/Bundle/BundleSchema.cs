@@ -61,7 +61,7 @@ public static class BundleSchema
         new("project/sub-invoice-lines.csv", "project_sub_invoice_lines", "id", [Id, T("sub_invoice_id").Req().Refs(SubInvoices),
             Code.Req(), T("description"), M("amount_cents", SignRule.Any).Req()], NotProcore),
         new("project/schedule-tasks.csv", "project_schedule_tasks", "id", [Id, T("job_id").Req().Refs(Jobs), T("name").Req(),
-            T("trade").Req(), D("start_date").Req(), D("end_date").Req(), N("crew_hours_e4").Req(), P("percent_complete_bp").Req()]),
+            T("trade").Req(), D("start_date").Req(), D("end_date").Req(), N("crew_hours_e4").Req(), P("percent_complete_bp").Req()], NotProcore),
 
         new(Accounts, "ledger_accounts", "id", [Id, T("number"), T("name").Req(), E("type", [.. AccountTypes]).Req(), B("active").Req()], NotQuickBooks),
         new(Customers, "ledger_customers", "id", [Id, T("name").Req(), T("parent_id").Refs(Customers),

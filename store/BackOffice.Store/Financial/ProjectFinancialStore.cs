@@ -62,6 +62,20 @@ public sealed class ProjectFinancialStore(TenantData tenant)
             Cents.ToDollars(r.StoredCents), Cents.ToDollars(r.RetainageCents), Cents.ToDollars(r.DueCents), r.Status)).ToList();
     }
 
+    /// <summary>Issue 14: the cost-coded lines of approved direct costs dated on or before the date (void, draft and pending ones are no cost).</summary>
+    public async Task<IReadOnlyList<DirectCostLine>> DirectCostLinesAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync<DirectCostRow>(
+            $"""
+            SELECT d.id AS Id, d.job_id AS JobId, d.vendor_name AS VendorName, d.invoice_number AS InvoiceNumber, d.amount_cents AS TotalCents,
+                   l.cost_code AS CostCode, l.amount_cents AS AmountCents
+            FROM project_direct_cost_lines l JOIN project_direct_costs d ON d.id = l.direct_cost_id
+            WHERE d.status = 'approved' AND d.cost_date <= '{asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}' ORDER BY d.id, l.id
+            """, cancellationToken);
+        return rows.Select(r => new DirectCostLine(r.Id, r.JobId, r.VendorName, r.InvoiceNumber, Cents.ToDollars(r.TotalCents), r.CostCode,
+            Cents.ToDollars(r.AmountCents))).ToList();
+    }
+
     private async Task<IEnumerable<T>> QueryAsync<T>(string sql, CancellationToken cancellationToken)
     {
         await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
@@ -118,5 +132,16 @@ public sealed class ProjectFinancialStore(TenantData tenant)
         public long RetainageCents { get; init; }
         public long DueCents { get; init; }
         public string Status { get; init; } = "";
+    }
+
+    private sealed class DirectCostRow
+    {
+        public string Id { get; init; } = "";
+        public string JobId { get; init; } = "";
+        public string? VendorName { get; init; }
+        public string? InvoiceNumber { get; init; }
+        public long TotalCents { get; init; }
+        public string CostCode { get; init; } = "";
+        public long AmountCents { get; init; }
     }
 }

@@ -122,12 +122,15 @@ public sealed class WorkforceStore(TenantData tenant)
         var rows = await connection.QueryAsync<TaskRow>(new CommandDefinition(
             """
             SELECT id AS Id, job_id AS JobId, name AS Name, trade AS Trade, start_date AS StartDate, end_date AS EndDate,
-                   crew_hours_e4 AS CrewHoursE4, percent_complete_bp AS PercentBp
+                   crew_hours_e4 AS CrewHoursE4, percent_complete_bp AS PercentBp, cost_code AS CostCode
             FROM project_schedule_tasks ORDER BY id
             """, cancellationToken: cancellationToken));
         return rows.Select(r => new ScheduleTask(
             r.Id, r.JobId, r.Name, r.Trade, DateOnly.ParseExact(r.StartDate, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            DateOnly.ParseExact(r.EndDate, "yyyy-MM-dd", CultureInfo.InvariantCulture), r.CrewHoursE4 / 10_000m, r.PercentBp / 100m)).ToList();
+            DateOnly.ParseExact(r.EndDate, "yyyy-MM-dd", CultureInfo.InvariantCulture), r.CrewHoursE4 / 10_000m, r.PercentBp / 100m)
+        {
+            CostCode = r.CostCode,
+        }).ToList();
     }
 
     private static string Text(DateOnly date) => date.ToDateTime(TimeOnly.MinValue).ToString(DateTimeFormat, CultureInfo.InvariantCulture);
@@ -190,5 +193,7 @@ public sealed class WorkforceStore(TenantData tenant)
         public string EndDate { get; init; } = "";
         public long CrewHoursE4 { get; init; }
         public long PercentBp { get; init; }
+
+        public string? CostCode { get; init; }
     }
 }

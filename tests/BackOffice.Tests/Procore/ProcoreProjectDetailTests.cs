@@ -18,7 +18,7 @@ public sealed class ProcoreProjectDetailTests
     [Fact]
     public async Task Sync_ChangeOrderPackage_CarriesItsCostCodesIntoCommittedCost()
     {
-        var (h, project) = await SyncedAsync();
+        var (h, project) = await ProcoreHarness.SyncedAsync();
         await using var _ = h;
 
         await using var c = await h.Tenant.OpenAsync(Ct);
@@ -36,7 +36,7 @@ public sealed class ProcoreProjectDetailTests
     [Fact]
     public async Task Sync_PayAppShow_StoresItsG703LinesWithStoredMaterial()
     {
-        var (h, project) = await SyncedAsync();
+        var (h, project) = await ProcoreHarness.SyncedAsync();
         await using var _ = h;
 
         await using var c = await h.Tenant.OpenAsync(Ct);
@@ -51,7 +51,7 @@ public sealed class ProcoreProjectDetailTests
     [Fact]
     public async Task Sync_DirectCostsAndCostTypes_AreStoredWithCostCodes()
     {
-        var (h, project) = await SyncedAsync();
+        var (h, project) = await ProcoreHarness.SyncedAsync();
         await using var _ = h;
 
         await using var c = await h.Tenant.OpenAsync(Ct);
@@ -85,7 +85,7 @@ public sealed class ProcoreProjectDetailTests
     [Fact]
     public async Task Sync_PackageLineRemovedInProcore_RemovesOurLine()
     {
-        var (h, project) = await SyncedAsync();
+        var (h, project) = await ProcoreHarness.SyncedAsync();
         await using var _ = h;
         var package = (JsonObject)h.Fake.Find($"change_order_packages:{project.Id}", project.Package).DeepClone();
         package["line_items"] = new JsonArray(package["line_items"]![0]!.DeepClone());
@@ -100,15 +100,6 @@ public sealed class ProcoreProjectDetailTests
         Assert.Equal(["03-300"], (await c.QueryAsync<string>("SELECT cost_code FROM project_change_order_lines")).ToList());
     }
 
-    /// <summary>A fake Procore with one project, connected and synced once.</summary>
-    private static async Task<(ProcoreHarness Harness, FakeProcoreProject Project)> SyncedAsync()
-    {
-        var h = await ProcoreHarness.StartAsync();
-        var project = h.Seed(1)[0];
-        await h.ConnectServiceAccountAsync();
-        await h.Get<ProcoreSync>().SyncAsync(h.Tenant, full: false, null, Ct);
-        return (h, project);
-    }
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -45,3 +45,10 @@ public sealed record CostPosting(
 
 /// <summary>Cost postings as of a date summed by job, cost code and account (issue 18: what job cost, variance and WIP add up).</summary>
 public sealed record CostTotal(string? CustomerId, string? CostCode, string AccountId, decimal Amount);
+
+/// <summary>
+/// Issue 14: one cost-coded line of an approved direct cost booked in the project system (Procore's Direct Costs tool),
+/// with its direct cost's vendor, invoice number and total: what the double-count rule matches against the ledger's bills.
+/// </summary>
+public sealed record DirectCostLine(
+    string DirectCostId, string JobId, string? VendorName, string? InvoiceNumber, decimal DirectCostTotal, string CostCode, decimal Amount);

@@ -50,6 +50,9 @@ public sealed record PayrollLine(
 public sealed record ScheduleTask(
     string Id, string JobId, string Name, string Trade, DateOnly Start, DateOnly End, decimal CrewHours, decimal PercentComplete)
 {
+    /// <summary>The cost code a schedule read from Procore maps the task to (DERIVED, issue 14); null for the bundle's tasks.</summary>
+    public string? CostCode { get; init; }
+
     /// <summary>Crew hours not yet done: crew hours × (100% − percent complete).</summary>
     public decimal RemainingHours => CrewHours * (100m - PercentComplete) / 100m;
 }

@@ -27,20 +27,28 @@ public sealed class EarnedValueReport(FinancialOptions options) : IReport
         var rows = new List<JsonObject>();
         foreach (var job in analysis.Wip(await ReportCells.JobIdAsync(request, cancellationToken)))
         {
-            var bac = analysis.Data.Books.BudgetLines.Where(b => b.JobId == job.Job.JobId).Sum(b => b.Revised);
-            if (job.Wip is null || !tasks[job.Job.JobId].Any())
+            var budget = analysis.Data.Books.BudgetLines.Where(b => b.JobId == job.Job.JobId).ToList();
+            var bac = budget.Sum(b => b.Revised);
+            var schedule = ScheduleWeights.Weigh([.. tasks[job.Job.JobId]],
+                budget.GroupBy(b => b.CostCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(b => b.Revised), StringComparer.Ordinal));
+            if (job.Wip is null || schedule.Activities.Sum(a => a.Weight) == 0m)
             {
-                rows.Add(Row(job.Job.JobId, job.Job.Name, "note", null, job.Problem ?? "no schedule tasks: PV and EV need a schedule"));
+                rows.Add(Row(job.Job.JobId, job.Job.Name, "note", null, job.Problem ?? (tasks[job.Job.JobId].Any()
+                    ? "schedule tasks carry neither crew hours nor a cost code of the budget: PV and EV need one or the other"
+                    : "no schedule tasks: PV and EV need a schedule")));
                 continue;
             }
 
-            var position = SchedulePhasing.Position([.. tasks[job.Job.JobId].Select(t => new PhasedActivity(t.Start, t.End, t.CrewHours, t.PercentComplete))], request.AsOf);
+            // Issue 14: a budget-weighted schedule (Procore's) plans the budget it covers; a crew-hour one plans the BAC.
+            var basis = schedule.Basis ?? bac;
+            var position = SchedulePhasing.Position(schedule.Activities, request.AsOf);
             var ac = job.Wip.CostToDate;
             var bottomUp = job.Estimates.FirstOrDefault(e => e.Method == EacMethod.ActualPlusEstimateToComplete)?.EstimateAtCompletion - ac;
             var pm = job.Estimates.FirstOrDefault(e => e.Method == EacMethod.PmForecast)?.EstimateAtCompletion;
-            var result = EarnedValueTools.Measure(new EarnedValueInput(bac, MoneyMath.RoundToCent(bac * position.PlannedFraction),
-                MoneyMath.RoundToCent(bac * position.EarnedFraction), ac, bottomUp, pm));
+            var result = EarnedValueTools.Measure(new EarnedValueInput(bac, MoneyMath.RoundToCent(basis * position.PlannedFraction),
+                MoneyMath.RoundToCent(basis * position.EarnedFraction), ac, bottomUp, pm));
             rows.AddRange(Rows(job.Job.JobId, job.Job.Name, result));
+            rows.Add(Row(job.Job.JobId, job.Job.Name, "schedule", null, "PV and EV weighted by " + schedule.Weighting));
         }
 
         return new ReportTable(ReportCells.Title("Earned value", request), ["job", "measure", "value", "label"], rows);

@@ -49,7 +49,7 @@ public sealed class ProcoreConnections(ProcoreOAuth oauth, ProcoreApi api, IToke
     private async Task<ProcoreConnection> SaveAsync(
         TenantData tenant, string grant, ProcoreTokenSet issued, string? companyId, string connectedBy, CancellationToken cancellationToken)
     {
-        var company = Choose(await api.CompaniesAsync(issued.AccessToken, companyId, cancellationToken), companyId);
+        var company = Choose(await CompaniesAsync(issued.AccessToken, companyId, cancellationToken), companyId);
         var now = clock.GetUtcNow();
         var connection = new ProcoreConnection(
             company.Id, company.Name, grant, connectedBy, StoreTime.ToText(now), protector.Protect(issued.AccessToken),
@@ -57,6 +57,29 @@ public sealed class ProcoreConnections(ProcoreOAuth oauth, ProcoreApi api, IToke
             ProcoreConnection.Connected, null, null);
         await tenant.Procore.SaveAsync(connection, cancellationToken);
         return connection;
+    }
+
+    /// <summary>
+    /// GET /rest/v1.0/companies with the fresh token. A DMSA token in a company spread over Procore regions (MPR) must
+    /// send Procore-Company-Id even here (oauth_client_credentials.md), so without --company Procore answers 400; a
+    /// company the app is not installed in answers 403 "App is not connected to this company" (error_reference.md).
+    /// </summary>
+    private async Task<IReadOnlyList<JsonObject>> CompaniesAsync(string accessToken, string? companyId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await api.CompaniesAsync(accessToken, companyId, cancellationToken);
+        }
+        catch (ProcoreApiException ex) when (ex.Status == 403 && companyId is not null)
+        {
+            throw new ProcoreNotConnectedException($"This Procore app cannot see company {companyId}: {ex.Message}");
+        }
+        catch (ProcoreApiException ex) when (ex.Status == 400 && companyId is null)
+        {
+            throw new ProcoreNotConnectedException(
+                "Procore wants the company named on this call (a service account of a company in several Procore regions): run again with " +
+                $"--company ID, the number after app.procore.com/ in the browser's address bar when signed in to the company. {ex.Message}");
+        }
     }
 
     /// <summary>The named company, or the only one; several and none named is a question for the person, not a guess.</summary>

@@ -5,7 +5,7 @@ namespace BackOffice.Store.Connectors.Procore;
 
 /// <summary>
 /// What a list record does not carry and one more request per record reads (issue 14): a change order's line items with
-/// their cost codes (its change order package, GET /rest/v1.0/change_order_packages/{legacy_package_id}), and a pay
+/// their cost codes (its change order package, or its request's package or potential change orders), and a pay
 /// application's G703 lines (its show, GET /rest/v1.0/payment_applications/{id}, which adds g703[]; procore.md section 4).
 /// A record whose list digest is what we stored is not read again, so an unchanged project costs no extra requests.
 /// </summary>
@@ -14,30 +14,74 @@ internal sealed class ProcoreDetails(ProcoreApi api, TenantData tenant, ProcoreP
     private static readonly ProcoreLines ChangeOrderLines = new("project_change_order_lines", "change_order_id", "pc-col-");
     private static readonly ProcoreLines Insurances = new("project_vendor_insurances", "vendor_id", ProcoreInsuranceRows.Prefix);
 
-    /// <summary>Reads the package lines of each new or changed change order of the page; answers the page to apply as it is.</summary>
+    /// <summary>Reads the lines of each new or changed change order of the page; answers the page to apply as it is.</summary>
     public async Task<IReadOnlyList<JsonObject>> ChangeOrderLinesAsync(
         string kind, string project, IReadOnlyList<JsonObject> items, ProcoreScope where, CancellationToken ct)
     {
         foreach (var item in await ChangedAsync("project_change_orders", items, ct))
         {
-            if (ProcoreJson.Of(item, "legacy_package_id") is not { } package)
+            // Null: Procore shows no lines for it (or no longer shows their holder, 404); the lines we hold stay.
+            if (await LinesOfAsync(item, project, ct) is not { } lines)
             {
                 continue;
             }
 
-            var contract = ProcoreJson.Of(item, "contract_id") is { } c ? "&contract_id=" + c : "";
-            // A package Procore no longer shows (404) leaves the lines we hold; the change order itself says what it is.
-            if (await api.GetAsync(tenant, $"/rest/v1.0/change_order_packages/{package}?project_id={project}{contract}", ct) is not { } body)
-            {
-                continue;
-            }
-
-            var lines = (body["line_items"] as JsonArray ?? []).OfType<JsonObject>().ToList();
             var scope = where with { ParentId = ProcoreRows.ChangeOrder(kind, ProcoreJson.Of(item, "id")!) };
             pass.Add("change_order_lines", await tenant.ProcoreSync.ReplaceLinesAsync("change_order_lines", ChangeOrderLines, lines, scope, ct));
         }
 
         return items;
+    }
+
+    /// <summary>
+    /// A change order's lines by the ids its record gives (Default/Extended change order models of procore_python_sdk):
+    /// its change order package (legacy_package_id, GET /rest/v1.0/change_order_packages/{id}, line_items[]); without
+    /// one, its change order request (legacy_request_id, GET /rest/v1.0/change_order_requests/{id}, whose
+    /// change_order_package_id names the package), and for a request with no package the line items of the potential
+    /// change orders that request gathers (GET /rest/v1.0/potential_change_orders?filters[contract_id]= where
+    /// change_order_request_id is the request, then /potential_change_orders/{id}/line_items). Issue 14.
+    /// </summary>
+    private async Task<List<JsonObject>?> LinesOfAsync(JsonObject order, string project, CancellationToken ct)
+    {
+        var contractId = ProcoreJson.Of(order, "contract_id");
+        var contract = contractId is null ? "" : "&contract_id=" + contractId;
+        var package = ProcoreJson.Of(order, "legacy_package_id");
+        if (package is null && ProcoreJson.Of(order, "legacy_request_id") is { } request)
+        {
+            if (await api.GetAsync(tenant, $"/rest/v1.0/change_order_requests/{request}?project_id={project}{contract}", ct) is not { } cor)
+            {
+                return null;
+            }
+
+            package = ProcoreJson.Of(cor, "change_order_package_id");
+            if (package is null)
+            {
+                return await PotentialLinesAsync(project, contractId, request, ct);
+            }
+        }
+
+        if (package is null || await api.GetAsync(tenant, $"/rest/v1.0/change_order_packages/{package}?project_id={project}{contract}", ct) is not { } body)
+        {
+            return null;
+        }
+
+        return (body["line_items"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+    }
+
+    /// <summary>The line items of the potential change orders of one change order request (three-tier change orders).</summary>
+    private async Task<List<JsonObject>> PotentialLinesAsync(string project, string? contract, string request, CancellationToken ct)
+    {
+        var filter = contract is null ? "" : "&filters[contract_id]=" + contract;
+        var lines = new List<JsonObject>();
+        foreach (var pco in await AllPagesAsync($"/rest/v1.0/potential_change_orders?project_id={project}{filter}", ct))
+        {
+            if (ProcoreJson.Of(pco, "change_order_request_id") == request)
+            {
+                lines.AddRange(await AllPagesAsync($"/rest/v1.0/potential_change_orders/{ProcoreJson.Of(pco, "id")}/line_items?project_id={project}", ct));
+            }
+        }
+
+        return lines;
     }
 
     /// <summary>
@@ -66,19 +110,26 @@ internal sealed class ProcoreDetails(ProcoreApi api, TenantData tenant, ProcoreP
     {
         foreach (var vendor in await tenant.ProcoreSync.OpenCommitmentVendorIdsAsync(ct))
         {
-            var items = new List<JsonObject>();
-            string? url = api.ListUrl($"/rest/v1.0/companies/{company}/vendors/{vendor}/insurances", 1);
-            while (url is not null)
-            {
-                var page = await api.PageAsync(tenant, url, ct);
-                pass.Pages++;
-                items.AddRange(page.Items);
-                url = page.Next;
-            }
-
+            var items = await AllPagesAsync($"/rest/v1.0/companies/{company}/vendors/{vendor}/insurances", ct);
             var scope = new ProcoreScope(null, new Dictionary<string, string>()) { ParentId = ProcoreRows.Vendor(vendor) };
             pass.Add("insurances", await tenant.ProcoreSync.ReplaceLinesAsync("insurances", Insurances, items, scope, ct));
         }
+    }
+
+    /// <summary>Every record of a list, page by page to the end (Link rel="next").</summary>
+    private async Task<List<JsonObject>> AllPagesAsync(string path, CancellationToken ct)
+    {
+        var items = new List<JsonObject>();
+        string? url = api.ListUrl(path, 1);
+        while (url is not null)
+        {
+            var page = await api.PageAsync(tenant, url, ct);
+            pass.Pages++;
+            items.AddRange(page.Items);
+            url = page.Next;
+        }
+
+        return items;
     }
 
     /// <summary>The records of the page whose mapping digest differs from the stored row's (new ones included).</summary>

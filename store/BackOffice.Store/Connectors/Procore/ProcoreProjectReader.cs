@@ -46,6 +46,9 @@ internal sealed class ProcoreProjectReader(ProcoreApi api, TenantData tenant, Pr
         await ListAsync($"{project}:requisitions", "requisitions", $"/rest/v1.1/requisitions?project_id={project}{pass.Filter}", where, null, ct);
         await ListAsync($"{project}:direct_costs", "direct_costs", $"/rest/v1.1/projects/{project}/direct_costs", where, null, ct);
         await ListAsync($"{project}:direct_cost_lines", "direct_cost_lines", $"/rest/v1.0/projects/{project}/direct_costs/line_items", where, null, ct);
+        // The schedule (GET /rest/v1.0/tasks?project_id=, filters[updated_at] documented): its leaf tasks feed earned value.
+        await ListAsync($"{project}:tasks", "tasks", $"/rest/v1.0/tasks?project_id={project}{pass.Filter}", where,
+            items => Task.FromResult(ProcoreScheduleRows.Leaves(items)), ct);
     }
 
     /// <summary>One commitment by id (GET /rest/v1.0/{kind}/{id}?project_id=) and its line items; a 404 leaves our copy as it is.</summary>

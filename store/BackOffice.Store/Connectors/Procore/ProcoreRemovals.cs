@@ -33,6 +33,7 @@ internal sealed record ProcoreRemoval(
         "direct_costs" => new("project_direct_costs", "pc-dc-", "job_id = @job", "status = 'void'", "project_direct_costs"),
         "direct_cost_lines" => new("project_direct_cost_lines", "pc-dcl-", "direct_cost_id IN (SELECT id FROM project_direct_costs WHERE job_id = @job)",
             null, "project_direct_costs", "direct_cost_id"),
+        "tasks" => new("project_schedule_tasks", ProcoreScheduleRows.Prefix, "job_id = @job", null, "project_schedule_tasks"),
         _ => null,
     };
 

@@ -61,6 +61,7 @@ internal static class ProcoreRows
             "line_item_types" => Task.FromResult(SyncOutcome.Unchanged),
             "change_order_lines" or "direct_costs" or "direct_cost_lines" => ProcoreCostRows.ApplyAsync(c, t, kind, p, scope, ct),
             "insurances" => ProcoreInsuranceRows.ApplyAsync(c, t, p, scope, ct),
+            "tasks" => ProcoreScheduleRows.ApplyAsync(c, t, p, scope, ct),
             _ => throw new ProcoreResponseException($"Procore resource '{kind}' is not one the back office reads."),
         };
     }

@@ -27,6 +27,12 @@ public sealed partial class FakeProcore
     /// <summary>Requests whose path and query match are answered 500, as an outage in the middle of a sync.</summary>
     public Func<string, bool>? FailWhen { get; set; }
 
+    /// <summary>The Procore-Company-Id header of each company list request ("" when none was sent).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> CompanyListHeaders { get; } = new();
+
+    /// <summary>The company is in a region where a DMSA token must name it even on the company list (MPR).</summary>
+    public bool MultipleRegions { get; set; }
+
     /// <summary>Requests answered 429.</summary>
     public int Throttled => Volatile.Read(ref _throttled);
 
@@ -91,12 +97,38 @@ public sealed partial class FakeProcore
             return Results.Json(new { errors = "The access token is invalid" }, statusCode: 401);
         }
 
-        if (path != "companies" && http.Request.Headers["Procore-Company-Id"].ToString() != CompanyId.ToString(CultureInfo.InvariantCulture))
+        var company = http.Request.Headers["Procore-Company-Id"].ToString();
+        if (path == "companies")
+        {
+            return CompanyListRefusal(http, company) ?? CountAgainstLimit(http);
+        }
+
+        if (company != CompanyId.ToString(CultureInfo.InvariantCulture))
         {
             return Results.Json(new { errors = "Missing Procore-Company-Id header!" }, statusCode: 400);
         }
 
         return CountAgainstLimit(http);
+    }
+
+    /// <summary>
+    /// GET /rest/v1.0/companies needs no company header from a person's token; a DMSA token across Procore regions must
+    /// send it even here (oauth_client_credentials.md, "Using Developer Managed Service Accounts with MPR"). A header
+    /// naming a company the app is not installed in is 403 "App is not connected to this company" (error_reference.md).
+    /// </summary>
+    private IResult? CompanyListRefusal(HttpContext http, string company)
+    {
+        CompanyListHeaders.Enqueue(company);
+        if (company.Length == 0)
+        {
+            return MultipleRegions && IsServiceAccount(http.Request.Headers.Authorization.ToString())
+                ? Results.Json(new { errors = "Missing Procore-Company-Id header!" }, statusCode: 400)
+                : null;
+        }
+
+        return company == CompanyId.ToString(CultureInfo.InvariantCulture)
+            ? null
+            : Results.Json(new { errors = "App is not connected to this company" }, statusCode: 403);
     }
 
     private IResult? CountAgainstLimit(HttpContext http)
@@ -132,9 +164,15 @@ public sealed partial class FakeProcore
         return Results.Json(new { message = "You have surpassed the max number of requests for an hour. Please wait until your limit resets." }, statusCode: 429);
     }
 
-    /// <summary>filters[updated_at]=FROM...TO (filtering_on_list_actions.md); other filters are not needed by the client.</summary>
+    /// <summary>filters[contract_id] and filters[updated_at]=FROM...TO (filtering_on_list_actions.md); other filters are not needed by the client.</summary>
     private static List<JsonObject> Filter(List<JsonObject> items, IQueryCollection query)
     {
+        var contract = query["filters[contract_id]"].ToString();
+        if (contract.Length > 0)
+        {
+            items = items.Where(i => i["contract_id"]?.ToJsonString() == contract).ToList();
+        }
+
         var range = query["filters[updated_at]"].ToString();
         if (range.Length == 0)
         {

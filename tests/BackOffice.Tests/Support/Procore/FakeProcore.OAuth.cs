@@ -14,6 +14,7 @@ public sealed partial class FakeProcore
 {
     private readonly ConcurrentDictionary<string, bool> _codes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _accessTokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _serviceTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _refreshTokens = new(StringComparer.Ordinal);
     private int _tokenGrants;
 
@@ -30,6 +31,10 @@ public sealed partial class FakeProcore
             _accessTokens[token] = DateTimeOffset.MinValue;
         }
     }
+
+    /// <summary>Whether the bearer token came from the client_credentials grant (a DMSA service account).</summary>
+    internal bool IsServiceAccount(string? header) =>
+        header is not null && header.StartsWith("Bearer ", StringComparison.Ordinal) && _serviceTokens.ContainsKey(header["Bearer ".Length..]);
 
     internal bool AccessTokenValid(string? header) =>
         header is not null && header.StartsWith("Bearer ", StringComparison.Ordinal)
@@ -78,15 +83,20 @@ public sealed partial class FakeProcore
             _ => false,
         };
         return valid
-            ? Results.Json(Issue(withRefresh: grant != "client_credentials"))
+            ? Results.Json(Issue(withRefresh: grant != "client_credentials", serviceAccount: grant == "client_credentials"))
             : Results.Json(new { error = "invalid_grant", error_description = "The provided authorization grant is invalid, expired or revoked." }, statusCode: 400);
     }
 
-    private Dictionary<string, object> Issue(bool withRefresh)
+    private Dictionary<string, object> Issue(bool withRefresh, bool serviceAccount = false)
     {
         Interlocked.Increment(ref _tokenGrants);
         var access = "eyJ" + Guid.NewGuid().ToString("N");
         _accessTokens[access] = Clock.GetUtcNow().AddSeconds(5400);
+        if (serviceAccount)
+        {
+            _serviceTokens[access] = true;
+        }
+
         var body = new Dictionary<string, object>
         {
             ["access_token"] = access, ["token_type"] = "bearer", ["expires_in"] = 5400, ["created_at"] = Clock.GetUtcNow().ToUnixTimeSeconds(),

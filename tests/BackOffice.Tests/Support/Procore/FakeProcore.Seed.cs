@@ -19,7 +19,11 @@ public sealed partial class FakeProcore
     {
         lock (Lock)
         {
-            List("companies").Add(new JsonObject { ["id"] = CompanyId, ["name"] = CompanyName, ["is_active"] = true, ["my_company"] = true });
+            // The Company model of GET /rest/v1.0/companies (procore_python_sdk): id, name, is_active, logo_url, my_company, pcn_business_experience.
+            List("companies").Add(new JsonObject
+            {
+                ["id"] = CompanyId, ["name"] = CompanyName, ["is_active"] = true, ["logo_url"] = null, ["my_company"] = true, ["pcn_business_experience"] = false,
+            });
         }
 
         Put("vendors", Vendor(4431, "ABC Concrete", "Concrete"), at);
@@ -56,6 +60,7 @@ public sealed partial class FakeProcore
         }, at);
         SeedOwnerSide(project, codes, at);
         SeedDirectCost(project, codes, at);
+        SeedSchedule(project, at);
         var requisition = SeedRequisition(project, subcontract, line, codes[1], at);
         return new FakeProcoreProject(project, subcontract, line, purchaseOrder, requisition, 4431, package);
     }

@@ -84,4 +84,24 @@ public sealed partial class FakeProcore
             ["limit"] = "1000000.00", ["effective_date"] = "2025-11-01", ["expiration_date"] = expires, ["status"] = status, ["exempt"] = false,
             ["info_received"] = true, ["enable_expired_insurance_notifications"] = true,
         }, at);
+
+    /// <summary>
+    /// The project's schedule (GET /rest/v1.0/tasks, the SDK's Task model: timestamps ISO 8601 UTC, percentage an int):
+    /// a summary task over two leaves, one named after 03-300, one whose WBS is 09-250, and a milestone with no code.
+    /// </summary>
+    private void SeedSchedule(long project, DateTimeOffset? at)
+    {
+        var summary = NextId();
+        Put($"tasks:{project}", ScheduleTask(summary, "Structure", "1", "2026-04-01", "2026-05-29", 30, null, hasChildren: true), at);
+        Put($"tasks:{project}", ScheduleTask(NextId(), "03-300 Pour footings", "1.1", "2026-04-01", "2026-04-30", 60, summary), at);
+        Put($"tasks:{project}", ScheduleTask(NextId(), "Hang board", "09-250", "2026-05-01", "2026-05-29", 0, summary), at);
+        Put($"tasks:{project}", ScheduleTask(NextId(), "Topping out", "2", "2026-05-29", "2026-05-29", 0, null), at);
+    }
+
+    public static JsonObject ScheduleTask(long id, string name, string wbs, string start, string finish, int percent, long? parent, bool hasChildren = false) => new()
+    {
+        ["id"] = id, ["name"] = name, ["task_name"] = name, ["wbs"] = wbs, ["start_datetime"] = start + "T14:00:00Z", ["finish_datetime"] = finish + "T23:00:00Z",
+        ["percentage"] = percent, ["parent_id"] = parent, ["has_children"] = hasChildren, ["milestone"] = start == finish, ["critical_path"] = false,
+        ["resource_name"] = hasChildren ? null : "Field crew", ["row_number"] = (int)(id % 1000),
+    };
 }

@@ -25,10 +25,17 @@ public sealed class ProcoreHarness : IAsyncDisposable
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
-    public static async Task<ProcoreHarness> StartAsync(Dictionary<string, string?>? settings = null)
+    /// <param name="clock">One clock for the product and the fake (a test that must not depend on real time); the system clock otherwise.</param>
+    public static async Task<ProcoreHarness> StartAsync(Dictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var harness = new ProcoreHarness { Fake = await FakeProcore.StartAsync() };
         var builder = BackOfficeServices.CreateBuilder(harness._dir.Data);
+        if (clock is not null)
+        {
+            harness.Fake.Clock = clock;
+            builder.Services.AddSingleton(clock);
+        }
+
         var merged = Settings(harness.Fake);
         foreach (var (key, value) in settings ?? [])
         {
@@ -73,6 +80,16 @@ public sealed class ProcoreHarness : IAsyncDisposable
         var before = DateTimeOffset.UtcNow.AddMinutes(-5);
         Fake.SeedCompany(before);
         return Enumerable.Range(1, projects).Select(n => Fake.SeedProject(n, before)).ToList();
+    }
+
+    /// <summary>A fake Procore with one seeded project, connected as the service account and synced once.</summary>
+    public static async Task<(ProcoreHarness Harness, FakeProcoreProject Project)> SyncedAsync()
+    {
+        var h = await StartAsync();
+        var project = h.Seed(1)[0];
+        await h.ConnectServiceAccountAsync();
+        await h.Get<ProcoreSync>().SyncAsync(h.Tenant, full: false, null, CancellationToken.None);
+        return (h, project);
     }
 
     public async ValueTask DisposeAsync()
