@@ -89,8 +89,9 @@ public sealed class ApiBenchServer : IAsyncDisposable
     private async Task WaitHealthyAsync(CancellationToken cancellationToken)
     {
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (DateTime.UtcNow < deadline)
+        // Elapsed time, not the wall clock: a clock step during start-up must not cut or stretch the wait.
+        var started = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(started) < TimeSpan.FromMinutes(3))
         {
             if (_process.HasExited)
             {
