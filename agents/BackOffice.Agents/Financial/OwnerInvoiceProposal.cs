@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using BackOffice.Agents.Financial.Actions;
 using BackOffice.Domain.Money;
 using BackOffice.Kernel.Abstractions.Proposals;
+using BackOffice.Tools.Collections;
 using BackOffice.Tools.Reconciliation;
 using static BackOffice.Agents.Financial.FinancialFigures;
 
@@ -12,12 +13,11 @@ namespace BackOffice.Agents.Financial;
 /// G702 figures as the pay application states them: line 4 (completed and stored to date), line 5 (retainage to date),
 /// line 6 (line 4 less 5), line 7 (the prior application's line 6) and line 8 (current payment due). The invoice bills the
 /// work of the period gross (line 8 plus this period's retainage) with that retainage withheld, so its total is line 8.
-/// A period that releases retainage (line 5 falls) is left to a person. Dated at the period end, due 30 days later (edit it).
+/// A period that releases retainage (line 5 falls) is left to a person. Dated at the period end and due as the customer's
+/// payment term says (its own or its parent's; issue 16), else `Agents:financial:OwnerInvoiceDueDays` later (30; edit it).
 /// </summary>
 internal static class OwnerInvoiceProposal
 {
-    private const int DueDays = 30;
-
     public static ProposalDraft? For(WorklistItem item, FinancialAnalysis analysis, IReadOnlyList<Figure> figures, string findingKey)
     {
         var payApps = analysis.Data.Books.PayApps;
@@ -46,7 +46,7 @@ internal static class OwnerInvoiceProposal
             Figure.Usd("g702_line_8", payApp.AmountDue, "PayApp", source),
         };
         var payload = new OwnerInvoicePayload(payApp.Id, payApp.JobId, customer, $"PA-{payApp.JobId}-{payApp.Number}", Date(payApp.PeriodEnd),
-            Date(payApp.PeriodEnd.AddDays(DueDays)), MoneyText.Plain(payApp.AmountDue + retainage), MoneyText.Plain(retainage), MoneyText.Plain(payApp.AmountDue),
+            Date(PaymentTermsTools.DueDate(payApp.PeriodEnd, analysis.Data.CustomerTerms.GetValueOrDefault(customer), analysis.Options.OwnerInvoiceDueDays)), MoneyText.Plain(payApp.AmountDue + retainage), MoneyText.Plain(retainage), MoneyText.Plain(payApp.AmountDue),
             $"Application for payment {payApp.Number}, period to {Date(payApp.PeriodEnd)}");
         var narrative = $"Pay application {payApp.Number} of this job is due {MoneyText.Usd(payApp.AmountDue)} (G702 line 8) and the ledger has no invoice for it. " +
                         $"Proposed: an owner invoice for {MoneyText.Usd(payApp.AmountDue + retainage)} of work billed less {MoneyText.Usd(retainage)} retainage.";

@@ -15,8 +15,8 @@ internal static class QuickBooksRowSql
     {
         "Account" => [($"INSERT INTO ledger_accounts (id, number, name, type, active, origin, sync_token, source_updated_at, row_hash) VALUES (@Id, @Number, @Name, @Type, @Active, {Provenance})",
             new { q.Id, Number = q.Optional("AcctNum"), Name = q.Optional("FullyQualifiedName") ?? q.Text("Name"), Type = q.Text("AccountType"), Active = q.Flag("Active", true), q.SyncToken, q.Updated, q.RowHash })],
-        "Customer" => [($"INSERT INTO ledger_customers (id, name, parent_id, fully_qualified_name, is_project, active, origin, sync_token, source_updated_at, row_hash) VALUES (@Id, @Name, @Parent, @Fqn, @IsProject, @Active, {Provenance})",
-            new { q.Id, Name = q.Text("DisplayName"), Parent = q.OptionalRef("ParentRef"), Fqn = q.Optional("FullyQualifiedName") ?? q.Text("DisplayName"), IsProject = q.Flag("IsProject", false), Active = q.Flag("Active", true), q.SyncToken, q.Updated, q.RowHash })],
+        "Customer" => [($"INSERT INTO ledger_customers (id, name, parent_id, fully_qualified_name, is_project, active, sales_term_id, origin, sync_token, source_updated_at, row_hash) VALUES (@Id, @Name, @Parent, @Fqn, @IsProject, @Active, @Term, {Provenance})",
+            new { q.Id, Name = q.Text("DisplayName"), Parent = q.OptionalRef("ParentRef"), Term = q.OptionalRef("SalesTermRef"), Fqn = q.Optional("FullyQualifiedName") ?? q.Text("DisplayName"), IsProject = q.Flag("IsProject", false), Active = q.Flag("Active", true), q.SyncToken, q.Updated, q.RowHash })],
         "Vendor" => [($"INSERT INTO ledger_vendors (id, name, active, origin, sync_token, source_updated_at, row_hash) VALUES (@Id, @Name, @Active, {Provenance})",
             new { q.Id, Name = q.Text("DisplayName"), Active = q.Flag("Active", true), q.SyncToken, q.Updated, q.RowHash })],
         "Item" => [($"INSERT INTO ledger_items (id, name, fully_qualified_name, type, active, income_account_id, expense_account_id, origin, sync_token, source_updated_at, row_hash) VALUES (@Id, @Name, @Fqn, @Type, @Active, @Income, @Expense, {Provenance})",
