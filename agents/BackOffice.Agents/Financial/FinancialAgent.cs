@@ -1,5 +1,6 @@
 using BackOffice.Agents.Books;
 using BackOffice.Kernel.Abstractions.Agents;
+using BackOffice.Store.Ledger;
 using BackOffice.Tools.Financial;
 using BackOffice.Tools.Matching;
 
@@ -9,7 +10,10 @@ namespace BackOffice.Agents.Financial;
 /// Reconciles the project side to the books. Issue 2 gave it its first check (approved subcontractor invoices with
 /// no bill); issue 3 adds cross-system link proposals, the reconciliation worklist, budget variance and loss jobs.
 /// </summary>
-public sealed class FinancialAgent(FinancialOptions options) : IAgent
+/// <param name="options">The agent's settings.</param>
+/// <param name="classJobs">Issue 16: the job a ledger class stands for (QuickBooks ClassByJob read in reverse), for synced
+/// journal lines that name their subcontractor but carry their job only as a class; none when no connector maps classes.</param>
+public sealed class FinancialAgent(FinancialOptions options, ILedgerClassJobs? classJobs = null) : IAgent
 {
     public string Name => "financial";
 
@@ -49,6 +53,6 @@ public sealed class FinancialAgent(FinancialOptions options) : IAgent
             // Issue 16: retainage receivable held in the ledger as the pay applications hold it.
             await RetainageEntryCheck.RunAsync(analysis, context.Data, cancellationToken),
             // Issue 16: retainage payable against each subcontract's terms (flat or tiered), and its true-up.
-            await PayableRetainageCheck.RunAsync(analysis, context.Data, options, cancellationToken)).ToSweepResult();
+            await PayableRetainageCheck.RunAsync(analysis, context.Data, options, classJobs, cancellationToken)).ToSweepResult();
     }
 }

@@ -40,6 +40,8 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, Finan
 
     public FinancialData Data => data;
 
+    public FinancialOptions Options => _options;
+
     public DateOnly AsOf => asOf;
 
     public IReadOnlyDictionary<string, string> JobMap => _jobMap;

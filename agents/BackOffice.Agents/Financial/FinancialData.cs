@@ -21,7 +21,8 @@ internal sealed record FinancialData(
     IReadOnlyList<LedgerBill> Bills,
     IReadOnlyDictionary<string, string> CostCodeAccounts,
     IdentityResolver Identity,
-    FinancialBooks Books)
+    FinancialBooks Books,
+    IReadOnlyDictionary<string, BackOffice.Domain.Collections.PaymentTerm> CustomerTerms)
 {
     /// <param name="memory">The tenant memory when the caller has one (a sweep); reports resolve without remembered links.</param>
     /// <param name="asOf">The date cost is totalled as of (issue 18: summed in SQL, so the analysis must use the same date).</param>
@@ -37,7 +38,9 @@ internal sealed record FinancialData(
             masters.LedgerVendors.ToDictionary(v => v.Id), masters.LedgerCustomers.ToDictionary(c => c.Id),
             await tenant.Ledger.AccountsAsync(cancellationToken), await tenant.Ledger.BillsByAccountAndJobAsync(cancellationToken),
             await tenant.Ledger.CostCodeAccountsAsync(cancellationToken), books.Identity,
-            await FinancialBooks.LoadAsync(tenant, books.Identity, asOf, cancellationToken));
+            await FinancialBooks.LoadAsync(tenant, books.Identity, asOf, cancellationToken),
+            // Issue 16: the owner invoices the agent proposes are due as the customer's term says.
+            await tenant.Ledger.CustomerTermsAsync(cancellationToken));
     }
 
     public EntityMatch MatchVendor(ProjectVendor vendor) => Identity.Vendor(vendor);

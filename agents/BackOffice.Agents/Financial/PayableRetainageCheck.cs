@@ -4,6 +4,7 @@ using BackOffice.Domain.Ledger;
 using BackOffice.Domain.Money;
 using BackOffice.Domain.Project;
 using BackOffice.Kernel.Abstractions.Proposals;
+using BackOffice.Store.Ledger;
 using BackOffice.Store.Tenancy;
 using BackOffice.Tools.Financial;
 using BackOffice.Tools.Reconciliation;
@@ -29,12 +30,14 @@ internal static class PayableRetainageCheck
         string? PayableAccount, string? ApAccount, IReadOnlyDictionary<(string Vendor, string Customer), decimal> Journal,
         IReadOnlyDictionary<string, string> VendorMap, ILookup<string, LedgerBill> BillsByVendor);
 
-    public static async Task<CheckResult> RunAsync(FinancialAnalysis analysis, TenantData tenant, FinancialOptions options, CancellationToken cancellationToken)
+    public static async Task<CheckResult> RunAsync(
+        FinancialAnalysis analysis, TenantData tenant, FinancialOptions options, ILedgerClassJobs? classJobs, CancellationToken cancellationToken)
     {
         var data = analysis.Data;
         var payable = SubInvoiceBillTools.RetainagePayableAccount(data.Accounts);
+        var jobsByClass = payable is null || classJobs is null ? new Dictionary<string, string>() : await classJobs.JobsByClassAsync(tenant, cancellationToken);
         var journal = payable is null ? new Dictionary<(string, string), decimal>()
-            : await tenant.LedgerFinancials.JournalCreditBalancesByVendorAndCustomerAsync(payable, analysis.AsOf, cancellationToken);
+            : await tenant.LedgerFinancials.JournalCreditBalancesByVendorAndCustomerAsync(payable, analysis.AsOf, jobsByClass, cancellationToken);
         var ledger = new PayableLedger(payable, data.Accounts.FirstOrDefault(a => a.Active && a.Type == "Accounts Payable")?.Id, journal,
             data.VendorMap(), data.Bills.ToLookup(b => b.VendorId));
         var committed = CommittedCostTools.ByCommitment(CommittedCostTools.Committed(

@@ -43,7 +43,7 @@ internal static class RetainageEntryCheck
 
             var projectHeld = job.OrderBy(p => p.PeriodEnd).Last().RetainageHeldToDate;
             var invoices = data.Books.Invoices.Where(i => i.CustomerId == customer && i.TxnDate <= analysis.AsOf).ToList();
-            var ledgerHeld = invoices.Sum(i => i.Retainage) - invoices.Where(i => i.IsRetainageRelease).Sum(i => i.Total) + journalDebits.GetValueOrDefault(customer);
+            var ledgerHeld = invoices.Sum(i => i.Retainage) - invoices.Sum(i => i.RetainageReleased) + journalDebits.GetValueOrDefault(customer);
             if (projectHeld != ledgerHeld)
             {
                 proposals.Add(Proposal(job.Key, customer, projectHeld, ledgerHeld, retainageAccount.Id, tradeAccount.Id, analysis.AsOf));

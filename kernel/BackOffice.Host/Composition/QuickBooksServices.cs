@@ -35,6 +35,8 @@ public static class QuickBooksServices
         builder.Services.AddSingleton<QuickBooksSync>();
         builder.Services.AddSingleton<QuickBooksConnections>();
         builder.Services.AddSingleton<QuickBooksLists>();
+        // Issue 16: retainage payable per subcontractor and job reads a synced vendor line's job from its class.
+        builder.Services.AddSingleton<ILedgerClassJobs>(sp => sp.GetRequiredService<QuickBooksLists>());
         builder.Services.AddSingleton<QuickBooksLedgerWriter>();
         // The bill executors write to each tenant's target: the sandbox ledger unless an admin chose QuickBooks.
         builder.Services.AddSingleton<ILedgerWriter>(sp => new TargetedLedgerWriter(

@@ -21,7 +21,7 @@ public sealed class ReceivablesStore(TenantData tenant)
     /// <summary>Invoices from the ledger's one reader of them (issue 12), by id; a release billing is flagged (docs/DATA-FORMAT.md demo convention).</summary>
     public async Task<IReadOnlyList<ArInvoice>> InvoicesAsync(CancellationToken cancellationToken) =>
         (await tenant.LedgerFinancials.InvoicesAsync(cancellationToken)).OrderBy(i => i.Id, StringComparer.Ordinal)
-        .Select(i => new ArInvoice(i.Id, i.CustomerId, i.DocNumber, i.TxnDate, i.DueDate, i.Total, i.Retainage, i.IsRetainageRelease)).ToList();
+        .Select(i => new ArInvoice(i.Id, i.CustomerId, i.DocNumber, i.TxnDate, i.DueDate, i.Total, i.Retainage, i.IsRetainageRelease, i.Released)).ToList();
 
     /// <summary>Customer payments: the ledger's one reader of them (issue 3's <see cref="Financial.LedgerFinancialStore"/>).</summary>
     public Task<IReadOnlyList<LedgerPayment>> PaymentsAsync(CancellationToken cancellationToken) =>

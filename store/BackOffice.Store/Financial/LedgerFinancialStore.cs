@@ -23,11 +23,13 @@ public sealed partial class LedgerFinancialStore(TenantData tenant)
             """
             SELECT i.id AS Id, i.customer_id AS CustomerId, i.doc_number AS DocNumber, i.txn_date AS TxnDate, i.due_date AS DueDate,
                    i.total_cents AS TotalCents, i.retainage_cents AS RetainageCents,
-                   EXISTS (SELECT 1 FROM ledger_invoice_lines l WHERE l.invoice_id = i.id AND lower(l.item) = 'retainage release') AS IsRelease
+                   EXISTS (SELECT 1 FROM ledger_invoice_lines l WHERE l.invoice_id = i.id AND lower(l.item) = 'retainage release') AS IsRelease,
+                   CAST(COALESCE((SELECT SUM(l.amount_cents) FROM ledger_invoice_lines l WHERE l.invoice_id = i.id AND lower(l.item) = 'retainage release'), 0) AS BIGINT) AS ReleasedCents
             FROM ledger_invoices i ORDER BY i.txn_date, i.id
             """, cancellationToken);
+        // Issue 16: what an invoice releases is its release lines, so an owner invoice may bill work and a release together.
         return rows.Select(r => new LedgerInvoice(r.Id, r.CustomerId, r.DocNumber, StoreDates.Parse(r.TxnDate), StoreDates.Parse(r.DueDate),
-            Cents.ToDollars(r.TotalCents), Cents.ToDollars(r.RetainageCents), r.IsRelease != 0)).ToList();
+            Cents.ToDollars(r.TotalCents), Cents.ToDollars(r.RetainageCents), r.IsRelease != 0, r.IsRelease != 0 ? Cents.ToDollars(r.ReleasedCents) : null)).ToList();
     }
 
     public async Task<IReadOnlyList<LedgerPayment>> PaymentsAsync(CancellationToken cancellationToken)
@@ -140,6 +142,7 @@ public sealed partial class LedgerFinancialStore(TenantData tenant)
         public long TotalCents { get; init; }
         public long RetainageCents { get; init; }
         public long IsRelease { get; init; }
+        public long ReleasedCents { get; init; }
     }
 
     private sealed class PaymentRow

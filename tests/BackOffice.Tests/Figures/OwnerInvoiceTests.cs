@@ -48,6 +48,23 @@ public sealed class OwnerInvoiceTests : IDisposable
         Assert.Equal(0L, await FinancialSeed.ScalarAsync(_temp.Tenant("demo"), Written));
     }
 
+    [Fact]
+    public async Task Sweep_CustomerWithADateDrivenTerm_OwnerInvoiceDueAsTheTermSays()
+    {
+        // Issue 16: pa-102-2's period ends 2026-10-31; the customer's term is due the 10th, the next month if issued within
+        // 10 days (QuickBooks' DayOfMonthDue 10, DueNextMonthDays 10): Nov 10 is 10 days out, so due Dec 10, not Nov 30.
+        await _cli.OkAsync("demo");
+        await FinancialSeed.ExecAsync(_temp.Tenant("demo"),
+            "DELETE FROM ledger_payment_lines WHERE invoice_id = 'inv-1048'; DELETE FROM ledger_invoice_lines WHERE invoice_id = 'inv-1048'; DELETE FROM ledger_invoices WHERE id = 'inv-1048'; " +
+            "INSERT INTO ledger_terms (id, name, type, due_days, day_of_month_due, due_next_month_days, active, row_hash) VALUES ('t-10', '10th', 'DATE_DRIVEN', NULL, 10, 10, 1, 'x'); " +
+            "UPDATE ledger_customers SET sales_term_id = 't-10' WHERE id = (SELECT COALESCE(parent_id, id) FROM ledger_customers WHERE id = 'cust-21')");
+        await _cli.OkAsync("sweep", "--tenant", "demo", "--agent", "financial", "--full", "--as-of", "2026-11-15");
+
+        var id = ((long)Assert.Single(await ListAsync())["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var shown = (await _cli.OkAsync("proposals", "show", id, "--tenant", "demo", "--json")).Json;
+        Assert.Equal(("2026-10-31", "2026-12-10"), ((string?)shown["payload"]!["txn_date"], (string?)shown["payload"]!["due_date"]));
+    }
+
     [Theory]
     [InlineData("151000.00", "15100.00", "135000.00", "amount_due")]
     [InlineData("151000.00", "-1.00", "151001.00", "retainage")]

@@ -6,7 +6,11 @@ namespace BackOffice.Domain.Collections;
 /// </summary>
 public sealed record ArInvoice(
     string Id, string CustomerId, string? DocNumber, DateOnly TxnDate, DateOnly DueDate, decimal Total, decimal Retainage,
-    bool IsRetainageRelease = false);
+    bool IsRetainageRelease = false, decimal? Released = null)
+{
+    /// <summary>Issue 16: retainage this invoice collects: its release lines, or its whole total when only the flag is known.</summary>
+    public decimal RetainageReleased => Released ?? (IsRetainageRelease ? Total : 0m);
+}
 
 /// <summary>Part of a payment applied to one invoice (QuickBooks LinkedTxn).</summary>
 public sealed record ArPaymentLine(string PaymentId, string InvoiceId, decimal Amount);

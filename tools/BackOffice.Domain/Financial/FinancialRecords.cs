@@ -27,11 +27,19 @@ public sealed record PayApp(
     string Id, string JobId, string Number, DateOnly PeriodEnd, decimal WorkCompletedToDate, decimal StoredMaterials,
     decimal RetainageHeldToDate, decimal AmountDue, string Status);
 
-/// <summary>A ledger invoice: <paramref name="Total"/> is net of the retainage it withholds; a release billing collects retainage held earlier.</summary>
+/// <summary>
+/// A ledger invoice: <paramref name="Total"/> is net of the retainage it withholds; a release billing collects retainage
+/// held earlier: <paramref name="Released"/> on its release lines (issue 16: an invoice may bill work and a release), or
+/// its whole total when only the flag is known.
+/// </summary>
 public sealed record LedgerInvoice(
-    string Id, string CustomerId, string? DocNumber, DateOnly TxnDate, DateOnly DueDate, decimal Total, decimal Retainage, bool IsRetainageRelease = false)
+    string Id, string CustomerId, string? DocNumber, DateOnly TxnDate, DateOnly DueDate, decimal Total, decimal Retainage, bool IsRetainageRelease = false,
+    decimal? Released = null)
 {
     public decimal Gross => Total + Retainage;
+
+    /// <summary>Retainage this invoice collects (lowers the retainage receivable).</summary>
+    public decimal RetainageReleased => Released ?? (IsRetainageRelease ? Total : 0m);
 }
 
 /// <summary>A customer payment; <paramref name="Unapplied"/> &gt; 0 is money received but not applied (QuickBooks UnappliedAmt).</summary>

@@ -89,6 +89,6 @@ public static class AgingTools
         [Description("The date the retainage is computed as of")] DateOnly asOf) =>
         invoices.Where(i => i.TxnDate <= asOf).GroupBy(i => i.CustomerId).ToDictionary(
             g => g.Key,
-            g => Math.Max(0m, g.Sum(i => i.Retainage) - g.Where(i => i.IsRetainageRelease).Sum(i => i.Total)),
+            g => Math.Max(0m, g.Sum(i => i.Retainage) - g.Sum(i => i.RetainageReleased)),
             StringComparer.Ordinal);
 }

@@ -21,12 +21,15 @@ public sealed partial record OwnerInvoicePayload : IReviewedPayload
             problems.Add(new PayloadProblem("due_date", $"{DueDate} is before the invoice date {TxnDate}."));
         }
 
-        var work = PayloadChecks.Amount(problems, "work_billed", WorkBilled, SignRule.Positive);
+        // Issue 16: a release period may bill no new work (the final release at substantial completion), so work may be 0 there.
+        var released = RetainageReleased is null ? 0m : PayloadChecks.Amount(problems, "retainage_released", RetainageReleased, SignRule.NonNegative);
+        var work = PayloadChecks.Amount(problems, "work_billed", WorkBilled, released > 0m ? SignRule.NonNegative : SignRule.Positive);
         var retainage = PayloadChecks.Amount(problems, "retainage", Retainage, SignRule.NonNegative);
         var amountDue = PayloadChecks.Amount(problems, "amount_due", AmountDue, SignRule.Positive);
-        if (work is not null && retainage is not null && amountDue is not null && work - retainage != amountDue)
+        if (work is not null && retainage is not null && amountDue is not null && released is not null && work - retainage + released != amountDue)
         {
-            problems.Add(new PayloadProblem("amount_due", $"work billed {work:0.00} less retainage {retainage:0.00} is not the amount due {amountDue:0.00}."));
+            problems.Add(new PayloadProblem("amount_due",
+                $"work billed {work:0.00} less retainage {retainage:0.00}{(released == 0m ? "" : $" plus retainage released {released:0.00}")} is not the amount due {amountDue:0.00}."));
         }
 
         return problems;
@@ -42,6 +45,7 @@ public sealed partial record OwnerInvoicePayload : IReviewedPayload
             [
                 Figure.Usd("work_billed", Number(WorkBilled, "work_billed"), nameof(OwnerInvoicePayload), PayloadSource),
                 Figure.Usd("retainage", Number(Retainage, "retainage"), nameof(OwnerInvoicePayload), PayloadSource),
+                Figure.Usd("retainage_released", ReleasedAmount(), nameof(OwnerInvoicePayload), PayloadSource),
                 Figure.Usd("current_payment_due", due, nameof(OwnerInvoicePayload), PayloadSource),
             ],
             $"An invoice for {MoneyText.Usd(Number(WorkBilled, "work_billed"))} of work billed, less {MoneyText.Usd(Number(Retainage, "retainage"))} retainage: {MoneyText.Usd(due)} due.",

@@ -78,7 +78,8 @@ internal static class QuickBooksLedgerRows
         }
 
         await RemoveAsync(c, t, table, json.Id, ct);
-        foreach (var (sql, row) in QuickBooksRowSql.Rows(json))
+        // Issue 16: a document without its DueDate is due as its synced term says.
+        foreach (var (sql, row) in QuickBooksRowSql.Rows(new QuickBooksJson(entity, await QuickBooksTerms.WithDueDateAsync(c, t, entity, body, ct))))
         {
             await c.ExecuteAsync(new CommandDefinition(sql, row, t, cancellationToken: ct));
         }
@@ -90,7 +91,9 @@ internal static class QuickBooksLedgerRows
 
     /// <summary>
     /// The change journal's entities of a stored row (issue 18). Items, classes and terms are no bundle file and no
-    /// agent reads them to compute, so a change to them touches no entity a sweep recomputes.
+    /// agent reads them to compute, so a change to them touches no entity a sweep recomputes. (Issue 16: a term sets the
+    /// due date of a document synced after it, which is journaled with that document, and of a proposed owner invoice,
+    /// which the proposal's key does not hold, so a changed term applies from the next recomputation.)
     /// </summary>
     private static async Task<IReadOnlyList<ChangedEntity>> JournaledAsync(
         DbConnection c, DbTransaction t, (string Table, string? Lines, string? LinesKey) table, string id, CancellationToken ct) => table.Table switch

@@ -1,3 +1,4 @@
+using BackOffice.Store.Ledger;
 using BackOffice.Store.Tenancy;
 using Dapper;
 
@@ -11,7 +12,7 @@ public sealed record QuickBooksListEntry(string Id, string Name, string FullyQua
 /// FullyQualifiedName, or by Name when only one entry has it. A name that is not there is a plain error naming the
 /// setting, never a guess.
 /// </summary>
-public sealed class QuickBooksLists(QuickBooksOptions options)
+public sealed class QuickBooksLists(QuickBooksOptions options) : ILedgerClassJobs
 {
     /// <summary>The tenant's class mapping with the synced classes; reads nothing when the tenant maps no class.</summary>
     public async Task<QuickBooksClassMap> ClassesAsync(TenantData tenant, CancellationToken cancellationToken)
@@ -44,7 +45,39 @@ public sealed class QuickBooksLists(QuickBooksOptions options)
         return Find(await ActiveAsync(tenant, "ledger_items", cancellationToken), key, name, "item", tenant.Tenant);
     }
 
+    /// <summary>
+    /// Issue 16: the reverse of ClassByJob. A setting that names no synced class (or one that matches several) is left
+    /// out rather than failing the read: the write that uses it fails in plain words (<see cref="QuickBooksClassMap"/>),
+    /// and a class two jobs share names neither job.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> JobsByClassAsync(TenantData tenant, CancellationToken cancellationToken)
+    {
+        var byJob = options.For(tenant.Tenant).ClassByJob;
+        if (byJob.Count == 0)
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        var classes = await ActiveAsync(tenant, "ledger_classes", cancellationToken);
+        return byJob.Select(m => (Job: m.Key, Matches: Matches(classes, m.Value)))
+            .Where(m => m.Matches.Count == 1)
+            .GroupBy(m => m.Matches[0].Id, StringComparer.Ordinal)
+            .Where(g => g.Count() == 1)
+            .ToDictionary(g => g.Key, g => g.Single().Job, StringComparer.Ordinal);
+    }
+
     internal static string Find(IReadOnlyList<QuickBooksListEntry> entries, string setting, string name, string kind, string tenant)
+    {
+        var matches = Matches(entries, name);
+        return matches.Count == 1
+            ? matches[0].Id
+            : throw new QuickBooksMappingException(
+                $"{setting} names {kind} '{name}', which {(matches.Count == 0 ? "is not an active" : "matches more than one")} {kind} in tenant {tenant}'s synced QuickBooks {(kind == "class" ? "classes" : kind + "s")}: " +
+                $"fix the setting (a {kind}'s full name or Id), or add the {kind} in QuickBooks and run `backoffice sync --tenant {tenant}`.");
+    }
+
+    /// <summary>By Id, else by FullyQualifiedName, else by Name (case-insensitive for names).</summary>
+    private static List<QuickBooksListEntry> Matches(IReadOnlyList<QuickBooksListEntry> entries, string name)
     {
         var matches = entries.Where(e => e.Id == name).ToList();
         if (matches.Count == 0)
@@ -52,16 +85,7 @@ public sealed class QuickBooksLists(QuickBooksOptions options)
             matches = entries.Where(e => string.Equals(e.FullyQualifiedName, name, StringComparison.OrdinalIgnoreCase)).ToList();
         }
 
-        if (matches.Count == 0)
-        {
-            matches = entries.Where(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
-        }
-
-        return matches.Count == 1
-            ? matches[0].Id
-            : throw new QuickBooksMappingException(
-                $"{setting} names {kind} '{name}', which {(matches.Count == 0 ? "is not an active" : "matches more than one")} {kind} in tenant {tenant}'s synced QuickBooks {(kind == "class" ? "classes" : kind + "s")}: " +
-                $"fix the setting (a {kind}'s full name or Id), or add the {kind} in QuickBooks and run `backoffice sync --tenant {tenant}`.");
+        return matches.Count > 0 ? matches : entries.Where(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
     }
 
     private static async Task<IReadOnlyList<QuickBooksListEntry>> ActiveAsync(TenantData tenant, string table, CancellationToken cancellationToken)

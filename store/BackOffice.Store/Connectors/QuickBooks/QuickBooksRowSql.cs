@@ -15,8 +15,8 @@ internal static class QuickBooksRowSql
     {
         "Account" => [($"INSERT INTO ledger_accounts (id, number, name, type, active, origin, sync_token, source_updated_at, row_hash) VALUES (@Id, @Number, @Name, @Type, @Active, {Provenance})",
             new { q.Id, Number = q.Optional("AcctNum"), Name = q.Optional("FullyQualifiedName") ?? q.Text("Name"), Type = q.Text("AccountType"), Active = q.Flag("Active", true), q.SyncToken, q.Updated, q.RowHash })],
-        "Customer" => [($"INSERT INTO ledger_customers (id, name, parent_id, fully_qualified_name, is_project, active, origin, sync_token, source_updated_at, row_hash) VALUES (@Id, @Name, @Parent, @Fqn, @IsProject, @Active, {Provenance})",
-            new { q.Id, Name = q.Text("DisplayName"), Parent = q.OptionalRef("ParentRef"), Fqn = q.Optional("FullyQualifiedName") ?? q.Text("DisplayName"), IsProject = q.Flag("IsProject", false), Active = q.Flag("Active", true), q.SyncToken, q.Updated, q.RowHash })],
+        "Customer" => [($"INSERT INTO ledger_customers (id, name, parent_id, fully_qualified_name, is_project, active, sales_term_id, origin, sync_token, source_updated_at, row_hash) VALUES (@Id, @Name, @Parent, @Fqn, @IsProject, @Active, @Term, {Provenance})",
+            new { q.Id, Name = q.Text("DisplayName"), Parent = q.OptionalRef("ParentRef"), Term = q.OptionalRef("SalesTermRef"), Fqn = q.Optional("FullyQualifiedName") ?? q.Text("DisplayName"), IsProject = q.Flag("IsProject", false), Active = q.Flag("Active", true), q.SyncToken, q.Updated, q.RowHash })],
         "Vendor" => [($"INSERT INTO ledger_vendors (id, name, active, origin, sync_token, source_updated_at, row_hash) VALUES (@Id, @Name, @Active, {Provenance})",
             new { q.Id, Name = q.Text("DisplayName"), Active = q.Flag("Active", true), q.SyncToken, q.Updated, q.RowHash })],
         "Item" => [($"INSERT INTO ledger_items (id, name, fully_qualified_name, type, active, income_account_id, expense_account_id, origin, sync_token, source_updated_at, row_hash) VALUES (@Id, @Name, @Fqn, @Type, @Active, @Income, @Expense, {Provenance})",
@@ -92,11 +92,14 @@ internal static class QuickBooksRowSql
             var detail = Detail(line);
             n++;
             var entity = detail?["Entity"];
-            yield return ("INSERT INTO ledger_journal_lines (id, journal_entry_id, line_no, account_id, posting_type, amount_cents, customer_id, item, description, row_hash) VALUES (@LineId, @Id, @N, @Account, @Posting, @Amount, @Customer, @Item, @Description, @RowHash)",
+            // Issue 16: a line's one entity is a customer (job) or a vendor (the A/P and retainage lines of a payable true-up);
+            // the class is kept by Id too, so the job of a vendor's line can be read back through ClassByJob.
+            yield return ("INSERT INTO ledger_journal_lines (id, journal_entry_id, line_no, account_id, posting_type, amount_cents, customer_id, vendor_id, class_id, item, description, row_hash) VALUES (@LineId, @Id, @N, @Account, @Posting, @Amount, @Customer, @Vendor, @Class, @Item, @Description, @RowHash)",
                 new { LineId = $"{q.Id}-{n}", q.Id, N = n, Account = QuickBooksJson.RefOf(detail, "AccountRef") ?? throw q.Bad("Line.AccountRef", "missing"),
                     Posting = detail?["PostingType"]?.ToString() ?? throw q.Bad("Line.PostingType", "missing"), Amount = q.CentsOf(line, "Amount"),
                     Customer = entity?["Type"]?.ToString() == "Customer" ? QuickBooksJson.RefOf(entity, "EntityRef") : null,
-                    Item = RefName(detail, "ClassRef"), Description = line["Description"]?.ToString(), q.RowHash });
+                    Vendor = entity?["Type"]?.ToString() == "Vendor" ? QuickBooksJson.RefOf(entity, "EntityRef") : null,
+                    Class = QuickBooksJson.RefOf(detail, "ClassRef"), Item = RefName(detail, "ClassRef"), Description = line["Description"]?.ToString(), q.RowHash });
         }
     }
 

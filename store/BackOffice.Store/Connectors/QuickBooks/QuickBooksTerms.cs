@@ -1,0 +1,47 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BackOffice.Domain.Collections;
+using Dapper;
+
+namespace BackOffice.Store.Connectors.QuickBooks;
+
+/// <summary>
+/// Issue 16: an invoice or bill that QuickBooks sends without a DueDate is due as its term says (SalesTermRef on both;
+/// Intuit's Invoice and Bill references, qbo.md section 5), read from the synced terms (<see cref="PaymentTerm.DueDate"/>).
+/// The sync runs terms before bills and invoices, so the term is there when a document names it.
+/// </summary>
+internal static class QuickBooksTerms
+{
+    public static async Task<JsonObject> WithDueDateAsync(DbConnection c, DbTransaction t, string entity, JsonObject body, CancellationToken ct)
+    {
+        if (entity is not ("Invoice" or "Bill") || body["DueDate"] is JsonValue || QuickBooksJson.RefOf(body, "SalesTermRef") is not { } termId
+            || body["TxnDate"]?.ToString() is not { } text || !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return body;
+        }
+
+        var term = await c.QuerySingleOrDefaultAsync<TermRow>(new CommandDefinition(
+            "SELECT id AS Id, name AS Name, due_days AS DueDays, day_of_month_due AS DayOfMonthDue, due_next_month_days AS DueNextMonthDays FROM ledger_terms WHERE id = @termId",
+            new { termId }, t, cancellationToken: ct));
+        if (term?.ToTerm().DueDate(date) is not { } due)
+        {
+            return body;
+        }
+
+        var filled = (JsonObject)body.DeepClone();
+        filled["DueDate"] = QuickBooksRowSql.Iso(due);
+        return filled;
+    }
+
+    private sealed class TermRow
+    {
+        public string Id { get; init; } = "";
+        public string Name { get; init; } = "";
+        public long? DueDays { get; init; }
+        public long? DayOfMonthDue { get; init; }
+        public long? DueNextMonthDays { get; init; }
+
+        public PaymentTerm ToTerm() => new(Id, Name, (int?)DueDays, (int?)DayOfMonthDue, (int?)DueNextMonthDays);
+    }
+}
