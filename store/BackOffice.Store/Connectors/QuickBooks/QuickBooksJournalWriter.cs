@@ -41,7 +41,7 @@ public sealed class QuickBooksJournalWriter(QuickBooksApi api, QuickBooksLists l
 
     /// <summary>Read back from QuickBooks, not the local copy: undo must see an edit made there since the last sync.</summary>
     public async Task<long?> JournalEntrySyncTokenAsync(TenantData tenant, string entryId, CancellationToken cancellationToken) =>
-        await api.ReadAsync(tenant, "JournalEntry", entryId, cancellationToken) is { } entry
+        await QuickBooksReadBack.ReadOrForgetAsync(api, tenant, "JournalEntry", entryId, cancellationToken) is { } entry
             ? new QuickBooksJson("JournalEntry", entry).SyncToken
             : null;
 

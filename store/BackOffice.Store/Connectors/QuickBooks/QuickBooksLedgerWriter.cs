@@ -38,7 +38,7 @@ public sealed class QuickBooksLedgerWriter(QuickBooksApi api, QuickBooksLists li
 
     public async Task<LedgerBillRef?> GetBillAsync(TenantData tenant, string billId, CancellationToken cancellationToken)
     {
-        var bill = await api.ReadAsync(tenant, "Bill", billId, cancellationToken);
+        var bill = await QuickBooksReadBack.ReadOrForgetAsync(api, tenant, "Bill", billId, cancellationToken);
         return bill is null ? null : Ref(bill);
     }
 

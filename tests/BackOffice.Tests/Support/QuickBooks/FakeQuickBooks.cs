@@ -66,6 +66,14 @@ public sealed partial class FakeQuickBooks : IAsyncDisposable
 
     internal ConcurrentDictionary<string, (int Status, string Body)> Replies { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Every create or delete POST as it arrived (before any replay): entity, requestid ("" if none), delete or not.</summary>
+    public ConcurrentQueue<(string Entity, string RequestId, bool Delete)> Writes { get; } = new();
+
+    /// <summary>Creates and deletes answered from the requestid cache instead of being carried out again.</summary>
+    public int Replayed => Volatile.Read(ref _replayed);
+
+    private int _replayed;
+
     private long _nextId = 1000;
 
     public static async Task<FakeQuickBooks> StartAsync(string realm = "9130350000000001")
