@@ -43,6 +43,21 @@ public static class LedgerChanges
         return changes;
     }
 
+    /// <summary>
+    /// The refusal of an undo whose record moved on since we wrote it (its SyncToken), naming our fields that differ
+    /// between <paramref name="written"/> (what the ledger answered to our write) and <paramref name="current"/>.
+    /// </summary>
+    public static LedgerChangedException Refusal(string record, string id, long then, long now, JsonObject? written, JsonObject? current)
+    {
+        var fields = written is not null && current is not null ? Between(written, current) : [];
+        var what = fields.Count > 0
+            ? $"changed: {string.Join("; ", fields)}"
+            : "none of the fields we wrote differ, so the change is elsewhere (a note, an attachment, a linked payment)";
+        return new LedgerChangedException(
+            $"{record} {id} was changed in the ledger after we wrote it (SyncToken {then} then, {now} now); {what}. " +
+            $"Undo refused. Review the change there, then delete the {record.ToLowerInvariant()} by hand if it should go.", fields);
+    }
+
     private static JsonObject? Detail(JsonNode? line) =>
         line?["DetailType"]?.ToString() is { } type ? line[type] as JsonObject : null;
 

@@ -80,7 +80,7 @@ public sealed class QuickBooksCrashMatrixTests
     }
 
     /// <summary>A reclass as the Financial sweep drafts it (ReclassProposal): 250.00 of cost code 22-000 moved from 65 to 64 on job 59.</summary>
-    private static ProposalDraft Draft()
+    internal static ProposalDraft Draft()
     {
         const string memo = "reclass bill-25-1: cost code 22-000 belongs on 64";
         var payload = ActionPayloadJson.ToJson(new ReclassPayload("2026-11-05", memo, "bill-25-1",

@@ -72,6 +72,25 @@ public sealed class QuickBooksUndoRefusalTests
         Assert.DoesNotContain(await run.AuditEventsAsync(), e => e.Kind == "proposal.undo-failed");
     }
 
+    [Fact]
+    public async Task Undo_JournalEntryAmountsEditedInQuickBooks_RefusesNamingBothLines()
+    {
+        await using var run = await QuickBooksGateRun.StartAsync();
+        var id = await run.ApprovedAsync(QuickBooksCrashMatrixTests.Draft());
+        var entryId = (await run.ExecuteAsync(id)).TargetId!;
+        run.H.Fake.Touch("JournalEntry", entryId, entry =>
+        {
+            entry["Line"]![0]!["Amount"] = 300.00m;
+            entry["Line"]![1]!["Amount"] = 300.00m;
+        });
+
+        var refused = await Assert.ThrowsAsync<LedgerChangedException>(() => run.UndoAsync(id));
+
+        Assert.Equal(["Line 1 Amount 250.00 -> 300.00", "Line 2 Amount 250.00 -> 300.00"], refused.ChangedFields);
+        Assert.StartsWith($"Journal entry {entryId} was changed in the ledger after we wrote it (SyncToken 0 then, 1 now); changed: ", refused.Message, StringComparison.Ordinal);
+        Assert.NotNull(run.H.Fake.Find("JournalEntry", entryId));
+    }
+
     /// <summary>What a bookkeeper changes on the bill in QuickBooks.</summary>
     private static void Edit(JsonObject bill, string edit)
     {

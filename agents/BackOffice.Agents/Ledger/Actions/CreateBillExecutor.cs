@@ -62,20 +62,10 @@ public sealed class CreateBillExecutor(ILedgerWriter ledger) : ActionExecutor<Cr
         var written = outcome.Result["sync_token"]?.GetValue<long>();
         if (written is { } token && current.SyncToken != token)
         {
-            throw Changed(current, token, outcome.Result["response"]?["Bill"] as JsonObject);
+            throw LedgerChanges.Refusal("Bill", current.Id, token, current.SyncToken, outcome.Result["response"]?["Bill"] as JsonObject, current.Entity);
         }
 
         await ledger.DeleteBillAsync(request.Data, current.Id, current.SyncToken, UndoRequestId(request.IdempotencyKey), cancellationToken);
-    }
-
-    /// <summary>The refusal, naming the fields we wrote that differ now (our written snapshot against the bill as it is).</summary>
-    private static LedgerChangedException Changed(LedgerBillRef current, long token, JsonObject? snapshot)
-    {
-        var fields = snapshot is not null && current.Entity is { } now ? LedgerChanges.Between(snapshot, now) : [];
-        var what = fields.Count > 0 ? $"changed: {string.Join("; ", fields)}" : "none of the fields we wrote differ, so the change is elsewhere (a note, an attachment, a linked payment)";
-        return new LedgerChangedException(
-            $"Bill {current.Id} was changed in the ledger after we wrote it (SyncToken {token} then, {current.SyncToken} now); {what}. " +
-            "Undo refused. Review the change there, then delete the bill by hand if it should go.", fields);
     }
 
     /// <summary>A request id of its own for the delete (the create's id would replay the create), within the 50-character limit.</summary>

@@ -45,6 +45,9 @@ public sealed class QuickBooksJournalWriter(QuickBooksApi api, QuickBooksLists l
             ? new QuickBooksJson("JournalEntry", entry).SyncToken
             : null;
 
+    public Task<JsonObject?> JournalEntryAsync(TenantData tenant, string entryId, CancellationToken cancellationToken) =>
+        QuickBooksReadBack.ReadOrForgetAsync(api, tenant, "JournalEntry", entryId, cancellationToken);
+
     private static JsonObject Body(JournalEntryDraft entry, string marker, IReadOnlyList<string?> classes) => new()
     {
         ["TxnDate"] = QuickBooksRowSql.Iso(entry.TxnDate),
