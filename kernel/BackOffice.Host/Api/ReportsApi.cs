@@ -69,6 +69,7 @@ public static class ReportsApi
         return TypedResults.Ok(new JsonObject
         {
             ["title"] = table.Title,
+            ["warning"] = await PartialSyncWarning.ForAsync(http.RequestServices, caller.Data, ct),
             ["columns"] = new JsonArray(table.Columns.Select(c => (JsonNode)c).ToArray()),
             ["rows"] = new JsonArray(table.Rows.Select(r => (JsonNode)r.DeepClone()).ToArray()),
         });

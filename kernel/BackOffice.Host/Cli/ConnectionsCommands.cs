@@ -70,19 +70,22 @@ public static class ConnectionsCommands
             var rows = new List<JsonObject>();
             foreach (var tenant in await cli.Get<TenantRegistry>().ListAsync(ct))
             {
+                // Issue 13: a full sync that stopped part way shows as "sync incomplete: bills through page k, started ...".
+                var incomplete = await cli.Get<QuickBooksSync>().IncompleteAsync(cli.Tenant(tenant.Id), ct);
                 foreach (var c in await cli.Tenant(tenant.Id).QuickBooks.ListAsync(ct))
                 {
                     rows.Add(new JsonObject
                     {
                         ["id"] = $"{tenant.Id}/quickbooks/{c.RealmId}", ["tenant"] = tenant.Id, ["system"] = "quickbooks", ["company"] = c.CompanyName,
                         ["realm"] = c.RealmId, ["connectedBy"] = c.ConnectedBy, ["lastSync"] = c.LastSyncAt, ["status"] = c.Status, ["lastError"] = c.LastError,
+                        ["sync"] = incomplete?.Describe() ?? (c.LastSyncAt is null ? "never synced" : "complete"),
                     });
                 }
 
                 rows.AddRange(await ProcoreCommands.RowsAsync(tenant.Id, cli.Tenant(tenant.Id), ct));
             }
 
-            cli.Output.Table(rows, ["tenant", "system", "company", "realm", "connectedBy", "lastSync", "status", "lastError"]);
+            cli.Output.Table(rows, ["tenant", "system", "company", "realm", "connectedBy", "lastSync", "sync", "status", "lastError"]);
             return 0;
         }));
         return new Command("connections", "Connections to outside systems") { list };

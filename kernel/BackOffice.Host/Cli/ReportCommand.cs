@@ -63,6 +63,11 @@ public static class ReportCommand
             }
 
             cli.Output.Table(table.Rows, table.Columns, table.Title);
+            if (await Api.PartialSyncWarning.ForAsync(cli.Services, cli.Tenant(tenantName), ct) is { } warning)
+            {
+                cli.Output.Line($"Warning: {warning}");
+            }
+
             return 0;
         }));
         return command;

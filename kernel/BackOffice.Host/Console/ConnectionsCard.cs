@@ -38,11 +38,18 @@ public static class ConnectionsCard
     {
         var html = new StringBuilder("<h2>Connections</h2><div class=\"scroll\"><table id=\"connections\"><thead><tr><th>System</th><th>State</th>")
             .Append("<th>Company</th><th>Realm / company id</th><th>Connected by</th><th>Last sync</th><th>Last error</th><th>Change</th></tr></thead><tbody>");
+        // Issue 13: a full QuickBooks sync that stopped part way shows under its last sync.
+        var incomplete = http.RequestServices.GetService(typeof(QuickBooksSync)) is QuickBooksSync sync
+            ? await sync.IncompleteAsync(caller.Data, http.RequestAborted)
+            : null;
         foreach (var c in await ReadAsync(caller, http.RequestAborted))
         {
+            var partial = c.Source == ConnectionsPages.QuickBooks && incomplete is not null
+                ? $"<br><span class=\"notice\" id=\"sync-incomplete\">{E(incomplete.Describe())}</span>"
+                : "";
             var state = c.NeedsReconnect ? Badge("needs reconnecting", "expired") : c.Live ? Badge("connected", "active") : Badge("not connected", "revoked");
             html.Append($"<tr id=\"connection-{E(c.Source)}\"><td>{E(c.Label)}</td><td>{state}</td><td>{E(c.CompanyName)}</td><td>{E(c.AccountId)}</td>")
-                .Append($"<td>{E(c.ConnectedBy)}</td><td>{E(c.LastSyncAt is null ? "" : AccountingText.Timestamp(c.LastSyncAt, zone))}</td><td>{E(c.LastError)}</td>")
+                .Append($"<td>{E(c.ConnectedBy)}</td><td>{E(c.LastSyncAt is null ? "" : AccountingText.Timestamp(c.LastSyncAt, zone))}{partial}</td><td>{E(c.LastError)}</td>")
                 .Append("<td class=\"actions\">").Append(ConnectForm(http, caller.Tenant, c))
                 .Append(c.Live ? Form(http, caller.Tenant, c.Source, "disconnect", "", $"Disconnect {c.Label}") : "")
                 .Append("</td></tr>");

@@ -38,7 +38,11 @@ public static class ReportPages
                 var keep = new Dictionary<string, string?> { ["asOf"] = run.AsOf, ["job"] = job };
                 var body = view.Render(path, keep, Pickers(name, run.AsOf, job, view.Jobs), ExportLinks(caller.Tenant, name, keep, view.Query, PdfOf(documents, name) is not null),
                     (c, row) => c == view.Columns[0] ? RowLink(path, row, keep, c.Display(ListQuery.Cell(row, c.Name))) : null);
-                return Page(run.Table.Title, saved.Html + body, caller);
+                // Issue 13: figures from partly synced books say so above the table.
+                var partial = await Api.PartialSyncWarning.ForAsync(http.RequestServices, caller.Data, http.RequestAborted) is { } warning
+                    ? $"<p class=\"notice\" id=\"partial-sync\">{E(warning)}</p>"
+                    : "";
+                return Page(run.Table.Title, partial + saved.Html + body, caller);
             }));
         tenant.MapGet("/reports/{name}/{rowId}", (HttpContext http, string tenant, string name, string rowId, string? asOf, string? job, IEnumerable<IReport> reports, TimeProvider clock, IOptions<ConsoleOptions> options) =>
             ConsolePage.RunAsync(http, tenant, async caller =>

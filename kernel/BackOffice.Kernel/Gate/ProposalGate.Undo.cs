@@ -25,8 +25,14 @@ public sealed partial class ProposalGate
             await InTransactionAsync(tenant, actor, id, async (unit) =>
             {
                 await ProposalStore.FinishUndoAsync(unit, id, actor.Name, reverted: false, cancellationToken);
-                await _audit.AppendAsync(unit, actor.Name, "proposal.undo-failed", Subject(id),
-                    new JsonObject { ["error"] = $"{ex.GetType().Name}: {ex.Message}" }, cancellationToken);
+                var data = new JsonObject { ["error"] = $"{ex.GetType().Name}: {ex.Message}" };
+                // Issue 13: a record edited in the ledger since we wrote it: the audit keeps which of our fields moved.
+                if (ex is BackOffice.Store.Ledger.LedgerChangedException { ChangedFields.Count: > 0 } changed)
+                {
+                    data["changed_fields"] = new JsonArray(changed.ChangedFields.Select(f => (JsonNode?)JsonValue.Create(f)).ToArray());
+                }
+
+                await _audit.AppendAsync(unit, actor.Name, "proposal.undo-failed", Subject(id), data, cancellationToken);
                 return true;
             }, cancellationToken);
             throw;

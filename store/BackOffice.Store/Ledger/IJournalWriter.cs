@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BackOffice.Store.Tenancy;
 
 namespace BackOffice.Store.Ledger;
@@ -17,6 +18,9 @@ public interface IJournalWriter
 
     /// <summary>The entry's current SyncToken as the ledger holds it, or null when it is not there (any more).</summary>
     Task<long?> JournalEntrySyncTokenAsync(TenantData tenant, string entryId, CancellationToken cancellationToken);
+
+    /// <summary>Issue 13: the entry as the ledger holds it now, in QuickBooks' shape, where the ledger gives it (else null).</summary>
+    Task<JsonObject?> JournalEntryAsync(TenantData tenant, string entryId, CancellationToken cancellationToken) => Task.FromResult<JsonObject?>(null);
 }
 
 /// <summary>
@@ -33,6 +37,9 @@ public sealed class TargetedJournalWriter(IJournalWriter sandbox, IJournalWriter
 
     public Task<long?> JournalEntrySyncTokenAsync(TenantData tenant, string entryId, CancellationToken cancellationToken) =>
         For(entryId).JournalEntrySyncTokenAsync(tenant, entryId, cancellationToken);
+
+    public Task<JsonObject?> JournalEntryAsync(TenantData tenant, string entryId, CancellationToken cancellationToken) =>
+        For(entryId).JournalEntryAsync(tenant, entryId, cancellationToken);
 
     private async Task<IJournalWriter> ForTenantAsync(TenantData tenant, CancellationToken cancellationToken) =>
         await LedgerTargets.IsQuickBooksAsync(tenant, cancellationToken) ? quickBooks : sandbox;

@@ -42,10 +42,15 @@ public sealed record JournalEntryDraft(DateOnly TxnDate, string? DocNumber, stri
 /// <param name="Response">What the ledger answered, in QuickBooks' shape (e.g. <c>{"Bill":{...}}</c>).</param>
 public sealed record LedgerWriteResult(string EntityId, long SyncToken, JsonObject Response);
 
-public sealed record LedgerBillRef(string Id, long SyncToken, string Status);
+/// <param name="Entity">Issue 13: the bill as the ledger holds it now, in QuickBooks' shape, where the ledger gives it (undo names what changed).</param>
+public sealed record LedgerBillRef(string Id, long SyncToken, string Status, JsonObject? Entity = null);
 
 /// <summary>
 /// The record we wrote was changed in the ledger since (its SyncToken moved): undo refuses rather than delete someone
 /// else's edit (issue 13).
 /// </summary>
-public sealed class LedgerChangedException(string message) : Exception(message);
+public sealed class LedgerChangedException(string message, IReadOnlyList<string>? changedFields = null) : Exception(message)
+{
+    /// <summary>The fields we wrote that differ now ("TotalAmt 9000.00 -> 9500.00"), for the message and the audit entry.</summary>
+    public IReadOnlyList<string> ChangedFields { get; } = changedFields ?? [];
+}

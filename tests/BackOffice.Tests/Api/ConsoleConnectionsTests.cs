@@ -170,6 +170,28 @@ public sealed partial class ConsoleConnectionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AdminPageAndReports_SyncStoppedAfterTwoPagesOfBills_SayTheBooksArePartlySynced()
+    {
+        var sam = await SignedInAsync("sam");
+        await sam.GetAsync(await ProviderRedirectAsync(await PressAsync(sam, "quickbooks", "connect")));
+        // Where a full sync that read the name lists and two pages of bills, then stopped, leaves its marks (issue 13).
+        var store = Tenant.QuickBooksSync;
+        await store.SetStateAsync(SyncIncomplete.StartedKey, "2026-11-27T22:00:00.000Z", _ct);
+        foreach (var entity in QuickBooksSyncStore.Entities.TakeWhile(e => e != "Bill"))
+        {
+            await store.ApplyAsync(entity, [], new SyncCursor(entity, 1, true), _ct);
+        }
+
+        await store.ApplyAsync("Bill", [], new SyncCursor("Bill", 2001, false), _ct);
+
+        var row = Row(WebUtility.HtmlDecode(await sam.GetStringAsync("/t/acme/admin")), "quickbooks");
+        var report = WebUtility.HtmlDecode(await sam.GetStringAsync("/t/acme/reports/ledger-bills"));
+
+        Assert.Contains("sync incomplete: bills through page 2, started 2026-11-27T22:00:00.000Z, last page at", row);
+        Assert.Contains("The books are partially synced from QuickBooks (sync incomplete: bills through page 2", report);
+    }
+
+    [Fact]
     public async Task Disconnect_Admin_RevokesAtTheProviderMarksItAndAudits()
     {
         var sam = await SignedInAsync("sam");

@@ -1,15 +1,8 @@
-using System.Text.Json.Nodes;
 using BackOffice.Agents.Financial.Actions;
-using BackOffice.Kernel.Abstractions.Identity;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Kernel.Gate;
-using BackOffice.Store.Audit;
-using BackOffice.Store.Connectors.QuickBooks;
-using BackOffice.Store.Ledger;
-using BackOffice.Store.Proposals;
-using BackOffice.Store.Tenancy;
-using BackOffice.Tests.Support;
 using BackOffice.Tests.Support.QuickBooks;
+using Dapper;
 
 namespace BackOffice.Tests.QuickBooks;
 
@@ -23,10 +16,6 @@ namespace BackOffice.Tests.QuickBooks;
 /// </summary>
 public sealed class QuickBooksCrashMatrixTests
 {
-    private static readonly CancellationToken Ct = CancellationToken.None;
-    private static readonly Actor Lead = new("lead@acme", Role.Lead, "finance");
-    private static readonly Actor Admin = new("admin@acme", Role.Admin, null);
-
     public static TheoryData<string, string, int> ExecutePoints => new()
     {
         { "before the POST: proposal to executing", "BEFORE UPDATE ON proposals WHEN NEW.state = 'executing'", 0 },
@@ -51,12 +40,12 @@ public sealed class QuickBooksCrashMatrixTests
     [MemberData(nameof(ExecutePoints))]
     public async Task Execute_CrashAtEachStep_RestartLeavesExactlyOneJournalEntryInQuickBooks(string point, string trigger, int inQuickBooksAtCrash)
     {
-        await using var run = await RunAsync();
-        var id = await run.ApprovedReclassAsync();
+        await using var run = await QuickBooksGateRun.StartAsync();
+        var id = await run.ApprovedAsync(Draft());
 
-        await run.CrashOnceAsync(trigger, () => run.Gate.ExecuteAsync(run.H.Tenant, Lead, id, Ct));
+        await run.CrashOnceAsync(trigger, () => run.ExecuteAsync(id));
         Assert.Equal(inQuickBooksAtCrash, run.H.Fake.All("JournalEntry").Count);
-        var row = await run.RetryUntilAsync(id, ProposalStates.Executed, () => run.Gate.ExecuteAsync(run.H.Tenant, Lead, id, Ct));
+        var row = await run.RetryUntilAsync(id, ProposalStates.Executed, () => run.ExecuteAsync(id));
 
         Assert.Equal(ProposalStates.Executed, row.State);
         var entry = Assert.Single(run.H.Fake.All("JournalEntry"));
@@ -69,83 +58,34 @@ public sealed class QuickBooksCrashMatrixTests
     [MemberData(nameof(UndoPoints))]
     public async Task Undo_CrashAtEachStep_RestartLeavesTheEntryDeletedOnce(string point, string trigger, int inQuickBooksAtCrash)
     {
-        await using var run = await RunAsync();
-        var id = await run.ApprovedReclassAsync();
-        await run.Gate.ExecuteAsync(run.H.Tenant, Lead, id, Ct);
+        await using var run = await QuickBooksGateRun.StartAsync();
+        var id = await run.ApprovedAsync(Draft());
+        var entryId = (await run.ExecuteAsync(id)).TargetId;
 
-        await run.CrashOnceAsync(trigger, () => run.Gate.UndoAsync(run.H.Tenant, Lead, id, Ct));
+        await run.CrashOnceAsync(trigger, () => run.UndoAsync(id));
         Assert.Equal(inQuickBooksAtCrash, run.H.Fake.All("JournalEntry").Count);
-        var row = await run.RetryUntilAsync(id, ProposalStates.Reverted, () => run.Gate.UndoAsync(run.H.Tenant, Lead, id, Ct));
+        var row = await run.RetryUntilAsync(id, ProposalStates.Reverted, () => run.UndoAsync(id));
 
         Assert.Equal(ProposalStates.Reverted, row.State);
         Assert.Empty(run.H.Fake.All("JournalEntry"));
         Assert.Single(run.H.Fake.Deleted, d => d.Entity == "JournalEntry");
+        await using (var connection = await run.H.Tenant.OpenAsync(CancellationToken.None))
+        {
+            // The local copy goes too, even when the crash fell between QuickBooks' delete and ours.
+            Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ledger_journal_entries WHERE id = @entryId", new { entryId }));
+        }
+
         Assert.Equal(1, (await run.AuditEventsAsync()).Count(e => e.Kind == "proposal.undone"));
         await run.AssertChainIntactAsync(point);
     }
 
-    private static async Task<Run> RunAsync()
+    /// <summary>A reclass as the Financial sweep drafts it (ReclassProposal): 250.00 of cost code 22-000 moved from 65 to 64 on job 59.</summary>
+    internal static ProposalDraft Draft()
     {
-        var h = await QuickBooksHarness.ConnectedAsync();
-        await h.Get<QuickBooksSync>().SyncAsync(h.Tenant, full: true, null, Ct);
-        return new Run(h);
-    }
-
-    /// <summary>A gate over the harness's tenant with the reclass executor writing through the tenant's target.</summary>
-    private sealed class Run(QuickBooksHarness h) : IAsyncDisposable
-    {
-        private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
-        private readonly GateOptions _options = new() { AgentDepartments = new Dictionary<string, string> { ["financial"] = "finance" } };
-
-        private ProposalGate? _gate;
-
-        public QuickBooksHarness H => h;
-
-        public ProposalGate Gate => _gate ??= new ProposalGate(_clock, new AuditStore(_clock), _options, [new ReclassJournalExecutor(h.Get<IJournalWriter>())]);
-
-        public async Task<long> ApprovedReclassAsync()
-        {
-            await using (var unit = await h.Tenant.WriteAsync(Ct))
-            {
-                await LedgerTargets.SetAsync(unit, LedgerTargets.QuickBooks, "admin@acme", StoreTime.ToText(_clock.GetUtcNow()), Ct);
-                await unit.CommitAsync(Ct);
-            }
-
-            var switches = new GateSwitches(_clock, new AuditStore(_clock));
-            await switches.SetMasterAsync(h.Tenant, Admin, true, Ct);
-            await switches.SetAgentWritesAsync(h.Tenant, Admin, "financial", true, Ct);
-            var id = (await Gate.SubmitAsync(h.Tenant, Actor.Agent("financial"), [Draft()], Ct)).Created.Single();
-            await Gate.ApproveAsync(h.Tenant, Lead, id, Ct);
-            return id;
-        }
-
-        public Task CrashOnceAsync(string trigger, Func<Task<ProposalRow>> step) => CrashSeams.CrashOnceAsync(h.Tenant, trigger, step);
-
-        public Task<ProposalRow> RetryUntilAsync(long id, string state, Func<Task<ProposalRow>> step) =>
-            CrashSeams.RetryUntilAsync(Gate, h.Tenant, _clock, _options.ExecutionLeaseSeconds, id, state, step);
-
-        public async Task<IReadOnlyList<AuditEvent>> AuditEventsAsync()
-        {
-            await using var connection = await h.Tenant.OpenAsync(Ct);
-            return await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), Ct);
-        }
-
-        public async Task AssertChainIntactAsync(string point)
-        {
-            var walk = AuditVerifier.Verify(await AuditEventsAsync(), null, await h.Tenant.AuditKeyAsync(Ct));
-            Assert.True(walk.Break is null, $"{point}: {walk.Break?.Reason}");
-        }
-
-        public ValueTask DisposeAsync() => h.DisposeAsync();
-
-        /// <summary>A reclass as the Financial sweep drafts it (ReclassProposal): 250.00 of cost code 22-000 moved from 65 to 64 on job 59.</summary>
-        private static ProposalDraft Draft()
-        {
-            const string memo = "reclass bill-25-1: cost code 22-000 belongs on 64";
-            var payload = ActionPayloadJson.ToJson(new ReclassPayload("2026-11-05", memo, "bill-25-1",
-                [new("64", "Debit", "250.00", "59", memo), new("65", "Credit", "250.00", "59", memo)]));
-            return new ProposalDraft("financial", ReclassPayload.Kind, "Reclass $250.00 of 22-000 to 64", RiskClass.Money, "fin-rc-test-1", payload,
-                [Figure.Usd("amount", 250.00m, "test")], "250.00 with cost code 22-000 was posted to 65.", ["txn_date", "memo"]);
-        }
+        const string memo = "reclass bill-25-1: cost code 22-000 belongs on 64";
+        var payload = ActionPayloadJson.ToJson(new ReclassPayload("2026-11-05", memo, "bill-25-1",
+            [new("64", "Debit", "250.00", "59", memo), new("65", "Credit", "250.00", "59", memo)]));
+        return new ProposalDraft("financial", ReclassPayload.Kind, "Reclass $250.00 of 22-000 to 64", RiskClass.Money, "fin-rc-test-1", payload,
+            [Figure.Usd("amount", 250.00m, "test")], "250.00 with cost code 22-000 was posted to 65.", ["txn_date", "memo"]);
     }
 }

@@ -101,6 +101,28 @@ public sealed class QuickBooksEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sync_InterruptedAfterTwoPagesOfBills_ConnectionsListAndReportsSayIncompleteUntilTheNextSync()
+    {
+        _settings.Set("PageSize", "1");
+        SeedCompany();
+        _fake.Add("Bill", QuickBooksHarness.Bill("41", "B-41", 141m));
+        _fake.Add("Bill", QuickBooksHarness.Bill("42", "B-42", 142m));
+        await ConnectThroughBrowserAsync();
+        _fake.FailQuery = sql => sql.StartsWith("SELECT * FROM Bill ", StringComparison.Ordinal) && sql.Contains("STARTPOSITION 3 ", StringComparison.Ordinal);
+
+        Assert.Equal(1, (await _cli.RunAsync("sync", "--tenant", "acme")).ExitCode);
+        var row = (await _cli.OkAsync("connections", "list", "--json")).Json.AsArray().Single()!;
+        var report = await _cli.OkAsync("report", "ledger-bills", "--tenant", "acme");
+
+        Assert.StartsWith("sync incomplete: bills through page 2, started ", (string?)row["sync"], StringComparison.Ordinal);
+        Assert.Contains("Warning: The books are partially synced from QuickBooks (sync incomplete: bills through page 2", report.Out, StringComparison.Ordinal);
+        _fake.FailQuery = null;
+        await _cli.OkAsync("sync", "--tenant", "acme");
+        Assert.Equal("complete", (string?)(await _cli.OkAsync("connections", "list", "--json")).Json.AsArray().Single()!["sync"]);
+        Assert.DoesNotContain("partially synced", (await _cli.OkAsync("report", "ledger-bills", "--tenant", "acme")).Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Disconnect_RevokesTheGrant()
     {
         await ConnectThroughBrowserAsync();

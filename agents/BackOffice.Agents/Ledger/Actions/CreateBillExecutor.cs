@@ -62,9 +62,7 @@ public sealed class CreateBillExecutor(ILedgerWriter ledger) : ActionExecutor<Cr
         var written = outcome.Result["sync_token"]?.GetValue<long>();
         if (written is { } token && current.SyncToken != token)
         {
-            throw new LedgerChangedException(
-                $"Bill {current.Id} was changed in the ledger after we wrote it (SyncToken {token} then, {current.SyncToken} now); " +
-                "undo refused. Review the change there, then delete the bill by hand if it should go.");
+            throw LedgerChanges.Refusal("Bill", current.Id, token, current.SyncToken, outcome.Result["response"]?["Bill"] as JsonObject, current.Entity);
         }
 
         await ledger.DeleteBillAsync(request.Data, current.Id, current.SyncToken, UndoRequestId(request.IdempotencyKey), cancellationToken);

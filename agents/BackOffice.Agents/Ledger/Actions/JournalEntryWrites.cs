@@ -34,9 +34,9 @@ public static class JournalEntryWrites
         var written = outcome.Result["sync_token"]?.GetValue<long>();
         if (written is { } token && current != token)
         {
-            throw new LedgerChangedException(
-                $"Journal entry {outcome.TargetId} was changed in the ledger after we wrote it (SyncToken {token} then, {current} now); " +
-                "undo refused. Review the change there, then delete the entry by hand if it should go.");
+            // Issue 13: the refusal names which of our fields moved, from the entry as the ledger holds it now.
+            var now = await ledger.JournalEntryAsync(request.Data, outcome.TargetId, cancellationToken);
+            throw LedgerChanges.Refusal("Journal entry", outcome.TargetId, token, current, outcome.Result["response"]?["JournalEntry"] as JsonObject, now);
         }
 
         await ledger.DeleteJournalEntryAsync(request.Data, outcome.TargetId, current,

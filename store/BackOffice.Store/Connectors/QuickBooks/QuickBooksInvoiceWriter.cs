@@ -60,7 +60,7 @@ public sealed class QuickBooksInvoiceWriter(QuickBooksApi api, QuickBooksLists l
 
     /// <summary>Read back from QuickBooks, not the local copy: undo must see a change made there since the last sync.</summary>
     public async Task<long?> InvoiceSyncTokenAsync(TenantData tenant, string invoiceId, CancellationToken cancellationToken) =>
-        await api.ReadAsync(tenant, "Invoice", invoiceId, cancellationToken) is { } invoice ? new QuickBooksJson("Invoice", invoice).SyncToken : null;
+        await QuickBooksReadBack.ReadOrForgetAsync(api, tenant, "Invoice", invoiceId, cancellationToken) is { } invoice ? new QuickBooksJson("Invoice", invoice).SyncToken : null;
 
     private static JsonObject Body(InvoiceDraft invoice, string marker, string item, string? retainageItem, string? jobClass)
     {

@@ -41,9 +41,12 @@ public sealed class QuickBooksJournalWriter(QuickBooksApi api, QuickBooksLists l
 
     /// <summary>Read back from QuickBooks, not the local copy: undo must see an edit made there since the last sync.</summary>
     public async Task<long?> JournalEntrySyncTokenAsync(TenantData tenant, string entryId, CancellationToken cancellationToken) =>
-        await api.ReadAsync(tenant, "JournalEntry", entryId, cancellationToken) is { } entry
+        await QuickBooksReadBack.ReadOrForgetAsync(api, tenant, "JournalEntry", entryId, cancellationToken) is { } entry
             ? new QuickBooksJson("JournalEntry", entry).SyncToken
             : null;
+
+    public Task<JsonObject?> JournalEntryAsync(TenantData tenant, string entryId, CancellationToken cancellationToken) =>
+        QuickBooksReadBack.ReadOrForgetAsync(api, tenant, "JournalEntry", entryId, cancellationToken);
 
     private static JsonObject Body(JournalEntryDraft entry, string marker, IReadOnlyList<string?> classes) => new()
     {

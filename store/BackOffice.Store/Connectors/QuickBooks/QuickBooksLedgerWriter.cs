@@ -38,8 +38,8 @@ public sealed class QuickBooksLedgerWriter(QuickBooksApi api, QuickBooksLists li
 
     public async Task<LedgerBillRef?> GetBillAsync(TenantData tenant, string billId, CancellationToken cancellationToken)
     {
-        var bill = await api.ReadAsync(tenant, "Bill", billId, cancellationToken);
-        return bill is null ? null : Ref(bill);
+        var bill = await QuickBooksReadBack.ReadOrForgetAsync(api, tenant, "Bill", billId, cancellationToken);
+        return bill is null ? null : Ref(bill) with { Entity = bill };
     }
 
     public async Task<IReadOnlyList<LedgerBillRef>> FindBillsAsync(TenantData tenant, string vendorId, string docNumber, CancellationToken cancellationToken) =>

@@ -41,11 +41,21 @@ public sealed partial class QuickBooksSync(QuickBooksApi api, QuickBooksOptions 
         }
     }
 
+    /// <summary>The full sync that stopped part way, if any (issue 13), described with this tenant's page size.</summary>
+    public Task<SyncIncomplete?> IncompleteAsync(TenantData tenant, CancellationToken cancellationToken) =>
+        tenant.QuickBooksSync.IncompleteAsync(options.PageSize, cancellationToken);
+
     private async Task<Dictionary<string, SyncCounts>> FullAsync(TenantData tenant, bool restart, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         if (restart)
         {
             await tenant.QuickBooksSync.ResetCursorsAsync(cancellationToken);
+        }
+
+        // Issue 13: a pass that stops part way says since when the books are partly synced; a resumed pass keeps that time.
+        if (await tenant.QuickBooksSync.StateAsync(SyncIncomplete.StartedKey, cancellationToken) is null)
+        {
+            await tenant.QuickBooksSync.SetStateAsync(SyncIncomplete.StartedKey, StoreTime.ToText(clock.GetUtcNow()), cancellationToken);
         }
 
         var cursors = await tenant.QuickBooksSync.CursorsAsync(cancellationToken);

@@ -3,6 +3,7 @@ using BackOffice.Store.Sqlite;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Sweeps;
+using BackOffice.Store.Proposals;
 using BackOffice.Store.Tenancy;
 using Dapper;
 
@@ -50,6 +51,12 @@ public sealed class QuickBooksSyncStore(TenantData tenant)
                 INSERT INTO quickbooks_sync_cursors (entity, next_position, done) VALUES (@Entity, @NextPosition, @Done)
                 ON CONFLICT ({StoreSql.ConflictOn(unit.Connection, "entity")}) DO UPDATE SET next_position = excluded.next_position, done = excluded.done
                 """, cursor, unit.Transaction, cancellationToken: cancellationToken));
+            // Issue 13: when the last page of a full pass landed, for "sync incomplete ... last page at" if it stops.
+            await unit.Connection.ExecuteAsync(new CommandDefinition(
+                $"""
+                INSERT INTO quickbooks_sync_state (key, value) VALUES (@Key, @Value)
+                ON CONFLICT ({StoreSql.ConflictOn(unit.Connection, "key")}) DO UPDATE SET value = excluded.value
+                """, new { Key = SyncIncomplete.LastPageKey, Value = StoreTime.ToText(now) }, unit.Transaction, cancellationToken: cancellationToken));
         }
 
         // Issue 18: what the batch touched commits with it, as the batch's rows do.
@@ -79,9 +86,17 @@ public sealed class QuickBooksSyncStore(TenantData tenant)
     {
         await using var unit = await tenant.WriteAsync(cancellationToken);
         await unit.Connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM quickbooks_sync_cursors; DELETE FROM quickbooks_sync_state WHERE key = 'changed_since'",
-            transaction: unit.Transaction, cancellationToken: cancellationToken));
+            "DELETE FROM quickbooks_sync_cursors; DELETE FROM quickbooks_sync_state WHERE key IN ('changed_since', @Started, @LastPage)",
+            new { Started = SyncIncomplete.StartedKey, LastPage = SyncIncomplete.LastPageKey }, unit.Transaction, cancellationToken: cancellationToken));
         await unit.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>A full sync that started and has not completed (issue 13), or null when the books are whole.</summary>
+    public async Task<SyncIncomplete?> IncompleteAsync(int pageSize, CancellationToken cancellationToken)
+    {
+        var started = await StateAsync(SyncIncomplete.StartedKey, cancellationToken);
+        return started is null ? null
+            : SyncIncomplete.From(await CursorsAsync(cancellationToken), started, await StateAsync(SyncIncomplete.LastPageKey, cancellationToken), pageSize);
     }
 
     public Task<string?> StateAsync(string key, CancellationToken cancellationToken) => _state.GetAsync(key, cancellationToken);

@@ -118,14 +118,18 @@ public sealed partial class FakeQuickBooks
             return Fault(400, "ValidationFault", "2010", "Request has invalid or unsupported property", ex.Message);
         }
 
-        // requestid (qbo.md section 2, [blog 2015/04/06 requestid]): a repeat returns the original response byte for byte.
+        // requestid (qbo.md section 2; Intuit's developer blog "Using the requestid parameter" 2015-04-06 and
+        // QuickBooks-V3-DotNET-SDK RestHandler.cs): a repeat of a requestid within a company returns the original
+        // response byte for byte instead of carrying the write out again.
         var requestId = context.Request.Query["requestid"].ToString();
+        var delete = context.Request.Query["operation"] == "delete";
+        Writes.Enqueue((entity, requestId, delete));
         if (requestId.Length > 0 && Replies.TryGetValue($"{Realm}|{requestId}", out var seen))
         {
+            Interlocked.Increment(ref _replayed);
             return Results.Text(seen.Body, "application/json", statusCode: seen.Status);
         }
 
-        var delete = context.Request.Query["operation"] == "delete";
         var (status, reply) = Locked(() => delete ? DeleteEntity(entity, body) : CreateEntity(entity, body));
         var text = reply.ToJsonString();
         if (requestId.Length > 0 && status == 200)

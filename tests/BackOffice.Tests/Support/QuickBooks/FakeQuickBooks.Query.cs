@@ -22,6 +22,11 @@ public sealed partial class FakeQuickBooks
 
     private IResult Query(string sql)
     {
+        if (FailQuery?.Invoke(sql) == true)
+        {
+            return Results.Text("Service Unavailable", "text/plain", statusCode: 503);
+        }
+
         var match = QueryPattern().Match(sql.Trim());
         if (!match.Success || !Queryable.Contains(match.Groups["entity"].Value))
         {

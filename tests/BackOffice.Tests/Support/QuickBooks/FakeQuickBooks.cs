@@ -47,6 +47,12 @@ public sealed partial class FakeQuickBooks : IAsyncDisposable
     /// <summary>The next N API requests are answered 200 with a body cut off mid-JSON (a broken proxy or connection).</summary>
     public int GarbleNext { get; set; }
 
+    /// <summary>
+    /// A query whose SQL this matches is answered 503 with a plain-text body, as an outage mid-sync would be (issue 13:
+    /// a sync interrupted after some pages). Intuit documents no body for a 503, so the client reads the status alone.
+    /// </summary>
+    public Func<string, bool>? FailQuery { get; set; }
+
     /// <summary>Transactions dated on or before this date are in a closed period (error 6210).</summary>
     public DateOnly? ClosedThrough { get; set; }
 
@@ -65,6 +71,14 @@ public sealed partial class FakeQuickBooks : IAsyncDisposable
     internal List<(string Entity, string Id, DateTimeOffset At)> Deleted { get; } = [];
 
     internal ConcurrentDictionary<string, (int Status, string Body)> Replies { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every create or delete POST as it arrived (before any replay): entity, requestid ("" if none), delete or not.</summary>
+    public ConcurrentQueue<(string Entity, string RequestId, bool Delete)> Writes { get; } = new();
+
+    /// <summary>Creates and deletes answered from the requestid cache instead of being carried out again.</summary>
+    public int Replayed => Volatile.Read(ref _replayed);
+
+    private int _replayed;
 
     private long _nextId = 1000;
 
