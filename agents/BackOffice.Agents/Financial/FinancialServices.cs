@@ -40,6 +40,7 @@ public static class FinancialServices
         services.AddSingleton<IReport, G703Report>();
         services.AddSingleton<IReportDocument, G702Packet>();
         services.AddSingleton<IReport, EarnedValueReport>();
+        services.AddSingleton<IReport, ScheduleVarianceReport>();
         services.AddSingleton<IReport, RetainageReport>();
         // Issue 16: WIP by period, its closing figures and its PDF.
         services.AddSingleton<Wip.WipPeriods>();

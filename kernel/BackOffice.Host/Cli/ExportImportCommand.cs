@@ -22,7 +22,10 @@ public sealed class ExportImportOptions
 
     public Option<string?> Job { get; } = new("--job") { Description = "The job of an export of one project with no job column (Procore budget and commitments)" };
 
-    public Option<string?> Kind { get; } = new("--kind") { Description = "With --mapping save and --set: the kind of export the mapping is for (e.g. purchase-orders)" };
+    public Option<string?> Kind { get; } = new("--kind")
+    {
+        Description = "The kind of export the files are (e.g. transaction-detail): a file whose header is another kind's is refused; with --mapping save and --set, the kind the mapping is for",
+    };
 
     public Option<string[]> Sets { get; } = new("--set") { Description = "With --mapping save --kind K: field=Header text the file uses for that field" };
 
@@ -48,9 +51,9 @@ public static class ExportImportCommand
         var importer = cli.Get<ExportImporter>();
         await SaveNamesAsync(cli, data.ExportImports, source, cli.Parse.GetValue(options.Names) ?? [], actor, ct);
         var mapping = cli.Parse.GetValue(options.Mapping);
-        if (mapping == "save" && cli.Parse.GetValue(options.Kind) is { } kind)
+        if (mapping == "save" && cli.Parse.GetValue(options.Kind) is { } saveKind)
         {
-            await SaveAdjustedAsync(cli, data.ExportImports, source, kind, cli.Parse.GetValue(options.Sets) ?? [], actor, ct);
+            await SaveAdjustedAsync(cli, data.ExportImports, source, saveKind, cli.Parse.GetValue(options.Sets) ?? [], actor, ct);
         }
 
         if (mapping is not null)
@@ -66,8 +69,14 @@ public static class ExportImportCommand
             return mapping is "show" or "save" ? 0 : throw new CliException("--mapping: expected show or save.");
         }
 
+        var kind = cli.Parse.GetValue(options.Kind);
+        if (kind is not null && !ExportImporter.LayoutsFor(source).Any(l => l.Kind == kind))
+        {
+            throw new CliException($"--kind '{kind}': {source} kinds are {string.Join(", ", ExportImporter.LayoutsFor(source).Select(l => l.Kind))}.");
+        }
+
         var result = await importer.ImportAsync(data, new ExportImportRequest(source, path, cli.Parse.GetValue(options.Job),
-            cli.Parse.GetValue(options.AcceptGoodRows), actor, encoding), ct);
+            cli.Parse.GetValue(options.AcceptGoodRows), actor, encoding, kind), ct);
         await cli.Get<AuditAnchors>().AdvanceAsync(tenant, ct);
         Print(cli, result);
         return 0;

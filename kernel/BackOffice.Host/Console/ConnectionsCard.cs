@@ -51,6 +51,7 @@ public static class ConnectionsCard
             html.Append($"<tr id=\"connection-{E(c.Source)}\"><td>{E(c.Label)}</td><td>{state}</td><td>{E(c.CompanyName)}</td><td>{E(c.AccountId)}</td>")
                 .Append($"<td>{E(c.ConnectedBy)}</td><td>{E(c.LastSyncAt is null ? "" : AccountingText.Timestamp(c.LastSyncAt, zone))}{partial}</td><td>{E(c.LastError)}</td>")
                 .Append("<td class=\"actions\">").Append(ConnectForm(http, caller.Tenant, c))
+                .Append(c.Source == ConnectionsPages.Procore ? ConnectionsServiceAccount.Button(http, caller.Tenant) : "")
                 .Append(c.Live ? Form(http, caller.Tenant, c.Source, "disconnect", "", $"Disconnect {c.Label}") : "")
                 .Append("</td></tr>");
         }

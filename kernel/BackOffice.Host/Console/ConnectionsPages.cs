@@ -30,6 +30,8 @@ public static class ConnectionsPages
     {
         tenant.MapPost("/admin/connections/{source}/connect", (HttpContext http, string tenant, string source, IFormCollection form) =>
             ConsolePage.RunAsync(http, tenant, caller => ConnectAsync(http, caller, source, form["company"].ToString())));
+        tenant.MapPost(ConnectionsServiceAccount.Path, (HttpContext http, string tenant, IFormCollection form) =>
+            ConsolePage.RunAsync(http, tenant, caller => ConnectionsServiceAccount.PostAsync(http, caller, form["company"].ToString())));
         tenant.MapPost("/admin/connections/{source}/disconnect", (HttpContext http, string tenant, string source) =>
             ConsolePage.RunAsync(http, tenant, caller => DisconnectAsync(http, caller, source)));
         return tenant;

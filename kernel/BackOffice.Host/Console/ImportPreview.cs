@@ -69,9 +69,7 @@ public static class ImportPreview
 
     /// <summary>The person chose a kind and the file's header is another's (or none): said, and nothing may be confirmed.</summary>
     public static string? KindMismatch(ExportUpload upload, IReadOnlyList<ExportFilePlan> plans) =>
-        upload.Choice.Kind is { } kind && plans.FirstOrDefault(p => p.Header?.Layout.Kind != kind) is { } other
-            ? $"{other.Name}: you chose {kind}, but its header is {(other.Header is null ? "not one of a known export" : "a " + other.Header.Layout.Kind + " export")}."
-            : null;
+        ExportImporter.KindMismatch(upload.Choice.Kind, plans) is { } mismatch ? $"{mismatch.File}: {mismatch.Message}" : null;
 
     private static string FileSection(ExportFilePlan plan, ExportBatch batch)
     {

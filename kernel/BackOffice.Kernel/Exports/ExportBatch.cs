@@ -8,7 +8,10 @@ namespace BackOffice.Kernel.Exports;
 /// from. A row's canonical rows are kept only when the whole export row is good; every id is derived from the source
 /// and the row's natural key, so importing the same file again updates the same records.
 /// </summary>
-public sealed partial class ExportBatch(ExportNames names, IReadOnlyDictionary<string, string> storedCostCodes, string? defaultJob)
+/// <param name="storedAccountTypes">The tenant's ledger accounts' types by id, for rows whose sign depends on the account (issue 14).</param>
+public sealed partial class ExportBatch(
+    ExportNames names, IReadOnlyDictionary<string, string> storedCostCodes, string? defaultJob,
+    IReadOnlyDictionary<string, string>? storedAccountTypes = null)
 {
     private const string CostCodes = "project/cost-codes.csv";
     private readonly Dictionary<int, (string File, int Row)> _origins = [];
@@ -96,6 +99,12 @@ public sealed partial class ExportBatch(ExportNames names, IReadOnlyDictionary<s
         _costCodes.Contains(code) ||
         (Tables.TryGetValue(CostCodes, out var table) && table.ByKey.ContainsKey(code)) ||
         _pending.Any(p => p.Path == CostCodes && p.Values.GetValueOrDefault("code") == code);
+
+    /// <summary>The canonical type of a ledger account stored or imported by an earlier good row; null when neither has it.</summary>
+    public string? AccountType(string id) =>
+        Tables.TryGetValue("ledger/accounts.csv", out var table) && table.ByKey.TryGetValue(id, out var row)
+            ? table.Value(row, "type") as string
+            : storedAccountTypes?.GetValueOrDefault(id);
 
     /// <summary>
     /// True when the canonical row parses and is new. The same record from two exports (an invoice on the invoice list

@@ -15,7 +15,9 @@ public sealed record ExportFilePlan(string Path, IReadOnlyList<ExportSheetRow> R
 
 /// <param name="Job">The job for exports of one project that carry no job column (Procore's).</param>
 /// <param name="Encoding">How CSV files are decoded (issue 19): strict UTF-8 unless `--encoding` names another.</param>
-public sealed record ExportImportRequest(string Source, string Path, string? Job, bool AcceptGoodRows, string Actor, BundleEncoding? Encoding = null);
+/// <param name="Kind">The kind the person says the files are (`--kind`, issue 14): a file whose header is another kind's is refused.</param>
+public sealed record ExportImportRequest(
+    string Source, string Path, string? Job, bool AcceptGoodRows, string Actor, BundleEncoding? Encoding = null, string? Kind = null);
 
 /// <summary>What an import did: the bundle importer's counts (null when nothing was importable), and the rows held back.</summary>
 public sealed record ExportImportResult(ImportSummary? Summary, IReadOnlyList<ExportFilePlan> Files, ExportBatch Batch);
@@ -80,7 +82,8 @@ public sealed partial class ExportImporter(BundleImporter bundles, TimeProvider 
     {
         var plans = await PlanAsync(data, request.Source, request.Path, request.Encoding ?? BundleEncoding.Utf8, cancellationToken);
         var batch = new ExportBatch(await ExportNames.LoadAsync(data, request.Source, cancellationToken),
-            await data.Project.CostCodesAsync(cancellationToken), request.Job);
+            await data.Project.CostCodesAsync(cancellationToken), request.Job,
+            (await data.Ledger.AccountsAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.Type, StringComparer.Ordinal));
         foreach (var plan in plans)
         {
             Convert(plan, request.Source, batch);
@@ -92,6 +95,11 @@ public sealed partial class ExportImporter(BundleImporter bundles, TimeProvider 
     public async Task<ExportImportResult> ImportAsync(TenantData data, ExportImportRequest request, CancellationToken cancellationToken)
     {
         var (plans, batch) = await PrepareAsync(data, request, cancellationToken);
+        if (KindMismatch(request.Kind, plans) is { } mismatch)
+        {
+            throw new ExportImportException([new BundleError(mismatch.File, null, null, mismatch.Message)], []);
+        }
+
         if ((batch.Errors.Count > 0 || batch.Unsure.Count > 0) && !request.AcceptGoodRows)
         {
             throw new ExportImportException(batch.Errors, batch.Unsure);
@@ -116,6 +124,12 @@ public sealed partial class ExportImporter(BundleImporter bundles, TimeProvider 
         }
     }
 
+    /// <summary>A kind was chosen and a file's header is another's (or none): the first such file and what its header is.</summary>
+    public static (string File, string Message)? KindMismatch(string? kind, IReadOnlyList<ExportFilePlan> plans) =>
+        kind is not null && plans.FirstOrDefault(p => p.Header?.Layout.Kind != kind) is { } other
+            ? (other.Name, $"you chose {kind}, but its header is {(other.Header is null ? "not one of a known export" : "a " + other.Header.Layout.Kind + " export")}.")
+            : null;
+
     private static void Convert(ExportFilePlan plan, string source, ExportBatch batch)
     {
         if (plan.Header is null)
@@ -126,11 +140,13 @@ public sealed partial class ExportImporter(BundleImporter bundles, TimeProvider 
         }
 
         var header = plan.Header;
+        var groups = new ExportGroups();
         foreach (var sheetRow in plan.Rows.Skip(header.HeaderIndex + 1))
         {
-            var row = new ExportRow(plan.Name, sheetRow.Row, sheetRow.Cells, header, batch.Errors);
+            var row = new ExportRow(plan.Name, sheetRow.Row, sheetRow.Cells, header, batch.Errors, groups.Open);
             if (!IsDataRow(sheetRow, row, header.Layout))
             {
+                groups.Track(sheetRow);
                 continue;
             }
 

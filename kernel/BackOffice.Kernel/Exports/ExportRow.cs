@@ -6,14 +6,19 @@ namespace BackOffice.Kernel.Exports;
 /// <summary>
 /// One data row of an export file as its layout's fields. Every problem is recorded naming the file, the row (the
 /// spreadsheet row or CSV line, title rows counted) and the column header, and marks the row bad so it is not imported.
+/// <paramref name="groups"/> are the group rows the row sits under, outermost first (a QuickBooks report's account
+/// sections, issue 14), for layouts whose rows take a value from their group.
 /// </summary>
-public sealed class ExportRow(string file, int row, IReadOnlyList<string> cells, DetectedHeader header, List<BundleError> errors)
+public sealed class ExportRow(
+    string file, int row, IReadOnlyList<string> cells, DetectedHeader header, List<BundleError> errors, IReadOnlyList<string>? groups = null)
 {
     public string File { get; } = file;
 
     public int Row { get; } = row;
 
     public bool Bad { get; private set; }
+
+    public IReadOnlyList<string> Groups { get; } = groups ?? [];
 
     public string Source => header.Layout.Source;
 

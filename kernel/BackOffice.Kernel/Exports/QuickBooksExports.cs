@@ -37,6 +37,9 @@ public static class QuickBooksExports
             [R("date", "Date", "Transaction date"), F("type", "Transaction type"), R("number", "Num"),
                 R("vendor", "Vendor", "Vendor display name", "Name"), F("due-date", "Due date"), R("amount", "Amount"), F("open", "Open balance")],
             "number", ["Bill List", "Unpaid Bills", "A/P Aging Detail"], "NOT FOUND: read like the A/P Aging Detail [QB-FIX]", Bill),
+
+        // Last: its lines belong to the accounts, bills and invoices the lists above make (issue 14).
+        QuickBooksTransactionDetail.Layout,
     ];
 
     private static ExportField R(string name, params string[] headers) => new(name, headers, true);

@@ -122,7 +122,8 @@ public sealed class WorkforceStore(TenantData tenant)
         var rows = await connection.QueryAsync<TaskRow>(new CommandDefinition(
             """
             SELECT id AS Id, job_id AS JobId, name AS Name, trade AS Trade, start_date AS StartDate, end_date AS EndDate,
-                   crew_hours_e4 AS CrewHoursE4, percent_complete_bp AS PercentBp, cost_code AS CostCode
+                   crew_hours_e4 AS CrewHoursE4, percent_complete_bp AS PercentBp, cost_code AS CostCode,
+                   baseline_start AS BaselineStart, baseline_end AS BaselineEnd
             FROM project_schedule_tasks ORDER BY id
             """, cancellationToken: cancellationToken));
         return rows.Select(r => new ScheduleTask(
@@ -130,6 +131,8 @@ public sealed class WorkforceStore(TenantData tenant)
             DateOnly.ParseExact(r.EndDate, "yyyy-MM-dd", CultureInfo.InvariantCulture), r.CrewHoursE4 / 10_000m, r.PercentBp / 100m)
         {
             CostCode = r.CostCode,
+            BaselineStart = r.BaselineStart is null ? null : DateOnly.ParseExact(r.BaselineStart, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            BaselineEnd = r.BaselineEnd is null ? null : DateOnly.ParseExact(r.BaselineEnd, "yyyy-MM-dd", CultureInfo.InvariantCulture),
         }).ToList();
     }
 
@@ -185,6 +188,10 @@ public sealed class WorkforceStore(TenantData tenant)
 
     private sealed class TaskRow
     {
+        public string? BaselineStart { get; init; }
+
+        public string? BaselineEnd { get; init; }
+
         public string Id { get; init; } = "";
         public string JobId { get; init; } = "";
         public string Name { get; init; } = "";

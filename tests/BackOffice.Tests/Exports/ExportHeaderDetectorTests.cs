@@ -18,6 +18,7 @@ public sealed class ExportHeaderDetectorTests
     [InlineData("quickbooks", "invoice-list.csv", "invoice-list", 5)]
     [InlineData("quickbooks", "ar-aging-detail.csv", "ar-aging-detail", 5)]
     [InlineData("quickbooks", "bill-list.csv", "bill-list", 5)]
+    [InlineData("quickbooks", "transaction-detail.csv", "transaction-detail", 5)]
     [InlineData("procore", "budget.csv", "budget", 3)]
     [InlineData("procore", "commitments.csv", "commitments", 2)]
     public async Task Detect_SampleFile_FindsItsKindAndHeaderRow(string source, string file, string kind, int headerRow)

@@ -67,6 +67,39 @@ public sealed class ProcoreChangeOrderTierTests
         Assert.DoesNotContain(h.Fake.Requested, r => r.Contains("change_order_requests", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Sync_OrderUnchanged_ReadsNoRequestPackageOrPotentialChangeOrderUntilItsRecordChanges()
+    {
+        await using var h = await ProcoreHarness.StartAsync();
+        var project = h.Seed(1)[0];
+        var order = RequestOnly(h, project);
+        var request = h.Fake.NextId();
+        h.Fake.Put($"change_order_requests:{project.Id}", new JsonObject { ["id"] = request, ["contract_id"] = project.Subcontract, ["number"] = "COR-003" });
+        order["legacy_request_id"] = request;
+        Pco(h, project, request, FakeProcore.PackageLine(h.Fake.NextId(), h.Fake.Lists[$"cost_codes:{project.Id}"][1], "Footing concrete", 4200.0, 11));
+        await SyncAsync(h);
+        var sync = h.Get<ProcoreSync>();
+
+        var before = h.Fake.Requested.Count;
+        await sync.SyncAsync(h.Tenant, full: false, null, Ct);
+        await sync.SyncAsync(h.Tenant, full: true, null, Ct);
+        var unchanged = h.Fake.Requested.Skip(before).ToList();
+
+        // The order's list record (its stored digest) is the same: none of the three detail reads is made again.
+        Assert.DoesNotContain(unchanged, IsDetail);
+        var changed = (JsonObject)order.DeepClone();
+        changed["grand_total"] = "4300.00";
+        h.Fake.Put($"commitment_change_orders:{project.Id}", changed);
+        before = h.Fake.Requested.Count;
+        await sync.SyncAsync(h.Tenant, full: false, null, Ct);
+        Assert.Contains(h.Fake.Requested.Skip(before), r => r.StartsWith($"/rest/v1.0/change_order_requests/{request}", StringComparison.Ordinal));
+    }
+
+    private static bool IsDetail(string path) =>
+        path.StartsWith("/rest/v1.0/change_order_requests/", StringComparison.Ordinal) ||
+        path.StartsWith("/rest/v1.0/change_order_packages/", StringComparison.Ordinal) ||
+        path.StartsWith("/rest/v1.0/potential_change_orders", StringComparison.Ordinal);
+
     /// <summary>The seeded CCO without its legacy_package_id (the caller adds a legacy_request_id or not).</summary>
     private static JsonObject RequestOnly(ProcoreHarness h, FakeProcoreProject project)
     {

@@ -53,6 +53,18 @@ public sealed record ScheduleTask(
     /// <summary>The cost code a schedule read from Procore maps the task to (DERIVED, issue 14); null for the bundle's tasks.</summary>
     public string? CostCode { get; init; }
 
+    /// <summary>The baseline start a schedule read from Procore carries (issue 14); null without a baseline.</summary>
+    public DateOnly? BaselineStart { get; init; }
+
+    /// <summary>The baseline finish; with <see cref="BaselineStart"/> it is what earned value plans against.</summary>
+    public DateOnly? BaselineEnd { get; init; }
+
+    /// <summary>True when the task has both baseline dates: PV is planned by them, and its slip is measured from them.</summary>
+    public bool HasBaseline => BaselineStart is not null && BaselineEnd is not null;
+
+    /// <summary>The dates value is planned by (issue 14): the baseline when the task has one, the current dates otherwise.</summary>
+    public (DateOnly Start, DateOnly End) Planned => HasBaseline ? (BaselineStart!.Value, BaselineEnd!.Value) : (Start, End);
+
     /// <summary>Crew hours not yet done: crew hours × (100% − percent complete).</summary>
     public decimal RemainingHours => CrewHours * (100m - PercentComplete) / 100m;
 }

@@ -39,7 +39,8 @@ public static class ScheduleWeights
         return new WeightedSchedule(activities, Budget, scheduled);
     }
 
-    private static PhasedActivity Activity(ScheduleTask task, decimal weight) => new(task.Start, task.End, weight, task.PercentComplete);
+    /// <summary>Issue 14: value is planned by the task's baseline where it has one (PV measures against the plan), else its current dates.</summary>
+    private static PhasedActivity Activity(ScheduleTask task, decimal weight) => new(task.Planned.Start, task.Planned.End, weight, task.PercentComplete);
 
-    private static decimal Days(ScheduleTask task) => Math.Max(1, task.End.DayNumber - task.Start.DayNumber + 1);
+    private static decimal Days(ScheduleTask task) => Math.Max(1, task.Planned.End.DayNumber - task.Planned.Start.DayNumber + 1);
 }

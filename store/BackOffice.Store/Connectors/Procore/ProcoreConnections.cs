@@ -36,6 +36,18 @@ public sealed class ProcoreConnections(ProcoreOAuth oauth, ProcoreApi api, IToke
         return await SaveAsync(tenant, ProcoreOAuth.ClientCredentials, issued, companyId, connectedBy, cancellationToken);
     }
 
+    /// <summary>
+    /// The companies a DMSA service account sees (a client credentials token, then GET /rest/v1.0/companies), so the
+    /// console can offer them to choose from (issue 14); nothing is stored. A company across Procore regions answers
+    /// <see cref="ProcoreNotConnectedException"/>: the company must then be named.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Id, string? Name)>> ServiceAccountCompaniesAsync(CancellationToken cancellationToken)
+    {
+        var issued = await oauth.ClientCredentialsAsync(cancellationToken);
+        return (await CompaniesAsync(issued.AccessToken, null, cancellationToken))
+            .Select(c => (Id: c["id"]?.ToString() ?? "", Name: c["name"]?.ToString())).Where(c => c.Id.Length > 0).ToList();
+    }
+
     /// <summary>Revokes the token at Procore (the access and refresh token together) and marks the connection disconnected.</summary>
     public async Task<ProcoreConnection> DisconnectAsync(TenantData tenant, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ namespace BackOffice.Store.Connectors.Procore;
 /// <summary>
 /// Procore schedule tasks (GET /rest/v1.0/tasks?project_id=; the Task model of the OpenAPI-generated SDK
 /// weigandconstruction/procore_python_sdk: id, name, task_name, start_datetime, finish_datetime, percentage, wbs,
-/// has_children, resource_name, updated_at) into project_schedule_tasks with provenance (issue 14).
+/// has_children, resource_name, baseline_start, baseline_finish, updated_at) into project_schedule_tasks with provenance (issue 14).
 /// </summary>
 internal static class ProcoreScheduleRows
 {
@@ -32,8 +32,18 @@ internal static class ProcoreScheduleRows
             // No crew hours in Procore's Task: earned value weights these tasks by their cost code's budget instead.
             ["crew_hours_e4"] = 0L, ["percent_complete_bp"] = Math.Clamp(p.BasisPoints("percentage") ?? 0, 0, 10_000),
             ["cost_code"] = CostCode(p, scope),
+            ["baseline_start"] = Baseline(p).Start, ["baseline_end"] = Baseline(p).End,
         }), ct);
     }
+
+    /// <summary>
+    /// The Task model's baseline_start / baseline_finish (issue 14), date part. Only both make a baseline: one without the
+    /// other plans nothing, and a finish before the start is the start, as for the current dates.
+    /// </summary>
+    private static (string? Start, string? End) Baseline(ProcoreJson p) =>
+        (p.Date("baseline_start"), p.Date("baseline_finish")) is ({ } start, { } finish)
+            ? (start, string.CompareOrdinal(finish, start) < 0 ? start : finish)
+            : (null, null);
 
     /// <summary>
     /// DERIVED (issue 14): Procore documents no cost code on a schedule task, so a task maps to one of the project's

@@ -98,9 +98,11 @@ public sealed partial class FakeProcore
         Put($"tasks:{project}", ScheduleTask(NextId(), "Topping out", "2", "2026-05-29", "2026-05-29", 0, null), at);
     }
 
+    /// <summary>A task as the Task model serves it; baseline_start / baseline_finish are null until a baseline is set (issue 14).</summary>
     public static JsonObject ScheduleTask(long id, string name, string wbs, string start, string finish, int percent, long? parent, bool hasChildren = false) => new()
     {
         ["id"] = id, ["name"] = name, ["task_name"] = name, ["wbs"] = wbs, ["start_datetime"] = start + "T14:00:00Z", ["finish_datetime"] = finish + "T23:00:00Z",
+        ["baseline_start"] = null, ["baseline_finish"] = null, ["actual_start"] = null, ["actual_finish"] = null,
         ["percentage"] = percent, ["parent_id"] = parent, ["has_children"] = hasChildren, ["milestone"] = start == finish, ["critical_path"] = false,
         ["resource_name"] = hasChildren ? null : "Field crew", ["row_number"] = (int)(id % 1000),
     };
