@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using BackOffice.Store.Connectors.Keys;
 using BackOffice.Store.Connectors.QuickBooks;
 using BackOffice.Store.Control;
 
@@ -85,6 +86,31 @@ public static class ConnectionsCommands
             cli.Output.Table(rows, ["tenant", "system", "company", "realm", "connectedBy", "lastSync", "status", "lastError"]);
             return 0;
         }));
-        return new Command("connections", "Connections to outside systems") { list };
+        return new Command("connections", "Connections to outside systems") { list, BuildRekey() };
+    }
+
+    /// <summary>
+    /// Issue 13: re-encrypts every stored connector token with the current key (Connectors:EncryptionKey), reading rows
+    /// written with a previous key (Connectors:PreviousKeys) or Data Protection. Each tenant's rows change in one unit.
+    /// </summary>
+    private static Command BuildRekey()
+    {
+        var rekey = new Command("rekey", "Re-encrypt every tenant's stored connector tokens with the current Connectors:EncryptionKey");
+        rekey.SetAction(CliAction.Run(async (cli, ct) =>
+        {
+            await TenantCommands.ControlActorAsync(cli, ct);
+            var check = cli.Get<ConnectorKeyCheck>();
+            var rows = new List<JsonObject>();
+            foreach (var tenant in await cli.Get<TenantRegistry>().ListAsync(ct))
+            {
+                var done = await check.RekeyAsync(cli.Tenant(tenant.Id), ct);
+                rows.Add(new JsonObject { ["tenant"] = done.Tenant, ["quickbooks"] = done.QuickBooksRows, ["procore"] = done.ProcoreRows });
+            }
+
+            cli.Output.Table(rows, ["tenant", "quickbooks", "procore"]);
+            cli.Output.Line($"Connector tokens are encrypted with key {cli.Get<ConnectorKeyRing>().Current().Id}; previous keys may now be removed.");
+            return 0;
+        }));
+        return rekey;
     }
 }

@@ -66,6 +66,32 @@ public sealed class ProcoreConnectionStore(TenantData tenant)
         "UPDATE procore_connections SET last_sync_at = COALESCE(@at, last_sync_at), last_error = @lastError WHERE company_id = @companyId",
         new { companyId, at, lastError }, cancellationToken);
 
+    /// <summary>Issue 13 (`connections rekey`): as <see cref="QuickBooks.QuickBooksConnectionStore.RewrapTokensAsync"/>, in one unit.</summary>
+    public async Task<int> RewrapTokensAsync(Func<string, bool, string> rewrap, CancellationToken cancellationToken)
+    {
+        await using var unit = await tenant.WriteAsync(cancellationToken);
+        var rows = await unit.Connection.QueryAsync<(string Company, string Access, string? Refresh, string Status)>(new CommandDefinition(
+            "SELECT company_id, access_token, refresh_token, status FROM procore_connections", transaction: unit.Transaction, cancellationToken: cancellationToken));
+        var changed = 0;
+        foreach (var row in rows.ToList())
+        {
+            var gone = row.Status == ProcoreConnection.Disconnected;
+            var (access, refresh) = (rewrap(row.Access, gone), row.Refresh is null ? null : rewrap(row.Refresh, gone));
+            if (access == row.Access && refresh == row.Refresh)
+            {
+                continue;
+            }
+
+            changed++;
+            await unit.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE procore_connections SET access_token = @access, refresh_token = @refresh WHERE company_id = @company",
+                new { access, refresh, company = row.Company }, unit.Transaction, cancellationToken: cancellationToken));
+        }
+
+        await unit.CommitAsync(cancellationToken);
+        return changed;
+    }
+
     private async Task ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
         await using var unit = await tenant.WriteAsync(cancellationToken);

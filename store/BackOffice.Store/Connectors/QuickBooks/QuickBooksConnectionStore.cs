@@ -88,4 +88,33 @@ public sealed class QuickBooksConnectionStore(TenantData tenant)
             "UPDATE quickbooks_connections SET last_sync_at = COALESCE(@at, last_sync_at), last_error = @lastError WHERE realm_id = @realmId",
             new { realmId, at, lastError }, cancellationToken: cancellationToken));
     }
+
+    /// <summary>
+    /// Issue 13 (`connections rekey`): rewrites every row's tokens through <paramref name="rewrap"/> (given the stored text
+    /// and whether the row is disconnected) in one unit, so a failure leaves every row as it was. Returns the rows changed.
+    /// </summary>
+    public async Task<int> RewrapTokensAsync(Func<string, bool, string> rewrap, CancellationToken cancellationToken)
+    {
+        await using var unit = await tenant.WriteAsync(cancellationToken);
+        var rows = await unit.Connection.QueryAsync<(string Realm, string Access, string Refresh, string Status)>(new CommandDefinition(
+            "SELECT realm_id, access_token, refresh_token, status FROM quickbooks_connections", transaction: unit.Transaction, cancellationToken: cancellationToken));
+        var changed = 0;
+        foreach (var row in rows.ToList())
+        {
+            var gone = row.Status == QuickBooksConnection.Disconnected;
+            var (access, refresh) = (rewrap(row.Access, gone), rewrap(row.Refresh, gone));
+            if (access == row.Access && refresh == row.Refresh)
+            {
+                continue;
+            }
+
+            changed++;
+            await unit.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE quickbooks_connections SET access_token = @access, refresh_token = @refresh WHERE realm_id = @realm",
+                new { access, refresh, realm = row.Realm }, unit.Transaction, cancellationToken: cancellationToken));
+        }
+
+        await unit.CommitAsync(cancellationToken);
+        return changed;
+    }
 }
