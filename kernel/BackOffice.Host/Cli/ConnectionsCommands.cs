@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using BackOffice.Store.Connectors;
 using BackOffice.Store.Connectors.Keys;
 using BackOffice.Store.Connectors.QuickBooks;
 using BackOffice.Store.Control;
@@ -41,7 +42,7 @@ public static class ConnectionsCommands
                 throw new CliException("The redirect's state does not match the request: refused, nothing was stored.", 1);
             }
 
-            var connection = await connections.CompleteAsync(cli.Tenant(name), answer.Code ?? "", answer.RealmId ?? "", redirect.RedirectUri, actor, ct);
+            var connection = await connections.CompleteAsync(cli.Tenant(name), answer.Code ?? "", answer.RealmId ?? "", redirect.RedirectUri, new ConnectionActor(actor, ConnectionAudit.ViaCli), ct);
             cli.Output.Line($"Connected tenant {name} to QuickBooks company {connection.CompanyName ?? "(unnamed)"} (realm {connection.RealmId}).");
             return 0;
         }));
@@ -55,8 +56,8 @@ public static class ConnectionsCommands
         quickbooks.SetAction(CliAction.Run(async (cli, ct) =>
         {
             var name = await cli.TenantAsync(tenant, ct);
-            await TenantCommands.ControlActorAsync(cli, ct);
-            var connection = await cli.Get<QuickBooksConnections>().DisconnectAsync(cli.Tenant(name), ct);
+            var actor = await TenantCommands.ControlActorAsync(cli, ct);
+            var connection = await cli.Get<QuickBooksConnections>().DisconnectAsync(cli.Tenant(name), new ConnectionActor(actor, ConnectionAudit.ViaCli), ct);
             cli.Output.Line($"Disconnected tenant {name} from QuickBooks realm {connection.RealmId}; the token is revoked.");
             return 0;
         }));

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
+using BackOffice.Store.Tenancy;
 
 namespace BackOffice.Store.Connectors.Keys;
 
@@ -49,33 +49,7 @@ public sealed class ConnectorKey
     /// <summary>A new random key written to <paramref name="path"/> readable by the owner only (0600, folder 0700); null when another process created it first.</summary>
     public static ConnectorKey? TryCreate(string path)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(folder);
-        }
-        else
-        {
-            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
         var bytes = RandomNumberGenerator.GetBytes(KeyBytes);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        try
-        {
-            using var writer = new StreamWriter(path, Encoding.ASCII, options);
-            writer.Write(Convert.ToBase64String(bytes));
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            return null;
-        }
-
-        return new ConnectorKey(bytes);
+        return KeyFiles.TryCreateOwnerOnly(path, Convert.ToBase64String(bytes)) ? new ConnectorKey(bytes) : null;
     }
 }

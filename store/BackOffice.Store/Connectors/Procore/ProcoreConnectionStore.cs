@@ -37,7 +37,8 @@ public sealed class ProcoreConnectionStore(TenantData tenant)
             cancellationToken: cancellationToken));
     }
 
-    public Task SaveAsync(ProcoreConnection row, CancellationToken cancellationToken) => ExecuteAsync(
+    /// <summary>Inserts or replaces the row inside <paramref name="unit"/> (issue 13: with its audit event, <see cref="ConnectionAudit"/>).</summary>
+    public Task SaveAsync(DataUnit unit, ProcoreConnection row, CancellationToken cancellationToken) => unit.Connection.ExecuteAsync(new CommandDefinition(
         $"""
         INSERT INTO procore_connections (company_id, company_name, grant_type, connected_by, connected_at, access_token, access_expires_at,
             refresh_token, status, last_sync_at, last_error)
@@ -47,7 +48,7 @@ public sealed class ProcoreConnectionStore(TenantData tenant)
             connected_by = excluded.connected_by, connected_at = excluded.connected_at, access_token = excluded.access_token,
             access_expires_at = excluded.access_expires_at, refresh_token = excluded.refresh_token, status = excluded.status,
             last_error = excluded.last_error
-        """, row, cancellationToken);
+        """, row, unit.Transaction, cancellationToken: cancellationToken));
 
     /// <summary>Saves a new token at once: Procore invalidates the old refresh token the moment it issues a new one.</summary>
     public Task SaveTokensAsync(string companyId, string accessToken, string accessExpiresAt, string? refreshToken, CancellationToken cancellationToken) =>
@@ -57,6 +58,11 @@ public sealed class ProcoreConnectionStore(TenantData tenant)
                 refresh_token = COALESCE(@refreshToken, refresh_token), status = 'connected', last_error = NULL
             WHERE company_id = @companyId
             """, new { companyId, accessToken, accessExpiresAt, refreshToken }, cancellationToken);
+
+    public Task SetStatusAsync(DataUnit unit, string companyId, string status, string? lastError, CancellationToken cancellationToken) =>
+        unit.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE procore_connections SET status = @status, last_error = @lastError WHERE company_id = @companyId",
+            new { companyId, status, lastError }, unit.Transaction, cancellationToken: cancellationToken));
 
     public Task SetStatusAsync(string companyId, string status, string? lastError, CancellationToken cancellationToken) => ExecuteAsync(
         "UPDATE procore_connections SET status = @status, last_error = @lastError WHERE company_id = @companyId",

@@ -5,12 +5,12 @@ using BackOffice.Tests.Support.QuickBooks;
 namespace BackOffice.Tests.QuickBooks;
 
 /// <summary>
-/// Issue 13 through the command line: a wrong Connectors:EncryptionKey is a plain exit-1 error naming the setting,
-/// and `connections rekey` moves the tokens to a new key. Settings come from the environment, so this runs in the
+/// Issue 13 through the command line: connect and disconnect are audited like the console's; a wrong
+/// Connectors:EncryptionKey is a plain exit-1 error naming the setting, and `connections rekey` moves the tokens to a new key. Settings come from the environment, so this runs in the
 /// QuickBooks CLI collection.
 /// </summary>
 [Collection(nameof(QuickBooksCliCollection))]
-public sealed class ConnectorKeyCliTests : IAsyncLifetime
+public sealed class ConnectionCliTests : IAsyncLifetime
 {
     private static readonly string KeyA = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private static readonly string KeyB = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
@@ -35,6 +35,26 @@ public sealed class ConnectorKeyCliTests : IAsyncLifetime
         await _cli.OkAsync("users", "add", "sam", "--role", "admin");
         QuickBooksHarness.SeedCompanyInto(_fake);
         await QuickBooksEndToEndTests.ConnectThroughBrowserAsync(_dir, _fake);
+    }
+
+    [Fact]
+    public async Task ConnectDisconnect_FromTheCli_AuditedWithoutTokensAndTheChainVerifies()
+    {
+        await _cli.OkAsync("disconnect", "quickbooks", "--tenant", "acme", "--as", "sam");
+
+        var events = (await _cli.OkAsync("audit", "list", "--tenant", "acme", "--subject", "connection:quickbooks", "--json")).Json.AsArray();
+        Assert.Equal(["connection.connected", "connection.disconnected"], events.Select(e => (string)e!["kind"]!));
+        Assert.All(events, e =>
+        {
+            Assert.Equal("sam", (string?)e!["actor"]);
+            var data = e["data"]!.ToJsonString();
+            Assert.Contains($"\"account\":\"{_fake.Realm}\"", data, StringComparison.Ordinal);
+            Assert.Contains("\"via\":\"cli\"", data, StringComparison.Ordinal);
+            Assert.DoesNotContain("eyJ", data, StringComparison.Ordinal);
+            Assert.DoesNotContain("AB11", data, StringComparison.Ordinal);
+            Assert.False(string.IsNullOrEmpty((string?)e["at"]));
+        });
+        await _cli.OkAsync("audit", "verify");
     }
 
     [Fact]
