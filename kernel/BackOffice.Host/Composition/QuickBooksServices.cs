@@ -43,6 +43,7 @@ public static class QuickBooksServices
         builder.Services.AddSingleton(sp => new QuickBooksApi(Http(sp), sp.GetRequiredService<QuickBooksOptions>(),
             sp.GetRequiredService<QuickBooksTokens>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<QuickBooksApi>>()));
         builder.Services.AddSingleton<QuickBooksSync>();
+        builder.Services.AddSingleton<QuickBooksChangeFetch>();
         builder.Services.AddSingleton<ConnectionAudit>();
         builder.Services.AddSingleton<QuickBooksConnections>();
         builder.Services.AddSingleton<QuickBooksLists>();
