@@ -20,6 +20,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
         _ when BackOffice.Store.Sqlite.StoreBusy.Is(exception) => (StatusCodes.Status503ServiceUnavailable, "The tenant is busy, try again"),
         ProposalConflictException => (StatusCodes.Status409Conflict, "Proposal is in the wrong state"),
         BackOffice.Store.Audit.AuditKeyException => (StatusCodes.Status500InternalServerError, "The audit key is missing or wrong"),
+        BackOffice.Store.Connectors.Keys.ConnectorKeyException => (StatusCodes.Status500InternalServerError, "The connector encryption key (Connectors:EncryptionKey) is missing or wrong"),
         // Issue 17: a delivered message cannot be taken back; a 409 with the reason, never a 500.
         BackOffice.Store.Collections.OutboxAlreadyDeliveredException => (StatusCodes.Status409Conflict, "Cannot be undone any more"),
         GateRefusedException => (StatusCodes.Status403Forbidden, "Refused by the gate"),

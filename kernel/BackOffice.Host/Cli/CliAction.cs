@@ -52,6 +52,8 @@ public static partial class ExitCodes
         ArgumentException => 2,
         // Issue 19: a missing or wrong audit key is said with the file to restore, exit 1, never a stack trace.
         BackOffice.Store.Audit.AuditKeyException => 1,
+        // Issue 13: so is a connector key that cannot read the stored tokens, naming Connectors:EncryptionKey.
+        BackOffice.Store.Connectors.Keys.ConnectorKeyException => 1,
         _ => ForKernel(ex),
     };
 }

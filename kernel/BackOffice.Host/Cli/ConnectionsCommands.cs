@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using BackOffice.Store.Connectors;
+using BackOffice.Store.Connectors.Keys;
 using BackOffice.Store.Connectors.QuickBooks;
 using BackOffice.Store.Control;
 
@@ -40,7 +42,7 @@ public static class ConnectionsCommands
                 throw new CliException("The redirect's state does not match the request: refused, nothing was stored.", 1);
             }
 
-            var connection = await connections.CompleteAsync(cli.Tenant(name), answer.Code ?? "", answer.RealmId ?? "", redirect.RedirectUri, actor, ct);
+            var connection = await connections.CompleteAsync(cli.Tenant(name), answer.Code ?? "", answer.RealmId ?? "", redirect.RedirectUri, new ConnectionActor(actor, ConnectionAudit.ViaCli), ct);
             cli.Output.Line($"Connected tenant {name} to QuickBooks company {connection.CompanyName ?? "(unnamed)"} (realm {connection.RealmId}).");
             return 0;
         }));
@@ -54,8 +56,8 @@ public static class ConnectionsCommands
         quickbooks.SetAction(CliAction.Run(async (cli, ct) =>
         {
             var name = await cli.TenantAsync(tenant, ct);
-            await TenantCommands.ControlActorAsync(cli, ct);
-            var connection = await cli.Get<QuickBooksConnections>().DisconnectAsync(cli.Tenant(name), ct);
+            var actor = await TenantCommands.ControlActorAsync(cli, ct);
+            var connection = await cli.Get<QuickBooksConnections>().DisconnectAsync(cli.Tenant(name), new ConnectionActor(actor, ConnectionAudit.ViaCli), ct);
             cli.Output.Line($"Disconnected tenant {name} from QuickBooks realm {connection.RealmId}; the token is revoked.");
             return 0;
         }));
@@ -88,6 +90,31 @@ public static class ConnectionsCommands
             cli.Output.Table(rows, ["tenant", "system", "company", "realm", "connectedBy", "lastSync", "sync", "status", "lastError"]);
             return 0;
         }));
-        return new Command("connections", "Connections to outside systems") { list };
+        return new Command("connections", "Connections to outside systems") { list, BuildRekey() };
+    }
+
+    /// <summary>
+    /// Issue 13: re-encrypts every stored connector token with the current key (Connectors:EncryptionKey), reading rows
+    /// written with a previous key (Connectors:PreviousKeys) or Data Protection. Each tenant's rows change in one unit.
+    /// </summary>
+    private static Command BuildRekey()
+    {
+        var rekey = new Command("rekey", "Re-encrypt every tenant's stored connector tokens with the current Connectors:EncryptionKey");
+        rekey.SetAction(CliAction.Run(async (cli, ct) =>
+        {
+            await TenantCommands.ControlActorAsync(cli, ct);
+            var check = cli.Get<ConnectorKeyCheck>();
+            var rows = new List<JsonObject>();
+            foreach (var tenant in await cli.Get<TenantRegistry>().ListAsync(ct))
+            {
+                var done = await check.RekeyAsync(cli.Tenant(tenant.Id), ct);
+                rows.Add(new JsonObject { ["tenant"] = done.Tenant, ["quickbooks"] = done.QuickBooksRows, ["procore"] = done.ProcoreRows });
+            }
+
+            cli.Output.Table(rows, ["tenant", "quickbooks", "procore"]);
+            cli.Output.Line($"Connector tokens are encrypted with key {cli.Get<ConnectorKeyRing>().Current().Id}; previous keys may now be removed.");
+            return 0;
+        }));
+        return rekey;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using BackOffice.Store.Connectors;
 using BackOffice.Store.Connectors.Procore;
 using BackOffice.Store.Tenancy;
 
@@ -22,7 +23,7 @@ public static class ProcoreCommands
         command.SetAction(CliAction.Run(async (cli, ct) =>
         {
             var name = await cli.TenantAsync(tenant, ct);
-            var actor = await TenantCommands.ControlActorAsync(cli, ct);
+            var actor = new ConnectionActor(await TenantCommands.ControlActorAsync(cli, ct), ConnectionAudit.ViaCli);
             var connections = cli.Get<ProcoreConnections>();
             var connection = cli.Parse.GetValue(service)
                 ? await connections.ConnectServiceAccountAsync(cli.Tenant(name), cli.Parse.GetValue(company), actor, ct)
@@ -40,8 +41,8 @@ public static class ProcoreCommands
         command.SetAction(CliAction.Run(async (cli, ct) =>
         {
             var name = await cli.TenantAsync(tenant, ct);
-            await TenantCommands.ControlActorAsync(cli, ct);
-            var connection = await cli.Get<ProcoreConnections>().DisconnectAsync(cli.Tenant(name), ct);
+            var actor = new ConnectionActor(await TenantCommands.ControlActorAsync(cli, ct), ConnectionAudit.ViaCli);
+            var connection = await cli.Get<ProcoreConnections>().DisconnectAsync(cli.Tenant(name), actor, ct);
             cli.Output.Line($"Disconnected tenant {name} from Procore company {connection.CompanyId}; the token is revoked.");
             return 0;
         }));
@@ -57,7 +58,7 @@ public static class ProcoreCommands
         });
 
     private static async Task<ProcoreConnection> BrowserAsync(
-        CliContext cli, TenantData tenant, string? company, string actor, TimeSpan timeout, CancellationToken ct)
+        CliContext cli, TenantData tenant, string? company, ConnectionActor actor, TimeSpan timeout, CancellationToken ct)
     {
         var options = cli.Get<ProcoreOptions>();
         var connections = cli.Get<ProcoreConnections>();

@@ -1,5 +1,6 @@
 using BackOffice.Host.Connectors;
 using BackOffice.Store.Connectors;
+using BackOffice.Store.Connectors.Keys;
 using BackOffice.Store.Connectors.QuickBooks;
 using BackOffice.Store.Ledger;
 using BackOffice.Store.Sandbox;
@@ -25,7 +26,16 @@ public static class QuickBooksServices
         builder.Services.AddDataProtection()
             .SetApplicationName("backoffice")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data.Root, "keys")));
-        builder.Services.AddSingleton<ITokenProtector, DataProtectionTokenProtector>();
+        // Issue 13: tokens are encrypted with the configured key (AES-GCM, key id beside each ciphertext); Data Protection
+        // only reads the rows written before, until `connections rekey` rewrites them.
+        builder.Services.AddOptions<ConnectorKeyOptions>().Bind(builder.Configuration.GetSection(ConnectorKeyOptions.SectionName));
+        builder.Services.AddSingleton(sp => new ConnectorKeyRing(
+            sp.GetRequiredService<IOptions<ConnectorKeyOptions>>().Value, Path.Combine(data.Root, "keys", "connectors.key")));
+        builder.Services.AddSingleton<DataProtectionTokenProtector>();
+        builder.Services.AddSingleton<ITokenProtector>(sp => new KeyedTokenProtector(
+            sp.GetRequiredService<ConnectorKeyRing>(), sp.GetRequiredService<DataProtectionTokenProtector>()));
+        builder.Services.AddSingleton<ConnectorKeyCheck>();
+        builder.Services.AddHostedService<ConnectorKeyStartupCheck>();
         // One HttpClient for the process; Intuit times requests out after 120 s (qbo.md section 2).
         builder.Services.AddKeyedSingleton(QuickBooksOptions.SectionName, (_, _) => new HttpClient { Timeout = TimeSpan.FromSeconds(120) });
         builder.Services.AddSingleton(sp => new QuickBooksOAuth(Http(sp), sp.GetRequiredService<QuickBooksOptions>()));
@@ -33,6 +43,8 @@ public static class QuickBooksServices
         builder.Services.AddSingleton(sp => new QuickBooksApi(Http(sp), sp.GetRequiredService<QuickBooksOptions>(),
             sp.GetRequiredService<QuickBooksTokens>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<QuickBooksApi>>()));
         builder.Services.AddSingleton<QuickBooksSync>();
+        builder.Services.AddSingleton<QuickBooksChangeFetch>();
+        builder.Services.AddSingleton<ConnectionAudit>();
         builder.Services.AddSingleton<QuickBooksConnections>();
         builder.Services.AddSingleton<QuickBooksLists>();
         // Issue 16: retainage payable per subcontractor and job reads a synced vendor line's job from its class.

@@ -1,4 +1,5 @@
 using BackOffice.Host.Auth;
+using BackOffice.Store.Connectors;
 using BackOffice.Store.Connectors.Procore;
 using BackOffice.Store.Connectors.QuickBooks;
 using BackOffice.Store.Control;
@@ -14,7 +15,8 @@ namespace BackOffice.Host.ApprovalConsole;
 /// The console's OAuth redirect target, /console/connections/SOURCE/callback (issues 13 and 14). The state is taken
 /// (and so spent) first; an unknown, used or expired state, another system's, or another user's is a plain error and
 /// nothing is stored. A good one exchanges the code through the connector code the CLI uses (<see cref="QuickBooksConnections"/>,
-/// <see cref="ProcoreConnections"/>), which saves the connection encrypted, then audits it and returns to the admin page.
+/// <see cref="ProcoreConnections"/>), which saves the connection encrypted and its audit event in one unit (issue 13), then
+/// returns to the admin page.
 /// </summary>
 public static class ConnectionsCallback
 {
@@ -76,9 +78,9 @@ public static class ConnectionsCallback
         {
             connected = pending.Source == ConnectionsPages.QuickBooks
                 ? From(await services.GetRequiredService<QuickBooksConnections>().CompleteAsync(
-                    caller.Data, q["code"].ToString(), q["realmId"].ToString(), pending.RedirectUri, caller.User.Id, ct))
+                    caller.Data, q["code"].ToString(), q["realmId"].ToString(), pending.RedirectUri, ConnectionsPages.Actor(caller), ct))
                 : From(await services.GetRequiredService<ProcoreConnections>().CompleteAsync(
-                    caller.Data, q["code"].ToString(), pending.RedirectUri, pending.CompanyId, caller.User.Id, ct));
+                    caller.Data, q["code"].ToString(), pending.RedirectUri, pending.CompanyId, ConnectionsPages.Actor(caller), ct));
         }
         catch (Exception ex) when (ex is QuickBooksResponseException or QuickBooksFaultException or QuickBooksNotConnectedException
                                        or ProcoreResponseException or ProcoreOAuthException or ProcoreNotConnectedException or ProcoreApiException)
@@ -86,7 +88,6 @@ public static class ConnectionsCallback
             return Failed(caller, $"{label} did not connect: {ex.Message}");
         }
 
-        await ConnectionsPages.AuditAsync(services, caller, "connection.connected", pending.Source, connected.Account, connected.Company, ct);
         var message = $"Connected {label} company {connected.Company ?? "(unnamed)"} ({connected.Account}).";
         return Results.Redirect($"{Tenant(caller.Tenant)}/admin?msg={Uri.EscapeDataString(message)}");
     }

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using BackOffice.Host.Auth;
 using BackOffice.Kernel.Abstractions.Identity;
-using BackOffice.Store.Audit;
+using BackOffice.Store.Connectors;
 using BackOffice.Store.Connectors.Procore;
 using BackOffice.Store.Connectors.QuickBooks;
 using BackOffice.Store.Control;
@@ -19,7 +19,7 @@ namespace BackOffice.Host.ApprovalConsole;
 /// a random state server-side (<see cref="OAuthStateStore"/>: the tenant, the user, the system, minutes to live, used
 /// once) and sends the browser to the provider with Console:BaseUrl + /console/connections/SOURCE/callback as the
 /// redirect URI. <see cref="ConnectionsCallback"/> receives the redirect; Disconnect revokes as the CLI does. Both
-/// changes are audited in the tenant's chain (connection.connected, connection.disconnected).
+/// changes are audited in the tenant's chain (connection.connected, connection.disconnected), each in one unit with the change (issue 13).
 /// </summary>
 public static class ConnectionsPages
 {
@@ -85,31 +85,20 @@ public static class ConnectionsPages
         try
         {
             account = source == QuickBooks
-                ? (await services.GetRequiredService<QuickBooksConnections>().DisconnectAsync(caller.Data, ct)).RealmId
-                : (await services.GetRequiredService<ProcoreConnections>().DisconnectAsync(caller.Data, ct)).CompanyId;
+                ? (await services.GetRequiredService<QuickBooksConnections>().DisconnectAsync(caller.Data, Actor(caller), ct)).RealmId
+                : (await services.GetRequiredService<ProcoreConnections>().DisconnectAsync(caller.Data, Actor(caller), ct)).CompanyId;
         }
         catch (Exception ex) when (ex is QuickBooksNotConnectedException or ProcoreNotConnectedException or QuickBooksFaultException or ProcoreOAuthException)
         {
             return Page("Cannot disconnect", Notice(ex.Message, error: true) + Back(caller.Tenant), caller, StatusCodes.Status400BadRequest);
         }
 
-        await AuditAsync(services, caller, "connection.disconnected", source, account, null, ct);
         var message = $"Disconnected {LabelOf(source)} ({account}); the token is revoked.";
         return Results.Redirect($"{Tenant(caller.Tenant)}/admin?msg={Uri.EscapeDataString(message)}");
     }
 
-    /// <summary>Records a connection change in the tenant's chain and moves its anchor, as a switch change does.</summary>
-    public static async Task AuditAsync(IServiceProvider services, Caller caller, string kind, string source, string account, string? company, CancellationToken ct)
-    {
-        await using (var unit = await caller.Data.WriteAsync(ct))
-        {
-            await services.GetRequiredService<AuditStore>().AppendAsync(unit, caller.User.Id, kind, $"connection:{source}",
-                new JsonObject { ["system"] = source, ["account"] = account, ["company"] = company }, ct);
-            await unit.CommitAsync(ct);
-        }
-
-        await services.GetRequiredService<AuditAnchors>().AdvanceAsync(caller.Tenant, ct);
-    }
+    /// <summary>The admin acting in the console, as the connection's audit event names them (issue 13).</summary>
+    public static ConnectionActor Actor(Caller caller) => new(caller.User.Id, ConnectionAudit.ViaConsole);
 
     /// <summary>403 for anyone but an admin (issue 17's rule for the admin page), 404 for a system the console does not connect.</summary>
     public static IResult? Refused(Caller caller, string source)

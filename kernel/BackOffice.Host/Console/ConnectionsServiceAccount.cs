@@ -46,8 +46,8 @@ public static class ConnectionsServiceAccount
                 company = companies[0].Id;
             }
 
-            var connection = await connections.ConnectServiceAccountAsync(caller.Data, company, caller.User.Id, http.RequestAborted);
-            await ConnectionsPages.AuditAsync(services, caller, "connection.connected", ConnectionsPages.Procore, connection.CompanyId, connection.CompanyName, http.RequestAborted);
+            // Issue 13: the connection row and its audit event are written in one unit by the connector itself.
+            var connection = await connections.ConnectServiceAccountAsync(caller.Data, company, ConnectionsPages.Actor(caller), http.RequestAborted);
             var message = $"Connected Procore company {connection.CompanyName} ({connection.CompanyId}) with the service account.";
             return Results.Redirect($"{Tenant(caller.Tenant)}/admin?msg={Uri.EscapeDataString(message)}");
         }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using BackOffice.Store.Connectors.QuickBooks;
 using BackOffice.Store.Events;
 
 namespace BackOffice.Host.Webhooks;
@@ -59,6 +60,46 @@ public static class QuickBooksWebhook
         return entities.Select(x => x!.AsObject()).Select(x => new InboundEvent("quickbooks", realm,
             $"{realm}:{x["name"]}:{x["id"]}:{x["operation"]}:{x["lastUpdated"]}", (string?)x["name"] ?? "", x.ToJsonString()));
     }
+
+    /// <summary>
+    /// Issue 13: the entity operation a stored delivery names, from either shape; null when the payload names none (then
+    /// the tenant gets a change-data-capture sync as before). CloudEvent operations are past tense ("created").
+    /// </summary>
+    public static QuickBooksChange? ChangeOf(string payloadJson)
+    {
+        JsonObject? o;
+        try
+        {
+            o = JsonNode.Parse(payloadJson) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        if (o?["type"]?.ToString() is { } type && o["intuitentityid"]?.ToString() is { Length: > 0 } entityId)
+        {
+            var parts = type.Split('.');
+            return parts.Length < 3 ? null
+                : new QuickBooksChange(parts[1], entityId, Operation(parts[2]), o["data"]?["deletedid"]?.ToString() ?? o["data"]?["deletedId"]?.ToString());
+        }
+
+        return o?["name"]?.ToString() is { Length: > 0 } name && o["id"]?.ToString() is { Length: > 0 } id
+            ? new QuickBooksChange(name, id, o["operation"]?.ToString() ?? "Update", o["deletedId"]?.ToString())
+            : null;
+    }
+
+    /// <summary>"created" -> Create, "merged" -> Merge, ... as the legacy payload spells them.</summary>
+    private static string Operation(string pastTense) => pastTense.ToLowerInvariant() switch
+    {
+        "created" => "Create",
+        "updated" => "Update",
+        "deleted" => "Delete",
+        "merged" => "Merge",
+        "voided" => "Void",
+        "emailed" => "Emailed",
+        _ => pastTense,
+    };
 
     private static string Required(JsonObject o, string name) =>
         o[name]?.ToString() is { Length: > 0 } value ? value : throw new JsonException($"Missing {name}.");

@@ -50,34 +50,8 @@ public sealed class AuditKey
     /// </summary>
     public static AuditKey? TryCreate(string path)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(folder);
-        }
-        else
-        {
-            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
         var key = RandomNumberGenerator.GetBytes(KeyBytes);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        try
-        {
-            using var writer = new StreamWriter(path, Encoding.ASCII, options);
-            writer.Write(Convert.ToHexStringLower(key));
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            return null;
-        }
-
-        return new AuditKey(key);
+        return BackOffice.Store.Tenancy.KeyFiles.TryCreateOwnerOnly(path, Convert.ToHexStringLower(key)) ? new AuditKey(key) : null;
     }
 }
 

@@ -38,7 +38,7 @@ public sealed class ProcoreClientTests
         await using var h = await ProcoreHarness.StartAsync();
         h.Seed(0);
 
-        var connect = () => h.Get<ProcoreConnections>().ConnectServiceAccountAsync(h.Tenant, company, "sam", Ct);
+        var connect = () => h.Get<ProcoreConnections>().ConnectServiceAccountAsync(h.Tenant, company, ProcoreHarness.Sam, Ct);
 
         if (refusal is null)
         {

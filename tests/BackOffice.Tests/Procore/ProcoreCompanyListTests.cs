@@ -22,7 +22,7 @@ public sealed class ProcoreCompanyListTests
         h.Seed(1);
         h.Fake.MultipleRegions = true;
 
-        var connection = await h.Get<ProcoreConnections>().ConnectServiceAccountAsync(h.Tenant, Company, "sam", Ct);
+        var connection = await h.Get<ProcoreConnections>().ConnectServiceAccountAsync(h.Tenant, Company, ProcoreHarness.Sam, Ct);
         await h.Get<ProcoreSync>().SyncAsync(h.Tenant, full: false, null, Ct);
 
         Assert.Equal((Company, FakeProcore.CompanyName), (connection.CompanyId, connection.CompanyName));

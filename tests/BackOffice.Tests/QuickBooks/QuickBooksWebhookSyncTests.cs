@@ -19,7 +19,7 @@ namespace BackOffice.Tests.QuickBooks;
 /// (The webhook's signature check is covered by WebhookTests; here the delivery is put in the inbox as it lands.)
 /// </summary>
 [Collection(nameof(QuickBooksCliCollection))]
-public sealed class QuickBooksWebhookSyncTests : IAsyncLifetime
+public sealed partial class QuickBooksWebhookSyncTests : IAsyncLifetime
 {
     private readonly TempDataDirectory _dir = new();
     private readonly EnvironmentSettings _settings = new("BACKOFFICE_QuickBooks__");

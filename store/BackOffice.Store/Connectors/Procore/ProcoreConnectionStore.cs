@@ -37,7 +37,8 @@ public sealed class ProcoreConnectionStore(TenantData tenant)
             cancellationToken: cancellationToken));
     }
 
-    public Task SaveAsync(ProcoreConnection row, CancellationToken cancellationToken) => ExecuteAsync(
+    /// <summary>Inserts or replaces the row inside <paramref name="unit"/> (issue 13: with its audit event, <see cref="ConnectionAudit"/>).</summary>
+    public Task SaveAsync(DataUnit unit, ProcoreConnection row, CancellationToken cancellationToken) => unit.Connection.ExecuteAsync(new CommandDefinition(
         $"""
         INSERT INTO procore_connections (company_id, company_name, grant_type, connected_by, connected_at, access_token, access_expires_at,
             refresh_token, status, last_sync_at, last_error)
@@ -47,7 +48,7 @@ public sealed class ProcoreConnectionStore(TenantData tenant)
             connected_by = excluded.connected_by, connected_at = excluded.connected_at, access_token = excluded.access_token,
             access_expires_at = excluded.access_expires_at, refresh_token = excluded.refresh_token, status = excluded.status,
             last_error = excluded.last_error
-        """, row, cancellationToken);
+        """, row, unit.Transaction, cancellationToken: cancellationToken));
 
     /// <summary>Saves a new token at once: Procore invalidates the old refresh token the moment it issues a new one.</summary>
     public Task SaveTokensAsync(string companyId, string accessToken, string accessExpiresAt, string? refreshToken, CancellationToken cancellationToken) =>
@@ -58,6 +59,11 @@ public sealed class ProcoreConnectionStore(TenantData tenant)
             WHERE company_id = @companyId
             """, new { companyId, accessToken, accessExpiresAt, refreshToken }, cancellationToken);
 
+    public Task SetStatusAsync(DataUnit unit, string companyId, string status, string? lastError, CancellationToken cancellationToken) =>
+        unit.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE procore_connections SET status = @status, last_error = @lastError WHERE company_id = @companyId",
+            new { companyId, status, lastError }, unit.Transaction, cancellationToken: cancellationToken));
+
     public Task SetStatusAsync(string companyId, string status, string? lastError, CancellationToken cancellationToken) => ExecuteAsync(
         "UPDATE procore_connections SET status = @status, last_error = @lastError WHERE company_id = @companyId",
         new { companyId, status, lastError }, cancellationToken);
@@ -65,6 +71,32 @@ public sealed class ProcoreConnectionStore(TenantData tenant)
     public Task RecordSyncAsync(string companyId, string? at, string? lastError, CancellationToken cancellationToken) => ExecuteAsync(
         "UPDATE procore_connections SET last_sync_at = COALESCE(@at, last_sync_at), last_error = @lastError WHERE company_id = @companyId",
         new { companyId, at, lastError }, cancellationToken);
+
+    /// <summary>Issue 13 (`connections rekey`): as <see cref="QuickBooks.QuickBooksConnectionStore.RewrapTokensAsync"/>, in one unit.</summary>
+    public async Task<int> RewrapTokensAsync(Func<string, bool, string> rewrap, CancellationToken cancellationToken)
+    {
+        await using var unit = await tenant.WriteAsync(cancellationToken);
+        var rows = await unit.Connection.QueryAsync<(string Company, string Access, string? Refresh, string Status)>(new CommandDefinition(
+            "SELECT company_id, access_token, refresh_token, status FROM procore_connections", transaction: unit.Transaction, cancellationToken: cancellationToken));
+        var changed = 0;
+        foreach (var row in rows.ToList())
+        {
+            var gone = row.Status == ProcoreConnection.Disconnected;
+            var (access, refresh) = (rewrap(row.Access, gone), row.Refresh is null ? null : rewrap(row.Refresh, gone));
+            if (access == row.Access && refresh == row.Refresh)
+            {
+                continue;
+            }
+
+            changed++;
+            await unit.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE procore_connections SET access_token = @access, refresh_token = @refresh WHERE company_id = @company",
+                new { access, refresh, company = row.Company }, unit.Transaction, cancellationToken: cancellationToken));
+        }
+
+        await unit.CommitAsync(cancellationToken);
+        return changed;
+    }
 
     private async Task ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
     {

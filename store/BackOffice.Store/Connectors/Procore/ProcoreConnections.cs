@@ -10,14 +10,14 @@ namespace BackOffice.Store.Connectors.Procore;
 /// received by the caller: a loopback listener on the command line) or a DMSA service account's client credentials;
 /// the company is chosen once (the only one the token sees, or the one named) and sent as Procore-Company-Id from then on.
 /// </summary>
-public sealed class ProcoreConnections(ProcoreOAuth oauth, ProcoreApi api, ITokenProtector protector, TimeProvider clock)
+public sealed class ProcoreConnections(ProcoreOAuth oauth, ProcoreApi api, ITokenProtector protector, ConnectionAudit audit, TimeProvider clock)
 {
     public static string NewState() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     public string AuthorizeUrl(string state, string redirectUri) => oauth.AuthorizeUrl(state, redirectUri);
 
     public async Task<ProcoreConnection> CompleteAsync(
-        TenantData tenant, string code, string redirectUri, string? companyId, string connectedBy, CancellationToken cancellationToken)
+        TenantData tenant, string code, string redirectUri, string? companyId, ConnectionActor actor, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(code))
         {
@@ -25,15 +25,15 @@ public sealed class ProcoreConnections(ProcoreOAuth oauth, ProcoreApi api, IToke
         }
 
         var issued = await oauth.ExchangeCodeAsync(code, redirectUri, cancellationToken);
-        return await SaveAsync(tenant, ProcoreOAuth.AuthorizationCode, issued, companyId, connectedBy, cancellationToken);
+        return await SaveAsync(tenant, ProcoreOAuth.AuthorizationCode, issued, companyId, actor, cancellationToken);
     }
 
     /// <summary>Client credentials of a Developer Managed Service Account installed in the company (oauth_client_credentials.md).</summary>
     public async Task<ProcoreConnection> ConnectServiceAccountAsync(
-        TenantData tenant, string? companyId, string connectedBy, CancellationToken cancellationToken)
+        TenantData tenant, string? companyId, ConnectionActor actor, CancellationToken cancellationToken)
     {
         var issued = await oauth.ClientCredentialsAsync(cancellationToken);
-        return await SaveAsync(tenant, ProcoreOAuth.ClientCredentials, issued, companyId, connectedBy, cancellationToken);
+        return await SaveAsync(tenant, ProcoreOAuth.ClientCredentials, issued, companyId, actor, cancellationToken);
     }
 
     /// <summary>
@@ -48,26 +48,29 @@ public sealed class ProcoreConnections(ProcoreOAuth oauth, ProcoreApi api, IToke
             .Select(c => (Id: c["id"]?.ToString() ?? "", Name: c["name"]?.ToString())).Where(c => c.Id.Length > 0).ToList();
     }
 
-    /// <summary>Revokes the token at Procore (the access and refresh token together) and marks the connection disconnected.</summary>
-    public async Task<ProcoreConnection> DisconnectAsync(TenantData tenant, CancellationToken cancellationToken)
+    /// <summary>Revokes the token at Procore (the access and refresh token together), then marks the connection disconnected and audits it in one unit.</summary>
+    public async Task<ProcoreConnection> DisconnectAsync(TenantData tenant, ConnectionActor actor, CancellationToken cancellationToken)
     {
         var connection = await tenant.Procore.CurrentAsync(cancellationToken)
                          ?? throw new ProcoreNotConnectedException($"Tenant {tenant.Tenant} has no Procore connection to disconnect.");
         await oauth.RevokeAsync(protector.Unprotect(connection.RefreshToken ?? connection.AccessToken), cancellationToken);
-        await tenant.Procore.SetStatusAsync(connection.CompanyId, ProcoreConnection.Disconnected, null, cancellationToken);
+        await audit.RecordAsync(tenant, actor, ConnectionAudit.Disconnected, "procore", connection.CompanyId, connection.CompanyName,
+            (unit, ct) => tenant.Procore.SetStatusAsync(unit, connection.CompanyId, ProcoreConnection.Disconnected, null, ct), cancellationToken);
         return connection with { Status = ProcoreConnection.Disconnected };
     }
 
     private async Task<ProcoreConnection> SaveAsync(
-        TenantData tenant, string grant, ProcoreTokenSet issued, string? companyId, string connectedBy, CancellationToken cancellationToken)
+        TenantData tenant, string grant, ProcoreTokenSet issued, string? companyId, ConnectionActor actor, CancellationToken cancellationToken)
     {
         var company = Choose(await CompaniesAsync(issued.AccessToken, companyId, cancellationToken), companyId);
         var now = clock.GetUtcNow();
         var connection = new ProcoreConnection(
-            company.Id, company.Name, grant, connectedBy, StoreTime.ToText(now), protector.Protect(issued.AccessToken),
+            company.Id, company.Name, grant, actor.User, StoreTime.ToText(now), protector.Protect(issued.AccessToken),
             StoreTime.ToText(now.AddSeconds(issued.ExpiresInSeconds)), issued.RefreshToken is null ? null : protector.Protect(issued.RefreshToken),
             ProcoreConnection.Connected, null, null);
-        await tenant.Procore.SaveAsync(connection, cancellationToken);
+        // Issue 13: the connection and its audit event in one unit.
+        await audit.RecordAsync(tenant, actor, ConnectionAudit.Connected, "procore", company.Id, company.Name,
+            (unit, ct) => tenant.Procore.SaveAsync(unit, connection, ct), cancellationToken);
         return connection;
     }
 

@@ -65,6 +65,19 @@ public sealed partial class QuickBooksApi(
             $"{entity.ToLowerInvariant()}?operation=delete&requestid={Uri.EscapeDataString(requestId)}",
             new JsonObject { ["Id"] = id, ["SyncToken"] = syncToken }, cancellationToken), entity);
 
+    /// <summary>
+    /// Issue 13: CompanyInfo read with the access token just issued, before anything is stored, so connecting can
+    /// save the connection and its audit event in one unit. One request, paced like the others; 401 is an error here.
+    /// </summary>
+    public async Task<JsonObject> CompanyInfoAsync(string realm, string accessToken, CancellationToken cancellationToken)
+    {
+        var url = $"{options.ApiBaseUrl.TrimEnd('/')}/company/{realm}/companyinfo/{Uri.EscapeDataString(realm)}?minorversion={options.MinorVersion}";
+        await _perMinute.GetOrAdd(realm, _ => new QuickBooksRequestWindow(options.MaxRequestsPerMinute, clock)).WaitTurnAsync(cancellationToken);
+        using var response = await SendOnceAsync(HttpMethod.Get, url, null, accessToken, cancellationToken);
+        LogRequest("GET", "companyinfo", (int)response.StatusCode, QuickBooksOAuth.Tid(response) ?? "-");
+        return Entity(await ReadAsync(response, cancellationToken), "CompanyInfo");
+    }
+
     private async Task<JsonObject> SendAsync(TenantData tenant, HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
     {
         var realm = (await tenant.QuickBooks.CurrentAsync(cancellationToken))?.RealmId

@@ -40,10 +40,10 @@ public sealed class QuickBooksConnectionStore(TenantData tenant)
             cancellationToken: cancellationToken));
     }
 
-    public async Task SaveAsync(QuickBooksConnection row, CancellationToken cancellationToken)
+    /// <summary>Inserts or replaces the row inside <paramref name="unit"/> (issue 13: with its audit event, <see cref="ConnectionAudit"/>).</summary>
+    public async Task SaveAsync(DataUnit unit, QuickBooksConnection row, CancellationToken cancellationToken)
     {
-        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
-        var connection = connectionUnit.Connection;
+        var connection = unit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
             $"""
             INSERT INTO quickbooks_connections (realm_id, company_name, connected_by, connected_at, access_token, access_expires_at,
@@ -54,7 +54,7 @@ public sealed class QuickBooksConnectionStore(TenantData tenant)
                 connected_at = excluded.connected_at, access_token = excluded.access_token, access_expires_at = excluded.access_expires_at,
                 refresh_token = excluded.refresh_token, refresh_expires_at = excluded.refresh_expires_at, status = excluded.status,
                 last_error = excluded.last_error
-            """, row, cancellationToken: cancellationToken));
+            """, row, unit.Transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>Saves a refreshed pair at once: the old refresh token is spent the moment Intuit rotated it.</summary>
@@ -74,11 +74,13 @@ public sealed class QuickBooksConnectionStore(TenantData tenant)
     public async Task SetStatusAsync(string realmId, string status, string? lastError, CancellationToken cancellationToken)
     {
         await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
-        var connection = connectionUnit.Connection;
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE quickbooks_connections SET status = @status, last_error = @lastError WHERE realm_id = @realmId",
-            new { realmId, status, lastError }, cancellationToken: cancellationToken));
+        await SetStatusAsync(connectionUnit, realmId, status, lastError, cancellationToken);
     }
+
+    public Task SetStatusAsync(DataUnit unit, string realmId, string status, string? lastError, CancellationToken cancellationToken) =>
+        unit.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE quickbooks_connections SET status = @status, last_error = @lastError WHERE realm_id = @realmId",
+            new { realmId, status, lastError }, unit.Transaction, cancellationToken: cancellationToken));
 
     public async Task RecordSyncAsync(string realmId, string? at, string? lastError, CancellationToken cancellationToken)
     {
@@ -87,5 +89,34 @@ public sealed class QuickBooksConnectionStore(TenantData tenant)
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE quickbooks_connections SET last_sync_at = COALESCE(@at, last_sync_at), last_error = @lastError WHERE realm_id = @realmId",
             new { realmId, at, lastError }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Issue 13 (`connections rekey`): rewrites every row's tokens through <paramref name="rewrap"/> (given the stored text
+    /// and whether the row is disconnected) in one unit, so a failure leaves every row as it was. Returns the rows changed.
+    /// </summary>
+    public async Task<int> RewrapTokensAsync(Func<string, bool, string> rewrap, CancellationToken cancellationToken)
+    {
+        await using var unit = await tenant.WriteAsync(cancellationToken);
+        var rows = await unit.Connection.QueryAsync<(string Realm, string Access, string Refresh, string Status)>(new CommandDefinition(
+            "SELECT realm_id, access_token, refresh_token, status FROM quickbooks_connections", transaction: unit.Transaction, cancellationToken: cancellationToken));
+        var changed = 0;
+        foreach (var row in rows.ToList())
+        {
+            var gone = row.Status == QuickBooksConnection.Disconnected;
+            var (access, refresh) = (rewrap(row.Access, gone), rewrap(row.Refresh, gone));
+            if (access == row.Access && refresh == row.Refresh)
+            {
+                continue;
+            }
+
+            changed++;
+            await unit.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE quickbooks_connections SET access_token = @access, refresh_token = @refresh WHERE realm_id = @realm",
+                new { access, refresh, realm = row.Realm }, unit.Transaction, cancellationToken: cancellationToken));
+        }
+
+        await unit.CommitAsync(cancellationToken);
+        return changed;
     }
 }

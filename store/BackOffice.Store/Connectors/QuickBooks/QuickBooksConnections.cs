@@ -10,16 +10,19 @@ namespace BackOffice.Store.Connectors.QuickBooks;
 /// The redirect itself is received by the caller: a loopback listener on the command line, a route in the console.
 /// </summary>
 public sealed class QuickBooksConnections(
-    QuickBooksOAuth oauth, QuickBooksTokens tokens, QuickBooksApi api, ITokenProtector protector, TimeProvider clock)
+    QuickBooksOAuth oauth, QuickBooksApi api, ITokenProtector protector, ConnectionAudit audit, TimeProvider clock)
 {
     /// <summary>A state value an attacker cannot guess, checked when the redirect comes back.</summary>
     public static string NewState() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     public string AuthorizeUrl(string state, string redirectUri) => oauth.AuthorizeUrl(state, redirectUri);
 
-    /// <summary>Exchanges the code from the redirect and stores the connection; returns it as stored.</summary>
+    /// <summary>
+    /// Exchanges the code from the redirect, reads the company's name with the new token, then stores the connection and
+    /// its audit event in one unit (issue 13): a failure anywhere before the commit stores neither. Returns it as stored.
+    /// </summary>
     public async Task<QuickBooksConnection> CompleteAsync(
-        TenantData tenant, string code, string realmId, string redirectUri, string connectedBy, CancellationToken cancellationToken)
+        TenantData tenant, string code, string realmId, string redirectUri, ConnectionActor actor, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(realmId))
         {
@@ -27,25 +30,29 @@ public sealed class QuickBooksConnections(
         }
 
         var issued = await oauth.ExchangeCodeAsync(code, redirectUri, cancellationToken);
-        var now = StoreTime.ToText(clock.GetUtcNow());
-        await tenant.QuickBooks.SaveAsync(new QuickBooksConnection(
-            realmId, null, connectedBy, now, protector.Protect(issued.AccessToken), now, protector.Protect(issued.RefreshToken), null,
-            QuickBooksConnection.Connected, null, null), cancellationToken);
-        await tokens.SaveAsync(tenant, realmId, issued, cancellationToken);
-        var company = await api.ReadAsync(tenant, "CompanyInfo", realmId, cancellationToken);
-        var connection = (await tenant.QuickBooks.CurrentAsync(cancellationToken))!
-            with { CompanyName = company?["CompanyName"]?.ToString() };
-        await tenant.QuickBooks.SaveAsync(connection, cancellationToken);
+        var company = await api.CompanyInfoAsync(realmId, issued.AccessToken, cancellationToken);
+        var now = clock.GetUtcNow();
+        var connection = new QuickBooksConnection(
+            realmId, company["CompanyName"]?.ToString(), actor.User, StoreTime.ToText(now), protector.Protect(issued.AccessToken),
+            StoreTime.ToText(now.AddSeconds(issued.ExpiresInSeconds)), protector.Protect(issued.RefreshToken),
+            issued.RefreshExpiresInSeconds is { } s ? StoreTime.ToText(now.AddSeconds(s)) : null,
+            QuickBooksConnection.Connected, null, null);
+        await audit.RecordAsync(tenant, actor, ConnectionAudit.Connected, "quickbooks", realmId, connection.CompanyName,
+            (unit, ct) => tenant.QuickBooks.SaveAsync(unit, connection, ct), cancellationToken);
         return connection;
     }
 
-    /// <summary>Revokes the grant at Intuit (revoking the refresh token revokes it, qbo.md section 1) and marks the connection disconnected.</summary>
-    public async Task<QuickBooksConnection> DisconnectAsync(TenantData tenant, CancellationToken cancellationToken)
+    /// <summary>
+    /// Revokes the grant at Intuit (revoking the refresh token revokes it, qbo.md section 1), then marks the connection
+    /// disconnected and audits it in one unit.
+    /// </summary>
+    public async Task<QuickBooksConnection> DisconnectAsync(TenantData tenant, ConnectionActor actor, CancellationToken cancellationToken)
     {
         var connection = await tenant.QuickBooks.CurrentAsync(cancellationToken)
                          ?? throw new QuickBooksNotConnectedException($"Tenant {tenant.Tenant} has no QuickBooks connection to disconnect.");
         await oauth.RevokeAsync(protector.Unprotect(connection.RefreshToken), cancellationToken);
-        await tenant.QuickBooks.SetStatusAsync(connection.RealmId, QuickBooksConnection.Disconnected, null, cancellationToken);
+        await audit.RecordAsync(tenant, actor, ConnectionAudit.Disconnected, "quickbooks", connection.RealmId, connection.CompanyName,
+            (unit, ct) => tenant.QuickBooks.SetStatusAsync(unit, connection.RealmId, QuickBooksConnection.Disconnected, null, ct), cancellationToken);
         return connection with { Status = QuickBooksConnection.Disconnected };
     }
 }

@@ -22,6 +22,9 @@ public sealed class ProcoreHarness : IAsyncDisposable
 
     public TenantData Tenant => Services.GetRequiredService<TenantDataSource>().For("acme");
 
+    /// <summary>The admin the harness connects as, from the command line (issue 13: the connection is audited).</summary>
+    public static readonly BackOffice.Store.Connectors.ConnectionActor Sam = new("sam", BackOffice.Store.Connectors.ConnectionAudit.ViaCli);
+
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
@@ -60,7 +63,7 @@ public sealed class ProcoreHarness : IAsyncDisposable
 
     /// <summary>Connects tenant acme as the company's DMSA service account (client credentials).</summary>
     public Task<ProcoreConnection> ConnectServiceAccountAsync() =>
-        Get<ProcoreConnections>().ConnectServiceAccountAsync(Tenant, null, "sam", CancellationToken.None);
+        Get<ProcoreConnections>().ConnectServiceAccountAsync(Tenant, null, Sam, CancellationToken.None);
 
     /// <summary>Connects tenant acme as a person would: follow the authorize URL, read the redirect, complete.</summary>
     public async Task<ProcoreConnection> ConnectThroughBrowserAsync()
@@ -71,7 +74,7 @@ public sealed class ProcoreHarness : IAsyncDisposable
         using var response = await http.GetAsync(connections.AuthorizeUrl("state-1", redirect));
         var query = System.Web.HttpUtility.ParseQueryString(response.Headers.Location!.Query);
         Assert.Equal("state-1", query["state"]);
-        return await connections.CompleteAsync(Tenant, query["code"]!, redirect, null, "sam", CancellationToken.None);
+        return await connections.CompleteAsync(Tenant, query["code"]!, redirect, null, Sam, CancellationToken.None);
     }
 
     /// <summary>The company, its vendors and <paramref name="projects"/> projects, keyed in five minutes ago.</summary>

@@ -17,6 +17,14 @@ public sealed partial class FakeQuickBooks
         ["bill"] = "Bill", ["journalentry"] = "JournalEntry", ["invoice"] = "Invoice",
     };
 
+    /// <summary>Issue 13: every entity can be read by id (GET /{entity lowercase}/{id}, qbo.md section 6), as a webhook's fetch does.</summary>
+    private static readonly Dictionary<string, string> ReadableEntities = new(StringComparer.Ordinal)
+    {
+        ["bill"] = "Bill", ["journalentry"] = "JournalEntry", ["invoice"] = "Invoice", ["account"] = "Account", ["customer"] = "Customer",
+        ["vendor"] = "Vendor", ["item"] = "Item", ["class"] = "Class", ["term"] = "Term", ["payment"] = "Payment",
+        ["purchaseorder"] = "PurchaseOrder", ["billpayment"] = "BillPayment", ["creditmemo"] = "CreditMemo", ["vendorcredit"] = "VendorCredit",
+    };
+
     private void MapApi(WebApplication app)
     {
         var company = app.MapGroup("/v3/company/{realm}");
@@ -90,7 +98,7 @@ public sealed partial class FakeQuickBooks
             return Reply(new JsonObject { ["CompanyInfo"] = new JsonObject { ["Id"] = Realm, ["CompanyName"] = CompanyName, ["SyncToken"] = "0" } });
         }
 
-        if (!UrlEntities.TryGetValue(urlEntity, out var entity))
+        if (!ReadableEntities.TryGetValue(urlEntity, out var entity))
         {
             return Fault(400, "ValidationFault", "4000", "Unsupported entity", urlEntity);
         }

@@ -23,6 +23,9 @@ public sealed class QuickBooksHarness : IAsyncDisposable
 
     public TenantData Tenant => Services.GetRequiredService<TenantDataSource>().For("acme");
 
+    /// <summary>The admin the harness connects as, from the command line (issue 13: the connection is audited).</summary>
+    public static readonly BackOffice.Store.Connectors.ConnectionActor Sam = new("sam", BackOffice.Store.Connectors.ConnectionAudit.ViaCli);
+
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
@@ -66,7 +69,7 @@ public sealed class QuickBooksHarness : IAsyncDisposable
         using var response = await http.GetAsync(connections.AuthorizeUrl("state-1", redirect));
         var query = System.Web.HttpUtility.ParseQueryString(response.Headers.Location!.Query);
         Assert.Equal("state-1", query["state"]);
-        return await connections.CompleteAsync(Tenant, query["code"]!, query["realmId"]!, redirect, "sam", CancellationToken.None);
+        return await connections.CompleteAsync(Tenant, query["code"]!, query["realmId"]!, redirect, Sam, CancellationToken.None);
     }
 
     /// <summary>A small company: accounts, a customer with a job, a vendor, a bill, an invoice and its payment.</summary>
