@@ -2,7 +2,7 @@ namespace BackOffice.Store.Bundle;
 
 /// <summary>
 /// Every bundle file, in dependency order (parents before children), mirroring Migrations/Tenant/0100_bundle.sql
-/// (and the columns 1600_pay_app_figures.sql and 1630_pay_basis.sql add, issue 16).
+/// (and the columns 1600_pay_app_figures.sql, 1630_pay_basis.sql and 1663_piecework_pay.sql add, issue 16).
 /// Required = the SQL column is NOT NULL without a default. This one table drives reading, validation and writing.
 /// </summary>
 public static class BundleSchema
@@ -99,14 +99,18 @@ public static class BundleSchema
         new(Employees, "workforce_employees", "id", [Id, T("name").Req(), T("trade").Req(), T("work_state").Req(),
             M("base_rate_cents", SignRule.NonNegative).Req(), B("active").Req(),
             // Issue 16 (1630_pay_basis.sql): salaried non-exempt employees; BundleRules checks a salary's fields are complete.
-            E("pay_basis", "hourly", "salary-fixed", "salary-fluctuating").Or("hourly"), M("salary_cents", SignRule.NonNegative),
-            E("salary_period", "weekly", "biweekly", "semimonthly", "monthly"), N("salary_hours_e4")]),
+            E("pay_basis", "hourly", "salary-fixed", "salary-fluctuating", "day-rate", "piece-rate").Or("hourly"), M("salary_cents", SignRule.NonNegative),
+            E("salary_period", "weekly", "biweekly", "semimonthly", "monthly"), N("salary_hours_e4"),
+            // Issue 16 (1663_piecework_pay.sql): a day-rate employee's day rate (29 CFR 778.112).
+            M("day_rate_cents", SignRule.NonNegative)]),
         new("workforce/timecards.csv", "workforce_timecards", "id", [Id, T("employee_id").Req().Refs(Employees), T("job_id").Refs(Jobs),
             Dt("clock_in").Req(), Dt("clock_out"), M("rate_cents", SignRule.NonNegative)]),
         new("workforce/payroll-lines.csv", "workforce_payroll_lines", "id", [Id, T("run_id").Req(),
             T("employee_id").Req().Refs(Employees), D("week_start").Req(), N("regular_hours_e4").Req(), N("overtime_hours_e4").Req(),
             N("double_time_hours_e4").Req(), M("bonus_cents", SignRule.Any).Req(), M("gross_pay_cents", SignRule.NonNegative).Req(),
-            E("bonus_kind", "nondiscretionary", "flat-sum").Or("nondiscretionary")]),
+            E("bonus_kind", "nondiscretionary", "flat-sum").Or("nondiscretionary"),
+            // Issue 16 (1663_piecework_pay.sql): days paid at the day rate (778.112) and the week's piece earnings (778.111).
+            N("days_e4"), M("piece_earnings_cents", SignRule.NonNegative)]),
 
         new("pricebook/items.csv", "pricebook_items", "id", [Id, T("sku"), T("description").Req(), T("category"), T("unit").Req(),
             N("unit_cost_e4").Req(), M("sell_price_cents", SignRule.NonNegative), T("vendor_name"), T("vendor_sku")]),

@@ -20,11 +20,15 @@ public sealed class WorkforceStore(TenantData tenant)
         var rows = await connection.QueryAsync<EmployeeRow>(new CommandDefinition(
             """
             SELECT id AS Id, name AS Name, trade AS Trade, work_state AS WorkState, base_rate_cents AS BaseRateCents, active AS Active,
-                   pay_basis AS PayBasis, salary_cents AS SalaryCents, salary_period AS SalaryPeriod, salary_hours_e4 AS SalaryHoursE4
+                   pay_basis AS PayBasis, salary_cents AS SalaryCents, salary_period AS SalaryPeriod, salary_hours_e4 AS SalaryHoursE4,
+                   day_rate_cents AS DayRateCents
             FROM workforce_employees ORDER BY id
             """,
             cancellationToken: cancellationToken));
-        return rows.Select(r => new Employee(r.Id, r.Name, r.Trade, r.WorkState, Cents.ToDollars(r.BaseRateCents), r.Active != 0, Salary(r))).ToList();
+        return rows.Select(r => new Employee(r.Id, r.Name, r.Trade, r.WorkState, Cents.ToDollars(r.BaseRateCents), r.Active != 0, Salary(r))
+        {
+            Piecework = Piecework(r),
+        }).ToList();
     }
 
     /// <summary>Issue 16: the salary of a salaried non-exempt employee (the import checked its fields are complete); 40 hours unless fixed.</summary>
@@ -32,6 +36,14 @@ public sealed class WorkforceStore(TenantData tenant)
     {
         "salary-fixed" => new EmployeeSalary(PayBasis.SalaryFixed, Cents.ToDollars(r.SalaryCents ?? 0), r.SalaryPeriod ?? "weekly", (r.SalaryHoursE4 ?? 400_000) / 10_000m),
         "salary-fluctuating" => new EmployeeSalary(PayBasis.SalaryFluctuating, Cents.ToDollars(r.SalaryCents ?? 0), r.SalaryPeriod ?? "weekly", 40m),
+        _ => null,
+    };
+
+    /// <summary>Issue 16: day-rate (29 CFR 778.112) and piece-rate (778.111) pay; the import checked a day rate has its amount.</summary>
+    private static PieceworkPay? Piecework(EmployeeRow r) => r.PayBasis switch
+    {
+        "day-rate" => new PieceworkPay(PayBasis.DayRate, Cents.ToDollars(r.DayRateCents ?? 0)),
+        "piece-rate" => new PieceworkPay(PayBasis.PieceRate, 0m),
         _ => null,
     };
 
@@ -95,13 +107,17 @@ public sealed class WorkforceStore(TenantData tenant)
             """
             SELECT id AS Id, run_id AS RunId, employee_id AS EmployeeId, week_start AS WeekStart, regular_hours_e4 AS RegularE4,
                    overtime_hours_e4 AS OvertimeE4, double_time_hours_e4 AS DoubleTimeE4, bonus_cents AS BonusCents, gross_pay_cents AS GrossCents,
-                   bonus_kind AS BonusKind
+                   bonus_kind AS BonusKind, days_e4 AS DaysE4, piece_earnings_cents AS PieceCents
             FROM workforce_payroll_lines ORDER BY week_start, employee_id, id
             """, cancellationToken: cancellationToken));
         return rows.Select(r => new PayrollLine(
             r.Id, r.RunId, r.EmployeeId, DateOnly.ParseExact(r.WeekStart, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             r.RegularE4 / 10_000m, r.OvertimeE4 / 10_000m, r.DoubleTimeE4 / 10_000m, Cents.ToDollars(r.BonusCents), Cents.ToDollars(r.GrossCents),
-            r.BonusKind == "flat-sum")).ToList();
+            r.BonusKind == "flat-sum")
+        {
+            Days = r.DaysE4 / 10_000m,
+            PieceEarnings = Cents.ToDollars(r.PieceCents),
+        }).ToList();
     }
 
     /// <summary>Gross pay per workweek across every payroll run (the cash forecast's payroll, issue 3).</summary>
@@ -149,6 +165,7 @@ public sealed class WorkforceStore(TenantData tenant)
         public long? SalaryCents { get; init; }
         public string? SalaryPeriod { get; init; }
         public long? SalaryHoursE4 { get; init; }
+        public long? DayRateCents { get; init; }
     }
 
     private sealed class JobHoursRow
@@ -181,6 +198,8 @@ public sealed class WorkforceStore(TenantData tenant)
         public long BonusCents { get; init; }
         public long GrossCents { get; init; }
         public string BonusKind { get; init; } = "nondiscretionary";
+        public long? DaysE4 { get; init; }
+        public long? PieceCents { get; init; }
     }
 
     private sealed class TaskRow
