@@ -2,7 +2,8 @@ namespace BackOffice.Store.Bundle;
 
 /// <summary>
 /// Every bundle file, in dependency order (parents before children), mirroring Migrations/Tenant/0100_bundle.sql
-/// (and the columns 1600_pay_app_figures.sql, 1630_pay_basis.sql and 1663_piecework_pay.sql add, issue 16).
+/// (and the columns 1600_pay_app_figures.sql, 1630_pay_basis.sql and 1663_piecework_pay.sql add,
+/// and 1667_burden_profiles.sql's table, issue 16).
 /// Required = the SQL column is NOT NULL without a default. This one table drives reading, validation and writing.
 /// </summary>
 public static class BundleSchema
@@ -111,6 +112,10 @@ public static class BundleSchema
             E("bonus_kind", "nondiscretionary", "flat-sum").Or("nondiscretionary"),
             // Issue 16 (1663_piecework_pay.sql): days paid at the day rate (778.112) and the week's piece earnings (778.111).
             N("days_e4"), M("piece_earnings_cents", SignRule.NonNegative)]),
+        // Issue 16 (1667_burden_profiles.sql): labor burden per trade, one component a row, overriding the company default.
+        new("workforce/burden-profiles.csv", "workforce_burden_profiles", "id", [Id, T("trade").Req(), T("name").Req(),
+            E("basis", "percent-of-wages", "per-hundred-of-wages", "monthly-fixed", "per-hour").Req(), N("rate_e4").Req(),
+            M("wage_base_cents", SignRule.NonNegative), B("on_overtime_premium"), T("class_code")]),
 
         new("pricebook/items.csv", "pricebook_items", "id", [Id, T("sku"), T("description").Req(), T("category"), T("unit").Req(),
             N("unit_cost_e4").Req(), M("sell_price_cents", SignRule.NonNegative), T("vendor_name"), T("vendor_sku")]),

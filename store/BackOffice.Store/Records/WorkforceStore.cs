@@ -9,7 +9,7 @@ using BackOffice.Store.Tenancy;
 namespace BackOffice.Store.Records;
 
 /// <summary>Reads the workforce side of a tenant: employees, timecards, payroll lines, and the schedule's crew hours (issue 7).</summary>
-public sealed class WorkforceStore(TenantData tenant)
+public sealed partial class WorkforceStore(TenantData tenant)
 {
     private const string DateTimeFormat = "yyyy-MM-dd'T'HH:mm:ss";
 
@@ -46,6 +46,20 @@ public sealed class WorkforceStore(TenantData tenant)
         "piece-rate" => new PieceworkPay(PayBasis.PieceRate, 0m),
         _ => null,
     };
+
+    /// <summary>Issue 16: every trade's burden profile components (workforce/burden-profiles.csv), by trade then id.</summary>
+    public async Task<IReadOnlyList<TradeBurdenComponent>> BurdenProfilesAsync(CancellationToken cancellationToken)
+    {
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var rows = await connectionUnit.Connection.QueryAsync<BurdenProfileRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, trade AS Trade, name AS Name, basis AS Basis, rate_e4 AS RateE4, wage_base_cents AS WageBaseCents,
+                   on_overtime_premium AS OnPremium, class_code AS ClassCode
+            FROM workforce_burden_profiles ORDER BY trade, id
+            """, cancellationToken: cancellationToken));
+        return rows.Select(r => new TradeBurdenComponent(r.Id, r.Trade, r.Name, r.Basis, r.RateE4 / 10_000m, Cents.ToDollars(r.WageBaseCents),
+            r.OnPremium is { } on ? on != 0 : null, r.ClassCode)).ToList();
+    }
 
     /// <summary>Timecards that touch [from, to): clocked in before <paramref name="to"/> and out after <paramref name="from"/> (or still in).</summary>
     public async Task<IReadOnlyList<Timecard>> TimecardsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
@@ -152,67 +166,4 @@ public sealed class WorkforceStore(TenantData tenant)
     private static string Text(DateOnly date) => date.ToDateTime(TimeOnly.MinValue).ToString(DateTimeFormat, CultureInfo.InvariantCulture);
 
     private static DateTime Parse(string text) => DateTime.ParseExact(text, DateTimeFormat, CultureInfo.InvariantCulture);
-
-    private sealed class EmployeeRow
-    {
-        public string Id { get; init; } = "";
-        public string Name { get; init; } = "";
-        public string Trade { get; init; } = "";
-        public string WorkState { get; init; } = "";
-        public long BaseRateCents { get; init; }
-        public long Active { get; init; }
-        public string PayBasis { get; init; } = "hourly";
-        public long? SalaryCents { get; init; }
-        public string? SalaryPeriod { get; init; }
-        public long? SalaryHoursE4 { get; init; }
-        public long? DayRateCents { get; init; }
-    }
-
-    private sealed class JobHoursRow
-    {
-        public string JobId { get; init; } = "";
-        public string EmployeeId { get; init; } = "";
-        public long? RateCents { get; init; }
-        public long Seconds { get; init; }
-    }
-
-    private sealed class TimecardRow
-    {
-        public string Id { get; init; } = "";
-        public string EmployeeId { get; init; } = "";
-        public string? JobId { get; init; }
-        public string ClockIn { get; init; } = "";
-        public string? ClockOut { get; init; }
-        public long? RateCents { get; init; }
-    }
-
-    private sealed class PayrollLineRow
-    {
-        public string Id { get; init; } = "";
-        public string RunId { get; init; } = "";
-        public string EmployeeId { get; init; } = "";
-        public string WeekStart { get; init; } = "";
-        public long RegularE4 { get; init; }
-        public long OvertimeE4 { get; init; }
-        public long DoubleTimeE4 { get; init; }
-        public long BonusCents { get; init; }
-        public long GrossCents { get; init; }
-        public string BonusKind { get; init; } = "nondiscretionary";
-        public long? DaysE4 { get; init; }
-        public long? PieceCents { get; init; }
-    }
-
-    private sealed class TaskRow
-    {
-        public string Id { get; init; } = "";
-        public string JobId { get; init; } = "";
-        public string Name { get; init; } = "";
-        public string Trade { get; init; } = "";
-        public string StartDate { get; init; } = "";
-        public string EndDate { get; init; } = "";
-        public long CrewHoursE4 { get; init; }
-        public long PercentBp { get; init; }
-
-        public string? CostCode { get; init; }
-    }
 }

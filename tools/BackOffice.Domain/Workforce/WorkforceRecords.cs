@@ -79,3 +79,11 @@ public sealed record ScheduleTask(
     /// <summary>Crew hours not yet done: crew hours × (100% − percent complete).</summary>
     public decimal RemainingHours => CrewHours * (100m - PercentComplete) / 100m;
 }
+
+/// <summary>
+/// One component of a trade's labor burden profile (workforce/burden-profiles.csv, issue 16). <paramref name="Basis"/> is
+/// percent-of-wages, per-hundred-of-wages, monthly-fixed or per-hour; <paramref name="ClassCode"/> names the workers'
+/// compensation class the rate belongs to (shown, not computed with).
+/// </summary>
+public sealed record TradeBurdenComponent(
+    string Id, string Trade, string Name, string Basis, decimal Rate, decimal? WageBase, bool? OnOvertimePremium, string? ClassCode);
