@@ -18,6 +18,9 @@ public static class BundleRules
         Each(tables, "project/schedule-tasks.csv", (t, row) =>
             string.CompareOrdinal(t.Value(row, "end_date") as string, t.Value(row, "start_date") as string) < 0
                 ? ("end_date", "expected an end_date on or after start_date") : null, errors);
+        Each(tables, "project/budget-spreads.csv", (t, row) =>
+            string.CompareOrdinal(t.Value(row, "period_end") as string, t.Value(row, "period_start") as string) < 0
+                ? ("period_end", "expected a period_end on or after period_start") : null, errors);
         Each(tables, "workforce/timecards.csv", (t, row) =>
             t.Value(row, "clock_out") is string clockOut && string.CompareOrdinal(clockOut, t.Value(row, "clock_in") as string) < 0
                 ? ("clock_out", "expected clock_out after clock_in") : null, errors);

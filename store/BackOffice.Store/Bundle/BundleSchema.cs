@@ -3,7 +3,7 @@ namespace BackOffice.Store.Bundle;
 /// <summary>
 /// Every bundle file, in dependency order (parents before children), mirroring Migrations/Tenant/0100_bundle.sql
 /// (and the columns 1600_pay_app_figures.sql, 1630_pay_basis.sql and 1663_piecework_pay.sql add,
-/// and 1667_burden_profiles.sql's table, issue 16).
+/// and the tables of 1667_burden_profiles.sql and 1671_budget_spreads.sql, issue 16).
 /// Required = the SQL column is NOT NULL without a default. This one table drives reading, validation and writing.
 /// </summary>
 public static class BundleSchema
@@ -41,6 +41,9 @@ public static class BundleSchema
         new(PVendors, "project_vendors", "id", [Id, T("name").Req(), T("trade")], NotProcore),
         new("project/budget-lines.csv", "project_budget_lines", "id", [Id, T("job_id").Req().Refs(Jobs), Code.Req(),
             M("original_cents", SignRule.NonNegative).Req(), M("approved_changes_cents", SignRule.Any).Req(), M("pm_estimate_at_completion_cents", SignRule.NonNegative)], NotProcore),
+        // Issue 16 (1671_budget_spreads.sql): a job's time-phased budget, PV for earned value where no schedule plans it.
+        new("project/budget-spreads.csv", "project_budget_spreads", "id", [Id, T("job_id").Req().Refs(Jobs), Code, D("period_start").Req(),
+            D("period_end").Req(), M("amount_cents", SignRule.Any).Req()]),
         new(Commitments, "project_commitments", "id", [Id, T("job_id").Req().Refs(Jobs), T("vendor_id").Req().Refs(PVendors),
             T("number").Req(), T("title"), E("kind", "subcontract", "purchase_order").Req(),
             E("status", "draft", "pending", "approved", "complete", "void").Req(), P("retainage_bp") with { Sign = SignRule.NonNegative, Required = true }, D("contract_date")], NotProcore),
