@@ -32,12 +32,12 @@ public sealed class EarnedValueReport(FinancialOptions options) : IReport
         {
             var budget = analysis.Data.Books.BudgetLines.Where(b => b.JobId == job.Job.JobId).ToList();
             var bac = budget.Sum(b => b.Revised);
-            var plan = job.Wip is null ? null : Plan(job, bac, budget, [.. tasks[job.Job.JobId]], [.. spreads[job.Job.JobId]], request.AsOf);
+            var plan = job.Wip is null ? null : Plan(job, bac, budget, [.. tasks[job.Job.JobId]], [.. spreads[job.Job.JobId]], request.AsOf, options.PlannedValueCurve);
             if (plan is null)
             {
                 rows.Add(Row(job.Job.JobId, job.Job.Name, "note", null, job.Problem ?? (tasks[job.Job.JobId].Any()
-                    ? "schedule tasks carry neither crew hours nor a cost code of the budget, and there is no time-phased budget: PV and EV need one"
-                    : "no schedule tasks and no time-phased budget: PV and EV need a schedule or a budget spread")));
+                    ? "schedule tasks carry neither crew hours nor a cost code of the budget, and there is no time-phased budget or PlannedValueCurve: PV and EV need one"
+                    : "no schedule tasks, time-phased budget or PlannedValueCurve: PV and EV need one")));
                 continue;
             }
 
@@ -55,11 +55,13 @@ public sealed class EarnedValueReport(FinancialOptions options) : IReport
     /// <summary>
     /// PV and EV, each rounded once to the cent. A schedule that weighs its tasks wins (issue 14: a budget-weighted one,
     /// Procore's, plans the budget it covers; a crew-hour one plans the BAC). Without one, issue 16: PV is the job's
-    /// time-phased budget cumulated to the date, and EV the BAC at the share of the contract WIP has earned (cost to
-    /// cost, or physical progress when configured). Null when neither plans the job.
+    /// time-phased budget cumulated to the date, else the configured curve over the job's start to completion dates; EV
+    /// is then the BAC at the share of the contract WIP has earned (cost to cost, or physical progress when configured).
+    /// Null when nothing plans the job.
     /// </summary>
     private static (decimal Pv, decimal Ev, string Label)? Plan(
-        JobWip job, decimal bac, IReadOnlyList<BudgetLine> budget, IReadOnlyList<ScheduleTask> tasks, IReadOnlyList<BudgetSpread> spread, DateOnly asOf)
+        JobWip job, decimal bac, IReadOnlyList<BudgetLine> budget, IReadOnlyList<ScheduleTask> tasks, IReadOnlyList<BudgetSpread> spread, DateOnly asOf,
+        PlannedValueCurve curve)
     {
         var schedule = ScheduleWeights.Weigh(tasks,
             budget.GroupBy(b => b.CostCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(b => b.Revised), StringComparer.Ordinal));
@@ -71,13 +73,22 @@ public sealed class EarnedValueReport(FinancialOptions options) : IReport
                 "PV and EV weighted by " + schedule.Weighting);
         }
 
-        if (spread.Count == 0 || job.Wip is not { Contract: > 0m } wip)
+        if (job.Wip is not { Contract: > 0m } wip)
         {
             return null;
         }
 
-        return (MoneyMath.RoundToCent(BudgetSpreadTools.PlannedValue(spread, asOf)), MoneyMath.RoundToCent(bac * wip.EarnedRevenue / wip.Contract),
-            "PV from the time-phased budget (budget-spreads.csv); EV = BAC x WIP's earned share of the contract");
+        var ev = MoneyMath.RoundToCent(bac * wip.EarnedRevenue / wip.Contract);
+        const string EvLabel = "; EV = BAC x WIP's earned share of the contract";
+        if (spread.Count > 0)
+        {
+            return (MoneyMath.RoundToCent(BudgetSpreadTools.PlannedValue(spread, asOf)), ev, "PV from the time-phased budget (budget-spreads.csv)" + EvLabel);
+        }
+
+        return curve != PlannedValueCurve.None && job.Job is { StartDate: { } start, CompletionDate: { } end } && end >= start
+            ? (MoneyMath.RoundToCent(bac * BudgetSpreadTools.CurveFraction(curve, start, end, asOf)), ev,
+                $"PV from the configured {curve} curve over {start:yyyy-MM-dd} to {end:yyyy-MM-dd}" + EvLabel)
+            : null;
     }
 
     private static IEnumerable<JsonObject> Rows(string id, string job, EarnedValueResult r)
