@@ -196,8 +196,12 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, Finan
     private IReadOnlyDictionary<string, EmployeeBurdenRate> EmployeeRates() => _employeeRates ??= data.Books.Employees
         .Where(e => e.BaseRate > 0m)
         .Select(e => JobLaborBurdenTools.RateOf(e, new LaborBurdenInput(0m, _options.EmployeeBurden.PaidHours,
-            [.. _options.EmployeeBurden.Components.Select(c => new BurdenComponent(c.Name, c.Basis, c.Rate, c.WageBase, c.OnOvertimePremium))], HoursWorked: _options.EmployeeBurden.HoursWorked)))
+            BurdenProfileTools.ComponentsFor(e.Trade, CompanyBurden(), data.Books.BurdenProfiles ?? []).Components, HoursWorked: _options.EmployeeBurden.HoursWorked)))
         .ToDictionary(r => r.EmployeeId, StringComparer.Ordinal);
+
+    /// <summary>Issue 16: the company default burden components; a trade's profile overrides them (BurdenProfileTools).</summary>
+    private BurdenComponent[] CompanyBurden() =>
+        [.. _options.EmployeeBurden.Components.Select(c => new BurdenComponent(c.Name, c.Basis, c.Rate, c.WageBase, c.OnOvertimePremium))];
 
     /// <summary>Issue 16: each workweek's overtime to date on its jobs (OvertimeAllocationTools), once per analysis.</summary>
     private IReadOnlyList<JobOvertimeHours> Overtime() => _overtime ??= OvertimeAllocationTools.Allocate(

@@ -74,7 +74,8 @@ internal sealed record FinancialBooks(
     IReadOnlyList<JobLaborHours> LaborHours,
     IReadOnlyList<Employee> Employees,
     IReadOnlyList<Timecard>? Timecards = null,
-    IReadOnlyList<DirectCostLine>? DirectCostLines = null)
+    IReadOnlyList<DirectCostLine>? DirectCostLines = null,
+    IReadOnlyList<TradeBurdenComponent>? BurdenProfiles = null)
 {
     public static FinancialBooks Empty { get; } = new([], [], [], [], [], [], [], [], [], [], new HashSet<string>(), [], []);
 
@@ -95,7 +96,9 @@ internal sealed record FinancialBooks(
             // Issue 16: the timecards to date, whose workweeks give the overtime that labor burden prices.
             await path.Workforce.TimecardsAsync(DateOnly.MinValue, asOf.AddDays(1), cancellationToken),
             // Issue 14: approved direct costs from the project system, counted in job cost by FinancialOptions.DirectCosts.
-            await project.DirectCostLinesAsync(asOf, cancellationToken));
+            await project.DirectCostLinesAsync(asOf, cancellationToken),
+            // Issue 16: each trade's burden profile, which labor burden per employee uses over the company default.
+            await path.Workforce.BurdenProfilesAsync(cancellationToken));
     }
 
     /// <summary>The ledger jobs whose cost the closed-job check looks at one by one: closed jobs' twins and inactive customers.</summary>

@@ -60,6 +60,12 @@ public sealed class FinancialOptions
     /// <summary>Issue 16: days after the pay application's period end an owner invoice is due when its customer has no payment term (0-365).</summary>
     public int OwnerInvoiceDueDays { get; init; } = 30;
 
+    /// <summary>
+    /// Issue 16: the curve that plans PV over a job's start to substantial completion dates where neither a schedule nor a
+    /// time-phased budget plans it; None (default) plans nothing.
+    /// </summary>
+    public BackOffice.Tools.EarnedValue.PlannedValueCurve PlannedValueCurve { get; init; }
+
     public WipPresentation WipPresentation => new(LossRecognition, LossProvision);
 
     public bool LoadsCost => LaborBurdenPercent > 0m || OverheadPercent > 0m || BurdenFromTimecards;
@@ -67,10 +73,11 @@ public sealed class FinancialOptions
     public bool Valid => LaborBurdenPercent is >= 0m and <= 200m && OverheadPercent is >= 0m and <= 100m
         && Enum.IsDefined(LossRecognition) && Enum.IsDefined(LossProvision) && SgaAccounts.All(a => !string.IsNullOrWhiteSpace(a))
         && (!BurdenFromTimecards || (EmployeeBurden.Components.Count > 0 && EmployeeBurden.Valid && Enum.IsDefined(WorkweekStart)))
-        && RetainageSchedules.All(r => r.Valid) && OwnerInvoiceDueDays is >= 0 and <= 365;
+        && RetainageSchedules.All(r => r.Valid) && OwnerInvoiceDueDays is >= 0 and <= 365 && Enum.IsDefined(PlannedValueCurve);
 
     /// <summary>What <see cref="Valid"/> checks, as the start-up error says it.</summary>
     public const string ValidRule = SectionName + ": LaborBurdenPercent 0-200, OverheadPercent 0-100, LossRecognition FullLoss|PercentCompleteShare, "
         + "LossProvision Separate|NettedInOverUnderBilling, SgaAccounts without blanks, BurdenFromTimecards needs valid Agents:workforce:LaborBurden components (OvertimeMultiplier 1-3) and a day name in Agents:workforce:WorkweekStart, "
-        + "RetainageSchedules each with a Commitment and tiers ascending within 0-100 ending without UpToPercentComplete, OwnerInvoiceDueDays 0-365";
+        + "RetainageSchedules each with a Commitment and tiers ascending within 0-100 ending without UpToPercentComplete, OwnerInvoiceDueDays 0-365, "
+        + "PlannedValueCurve None|Linear|SCurve|FrontLoaded|BackLoaded";
 }

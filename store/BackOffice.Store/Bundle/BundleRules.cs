@@ -18,6 +18,9 @@ public static class BundleRules
         Each(tables, "project/schedule-tasks.csv", (t, row) =>
             string.CompareOrdinal(t.Value(row, "end_date") as string, t.Value(row, "start_date") as string) < 0
                 ? ("end_date", "expected an end_date on or after start_date") : null, errors);
+        Each(tables, "project/budget-spreads.csv", (t, row) =>
+            string.CompareOrdinal(t.Value(row, "period_end") as string, t.Value(row, "period_start") as string) < 0
+                ? ("period_end", "expected a period_end on or after period_start") : null, errors);
         Each(tables, "workforce/timecards.csv", (t, row) =>
             t.Value(row, "clock_out") is string clockOut && string.CompareOrdinal(clockOut, t.Value(row, "clock_in") as string) < 0
                 ? ("clock_out", "expected clock_out after clock_in") : null, errors);
@@ -49,16 +52,24 @@ public static class BundleRules
 
     /// <summary>
     /// Issue 16: a salaried employee needs the salary, its period, and (fixed hours, 29 CFR 778.113) the hours it pays,
-    /// more than 0 and at most 40; an hourly employee carries none of them.
+    /// more than 0 and at most 40; an hourly, day-rate or piece-rate employee carries none of them.
     /// </summary>
     private static (string Column, string Message)? SalaryRule(ParsedTable t, ParsedRow row)
     {
         var basis = t.Value(row, "pay_basis") as string ?? "hourly";
         var hours = t.Value(row, "salary_hours_e4") as long?;
-        if (basis == "hourly")
+        var article = basis == "hourly" ? "an" : "a";
+        // Issue 16: a day rate belongs to a day-rate employee (29 CFR 778.112), and a day-rate employee needs one.
+        var hasDayRate = t.Value(row, "day_rate_cents") is not null;
+        if (basis == "day-rate" != hasDayRate)
+        {
+            return ("day_rate", hasDayRate ? $"{article} {basis} employee has no day_rate; set pay_basis to day-rate" : "a day-rate employee needs the day_rate");
+        }
+
+        if (basis is "hourly" or "day-rate" or "piece-rate")
         {
             return t.Value(row, "salary_cents") is not null || t.Value(row, "salary_period") is not null
-                ? ("salary", "an hourly employee has no salary; set pay_basis to salary-fixed or salary-fluctuating") : null;
+                ? ("salary", $"{article} {basis} employee has no salary; set pay_basis to salary-fixed or salary-fluctuating") : null;
         }
 
         return t.Value(row, "salary_cents") is null ? ("salary", $"a {basis} employee needs the salary")

@@ -2,7 +2,8 @@ namespace BackOffice.Store.Bundle;
 
 /// <summary>
 /// Every bundle file, in dependency order (parents before children), mirroring Migrations/Tenant/0100_bundle.sql
-/// (and the columns 1600_pay_app_figures.sql and 1630_pay_basis.sql add, issue 16).
+/// (and the columns 1600_pay_app_figures.sql, 1630_pay_basis.sql and 1665_piecework_pay.sql add,
+/// and the tables of 1667_burden_profiles.sql and 1671_budget_spreads.sql, issue 16).
 /// Required = the SQL column is NOT NULL without a default. This one table drives reading, validation and writing.
 /// </summary>
 public static class BundleSchema
@@ -40,6 +41,9 @@ public static class BundleSchema
         new(PVendors, "project_vendors", "id", [Id, T("name").Req(), T("trade")], NotProcore),
         new("project/budget-lines.csv", "project_budget_lines", "id", [Id, T("job_id").Req().Refs(Jobs), Code.Req(),
             M("original_cents", SignRule.NonNegative).Req(), M("approved_changes_cents", SignRule.Any).Req(), M("pm_estimate_at_completion_cents", SignRule.NonNegative)], NotProcore),
+        // Issue 16 (1671_budget_spreads.sql): a job's time-phased budget, PV for earned value where no schedule plans it.
+        new("project/budget-spreads.csv", "project_budget_spreads", "id", [Id, T("job_id").Req().Refs(Jobs), Code, D("period_start").Req(),
+            D("period_end").Req(), M("amount_cents", SignRule.Any).Req()]),
         new(Commitments, "project_commitments", "id", [Id, T("job_id").Req().Refs(Jobs), T("vendor_id").Req().Refs(PVendors),
             T("number").Req(), T("title"), E("kind", "subcontract", "purchase_order").Req(),
             E("status", "draft", "pending", "approved", "complete", "void").Req(), P("retainage_bp") with { Sign = SignRule.NonNegative, Required = true }, D("contract_date")], NotProcore),
@@ -99,14 +103,22 @@ public static class BundleSchema
         new(Employees, "workforce_employees", "id", [Id, T("name").Req(), T("trade").Req(), T("work_state").Req(),
             M("base_rate_cents", SignRule.NonNegative).Req(), B("active").Req(),
             // Issue 16 (1630_pay_basis.sql): salaried non-exempt employees; BundleRules checks a salary's fields are complete.
-            E("pay_basis", "hourly", "salary-fixed", "salary-fluctuating").Or("hourly"), M("salary_cents", SignRule.NonNegative),
-            E("salary_period", "weekly", "biweekly", "semimonthly", "monthly"), N("salary_hours_e4")]),
+            E("pay_basis", "hourly", "salary-fixed", "salary-fluctuating", "day-rate", "piece-rate").Or("hourly"), M("salary_cents", SignRule.NonNegative),
+            E("salary_period", "weekly", "biweekly", "semimonthly", "monthly"), N("salary_hours_e4"),
+            // Issue 16 (1665_piecework_pay.sql): a day-rate employee's day rate (29 CFR 778.112).
+            M("day_rate_cents", SignRule.NonNegative)]),
         new("workforce/timecards.csv", "workforce_timecards", "id", [Id, T("employee_id").Req().Refs(Employees), T("job_id").Refs(Jobs),
             Dt("clock_in").Req(), Dt("clock_out"), M("rate_cents", SignRule.NonNegative)]),
         new("workforce/payroll-lines.csv", "workforce_payroll_lines", "id", [Id, T("run_id").Req(),
             T("employee_id").Req().Refs(Employees), D("week_start").Req(), N("regular_hours_e4").Req(), N("overtime_hours_e4").Req(),
             N("double_time_hours_e4").Req(), M("bonus_cents", SignRule.Any).Req(), M("gross_pay_cents", SignRule.NonNegative).Req(),
-            E("bonus_kind", "nondiscretionary", "flat-sum").Or("nondiscretionary")]),
+            E("bonus_kind", "nondiscretionary", "flat-sum").Or("nondiscretionary"),
+            // Issue 16 (1665_piecework_pay.sql): days paid at the day rate (778.112) and the week's piece earnings (778.111).
+            N("days_e4"), M("piece_earnings_cents", SignRule.NonNegative)]),
+        // Issue 16 (1667_burden_profiles.sql): labor burden per trade, one component a row, overriding the company default.
+        new("workforce/burden-profiles.csv", "workforce_burden_profiles", "id", [Id, T("trade").Req(), T("name").Req(),
+            E("basis", "percent-of-wages", "per-hundred-of-wages", "monthly-fixed", "per-hour").Req(), N("rate_e4").Req(),
+            M("wage_base_cents", SignRule.NonNegative), B("on_overtime_premium"), T("class_code")]),
 
         new("pricebook/items.csv", "pricebook_items", "id", [Id, T("sku"), T("description").Req(), T("category"), T("unit").Req(),
             N("unit_cost_e4").Req(), M("sell_price_cents", SignRule.NonNegative), T("vendor_name"), T("vendor_sku")]),

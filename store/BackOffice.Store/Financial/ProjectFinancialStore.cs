@@ -25,6 +25,18 @@ public sealed class ProjectFinancialStore(TenantData tenant)
             Cents.ToDollars(r.PmCents))).ToList();
     }
 
+    /// <summary>Issue 16: every job's time-phased budget rows (project_budget_spreads), by job and period.</summary>
+    public async Task<IReadOnlyList<BudgetSpread>> BudgetSpreadsAsync(CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync<BudgetSpreadRow>(
+            """
+            SELECT id AS Id, job_id AS JobId, cost_code AS CostCode, period_start AS PeriodStart, period_end AS PeriodEnd, amount_cents AS AmountCents
+            FROM project_budget_spreads ORDER BY job_id, period_start, id
+            """, cancellationToken);
+        return rows.Select(r => new BudgetSpread(r.Id, r.JobId, r.CostCode, StoreDates.Parse(r.PeriodStart), StoreDates.Parse(r.PeriodEnd),
+            Cents.ToDollars(r.AmountCents))).ToList();
+    }
+
     public async Task<IReadOnlyList<CommitmentLine>> CommitmentLinesAsync(CancellationToken cancellationToken)
     {
         var rows = await QueryAsync<CommitmentLineRow>(
@@ -142,6 +154,16 @@ public sealed class ProjectFinancialStore(TenantData tenant)
         public string? InvoiceNumber { get; init; }
         public long TotalCents { get; init; }
         public string CostCode { get; init; } = "";
+        public long AmountCents { get; init; }
+    }
+
+    private sealed class BudgetSpreadRow
+    {
+        public string Id { get; init; } = "";
+        public string JobId { get; init; } = "";
+        public string? CostCode { get; init; }
+        public string PeriodStart { get; init; } = "";
+        public string PeriodEnd { get; init; } = "";
         public long AmountCents { get; init; }
     }
 }

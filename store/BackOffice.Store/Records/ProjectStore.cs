@@ -20,7 +20,10 @@ public sealed class ProjectStore(TenantData tenant)
     /// <summary>Each job's original contract value and completion date (issue 3's WIP schedule).</summary>
     public async Task<IReadOnlyList<JobContract>> ContractsAsync(CancellationToken cancellationToken) =>
         (await JobRowsAsync(cancellationToken)).Select(r => new JobContract(
-            r.Id, r.Name, r.Status, Cents.ToDollars(r.ContractCents ?? 0), StoreDates.ParseOrNull(r.CompletionDate))).ToList();
+            r.Id, r.Name, r.Status, Cents.ToDollars(r.ContractCents ?? 0), StoreDates.ParseOrNull(r.CompletionDate))
+        {
+            StartDate = StoreDates.ParseOrNull(r.StartDate),
+        }).ToList();
 
     /// <summary>Each job's substantial completion date, for the retainage release follow-up (issue 5).</summary>
     public async Task<IReadOnlyList<JobCompletion>> JobCompletionsAsync(CancellationToken cancellationToken) =>
@@ -44,7 +47,7 @@ public sealed class ProjectStore(TenantData tenant)
         return (await connection.QueryAsync<JobRow>(new CommandDefinition(
             """
             SELECT id AS Id, number AS Number, name AS Name, status AS Status, customer_name AS CustomerName,
-                   contract_cents AS ContractCents, substantial_completion_date AS CompletionDate
+                   contract_cents AS ContractCents, substantial_completion_date AS CompletionDate, start_date AS StartDate
             FROM project_jobs ORDER BY id
             """, cancellationToken: cancellationToken))).ToList();
     }
@@ -126,6 +129,7 @@ public sealed class ProjectStore(TenantData tenant)
         public string? CustomerName { get; init; }
         public long? ContractCents { get; init; }
         public string? CompletionDate { get; init; }
+        public string? StartDate { get; init; }
     }
 
     private sealed class CommitmentRow

@@ -9,7 +9,7 @@ using BackOffice.Store.Tenancy;
 namespace BackOffice.Store.Records;
 
 /// <summary>Reads the workforce side of a tenant: employees, timecards, payroll lines, and the schedule's crew hours (issue 7).</summary>
-public sealed class WorkforceStore(TenantData tenant)
+public sealed partial class WorkforceStore(TenantData tenant)
 {
     private const string DateTimeFormat = "yyyy-MM-dd'T'HH:mm:ss";
 
@@ -20,11 +20,15 @@ public sealed class WorkforceStore(TenantData tenant)
         var rows = await connection.QueryAsync<EmployeeRow>(new CommandDefinition(
             """
             SELECT id AS Id, name AS Name, trade AS Trade, work_state AS WorkState, base_rate_cents AS BaseRateCents, active AS Active,
-                   pay_basis AS PayBasis, salary_cents AS SalaryCents, salary_period AS SalaryPeriod, salary_hours_e4 AS SalaryHoursE4
+                   pay_basis AS PayBasis, salary_cents AS SalaryCents, salary_period AS SalaryPeriod, salary_hours_e4 AS SalaryHoursE4,
+                   day_rate_cents AS DayRateCents
             FROM workforce_employees ORDER BY id
             """,
             cancellationToken: cancellationToken));
-        return rows.Select(r => new Employee(r.Id, r.Name, r.Trade, r.WorkState, Cents.ToDollars(r.BaseRateCents), r.Active != 0, Salary(r))).ToList();
+        return rows.Select(r => new Employee(r.Id, r.Name, r.Trade, r.WorkState, Cents.ToDollars(r.BaseRateCents), r.Active != 0, Salary(r))
+        {
+            Piecework = Piecework(r),
+        }).ToList();
     }
 
     /// <summary>Issue 16: the salary of a salaried non-exempt employee (the import checked its fields are complete); 40 hours unless fixed.</summary>
@@ -34,6 +38,28 @@ public sealed class WorkforceStore(TenantData tenant)
         "salary-fluctuating" => new EmployeeSalary(PayBasis.SalaryFluctuating, Cents.ToDollars(r.SalaryCents ?? 0), r.SalaryPeriod ?? "weekly", 40m),
         _ => null,
     };
+
+    /// <summary>Issue 16: day-rate (29 CFR 778.112) and piece-rate (778.111) pay; the import checked a day rate has its amount.</summary>
+    private static PieceworkPay? Piecework(EmployeeRow r) => r.PayBasis switch
+    {
+        "day-rate" => new PieceworkPay(PayBasis.DayRate, Cents.ToDollars(r.DayRateCents ?? 0)),
+        "piece-rate" => new PieceworkPay(PayBasis.PieceRate, 0m),
+        _ => null,
+    };
+
+    /// <summary>Issue 16: every trade's burden profile components (workforce/burden-profiles.csv), by trade then id.</summary>
+    public async Task<IReadOnlyList<TradeBurdenComponent>> BurdenProfilesAsync(CancellationToken cancellationToken)
+    {
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var rows = await connectionUnit.Connection.QueryAsync<BurdenProfileRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, trade AS Trade, name AS Name, basis AS Basis, rate_e4 AS RateE4, wage_base_cents AS WageBaseCents,
+                   on_overtime_premium AS OnPremium, class_code AS ClassCode
+            FROM workforce_burden_profiles ORDER BY trade, id
+            """, cancellationToken: cancellationToken));
+        return rows.Select(r => new TradeBurdenComponent(r.Id, r.Trade, r.Name, r.Basis, r.RateE4 / 10_000m, Cents.ToDollars(r.WageBaseCents),
+            r.OnPremium is { } on ? on != 0 : null, r.ClassCode)).ToList();
+    }
 
     /// <summary>Timecards that touch [from, to): clocked in before <paramref name="to"/> and out after <paramref name="from"/> (or still in).</summary>
     public async Task<IReadOnlyList<Timecard>> TimecardsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
@@ -95,13 +121,17 @@ public sealed class WorkforceStore(TenantData tenant)
             """
             SELECT id AS Id, run_id AS RunId, employee_id AS EmployeeId, week_start AS WeekStart, regular_hours_e4 AS RegularE4,
                    overtime_hours_e4 AS OvertimeE4, double_time_hours_e4 AS DoubleTimeE4, bonus_cents AS BonusCents, gross_pay_cents AS GrossCents,
-                   bonus_kind AS BonusKind
+                   bonus_kind AS BonusKind, days_e4 AS DaysE4, piece_earnings_cents AS PieceCents
             FROM workforce_payroll_lines ORDER BY week_start, employee_id, id
             """, cancellationToken: cancellationToken));
         return rows.Select(r => new PayrollLine(
             r.Id, r.RunId, r.EmployeeId, DateOnly.ParseExact(r.WeekStart, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             r.RegularE4 / 10_000m, r.OvertimeE4 / 10_000m, r.DoubleTimeE4 / 10_000m, Cents.ToDollars(r.BonusCents), Cents.ToDollars(r.GrossCents),
-            r.BonusKind == "flat-sum")).ToList();
+            r.BonusKind == "flat-sum")
+        {
+            Days = r.DaysE4 / 10_000m,
+            PieceEarnings = Cents.ToDollars(r.PieceCents),
+        }).ToList();
     }
 
     /// <summary>Gross pay per workweek across every payroll run (the cash forecast's payroll, issue 3).</summary>
@@ -139,68 +169,4 @@ public sealed class WorkforceStore(TenantData tenant)
     private static string Text(DateOnly date) => date.ToDateTime(TimeOnly.MinValue).ToString(DateTimeFormat, CultureInfo.InvariantCulture);
 
     private static DateTime Parse(string text) => DateTime.ParseExact(text, DateTimeFormat, CultureInfo.InvariantCulture);
-
-    private sealed class EmployeeRow
-    {
-        public string Id { get; init; } = "";
-        public string Name { get; init; } = "";
-        public string Trade { get; init; } = "";
-        public string WorkState { get; init; } = "";
-        public long BaseRateCents { get; init; }
-        public long Active { get; init; }
-        public string PayBasis { get; init; } = "hourly";
-        public long? SalaryCents { get; init; }
-        public string? SalaryPeriod { get; init; }
-        public long? SalaryHoursE4 { get; init; }
-    }
-
-    private sealed class JobHoursRow
-    {
-        public string JobId { get; init; } = "";
-        public string EmployeeId { get; init; } = "";
-        public long? RateCents { get; init; }
-        public long Seconds { get; init; }
-    }
-
-    private sealed class TimecardRow
-    {
-        public string Id { get; init; } = "";
-        public string EmployeeId { get; init; } = "";
-        public string? JobId { get; init; }
-        public string ClockIn { get; init; } = "";
-        public string? ClockOut { get; init; }
-        public long? RateCents { get; init; }
-    }
-
-    private sealed class PayrollLineRow
-    {
-        public string Id { get; init; } = "";
-        public string RunId { get; init; } = "";
-        public string EmployeeId { get; init; } = "";
-        public string WeekStart { get; init; } = "";
-        public long RegularE4 { get; init; }
-        public long OvertimeE4 { get; init; }
-        public long DoubleTimeE4 { get; init; }
-        public long BonusCents { get; init; }
-        public long GrossCents { get; init; }
-        public string BonusKind { get; init; } = "nondiscretionary";
-    }
-
-    private sealed class TaskRow
-    {
-        public string? BaselineStart { get; init; }
-
-        public string? BaselineEnd { get; init; }
-
-        public string Id { get; init; } = "";
-        public string JobId { get; init; } = "";
-        public string Name { get; init; } = "";
-        public string Trade { get; init; } = "";
-        public string StartDate { get; init; } = "";
-        public string EndDate { get; init; } = "";
-        public long CrewHoursE4 { get; init; }
-        public long PercentBp { get; init; }
-
-        public string? CostCode { get; init; }
-    }
 }

@@ -1,7 +1,17 @@
 namespace BackOffice.Domain.Financial;
 
 /// <summary>A job with its original contract value (issue 3: the WIP schedule's starting point).</summary>
-public sealed record JobContract(string JobId, string Name, string Status, decimal OriginalContract, DateOnly? CompletionDate);
+public sealed record JobContract(string JobId, string Name, string Status, decimal OriginalContract, DateOnly? CompletionDate)
+{
+    /// <summary>Issue 16: the job's start date (project/jobs.csv), which a configured PV curve starts from.</summary>
+    public DateOnly? StartDate { get; init; }
+}
+
+/// <summary>
+/// Issue 16: part of a job's time-phased budget (project/budget-spreads.csv): <paramref name="Amount"/> planned over
+/// <paramref name="Start"/>..<paramref name="End"/> inclusive, on one cost code or (null) the job as a whole.
+/// </summary>
+public sealed record BudgetSpread(string Id, string JobId, string? CostCode, DateOnly Start, DateOnly End, decimal Amount);
 
 /// <summary>A budget line: original plus approved changes is the revised budget; the PM's forecast is optional.</summary>
 public sealed record BudgetLine(string Id, string JobId, string CostCode, decimal Original, decimal ApprovedChanges, decimal? PmEstimateAtCompletion)

@@ -4,7 +4,18 @@ namespace BackOffice.Domain.Workforce;
 /// An employee (workforce/employees.csv). <paramref name="WorkState"/> picks the overtime rules (issue 7);
 /// <paramref name="Salary"/> is set for salaried non-exempt employees (issue 16) and null for hourly ones.
 /// </summary>
-public sealed record Employee(string Id, string Name, string Trade, string WorkState, decimal BaseRate, bool Active, EmployeeSalary? Salary = null);
+public sealed record Employee(string Id, string Name, string Trade, string WorkState, decimal BaseRate, bool Active, EmployeeSalary? Salary = null)
+{
+    /// <summary>Issue 16: set for day-rate (29 CFR 778.112) and piece-rate (778.111) employees; null otherwise.</summary>
+    public PieceworkPay? Piecework { get; init; }
+}
+
+/// <summary>
+/// Day-rate or piece-rate pay (issue 16). <paramref name="DayRate"/> is the flat sum for a day's work (day rate only).
+/// The hours on timecards at the base rate are the hours the day rate or the pieces pay; hours on a timecard with a rate
+/// of its own (waiting time, other work) are paid by the hour on top, as 778.111's waiting time is.
+/// </summary>
+public sealed record PieceworkPay(PayBasis Basis, decimal DayRate);
 
 /// <summary>How a non-exempt employee is paid (issue 16): by the hour, or a salary for fixed hours or for all hours.</summary>
 public enum PayBasis
@@ -16,6 +27,12 @@ public enum PayBasis
 
     /// <summary>A salary for all hours worked, however many (fluctuating workweek, 29 CFR 778.114).</summary>
     SalaryFluctuating,
+
+    /// <summary>A flat sum a day, whatever the hours (29 CFR 778.112).</summary>
+    DayRate,
+
+    /// <summary>Pay by the piece (29 CFR 778.111).</summary>
+    PieceRate,
 }
 
 /// <summary>
@@ -43,6 +60,12 @@ public sealed record PayrollLine(
     string Id, string RunId, string EmployeeId, DateOnly WeekStart,
     decimal RegularHours, decimal OvertimeHours, decimal DoubleTimeHours, decimal Bonus, decimal GrossPay, bool FlatSumBonus = false)
 {
+    /// <summary>Issue 16: days paid at a day rate (29 CFR 778.112); null: the days the timecards show worked.</summary>
+    public decimal? Days { get; init; }
+
+    /// <summary>Issue 16: the week's earnings at piece rates (29 CFR 778.111); null when not paid by the piece.</summary>
+    public decimal? PieceEarnings { get; init; }
+
     public decimal ClaimedHours => RegularHours + OvertimeHours + DoubleTimeHours;
 }
 
@@ -68,3 +91,11 @@ public sealed record ScheduleTask(
     /// <summary>Crew hours not yet done: crew hours × (100% − percent complete).</summary>
     public decimal RemainingHours => CrewHours * (100m - PercentComplete) / 100m;
 }
+
+/// <summary>
+/// One component of a trade's labor burden profile (workforce/burden-profiles.csv, issue 16). <paramref name="Basis"/> is
+/// percent-of-wages, per-hundred-of-wages, monthly-fixed or per-hour; <paramref name="ClassCode"/> names the workers'
+/// compensation class the rate belongs to (shown, not computed with).
+/// </summary>
+public sealed record TradeBurdenComponent(
+    string Id, string Trade, string Name, string Basis, decimal Rate, decimal? WageBase, bool? OnOvertimePremium, string? ClassCode);

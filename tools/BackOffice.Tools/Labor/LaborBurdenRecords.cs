@@ -11,6 +11,9 @@ public enum BurdenBasis
 
     /// <summary><see cref="BurdenComponent.Rate"/> dollars a month, twelve months a year (health insurance and other fixed benefits).</summary>
     MonthlyFixed,
+
+    /// <summary>Issue 16: <see cref="BurdenComponent.Rate"/> dollars per hour paid, overtime hours included (union fringes per hour).</summary>
+    PerHour,
 }
 
 /// <summary>

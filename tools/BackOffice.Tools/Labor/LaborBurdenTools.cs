@@ -7,7 +7,7 @@ namespace BackOffice.Tools.Labor;
 /// The labor burden calculator (issue 16), after Peterson, Construction Accounting and Financial Management, ch. 8:
 /// hourly cost = total annual cost / hours worked. Wages = rate x paid hours + rate x multiplier x overtime hours +
 /// bonuses + allowances. Rounding points: each component's annual cost to the cent (percent x capped wages, or per-$100
-/// rate x capped wages / 100, or monthly x 12); burden percent to two places; each burdened hourly rate to the cent; all
+/// rate x capped wages / 100, or monthly x 12, or per hour x paid hours); burden percent to two places; each burdened hourly rate to the cent; all
 /// half away from zero. Wage bases are annual and per employer (a mid-year hire's base is the caller's business).
 /// </summary>
 public static class LaborBurdenTools
@@ -19,17 +19,17 @@ public static class LaborBurdenTools
         Check(input);
         var wages = MoneyMath.RoundToCent(input.HourlyRate * input.PaidHours + input.HourlyRate * input.OvertimeMultiplier * input.OvertimeHours
                                           + input.Bonuses + input.Allowances);
-        var lines = input.Components.Select(c => Line(c, wages)).ToList();
+        var paidHours = input.PaidHours + input.OvertimeHours;
+        var lines = input.Components.Select(c => Line(c, wages, paidHours)).ToList();
         var burden = lines.Sum(l => l.AnnualCost);
         var total = wages + burden;
-        var paidHours = input.PaidHours + input.OvertimeHours;
         var worked = input.HoursWorked ?? paidHours;
         return new LaborBurdenResult(wages, lines, burden, total,
             wages == 0m ? 0m : Math.Round(burden / wages * 100m, 2, MidpointRounding.AwayFromZero),
             MoneyMath.RoundToCent(total / paidHours), MoneyMath.RoundToCent(total / worked));
     }
 
-    private static BurdenLine Line(BurdenComponent component, decimal wages)
+    private static BurdenLine Line(BurdenComponent component, decimal wages, decimal paidHours)
     {
         var chargedOn = component.WageBase is { } cap ? Math.Min(wages, cap) : wages;
         return component.Basis switch
@@ -37,6 +37,8 @@ public static class LaborBurdenTools
             BurdenBasis.PercentOfWages => new(component.Name, chargedOn, MoneyMath.PercentOf(chargedOn, component.Rate)),
             BurdenBasis.PerHundredOfWages => new(component.Name, chargedOn, MoneyMath.RoundToCent(chargedOn * component.Rate / 100m)),
             BurdenBasis.MonthlyFixed => new(component.Name, 0m, MoneyMath.RoundToCent(component.Rate * 12m)),
+            // Issue 16: a union fringe per hour is owed on every hour paid, wage bases aside.
+            BurdenBasis.PerHour => new(component.Name, 0m, MoneyMath.RoundToCent(component.Rate * paidHours)),
             _ => throw new ArgumentOutOfRangeException(nameof(component), component.Basis, "Unknown burden basis."),
         };
     }

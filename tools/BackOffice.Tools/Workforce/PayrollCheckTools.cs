@@ -38,14 +38,20 @@ public static class PayrollCheckTools
         var split = OvertimeTools.SplitWeek(clocked.DailyHours, OvertimeTools.RuleFor(employee.WorkState), weekStart);
         var issues = clocked.Issues.Concat(jobIssues).ToList();
         var problems = new List<string>();
-        var required = clocked.TotalHours > 0m && !issues.Any(i => i.Kind == "missing-punch")
-            ? PayBasisTools.Required(employee, split, clocked.Segments, line?.Bonus ?? 0m, line?.FlatSumBonus ?? false)
-            : null;
+        var hoursKnown = clocked.TotalHours > 0m && !issues.Any(i => i.Kind == "missing-punch");
+        var required = !hoursKnown ? null
+            : employee.Piecework is not null ? PieceworkTools.ForWeek(employee, clocked, split, line)
+            : PayBasisTools.Required(employee, split, clocked.Segments, line?.Bonus ?? 0m, line?.FlatSumBonus ?? false);
         CheckPayBasis(employee, split, problems);
 
-        if (required is null && clocked.TotalHours > 0m)
+        if (!hoursKnown && clocked.TotalHours > 0m)
         {
             problems.Add("an open punch leaves the week's hours unknown, so the pay due cannot be computed");
+        }
+        else if (hoursKnown && required is null && line is not null)
+        {
+            // Issue 16: a piece-rate week is checked only against the piece earnings its payroll line states (778.111).
+            problems.Add("a piece-rate employee's payroll line states no piece_earnings, so the pay due cannot be computed");
         }
 
         var claimed = line?.ClaimedHours ?? 0m;

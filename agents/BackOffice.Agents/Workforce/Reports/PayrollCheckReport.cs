@@ -62,7 +62,7 @@ public sealed class PayrollCheckReport(WorkforceSettings settings) : IReport
             ["premium"] = Rate(r.Required, p => p.Premium),
             // Issue 16: the pay basis's rule (hourly weighted average, 778.113, 778.114, Labor Code 515(d), Alvarado) and
             // the overtime it owes beyond straight time or salary; each part is rounded where its tool says.
-            ["payBasis"] = w.Employee.Salary?.Basis.ToString() ?? "Hourly",
+            ["payBasis"] = (w.Employee.Piecework?.Basis ?? w.Employee.Salary?.Basis)?.ToString() ?? "Hourly",
             ["payRule"] = r.Required?.Rule,
             ["overtimeDue"] = r.Required is null ? null : MoneyText.Plain(r.Required.OvertimeDue),
             ["required"] = r.Required is null ? null : MoneyText.Plain(r.Required.Total),

@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+using BackOffice.Store.Bundle;
+using BackOffice.Tests.Bundle;
+using BackOffice.Tests.Support;
+
+namespace BackOffice.Tests.Figures;
+
+/// <summary>
+/// Issue 16: day-rate and piece-rate employees from the bundle (employees.csv pay_basis and day_rate, payroll-lines.csv
+/// days and piece_earnings) into `report payroll-check`, and their validation by file, row and field.
+/// </summary>
+public sealed class PieceworkReportTests : IDisposable
+{
+    private const string Employees = "workforce/employees.csv", Lines = "workforce/payroll-lines.csv";
+    private readonly BundleTestKit _kit = new();
+
+    public void Dispose() => _kit.Dispose();
+
+    private void Extend(string file, string header, IReadOnlyDictionary<string, string> byId, string empty)
+    {
+        var path = Path.Combine(_kit.Bundle, file);
+        var lines = File.ReadAllLines(path);
+        File.WriteAllLines(path, lines.Select((l, i) => i == 0 ? l + header : l + "," + byId.GetValueOrDefault(l.Split(',')[0], empty)));
+    }
+
+    [Fact]
+    public async Task PayrollCheck_DayRateAndPieceRate_ShowTheirRulesAndTheOvertimeOwed()
+    {
+        // Marcus Reed (TX, five days of 10.5 hours = 52.5): $360 a day (778.112) -> 1,800 / 52.5 = 34.2857 (34.29 shown);
+        // 12.5 overtime hours x 17.142857 = 214.29; required 2,014.29 against 1,872.00 paid (DERIVED).
+        // Tom Becker (TX, 40 hours): $1,240.00 of piece earnings (778.111) for 40 hours: no overtime, 1,240.00 as paid.
+        Extend(Employees, ",pay_basis,day_rate", new Dictionary<string, string> { ["emp-2"] = "day-rate,360.00", ["emp-4"] = "piece-rate," }, ",");
+        Extend(Lines, ",days,piece_earnings", new Dictionary<string, string> { ["prl-4"] = ",1240.00" }, ",");
+        var cli = new CliRunner(_kit.Temp.Root);
+        await cli.OkAsync("tenant", "create", "demo");
+        await cli.OkAsync("import", "--tenant", "demo", _kit.Bundle);
+
+        var rows = (await cli.OkAsync("report", "payroll-check", "--tenant", "demo", "--week", "2026-11-05", "--json")).Json.AsArray()
+            .ToDictionary(r => (string)r!["id"]!, r => r!);
+
+        Assert.Equal(("DayRate", "34.29", "214.29", "2014.29", "142.29"), Figures(rows["emp-2"]));
+        Assert.Contains("778.112", (string)rows["emp-2"]["payRule"]!, StringComparison.Ordinal);
+        Assert.Equal(("PieceRate", "31.00", "0.00", "1240.00", "0.00"), Figures(rows["emp-4"]));
+        Assert.Equal("1240.00", (string?)rows["emp-4"]["straightTime"]);
+    }
+
+    private static (string?, string?, string?, string?, string?) Figures(JsonNode row) =>
+        ((string?)row["payBasis"], (string?)row["regularRate"], (string?)row["overtimeDue"], (string?)row["required"], (string?)row["difference"]);
+
+    [Theory]
+    [InlineData("day-rate,", "day_rate", "a day-rate employee needs the day_rate")]
+    [InlineData("hourly,300.00", "day_rate", "an hourly employee has no day_rate")]
+    [InlineData("piece-rate,300.00", "day_rate", "a piece-rate employee has no day_rate")]
+    public async Task Import_DayRateOnTheWrongEmployee_NamesFileRowAndField(string values, string column, string message)
+    {
+        Extend(Employees, ",pay_basis,day_rate", new Dictionary<string, string> { ["emp-4"] = values }, ",");
+
+        var failure = await _kit.ImportFailsAsync();
+
+        var error = Assert.Single(failure.Errors);
+        Assert.Equal((Employees, 5, column), (error.File, error.Line, error.Column));
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await _kit.CountAsync(BundleSchema.File(Employees).Table));
+    }
+}
