@@ -32,6 +32,12 @@ public static class ReportPages
                     return opening;
                 }
 
+                if (PagedReports.Of(reports, name) is { } paged)
+                {
+                    var shown = await PagedReports.RenderAsync(caller, paged, asOf, job, PdfOf(documents, name) is not null, options.Value, http.Request.Query, http.RequestAborted);
+                    return Page(shown.Title, saved.Html + shown.Body, caller);
+                }
+
                 var run = await RunAsync(caller, reports, name, asOf, job, clock, http.RequestAborted);
                 var view = await ReportView.BuildAsync(caller, run.Table, options.Value, http.Request.Query, http.RequestAborted);
                 var path = $"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(name)}";
@@ -43,11 +49,14 @@ public static class ReportPages
         tenant.MapGet("/reports/{name}/{rowId}", (HttpContext http, string tenant, string name, string rowId, string? asOf, string? job, IEnumerable<IReport> reports, TimeProvider clock, IOptions<ConsoleOptions> options) =>
             ConsolePage.RunAsync(http, tenant, async caller =>
             {
-                var run = await RunAsync(caller, reports, name, asOf, job, clock, http.RequestAborted);
+                // Issue 17: a paged report reads the one row asked for, not every row.
+                var run = PagedReports.Of(reports, name) is { } paged
+                    ? new ReportRun((await PagedReports.RowAsync(caller, paged, rowId, asOf, job, http.RequestAborted)).Table, asOf ?? "")
+                    : await RunAsync(caller, reports, name, asOf, job, clock, http.RequestAborted);
                 var row = run.Table.Rows.FirstOrDefault(r => ListQuery.Cell(r, "id") == rowId) ?? throw new NotFoundException($"Report '{name}' has no row '{rowId}'.");
                 var names = await NameBook.LoadAsync(caller.Data, http.RequestAborted);
                 var columns = ReportColumns.For([.. row.Select(p => p.Key)], run.Table.Rows, names, options.Value.ZoneFor(caller.Tenant));
-                var back = $"<p><a href=\"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(name)}?asOf={run.AsOf}\">Back to {E(run.Table.Title)}</a></p>";
+                var back = $"<p><a href=\"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(name)}{(run.AsOf.Length > 0 ? "?asOf=" + run.AsOf : "")}\">Back to {E(run.Table.Title)}</a></p>";
                 // Issue 17: a job's figures open the transactions behind them, ledger and project side.
                 var behind = name switch
                 {
@@ -66,6 +75,13 @@ public static class ReportPages
                 if (format == "pdf")
                 {
                     return await PdfAsync(caller, documents, name, asOf, job, http.RequestAborted);
+                }
+
+                if (PagedReports.Of(reports, name) is { } paged)
+                {
+                    var all = await PagedReports.AllAsync(caller, paged, asOf, job, options.Value, http.Request.Query, http.RequestAborted);
+                    return Results.File(Exports.ExportTable.From(all.Title, all.Columns, all.Rows).Write(format), Exports.ExportTable.ContentType(format),
+                        $"{name}-{all.AsOf}.{format}");
                 }
 
                 var run = await RunAsync(caller, reports, name, asOf, job, clock, http.RequestAborted);
@@ -94,7 +110,7 @@ public static class ReportPages
         return new ReportRun(table, date);
     }
 
-    private static string Pickers(string report, string asOf, string? job, IReadOnlyList<(string Value, string Label)> jobs)
+    internal static string Pickers(string report, string asOf, string? job, IReadOnlyList<(string Value, string Label)> jobs)
     {
         var dateLabel = ReportDates.WeekReports.Contains(report) ? "Week containing" : "As of";
         var html = new StringBuilder($"<label>{dateLabel} <input type=\"date\" name=\"asOf\" value=\"{E(asOf)}\" required></label>");
@@ -123,12 +139,12 @@ public static class ReportPages
         return Results.File(bytes, "application/pdf", $"{name}-{date:yyyy-MM-dd}.pdf");
     }
 
-    private static string ExportLinks(string tenant, string report, IReadOnlyDictionary<string, string?> keep, ListQuery query, bool pdf) =>
+    internal static string ExportLinks(string tenant, string report, IReadOnlyDictionary<string, string?> keep, ListQuery query, bool pdf) =>
         $"<span class=\"exports\">Export <a href=\"{E(ListForm.Link($"{Tenant(tenant)}/exports/{Uri.EscapeDataString(report)}.csv", query.With(page: 1), keep))}\" download>CSV</a>"
         + $" <a href=\"{E(ListForm.Link($"{Tenant(tenant)}/exports/{Uri.EscapeDataString(report)}.xlsx", query.With(page: 1), keep))}\" download>Excel</a>"
         + (pdf ? $" <a href=\"{E(ListForm.Link($"{Tenant(tenant)}/exports/{Uri.EscapeDataString(report)}.pdf", query.With(page: 1), keep))}\" download>PDF</a>" : "") + "</span>";
 
-    private static string RowLink(string path, JsonObject row, IReadOnlyDictionary<string, string?> keep, string text)
+    internal static string RowLink(string path, JsonObject row, IReadOnlyDictionary<string, string?> keep, string text)
     {
         var id = ListQuery.Cell(row, "id");
         return id.Length == 0 ? E(text) : $"<a href=\"{E(ListForm.Link($"{path}/{Uri.EscapeDataString(id)}", new ListQuery(null, null, false, 1, new Dictionary<string, string>(), null, null, null, null), keep))}\">{E(text.Length == 0 ? "(details)" : text)}</a>";
