@@ -57,6 +57,12 @@ public sealed class FinancialOptions
     /// <summary>Issue 16: tiered retainage per subcontract; others are held at their flat retainage percent.</summary>
     public IReadOnlyList<RetainageScheduleOptions> RetainageSchedules { get; init; } = [];
 
+    /// <summary>
+    /// Issue 17: days an owner takes to pay a pay application, for the cash forecast's expected billings, until the
+    /// customer's own terms are read (<see cref="OwnerPaymentTerms.DueDays"/>). Default 30 (net 30).
+    /// </summary>
+    public int OwnerPaymentDays { get; init; } = 30;
+
     public WipPresentation WipPresentation => new(LossRecognition, LossProvision);
 
     public bool LoadsCost => LaborBurdenPercent > 0m || OverheadPercent > 0m || BurdenFromTimecards;
@@ -64,10 +70,10 @@ public sealed class FinancialOptions
     public bool Valid => LaborBurdenPercent is >= 0m and <= 200m && OverheadPercent is >= 0m and <= 100m
         && Enum.IsDefined(LossRecognition) && Enum.IsDefined(LossProvision) && SgaAccounts.All(a => !string.IsNullOrWhiteSpace(a))
         && (!BurdenFromTimecards || (EmployeeBurden.Components.Count > 0 && EmployeeBurden.Valid && Enum.IsDefined(WorkweekStart)))
-        && RetainageSchedules.All(r => r.Valid);
+        && RetainageSchedules.All(r => r.Valid) && OwnerPaymentDays is >= 0 and <= 365;
 
     /// <summary>What <see cref="Valid"/> checks, as the start-up error says it.</summary>
     public const string ValidRule = SectionName + ": LaborBurdenPercent 0-200, OverheadPercent 0-100, LossRecognition FullLoss|PercentCompleteShare, "
         + "LossProvision Separate|NettedInOverUnderBilling, SgaAccounts without blanks, BurdenFromTimecards needs valid Agents:workforce:LaborBurden components (OvertimeMultiplier 1-3) and a day name in Agents:workforce:WorkweekStart, "
-        + "RetainageSchedules each with a Commitment and tiers ascending within 0-100 ending without UpToPercentComplete";
+        + "RetainageSchedules each with a Commitment and tiers ascending within 0-100 ending without UpToPercentComplete, OwnerPaymentDays 0-365";
 }
