@@ -134,8 +134,8 @@ public static class ReportPages
         var date = string.IsNullOrEmpty(asOf) ? await ReportDates.DefaultAsOfAsync(caller.Data, name, ct)
             : DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
             : throw new BadListQueryException($"The as-of date '{asOf}' is not a date (yyyy-MM-dd).");
-        await KnownJobs.EnsureAsync(caller.Data, job, ct);
-        var bytes = await document.RenderAsync(new ReportRequest(caller.Data, date, string.IsNullOrEmpty(job) ? null : job), "pdf", ct);
+        var resolved = await KnownJobs.EnsureAsync(caller.Data, job, ct);
+        var bytes = await document.RenderAsync(new ReportRequest(caller.Data, date, string.IsNullOrEmpty(job) ? null : job) { ResolvedJob = resolved }, "pdf", ct);
         return Results.File(bytes, "application/pdf", $"{name}-{date:yyyy-MM-dd}.pdf");
     }
 
