@@ -61,9 +61,10 @@ public static class DashboardCharts
             var paidOut = -((SvgBarChart.Number(row["payables"]) ?? 0m) + (SvgBarChart.Number(row["payroll"]) ?? 0m));
             var days = ListQuery.Cell(row, "days");
             bars.Add(new SvgBarChart.Bar($"{days} days in", receipts, MoneyText.Usd(receipts)));
+            // "billings", not "expected billings": the longer label was cut to "31-60 days expected billi..." at 1366 px.
             if (SvgBarChart.Number(row["expectedBillings"]) is { } billings)
             {
-                bars.Add(new SvgBarChart.Bar($"{days} days expected billings", billings, MoneyText.Usd(billings)));
+                bars.Add(new SvgBarChart.Bar($"{days} days billings", billings, MoneyText.Usd(billings)));
             }
 
             bars.Add(new SvgBarChart.Bar($"{days} days out", paidOut, MoneyText.Usd(paidOut)));
