@@ -22,6 +22,12 @@ public static class ReportJobs
             return null;
         }
 
+        // Issue 17: the caller resolved it already (the route checks the job before running the report): not twice.
+        if (request.ResolvedJob is { } resolved)
+        {
+            return resolved;
+        }
+
         return request.Memo is { } memo
             ? await memo.GetOrAddAsync("job:" + request.Job, () => LoadAsync(request.Data, request.Job, CancellationToken.None))
             : await LoadAsync(request.Data, request.Job, cancellationToken);

@@ -38,8 +38,8 @@ public static class ReportsApi
             : DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         // Issue 17: an unknown or ambiguous job is a 400 naming it and the candidates, not an empty report.
         job = string.IsNullOrWhiteSpace(job) ? null : job;
-        await BackOffice.Agents.Books.ReportJobs.ResolveAsync(caller.Data, job, ct);
-        return await report.RunAsync(new ReportRequest(caller.Data, date, job), ct);
+        var resolved = await BackOffice.Agents.Books.ReportJobs.ResolveAsync(caller.Data, job, ct);
+        return await report.RunAsync(new ReportRequest(caller.Data, date, job) { ResolvedJob = resolved }, ct);
     }
 
     private static async Task<Ok<JsonArray>> FindingsAsync(

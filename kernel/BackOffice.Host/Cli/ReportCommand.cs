@@ -38,7 +38,7 @@ public static class ReportCommand
             var report = reports.LastOrDefault(r => r.Name == wanted)
                          ?? throw new CliException($"There is no report '{wanted}'. Reports: {string.Join(", ", reports.Select(r => r.Name))}.");
             var tenantName = await cli.TenantAsync(tenant, ct);
-            await ApprovalConsole.KnownJobs.EnsureAsync(cli.Tenant(tenantName), cli.Parse.GetValue(job), ct);
+            var resolved = await ApprovalConsole.KnownJobs.EnsureAsync(cli.Tenant(tenantName), cli.Parse.GetValue(job), ct);
             var dateOption = cli.Parse.GetValue(week) is null ? asOf : week;
             // Issue 17: no date opens on the latest period with data (the week reports on their latest week with timecards).
             var date = cli.Parse.GetValue(dateOption) is null
@@ -47,6 +47,7 @@ public static class ReportCommand
             var request = new ReportRequest(cli.Tenant(tenantName), date, cli.Parse.GetValue(job))
             {
                 Period = cli.Parse.GetValue(period),
+                ResolvedJob = resolved,
             };
             var wantedFormat = cli.Parse.GetValue(format);
             // Issue 16: a document writes the formats it lists (wip-period: pdf); its csv or xlsx is the report's table.

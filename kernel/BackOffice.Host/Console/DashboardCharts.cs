@@ -44,8 +44,9 @@ public static class DashboardCharts
             : "none");
 
     /// <summary>
-    /// The cash-forecast report's buckets as cash in (receipts), cash out (payables and payroll, drawn left of zero)
-    /// and net, one bar each per bucket ("0-30 days in").
+    /// The cash-forecast report's buckets as cash in from open invoices (receipts), expected billings (issue 17: the pay
+    /// applications not billed yet, a bar of their own beside the invoices), cash out (payables and payroll, drawn left
+    /// of zero) and net, one bar each per bucket ("0-30 days in").
     /// </summary>
     public static IReadOnlyList<SvgBarChart.Bar> CashBars(ReportTable forecast)
     {
@@ -60,6 +61,12 @@ public static class DashboardCharts
             var paidOut = -((SvgBarChart.Number(row["payables"]) ?? 0m) + (SvgBarChart.Number(row["payroll"]) ?? 0m));
             var days = ListQuery.Cell(row, "days");
             bars.Add(new SvgBarChart.Bar($"{days} days in", receipts, MoneyText.Usd(receipts)));
+            // "billings", not "expected billings": the longer label was cut to "31-60 days expected billi..." at 1366 px.
+            if (SvgBarChart.Number(row["expectedBillings"]) is { } billings)
+            {
+                bars.Add(new SvgBarChart.Bar($"{days} days billings", billings, MoneyText.Usd(billings)));
+            }
+
             bars.Add(new SvgBarChart.Bar($"{days} days out", paidOut, MoneyText.Usd(paidOut)));
             bars.Add(new SvgBarChart.Bar($"{days} days net", net, MoneyText.Usd(net)));
         }

@@ -57,7 +57,7 @@ public static class DashboardPage
         if (reports.Any(r => r.Name == "cash-forecast"))
         {
             var cash = await ReportPages.RunAsync(caller, reports, "cash-forecast", asOf, null, clock, http.RequestAborted);
-            html.Append(SvgBarChart.Render($"Cash forecast: in, out and net by days from {cash.AsOf}", DashboardCharts.CashBars(cash.Table)));
+            html.Append(SvgBarChart.Render($"Cash forecast: invoices in, expected billings, out and net by days from {cash.AsOf}", DashboardCharts.CashBars(cash.Table)));
         }
 
         return Page("Dashboard", html.Append("</div>").ToString(), caller);

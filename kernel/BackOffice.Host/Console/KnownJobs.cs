@@ -9,5 +9,6 @@ namespace BackOffice.Host.ApprovalConsole;
 /// </summary>
 public static class KnownJobs
 {
-    public static Task EnsureAsync(TenantData data, string? job, CancellationToken ct) => ReportJobs.ResolveAsync(data, job, ct);
+    /// <summary>The job resolved (null when none is given), to pass on in <see cref="Kernel.Abstractions.Reports.ReportRequest.ResolvedJob"/>.</summary>
+    public static Task<Kernel.Abstractions.Reports.ReportJob?> EnsureAsync(TenantData data, string? job, CancellationToken ct) => ReportJobs.ResolveAsync(data, job, ct);
 }

@@ -42,17 +42,22 @@ public static class ListForm
         Add("sort", query.Sort);
         Add("dir", query.Descending ? "desc" : null);
         Add("page", query.Page > 1 ? query.Page.ToString(CultureInfo.InvariantCulture) : null);
+        Add("cursor", query.Cursor);
         return parts.Count == 0 ? path : $"{path}?{string.Join("&", parts)}";
     }
 
-    public static string Render(string path, ListQuery query, IReadOnlyList<ListColumn> columns, IReadOnlyList<JsonObject> rows, string pickers = "", string exports = "")
+    public static string Render(string path, ListQuery query, IReadOnlyList<ListColumn> columns, IReadOnlyList<JsonObject> rows, string pickers = "", string exports = "") =>
+        Render(path, query, columns, c => rows.Select(r => ListQuery.Cell(r, c.Name)).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).Take(21).ToList(), pickers, exports);
+
+    /// <summary>The filter bar with each column's values given (issue 17: a list paged in SQL names them without reading every row).</summary>
+    public static string Render(string path, ListQuery query, IReadOnlyList<ListColumn> columns, Func<ListColumn, IReadOnlyList<string>> choices, string pickers = "", string exports = "")
     {
         var html = new StringBuilder($"<form method=\"get\" action=\"{E(path)}\" class=\"filters card\" role=\"search\">{pickers}");
         html.Append($"<label>Search <input type=\"search\" name=\"q\" value=\"{E(query.Search)}\" placeholder=\"any text or amount\"></label>");
         // The job picker chooses the job of a report; a second "Job" choice over the column would only repeat it.
         foreach (var c in columns.Where(c => c.Kind == AccountingText.Kind.Text && !(c.Name == "job" && pickers.Contains("name=\"job\"", StringComparison.Ordinal))))
         {
-            var values = rows.Select(r => ListQuery.Cell(r, c.Name)).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).Take(21).ToList();
+            var values = choices(c);
             // A choice only for short values (agent, risk, state, status); long text is found with the search box.
             if ((values.Count is < 2 or > 20 || values.Any(v => v.Length > 40)) && !query.Matches.ContainsKey(c.Name))
             {

@@ -15,6 +15,9 @@ public sealed record ListQuery(
 {
     public const string FilterPrefix = "f_";
 
+    /// <summary>Issue 17: where a list paged in SQL (keyset) resumes; <see cref="Page"/> then only numbers the page shown.</summary>
+    public string? Cursor { get; init; }
+
     public static ListQuery Parse(IQueryCollection query)
     {
         var equals = query.Where(q => q.Key.StartsWith(FilterPrefix, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(q.Value))
@@ -22,7 +25,10 @@ public sealed record ListQuery(
         return new ListQuery(
             Blank(query["q"]), Blank(query["sort"]), query["dir"] == "desc",
             int.TryParse(query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1,
-            equals, Date(query["from"], "from"), Date(query["to"], "to"), Amount(query["min"], "min"), Amount(query["max"], "max"));
+            equals, Date(query["from"], "from"), Date(query["to"], "to"), Amount(query["min"], "min"), Amount(query["max"], "max"))
+        {
+            Cursor = Blank(query["cursor"]),
+        };
     }
 
     /// <summary>The rows that pass every filter, sorted; the caller takes one page of them.</summary>
@@ -52,8 +58,12 @@ public sealed record ListQuery(
         return sort is null ? kept.ToList() : Sorted(kept, sort).ToList();
     }
 
+    /// <summary>The same filters with another sort or page; a new page number drops the keyset cursor (it belongs to one page).</summary>
     public ListQuery With(string? sort = null, bool? descending = null, int? page = null) =>
-        this with { Sort = sort ?? Sort, Descending = descending ?? Descending, Page = page ?? Page };
+        this with { Sort = sort ?? Sort, Descending = descending ?? Descending, Page = page ?? Page, Cursor = page is null ? Cursor : null };
+
+    /// <summary>The page after this one of a list paged in SQL: its cursor, and the page's number for "Showing 51-100".</summary>
+    public ListQuery After(string cursor) => this with { Page = Page + 1, Cursor = cursor };
 
     public static string Cell(JsonObject row, string column) => row[column] switch
     {

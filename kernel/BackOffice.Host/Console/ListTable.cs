@@ -21,6 +21,29 @@ public sealed record ListTable(IReadOnlyList<ListColumn> Columns, ListQuery Quer
     {
         var pages = Math.Max(1, (rows.Count + PageSize - 1) / PageSize);
         var page = Math.Min(Query.Page, pages);
+        var html = Table(rows.Skip((page - 1) * PageSize).Take(PageSize), rows.Count == 0, cell, caption, sortable: null);
+        html.Append(Totals(rows, rows.Count, reportTotal)).Append("</table></div>");
+        return html.Append(Pager(rows.Count, page, pages)).ToString();
+    }
+
+    /// <summary>
+    /// Issue 17: one page a list read in SQL (keyset): <paramref name="count"/> rows match in all and
+    /// <paramref name="total"/> sums them; "Next" carries <paramref name="next"/>, the cursor after this page.
+    /// Only <paramref name="sortable"/> columns have a sort link.
+    /// </summary>
+    public string RenderPage(IReadOnlyList<JsonObject> rows, long count, JsonObject total, string? next, IReadOnlyCollection<string> sortable, Func<ListColumn, JsonObject, string?>? cell = null)
+    {
+        var html = Table(rows, rows.Count == 0, cell, "", sortable);
+        html.Append(Totals(rows, count, total)).Append("</table></div>");
+        var from = count == 0 ? 0 : ((Query.Page - 1) * (long)PageSize) + 1;
+        html.Append($"<nav class=\"pager\" aria-label=\"Pages\"><span class=\"shown\">Showing {from.ToString("N0", CultureInfo.InvariantCulture)}–{(from + rows.Count - (count == 0 ? 0 : 1)).ToString("N0", CultureInfo.InvariantCulture)} of {count.ToString("N0", CultureInfo.InvariantCulture)}</span>");
+        html.Append(Query.Page > 1 ? $"<a href=\"{E(Link(Query.With(page: 1)))}\">First</a><span>Page {Query.Page}</span>" : "");
+        html.Append(next is null ? "" : $"<a href=\"{E(Link(Query.After(next)))}\" rel=\"next\">Next</a>");
+        return html.Append("</nav>").ToString();
+    }
+
+    private StringBuilder Table(IEnumerable<JsonObject> rows, bool none, Func<ListColumn, JsonObject, string?>? cell, string caption, IReadOnlyCollection<string>? sortable)
+    {
         var html = new StringBuilder("<div class=\"scroll\"><table class=\"list\">");
         html.Append(caption.Length > 0 ? $"<caption>{E(caption)}</caption>" : "").Append("<thead><tr>");
         foreach (var c in Columns)
@@ -28,24 +51,25 @@ public sealed record ListTable(IReadOnlyList<ListColumn> Columns, ListQuery Quer
             var active = Query.Sort == c.Name;
             var next = Query.With(sort: c.Name, descending: active && !Query.Descending, page: 1);
             var sortState = active ? (Query.Descending ? "descending" : "ascending") : "none";
-            html.Append($"<th scope=\"col\" aria-sort=\"{sortState}\"{Align(c)}><a href=\"{E(Link(next))}\">{E(c.Title)}{(active ? (Query.Descending ? " ▼" : " ▲") : "")}</a></th>");
+            var title = $"{E(c.Title)}{(active ? (Query.Descending ? " ▼" : " ▲") : "")}";
+            html.Append(sortable is null || sortable.Contains(c.Name)
+                ? $"<th scope=\"col\" aria-sort=\"{sortState}\"{Align(c)}><a href=\"{E(Link(next))}\">{title}</a></th>"
+                : $"<th scope=\"col\"{Align(c)}>{title}</th>");
         }
 
         html.Append("</tr></thead><tbody>");
-        foreach (var row in rows.Skip((page - 1) * PageSize).Take(PageSize))
+        foreach (var row in rows)
         {
             html.Append("<tr>").Append(string.Concat(Columns.Select(c => $"<td{Align(c)}>{cell?.Invoke(c, row) ?? E(c.Display(ListQuery.Cell(row, c.Name)))}</td>"))).Append("</tr>");
         }
 
-        html.Append(rows.Count == 0 ? $"<tr><td colspan=\"{Columns.Count}\" class=\"muted\">No rows match.</td></tr>" : "").Append("</tbody>");
-        html.Append(Totals(rows, reportTotal)).Append("</table></div>");
-        return html.Append(Pager(rows.Count, page, pages)).ToString();
+        return html.Append(none ? $"<tr><td colspan=\"{Columns.Count}\" class=\"muted\">No rows match.</td></tr>" : "").Append("</tbody>");
     }
 
-    private string Totals(IReadOnlyList<JsonObject> rows, JsonObject? reportTotal)
+    private string Totals(IReadOnlyList<JsonObject> rows, long count, JsonObject? reportTotal)
     {
         var money = Columns.Where(c => c.Kind == AccountingText.Kind.Money).ToList();
-        if (money.Count == 0 || rows.Count == 0)
+        if (money.Count == 0 || count == 0)
         {
             return "";
         }
@@ -57,7 +81,7 @@ public sealed record ListTable(IReadOnlyList<ListColumn> Columns, ListQuery Quer
             var sum = c.Kind != AccountingText.Kind.Money ? (decimal?)null
                 : reportTotal is not null ? ListQuery.Number(ListQuery.Cell(reportTotal, c.Name))
                 : rows.Sum(r => ListQuery.Number(ListQuery.Cell(r, c.Name)) ?? 0m);
-            var text = sum is { } s ? MoneyText.Usd(s) : first ? $"Total ({rows.Count.ToString("N0", CultureInfo.InvariantCulture)} rows)" : "";
+            var text = sum is { } s ? MoneyText.Usd(s) : first ? $"Total ({count.ToString("N0", CultureInfo.InvariantCulture)} rows)" : "";
             html.Append($"<th scope=\"row\"{Align(c)}>{E(text)}</th>");
             first = false;
         }

@@ -32,26 +32,35 @@ public static class ReportPages
                     return opening;
                 }
 
+                // Issue 13: figures from partly synced books say so above the table, paged or not.
+                var partial = await Api.PartialSyncWarning.ForAsync(http.RequestServices, caller.Data, http.RequestAborted) is { } warning
+                    ? $"<p class=\"notice\" id=\"partial-sync\">{E(warning)}</p>"
+                    : "";
+                if (PagedReports.Of(reports, name) is { } paged)
+                {
+                    var shown = await PagedReports.RenderAsync(caller, paged, asOf, job, PdfOf(documents, name) is not null, options.Value, http.Request.Query, http.RequestAborted);
+                    return Page(shown.Title, partial + saved.Html + shown.Body, caller);
+                }
+
                 var run = await RunAsync(caller, reports, name, asOf, job, clock, http.RequestAborted);
                 var view = await ReportView.BuildAsync(caller, run.Table, options.Value, http.Request.Query, http.RequestAborted);
                 var path = $"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(name)}";
                 var keep = new Dictionary<string, string?> { ["asOf"] = run.AsOf, ["job"] = job };
                 var body = view.Render(path, keep, Pickers(name, run.AsOf, job, view.Jobs), ExportLinks(caller.Tenant, name, keep, view.Query, PdfOf(documents, name) is not null),
                     (c, row) => c == view.Columns[0] ? RowLink(path, row, keep, c.Display(ListQuery.Cell(row, c.Name))) : null);
-                // Issue 13: figures from partly synced books say so above the table.
-                var partial = await Api.PartialSyncWarning.ForAsync(http.RequestServices, caller.Data, http.RequestAborted) is { } warning
-                    ? $"<p class=\"notice\" id=\"partial-sync\">{E(warning)}</p>"
-                    : "";
                 return Page(run.Table.Title, partial + saved.Html + body, caller);
             }));
         tenant.MapGet("/reports/{name}/{rowId}", (HttpContext http, string tenant, string name, string rowId, string? asOf, string? job, IEnumerable<IReport> reports, TimeProvider clock, IOptions<ConsoleOptions> options) =>
             ConsolePage.RunAsync(http, tenant, async caller =>
             {
-                var run = await RunAsync(caller, reports, name, asOf, job, clock, http.RequestAborted);
+                // Issue 17: a paged report reads the one row asked for, not every row.
+                var run = PagedReports.Of(reports, name) is { } paged
+                    ? new ReportRun((await PagedReports.RowAsync(caller, paged, rowId, asOf, job, http.RequestAborted)).Table, asOf ?? "")
+                    : await RunAsync(caller, reports, name, asOf, job, clock, http.RequestAborted);
                 var row = run.Table.Rows.FirstOrDefault(r => ListQuery.Cell(r, "id") == rowId) ?? throw new NotFoundException($"Report '{name}' has no row '{rowId}'.");
                 var names = await NameBook.LoadAsync(caller.Data, http.RequestAborted);
                 var columns = ReportColumns.For([.. row.Select(p => p.Key)], run.Table.Rows, names, options.Value.ZoneFor(caller.Tenant));
-                var back = $"<p><a href=\"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(name)}?asOf={run.AsOf}\">Back to {E(run.Table.Title)}</a></p>";
+                var back = $"<p><a href=\"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(name)}{(run.AsOf.Length > 0 ? "?asOf=" + run.AsOf : "")}\">Back to {E(run.Table.Title)}</a></p>";
                 // Issue 17: a job's figures open the transactions behind them, ledger and project side.
                 var behind = name switch
                 {
@@ -70,6 +79,13 @@ public static class ReportPages
                 if (format == "pdf")
                 {
                     return await PdfAsync(caller, documents, name, asOf, job, http.RequestAborted);
+                }
+
+                if (PagedReports.Of(reports, name) is { } paged)
+                {
+                    var all = await PagedReports.AllAsync(caller, paged, asOf, job, options.Value, http.Request.Query, http.RequestAborted);
+                    return Results.File(Exports.ExportTable.From(all.Title, all.Columns, all.Rows).Write(format), Exports.ExportTable.ContentType(format),
+                        $"{name}-{all.AsOf}.{format}");
                 }
 
                 var run = await RunAsync(caller, reports, name, asOf, job, clock, http.RequestAborted);
@@ -98,7 +114,7 @@ public static class ReportPages
         return new ReportRun(table, date);
     }
 
-    private static string Pickers(string report, string asOf, string? job, IReadOnlyList<(string Value, string Label)> jobs)
+    internal static string Pickers(string report, string asOf, string? job, IReadOnlyList<(string Value, string Label)> jobs)
     {
         var dateLabel = ReportDates.WeekReports.Contains(report) ? "Week containing" : "As of";
         var html = new StringBuilder($"<label>{dateLabel} <input type=\"date\" name=\"asOf\" value=\"{E(asOf)}\" required></label>");
@@ -122,17 +138,17 @@ public static class ReportPages
         var date = string.IsNullOrEmpty(asOf) ? await ReportDates.DefaultAsOfAsync(caller.Data, name, ct)
             : DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
             : throw new BadListQueryException($"The as-of date '{asOf}' is not a date (yyyy-MM-dd).");
-        await KnownJobs.EnsureAsync(caller.Data, job, ct);
-        var bytes = await document.RenderAsync(new ReportRequest(caller.Data, date, string.IsNullOrEmpty(job) ? null : job), "pdf", ct);
+        var resolved = await KnownJobs.EnsureAsync(caller.Data, job, ct);
+        var bytes = await document.RenderAsync(new ReportRequest(caller.Data, date, string.IsNullOrEmpty(job) ? null : job) { ResolvedJob = resolved }, "pdf", ct);
         return Results.File(bytes, "application/pdf", $"{name}-{date:yyyy-MM-dd}.pdf");
     }
 
-    private static string ExportLinks(string tenant, string report, IReadOnlyDictionary<string, string?> keep, ListQuery query, bool pdf) =>
+    internal static string ExportLinks(string tenant, string report, IReadOnlyDictionary<string, string?> keep, ListQuery query, bool pdf) =>
         $"<span class=\"exports\">Export <a href=\"{E(ListForm.Link($"{Tenant(tenant)}/exports/{Uri.EscapeDataString(report)}.csv", query.With(page: 1), keep))}\" download>CSV</a>"
         + $" <a href=\"{E(ListForm.Link($"{Tenant(tenant)}/exports/{Uri.EscapeDataString(report)}.xlsx", query.With(page: 1), keep))}\" download>Excel</a>"
         + (pdf ? $" <a href=\"{E(ListForm.Link($"{Tenant(tenant)}/exports/{Uri.EscapeDataString(report)}.pdf", query.With(page: 1), keep))}\" download>PDF</a>" : "") + "</span>";
 
-    private static string RowLink(string path, JsonObject row, IReadOnlyDictionary<string, string?> keep, string text)
+    internal static string RowLink(string path, JsonObject row, IReadOnlyDictionary<string, string?> keep, string text)
     {
         var id = ListQuery.Cell(row, "id");
         return id.Length == 0 ? E(text) : $"<a href=\"{E(ListForm.Link($"{path}/{Uri.EscapeDataString(id)}", new ListQuery(null, null, false, 1, new Dictionary<string, string>(), null, null, null, null), keep))}\">{E(text.Length == 0 ? "(details)" : text)}</a>";

@@ -17,8 +17,8 @@ namespace BackOffice.Host.ApprovalConsole;
 /// </summary>
 public static partial class SavedFilterPages
 {
-    /// <summary>Parameters that are not part of a filter: the page shown, a notice, the "unfiltered" marker.</summary>
-    private static readonly string[] NotFilter = ["page", "msg", "all"];
+    /// <summary>Parameters that are not part of a filter: the page shown (its number or keyset cursor), a notice, the "unfiltered" marker.</summary>
+    private static readonly string[] NotFilter = ["page", "cursor", "msg", "all"];
 
     public sealed record Panel(IResult? Redirect, string Html);
 

@@ -50,7 +50,7 @@ public sealed class ReportCache
         var entries = _tenants.GetOrAdd((request.Tenant, scope), _ => new ReportCacheEntries());
         if (entries.TryGet(stamp, key) is { } cached)
         {
-            entries.Touch(key, report, request with { Memo = null });
+            entries.Touch(key, report, request with { Memo = null, ResolvedJob = null });
             return cached;
         }
 
@@ -64,7 +64,7 @@ public sealed class ReportCache
         });
         var table = await run.WaitAsync(cancellationToken);
         // Only a table that was computed is warmed again: a request that fails (no --job, bad input) is not retried.
-        entries.Touch(key, report, request with { Memo = null });
+        entries.Touch(key, report, request with { Memo = null, ResolvedJob = null });
         return table;
     }
 

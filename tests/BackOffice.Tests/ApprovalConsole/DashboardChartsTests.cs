@@ -75,13 +75,15 @@ public sealed class DashboardChartsTests : IDisposable
         var bars = await DemoAsync(async (services, data) => DashboardCharts.CashBars(await ReportAsync(services, data, "cash-forecast")));
 
         // `report cash-forecast --tenant demo` as of 2026-11-15: 0-30 days receipts $182,620.00, payables $115,356.49,
-        // payroll $47,836.55, net $19,426.96; 31-60 and 61-90 days payroll $38,269.24 each, nothing else.
+        // payroll $47,836.55, net $19,426.96; 31-60 and 61-90 days payroll $38,269.24 each. Issue 17: job-103's next pay
+        // application (earned $154,632.85 less billed $100,000.00, no retainage percent stated), billed Nov 30 and paid
+        // net 30 on Dec 30, is $54,632.85 of expected billings in 31-60 days.
         Assert.Equal(
-            [("0-30 days in", 182620.00m), ("0-30 days out", -163193.04m), ("0-30 days net", 19426.96m),
-             ("31-60 days in", 0m), ("31-60 days out", -38269.24m), ("31-60 days net", -38269.24m),
-             ("61-90 days in", 0m), ("61-90 days out", -38269.24m), ("61-90 days net", -38269.24m)],
+            [("0-30 days in", 182620.00m), ("0-30 days billings", 0m), ("0-30 days out", -163193.04m), ("0-30 days net", 19426.96m),
+             ("31-60 days in", 0m), ("31-60 days billings", 54632.85m), ("31-60 days out", -38269.24m), ("31-60 days net", 16363.61m),
+             ("61-90 days in", 0m), ("61-90 days billings", 0m), ("61-90 days out", -38269.24m), ("61-90 days net", -38269.24m)],
             bars.Select(b => (b.Label, b.Value)).ToArray());
-        Assert.Equal("-$163,193.04", bars[1].Text);
+        Assert.Equal("-$163,193.04", bars[2].Text);
     }
 
     [Fact]

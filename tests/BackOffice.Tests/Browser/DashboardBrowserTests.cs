@@ -42,11 +42,12 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLife
 
         var billing = dana.Locator("svg[aria-label^='Over (+) and under (-) billing by job']:visible");
         await Assertions.Expect(billing.Locator("css=rect > title", new() { HasText = "2026-101 Smith Residence - Kitchen" })).ToHaveCountAsync(1);
-        // Issue 17: money at stake and the cash forecast (the demo's 0-30, 31-60 and 61-90 day buckets: in, out, net);
+        // Issue 17: money at stake and the cash forecast (the demo's 0-30, 31-60 and 61-90 day buckets: in, expected billings, out, net);
         // no margin fade until a WIP period is closed.
         await Assertions.Expect(dana.Locator("svg[aria-label^='Money at stake by agent']:visible")).ToHaveCountAsync(1);
-        var cash = dana.Locator("svg[aria-label^='Cash forecast: in, out and net by days from 2026-11-15']:visible");
-        await Assertions.Expect(cash.Locator("rect")).ToHaveCountAsync(9);
+        var cash = dana.Locator("svg[aria-label^='Cash forecast: invoices in, expected billings, out and net by days from 2026-11-15']:visible");
+        await Assertions.Expect(cash.Locator("rect")).ToHaveCountAsync(12);
+        await Assertions.Expect(cash.Locator("css=text", new() { HasText = "$54,632.85" }).First).ToBeVisibleAsync();
         await Assertions.Expect(cash.Locator("css=text", new() { HasText = "$19,426.96" }).First).ToBeVisibleAsync();
         await Assertions.Expect(dana.Locator("svg[aria-label^='Margin fade by job']:visible")).ToHaveCountAsync(0);
         Assert.Equal(0, await dana.Locator("script").CountAsync());

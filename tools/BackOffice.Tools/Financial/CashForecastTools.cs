@@ -15,8 +15,17 @@ public sealed record Payable(string BillId, DateOnly DueDate, decimal Amount, st
 /// <summary>A past payroll week's gross pay.</summary>
 public sealed record PayrollWeek(DateOnly WeekStart, decimal Gross);
 
-/// <summary>Cash in and out for days <paramref name="FromDay"/>..<paramref name="ToDay"/> after the forecast date.</summary>
-public sealed record CashBucket(int FromDay, int ToDay, decimal Receipts, decimal Payables, decimal Payroll, decimal Net, decimal Cumulative);
+/// <summary>
+/// Issue 17: a job's next owner pay application, not billed yet: work earned to date less billed to date, less the
+/// retainage the contract withholds (<paramref name="RetainagePercent"/>, e.g. 10), collected on <paramref name="DueDate"/>.
+/// </summary>
+public sealed record ExpectedBilling(string JobId, decimal EarnedToDate, decimal BilledToDate, decimal RetainagePercent, DateOnly DueDate);
+
+/// <summary>
+/// Cash in and out for days <paramref name="FromDay"/>..<paramref name="ToDay"/> after the forecast date; receipts are
+/// open invoices, <paramref name="ExpectedBillings"/> the pay applications not billed yet (issue 17), both in the net.
+/// </summary>
+public sealed record CashBucket(int FromDay, int ToDay, decimal Receipts, decimal Payables, decimal Payroll, decimal Net, decimal Cumulative, decimal ExpectedBillings = 0m);
 
 /// <summary>
 /// 30/60/90-day cash forecast (issue 3). Receipts land on the date each customer's own history says they pay
@@ -47,14 +56,24 @@ public static class CashForecastTools
         return expected < asOf ? asOf : expected;
     }
 
-    [Description("30/60/90-day cash forecast: receipts from open receivables by each customer's payment history, payables by due date, payroll at its recent weekly average.")]
+    [Description("Cash a job's next pay application brings: earned to date less billed to date (nothing when billed ahead), less retainage at the contract's percent, each rounded to the cent half away from zero.")]
+    public static decimal ExpectedBillingCash(
+        [Description("The job's next pay application")] ExpectedBilling billing)
+    {
+        var billable = Math.Max(0m, billing.EarnedToDate - billing.BilledToDate);
+        return MoneyMath.RoundToCent(billable) - MoneyMath.PercentOf(billable, billing.RetainagePercent);
+    }
+
+    [Description("30/60/90-day cash forecast: receipts from open receivables by each customer's payment history, pay applications not billed yet by their due date, payables by due date, payroll at its recent weekly average.")]
     public static IReadOnlyList<CashBucket> Forecast(
         [Description("Forecast date, yyyy-MM-dd")] DateOnly asOf,
         [Description("Open receivables")] IReadOnlyList<Receivable> receivables,
         [Description("Past invoice payments, all customers")] IReadOnlyList<PaidInvoice> history,
         [Description("Open payables")] IReadOnlyList<Payable> payables,
-        [Description("Past payroll weeks")] IReadOnlyList<PayrollWeek> payroll)
+        [Description("Past payroll weeks")] IReadOnlyList<PayrollWeek> payroll,
+        [Description("Each job's next pay application not billed yet (issue 17); none when null")] IReadOnlyList<ExpectedBilling>? billings = null)
     {
+        var expected = (billings ?? []).Select(b => (Day: Day(asOf, b.DueDate < asOf ? asOf : b.DueDate), Amount: ExpectedBillingCash(b))).ToList();
         var averages = history.GroupBy(h => h.CustomerId).ToDictionary(g => g.Key, g => AverageDaysToPay(g.ToList()), StringComparer.Ordinal);
         var receipts = receivables.Select(r => (Day: Day(asOf, ExpectedCollection(r, averages.GetValueOrDefault(r.CustomerId), asOf)), r.OpenAmount)).ToList();
         var bills = payables.Where(p => p.DueDate >= asOf).Select(p => (Day: Day(asOf, p.DueDate), p.Amount)).ToList();
@@ -67,8 +86,10 @@ public static class CashForecastTools
             var inflow = receipts.Where(r => r.Day >= from && r.Day <= to).Sum(r => r.OpenAmount);
             var bill = bills.Where(b => b.Day >= from && b.Day <= to).Sum(b => b.Amount);
             var pay = wages.Where(w => w.Day >= from && w.Day <= to).Sum(w => w.Gross);
-            cumulative += inflow - bill - pay;
-            buckets.Add(new CashBucket(from, to, inflow, bill, pay, inflow - bill - pay, cumulative));
+            var billed = expected.Where(e => e.Day >= from && e.Day <= to).Sum(e => e.Amount);
+            var net = inflow + billed - bill - pay;
+            cumulative += net;
+            buckets.Add(new CashBucket(from, to, inflow, bill, pay, net, cumulative, billed));
             from = to + 1;
         }
 

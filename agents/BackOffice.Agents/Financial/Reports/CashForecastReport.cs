@@ -14,7 +14,7 @@ public sealed class CashForecastReport(FinancialOptions options) : IReport
 {
     public string Name => "cash-forecast";
 
-    public string Description => "30/60/90-day cash forecast: receipts by each customer's payment history, payables by due date, payroll at its recent weekly average";
+    public string Description => "30/60/90-day cash forecast: receipts by each customer's payment history, expected billings (pay applications not billed yet), payables by due date, payroll at its recent weekly average";
 
     /// <summary>Issue 17: reads only what the agents read, so a gate decision or a sweep keeps its cached table.</summary>
     public BackOffice.Store.Tenancy.ChangeScope Reads => BackOffice.Store.Tenancy.ChangeScope.Books;
@@ -24,7 +24,7 @@ public sealed class CashForecastReport(FinancialOptions options) : IReport
         var analysis = await ReportCells.AnalyseAsync(request, options, cancellationToken);
         var cash = request.Data.Cash;
         var title = ReportCells.Title("Cash forecast", request);
-        string[] columns = ["days", "receipts", "payables", "payroll", "net", "cumulative", "note"];
+        string[] columns = ["days", "receipts", "expectedBillings", "payables", "payroll", "net", "cumulative", "note"];
         var bills = await cash.BillsDueAsync(cancellationToken);
         if (analysis.Data.Books.Invoices.Count == 0 && bills.Count == 0)
         {
@@ -42,19 +42,45 @@ public sealed class CashForecastReport(FinancialOptions options) : IReport
             bills.Where(b => b.DueDate is not null).Select(b => new Payable(b.BillId, b.DueDate!.Value, b.Total, b.VendorId)).ToList(),
             billPayments, await cash.VendorCreditsAsync(cancellationToken), request.AsOf);
         var payroll = (await cash.PayrollAsync(cancellationToken)).Where(p => p.WeekStart <= request.AsOf).Select(p => new PayrollWeek(p.WeekStart, p.Gross)).ToList();
+        var (billings, noRate) = await ExpectedBillingsAsync(request, analysis, cancellationToken);
         var buckets = CashForecastTools.Forecast(request.AsOf, receivables,
-            applied.Select(p => new PaidInvoice(p.CustomerId, p.InvoiceDate, p.PaidDate, p.Amount)).ToList(), payables, payroll);
-        var note = (billPayments.Count == 0 ? "bills count as open until due (no bill payments in the data)" : "bills count as open less the bill payments and vendor credits applied") + (payroll.Count == 0 ? "; no payroll on record" : "");
+            applied.Select(p => new PaidInvoice(p.CustomerId, p.InvoiceDate, p.PaidDate, p.Amount)).ToList(), payables, payroll, billings);
+        var note = (billPayments.Count == 0 ? "bills count as open until due (no bill payments in the data)" : "bills count as open less the bill payments and vendor credits applied") + (payroll.Count == 0 ? "; no payroll on record" : "")
+            + $"; expected billings: each job's earned less billed to date, less retainage, billed at month end and due by the customer's payment term or {options.OwnerInvoiceDueDays} days later"
+            + (noRate > 0 ? $" ({noRate} job(s) state no retainage percent: none withheld)" : "");
         return new ReportTable(title, columns, buckets.Select(b => new JsonObject
         {
             ["id"] = $"{b.FromDay}-{b.ToDay}",
             ["days"] = $"{b.FromDay}-{b.ToDay}",
             ["receipts"] = ReportCells.Usd(b.Receipts),
+            ["expectedBillings"] = ReportCells.Usd(b.ExpectedBillings),
             ["payables"] = ReportCells.Usd(b.Payables),
             ["payroll"] = ReportCells.Usd(b.Payroll),
             ["net"] = ReportCells.Usd(b.Net),
             ["cumulative"] = ReportCells.Usd(b.Cumulative),
             ["note"] = note,
         }).ToList());
+    }
+
+    /// <summary>
+    /// Issue 17: each job's next owner pay application, billed at the end of the as-of month (the usual pay-app period)
+    /// and due by <see cref="OwnerPaymentTerms.DueDate"/>; and how many jobs stated no retainage percent.
+    /// </summary>
+    private async Task<(IReadOnlyList<ExpectedBilling> Billings, int NoRate)> ExpectedBillingsAsync(ReportRequest request, FinancialAnalysis analysis, CancellationToken cancellationToken)
+    {
+        var terms = await request.Data.PayAppSheets.RetainageTermsAsync(cancellationToken);
+        var payApps = analysis.Data.Books.PayApps;
+        var monthEnd = new DateOnly(request.AsOf.Year, request.AsOf.Month, DateTime.DaysInMonth(request.AsOf.Year, request.AsOf.Month));
+        var billings = new List<ExpectedBilling>();
+        var noRate = 0;
+        foreach (var row in analysis.Wip(null).Where(r => r.Wip is { } w && w.EarnedRevenue > w.BilledToDate))
+        {
+            var rate = OwnerPaymentTerms.RetainagePercent(row.Job.JobId, payApps, terms, request.AsOf);
+            noRate += rate is null ? 1 : 0;
+            var due = OwnerPaymentTerms.DueDate(monthEnd, analysis.Data.CustomerTerms, options, row.LedgerJobId);
+            billings.Add(new ExpectedBilling(row.Job.JobId, row.Wip!.EarnedRevenue, row.Wip.BilledToDate, rate ?? 0m, due));
+        }
+
+        return (billings, noRate);
     }
 }
