@@ -60,6 +60,8 @@ public static class BackOfficeServices
         builder.AddBackOfficeQuickBooks(data);
         builder.AddBackOfficeProcore();
         builder.AddScheduledSyncs();
+        // Issue 18: serve's own loops on SQLite, Quartz's clustered job store on PostgreSQL.
+        builder.AddSchedulingLoops();
         builder.AddBackOfficeModel();
         builder.AddBackOfficeAgents();
         // Issue 17: every report (the kernel's and the agents') reuses its table until the tenant's data changes.
@@ -109,7 +111,7 @@ public static class BackOfficeServices
         if (options.Provider == StoreOptions.Postgres)
         {
             BackOffice.Store.Postgres.PostgresPorting.ThrowIfNotPorted();
-            return new BackOffice.Store.Postgres.PostgresEngine(options);
+            return new BackOffice.Store.Postgres.PostgresEngine(options, [QuartzSchema.Script()]);
         }
 
         return new BackOffice.Store.Sqlite.SqliteEngine(data);
@@ -121,7 +123,8 @@ public static class BackOfficeServices
         builder.Services.AddBackOfficeTelemetry(builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions());
 
         builder.Services.AddOptions<SchedulerOptions>().Bind(builder.Configuration.GetSection(SchedulerOptions.SectionName))
-            .Validate(o => o.PollSeconds > 0 && o.MaxAttempts > 0 && o.FirstRetrySeconds > 0, "Scheduler: PollSeconds, MaxAttempts and FirstRetrySeconds must be positive")
+            .Validate(o => o.PollSeconds > 0 && o.MaxAttempts > 0 && o.FirstRetrySeconds > 0 && o.ClusterCheckinMilliseconds > 0,
+                "Scheduler: PollSeconds, MaxAttempts, FirstRetrySeconds and ClusterCheckinMilliseconds must be positive")
             .ValidateOnStart();
         builder.Services.AddOptions<AgentsOptions>().Bind(builder.Configuration)
             .Validate(o => !o.InvalidSchedules().Any(), "An agent schedule is not a valid cron expression (see `backoffice agents list`)")
@@ -134,7 +137,6 @@ public static class BackOfficeServices
         builder.Services.AddSingleton<SandboxLedger>();
         builder.Services.AddSingleton<IProposalIntake, GateIntake>();
         builder.Services.AddSingleton<SweepRunner>();
-        builder.Services.AddHostedService<SweepScheduler>();
         builder.Services.AddSingleton<IReport, FindingsReport>();
         builder.Services.AddSingleton<IReport, LedgerBillsReport>();
     }

@@ -18,7 +18,6 @@ public static class ScheduledSyncs
             .ValidateOnStart();
         builder.Services.AddSingleton<IScheduledSync, QuickBooksScheduledSync>();
         builder.Services.AddSingleton<IScheduledSync, ProcoreScheduledSync>();
-        builder.Services.AddHostedService<SyncScheduler>();
     }
 
     private sealed class QuickBooksScheduledSync(QuickBooksSync sync) : IScheduledSync

@@ -14,6 +14,12 @@ public sealed class SchedulerOptions
 
     /// <summary>Wait before the first retry; each further retry waits twice as long.</summary>
     public int FirstRetrySeconds { get; set; } = 30;
+
+    /// <summary>
+    /// On PostgreSQL (issue 18): how often each host checks in to Quartz's cluster, and how late a check-in may be before
+    /// the others take the host for dead and recover its running sweeps and syncs. Quartz's default is 7.5 s.
+    /// </summary>
+    public int ClusterCheckinMilliseconds { get; set; } = 7500;
 }
 
 /// <summary>One agent's settings: its department and its schedule (a Quartz cron expression: seconds first, UTC).</summary>
@@ -41,7 +47,7 @@ public sealed class AgentsOptions
     public IEnumerable<string> InvalidSchedules() =>
         Agents.Select(a => (Where: $"Agents:{a.Key}", a.Value.Schedule))
             .Concat(Tenants.SelectMany(t => t.Value.Agents.Select(a => (Where: $"Tenants:{t.Key}:Agents:{a.Key}", a.Value.Schedule))))
-            .Where(s => s.Schedule is not null && !CronExpression.IsValidExpression(s.Schedule))
+            .Where(s => s.Schedule is not null && !CronExpression.TryParse(s.Schedule, out _))
             .Select(s => $"{s.Where}:Schedule '{s.Schedule}' is not a valid cron expression (Quartz format: sec min hour day month weekday)");
 }
 

@@ -45,14 +45,23 @@ public sealed partial class SweepRunner(
     /// A sweep in <paramref name="mode"/>: incremental (the scheduler, events, `sweep`) stops after reading the agent's
     /// mark when nothing it reads changed since (issue 18); full (`sweep --full`) always recomputes. Both move the mark.
     /// </summary>
-    public async Task<SweepOutcome> RunAsync(
+    public Task<SweepOutcome> RunAsync(
         string tenant, string agentName, DateOnly asOf, string trigger, int attempt, SweepMode mode, IProgress<string> progress,
+        CancellationToken cancellationToken) =>
+        RunAsync(tenant, agentName, asOf, trigger, attempt, mode, _holder, progress, cancellationToken);
+
+    /// <summary>
+    /// A sweep under the lease <paramref name="holder"/>: Quartz's clustered jobs (issue 18) hold it as the tick they run,
+    /// so the host that recovers a dead host's tick takes over its lease at once instead of waiting out the 30 minutes.
+    /// </summary>
+    public async Task<SweepOutcome> RunAsync(
+        string tenant, string agentName, DateOnly asOf, string trigger, int attempt, SweepMode mode, string holder, IProgress<string> progress,
         CancellationToken cancellationToken)
     {
         var agent = Agent(agentName);
         var data = tenants.For(tenant);
         var runs = data.SweepRuns;
-        if (!await runs.TryLeaseAsync(agent.Name, _holder, LeaseLength, cancellationToken))
+        if (!await runs.TryLeaseAsync(agent.Name, holder, LeaseLength, cancellationToken))
         {
             throw new SweepBusyException(tenant, agent.Name);
         }
@@ -81,7 +90,7 @@ public sealed partial class SweepRunner(
         finally
         {
             BackOfficeTelemetry.SweepDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("agent", agent.Name));
-            await runs.ReleaseAsync(agent.Name, _holder, CancellationToken.None);
+            await runs.ReleaseAsync(agent.Name, holder, CancellationToken.None);
         }
     }
 

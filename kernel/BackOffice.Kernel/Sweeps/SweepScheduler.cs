@@ -50,7 +50,7 @@ public sealed partial class SweepScheduler(
                 }
 
                 ran++;
-                await RunOneAsync(tenant.Id, agent.Name, due.Attempt, due.Trigger, runs, cancellationToken);
+                await RunScheduledAsync(tenant.Id, agent.Name, due.Attempt, due.Trigger, null, cancellationToken);
             }
         }
 
@@ -71,22 +71,33 @@ public sealed partial class SweepScheduler(
             return null;
         }
 
-        var cron = new CronExpression(schedule) { TimeZone = TimeZoneInfo.Utc };
+        var cron = new CronExpression(schedule, TimeZoneInfo.Utc);
         var from = last is null ? _startedAt : Parse(last.StartedAt);
         return cron.GetNextValidTimeAfter(from) is { } next && next <= now ? (1, "schedule") : null;
     }
 
-    private async Task RunOneAsync(string tenant, string agent, int attempt, string trigger, SweepRunStore runs, CancellationToken cancellationToken)
+    /// <summary>
+    /// One scheduled sweep under the scheduler's failure rules (logged, audited, a retry time in sweep_runs); answers the
+    /// retry time, or null when it ran, was busy or used up its attempts. `serve`'s own loop and, on PostgreSQL, the
+    /// Quartz job (issue 18, with the tick as <paramref name="holder"/> of the lease) both run sweeps through this.
+    /// </summary>
+    public async Task<DateTimeOffset?> RunScheduledAsync(string tenant, string agent, int attempt, string trigger, string? holder, CancellationToken cancellationToken)
     {
+        var runs = data.For(tenant).SweepRuns;
         try
         {
             // Issue 17: books pinned to a sample's date (the demo) are swept as of it, not today.
             var asOf = await data.For(tenant).BooksDate.DefaultAsOfAsync(cancellationToken);
-            await runner.RunAsync(tenant, agent, asOf, trigger, attempt, SweepMode.Incremental, new Progress<string>(), cancellationToken);
+            var progress = new Progress<string>();
+            await (holder is null
+                ? runner.RunAsync(tenant, agent, asOf, trigger, attempt, SweepMode.Incremental, progress, cancellationToken)
+                : runner.RunAsync(tenant, agent, asOf, trigger, attempt, SweepMode.Incremental, holder, progress, cancellationToken));
+            return null;
         }
         catch (SweepBusyException)
         {
             LogBusy(tenant, agent);
+            return null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -99,6 +110,7 @@ public sealed partial class SweepScheduler(
 
             LogFailed(ex, tenant, agent, attempt, retryAt?.ToString("O", CultureInfo.InvariantCulture) ?? "not retried: attempts used up");
             await AuditFailureAsync(tenant, agent, attempt, ex.Message, retryAt, cancellationToken);
+            return retryAt;
         }
     }
 

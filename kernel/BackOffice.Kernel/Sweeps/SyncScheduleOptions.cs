@@ -36,7 +36,7 @@ public sealed class SyncScheduleOptions
             yield return $"{where}:Source '{s.Source}' is not quickbooks or procore";
         }
 
-        if (!CronExpression.IsValidExpression(s.Cron))
+        if (!CronExpression.TryParse(s.Cron, out _))
         {
             yield return $"{where}:Cron '{s.Cron}' is not a valid cron expression (Quartz format: sec min hour day month weekday)";
         }

@@ -48,7 +48,7 @@ public sealed partial class SyncScheduler(
                 continue;
             }
 
-            ran += await RunOneAsync(tenant, schedule.Source, cancellationToken) ? 1 : 0;
+            ran += await RunScheduledAsync(schedule.Tenant, schedule.Source, null, cancellationToken) ? 1 : 0;
         }
 
         return ran;
@@ -61,14 +61,20 @@ public sealed partial class SyncScheduler(
     {
         var last = await runs.LastAsync(RunName(schedule.Source), cancellationToken);
         var from = last is null ? _startedAt : DateTimeOffset.Parse(last.StartedAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-        var cron = new CronExpression(schedule.Cron) { TimeZone = TimeZoneInfo.Utc };
+        var cron = new CronExpression(schedule.Cron, TimeZoneInfo.Utc);
         return cron.GetNextValidTimeAfter(from) is { } next && next <= clock.GetUtcNow();
     }
 
-    private async Task<bool> RunOneAsync(TenantData tenant, string source, CancellationToken cancellationToken)
+    /// <summary>
+    /// One scheduled sync under the lease <paramref name="holder"/> (this process when null; on PostgreSQL the Quartz job's
+    /// tick, issue 18); answers whether it ran (false: another holder has it).
+    /// </summary>
+    public async Task<bool> RunScheduledAsync(string tenantName, string source, string? holder, CancellationToken cancellationToken)
     {
+        var tenant = data.For(tenantName);
         var name = RunName(source);
-        if (!await tenant.SweepRuns.TryLeaseAsync(name, _holder, LeaseLength, cancellationToken))
+        holder ??= _holder;
+        if (!await tenant.SweepRuns.TryLeaseAsync(name, holder, LeaseLength, cancellationToken))
         {
             LogBusy(tenant.Tenant, source);
             return false;
@@ -90,7 +96,7 @@ public sealed partial class SyncScheduler(
         }
         finally
         {
-            await tenant.SweepRuns.ReleaseAsync(name, _holder, CancellationToken.None);
+            await tenant.SweepRuns.ReleaseAsync(name, holder, CancellationToken.None);
         }
 
         return true;

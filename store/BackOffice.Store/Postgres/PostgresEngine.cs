@@ -21,8 +21,17 @@ public sealed class PostgresEngine : StoreEngine, IAsyncDisposable
     private readonly PostgresWriteQueue _writers;
     private volatile bool _migrated;
 
+    private readonly IReadOnlyList<PostgresScript> _suppliedScripts;
+
     public PostgresEngine(StoreOptions options)
+        : this(options, [])
     {
+    }
+
+    /// <param name="suppliedScripts">Migrations from outside the store, applied with its own (issue 18: Quartz's schema).</param>
+    public PostgresEngine(StoreOptions options, IReadOnlyList<PostgresScript> suppliedScripts)
+    {
+        _suppliedScripts = suppliedScripts;
         options.Validate();
         // Issue 18: the pool is sized and its wait bounded by configuration, not by whatever the connection string says.
         _source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(options.PostgresConnectionString)
@@ -65,7 +74,7 @@ public sealed class PostgresEngine : StoreEngine, IAsyncDisposable
         {
             if (!_migrated)
             {
-                await PostgresMigrations.ApplyAsync(_ownerConnectionString, _role, cancellationToken);
+                await PostgresMigrations.ApplyAsync(_ownerConnectionString, _role, _suppliedScripts, cancellationToken);
                 _migrated = true;
             }
         }

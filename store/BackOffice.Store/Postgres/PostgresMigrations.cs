@@ -15,11 +15,20 @@ public static class PostgresMigrations
     /// <summary>An arbitrary constant: the advisory lock every host takes while migrating.</summary>
     private const long MigrationLock = 18_000_018;
 
-    public static readonly IReadOnlyList<string> Kinds = ["Control", "Tenant"];
+    /// <summary>"Quartz" (issue 18): Quartz.NET's clustered job store, shared by every host and tenant like the control
+    /// tables; its one script is supplied by the host (<see cref="PostgresScript"/>).</summary>
+    public static readonly IReadOnlyList<string> Kinds = ["Control", "Tenant", "Quartz"];
 
     public static string SchemaOf(string kind) => kind.ToLowerInvariant();
 
-    public static async Task ApplyAsync(string ownerConnectionString, string applicationRole, CancellationToken cancellationToken)
+    public static Task ApplyAsync(string ownerConnectionString, string applicationRole, CancellationToken cancellationToken) =>
+        ApplyAsync(ownerConnectionString, applicationRole, [], cancellationToken);
+
+    /// <summary>
+    /// The embedded scripts and <paramref name="supplied"/> ones, which come from outside the store: Quartz's schema
+    /// (issue 18) is the script the Quartz package ships, which only the host references.
+    /// </summary>
+    public static async Task ApplyAsync(string ownerConnectionString, string applicationRole, IReadOnlyList<PostgresScript> supplied, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(ownerConnectionString);
         await connection.OpenAsync(cancellationToken);
@@ -28,13 +37,13 @@ public static class PostgresMigrations
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 """
-                CREATE SCHEMA IF NOT EXISTS control; CREATE SCHEMA IF NOT EXISTS tenant;
+                CREATE SCHEMA IF NOT EXISTS control; CREATE SCHEMA IF NOT EXISTS tenant; CREATE SCHEMA IF NOT EXISTS quartz;
                 CREATE TABLE IF NOT EXISTS public.schema_migrations (
                     kind TEXT NOT NULL, version BIGINT NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (kind, version));
                 """, cancellationToken: cancellationToken));
             foreach (var kind in Kinds)
             {
-                await ApplyKindAsync(connection, kind, cancellationToken);
+                await ApplyKindAsync(connection, kind, supplied.Where(x => x.Kind == kind), cancellationToken);
             }
 
             await SecureTenantTablesAsync(connection, cancellationToken);
@@ -62,11 +71,12 @@ public static class PostgresMigrations
             .OrderBy(s => s.Item1);
     }
 
-    private static async Task ApplyKindAsync(NpgsqlConnection connection, string kind, CancellationToken cancellationToken)
+    private static async Task ApplyKindAsync(NpgsqlConnection connection, string kind, IEnumerable<PostgresScript> supplied, CancellationToken cancellationToken)
     {
         var applied = (await connection.QueryAsync<long>(new CommandDefinition(
             "SELECT version FROM public.schema_migrations WHERE kind = @kind", new { kind }, cancellationToken: cancellationToken))).ToHashSet();
-        foreach (var script in Scripts(kind).Where(s => !applied.Contains(s.Version)))
+        var scripts = Scripts(kind).Concat(supplied.Select(x => (x.Version, x.Name, x.Sql))).OrderBy(x => x.Item1);
+        foreach (var script in scripts.Where(s => !applied.Contains(s.Item1)))
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             // The schema is fixed per kind; the scripts name tables without it, as their SQLite twins do.
@@ -109,9 +119,12 @@ public static class PostgresMigrations
         // Rows only: the application role never owns a table, so FORCE ROW LEVEL SECURITY and the policies bind it.
         return connection.ExecuteAsync(new CommandDefinition(
             $"""
-            GRANT USAGE ON SCHEMA control, tenant TO {quoted};
-            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA control, tenant TO {quoted};
-            GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA control, tenant TO {quoted};
+            GRANT USAGE ON SCHEMA control, tenant, quartz TO {quoted};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA control, tenant, quartz TO {quoted};
+            GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA control, tenant, quartz TO {quoted};
             """, cancellationToken: cancellationToken));
     }
 }
+
+/// <summary>A migration script the store does not embed (issue 18): its kind, its version within the kind, name and SQL.</summary>
+public sealed record PostgresScript(string Kind, long Version, string Name, string Sql);
