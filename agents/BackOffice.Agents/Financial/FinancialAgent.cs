@@ -33,16 +33,7 @@ public sealed class FinancialAgent(FinancialOptions options) : IAgent
         // Issue 4: links people confirmed for a record of the same name, where no explicit mapping speaks (resolved in TenantBooks, issue 12).
         // Issue 18: each stage is timed and reported, so a sweep shows which check dominates.
         var times = new StageTimes(Name);
-        // Issue 18: when only bill and journal lines changed since the last sweep, only their jobs' cost totals are read.
-        var scope = JobScope.From(context.Changes);
-        var data = await times.TimeAsync("load", () => FinancialData.LoadAsync(context.Data, context.Memory, context.AsOf, times, scope?.Customers, cancellationToken));
-        var jobs = scope?.Jobs(data);
-        if (scope is not null && (jobs is null || data.Books.DirectCostLines is { Count: > 0 }))
-        {
-            // Direct costs count by matching bills of any job (issue 14), and an id with a colon makes keys ambiguous: every job, then.
-            data = data with { Books = data.Books with { CostTotals = await context.Data.LedgerFinancials.CostTotalsAsync(context.AsOf, cancellationToken) } };
-            (scope, jobs) = (null, null);
-        }
+        var (data, jobs) = await times.TimeAsync("load", () => LoadAsync(context, times, cancellationToken));
 
         context.Progress.Report($"financial: {data.SubInvoices.Count} sub invoices, {data.Bills.Count} ledger bills, {data.Books.CostTotals.Count} cost totals by job, code and account");
         // Issue 4: GL choices a finance lead made on earlier bills (vendor + cost code), learned from executed edits.
@@ -70,5 +61,23 @@ public sealed class FinancialAgent(FinancialOptions options) : IAgent
         var kept = JobScope.Kept(await StoredFindings.OpenAsync(context.Data, Name, cancellationToken), jobs);
         context.Progress.Report($"financial: variance and loss jobs recomputed for {jobs.Count} jobs whose cost lines changed; {kept.Count} findings of other jobs kept");
         return result with { Kept = kept, PerKey = true };
+    }
+
+    /// <summary>
+    /// Issue 18: when only bill and journal lines changed since the last sweep, only their jobs' cost totals are read and
+    /// those jobs are returned (recompute them); null jobs: every job, with every cost total.
+    /// </summary>
+    private static async Task<(FinancialData Data, IReadOnlySet<string>? Jobs)> LoadAsync(SweepContext context, StageTimes times, CancellationToken cancellationToken)
+    {
+        var scope = JobScope.From(context.Changes);
+        var data = await FinancialData.LoadAsync(context.Data, context.Memory, context.AsOf, times, scope?.Customers, cancellationToken);
+        var jobs = scope?.Jobs(data);
+        if (scope is not null && (jobs is null || data.Books.DirectCostLines is { Count: > 0 }))
+        {
+            // Direct costs count by matching bills of any job (issue 14), and an id with a colon makes keys ambiguous: every job, then.
+            return (data with { Books = data.Books with { CostTotals = await context.Data.LedgerFinancials.CostTotalsAsync(context.AsOf, cancellationToken) } }, null);
+        }
+
+        return (data, jobs);
     }
 }
