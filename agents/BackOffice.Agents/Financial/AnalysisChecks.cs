@@ -10,10 +10,11 @@ internal static class AnalysisChecks
     private const string VarianceTool = nameof(VarianceTools) + "." + nameof(VarianceTools.Compute);
     private const string WipTool = nameof(WipTools) + "." + nameof(WipTools.Compute);
 
-    public static CheckResult Variance(FinancialAnalysis analysis, VarianceOptions options)
+    /// <param name="jobs">The project jobs to check (issue 18: those a per-job sweep recomputes); null: every job.</param>
+    public static CheckResult Variance(FinancialAnalysis analysis, VarianceOptions options, IReadOnlySet<string>? jobs)
     {
         var findings = new List<Finding>();
-        foreach (var row in FinancialFigures.Traced(VarianceTool, () => analysis.Variance(null, options)))
+        foreach (var row in FinancialFigures.Traced(VarianceTool, () => analysis.Variance(jobs, options)))
         {
             var line = row.Line;
             // A fully bought-out line is normal; over 90% committed is worth a person's time only when more cost is still
@@ -49,10 +50,10 @@ internal static class AnalysisChecks
         return CheckResult.Of(findings);
     }
 
-    public static CheckResult LossJobs(FinancialAnalysis analysis)
+    public static CheckResult LossJobs(FinancialAnalysis analysis, IReadOnlySet<string>? jobs)
     {
         var findings = new List<Finding>();
-        foreach (var row in FinancialFigures.Traced(WipTool, () => analysis.Wip(null)))
+        foreach (var row in FinancialFigures.Traced(WipTool, () => analysis.Wip(jobs)))
         {
             if (row.Wip is not { IsLossJob: true } wip)
             {

@@ -35,7 +35,9 @@ public sealed class FinancialAgent(FinancialOptions options, ILedgerClassJobs? c
         }
 
         // Issue 4: links people confirmed for a record of the same name, where no explicit mapping speaks (resolved in TenantBooks, issue 12).
-        var data = await FinancialData.LoadAsync(context.Data, context.Memory, context.AsOf, cancellationToken);
+        // Issue 18: each stage is timed and reported, so a sweep shows which check dominates.
+        var times = new StageTimes(Name);
+        var (data, jobs) = await times.TimeAsync("load", () => LoadAsync(context, times, cancellationToken));
 
         context.Progress.Report($"financial: {data.SubInvoices.Count} sub invoices, {data.Bills.Count} ledger bills, {data.Books.CostTotals.Count} cost totals by job, code and account");
         // Issue 4: GL choices a finance lead made on earlier bills (vendor + cost code), learned from executed edits.
@@ -43,16 +45,43 @@ public sealed class FinancialAgent(FinancialOptions options, ILedgerClassJobs? c
         var analysis = new FinancialAnalysis(data, context.AsOf, options);
         var noted = await context.Data.FinancialNotes.KeysAsync(cancellationToken);
         // Issue 12: each check returns what it found; the sweep is their concatenation in this order.
-        return CheckResult.Combine(
-            SubInvoiceWithoutBillCheck.Run(data, learned),
-            LinkCheck.Run(data),
-            ReconciliationCheck.Run(analysis, Tolerance.Default, noted),
-            AnalysisChecks.Variance(analysis, VarianceOptions.Default),
-            AnalysisChecks.LossJobs(analysis),
-            AnalysisChecks.CostCodeMapping(analysis),
+        var result = CheckResult.Combine(
+            times.Time("sub-invoice-without-bill", () => SubInvoiceWithoutBillCheck.Run(data, learned)),
+            times.Time("links", () => LinkCheck.Run(data)),
+            times.Time("reconciliation", () => ReconciliationCheck.Run(analysis, Tolerance.Default, noted)),
+            times.Time("variance", () => AnalysisChecks.Variance(analysis, VarianceOptions.Default, jobs)),
+            times.Time("loss-jobs", () => AnalysisChecks.LossJobs(analysis, jobs)),
+            times.Time("cost-code-mapping", () => AnalysisChecks.CostCodeMapping(analysis)),
             // Issue 16: retainage receivable held in the ledger as the pay applications hold it.
-            await RetainageEntryCheck.RunAsync(analysis, context.Data, cancellationToken),
+            await times.TimeAsync("retainage", () => RetainageEntryCheck.RunAsync(analysis, context.Data, cancellationToken)),
             // Issue 16: retainage payable against each subcontract's terms (flat or tiered), and its true-up.
-            await PayableRetainageCheck.RunAsync(analysis, context.Data, options, classJobs, cancellationToken)).ToSweepResult();
+            await times.TimeAsync("payable-retainage", () => PayableRetainageCheck.RunAsync(analysis, context.Data, options, classJobs, cancellationToken))).ToSweepResult();
+        context.Progress.Report(times.ToString());
+        if (jobs is null)
+        {
+            return result;
+        }
+
+        var kept = JobScope.Kept(await StoredFindings.OpenAsync(context.Data, Name, cancellationToken), jobs);
+        context.Progress.Report($"financial: variance and loss jobs recomputed for {jobs.Count} jobs whose cost lines changed; {kept.Count} findings of other jobs kept");
+        return result with { Kept = kept, PerKey = true };
+    }
+
+    /// <summary>
+    /// Issue 18: when only bill and journal lines changed since the last sweep, only their jobs' cost totals are read and
+    /// those jobs are returned (recompute them); null jobs: every job, with every cost total.
+    /// </summary>
+    private static async Task<(FinancialData Data, IReadOnlySet<string>? Jobs)> LoadAsync(SweepContext context, StageTimes times, CancellationToken cancellationToken)
+    {
+        var scope = JobScope.From(context.Changes);
+        var data = await FinancialData.LoadAsync(context.Data, context.Memory, context.AsOf, times, scope?.Customers, cancellationToken);
+        var jobs = scope?.Jobs(data);
+        if (scope is not null && (jobs is null || data.Books.DirectCostLines is { Count: > 0 }))
+        {
+            // Direct costs count by matching bills of any job (issue 14), and an id with a colon makes keys ambiguous: every job, then.
+            return (data with { Books = data.Books with { CostTotals = await context.Data.LedgerFinancials.CostTotalsAsync(context.AsOf, cancellationToken) } }, null);
+        }
+
+        return (data, jobs);
     }
 }

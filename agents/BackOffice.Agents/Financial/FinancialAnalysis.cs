@@ -84,12 +84,16 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, Finan
     public IReadOnlyDictionary<(string Job, string CostCode), decimal> Committed() => _committed ??= CommittedCostTools.ByJobAndCostCode(
         CommittedCostTools.Committed([.. data.Commitments.Values], data.Books.CommitmentLines, data.Books.ChangeOrders, asOf));
 
-    public IReadOnlyList<JobVariance> Variance(string? job, VarianceOptions options)
+    public IReadOnlyList<JobVariance> Variance(string? job, VarianceOptions options) =>
+        Variance(job is null ? null : new HashSet<string>(StringComparer.Ordinal) { job }, options);
+
+    /// <param name="jobs">The project jobs to compute (issue 18: a per-job sweep); null: every job.</param>
+    public IReadOnlyList<JobVariance> Variance(IReadOnlySet<string>? jobs, VarianceOptions options)
     {
         var committed = Committed();
         var committedCodes = committed.Keys.ToLookup(k => k.Job, k => k.CostCode);
         var rows = new List<JobVariance>();
-        foreach (var contract in data.Books.Contracts.Where(c => job is null || c.JobId == job))
+        foreach (var contract in data.Books.Contracts.Where(c => jobs is null || jobs.Contains(c.JobId)))
         {
             var actual = _jobMap.TryGetValue(contract.JobId, out var ledgerJob) ? ActualByCostCode(ledgerJob) : new Dictionary<string, decimal>();
             var budget = _budgetByJob[contract.JobId].ToList();
@@ -110,7 +114,11 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, Finan
     }
 
     public IReadOnlyList<JobWip> Wip(string? job) =>
-        data.Books.Contracts.Where(c => c.Status != "closed" && (job is null || c.JobId == job)).Select(WipOf).ToList();
+        Wip(job is null ? null : new HashSet<string>(StringComparer.Ordinal) { job });
+
+    /// <param name="jobs">The project jobs to compute (issue 18: a per-job sweep); null: every job.</param>
+    public IReadOnlyList<JobWip> Wip(IReadOnlySet<string>? jobs) =>
+        data.Books.Contracts.Where(c => c.Status != "closed" && (jobs is null || jobs.Contains(c.JobId))).Select(WipOf).ToList();
 
     private JobWip WipOf(JobContract job)
     {

@@ -5,6 +5,7 @@ using BackOffice.Domain.Workforce;
 using BackOffice.Agents.Books;
 using BackOffice.Domain.Memory;
 using BackOffice.Store.Tenancy;
+using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Tools.Matching;
 
 namespace BackOffice.Agents.Financial;
@@ -26,9 +27,13 @@ internal sealed record FinancialData(
 {
     /// <param name="memory">The tenant memory when the caller has one (a sweep); reports resolve without remembered links.</param>
     /// <param name="asOf">The date cost is totalled as of (issue 18: summed in SQL, so the analysis must use the same date).</param>
-    public static async Task<FinancialData> LoadAsync(TenantData tenant, ITenantMemory? memory, DateOnly asOf, CancellationToken cancellationToken)
+    /// <param name="times">Issue 18: where a sweep records how long each read took; null for reports.</param>
+    /// <param name="costOf">Issue 18: the ledger jobs whose cost totals to read (a per-job sweep); null: every job.</param>
+    public static async Task<FinancialData> LoadAsync(
+        TenantData tenant, ITenantMemory? memory, DateOnly asOf, StageTimes? times, IReadOnlyCollection<string>? costOf,
+        CancellationToken cancellationToken)
     {
-        var books = await TenantBooks.LoadAsync(tenant, memory, cancellationToken);
+        var books = await times.TimedAsync("masters", () => TenantBooks.LoadAsync(tenant, memory, cancellationToken));
         var masters = books.Masters;
         // Issue 18: bill lines summed by account and job in SQL; the reconciliation asks nothing of a line's item.
         return new FinancialData(
@@ -36,9 +41,9 @@ internal sealed record FinancialData(
             (await tenant.Project.CommitmentsAsync(cancellationToken)).ToDictionary(c => c.Id),
             await tenant.Project.SubInvoicesAsync(cancellationToken),
             masters.LedgerVendors.ToDictionary(v => v.Id), masters.LedgerCustomers.ToDictionary(c => c.Id),
-            await tenant.Ledger.AccountsAsync(cancellationToken), await tenant.Ledger.BillsByAccountAndJobAsync(cancellationToken),
+            await tenant.Ledger.AccountsAsync(cancellationToken), await times.TimedAsync("bills", () => tenant.Ledger.BillsByAccountAndJobAsync(cancellationToken)),
             await tenant.Ledger.CostCodeAccountsAsync(cancellationToken), books.Identity,
-            await FinancialBooks.LoadAsync(tenant, books.Identity, asOf, cancellationToken),
+            await FinancialBooks.LoadAsync(tenant, books.Identity, asOf, times, costOf, cancellationToken),
             // Issue 16: the owner invoices the agent proposes are due as the customer's term says.
             await tenant.Ledger.CustomerTermsAsync(cancellationToken));
     }
@@ -79,7 +84,9 @@ internal sealed record FinancialBooks(
 {
     public static FinancialBooks Empty { get; } = new([], [], [], [], [], [], [], [], [], [], new HashSet<string>(), [], []);
 
-    public static async Task<FinancialBooks> LoadAsync(TenantData path, IdentityResolver identity, DateOnly asOf, CancellationToken cancellationToken)
+    public static async Task<FinancialBooks> LoadAsync(
+        TenantData path, IdentityResolver identity, DateOnly asOf, StageTimes? times, IReadOnlyCollection<string>? costOf,
+        CancellationToken cancellationToken)
     {
         var project = path.ProjectFinancials;
         var ledger = path.LedgerFinancials;
@@ -89,12 +96,12 @@ internal sealed record FinancialBooks(
             await project.CommitmentLinesAsync(cancellationToken), await project.ChangeOrdersAsync(cancellationToken),
             await project.PayAppsAsync(cancellationToken), await ledger.InvoicesAsync(cancellationToken),
             await ledger.PaymentsAsync(cancellationToken), await ledger.PurchaseOrdersAsync(cancellationToken),
-            await ledger.CostExceptionsAsync(ClosedCustomers(contracts, identity), cancellationToken),
-            await ledger.CostTotalsAsync(asOf, cancellationToken), await path.Reclasses.ReclassedLinesAsync(cancellationToken),
+            await times.TimedAsync("cost-exceptions", () => ledger.CostExceptionsAsync(ClosedCustomers(contracts, identity), cancellationToken)),
+            await times.TimedAsync("cost-totals", () => ledger.CostTotalsAsync(asOf, costOf, cancellationToken)), await path.Reclasses.ReclassedLinesAsync(cancellationToken),
             // Issue 16: clocked hours by job and employee (summed in SQL) for labor burden per employee in WIP.
             await path.Workforce.JobHoursAsync(asOf, cancellationToken), await path.Workforce.EmployeesAsync(cancellationToken),
             // Issue 16: the timecards to date, whose workweeks give the overtime that labor burden prices.
-            await path.Workforce.TimecardsAsync(DateOnly.MinValue, asOf.AddDays(1), cancellationToken),
+            await times.TimedAsync("timecards", () => path.Workforce.TimecardsAsync(DateOnly.MinValue, asOf.AddDays(1), cancellationToken)),
             // Issue 14: approved direct costs from the project system, counted in job cost by FinancialOptions.DirectCosts.
             await project.DirectCostLinesAsync(asOf, cancellationToken),
             // Issue 16: each trade's burden profile, which labor burden per employee uses over the company default.

@@ -51,8 +51,13 @@ public static class AgentTables
 /// <param name="Progress">Receives short human-readable progress lines; may be ignored.</param>
 /// <param name="Memory">The tenant's memory (issue 4): what people taught the back office. Null only when its store is
 /// unreachable this sweep; the runner says so in the log.</param>
+/// <param name="Changes">Issue 18: on an incremental sweep whose stored findings were computed for the same as-of date and
+/// inputs, the journal entries written since (every one, up to now); null when not known (a full sweep, a new date, a
+/// changed input): then every check recomputes fully. An agent may recompute only the entities these name and keep its
+/// other stored findings (<see cref="SweepResult.Kept"/>).</param>
 public sealed record SweepContext(
-    BackOffice.Store.Tenancy.TenantData Data, DateOnly AsOf, IProgress<string> Progress, BackOffice.Domain.Memory.ITenantMemory? Memory)
+    BackOffice.Store.Tenancy.TenantData Data, DateOnly AsOf, IProgress<string> Progress, BackOffice.Domain.Memory.ITenantMemory? Memory,
+    IReadOnlyList<BackOffice.Store.Sweeps.JournalEntry>? Changes = null)
 {
     public string Tenant => Data.Tenant;
 }
@@ -60,4 +65,13 @@ public sealed record SweepContext(
 public sealed record SweepResult(IReadOnlyList<Finding> Findings, IReadOnlyList<ProposalDraft> Proposals)
 {
     public static SweepResult Empty { get; } = new([], []);
+
+    /// <summary>
+    /// Issue 18: stored findings of entities nothing changed for, kept as they are (already narrated; not narrated again).
+    /// The runner stores them with <see cref="Findings"/>; every other stored finding of the agent is resolved.
+    /// </summary>
+    public IReadOnlyList<Finding> Kept { get; init; } = [];
+
+    /// <summary>Issue 18: whether some check recomputed only the entities the journal named (the per-key path).</summary>
+    public bool PerKey { get; init; }
 }

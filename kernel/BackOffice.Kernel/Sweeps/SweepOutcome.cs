@@ -4,7 +4,11 @@ namespace BackOffice.Kernel.Sweeps;
 
 public sealed record SweepOutcome(
     string Tenant, string Agent, long RunId, DateOnly AsOf, IReadOnlyList<Finding> Findings, IReadOnlyList<ProposalDraft> Proposals,
-    IntakeResult Intake, BackOffice.Kernel.Narration.NarrationStats? Narration = null, bool Unchanged = false);
+    IntakeResult Intake, BackOffice.Kernel.Narration.NarrationStats? Narration = null, bool Unchanged = false)
+{
+    /// <summary>Issue 18: some check of the agent recomputed only the entities the journal named since its last sweep.</summary>
+    public bool PerKey { get; init; }
+}
 
 /// <summary>Another process holds this (tenant, agent) sweep's lease: the sweep is running elsewhere.</summary>
 public sealed class SweepBusyException(string tenant, string agent)

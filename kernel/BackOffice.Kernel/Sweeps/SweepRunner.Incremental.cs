@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Kernel.Abstractions.Telemetry;
-using BackOffice.Store.Findings;
 using BackOffice.Store.Sweeps;
 using BackOffice.Store.Tenancy;
 
@@ -63,7 +62,7 @@ public sealed partial class SweepRunner
         TenantData data, string agent, long runId, SweepMark mark, IProgress<string> progress, CancellationToken cancellationToken)
     {
         var asOf = mark.AsOf;
-        var findings = (await FindingStore.ListOpenAsync(data, agent, cancellationToken)).Select(ToFinding).ToList();
+        var findings = await StoredFindings.OpenAsync(data, agent, cancellationToken);
         await using (var unit = await data.WriteAsync(cancellationToken))
         {
             await audit.AppendAsync(unit, $"agent:{agent}", "sweep.completed", $"sweep:{runId}", new JsonObject
@@ -87,7 +86,18 @@ public sealed partial class SweepRunner
         return new SweepOutcome(data.Tenant, agent, runId, asOf, findings, [], new IntakeResult(0, 0), Unchanged: true);
     }
 
-    private static Finding ToFinding(StoredFinding stored) => new(
-        stored.Id, stored.Agent, stored.Check, Enum.Parse<Severity>(stored.Severity), stored.Title,
-        JsonSerializer.Deserialize<List<Figure>>(stored.FiguresJson, FigureJson.Options) ?? [], stored.Narrative);
+    /// <summary>
+    /// Issue 18: the journal since the agent's stored findings, when they were computed for the same as-of date, inputs
+    /// stamp and build as this sweep (only the journal moved); null otherwise, and the agent recomputes everything.
+    /// </summary>
+    private static async Task<IReadOnlyList<JournalEntry>?> ChangesSinceAsync(TenantData data, string agent, SweepMark current, CancellationToken cancellationToken)
+    {
+        if (await data.SweepMarks.GetAsync(agent, cancellationToken) is not { } stored
+            || stored with { JournalSeq = current.JournalSeq } != current || stored.JournalSeq > current.JournalSeq)
+        {
+            return null;
+        }
+
+        return await data.Changes.SinceAsync(stored.JournalSeq, cancellationToken);
+    }
 }

@@ -76,9 +76,13 @@ public sealed partial class SweepRunner(
         {
             // Read before the agent reads anything: a write that lands during the sweep leaves the mark behind it.
             var mark = await CurrentMarkAsync(data, agent, asOf, cancellationToken);
-            return mode == SweepMode.Incremental && await IsUnchangedAsync(data, agent, mark, cancellationToken)
-                ? await UnchangedAsync(data, agent.Name, runId, mark, progress, cancellationToken)
-                : await SweepAsync(data, agent, runId, asOf, mark, progress, cancellationToken);
+            if (mode == SweepMode.Incremental && await IsUnchangedAsync(data, agent, mark, cancellationToken))
+            {
+                return await UnchangedAsync(data, agent.Name, runId, mark, progress, cancellationToken);
+            }
+
+            var changes = mode == SweepMode.Incremental ? await ChangesSinceAsync(data, agent.Name, mark, cancellationToken) : null;
+            return await SweepAsync(data, agent, runId, asOf, mark, changes, progress, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -95,13 +99,16 @@ public sealed partial class SweepRunner(
     }
 
     private async Task<SweepOutcome> SweepAsync(
-        TenantData data, IAgent agent, long runId, DateOnly asOf, SweepMark mark, IProgress<string> progress, CancellationToken cancellationToken)
+        TenantData data, IAgent agent, long runId, DateOnly asOf, SweepMark mark, IReadOnlyList<JournalEntry>? changes, IProgress<string> progress,
+        CancellationToken cancellationToken)
     {
         progress.Report($"{agent.Name}: sweeping {data.Tenant} as of {asOf:yyyy-MM-dd}");
         var memory = await OpenMemoryAsync(data, cancellationToken);
-        var raw = await agent.SweepAsync(new SweepContext(data, asOf, progress, memory), cancellationToken);
-        // Issue 4: narration runs after the agent computed everything; it only replaces narratives, never figures.
-        var (result, stats) = await _narration.NarrateAsync(data, agent.Name, raw, memory, cancellationToken);
+        var raw = await agent.SweepAsync(new SweepContext(data, asOf, progress, memory, changes), cancellationToken);
+        // Issue 4: narration runs after the agent computed everything; it only replaces narratives, never figures. Kept
+        // findings (issue 18) were narrated by the sweep that stored them.
+        var (narrated, stats) = await _narration.NarrateAsync(data, agent.Name, raw, memory, cancellationToken);
+        var result = narrated with { Findings = [.. narrated.Findings, .. raw.Kept] };
         await RecordAsync(data, agent.Name, runId, asOf, result, stats, mark, cancellationToken);
         var intake = await proposalIntake.SubmitAsync(data, result.Proposals, cancellationToken);
         await data.SweepRuns.FinishAsync(runId, result.Findings.Count, intake.Created, cancellationToken);
@@ -115,7 +122,7 @@ public sealed partial class SweepRunner(
                 $"{stats.Rejected} rejected by the firewall, {stats.Fallbacks} fell back; {stats.TotalTokens} model tokens");
         }
 
-        return new SweepOutcome(data.Tenant, agent.Name, runId, asOf, result.Findings, result.Proposals, intake, stats);
+        return new SweepOutcome(data.Tenant, agent.Name, runId, asOf, result.Findings, result.Proposals, intake, stats) { PerKey = raw.PerKey };
     }
 
     /// <summary>The tenant's memory, after learning from decisions made since the last sweep. Memory is help, not a dependency:

@@ -13,21 +13,30 @@ namespace BackOffice.Store.Financial;
 public sealed partial class LedgerFinancialStore
 {
     /// <summary>Cost postings dated on or before <paramref name="asOf"/>, summed by job, cost code (blank is none) and account.</summary>
-    public async Task<IReadOnlyList<CostTotal>> CostTotalsAsync(DateOnly asOf, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CostTotal>> CostTotalsAsync(DateOnly asOf, CancellationToken cancellationToken) =>
+        CostTotalsAsync(asOf, null, cancellationToken);
+
+    /// <summary>
+    /// The totals of <see cref="CostTotalsAsync(DateOnly, CancellationToken)"/> for <paramref name="customers"/> only (null: every
+    /// job). Issue 18: a sweep whose journal names a few jobs reads only their lines (the customer index), not the books.
+    /// </summary>
+    public async Task<IReadOnlyList<CostTotal>> CostTotalsAsync(DateOnly asOf, IReadOnlyCollection<string>? customers, CancellationToken cancellationToken)
     {
+        var only = customers is null ? "" : $"AND {StoreSql.InJson(tenant.Dialect, "l.customer_id", "@Customers")}";
         var rows = await QueryAsync<TotalRow>(
             $"""
             SELECT CustomerId, CostCode, AccountId, CAST(SUM(AmountCents) AS BIGINT) AS AmountCents FROM (
                 SELECT l.customer_id AS CustomerId, NULLIF(l.item, '') AS CostCode, l.account_id AS AccountId, l.amount_cents AS AmountCents
                 FROM ledger_bill_lines l JOIN ledger_bills b ON b.id = l.bill_id JOIN ledger_accounts a ON a.id = l.account_id
-                WHERE b.status = 'active' AND a.type IN {CostTypes} AND b.txn_date <= @AsOf
+                WHERE b.status = 'active' AND a.type IN {CostTypes} AND b.txn_date <= @AsOf {only}
                 UNION ALL
                 SELECT l.customer_id, NULLIF(l.item, ''), l.account_id,
                        CASE l.posting_type WHEN 'Credit' THEN -l.amount_cents ELSE l.amount_cents END
                 FROM ledger_journal_lines l JOIN ledger_journal_entries e ON e.id = l.journal_entry_id JOIN ledger_accounts a ON a.id = l.account_id
-                WHERE e.status = 'active' AND a.type IN {CostTypes} AND e.txn_date <= @AsOf) postings
+                WHERE e.status = 'active' AND a.type IN {CostTypes} AND e.txn_date <= @AsOf {only}) postings
             GROUP BY CustomerId, CostCode, AccountId ORDER BY CustomerId NULLS FIRST, CostCode NULLS FIRST, AccountId
-            """, new { AsOf = asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken);
+            """, new { AsOf = asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Customers = JsonSerializer.Serialize(customers ?? []) },
+            cancellationToken);
         return rows.Select(r => new CostTotal(r.CustomerId, r.CostCode, r.AccountId, Cents.ToDollars(r.AmountCents))).ToList();
     }
 

@@ -27,8 +27,18 @@ public sealed class IncrementalSweepPropertyTests
     [Fact]
     public async Task IncrementalSweep_RandomSeriesOfChanges_SameFindingsAndProposalsAsAFullSweepOfACopy()
     {
-        await IncrementalSweepStep.Generator.Array[20, 25].SampleAsync(RunAsync, iter: 1, seed: "0000000000d3", threads: 1);
+        await IncrementalSweepStep.Generator.Array[20, 25].SampleAsync(steps => RunAsync(WithCostLineSteps(steps)), iter: 1, seed: "0000000000d3", threads: 1);
     }
+
+    /// <summary>
+    /// Issue 18: bill lines scaled twice and one deleted before the generated steps, so the series always reaches
+    /// Financial's per-job path (only cost lines changed since its last sweep). They come first because a generated
+    /// copy of a line repeats its line number, and the bundle's validation then refuses every later import.
+    /// </summary>
+    private static IncrementalSweepStep[] WithCostLineSteps(IncrementalSweepStep[] steps) =>
+    [
+        new(StepKind.ScaleAmount, 0, 17, 30), new(StepKind.ScaleAmount, 0, 3, 12), new(StepKind.DeleteRow, 0, 11, 1), .. steps,
+    ];
 
     private static async Task RunAsync(IncrementalSweepStep[] steps)
     {
@@ -41,6 +51,7 @@ public sealed class IncrementalSweepPropertyTests
         var runner = Runner(temp, clock);
         var asOf = new DateOnly(2026, 11, 20);
         var skippedAfterChanges = 0;
+        var perKey = 0;
         for (var i = 0; i < steps.Length; i++)
         {
             var step = steps[i];
@@ -59,10 +70,13 @@ public sealed class IncrementalSweepPropertyTests
 
             Assert.True(await StateAsync(temp, "inc", clock) == await StateAsync(temp, copy, clock), $"step {i}: {step}");
             skippedAfterChanges += changed ? outcomes.Count(o => o.Unchanged) : 0;
+            perKey += outcomes.Count(o => o.PerKey);
         }
 
         // Issue 18: the series must reach the path where the books changed and agents that do not read what changed stop.
         Assert.True(skippedAfterChanges > 0, "no agent kept its findings after a journaled change");
+        // Issue 18: and the path where an agent recomputed only the jobs whose cost lines changed (Financial's per-job checks).
+        Assert.True(perKey > 0, "no sweep recomputed only the changed jobs");
     }
 
     /// <summary>A change the bundle's validation refuses (a copied line whose line number repeats) writes nothing.</summary>

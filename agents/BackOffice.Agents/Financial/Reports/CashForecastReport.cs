@@ -73,7 +73,7 @@ public sealed class CashForecastReport(FinancialOptions options) : IReport
         var monthEnd = new DateOnly(request.AsOf.Year, request.AsOf.Month, DateTime.DaysInMonth(request.AsOf.Year, request.AsOf.Month));
         var billings = new List<ExpectedBilling>();
         var noRate = 0;
-        foreach (var row in analysis.Wip(null).Where(r => r.Wip is { } w && w.EarnedRevenue > w.BilledToDate))
+        foreach (var row in analysis.Wip((string?)null).Where(r => r.Wip is { } w && w.EarnedRevenue > w.BilledToDate))
         {
             var rate = OwnerPaymentTerms.RetainagePercent(row.Job.JobId, payApps, terms, request.AsOf);
             noRate += rate is null ? 1 : 0;
