@@ -13,22 +13,17 @@ public sealed partial class LedgerStore
     {
         await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
         var rows = await connectionUnit.Connection.QueryAsync<CustomerTermRow>(new CommandDefinition(
-            """
-            SELECT c.id AS CustomerId, t.id AS Id, t.name AS Name, t.due_days AS DueDays, t.day_of_month_due AS DayOfMonthDue, t.due_next_month_days AS DueNextMonthDays
+            $"""
+            SELECT c.id AS CustomerId, {PaymentTermRow.Columns}
             FROM ledger_customers c LEFT JOIN ledger_customers p ON p.id = c.parent_id
             JOIN ledger_terms t ON t.id = COALESCE(c.sales_term_id, p.sales_term_id)
             ORDER BY c.id
             """, cancellationToken: cancellationToken));
-        return rows.ToDictionary(r => r.CustomerId, r => new PaymentTerm(r.Id, r.Name, (int?)r.DueDays, (int?)r.DayOfMonthDue, (int?)r.DueNextMonthDays), StringComparer.Ordinal);
+        return rows.ToDictionary(r => r.CustomerId, r => r.ToTerm(), StringComparer.Ordinal);
     }
 
-    private sealed class CustomerTermRow
+    private sealed class CustomerTermRow : PaymentTermRow
     {
         public string CustomerId { get; init; } = "";
-        public string Id { get; init; } = "";
-        public string Name { get; init; } = "";
-        public long? DueDays { get; init; }
-        public long? DayOfMonthDue { get; init; }
-        public long? DueNextMonthDays { get; init; }
     }
 }

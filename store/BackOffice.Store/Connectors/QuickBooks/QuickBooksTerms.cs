@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Domain.Collections;
+using BackOffice.Store.Records;
 using Dapper;
 
 namespace BackOffice.Store.Connectors.QuickBooks;
@@ -21,8 +22,8 @@ internal static class QuickBooksTerms
             return body;
         }
 
-        var term = await c.QuerySingleOrDefaultAsync<TermRow>(new CommandDefinition(
-            "SELECT id AS Id, name AS Name, due_days AS DueDays, day_of_month_due AS DayOfMonthDue, due_next_month_days AS DueNextMonthDays FROM ledger_terms WHERE id = @termId",
+        var term = await c.QuerySingleOrDefaultAsync<PaymentTermRow>(new CommandDefinition(
+            $"SELECT {PaymentTermRow.Columns} FROM ledger_terms t WHERE t.id = @termId",
             new { termId }, t, cancellationToken: ct));
         if (term?.ToTerm().DueDate(date) is not { } due)
         {
@@ -32,16 +33,5 @@ internal static class QuickBooksTerms
         var filled = (JsonObject)body.DeepClone();
         filled["DueDate"] = QuickBooksRowSql.Iso(due);
         return filled;
-    }
-
-    private sealed class TermRow
-    {
-        public string Id { get; init; } = "";
-        public string Name { get; init; } = "";
-        public long? DueDays { get; init; }
-        public long? DayOfMonthDue { get; init; }
-        public long? DueNextMonthDays { get; init; }
-
-        public PaymentTerm ToTerm() => new(Id, Name, (int?)DueDays, (int?)DayOfMonthDue, (int?)DueNextMonthDays);
     }
 }
