@@ -13,7 +13,9 @@ namespace BackOffice.Kernel.Exports;
 /// account's normal side: the report shows each amount as it moves the account's balance, so a positive amount debits a
 /// debit-normal account (assets, costs) and credits a credit-normal one (liabilities, equity, income). Assumed from the
 /// Balance column's running sum; no source states it.</item>
-/// <item>Payments, deposits, transfers and credits settle or reverse the records above and are skipped, with a warning.</item>
+/// <item>Deposit, Transfer, Credit Card Credit: journal entries as above.</item>
+/// <item>Payment, Bill Payment, Credit Memo, Vendor Credit: <see cref="QuickBooksSettlements"/>. Any other type is an
+/// error naming its row and column (issue 14), so nothing of the report is silently left out.</item>
 /// </list>
 /// The job of a line is the Customer column's "Customer:Job", else the Class when it names a customer.
 /// </summary>
@@ -21,7 +23,14 @@ public static class QuickBooksTransactionDetail
 {
     private const string Source = "quickbooks", ImportAccountsFirst = "import QuickBooks' Account List first (in the same folder is fine)";
 
-    private static readonly HashSet<string> JournalTypes = new(["Journal Entry", "Expense", "Check"], StringComparer.OrdinalIgnoreCase);
+    /// <summary>
+    /// Types that move money between accounts with no record of their own in the ledger (a deposit, a transfer, a card
+    /// refund: issue 14) are journal entries like an expense; the sync reads none of them either.
+    /// </summary>
+    private static readonly HashSet<string> JournalTypes = new(
+        ["Journal Entry", "Expense", "Check", "Deposit", "Transfer", "Credit Card Credit"], StringComparer.OrdinalIgnoreCase);
+
+    private static IEnumerable<string> KnownTypes => ["Bill", "Invoice", .. JournalTypes, .. QuickBooksSettlements.TypeNames];
 
     private static readonly HashSet<string> CreditNormal = new(
         ["Accounts Payable", "Credit Card", "Other Current Liability", "Long Term Liability", "Equity", "Income", "Other Income"], StringComparer.Ordinal);
@@ -41,10 +50,11 @@ public static class QuickBooksTransactionDetail
         var type = row.RequiredText("type");
         var kind = type.Equals("Bill", StringComparison.OrdinalIgnoreCase) ? "bill"
             : type.Equals("Invoice", StringComparison.OrdinalIgnoreCase) ? "invoice"
-            : JournalTypes.Contains(type) ? "journal" : null;
+            : JournalTypes.Contains(type) ? "journal"
+            : QuickBooksSettlements.Handles(type) ? "settlement" : null;
         if (kind is null)
         {
-            batch.WarnOnce(row.File, $"'{type}' rows are skipped: payments, deposits, transfers and credits are not read from this report");
+            row.Fail("type", $"unknown transaction type '{type}': expected one of {string.Join(", ", KnownTypes)}");
             return;
         }
 
@@ -52,6 +62,12 @@ public static class QuickBooksTransactionDetail
         var (date, amount) = (row.Date("date", required: true), row.Money("amount", required: true));
         if (account is null || date is null || amount is null || SettlingSide(kind, accountType))
         {
+            return;
+        }
+
+        if (kind == "settlement")
+        {
+            QuickBooksSettlements.Convert(row, batch, type, accountType!, date.Value, amount.Value);
             return;
         }
 

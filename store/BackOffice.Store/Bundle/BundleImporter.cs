@@ -65,8 +65,9 @@ public sealed class BundleImporter(TimeProvider clock)
 
     /// <summary>
     /// Validates and writes tables built elsewhere (issue 14: export files as downloaded) through the same all-or-nothing
-    /// transaction, run record and audit event as a bundle. With <see cref="ImportSource.Merge"/> nothing is removed:
-    /// an export may be filtered (one job, one period), so a row it does not list is not gone.
+    /// transaction, run record and audit event as a bundle. With <see cref="ImportSource.Merge"/> no record is removed:
+    /// an export may be filtered (one job, one period), so a row it does not list is not gone; only the lines of a
+    /// document the files carry are replaced (<see cref="BundleLineReplacement"/>).
     /// </summary>
     public Task<ImportSummary> ImportTablesAsync(
         IReadOnlyDictionary<string, ParsedTable> tables, ImportSource source, TenantData data, string actor,

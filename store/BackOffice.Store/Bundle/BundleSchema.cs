@@ -87,6 +87,15 @@ public static class BundleSchema
         new("ledger/payment-lines.csv", "ledger_payment_lines", "id", [Id, T("payment_id").Req().Refs(Payments),
             T("invoice_id").Req().Refs(Invoices), M("amount_cents", SignRule.NonNegative).Req()],
             "payment_id IN (SELECT id FROM ledger_payments WHERE origin <> 'quickbooks')"),
+        // Issue 14: bill payments and credits read from QuickBooks' Transaction Detail report, in the tables the sync fills
+        // (1340_quickbooks_credits.sql, whose origin defaults to 'quickbooks': these rows say 'bundle'). No applications:
+        // the report does not name the bills or invoices they settle, so no payment lines.
+        new("ledger/bill-payments.csv", "ledger_bill_payments", "id", [Id, T("vendor_id").Req().Refs(LVendors), D("txn_date").Req(),
+            T("doc_number"), M("total_cents", SignRule.NonNegative).Req(), E("pay_type", "Check", "CreditCard").Req(), Bundled], "origin = 'bundle'"),
+        new("ledger/credit-memos.csv", "ledger_credit_memos", "id", [Id, T("customer_id").Req().Refs(Customers), T("doc_number"), D("txn_date").Req(),
+            M("total_cents", SignRule.NonNegative).Req(), M("remaining_cents", SignRule.NonNegative).Req(), Bundled], "origin = 'bundle'"),
+        new("ledger/vendor-credits.csv", "ledger_vendor_credits", "id", [Id, T("vendor_id").Req().Refs(LVendors), T("doc_number"), D("txn_date").Req(),
+            M("total_cents", SignRule.NonNegative).Req(), M("remaining_cents", SignRule.NonNegative).Req(), Bundled], "origin = 'bundle'"),
         new(Journals, "ledger_journal_entries", "id", [Id, D("txn_date").Req(), T("doc_number"), T("memo")], "origin = 'bundle'"),
         new("ledger/journal-lines.csv", "ledger_journal_lines", "id", [Id, T("journal_entry_id").Req().Refs(Journals),
             I("line_no").Req(), T("account_id").Req().Refs(Accounts), E("posting_type", "Debit", "Credit").Req(), M("amount_cents", SignRule.NonNegative).Req(),
@@ -131,6 +140,9 @@ public static class BundleSchema
     private static ColumnSpec Id => T("id").Req();
 
     private static ColumnSpec Code => T("cost_code").Refs(CostCodes);
+
+    /// <summary>The origin of a row in a table whose SQL default is another origin's (issue 14: the QuickBooks credit tables).</summary>
+    private static ColumnSpec Bundled => E("origin", "bundle").Or("bundle");
 
     private static ColumnSpec T(string name) => new(name, ValueKind.Text);
 

@@ -27,7 +27,10 @@ public static class BundleWriter
         var removed = new Dictionary<string, int>();
         foreach (var spec in Enumerable.Reverse(present))
         {
-            removed[spec.Path] = merge ? 0 : await DeleteMissingAsync(tables[spec.Path], stored, connection, transaction, touched, cancellationToken);
+            // Issue 14: a merge keeps what the files leave out, except the lines of a document they carry (BundleLineReplacement).
+            removed[spec.Path] = merge
+                ? await BundleLineReplacement.DeleteReplacedAsync(tables[spec.Path], connection, transaction, touched, cancellationToken)
+                : await DeleteMissingAsync(tables[spec.Path], stored, connection, transaction, touched, cancellationToken);
         }
 
         var counts = new List<FileImportCounts>();
@@ -49,12 +52,19 @@ public static class BundleWriter
         var missing = stored.Owned(spec).Where(k => !table.ByKey.ContainsKey(k.Key)).Select(k => k.Key).ToList();
         foreach (var key in missing)
         {
-            touched.UnionWith(await ChangedEntities.StoredAsync(spec, spec.Key, key, connection, transaction, cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(
-                $"DELETE FROM {spec.Table} WHERE {spec.Key} = @key", new { key }, transaction, cancellationToken: cancellationToken));
+            await DeleteRowAsync(spec, key, connection, transaction, touched, cancellationToken);
         }
 
         return missing.Count;
+    }
+
+    /// <summary>Deletes one stored row, its entities journaled first (issue 18); also for a merge's replaced lines (issue 14).</summary>
+    internal static async Task DeleteRowAsync(
+        FileSpec spec, string key, DbConnection connection, DbTransaction transaction, ISet<ChangedEntity> touched, CancellationToken cancellationToken)
+    {
+        touched.UnionWith(await ChangedEntities.StoredAsync(spec, spec.Key, key, connection, transaction, cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"DELETE FROM {spec.Table} WHERE {spec.Key} = @key", new { key }, transaction, cancellationToken: cancellationToken));
     }
 
     private static async Task<(int Added, int Changed, int Unchanged)> UpsertAsync(

@@ -10,7 +10,7 @@ namespace BackOffice.Tests.Exports;
 /// </summary>
 public sealed class TransactionDetailImportTests : IDisposable
 {
-    private const string Header = "Harbor Line Builders Inc.\nTransaction Detail by Account\nAll Dates\n\n" +
+    internal const string Header = "Harbor Line Builders Inc.\nTransaction Detail by Account\nAll Dates\n\n" +
         ",Date,Transaction type,Num,Name,Memo/Description,Customer,Class,Split,Amount,Balance\n";
 
     private readonly ExportImportKit _kit = new();
@@ -24,10 +24,12 @@ public sealed class TransactionDetailImportTests : IDisposable
 
         var result = await _kit.ImportAsync("quickbooks", ExportImportKit.Samples("quickbooks"));
 
-        // 9 postings; the bills' and the invoice's A/P and A/R rows (3) and the two bill payment rows are skipped.
-        Assert.Equal(new(9, 0, 5), result.Batch.RowCounts["transaction-detail.csv"]);
+        // 20 rows read: 9 bill, invoice and journal lines, 6 lines of the deposit, transfer and card credit, 5 payments
+        // and credits; skipped: the bills' and the invoice's A/P and A/R rows (3) and the other side of each payment and
+        // credit (5), which TransactionDetailSettlementTests reads.
+        Assert.Equal(new(20, 0, 8), result.Batch.RowCounts["transaction-detail.csv"]);
         await AssertWorkedExampleAsync();
-        Assert.Contains(result.Batch.Warnings, w => w.Contains("'Bill Payment (Check)' rows are skipped", StringComparison.Ordinal));
+        Assert.Contains(result.Batch.Warnings, w => w.Contains("'Bill Payment (Check)' rows become bill payments that pay no bill", StringComparison.Ordinal));
         // Journaled: the next incremental sweep sees the bill whose lines arrived.
         Assert.True(await _kit.ScalarAsync<long>(
             "SELECT COUNT(*) FROM change_journal WHERE entity_key = 'qbo-bill-bayside-concrete-co-bc-2291'") > 0);
@@ -48,7 +50,7 @@ public sealed class TransactionDetailImportTests : IDisposable
 
         var result = await _kit.ImportAsync("quickbooks", folder);
 
-        Assert.Equal(new(9, 0, 5), result.Batch.RowCounts["transaction-detail.xlsx"]);
+        Assert.Equal(new(20, 0, 8), result.Batch.RowCounts["transaction-detail.xlsx"]);
         await AssertWorkedExampleAsync();
     }
 

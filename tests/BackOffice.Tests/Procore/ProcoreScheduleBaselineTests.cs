@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using BackOffice.Kernel.Abstractions.Reports;
 using BackOffice.Store.Connectors.Procore;
 using BackOffice.Tests.Support.Procore;
 using Dapper;
@@ -19,12 +17,11 @@ public sealed class ProcoreScheduleBaselineTests
     [Fact]
     public async Task Sync_TaskWithBaseline_StoresItAndPlansValueByIt()
     {
-        var (h, project) = await ProcoreHarness.SyncedAsync();
+        var (h, project, job) = await ProcoreScheduleKit.SyncedForReportsAsync();
         await using var _ = h;
-        var job = "pc-prj-" + project.Id.ToString(CultureInfo.InvariantCulture);
         await BaselineFootingsAsync(h, project.Id);
 
-        var earned = await RunAsync(h, "earned-value", job, new DateOnly(2026, 4, 1));
+        var earned = await ProcoreScheduleKit.RunAsync(h, "earned-value", job, new DateOnly(2026, 4, 1));
 
         await using (var c = await h.Tenant.OpenAsync(Ct))
         {
@@ -35,17 +32,17 @@ public sealed class ProcoreScheduleBaselineTests
 
         // 03-300's 60,000.00 planned over the baseline's 30 days, March 17 - April 15: 16 of them by April 1 = 32,000.00
         // (by the current dates, April 1 - 30, it would be 1 of 30 = 2,000.00). EV stays 60% of 60,000.00.
-        Assert.Equal(("32000.00", "36000.00"), (Value(earned, "PV"), Value(earned, "EV")));
+        Assert.Equal(("32000.00", "36000.00"), (ProcoreScheduleKit.Value(earned, "PV"), ProcoreScheduleKit.Value(earned, "EV")));
     }
 
     [Fact]
     public async Task ScheduleVariance_TaskWithBaseline_ShowsSlipInDays()
     {
-        var (h, project) = await ProcoreHarness.SyncedAsync();
+        var (h, project, job) = await ProcoreScheduleKit.SyncedForReportsAsync();
         await using var _ = h;
         await BaselineFootingsAsync(h, project.Id);
 
-        var table = await RunAsync(h, "schedule-variance", "pc-prj-" + project.Id.ToString(CultureInfo.InvariantCulture), new DateOnly(2026, 4, 1));
+        var table = await ProcoreScheduleKit.RunAsync(h, "schedule-variance", job, new DateOnly(2026, 4, 1));
 
         var footings = table.Rows.Single(r => (string?)r["task"] == "03-300 Pour footings");
         // Current April 1 - 30 against the baseline March 17 - April 15: both 15 days late.
@@ -59,22 +56,10 @@ public sealed class ProcoreScheduleBaselineTests
     /// <summary>The footings task gets a baseline 15 days ahead of its current dates, and the next (changes-only) sync reads it.</summary>
     private static async Task BaselineFootingsAsync(ProcoreHarness h, long project)
     {
-        await using (var c = await h.Tenant.OpenAsync(Ct))
-        {
-            // The ledger's customer of the job, so WIP (and AC) resolve, as in ProcoreScheduleTests.
-            await c.ExecuteAsync(
-                "INSERT INTO ledger_customers (id, name, fully_qualified_name, is_project, active, row_hash) VALUES ('cust-p1', 'P-1: Project 1', 'P-1: Project 1', 1, 1, 'x')");
-        }
-
         var footings = (JsonObject)h.Fake.Lists[$"tasks:{project}"].Single(t => (string?)t["wbs"] == "1.1").DeepClone();
         footings["baseline_start"] = "2026-03-17T14:00:00Z";
         footings["baseline_finish"] = "2026-04-15T23:00:00Z";
         h.Fake.Put($"tasks:{project}", footings);
         await h.Get<ProcoreSync>().SyncAsync(h.Tenant, full: false, null, Ct);
     }
-
-    private static Task<ReportTable> RunAsync(ProcoreHarness h, string name, string job, DateOnly asOf) =>
-        h.Get<IEnumerable<IReport>>().Single(r => r.Name == name).RunAsync(new ReportRequest(h.Tenant, asOf, job), Ct);
-
-    private static string? Value(ReportTable table, string measure) => (string?)table.Rows.Single(r => (string?)r["measure"] == measure)["value"];
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using BackOffice.Kernel.Abstractions.Reports;
 using BackOffice.Store.Connectors.Procore;
 using BackOffice.Tests.Support.Procore;
 using Dapper;
@@ -74,27 +73,17 @@ public sealed class ProcoreScheduleTests
     [Fact]
     public async Task EarnedValue_ProcoreSchedule_PlansTheBudgetOfEachTasksCostCode()
     {
-        var (h, project) = await ProcoreHarness.SyncedAsync();
+        var (h, _, job) = await ProcoreScheduleKit.SyncedForReportsAsync();
         await using var _ = h;
-        var report = h.Get<IEnumerable<IReport>>().Single(r => r.Name == "earned-value");
-        await using (var c = await h.Tenant.OpenAsync(Ct))
-        {
-            // The ledger's customer of the job, so WIP (and AC) resolve: the same name, as QuickBooks would carry it.
-            await c.ExecuteAsync(
-                "INSERT INTO ledger_customers (id, name, fully_qualified_name, is_project, active, row_hash) VALUES ('cust-p1', 'P-1: Project 1', 'P-1: Project 1', 1, 1, 'x')");
-        }
 
-
-        var table = await report.RunAsync(new ReportRequest(h.Tenant, new DateOnly(2026, 4, 15), "pc-prj-" + Id(project.Id)), Ct);
+        var table = await ProcoreScheduleKit.RunAsync(h, "earned-value", job, new DateOnly(2026, 4, 15));
 
         Assert.DoesNotContain(table.Rows, r => (string?)r["measure"] == "note" && Fail(r.ToJsonString()));
-        string? Value(string measure) => (string?)table.Rows.Single(r => (string?)r["measure"] == measure)["value"];
         // DERIVED: 03-300's revised budget 60,000.00 is planned over April 1-30 (15 of 30 days by the 15th: 30,000.00) and
         // earned at 60% (36,000.00); 09-250's 4,500.00 starts May 1 and the milestone has no cost code, so both add nothing.
-        Assert.Equal(("30000.00", "36000.00"), (Value("PV"), Value("EV")));
+        Assert.Equal(("30000.00", "36000.00"), (ProcoreScheduleKit.Value(table, "PV"), ProcoreScheduleKit.Value(table, "EV")));
         Assert.Equal("PV and EV weighted by budget by cost code", (string?)table.Rows.Single(r => (string?)r["measure"] == "schedule")["label"]);
     }
-
 
     private static bool Fail(string row) => throw new Xunit.Sdk.XunitException("earned value answered a note: " + row);
 

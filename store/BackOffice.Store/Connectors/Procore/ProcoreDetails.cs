@@ -14,11 +14,30 @@ internal sealed class ProcoreDetails(ProcoreApi api, TenantData tenant, ProcoreP
     private static readonly ProcoreLines ChangeOrderLines = new("project_change_order_lines", "change_order_id", "pc-col-");
     private static readonly ProcoreLines Insurances = new("project_vendor_insurances", "vendor_id", ProcoreInsuranceRows.Prefix);
 
-    /// <summary>Reads the lines of each new or changed change order of the page; answers the page to apply as it is.</summary>
+    /// <summary>
+    /// The ids of the project's change order packages edited within <paramref name="filter"/> (filters[updated_at]):
+    /// GET /rest/v1.0/change_order_packages?project_id= documents that filter (procore_python_sdk
+    /// ConstructionFinancialsChangeOrdersChangeOrderPackagesApi.md, "List Change Order Packages"). None on a pass
+    /// without a filter, which reads every changed change order anyway. Issue 14: a package edited in Procore leaves its
+    /// change order's list record as it was, so the order's digest alone would never read the package again.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> EditedPackagesAsync(string project, string filter, CancellationToken ct) =>
+        filter.Length == 0
+            ? new HashSet<string>()
+            : (await AllPagesAsync($"/rest/v1.0/change_order_packages?project_id={project}{filter}", ct))
+                .Select(p => ProcoreJson.Of(p, "id")).OfType<string>().ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Reads the lines of each new or changed change order of the page, and of each whose package was edited (its
+    /// legacy_package_id, or a change order request, which names its package only in its own record, when any package
+    /// of the project was); answers the page to apply as it is.
+    /// </summary>
     public async Task<IReadOnlyList<JsonObject>> ChangeOrderLinesAsync(
-        string kind, string project, IReadOnlyList<JsonObject> items, ProcoreScope where, CancellationToken ct)
+        string kind, string project, IReadOnlyList<JsonObject> items, ProcoreScope where, IReadOnlySet<string> editedPackages, CancellationToken ct)
     {
-        foreach (var item in await ChangedAsync("project_change_orders", items, ct))
+        var changed = await ChangedAsync("project_change_orders", items, ct);
+        var edited = items.Where(i => !changed.Contains(i) && PackageEdited(i, editedPackages));
+        foreach (var item in changed.Concat(edited).ToList())
         {
             // Null: Procore shows no lines for it (or no longer shows their holder, 404); the lines we hold stay.
             if (await LinesOfAsync(item, project, ct) is not { } lines)
@@ -32,6 +51,11 @@ internal sealed class ProcoreDetails(ProcoreApi api, TenantData tenant, ProcoreP
 
         return items;
     }
+
+    private static bool PackageEdited(JsonObject order, IReadOnlySet<string> edited) =>
+        edited.Count > 0 && (ProcoreJson.Of(order, "legacy_package_id") is { } package
+            ? edited.Contains(package)
+            : ProcoreJson.Of(order, "legacy_request_id") is not null);
 
     /// <summary>
     /// A change order's lines by the ids its record gives (Default/Extended change order models of procore_python_sdk):

@@ -10,6 +10,12 @@ internal sealed class ProcorePass(IReadOnlyDictionary<string, ProcoreCursor> cur
 
     public IProgress<string>? Progress { get; } = progress;
 
+    /// <summary>
+    /// The updated_at filter for the change order packages list (issue 14): the pass's own, or on `--full` the range since
+    /// the sync before it, so a package edited before a full pass is still found; empty on a first sync.
+    /// </summary>
+    public string PackageFilter { get; init; } = filter;
+
     /// <summary>False for a targeted re-read: no cursors are read or saved.</summary>
     public bool Resumable { get; init; } = true;
 

@@ -33,10 +33,11 @@ internal sealed class ProcoreProjectReader(ProcoreApi api, TenantData tenant, Pr
         }
 
         var details = new ProcoreDetails(api, tenant, pass);
+        var editedPackages = await details.EditedPackagesAsync(project, pass.PackageFilter, ct);
         foreach (var (scope, kind) in new[] { ("cco", "commitment_change_orders"), ("pco", "prime_change_orders") })
         {
             await ListAsync($"{project}:{scope}", kind, $"/rest/v1.0/projects/{project}/{kind}", where,
-                items => details.ChangeOrderLinesAsync(kind, project, items, where, ct), ct);
+                items => details.ChangeOrderLinesAsync(kind, project, items, where, editedPackages, ct), ct);
         }
 
         await ListAsync($"{project}:prime", "prime_contracts", $"/rest/v1.0/prime_contracts?project_id={project}", where, null, ct);

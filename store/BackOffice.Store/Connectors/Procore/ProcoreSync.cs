@@ -10,7 +10,8 @@ namespace BackOffice.Store.Connectors.Procore;
 /// project its cost codes, budget view detail rows, subcontracts and purchase orders with their line items, commitment
 /// and prime change orders, prime contract, owner invoices and requisitions. Each page is one write unit with its
 /// cursor. After the first full pass, a sync asks only for records changed since the last one where Procore documents
-/// filters[updated_at] (projects, commitments, requisitions; filtering_on_list_actions.md) and re-reads the rest.
+/// filters[updated_at] (projects, commitments, requisitions, tasks, and change order packages to find an edited
+/// package whose change order did not change; filtering_on_list_actions.md) and re-reads the rest.
 /// </summary>
 public sealed class ProcoreSync(ProcoreApi api, TimeProvider clock)
 {
@@ -24,13 +25,17 @@ public sealed class ProcoreSync(ProcoreApi api, TimeProvider clock)
         var watch = Stopwatch.StartNew();
         try
         {
+            var previous = await SinceAsync(tenant, cancellationToken);
             if (full)
             {
                 await tenant.ProcoreSync.ResetCursorsAsync(watermark: true, cancellationToken);
             }
 
-            var since = await tenant.ProcoreSync.StateAsync(UpdatedSinceKey, cancellationToken) is { } text ? StoreTime.Parse(text) : (DateTimeOffset?)null;
-            var pass = new ProcorePass(await tenant.ProcoreSync.CursorsAsync(cancellationToken), UpdatedFilter(since, started), progress);
+            var since = await SinceAsync(tenant, cancellationToken);
+            var pass = new ProcorePass(await tenant.ProcoreSync.CursorsAsync(cancellationToken), UpdatedFilter(since, started), progress)
+            {
+                PackageFilter = UpdatedFilter(previous, started),
+            };
             await CompanyAsync(tenant, pass, connection.CompanyId, cancellationToken);
             await tenant.ProcoreSync.ResetCursorsAsync(watermark: false, cancellationToken);
             await tenant.ProcoreSync.SetStateAsync(UpdatedSinceKey, StoreTime.ToText(started), cancellationToken);
@@ -107,6 +112,9 @@ public sealed class ProcoreSync(ProcoreApi api, TimeProvider clock)
 
         await new ProcoreDetails(api, tenant, pass).InsurancesAsync(company, cancellationToken);
     }
+
+    private static async Task<DateTimeOffset?> SinceAsync(TenantData tenant, CancellationToken cancellationToken) =>
+        await tenant.ProcoreSync.StateAsync(UpdatedSinceKey, cancellationToken) is { } text ? StoreTime.Parse(text) : null;
 
     /// <summary>filters[updated_at]=FROM...TO in ISO 8601 (filtering_on_list_actions.md); empty for a full pass.</summary>
     private static string UpdatedFilter(DateTimeOffset? since, DateTimeOffset until) => since is null
