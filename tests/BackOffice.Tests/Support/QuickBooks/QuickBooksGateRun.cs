@@ -12,7 +12,7 @@ namespace BackOffice.Tests.Support.QuickBooks;
 
 /// <summary>
 /// A gate over a QuickBooks harness's tenant whose ledger target is QuickBooks (issue 13), with the bill and reclass
-/// executors writing through the tenant's targeted writers, on a manual clock so a dead claimant's lease can expire.
+/// executors (and the owner invoice's) writing through the tenant's targeted writers, on a manual clock so a dead claimant's lease can expire.
 /// Shared by the crash matrices of bills and journal entries.
 /// </summary>
 public sealed class QuickBooksGateRun(QuickBooksHarness h) : IAsyncDisposable
@@ -28,12 +28,15 @@ public sealed class QuickBooksGateRun(QuickBooksHarness h) : IAsyncDisposable
     public QuickBooksHarness H => h;
 
     public ProposalGate Gate => _gate ??= new ProposalGate(_clock, new AuditStore(_clock), _options,
-        [new ReclassJournalExecutor(h.Get<IJournalWriter>()), new CreateBillExecutor(h.Get<ILedgerWriter>())]);
+        [new ReclassJournalExecutor(h.Get<IJournalWriter>()), new CreateBillExecutor(h.Get<ILedgerWriter>()), new OwnerInvoiceExecutor(h.Get<IInvoiceWriter>())]);
 
     /// <summary>A connected harness whose books were synced once in full.</summary>
-    public static async Task<QuickBooksGateRun> StartAsync()
+    /// <param name="settings">More configuration (the invoice items, for owner invoices).</param>
+    /// <param name="seed">More of the company, keyed in before that sync.</param>
+    public static async Task<QuickBooksGateRun> StartAsync(Dictionary<string, string?>? settings = null, Action<FakeQuickBooks>? seed = null)
     {
-        var h = await QuickBooksHarness.ConnectedAsync();
+        var h = await QuickBooksHarness.ConnectedAsync(settings);
+        seed?.Invoke(h.Fake);
         await h.Get<BackOffice.Store.Connectors.QuickBooks.QuickBooksSync>().SyncAsync(h.Tenant, full: true, null, CancellationToken.None);
         return new QuickBooksGateRun(h);
     }
