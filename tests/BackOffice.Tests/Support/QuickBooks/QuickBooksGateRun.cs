@@ -68,6 +68,21 @@ public sealed class QuickBooksGateRun(QuickBooksHarness h) : IAsyncDisposable
     public Task<ProposalRow> RetryUntilAsync(long id, string state, Func<Task<ProposalRow>> step) =>
         CrashSeams.RetryUntilAsync(Gate, h.Tenant, _clock, _options.ExecutionLeaseSeconds, id, state, step);
 
+    /// <summary>
+    /// Undo refused because the record was edited in QuickBooks (issue 13): the refusal names exactly
+    /// <paramref name="expected"/>, the proposal stays executed, and its undo-failed audit entry records the same fields.
+    /// </summary>
+    public async Task<LedgerChangedException> UndoRefusedAsync(long id, IReadOnlyList<string> expected, string point)
+    {
+        var refused = await Assert.ThrowsAsync<LedgerChangedException>(() => UndoAsync(id));
+        Assert.Equal(expected, refused.ChangedFields);
+        Assert.Equal(ProposalStates.Executed, (await Gate.GetAsync(h.Tenant, id, CancellationToken.None)).State);
+        var audit = (await AuditEventsAsync()).Single(e => e.Kind == "proposal.undo-failed");
+        Assert.Equal(expected, System.Text.Json.Nodes.JsonNode.Parse(audit.DataJson)!["changed_fields"]!.AsArray().Select(f => f!.GetValue<string>()));
+        await AssertChainIntactAsync(point);
+        return refused;
+    }
+
     public async Task<IReadOnlyList<AuditEvent>> AuditEventsAsync()
     {
         await using var connection = await h.Tenant.OpenAsync(CancellationToken.None);
