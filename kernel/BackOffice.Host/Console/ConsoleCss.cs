@@ -3,8 +3,9 @@ namespace BackOffice.Host.ApprovalConsole;
 /// <summary>
 /// The console's stylesheet, compiled into the binary so the console works offline (issue 9). Issue 17: lists scroll
 /// inside their own box so no page overflows at 390 px, the header wraps with the signed-in name visible, colour
-/// pairs meet WCAG AA (4.5:1 for text), and a dark scheme follows prefers-color-scheme. Issue 13: on a phone the connections table is one card per system
-/// (labels from the CSS, the buttons below), so its Connect and Disconnect buttons are in view without scrolling sideways.
+/// pairs meet WCAG AA (4.5:1 for text), and a dark scheme follows prefers-color-scheme. Issue 13: on a phone the
+/// connections table is one card per system (labels from the CSS, the buttons below), so its Connect and Disconnect
+/// buttons are in view without scrolling sideways.
 /// </summary>
 public static class ConsoleCss
 {

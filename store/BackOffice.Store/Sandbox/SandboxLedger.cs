@@ -44,7 +44,7 @@ public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter, IJournalW
         WriteAsync(tenant, requestId, "create", "Invoice", null,
             (c, t) => SandboxInvoices.CreateAsync(c, t, invoice, cancellationToken), cancellationToken);
 
-    /// <summary>The sandbox refuses a moved SyncToken with its own 5010-style error; <paramref name="written"/> is not needed.</summary>
+    /// <summary>The sandbox refuses a moved SyncToken as QuickBooks does (Stale Object Error); <paramref name="written"/> is not used.</summary>
     public Task<LedgerWriteResult> DeleteInvoiceAsync(
         TenantData tenant, string invoiceId, long syncToken, JsonObject? written, string requestId, CancellationToken cancellationToken) =>
         WriteAsync(tenant, requestId, "delete", "Invoice", invoiceId,
