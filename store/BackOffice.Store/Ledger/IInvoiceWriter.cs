@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BackOffice.Store.Sandbox;
 using BackOffice.Store.Tenancy;
 
@@ -14,9 +15,12 @@ public interface IInvoiceWriter
 
     /// <summary>
     /// Deletes an invoice; <paramref name="syncToken"/> is the one we wrote: a ledger that holds another refuses
-    /// (someone changed it), and so does one where a payment is applied to the invoice.
+    /// (someone changed it), and so does one where a payment is applied to the invoice. <paramref name="written"/> is the
+    /// invoice as the ledger answered our write, so a refusal can name the fields that differ now (issue 13,
+    /// <see cref="LedgerChanges"/>); null when the proposal did not keep it.
     /// </summary>
-    Task<LedgerWriteResult> DeleteInvoiceAsync(TenantData tenant, string invoiceId, long syncToken, string requestId, CancellationToken cancellationToken);
+    Task<LedgerWriteResult> DeleteInvoiceAsync(
+        TenantData tenant, string invoiceId, long syncToken, JsonObject? written, string requestId, CancellationToken cancellationToken);
 
     /// <summary>The invoice's current SyncToken as the ledger holds it, or null when it is not there (any more).</summary>
     Task<long?> InvoiceSyncTokenAsync(TenantData tenant, string invoiceId, CancellationToken cancellationToken);
@@ -32,8 +36,9 @@ public sealed class TargetedInvoiceWriter(IInvoiceWriter sandbox, IInvoiceWriter
         await (await LedgerTargets.IsQuickBooksAsync(tenant, cancellationToken) ? quickBooks : sandbox)
             .CreateInvoiceAsync(tenant, invoice, requestId, cancellationToken);
 
-    public Task<LedgerWriteResult> DeleteInvoiceAsync(TenantData tenant, string invoiceId, long syncToken, string requestId, CancellationToken cancellationToken) =>
-        For(invoiceId).DeleteInvoiceAsync(tenant, invoiceId, syncToken, requestId, cancellationToken);
+    public Task<LedgerWriteResult> DeleteInvoiceAsync(
+        TenantData tenant, string invoiceId, long syncToken, JsonObject? written, string requestId, CancellationToken cancellationToken) =>
+        For(invoiceId).DeleteInvoiceAsync(tenant, invoiceId, syncToken, written, requestId, cancellationToken);
 
     public Task<long?> InvoiceSyncTokenAsync(TenantData tenant, string invoiceId, CancellationToken cancellationToken) =>
         For(invoiceId).InvoiceSyncTokenAsync(tenant, invoiceId, cancellationToken);

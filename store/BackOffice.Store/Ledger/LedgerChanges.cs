@@ -6,12 +6,13 @@ namespace BackOffice.Store.Ledger;
 /// Which of the fields we wrote differ between our written snapshot of a record and the record as the ledger holds it
 /// now (issue 13: undo refuses an edited record and says what changed). Both sides are in QuickBooks' shape (the
 /// sandbox answers in it too): header fields, then per line the amount and the references of its detail
-/// (AccountBasedExpenseLineDetail, JournalEntryLineDetail, ...), matched by position.
+/// (AccountBasedExpenseLineDetail, JournalEntryLineDetail, an invoice's SalesItemLineDetail), matched by position.
 /// </summary>
 public static class LedgerChanges
 {
     private static readonly string[] Header = ["VendorRef", "CustomerRef", "DocNumber", "TxnDate", "DueDate", "TotalAmt", "PrivateNote"];
-    private static readonly string[] LineDetail = ["AccountRef", "CustomerRef", "ClassRef", "PostingType", "Entity", "BillableStatus"];
+    // ItemRef: an invoice's SalesItemLineDetail (issue 13); bills and journal lines have none, so it never differs there.
+    private static readonly string[] LineDetail = ["AccountRef", "ItemRef", "CustomerRef", "ClassRef", "PostingType", "Entity", "BillableStatus"];
 
     /// <summary>"TotalAmt 9000.00 -> 9500.00", "Line 1 AccountRef 64 -> 81", "Lines 2 -> 3"; empty when none of our fields moved.</summary>
     public static IReadOnlyList<string> Between(JsonObject written, JsonObject current)

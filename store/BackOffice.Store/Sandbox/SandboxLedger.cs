@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json.Nodes;
 using Dapper;
 using BackOffice.Store.Ledger;
 using BackOffice.Store.Sqlite;
@@ -43,8 +44,9 @@ public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter, IJournalW
         WriteAsync(tenant, requestId, "create", "Invoice", null,
             (c, t) => SandboxInvoices.CreateAsync(c, t, invoice, cancellationToken), cancellationToken);
 
+    /// <summary>The sandbox refuses a moved SyncToken as QuickBooks does (Stale Object Error); <paramref name="written"/> is not used.</summary>
     public Task<LedgerWriteResult> DeleteInvoiceAsync(
-        TenantData tenant, string invoiceId, long syncToken, string requestId, CancellationToken cancellationToken) =>
+        TenantData tenant, string invoiceId, long syncToken, JsonObject? written, string requestId, CancellationToken cancellationToken) =>
         WriteAsync(tenant, requestId, "delete", "Invoice", invoiceId,
             (c, t) => SandboxInvoices.DeleteAsync(c, t, invoiceId, syncToken, cancellationToken), cancellationToken);
 

@@ -45,7 +45,9 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public async Task ShotAsync(IPage page, string name, ITestOutputHelper output)
     {
-        var folder = Environment.GetEnvironmentVariable("BACKOFFICE_SCREENS") ?? Path.GetTempPath();
+        // Under the test output folder unless BACKOFFICE_SCREENS says otherwise: the shared temp folder would mix the
+        // screenshots of everyone running the suite on the machine (issue 13).
+        var folder = Environment.GetEnvironmentVariable("BACKOFFICE_SCREENS") ?? Path.Combine(AppContext.BaseDirectory, "screens");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, name);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });

@@ -2,6 +2,7 @@ using BackOffice.Kernel.Abstractions.Reports;
 using BackOffice.Tests.Api;
 using BackOffice.Tests.Support;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 
 namespace BackOffice.Tests.Browser;
 
@@ -17,10 +18,22 @@ public sealed class ConsoleBrowserHost : IAsyncDisposable
     public BrowserSession Session { get; }
 
     /// <param name="seed">More seeding after <see cref="ConsoleFactory.SeedAsync"/>, before the browser starts.</param>
-    public static async Task<ConsoleBrowserHost> StartAsync(IReport? extraReport = null, Func<TempDataDirectory, Task>? seed = null)
+    /// <param name="settings">
+    /// More configuration, given the console's address as the browser reaches it (issue 13: Console:BaseUrl, which the
+    /// Connect buttons send the provider as redirect URI, must be known before the host starts, so the port is picked first).
+    /// </param>
+    public static async Task<ConsoleBrowserHost> StartAsync(
+        IReport? extraReport = null, Func<TempDataDirectory, Task>? seed = null, Func<string, IReadOnlyDictionary<string, string?>>? settings = null)
     {
         var temp = new TempDataDirectory();
-        var app = ConsoleFactory.Build(temp, "http://127.0.0.1:0", extraReport);
+        var port = settings is null ? 0 : EnvironmentSettings.FreePort();
+        var app = ConsoleFactory.Build(temp, $"http://127.0.0.1:{port}", extraReport, b =>
+        {
+            if (settings is not null)
+            {
+                b.Configuration.AddInMemoryCollection(settings($"http://localhost:{port}"));
+            }
+        });
         await app.StartAsync();
         await ConsoleFactory.SeedAsync(app.Services, temp);
         if (seed is not null)

@@ -14,7 +14,7 @@ namespace BackOffice.Tests.Browser;
 /// <summary>
 /// Issue 17 in Chromium at a desktop (1366 px) and a phone (390 px) width: no page overflows sideways, the signed-in
 /// name shows, every input is labelled, text meets WCAG AA contrast in light and dark schemes, and routine proposals
-/// are approved in bulk. Screenshots of every page go to $BACKOFFICE_SCREENS (default: the temp folder).
+/// are approved in bulk. Screenshots of every page go to $BACKOFFICE_SCREENS (default: screens/ in the test output folder).
 /// </summary>
 public sealed class ConsoleLayoutTests(ITestOutputHelper output) : IAsyncLifetime
 {

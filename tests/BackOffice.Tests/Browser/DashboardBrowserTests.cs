@@ -7,7 +7,7 @@ namespace BackOffice.Tests.Browser;
 /// <summary>
 /// Issue 17: the dashboard over the demo's sample books (imported into acme), in Chromium at 1366 and 390 px: the
 /// aging chart has one bar per bucket with the aging report's totals, over/under billing names jobs by number and
-/// name, nothing overflows, and a screenshot is written to look at ($BACKOFFICE_SCREENS or the temp folder).
+/// name, nothing overflows, and a screenshot is written to look at ($BACKOFFICE_SCREENS or screens/ in the test output folder).
 /// </summary>
 public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {

@@ -8,7 +8,7 @@ namespace BackOffice.Tests.Browser;
 /// <summary>
 /// Issue 14's import page in Chromium at a desktop (1366 px) and a phone (390 px) width: a finance lead uploads a
 /// Buildertrend export, reads the preview (mapping, first rows, no errors) without the page overflowing sideways, and
-/// confirms. Screenshots go to $BACKOFFICE_SCREENS (default: the temp folder).
+/// confirms. Screenshots go to $BACKOFFICE_SCREENS (default: screens/ in the test output folder).
 /// </summary>
 public sealed class ImportBrowserTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -31,28 +31,18 @@ public sealed class ImportBrowserTests(ITestOutputHelper output) : IAsyncLifetim
             Name = "purchase-orders.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(ConsoleImportPageTests.GoodPurchaseOrders),
         });
         await dana.SelectOptionAsync("select[name=source]", "buildertrend");
-        await FitsAsync(dana, "upload", width);
+        await PageChecks.FitsAsync(dana, "upload", width);
         await dana.ClickAsync("button:has-text('Upload and preview')");
 
         await Assertions.Expect(dana.Locator("h1")).ToHaveTextAsync("Preview: purchase-orders.csv (buildertrend)");
         await Assertions.Expect(dana.Locator("#kind-purchase-orders")).ToContainTextAsync("header on row 3");
         await Assertions.Expect(dana.Locator("table.rows tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(dana.Locator("#no-problems")).ToBeVisibleAsync();
-        await FitsAsync(dana, "preview", width);
+        await PageChecks.FitsAsync(dana, "preview", width);
         await _host.Session.ShotAsync(dana, $"import-preview-{width}.png", output);
         await dana.ClickAsync("#confirm");
 
         await Assertions.Expect(dana.Locator(".notice")).ToContainTextAsync("Imported purchase-orders.csv: ");
         await _host.Session.ShotAsync(dana, $"import-done-{width}.png", output);
-    }
-
-    private static async Task FitsAsync(IPage page, string what, int width)
-    {
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"the {what} page at {width} px overflows sideways by {overflow} px");
-        var unlabelled = await page.EvaluateAsync<string[]>(PageChecks.Unlabelled);
-        Assert.True(unlabelled.Length == 0, $"{what}: inputs without a label: {string.Join(", ", unlabelled)}");
-        var lowContrast = await page.EvaluateAsync<string[]>(PageChecks.LowContrast);
-        Assert.True(lowContrast.Length == 0, $"{what}: text below WCAG AA contrast: {string.Join(" | ", lowContrast.Take(5))}");
     }
 }

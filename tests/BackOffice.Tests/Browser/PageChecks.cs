@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace BackOffice.Tests.Browser;
 
 /// <summary>
@@ -53,4 +55,15 @@ public static class PageChecks
           return bad;
         }
         """;
+
+    /// <summary>The page does not overflow sideways at <paramref name="width"/>, every input has a label and text meets WCAG AA contrast (issues 14 and 13).</summary>
+    public static async Task FitsAsync(IPage page, string what, int width)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"the {what} page at {width} px overflows sideways by {overflow} px");
+        var unlabelled = await page.EvaluateAsync<string[]>(Unlabelled);
+        Assert.True(unlabelled.Length == 0, $"{what}: inputs without a label: {string.Join(", ", unlabelled)}");
+        var lowContrast = await page.EvaluateAsync<string[]>(LowContrast);
+        Assert.True(lowContrast.Length == 0, $"{what}: text below WCAG AA contrast: {string.Join(" | ", lowContrast.Take(5))}");
+    }
 }

@@ -14,60 +14,48 @@ public sealed class ConnectionCliTests : IAsyncLifetime
 {
     private static readonly string KeyA = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private static readonly string KeyB = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-    private readonly TempDataDirectory _dir = new();
-    private readonly EnvironmentSettings _settings = new("BACKOFFICE_QuickBooks__");
     private readonly EnvironmentSettings _keys = new("BACKOFFICE_Connectors__");
-    private FakeQuickBooks _fake = null!;
-    private CliRunner _cli = null!;
+    private QuickBooksCliHarness _qbo = null!;
 
     public async Task InitializeAsync()
     {
-        _fake = await FakeQuickBooks.StartAsync();
-        _cli = new CliRunner(_dir.Root);
-        foreach (var (name, value) in _fake.ProductSettings())
-        {
-            _settings.Set(name, value);
-        }
-
-        _settings.SetCallbackOnFreePort();
         _keys.Set("EncryptionKey", KeyA);
-        await _cli.OkAsync("tenant", "create", "acme");
-        await _cli.OkAsync("users", "add", "sam", "--role", "admin");
-        QuickBooksHarness.SeedCompanyInto(_fake);
-        await QuickBooksEndToEndTests.ConnectThroughBrowserAsync(_dir, _fake);
+        _qbo = await QuickBooksCliHarness.StartAsync();
+        QuickBooksHarness.SeedCompanyInto(_qbo.Fake);
+        await _qbo.ConnectThroughBrowserAsync();
     }
 
     [Fact]
     public async Task ConnectDisconnect_FromTheCli_AuditedWithoutTokensAndTheChainVerifies()
     {
-        await _cli.OkAsync("disconnect", "quickbooks", "--tenant", "acme", "--as", "sam");
+        await _qbo.Cli.OkAsync("disconnect", "quickbooks", "--tenant", "acme", "--as", "sam");
 
-        var events = (await _cli.OkAsync("audit", "list", "--tenant", "acme", "--subject", "connection:quickbooks", "--json")).Json.AsArray();
+        var events = (await _qbo.Cli.OkAsync("audit", "list", "--tenant", "acme", "--subject", "connection:quickbooks", "--json")).Json.AsArray();
         Assert.Equal(["connection.connected", "connection.disconnected"], events.Select(e => (string)e!["kind"]!));
         Assert.All(events, e =>
         {
             Assert.Equal("sam", (string?)e!["actor"]);
             var data = e["data"]!.ToJsonString();
-            Assert.Contains($"\"account\":\"{_fake.Realm}\"", data, StringComparison.Ordinal);
+            Assert.Contains($"\"account\":\"{_qbo.Fake.Realm}\"", data, StringComparison.Ordinal);
             Assert.Contains("\"via\":\"cli\"", data, StringComparison.Ordinal);
             Assert.DoesNotContain("eyJ", data, StringComparison.Ordinal);
             Assert.DoesNotContain("AB11", data, StringComparison.Ordinal);
             Assert.False(string.IsNullOrEmpty((string?)e["at"]));
         });
-        await _cli.OkAsync("audit", "verify");
+        await _qbo.Cli.OkAsync("audit", "verify");
     }
 
     [Fact]
     public async Task Sync_WrongKey_ExitsOneNamingTheSetting()
     {
         _keys.Set("EncryptionKey", KeyB);
-        var requests = _fake.ApiRequests;
+        var requests = _qbo.Fake.ApiRequests;
 
-        var run = await _cli.RunAsync("sync", "--tenant", "acme");
+        var run = await _qbo.Cli.RunAsync("sync", "--tenant", "acme");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("Connectors:EncryptionKey", run.Error, StringComparison.Ordinal);
-        Assert.Equal(requests, _fake.ApiRequests);
+        Assert.Equal(requests, _qbo.Fake.ApiRequests);
     }
 
     [Fact]
@@ -76,20 +64,18 @@ public sealed class ConnectionCliTests : IAsyncLifetime
         _keys.Set("EncryptionKey", KeyB);
         _keys.Set("PreviousKeys__0", KeyA);
 
-        var rekey = await _cli.OkAsync("connections", "rekey", "--as", "sam", "--json");
+        var rekey = await _qbo.Cli.OkAsync("connections", "rekey", "--as", "sam", "--json");
 
         Assert.Equal(1, (int)rekey.Json.AsArray().Single()!["quickbooks"]!);
         _keys.Set("PreviousKeys__0", null);
-        await _cli.OkAsync("sync", "--tenant", "acme");
+        await _qbo.Cli.OkAsync("sync", "--tenant", "acme");
         _keys.Set("EncryptionKey", KeyA);
-        Assert.Equal(1, (await _cli.RunAsync("sync", "--tenant", "acme")).ExitCode);
+        Assert.Equal(1, (await _qbo.Cli.RunAsync("sync", "--tenant", "acme")).ExitCode);
     }
 
     public async Task DisposeAsync()
     {
         _keys.Dispose();
-        _settings.Dispose();
-        await _fake.DisposeAsync();
-        _dir.Dispose();
+        await _qbo.DisposeAsync();
     }
 }

@@ -1,8 +1,5 @@
-using System.CommandLine;
-using System.Net;
 using System.Text.Json.Nodes;
 using BackOffice.Agents.Ledger.Actions;
-using BackOffice.Host.Cli;
 using BackOffice.Store.Tenancy;
 using BackOffice.Tests.Support;
 using BackOffice.Tests.Support.QuickBooks;
@@ -19,149 +16,103 @@ namespace BackOffice.Tests.QuickBooks;
 [Collection(nameof(QuickBooksCliCollection))]
 public sealed class QuickBooksEndToEndTests : IAsyncLifetime
 {
-    private readonly TempDataDirectory _dir = new();
-    private FakeQuickBooks _fake = null!;
-    private CliRunner _cli = null!;
-    private readonly EnvironmentSettings _settings = new("BACKOFFICE_QuickBooks__");
+    private QuickBooksCliHarness _qbo = null!;
 
-    public async Task InitializeAsync()
-    {
-        _fake = await FakeQuickBooks.StartAsync();
-        _cli = new CliRunner(_dir.Root);
-        foreach (var (name, value) in _fake.ProductSettings())
-        {
-            _settings.Set(name, value);
-        }
-
-        _settings.SetCallbackOnFreePort();
-        await _cli.OkAsync("tenant", "create", "acme");
-        await _cli.OkAsync("users", "add", "sam", "--role", "admin");
-        await _cli.OkAsync("users", "add", "dana", "--role", "lead", "--department", "finance", "--as", "sam");
-    }
+    public async Task InitializeAsync() => _qbo = await QuickBooksCliHarness.StartAsync(lead: "finance");
 
     [Fact]
     public async Task ConnectSyncExecuteUndo_IntoFakeQuickBooks_LeavesNoDrift()
     {
         SeedCompany();
-        await ConnectThroughBrowserAsync();
-        var connections = (await _cli.OkAsync("connections", "list", "--json")).Json.AsArray();
+        await _qbo.ConnectThroughBrowserAsync();
+        var connections = (await _qbo.Cli.OkAsync("connections", "list", "--json")).Json.AsArray();
         Assert.Equal(FakeQuickBooks.CompanyName, (string?)connections.Single()!["company"]);
 
-        var first = (await _cli.OkAsync("sync", "--tenant", "acme", "--json")).Json;
+        var first = (await _qbo.Cli.OkAsync("sync", "--tenant", "acme", "--json")).Json;
         Assert.Equal("full", (string?)first["mode"]);
         await SeedProjectSideAsync();
-        await _cli.OkAsync("sweep", "--tenant", "acme", "--agent", "financial");
-        var bill = (await _cli.OkAsync("proposals", "list", "--agent", "financial", "--json")).Json.AsArray()
+        await _qbo.Cli.OkAsync("sweep", "--tenant", "acme", "--agent", "financial");
+        var bill = (await _qbo.Cli.OkAsync("proposals", "list", "--agent", "financial", "--json")).Json.AsArray()
             .Single(p => (string?)p!["actionKind"] == CreateBillPayload.Kind && ((string)p!["title"]!).Contains("RP-1042", StringComparison.Ordinal))!;
         var id = (string)bill["id"]!.ToString();
 
-        await _cli.OkAsync("target", "quickbooks", "--tenant", "acme", "--as", "sam");
-        await _cli.OkAsync("writes", "on", "--as", "sam");
-        await _cli.OkAsync("agents", "set", "financial", "--writes", "on", "--as", "sam");
-        await _cli.OkAsync("proposals", "approve", id, "--as", "dana");
-        await _cli.OkAsync("proposals", "execute", id, "--as", "dana");
+        await _qbo.ApproveOnQuickBooksAsync("financial", id);
+        await _qbo.Cli.OkAsync("proposals", "execute", id, "--as", "dana");
 
-        var written = Assert.Single(_fake.All("Bill"), b => b["DocNumber"]?.ToString() == "RP-1042");
+        var written = Assert.Single(_qbo.Fake.All("Bill"), b => b["DocNumber"]?.ToString() == "RP-1042");
         Assert.Equal(9000.00m, written["TotalAmt"]!.GetValue<decimal>());
         Assert.Contains(await LedgerBillsAsync(), b => (string?)b!["origin"] == "quickbooks" && (string?)b!["docNumber"] == "RP-1042");
 
-        await _cli.OkAsync("proposals", "undo", id, "--as", "dana");
-        Assert.DoesNotContain(_fake.All("Bill"), b => b["DocNumber"]?.ToString() == "RP-1042");
+        await _qbo.Cli.OkAsync("proposals", "undo", id, "--as", "dana");
+        Assert.DoesNotContain(_qbo.Fake.All("Bill"), b => b["DocNumber"]?.ToString() == "RP-1042");
 
-        var again = (await _cli.OkAsync("sync", "--tenant", "acme", "--json")).Json;
+        var again = (await _qbo.Cli.OkAsync("sync", "--tenant", "acme", "--json")).Json;
         Assert.StartsWith("changes since", (string?)again["mode"], StringComparison.Ordinal);
         Assert.All(again["entities"]!.AsArray(), e => Assert.Equal((0, 0, 0), ((int)e!["added"]!, (int)e["changed"]!, (int)e["deleted"]!)));
         Assert.DoesNotContain(await LedgerBillsAsync(), b => (string?)b!["docNumber"] == "RP-1042");
-        Assert.Equal(0, (await _cli.RunAsync("audit", "verify")).ExitCode);
+        Assert.Equal(0, (await _qbo.Cli.RunAsync("audit", "verify")).ExitCode);
     }
 
     [Fact]
     public async Task Undo_BillEditedInQuickBooks_RefusesAndSaysWhatChanged()
     {
         SeedCompany();
-        await ConnectThroughBrowserAsync();
-        await _cli.OkAsync("sync", "--tenant", "acme");
+        await _qbo.ConnectThroughBrowserAsync();
+        await _qbo.Cli.OkAsync("sync", "--tenant", "acme");
         await SeedProjectSideAsync();
-        await _cli.OkAsync("sweep", "--tenant", "acme", "--agent", "financial");
-        var id = (await _cli.OkAsync("proposals", "list", "--agent", "financial", "--json")).Json.AsArray()
+        await _qbo.Cli.OkAsync("sweep", "--tenant", "acme", "--agent", "financial");
+        var id = (await _qbo.Cli.OkAsync("proposals", "list", "--agent", "financial", "--json")).Json.AsArray()
             .Single(p => (string?)p!["actionKind"] == CreateBillPayload.Kind)!["id"]!.ToString();
-        await _cli.OkAsync("target", "quickbooks", "--tenant", "acme", "--as", "sam");
-        await _cli.OkAsync("writes", "on", "--as", "sam");
-        await _cli.OkAsync("agents", "set", "financial", "--writes", "on", "--as", "sam");
-        await _cli.OkAsync("proposals", "approve", id, "--as", "dana");
-        await _cli.OkAsync("proposals", "execute", id, "--as", "dana");
-        var written = _fake.All("Bill").Single(b => b["DocNumber"]?.ToString() == "RP-1042");
-        _fake.Touch("Bill", written["Id"]!.ToString(), b => b["PrivateNote"] = "approved by the owner, keep");
+        await _qbo.ApproveOnQuickBooksAsync("financial", id);
+        await _qbo.Cli.OkAsync("proposals", "execute", id, "--as", "dana");
+        var written = _qbo.Fake.All("Bill").Single(b => b["DocNumber"]?.ToString() == "RP-1042");
+        _qbo.Fake.Touch("Bill", written["Id"]!.ToString(), b => b["PrivateNote"] = "approved by the owner, keep");
 
-        var undo = await _cli.RunAsync("proposals", "undo", id, "--as", "dana");
+        var undo = await _qbo.Cli.RunAsync("proposals", "undo", id, "--as", "dana");
 
         Assert.Equal(1, undo.ExitCode);
         Assert.Contains("changed in the ledger after we wrote it (SyncToken 0 then, 1 now)", undo.Error + undo.Out, StringComparison.Ordinal);
-        Assert.NotNull(_fake.Find("Bill", written["Id"]!.ToString()));
+        Assert.NotNull(_qbo.Fake.Find("Bill", written["Id"]!.ToString()));
     }
 
     [Fact]
     public async Task Sync_InterruptedAfterTwoPagesOfBills_ConnectionsListAndReportsSayIncompleteUntilTheNextSync()
     {
-        _settings.Set("PageSize", "1");
+        _qbo.Settings.Set("PageSize", "1");
         SeedCompany();
-        _fake.Add("Bill", QuickBooksHarness.Bill("41", "B-41", 141m));
-        _fake.Add("Bill", QuickBooksHarness.Bill("42", "B-42", 142m));
-        await ConnectThroughBrowserAsync();
-        _fake.FailQuery = sql => sql.StartsWith("SELECT * FROM Bill ", StringComparison.Ordinal) && sql.Contains("STARTPOSITION 3 ", StringComparison.Ordinal);
+        _qbo.Fake.Add("Bill", QuickBooksHarness.Bill("41", "B-41", 141m));
+        _qbo.Fake.Add("Bill", QuickBooksHarness.Bill("42", "B-42", 142m));
+        await _qbo.ConnectThroughBrowserAsync();
+        _qbo.Fake.FailQuery = sql => sql.StartsWith("SELECT * FROM Bill ", StringComparison.Ordinal) && sql.Contains("STARTPOSITION 3 ", StringComparison.Ordinal);
 
-        Assert.Equal(1, (await _cli.RunAsync("sync", "--tenant", "acme")).ExitCode);
-        var row = (await _cli.OkAsync("connections", "list", "--json")).Json.AsArray().Single()!;
-        var report = await _cli.OkAsync("report", "ledger-bills", "--tenant", "acme");
+        Assert.Equal(1, (await _qbo.Cli.RunAsync("sync", "--tenant", "acme")).ExitCode);
+        var row = (await _qbo.Cli.OkAsync("connections", "list", "--json")).Json.AsArray().Single()!;
+        var report = await _qbo.Cli.OkAsync("report", "ledger-bills", "--tenant", "acme");
 
         Assert.StartsWith("sync incomplete: bills through page 2, started ", (string?)row["sync"], StringComparison.Ordinal);
         Assert.Contains("Warning: The books are partially synced from QuickBooks (sync incomplete: bills through page 2", report.Out, StringComparison.Ordinal);
-        _fake.FailQuery = null;
-        await _cli.OkAsync("sync", "--tenant", "acme");
-        Assert.Equal("complete", (string?)(await _cli.OkAsync("connections", "list", "--json")).Json.AsArray().Single()!["sync"]);
-        Assert.DoesNotContain("partially synced", (await _cli.OkAsync("report", "ledger-bills", "--tenant", "acme")).Out, StringComparison.Ordinal);
+        _qbo.Fake.FailQuery = null;
+        await _qbo.Cli.OkAsync("sync", "--tenant", "acme");
+        Assert.Equal("complete", (string?)(await _qbo.Cli.OkAsync("connections", "list", "--json")).Json.AsArray().Single()!["sync"]);
+        Assert.DoesNotContain("partially synced", (await _qbo.Cli.OkAsync("report", "ledger-bills", "--tenant", "acme")).Out, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Disconnect_RevokesTheGrant()
     {
-        await ConnectThroughBrowserAsync();
+        await _qbo.ConnectThroughBrowserAsync();
 
-        await _cli.OkAsync("disconnect", "quickbooks", "--tenant", "acme", "--as", "sam");
+        await _qbo.Cli.OkAsync("disconnect", "quickbooks", "--tenant", "acme", "--as", "sam");
 
-        Assert.True(_fake.Revoked);
-        var sync = await _cli.RunAsync("sync", "--tenant", "acme");
+        Assert.True(_qbo.Fake.Revoked);
+        var sync = await _qbo.Cli.RunAsync("sync", "--tenant", "acme");
         Assert.Equal(1, sync.ExitCode);
         Assert.Contains("has no QuickBooks connection", sync.Error, StringComparison.Ordinal);
     }
 
-    private Task ConnectThroughBrowserAsync() => ConnectThroughBrowserAsync(_dir, _fake);
+    private void SeedCompany() => QuickBooksHarness.SeedCompanyInto(_qbo.Fake);
 
-    /// <summary>Runs `connect quickbooks`, reads the URL it prints, and follows it as a browser would.</summary>
-    internal static async Task ConnectThroughBrowserAsync(TempDataDirectory dir, FakeQuickBooks fake)
-    {
-        var output = new PollableWriter();
-        var error = new StringWriter();
-        var parse = BackOfficeCli.Build().Parse(["connect", "quickbooks", "--tenant", "acme", "--as", "sam", "--timeout", "30", "--data", dir.Root]);
-        var run = parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        string? url = null;
-        for (var i = 0; i < 300 && url is null && !run.IsCompleted; i++)
-        {
-            url = output.Text().Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("http", StringComparison.Ordinal));
-            await Task.Delay(50);
-        }
-
-        Assert.True(url is not null, $"no authorization URL printed: {output.Text()} {error}");
-        using var browser = new HttpClient();
-        using var page = await browser.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.True(await run == 0, $"connect failed: {error}{output.Text()}");
-        Assert.Contains($"realm {fake.Realm}", output.Text(), StringComparison.Ordinal);
-    }
-
-    private void SeedCompany() => QuickBooksHarness.SeedCompanyInto(_fake);
-
-    private Task SeedProjectSideAsync() => SeedProjectSideAsync(_dir);
+    private Task SeedProjectSideAsync() => SeedProjectSideAsync(_qbo.Dir);
 
     /// <summary>The project side of the RP-1042 example: a job, a vendor, a subcontract and its approved invoice, linked to the fake's ids.</summary>
     internal static async Task SeedProjectSideAsync(TempDataDirectory dir)
@@ -183,53 +134,9 @@ public sealed class QuickBooksEndToEndTests : IAsyncLifetime
             """);
     }
 
-    private async Task<JsonArray> LedgerBillsAsync() => (await _cli.OkAsync("report", "ledger-bills", "--tenant", "acme", "--json")).Json.AsArray();
+    private async Task<JsonArray> LedgerBillsAsync() => (await _qbo.Cli.OkAsync("report", "ledger-bills", "--tenant", "acme", "--json")).Json.AsArray();
 
-    public async Task DisposeAsync()
-    {
-        _settings.Dispose();
-
-        await _fake.DisposeAsync();
-        _dir.Dispose();
-    }
-
-    /// <summary>A writer the test can read while the command is still running.</summary>
-    private sealed class PollableWriter : StringWriter
-    {
-        private readonly object _gate = new();
-
-        public override void Write(char value)
-        {
-            lock (_gate)
-            {
-                base.Write(value);
-            }
-        }
-
-        public override void Write(string? value)
-        {
-            lock (_gate)
-            {
-                base.Write(value);
-            }
-        }
-
-        public override void WriteLine(string? value)
-        {
-            lock (_gate)
-            {
-                base.WriteLine(value);
-            }
-        }
-
-        public string Text()
-        {
-            lock (_gate)
-            {
-                return ToString();
-            }
-        }
-    }
+    public async Task DisposeAsync() => await _qbo.DisposeAsync();
 }
 
 [CollectionDefinition(nameof(QuickBooksCliCollection), DisableParallelization = true)]

@@ -17,7 +17,7 @@ public sealed class QuickBooksInvoiceWriterTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
 
-    private static readonly Dictionary<string, string?> Items = new()
+    internal static readonly Dictionary<string, string?> Items = new()
     {
         ["QuickBooks:InvoiceItem"] = "Progress billing", ["QuickBooks:Tenants:acme:RetainageItem"] = "Retainage receivable",
     };
@@ -81,7 +81,7 @@ public sealed class QuickBooksInvoiceWriterTests
         var writer = h.Get<QuickBooksInvoiceWriter>();
         var written = await writer.CreateInvoiceAsync(h.Tenant, Draft(), "key-inv-4", Ct);
 
-        await writer.DeleteInvoiceAsync(h.Tenant, written.EntityId, written.SyncToken, "undo-key-inv-4", Ct);
+        await writer.DeleteInvoiceAsync(h.Tenant, written.EntityId, written.SyncToken, Written(written), "undo-key-inv-4", Ct);
 
         Assert.Null(h.Fake.Find("Invoice", written.EntityId));
         Assert.Null(await writer.InvoiceSyncTokenAsync(h.Tenant, written.EntityId, Ct));
@@ -91,7 +91,7 @@ public sealed class QuickBooksInvoiceWriterTests
 
     [Theory]
     [InlineData(true, "has a payment linked in QuickBooks (payment 125)")]
-    [InlineData(false, "was changed in QuickBooks after we wrote it (SyncToken 0 then, 1 now)")]
+    [InlineData(false, "was changed in the ledger after we wrote it (SyncToken 0 then, 1 now); changed: DueDate 2026-12-03 -> 2026-12-31. Undo refused.")]
     public async Task DeleteInvoice_PaymentLinkedOrChangedThere_RefusesAndKeepsIt(bool paid, string reason)
     {
         await using var h = await SyncedAsync(Items);
@@ -109,19 +109,27 @@ public sealed class QuickBooksInvoiceWriterTests
             }
         });
 
-        var error = await Assert.ThrowsAsync<LedgerChangedException>(() => writer.DeleteInvoiceAsync(h.Tenant, written.EntityId, written.SyncToken, "undo-key-inv-5", Ct));
+        var error = await Assert.ThrowsAsync<LedgerChangedException>(() => writer.DeleteInvoiceAsync(h.Tenant, written.EntityId, written.SyncToken, Written(written), "undo-key-inv-5", Ct));
 
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
         Assert.NotNull(h.Fake.Find("Invoice", written.EntityId));
     }
 
+    private static JsonObject? Written(LedgerWriteResult written) => written.Response["Invoice"] as JsonObject;
+
     private static async Task<QuickBooksHarness> SyncedAsync(Dictionary<string, string?> settings)
     {
         var h = await QuickBooksHarness.ConnectedAsync(settings);
-        var before = DateTimeOffset.UtcNow.AddMinutes(-5);
-        h.Fake.Add("Item", new JsonObject { ["Id"] = "1", ["Name"] = "Progress billing", ["Type"] = "Service", ["Active"] = true }, before);
-        h.Fake.Add("Item", new JsonObject { ["Id"] = "2", ["Name"] = "Retainage receivable", ["Type"] = "Service", ["Active"] = true }, before);
+        AddItems(h.Fake);
         await h.Get<QuickBooksSync>().SyncAsync(h.Tenant, full: false, null, Ct);
         return h;
+    }
+
+    /// <summary>The items <see cref="Items"/> names, keyed in before the first sync.</summary>
+    internal static void AddItems(FakeQuickBooks fake)
+    {
+        var before = DateTimeOffset.UtcNow.AddMinutes(-5);
+        fake.Add("Item", new JsonObject { ["Id"] = "1", ["Name"] = "Progress billing", ["Type"] = "Service", ["Active"] = true }, before);
+        fake.Add("Item", new JsonObject { ["Id"] = "2", ["Name"] = "Retainage receivable", ["Type"] = "Service", ["Active"] = true }, before);
     }
 }

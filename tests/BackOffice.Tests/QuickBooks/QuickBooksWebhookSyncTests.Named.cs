@@ -17,15 +17,15 @@ public sealed partial class QuickBooksWebhookSyncTests
     [Fact]
     public async Task Processor_WebhookNamesOneBill_ReadsThatBillOnly()
     {
-        _fake.Add("Bill", QuickBooksHarness.Bill("26", "B-2", 480.00m));
-        _fake.Touch("Bill", "25", b => b["TotalAmt"] = 999.00m);
+        _qbo.Fake.Add("Bill", QuickBooksHarness.Bill("26", "B-2", 480.00m));
+        _qbo.Fake.Touch("Bill", "25", b => b["TotalAmt"] = 999.00m);
         await using var web = await StartWebAsync();
         await DeliverAsync(web, Legacy("Bill", "26", "Create"));
-        var requests = _fake.ApiRequests;
+        var requests = _qbo.Fake.ApiRequests;
 
         await web.Services.GetRequiredService<EventInboxProcessor>().ProcessPendingAsync(CancellationToken.None);
 
-        Assert.Equal(requests + 1, _fake.ApiRequests);
+        Assert.Equal(requests + 1, _qbo.Fake.ApiRequests);
         await using var c = await Tenant(web).OpenAsync(CancellationToken.None);
         Assert.Equal(48000L, await c.ExecuteScalarAsync<long>("SELECT total_cents FROM ledger_bills WHERE id = '26'"));
         // Bill 25 changed in QuickBooks too, but no webhook named it: it waits for the next sync.
@@ -35,14 +35,14 @@ public sealed partial class QuickBooksWebhookSyncTests
     [Fact]
     public async Task Processor_DeleteOperation_RemovesTheBillLocallyWithoutAnyRead()
     {
-        _fake.Remove("Bill", "25");
+        _qbo.Fake.Remove("Bill", "25");
         await using var web = await StartWebAsync();
         await DeliverAsync(web, Legacy("Bill", "25", "Delete"));
-        var requests = _fake.ApiRequests;
+        var requests = _qbo.Fake.ApiRequests;
 
         await web.Services.GetRequiredService<EventInboxProcessor>().ProcessPendingAsync(CancellationToken.None);
 
-        Assert.Equal(requests, _fake.ApiRequests);
+        Assert.Equal(requests, _qbo.Fake.ApiRequests);
         await using var c = await Tenant(web).OpenAsync(CancellationToken.None);
         Assert.Equal(0L, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ledger_bills WHERE id = '25'"));
         Assert.Equal("done", await c.ExecuteScalarAsync<string>("SELECT status FROM event_inbox"));
@@ -51,19 +51,19 @@ public sealed partial class QuickBooksWebhookSyncTests
     [Fact]
     public async Task Processor_MergeCloudEvent_RemovesTheMergedAwayVendorReadsTheSurvivorThenCdc()
     {
-        _fake.Add("Vendor", new JsonObject { ["Id"] = "47", ["DisplayName"] = "Rivera Plumbing LLC", ["Active"] = true });
-        await _cli.OkAsync("sync", "--tenant", "acme");
+        _qbo.Fake.Add("Vendor", new JsonObject { ["Id"] = "47", ["DisplayName"] = "Rivera Plumbing LLC", ["Active"] = true });
+        await _qbo.Cli.OkAsync("sync", "--tenant", "acme");
         // Intuit's merge: 47 is merged into 46 and gone; the event names the survivor and data.deletedid the merged-away id.
-        _fake.Remove("Vendor", "47");
-        _fake.Touch("Vendor", "46", v => v["DisplayName"] = "Rivera Plumbing & Heating");
+        _qbo.Fake.Remove("Vendor", "47");
+        _qbo.Fake.Touch("Vendor", "46", v => v["DisplayName"] = "Rivera Plumbing & Heating");
         await using var web = await StartWebAsync();
         await DeliverAsync(web, new JsonObject
         {
             ["specversion"] = "1.0", ["id"] = "merge-1", ["source"] = "intuit.test", ["type"] = "qbo.vendor.merged.v1",
-            ["time"] = "2026-11-27T10:00:00Z", ["intuitentityid"] = "46", ["intuitaccountid"] = _fake.Realm,
+            ["time"] = "2026-11-27T10:00:00Z", ["intuitentityid"] = "46", ["intuitaccountid"] = _qbo.Fake.Realm,
             ["data"] = new JsonObject { ["deletedid"] = "47" },
         }, "vendor");
-        var requests = _fake.ApiRequests;
+        var requests = _qbo.Fake.ApiRequests;
 
         await web.Services.GetRequiredService<EventInboxProcessor>().ProcessPendingAsync(CancellationToken.None);
 
@@ -73,7 +73,7 @@ public sealed partial class QuickBooksWebhookSyncTests
         Assert.Equal(0L, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ledger_vendors WHERE id = '47'"));
         Assert.Equal("Rivera Plumbing & Heating", await c.ExecuteScalarAsync<string>("SELECT name FROM ledger_vendors WHERE id = '46'"));
         // Two reads by id (survivor, merged-away), then the change-data-capture pass that picks up re-pointed transactions.
-        Assert.True(_fake.ApiRequests >= requests + 3, $"{_fake.ApiRequests - requests} requests");
+        Assert.True(_qbo.Fake.ApiRequests >= requests + 3, $"{_qbo.Fake.ApiRequests - requests} requests");
     }
 
     [Theory]
@@ -99,7 +99,7 @@ public sealed partial class QuickBooksWebhookSyncTests
     {
         var kind = entity ?? (string)payload["name"]!;
         Assert.True(await web.Services.GetRequiredService<EventInbox>().AddAsync(Tenant(web),
-            new InboundEvent("quickbooks", _fake.Realm, Guid.NewGuid().ToString("N"), kind, payload.ToJsonString()),
+            new InboundEvent("quickbooks", _qbo.Fake.Realm, Guid.NewGuid().ToString("N"), kind, payload.ToJsonString()),
             EventRouting.AgentFor(kind), CancellationToken.None));
     }
 }

@@ -2,7 +2,6 @@ using BackOffice.Host.Api;
 using BackOffice.Host.Webhooks;
 using BackOffice.Store.Events;
 using BackOffice.Store.Tenancy;
-using BackOffice.Tests.Support;
 using BackOffice.Tests.Support.QuickBooks;
 using Dapper;
 using Microsoft.AspNetCore.Builder;
@@ -21,32 +20,20 @@ namespace BackOffice.Tests.QuickBooks;
 [Collection(nameof(QuickBooksCliCollection))]
 public sealed partial class QuickBooksWebhookSyncTests : IAsyncLifetime
 {
-    private readonly TempDataDirectory _dir = new();
-    private readonly EnvironmentSettings _settings = new("BACKOFFICE_QuickBooks__");
-    private FakeQuickBooks _fake = null!;
-    private CliRunner _cli = null!;
+    private QuickBooksCliHarness _qbo = null!;
 
     public async Task InitializeAsync()
     {
-        _fake = await FakeQuickBooks.StartAsync();
-        _cli = new CliRunner(_dir.Root);
-        foreach (var (name, value) in _fake.ProductSettings())
-        {
-            _settings.Set(name, value);
-        }
-
-        _settings.SetCallbackOnFreePort();
-        await _cli.OkAsync("tenant", "create", "acme");
-        await _cli.OkAsync("users", "add", "sam", "--role", "admin");
-        QuickBooksHarness.SeedCompanyInto(_fake);
-        await QuickBooksEndToEndTests.ConnectThroughBrowserAsync(_dir, _fake);
-        await _cli.OkAsync("sync", "--tenant", "acme");
+        _qbo = await QuickBooksCliHarness.StartAsync();
+        QuickBooksHarness.SeedCompanyInto(_qbo.Fake);
+        await _qbo.ConnectThroughBrowserAsync();
+        await _qbo.Cli.OkAsync("sync", "--tenant", "acme");
     }
 
     [Fact]
     public async Task Processor_QuickBooksDelivery_SyncsChangesThenSweepsOnce()
     {
-        _fake.Add("Bill", QuickBooksHarness.Bill("26", "B-2", 480.00m));
+        _qbo.Fake.Add("Bill", QuickBooksHarness.Bill("26", "B-2", 480.00m));
         await using var web = await StartWebAsync();
         await DeliverAsync(web, "Bill", "26");
         await DeliverAsync(web, "Bill", "26-again");
@@ -62,7 +49,7 @@ public sealed partial class QuickBooksWebhookSyncTests : IAsyncLifetime
     [Fact]
     public async Task Processor_QuickBooksGrantRevoked_FailsTheEventsAndSweepsNothing()
     {
-        _fake.RevokeGrant();
+        _qbo.Fake.RevokeGrant();
         await using var web = await StartWebAsync();
         await DeliverAsync(web, "Bill", "25");
 
@@ -79,11 +66,11 @@ public sealed partial class QuickBooksWebhookSyncTests : IAsyncLifetime
 
     private async Task DeliverAsync(WebApplication web, string entity, string eventId) =>
         Assert.True(await web.Services.GetRequiredService<EventInbox>().AddAsync(Tenant(web),
-            new InboundEvent("quickbooks", _fake.Realm, eventId, entity, "{}"), EventRouting.AgentFor(entity), CancellationToken.None));
+            new InboundEvent("quickbooks", _qbo.Fake.Realm, eventId, entity, "{}"), EventRouting.AgentFor(entity), CancellationToken.None));
 
     private async Task<WebApplication> StartWebAsync()
     {
-        var web = BackOfficeWeb.Build(_dir.Data, "http://127.0.0.1:0", b =>
+        var web = BackOfficeWeb.Build(_qbo.Dir.Data, "http://127.0.0.1:0", b =>
         {
             b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -96,11 +83,5 @@ public sealed partial class QuickBooksWebhookSyncTests : IAsyncLifetime
         return web;
     }
 
-    public async Task DisposeAsync()
-    {
-        _settings.Dispose();
-
-        await _fake.DisposeAsync();
-        _dir.Dispose();
-    }
+    public async Task DisposeAsync() => await _qbo.DisposeAsync();
 }

@@ -9,7 +9,7 @@ namespace BackOffice.Agents.Financial.Actions;
 /// "ledger.create-invoice" (issue 16): writes the owner invoice for a pay application's current payment due to the
 /// tenant's ledger target (issue 13: the sandbox, or QuickBooks through <see cref="IInvoiceWriter"/>) with the
 /// proposal's idempotency key as request id; undo deletes it with the SyncToken we wrote, refused by the ledger once a
-/// payment is applied to it or someone changed it.
+/// payment is applied to it or someone changed it (naming the fields that differ from what we wrote).
 /// </summary>
 public sealed class OwnerInvoiceExecutor(IInvoiceWriter ledger) : ActionExecutor<OwnerInvoicePayload>
 {
@@ -37,6 +37,7 @@ public sealed class OwnerInvoiceExecutor(IInvoiceWriter ledger) : ActionExecutor
 
         // The token we wrote, not the current one: an invoice someone changed since is not ours to delete (issue 13).
         var token = outcome.Result["sync_token"]?.GetValue<long>() ?? current;
-        await ledger.DeleteInvoiceAsync(request.Data, outcome.TargetId, token, CreateBillExecutor.UndoRequestId(request.IdempotencyKey), cancellationToken);
+        await ledger.DeleteInvoiceAsync(request.Data, outcome.TargetId, token, outcome.Result["response"]?["Invoice"] as JsonObject,
+            CreateBillExecutor.UndoRequestId(request.IdempotencyKey), cancellationToken);
     }
 }

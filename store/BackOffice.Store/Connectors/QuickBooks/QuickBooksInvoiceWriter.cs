@@ -13,7 +13,7 @@ namespace BackOffice.Store.Connectors.QuickBooks;
 /// the retainage item, both checked against the synced items before anything is sent. <c>requestid</c> = the proposal's
 /// idempotency key, and because Intuit publishes no retention for requestid, a create first looks for an invoice of
 /// the same customer and date whose memo (PrivateNote) carries that key. Undo reads the invoice back and refuses when
-/// a payment is linked to it or its SyncToken moved since we wrote it.
+/// a payment is linked to it or its SyncToken moved since we wrote it, naming the fields we wrote that differ now.
 /// </summary>
 public sealed class QuickBooksInvoiceWriter(QuickBooksApi api, QuickBooksLists lists) : IInvoiceWriter
 {
@@ -33,7 +33,8 @@ public sealed class QuickBooksInvoiceWriter(QuickBooksApi api, QuickBooksLists l
         return new LedgerWriteResult(json.Id, json.SyncToken, new JsonObject { ["Invoice"] = created.DeepClone() });
     }
 
-    public async Task<LedgerWriteResult> DeleteInvoiceAsync(TenantData tenant, string invoiceId, long syncToken, string requestId, CancellationToken cancellationToken)
+    public async Task<LedgerWriteResult> DeleteInvoiceAsync(
+        TenantData tenant, string invoiceId, long syncToken, JsonObject? written, string requestId, CancellationToken cancellationToken)
     {
         var current = await api.ReadAsync(tenant, "Invoice", invoiceId, cancellationToken)
                       ?? throw new LedgerChangedException($"Invoice {invoiceId} is no longer in QuickBooks; nothing to undo there.");
@@ -48,9 +49,8 @@ public sealed class QuickBooksInvoiceWriter(QuickBooksApi api, QuickBooksLists l
         var token = new QuickBooksJson("Invoice", current).SyncToken;
         if (token != syncToken)
         {
-            throw new LedgerChangedException(
-                $"Invoice {invoiceId} was changed in QuickBooks after we wrote it (SyncToken {syncToken} then, {token} now); " +
-                "undo refused. Review the change there, then delete the invoice by hand if it should go.");
+            // Issue 13: name what moved (customer, dates, amounts, lines), as bill and journal-entry undo do.
+            throw LedgerChanges.Refusal("Invoice", invoiceId, syncToken, token, written, current);
         }
 
         var deleted = await api.DeleteAsync(tenant, "Invoice", invoiceId, token.ToString(CultureInfo.InvariantCulture), requestId, cancellationToken);

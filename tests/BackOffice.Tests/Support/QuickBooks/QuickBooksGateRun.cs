@@ -12,7 +12,7 @@ namespace BackOffice.Tests.Support.QuickBooks;
 
 /// <summary>
 /// A gate over a QuickBooks harness's tenant whose ledger target is QuickBooks (issue 13), with the bill and reclass
-/// executors writing through the tenant's targeted writers, on a manual clock so a dead claimant's lease can expire.
+/// executors (and the owner invoice's) writing through the tenant's targeted writers, on a manual clock so a dead claimant's lease can expire.
 /// Shared by the crash matrices of bills and journal entries.
 /// </summary>
 public sealed class QuickBooksGateRun(QuickBooksHarness h) : IAsyncDisposable
@@ -28,12 +28,15 @@ public sealed class QuickBooksGateRun(QuickBooksHarness h) : IAsyncDisposable
     public QuickBooksHarness H => h;
 
     public ProposalGate Gate => _gate ??= new ProposalGate(_clock, new AuditStore(_clock), _options,
-        [new ReclassJournalExecutor(h.Get<IJournalWriter>()), new CreateBillExecutor(h.Get<ILedgerWriter>())]);
+        [new ReclassJournalExecutor(h.Get<IJournalWriter>()), new CreateBillExecutor(h.Get<ILedgerWriter>()), new OwnerInvoiceExecutor(h.Get<IInvoiceWriter>())]);
 
     /// <summary>A connected harness whose books were synced once in full.</summary>
-    public static async Task<QuickBooksGateRun> StartAsync()
+    /// <param name="settings">More configuration (the invoice items, for owner invoices).</param>
+    /// <param name="seed">More of the company, keyed in before that sync.</param>
+    public static async Task<QuickBooksGateRun> StartAsync(Dictionary<string, string?>? settings = null, Action<FakeQuickBooks>? seed = null)
     {
-        var h = await QuickBooksHarness.ConnectedAsync();
+        var h = await QuickBooksHarness.ConnectedAsync(settings);
+        seed?.Invoke(h.Fake);
         await h.Get<BackOffice.Store.Connectors.QuickBooks.QuickBooksSync>().SyncAsync(h.Tenant, full: true, null, CancellationToken.None);
         return new QuickBooksGateRun(h);
     }
@@ -64,6 +67,21 @@ public sealed class QuickBooksGateRun(QuickBooksHarness h) : IAsyncDisposable
 
     public Task<ProposalRow> RetryUntilAsync(long id, string state, Func<Task<ProposalRow>> step) =>
         CrashSeams.RetryUntilAsync(Gate, h.Tenant, _clock, _options.ExecutionLeaseSeconds, id, state, step);
+
+    /// <summary>
+    /// Undo refused because the record was edited in QuickBooks (issue 13): the refusal names exactly
+    /// <paramref name="expected"/>, the proposal stays executed, and its undo-failed audit entry records the same fields.
+    /// </summary>
+    public async Task<LedgerChangedException> UndoRefusedAsync(long id, IReadOnlyList<string> expected, string point)
+    {
+        var refused = await Assert.ThrowsAsync<LedgerChangedException>(() => UndoAsync(id));
+        Assert.Equal(expected, refused.ChangedFields);
+        Assert.Equal(ProposalStates.Executed, (await Gate.GetAsync(h.Tenant, id, CancellationToken.None)).State);
+        var audit = (await AuditEventsAsync()).Single(e => e.Kind == "proposal.undo-failed");
+        Assert.Equal(expected, System.Text.Json.Nodes.JsonNode.Parse(audit.DataJson)!["changed_fields"]!.AsArray().Select(f => f!.GetValue<string>()));
+        await AssertChainIntactAsync(point);
+        return refused;
+    }
 
     public async Task<IReadOnlyList<AuditEvent>> AuditEventsAsync()
     {
