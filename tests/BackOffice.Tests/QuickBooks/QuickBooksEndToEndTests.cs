@@ -140,10 +140,18 @@ public sealed class QuickBooksEndToEndTests : IAsyncLifetime
     /// <summary>Runs `connect quickbooks`, reads the URL it prints, and follows it as a browser would.</summary>
     internal static async Task ConnectThroughBrowserAsync(TempDataDirectory dir, FakeQuickBooks fake)
     {
+        var (exit, output, error) = await RunConnectAsync(dir);
+        Assert.True(exit == 0, $"connect failed: {error}{output}");
+        Assert.Contains($"realm {fake.Realm}", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>`connect quickbooks` with the browser step followed; its exit code, output and errors (issue 13: a connect may fail).</summary>
+    internal static async Task<(int Exit, string Output, string Error)> RunConnectAsync(TempDataDirectory dir)
+    {
         var output = new PollableWriter();
         var error = new StringWriter();
         var parse = BackOfficeCli.Build().Parse(["connect", "quickbooks", "--tenant", "acme", "--as", "sam", "--timeout", "30", "--data", dir.Root]);
-        var run = parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var run = BackOfficeCli.InvokeAsync(parse, new InvocationConfiguration { Output = output, Error = error });
         string? url = null;
         for (var i = 0; i < 300 && url is null && !run.IsCompleted; i++)
         {
@@ -154,9 +162,8 @@ public sealed class QuickBooksEndToEndTests : IAsyncLifetime
         Assert.True(url is not null, $"no authorization URL printed: {output.Text()} {error}");
         using var browser = new HttpClient();
         using var page = await browser.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.True(await run == 0, $"connect failed: {error}{output.Text()}");
-        Assert.Contains($"realm {fake.Realm}", output.Text(), StringComparison.Ordinal);
+        var exit = await run;
+        return (exit, output.Text(), error.ToString());
     }
 
     private void SeedCompany() => QuickBooksHarness.SeedCompanyInto(_fake);
