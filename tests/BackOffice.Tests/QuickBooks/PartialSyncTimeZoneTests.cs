@@ -58,7 +58,7 @@ public sealed class PartialSyncTimeZoneTests
     }
 
     /// <summary>The marks a full sync leaves when it read the name lists and two pages of bills, then stopped.</summary>
-    private static async Task MarkStoppedAfterTwoBillPagesAsync(TenantData tenant)
+    internal static async Task MarkStoppedAfterTwoBillPagesAsync(TenantData tenant)
     {
         var store = tenant.QuickBooksSync;
         await store.SetStateAsync(SyncIncomplete.StartedKey, "2026-11-27T22:00:00.000Z", Ct);
