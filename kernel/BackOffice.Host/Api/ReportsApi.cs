@@ -69,7 +69,9 @@ public static class ReportsApi
         return TypedResults.Ok(new JsonObject
         {
             ["title"] = table.Title,
-            ["warning"] = await PartialSyncWarning.ForAsync(http.RequestServices, caller.Data, ct),
+            // Issue 13: API text keeps ISO 8601 times, with the tenant zone's offset.
+            ["warning"] = await PartialSyncWarning.ForAsync(http.RequestServices, caller.Data,
+                ApprovalConsole.TenantZone.Iso(ApprovalConsole.TenantZone.For(http.RequestServices, caller.Tenant)), ct),
             ["columns"] = new JsonArray(table.Columns.Select(c => (JsonNode)c).ToArray()),
             ["rows"] = new JsonArray(table.Rows.Select(r => (JsonNode)r.DeepClone()).ToArray()),
         });

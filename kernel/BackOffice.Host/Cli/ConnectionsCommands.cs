@@ -80,7 +80,7 @@ public static class ConnectionsCommands
                     {
                         ["id"] = $"{tenant.Id}/quickbooks/{c.RealmId}", ["tenant"] = tenant.Id, ["system"] = "quickbooks", ["company"] = c.CompanyName,
                         ["realm"] = c.RealmId, ["connectedBy"] = c.ConnectedBy, ["lastSync"] = c.LastSyncAt, ["status"] = c.Status, ["lastError"] = c.LastError,
-                        ["sync"] = incomplete?.Describe() ?? (c.LastSyncAt is null ? "never synced" : "complete"),
+                        ["sync"] = incomplete?.Describe(ApprovalConsole.TenantZone.Shown(ApprovalConsole.TenantZone.For(cli.Services, tenant.Id))) ?? (c.LastSyncAt is null ? "never synced" : "complete"),
                     });
                 }
 

@@ -16,7 +16,7 @@ public static partial class ExitCodes
     private static int? ForKernel(Exception ex) => ex switch
     {
         ProposalConflictException or GateRefusedException or WritesDisabledException or SweepBusyException or SandboxLedgerException => 1,
-        QuickBooksFaultException or QuickBooksReconnectException or QuickBooksNotConnectedException or QuickBooksResponseException or QuickBooksMappingException or LedgerChangedException => 1,
+        QuickBooksFaultException or QuickBooksConnectException or QuickBooksReconnectException or QuickBooksNotConnectedException or QuickBooksResponseException or QuickBooksMappingException or LedgerChangedException => 1,
         ProcoreApiException or ProcoreOAuthException or ProcoreReconnectException or ProcoreNotConnectedException or ProcoreResponseException => 1,
         // Issue 17: undoing a delivered message is a refusal with a plain message, not a stack trace.
         BackOffice.Store.Collections.OutboxAlreadyDeliveredException => 1,

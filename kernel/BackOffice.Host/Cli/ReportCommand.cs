@@ -20,9 +20,11 @@ public static class ReportCommand
         var period = new Option<string?>("--period") { Description = "The period (pay application number) of per-period reports such as g702" };
         var format = new Option<string?>("--format") { Description = "Write a file instead of printing: csv or xlsx of any report; pdf or xlsx of a document (g702)" };
         var output = new Option<FileInfo?>("--out") { Description = "The file --format writes" };
+        // Issue 13: `--since DATE` for reports of a log (quickbooks-events): from the start of that day in the tenant's time zone.
+        var since = new Option<string?>("--since") { Description = "yyyy-MM-dd: only what happened from that day on (quickbooks-events)" };
         var command = new Command("report", "Print a report as a table, or JSON with --json, or write it with --format FORMAT --out FILE")
         {
-            name, tenant, asOf, job, week, period, format, output,
+            name, tenant, asOf, job, week, period, format, output, since,
         };
         command.SetAction(CliAction.Run(async (cli, ct) =>
         {
@@ -48,6 +50,7 @@ public static class ReportCommand
             {
                 Period = cli.Parse.GetValue(period),
                 ResolvedJob = resolved,
+                Since = SinceOf(cli, tenantName, cli.Parse.GetValue(since)),
             };
             var wantedFormat = cli.Parse.GetValue(format);
             // Issue 16: a document writes the formats it lists (wip-period: pdf); its csv or xlsx is the report's table.
@@ -72,6 +75,23 @@ public static class ReportCommand
             return 0;
         }));
         return command;
+    }
+
+    private static DateTimeOffset? SinceOf(CliContext cli, string tenant, string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        {
+            throw new CliException($"--since must be a date as yyyy-MM-dd, not '{text}'.");
+        }
+
+        var zone = ApprovalConsole.TenantZone.For(cli.Services, tenant);
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
     }
 
     private static async Task<int> ExportAsync(CliContext cli, ReportTable table, string format, string? file, CancellationToken ct)

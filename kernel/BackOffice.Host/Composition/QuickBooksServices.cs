@@ -44,6 +44,8 @@ public static class QuickBooksServices
             sp.GetRequiredService<QuickBooksTokens>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<QuickBooksApi>>()));
         builder.Services.AddSingleton<QuickBooksSync>();
         builder.Services.AddSingleton<QuickBooksChangeFetch>();
+        // Issue 13: each webhook operation and what the sync did with it, in the reports list (CLI, API, console).
+        builder.Services.AddSingleton<BackOffice.Kernel.Abstractions.Reports.IReport, BackOffice.Kernel.Reports.QuickBooksEventsReport>();
         builder.Services.AddSingleton<ConnectionAudit>();
         builder.Services.AddSingleton<QuickBooksConnections>();
         builder.Services.AddSingleton<QuickBooksLists>();

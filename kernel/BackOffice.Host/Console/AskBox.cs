@@ -28,19 +28,24 @@ public static class AskBox
                 string top;
                 if (question.Length is 0 or > MaxQuestionLength)
                 {
-                    top = Notice($"Write a question of 1 to {MaxQuestionLength} characters.", error: true) + Form(http, caller.Tenant, question);
+                    top = Notice($"Write a question of 1 to {MaxQuestionLength} characters.", error: true) + await BoxAsync(http, caller, question);
                 }
                 else
                 {
                     var asOf = await caller.Data.BooksDate.DefaultAsOfAsync(http.RequestAborted);
                     var answer = await answerer.AskAsync(caller.Data, question, asOf, caller.Actor.Name, http.RequestAborted);
-                    top = Answer(caller.Tenant, question, answer, asOf) + Form(http, caller.Tenant, null);
+                    // Issue 13: an answer from partly synced books says so above it, as the report pages do.
+                    top = await PartialSyncNotice.HtmlAsync(http, caller.Data) + Answer(caller.Tenant, question, answer, asOf) + Form(http, caller.Tenant, null);
                 }
 
                 return await DashboardPage.ShowAsync(http, caller, null, reports, gate, clock, top);
             }));
         return tenant;
     }
+
+    /// <summary>The box, with the partial-sync notice above it when the tenant's books are partly synced (issue 13).</summary>
+    public static async Task<string> BoxAsync(HttpContext http, Auth.Caller caller, string? question) =>
+        await PartialSyncNotice.HtmlAsync(http, caller.Data) + Form(http, caller.Tenant, question);
 
     public static string Form(HttpContext http, string tenant, string? question) =>
         $"<form method=\"post\" action=\"{Tenant(tenant)}/ask\" class=\"card filters\" role=\"search\">{Token(http)}"

@@ -82,7 +82,7 @@ public static class ConnectionsCallback
                 : From(await services.GetRequiredService<ProcoreConnections>().CompleteAsync(
                     caller.Data, q["code"].ToString(), pending.RedirectUri, pending.CompanyId, ConnectionsPages.Actor(caller), ct));
         }
-        catch (Exception ex) when (ex is QuickBooksResponseException or QuickBooksFaultException or QuickBooksNotConnectedException
+        catch (Exception ex) when (ex is QuickBooksResponseException or QuickBooksFaultException or QuickBooksNotConnectedException or QuickBooksConnectException
                                        or ProcoreResponseException or ProcoreOAuthException or ProcoreNotConnectedException or ProcoreApiException)
         {
             return Failed(caller, $"{label} did not connect: {ex.Message}");

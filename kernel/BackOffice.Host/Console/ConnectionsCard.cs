@@ -45,7 +45,7 @@ public static class ConnectionsCard
         foreach (var c in await ReadAsync(caller, http.RequestAborted))
         {
             var partial = c.Source == ConnectionsPages.QuickBooks && incomplete is not null
-                ? $"<br><span class=\"notice\" id=\"sync-incomplete\">{E(incomplete.Describe())}</span>"
+                ? $"<br><span class=\"notice\" id=\"sync-incomplete\">{E(incomplete.Describe(TenantZone.Shown(zone)))}</span>"
                 : "";
             var state = c.NeedsReconnect ? Badge("needs reconnecting", "expired") : c.Live ? Badge("connected", "active") : Badge("not connected", "revoked");
             html.Append($"<tr id=\"connection-{E(c.Source)}\"><td>{E(c.Label)}</td><td>{state}</td><td>{E(c.CompanyName)}</td><td>{E(c.AccountId)}</td>")

@@ -25,7 +25,7 @@ public static class DashboardPage
     public static RouteGroupBuilder MapDashboardPage(this RouteGroupBuilder tenant)
     {
         tenant.MapGet("/dashboard", (HttpContext http, string tenant, string? asOf, IEnumerable<IReport> reports, ProposalGate gate, TimeProvider clock) =>
-            ConsolePage.RunAsync(http, tenant, caller => ShowAsync(http, caller, asOf, reports, gate, clock, AskBox.Form(http, caller.Tenant, null))));
+            ConsolePage.RunAsync(http, tenant, async caller => await ShowAsync(http, caller, asOf, reports, gate, clock, await AskBox.BoxAsync(http, caller, null))));
         return tenant;
     }
 

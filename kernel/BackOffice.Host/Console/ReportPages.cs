@@ -33,9 +33,7 @@ public static class ReportPages
                 }
 
                 // Issue 13: figures from partly synced books say so above the table, paged or not.
-                var partial = await Api.PartialSyncWarning.ForAsync(http.RequestServices, caller.Data, http.RequestAborted) is { } warning
-                    ? $"<p class=\"notice\" id=\"partial-sync\">{E(warning)}</p>"
-                    : "";
+                var partial = await PartialSyncNotice.HtmlAsync(http, caller.Data);
                 if (PagedReports.Of(reports, name) is { } paged)
                 {
                     var shown = await PagedReports.RenderAsync(caller, paged, asOf, job, PdfOf(documents, name) is not null, options.Value, http.Request.Query, http.RequestAborted);

@@ -20,13 +20,13 @@ namespace BackOffice.Host.Webhooks;
 /// Procore deliveries are hints (issue 14): before the sweep, the resource each names is fetched from Procore, once per
 /// resource however many deliveries name it; a hint that cannot be fetched fails its event and triggers no sweep.
 /// QuickBooks deliveries (issue 13) are hints too: when the tenant is connected, the entities they name are read by id
-/// (<see cref="QuickBooksChangeFetch"/>, once each however many deliveries name them) before the sweep; a delivery that
+/// (<see cref="QuickBooksEventFetch"/>, once each however many deliveries name them) before the sweep; a delivery that
 /// names none, a company never synced, or a Merge gets one change-data-capture sync; a read that fails fails those
-/// events and triggers no sweep.
+/// events and triggers no sweep. What was done with each operation is logged for `report quickbooks-events`.
 /// </summary>
 public sealed partial class EventInboxProcessor(
-    TenantRegistry tenants, TenantDataSource data, EventInbox inbox, SweepRunner runner, ProcoreHints hints, QuickBooksSync quickBooks,
-    QuickBooksChangeFetch quickBooksChanges, TimeProvider clock, IOptions<WebhookOptions> options, ILogger<EventInboxProcessor> logger) : PollingService(logger)
+    TenantRegistry tenants, TenantDataSource data, EventInbox inbox, SweepRunner runner, ProcoreHints hints,
+    QuickBooksEventFetch quickBooks, TimeProvider clock, IOptions<WebhookOptions> options, ILogger<EventInboxProcessor> logger) : PollingService(logger)
 {
     /// <summary>Longer than an event sweep takes, so a live host's claim never expires under it.</summary>
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(10);
@@ -80,7 +80,7 @@ public sealed partial class EventInboxProcessor(
         var fetched = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (pending.Any(p => p.Source == "quickbooks"))
         {
-            fetched[QuickBooksTarget] = await TrySyncQuickBooksAsync(tenant, pending.Where(p => p.Source == "quickbooks").ToList(), ct);
+            fetched[QuickBooksTarget] = await quickBooks.RunAsync(tenant, pending.Where(p => p.Source == "quickbooks").ToList(), ct);
         }
 
         foreach (var row in pending)
@@ -124,35 +124,6 @@ public sealed partial class EventInboxProcessor(
     }
 
     private const string QuickBooksTarget = "quickbooks:cdc";
-
-    /// <summary>Reads what the deliveries name (or a CDC sync); null when it ran or the tenant has no connection (the sweep runs as before).</summary>
-    private async Task<string?> TrySyncQuickBooksAsync(TenantData tenant, IReadOnlyList<EventInbox.PendingRow> rows, CancellationToken ct)
-    {
-        if (await tenant.QuickBooks.CurrentAsync(ct) is not { } connection)
-        {
-            return null;
-        }
-
-        try
-        {
-            var changes = rows.Select(r => QuickBooksWebhook.ChangeOf(r.PayloadJson)).ToList();
-            var cdc = connection.LastSyncAt is null || changes.Any(c => c is null)
-                      || (await quickBooksChanges.ApplyAsync(tenant, changes.OfType<QuickBooksChange>().ToList(), ct)).NeedsCdc;
-            if (cdc)
-            {
-                await quickBooks.SyncAsync(tenant, full: false, null, ct);
-            }
-
-            return null;
-        }
-        catch (Exception ex) when (ex is QuickBooksFaultException or QuickBooksResponseException or QuickBooksReconnectException
-                                       or QuickBooksNotConnectedException or HttpRequestException
-                                       or BackOffice.Store.Connectors.Keys.ConnectorKeyException)
-        {
-            LogRefetchFailed(ex, tenant.Tenant, QuickBooksTarget);
-            return $"QuickBooks could not be read: {ex.Message}";
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Hint {Target} for {Tenant} could not be fetched")]
     private partial void LogRefetchFailed(Exception ex, string tenant, string target);

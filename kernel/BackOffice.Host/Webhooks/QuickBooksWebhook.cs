@@ -89,6 +89,32 @@ public static class QuickBooksWebhook
             : null;
     }
 
+    /// <summary>
+    /// Issue 13: <see cref="ChangeOf"/> with the time the payload says the entity changed: the legacy lastUpdated
+    /// (formats vary, e.g. 2016-10-05T03:09:04.000Z or 2015-10-05T14:42:19-0700, Intuit's webhooks page) or a
+    /// CloudEvent's time; none when it is absent or unreadable (then the entity is read whatever we hold).
+    /// </summary>
+    public static QuickBooksChange? DatedChangeOf(string payloadJson) =>
+        ChangeOf(payloadJson) is not { } change ? null : change with { LastUpdated = WhenOf(payloadJson) };
+
+    /// <summary>The payload's lastUpdated, or a CloudEvent's time, as written; null when there is none.</summary>
+    public static string? LastUpdatedText(string payloadJson)
+    {
+        try
+        {
+            return JsonNode.Parse(payloadJson) is JsonObject o ? (o["lastUpdated"] ?? o["time"])?.ToString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static DateTimeOffset? WhenOf(string payloadJson) =>
+        LastUpdatedText(payloadJson) is { } text
+        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+            ? at : null;
+
     /// <summary>"created" -> Create, "merged" -> Merge, ... as the legacy payload spells them.</summary>
     private static string Operation(string pastTense) => pastTense.ToLowerInvariant() switch
     {

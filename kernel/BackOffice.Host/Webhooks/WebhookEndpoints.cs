@@ -33,6 +33,7 @@ public static class WebhookEndpoints
             .Validate(o => o.PollSeconds > 0, "Webhooks:PollSeconds must be positive").ValidateOnStart();
         builder.Services.AddSingleton<EventInbox>();
         builder.Services.AddSingleton<Router>();
+        builder.Services.AddSingleton<QuickBooksEventFetch>();
         builder.Services.AddSingleton<EventInboxProcessor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EventInboxProcessor>());
     }
@@ -110,7 +111,7 @@ public static class WebhookEndpoints
     }
 
     /// <summary>Routes events to tenants by company id and stores them; events of unknown companies are counted, not stored.</summary>
-    public sealed class Router(TenantRegistry tenants, TenantDataSource data, EventInbox inbox, SweepRunner runner)
+    public sealed class Router(TenantRegistry tenants, TenantDataSource data, EventInbox inbox, SweepRunner runner, TimeProvider clock)
     {
         public async Task<Receipt> StoreAsync(IEnumerable<InboundEvent> events, IReadOnlyDictionary<string, string> companies, CancellationToken ct, string? agent = null)
         {
@@ -125,7 +126,14 @@ public static class WebhookEndpoints
                 }
 
                 var target = agent ?? EventRouting.AgentFor(e.Entity);
-                var added = await inbox.AddAsync(data.For(tenant), e, target is not null && known.Contains(target) ? target : null, ct);
+                var routed = target is not null && known.Contains(target);
+                var added = await inbox.AddAsync(data.For(tenant), e, routed ? target : null, ct);
+                if (added && e.Source == "quickbooks")
+                {
+                    // Issue 13: each operation of a verified webhook is logged as received; the processor records what it did.
+                    await data.For(tenant).QuickBooksWebhookEvents.RecordAsync(QuickBooksEventFetch.Received(e, routed, clock.GetUtcNow()), ct);
+                }
+
                 stored += added ? 1 : 0;
                 duplicates += added ? 0 : 1;
             }

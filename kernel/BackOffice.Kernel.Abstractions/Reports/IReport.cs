@@ -26,6 +26,9 @@ public sealed record ReportRequest(BackOffice.Store.Tenancy.TenantData Data, Dat
     /// <summary>`--period N`: the period (pay application number) of per-period reports such as g702 (issue 16).</summary>
     public string? Period { get; init; }
 
+    /// <summary>`--since DATE`: the start of that day in the tenant's time zone, for reports of a log (quickbooks-events, issue 13).</summary>
+    public DateTimeOffset? Since { get; init; }
+
     /// <summary>
     /// Issue 17: <see cref="Job"/> as the caller already resolved it (the API's route, the console, the CLI check the job
     /// before running), so the report does not resolve it again; null when not resolved yet or no job is given.

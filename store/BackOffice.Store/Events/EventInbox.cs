@@ -21,6 +21,14 @@ public sealed class EventInbox(TimeProvider clock)
         public string Source { get; init; } = "";
 
         public string PayloadJson { get; init; } = "";
+
+        /// <summary>The provider's event id (issue 13: the QuickBooks webhook event log's key).</summary>
+        public string EventId { get; init; } = "";
+
+        public string Entity { get; init; } = "";
+
+        /// <summary>When the delivery was received (round-trip "O" text).</summary>
+        public string ReceivedAt { get; init; } = "";
     }
 
     /// <summary>Stores the event; false when the same (source, event id) was already stored.</summary>
@@ -43,7 +51,7 @@ public sealed class EventInbox(TimeProvider clock)
     {
         await using var unit = await tenant.ReadAsync(ct);
         return (await unit.Connection.QueryAsync<PendingRow>(new CommandDefinition(
-            "SELECT id AS Id, agent AS Agent, source AS Source, payload_json AS PayloadJson FROM event_inbox WHERE status = 'pending' ORDER BY id", cancellationToken: ct))).AsList();
+            "SELECT id AS Id, agent AS Agent, source AS Source, payload_json AS PayloadJson, event_id AS EventId, entity AS Entity, received_at AS ReceivedAt FROM event_inbox WHERE status = 'pending' ORDER BY id", cancellationToken: ct))).AsList();
     }
 
     /// <summary>
@@ -60,7 +68,7 @@ public sealed class EventInbox(TimeProvider clock)
             WHERE id IN (
                 SELECT id FROM event_inbox WHERE status = 'pending' AND (claim_until IS NULL OR claim_until <= @now)
                 ORDER BY id LIMIT @limit{unit.SkipLocked})
-            RETURNING id AS Id, agent AS Agent, source AS Source, payload_json AS PayloadJson
+            RETURNING id AS Id, agent AS Agent, source AS Source, payload_json AS PayloadJson, event_id AS EventId, entity AS Entity, received_at AS ReceivedAt
             """,
             new { now = StoreTime.ToText(now), until = StoreTime.ToText(now + claimFor), limit }, unit.Transaction, cancellationToken: ct))).AsList();
         await unit.CommitAsync(ct);

@@ -66,6 +66,7 @@ public sealed class TenantData : IDisposable
         Findings = new FindingStore(clock);
         QuickBooks = new QuickBooksConnectionStore(this);
         QuickBooksSync = new QuickBooksSyncStore(this);
+        QuickBooksWebhookEvents = new QuickBooksWebhookEventStore(this);
         Procore = new ProcoreConnectionStore(this);
         ProcoreSync = new ProcoreSyncStore(this);
     }
@@ -145,6 +146,9 @@ public sealed class TenantData : IDisposable
 
     /// <summary>Applies QuickBooks entities to the canonical ledger tables and keeps the sync cursors (issue 13).</summary>
     public QuickBooksSyncStore QuickBooksSync { get; }
+
+    /// <summary>Each operation a verified QuickBooks webhook named and what the sync did with it (issue 13).</summary>
+    public QuickBooksWebhookEventStore QuickBooksWebhookEvents { get; }
 
     /// <summary>The tenant's Procore connection and its encrypted tokens (issue 14).</summary>
     public ProcoreConnectionStore Procore { get; }

@@ -187,7 +187,8 @@ public sealed partial class ConsoleConnectionsTests : IAsyncLifetime
         var row = Row(WebUtility.HtmlDecode(await sam.GetStringAsync("/t/acme/admin")), "quickbooks");
         var report = WebUtility.HtmlDecode(await sam.GetStringAsync("/t/acme/reports/ledger-bills"));
 
-        Assert.Contains("sync incomplete: bills through page 2, started 2026-11-27T22:00:00.000Z, last page at", row);
+        // Issue 13: in the tenant's time zone (the default, America/Los_Angeles: 22:00 UTC is 2:00 PM PST).
+        Assert.Contains("sync incomplete: bills through page 2, started Nov 27, 2026 2:00 PM, last page at", row);
         Assert.Contains("The books are partially synced from QuickBooks (sync incomplete: bills through page 2", report);
     }
 

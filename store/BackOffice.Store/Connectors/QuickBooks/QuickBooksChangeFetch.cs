@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Tenancy;
 
@@ -8,11 +9,19 @@ namespace BackOffice.Store.Connectors.QuickBooks;
 /// eventNotifications[].dataChangeEvent.entities[] {name, id, operation, lastUpdated, deletedId} or a CloudEvent
 /// qbo.{entity}.{operation}.v1 with intuitentityid (qbo.md section 9; Intuit .NET SDK Entity.cs, WebhooksCloudEvent.cs).
 /// </summary>
-public sealed record QuickBooksChange(string Entity, string Id, string Operation, string? DeletedId);
+public sealed record QuickBooksChange(string Entity, string Id, string Operation, string? DeletedId)
+{
+    /// <summary>The payload's lastUpdated (a CloudEvent's time), when it names one: an older one than the local copy is skipped.</summary>
+    public DateTimeOffset? LastUpdated { get; init; }
+}
+
+/// <summary>What the fetch did with one change (issue 13): an outcome of <see cref="QuickBooksWebhookEventStore"/> and the detail.</summary>
+public sealed record QuickBooksChangeResult(string Outcome, string? Detail);
 
 /// <summary>
 /// Issue 13: a webhook fetches only what it names. Each (entity, id) is read by id once however many deliveries name
-/// it, the latest operation deciding: Delete removes the row locally; Create, Update, Void and Emailed read the entity
+/// it, the latest operation deciding: an operation whose lastUpdated is older than the copy we hold is skipped (a
+/// late or redelivered notification); Delete removes the row locally; Create, Update, Void and Emailed read the entity
 /// and apply it (an id QuickBooks no longer has, error 610, is removed); Merge reads the survivor and the merged-away
 /// <c>deletedId</c> (gone: removed), and then says a change-data-capture pass is needed, since QuickBooks re-points the
 /// merged-away record's transactions to the survivor and a webhook does not name them. Entities the back office does
@@ -20,8 +29,15 @@ public sealed record QuickBooksChange(string Entity, string Id, string Operation
 /// </summary>
 public sealed class QuickBooksChangeFetch(QuickBooksApi api)
 {
-    /// <summary>What the fetch did for each change, and whether a CDC pass should follow (a Merge).</summary>
-    public sealed record Outcome(IReadOnlyList<(QuickBooksChange Change, string Did)> Done, bool NeedsCdc);
+    /// <summary>What the fetch did for each change it applied, and whether a CDC pass should follow (a Merge).</summary>
+    public sealed record Outcome(IReadOnlyList<(QuickBooksChange Change, QuickBooksChangeResult Did)> Done, bool NeedsCdc)
+    {
+        /// <summary>What was done for this change's entity and id (a later operation on it decides); skipped when the back office does not read the entity.</summary>
+        public QuickBooksChangeResult For(QuickBooksChange change) =>
+            Done.Where(d => string.Equals(d.Change.Entity, change.Entity, StringComparison.OrdinalIgnoreCase) && d.Change.Id == change.Id)
+                .Select(d => d.Did).FirstOrDefault()
+            ?? new QuickBooksChangeResult(QuickBooksWebhookEventStore.Skipped, $"{change.Entity} is not an entity the back office reads");
+    }
 
     public async Task<Outcome> ApplyAsync(TenantData tenant, IReadOnlyList<QuickBooksChange> changes, CancellationToken cancellationToken)
     {
@@ -31,7 +47,7 @@ public sealed class QuickBooksChangeFetch(QuickBooksApi api)
             .Where(c => c.Entity.Length > 0)
             .GroupBy(c => (c.Entity, c.Id)).Select(g => g.Last())
             .OrderBy(c => order.ToList().IndexOf(c.Entity)).ToList();
-        var done = new List<(QuickBooksChange, string)>();
+        var done = new List<(QuickBooksChange, QuickBooksChangeResult)>();
         foreach (var change in latest)
         {
             done.Add((change, await ApplyOneAsync(tenant, change, cancellationToken)));
@@ -40,17 +56,29 @@ public sealed class QuickBooksChangeFetch(QuickBooksApi api)
         return new Outcome(done, latest.Any(c => IsOperation(c, "Merge")));
     }
 
-    private async Task<string> ApplyOneAsync(TenantData tenant, QuickBooksChange change, CancellationToken cancellationToken)
+    private async Task<QuickBooksChangeResult> ApplyOneAsync(TenantData tenant, QuickBooksChange change, CancellationToken cancellationToken)
     {
         if (IsOperation(change, "Delete"))
         {
-            return await RemoveAsync(tenant, change.Entity, change.Id, cancellationToken);
+            return new(QuickBooksWebhookEventStore.Deleted, await RemoveAsync(tenant, change.Entity, change.Id, cancellationToken));
         }
 
-        var merged = IsOperation(change, "Merge") && change.DeletedId is { Length: > 0 } gone
-            ? "; merged away " + gone + ": " + await ReadAsync(tenant, change.Entity, gone, cancellationToken)
-            : "";
-        return await ReadAsync(tenant, change.Entity, change.Id, cancellationToken) + merged;
+        if (!IsOperation(change, "Merge") && change.LastUpdated is { } named
+            && await tenant.QuickBooksSync.HeldUpdatedAtAsync(change.Entity, change.Id, cancellationToken) is { } heldText
+            && DateTimeOffset.TryParse(heldText, CultureInfo.InvariantCulture, DateTimeStyles.None, out var held) && named < held)
+        {
+            return new(QuickBooksWebhookEventStore.Skipped, $"older than the local copy (last updated {heldText})");
+        }
+
+        if (IsOperation(change, "Merge"))
+        {
+            var survivor = await ReadAsync(tenant, change.Entity, change.Id, cancellationToken);
+            var gone = change.DeletedId is { Length: > 0 } away ? $"; merged away {away}: {await ReadAsync(tenant, change.Entity, away, cancellationToken)}" : "";
+            return new(QuickBooksWebhookEventStore.Merged, survivor + gone);
+        }
+
+        var read = await ReadAsync(tenant, change.Entity, change.Id, cancellationToken);
+        return new(read.StartsWith("read", StringComparison.Ordinal) ? QuickBooksWebhookEventStore.Fetched : QuickBooksWebhookEventStore.Deleted, read);
     }
 
     private async Task<string> ReadAsync(TenantData tenant, string entity, string id, CancellationToken cancellationToken)
@@ -68,7 +96,7 @@ public sealed class QuickBooksChangeFetch(QuickBooksApi api)
     private static async Task<string> RemoveAsync(TenantData tenant, string entity, string id, CancellationToken cancellationToken)
     {
         var counts = await tenant.QuickBooksSync.ApplyAsync(entity, [new JsonObject { ["Id"] = id, ["status"] = "Deleted" }], null, cancellationToken);
-        return counts.Deleted > 0 ? "deleted" : "not held";
+        return counts.Deleted > 0 ? "deleted locally" : "not held";
     }
 
     private static bool IsOperation(QuickBooksChange change, string operation) =>

@@ -30,7 +30,7 @@ public sealed class QuickBooksConnections(
         }
 
         var issued = await oauth.ExchangeCodeAsync(code, redirectUri, cancellationToken);
-        var company = await api.CompanyInfoAsync(realmId, issued.AccessToken, cancellationToken);
+        var company = await CompanyInfoOrRevokeAsync(realmId, issued, cancellationToken);
         var now = clock.GetUtcNow();
         var connection = new QuickBooksConnection(
             realmId, company["CompanyName"]?.ToString(), actor.User, StoreTime.ToText(now), protector.Protect(issued.AccessToken),
@@ -40,6 +40,35 @@ public sealed class QuickBooksConnections(
         await audit.RecordAsync(tenant, actor, ConnectionAudit.Connected, "quickbooks", realmId, connection.CompanyName,
             (unit, ct) => tenant.QuickBooks.SaveAsync(unit, connection, ct), cancellationToken);
         return connection;
+    }
+
+    /// <summary>
+    /// Issue 13: the code exchange has issued a grant, but nothing is stored if CompanyInfo cannot be read; so the grant
+    /// is revoked at Intuit (with the refresh token: revoking it revokes the grant, qbo.md section 1) before the error is
+    /// reported, and if the revoke fails too the error says so, as the person must then remove the app in Intuit.
+    /// </summary>
+    private async Task<System.Text.Json.Nodes.JsonObject> CompanyInfoOrRevokeAsync(string realmId, QuickBooksTokenSet issued, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await api.CompanyInfoAsync(realmId, issued.AccessToken, cancellationToken);
+        }
+        catch (Exception read) when (read is QuickBooksFaultException or QuickBooksResponseException or HttpRequestException)
+        {
+            var failed = $"the company's details (CompanyInfo) could not be read: {read.Message}";
+            try
+            {
+                await oauth.RevokeAsync(issued.RefreshToken, cancellationToken);
+            }
+            catch (Exception revoke) when (revoke is QuickBooksFaultException or QuickBooksResponseException or HttpRequestException)
+            {
+                throw new QuickBooksConnectException(
+                    $"{failed}. Revoking the grant Intuit had just issued failed too ({revoke.Message}): remove the app's access in QuickBooks " +
+                    "(Intuit's app management, Settings > Manage apps / apps.intuit.com). Nothing was stored.", read);
+            }
+
+            throw new QuickBooksConnectException($"{failed}. The grant Intuit had just issued was revoked; nothing was stored.", read);
+        }
     }
 
     /// <summary>

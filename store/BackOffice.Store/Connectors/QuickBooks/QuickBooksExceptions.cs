@@ -43,3 +43,9 @@ public sealed class QuickBooksResponseException(string message) : Exception(mess
 
 /// <summary>A setting names a class or item that is not in the synced QuickBooks lists: the write is refused, nothing sent.</summary>
 public sealed class QuickBooksMappingException(string message) : Exception(message);
+
+/// <summary>
+/// Issue 13: connecting failed after Intuit issued a grant (CompanyInfo could not be read); the message says whether
+/// the grant was revoked again or must be removed by hand. Nothing was stored.
+/// </summary>
+public sealed class QuickBooksConnectException(string message, Exception inner) : Exception(message, inner);

@@ -14,14 +14,19 @@ public sealed partial record SyncIncomplete(string Entity, long Pages, string St
     public const string StartedKey = "full_started_at";
     public const string LastPageKey = "full_page_at";
 
-    /// <summary>"sync incomplete: bills through page 3, started 2026-11-27 22:00:00Z, last page at 2026-11-27 22:01:10Z".</summary>
-    public string Describe() =>
-        $"sync incomplete: {Plural(Entity)} through page {Pages.ToString(CultureInfo.InvariantCulture)}, started {StartedAt}" +
-        (LastPageAt is null ? "" : $", last page at {LastPageAt}");
+    /// <summary>
+    /// "sync incomplete: bills through page 3, started 2026-11-27T22:00:00.000Z, last page at ...". Issue 13: the
+    /// host passes <paramref name="time"/> to show both times in the tenant's time zone; without it they stay UTC text.
+    /// </summary>
+    public string Describe(Func<string, string>? time = null) =>
+        $"sync incomplete: {Plural(Entity)} through page {Pages.ToString(CultureInfo.InvariantCulture)}, started {(time ?? Same)(StartedAt)}" +
+        (LastPageAt is null ? "" : $", last page at {(time ?? Same)(LastPageAt)}");
 
     /// <summary>The plain warning a report built on the synced books carries.</summary>
-    public string ReportWarning() =>
-        $"The books are partially synced from QuickBooks ({Describe()}): these figures leave out what is not read yet, until the next sync completes.";
+    public string ReportWarning(Func<string, string>? time = null) =>
+        $"The books are partially synced from QuickBooks ({Describe(time)}): these figures leave out what is not read yet, until the next sync completes.";
+
+    private static string Same(string instant) => instant;
 
     /// <summary>From the saved cursors: the first entity (in sync order) not yet done, and its pages applied.</summary>
     internal static SyncIncomplete? From(IReadOnlyDictionary<string, SyncCursor> cursors, string? startedAt, string? lastPageAt, int pageSize)

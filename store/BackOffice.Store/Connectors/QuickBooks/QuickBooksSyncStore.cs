@@ -81,6 +81,17 @@ public sealed class QuickBooksSyncStore(TenantData tenant)
             $"SELECT id FROM {QuickBooksLedgerRows.TableOf(entity)} WHERE origin = 'quickbooks'", cancellationToken: cancellationToken))).ToList();
     }
 
+    /// <summary>
+    /// The LastUpdatedTime of the row QuickBooks gave us for (entity, id), or null when none is held (issue 13: a
+    /// webhook naming an older version than this is skipped).
+    /// </summary>
+    public async Task<string?> HeldUpdatedAtAsync(string entity, string id, CancellationToken cancellationToken)
+    {
+        await using var unit = await tenant.ReadAsync(cancellationToken);
+        return await unit.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            $"SELECT source_updated_at FROM {QuickBooksLedgerRows.TableOf(entity)} WHERE id = @id AND origin = 'quickbooks'", new { id }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>Forgets where a full sync stood, so the next one starts from the first page.</summary>
     public async Task ResetCursorsAsync(CancellationToken cancellationToken)
     {

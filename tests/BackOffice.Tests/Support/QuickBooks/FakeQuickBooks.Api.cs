@@ -93,6 +93,12 @@ public sealed partial class FakeQuickBooks
 
     private IResult Read(string urlEntity, string id)
     {
+        if (urlEntity == "companyinfo" && CompanyInfoFails)
+        {
+            // A SystemFault (qbo.md section 7); python-quickbooks treats codes of 10000 and above as severe.
+            return Fault(500, "SystemFault", "10000", "An application error has occurred while processing your request", "System Failure Error");
+        }
+
         if (urlEntity == "companyinfo")
         {
             return Reply(new JsonObject { ["CompanyInfo"] = new JsonObject { ["Id"] = Realm, ["CompanyName"] = CompanyName, ["SyncToken"] = "0" } });

@@ -40,6 +40,15 @@ public sealed partial class FakeQuickBooks
 
     public bool Revoked { get; private set; }
 
+    /// <summary>Every token presented to the revoke endpoint, in order (issue 13: a failed connect revokes its grant once).</summary>
+    public ConcurrentQueue<string> RevokeCalls { get; } = new();
+
+    /// <summary>The revoke endpoint answers 503 (Intuit down), so the caller must say the grant is still live.</summary>
+    public bool FailRevoke { get; set; }
+
+    /// <summary>Every refresh token issued so far (in no order): which grant a revoke named.</summary>
+    public IReadOnlyCollection<string> IssuedRefreshTokens => [.. _refreshTokens.Keys];
+
     /// <summary>Every access token issued so far now answers 401, as after its hour.</summary>
     public void ExpireAccessTokens()
     {
@@ -144,6 +153,12 @@ public sealed partial class FakeQuickBooks
 
         var body = await JsonNode.ParseAsync(context.Request.Body);
         var token = body?["token"]?.GetValue<string>() ?? "";
+        RevokeCalls.Enqueue(token);
+        if (FailRevoke)
+        {
+            return Results.Text("Service Unavailable", "text/plain", statusCode: 503);
+        }
+
         if (!_refreshTokens.ContainsKey(token) && !_accessTokens.ContainsKey(token))
         {
             return OAuthError("invalid_request", 400);

@@ -47,6 +47,9 @@ public sealed partial class FakeQuickBooks : IAsyncDisposable
     /// <summary>The next N API requests are answered 200 with a body cut off mid-JSON (a broken proxy or connection).</summary>
     public int GarbleNext { get; set; }
 
+    /// <summary>Issue 13: CompanyInfo answers 500 with a SystemFault, so a connect fails after the code exchange.</summary>
+    public bool CompanyInfoFails { get; set; }
+
     /// <summary>
     /// A query whose SQL this matches is answered 503 with a plain-text body, as an outage mid-sync would be (issue 13:
     /// a sync interrupted after some pages). Intuit documents no body for a 503, so the client reads the status alone.

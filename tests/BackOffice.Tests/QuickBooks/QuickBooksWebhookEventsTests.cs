@@ -1,0 +1,184 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using BackOffice.Host.Api;
+using BackOffice.Host.Webhooks;
+using BackOffice.Store.Connectors.QuickBooks;
+using BackOffice.Store.Tenancy;
+using BackOffice.Tests.Support;
+using BackOffice.Tests.Support.QuickBooks;
+using Dapper;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BackOffice.Tests.QuickBooks;
+
+/// <summary>
+/// Issue 13: every operation a verified QuickBooks webhook names is logged with what the sync did with it, and
+/// `backoffice report quickbooks-events` lists them newest first. Deliveries are the legacy eventNotifications shape of
+/// Intuit's webhooks page and its .NET SDK (WebhooksEvent.cs, Entity.cs), signed as Intuit signs them (qbo.md section 9).
+/// </summary>
+[Collection(nameof(QuickBooksCliCollection))]
+public sealed class QuickBooksWebhookEventsTests : IAsyncLifetime
+{
+    private const string Verifier = "qbo-events-verifier";
+    private readonly TempDataDirectory _dir = new();
+    private readonly EnvironmentSettings _settings = new("BACKOFFICE_QuickBooks__");
+    private FakeQuickBooks _fake = null!;
+    private CliRunner _cli = null!;
+
+    public async Task InitializeAsync()
+    {
+        _fake = await FakeQuickBooks.StartAsync();
+        _cli = new CliRunner(_dir.Root);
+        foreach (var (name, value) in _fake.ProductSettings())
+        {
+            _settings.Set(name, value);
+        }
+
+        _settings.SetCallbackOnFreePort();
+        await _cli.OkAsync("tenant", "create", "acme");
+        await _cli.OkAsync("users", "add", "sam", "--role", "admin");
+        QuickBooksHarness.SeedCompanyInto(_fake);
+        await QuickBooksCliHarness.ConnectThroughBrowserAsync(_dir, _fake);
+        await _cli.OkAsync("sync", "--tenant", "acme");
+    }
+
+    [Fact]
+    public async Task Processor_TwoWebhooks_LogsEachOperationWithWhatTheSyncDid()
+    {
+        _fake.Add("Bill", QuickBooksHarness.Bill("26", "B-2", 480.00m));
+        _fake.Remove("Bill", "25");
+        await using var web = await StartWebAsync();
+        var now = DateTimeOffset.UtcNow;
+        // Vendor 46 was synced as last updated five minutes ago; a notification of an hour ago is a late one.
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(web, Legacy(("Bill", "26", "Create", now), ("Vendor", "46", "Update", now.AddHours(-1)))));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(web, Legacy(("Bill", "25", "Delete", now), ("Estimate", "5", "Create", now))));
+        Assert.All(await EventsAsync(web), e => Assert.True(e.Outcome is "pending" or "skipped", e.Outcome));
+
+        await web.Services.GetRequiredService<EventInboxProcessor>().ProcessPendingAsync(CancellationToken.None);
+
+        var byEntity = (await EventsAsync(web)).ToDictionary(e => $"{e.Entity} {e.EntityId} {e.Operation}", e => (e.Outcome, e.Detail));
+        Assert.Equal(("fetched", "read, added"), byEntity["Bill 26 Create"]);
+        Assert.Equal("skipped", byEntity["Vendor 46 Update"].Outcome);
+        Assert.StartsWith("older than the local copy", byEntity["Vendor 46 Update"].Detail, StringComparison.Ordinal);
+        Assert.Equal(("deleted", "deleted locally"), byEntity["Bill 25 Delete"]);
+        Assert.Equal("skipped", byEntity["Estimate 5 Create"].Outcome);
+        Assert.All(await EventsAsync(web), e => Assert.Equal(_fake.Realm, e.RealmId));
+    }
+
+    [Fact]
+    public async Task Processor_GrantRevoked_LogsTheOperationFailedWithTheReason()
+    {
+        _fake.RevokeGrant();
+        await using var web = await StartWebAsync();
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(web, Legacy(("Bill", "25", "Update", DateTimeOffset.UtcNow))));
+
+        await web.Services.GetRequiredService<EventInboxProcessor>().ProcessPendingAsync(CancellationToken.None);
+
+        var logged = Assert.Single(await EventsAsync(web));
+        Assert.Equal("failed", logged.Outcome);
+        Assert.Contains("needs reconnecting", logged.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Webhook_BadSignature_LogsNothing()
+    {
+        await using var web = await StartWebAsync();
+        var body = Encoding.UTF8.GetBytes(Legacy(("Bill", "26", "Create", DateTimeOffset.UtcNow)));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/quickbooks") { Content = new ByteArrayContent(body) };
+        request.Headers.TryAddWithoutValidation(QuickBooksWebhook.SignatureHeader, QuickBooksWebhook.Sign(body, "not-the-verifier"));
+
+        var response = await web.GetTestClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(await EventsAsync(web));
+        await using var c = await Tenant(web).OpenAsync(CancellationToken.None);
+        Assert.Equal(0L, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM event_inbox"));
+    }
+
+    [Fact]
+    public async Task Report_Since_ListsNewestFirstFromThatDayWithShowingNOfM()
+    {
+        await using (var web = await StartWebAsync())
+        {
+            Assert.Equal(HttpStatusCode.OK, await PostAsync(web, Legacy(("Bill", "25", "Update", DateTimeOffset.UtcNow), ("Vendor", "46", "Update", DateTimeOffset.UtcNow))));
+        }
+
+        using var source = new TenantDataSource(_dir.Data, TimeProvider.System);
+        await source.For("acme").QuickBooksWebhookEvents.RecordAsync(new QuickBooksWebhookEvent(
+            "old-1", _fake.Realm, "Bill", "7", "Update", null, "2026-01-05T12:00:00.000Z", "fetched", "read, changed"), CancellationToken.None);
+
+        var all = await _cli.OkAsync("report", "quickbooks-events", "--tenant", "acme");
+        var recent = await _cli.OkAsync("report", "quickbooks-events", "--tenant", "acme", "--since", DateTime.UtcNow.AddDays(-2).ToString("yyyy-MM-dd"));
+        var file = Path.Combine(_dir.Root, "events.csv");
+        await _cli.OkAsync("report", "quickbooks-events", "--tenant", "acme", "--since", "2026-01-05", "--format", "csv", "--out", file);
+
+        Assert.Contains("(showing 3 of 3)", all.Out, StringComparison.Ordinal);
+        Assert.Contains("(showing 2 of 2)", recent.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("old-1", recent.Out, StringComparison.Ordinal);
+        var lines = await File.ReadAllLinesAsync(file);
+        Assert.Equal(4, lines.Length);
+        Assert.Contains("2026-01-05T12:00:00.000Z", lines[^1], StringComparison.Ordinal);
+        var bad = await _cli.RunAsync("report", "quickbooks-events", "--tenant", "acme", "--since", "05/01/2026");
+        Assert.NotEqual(0, bad.ExitCode);
+        Assert.Contains("--since must be a date as yyyy-MM-dd", bad.Error + bad.Out, StringComparison.Ordinal);
+    }
+
+    private static TenantData Tenant(WebApplication web) => web.Services.GetRequiredService<TenantDataSource>().For("acme");
+
+    private async Task<IReadOnlyList<QuickBooksWebhookEvent>> EventsAsync(WebApplication web) =>
+        (await Tenant(web).QuickBooksWebhookEvents.ListAsync(null, 100, CancellationToken.None)).Rows;
+
+    private string Legacy(params (string Name, string Id, string Operation, DateTimeOffset LastUpdated)[] entities) =>
+        new JsonObject
+        {
+            ["eventNotifications"] = new JsonArray(new JsonObject
+            {
+                ["realmId"] = _fake.Realm,
+                ["dataChangeEvent"] = new JsonObject
+                {
+                    ["entities"] = new JsonArray(entities.Select(e => (JsonNode)new JsonObject
+                    {
+                        ["name"] = e.Name, ["id"] = e.Id, ["operation"] = e.Operation,
+                        ["lastUpdated"] = e.LastUpdated.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
+                    }).ToArray()),
+                },
+            }),
+        }.ToJsonString();
+
+    private static async Task<HttpStatusCode> PostAsync(WebApplication web, string json)
+    {
+        var body = Encoding.UTF8.GetBytes(json);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/quickbooks") { Content = new ByteArrayContent(body) };
+        request.Headers.TryAddWithoutValidation(QuickBooksWebhook.SignatureHeader, QuickBooksWebhook.Sign(body, Verifier));
+        return (await web.GetTestClient().SendAsync(request)).StatusCode;
+    }
+
+    private async Task<WebApplication> StartWebAsync()
+    {
+        var web = BackOfficeWeb.Build(_dir.Data, "http://127.0.0.1:0", b =>
+        {
+            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Webhooks:PollSeconds"] = "3600",
+                ["Scheduler:PollSeconds"] = "3600",
+                ["Webhooks:QuickBooks:VerifierToken"] = Verifier,
+                [$"Webhooks:QuickBooks:Realms:{_fake.Realm}"] = "acme",
+            });
+            b.WebHost.UseTestServer();
+        });
+        await web.StartAsync();
+        return web;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _settings.Dispose();
+        await _fake.DisposeAsync();
+        _dir.Dispose();
+    }
+}
