@@ -17,7 +17,8 @@ public sealed class QuickBooksInvoiceWriterTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
 
-    private static readonly Dictionary<string, string?> Items = new()
+    /// <summary>The invoice and retainage items of these tests (shared with QuickBooksRetainageItemTests).</summary>
+    internal static readonly Dictionary<string, string?> Items = new()
     {
         ["QuickBooks:InvoiceItem"] = "Progress billing", ["QuickBooks:Tenants:acme:RetainageItem"] = "Retainage receivable",
     };
@@ -115,7 +116,8 @@ public sealed class QuickBooksInvoiceWriterTests
         Assert.NotNull(h.Fake.Find("Invoice", written.EntityId));
     }
 
-    private static async Task<QuickBooksHarness> SyncedAsync(Dictionary<string, string?> settings)
+    /// <summary>A connected tenant whose synced items are "Progress billing" (1) and "Retainage receivable" (2).</summary>
+    internal static async Task<QuickBooksHarness> SyncedAsync(Dictionary<string, string?> settings)
     {
         var h = await QuickBooksHarness.ConnectedAsync(settings);
         var before = DateTimeOffset.UtcNow.AddMinutes(-5);
