@@ -19,3 +19,20 @@ internal class PaymentTermRow
 
     public PaymentTerm ToTerm() => new(Id, Name, (int?)DueDays, (int?)DayOfMonthDue, (int?)DueNextMonthDays);
 }
+
+/// <summary>
+/// Issue 16: whose term a document falls back to, written once for the ledger's terms per party and the sync's due-date
+/// fill: a customer's own term (QuickBooks SalesTermRef) else its parent's (a job's customer), a vendor's TermRef.
+/// Each is a select of (PartyId, TermId).
+/// </summary>
+internal static class PartyTermSql
+{
+    public const string Customers =
+        "SELECT c.id AS PartyId, COALESCE(c.sales_term_id, p.sales_term_id) AS TermId FROM ledger_customers c LEFT JOIN ledger_customers p ON p.id = c.parent_id";
+
+    public const string Vendors = "SELECT v.id AS PartyId, v.term_id AS TermId FROM ledger_vendors v";
+
+    /// <summary>Each party of <paramref name="parties"/> with its term, for the parties whose term is in the synced terms.</summary>
+    public static string WithTerms(string parties) =>
+        $"SELECT x.PartyId AS PartyId, {PaymentTermRow.Columns} FROM ({parties}) x JOIN ledger_terms t ON t.id = x.TermId ORDER BY x.PartyId";
+}

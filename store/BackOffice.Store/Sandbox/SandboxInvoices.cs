@@ -13,7 +13,16 @@ namespace BackOffice.Store.Sandbox;
 /// </summary>
 public sealed record InvoiceDraft(string CustomerId, string? DocNumber, DateOnly TxnDate, DateOnly DueDate, decimal Retainage, IReadOnlyList<InvoiceLineDraft> Lines);
 
-public sealed record InvoiceLineDraft(string? Item, string? Description, decimal Amount);
+public sealed record InvoiceLineDraft(string? Item, string? Description, decimal Amount)
+{
+    /// <summary>
+    /// The item of a line that bills retainage released (issue 16): the ledger counts such a line as retainage collected
+    /// (<see cref="Financial.LedgerFinancialStore.InvoicesAsync"/>), and QuickBooks gets it on the tenant's retainage item.
+    /// </summary>
+    public const string ReleaseItem = "Retainage release";
+
+    public bool IsRelease => string.Equals(Item, ReleaseItem, StringComparison.OrdinalIgnoreCase);
+}
 
 /// <summary>Invoice create and delete in the sandbox (issue 16): an active customer, whole cents, a total that is not negative.</summary>
 internal static class SandboxInvoices

@@ -17,6 +17,7 @@ public sealed class QuickBooksInvoiceWriterTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
 
+    /// <summary>The invoice and retainage items of these tests (shared with QuickBooksRetainageItemTests).</summary>
     internal static readonly Dictionary<string, string?> Items = new()
     {
         ["QuickBooks:InvoiceItem"] = "Progress billing", ["QuickBooks:Tenants:acme:RetainageItem"] = "Retainage receivable",
@@ -117,7 +118,8 @@ public sealed class QuickBooksInvoiceWriterTests
 
     private static JsonObject? Written(LedgerWriteResult written) => written.Response["Invoice"] as JsonObject;
 
-    private static async Task<QuickBooksHarness> SyncedAsync(Dictionary<string, string?> settings)
+    /// <summary>A connected tenant whose synced items are "Progress billing" (1) and "Retainage receivable" (2).</summary>
+    internal static async Task<QuickBooksHarness> SyncedAsync(Dictionary<string, string?> settings)
     {
         var h = await QuickBooksHarness.ConnectedAsync(settings);
         AddItems(h.Fake);

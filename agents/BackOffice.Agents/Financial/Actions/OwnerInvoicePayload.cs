@@ -20,7 +20,7 @@ public sealed partial record OwnerInvoicePayload(
     public static string Kind => "ledger.create-invoice";
 
     /// <summary>The item that marks a release line; the ledger counts such lines as retainage collected (LedgerFinancialStore.InvoicesAsync).</summary>
-    public const string ReleaseItem = "Retainage release";
+    public const string ReleaseItem = InvoiceLineDraft.ReleaseItem;
 
     /// <summary>The retainage released, 0 when none (a method: a property would be written into the stored payload).</summary>
     public decimal ReleasedAmount() => RetainageReleased is null ? 0m : Number(RetainageReleased, "retainage_released");

@@ -27,7 +27,7 @@ public sealed record QuickBooksChangeResult(string Outcome, string? Detail);
 /// merged-away record's transactions to the survivor and a webhook does not name them. Entities the back office does
 /// not read (Employee, Estimate, ...) are skipped.
 /// </summary>
-public sealed class QuickBooksChangeFetch(QuickBooksApi api)
+public sealed class QuickBooksChangeFetch(QuickBooksApi api, QuickBooksOptions options)
 {
     /// <summary>What the fetch did for each change it applied, and whether a CDC pass should follow (a Merge).</summary>
     public sealed record Outcome(IReadOnlyList<(QuickBooksChange Change, QuickBooksChangeResult Did)> Done, bool NeedsCdc)
@@ -89,7 +89,7 @@ public sealed class QuickBooksChangeFetch(QuickBooksApi api)
             return await RemoveAsync(tenant, entity, id, cancellationToken) + " (QuickBooks has no such id, 610)";
         }
 
-        var counts = await tenant.QuickBooksSync.ApplyAsync(entity, [body], null, cancellationToken);
+        var counts = await tenant.QuickBooksSync.ApplyAsync(entity, [body], null, options.ItemSetting(tenant.Tenant, "RetainageItem"), cancellationToken);
         return counts.Added > 0 ? "read, added" : counts.Changed > 0 ? "read, changed" : "read, unchanged";
     }
 

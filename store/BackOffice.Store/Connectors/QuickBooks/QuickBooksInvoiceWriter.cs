@@ -9,8 +9,9 @@ namespace BackOffice.Store.Connectors.QuickBooks;
 /// <summary>
 /// Owner invoices into QuickBooks Online (issue 13, the <c>ledger.create-invoice</c> proposal of issue 16): an Invoice
 /// with CustomerRef and SalesItemLineDetail lines (ItemRef, Qty, UnitPrice; Intuit's Invoice reference, qbo.md
-/// section 5): the work billed under the configured invoice item and the retainage withheld as a negative line under
-/// the retainage item, both checked against the synced items before anything is sent. <c>requestid</c> = the proposal's
+/// section 5): the work billed under the configured invoice item, and the retainage withheld as a negative line and
+/// any retainage released as a positive one under the retainage item (issue 16: so the sync reads them back as
+/// retainage, <see cref="QuickBooksRowSql"/>), both checked against the synced items before anything is sent. <c>requestid</c> = the proposal's
 /// idempotency key, and because Intuit publishes no retention for requestid, a create first looks for an invoice of
 /// the same customer and date whose memo (PrivateNote) carries that key. Undo reads the invoice back and refuses when
 /// a payment is linked to it or its SyncToken moved since we wrote it, naming the fields we wrote that differ now.
@@ -21,14 +22,15 @@ public sealed class QuickBooksInvoiceWriter(QuickBooksApi api, QuickBooksLists l
     {
         var marker = QuickBooksLedgerWriter.Marker(requestId);
         var item = await lists.ItemAsync(tenant, "InvoiceItem", cancellationToken);
-        var retainageItem = invoice.Retainage == 0m ? null : await lists.ItemAsync(tenant, "RetainageItem", cancellationToken);
+        // Issue 16: the release line goes on the retainage item too, so it reads back as a release, not as work.
+        var retainageItem = invoice.Retainage == 0m && !invoice.Lines.Any(l => l.IsRelease) ? null : await lists.ItemAsync(tenant, "RetainageItem", cancellationToken);
         var jobClass = (await lists.ClassesAsync(tenant, cancellationToken)).ClassFor(invoice.CustomerId, "");
         var sameDay = await api.QueryAsync(tenant,
             $"SELECT * FROM Invoice WHERE CustomerRef = '{QuickBooksLedgerWriter.Quote(invoice.CustomerId)}' AND TxnDate = '{QuickBooksRowSql.Iso(invoice.TxnDate)}'", cancellationToken);
         var created = (sameDay["Invoice"] as JsonArray ?? []).OfType<JsonObject>()
                           .FirstOrDefault(i => i["PrivateNote"]?.ToString()?.Contains(marker, StringComparison.Ordinal) == true)
                       ?? await api.CreateAsync(tenant, "Invoice", Body(invoice, marker, item, retainageItem, jobClass), requestId, cancellationToken);
-        await tenant.QuickBooksSync.ApplyAsync("Invoice", [(JsonObject)created.DeepClone()], null, cancellationToken);
+        await tenant.QuickBooksSync.ApplyAsync("Invoice", [(JsonObject)created.DeepClone()], null, lists.Setting(tenant, "RetainageItem"), cancellationToken);
         var json = new QuickBooksJson("Invoice", created);
         return new LedgerWriteResult(json.Id, json.SyncToken, new JsonObject { ["Invoice"] = created.DeepClone() });
     }
@@ -64,8 +66,8 @@ public sealed class QuickBooksInvoiceWriter(QuickBooksApi api, QuickBooksLists l
 
     private static JsonObject Body(InvoiceDraft invoice, string marker, string item, string? retainageItem, string? jobClass)
     {
-        var lines = invoice.Lines.Select(line => Line(line.Amount, line.Description ?? line.Item, item, jobClass)).ToList();
-        if (retainageItem is not null)
+        var lines = invoice.Lines.Select(line => Line(line.Amount, line.Description ?? line.Item, line.IsRelease ? retainageItem! : item, jobClass)).ToList();
+        if (invoice.Retainage != 0m && retainageItem is not null)
         {
             lines.Add(Line(-invoice.Retainage, "Retainage withheld", retainageItem, jobClass));
         }

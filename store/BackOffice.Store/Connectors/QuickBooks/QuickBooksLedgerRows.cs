@@ -50,8 +50,9 @@ internal static class QuickBooksLedgerRows
         Tables.TryGetValue(entity, out var table) ? table.Table : throw new QuickBooksResponseException($"QuickBooks entity type '{entity}' is not one the back office reads.");
 
     /// <param name="touched">Gets the entities of the row before and after (issue 18: the change journal).</param>
+    /// <param name="retainageItemId">The QuickBooks Id of the tenant's retainage item, whose invoice lines are retainage (issue 16).</param>
     public static async Task<SyncOutcome> ApplyAsync(
-        DbConnection c, DbTransaction t, string entity, JsonObject body, ISet<ChangedEntity> touched, CancellationToken ct)
+        DbConnection c, DbTransaction t, string entity, JsonObject body, ISet<ChangedEntity> touched, string? retainageItemId, CancellationToken ct)
     {
         if (!Tables.TryGetValue(entity, out var table))
         {
@@ -79,7 +80,7 @@ internal static class QuickBooksLedgerRows
 
         await RemoveAsync(c, t, table, json.Id, ct);
         // Issue 16: a document without its DueDate is due as its synced term says.
-        foreach (var (sql, row) in QuickBooksRowSql.Rows(new QuickBooksJson(entity, await QuickBooksTerms.WithDueDateAsync(c, t, entity, body, ct))))
+        foreach (var (sql, row) in QuickBooksRowSql.Rows(new QuickBooksJson(entity, await QuickBooksTerms.WithDueDateAsync(c, t, entity, body, ct)), retainageItemId))
         {
             await c.ExecuteAsync(new CommandDefinition(sql, row, t, cancellationToken: ct));
         }

@@ -11,7 +11,8 @@ namespace BackOffice.Store.Connectors.QuickBooks;
 /// with <c>requestid</c> = the proposal's idempotency key. Because Intuit publishes no retention for requestid, a
 /// create first looks for a bill of the same vendor and DocNumber whose memo carries that key. What QuickBooks
 /// answers is applied to the local ledger tables at once, so the next sweep sees it before the next sync. Lines carry
-/// the ClassRef the tenant maps their job or account to (<see cref="QuickBooksClassMap"/>).
+/// the ClassRef the tenant maps their job or account to (<see cref="QuickBooksClassMap"/>). A bill without a due date
+/// carries its vendor's term as SalesTermRef (issue 16).
 /// </summary>
 public sealed class QuickBooksLedgerWriter(QuickBooksApi api, QuickBooksLists lists) : ILedgerWriter
 {
@@ -21,9 +22,11 @@ public sealed class QuickBooksLedgerWriter(QuickBooksApi api, QuickBooksLists li
         // Resolved before anything is sent: a class setting that names no synced class fails the write with nothing written.
         var map = await lists.ClassesAsync(tenant, cancellationToken);
         var classes = bill.Lines.Select(line => map.ClassFor(line.CustomerId, line.AccountId)).ToList();
+        // Issue 16: a bill without its due date carries its vendor's term, so QuickBooks and our copy date it alike.
+        var term = bill.DueDate is null ? (await tenant.Ledger.VendorTermsAsync(cancellationToken)).GetValueOrDefault(bill.VendorId)?.Id : null;
         var earlier = bill.DocNumber is null ? [] : await QueryBillsAsync(tenant, bill.VendorId, bill.DocNumber, cancellationToken);
         var created = earlier.FirstOrDefault(b => b["PrivateNote"]?.ToString()?.Contains(marker, StringComparison.Ordinal) == true)
-                      ?? await api.CreateAsync(tenant, "Bill", Body(bill, marker, classes), requestId, cancellationToken);
+                      ?? await api.CreateAsync(tenant, "Bill", Body(bill, marker, classes, term), requestId, cancellationToken);
         await tenant.QuickBooksSync.ApplyAsync("Bill", [(JsonObject)created.DeepClone()], null, cancellationToken);
         return Result(created);
     }
@@ -55,11 +58,12 @@ public sealed class QuickBooksLedgerWriter(QuickBooksApi api, QuickBooksLists li
     /// <summary>The memo tag that carries our key, so a bill we wrote is found again when requestid has been forgotten.</summary>
     public static string Marker(string requestId) => $"[backoffice {requestId}]";
 
-    private static JsonObject Body(BillDraft bill, string marker, IReadOnlyList<string?> classes) => new()
+    private static JsonObject Body(BillDraft bill, string marker, IReadOnlyList<string?> classes, string? termId) => new()
     {
         ["VendorRef"] = new JsonObject { ["value"] = bill.VendorId },
         ["TxnDate"] = QuickBooksRowSql.Iso(bill.TxnDate),
         ["DueDate"] = bill.DueDate is { } due ? QuickBooksRowSql.Iso(due) : null,
+        ["SalesTermRef"] = QuickBooksJson.Reference(termId),
         ["DocNumber"] = bill.DocNumber,
         // PrivateNote holds at most 4000 characters (qbo.md section 5).
         ["PrivateNote"] = bill.Memo is null ? marker : $"{bill.Memo[..Math.Min(bill.Memo.Length, 3900)]} {marker}",

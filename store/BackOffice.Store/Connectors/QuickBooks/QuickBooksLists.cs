@@ -28,14 +28,7 @@ public sealed class QuickBooksLists(QuickBooksOptions options) : ILedgerClassJob
     /// </summary>
     public async Task<string> ItemAsync(TenantData tenant, string setting, CancellationToken cancellationToken)
     {
-        var own = options.For(tenant.Tenant);
-        var (tenantValue, globalValue) = setting switch
-        {
-            "InvoiceItem" => (own.InvoiceItem, options.InvoiceItem),
-            "RetainageItem" => (own.RetainageItem, options.RetainageItem),
-            _ => throw new ArgumentException($"'{setting}' is not an item setting.", nameof(setting)),
-        };
-        var (key, name) = tenantValue is { Length: > 0 } ? ($"QuickBooks:Tenants:{tenant.Tenant}:{setting}", tenantValue) : ($"QuickBooks:{setting}", globalValue ?? "");
+        var (key, name) = options.ItemSetting(tenant.Tenant, setting);
         if (name.Length == 0)
         {
             throw new QuickBooksMappingException(
@@ -44,6 +37,9 @@ public sealed class QuickBooksLists(QuickBooksOptions options) : ILedgerClassJob
 
         return Find(await ActiveAsync(tenant, "ledger_items", cancellationToken), key, name, "item", tenant.Tenant);
     }
+
+    /// <summary>Where an item setting comes from for this tenant (issue 16: the sync reads invoices' retainage by it).</summary>
+    public QuickBooksItemSetting Setting(TenantData tenant, string setting) => options.ItemSetting(tenant.Tenant, setting);
 
     /// <summary>
     /// Issue 16: the reverse of ClassByJob. A setting that names no synced class (or one that matches several) is left
@@ -66,13 +62,14 @@ public sealed class QuickBooksLists(QuickBooksOptions options) : ILedgerClassJob
             .ToDictionary(g => g.Key, g => g.Single().Job, StringComparer.Ordinal);
     }
 
-    internal static string Find(IReadOnlyList<QuickBooksListEntry> entries, string setting, string name, string kind, string tenant)
+    /// <param name="active">Whether <paramref name="entries"/> are the active entries only (for the error's words).</param>
+    internal static string Find(IReadOnlyList<QuickBooksListEntry> entries, string setting, string name, string kind, string tenant, bool active = true)
     {
         var matches = Matches(entries, name);
         return matches.Count == 1
             ? matches[0].Id
             : throw new QuickBooksMappingException(
-                $"{setting} names {kind} '{name}', which {(matches.Count == 0 ? "is not an active" : "matches more than one")} {kind} in tenant {tenant}'s synced QuickBooks {(kind == "class" ? "classes" : kind + "s")}: " +
+                $"{setting} names {kind} '{name}', which {(matches.Count > 0 ? "matches more than one" : active ? "is not an active" : "is not an")} {kind} in tenant {tenant}'s synced QuickBooks {(kind == "class" ? "classes" : kind + "s")}: " +
                 $"fix the setting (a {kind}'s full name or Id), or add the {kind} in QuickBooks and run `backoffice sync --tenant {tenant}`.");
     }
 

@@ -59,13 +59,31 @@ public sealed class QuickBooksOptions
     /// <summary>The item owner invoices carry when the tenant names none (issue 13), by name or Id.</summary>
     public string? InvoiceItem { get; set; }
 
-    /// <summary>The item of the retainage withheld on an owner invoice (a negative line), by name or Id.</summary>
+    /// <summary>The item of the retainage withheld (a negative line) and released (issue 16) on an owner invoice, by name or Id.</summary>
     public string? RetainageItem { get; set; }
 
     /// <summary>Per-tenant settings (class mapping, invoice item), keyed by tenant id.</summary>
     public Dictionary<string, QuickBooksTenantOptions> Tenants { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public QuickBooksTenantOptions For(string tenant) => Tenants.TryGetValue(tenant, out var settings) ? settings : new QuickBooksTenantOptions();
+
+    /// <summary>
+    /// Where an item setting ("InvoiceItem" or "RetainageItem") comes from for a tenant: its own, else the global one;
+    /// the key names the setting in errors. An empty name means the setting is not set.
+    /// </summary>
+    public QuickBooksItemSetting ItemSetting(string tenant, string setting)
+    {
+        var own = For(tenant);
+        var (tenantValue, globalValue) = setting switch
+        {
+            "InvoiceItem" => (own.InvoiceItem, InvoiceItem),
+            "RetainageItem" => (own.RetainageItem, RetainageItem),
+            _ => throw new ArgumentException($"'{setting}' is not an item setting.", nameof(setting)),
+        };
+        return tenantValue is { Length: > 0 }
+            ? new QuickBooksItemSetting($"QuickBooks:Tenants:{tenant}:{setting}", tenantValue)
+            : new QuickBooksItemSetting($"QuickBooks:{setting}", globalValue ?? "");
+    }
 
     public bool Configured => ClientId.Length > 0 && ClientSecret.Length > 0;
 
@@ -93,4 +111,10 @@ public sealed class QuickBooksOptions
 
     /// <summary>Never prints the secret.</summary>
     public override string ToString() => $"QuickBooks(api {ApiBaseUrl}, minorversion {MinorVersion}, client id {(ClientId.Length > 0 ? "set" : "missing")})";
+}
+
+/// <summary>An item setting's configuration key (for errors) and the item's name or Id it holds ("" when not set).</summary>
+public sealed record QuickBooksItemSetting(string Key, string Name)
+{
+    public bool IsSet => Name.Length > 0;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using BackOffice.Store.Sandbox;
 
 namespace BackOffice.Store.Connectors.QuickBooks;
 
@@ -11,14 +12,15 @@ internal static class QuickBooksRowSql
 {
     private const string Provenance = "'quickbooks', @SyncToken, @Updated, @RowHash";
 
-    public static IEnumerable<(string Sql, object Row)> Rows(QuickBooksJson q) => q.Entity switch
+    /// <param name="retainageItemId">The tenant's retainage item (issue 16): its invoice lines are retainage, not work.</param>
+    public static IEnumerable<(string Sql, object Row)> Rows(QuickBooksJson q, string? retainageItemId = null) => q.Entity switch
     {
         "Account" => [($"INSERT INTO ledger_accounts (id, number, name, type, active, origin, sync_token, source_updated_at, row_hash) VALUES (@Id, @Number, @Name, @Type, @Active, {Provenance})",
             new { q.Id, Number = q.Optional("AcctNum"), Name = q.Optional("FullyQualifiedName") ?? q.Text("Name"), Type = q.Text("AccountType"), Active = q.Flag("Active", true), q.SyncToken, q.Updated, q.RowHash })],
         "Customer" => [($"INSERT INTO ledger_customers (id, name, parent_id, fully_qualified_name, is_project, active, sales_term_id, origin, sync_token, source_updated_at, row_hash) VALUES (@Id, @Name, @Parent, @Fqn, @IsProject, @Active, @Term, {Provenance})",
             new { q.Id, Name = q.Text("DisplayName"), Parent = q.OptionalRef("ParentRef"), Term = q.OptionalRef("SalesTermRef"), Fqn = q.Optional("FullyQualifiedName") ?? q.Text("DisplayName"), IsProject = q.Flag("IsProject", false), Active = q.Flag("Active", true), q.SyncToken, q.Updated, q.RowHash })],
-        "Vendor" => [($"INSERT INTO ledger_vendors (id, name, active, origin, sync_token, source_updated_at, row_hash) VALUES (@Id, @Name, @Active, {Provenance})",
-            new { q.Id, Name = q.Text("DisplayName"), Active = q.Flag("Active", true), q.SyncToken, q.Updated, q.RowHash })],
+        "Vendor" => [($"INSERT INTO ledger_vendors (id, name, active, term_id, origin, sync_token, source_updated_at, row_hash) VALUES (@Id, @Name, @Active, @Term, {Provenance})",
+            new { q.Id, Name = q.Text("DisplayName"), Active = q.Flag("Active", true), Term = q.OptionalRef("TermRef"), q.SyncToken, q.Updated, q.RowHash })],
         "Item" => [($"INSERT INTO ledger_items (id, name, fully_qualified_name, type, active, income_account_id, expense_account_id, origin, sync_token, source_updated_at, row_hash) VALUES (@Id, @Name, @Fqn, @Type, @Active, @Income, @Expense, {Provenance})",
             new { q.Id, Name = q.Text("Name"), Fqn = q.Optional("FullyQualifiedName") ?? q.Text("Name"), Type = q.Optional("Type"), Active = q.Flag("Active", true), Income = q.OptionalRef("IncomeAccountRef"), Expense = q.OptionalRef("ExpenseAccountRef"), q.SyncToken, q.Updated, q.RowHash })],
         "Class" => [($"INSERT INTO ledger_classes (id, name, fully_qualified_name, parent_id, active, origin, sync_token, source_updated_at, row_hash) VALUES (@Id, @Name, @Fqn, @Parent, @Active, {Provenance})",
@@ -26,7 +28,7 @@ internal static class QuickBooksRowSql
         "Term" => [($"INSERT INTO ledger_terms (id, name, type, due_days, day_of_month_due, due_next_month_days, active, origin, sync_token, source_updated_at, row_hash) VALUES (@Id, @Name, @Type, @DueDays, @DayOfMonth, @NextMonth, @Active, {Provenance})",
             new { q.Id, Name = q.Text("Name"), Type = q.Optional("Type"), DueDays = q.Whole("DueDays"), DayOfMonth = q.Whole("DayOfMonthDue"), NextMonth = q.Whole("DueNextMonthDays"), Active = q.Flag("Active", true), q.SyncToken, q.Updated, q.RowHash })],
         "Bill" => Bill(q),
-        "Invoice" => Invoice(q),
+        "Invoice" => Invoice(q, retainageItemId),
         "Payment" => Payment(q),
         "JournalEntry" => JournalEntry(q),
         "PurchaseOrder" => [($"INSERT INTO ledger_purchase_orders (id, vendor_id, customer_id, doc_number, txn_date, total_cents, status, origin, sync_token, source_updated_at, row_hash) VALUES (@Id, @Vendor, @Customer, @Doc, @Date, @Total, @Status, {Provenance})",
@@ -52,16 +54,25 @@ internal static class QuickBooksRowSql
         }
     }
 
-    private static IEnumerable<(string, object)> Invoice(QuickBooksJson q)
+    /// <summary>
+    /// Issue 16: as the sandbox and a bundle hold an owner invoice, the lines are the work (gross) and the retainage
+    /// withheld is the invoice's retainage, so the negative lines on the retainage item become retainage_cents and no
+    /// line; a positive line on it is a "Retainage release" line, which the ledger counts as retainage collected.
+    /// </summary>
+    private static IEnumerable<(string, object)> Invoice(QuickBooksJson q, string? retainageItemId)
     {
-        yield return ($"INSERT INTO ledger_invoices (id, customer_id, doc_number, txn_date, due_date, total_cents, retainage_cents, origin, sync_token, source_updated_at, row_hash) VALUES (@Id, @Customer, @Doc, @Date, @Due, @Total, 0, {Provenance})",
-            new { q.Id, Customer = q.Ref("CustomerRef"), Doc = q.Optional("DocNumber"), Date = q.Text("TxnDate"), Due = q.Optional("DueDate") ?? q.Text("TxnDate"), Total = q.Cents("TotalAmt"), q.SyncToken, q.Updated, q.RowHash });
+        var lines = q.Lines.Where(l => l["DetailType"]?.ToString() == "SalesItemLineDetail")
+            .Select(l => (Line: l, Amount: q.CentsOf(l, "Amount"), OnRetainage: retainageItemId is not null && QuickBooksJson.RefOf(Detail(l), "ItemRef") == retainageItemId))
+            .ToList();
+        var withheld = -lines.Where(l => l.OnRetainage && l.Amount < 0).Sum(l => l.Amount!.Value);
+        yield return ($"INSERT INTO ledger_invoices (id, customer_id, doc_number, txn_date, due_date, total_cents, retainage_cents, origin, sync_token, source_updated_at, row_hash) VALUES (@Id, @Customer, @Doc, @Date, @Due, @Total, @Withheld, {Provenance})",
+            new { q.Id, Customer = q.Ref("CustomerRef"), Doc = q.Optional("DocNumber"), Date = q.Text("TxnDate"), Due = q.Optional("DueDate") ?? q.Text("TxnDate"), Total = q.Cents("TotalAmt"), Withheld = withheld, q.SyncToken, q.Updated, q.RowHash });
         var n = 0;
-        foreach (var line in q.Lines.Where(l => l["DetailType"]?.ToString() == "SalesItemLineDetail"))
+        foreach (var (line, amount, onRetainage) in lines.Where(l => !(l.OnRetainage && l.Amount < 0)))
         {
             n++;
             yield return ("INSERT INTO ledger_invoice_lines (id, invoice_id, line_no, item, description, amount_cents, row_hash) VALUES (@LineId, @Id, @N, @Item, @Description, @Amount, @RowHash)",
-                new { LineId = $"{q.Id}-{n}", q.Id, N = n, Item = RefName(Detail(line), "ItemRef"), Description = line["Description"]?.ToString(), Amount = q.CentsOf(line, "Amount"), q.RowHash });
+                new { LineId = $"{q.Id}-{n}", q.Id, N = n, Item = onRetainage ? InvoiceLineDraft.ReleaseItem : RefName(Detail(line), "ItemRef"), Description = line["Description"]?.ToString(), Amount = amount, q.RowHash });
         }
     }
 

@@ -28,7 +28,7 @@ public sealed partial class QuickBooksSync
                 continue;
             }
 
-            counts[entity] = await tenant.QuickBooksSync.ApplyAsync(entity, items, null, cancellationToken);
+            counts[entity] = await tenant.QuickBooksSync.ApplyAsync(entity, items, null, RetainageItem(tenant), cancellationToken);
             progress?.Report($"{entity}: {items.Count} changed");
         }
 

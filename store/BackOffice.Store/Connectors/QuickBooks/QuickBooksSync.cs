@@ -34,7 +34,7 @@ public sealed partial class QuickBooksSync(QuickBooksApi api, QuickBooksOptions 
             await tenant.QuickBooks.RecordSyncAsync(connection.RealmId, StoreTime.ToText(clock.GetUtcNow()), null, cancellationToken);
             return new SyncReport(mode, counts, api.Requests - requests, watch.Elapsed);
         }
-        catch (Exception ex) when (ex is QuickBooksFaultException or QuickBooksResponseException or QuickBooksReconnectException or HttpRequestException)
+        catch (Exception ex) when (ex is QuickBooksFaultException or QuickBooksResponseException or QuickBooksReconnectException or QuickBooksMappingException or HttpRequestException)
         {
             await tenant.QuickBooks.RecordSyncAsync(connection.RealmId, null, ex.Message, CancellationToken.None);
             throw;
@@ -82,13 +82,16 @@ public sealed partial class QuickBooksSync(QuickBooksApi api, QuickBooksOptions 
             var page = await api.QueryAsync(tenant, sql, cancellationToken);
             var items = Items(page, cursor.Entity);
             cursor = new SyncCursor(cursor.Entity, cursor.NextPosition + items.Count, items.Count < options.PageSize);
-            counts = counts.Plus(await tenant.QuickBooksSync.ApplyAsync(cursor.Entity, items, saveCursor ? cursor : null, cancellationToken));
+            counts = counts.Plus(await tenant.QuickBooksSync.ApplyAsync(cursor.Entity, items, saveCursor ? cursor : null, RetainageItem(tenant), cancellationToken));
             seen?.UnionWith(items.Select(i => i["Id"]?.ToString() ?? ""));
             progress?.Report($"{cursor.Entity}: {counts.Read} read");
         }
 
         return counts;
     }
+
+    /// <summary>Issue 16: which invoice lines are retainage, as the tenant's owner invoices are written.</summary>
+    private QuickBooksItemSetting RetainageItem(TenantData tenant) => options.ItemSetting(tenant.Tenant, "RetainageItem");
 
     /// <summary>The entity array of a QueryResponse; an empty response is <c>{}</c> with no key (qbo.md section 3).</summary>
     private static List<JsonObject> Items(JsonObject response, string entity) => response[entity] switch

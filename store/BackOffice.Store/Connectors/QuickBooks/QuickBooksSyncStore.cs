@@ -23,20 +23,37 @@ public sealed class QuickBooksSyncStore(TenantData tenant)
     /// <summary>The entities a sync reads, in the order they are applied (names before the transactions that use them).</summary>
     public static IReadOnlyList<string> Entities => QuickBooksLedgerRows.Entities;
 
-    /// <summary>Applies one page or CDC group and, with it, the cursor; all or nothing (<see cref="SyncBatch"/>).</summary>
+    /// <summary>
+    /// Applies one page or CDC group of an entity other than Invoice (or Invoice deletions) and, with it, the cursor;
+    /// all or nothing (<see cref="SyncBatch"/>).
+    /// </summary>
     public Task<SyncCounts> ApplyAsync(string entity, IReadOnlyList<JsonObject> items, SyncCursor? cursor, CancellationToken cancellationToken) =>
-        SyncBatch.RunAsync(tenant, (connection, transaction) => ApplyBatchAsync(connection, transaction, entity, items, cursor, tenant.Clock.GetUtcNow(), cancellationToken), cancellationToken);
+        entity == "Invoice" && items.Any(i => i["status"]?.ToString() != "Deleted")
+            ? throw new ArgumentException("Invoices are applied with the tenant's RetainageItem setting, which says which lines are retainage (issue 16).", nameof(entity))
+            : ApplyAsync(entity, items, cursor, null, cancellationToken);
+
+    /// <param name="retainageItem">
+    /// Issue 16: the tenant's RetainageItem setting. An invoice line on that item is retainage, not work: a negative one
+    /// withheld, a positive one released, so an owner invoice we wrote reads back with the figures it was written with.
+    /// </param>
+    public Task<SyncCounts> ApplyAsync(
+        string entity, IReadOnlyList<JsonObject> items, SyncCursor? cursor, QuickBooksItemSetting? retainageItem, CancellationToken cancellationToken) =>
+        SyncBatch.RunAsync(tenant, (connection, transaction) =>
+            ApplyBatchAsync(connection, transaction, new Batch(entity, items, cursor, retainageItem, tenant.Tenant), tenant.Clock.GetUtcNow(), cancellationToken), cancellationToken);
+
+    private sealed record Batch(string Entity, IReadOnlyList<JsonObject> Items, SyncCursor? Cursor, QuickBooksItemSetting? RetainageItem, string Tenant);
 
     private static async Task<SyncCounts> ApplyBatchAsync(DbConnection connection,
-        DbTransaction transaction, string entity, IReadOnlyList<JsonObject> items, SyncCursor? cursor, DateTimeOffset now,
-        CancellationToken cancellationToken)
+        DbTransaction transaction, Batch batch, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var (entity, items, cursor, _, _) = batch;
         var unit = DataUnit.Over(connection, transaction);
         int added = 0, changed = 0, deleted = 0;
         var touched = new HashSet<ChangedEntity>();
+        var retainageItemId = await QuickBooksRetainageLines.ItemIdAsync(unit.Connection, unit.Transaction!, batch.RetainageItem, batch.Tenant, entity, items, cancellationToken);
         foreach (var item in items)
         {
-            switch (await QuickBooksLedgerRows.ApplyAsync(unit.Connection, unit.Transaction!, entity, item, touched, cancellationToken))
+            switch (await QuickBooksLedgerRows.ApplyAsync(unit.Connection, unit.Transaction!, entity, item, touched, retainageItemId, cancellationToken))
             {
                 case SyncOutcome.Added: added++; break;
                 case SyncOutcome.Changed: changed++; break;

@@ -19,6 +19,10 @@ public sealed class QuickBooksTenantOptions
     /// <summary>The item an owner invoice's SalesItemLineDetail lines carry (ItemRef); falls back to `QuickBooks:InvoiceItem`.</summary>
     public string? InvoiceItem { get; set; }
 
-    /// <summary>The item of an owner invoice's negative retainage line (e.g. "Retainage receivable"); falls back to `QuickBooks:RetainageItem`.</summary>
+    /// <summary>
+    /// The item of an owner invoice's retainage lines (e.g. "Retainage receivable"): the negative line withheld and the
+    /// positive "Retainage release" line (issue 16), and how synced invoices' retainage is read back; falls back to
+    /// `QuickBooks:RetainageItem`.
+    /// </summary>
     public string? RetainageItem { get; set; }
 }
