@@ -7,6 +7,7 @@ using BackOffice.Store.Control;
 using BackOffice.Store.Proposals;
 
 using BackOffice.Store.Tenancy;
+using BackOffice.Store.Worklists;
 
 namespace BackOffice.Host.Api;
 
@@ -74,6 +75,17 @@ public sealed class ProposalActions(ProposalGate gate, GateOptions options, Audi
     {
         EnsureKnown(query.State, query.Agent, query.Risk, []);
         return gate.PageAsync(caller.Data, query, ct);
+    }
+
+    /// <summary>
+    /// Issue 17: the console's inbox, one page filtered, sorted and cut in SQL (<see cref="ProposalPages.List"/>), with
+    /// the agents that have proposals (the agent choice).
+    /// </summary>
+    public async Task<(ListPageOf<ProposalRow> Page, IReadOnlyList<string> Agents)> ListPageAsync(Caller caller, ListPageQuery query, CancellationToken ct)
+    {
+        await using var unit = await caller.Data.ReadAsync(ct);
+        var agents = await SqlList.ChoicesAsync(unit, ProposalPages.List, "agent", 21, ct);
+        return (await ProposalPages.ListAsync(unit, query, ct), agents);
     }
 
     /// <summary>Issue 17: an unknown state, agent or risk is an error naming it (the API's 400), not an empty inbox.</summary>

@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using BackOffice.Host.Api;
 using BackOffice.Host.Auth;
+using BackOffice.Store.Audit;
 using BackOffice.Store.Control;
+using BackOffice.Store.Worklists;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -43,25 +45,36 @@ public static class AuditPage
             return opening;
         }
 
-        var events = await AuditApi.ReadAsync(caller, new AuditApi.AuditFilter(null, null, null, int.MaxValue), http.RequestAborted);
-        var rows = events.Reverse().Select(e => new JsonObject
+        // Issue 17: one page read in SQL (AuditPages.List), most recent first, not the whole chain per request.
+        var query = ListQuery.Parse(http.Request.Query);
+        var (page, choices) = await ReadAsync(caller, SqlListPage.QueryOf(http, query, options.PageSize), http.RequestAborted);
+        var rows = page.Rows.Select(e => new JsonObject
         {
             ["seq"] = e.Seq.ToString(CultureInfo.InvariantCulture), ["at"] = e.At, ["actor"] = e.Actor, ["kind"] = e.Kind, ["subject"] = e.Subject, ["data"] = e.DataJson,
         }).ToList();
         var columns = ReportColumns.For(["seq", "at", "actor", "kind", "subject", "data"], rows, NameBook.Empty, options.ZoneFor(caller.Tenant));
-        var query = ListQuery.Parse(http.Request.Query);
         var path = $"{Tenant(caller.Tenant)}/audit";
-        var list = new ListTable(columns, query, options.PageSize, q => ListForm.Link(path, q, new Dictionary<string, string?>()));
-        var kept = query.Apply(rows, columns);
-        if (ListExport.FileIfAsked(http, "audit", "Audit log", columns, kept) is { } file)
+        if (ListExport.FileIfAsked(http, "audit", "Audit log", columns, rows) is { } file)
         {
             return file;
         }
 
-        var html = new StringBuilder(verified is { } v ? Notice(v.Message, error: !v.Intact) : "")
+        var list = new ListTable(columns, query, options.PageSize, q => ListForm.Link(path, q, new Dictionary<string, string?>()));
+        var html = new StringBuilder(verified is { } v ? Notice(v.Message, error: !v.Intact) : saved.Notice)
             .Append($"<form method=\"post\" action=\"{path}/verify\" class=\"actions\">{Token(http)}<button class=\"primary\">Verify chain</button></form>")
-            .Append(ListForm.Render(path, query, columns, rows, exports: ListExport.Links(path, query))).Append(saved.Html)
-            .Append(list.Render(kept, (c, row) => c.Name == "data" ? $"<code>{E(ListQuery.Cell(row, "data"))}</code>" : null));
+            .Append(ListForm.Render(path, query, columns, c => choices.GetValueOrDefault(c.Name) ?? [], exports: ListExport.Links(path, query), saved: saved.Html))
+            .Append(SqlListPage.Render(list, rows, page, AuditPages.List, (c, row) => c.Name == "data" ? $"<code>{E(ListQuery.Cell(row, "data"))}</code>" : null));
         return Page("Audit log", html.ToString(), caller);
+    }
+
+    /// <summary>One page of events and the actors and kinds the log has (each list at most 21: more is found by search).</summary>
+    private static async Task<(ListPageOf<AuditEvent> Page, Dictionary<string, IReadOnlyList<string>> Choices)> ReadAsync(Caller caller, ListPageQuery query, CancellationToken ct)
+    {
+        await using var unit = await caller.Data.ReadAsync(ct);
+        var choices = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+        {
+            ["actor"] = await AuditPages.ChoicesAsync(unit, "actor", ct), ["kind"] = await AuditPages.ChoicesAsync(unit, "kind", ct),
+        };
+        return (await AuditPages.PageAsync(unit, query, ct), choices);
     }
 }

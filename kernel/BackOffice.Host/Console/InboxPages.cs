@@ -44,31 +44,34 @@ public static class InboxPages
             return opening;
         }
 
-        var proposals = await actions.InboxAsync(caller, new ProposalFilter(), null, http.RequestAborted);
-        var zone = options.ZoneFor(caller.Tenant);
-        var selectable = proposals.Where(p => ProposalButtons.CanBulkDecide(caller.Actor, p, gate)).Select(p => p.Id).ToHashSet();
-        var rows = proposals.Select(r => new JsonObject
+        // Issue 17: one page read in SQL (ProposalPages.List), not every proposal per request.
+        var query = ListQuery.Parse(http.Request.Query);
+        var (page, agents) = await actions.ListPageAsync(caller, SqlListPage.QueryOf(http, query, options.PageSize), http.RequestAborted);
+        EnsureKnown(query, "state", BackOffice.Kernel.Gate.ProposalStates.All);
+        EnsureKnown(query, "risk", Enum.GetNames<BackOffice.Kernel.Abstractions.Proposals.RiskClass>());
+        EnsureKnown(query, "agent", gate.AgentDepartments.Keys.Concat(agents).Distinct().ToList());
+        var selectable = page.Rows.Where(p => ProposalButtons.CanBulkDecide(caller.Actor, p, gate)).Select(p => p.Id).ToHashSet();
+        var rows = page.Rows.Select(r => new JsonObject
         {
             ["id"] = r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["state"] = r.State, ["risk"] = r.Risk, ["agent"] = r.Agent, ["title"] = r.Title,
             ["whoMustApprove"] = actions.WhoMustApprove(r), ["undo"] = r.Reversible != 0 ? (r.IrreversibleReason is null ? "can be undone" : "until delivered") : "cannot be undone",
             ["proposedAt"] = r.ProposedAt,
         }).ToList();
-        var columns = ReportColumns.For(["id", "state", "risk", "agent", "title", "whoMustApprove", "undo", "proposedAt"], rows, NameBook.Empty, zone);
-        var query = ListQuery.Parse(http.Request.Query);
-        EnsureKnown(query, "state", BackOffice.Kernel.Gate.ProposalStates.All);
-        EnsureKnown(query, "risk", Enum.GetNames<BackOffice.Kernel.Abstractions.Proposals.RiskClass>());
-        EnsureKnown(query, "agent", gate.AgentDepartments.Keys.Concat(proposals.Select(p => p.Agent)).Distinct().ToList());
+        var columns = ReportColumns.For(["id", "state", "risk", "agent", "title", "whoMustApprove", "undo", "proposedAt"], rows, NameBook.Empty, options.ZoneFor(caller.Tenant));
         var path = $"{Tenant(caller.Tenant)}/inbox";
-        var list = new ListTable(columns, query, options.PageSize, q => ListForm.Link(path, q, new Dictionary<string, string?>()));
-        var kept = query.Apply(rows, columns);
-        if (ListExport.FileIfAsked(http, "inbox", "Inbox", columns, kept) is { } file)
+        if (ListExport.FileIfAsked(http, "inbox", "Inbox", columns, rows) is { } file)
         {
             return file;
         }
 
-        var table = list.Render(kept, (c, row) => InboxCell(caller.Tenant, c, row, selectable));
+        var list = new ListTable(columns, query, options.PageSize, q => ListForm.Link(path, q, new Dictionary<string, string?>()));
+        var choices = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+        {
+            ["state"] = BackOffice.Kernel.Gate.ProposalStates.All, ["risk"] = Enum.GetNames<BackOffice.Kernel.Abstractions.Proposals.RiskClass>(), ["agent"] = agents,
+        };
+        var table = SqlListPage.Render(list, rows, page, BackOffice.Store.Proposals.ProposalPages.List, (c, row) => InboxCell(caller.Tenant, c, row, selectable));
         var body = new StringBuilder(Notice(msg)).Append("<p class=\"muted\">Open proposals first; money and legal before routine. Tick routine proposals to approve or reject them together.</p>")
-            .Append(ListForm.Render(path, query, columns, rows, exports: ListExport.Links(path, query))).Append(saved.Html)
+            .Append(ListForm.Render(path, query, columns, c => choices.GetValueOrDefault(c.Name) ?? [], exports: ListExport.Links(path, query), saved: saved.Html))
             .Append($"<form method=\"post\" action=\"{Tenant(caller.Tenant)}/proposals/bulk\" class=\"bulk\">{Token(http)}")
             .Append(selectable.Count == 0 ? "" : "<div class=\"actions card\"><button class=\"primary\" name=\"verb\" value=\"approve\">Approve selected</button><label>Reason for rejecting <input name=\"reason\"></label><button class=\"danger\" name=\"verb\" value=\"reject\">Reject selected</button></div>")
             .Append(table).Append("</form>");

@@ -46,11 +46,15 @@ public static class ListForm
         return parts.Count == 0 ? path : $"{path}?{string.Join("&", parts)}";
     }
 
-    public static string Render(string path, ListQuery query, IReadOnlyList<ListColumn> columns, IReadOnlyList<JsonObject> rows, string pickers = "", string exports = "") =>
-        Render(path, query, columns, c => rows.Select(r => ListQuery.Cell(r, c.Name)).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).Take(21).ToList(), pickers, exports);
+    public static string Render(string path, ListQuery query, IReadOnlyList<ListColumn> columns, IReadOnlyList<JsonObject> rows, string pickers = "", string exports = "", string saved = "") =>
+        Render(path, query, columns, c => rows.Select(r => ListQuery.Cell(r, c.Name)).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).Take(21).ToList(), pickers, exports, saved);
 
-    /// <summary>The filter bar with each column's values given (issue 17: a list paged in SQL names them without reading every row).</summary>
-    public static string Render(string path, ListQuery query, IReadOnlyList<ListColumn> columns, Func<ListColumn, IReadOnlyList<string>> choices, string pickers = "", string exports = "")
+    /// <summary>
+    /// The filter bar with each column's values given (issue 17: a list paged in SQL names them without reading every
+    /// row), and right below it the person's <paramref name="saved"/> filters (<see cref="SavedFilterPages"/>): one place
+    /// on the inbox, the worklists and every report.
+    /// </summary>
+    public static string Render(string path, ListQuery query, IReadOnlyList<ListColumn> columns, Func<ListColumn, IReadOnlyList<string>> choices, string pickers = "", string exports = "", string saved = "")
     {
         var html = new StringBuilder($"<form method=\"get\" action=\"{E(path)}\" class=\"filters card\" role=\"search\">{pickers}");
         html.Append($"<label>Search <input type=\"search\" name=\"q\" value=\"{E(query.Search)}\" placeholder=\"any text or amount\"></label>");
@@ -88,6 +92,6 @@ public static class ListForm
 
         html.Append(query.Sort is null ? "" : $"<input type=\"hidden\" name=\"sort\" value=\"{E(query.Sort)}\">")
             .Append(query.Descending ? "<input type=\"hidden\" name=\"dir\" value=\"desc\">" : "");
-        return html.Append($"<button class=\"primary\">Apply</button><a href=\"{E(path)}?all=1\">Clear</a>{exports}</form>").ToString();
+        return html.Append($"<button class=\"primary\">Apply</button><a href=\"{E(path)}?all=1\">Clear</a>{exports}</form>").Append(saved).ToString();
     }
 }

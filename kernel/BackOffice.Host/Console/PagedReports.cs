@@ -24,7 +24,8 @@ public static class PagedReports
         return (report is CachedReport cached ? cached.Inner : report) as IPagedReport;
     }
 
-    public static async Task<Shown> RenderAsync(Caller caller, IPagedReport report, string? asOf, string? job, bool pdf, ConsoleOptions options, IQueryCollection query, CancellationToken ct)
+    /// <summary>One page, the filter bar and right below it the person's <paramref name="saved"/> filters.</summary>
+    public static async Task<Shown> RenderAsync(Caller caller, IPagedReport report, string? asOf, string? job, bool pdf, ConsoleOptions options, IQueryCollection query, string saved, CancellationToken ct)
     {
         var request = await RequestAsync(caller, report.Name, asOf, job, ct);
         var asked = ListQuery.Parse(query);
@@ -36,7 +37,7 @@ public static class PagedReports
         var jobs = (await caller.Data.Project.JobsAsync(ct)).OrderBy(j => j.Number ?? j.Name, StringComparer.OrdinalIgnoreCase)
             .Select(j => (j.Name, string.IsNullOrEmpty(j.Number) ? j.Name : $"{j.Number} {j.Name}")).ToList();
         var form = ListForm.Render(path, asked, columns, c => page.Choices.GetValueOrDefault(c.Name) ?? [], ReportPages.Pickers(report.Name, date, job, jobs),
-            ReportPages.ExportLinks(caller.Tenant, report.Name, keep, asked, pdf));
+            ReportPages.ExportLinks(caller.Tenant, report.Name, keep, asked, pdf), saved);
         var list = new ListTable(columns, asked, options.PageSize, q => ListForm.Link(path, q, keep));
         var table = list.RenderPage(page.Table.Rows, page.Count, page.Total, page.Next, report.Sortable,
             (c, row) => c == columns[0] ? ReportPages.RowLink(path, row, keep, c.Display(ListQuery.Cell(row, c.Name))) : null);

@@ -36,17 +36,17 @@ public static class ReportPages
                 var partial = await PartialSyncNotice.HtmlAsync(http, caller.Data);
                 if (PagedReports.Of(reports, name) is { } paged)
                 {
-                    var shown = await PagedReports.RenderAsync(caller, paged, asOf, job, PdfOf(documents, name) is not null, options.Value, http.Request.Query, http.RequestAborted);
-                    return Page(shown.Title, partial + saved.Html + shown.Body, caller);
+                    var shown = await PagedReports.RenderAsync(caller, paged, asOf, job, PdfOf(documents, name) is not null, options.Value, http.Request.Query, saved.Html, http.RequestAborted);
+                    return Page(shown.Title, partial + saved.Notice + shown.Body, caller);
                 }
 
                 var run = await RunAsync(caller, reports, name, asOf, job, clock, http.RequestAborted);
                 var view = await ReportView.BuildAsync(caller, run.Table, options.Value, http.Request.Query, http.RequestAborted);
                 var path = $"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(name)}";
                 var keep = new Dictionary<string, string?> { ["asOf"] = run.AsOf, ["job"] = job };
-                var body = view.Render(path, keep, Pickers(name, run.AsOf, job, view.Jobs), ExportLinks(caller.Tenant, name, keep, view.Query, PdfOf(documents, name) is not null),
+                var body = view.Render(path, keep, Pickers(name, run.AsOf, job, view.Jobs), ExportLinks(caller.Tenant, name, keep, view.Query, PdfOf(documents, name) is not null), saved.Html,
                     (c, row) => c == view.Columns[0] ? RowLink(path, row, keep, c.Display(ListQuery.Cell(row, c.Name))) : null);
-                return Page(run.Table.Title, partial + saved.Html + body, caller);
+                return Page(run.Table.Title, partial + saved.Notice + body, caller);
             }));
         tenant.MapGet("/reports/{name}/{rowId}", (HttpContext http, string tenant, string name, string rowId, string? asOf, string? job, IEnumerable<IReport> reports, TimeProvider clock, IOptions<ConsoleOptions> options) =>
             ConsolePage.RunAsync(http, tenant, async caller =>

@@ -32,9 +32,9 @@ public sealed record ReportView(
         return new ReportView(table, columns, asked, rows, filtered, filtered.Count == rows.Count ? total : null, jobs, options.PageSize);
     }
 
-    public string Render(string path, IReadOnlyDictionary<string, string?> keep, string pickers, string exports, Func<ListColumn, JsonObject, string?> cell)
+    public string Render(string path, IReadOnlyDictionary<string, string?> keep, string pickers, string exports, string saved, Func<ListColumn, JsonObject, string?> cell)
     {
         var list = new ListTable(Columns, Query, PageSize, q => ListForm.Link(path, q, keep));
-        return ListForm.Render(path, Query, Columns, AllRows, pickers, exports) + list.Render(Rows, cell, Total);
+        return ListForm.Render(path, Query, Columns, AllRows, pickers, exports, saved) + list.Render(Rows, cell, Total);
     }
 }

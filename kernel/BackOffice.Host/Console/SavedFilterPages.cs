@@ -20,7 +20,12 @@ public static partial class SavedFilterPages
     /// <summary>Parameters that are not part of a filter: the page shown (its number or keyset cursor), a notice, the "unfiltered" marker.</summary>
     private static readonly string[] NotFilter = ["page", "cursor", "msg", "all"];
 
-    public sealed record Panel(IResult? Redirect, string Html);
+    /// <summary>
+    /// The panel (<see cref="Html"/>, which <see cref="ListForm.Render(string, ListQuery, IReadOnlyList{ListColumn}, Func{ListColumn, IReadOnlyList{string}}, string, string, string)"/>
+    /// places right below the filter bar on every list and report, issue 17) and the result of a save or delete
+    /// (<see cref="Notice"/>, at the top of the page).
+    /// </summary>
+    public sealed record Panel(IResult? Redirect, string Html, string Notice = "");
 
     public static RouteGroupBuilder MapSavedFilterPages(this RouteGroupBuilder tenant)
     {
@@ -59,7 +64,7 @@ public static partial class SavedFilterPages
 
         // The inbox shows its own notices; the other lists show the result of a save or delete here.
         var notice = list == "inbox" ? "" : Notice(http.Request.Query["msg"]);
-        return new Panel(null, notice + Render(http, caller.Tenant, list, saved, Current(http.Request.Query)));
+        return new Panel(null, Render(http, caller.Tenant, list, saved, Current(http.Request.Query)), notice);
     }
 
     private static string Render(HttpContext http, string tenant, string list, IReadOnlyList<SavedFilter> saved, string current)

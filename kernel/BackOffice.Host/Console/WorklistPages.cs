@@ -4,6 +4,7 @@ using BackOffice.Host.Auth;
 using BackOffice.Kernel.Abstractions.Reports;
 using BackOffice.Store.Findings;
 using BackOffice.Store.Records;
+using BackOffice.Store.Worklists;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -54,27 +55,29 @@ public static class WorklistPages
             return opening;
         }
 
-        var findings = await FindingStore.ListOpenAsync(caller.Data, null, ct);
-        var rows = findings.Select(f => new JsonObject
+        // Issue 17: one page read in SQL (FindingStore.OpenList), not every open finding per request.
+        var query = ListQuery.Parse(http.Request.Query);
+        var agents = await FindingStore.OpenChoicesAsync(caller.Data, "agent", ct);
+        var severities = await FindingStore.OpenChoicesAsync(caller.Data, "severity", ct);
+        // Issue 17: an unknown agent or severity is an error naming it, not an empty list.
+        InboxPages.EnsureKnown(query, "agent", [.. gate.AgentDepartments.Keys, .. agents]);
+        InboxPages.EnsureKnown(query, "severity", [.. Enum.GetNames<BackOffice.Kernel.Abstractions.Proposals.Severity>(), .. severities]);
+        var page = await FindingStore.PageOpenAsync(caller.Data, SqlListPage.QueryOf(http, query, options.PageSize), ct);
+        var rows = page.Rows.Select(f => new JsonObject
         {
             ["id"] = f.Id, ["severity"] = f.Severity, ["agent"] = f.Agent, ["title"] = f.Title, ["narrative"] = f.Narrative, ["lastSeenAt"] = f.LastSeenAt,
         }).ToList();
         var columns = ReportColumns.For(["severity", "agent", "title", "narrative", "lastSeenAt"], rows, await NameBook.LoadAsync(caller.Data, ct), options.ZoneFor(caller.Tenant));
-        var query = ListQuery.Parse(http.Request.Query);
-        // Issue 17: an unknown agent or severity is an error naming it, not an empty list.
-        InboxPages.EnsureKnown(query, "agent", [.. gate.AgentDepartments.Keys, .. findings.Select(f => f.Agent)]);
-        InboxPages.EnsureKnown(query, "severity", [.. Enum.GetNames<BackOffice.Kernel.Abstractions.Proposals.Severity>(), .. findings.Select(f => f.Severity)]);
         var path = $"{Tenant(caller.Tenant)}/findings";
-        var keep = new Dictionary<string, string?>();
-        var list = new ListTable(columns, query, options.PageSize, q => ListForm.Link(path, q, keep));
-        var kept = query.Apply(rows, columns);
-        if (ListExport.FileIfAsked(http, "findings", "Open findings", columns, kept) is { } file)
+        if (ListExport.FileIfAsked(http, "findings", "Open findings", columns, rows) is { } file)
         {
             return file;
         }
 
-        var body = ListForm.Render(path, query, columns, rows, exports: ListExport.Links(path, query)) + saved.Html + list.Render(kept,
-            (c, row) => c.Name == "severity" ? Badge(ListQuery.Cell(row, c.Name), ListQuery.Cell(row, c.Name)) : null);
+        var list = new ListTable(columns, query, options.PageSize, q => ListForm.Link(path, q, new Dictionary<string, string?>()));
+        var choices = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["agent"] = agents, ["severity"] = severities };
+        var body = saved.Notice + ListForm.Render(path, query, columns, c => choices.GetValueOrDefault(c.Name) ?? [], exports: ListExport.Links(path, query), saved: saved.Html)
+            + SqlListPage.Render(list, rows, page, FindingStore.OpenList, (c, row) => c.Name == "severity" ? Badge(ListQuery.Cell(row, c.Name), ListQuery.Cell(row, c.Name)) : null);
         return Page("Open findings", body, caller);
     }
 }

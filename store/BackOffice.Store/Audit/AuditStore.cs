@@ -159,7 +159,8 @@ public sealed class AuditStore(TimeProvider clock)
         return rows.Select(r => r.ToEvent()).ToList();
     }
 
-    private sealed class AuditEventRow
+    /// <summary>An event as read; shared with <see cref="AuditPages"/> (issue 17).</summary>
+    internal sealed class AuditEventRow
     {
         public long Seq { get; init; }
         public string At { get; init; } = "";

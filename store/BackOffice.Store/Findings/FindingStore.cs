@@ -3,6 +3,7 @@ using BackOffice.Store.Sqlite;
 using Dapper;
 
 using BackOffice.Store.Tenancy;
+using BackOffice.Store.Worklists;
 
 namespace BackOffice.Store.Findings;
 
@@ -67,15 +68,47 @@ public sealed class FindingStore(TimeProvider clock)
         await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
         var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<FindingRow>(new CommandDefinition(
-            """
-            SELECT key AS Key, agent AS Agent, check_name AS CheckName, severity AS Severity, title AS Title, figures_json AS FiguresJson,
-                   narrative AS Narrative, first_seen_at AS FirstSeenAt, last_seen_at AS LastSeenAt, resolved_at AS ResolvedAt
+            $"""
+            SELECT {Columns}
             FROM findings WHERE resolved_at IS NULL AND (@agent IS NULL OR agent = @agent)
             ORDER BY CASE severity WHEN 'Critical' THEN 0 WHEN 'Warning' THEN 1 ELSE 2 END, key
             """, new { agent }, cancellationToken: cancellationToken));
-        return rows.Select(r => new StoredFinding(r.Key, r.Agent, r.CheckName, r.Severity, r.Title, r.FiguresJson, r.Narrative,
-            r.FirstSeenAt, r.LastSeenAt, r.ResolvedAt)).ToList();
+        return rows.Select(r => r.ToFinding()).ToList();
     }
+
+    /// <summary>
+    /// Issue 17: the open findings as the console lists them, filtered, sorted and paged in SQL (severity first, as
+    /// <see cref="ListOpenAsync"/> orders them; migration 1993's index), instead of every open finding per request.
+    /// </summary>
+    public static readonly ListShape OpenList = new(
+        "open findings", "findings", "resolved_at IS NULL", "key", NumericId: false,
+        new Dictionary<string, KeysetSort>(StringComparer.Ordinal)
+        {
+            ["severity"] = new("CASE severity WHEN 'Critical' THEN 0 WHEN 'Warning' THEN 1 ELSE 2 END", Numeric: true),
+            ["agent"] = new("agent"), ["title"] = new("title"), ["narrative"] = new("narrative"), ["lastSeenAt"] = new("last_seen_at"),
+        },
+        "severity", DefaultDescending: false,
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["severity"] = "severity", ["agent"] = "agent" },
+        ["title", "narrative", "agent", "severity"]);
+
+    public static async Task<ListPageOf<StoredFinding>> PageOpenAsync(TenantData tenant, ListPageQuery query, CancellationToken cancellationToken)
+    {
+        await using var unit = await tenant.OpenUnitAsync(cancellationToken);
+        var page = await SqlList.ReadAsync<FindingRow>(unit, OpenList, Columns, query, cancellationToken);
+        return new ListPageOf<StoredFinding>(page.Rows.Select(r => r.ToFinding()).ToList(), page.Count, page.Next);
+    }
+
+    /// <summary>The agents or severities open findings have, for the list's choice of them.</summary>
+    public static async Task<IReadOnlyList<string>> OpenChoicesAsync(TenantData tenant, string column, CancellationToken cancellationToken)
+    {
+        await using var unit = await tenant.OpenUnitAsync(cancellationToken);
+        return await SqlList.ChoicesAsync(unit, OpenList, column, 21, cancellationToken);
+    }
+
+    private const string Columns = """
+        key AS Key, agent AS Agent, check_name AS CheckName, severity AS Severity, title AS Title, figures_json AS FiguresJson,
+        narrative AS Narrative, first_seen_at AS FirstSeenAt, last_seen_at AS LastSeenAt, resolved_at AS ResolvedAt
+        """;
 
     private sealed class FindingRow
     {
@@ -89,5 +122,7 @@ public sealed class FindingStore(TimeProvider clock)
         public string FirstSeenAt { get; init; } = "";
         public string LastSeenAt { get; init; } = "";
         public string? ResolvedAt { get; init; }
+
+        public StoredFinding ToFinding() => new(Key, Agent, CheckName, Severity, Title, FiguresJson, Narrative, FirstSeenAt, LastSeenAt, ResolvedAt);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dapper;
 
 using BackOffice.Store.Tenancy;
+using BackOffice.Store.Worklists;
 
 namespace BackOffice.Store.Proposals;
 
@@ -78,6 +79,25 @@ public static class ProposalPages
         rows.RemoveAt(rows.Count - 1);
         return new ProposalPage(rows, total, CursorOf(rows[^1]));
     }
+
+    /// <summary>
+    /// Issue 17: the console's inbox, filtered, sorted and paged in SQL by <see cref="SqlList"/>: "order" is the inbox
+    /// order above folded into one number (rank * 2 + routine: the same order, migration 1993's index), the rest are
+    /// the inbox's columns.
+    /// </summary>
+    public static readonly ListShape List = new(
+        "proposals", "proposals", "1 = 1", "id", NumericId: true,
+        new Dictionary<string, KeysetSort>(StringComparer.Ordinal)
+        {
+            ["order"] = new($"({Rank}) * 2 + ({Routine})", Numeric: true), ["id"] = new("id", Numeric: true),
+            ["state"] = new("state"), ["risk"] = new("risk"), ["agent"] = new("agent"), ["title"] = new("title"), ["proposedAt"] = new("proposed_at"),
+        },
+        "order", DefaultDescending: false,
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["state"] = "state", ["risk"] = "risk", ["agent"] = "agent" },
+        ["CAST(id AS TEXT)", "title", "agent", "state", "risk"]);
+
+    public static Task<ListPageOf<ProposalRow>> ListAsync(DataUnit unit, ListPageQuery query, CancellationToken cancellationToken) =>
+        SqlList.ReadAsync<ProposalRow>(unit, List, ProposalRow.Columns, query, cancellationToken);
 
     public static ProposalCursor CursorOf(ProposalRow row) => new(RankOf(row.State), row.Risk == "Routine" ? 1 : 0, row.Id);
 

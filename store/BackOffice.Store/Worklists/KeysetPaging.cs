@@ -55,7 +55,7 @@ public static class KeysetPaging
     }
 
     /// <summary>The condition "after the cursor" in that order, its values added to <paramref name="parameters"/>; empty without a cursor.</summary>
-    public static string After(KeysetSort sort, string id, bool descending, KeysetCursor? cursor, DynamicParameters parameters)
+    public static string After(KeysetSort sort, string id, bool descending, KeysetCursor? cursor, DynamicParameters parameters, bool numericId = false)
     {
         if (cursor is null)
         {
@@ -63,7 +63,8 @@ public static class KeysetPaging
         }
 
         parameters.Add("AfterValue", sort.Numeric ? long.Parse(cursor.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) : cursor.Value);
-        parameters.Add("AfterId", cursor.Id);
+        // An integer id (a proposal's, an audit event's seq) is compared as one: PostgreSQL has no bigint > text.
+        parameters.Add("AfterId", numericId ? long.Parse(cursor.Id, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) : cursor.Id);
         var op = descending ? "<" : ">";
         return $" AND ({sort.Expression} {op} @AfterValue OR ({sort.Expression} = @AfterValue AND {id} {op} @AfterId))";
     }

@@ -110,8 +110,9 @@ public sealed class ConsoleScaleBenchmark(ITestOutputHelper output)
     /// <summary>A gate decision: only proposals and the audit chain change, not the books.</summary>
     private static async Task ApproveOneAsync(HttpClient client)
     {
-        var proposals = (await client.GetFromJsonAsync<JsonArray>("/api/tenants/beta/proposals?state=proposed&agent=financial"))!;
-        var id = proposals[0]!["id"]!.GetValue<long>();
+        // Issue 18: the list is a page object ({ items, next, ... }), no longer a bare array.
+        var proposals = (await client.GetFromJsonAsync<JsonObject>("/api/tenants/beta/proposals?state=proposed&agent=financial"))!;
+        var id = proposals["items"]![0]!["id"]!.GetValue<long>();
         (await client.PostAsync($"/api/tenants/beta/proposals/{id}/approve", null)).EnsureSuccessStatusCode();
     }
 

@@ -86,6 +86,33 @@ public sealed class ConsoleLayoutTests(ITestOutputHelper output) : IAsyncLifetim
         await Assertions.Expect(alex.Locator(".pager .shown")).ToHaveTextAsync("Showing 1–2 of 2");
     }
 
+    /// <summary>
+    /// Issue 17: the saved-filters panel is one partial placed right below the filter bar, on the inbox and on a report
+    /// alike: opened, it spans the bar's width and starts just under it, and fits at both widths.
+    /// </summary>
+    [Theory]
+    [InlineData(1366)]
+    [InlineData(390)]
+    public async Task SavedFilters_OpenedOnInboxAndReport_SamePlaceBelowTheFilterBar(int width)
+    {
+        var dana = await _session.SignInAsync("dana", width, ColorScheme.Light);
+        foreach (var (path, shot) in new[] { ("inbox", "inbox"), ("reports/wip", "report-wip") })
+        {
+            await dana.GotoAsync($"{_session.Base}/t/acme/{path}");
+            await dana.ClickAsync("details.saved > summary");
+            await Assertions.Expect(dana.Locator("details.saved input[name=name]")).ToBeVisibleAsync();
+            var follows = await dana.EvaluateAsync<bool>("() => document.querySelector('form.filters').nextElementSibling === document.querySelector('details.saved')");
+            var bar = (await dana.Locator("form.filters").BoundingBoxAsync())!;
+            var panel = (await dana.Locator("details.saved").BoundingBoxAsync())!;
+            await _session.ShotAsync(dana, $"saved-filters-{shot}-{width}.png", output);
+
+            Assert.True(follows, $"{path}: the saved filters follow the filter bar");
+            Assert.Equal((bar.X, bar.Width), (panel.X, panel.Width));
+            Assert.InRange(panel.Y - (bar.Y + bar.Height), 0, 24);
+            Assert.True(await dana.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, $"{path} overflows at {width} px");
+        }
+    }
+
     [Fact]
     public async Task Report_ExcelLink_DownloadsEveryRowAsAWorkbook()
     {
