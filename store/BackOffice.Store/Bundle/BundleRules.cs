@@ -30,6 +30,7 @@ public static class BundleRules
         Each(tables, "workforce/employees.csv", SalaryRule, errors);
         CheckUniqueLinks(tables, errors);
         await CheckSubInvoiceLinesAsync(tables, connection, transaction, errors, cancellationToken);
+        await TimecardTradeRule.CheckAsync(tables, connection, transaction, errors, cancellationToken);
     }
 
     private static void Each(

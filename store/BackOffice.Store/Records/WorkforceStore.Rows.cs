@@ -35,6 +35,7 @@ public sealed partial class WorkforceStore
         public string JobId { get; init; } = "";
         public string EmployeeId { get; init; } = "";
         public long? RateCents { get; init; }
+        public string Trade { get; init; } = "";
         public long Seconds { get; init; }
     }
 
@@ -46,6 +47,7 @@ public sealed partial class WorkforceStore
         public string ClockIn { get; init; } = "";
         public string? ClockOut { get; init; }
         public long? RateCents { get; init; }
+        public string? Trade { get; init; }
     }
 
     private sealed class PayrollLineRow
