@@ -16,6 +16,7 @@ public sealed partial class WorkforceStore
         public string? SalaryPeriod { get; init; }
         public long? SalaryHoursE4 { get; init; }
         public long? DayRateCents { get; init; }
+        public long? PieceGuaranteeCents { get; init; }
     }
 
     private sealed class BurdenProfileRow

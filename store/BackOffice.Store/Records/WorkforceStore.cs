@@ -21,7 +21,7 @@ public sealed partial class WorkforceStore(TenantData tenant)
             """
             SELECT id AS Id, name AS Name, trade AS Trade, work_state AS WorkState, base_rate_cents AS BaseRateCents, active AS Active,
                    pay_basis AS PayBasis, salary_cents AS SalaryCents, salary_period AS SalaryPeriod, salary_hours_e4 AS SalaryHoursE4,
-                   day_rate_cents AS DayRateCents
+                   day_rate_cents AS DayRateCents, piece_guarantee_cents AS PieceGuaranteeCents
             FROM workforce_employees ORDER BY id
             """,
             cancellationToken: cancellationToken));
@@ -43,7 +43,7 @@ public sealed partial class WorkforceStore(TenantData tenant)
     private static PieceworkPay? Piecework(EmployeeRow r) => r.PayBasis switch
     {
         "day-rate" => new PieceworkPay(PayBasis.DayRate, Cents.ToDollars(r.DayRateCents ?? 0)),
-        "piece-rate" => new PieceworkPay(PayBasis.PieceRate, 0m),
+        "piece-rate" => new PieceworkPay(PayBasis.PieceRate, 0m) { GuaranteedRate = Cents.ToDollars(r.PieceGuaranteeCents) },
         _ => null,
     };
 

@@ -44,6 +44,28 @@ public sealed class PieceworkReportTests : IDisposable
         Assert.Equal("1240.00", (string?)rows["emp-4"]["straightTime"]);
     }
 
+    [Theory]
+    // Tom Becker (TX, 40 hours at base rate) on $1,240.00 of pieces. Under a $35.00 guarantee the pieces fall short of
+    // 40 x 35.00 = 1,400.00, so 29 CFR 778.111(b) pays 1,400.00 and the guarantee is the regular rate: 160.00 underpaid.
+    // Under $30.00 (1,200.00) the pieces win: 778.111(a), 1,240.00 / 40 = 31.00, as paid (DERIVED).
+    [InlineData("35.00", "35.00", "1400.00", "160.00", "778.111(b)")]
+    [InlineData("30.00", "31.00", "1240.00", "0.00", "778.111")]
+    public async Task PayrollCheck_PieceRateGuarantee_PaysTheGuaranteeWhenPiecesFallShort(
+        string guarantee, string rate, string required, string difference, string rule)
+    {
+        Extend(Employees, ",pay_basis,day_rate,piece_guarantee", new Dictionary<string, string> { ["emp-4"] = $"piece-rate,,{guarantee}" }, ",,");
+        Extend(Lines, ",days,piece_earnings", new Dictionary<string, string> { ["prl-4"] = ",1240.00" }, ",");
+        var cli = new CliRunner(_kit.Temp.Root);
+        await cli.OkAsync("tenant", "create", "demo");
+        await cli.OkAsync("import", "--tenant", "demo", _kit.Bundle);
+
+        var rows = (await cli.OkAsync("report", "payroll-check", "--tenant", "demo", "--week", "2026-11-05", "--json")).Json.AsArray()
+            .ToDictionary(r => (string)r!["id"]!, r => r!);
+
+        Assert.Equal(("PieceRate", rate, "0.00", required, difference), Figures(rows["emp-4"]));
+        Assert.EndsWith(rule, (string)rows["emp-4"]["payRule"]!, StringComparison.Ordinal);
+    }
+
     private static (string?, string?, string?, string?, string?) Figures(JsonNode row) =>
         ((string?)row["payBasis"], (string?)row["regularRate"], (string?)row["overtimeDue"], (string?)row["required"], (string?)row["difference"]);
 
@@ -51,9 +73,11 @@ public sealed class PieceworkReportTests : IDisposable
     [InlineData("day-rate,", "day_rate", "a day-rate employee needs the day_rate")]
     [InlineData("hourly,300.00", "day_rate", "an hourly employee has no day_rate")]
     [InlineData("piece-rate,300.00", "day_rate", "a piece-rate employee has no day_rate")]
+    [InlineData("hourly,,12.00", "piece_guarantee", "an hourly employee has no piece_guarantee")]
+    [InlineData("day-rate,300.00,12.00", "piece_guarantee", "a day-rate employee has no piece_guarantee")]
     public async Task Import_DayRateOnTheWrongEmployee_NamesFileRowAndField(string values, string column, string message)
     {
-        Extend(Employees, ",pay_basis,day_rate", new Dictionary<string, string> { ["emp-4"] = values }, ",");
+        Extend(Employees, ",pay_basis,day_rate,piece_guarantee", new Dictionary<string, string> { ["emp-4"] = values.Split(',').Length == 2 ? values + "," : values }, ",,");
 
         var failure = await _kit.ImportFailsAsync();
 

@@ -15,7 +15,11 @@ public sealed record Employee(string Id, string Name, string Trade, string WorkS
 /// The hours on timecards at the base rate are the hours the day rate or the pieces pay; hours on a timecard with a rate
 /// of its own (waiting time, other work) are paid by the hour on top, as 778.111's waiting time is.
 /// </summary>
-public sealed record PieceworkPay(PayBasis Basis, decimal DayRate);
+public sealed record PieceworkPay(PayBasis Basis, decimal DayRate)
+{
+    /// <summary>Issue 16: a piece-rate employee's minimum hourly guarantee (29 CFR 778.111(b)); null: none.</summary>
+    public decimal? GuaranteedRate { get; init; }
+}
 
 /// <summary>How a non-exempt employee is paid (issue 16): by the hour, or a salary for fixed hours or for all hours.</summary>
 public enum PayBasis
