@@ -31,12 +31,8 @@ public sealed class PieceworkReportTests : IDisposable
         // Tom Becker (TX, 40 hours): $1,240.00 of piece earnings (778.111) for 40 hours: no overtime, 1,240.00 as paid.
         Extend(Employees, ",pay_basis,day_rate", new Dictionary<string, string> { ["emp-2"] = "day-rate,360.00", ["emp-4"] = "piece-rate," }, ",");
         Extend(Lines, ",days,piece_earnings", new Dictionary<string, string> { ["prl-4"] = ",1240.00" }, ",");
-        var cli = new CliRunner(_kit.Temp.Root);
-        await cli.OkAsync("tenant", "create", "demo");
-        await cli.OkAsync("import", "--tenant", "demo", _kit.Bundle);
 
-        var rows = (await cli.OkAsync("report", "payroll-check", "--tenant", "demo", "--week", "2026-11-05", "--json")).Json.AsArray()
-            .ToDictionary(r => (string)r!["id"]!, r => r!);
+        var rows = await PayrollCheckAsync();
 
         Assert.Equal(("DayRate", "34.29", "214.29", "2014.29", "142.29"), Figures(rows["emp-2"]));
         Assert.Contains("778.112", (string)rows["emp-2"]["payRule"]!, StringComparison.Ordinal);
@@ -55,15 +51,21 @@ public sealed class PieceworkReportTests : IDisposable
     {
         Extend(Employees, ",pay_basis,day_rate,piece_guarantee", new Dictionary<string, string> { ["emp-4"] = $"piece-rate,,{guarantee}" }, ",,");
         Extend(Lines, ",days,piece_earnings", new Dictionary<string, string> { ["prl-4"] = ",1240.00" }, ",");
-        var cli = new CliRunner(_kit.Temp.Root);
-        await cli.OkAsync("tenant", "create", "demo");
-        await cli.OkAsync("import", "--tenant", "demo", _kit.Bundle);
 
-        var rows = (await cli.OkAsync("report", "payroll-check", "--tenant", "demo", "--week", "2026-11-05", "--json")).Json.AsArray()
-            .ToDictionary(r => (string)r!["id"]!, r => r!);
+        var rows = await PayrollCheckAsync();
 
         Assert.Equal(("PieceRate", rate, "0.00", required, difference), Figures(rows["emp-4"]));
         Assert.EndsWith(rule, (string)rows["emp-4"]["payRule"]!, StringComparison.Ordinal);
+    }
+
+    /// <summary>Imports the edited demo bundle and answers `report payroll-check` for the week of 2026-11-05, rows by id.</summary>
+    private async Task<Dictionary<string, JsonNode>> PayrollCheckAsync()
+    {
+        var cli = new CliRunner(_kit.Temp.Root);
+        await cli.OkAsync("tenant", "create", "demo");
+        await cli.OkAsync("import", "--tenant", "demo", _kit.Bundle);
+        return (await cli.OkAsync("report", "payroll-check", "--tenant", "demo", "--week", "2026-11-05", "--json")).Json.AsArray()
+            .ToDictionary(r => (string)r!["id"]!, r => r!);
     }
 
     private static (string?, string?, string?, string?, string?) Figures(JsonNode row) =>
