@@ -200,12 +200,13 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, Finan
         return (costToDate + burden.TotalBurden + overheadToDate, eac + burden.TotalBurden + remainingBurden + overheadAtCompletion, burden);
     }
 
-    /// <summary>Employees with burden data: a base rate above zero; each one's burdened rate per hour worked, once per analysis.</summary>
-    private IReadOnlyDictionary<string, EmployeeBurdenRate> EmployeeRates() => _employeeRates ??= data.Books.Employees
-        .Where(e => e.BaseRate > 0m)
-        .Select(e => JobLaborBurdenTools.RateOf(e, new LaborBurdenInput(0m, _options.EmployeeBurden.PaidHours,
-            BurdenProfileTools.ComponentsFor(e.Trade, CompanyBurden(), data.Books.BurdenProfiles ?? []).Components, HoursWorked: _options.EmployeeBurden.HoursWorked)))
-        .ToDictionary(r => r.EmployeeId, StringComparer.Ordinal);
+    /// <summary>
+    /// Employees with burden data: a base rate above zero; each one's burdened rate per hour worked in its own trade and in
+    /// each trade its timecards carry (issue 16, <see cref="TradeBurdenRateTools"/>), once per analysis.
+    /// </summary>
+    private IReadOnlyDictionary<string, EmployeeBurdenRate> EmployeeRates() => _employeeRates ??= TradeBurdenRateTools.Rates(
+        data.Books.Employees, data.Books.LaborHours,
+        new TradeBurdenSettings(_options.EmployeeBurden.PaidHours, _options.EmployeeBurden.HoursWorked, CompanyBurden(), data.Books.BurdenProfiles ?? []));
 
     /// <summary>Issue 16: the company default burden components; a trade's profile overrides them (BurdenProfileTools).</summary>
     private BurdenComponent[] CompanyBurden() =>

@@ -30,6 +30,7 @@ public static class BundleRules
         Each(tables, "workforce/employees.csv", SalaryRule, errors);
         CheckUniqueLinks(tables, errors);
         await CheckSubInvoiceLinesAsync(tables, connection, transaction, errors, cancellationToken);
+        await TimecardTradeRule.CheckAsync(tables, connection, transaction, errors, cancellationToken);
     }
 
     private static void Each(
@@ -64,6 +65,12 @@ public static class BundleRules
         if (basis == "day-rate" != hasDayRate)
         {
             return ("day_rate", hasDayRate ? $"{article} {basis} employee has no day_rate; set pay_basis to day-rate" : "a day-rate employee needs the day_rate");
+        }
+
+        // Issue 16: an hourly guarantee belongs to a piece-rate employee (29 CFR 778.111(b)).
+        if (basis != "piece-rate" && t.Value(row, "piece_guarantee_cents") is not null)
+        {
+            return ("piece_guarantee", $"{article} {basis} employee has no piece_guarantee; it is a piece-rate employee's minimum hourly guarantee");
         }
 
         if (basis is "hourly" or "day-rate" or "piece-rate")

@@ -115,9 +115,13 @@ public static class BundleSchema
             E("pay_basis", "hourly", "salary-fixed", "salary-fluctuating", "day-rate", "piece-rate").Or("hourly"), M("salary_cents", SignRule.NonNegative),
             E("salary_period", "weekly", "biweekly", "semimonthly", "monthly"), N("salary_hours_e4"),
             // Issue 16 (1665_piecework_pay.sql): a day-rate employee's day rate (29 CFR 778.112).
-            M("day_rate_cents", SignRule.NonNegative)]),
+            M("day_rate_cents", SignRule.NonNegative),
+            // Issue 16 (1674_piece_guarantee.sql): a piece-rate employee's minimum hourly guarantee (29 CFR 778.111(b)).
+            M("piece_guarantee_cents", SignRule.NonNegative)]),
         new("workforce/timecards.csv", "workforce_timecards", "id", [Id, T("employee_id").Req().Refs(Employees), T("job_id").Refs(Jobs),
-            Dt("clock_in").Req(), Dt("clock_out"), M("rate_cents", SignRule.NonNegative)]),
+            Dt("clock_in").Req(), Dt("clock_out"), M("rate_cents", SignRule.NonNegative),
+            // Issue 16 (1673_timecard_trade.sql): the trade worked on the shift; empty: the employee's trade. BundleRules checks it is known.
+            T("trade")]),
         new("workforce/payroll-lines.csv", "workforce_payroll_lines", "id", [Id, T("run_id").Req(),
             T("employee_id").Req().Refs(Employees), D("week_start").Req(), N("regular_hours_e4").Req(), N("overtime_hours_e4").Req(),
             N("double_time_hours_e4").Req(), M("bonus_cents", SignRule.Any).Req(), M("gross_pay_cents", SignRule.NonNegative).Req(),

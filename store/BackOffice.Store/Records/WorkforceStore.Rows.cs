@@ -16,6 +16,7 @@ public sealed partial class WorkforceStore
         public string? SalaryPeriod { get; init; }
         public long? SalaryHoursE4 { get; init; }
         public long? DayRateCents { get; init; }
+        public long? PieceGuaranteeCents { get; init; }
     }
 
     private sealed class BurdenProfileRow
@@ -35,6 +36,7 @@ public sealed partial class WorkforceStore
         public string JobId { get; init; } = "";
         public string EmployeeId { get; init; } = "";
         public long? RateCents { get; init; }
+        public string Trade { get; init; } = "";
         public long Seconds { get; init; }
     }
 
@@ -46,6 +48,7 @@ public sealed partial class WorkforceStore
         public string ClockIn { get; init; } = "";
         public string? ClockOut { get; init; }
         public long? RateCents { get; init; }
+        public string? Trade { get; init; }
     }
 
     private sealed class PayrollLineRow

@@ -21,7 +21,7 @@ public sealed partial class WorkforceStore(TenantData tenant)
             """
             SELECT id AS Id, name AS Name, trade AS Trade, work_state AS WorkState, base_rate_cents AS BaseRateCents, active AS Active,
                    pay_basis AS PayBasis, salary_cents AS SalaryCents, salary_period AS SalaryPeriod, salary_hours_e4 AS SalaryHoursE4,
-                   day_rate_cents AS DayRateCents
+                   day_rate_cents AS DayRateCents, piece_guarantee_cents AS PieceGuaranteeCents
             FROM workforce_employees ORDER BY id
             """,
             cancellationToken: cancellationToken));
@@ -43,7 +43,7 @@ public sealed partial class WorkforceStore(TenantData tenant)
     private static PieceworkPay? Piecework(EmployeeRow r) => r.PayBasis switch
     {
         "day-rate" => new PieceworkPay(PayBasis.DayRate, Cents.ToDollars(r.DayRateCents ?? 0)),
-        "piece-rate" => new PieceworkPay(PayBasis.PieceRate, 0m),
+        "piece-rate" => new PieceworkPay(PayBasis.PieceRate, 0m) { GuaranteedRate = Cents.ToDollars(r.PieceGuaranteeCents) },
         _ => null,
     };
 
@@ -68,19 +68,24 @@ public sealed partial class WorkforceStore(TenantData tenant)
         var connection = connectionUnit.Connection;
         var rows = await connection.QueryAsync<TimecardRow>(new CommandDefinition(
             """
-            SELECT id AS Id, employee_id AS EmployeeId, job_id AS JobId, clock_in AS ClockIn, clock_out AS ClockOut, rate_cents AS RateCents
+            SELECT id AS Id, employee_id AS EmployeeId, job_id AS JobId, clock_in AS ClockIn, clock_out AS ClockOut, rate_cents AS RateCents,
+                   trade AS Trade
             FROM workforce_timecards
             WHERE clock_in < @To AND (clock_out IS NULL OR clock_out > @From)
             ORDER BY employee_id, clock_in, id
             """,
             new { From = Text(from), To = Text(to) }, cancellationToken: cancellationToken));
         return rows.Select(r => new Timecard(
-            r.Id, r.EmployeeId, r.JobId, Parse(r.ClockIn), r.ClockOut is null ? null : Parse(r.ClockOut), Cents.ToDollars(r.RateCents))).ToList();
+            r.Id, r.EmployeeId, r.JobId, Parse(r.ClockIn), r.ClockOut is null ? null : Parse(r.ClockOut), Cents.ToDollars(r.RateCents))
+        {
+            Trade = TradeOrNull(r.Trade),
+        }).ToList();
     }
 
     /// <summary>
     /// Issue 16: clocked hours on each job by employee and shift rate, for shifts clocked out and clocked in before the
-    /// day after <paramref name="asOf"/> (what labor burden in WIP charges per employee). Seconds are summed as integers,
+    /// day after <paramref name="asOf"/> (what labor burden in WIP charges per employee), and by the timecards' own trade
+    /// (issue 16; empty: the employee's). Seconds are summed as integers,
     /// so the hours are exact; overlapping punches are not de-duplicated here (the timecard check reports them).
     /// </summary>
     public async Task<IReadOnlyList<JobLaborHours>> JobHoursAsync(DateOnly asOf, CancellationToken cancellationToken)
@@ -93,15 +98,18 @@ public sealed partial class WorkforceStore(TenantData tenant)
             : "SUM(CAST(strftime('%s', clock_out) AS INTEGER) - CAST(strftime('%s', clock_in) AS INTEGER))";
         var rows = await connection.QueryAsync<JobHoursRow>(new CommandDefinition(
             $"""
-            SELECT job_id AS JobId, employee_id AS EmployeeId, rate_cents AS RateCents,
+            SELECT job_id AS JobId, employee_id AS EmployeeId, rate_cents AS RateCents, COALESCE(trade, '') AS Trade,
                    {seconds} AS Seconds
             FROM workforce_timecards
             WHERE job_id IS NOT NULL AND job_id <> '' AND clock_out IS NOT NULL AND clock_in < @Before
-            GROUP BY job_id, employee_id, rate_cents ORDER BY job_id, employee_id, rate_cents
+            GROUP BY job_id, employee_id, rate_cents, COALESCE(trade, '') ORDER BY job_id, employee_id, rate_cents, COALESCE(trade, '')
             """,
             new { Before = Text(asOf.AddDays(1)) }, cancellationToken: cancellationToken));
-        return rows.Select(r => new JobLaborHours(r.JobId, r.EmployeeId, Cents.ToDollars(r.RateCents), r.Seconds / 3600m)).ToList();
+        return rows.Select(r => new JobLaborHours(r.JobId, r.EmployeeId, Cents.ToDollars(r.RateCents), r.Seconds / 3600m, TradeOrNull(r.Trade))).ToList();
     }
+
+    /// <summary>Issue 16: a timecard's trade, trimmed; blank means the employee's own trade.</summary>
+    private static string? TradeOrNull(string? trade) => string.IsNullOrWhiteSpace(trade) ? null : trade.Trim();
 
     /// <summary>The day of the latest clock-in, or null without timecards: the console opens week reports there (issue 17).</summary>
     public async Task<DateOnly?> LatestClockInDayAsync(CancellationToken cancellationToken)

@@ -31,17 +31,41 @@ public sealed class PieceworkReportTests : IDisposable
         // Tom Becker (TX, 40 hours): $1,240.00 of piece earnings (778.111) for 40 hours: no overtime, 1,240.00 as paid.
         Extend(Employees, ",pay_basis,day_rate", new Dictionary<string, string> { ["emp-2"] = "day-rate,360.00", ["emp-4"] = "piece-rate," }, ",");
         Extend(Lines, ",days,piece_earnings", new Dictionary<string, string> { ["prl-4"] = ",1240.00" }, ",");
-        var cli = new CliRunner(_kit.Temp.Root);
-        await cli.OkAsync("tenant", "create", "demo");
-        await cli.OkAsync("import", "--tenant", "demo", _kit.Bundle);
 
-        var rows = (await cli.OkAsync("report", "payroll-check", "--tenant", "demo", "--week", "2026-11-05", "--json")).Json.AsArray()
-            .ToDictionary(r => (string)r!["id"]!, r => r!);
+        var rows = await PayrollCheckAsync();
 
         Assert.Equal(("DayRate", "34.29", "214.29", "2014.29", "142.29"), Figures(rows["emp-2"]));
         Assert.Contains("778.112", (string)rows["emp-2"]["payRule"]!, StringComparison.Ordinal);
         Assert.Equal(("PieceRate", "31.00", "0.00", "1240.00", "0.00"), Figures(rows["emp-4"]));
         Assert.Equal("1240.00", (string?)rows["emp-4"]["straightTime"]);
+    }
+
+    [Theory]
+    // Tom Becker (TX, 40 hours at base rate) on $1,240.00 of pieces. Under a $35.00 guarantee the pieces fall short of
+    // 40 x 35.00 = 1,400.00, so 29 CFR 778.111(b) pays 1,400.00 and the guarantee is the regular rate: 160.00 underpaid.
+    // Under $30.00 (1,200.00) the pieces win: 778.111(a), 1,240.00 / 40 = 31.00, as paid (DERIVED).
+    [InlineData("35.00", "35.00", "1400.00", "160.00", "778.111(b)")]
+    [InlineData("30.00", "31.00", "1240.00", "0.00", "778.111")]
+    public async Task PayrollCheck_PieceRateGuarantee_PaysTheGuaranteeWhenPiecesFallShort(
+        string guarantee, string rate, string required, string difference, string rule)
+    {
+        Extend(Employees, ",pay_basis,day_rate,piece_guarantee", new Dictionary<string, string> { ["emp-4"] = $"piece-rate,,{guarantee}" }, ",,");
+        Extend(Lines, ",days,piece_earnings", new Dictionary<string, string> { ["prl-4"] = ",1240.00" }, ",");
+
+        var rows = await PayrollCheckAsync();
+
+        Assert.Equal(("PieceRate", rate, "0.00", required, difference), Figures(rows["emp-4"]));
+        Assert.EndsWith(rule, (string)rows["emp-4"]["payRule"]!, StringComparison.Ordinal);
+    }
+
+    /// <summary>Imports the edited demo bundle and answers `report payroll-check` for the week of 2026-11-05, rows by id.</summary>
+    private async Task<Dictionary<string, JsonNode>> PayrollCheckAsync()
+    {
+        var cli = new CliRunner(_kit.Temp.Root);
+        await cli.OkAsync("tenant", "create", "demo");
+        await cli.OkAsync("import", "--tenant", "demo", _kit.Bundle);
+        return (await cli.OkAsync("report", "payroll-check", "--tenant", "demo", "--week", "2026-11-05", "--json")).Json.AsArray()
+            .ToDictionary(r => (string)r!["id"]!, r => r!);
     }
 
     private static (string?, string?, string?, string?, string?) Figures(JsonNode row) =>
@@ -51,9 +75,11 @@ public sealed class PieceworkReportTests : IDisposable
     [InlineData("day-rate,", "day_rate", "a day-rate employee needs the day_rate")]
     [InlineData("hourly,300.00", "day_rate", "an hourly employee has no day_rate")]
     [InlineData("piece-rate,300.00", "day_rate", "a piece-rate employee has no day_rate")]
+    [InlineData("hourly,,12.00", "piece_guarantee", "an hourly employee has no piece_guarantee")]
+    [InlineData("day-rate,300.00,12.00", "piece_guarantee", "a day-rate employee has no piece_guarantee")]
     public async Task Import_DayRateOnTheWrongEmployee_NamesFileRowAndField(string values, string column, string message)
     {
-        Extend(Employees, ",pay_basis,day_rate", new Dictionary<string, string> { ["emp-4"] = values }, ",");
+        Extend(Employees, ",pay_basis,day_rate,piece_guarantee", new Dictionary<string, string> { ["emp-4"] = values.Split(',').Length == 2 ? values + "," : values }, ",,");
 
         var failure = await _kit.ImportFailsAsync();
 

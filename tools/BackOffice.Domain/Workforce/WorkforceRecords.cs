@@ -15,7 +15,11 @@ public sealed record Employee(string Id, string Name, string Trade, string WorkS
 /// The hours on timecards at the base rate are the hours the day rate or the pieces pay; hours on a timecard with a rate
 /// of its own (waiting time, other work) are paid by the hour on top, as 778.111's waiting time is.
 /// </summary>
-public sealed record PieceworkPay(PayBasis Basis, decimal DayRate);
+public sealed record PieceworkPay(PayBasis Basis, decimal DayRate)
+{
+    /// <summary>Issue 16: a piece-rate employee's minimum hourly guarantee (29 CFR 778.111(b)); null: none.</summary>
+    public decimal? GuaranteedRate { get; init; }
+}
 
 /// <summary>How a non-exempt employee is paid (issue 16): by the hour, or a salary for fixed hours or for all hours.</summary>
 public enum PayBasis
@@ -46,10 +50,17 @@ public sealed record EmployeeSalary(PayBasis Basis, decimal Amount, string Perio
 /// is null while the employee is still clocked in (a missing punch once the day is over). <paramref name="Rate"/> is
 /// the shift's own rate when it differs from base (a second type of work, or a shift differential).
 /// </summary>
-public sealed record Timecard(string Id, string EmployeeId, string? JobId, DateTime ClockIn, DateTime? ClockOut, decimal? Rate);
+public sealed record Timecard(string Id, string EmployeeId, string? JobId, DateTime ClockIn, DateTime? ClockOut, decimal? Rate)
+{
+    /// <summary>Issue 16: the trade the shift was worked in (a carpenter on a laborer's shift); null: the employee's trade.</summary>
+    public string? Trade { get; init; }
+}
 
-/// <summary>Clocked hours of one employee on one job at one shift rate (null: the base rate), as of a date (issue 16: labor burden in WIP).</summary>
-public sealed record JobLaborHours(string JobId, string EmployeeId, decimal? Rate, decimal Hours);
+/// <summary>
+/// Clocked hours of one employee on one job at one shift rate (null: the base rate), as of a date (issue 16: labor burden
+/// in WIP). <paramref name="Trade"/>: the timecards' own trade, null where they carry none (the employee's trade).
+/// </summary>
+public sealed record JobLaborHours(string JobId, string EmployeeId, decimal? Rate, decimal Hours, string? Trade = null);
 
 /// <summary>
 /// What the payroll run claims and pays for one employee and workweek (workforce/payroll-lines.csv).

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using BackOffice.Domain.Money;
 using BackOffice.Domain.Workforce;
 
@@ -52,11 +53,25 @@ public static class JobLaborBurdenTools
         return new(employee.Id, employee.BaseRate, result.BurdenedRatePerHourWorked, result.Wages == 0m ? 0m : onPremium / result.Wages);
     }
 
+    [Description("The key of a burdened rate in the rates by employee: the employee id for the employee's own trade, the id and the trade worked (any case) for a timecard's own trade.")]
+    public static string RateKey(
+        [Description("Employee id")] string employeeId,
+        [Description("The trade worked on the timecards; null or empty: the employee's own")] string? trade) =>
+        string.IsNullOrWhiteSpace(trade) ? employeeId : $"{employeeId}@{trade.Trim().ToUpperInvariant()}";
+
+    /// <summary>
+    /// Issue 16: the rate for hours worked in a trade: the trade's own rate (<see cref="RateKey"/>), else the employee's,
+    /// so a timecard's trade the caller priced no rate for is burdened as the employee's trade.
+    /// </summary>
+    private static bool TryRate(
+        IReadOnlyDictionary<string, EmployeeBurdenRate> rates, string employeeId, string? trade, [MaybeNullWhen(false)] out EmployeeBurdenRate rate) =>
+        rates.TryGetValue(RateKey(employeeId, trade), out rate) || rates.TryGetValue(employeeId, out rate);
+
     [Description("A job's labor burden to date: clocked hours of employees with burden data at their burdened rate, the clocked overtime's premium with the burden that applies to it, and the rest of the ledger's labor at the flat burden percent.")]
     public static JobLaborBurden ForJob(
         [Description("Project job id")] string jobId,
         [Description("The job's clocked hours by employee and shift rate as of the date")] IReadOnlyList<JobLaborHours> hours,
-        [Description("Burdened rates of the employees that have burden data, by employee id")] IReadOnlyDictionary<string, EmployeeBurdenRate> rates,
+        [Description("Burdened rates of the employees that have burden data, by RateKey: employee id, or employee id and a timecard's trade")] IReadOnlyDictionary<string, EmployeeBurdenRate> rates,
         [Description("The job's labor cost to date as posted in the ledger (labor cost codes or accounts), in dollars")] decimal ledgerLabor,
         [Description("Flat labor burden percent for labor without burden data, e.g. 32.5")] decimal fallbackPercent,
         [Description("Overtime and double-time hours by job, employee and shift rate (OvertimeAllocationTools.Allocate); none: overtime at straight time")] IReadOnlyList<JobOvertimeHours>? overtime = null,
@@ -65,7 +80,7 @@ public static class JobLaborBurdenTools
         decimal raw = 0m, burden = 0m;
         foreach (var group in hours.Where(h => h.JobId == jobId))
         {
-            if (rates.TryGetValue(group.EmployeeId, out var rate))
+            if (TryRate(rates, group.EmployeeId, group.Trade, out var rate))
             {
                 raw += MoneyMath.RoundToCent(group.Hours * (group.Rate ?? rate.BaseRate));
                 burden += MoneyMath.RoundToCent(group.Hours * rate.BurdenPerHour);
@@ -91,7 +106,7 @@ public static class JobLaborBurdenTools
         decimal premium = 0m, burden = 0m;
         foreach (var group in overtime.Where(o => o.JobId == jobId))
         {
-            if (rates.TryGetValue(group.EmployeeId, out var rate))
+            if (TryRate(rates, group.EmployeeId, group.Trade, out var rate))
             {
                 var groupPremium = MoneyMath.RoundToCent((group.Rate ?? rate.BaseRate) * (group.OvertimeHours * (multiplier - 1m) + group.DoubleTimeHours));
                 premium += groupPremium;

@@ -82,14 +82,15 @@ public static class PayrollCheckTools
     [Description("Punches on no job, an unknown job, a closed job, or a job where the employee's trade has no scheduled task (not assigned).")]
     public static IReadOnlyList<PunchIssue> JobChecks(
         [Description("The employee's timecards in the week")] IReadOnlyList<Timecard> timecards,
-        [Description("The employee's trade, e.g. Carpentry")] string trade,
+        [Description("The employee's trade, e.g. Carpentry; a timecard's own trade overrides it")] string trade,
         [Description("Job id -> status (active, closed, on_hold)")] IReadOnlyDictionary<string, string> jobStatus,
         [Description("Schedule tasks of all jobs; a trade with a task on a job counts as assigned to it")] IReadOnlyList<ScheduleTask> tasks)
     {
-        var assigned = tasks.Where(t => string.Equals(t.Trade, trade, StringComparison.OrdinalIgnoreCase)).Select(t => t.JobId).ToHashSet(StringComparer.Ordinal);
         var issues = new List<PunchIssue>();
         foreach (var card in timecards.OrderBy(c => c.ClockIn))
         {
+            // Issue 16: a timecard worked in another trade is checked against that trade's tasks.
+            var worked = string.IsNullOrWhiteSpace(card.Trade) ? trade : card.Trade.Trim();
             if (card.JobId is null)
             {
                 issues.Add(new PunchIssue(card.Id, "no-job", "punch has no job, so its cost lands on no job"));
@@ -102,9 +103,9 @@ public static class PayrollCheckTools
             {
                 issues.Add(new PunchIssue(card.Id, "closed-job", $"job {card.JobId} is closed"));
             }
-            else if (!assigned.Contains(card.JobId))
+            else if (!tasks.Any(t => t.JobId == card.JobId && string.Equals(t.Trade.Trim(), worked, StringComparison.OrdinalIgnoreCase)))
             {
-                issues.Add(new PunchIssue(card.Id, "not-assigned", $"no {trade} task is scheduled on job {card.JobId}"));
+                issues.Add(new PunchIssue(card.Id, "not-assigned", $"no {worked} task is scheduled on job {card.JobId}"));
             }
         }
 

@@ -14,7 +14,8 @@ namespace BackOffice.Tools.Workforce;
 public static class PieceworkTools
 {
     /// <summary>The rule names the payroll check shows.</summary>
-    public const string DayRateRule = "day rate, 29 CFR 778.112", PieceRateRule = "piece rate, 29 CFR 778.111";
+    public const string DayRateRule = "day rate, 29 CFR 778.112", PieceRateRule = "piece rate, 29 CFR 778.111",
+        GuaranteeRule = "piece rate under its hourly guarantee, 29 CFR 778.111(b)";
 
     [Description("The gross pay a workweek requires for a day-rate or piece-rate employee: the day rates or piece earnings, pay for hours at other rates and the bonus, over all hours worked, is the regular rate; half of it more per overtime hour, all of it more per double-time hour; rounded once, to the cent.")]
     public static RequiredPay Required(
@@ -68,6 +69,9 @@ public static class PieceworkTools
 
         var unitHours = clocked.Segments.Where(s => s.Rate == employee.BaseRate).Sum(s => s.Hours);
         var other = clocked.Segments.Where(s => s.Rate != employee.BaseRate).ToList();
-        return Required(unitEarnings, unitHours, other, line?.Bonus ?? 0m, split.OvertimeHours, split.DoubleTimeHours, pay.Basis);
+        // Issue 16: 29 CFR 778.111(b): a week whose pieces fall short of the hourly guarantee is paid, and rated, by the guarantee.
+        var guaranteed = pay.GuaranteedRate is { } rate ? PieceRateOvertimeTools.Guaranteed(unitEarnings, unitHours, rate) : unitEarnings;
+        var week = Required(guaranteed, unitHours, other, line?.Bonus ?? 0m, split.OvertimeHours, split.DoubleTimeHours, pay.Basis);
+        return guaranteed > unitEarnings ? week with { Rule = GuaranteeRule } : week;
     }
 }
