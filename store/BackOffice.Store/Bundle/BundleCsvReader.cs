@@ -133,7 +133,8 @@ public static class BundleCsvReader
                 ok = false;
             }
 
-            values[i] = parsed.Value;
+            // The key is unique, so sharing it would only grow the pool.
+            values[i] = spec.Columns[i].SqlName == spec.Key ? parsed.Value : table.Pool.Share(i, parsed.Value);
         }
 
         var row = new ParsedRow(line, values);

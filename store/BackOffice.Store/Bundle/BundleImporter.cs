@@ -88,6 +88,7 @@ public sealed class BundleImporter(TimeProvider clock)
         await using var unit = await data.OpenUnitAsync(write: true, cancellationToken);
         var connection = unit.Connection;
         var transaction = unit.Transaction!;
+        await using var pageCache = await ImportPageCache.EnlargeAsync(connection, transaction, cancellationToken);
         progress?.Report(new ImportProgress(ImportPhase.Validating, null, tables.Values.Sum(t => t.Rows.Count)));
         var stored = await StoredState.LoadAsync(connection, transaction, cancellationToken);
         await BundleValidator.ValidateAsync(tables, stored, connection, transaction, errors, source.Merge, cancellationToken);

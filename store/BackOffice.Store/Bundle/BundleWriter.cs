@@ -72,42 +72,36 @@ public static class BundleWriter
         CancellationToken cancellationToken)
     {
         var spec = table.Spec;
-        var entityColumns = ChangedEntities.Columns(spec).Select(spec.IndexOf).ToList();
+        var entityColumns = ChangedEntities.Columns(spec).Select(spec.IndexOf).ToArray();
+        var keyIndex = spec.IndexOf(spec.Key);
         var existing = stored.Keys(spec);
-        var columns = spec.Columns.Select(c => c.SqlName).Append("row_hash").ToList();
-        var insert = $"INSERT INTO {spec.Table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
-        var updateSql = $"UPDATE {spec.Table} SET {string.Join(", ", columns.Select((c, i) => $"{c} = @p{i}"))} WHERE {spec.Key} = @key";
+        // Issue 18: one prepared statement per table and kind, run for every row (not a command built per row).
+        await using var insert = BundleRowCommand.Insert(spec, connection, transaction);
+        await using var update = BundleRowCommand.Update(spec, connection, transaction);
+        var hasher = new RowHasher(spec);
         int added = 0, changed = 0, unchanged = 0;
         foreach (var row in table.Rows)
         {
-            var key = (string)table.Value(row, spec.Key)!;
-            var hash = row.Hash(spec);
-            if (existing.TryGetValue(key, out var before) && before.Hash == hash)
+            var key = (string)row.Values[keyIndex]!;
+            var hash = hasher.Hash(row);
+            existing.TryGetValue(key, out var before);
+            if (before?.Hash == hash)
             {
                 unchanged++;
                 continue;
-            }
-
-            var parameters = new DynamicParameters();
-            for (var i = 0; i < spec.Columns.Count; i++)
-            {
-                parameters.Add("p" + i, row.Values[i]);
             }
 
             // Issue 18: an update journals the columns it changes, so an agent that reads none of them skips it.
             string? changedColumns = null;
             if (before is not null)
             {
-                var update = await ChangedEntities.UpdateAsync(spec, key, row.Values, connection, transaction, cancellationToken);
-                touched.UnionWith(update.Before);
-                changedColumns = update.Columns;
+                var diff = await ChangedEntities.UpdateAsync(spec, key, row.Values, connection, transaction, cancellationToken);
+                touched.UnionWith(diff.Before);
+                changedColumns = diff.Columns;
             }
 
-            touched.UnionWith(ChangedEntities.Of(spec, entityColumns.Select(i => row.Values[i]).ToList(), changedColumns));
-            parameters.Add("p" + spec.Columns.Count, hash);
-            parameters.Add("key", key);
-            await connection.ExecuteAsync(new CommandDefinition(
-                before is null ? insert : updateSql, parameters, transaction, cancellationToken: cancellationToken));
+            touched.UnionWith(ChangedEntities.Of(spec, Array.ConvertAll(entityColumns, i => row.Values[i]), changedColumns));
+            await (before is null ? insert : update).RunAsync(row, hash, key, cancellationToken);
             if (before is null)
             {
                 added++;

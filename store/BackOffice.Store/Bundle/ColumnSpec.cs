@@ -82,5 +82,17 @@ public sealed record FileSpec(string Path, string Table, string Key, IReadOnlyLi
 {
     public ColumnSpec? Column(string sqlName) => Columns.FirstOrDefault(c => c.SqlName == sqlName);
 
-    public int IndexOf(string sqlName) => Columns.ToList().FindIndex(c => c.SqlName == sqlName);
+    /// <summary>Issue 18: called per row by the importer, so a loop, not a list copied per call.</summary>
+    public int IndexOf(string sqlName)
+    {
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            if (Columns[i].SqlName == sqlName)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

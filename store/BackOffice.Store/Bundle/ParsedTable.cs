@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace BackOffice.Store.Bundle;
 
 /// <summary>One data row as SQLite will store it, with the CSV line it came from.</summary>
@@ -13,18 +9,7 @@ public sealed class ParsedRow(int line, object?[] values)
     public object?[] Values { get; } = values;
 
     /// <summary>SHA-256 over column names and canonical values, so a re-import can tell unchanged rows from changed ones.</summary>
-    public string Hash(FileSpec spec)
-    {
-        var canonical = new StringBuilder();
-        for (var i = 0; i < spec.Columns.Count; i++)
-        {
-            // Unit separator and a NUL marker for null keep "a","" and "a",null and "",<null> apart.
-            canonical.Append(spec.Columns[i].SqlName).Append('=')
-                .Append(Values[i] is null ? "\0" : Convert.ToString(Values[i], CultureInfo.InvariantCulture)).Append('\u001f');
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
-    }
+    public string Hash(FileSpec spec) => new RowHasher(spec).Hash(this);
 }
 
 /// <summary>A bundle file read and parsed: its rows by key, and the extra columns it carried.</summary>
@@ -37,6 +22,9 @@ public sealed class ParsedTable(FileSpec spec)
     public Dictionary<string, ParsedRow> ByKey { get; } = new(StringComparer.Ordinal);
 
     public object? Value(ParsedRow row, string sqlName) => row.Values[Spec.IndexOf(sqlName)];
+
+    /// <summary>Repeated values of this file's columns, shared while it is read (issue 18).</summary>
+    internal ValuePool Pool { get; } = new(spec.Columns.Count);
 }
 
 /// <summary>Collects errors up to the cap so one bad file cannot drown the report.</summary>

@@ -19,14 +19,39 @@ public sealed class ChangeJournalStore(TenantData tenant)
         CancellationToken cancellationToken)
     {
         var rows = entities.Distinct().OrderBy(e => e.Kind, StringComparer.Ordinal).ThenBy(e => e.Key, StringComparer.Ordinal)
-            .ThenBy(e => e.Table, StringComparer.Ordinal).ThenBy(e => e.Columns, StringComparer.Ordinal)
-            .Select(e => new { e.Kind, e.Key, e.Table, e.Columns, source, recordedAt }).ToList();
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
+            .ThenBy(e => e.Table, StringComparer.Ordinal).ThenBy(e => e.Columns, StringComparer.Ordinal);
+        // Issue 18: one prepared statement for every row (a fresh import journals about a million), not an object per row.
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
             INSERT INTO change_journal (kind, entity_key, source_table, source_columns, source, recorded_at)
-            VALUES (@Kind, @Key, @Table, @Columns, @source, @recordedAt)
-            """,
-            rows, transaction, cancellationToken: cancellationToken));
+            VALUES (@kind, @key, @table, @columns, @source, @recordedAt)
+            """;
+        var parameters = new[] { "kind", "key", "table", "columns", "source", "recordedAt" }.Select(name =>
+        {
+            var parameter = insert.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.DbType = System.Data.DbType.String;
+            insert.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        parameters[4].Value = source;
+        parameters[5].Value = recordedAt;
+        var prepared = false;
+        foreach (var entity in rows)
+        {
+            parameters[0].Value = entity.Kind;
+            parameters[1].Value = entity.Key;
+            parameters[2].Value = (object?)entity.Table ?? DBNull.Value;
+            parameters[3].Value = (object?)entity.Columns ?? DBNull.Value;
+            if (!prepared)
+            {
+                await insert.PrepareAsync(cancellationToken);
+                prepared = true;
+            }
+
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <summary>The highest sequence recorded (0 when nothing was).</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using BackOffice.Store.Bundle;
@@ -30,33 +31,39 @@ public static class ChangedEntities
         ["job_id"] = "job", ["customer_id"] = "customer", ["vendor_id"] = "vendor", ["employee_id"] = "employee",
     };
 
-    /// <summary>The columns of <paramref name="spec"/> this class reads, in the order <see cref="Of"/> expects their values.</summary>
-    public static IReadOnlyList<string> Columns(FileSpec spec)
+    /// <summary>What <see cref="Of"/> needs of a file, worked out once per spec (issue 18: the importer asks per row).</summary>
+    private sealed record Plan(IReadOnlyList<string> Columns, IReadOnlyList<string> Kinds, bool IsLine);
+
+    private static readonly ConcurrentDictionary<FileSpec, Plan> Plans = new(ReferenceEqualityComparer.Instance);
+
+    private static Plan PlanFor(FileSpec spec) => Plans.GetOrAdd(spec, static s =>
     {
-        var named = spec.Columns.Where(c => EntityColumns.ContainsKey(c.SqlName)).Select(c => c.SqlName).ToList();
-        return ParentColumn(spec) is { } parent ? [spec.Key, .. named, parent.SqlName] : [spec.Key, .. named];
-    }
+        var named = s.Columns.Where(c => EntityColumns.ContainsKey(c.SqlName)).Select(c => c.SqlName).ToList();
+        var parent = ParentColumn(s);
+        List<string> columns = parent is { } p ? [s.Key, .. named, p.SqlName] : [s.Key, .. named];
+        var kinds = columns.Select((c, i) => i == 0 ? "" : EntityColumns.GetValueOrDefault(c) ?? ParentTable(s)!).ToList();
+        return new Plan(columns, kinds, parent is not null);
+    });
+
+    /// <summary>The columns of <paramref name="spec"/> this class reads, in the order <see cref="Of"/> expects their values.</summary>
+    public static IReadOnlyList<string> Columns(FileSpec spec) => PlanFor(spec).Columns;
 
     /// <summary>The entities of one row, given the values of <see cref="Columns"/>; <paramref name="changed"/> as in <see cref="ChangedEntity"/>.</summary>
     public static IEnumerable<ChangedEntity> Of(FileSpec spec, IReadOnlyList<object?> values, string? changed = null)
     {
-        var columns = Columns(spec);
-        if (values[0] is string key && ParentColumn(spec) is null)
+        var plan = PlanFor(spec);
+        if (values[0] is string key && !plan.IsLine)
         {
             // An entity itself (a job, a vendor), else a document whose lines are its own rows (a bill, a payment).
             yield return new ChangedEntity(EntityTables.GetValueOrDefault(spec.Table, spec.Table), key, spec.Table, changed);
         }
 
-        for (var i = 1; i < columns.Count; i++)
+        for (var i = 1; i < plan.Columns.Count; i++)
         {
-            if (values[i] is not string value || value.Length == 0)
+            if (values[i] is string value && value.Length > 0)
             {
-                continue;
+                yield return new ChangedEntity(plan.Kinds[i], value, spec.Table, changed);
             }
-
-            yield return EntityColumns.TryGetValue(columns[i], out var named)
-                ? new ChangedEntity(named, value, spec.Table, changed)
-                : new ChangedEntity(ParentTable(spec)!, value, spec.Table, changed);
         }
     }
 
