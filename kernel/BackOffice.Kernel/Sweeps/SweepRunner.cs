@@ -71,7 +71,8 @@ public sealed partial class SweepRunner(
         activity?.SetTag("agent", agent.Name);
         activity?.SetTag("mode", mode.ToString());
         var started = Stopwatch.GetTimestamp();
-        var runId = await runs.StartAsync(agent.Name, asOf, trigger, attempt, cancellationToken);
+        // Issue 18: a clustered tick (a holder other than this process) is kept on the run, so it can be counted and not redone.
+        var runId = await runs.StartAsync(agent.Name, asOf, trigger, attempt, holder == _holder ? null : holder, cancellationToken);
         try
         {
             // Read before the agent reads anything: a write that lands during the sweep leaves the mark behind it.

@@ -84,6 +84,13 @@ public sealed partial class SweepScheduler(
     public async Task<DateTimeOffset?> RunScheduledAsync(string tenant, string agent, int attempt, string trigger, string? holder, CancellationToken cancellationToken)
     {
         var runs = data.For(tenant).SweepRuns;
+        if (holder is not null && await runs.TickSucceededAsync(agent, holder, cancellationToken))
+        {
+            // Issue 18: a dead host finished this tick before Quartz recorded it; its recovery must not sweep again.
+            LogTickDone(tenant, agent, holder);
+            return null;
+        }
+
         try
         {
             // Issue 17: books pinned to a sample's date (the demo) are swept as of it, not today.
@@ -129,6 +136,9 @@ public sealed partial class SweepScheduler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scheduler started: {Agents} agents, polling every {PollSeconds}s")]
     private partial void LogStarted(int agents, int pollSeconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Skipped {Tenant}/{Agent} for {Tick}: that tick already succeeded")]
+    private partial void LogTickDone(string tenant, string agent, string tick);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped {Tenant}/{Agent}: already running in another process")]
     private partial void LogBusy(string tenant, string agent);

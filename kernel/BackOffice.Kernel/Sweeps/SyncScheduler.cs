@@ -73,6 +73,14 @@ public sealed partial class SyncScheduler(
     {
         var tenant = data.For(tenantName);
         var name = RunName(source);
+        var tick = holder;
+        if (tick is not null && await tenant.SweepRuns.TickSucceededAsync(name, tick, cancellationToken))
+        {
+            // Issue 18: a dead host finished this tick before Quartz recorded it; its recovery must not sync again.
+            LogTickDone(tenant.Tenant, source, tick);
+            return false;
+        }
+
         holder ??= _holder;
         if (!await tenant.SweepRuns.TryLeaseAsync(name, holder, LeaseLength, cancellationToken))
         {
@@ -80,7 +88,7 @@ public sealed partial class SyncScheduler(
             return false;
         }
 
-        var runId = await tenant.SweepRuns.StartAsync(name, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), "schedule", 1, cancellationToken);
+        var runId = await tenant.SweepRuns.StartAsync(name, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), "schedule", 1, tick, cancellationToken);
         try
         {
             var report = await _syncs[source].SyncAsync(tenant, cancellationToken);
@@ -126,6 +134,9 @@ public sealed partial class SyncScheduler(
     }
 
     private static string RunName(string source) => "sync:" + source;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Skipped the {Source} sync of {Tenant} for {Tick}: that tick already succeeded")]
+    private partial void LogTickDone(string tenant, string source, string tick);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped the {Source} sync of {Tenant}: already running in another process")]
     private partial void LogBusy(string tenant, string source);

@@ -38,16 +38,33 @@ public sealed class SweepRunStore(TenantData tenant)
             "DELETE FROM sweep_leases WHERE agent = @agent AND holder = @holder", new { agent, holder }, cancellationToken: cancellationToken));
     }
 
-    public async Task<long> StartAsync(string agent, DateOnly asOf, string trigger, int attempt, CancellationToken cancellationToken)
+    public Task<long> StartAsync(string agent, DateOnly asOf, string trigger, int attempt, CancellationToken cancellationToken) =>
+        StartAsync(agent, asOf, trigger, attempt, null, cancellationToken);
+
+    /// <summary>A new running run; <paramref name="tick"/> names the clustered scheduler's tick that started it (issue 18).</summary>
+    public async Task<long> StartAsync(string agent, DateOnly asOf, string trigger, int attempt, string? tick, CancellationToken cancellationToken)
     {
         await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
         var connection = connectionUnit.Connection;
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO sweep_runs (agent, as_of, trigger, attempt, started_at, status) VALUES (@agent, @asOf, @trigger, @attempt, @now, 'running')
+            INSERT INTO sweep_runs (agent, as_of, trigger, attempt, started_at, status, tick)
+            VALUES (@agent, @asOf, @trigger, @attempt, @now, 'running', @tick)
             RETURNING id
-            """, new { agent, asOf = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), trigger, attempt, now = Now },
+            """, new { agent, asOf = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), trigger, attempt, now = Now, tick },
             cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Whether a run of this clustered tick already succeeded (issue 18): a host killed after finishing it, before Quartz
+    /// recorded the job as done, has the tick recovered by another host, which must not run it a second time.
+    /// </summary>
+    public async Task<bool> TickSucceededAsync(string agent, string tick, CancellationToken cancellationToken)
+    {
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        return await connectionUnit.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM sweep_runs WHERE agent = @agent AND tick = @tick AND status = 'succeeded'",
+            new { agent, tick }, cancellationToken: cancellationToken)) > 0;
     }
 
     public async Task FinishAsync(long id, int findings, int proposalsCreated, CancellationToken cancellationToken)

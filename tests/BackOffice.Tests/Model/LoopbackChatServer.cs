@@ -32,6 +32,9 @@ public sealed class LoopbackChatServer : IDisposable
 
     public ConcurrentQueue<JsonObject> Requests { get; } = new();
 
+    /// <summary>Each request's path as it arrived (before any scripted delay): which host asked, when hosts use their own prefix.</summary>
+    public ConcurrentQueue<string> Paths { get; } = new();
+
     public sealed record Reply(int Status, string Body, TimeSpan Delay, IReadOnlyDictionary<string, string>? Headers = null);
 
     public void Enqueue(Reply reply) => _script.Enqueue(reply);
@@ -89,6 +92,7 @@ public sealed class LoopbackChatServer : IDisposable
 
     private async Task AnswerAsync(HttpListenerContext context)
     {
+        Paths.Enqueue(context.Request.Url!.AbsolutePath);
         using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
         Requests.Enqueue(JsonNode.Parse(await reader.ReadToEndAsync())!.AsObject());
         var reply = _script.TryDequeue(out var next) ? next : new Reply(500, """{"error":{"message":"script exhausted"}}""", TimeSpan.Zero);

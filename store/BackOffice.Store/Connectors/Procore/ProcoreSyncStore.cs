@@ -30,11 +30,12 @@ public sealed class ProcoreSyncStore(TenantData tenant)
 
             if (cursor is not null)
             {
+                // Issue 18: done as 0 or 1; a bool parameter is a PostgreSQL boolean, which the bigint column refuses.
                 await connection.ExecuteAsync(new CommandDefinition(
                     $"""
                     INSERT INTO procore_sync_cursors (scope, next_page, done) VALUES (@Scope, @NextPage, @Done)
                     ON CONFLICT ({StoreSql.ConflictOn(connection, "scope")}) DO UPDATE SET next_page = excluded.next_page, done = excluded.done
-                    """, cursor, transaction, cancellationToken: cancellationToken));
+                    """, new { cursor.Scope, cursor.NextPage, Done = cursor.Done ? 1L : 0L }, transaction, cancellationToken: cancellationToken));
             }
 
             // Issue 18: what the page touched commits with it, as QuickBooks' batches do.

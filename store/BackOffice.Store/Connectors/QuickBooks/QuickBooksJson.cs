@@ -22,7 +22,11 @@ internal sealed class QuickBooksJson(string entity, JsonObject body)
 
     public string? Optional(string field) => body[field] is JsonValue v ? v.ToString() : null;
 
-    public bool Flag(string field, bool missing) => body[field] is JsonValue v ? v.GetValue<bool>() : missing;
+    /// <summary>
+    /// A boolean field as the 0 or 1 its INTEGER column holds (issue 18: a .NET bool is a PostgreSQL boolean, which a
+    /// bigint column refuses, so the scheduled sync on PostgreSQL failed on every name list).
+    /// </summary>
+    public long Flag(string field, bool missing) => (body[field] is JsonValue v ? v.GetValue<bool>() : missing) ? 1 : 0;
 
     /// <summary>An optional whole number (a term's DueDays); anything else is refused naming the field.</summary>
     public long? Whole(string field) => body[field] switch

@@ -67,7 +67,7 @@ public sealed class QuickBooksSyncStore(TenantData tenant)
                 $"""
                 INSERT INTO quickbooks_sync_cursors (entity, next_position, done) VALUES (@Entity, @NextPosition, @Done)
                 ON CONFLICT ({StoreSql.ConflictOn(unit.Connection, "entity")}) DO UPDATE SET next_position = excluded.next_position, done = excluded.done
-                """, cursor, unit.Transaction, cancellationToken: cancellationToken));
+                """, CursorRow(cursor), unit.Transaction, cancellationToken: cancellationToken));
             // Issue 13: when the last page of a full pass landed, for "sync incomplete ... last page at" if it stops.
             await unit.Connection.ExecuteAsync(new CommandDefinition(
                 $"""
@@ -81,6 +81,9 @@ public sealed class QuickBooksSyncStore(TenantData tenant)
             unit.Connection, unit.Transaction!, cancellationToken);
         return new SyncCounts(items.Count, added, changed, deleted);
     }
+
+    /// <summary>The cursor as its row holds it: done as 0 or 1 (issue 18: a bool is a PostgreSQL boolean, refused by the bigint column).</summary>
+    private static object CursorRow(SyncCursor cursor) => new { cursor.Entity, cursor.NextPosition, Done = cursor.Done ? 1L : 0L };
 
     public async Task<IReadOnlyDictionary<string, SyncCursor>> CursorsAsync(CancellationToken cancellationToken)
     {

@@ -14,7 +14,8 @@ namespace BackOffice.Tests.Support.Postgres;
 /// Issue 18: in-process `serve` hosts on one PostgreSQL database (the real composition root, Quartz's clustered store
 /// on), each with a <see cref="ProbeAgent"/> on a fast cron and its "handled a tick" log lines captured.
 /// </summary>
-public sealed class ClusterHosts(PostgresDatabase database, DataDirectory data, string probeCron) : IAsyncDisposable
+public sealed class ClusterHosts(
+    PostgresDatabase database, DataDirectory data, string probeCron, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncDisposable
 {
     private readonly List<IHost> _hosts = [];
 
@@ -35,6 +36,7 @@ public sealed class ClusterHosts(PostgresDatabase database, DataDirectory data, 
             ["Scheduler:ClusterCheckinMilliseconds"] = "1000",
             ["Agents:probe:Schedule"] = probeCron,
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new TickLog(label, Ticks));
         builder.AddBackOffice(data);
@@ -105,12 +107,17 @@ public sealed class ClusterHosts(PostgresDatabase database, DataDirectory data, 
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-
-            // EventId 1801: ScheduledSweepJob's "handled a tick" line.
-            if (eventId.Id == 1801 && state is IReadOnlyList<KeyValuePair<string, object?>> values)
+            // EventId 1801: ScheduledSweepJob's "handled a tick" line; 1802 ScheduledSyncJob's, as agent "sync:SOURCE" when it ran.
+            if (eventId.Id is 1801 or 1802 && state is IReadOnlyList<KeyValuePair<string, object?>> values)
             {
                 var value = values.ToDictionary(v => v.Key, v => v.Value);
-                ticks.Enqueue(new HandledTick(host, (string)value["Tenant"]!, (string)value["Agent"]!, (string)value["Tick"]!, (bool)value["Recovering"]!));
+                if (eventId.Id == 1802 && !(bool)value["Ran"]!)
+                {
+                    return;
+                }
+
+                var agent = eventId.Id == 1801 ? (string)value["Agent"]! : "sync:" + (string)value["Source"]!;
+                ticks.Enqueue(new HandledTick(host, (string)value["Tenant"]!, agent, (string)value["Tick"]!, (bool)value["Recovering"]!));
             }
         }
 

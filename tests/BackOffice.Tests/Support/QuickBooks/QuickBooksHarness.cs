@@ -49,27 +49,31 @@ public sealed class QuickBooksHarness : IAsyncDisposable
     }
 
     /// <summary>The configuration that points the client at the fake (what `BACKOFFICE_QuickBooks__*` sets in production).</summary>
-    public Dictionary<string, string?> Settings() => new()
+    public Dictionary<string, string?> Settings() => SettingsFor(Fake);
+
+    public static Dictionary<string, string?> SettingsFor(FakeQuickBooks fake) => new()
     {
-        ["QuickBooks:AuthorizeUrl"] = Fake.BaseUrl + Fake.AuthorizePath,
-        ["QuickBooks:TokenUrl"] = Fake.BaseUrl + Fake.TokenPath,
-        ["QuickBooks:RevokeUrl"] = Fake.BaseUrl + Fake.RevokePath,
-        ["QuickBooks:ApiBaseUrl"] = Fake.BaseUrl + "/v3",
+        ["QuickBooks:AuthorizeUrl"] = fake.BaseUrl + fake.AuthorizePath,
+        ["QuickBooks:TokenUrl"] = fake.BaseUrl + fake.TokenPath,
+        ["QuickBooks:RevokeUrl"] = fake.BaseUrl + fake.RevokePath,
+        ["QuickBooks:ApiBaseUrl"] = fake.BaseUrl + "/v3",
         ["QuickBooks:ClientId"] = FakeQuickBooks.ClientId,
         ["QuickBooks:ClientSecret"] = FakeQuickBooks.ClientSecret,
         ["QuickBooks:ThrottleWaitSeconds"] = "0",
     };
 
     /// <summary>Connects tenant acme as a browser would: follow the authorize URL, read the redirect, complete.</summary>
-    public async Task<QuickBooksConnection> ConnectAsync()
+    public Task<QuickBooksConnection> ConnectAsync() => ConnectAsync(Get<QuickBooksConnections>(), Tenant);
+
+    /// <summary>Connects a tenant of any host (issue 18: the clustered sync test's PostgreSQL hosts) the same way.</summary>
+    public static async Task<QuickBooksConnection> ConnectAsync(QuickBooksConnections connections, TenantData tenant)
     {
-        var connections = Get<QuickBooksConnections>();
         const string redirect = "http://127.0.0.1:1/callback";
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         using var response = await http.GetAsync(connections.AuthorizeUrl("state-1", redirect));
         var query = System.Web.HttpUtility.ParseQueryString(response.Headers.Location!.Query);
         Assert.Equal("state-1", query["state"]);
-        return await connections.CompleteAsync(Tenant, query["code"]!, query["realmId"]!, redirect, Sam, CancellationToken.None);
+        return await connections.CompleteAsync(tenant, query["code"]!, query["realmId"]!, redirect, Sam, CancellationToken.None);
     }
 
     /// <summary>A small company: accounts, a customer with a job, a vendor, a bill, an invoice and its payment.</summary>
