@@ -40,7 +40,7 @@ public static class AdminPages
         html.Append(refusal.Allowed ? $"<p><a href=\"{Tenant(caller.Tenant)}/admin/tokens\" id=\"api-tokens\">API tokens</a></p>" : "");
         html.Append($"<div class=\"card\"><p>Master write switch: <strong id=\"master-state\">{(master ? "ON" : "off")}</strong></p>")
             .Append(Form("master", "writes", master ? "off" : "on", master ? "Turn master writes off" : "Turn master writes on"))
-            .Append("</div><div class=\"scroll\"><table><thead><tr><th>Agent</th><th>Department</th><th>Writes</th><th>Mode</th><th>Change</th></tr></thead><tbody>");
+            .Append("</div><div class=\"scroll\"><table id=\"write-switches\"><thead><tr><th>Agent</th><th>Department</th><th>Writes</th><th>Mode</th><th>Change</th></tr></thead><tbody>");
         foreach (var agent in snapshot["agents"]!.AsArray())
         {
             var name = (string)agent!["id"]!;

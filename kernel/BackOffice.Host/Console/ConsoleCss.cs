@@ -5,7 +5,7 @@ namespace BackOffice.Host.ApprovalConsole;
 /// inside their own box so no page overflows at 390 px, the header wraps with the signed-in name visible, colour
 /// pairs meet WCAG AA (4.5:1 for text), and a dark scheme follows prefers-color-scheme. Issue 13: on a phone the
 /// connections table is one card per system (labels from the CSS, the buttons below), so its Connect and Disconnect
-/// buttons are in view without scrolling sideways.
+/// buttons are in view without scrolling sideways; the agent write switches likewise, one card per agent.
 /// </summary>
 public static class ConsoleCss
 {
@@ -41,5 +41,6 @@ public static class ConsoleCss
         @media (max-width:640px){.col-whoMustApprove,.col-proposedAt,.col-narrative,.col-data{display:none}main{padding:.6rem}header .tenant{margin-left:0}th,td{padding:.35rem .4rem}.exports{margin-left:0}.chart-wide{display:none}.chart-compact,.chart-title{display:block}}
         .saved form{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin:.4rem 0}.saved form.inline{display:inline-flex;margin:0 0 0 .6rem}.saved-filter{padding:.2rem 0}
         @media (max-width:640px){#connections thead{display:none}#connections tr{display:block;padding:.4rem 0;border-bottom:1px solid var(--line)}#connections td{display:block;border:0;padding:.15rem .6rem}#connections td:empty{display:none}#connections td:first-child{font-weight:600}#connections td.actions{display:flex;padding-top:.4rem}#connections td:nth-child(3)::before{content:"Company: "}#connections td:nth-child(4)::before{content:"Realm / company id: "}#connections td:nth-child(5)::before{content:"Connected by: "}#connections td:nth-child(6)::before{content:"Last sync: "}#connections td:nth-child(7)::before{content:"Last error: "}#connections td::before{color:var(--muted)}}
+        @media (max-width:640px){#write-switches thead{display:none}#write-switches tr{display:block;padding:.4rem 0;border-bottom:1px solid var(--line)}#write-switches td{display:block;border:0;padding:.15rem .6rem}#write-switches td:first-child{font-weight:600}#write-switches td.actions{display:flex;flex-wrap:wrap;gap:.4rem;padding-top:.4rem}#write-switches td:nth-child(2)::before{content:"Department: "}#write-switches td:nth-child(3)::before{content:"Writes: "}#write-switches td:nth-child(4)::before{content:"Mode: "}#write-switches td::before{color:var(--muted)}}
         """;
 }

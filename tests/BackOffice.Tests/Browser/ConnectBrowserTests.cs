@@ -62,6 +62,9 @@ public sealed class ConnectBrowserTests(ITestOutputHelper output) : IAsyncLifeti
         await PageChecks.FitsAsync(sam, "admin", width);
         var disconnect = await sam.Locator("#connection-quickbooks button:has-text('Disconnect')").BoundingBoxAsync();
         Assert.True(disconnect!.X + disconnect.Width <= width, $"Disconnect ends at {disconnect.X + disconnect.Width} px, off a {width} px screen");
+        // The agent write switches' Change buttons stay on screen too: at 390 px each agent is a card (issue 17).
+        var mode = await sam.Locator("#agent-financial button:has-text('mode')").BoundingBoxAsync();
+        Assert.True(mode!.X + mode.Width <= width, $"the mode button ends at {mode.X + mode.Width} px, off a {width} px screen");
         await _host.Session.ShotAsync(sam, $"connect-admin-{width}.png", output);
 
         var reload = await sam.GotoAsync(callbacks[^1]);
