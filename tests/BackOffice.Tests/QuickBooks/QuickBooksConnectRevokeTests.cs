@@ -12,33 +12,24 @@ namespace BackOffice.Tests.QuickBooks;
 [Collection(nameof(QuickBooksCliCollection))]
 public sealed class QuickBooksConnectRevokeTests : IAsyncLifetime
 {
-    private readonly TempDataDirectory _dir = new();
-    private readonly EnvironmentSettings _settings = new("BACKOFFICE_QuickBooks__");
-    private FakeQuickBooks _fake = null!;
+    private QuickBooksCliHarness _qbo = null!;
+
+    private FakeQuickBooks Fake => _qbo.Fake;
 
     public async Task InitializeAsync()
     {
-        _fake = await FakeQuickBooks.StartAsync();
-        foreach (var (name, value) in _fake.ProductSettings())
-        {
-            _settings.Set(name, value);
-        }
-
-        _settings.SetCallbackOnFreePort();
-        var cli = new CliRunner(_dir.Root);
-        await cli.OkAsync("tenant", "create", "acme");
-        await cli.OkAsync("users", "add", "sam", "--role", "admin");
-        _fake.CompanyInfoFails = true;
+        _qbo = await QuickBooksCliHarness.StartAsync();
+        Fake.CompanyInfoFails = true;
     }
 
     [Fact]
     public async Task Connect_CompanyInfo500_RevokesTheGrantOnceStoresNothingAndSaysBoth()
     {
-        var (exit, output, error) = await QuickBooksCliHarness.RunConnectAsync(_dir);
+        var (exit, output, error) = await QuickBooksCliHarness.RunConnectAsync(_qbo.Dir);
 
         Assert.Equal(1, exit);
-        var revoked = Assert.Single(_fake.RevokeCalls);
-        Assert.Contains(revoked, _fake.IssuedRefreshTokens);
+        var revoked = Assert.Single(Fake.RevokeCalls);
+        Assert.Contains(revoked, Fake.IssuedRefreshTokens);
         Assert.StartsWith("AB11", revoked, StringComparison.Ordinal);
         var said = error + output;
         Assert.Contains("(CompanyInfo) could not be read", said, StringComparison.Ordinal);
@@ -50,12 +41,12 @@ public sealed class QuickBooksConnectRevokeTests : IAsyncLifetime
     [Fact]
     public async Task Connect_CompanyInfo500AndRevokeFails_SaysToRemoveTheAppInIntuit()
     {
-        _fake.FailRevoke = true;
+        Fake.FailRevoke = true;
 
-        var (exit, output, error) = await QuickBooksCliHarness.RunConnectAsync(_dir);
+        var (exit, output, error) = await QuickBooksCliHarness.RunConnectAsync(_qbo.Dir);
 
         Assert.Equal(1, exit);
-        Assert.Single(_fake.RevokeCalls);
+        Assert.Single(Fake.RevokeCalls);
         var said = error + output;
         Assert.Contains("Revoking the grant Intuit had just issued failed too", said, StringComparison.Ordinal);
         Assert.Contains("Manage apps", said, StringComparison.Ordinal);
@@ -64,16 +55,11 @@ public sealed class QuickBooksConnectRevokeTests : IAsyncLifetime
 
     private async Task AssertNothingStoredAsync()
     {
-        using var source = new TenantDataSource(_dir.Data, TimeProvider.System);
+        using var source = new TenantDataSource(_qbo.Dir.Data, TimeProvider.System);
         Assert.Null(await source.For("acme").QuickBooks.CurrentAsync(CancellationToken.None));
-        var audit = await new CliRunner(_dir.Root).OkAsync("audit", "list", "--tenant", "acme", "--json");
+        var audit = await _qbo.Cli.OkAsync("audit", "list", "--tenant", "acme", "--json");
         Assert.DoesNotContain("connection.connected", audit.Out, StringComparison.Ordinal);
     }
 
-    public async Task DisposeAsync()
-    {
-        _settings.Dispose();
-        await _fake.DisposeAsync();
-        _dir.Dispose();
-    }
+    public async Task DisposeAsync() => await _qbo.DisposeAsync();
 }

@@ -25,33 +25,23 @@ namespace BackOffice.Tests.QuickBooks;
 public sealed class QuickBooksWebhookEventsTests : IAsyncLifetime
 {
     private const string Verifier = "qbo-events-verifier";
-    private readonly TempDataDirectory _dir = new();
-    private readonly EnvironmentSettings _settings = new("BACKOFFICE_QuickBooks__");
-    private FakeQuickBooks _fake = null!;
-    private CliRunner _cli = null!;
+    private QuickBooksCliHarness _qbo = null!;
+
+    private FakeQuickBooks Fake => _qbo.Fake;
 
     public async Task InitializeAsync()
     {
-        _fake = await FakeQuickBooks.StartAsync();
-        _cli = new CliRunner(_dir.Root);
-        foreach (var (name, value) in _fake.ProductSettings())
-        {
-            _settings.Set(name, value);
-        }
-
-        _settings.SetCallbackOnFreePort();
-        await _cli.OkAsync("tenant", "create", "acme");
-        await _cli.OkAsync("users", "add", "sam", "--role", "admin");
-        QuickBooksHarness.SeedCompanyInto(_fake);
-        await QuickBooksCliHarness.ConnectThroughBrowserAsync(_dir, _fake);
-        await _cli.OkAsync("sync", "--tenant", "acme");
+        _qbo = await QuickBooksCliHarness.StartAsync();
+        QuickBooksHarness.SeedCompanyInto(Fake);
+        await _qbo.ConnectThroughBrowserAsync();
+        await _qbo.Cli.OkAsync("sync", "--tenant", "acme");
     }
 
     [Fact]
     public async Task Processor_TwoWebhooks_LogsEachOperationWithWhatTheSyncDid()
     {
-        _fake.Add("Bill", QuickBooksHarness.Bill("26", "B-2", 480.00m));
-        _fake.Remove("Bill", "25");
+        Fake.Add("Bill", QuickBooksHarness.Bill("26", "B-2", 480.00m));
+        Fake.Remove("Bill", "25");
         await using var web = await StartWebAsync();
         var now = DateTimeOffset.UtcNow;
         // Vendor 46 was synced as last updated five minutes ago; a notification of an hour ago is a late one.
@@ -67,13 +57,13 @@ public sealed class QuickBooksWebhookEventsTests : IAsyncLifetime
         Assert.StartsWith("older than the local copy", byEntity["Vendor 46 Update"].Detail, StringComparison.Ordinal);
         Assert.Equal(("deleted", "deleted locally"), byEntity["Bill 25 Delete"]);
         Assert.Equal("skipped", byEntity["Estimate 5 Create"].Outcome);
-        Assert.All(await EventsAsync(web), e => Assert.Equal(_fake.Realm, e.RealmId));
+        Assert.All(await EventsAsync(web), e => Assert.Equal(Fake.Realm, e.RealmId));
     }
 
     [Fact]
     public async Task Processor_GrantRevoked_LogsTheOperationFailedWithTheReason()
     {
-        _fake.RevokeGrant();
+        Fake.RevokeGrant();
         await using var web = await StartWebAsync();
         Assert.Equal(HttpStatusCode.OK, await PostAsync(web, Legacy(("Bill", "25", "Update", DateTimeOffset.UtcNow))));
 
@@ -108,14 +98,14 @@ public sealed class QuickBooksWebhookEventsTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, await PostAsync(web, Legacy(("Bill", "25", "Update", DateTimeOffset.UtcNow), ("Vendor", "46", "Update", DateTimeOffset.UtcNow))));
         }
 
-        using var source = new TenantDataSource(_dir.Data, TimeProvider.System);
+        using var source = new TenantDataSource(_qbo.Dir.Data, TimeProvider.System);
         await source.For("acme").QuickBooksWebhookEvents.RecordAsync(new QuickBooksWebhookEvent(
-            "old-1", _fake.Realm, "Bill", "7", "Update", null, "2026-01-05T12:00:00.000Z", "fetched", "read, changed"), CancellationToken.None);
+            "old-1", Fake.Realm, "Bill", "7", "Update", null, "2026-01-05T12:00:00.000Z", "fetched", "read, changed"), CancellationToken.None);
 
-        var all = await _cli.OkAsync("report", "quickbooks-events", "--tenant", "acme");
-        var recent = await _cli.OkAsync("report", "quickbooks-events", "--tenant", "acme", "--since", DateTime.UtcNow.AddDays(-2).ToString("yyyy-MM-dd"));
-        var file = Path.Combine(_dir.Root, "events.csv");
-        await _cli.OkAsync("report", "quickbooks-events", "--tenant", "acme", "--since", "2026-01-05", "--format", "csv", "--out", file);
+        var all = await _qbo.Cli.OkAsync("report", "quickbooks-events", "--tenant", "acme");
+        var recent = await _qbo.Cli.OkAsync("report", "quickbooks-events", "--tenant", "acme", "--since", DateTime.UtcNow.AddDays(-2).ToString("yyyy-MM-dd"));
+        var file = Path.Combine(_qbo.Dir.Root, "events.csv");
+        await _qbo.Cli.OkAsync("report", "quickbooks-events", "--tenant", "acme", "--since", "2026-01-05", "--format", "csv", "--out", file);
 
         Assert.Contains("(showing 3 of 3)", all.Out, StringComparison.Ordinal);
         Assert.Contains("(showing 2 of 2)", recent.Out, StringComparison.Ordinal);
@@ -123,7 +113,7 @@ public sealed class QuickBooksWebhookEventsTests : IAsyncLifetime
         var lines = await File.ReadAllLinesAsync(file);
         Assert.Equal(4, lines.Length);
         Assert.Contains("2026-01-05T12:00:00.000Z", lines[^1], StringComparison.Ordinal);
-        var bad = await _cli.RunAsync("report", "quickbooks-events", "--tenant", "acme", "--since", "05/01/2026");
+        var bad = await _qbo.Cli.RunAsync("report", "quickbooks-events", "--tenant", "acme", "--since", "05/01/2026");
         Assert.NotEqual(0, bad.ExitCode);
         Assert.Contains("--since must be a date as yyyy-MM-dd", bad.Error + bad.Out, StringComparison.Ordinal);
     }
@@ -138,7 +128,7 @@ public sealed class QuickBooksWebhookEventsTests : IAsyncLifetime
         {
             ["eventNotifications"] = new JsonArray(new JsonObject
             {
-                ["realmId"] = _fake.Realm,
+                ["realmId"] = Fake.Realm,
                 ["dataChangeEvent"] = new JsonObject
                 {
                     ["entities"] = new JsonArray(entities.Select(e => (JsonNode)new JsonObject
@@ -160,14 +150,14 @@ public sealed class QuickBooksWebhookEventsTests : IAsyncLifetime
 
     private async Task<WebApplication> StartWebAsync()
     {
-        var web = BackOfficeWeb.Build(_dir.Data, "http://127.0.0.1:0", b =>
+        var web = BackOfficeWeb.Build(_qbo.Dir.Data, "http://127.0.0.1:0", b =>
         {
             b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Webhooks:PollSeconds"] = "3600",
                 ["Scheduler:PollSeconds"] = "3600",
                 ["Webhooks:QuickBooks:VerifierToken"] = Verifier,
-                [$"Webhooks:QuickBooks:Realms:{_fake.Realm}"] = "acme",
+                [$"Webhooks:QuickBooks:Realms:{Fake.Realm}"] = "acme",
             });
             b.WebHost.UseTestServer();
         });
@@ -175,10 +165,5 @@ public sealed class QuickBooksWebhookEventsTests : IAsyncLifetime
         return web;
     }
 
-    public async Task DisposeAsync()
-    {
-        _settings.Dispose();
-        await _fake.DisposeAsync();
-        _dir.Dispose();
-    }
+    public async Task DisposeAsync() => await _qbo.DisposeAsync();
 }
