@@ -1,14 +1,14 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Memory;
+using BackOffice.Tests.Support;
+using Microsoft.AspNetCore.Http;
 
 namespace BackOffice.Tests.Memory;
 
 /// <summary>
-/// A loopback server (127.0.0.1, random port) speaking OpenAI's POST /v1/embeddings (issue 4): request
+/// A loopback server (127.0.0.1, a port the kernel picks) speaking OpenAI's POST /v1/embeddings (issue 4): request
 /// {"model", "input", "encoding_format"}, answer {"object":"list","data":[{"object":"embedding","index":0,"embedding":...}],
 /// "model","usage":{"prompt_tokens","total_tokens"}}, the embedding a base64 string of little-endian float32 when
 /// encoding_format is "base64" (the official SDK always asks for it) and a float array otherwise. Its "model" is the hashed
@@ -16,23 +16,16 @@ namespace BackOffice.Tests.Memory;
 /// </summary>
 public sealed class LoopbackEmbeddingServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<int> _failures = new();
     private readonly HashedNgramEmbedder _model;
-    private readonly Task _loop;
+    private readonly LoopbackHttpApp _app;
 
     public LoopbackEmbeddingServer(int dimensions = 64)
     {
         Dimensions = dimensions;
         _model = new HashedNgramEmbedder(dimensions);
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
-        Endpoint = $"http://127.0.0.1:{port}/v1";
-        _loop = Task.Run(ServeAsync);
+        _app = new LoopbackHttpApp(AnswerAsync);
+        Endpoint = $"{_app.BaseUrl}/v1";
     }
 
     public string Endpoint { get; }
@@ -52,32 +45,18 @@ public sealed class LoopbackEmbeddingServer : IDisposable
 
     public void Fail(int status) => _failures.Enqueue(status);
 
-    private async Task ServeAsync()
+    private async Task AnswerAsync(HttpContext context)
     {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            // A Dispose between the IsListening check and GetContextAsync throws InvalidOperationException ("call Start()").
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var body = JsonNode.Parse(await reader.ReadToEndAsync())!.AsObject();
-            Requests.Enqueue((context.Request.Url!.AbsolutePath, body));
-            var (status, answer) = Down is { } down ? (down, Error())
-                : _failures.TryDequeue(out var failure) ? (failure, Error())
-                : context.Request.Url.AbsolutePath == "/v1/embeddings" ? (200, Answer(body)) : (404, Error());
-            context.Response.StatusCode = status;
-            context.Response.ContentType = "application/json";
-            await context.Response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(answer));
-            context.Response.Close();
-        }
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var body = JsonNode.Parse(await reader.ReadToEndAsync())!.AsObject();
+        var path = context.Request.Path.Value ?? "";
+        Requests.Enqueue((path, body));
+        var (status, answer) = Down is { } down ? (down, Error())
+            : _failures.TryDequeue(out var failure) ? (failure, Error())
+            : path == "/v1/embeddings" ? (200, Answer(body)) : (404, Error());
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(answer);
     }
 
     private static string Error() => """{"error":{"message":"scripted failure","type":"server_error"}}""";
@@ -102,12 +81,7 @@ public sealed class LoopbackEmbeddingServer : IDisposable
     /// <summary>What the server's model makes of a text, unit length, for comparing with what the client got.</summary>
     public float[] Expected(string text) => _model.Embed(text);
 
-    public void Dispose()
-    {
-        _listener.Stop();
-        _listener.Close();
-        _loop.Wait(TimeSpan.FromSeconds(5));
-    }
+    public void Dispose() => _app.Dispose();
 
     /// <summary>The text to embed: OpenAI's API takes "input" as a string or an array of strings (M.E.AI sends an array of one).</summary>
     public static string? InputOf(JsonNode request) =>

@@ -1,31 +1,24 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using BackOffice.Tests.Support;
+using Microsoft.AspNetCore.Http;
 
 namespace BackOffice.Tests.Model;
 
 /// <summary>
-/// A loopback HTTP server (127.0.0.1, random port) that speaks just enough of OpenAI chat completions for the real
+/// A loopback HTTP server (127.0.0.1, a port the kernel picks) that speaks just enough of OpenAI chat completions for the real
 /// OpenAI SDK: each POST /v1/chat/completions gets the next scripted reply. No test needs the internet (issue 4).
 /// </summary>
 public sealed class LoopbackChatServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<Reply> _script = new();
-    private readonly Task _loop;
+    private readonly LoopbackHttpApp _app;
 
     public LoopbackChatServer()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
-        Endpoint = $"http://127.0.0.1:{port}/v1";
-        _loop = Task.Run(ServeAsync);
+        _app = new LoopbackHttpApp(AnswerAsync);
+        Endpoint = $"{_app.BaseUrl}/v1";
     }
 
     public string Endpoint { get; }
@@ -68,62 +61,33 @@ public sealed class LoopbackChatServer : IDisposable
         ["usage"] = new JsonObject { ["prompt_tokens"] = promptTokens, ["completion_tokens"] = completionTokens, ["total_tokens"] = promptTokens + completionTokens },
     }.ToJsonString();
 
-    private async Task ServeAsync()
+    private async Task AnswerAsync(HttpContext context)
     {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (HttpListenerException)
-            {
-                return;
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
-        }
-    }
-
-    private async Task AnswerAsync(HttpListenerContext context)
-    {
-        Paths.Enqueue(context.Request.Url!.AbsolutePath);
-        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+        Paths.Enqueue(context.Request.Path.Value ?? "");
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         Requests.Enqueue(JsonNode.Parse(await reader.ReadToEndAsync())!.AsObject());
         var reply = _script.TryDequeue(out var next) ? next : new Reply(500, """{"error":{"message":"script exhausted"}}""", TimeSpan.Zero);
-        if (reply.Delay > TimeSpan.Zero)
-        {
-            await Task.Delay(reply.Delay);
-        }
-
-        context.Response.StatusCode = reply.Status;
-        foreach (var (name, value) in reply.Headers ?? new Dictionary<string, string>())
-        {
-            context.Response.AddHeader(name, value);
-        }
-
-        context.Response.ContentType = "application/json";
-        var bytes = Encoding.UTF8.GetBytes(reply.Body);
         try
         {
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
+            if (reply.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(reply.Delay, context.RequestAborted);
+            }
+
+            context.Response.StatusCode = reply.Status;
+            foreach (var (name, value) in reply.Headers ?? new Dictionary<string, string>())
+            {
+                context.Response.Headers[name] = value;
+            }
+
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(reply.Body, context.RequestAborted);
         }
-        catch (HttpListenerException)
+        catch (OperationCanceledException)
         {
             // The client gave up (the timeout test); nothing to answer.
         }
     }
 
-    public void Dispose()
-    {
-        _listener.Stop();
-        _listener.Close();
-        _loop.Wait(TimeSpan.FromSeconds(5));
-    }
+    public void Dispose() => _app.Dispose();
 }

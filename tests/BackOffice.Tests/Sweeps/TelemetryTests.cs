@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using BackOffice.Kernel.Abstractions.Telemetry;
 using BackOffice.Kernel.Telemetry;
+using BackOffice.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -20,36 +19,18 @@ public sealed class TelemetryTests
     }
 
     [Fact]
-    public async Task Setup_HttpEndpoint_PostsTracesToTheCollector()
+    public void Setup_HttpEndpoint_PostsTracesToTheCollector()
     {
-        var port = FreePort();
-        using var collector = new HttpListener();
-        collector.Prefixes.Add($"http://127.0.0.1:{port}/");
-        collector.Start();
         var requests = new System.Collections.Concurrent.ConcurrentQueue<(string Method, string Path, string? ContentType)>();
-        var answering = Task.Run(async () =>
+        // Answer every export (traces, then metrics) with 200 so that the exporter never waits for a timeout.
+        using var collector = new LoopbackHttpApp(context =>
         {
-            // Answer every export (traces, then metrics) so that the exporter never waits for a timeout.
-            while (collector.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await collector.GetContextAsync();
-                }
-                // A Dispose between the IsListening check and GetContextAsync throws InvalidOperationException ("call Start()").
-                catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-                {
-                    return;
-                }
-
-                requests.Enqueue((context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.ContentType));
-                context.Response.StatusCode = 200;
-                context.Response.Close();
-            }
+            requests.Enqueue((context.Request.Method, context.Request.Path.Value ?? "", context.Request.ContentType));
+            context.Response.StatusCode = 200;
+            return Task.CompletedTask;
         });
 
-        var options = new TelemetryOptions { OtlpEndpoint = $"http://127.0.0.1:{port}", OtlpProtocol = "http/protobuf" };
+        var options = new TelemetryOptions { OtlpEndpoint = collector.BaseUrl, OtlpProtocol = "http/protobuf" };
         using (var services = new ServiceCollection().AddBackOfficeTelemetry(options).BuildServiceProvider())
         {
             // Issue 15: AddOpenTelemetry's providers, as the host and the CLI resolve them.
@@ -64,8 +45,6 @@ public sealed class TelemetryTests
             meter.ForceFlush();
         }
 
-        collector.Stop();
-        await answering;
         Assert.Contains(("POST", "/v1/traces", "application/x-protobuf"), requests);
         Assert.Contains(requests, r => r.Path == "/v1/metrics");
     }
@@ -83,12 +62,5 @@ public sealed class TelemetryTests
         ActivitySource.AddActivityListener(listener);
         BackOfficeTelemetry.ToolCall("CrossSystemMatcher.Match")?.Dispose();
         Assert.Contains("tool CrossSystemMatcher.Match", seen);
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }
