@@ -35,6 +35,8 @@ public sealed partial class ProposalGate
             return await FinishAsync(tenant, actor, id, null, ex, cancellationToken);
         }
 
+        // Issue 18: a test-only pause (off unless BACKOFFICE_PAUSE_AT names it) where a host is killed across processes.
+        await PausePoints.ReachedAsync(PausePoints.TargetAnswered, Subject(id), cancellationToken);
         return await FinishAsync(tenant, actor, id, outcome, null, cancellationToken);
     }
 

@@ -14,5 +14,17 @@ public sealed record SweepOutcome(
 public sealed class SweepBusyException(string tenant, string agent)
     : Exception($"The {agent} sweep of tenant {tenant} is already running elsewhere; try again when it finishes.");
 
+/// <summary>
+/// Issue 18: another run of the same clustered tick owns it (Quartz recovered the tick on another host while this one
+/// was cut off and still sweeping): this run's results are discarded, not recorded.
+/// </summary>
+public sealed class SweepSupersededException(string tenant, string agent, long runId, long by)
+    : Exception($"Run {runId} of the {agent} sweep of tenant {tenant} was superseded by run {by} of the same tick; its results are discarded.")
+{
+    public long RunId { get; } = runId;
+
+    public long By { get; } = by;
+}
+
 public sealed class UnknownAgentException(string agent, IEnumerable<string> known)
     : ArgumentException($"There is no agent '{agent}'. Agents: {string.Join(", ", known)}.");

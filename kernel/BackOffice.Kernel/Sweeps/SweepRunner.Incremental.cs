@@ -65,6 +65,7 @@ public sealed partial class SweepRunner
         var findings = await StoredFindings.OpenAsync(data, agent, cancellationToken);
         await using (var unit = await data.WriteAsync(cancellationToken))
         {
+            await EnsureOwnsTickAsync(unit, data, agent, runId, cancellationToken);
             await audit.AppendAsync(unit, $"agent:{agent}", "sweep.completed", $"sweep:{runId}", new JsonObject
             {
                 ["agent"] = agent,
@@ -79,7 +80,7 @@ public sealed partial class SweepRunner
             await unit.CommitAsync(cancellationToken);
         }
 
-        await data.SweepRuns.FinishAsync(runId, findings.Count, 0, cancellationToken);
+        await FinishAsync(data, agent, runId, findings.Count, 0, cancellationToken);
         BackOfficeTelemetry.Sweeps.Add(1, new("agent", agent), new("outcome", "unchanged"));
         LogSwept(data.Tenant, agent, findings.Count, 0);
         progress.Report($"{agent}: nothing changed since the last sweep as of {asOf:yyyy-MM-dd}; {findings.Count} findings stand");

@@ -73,6 +73,7 @@ public sealed partial class SweepRunner(
         var started = Stopwatch.GetTimestamp();
         // Issue 18: a clustered tick (a holder other than this process) is kept on the run, so it can be counted and not redone.
         var runId = await runs.StartAsync(agent.Name, asOf, trigger, attempt, holder == _holder ? null : holder, cancellationToken);
+        var superseded = false;
         try
         {
             // Read before the agent reads anything: a write that lands during the sweep leaves the mark behind it.
@@ -85,6 +86,14 @@ public sealed partial class SweepRunner(
             var changes = mode == SweepMode.Incremental ? await ChangesSinceAsync(data, agent.Name, mark, cancellationToken) : null;
             return await SweepAsync(data, agent, runId, asOf, mark, changes, progress, cancellationToken);
         }
+        catch (SweepSupersededException ex)
+        {
+            BackOfficeTelemetry.Sweeps.Add(1, new("agent", agent.Name), new("outcome", "superseded"));
+            superseded = true;
+            await runs.SupersedeAsync(runId, ex.By, CancellationToken.None);
+            LogSuperseded(tenant, agent.Name, runId, holder, ex.By);
+            throw;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             BackOfficeTelemetry.Sweeps.Add(1, new("agent", agent.Name), new("outcome", "failed"));
@@ -95,7 +104,11 @@ public sealed partial class SweepRunner(
         finally
         {
             BackOfficeTelemetry.SweepDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("agent", agent.Name));
-            await runs.ReleaseAsync(agent.Name, holder, CancellationToken.None);
+            if (!superseded)
+            {
+                // A superseded run's holder (the tick) is the lease of the run that took it over: not this run's to release.
+                await runs.ReleaseAsync(agent.Name, holder, CancellationToken.None);
+            }
         }
     }
 
@@ -112,7 +125,7 @@ public sealed partial class SweepRunner(
         var result = narrated with { Findings = [.. narrated.Findings, .. raw.Kept] };
         await RecordAsync(data, agent.Name, runId, asOf, result, stats, mark, cancellationToken);
         var intake = await proposalIntake.SubmitAsync(data, result.Proposals, cancellationToken);
-        await data.SweepRuns.FinishAsync(runId, result.Findings.Count, intake.Created, cancellationToken);
+        await FinishAsync(data, agent.Name, runId, result.Findings.Count, intake.Created, cancellationToken);
         BackOfficeTelemetry.Sweeps.Add(1, new("agent", agent.Name), new("outcome", "succeeded"));
         BackOfficeTelemetry.ProposalsCreated.Add(intake.Created, new KeyValuePair<string, object?>("agent", agent.Name));
         LogSwept(data.Tenant, agent.Name, result.Findings.Count, intake.Created);
@@ -150,6 +163,7 @@ public sealed partial class SweepRunner(
     {
         var findings = data.Findings;
         await using var unit = await data.WriteAsync(cancellationToken);
+        await EnsureOwnsTickAsync(unit, data, agent, runId, cancellationToken);
         var upserts = result.Findings.Select(f => new FindingStore.Upsert(
             f.Key, f.Agent, f.Check, f.Severity.ToString(), f.Title, JsonSerializer.Serialize(f.Figures, FigureJson.Options), f.Narrative)).ToList();
         var newFindings = await findings.ReplaceForAgentAsync(unit, agent, upserts, cancellationToken);

@@ -106,6 +106,11 @@ public sealed partial class SweepScheduler(
             LogBusy(tenant, agent);
             return null;
         }
+        catch (SweepSupersededException)
+        {
+            // Issue 18: the run that took the tick over records it; the runner logged this one as discarded. No retry.
+            return null;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             var giveUp = attempt >= options.Value.MaxAttempts;

@@ -89,10 +89,18 @@ public sealed partial class SyncScheduler(
         }
 
         var runId = await tenant.SweepRuns.StartAsync(name, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), "schedule", 1, tick, cancellationToken);
+        long? supersededBy = null;
         try
         {
             var report = await _syncs[source].SyncAsync(tenant, cancellationToken);
-            await tenant.SweepRuns.FinishAsync(runId, 0, 0, cancellationToken);
+            if ((supersededBy = await tenant.SweepRuns.FinishAsync(runId, 0, 0, cancellationToken)) is { } by)
+            {
+                // Issue 18: Quartz recovered this tick on another host while this one was cut off; that run owns it.
+                await tenant.SweepRuns.SupersedeAsync(runId, by, CancellationToken.None);
+                LogSuperseded(tenant.Tenant, source, runId, tick!, by);
+                return true;
+            }
+
             await RecordAsync(tenant, source, null, cancellationToken);
             LogSynced(tenant.Tenant, source, report.Mode, report.Requests);
         }
@@ -104,7 +112,11 @@ public sealed partial class SyncScheduler(
         }
         finally
         {
-            await tenant.SweepRuns.ReleaseAsync(name, holder, CancellationToken.None);
+            if (supersededBy is null)
+            {
+                // A superseded run's holder (the tick) is the lease of the run that took it over: not this run's to release.
+                await tenant.SweepRuns.ReleaseAsync(name, holder, CancellationToken.None);
+            }
         }
 
         return true;
@@ -134,6 +146,9 @@ public sealed partial class SyncScheduler(
     }
 
     private static string RunName(string source) => "sync:" + source;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discarded run {RunId} of the {Source} sync of {Tenant} for {Tick}: run {By} of the same tick owns it (Quartz recovered the tick while this host was cut off)")]
+    private partial void LogSuperseded(string tenant, string source, long runId, string tick, long by);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped the {Source} sync of {Tenant} for {Tick}: that tick already succeeded")]
     private partial void LogTickDone(string tenant, string source, string tick);

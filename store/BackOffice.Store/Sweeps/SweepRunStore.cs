@@ -67,13 +67,48 @@ public sealed class SweepRunStore(TenantData tenant)
             new { agent, tick }, cancellationToken: cancellationToken)) > 0;
     }
 
-    public async Task FinishAsync(long id, int findings, int proposalsCreated, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the run as succeeded unless another run of its clustered tick supersedes it (issue 18, <see
+    /// cref="SupersededByAsync"/>); answers that run's id, or null when this one was recorded. A write unit, so on
+    /// PostgreSQL the check and the move are serialized with the other host's under the tenant's advisory lock.
+    /// </summary>
+    public async Task<long?> FinishAsync(long id, int findings, int proposalsCreated, CancellationToken cancellationToken)
+    {
+        await using var unit = await tenant.OpenUnitAsync(write: true, cancellationToken);
+        var superseded = await SupersededByAsync(unit, id, cancellationToken);
+        if (superseded is null)
+        {
+            await unit.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE sweep_runs SET status = 'succeeded', finished_at = @now, findings = @findings, proposals_created = @proposalsCreated WHERE id = @id",
+                new { id, findings, proposalsCreated, now = Now }, unit.Transaction, cancellationToken: cancellationToken));
+        }
+
+        await unit.CommitAsync(cancellationToken);
+        return superseded;
+    }
+
+    /// <summary>
+    /// Issue 18: the run that took this run's clustered tick over, or null while this run still owns it. A host cut off
+    /// from Quartz's cluster keeps sweeping while another host recovers its tick; the later run of the tick, or one that
+    /// already succeeded, owns it, so the stale run records nothing. A run of no tick (CLI, events, `serve`'s loop) is
+    /// never superseded.
+    /// </summary>
+    public async Task<long?> SupersededByAsync(DataUnit unit, long id, CancellationToken cancellationToken) =>
+        await unit.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            """
+            SELECT MAX(other.id) FROM sweep_runs me
+            JOIN sweep_runs other ON other.agent = me.agent AND other.tick = me.tick AND other.id <> me.id
+                AND (other.id > me.id OR other.status = 'succeeded')
+            WHERE me.id = @id
+            """, new { id }, unit.Transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Issue 18: the run's results were discarded because run <paramref name="by"/> of the same tick owns it.</summary>
+    public async Task SupersedeAsync(long id, long by, CancellationToken cancellationToken)
     {
         await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
-        var connection = connectionUnit.Connection;
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE sweep_runs SET status = 'succeeded', finished_at = @now, findings = @findings, proposals_created = @proposalsCreated WHERE id = @id",
-            new { id, findings, proposalsCreated, now = Now }, cancellationToken: cancellationToken));
+        await connectionUnit.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE sweep_runs SET status = 'superseded', finished_at = @now, error = @error WHERE id = @id AND status = 'running'",
+            new { id, now = Now, error = $"superseded by run {by} of the same tick: results discarded" }, cancellationToken: cancellationToken));
     }
 
     public async Task FailAsync(long id, string error, DateTimeOffset? nextRetryAt, CancellationToken cancellationToken)

@@ -20,18 +20,21 @@ namespace BackOffice.Tests.Postgres;
 /// (sweep_runs.tick): every tick of every tenant succeeds exactly once, with no tick missing between a tenant's first
 /// and last. The demo's first sweep is held at its model call and that host is killed with SIGKILL; the other host
 /// recovers the tick and completes the sweep once. A third process then joins, and 100 concurrent approvals of one
-/// proposal split across the two live hosts give one approval; executed from both at once, one ledger write.
+/// proposal split across the two live hosts give one approval; executed from both at once, one ledger write. A second
+/// bill is executed on the third host, which pauses after the target wrote (BACKOFFICE_PAUSE_AT) and is killed with
+/// SIGKILL there; once its lease expires the other host finishes it: one bill, executed, the audit chain intact.
 /// </summary>
 public sealed class ServeProcessesTests
 {
     private const string EveryThreeSeconds = "0/3 * * * * ?";
     private const string Demo = "acme";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+    private const int JoinedLeaseSeconds = 10;
     private static readonly CancellationToken Ct = CancellationToken.None;
     private static readonly string[] Empty = [.. Enumerable.Range(1, 20).Select(i => $"t{i:00}")];
 
     [PostgresFact]
-    public async Task Serve_TwoProcessesOnePostgres_EachTickOnceKilledSweepRecoveredOneApprovalOneWrite()
+    public async Task Serve_TwoProcessesOnePostgres_EachTickOnceKilledSweepAndKilledExecutionFinishedOnce()
     {
         using var directory = new TempDataDirectory();
         await using var database = await PostgresDatabase.CreateAsync();
@@ -55,12 +58,20 @@ public sealed class ServeProcessesTests
         var recovered = await WaitAsync(async () => (await cluster.RunsAsync(Demo, "financial")).Any(r => r is { Trigger: "recovery", Status: "succeeded" }));
         Assert.True(held && threeTicksEach && recovered, $"held {held}, three ticks each {threeTicksEach}, recovered {recovered}\n{cluster.Tails()}");
 
-        var joined = await cluster.StartAsync("c");
-        var proposal = await BillProposalAsync(cluster);
+        var (proposal, killedProposal) = await BillProposalsAsync(cluster);
+        // Issue 18: the joining host pauses after the target wrote the second bill (and nowhere else) with a short lease.
+        var joined = await cluster.StartAsync("c", new Dictionary<string, string>
+        {
+            [PausePoints.Variable] = $"{PausePoints.TargetAnswered}@proposal:{killedProposal}",
+            ["BACKOFFICE_Gate__ExecutionLeaseSeconds"] = JoinedLeaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
         var approvals = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => PostAsync(i % 2 == 0 ? survivor : joined, token, proposal, "approve")));
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(survivor, token, killedProposal, "approve")).Status);
         await EnableWritesAsync(cluster);
         var sandboxBefore = await SandboxBillsAsync(cluster);
         var executions = await Task.WhenAll(new[] { survivor, joined }.Select(h => PostAsync(h, token, proposal, "execute")));
+        var killedExecution = await KillMidExecutionAsync(cluster, joined, token, killedProposal);
+        var resumed = await ExecuteOnceLeaseExpiresAsync(survivor, token, killedProposal);
 
         foreach (var tenant in Empty.Append(Demo))
         {
@@ -88,8 +99,45 @@ public sealed class ServeProcessesTests
         Assert.Equal(1, await cluster.EventsAsync(Demo, "proposal.approved", $"proposal:{proposal}"));
         Assert.All(executions, e => Assert.True(e.Status is HttpStatusCode.OK or HttpStatusCode.Conflict, $"execute answered {e.Status}"));
         Assert.Single(executions, e => e is { Status: HttpStatusCode.OK, Replayed: false });
-        Assert.Equal(sandboxBefore + 1, await SandboxBillsAsync(cluster));
+
+        // kill -9 after the target wrote: the bill was there before the kill, the survivor resumed with the same key and
+        // the sandbox ledger answered with that bill, so the two proposals made two bills in all.
+        Assert.Equal((sandboxBefore + 2, ProposalStates.Executing), killedExecution);
+        Assert.Equal((HttpStatusCode.OK, false), resumed);
+        Assert.Equal(sandboxBefore + 2, await SandboxBillsAsync(cluster));
+        Assert.Equal(ProposalStates.Executed, await StateAsync(cluster, killedProposal));
+        Assert.Equal((1, 1, 1), (
+            await cluster.EventsAsync(Demo, "proposal.execution-started", $"proposal:{killedProposal}"),
+            await cluster.EventsAsync(Demo, "proposal.execution-resumed", $"proposal:{killedProposal}"),
+            await cluster.EventsAsync(Demo, "proposal.executed", $"proposal:{killedProposal}")));
+        var chain = await new AuditChains(cluster.Get<TenantDataSource>()).VerifyTenantAsync(Demo, Ct);
+        Assert.True(chain.Intact, $"audit chain broken at {chain.Break}");
     }
+
+    /// <summary>
+    /// Executes <paramref name="proposal"/> on <paramref name="host"/>, which pauses once the target has written; kills it
+    /// there with SIGKILL and answers the sandbox's bills and the proposal's state as the kill left them.
+    /// </summary>
+    private static async Task<(int Bills, string State)> KillMidExecutionAsync(ServeCluster cluster, ServeProcess host, string token, long proposal)
+    {
+        var call = PostAsync(host, token, proposal, "execute");
+        var paused = await WaitAsync(() => Task.FromResult(host.Wrote($"paused at '{PausePoints.TargetAnswered}' for proposal:{proposal}")));
+        Assert.True(paused, $"host {host.Label} never paused\n{cluster.Tails()}");
+        host.KillHard();
+        await Assert.ThrowsAsync<HttpRequestException>(() => call);
+        return (await SandboxBillsAsync(cluster), await StateAsync(cluster, proposal));
+    }
+
+    /// <summary>Asks <paramref name="host"/> to execute until the dead claim's lease has expired (409 until then).</summary>
+    private static async Task<(HttpStatusCode Status, bool Replayed)> ExecuteOnceLeaseExpiresAsync(ServeProcess host, string token, long proposal)
+    {
+        (HttpStatusCode Status, bool Replayed) answer = (HttpStatusCode.Conflict, false);
+        await WaitAsync(async () => (answer = await PostAsync(host, token, proposal, "execute")).Status != HttpStatusCode.Conflict);
+        return answer;
+    }
+
+    private static async Task<string> StateAsync(ServeCluster cluster, long proposal) =>
+        (await cluster.Get<ProposalGate>().GetAsync(cluster.Get<TenantDataSource>().For(Demo), proposal, Ct)).State;
 
     /// <summary>20 empty tenants, the demo's books in a 21st, and a finance lead there with an API token.</summary>
     private static async Task<string> SeedAsync(ServeCluster cluster)
@@ -108,10 +156,13 @@ public sealed class ServeProcessesTests
     private static async Task<int> SucceededAsync(ServeCluster cluster, string tenant) =>
         (await cluster.RunsAsync(tenant, "financial")).Count(r => r.Status == "succeeded");
 
-    private static async Task<long> BillProposalAsync(ServeCluster cluster)
+    /// <summary>Two of the demo's drafted bills (RP-2315 and NWC-5521 have none in the ledger): one for the approvals, one to kill.</summary>
+    private static async Task<(long Approved, long Killed)> BillProposalsAsync(ServeCluster cluster)
     {
         var proposals = await cluster.Get<ProposalGate>().ListAsync(cluster.Get<TenantDataSource>().For(Demo), new ProposalFilter(State: "proposed", Agent: "financial"), Ct);
-        return proposals.First(p => p.ActionKind == CreateBillPayload.Kind).Id;
+        var bills = proposals.Where(p => p.ActionKind == CreateBillPayload.Kind).Select(p => p.Id).Take(2).ToList();
+        Assert.Equal(2, bills.Count);
+        return (bills[0], bills[1]);
     }
 
     private static async Task EnableWritesAsync(ServeCluster cluster)

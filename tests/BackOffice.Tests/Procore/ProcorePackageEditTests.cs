@@ -50,6 +50,40 @@ public sealed class ProcorePackageEditTests
             "SELECT cost_code, amount_cents FROM project_change_order_lines WHERE origin = 'procore'")).ToList());
     }
 
+    [Theory]
+    [InlineData(false)] // resumed by `sync`, from the saved cursors
+    [InlineData(true)] // resumed by `sync --full` again, from the start
+    public async Task Sync_FullInterruptedBeforeTheEditedProject_ResumedPassAsksThePackageListAndReadsThatPackage(bool resumeFull)
+    {
+        var clock = new JumpingClock(DateTimeOffset.UtcNow);
+        await using var h = await ProcoreHarness.StartAsync(new() { ["Procore:MaxThrottleRetries"] = "0" }, clock);
+        var projects = h.Seed(2);
+        await h.ConnectServiceAccountAsync();
+        var sync = h.Get<ProcoreSync>();
+        await sync.SyncAsync(h.Tenant, full: false, null, Ct);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var edited = projects[1];
+        var package = (JsonObject)h.Fake.Find($"change_order_packages:{edited.Id}", edited.Package).DeepClone();
+        package["line_items"] = new JsonArray(package["line_items"]![0]!.DeepClone());
+        h.Fake.Put($"change_order_packages:{edited.Id}", package);
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        // Issue 14: the `--full` pass stops at the second project, before its packages list is asked.
+        h.Fake.FailWhen = path => path.Contains($"budget_views?project_id={edited.Id}", StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ProcoreApiException>(() => sync.SyncAsync(h.Tenant, full: true, null, Ct));
+        h.Fake.FailWhen = null;
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var resumed = await RequestsOfAsync(h, () => sync.SyncAsync(h.Tenant, resumeFull, null, Ct));
+
+        Assert.Single(resumed, r => IsPackageList(r) && r.Contains($"project_id={edited.Id}&", StringComparison.Ordinal));
+        Assert.Single(resumed, IsPackageRead);
+        Assert.Single(resumed, r => r.StartsWith($"/rest/v1.0/change_order_packages/{edited.Package}?", StringComparison.Ordinal));
+        await using var c = await h.Tenant.OpenAsync(Ct);
+        // The edited package dropped its $1,500.00 line on 01-000; the other project's package keeps both of its lines.
+        Assert.Equal([("01-000", 150000L), ("03-300", 350000L), ("03-300", 350000L)], (await c.QueryAsync<(string, long)>(
+            "SELECT cost_code, amount_cents FROM project_change_order_lines WHERE origin = 'procore' ORDER BY cost_code, amount_cents")).ToList());
+    }
+
     [Fact]
     public async Task Sync_First_AsksNoPackageList()
     {

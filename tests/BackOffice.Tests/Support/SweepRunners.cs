@@ -5,6 +5,7 @@ using BackOffice.Kernel.Sweeps;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Memory;
 using BackOffice.Store.Tenancy;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BackOffice.Tests.Support;
@@ -14,8 +15,8 @@ public static class SweepRunners
 {
     public static SweepRunner Offline(
         IEnumerable<IAgent> agents, IProposalIntake intake, AuditStore audit, TenantDataSource tenants, TimeProvider clock,
-        NarrationService? narration = null) =>
-        new(agents, intake, audit, tenants, NullLogger<SweepRunner>.Instance,
+        NarrationService? narration = null, ILogger<SweepRunner>? logger = null) =>
+        new(agents, intake, audit, tenants, logger ?? NullLogger<SweepRunner>.Instance,
             narration ?? new NarrationService(new TemplateNarrator(), audit, clock),
             new TenantMemoryFactory(new MemoryOptions(), new HashedNgramEmbedder()));
 }

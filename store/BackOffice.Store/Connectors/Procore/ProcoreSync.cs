@@ -15,8 +15,6 @@ namespace BackOffice.Store.Connectors.Procore;
 /// </summary>
 public sealed class ProcoreSync(ProcoreApi api, TimeProvider clock)
 {
-    private const string UpdatedSinceKey = "updated_since";
-
     public async Task<SyncReport> SyncAsync(TenantData tenant, bool full, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var connection = await RequireAsync(tenant, cancellationToken);
@@ -25,20 +23,19 @@ public sealed class ProcoreSync(ProcoreApi api, TimeProvider clock)
         var watch = Stopwatch.StartNew();
         try
         {
-            var previous = await SinceAsync(tenant, cancellationToken);
             if (full)
             {
-                await tenant.ProcoreSync.ResetCursorsAsync(watermark: true, cancellationToken);
+                await tenant.ProcoreSync.StartFullAsync(cancellationToken);
             }
 
-            var since = await SinceAsync(tenant, cancellationToken);
+            var since = await SinceAsync(tenant, ProcoreSyncStore.UpdatedSinceKey, cancellationToken);
             var pass = new ProcorePass(await tenant.ProcoreSync.CursorsAsync(cancellationToken), UpdatedFilter(since, started), progress)
             {
-                PackageFilter = UpdatedFilter(previous, started),
+                // Issue 14: a full pass (fresh or resumed) asks for the packages edited since the last completed sync.
+                PackageFilter = UpdatedFilter(since ?? await SinceAsync(tenant, ProcoreSyncStore.PackagesSinceKey, cancellationToken), started),
             };
             await CompanyAsync(tenant, pass, connection.CompanyId, cancellationToken);
-            await tenant.ProcoreSync.ResetCursorsAsync(watermark: false, cancellationToken);
-            await tenant.ProcoreSync.SetStateAsync(UpdatedSinceKey, StoreTime.ToText(started), cancellationToken);
+            await tenant.ProcoreSync.CompletePassAsync(StoreTime.ToText(started), cancellationToken);
             await tenant.Procore.RecordSyncAsync(connection.CompanyId, StoreTime.ToText(clock.GetUtcNow()), null, cancellationToken);
             var mode = since is null ? "full" : "changes since " + since.Value.ToString("u", CultureInfo.InvariantCulture);
             return new SyncReport(mode, pass.Counts, api.Requests - requests, watch.Elapsed, pass.Pages, api.RateLimitWaits - waits);
@@ -113,8 +110,8 @@ public sealed class ProcoreSync(ProcoreApi api, TimeProvider clock)
         await new ProcoreDetails(api, tenant, pass).InsurancesAsync(company, cancellationToken);
     }
 
-    private static async Task<DateTimeOffset?> SinceAsync(TenantData tenant, CancellationToken cancellationToken) =>
-        await tenant.ProcoreSync.StateAsync(UpdatedSinceKey, cancellationToken) is { } text ? StoreTime.Parse(text) : null;
+    private static async Task<DateTimeOffset?> SinceAsync(TenantData tenant, string key, CancellationToken cancellationToken) =>
+        await tenant.ProcoreSync.StateAsync(key, cancellationToken) is { } text ? StoreTime.Parse(text) : null;
 
     /// <summary>filters[updated_at]=FROM...TO in ISO 8601 (filtering_on_list_actions.md); empty for a full pass.</summary>
     private static string UpdatedFilter(DateTimeOffset? since, DateTimeOffset until) => since is null

@@ -17,6 +17,12 @@ public sealed record ProcoreLines(string Table, string ParentColumn, string Pref
 /// </summary>
 public sealed class ProcoreSyncStore(TenantData tenant)
 {
+    /// <summary>Where the next changes-only pass starts: the start of the last completed pass.</summary>
+    public const string UpdatedSinceKey = "updated_since";
+
+    /// <summary>Issue 14: the watermark a `--full` pass replaced, the start of its package range until a pass completes.</summary>
+    public const string PackagesSinceKey = "packages_since";
+
     private readonly ConnectorSyncState _state = new(tenant, "procore_sync_state");
 
     public Task<SyncCounts> ApplyAsync(string kind, IReadOnlyList<JsonObject> items, ProcoreScope scope, ProcoreCursor? cursor, CancellationToken cancellationToken) =>
@@ -116,13 +122,38 @@ public sealed class ProcoreSyncStore(TenantData tenant)
             "SELECT source_id FROM project_jobs WHERE origin = 'procore' ORDER BY CAST(source_id AS INTEGER)", cancellationToken: cancellationToken))).ToList();
     }
 
-    /// <summary>Forgets where a full sync stood (and, with <paramref name="watermark"/>, the incremental watermark too).</summary>
-    public async Task ResetCursorsAsync(bool watermark, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a `--full` pass (issue 14): forgets the cursors and the incremental watermark, which is kept as the start of
+    /// the package range (<see cref="PackagesSinceKey"/>) until a pass completes. A full pass that is interrupted and
+    /// resumed (by `sync`, or `sync --full` again) still asks the change order packages list for the packages edited since
+    /// the sync before it; a second `--full` before any pass completed keeps the range the first one saved.
+    /// </summary>
+    public async Task StartFullAsync(CancellationToken cancellationToken)
+    {
+        await using var unit = await tenant.WriteAsync(cancellationToken);
+        foreach (var sql in new[]
+        {
+            "DELETE FROM procore_sync_cursors",
+            $"DELETE FROM procore_sync_state WHERE key = '{PackagesSinceKey}' AND EXISTS (SELECT 1 FROM procore_sync_state WHERE key = '{UpdatedSinceKey}')",
+            $"UPDATE procore_sync_state SET key = '{PackagesSinceKey}' WHERE key = '{UpdatedSinceKey}'",
+        })
+        {
+            await unit.Connection.ExecuteAsync(new CommandDefinition(sql, transaction: unit.Transaction, cancellationToken: cancellationToken));
+        }
+
+        await unit.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Ends a completed pass in one unit: no cursors, no package range held over, the next pass's watermark.</summary>
+    public async Task CompletePassAsync(string updatedSince, CancellationToken cancellationToken)
     {
         await using var unit = await tenant.WriteAsync(cancellationToken);
         await unit.Connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM procore_sync_cursors" + (watermark ? "; DELETE FROM procore_sync_state WHERE key = 'updated_since'" : ""),
+            $"DELETE FROM procore_sync_cursors; DELETE FROM procore_sync_state WHERE key = '{PackagesSinceKey}'",
             transaction: unit.Transaction, cancellationToken: cancellationToken));
+        await unit.Connection.ExecuteAsync(new CommandDefinition(
+            $"INSERT INTO procore_sync_state (key, value) VALUES (@key, @value) ON CONFLICT ({unit.ConflictOn("key")}) DO UPDATE SET value = excluded.value",
+            new { key = UpdatedSinceKey, value = updatedSince }, unit.Transaction, cancellationToken: cancellationToken));
         await unit.CommitAsync(cancellationToken);
     }
 

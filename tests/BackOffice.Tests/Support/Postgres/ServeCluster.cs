@@ -49,10 +49,19 @@ public sealed class ServeCluster : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _setup.Services.GetRequiredService<T>();
 
-    /// <summary>Starts `serve` LABEL; a start that takes longer than three minutes (a very loaded machine) fails the test.</summary>
-    public async Task<ServeProcess> StartAsync(string label)
+    /// <summary>
+    /// Starts `serve` LABEL, with <paramref name="extra"/> settings over the cluster's (e.g. a pause point, issue 18); a
+    /// start that takes longer than three minutes (a very loaded machine) fails the test.
+    /// </summary>
+    public async Task<ServeProcess> StartAsync(string label, IReadOnlyDictionary<string, string>? extra = null)
     {
-        var serve = await ServeProcess.StartAsync(label, Environment(label), TimeSpan.FromMinutes(3));
+        var settings = Environment(label);
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        var serve = await ServeProcess.StartAsync(label, settings, TimeSpan.FromMinutes(3));
         _processes.Add(serve);
         return serve;
     }

@@ -15,6 +15,9 @@ public sealed class ServeProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
+    // The host's own notices ("backoffice: paused at ..."), kept whole: the bounded tail drops old lines on a long run.
+    private readonly ConcurrentQueue<string> _notices = new();
+
     private ServeProcess(string label, Process process, Uri address)
     {
         Label = label;
@@ -65,6 +68,9 @@ public sealed class ServeProcess : IAsyncDisposable
     /// <summary>The last lines the process wrote, for a failure message.</summary>
     public string Tail(int lines = 30) => $"[{Label}] " + string.Join("\n", _output.TakeLast(lines));
 
+    /// <summary>Whether the process has written a line containing <paramref name="text"/> (e.g. that it paused, issue 18).</summary>
+    public bool Wrote(string text) => _notices.Concat(_output).Any(line => line.Contains(text, StringComparison.Ordinal));
+
     /// <summary>SIGKILL, as a crashed machine: the process gets no chance to finish or hand anything back.</summary>
     public void KillHard()
     {
@@ -90,6 +96,11 @@ public sealed class ServeProcess : IAsyncDisposable
         }
 
         _output.Enqueue(line);
+        if (line.StartsWith("backoffice: ", StringComparison.Ordinal))
+        {
+            _notices.Enqueue(line);
+        }
+
         while (_output.Count > 400 && _output.TryDequeue(out _))
         {
             // Bounded: a long run logs a line per tick.
