@@ -52,6 +52,7 @@ public sealed class IncrementalSweepPropertyTests
         var asOf = new DateOnly(2026, 11, 20);
         var skippedAfterChanges = 0;
         var perKey = 0;
+        var perVendor = 0;
         for (var i = 0; i < steps.Length; i++)
         {
             var step = steps[i];
@@ -71,12 +72,15 @@ public sealed class IncrementalSweepPropertyTests
             Assert.True(await StateAsync(temp, "inc", clock) == await StateAsync(temp, copy, clock), $"step {i}: {step}");
             skippedAfterChanges += changed ? outcomes.Count(o => o.Unchanged) : 0;
             perKey += outcomes.Count(o => o.PerKey);
+            perVendor += outcomes.Count(o => o.PerKeyChecks.Contains("reconciliation"));
         }
 
         // Issue 18: the series must reach the path where the books changed and agents that do not read what changed stop.
         Assert.True(skippedAfterChanges > 0, "no agent kept its findings after a journaled change");
         // Issue 18: and the path where an agent recomputed only the jobs whose cost lines changed (Financial's per-job checks).
         Assert.True(perKey > 0, "no sweep recomputed only the changed jobs");
+        // Issue 18: and the path where the reconciliation read and reconciled only the vendors whose bills changed.
+        Assert.True(perVendor > 0, "no sweep reconciled only the changed vendors' bills");
     }
 
     /// <summary>A change the bundle's validation refuses (a copied line whose line number repeats) writes nothing.</summary>
