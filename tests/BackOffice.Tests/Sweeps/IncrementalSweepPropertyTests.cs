@@ -32,7 +32,9 @@ public sealed class IncrementalSweepPropertyTests
 
     /// <summary>
     /// Issue 18: bill lines scaled twice and one deleted before the generated steps, so the series always reaches
-    /// Financial's per-job path (only cost lines changed since its last sweep). They come first because a generated
+    /// Financial's per-job and per-vendor path (only cost lines changed since its last sweep). The second scales a Retainage
+    /// Payable line (bill-5003's), so the per-vendor reconciliation must find sub invoice si-03's retainage difference while
+    /// keeping the other vendors' stored findings. They come first because a generated
     /// copy of a line repeats its line number, and the bundle's validation then refuses every later import.
     /// </summary>
     private static IncrementalSweepStep[] WithCostLineSteps(IncrementalSweepStep[] steps) =>
