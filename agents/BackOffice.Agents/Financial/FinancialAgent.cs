@@ -37,7 +37,7 @@ public sealed class FinancialAgent(FinancialOptions options, ILedgerClassJobs? c
         // Issue 4: links people confirmed for a record of the same name, where no explicit mapping speaks (resolved in TenantBooks, issue 12).
         // Issue 18: each stage is timed and reported, so a sweep shows which check dominates.
         var times = new StageTimes(Name);
-        var (data, jobs) = await times.TimeAsync("load", () => LoadAsync(context, times, cancellationToken));
+        var (data, jobs, vendors) = await times.TimeAsync("load", () => LoadAsync(context, times, cancellationToken));
 
         context.Progress.Report($"financial: {data.SubInvoices.Count} sub invoices, {data.Bills.Count} ledger bills, {data.Books.CostTotals.Count} cost totals by job, code and account");
         // Issue 4: GL choices a finance lead made on earlier bills (vendor + cost code), learned from executed edits.
@@ -46,42 +46,55 @@ public sealed class FinancialAgent(FinancialOptions options, ILedgerClassJobs? c
         var noted = await context.Data.FinancialNotes.KeysAsync(cancellationToken);
         // Issue 12: each check returns what it found; the sweep is their concatenation in this order.
         var result = CheckResult.Combine(
-            times.Time("sub-invoice-without-bill", () => SubInvoiceWithoutBillCheck.Run(data, learned)),
+            times.Time("sub-invoice-without-bill", () => SubInvoiceWithoutBillCheck.Run(data, learned, vendors)),
             times.Time("links", () => LinkCheck.Run(data)),
-            times.Time("reconciliation", () => ReconciliationCheck.Run(analysis, Tolerance.Default, noted)),
+            times.Time("reconciliation", () => ReconciliationCheck.Run(analysis, Tolerance.Default, noted, vendors)),
             times.Time("variance", () => AnalysisChecks.Variance(analysis, VarianceOptions.Default, jobs)),
             times.Time("loss-jobs", () => AnalysisChecks.LossJobs(analysis, jobs)),
             times.Time("cost-code-mapping", () => AnalysisChecks.CostCodeMapping(analysis)),
             // Issue 16: retainage receivable held in the ledger as the pay applications hold it.
             await times.TimeAsync("retainage", () => RetainageEntryCheck.RunAsync(analysis, context.Data, cancellationToken)),
-            // Issue 16: retainage payable against each subcontract's terms (flat or tiered), and its true-up.
+            // Issue 16: retainage payable against each subcontract's terms (flat or tiered), and its true-up. Issue 18: on the
+            // per-vendor path a vendor outside the scope has no bills read, so no true-up is drafted for it: its bills and
+            // journal lines did not change, and the sweep that stored its findings submitted its true-up.
             await times.TimeAsync("payable-retainage", () => PayableRetainageCheck.RunAsync(analysis, context.Data, options, classJobs, cancellationToken))).ToSweepResult();
         context.Progress.Report(times.ToString());
-        if (jobs is null)
+        if (jobs is null || vendors is null)
         {
             return result;
         }
 
-        var kept = JobScope.Kept(await StoredFindings.OpenAsync(context.Data, Name, cancellationToken), jobs);
-        context.Progress.Report($"financial: variance and loss jobs recomputed for {jobs.Count} jobs whose cost lines changed; {kept.Count} findings of other jobs kept");
-        return result with { Kept = kept, PerKey = true };
+        var stored = await StoredFindings.OpenAsync(context.Data, Name, cancellationToken);
+        var keptJobs = JobScope.Kept(stored, jobs);
+        var keptVendors = await vendors.KeptAsync(stored, data, context.Data, cancellationToken);
+        context.Progress.Report($"financial: variance and loss jobs recomputed for {jobs.Count} jobs whose cost lines changed; {keptJobs.Count} findings of other jobs kept");
+        context.Progress.Report($"financial: bills reconciled for {vendors.Vendors.Count} vendors whose bills or lines changed; {keptVendors.Count} findings of other vendors kept");
+        return result with { Kept = [.. keptJobs, .. keptVendors], PerKey = true, PerKeyChecks = PerKeyChecks };
     }
 
+    /// <summary>Issue 18: the checks the per-key path recomputes for the changed jobs (variance, loss jobs) and vendors (the rest).</summary>
+    private static readonly IReadOnlyList<string> PerKeyChecks = ["variance", "loss-jobs", ReconciliationCheck.Check, SubInvoiceWithoutBillCheck.Check];
+
     /// <summary>
-    /// Issue 18: when only bill and journal lines changed since the last sweep, only their jobs' cost totals are read and
-    /// those jobs are returned (recompute them); null jobs: every job, with every cost total.
+    /// Issue 18: when only bill and journal lines changed since the last sweep, only their jobs' cost totals and their
+    /// vendors' bills are read, and those jobs and vendors are returned (recompute them); null: every job and vendor.
     /// </summary>
-    private static async Task<(FinancialData Data, IReadOnlySet<string>? Jobs)> LoadAsync(SweepContext context, StageTimes times, CancellationToken cancellationToken)
+    private static async Task<(FinancialData Data, IReadOnlySet<string>? Jobs, VendorScope? Vendors)> LoadAsync(
+        SweepContext context, StageTimes times, CancellationToken cancellationToken)
     {
         var scope = JobScope.From(context.Changes);
-        var data = await FinancialData.LoadAsync(context.Data, context.Memory, context.AsOf, times, scope?.Customers, cancellationToken);
+        var vendors = scope is null ? null : await VendorScope.ResolveAsync(scope, context.Data, cancellationToken);
+        var data = await FinancialData.LoadAsync(context.Data, context.Memory, context.AsOf, times, scope?.Customers, vendors?.Vendors, cancellationToken);
         var jobs = scope?.Jobs(data);
         if (scope is not null && (jobs is null || data.Books.DirectCostLines is { Count: > 0 }))
         {
-            // Direct costs count by matching bills of any job (issue 14), and an id with a colon makes keys ambiguous: every job, then.
-            return (data with { Books = data.Books with { CostTotals = await context.Data.LedgerFinancials.CostTotalsAsync(context.AsOf, cancellationToken) } }, null);
+            // Direct costs count by matching bills of any job and vendor (issue 14), and an id with a colon makes keys
+            // ambiguous: every job and every vendor, then.
+            var costTotals = await context.Data.LedgerFinancials.CostTotalsAsync(context.AsOf, cancellationToken);
+            var bills = await context.Data.Ledger.BillsByAccountAndJobAsync(cancellationToken);
+            return (data with { Bills = bills, Books = data.Books with { CostTotals = costTotals } }, null, null);
         }
 
-        return (data, jobs);
+        return (data, jobs, vendors);
     }
 }

@@ -29,9 +29,10 @@ internal sealed record FinancialData(
     /// <param name="asOf">The date cost is totalled as of (issue 18: summed in SQL, so the analysis must use the same date).</param>
     /// <param name="times">Issue 18: where a sweep records how long each read took; null for reports.</param>
     /// <param name="costOf">Issue 18: the ledger jobs whose cost totals to read (a per-job sweep); null: every job.</param>
+    /// <param name="billsOf">Issue 18: the ledger vendors whose bills to read (a per-vendor sweep); null: every vendor.</param>
     public static async Task<FinancialData> LoadAsync(
         TenantData tenant, ITenantMemory? memory, DateOnly asOf, StageTimes? times, IReadOnlyCollection<string>? costOf,
-        CancellationToken cancellationToken)
+        IReadOnlyCollection<string>? billsOf, CancellationToken cancellationToken)
     {
         var books = await times.TimedAsync("masters", () => TenantBooks.LoadAsync(tenant, memory, cancellationToken));
         var masters = books.Masters;
@@ -41,7 +42,7 @@ internal sealed record FinancialData(
             (await tenant.Project.CommitmentsAsync(cancellationToken)).ToDictionary(c => c.Id),
             await tenant.Project.SubInvoicesAsync(cancellationToken),
             masters.LedgerVendors.ToDictionary(v => v.Id), masters.LedgerCustomers.ToDictionary(c => c.Id),
-            await tenant.Ledger.AccountsAsync(cancellationToken), await times.TimedAsync("bills", () => tenant.Ledger.BillsByAccountAndJobAsync(cancellationToken)),
+            await tenant.Ledger.AccountsAsync(cancellationToken), await times.TimedAsync("bills", () => tenant.Ledger.BillsByAccountAndJobAsync(billsOf, cancellationToken)),
             await tenant.Ledger.CostCodeAccountsAsync(cancellationToken), books.Identity,
             await FinancialBooks.LoadAsync(tenant, books.Identity, asOf, times, costOf, cancellationToken),
             // Issue 16: the owner invoices the agent proposes are due as the customer's term says.

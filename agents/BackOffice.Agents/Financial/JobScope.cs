@@ -7,8 +7,9 @@ namespace BackOffice.Agents.Financial;
 /// Issue 18: the per-job path of the Financial sweep. Budget variance and loss jobs are figures of one job each, whose
 /// ledger side is that job's cost totals; when the only writes since the last sweep (same as-of date and inputs) are
 /// bill and journal lines, only the ledger jobs those lines were or are on can have changed. Those jobs' cost totals
-/// are read and their two checks recomputed; the other jobs' stored findings are kept. Every other check is company-wide
-/// (or keyed by bill and commitment, not yet per key) and recomputes fully.
+/// are read and their two checks recomputed; the other jobs' stored findings are kept. The same journal names the bills
+/// whose lines changed and the vendors of changed journal lines, from which <see cref="VendorScope"/> keys the
+/// bill-dependent checks by vendor. Every other check is company-wide and recomputes fully.
 /// </summary>
 internal sealed class JobScope
 {
@@ -18,10 +19,21 @@ internal sealed class JobScope
     private const string VariancePrefix = "financial:variance:";
     private const string LossJobPrefix = "financial:loss-job:";
 
-    private JobScope(IReadOnlySet<string> customers) => Customers = customers;
+    private JobScope(IReadOnlySet<string> customers, IReadOnlySet<string> bills, IReadOnlySet<string> vendors)
+    {
+        Customers = customers;
+        Bills = bills;
+        Vendors = vendors;
+    }
 
     /// <summary>The ledger jobs (customers) whose lines changed.</summary>
     public IReadOnlySet<string> Customers { get; }
+
+    /// <summary>Issue 18: the bills whose lines changed (a line's document, before and after).</summary>
+    public IReadOnlySet<string> Bills { get; }
+
+    /// <summary>Issue 18: the ledger vendors changed lines name themselves (a journal line's vendor, before and after).</summary>
+    public IReadOnlySet<string> Vendors { get; }
 
     /// <summary>The scope the journal allows, or null when a check's inputs other than cost lines changed (recompute everything).</summary>
     public static JobScope? From(IReadOnlyList<JournalEntry>? changes)
@@ -31,8 +43,11 @@ internal sealed class JobScope
             return null;
         }
 
-        return new JobScope(changes.Where(c => c.Kind == "customer").Select(c => c.Key).ToHashSet(StringComparer.Ordinal));
+        return new JobScope(Keys(changes, "customer"), Keys(changes, "ledger_bills"), Keys(changes, "vendor"));
     }
+
+    private static HashSet<string> Keys(IReadOnlyList<JournalEntry> changes, string kind) =>
+        changes.Where(c => c.Kind == kind).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// The project jobs to recompute: those whose ledger twin's lines changed. Null (recompute all) when a project job id

@@ -16,11 +16,13 @@ internal static class ReconciliationCheck
     public const string Check = "reconciliation";
     private const string Tool = nameof(ReconciliationTools) + "." + nameof(ReconciliationTools.Worklist);
 
-    public static CheckResult Run(FinancialAnalysis analysis, Tolerance tolerance, IReadOnlySet<string>? notedChangeOrders = null)
+    /// <param name="scope">Issue 18: on the per-vendor path, only the scope's commitments and sub invoices are reconciled
+    /// against the bills (which were read for its vendors only); null: every one.</param>
+    public static CheckResult Run(FinancialAnalysis analysis, Tolerance tolerance, IReadOnlySet<string>? notedChangeOrders = null, VendorScope? scope = null)
     {
         var findings = new List<Finding>();
         var proposals = new List<ProposalDraft>();
-        var input = analysis.ReconciliationInput();
+        var input = scope is null ? analysis.ReconciliationInput() : scope.Narrow(analysis.ReconciliationInput());
         var items = Traced(Tool, () => ReconciliationTools.Worklist(input, tolerance));
         foreach (var item in items)
         {

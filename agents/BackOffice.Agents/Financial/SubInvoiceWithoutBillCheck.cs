@@ -23,7 +23,9 @@ internal static class SubInvoiceWithoutBillCheck
     /// <summary>Default payment terms when the commitment does not say: net 30 from the invoice date (editable before approval).</summary>
     private const int DefaultTermsDays = 30;
 
-    public static CheckResult Run(FinancialData data, IReadOnlyList<MemoryItem>? learnedGl = null)
+    /// <param name="scope">Issue 18: on the per-vendor path, the vendors whose bills were read; invoices of other resolved
+    /// vendors are skipped (their stored findings are kept, <see cref="VendorScope.KeptAsync"/>). Null: every invoice.</param>
+    public static CheckResult Run(FinancialData data, IReadOnlyList<MemoryItem>? learnedGl = null, VendorScope? scope = null)
     {
         var findings = new List<Finding>();
         var proposals = new List<ProposalDraft>();
@@ -44,6 +46,11 @@ internal static class SubInvoiceWithoutBillCheck
             if (!vendorMatch.IsConfident)
             {
                 findings.Add(Unresolved(key, invoice, $"cannot tell which ledger vendor is '{vendor.Name}'", vendorMatch, sources));
+                continue;
+            }
+
+            if (scope is not null && !scope.Contains(vendorMatch.LedgerId!))
+            {
                 continue;
             }
 

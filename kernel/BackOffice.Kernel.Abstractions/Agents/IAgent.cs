@@ -74,4 +74,7 @@ public sealed record SweepResult(IReadOnlyList<Finding> Findings, IReadOnlyList<
 
     /// <summary>Issue 18: whether some check recomputed only the entities the journal named (the per-key path).</summary>
     public bool PerKey { get; init; }
+
+    /// <summary>Issue 18: the checks that recomputed only the entities the journal named, when <see cref="PerKey"/>.</summary>
+    public IReadOnlyList<string> PerKeyChecks { get; init; } = [];
 }

@@ -8,6 +8,9 @@ public sealed record SweepOutcome(
 {
     /// <summary>Issue 18: some check of the agent recomputed only the entities the journal named since its last sweep.</summary>
     public bool PerKey { get; init; }
+
+    /// <summary>Issue 18: which checks took the per-key path (<see cref="BackOffice.Kernel.Abstractions.Agents.SweepResult.PerKeyChecks"/>).</summary>
+    public IReadOnlyList<string> PerKeyChecks { get; init; } = [];
 }
 
 /// <summary>Another process holds this (tenant, agent) sweep's lease: the sweep is running elsewhere.</summary>

@@ -136,7 +136,7 @@ public sealed partial class SweepRunner(
                 $"{stats.Rejected} rejected by the firewall, {stats.Fallbacks} fell back; {stats.TotalTokens} model tokens");
         }
 
-        return new SweepOutcome(data.Tenant, agent.Name, runId, asOf, result.Findings, result.Proposals, intake, stats) { PerKey = raw.PerKey };
+        return new SweepOutcome(data.Tenant, agent.Name, runId, asOf, result.Findings, result.Proposals, intake, stats) { PerKey = raw.PerKey, PerKeyChecks = raw.PerKeyChecks };
     }
 
     /// <summary>The tenant's memory, after learning from decisions made since the last sweep. Memory is help, not a dependency:

@@ -1,6 +1,8 @@
 using BackOffice.Domain.Ledger;
 using BackOffice.Domain.Money;
+using System.Text.Json;
 using BackOffice.Store.Financial;
+using BackOffice.Store.Tenancy;
 using Dapper;
 
 namespace BackOffice.Store.Records;
@@ -29,26 +31,48 @@ public sealed partial class LedgerStore
     /// customer in SQL (in the order of each group's first line; <see cref="LedgerBillLine.Item"/> is null). What the
     /// reconciliation asks of a bill's lines (which jobs it bills, its first job, its amount on an account) is unchanged.
     /// </summary>
-    public async Task<IReadOnlyList<LedgerBill>> BillsByAccountAndJobAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<LedgerBill>> BillsByAccountAndJobAsync(CancellationToken cancellationToken) =>
+        BillsByAccountAndJobAsync(null, cancellationToken);
+
+    /// <summary>
+    /// The bills of <see cref="BillsByAccountAndJobAsync(CancellationToken)"/> of <paramref name="vendors"/> only (null: every
+    /// vendor). Issue 18: a sweep whose journal names the bills of a few vendors reconciles only those vendors' bills.
+    /// </summary>
+    public async Task<IReadOnlyList<LedgerBill>> BillsByAccountAndJobAsync(IReadOnlyCollection<string>? vendors, CancellationToken cancellationToken)
     {
         await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
         var connection = connectionUnit.Connection;
+        var only = vendors is null ? "" : $"AND {StoreSql.InJson(tenant.Dialect, "b.vendor_id", "@Vendors")}";
+        var parameters = new { Vendors = JsonSerializer.Serialize(vendors ?? []) };
         var lines = (await connection.QueryAsync<BillLineRow>(new CommandDefinition(
-            """
+            $"""
             SELECT l.bill_id AS BillId, l.account_id AS AccountId, l.customer_id AS CustomerId, CAST(SUM(l.amount_cents) AS BIGINT) AS AmountCents
             FROM ledger_bill_lines l JOIN ledger_bills b ON b.id = l.bill_id
-            WHERE b.status = 'active'
+            WHERE b.status = 'active' {only}
             GROUP BY l.bill_id, l.account_id, l.customer_id ORDER BY l.bill_id, MIN(l.line_no)
-            """, cancellationToken: cancellationToken))).ToLookup(l => l.BillId);
+            """, parameters, cancellationToken: cancellationToken))).ToLookup(l => l.BillId);
         var rows = await connection.QueryAsync<BillRow>(new CommandDefinition(
-            """
-            SELECT id AS Id, vendor_id AS VendorId, doc_number AS DocNumber, txn_date AS TxnDate, total_cents AS TotalCents,
-                   origin AS Origin, status AS Status
-            FROM ledger_bills WHERE status = 'active' ORDER BY id
-            """, cancellationToken: cancellationToken));
+            $"""
+            SELECT b.id AS Id, b.vendor_id AS VendorId, b.doc_number AS DocNumber, b.txn_date AS TxnDate, b.total_cents AS TotalCents,
+                   b.origin AS Origin, b.status AS Status
+            FROM ledger_bills b WHERE b.status = 'active' {only} ORDER BY b.id
+            """, parameters, cancellationToken: cancellationToken));
         return rows.Select(r => new LedgerBill(
                 r.Id, r.VendorId, r.DocNumber, StoreDates.Parse(r.TxnDate), Cents.ToDollars(r.TotalCents), r.Origin, r.Status,
                 lines[r.Id].Select(l => new LedgerBillLine(l.AccountId, l.CustomerId, null, Cents.ToDollars(l.AmountCents))).ToList()))
             .ToList();
+    }
+
+    /// <summary>
+    /// The vendor of each of <paramref name="billIds"/> that exists, whatever its status (issue 18: which vendors' bills a
+    /// journal's changed lines belong to, and which vendor a stored duplicate-bill finding is about).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> BillVendorsAsync(IReadOnlyCollection<string> billIds, CancellationToken cancellationToken)
+    {
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        var rows = await connectionUnit.Connection.QueryAsync<(string Id, string VendorId)>(new CommandDefinition(
+            $"SELECT id, vendor_id FROM ledger_bills WHERE {StoreSql.InJson(tenant.Dialect, "id", "@Ids")}",
+            new { Ids = JsonSerializer.Serialize(billIds) }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Id, r => r.VendorId, StringComparer.Ordinal);
     }
 }

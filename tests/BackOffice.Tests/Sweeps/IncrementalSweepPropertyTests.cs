@@ -32,7 +32,9 @@ public sealed class IncrementalSweepPropertyTests
 
     /// <summary>
     /// Issue 18: bill lines scaled twice and one deleted before the generated steps, so the series always reaches
-    /// Financial's per-job path (only cost lines changed since its last sweep). They come first because a generated
+    /// Financial's per-job and per-vendor path (only cost lines changed since its last sweep). The second scales a Retainage
+    /// Payable line (bill-5003's), so the per-vendor reconciliation must find sub invoice si-03's retainage difference while
+    /// keeping the other vendors' stored findings. They come first because a generated
     /// copy of a line repeats its line number, and the bundle's validation then refuses every later import.
     /// </summary>
     private static IncrementalSweepStep[] WithCostLineSteps(IncrementalSweepStep[] steps) =>
@@ -52,6 +54,7 @@ public sealed class IncrementalSweepPropertyTests
         var asOf = new DateOnly(2026, 11, 20);
         var skippedAfterChanges = 0;
         var perKey = 0;
+        var perVendor = 0;
         for (var i = 0; i < steps.Length; i++)
         {
             var step = steps[i];
@@ -71,12 +74,15 @@ public sealed class IncrementalSweepPropertyTests
             Assert.True(await StateAsync(temp, "inc", clock) == await StateAsync(temp, copy, clock), $"step {i}: {step}");
             skippedAfterChanges += changed ? outcomes.Count(o => o.Unchanged) : 0;
             perKey += outcomes.Count(o => o.PerKey);
+            perVendor += outcomes.Count(o => o.PerKeyChecks.Contains("reconciliation"));
         }
 
         // Issue 18: the series must reach the path where the books changed and agents that do not read what changed stop.
         Assert.True(skippedAfterChanges > 0, "no agent kept its findings after a journaled change");
         // Issue 18: and the path where an agent recomputed only the jobs whose cost lines changed (Financial's per-job checks).
         Assert.True(perKey > 0, "no sweep recomputed only the changed jobs");
+        // Issue 18: and the path where the reconciliation read and reconciled only the vendors whose bills changed.
+        Assert.True(perVendor > 0, "no sweep reconciled only the changed vendors' bills");
     }
 
     /// <summary>A change the bundle's validation refuses (a copied line whose line number repeats) writes nothing.</summary>

@@ -18,7 +18,7 @@ internal static class ReportCells
             : LoadAsync(request, options, cancellationToken);
 
     private static async Task<FinancialAnalysis> LoadAsync(ReportRequest request, FinancialOptions options, CancellationToken cancellationToken) =>
-        new(await FinancialData.LoadAsync(request.Data, null, request.AsOf, null, null, cancellationToken), request.AsOf, options);
+        new(await FinancialData.LoadAsync(request.Data, null, request.AsOf, null, null, null, cancellationToken), request.AsOf, options);
 
     /// <summary>`--job` takes any job identifier, project or ledger side (issue 17: <see cref="Books.ReportJobs"/>); the project job's id.</summary>
     public static async Task<string?> JobIdAsync(ReportRequest request, CancellationToken cancellationToken) =>

@@ -51,7 +51,7 @@ public sealed class WipPeriods(FinancialOptions options)
         var priorFigures = prior is null ? new Dictionary<string, WipPeriodFigures>()
             : (await data.WipPeriods.FiguresAsync(prior.Period, cancellationToken)).ToDictionary(f => f.JobId, StringComparer.Ordinal);
         var when = closed?.AsOf ?? (asOf < end ? asOf : end);
-        var analysis = new FinancialAnalysis(await FinancialData.LoadAsync(data, null, when, null, null, cancellationToken), when, options);
+        var analysis = new FinancialAnalysis(await FinancialData.LoadAsync(data, null, when, null, null, null, cancellationToken), when, options);
         var jobId = (await Books.ReportJobs.ResolveAsync(data, job, cancellationToken))?.ProjectKey;
         var stored = closed is null ? null
             : (await data.WipPeriods.FiguresAsync(name, cancellationToken)).ToDictionary(f => f.JobId, StringComparer.Ordinal);
