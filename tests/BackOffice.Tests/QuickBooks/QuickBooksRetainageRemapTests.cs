@@ -72,10 +72,7 @@ public sealed class QuickBooksRetainageRemapTests
         }).ToArray()),
     };
 
-    private static async Task<(string, decimal, decimal, decimal)[]> FiguresAsync(QuickBooksHarness h) =>
-        (await h.Tenant.LedgerFinancials.InvoicesAsync(Ct)).Where(i => i.DocNumber?.StartsWith("PA-", StringComparison.Ordinal) == true)
-            .OrderBy(i => i.DocNumber, StringComparer.Ordinal)
-            .Select(i => (i.DocNumber!, i.Total, i.Retainage, i.RetainageReleased)).ToArray();
+    private static Task<(string, decimal, decimal, decimal)[]> FiguresAsync(QuickBooksHarness h) => QuickBooksRetainageItemTests.FiguresAsync(h);
 
     private static async Task<List<string>> LinesAsync(QuickBooksHarness h)
     {
