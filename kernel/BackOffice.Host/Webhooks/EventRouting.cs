@@ -13,6 +13,9 @@ public static class EventRouting
         ["journalentry"] = "financial", ["vendor"] = "financial", ["account"] = "financial", ["customer"] = "financial",
         ["invoice"] = "collections", ["payment"] = "collections", ["creditmemo"] = "collections",
         ["timeactivity"] = "workforce", ["item"] = "pricebook",
+        // Issue 16: a changed term re-dates the invoices and bills it dated (QuickBooksTerms.RedateAsync), so it is fetched
+        // and Collections (aging, the dunning queue) sweeps; Financial sees the re-dated bills through the journal on its next sweep.
+        ["term"] = "collections",
         // Procore resources (project side).
         ["projects"] = "financial", ["budget"] = "financial", ["commitments"] = "financial", ["work order contracts"] = "financial",
         ["purchase order contracts"] = "financial", ["change orders"] = "financial", ["commitment change orders"] = "financial",

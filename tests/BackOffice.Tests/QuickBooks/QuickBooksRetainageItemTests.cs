@@ -103,7 +103,8 @@ public sealed class QuickBooksRetainageItemTests
         Assert.Equal(before, h.Fake.ApiRequests);
     }
 
-    private static async Task<(string, decimal, decimal, decimal)[]> FiguresAsync(QuickBooksHarness h) =>
+    /// <summary>(doc, total, retainage withheld, released) of the "PA-" invoices in doc order (shared with QuickBooksRetainageRemapTests).</summary>
+    internal static async Task<(string, decimal, decimal, decimal)[]> FiguresAsync(QuickBooksHarness h) =>
         (await h.Tenant.LedgerFinancials.InvoicesAsync(Ct)).Where(i => i.DocNumber?.StartsWith("PA-", StringComparison.Ordinal) == true)
             .OrderBy(i => i.DocNumber, StringComparer.Ordinal)
             .Select(i => (i.DocNumber!, i.Total, i.Retainage, i.RetainageReleased)).ToArray();

@@ -60,6 +60,36 @@ public sealed class QuickBooksWebhookEventsTests : IAsyncLifetime
         Assert.All(await EventsAsync(web), e => Assert.Equal(Fake.Realm, e.RealmId));
     }
 
+    /// <summary>
+    /// Issue 16: a Term webhook is followed: the term is read by id and applied, re-dating the invoices it dated (Net 30
+    /// from 2026-10-01 is 2026-10-31, Net 60 is 2026-11-30), and the operation is logged fetched, not skipped.
+    /// </summary>
+    [Fact]
+    public async Task Processor_TermWebhook_FetchesTheTermAndReDatesTheInvoicesItDated()
+    {
+        Fake.Add("Term", new JsonObject { ["Id"] = "3", ["Name"] = "Net 30", ["Type"] = "STANDARD", ["DueDays"] = 30, ["Active"] = true });
+        Fake.Add("Invoice", new JsonObject
+        {
+            ["Id"] = "131", ["CustomerRef"] = new JsonObject { ["value"] = "59" }, ["DocNumber"] = "1002", ["TxnDate"] = "2026-10-01", ["TotalAmt"] = 2000.00m,
+            ["SalesTermRef"] = new JsonObject { ["value"] = "3" }, ["Line"] = new JsonArray(),
+        });
+        await _qbo.Cli.OkAsync("sync", "--tenant", "acme");
+        Fake.Touch("Term", "3", t => t["DueDays"] = 60);
+        await using var web = await StartWebAsync();
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(web, Legacy(("Term", "3", "Update", DateTimeOffset.UtcNow))));
+        Assert.Equal("pending", Assert.Single(await EventsAsync(web)).Outcome);
+
+        await web.Services.GetRequiredService<EventInboxProcessor>().ProcessPendingAsync(CancellationToken.None);
+
+        var logged = Assert.Single(await EventsAsync(web));
+        Assert.Equal(("Term", "fetched", "read, changed"), (logged.Entity, logged.Outcome, logged.Detail));
+        await using var c = await Tenant(web).OpenAsync(CancellationToken.None);
+        Assert.Equal("2026-11-30", await c.ExecuteScalarAsync<string>("SELECT due_date FROM ledger_invoices WHERE id = '131'"));
+        // Invoice 130 states its own DueDate: the term does not move it.
+        Assert.Equal("2026-10-31", await c.ExecuteScalarAsync<string>("SELECT due_date FROM ledger_invoices WHERE id = '130'"));
+        Assert.Equal("done", await c.ExecuteScalarAsync<string>("SELECT status FROM event_inbox"));
+    }
+
     [Fact]
     public async Task Processor_GrantRevoked_LogsTheOperationFailedWithTheReason()
     {

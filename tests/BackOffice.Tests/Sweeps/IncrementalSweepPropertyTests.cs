@@ -1,12 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
 using BackOffice.Agents.Ledger.Actions;
 using BackOffice.Kernel.Gate;
 using BackOffice.Kernel.Sweeps;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Bundle;
-using BackOffice.Store.Findings;
-using BackOffice.Store.Proposals;
 using BackOffice.Store.Sandbox;
 using BackOffice.Tests.Support;
 using CsCheck;
@@ -71,7 +67,7 @@ public sealed class IncrementalSweepPropertyTests
             var outcomes = await SweepAllAsync(runner, "inc", asOf, SweepMode.Incremental);
             await SweepAllAsync(runner, copy, asOf, SweepMode.Full);
 
-            Assert.True(await StateAsync(temp, "inc", clock) == await StateAsync(temp, copy, clock), $"step {i}: {step}");
+            Assert.True(await SweepState.FingerprintAsync(temp.Tenant("inc", clock), Ct) == await SweepState.FingerprintAsync(temp.Tenant(copy, clock), Ct), $"step {i}: {step}");
             skippedAfterChanges += changed ? outcomes.Count(o => o.Unchanged) : 0;
             perKey += outcomes.Count(o => o.PerKey);
             perVendor += outcomes.Count(o => o.PerKeyChecks.Contains("reconciliation"));
@@ -114,25 +110,6 @@ public sealed class IncrementalSweepPropertyTests
         }
 
         return outcomes;
-    }
-
-    /// <summary>A fingerprint of the open findings (as SweepFingerprintTests hashes them) and of every proposal's key, state and payload.</summary>
-    private static async Task<string> StateAsync(TempDataDirectory temp, string tenant, ManualClock clock)
-    {
-        var data = temp.Tenant(tenant, clock);
-        var text = new StringBuilder();
-        foreach (var f in await FindingStore.ListOpenAsync(data, null, Ct))
-        {
-            text.Append(f.Id).Append('|').Append(f.Severity).Append('|').Append(f.Title).Append('|').Append(f.FiguresJson).Append('|').Append(f.Narrative).Append('\n');
-        }
-
-        await using var unit = await data.ReadAsync(Ct);
-        foreach (var p in (await ProposalStore.ListAsync(unit, new ProposalFilter(), Ct)).OrderBy(p => p.IdempotencyKey, StringComparer.Ordinal))
-        {
-            text.Append(p.IdempotencyKey).Append('|').Append(p.State).Append('|').Append(p.PayloadJson).Append('|').Append(p.FiguresJson).Append('\n');
-        }
-
-        return $"{text.Length}:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))}";
     }
 
     /// <summary>The tenant as it is now, under another name: its database through VACUUM INTO, its files as they are.</summary>

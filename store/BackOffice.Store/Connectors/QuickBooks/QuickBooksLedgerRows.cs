@@ -79,13 +79,19 @@ internal static class QuickBooksLedgerRows
         }
 
         await RemoveAsync(c, t, table, json.Id, ct);
-        // Issue 16: a document without its DueDate is due as its synced term says.
-        foreach (var (sql, row) in QuickBooksRowSql.Rows(new QuickBooksJson(entity, await QuickBooksTerms.WithDueDateAsync(c, t, entity, body, ct)), retainageItemId))
+        // Issue 16: a document without its DueDate is due as its synced term says, and remembers that term.
+        var dated = await QuickBooksTerms.WithDueDateAsync(c, t, entity, body, ct);
+        foreach (var (sql, row) in QuickBooksRowSql.Rows(new QuickBooksJson(entity, dated.Body), retainageItemId, dated.TermId))
         {
             await c.ExecuteAsync(new CommandDefinition(sql, row, t, cancellationToken: ct));
         }
 
         touched.UnionWith(await JournaledAsync(c, t, table, json.Id, ct));
+        if (entity == "Term")
+        {
+            // Issue 16: a changed definition re-dates the documents this term dated (journaled with them).
+            await QuickBooksTerms.RedateAsync(c, t, json.Id, touched, ct);
+        }
 
         return held is null ? SyncOutcome.Added : SyncOutcome.Changed;
     }
@@ -93,8 +99,9 @@ internal static class QuickBooksLedgerRows
     /// <summary>
     /// The change journal's entities of a stored row (issue 18). Items, classes and terms are no bundle file and no
     /// agent reads them to compute, so a change to them touches no entity a sweep recomputes. (Issue 16: a term sets the
-    /// due date of a document synced after it, which is journaled with that document, and of a proposed owner invoice,
-    /// which the proposal's key does not hold, so a changed term applies from the next recomputation.)
+    /// due date of a document synced after it, which is journaled with that document, and re-dates the documents it dated
+    /// when its definition changes, each journaled by <see cref="QuickBooksTerms.RedateAsync"/>; a proposed owner invoice's
+    /// due date is not in the proposal's key, so a changed term applies to it from the next recomputation.)
     /// </summary>
     private static async Task<IReadOnlyList<ChangedEntity>> JournaledAsync(
         DbConnection c, DbTransaction t, (string Table, string? Lines, string? LinesKey) table, string id, CancellationToken ct) => table.Table switch

@@ -20,6 +20,12 @@ internal static class QuickBooksRetainageLines
             return null;
         }
 
+        return await ResolveAsync(c, t, setting, tenant, ct);
+    }
+
+    /// <summary>The synced item a set RetainageItem setting names (active or not), or a mapping error naming the setting.</summary>
+    public static async Task<string> ResolveAsync(DbConnection c, DbTransaction t, QuickBooksItemSetting setting, string tenant, CancellationToken ct)
+    {
         var entries = (await c.QueryAsync<QuickBooksListEntry>(new CommandDefinition(
             "SELECT id AS Id, name AS Name, fully_qualified_name AS FullyQualifiedName FROM ledger_items ORDER BY id",
             transaction: t, cancellationToken: ct))).ToList();

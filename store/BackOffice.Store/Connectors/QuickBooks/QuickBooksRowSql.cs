@@ -13,7 +13,8 @@ internal static class QuickBooksRowSql
     private const string Provenance = "'quickbooks', @SyncToken, @Updated, @RowHash";
 
     /// <param name="retainageItemId">The tenant's retainage item (issue 16): its invoice lines are retainage, not work.</param>
-    public static IEnumerable<(string Sql, object Row)> Rows(QuickBooksJson q, string? retainageItemId = null) => q.Entity switch
+    /// <param name="dueTermId">The term that dated a bill's or invoice's due date (issue 16), null when QuickBooks sent it.</param>
+    public static IEnumerable<(string Sql, object Row)> Rows(QuickBooksJson q, string? retainageItemId = null, string? dueTermId = null) => q.Entity switch
     {
         "Account" => [($"INSERT INTO ledger_accounts (id, number, name, type, active, origin, sync_token, source_updated_at, row_hash) VALUES (@Id, @Number, @Name, @Type, @Active, {Provenance})",
             new { q.Id, Number = q.Optional("AcctNum"), Name = q.Optional("FullyQualifiedName") ?? q.Text("Name"), Type = q.Text("AccountType"), Active = q.Flag("Active", true), q.SyncToken, q.Updated, q.RowHash })],
@@ -27,8 +28,8 @@ internal static class QuickBooksRowSql
             new { q.Id, Name = q.Text("Name"), Fqn = q.Optional("FullyQualifiedName") ?? q.Text("Name"), Parent = q.OptionalRef("ParentRef"), Active = q.Flag("Active", true), q.SyncToken, q.Updated, q.RowHash })],
         "Term" => [($"INSERT INTO ledger_terms (id, name, type, due_days, day_of_month_due, due_next_month_days, active, origin, sync_token, source_updated_at, row_hash) VALUES (@Id, @Name, @Type, @DueDays, @DayOfMonth, @NextMonth, @Active, {Provenance})",
             new { q.Id, Name = q.Text("Name"), Type = q.Optional("Type"), DueDays = q.Whole("DueDays"), DayOfMonth = q.Whole("DayOfMonthDue"), NextMonth = q.Whole("DueNextMonthDays"), Active = q.Flag("Active", true), q.SyncToken, q.Updated, q.RowHash })],
-        "Bill" => Bill(q),
-        "Invoice" => Invoice(q, retainageItemId),
+        "Bill" => Bill(q, dueTermId),
+        "Invoice" => Invoice(q, retainageItemId, dueTermId),
         "Payment" => Payment(q),
         "JournalEntry" => JournalEntry(q),
         "PurchaseOrder" => [($"INSERT INTO ledger_purchase_orders (id, vendor_id, customer_id, doc_number, txn_date, total_cents, status, origin, sync_token, source_updated_at, row_hash) VALUES (@Id, @Vendor, @Customer, @Doc, @Date, @Total, @Status, {Provenance})",
@@ -37,10 +38,10 @@ internal static class QuickBooksRowSql
         _ => throw new QuickBooksResponseException($"QuickBooks entity type '{q.Entity}' is not one the back office reads."),
     };
 
-    private static IEnumerable<(string, object)> Bill(QuickBooksJson q)
+    private static IEnumerable<(string, object)> Bill(QuickBooksJson q, string? dueTermId)
     {
-        yield return ("INSERT INTO ledger_bills (id, vendor_id, doc_number, txn_date, due_date, total_cents, memo, origin, sync_token, status, source_updated_at, row_hash) VALUES (@Id, @Vendor, @Doc, @Date, @Due, @Total, @Memo, 'quickbooks', @SyncToken, 'active', @Updated, @RowHash)",
-            new { q.Id, Vendor = q.Ref("VendorRef"), Doc = q.Optional("DocNumber"), Date = q.Text("TxnDate"), Due = q.Optional("DueDate"), Total = q.Cents("TotalAmt"), Memo = q.Optional("PrivateNote"), q.SyncToken, q.Updated, q.RowHash });
+        yield return ("INSERT INTO ledger_bills (id, vendor_id, doc_number, txn_date, due_date, due_term_id, total_cents, memo, origin, sync_token, status, source_updated_at, row_hash) VALUES (@Id, @Vendor, @Doc, @Date, @Due, @DueTerm, @Total, @Memo, 'quickbooks', @SyncToken, 'active', @Updated, @RowHash)",
+            new { q.Id, Vendor = q.Ref("VendorRef"), Doc = q.Optional("DocNumber"), Date = q.Text("TxnDate"), Due = q.Optional("DueDate"), DueTerm = dueTermId, Total = q.Cents("TotalAmt"), Memo = q.Optional("PrivateNote"), q.SyncToken, q.Updated, q.RowHash });
         var n = 0;
         foreach (var line in q.Lines.Where(l => l["Amount"] is not null))
         {
@@ -59,14 +60,14 @@ internal static class QuickBooksRowSql
     /// withheld is the invoice's retainage, so the negative lines on the retainage item become retainage_cents and no
     /// line; a positive line on it is a "Retainage release" line, which the ledger counts as retainage collected.
     /// </summary>
-    private static IEnumerable<(string, object)> Invoice(QuickBooksJson q, string? retainageItemId)
+    private static IEnumerable<(string, object)> Invoice(QuickBooksJson q, string? retainageItemId, string? dueTermId)
     {
         var lines = q.Lines.Where(l => l["DetailType"]?.ToString() == "SalesItemLineDetail")
             .Select(l => (Line: l, Amount: q.CentsOf(l, "Amount"), OnRetainage: retainageItemId is not null && QuickBooksJson.RefOf(Detail(l), "ItemRef") == retainageItemId))
             .ToList();
         var withheld = -lines.Where(l => l.OnRetainage && l.Amount < 0).Sum(l => l.Amount!.Value);
-        yield return ($"INSERT INTO ledger_invoices (id, customer_id, doc_number, txn_date, due_date, total_cents, retainage_cents, origin, sync_token, source_updated_at, row_hash) VALUES (@Id, @Customer, @Doc, @Date, @Due, @Total, @Withheld, {Provenance})",
-            new { q.Id, Customer = q.Ref("CustomerRef"), Doc = q.Optional("DocNumber"), Date = q.Text("TxnDate"), Due = q.Optional("DueDate") ?? q.Text("TxnDate"), Total = q.Cents("TotalAmt"), Withheld = withheld, q.SyncToken, q.Updated, q.RowHash });
+        yield return ($"INSERT INTO ledger_invoices (id, customer_id, doc_number, txn_date, due_date, due_term_id, total_cents, retainage_cents, origin, sync_token, source_updated_at, row_hash) VALUES (@Id, @Customer, @Doc, @Date, @Due, @DueTerm, @Total, @Withheld, {Provenance})",
+            new { q.Id, Customer = q.Ref("CustomerRef"), Doc = q.Optional("DocNumber"), Date = q.Text("TxnDate"), Due = q.Optional("DueDate") ?? q.Text("TxnDate"), DueTerm = dueTermId, Total = q.Cents("TotalAmt"), Withheld = withheld, q.SyncToken, q.Updated, q.RowHash });
         var n = 0;
         foreach (var (line, amount, onRetainage) in lines.Where(l => !(l.OnRetainage && l.Amount < 0)))
         {

@@ -30,6 +30,12 @@ public sealed partial class QuickBooksSync(QuickBooksApi api, QuickBooksOptions 
                 : since < started.AddDays(-30)
                     ? ("full (the last sync is more than 30 days ago, past what change data capture reaches)", await FullAsync(tenant, true, progress, cancellationToken))
                     : ("changes since " + since.Value.ToString("u", CultureInfo.InvariantCulture), await ChangesAsync(tenant, since.Value, progress, cancellationToken));
+            // Issue 16: invoices synced before the retainage item was set (or changed) are mapped from what is stored.
+            if (await tenant.QuickBooksSync.RemapRetainageAsync(RetainageItem(tenant), cancellationToken) is > 0 and var remapped)
+            {
+                progress?.Report($"Invoice: {remapped} already synced mapped for the retainage item {RetainageItem(tenant).Name}");
+            }
+
             await tenant.QuickBooksSync.SetStateAsync(ChangedSinceKey, StoreTime.ToText(started), cancellationToken);
             await tenant.QuickBooks.RecordSyncAsync(connection.RealmId, StoreTime.ToText(clock.GetUtcNow()), null, cancellationToken);
             return new SyncReport(mode, counts, api.Requests - requests, watch.Elapsed);
