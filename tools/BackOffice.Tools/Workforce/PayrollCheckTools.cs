@@ -43,6 +43,12 @@ public static class PayrollCheckTools
             : employee.Piecework is not null ? PieceworkTools.ForWeek(employee, clocked, split, line)
             : PayBasisTools.Required(employee, split, clocked.Segments, line?.Bonus ?? 0m, line?.FlatSumBonus ?? false);
         CheckPayBasis(employee, split, problems);
+        // Issue 16: why a rule the pay names was not applied (an agreed overtime piece rate failing 29 CFR 778.418).
+        problems.AddRange(required?.Notes ?? []);
+        if (line?.OvertimePieces is not null && employee.Piecework?.OvertimePieceRate is null)
+        {
+            problems.Add("the payroll line states overtime_pieces but the employee has no agreed overtime_piece_rate (29 CFR 778.418); its pieces are not counted");
+        }
 
         if (!hoursKnown && clocked.TotalHours > 0m)
         {

@@ -69,9 +69,22 @@ public static class PieceworkTools
 
         var unitHours = clocked.Segments.Where(s => s.Rate == employee.BaseRate).Sum(s => s.Hours);
         var other = clocked.Segments.Where(s => s.Rate != employee.BaseRate).ToList();
+        IReadOnlyList<string> notes = [];
+        if (pay is { Basis: PayBasis.PieceRate, OvertimePieceRate: not null } && line is not null)
+        {
+            // Issue 16: an agreed overtime piece rate settles the overtime when 29 CFR 778.418 holds; else 778.111(a) below.
+            var agreed = AgreedPieceRateTools.ForWeek(pay, line, unitHours, other, split);
+            if (agreed.Week is { } settled)
+            {
+                return settled;
+            }
+
+            (unitEarnings, notes) = (agreed.PieceEarnings, agreed.Notes);
+        }
+
         // Issue 16: 29 CFR 778.111(b): a week whose pieces fall short of the hourly guarantee is paid, and rated, by the guarantee.
         var guaranteed = pay.GuaranteedRate is { } rate ? PieceRateOvertimeTools.Guaranteed(unitEarnings, unitHours, rate) : unitEarnings;
         var week = Required(guaranteed, unitHours, other, line?.Bonus ?? 0m, split.OvertimeHours, split.DoubleTimeHours, pay.Basis);
-        return guaranteed > unitEarnings ? week with { Rule = GuaranteeRule } : week;
+        return week with { Rule = guaranteed > unitEarnings ? GuaranteeRule : week.Rule, Notes = notes };
     }
 }

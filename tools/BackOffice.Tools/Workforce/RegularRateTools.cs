@@ -21,6 +21,9 @@ public sealed record RequiredPay(
 {
     /// <summary>What the week owes for overtime beyond its straight-time (or salary) earnings: premiums plus bonus overtime.</summary>
     public decimal OvertimeDue => OvertimePremium + DoubleTimePremium + BonusOvertime;
+
+    /// <summary>Issue 16: why a rule the employee's pay names was not applied (e.g. a 778.418 condition a week fails); shown as problems.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
 /// <summary>
