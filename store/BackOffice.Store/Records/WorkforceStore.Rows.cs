@@ -68,6 +68,8 @@ public sealed partial class WorkforceStore
         public long? DaysE4 { get; init; }
         public long? PieceCents { get; init; }
         public long? OvertimePiecesE4 { get; init; }
+        public long? RestHoursE4 { get; init; }
+        public long? MinimumWageCents { get; init; }
     }
 
     private sealed class TaskRow

@@ -135,7 +135,8 @@ public sealed partial class WorkforceStore(TenantData tenant)
             """
             SELECT id AS Id, run_id AS RunId, employee_id AS EmployeeId, week_start AS WeekStart, regular_hours_e4 AS RegularE4,
                    overtime_hours_e4 AS OvertimeE4, double_time_hours_e4 AS DoubleTimeE4, bonus_cents AS BonusCents, gross_pay_cents AS GrossCents,
-                   bonus_kind AS BonusKind, days_e4 AS DaysE4, piece_earnings_cents AS PieceCents, overtime_pieces_e4 AS OvertimePiecesE4
+                   bonus_kind AS BonusKind, days_e4 AS DaysE4, piece_earnings_cents AS PieceCents, overtime_pieces_e4 AS OvertimePiecesE4,
+                   rest_hours_e4 AS RestHoursE4, minimum_wage_cents AS MinimumWageCents
             FROM workforce_payroll_lines ORDER BY week_start, employee_id, id
             """, cancellationToken: cancellationToken));
         return rows.Select(r => new PayrollLine(
@@ -146,6 +147,8 @@ public sealed partial class WorkforceStore(TenantData tenant)
             Days = r.DaysE4 / 10_000m,
             PieceEarnings = Cents.ToDollars(r.PieceCents),
             OvertimePieces = r.OvertimePiecesE4 / 10_000m,
+            RestHours = r.RestHoursE4 / 10_000m,
+            MinimumWage = Cents.ToDollars(r.MinimumWageCents),
         }).ToList();
     }
 

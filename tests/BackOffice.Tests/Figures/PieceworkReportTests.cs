@@ -86,6 +86,27 @@ public sealed class PieceworkReportTests : IDisposable
         Assert.Equal(rule == "778.418", !((string)row["issues"]!).Contains("778.418(a", StringComparison.Ordinal));
     }
 
+    [Theory]
+    // Issue 16, Labor Code 226.2(a)(3)(A) (DERIVED, the worked examples are in PieceworkToolsTests): Ana Morales (CA, five
+    // 8.5-hour days: 40 regular and 2.5 daily overtime hours) on pieces with 1.6667 hours of rest (20 minutes a day).
+    // $1,000.00 / 40.8333 = $24.49 an hour x 1.6667 = $40.82 of rest pay; straight time $1,040.82 / 42.5 = $24.489882, 2.5
+    // x half of it = $30.61: $1,071.43. $500.00 averages $12.24, under the default $16.90: $28.17, $543.70; under the
+    // line's own $20.00: $33.33, $549.02.
+    [InlineData("1000.00", "", "24.49", "40.82", "1071.43")]
+    [InlineData("500.00", "", "16.90", "28.17", "543.70")]
+    [InlineData("500.00", "20.00", "20.00", "33.33", "549.02")]
+    public async Task PayrollCheck_CaliforniaRestHours_RequiresRestPayAtTheAverageOrTheMinimumWage(
+        string pieces, string minimumWage, string rate, string restPay, string required)
+    {
+        Extend(Employees, ",pay_basis", new Dictionary<string, string> { ["emp-3"] = "piece-rate" }, "");
+        Extend(Lines, ",piece_earnings,rest_hours,minimum_wage", new Dictionary<string, string> { ["prl-3"] = $"{pieces},1.6667,{minimumWage}" }, ",,");
+
+        var row = (await PayrollCheckAsync())["emp-3"];
+
+        Assert.Equal(("1.6667", rate, restPay, required), ((string?)row["restHours"], (string?)row["restRate"], (string?)row["restPay"], (string?)row["required"]));
+        Assert.Contains("Labor Code 226.2(a)(3)(A)", (string)row["payRule"]!, StringComparison.Ordinal);
+    }
+
     /// <summary>Imports the edited demo bundle and answers `report payroll-check` for the week of 2026-11-05, rows by id.</summary>
     private async Task<Dictionary<string, JsonNode>> PayrollCheckAsync()
     {
@@ -106,6 +127,8 @@ public sealed class PieceworkReportTests : IDisposable
     [InlineData(Employees, "piece-rate,0,0.75", "piece_rate", "expected a piece_rate above 0")]
     [InlineData(Lines, ",12", "overtime_pieces", "overtime_pieces need the line's piece_earnings")]
     [InlineData(Lines, "100.00,-1", "overtime_pieces", "expected a non-negative number")]
+    [InlineData(Lines, ",,1.67", "rest_hours", "rest_hours need the line's piece_earnings")]
+    [InlineData(Lines, "100.00,,1.67,0", "minimum_wage", "expected a minimum_wage above 0")]
     public async Task Import_AgreedPieceRateColumnsWrong_NamesFileRowAndField(string file, string values, string column, string message)
     {
         // Issue 16 (29 CFR 778.418): the rates on a piece-rate employee, as a pair; overtime pieces beside piece earnings.
@@ -115,7 +138,7 @@ public sealed class PieceworkReportTests : IDisposable
         }
         else
         {
-            Extend(Lines, ",piece_earnings,overtime_pieces", new Dictionary<string, string> { ["prl-4"] = values }, ",");
+            Extend(Lines, ",piece_earnings,overtime_pieces,rest_hours,minimum_wage", new Dictionary<string, string> { ["prl-4"] = values.PadRight(values.Length + 3 - values.Count(c => c == ','), ',') }, ",,,");
         }
 
         var failure = await _kit.ImportFailsAsync();

@@ -89,6 +89,12 @@ public sealed record PayrollLine(
     /// </summary>
     public decimal? OvertimePieces { get; init; }
 
+    /// <summary>Issue 16: the week's rest and recovery periods in hours as recorded (California Labor Code 226.2); null: none stated.</summary>
+    public decimal? RestHours { get; init; }
+
+    /// <summary>Issue 16: the minimum wage an hour where the work was done; null: the tenant's setting.</summary>
+    public decimal? MinimumWage { get; init; }
+
     public decimal ClaimedHours => RegularHours + OvertimeHours + DoubleTimeHours;
 }
 
