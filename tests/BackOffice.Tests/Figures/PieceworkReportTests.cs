@@ -14,6 +14,8 @@ public sealed class PieceworkReportTests : IDisposable
     private const string Employees = "workforce/employees.csv", Lines = "workforce/payroll-lines.csv";
     private readonly BundleTestKit _kit = new();
 
+    public PieceworkReportTests() => _kit.WorkforceBaseColumns();
+
     public void Dispose() => _kit.Dispose();
 
     private void Extend(string file, string header, IReadOnlyDictionary<string, string> byId, string empty)
