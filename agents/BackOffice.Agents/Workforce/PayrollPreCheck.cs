@@ -75,6 +75,12 @@ internal static class PayrollPreCheck
                 // their figures as before, so their findings are unchanged).
                 figures.Add(Figure.Usd("overtime_due", p.OvertimeDue, "PayBasisTools.Required", [.. cards, .. line, employee]));
             }
+
+            if (p.RestPeriods is { } rest)
+            {
+                // Issue 16: Labor Code 226.2 rest and recovery period pay, part of the required straight time.
+                figures.Add(Figure.Usd("rest_period_pay", rest.Pay, "CaliforniaPieceRateTools.ForWeek", [.. line, employee]));
+            }
         }
 
         if (r.Difference is { } d)

@@ -7,7 +7,9 @@ public sealed class WorkforceConfigurationException(string message) : Exception(
 /// The Workforce agent's settings (issue 7), read from configuration by key so that one tenant can differ from the rest:
 /// `Tenants:NAME:Agents:workforce:KEY` wins over `Agents:workforce:KEY`, which wins over the default. Keys:
 /// WorkweekStart (a day name, default Monday: the FLSA workweek is any fixed 7-day period the employer sets, 29 CFR
-/// 778.105), HoursTolerance (clocked vs claimed, default 0.25), ForecastWeeks (default 6), HoursPerCrewWeek (default 40).
+/// 778.105), HoursTolerance (clocked vs claimed, default 0.25), ForecastWeeks (default 6), HoursPerCrewWeek (default 40),
+/// MinimumWage (issue 16: the minimum wage an hour California rest-period pay is owed at least, Labor Code 226.2; default
+/// California's $16.90 of 2026; a payroll line's minimum_wage wins over it).
 /// </summary>
 public sealed class WorkforceSettings(Func<string, string?> setting)
 {
@@ -25,6 +27,8 @@ public sealed class WorkforceSettings(Func<string, string?> setting)
     public int ForecastWeeks(string tenant) => (int)Number(tenant, "ForecastWeeks", 6m);
 
     public decimal HoursPerCrewWeek(string tenant) => Number(tenant, "HoursPerCrewWeek", 40m);
+
+    public decimal MinimumWage(string tenant) => Number(tenant, "MinimumWage", Tools.Workforce.CaliforniaPieceRateTools.CaliforniaMinimumWage);
 
     private string? Value(string tenant, string key) =>
         setting($"Tenants:{tenant}:Agents:workforce:{key}") ?? setting($"Agents:workforce:{key}");

@@ -28,6 +28,9 @@ public static class BundleRules
             (long)t.Value(row, "retainage_cents")! > (long)t.Value(row, "amount_cents")!
                 ? ("retainage", "expected retainage no larger than the invoice amount") : null, errors);
         Each(tables, "workforce/employees.csv", SalaryRule, errors);
+        // Issue 16: agreed overtime piece rates (29 CFR 778.418).
+        Each(tables, "workforce/employees.csv", PieceRateRules.Employee, errors);
+        Each(tables, "workforce/payroll-lines.csv", PieceRateRules.PayrollLine, errors);
         CheckUniqueLinks(tables, errors);
         await CheckSubInvoiceLinesAsync(tables, connection, transaction, errors, cancellationToken);
         await TimecardTradeRule.CheckAsync(tables, connection, transaction, errors, cancellationToken);

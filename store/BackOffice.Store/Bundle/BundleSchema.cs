@@ -117,7 +117,9 @@ public static class BundleSchema
             // Issue 16 (1665_piecework_pay.sql): a day-rate employee's day rate (29 CFR 778.112).
             M("day_rate_cents", SignRule.NonNegative),
             // Issue 16 (1674_piece_guarantee.sql): a piece-rate employee's minimum hourly guarantee (29 CFR 778.111(b)).
-            M("piece_guarantee_cents", SignRule.NonNegative)]),
+            M("piece_guarantee_cents", SignRule.NonNegative),
+            // Issue 16 (1687_agreed_piece_rates.sql): the piece rate and the overtime piece rate agreed for it (29 CFR 778.418).
+            N("piece_rate_e4"), N("overtime_piece_rate_e4")]),
         new("workforce/timecards.csv", "workforce_timecards", "id", [Id, T("employee_id").Req().Refs(Employees), T("job_id").Refs(Jobs),
             Dt("clock_in").Req(), Dt("clock_out"), M("rate_cents", SignRule.NonNegative),
             // Issue 16 (1673_timecard_trade.sql): the trade worked on the shift; empty: the employee's trade. BundleRules checks it is known.
@@ -127,7 +129,11 @@ public static class BundleSchema
             N("double_time_hours_e4").Req(), M("bonus_cents", SignRule.Any).Req(), M("gross_pay_cents", SignRule.NonNegative).Req(),
             E("bonus_kind", "nondiscretionary", "flat-sum").Or("nondiscretionary"),
             // Issue 16 (1665_piecework_pay.sql): days paid at the day rate (778.112) and the week's piece earnings (778.111).
-            N("days_e4"), M("piece_earnings_cents", SignRule.NonNegative)]),
+            N("days_e4"), M("piece_earnings_cents", SignRule.NonNegative),
+            // Issue 16 (1687_agreed_piece_rates.sql): pieces produced in overtime hours, paid at the agreed rate (778.418).
+            N("overtime_pieces_e4"),
+            // Issue 16 (1688_rest_period_pay.sql): rest and recovery hours and the minimum wage of the place (Labor Code 226.2).
+            N("rest_hours_e4"), M("minimum_wage_cents", SignRule.NonNegative)]),
         // Issue 16 (1667_burden_profiles.sql): labor burden per trade, one component a row, overriding the company default.
         new("workforce/burden-profiles.csv", "workforce_burden_profiles", "id", [Id, T("trade").Req(), T("name").Req(),
             E("basis", "percent-of-wages", "per-hundred-of-wages", "monthly-fixed", "per-hour").Req(), N("rate_e4").Req(),

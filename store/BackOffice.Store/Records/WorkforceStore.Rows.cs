@@ -17,6 +17,8 @@ public sealed partial class WorkforceStore
         public long? SalaryHoursE4 { get; init; }
         public long? DayRateCents { get; init; }
         public long? PieceGuaranteeCents { get; init; }
+        public long? PieceRateE4 { get; init; }
+        public long? OvertimePieceRateE4 { get; init; }
     }
 
     private sealed class BurdenProfileRow
@@ -65,6 +67,9 @@ public sealed partial class WorkforceStore
         public string BonusKind { get; init; } = "nondiscretionary";
         public long? DaysE4 { get; init; }
         public long? PieceCents { get; init; }
+        public long? OvertimePiecesE4 { get; init; }
+        public long? RestHoursE4 { get; init; }
+        public long? MinimumWageCents { get; init; }
     }
 
     private sealed class TaskRow

@@ -21,7 +21,8 @@ public sealed partial class WorkforceStore(TenantData tenant)
             """
             SELECT id AS Id, name AS Name, trade AS Trade, work_state AS WorkState, base_rate_cents AS BaseRateCents, active AS Active,
                    pay_basis AS PayBasis, salary_cents AS SalaryCents, salary_period AS SalaryPeriod, salary_hours_e4 AS SalaryHoursE4,
-                   day_rate_cents AS DayRateCents, piece_guarantee_cents AS PieceGuaranteeCents
+                   day_rate_cents AS DayRateCents, piece_guarantee_cents AS PieceGuaranteeCents,
+                   piece_rate_e4 AS PieceRateE4, overtime_piece_rate_e4 AS OvertimePieceRateE4
             FROM workforce_employees ORDER BY id
             """,
             cancellationToken: cancellationToken));
@@ -43,7 +44,12 @@ public sealed partial class WorkforceStore(TenantData tenant)
     private static PieceworkPay? Piecework(EmployeeRow r) => r.PayBasis switch
     {
         "day-rate" => new PieceworkPay(PayBasis.DayRate, Cents.ToDollars(r.DayRateCents ?? 0)),
-        "piece-rate" => new PieceworkPay(PayBasis.PieceRate, 0m) { GuaranteedRate = Cents.ToDollars(r.PieceGuaranteeCents) },
+        "piece-rate" => new PieceworkPay(PayBasis.PieceRate, 0m)
+        {
+            GuaranteedRate = Cents.ToDollars(r.PieceGuaranteeCents),
+            PieceRate = r.PieceRateE4 / 10_000m,
+            OvertimePieceRate = r.OvertimePieceRateE4 / 10_000m,
+        },
         _ => null,
     };
 
@@ -129,7 +135,8 @@ public sealed partial class WorkforceStore(TenantData tenant)
             """
             SELECT id AS Id, run_id AS RunId, employee_id AS EmployeeId, week_start AS WeekStart, regular_hours_e4 AS RegularE4,
                    overtime_hours_e4 AS OvertimeE4, double_time_hours_e4 AS DoubleTimeE4, bonus_cents AS BonusCents, gross_pay_cents AS GrossCents,
-                   bonus_kind AS BonusKind, days_e4 AS DaysE4, piece_earnings_cents AS PieceCents
+                   bonus_kind AS BonusKind, days_e4 AS DaysE4, piece_earnings_cents AS PieceCents, overtime_pieces_e4 AS OvertimePiecesE4,
+                   rest_hours_e4 AS RestHoursE4, minimum_wage_cents AS MinimumWageCents
             FROM workforce_payroll_lines ORDER BY week_start, employee_id, id
             """, cancellationToken: cancellationToken));
         return rows.Select(r => new PayrollLine(
@@ -139,6 +146,9 @@ public sealed partial class WorkforceStore(TenantData tenant)
         {
             Days = r.DaysE4 / 10_000m,
             PieceEarnings = Cents.ToDollars(r.PieceCents),
+            OvertimePieces = r.OvertimePiecesE4 / 10_000m,
+            RestHours = r.RestHoursE4 / 10_000m,
+            MinimumWage = Cents.ToDollars(r.MinimumWageCents),
         }).ToList();
     }
 

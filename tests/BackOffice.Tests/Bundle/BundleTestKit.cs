@@ -38,6 +38,19 @@ public sealed class BundleTestKit : IDisposable
         File.WriteAllText(path, text.Replace(oldText, newText, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Issue 16: cuts employees.csv and payroll-lines.csv back to their issue-7 columns, dropping the demo's pay-basis and
+    /// piece columns, so a test can add the optional columns it is about (no duplicate headers, no demo piece-rate rows).
+    /// </summary>
+    public void WorkforceBaseColumns()
+    {
+        foreach (var (file, keep) in new[] { ("workforce/employees.csv", 6), ("workforce/payroll-lines.csv", 9) })
+        {
+            var path = Path.Combine(Bundle, file);
+            File.WriteAllLines(path, File.ReadAllLines(path).Select(l => string.Join(',', l.Split(',').Take(keep))));
+        }
+    }
+
     public void RemoveLineStartingWith(string file, string prefix)
     {
         var path = Path.Combine(Bundle, file);

@@ -14,6 +14,8 @@ public sealed class PayBasisReportTests : IDisposable
     private const string Employees = "workforce/employees.csv", Lines = "workforce/payroll-lines.csv";
     private readonly BundleTestKit _kit = new();
 
+    public PayBasisReportTests() => _kit.WorkforceBaseColumns();
+
     public void Dispose() => _kit.Dispose();
 
     /// <summary>Adds the salary columns to employees.csv: values per employee id, empty for the rest.</summary>

@@ -80,6 +80,48 @@ public sealed class PieceworkToolsTests
         Assert.False(result.CanProposeAdjustment);
     }
 
+    [Theory]
+    // PUBLISHED DIR, "AB 1513 Piece-Rate Compensation - FAQs" (dir.ca.gov/pieceratebackpayelection/AB_1513_FAQs.htm),
+    // Labor Code 226.2(a)(3)(A): 40 hours, 1.67 hours of rest, $500 of pieces: $500 / 38.33 = $13.04 x 1.67 = $21.78, a week
+    // of $521.78 (the FAQ's minimum wage $10.00 is under the average).
+    [InlineData("CA", "500.00", "1.67", "10.00", "21.78", "521.78")]
+    // PUBLISHED DLSE example (CalChamber Alert, 19 June 2015): $600, 1.667 hours of rest, minimum wage $9.00: $15.65 x
+    // 1.667 = $26.09, $626.09.
+    [InlineData("CA", "600.00", "1.667", "9.00", "26.09", "626.09")]
+    // DERIVED: $300 averages $7.83 over 38.33 hours, under $16.90 (California 2026, DIR): $16.90 x 1.67 = $28.22.
+    [InlineData("CA", "300.00", "1.67", "16.90", "28.22", "328.22")]
+    // Outside California 226.2 does not apply: no rest pay, and the line's rest_hours are named as not counted.
+    [InlineData("TX", "500.00", "1.67", "10.00", null, "500.00")]
+    public void Check_CaliforniaPieceRateRestHours_AddsRestPayAtTheAverageOrTheMinimumWage(
+        string state, string pieces, string restHours, string minimumWage, string? restPay, string required)
+    {
+        var employee = new Employee("emp-p", "Pat Piece", "Framing", state, 0m, true) { Piecework = new PieceworkPay(PayBasis.PieceRate, 0m) };
+        var line = new PayrollLine("prl-p", "pr-1", "emp-p", Monday, 40m, 0m, 0m, 0m, D(required)) { PieceEarnings = D(pieces), RestHours = D(restHours) };
+
+        var result = PayrollCheckTools.Check(employee, Monday, TimecardTools.Workweek(Days(8, 8, 8, 8, 8), Monday, 0m), line, [], 0.25m, D(minimumWage));
+
+        Assert.Equal((restPay is null ? null : D(restPay), D(required), 0m), (result.Required!.RestPeriods?.Pay, result.Required.Total, result.Difference));
+        Assert.Equal(restPay is null, result.Problems.Any(p => p.Contains("rest_hours", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Check_CaliforniaRestPayWithoutMinimumWageOnTheLine_UsesTheGivenDefault()
+    {
+        // DERIVED: the line states no minimum wage, so the check's $16.90 applies: $300 / 38.33 = $7.83 < $16.90, rest
+        // pay $28.22; a line's own $20.00 wins: $20.00 x 1.67 = $33.40.
+        var employee = new Employee("emp-p", "Pat Piece", "Framing", "CA", 0m, true) { Piecework = new PieceworkPay(PayBasis.PieceRate, 0m) };
+        var line = new PayrollLine("prl-p", "pr-1", "emp-p", Monday, 40m, 0m, 0m, 0m, 300m) { PieceEarnings = 300m, RestHours = 1.67m };
+        var week = TimecardTools.Workweek(Days(8, 8, 8, 8, 8), Monday, 0m);
+
+        var byDefault = PayrollCheckTools.Check(employee, Monday, week, line, [], 0.25m, 16.90m);
+        var byLine = PayrollCheckTools.Check(employee, Monday, week, line with { MinimumWage = 20.00m }, [], 0.25m, 16.90m);
+
+        Assert.Equal((28.22m, 33.40m), (byDefault.Required!.RestPeriods!.Pay, byLine.Required!.RestPeriods!.Pay));
+        Assert.True(byLine.Required.RestPeriods.AtMinimumWage);
+    }
+
+    private static decimal D(string text) => decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
     [Fact]
     public void Required_HourlyBasis_IsRefused() =>
         Assert.Throws<ArgumentException>(() => PieceworkTools.Required(100m, 8m, [], 0m, 0m, 0m, PayBasis.Hourly));

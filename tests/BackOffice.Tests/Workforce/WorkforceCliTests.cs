@@ -26,6 +26,11 @@ public sealed class WorkforceCliTests : IDisposable
         Assert.Equal(["emp-1", "emp-2", "emp-3", "emp-4", "emp-5"], rows.Select(r => (string)r!["id"]!));
         var difference = rows.ToDictionary(r => (string)r!["id"]!, r => (string?)r!["difference"]);
         Assert.Equal(("243.00", "28.85", "0.00"), (difference["emp-2"], difference["emp-5"], difference["emp-1"]));
+        // Issue 16: Ana Morales on pieces with California rest pay (Labor Code 226.2: $1,173.95 / 40.8333 = $28.75 x
+        // 1.6667 = $47.92, then 2.5 daily overtime hours at half of $1,221.87 / 42.5) and Tom Becker on pieces with an
+        // agreed overtime piece rate and no overtime: both paid what the rules require, so neither is a finding.
+        Assert.Equal(("0.00", "0.00", "47.92", "PieceRate"), (difference["emp-3"], difference["emp-4"], (string?)rows[2]!["restPay"], (string?)rows[3]!["payBasis"]));
+        Assert.Equal("", (string?)rows[2]!["issues"]);
         var staffing = await JsonListAsync("report", "staffing", "--tenant", "demo", "--week", "2026-11-16");
         Assert.Contains(staffing, r => (string?)r!["trade"] == "Carpentry" && (string?)r["week"] == "2026-11-16" && (string?)r["overtime"] == "322"); // 282 h scheduled + 160 h overdue on st-14, less 120 h of crew
     }

@@ -19,6 +19,12 @@ public sealed record PieceworkPay(PayBasis Basis, decimal DayRate)
 {
     /// <summary>Issue 16: a piece-rate employee's minimum hourly guarantee (29 CFR 778.111(b)); null: none.</summary>
     public decimal? GuaranteedRate { get; init; }
+
+    /// <summary>Issue 16: the bona fide piece rate of nonovertime hours, per piece (29 CFR 778.418(b)); null: none stated.</summary>
+    public decimal? PieceRate { get; init; }
+
+    /// <summary>Issue 16: the rate agreed in advance for each piece produced in overtime hours (29 CFR 778.418(a)); null: none.</summary>
+    public decimal? OvertimePieceRate { get; init; }
 }
 
 /// <summary>How a non-exempt employee is paid (issue 16): by the hour, or a salary for fixed hours or for all hours.</summary>
@@ -76,6 +82,18 @@ public sealed record PayrollLine(
 
     /// <summary>Issue 16: the week's earnings at piece rates (29 CFR 778.111); null when not paid by the piece.</summary>
     public decimal? PieceEarnings { get; init; }
+
+    /// <summary>
+    /// Issue 16: pieces produced in overtime hours, paid at the employee's agreed overtime piece rate (29 CFR 778.418);
+    /// <see cref="PieceEarnings"/> is then the nonovertime hours' pieces at the piece rate. Null: none stated.
+    /// </summary>
+    public decimal? OvertimePieces { get; init; }
+
+    /// <summary>Issue 16: the week's rest and recovery periods in hours as recorded (California Labor Code 226.2); null: none stated.</summary>
+    public decimal? RestHours { get; init; }
+
+    /// <summary>Issue 16: the minimum wage an hour where the work was done; null: the tenant's setting.</summary>
+    public decimal? MinimumWage { get; init; }
 
     public decimal ClaimedHours => RegularHours + OvertimeHours + DoubleTimeHours;
 }

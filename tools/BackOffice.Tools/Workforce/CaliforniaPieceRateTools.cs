@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using BackOffice.Domain.Money;
+using BackOffice.Domain.Workforce;
 
 namespace BackOffice.Tools.Workforce;
 
@@ -24,6 +25,12 @@ public static class CaliforniaPieceRateTools
     /// <summary>The rule the payroll figures name.</summary>
     public const string RestPeriodRule = "rest and recovery periods, Labor Code 226.2(a)(3)(A)";
 
+    /// <summary>
+    /// California's minimum wage an hour from 1 January 2026 (DIR, "Minimum Wage", Labor Code 1182.12(c)): the payroll
+    /// check's default for 226.2 until a tenant sets Agents:workforce:MinimumWage or a payroll line its minimum_wage (issue 16).
+    /// </summary>
+    public const decimal CaliforniaMinimumWage = 16.90m;
+
     [Description("California Labor Code 226.2: a piece-rate employee's pay for the week's rest and recovery periods, at the higher of the week's average hourly rate (compensation and hours both without the rest periods and overtime premium) and the minimum wage.")]
     public static RestPeriodPay RestPeriods(
         [Description("The week's compensation without rest-period pay and without overtime premium (piece earnings, other hourly pay, bonuses), in dollars, e.g. 500.00")] decimal compensation,
@@ -41,6 +48,22 @@ public static class CaliforniaPieceRateTools
         var rate = Math.Max(average, minimumWage);
         return new RestPeriodPay(average, rate, rate > average, restHours, MoneyMath.RoundToCent(rate * restHours));
     }
+
+    [Description("California Labor Code 226.2 in the payroll check: a piece-rate week's rest and recovery period pay when the work state is CA and the payroll line states rest hours fewer than the hours worked; null otherwise.")]
+    public static RestPeriodPay? ForWeek(
+        [Description("The employee's pay basis")] PayBasis basis,
+        [Description("Two-letter work state, e.g. CA")] string workState,
+        [Description("The week's compensation without rest pay and overtime premium (pieces, other hourly pay, bonus), in dollars")] decimal compensation,
+        [Description("All hours worked in the week, rest periods included")] decimal hoursWorked,
+        [Description("The payroll line's rest hours, or null")] decimal? restHours,
+        [Description("The applicable minimum wage an hour, e.g. 16.90")] decimal minimumWage) =>
+        basis == PayBasis.PieceRate && restHours is { } rest && rest < hoursWorked && OvertimeTools.RuleFor(workState) == OvertimeRule.California
+            ? RestPeriods(compensation, hoursWorked, rest, minimumWage)
+            : null;
+
+    /// <summary>Names the rest pay as the payroll check shows it, e.g. "...: 1.67 h at 13.04 = 21.78".</summary>
+    public static string Describe(RestPeriodPay rest) => FormattableString.Invariant(
+        $"{RestPeriodRule}: {rest.RestHours:0.####} h at {rest.Rate:0.00}{(rest.AtMinimumWage ? " (minimum wage)" : "")} = {rest.Pay:0.00}");
 
     /// <summary>
     /// Brinker Restaurant Corp. v. Superior Court (2012) 53 Cal.4th 1004, 1029, reading the IWC wage orders' section 12

@@ -33,16 +33,20 @@ public static class PayrollCheckTools
         [Description("The employee's clocked hours in that workweek, from TimecardTools.Workweek")] WorkweekHours clocked,
         [Description("The payroll run's line for this employee and week, or null if the run leaves the employee out")] PayrollLine? line,
         [Description("Punch problems found by JobChecks, added to the week's own")] IReadOnlyList<PunchIssue> jobIssues,
-        [Description("Largest allowed gap between clocked and claimed hours, e.g. 0.25")] decimal hoursTolerance)
+        [Description("Largest allowed gap between clocked and claimed hours, e.g. 0.25")] decimal hoursTolerance,
+        [Description("The minimum wage an hour for California rest-period pay (Labor Code 226.2) where the payroll line states none, e.g. 16.90")] decimal minimumWage = CaliforniaPieceRateTools.CaliforniaMinimumWage)
     {
         var split = OvertimeTools.SplitWeek(clocked.DailyHours, OvertimeTools.RuleFor(employee.WorkState), weekStart);
         var issues = clocked.Issues.Concat(jobIssues).ToList();
         var problems = new List<string>();
         var hoursKnown = clocked.TotalHours > 0m && !issues.Any(i => i.Kind == "missing-punch");
         var required = !hoursKnown ? null
-            : employee.Piecework is not null ? PieceworkTools.ForWeek(employee, clocked, split, line)
+            : employee.Piecework is not null ? PieceworkTools.ForWeek(employee, clocked, split, line, minimumWage)
             : PayBasisTools.Required(employee, split, clocked.Segments, line?.Bonus ?? 0m, line?.FlatSumBonus ?? false);
         CheckPayBasis(employee, split, problems);
+        // Issue 16: why a rule the pay names was not applied (an agreed overtime piece rate failing 29 CFR 778.418).
+        problems.AddRange(required?.Notes ?? []);
+        CheckPieceColumns(employee, clocked, split, line, problems);
 
         if (!hoursKnown && clocked.TotalHours > 0m)
         {
@@ -118,6 +122,29 @@ public static class PayrollCheckTools
         if (employee.Salary is { Basis: PayBasis.SalaryFluctuating } && split.Rule == OvertimeRule.California)
         {
             problems.Add("the fluctuating workweek is not allowed in California (Skyline Homes v. DIR, 1985); checked as 1/40 of the weekly salary (Labor Code 515(d))");
+        }
+    }
+
+    /// <summary>Issue 16: payroll-line piece columns the employee's pay does not use (778.418, Labor Code 226.2), named so none is silently dropped.</summary>
+    private static void CheckPieceColumns(Employee employee, WorkweekHours clocked, OvertimeSplit split, PayrollLine? line, List<string> problems)
+    {
+        if (line?.OvertimePieces is not null && employee.Piecework?.OvertimePieceRate is null)
+        {
+            problems.Add("the payroll line states overtime_pieces but the employee has no agreed overtime_piece_rate (29 CFR 778.418); its pieces are not counted");
+        }
+
+        if (line?.RestHours is not { } rest)
+        {
+            return;
+        }
+
+        if (employee.Piecework?.Basis != PayBasis.PieceRate || split.Rule != OvertimeRule.California)
+        {
+            problems.Add("the payroll line states rest_hours, which pay only a piece-rate employee working in California (Labor Code 226.2); not counted");
+        }
+        else if (rest >= clocked.TotalHours && clocked.TotalHours > 0m)
+        {
+            problems.Add(FormattableString.Invariant($"the payroll line states {rest:0.####} rest hours, not fewer than the {clocked.TotalHours:0.##} hours worked; rest pay (Labor Code 226.2) not computed"));
         }
     }
 

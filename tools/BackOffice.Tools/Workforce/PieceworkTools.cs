@@ -56,7 +56,8 @@ public static class PieceworkTools
         [Description("The employee, with Piecework set")] Employee employee,
         [Description("The week's clocked hours (TimecardTools.Workweek)")] WorkweekHours clocked,
         [Description("The week's split into regular, overtime and double-time hours")] OvertimeSplit split,
-        [Description("The payroll line, or null")] PayrollLine? line)
+        [Description("The payroll line, or null")] PayrollLine? line,
+        [Description("The minimum wage an hour for California rest-period pay (Labor Code 226.2) when the line states none, e.g. 16.90")] decimal minimumWage = CaliforniaPieceRateTools.CaliforniaMinimumWage)
     {
         var pay = employee.Piecework ?? throw new ArgumentException($"Employee {employee.Id} is not paid by the day or the piece.", nameof(employee));
         decimal? units = pay.Basis == PayBasis.DayRate
@@ -69,9 +70,27 @@ public static class PieceworkTools
 
         var unitHours = clocked.Segments.Where(s => s.Rate == employee.BaseRate).Sum(s => s.Hours);
         var other = clocked.Segments.Where(s => s.Rate != employee.BaseRate).ToList();
+        IReadOnlyList<string> notes = [];
+        if (pay is { Basis: PayBasis.PieceRate, OvertimePieceRate: not null } && line is not null)
+        {
+            // Issue 16: an agreed overtime piece rate settles the overtime when 29 CFR 778.418 holds; else 778.111(a) below.
+            var agreed = AgreedPieceRateTools.ForWeek(pay, line, unitHours, other, split);
+            if (agreed.Week is { } settled)
+            {
+                return settled;
+            }
+
+            (unitEarnings, notes) = (agreed.PieceEarnings, agreed.Notes);
+        }
+
         // Issue 16: 29 CFR 778.111(b): a week whose pieces fall short of the hourly guarantee is paid, and rated, by the guarantee.
         var guaranteed = pay.GuaranteedRate is { } rate ? PieceRateOvertimeTools.Guaranteed(unitEarnings, unitHours, rate) : unitEarnings;
-        var week = Required(guaranteed, unitHours, other, line?.Bonus ?? 0m, split.OvertimeHours, split.DoubleTimeHours, pay.Basis);
-        return guaranteed > unitEarnings ? week with { Rule = GuaranteeRule } : week;
+        // Issue 16: Labor Code 226.2: a California piece-rate week pays its rest periods apart from the pieces, at the higher
+        // of the week's average hourly rate and the minimum wage; that pay is straight-time pay, so it enters the regular rate.
+        var rest = CaliforniaPieceRateTools.ForWeek(pay.Basis, employee.WorkState, guaranteed + other.Sum(s => s.Hours * s.Rate) + (line?.Bonus ?? 0m),
+            clocked.TotalHours, line?.RestHours, line?.MinimumWage ?? minimumWage);
+        var week = Required(guaranteed + (rest?.Pay ?? 0m), unitHours, other, line?.Bonus ?? 0m, split.OvertimeHours, split.DoubleTimeHours, pay.Basis);
+        var rule = guaranteed > unitEarnings ? GuaranteeRule : week.Rule;
+        return week with { Rule = rest is null ? rule : rule + "; " + CaliforniaPieceRateTools.Describe(rest), Notes = notes, RestPeriods = rest };
     }
 }

@@ -21,6 +21,12 @@ public sealed record RequiredPay(
 {
     /// <summary>What the week owes for overtime beyond its straight-time (or salary) earnings: premiums plus bonus overtime.</summary>
     public decimal OvertimeDue => OvertimePremium + DoubleTimePremium + BonusOvertime;
+
+    /// <summary>Issue 16: why a rule the employee's pay names was not applied (e.g. a 778.418 condition a week fails); shown as problems.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Issue 16: a California piece-rate week's rest and recovery period pay (Labor Code 226.2), inside the straight time; null: none.</summary>
+    public RestPeriodPay? RestPeriods { get; init; }
 }
 
 /// <summary>

@@ -26,7 +26,7 @@ public sealed class PayrollCheckReport(WorkforceSettings settings) : IReport
         var startDay = settings.WorkweekStart(request.Tenant);
         var week = TimecardTools.WorkweekStart(request.AsOf, startDay);
         var job = await Books.ReportJobs.ForAsync(request, cancellationToken);
-        var checkedWeeks = await PayrollWeek.CheckAsync(data, week, startDay, settings.HoursTolerance(request.Tenant), cancellationToken);
+        var checkedWeeks = await PayrollWeek.CheckAsync(data, week, startDay, settings.HoursTolerance(request.Tenant), settings.MinimumWage(request.Tenant), cancellationToken);
         var rows = checkedWeeks
             .Where(w => job is null || w.Timecards.Any(c => job.Is(c.JobId)))
             .Select(Row).ToList();
@@ -68,6 +68,10 @@ public sealed class PayrollCheckReport(WorkforceSettings settings) : IReport
             ["required"] = r.Required is null ? null : MoneyText.Plain(r.Required.Total),
             ["paid"] = r.Line is null ? null : MoneyText.Plain(r.Line.GrossPay),
             ["difference"] = r.Difference is null ? null : MoneyText.Plain(r.Difference.Value),
+            // Issue 16: a California piece-rate week's rest and recovery period pay (Labor Code 226.2), inside straightTime.
+            ["restHours"] = r.Required?.RestPeriods is { } rest ? rest.RestHours.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) : null,
+            ["restRate"] = r.Required?.RestPeriods is { } atRate ? MoneyText.Plain(atRate.Rate) : null,
+            ["restPay"] = r.Required?.RestPeriods is { } paid ? MoneyText.Plain(paid.Pay) : null,
             ["issues"] = string.Join("; ", r.Problems.Concat(r.Issues.Select(i => $"{i.TimecardId} {i.Kind}"))),
         };
     }

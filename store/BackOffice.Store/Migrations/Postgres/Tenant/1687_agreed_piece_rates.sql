@@ -1,0 +1,4 @@
+-- Issue 16: the PostgreSQL twin of Tenant/1687_agreed_piece_rates.sql: integers are BIGINT.
+ALTER TABLE workforce_employees ADD COLUMN piece_rate_e4 BIGINT;
+ALTER TABLE workforce_employees ADD COLUMN overtime_piece_rate_e4 BIGINT;
+ALTER TABLE workforce_payroll_lines ADD COLUMN overtime_pieces_e4 BIGINT;
