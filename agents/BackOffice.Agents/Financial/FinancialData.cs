@@ -109,7 +109,7 @@ internal sealed record FinancialBooks(
     }
 
     /// <summary>The ledger jobs whose cost the closed-job check looks at one by one: closed jobs' twins and inactive customers.</summary>
-    private static List<string> ClosedCustomers(IReadOnlyList<JobContract> contracts, IdentityResolver identity)
+    internal static List<string> ClosedCustomers(IReadOnlyList<JobContract> contracts, IdentityResolver identity)
     {
         var jobMap = identity.JobMap();
         return contracts.Where(c => c.Status == "closed" && jobMap.ContainsKey(c.JobId)).Select(c => jobMap[c.JobId])
