@@ -55,7 +55,7 @@ public sealed class PerKeyReportPropertyTests
         using var temp = new TempDataDirectory();
         var clock = new ManualClock();
         var bundle = Path.Combine(temp.Root, "bundle");
-        CopyFolder(RepoPaths.DemoBundle, bundle);
+        IncrementalSweepPropertyTests.CopyFolder(RepoPaths.DemoBundle, bundle);
         var importer = new BundleImporter(clock);
         await importer.ImportAsync(bundle, temp.Tenant("rep", clock), "test", null, Ct);
         var cache = new ReportCache();
@@ -98,16 +98,6 @@ public sealed class PerKeyReportPropertyTests
         catch (BundleValidationException)
         {
             // Issue 19's all-or-nothing import: nothing was written, so the reports must not move either.
-        }
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
         }
     }
 }

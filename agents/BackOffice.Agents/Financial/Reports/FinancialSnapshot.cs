@@ -11,7 +11,8 @@ namespace BackOffice.Agents.Financial.Reports;
 /// </summary>
 internal sealed record FinancialSnapshot(SweepInputs Inputs, FinancialAnalysis Analysis)
 {
-    private const string Key = "financial-analysis";
+    /// <summary>The memo key of the shared analysis.</summary>
+    public const string Key = "financial-analysis";
 
     /// <summary>
     /// The analysis the Financial reports share: the memo's, else the previous stamp's refreshed per key when the change
