@@ -45,16 +45,16 @@ internal sealed record FinancialSnapshot(SweepInputs Inputs, FinancialAnalysis A
         return new FinancialSnapshot(inputs, new FinancialAnalysis(data, request.AsOf, options));
     }
 
+    /// <summary>The refreshed data, and the project jobs whose rows must be computed again (null: every job).</summary>
+    private sealed record Refresh(FinancialData Data, IReadOnlySet<string>? Jobs);
+
     /// <summary>
-    /// The previous data with what the journal says changed read again (and the jobs whose rows that changes), or null (read everything) unless the only writes
-    /// since are bill and journal lines (<see cref="JobScope.From"/>, the sweep's rule) and nothing outside the journal
+    /// The previous data with what the journal says changed read again (and the jobs whose rows that changes), or null
+    /// (read everything) unless the only writes since are bill and journal lines (<see cref="JobScope.From"/>, the sweep's rule) and nothing outside the journal
     /// moved. Then only the named jobs' cost totals (and the totals on no job: a journal line without a customer names
     /// none), the named bills and the named documents' cost exceptions can differ; each is re-read and put in the order
     /// the full read gives.
     /// </summary>
-    /// <summary>The refreshed data, and the project jobs whose rows must be computed again (null: every job).</summary>
-    private sealed record Refresh(FinancialData Data, IReadOnlySet<string>? Jobs);
-
     private static async Task<Refresh?> RefreshAsync(ReportRequest request, FinancialSnapshot before, SweepInputs now, CancellationToken cancellationToken)
     {
         if (before.Inputs.Stamp != now.Stamp || now.JournalSeq < before.Inputs.JournalSeq)
