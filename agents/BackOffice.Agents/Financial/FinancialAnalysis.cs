@@ -20,7 +20,7 @@ internal sealed record JobWip(
     decimal? RawCostToDate = null, JobLaborBurden? LaborBurden = null);
 
 /// <summary>Runs the issue 3 tools over one tenant's books as of a date; shared by the agent's checks and the reports.</summary>
-internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, FinancialOptions options)
+internal sealed partial class FinancialAnalysis(FinancialData data, DateOnly asOf, FinancialOptions options)
 {
     private readonly FinancialOptions _options = options;
 
@@ -117,8 +117,9 @@ internal sealed class FinancialAnalysis(FinancialData data, DateOnly asOf, Finan
         Wip(job is null ? null : new HashSet<string>(StringComparer.Ordinal) { job });
 
     /// <param name="jobs">The project jobs to compute (issue 18: a per-job sweep); null: every job.</param>
+    /// <remarks>Issue 17: each job's row is computed once per analysis (and kept from the previous one, <see cref="Keep"/>).</remarks>
     public IReadOnlyList<JobWip> Wip(IReadOnlySet<string>? jobs) =>
-        data.Books.Contracts.Where(c => c.Status != "closed" && (jobs is null || jobs.Contains(c.JobId))).Select(WipOf).ToList();
+        data.Books.Contracts.Where(c => c.Status != "closed" && (jobs is null || jobs.Contains(c.JobId))).Select(c => _wip.GetOrAdd(c.JobId, _ => WipOf(c))).ToList();
 
     private JobWip WipOf(JobContract job)
     {

@@ -42,7 +42,7 @@ internal sealed record FinancialData(
             (await tenant.Project.CommitmentsAsync(cancellationToken)).ToDictionary(c => c.Id),
             await tenant.Project.SubInvoicesAsync(cancellationToken),
             masters.LedgerVendors.ToDictionary(v => v.Id), masters.LedgerCustomers.ToDictionary(c => c.Id),
-            await tenant.Ledger.AccountsAsync(cancellationToken), await times.TimedAsync("bills", () => tenant.Ledger.BillsByAccountAndJobAsync(billsOf, cancellationToken)),
+            await tenant.Ledger.AccountsAsync(cancellationToken), await times.TimedAsync("bills", () => tenant.Ledger.BillsOfVendorsAsync(billsOf, cancellationToken)),
             await tenant.Ledger.CostCodeAccountsAsync(cancellationToken), books.Identity,
             await FinancialBooks.LoadAsync(tenant, books.Identity, asOf, times, costOf, cancellationToken),
             // Issue 16: the owner invoices the agent proposes are due as the customer's term says.
@@ -110,7 +110,7 @@ internal sealed record FinancialBooks(
     }
 
     /// <summary>The ledger jobs whose cost the closed-job check looks at one by one: closed jobs' twins and inactive customers.</summary>
-    private static List<string> ClosedCustomers(IReadOnlyList<JobContract> contracts, IdentityResolver identity)
+    internal static List<string> ClosedCustomers(IReadOnlyList<JobContract> contracts, IdentityResolver identity)
     {
         var jobMap = identity.JobMap();
         return contracts.Where(c => c.Status == "closed" && jobMap.ContainsKey(c.JobId)).Select(c => jobMap[c.JobId])

@@ -37,6 +37,9 @@ public sealed record ReportRequest(BackOffice.Store.Tenancy.TenantData Data, Dat
 
     /// <summary>Issue 17: figures shared by the reports of this tenant, data and date, when a report cache runs the report.</summary>
     public ReportMemo? Memo { get; init; }
+
+    /// <summary>Issue 17: where a run records how long its reads took (the console benchmark's breakdown); null otherwise.</summary>
+    public Agents.StageTimes? Times { get; init; }
 }
 
 /// <summary>Rows are JSON objects, each with an "id"; <paramref name="Columns"/> picks and orders what a table shows.</summary>

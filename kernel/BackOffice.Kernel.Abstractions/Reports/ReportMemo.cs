@@ -11,6 +11,40 @@ namespace BackOffice.Kernel.Abstractions.Reports;
 public sealed class ReportMemo
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _values = new(StringComparer.Ordinal);
+    private ReportMemo? _previous;
+    private long _perKey;
+
+    /// <summary>
+    /// Issue 17: the last memo of the same tenant and date that held something, under an earlier stamp (one generation
+    /// only, the older one is let go), so a report can
+    /// refresh what it computed there per key (the change journal names what moved) instead of reading the whole books again.
+    /// </summary>
+    public ReportMemo? Previous => Volatile.Read(ref _previous);
+
+    /// <summary>Whether nothing was asked of this memo yet.</summary>
+    public bool IsEmpty => _values.IsEmpty;
+
+    /// <summary>How many values of this memo were made from <see cref="Previous"/> per key rather than from scratch.</summary>
+    public long PerKey => Interlocked.Read(ref _perKey);
+
+    /// <summary>A memo for the next stamp whose <see cref="Previous"/> is <paramref name="previous"/>; the older one is let go.</summary>
+    public static ReportMemo After(ReportMemo? previous)
+    {
+        if (previous is not null)
+        {
+            Volatile.Write(ref previous._previous, null);
+        }
+
+        return new ReportMemo { _previous = previous };
+    }
+
+    /// <summary>Counts a value made per key from <see cref="Previous"/> (tests and the benchmark check the path is taken).</summary>
+    public void CountPerKey() => Interlocked.Increment(ref _perKey);
+
+    /// <summary>The value under <paramref name="key"/> when it was made and succeeded, without waiting or making it.</summary>
+    public T? Completed<T>(string key)
+        where T : class =>
+        _values.TryGetValue(key, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully ? lazy.Value.Result as T : null;
 
     /// <summary>
     /// The value under <paramref name="key"/>, made once by <paramref name="make"/> (concurrent callers wait for the

@@ -36,6 +36,14 @@ public sealed class ReportCache
 
     private long _misses;
 
+    /// <summary>
+    /// Issue 17: how many runs refreshed the previous stamp's figures per key (only the jobs the change journal names) rather
+    /// than computing from the whole books; the property test fails if this path is never taken.
+    /// </summary>
+    public long PerKeyRuns => Interlocked.Read(ref _perKeyRuns);
+
+    private long _perKeyRuns;
+
     public async Task<ReportTable> GetOrRunAsync(IReport report, ReportRequest request, CancellationToken cancellationToken)
     {
         var scope = report.Reads;
@@ -50,21 +58,25 @@ public sealed class ReportCache
         var entries = _tenants.GetOrAdd((request.Tenant, scope), _ => new ReportCacheEntries());
         if (entries.TryGet(stamp, key) is { } cached)
         {
-            entries.Touch(key, report, request with { Memo = null, ResolvedJob = null });
+            entries.Touch(key, report, request with { Memo = null, ResolvedJob = null, Times = null });
             return cached;
         }
 
         // Run under the stamp read before the run: a commit during the run leaves a newer stamp, so the next request
         // recomputes rather than trusting a table that may predate the commit. One run per table and stamp, shared by
         // every caller and not cancelled with any one of them.
-        var run = entries.Join(stamp, key, () =>
+        var run = entries.Join(stamp, key, async () =>
         {
             Interlocked.Increment(ref _misses);
-            return report.RunAsync(request with { Memo = entries.Memo(stamp, request.AsOf) }, CancellationToken.None);
+            var memo = entries.Memo(stamp, request.AsOf);
+            var perKey = memo.PerKey;
+            var table = await report.RunAsync(request with { Memo = memo }, CancellationToken.None);
+            Interlocked.Add(ref _perKeyRuns, memo.PerKey > perKey ? 1 : 0);
+            return table;
         });
         var table = await run.WaitAsync(cancellationToken);
         // Only a table that was computed is warmed again: a request that fails (no --job, bad input) is not retried.
-        entries.Touch(key, report, request with { Memo = null, ResolvedJob = null });
+        entries.Touch(key, report, request with { Memo = null, ResolvedJob = null, Times = null });
         return table;
     }
 

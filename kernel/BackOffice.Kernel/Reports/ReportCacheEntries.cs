@@ -12,6 +12,7 @@ internal sealed class ReportCacheEntries
     private readonly Dictionary<string, (ReportTable Table, long Used)> _tables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Stamp, Task<ReportTable> Run)> _running = new(StringComparer.Ordinal);
     private readonly Dictionary<DateOnly, ReportMemo> _memos = [];
+    private readonly Dictionary<DateOnly, ReportMemo> _previousMemos = [];
     private readonly Dictionary<string, (IReport Report, ReportRequest Request, long Used)> _recent = new(StringComparer.Ordinal);
     private readonly HashSet<string> _retired = new(StringComparer.Ordinal);
     private string _stamp = "";
@@ -124,7 +125,8 @@ internal sealed class ReportCacheEntries
                     _memos.Clear();
                 }
 
-                _memos[asOf] = memo = new ReportMemo();
+                // Issue 17: the same date's memo of the stamp before, so a report may refresh it per key.
+                _memos[asOf] = memo = ReportMemo.After(_previousMemos.GetValueOrDefault(asOf));
             }
 
             return memo;
@@ -172,6 +174,18 @@ internal sealed class ReportCacheEntries
 
         _retired.Add(_stamp);
         _tables.Clear();
+        // Issue 17: a date's last memo that holds something, even when stamps came between it and now with no report of
+        // that date, so the first report after several writes can still refresh per key (the journal spans them all).
+        foreach (var (day, memo) in _memos.Where(m => !m.Value.IsEmpty))
+        {
+            if (_previousMemos.Count >= ReportCache.MemosPerTenant && !_previousMemos.ContainsKey(day))
+            {
+                _previousMemos.Clear();
+            }
+
+            _previousMemos[day] = memo;
+        }
+
         _memos.Clear();
         _stamp = stamp;
         return true;

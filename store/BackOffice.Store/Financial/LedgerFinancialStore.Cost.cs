@@ -20,9 +20,11 @@ public sealed partial class LedgerFinancialStore
     /// The totals of <see cref="CostTotalsAsync(DateOnly, CancellationToken)"/> for <paramref name="customers"/> only (null: every
     /// job). Issue 18: a sweep whose journal names a few jobs reads only their lines (the customer index), not the books.
     /// </summary>
-    public async Task<IReadOnlyList<CostTotal>> CostTotalsAsync(DateOnly asOf, IReadOnlyCollection<string>? customers, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CostTotal>> CostTotalsAsync(DateOnly asOf, IReadOnlyCollection<string>? customers, CancellationToken cancellationToken) =>
+        TotalsWhereAsync(asOf, customers is null ? "" : $"AND {StoreSql.InJson(tenant.Dialect, "l.customer_id", "@Customers")}", customers, cancellationToken);
+
+    private async Task<IReadOnlyList<CostTotal>> TotalsWhereAsync(DateOnly asOf, string only, IReadOnlyCollection<string>? customers, CancellationToken cancellationToken)
     {
-        var only = customers is null ? "" : $"AND {StoreSql.InJson(tenant.Dialect, "l.customer_id", "@Customers")}";
         var rows = await QueryAsync<TotalRow>(
             $"""
             SELECT CustomerId, CostCode, AccountId, CAST(SUM(AmountCents) AS BIGINT) AS AmountCents FROM (
@@ -41,28 +43,55 @@ public sealed partial class LedgerFinancialStore
     }
 
     /// <summary>
-    /// The postings <see cref="CostPostingsAsync"/> gives (same order) that can be a worklist item: on one of
+    /// The postings <see cref="CostPostingsAsync(CancellationToken)"/> gives (same order) that can be a worklist item: on one of
     /// <paramref name="customers"/> (closed or inactive jobs), or with a cost code mapped to another account.
     /// </summary>
-    public async Task<IReadOnlyList<CostPosting>> CostExceptionsAsync(IReadOnlyCollection<string> customers, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CostPosting>> CostExceptionsAsync(IReadOnlyCollection<string> customers, CancellationToken cancellationToken) =>
+        CostExceptionsAsync(customers, null, cancellationToken);
+
+    /// <summary>
+    /// The exceptions of <see cref="CostExceptionsAsync(IReadOnlyCollection{string}, CancellationToken)"/> among the lines of
+    /// <paramref name="documents"/> only (bill and journal entry ids; null: every document). Issue 17: a report refreshed
+    /// per key re-reads the documents the change journal names.
+    /// </summary>
+    public Task<IReadOnlyList<CostPosting>> CostExceptionsAsync(
+        IReadOnlyCollection<string> customers, IReadOnlyCollection<string>? documents, CancellationToken cancellationToken)
     {
         var suspect = $"""
-            ({StoreSql.InJson(tenant.Dialect, "l.customer_id", "@Customers")}
+            AND ({StoreSql.InJson(tenant.Dialect, "l.customer_id", "@Customers")}
              OR EXISTS (SELECT 1 FROM map_cost_code_accounts m WHERE m.cost_code = l.item AND m.account_id <> l.account_id))
             """;
+        var bills = documents is null ? suspect : $"{suspect} AND {StoreSql.InJson(tenant.Dialect, "b.id", "@Documents")}";
+        var entries = documents is null ? suspect : $"{suspect} AND {StoreSql.InJson(tenant.Dialect, "e.id", "@Documents")}";
+        return PostingsWhereAsync(bills, entries,
+            new { Customers = JsonSerializer.Serialize(customers), Documents = JsonSerializer.Serialize(documents ?? []) }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Cost totals of <paramref name="customers"/> and of the lines on no customer (overhead, SG&amp;A), as of the date, in the
+    /// order of <see cref="CostTotalsAsync(DateOnly, CancellationToken)"/>. Issue 17: a journal line without a customer is
+    /// journaled by its entry only, so a report refreshed per key re-reads the unassigned totals with the named jobs'.
+    /// </summary>
+    public async Task<IReadOnlyList<CostTotal>> CostTotalsWithUnassignedAsync(DateOnly asOf, IReadOnlyCollection<string> customers, CancellationToken cancellationToken) =>
+        // Two reads, each through the customer index (an OR of the two conditions scanned every line).
+        [.. await TotalsWhereAsync(asOf, "AND l.customer_id IS NULL", null, cancellationToken), .. await CostTotalsAsync(asOf, customers, cancellationToken)];
+
+    /// <summary>Bill and journal lines on cost accounts of active documents, each side narrowed by its own condition (on l, b / e).</summary>
+    private async Task<IReadOnlyList<CostPosting>> PostingsWhereAsync(string billsWhere, string entriesWhere, object parameters, CancellationToken cancellationToken)
+    {
         var rows = await QueryAsync<PostingRow>(
             $"""
             SELECT 'ledger_bill_lines' AS SourceTable, l.id AS SourceId, b.id AS ParentId, b.txn_date AS TxnDate, l.account_id AS AccountId,
                    l.customer_id AS CustomerId, l.item AS CostCode, l.amount_cents AS AmountCents
             FROM ledger_bill_lines l JOIN ledger_bills b ON b.id = l.bill_id JOIN ledger_accounts a ON a.id = l.account_id
-            WHERE b.status = 'active' AND a.type IN {CostTypes} AND {suspect}
+            WHERE b.status = 'active' AND a.type IN {CostTypes} {billsWhere}
             UNION ALL
             SELECT 'ledger_journal_lines', l.id, e.id, e.txn_date, l.account_id, l.customer_id, l.item,
                    CASE l.posting_type WHEN 'Credit' THEN -l.amount_cents ELSE l.amount_cents END
             FROM ledger_journal_lines l JOIN ledger_journal_entries e ON e.id = l.journal_entry_id JOIN ledger_accounts a ON a.id = l.account_id
-            WHERE e.status = 'active' AND a.type IN {CostTypes} AND {suspect}
+            WHERE e.status = 'active' AND a.type IN {CostTypes} {entriesWhere}
             ORDER BY 4, 2
-            """, new { Customers = JsonSerializer.Serialize(customers) }, cancellationToken);
+            """, parameters, cancellationToken);
         return rows.Select(r => new CostPosting(r.SourceTable, r.SourceId, r.ParentId, StoreDates.Parse(r.TxnDate), r.AccountId,
             r.CustomerId, string.IsNullOrEmpty(r.CostCode) ? null : r.CostCode, Cents.ToDollars(r.AmountCents))).ToList();
     }

@@ -57,24 +57,15 @@ public sealed partial class LedgerFinancialStore(TenantData tenant)
     }
 
     /// <summary>Bill lines and journal lines on cost accounts of active documents, signed: debit positive, credit negative.</summary>
-    public async Task<IReadOnlyList<CostPosting>> CostPostingsAsync(CancellationToken cancellationToken)
-    {
-        var rows = await QueryAsync<PostingRow>(
-            $"""
-            SELECT 'ledger_bill_lines' AS SourceTable, l.id AS SourceId, b.id AS ParentId, b.txn_date AS TxnDate, l.account_id AS AccountId,
-                   l.customer_id AS CustomerId, l.item AS CostCode, l.amount_cents AS AmountCents
-            FROM ledger_bill_lines l JOIN ledger_bills b ON b.id = l.bill_id JOIN ledger_accounts a ON a.id = l.account_id
-            WHERE b.status = 'active' AND a.type IN {CostTypes}
-            UNION ALL
-            SELECT 'ledger_journal_lines', l.id, e.id, e.txn_date, l.account_id, l.customer_id, l.item,
-                   CASE l.posting_type WHEN 'Credit' THEN -l.amount_cents ELSE l.amount_cents END
-            FROM ledger_journal_lines l JOIN ledger_journal_entries e ON e.id = l.journal_entry_id JOIN ledger_accounts a ON a.id = l.account_id
-            WHERE e.status = 'active' AND a.type IN {CostTypes}
-            ORDER BY 4, 2
-            """, cancellationToken);
-        return rows.Select(r => new CostPosting(r.SourceTable, r.SourceId, r.ParentId, StoreDates.Parse(r.TxnDate), r.AccountId,
-            r.CustomerId, string.IsNullOrEmpty(r.CostCode) ? null : r.CostCode, Cents.ToDollars(r.AmountCents))).ToList();
-    }
+    public Task<IReadOnlyList<CostPosting>> CostPostingsAsync(CancellationToken cancellationToken) =>
+        PostingsWhereAsync("", "", new { }, cancellationToken);
+
+    /// <summary>
+    /// The postings of <see cref="CostPostingsAsync(CancellationToken)"/> on one ledger job (customer), same order. Issue 17:
+    /// the cost-detail report of one job reads that job's lines through the customer index, not every line of the books.
+    /// </summary>
+    public Task<IReadOnlyList<CostPosting>> CostPostingsAsync(string customerId, CancellationToken cancellationToken) =>
+        PostingsWhereAsync("AND l.customer_id = @customerId", "AND l.customer_id = @customerId", new { customerId }, cancellationToken);
 
     /// <summary>
     /// Issue 16: an account's credit balance from active journal entries dated on or before <paramref name="asOf"/>

@@ -32,18 +32,28 @@ public sealed partial class LedgerStore
     /// reconciliation asks of a bill's lines (which jobs it bills, its first job, its amount on an account) is unchanged.
     /// </summary>
     public Task<IReadOnlyList<LedgerBill>> BillsByAccountAndJobAsync(CancellationToken cancellationToken) =>
-        BillsByAccountAndJobAsync(null, cancellationToken);
+        BillsWhereAsync(null, cancellationToken);
 
     /// <summary>
     /// The bills of <see cref="BillsByAccountAndJobAsync(CancellationToken)"/> of <paramref name="vendors"/> only (null: every
     /// vendor). Issue 18: a sweep whose journal names the bills of a few vendors reconciles only those vendors' bills.
     /// </summary>
-    public async Task<IReadOnlyList<LedgerBill>> BillsByAccountAndJobAsync(IReadOnlyCollection<string>? vendors, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<LedgerBill>> BillsOfVendorsAsync(IReadOnlyCollection<string>? vendors, CancellationToken cancellationToken) =>
+        BillsWhereAsync(vendors is null ? null : ("b.vendor_id", vendors), cancellationToken);
+
+    /// <summary>
+    /// The bills of <see cref="BillsByAccountAndJobAsync(CancellationToken)"/> among <paramref name="billIds"/> (null: every
+    /// active bill), same shape and order. Issue 17: a report refreshed per key re-reads the bills the change journal names.
+    /// </summary>
+    public Task<IReadOnlyList<LedgerBill>> BillsWithIdsAsync(IReadOnlyCollection<string>? billIds, CancellationToken cancellationToken) =>
+        BillsWhereAsync(billIds is null ? null : ("b.id", billIds), cancellationToken);
+
+    private async Task<IReadOnlyList<LedgerBill>> BillsWhereAsync((string Column, IReadOnlyCollection<string> Values)? filter, CancellationToken cancellationToken)
     {
         await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
         var connection = connectionUnit.Connection;
-        var only = vendors is null ? "" : $"AND {StoreSql.InJson(tenant.Dialect, "b.vendor_id", "@Vendors")}";
-        var parameters = new { Vendors = JsonSerializer.Serialize(vendors ?? []) };
+        var only = filter is { } f ? $"AND {StoreSql.InJson(tenant.Dialect, f.Column, "@Keys")}" : "";
+        var parameters = new { Keys = JsonSerializer.Serialize(filter?.Values ?? []) };
         var lines = (await connection.QueryAsync<BillLineRow>(new CommandDefinition(
             $"""
             SELECT l.bill_id AS BillId, l.account_id AS AccountId, l.customer_id AS CustomerId, CAST(SUM(l.amount_cents) AS BIGINT) AS AmountCents

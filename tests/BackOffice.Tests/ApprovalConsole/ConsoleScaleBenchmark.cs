@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Reports;
 using BackOffice.Kernel.Reports;
 using BackOffice.Kernel.Sweeps;
@@ -64,12 +65,68 @@ public sealed class ConsoleScaleBenchmark(ITestOutputHelper output)
         await ViewAllAsync(client, pages, rows);
         await NoteAsync(factory, "cold");
         await ViewAllAsync(client, pages, rows);
-        output.WriteLine($"{"page",-62} status  size | before | first view | again | after approval | after write, warmed | after write, not warmed");
+        await CostLineAsync(factory, 1);
+        await ViewAllAsync(client, pages, rows);
+        output.WriteLine($"{"page",-62} status  size | before | first view | again | after approval | after write, warmed | after write, not warmed | after a cost line, not warmed");
         foreach (var page in pages)
         {
             output.WriteLine($"{page,-62} {string.Join(" | ", rows[page])}");
         }
+
+        output.WriteLine($"per-key report runs: {cache.PerKeyRuns}; load average {LoadAverage()}");
+        await BreakdownAsync(factory, client, job);
     }
+
+    /// <summary>
+    /// Issue 17: where the first view of each heavy page after a write to one job's cost lines goes: the Financial
+    /// analysis's read (whole books, or per key), the rest of the report (its own reads and computing), and rendering
+    /// (the page again with the table cached). Each page after its own write, so each pays for the analysis.
+    /// </summary>
+    private async Task BreakdownAsync(ConsoleFactory factory, HttpClient client, string job)
+    {
+        var reports = factory.Get<IEnumerable<IReport>>().ToList();
+        var jobsDate = await ReportDatesForJobsAsync(factory);
+        (string Page, string Report, DateOnly AsOf, string? Job)[] heavy =
+        [
+            ("reports/cash-forecast?asOf=2026-11-20", "cash-forecast", AsOf, null), ("reports/wip-period?asOf=2026-11-20", "wip-period", AsOf, null),
+            ($"reports/cost-detail?asOf=2026-11-20&job={Uri.EscapeDataString(job)}", "cost-detail", AsOf, job), ("jobs", "wip", jobsDate, null),
+        ];
+        for (var i = 0; i < heavy.Length; i++)
+        {
+            var (page, name, asOf, jobName) = heavy[i];
+            await CostLineAsync(factory, 2 + i);
+            var times = new StageTimes(name);
+            var timer = Stopwatch.StartNew();
+            await reports.Last(r => r.Name == name).RunAsync(new ReportRequest(factory.TenantPath("beta"), asOf, jobName) { Times = times }, CancellationToken.None);
+            var report = timer.Elapsed.TotalMilliseconds;
+            var (_, render) = await GetAsync(client, $"/t/beta/{page}");
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{page}: report {report:0} ms ({times}), then the page with the table cached {render:0} ms"));
+        }
+    }
+
+    /// <summary>The date the jobs page opens on (no asOf): the tenant's default for the wip report.</summary>
+    private static Task<DateOnly> ReportDatesForJobsAsync(ConsoleFactory factory) =>
+        BackOffice.Host.Api.ReportDates.DefaultAsOfAsync(factory.TenantPath("beta"), "wip", CancellationToken.None);
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    /// <summary>
+    /// Issue 17: a journaled write to one job's cost: a bill line's amount scaled in the bundle and the bundle imported
+    /// again (the importer writes and journals only that row), as a sync of a changed line would.
+    /// </summary>
+    private async Task CostLineAsync(ConsoleFactory factory, int number)
+    {
+        var tenant = factory.TenantPath("beta");
+        var step = new BackOffice.Tests.Sweeps.IncrementalSweepStep(BackOffice.Tests.Sweeps.StepKind.ScaleAmount, 0, 17 * number, 10 + number);
+        Assert.True(await step.ApplyAsync(_bundle!, tenant, number, CancellationToken.None));
+        var timer = Stopwatch.StartNew();
+        await new BundleImporter(new ManualClock()).ImportAsync(_bundle!, tenant, "bench", null, CancellationToken.None);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cost line write {number}: re-import {timer.ElapsedMilliseconds} ms"));
+    }
+
+    private string? _bundle;
 
     private static string Ms(double ms) => string.Create(CultureInfo.InvariantCulture, $"{ms,6:0} ms");
 
@@ -78,6 +135,7 @@ public sealed class ConsoleScaleBenchmark(ITestOutputHelper output)
         var lines = int.TryParse(Environment.GetEnvironmentVariable("BACKOFFICE_BENCH_LINES"), out var l) ? l : GeneratorOptions.DefaultLinesPerJob;
         var setup = Stopwatch.StartNew();
         var bundle = BundleGenerator.Write(Path.Combine(factory.Root, "bundle-200"), new GeneratorOptions(200, 1, lines));
+        _bundle = bundle.Directory;
         await new BundleImporter(new ManualClock()).ImportAsync(bundle.Directory, factory.TenantPath("beta"), "bench", null, CancellationToken.None);
         var runner = factory.Get<SweepRunner>();
         foreach (var agent in runner.Agents)

@@ -134,7 +134,7 @@ public sealed class IncrementalSweepPropertyTests
         copy.ExecuteNonQuery();
     }
 
-    private static void CopyFolder(string from, string to)
+    internal static void CopyFolder(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {

@@ -33,8 +33,9 @@ public sealed class CostDetailReport(FinancialOptions options) : IReport
         var rows = new List<JsonObject>();
         if (job is not null && analysis.JobMap.TryGetValue(job, out var ledgerJob))
         {
-            var postings = await request.Data.LedgerFinancials.CostPostingsAsync(cancellationToken);
-            rows.AddRange(postings.Where(p => p.CustomerId == ledgerJob && p.TxnDate <= request.AsOf).Select(p => Row(
+            // Issue 17: the job's lines through the customer index, not every posting of the books.
+            var postings = await request.Data.LedgerFinancials.CostPostingsAsync(ledgerJob, cancellationToken);
+            rows.AddRange(postings.Where(p => p.TxnDate <= request.AsOf).Select(p => Row(
                 $"{p.SourceTable}:{p.SourceId}", Ledger, p.TxnDate, $"{p.SourceTable}:{p.ParentId}", p.AccountId, p.CostCode, p.Amount)));
         }
 

@@ -11,14 +11,12 @@ internal static class ReportCells
 
     public static string Percent(decimal percent) => percent.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Issue 17: one analysis per tenant, data and date for every Financial report (wip, margin, variance, ...), not one
+    /// each; after a write to a few jobs' cost lines, the previous one refreshed per key (<see cref="FinancialSnapshot"/>).
+    /// </summary>
     public static Task<FinancialAnalysis> AnalyseAsync(ReportRequest request, FinancialOptions options, CancellationToken cancellationToken) =>
-        // Issue 17: one analysis per tenant, data and date for every Financial report (wip, margin, variance, ...), not one each.
-        request.Memo is { } memo
-            ? memo.GetOrAddAsync("financial-analysis", () => LoadAsync(request, options, CancellationToken.None))
-            : LoadAsync(request, options, cancellationToken);
-
-    private static async Task<FinancialAnalysis> LoadAsync(ReportRequest request, FinancialOptions options, CancellationToken cancellationToken) =>
-        new(await FinancialData.LoadAsync(request.Data, null, request.AsOf, null, null, null, cancellationToken), request.AsOf, options);
+        FinancialSnapshot.AnalyseAsync(request, options, cancellationToken);
 
     /// <summary>`--job` takes any job identifier, project or ledger side (issue 17: <see cref="Books.ReportJobs"/>); the project job's id.</summary>
     public static async Task<string?> JobIdAsync(ReportRequest request, CancellationToken cancellationToken) =>

@@ -28,7 +28,7 @@ public sealed class WipPeriodReport(WipPeriods periods) : IReport
 
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
-        var sheet = await periods.LoadAsync(request.Data, await PeriodAsync(request, cancellationToken), request.AsOf, request.Job, cancellationToken);
+        var sheet = await periods.LoadAsync(request, await PeriodAsync(request, cancellationToken), cancellationToken);
         var rows = sheet.Jobs.Select(r => r.Line is { } line ? Row(r.JobId, r.JobName, line, sheet.Presentation, null) : Problem(r)).ToList();
         var company = Row(WipPeriods.CompanyRow, "Company total", sheet.Company, sheet.Presentation, "jobs with figures summed; net income = period gross profit less SG&A"
             + (sheet.IncomeStored ? "; SG&A and net income as stored at the close" : sheet.Closed is null ? "" : "; SG&A read from the ledger (closed before the close stored it)"));

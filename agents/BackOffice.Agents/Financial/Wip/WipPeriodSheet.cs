@@ -43,7 +43,24 @@ public sealed class WipPeriods(FinancialOptions options)
     }
 
     /// <summary>The month's WIP: as of its last day, or of <paramref name="asOf"/> when that is earlier (a month not over).</summary>
-    public async Task<WipPeriodSheet> LoadAsync(TenantData data, string period, DateOnly asOf, string? job, CancellationToken cancellationToken)
+    public Task<WipPeriodSheet> LoadAsync(TenantData data, string period, DateOnly asOf, string? job, CancellationToken cancellationToken) =>
+        LoadAsync(data, period, asOf, job, when => ReadAsync(data, when, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Issue 17: the report's sheet, with the analysis the other Financial reports of the same date share (refreshed per key
+    /// after a write) when the sheet is as of the report's date; a closed or past month reads its own.
+    /// </summary>
+    internal Task<WipPeriodSheet> LoadAsync(BackOffice.Kernel.Abstractions.Reports.ReportRequest request, string period, CancellationToken cancellationToken) =>
+        LoadAsync(request.Data, period, request.AsOf, request.Job, when => when == request.AsOf
+            ? Reports.FinancialSnapshot.AnalyseAsync(request, options, cancellationToken)
+            : ReadAsync(request.Data, when, cancellationToken),
+            cancellationToken);
+
+    private async Task<FinancialAnalysis> ReadAsync(TenantData data, DateOnly when, CancellationToken cancellationToken) =>
+        new(await FinancialData.LoadAsync(data, null, when, null, null, null, cancellationToken), when, options);
+
+    private async Task<WipPeriodSheet> LoadAsync(
+        TenantData data, string period, DateOnly asOf, string? job, Func<DateOnly, Task<FinancialAnalysis>> analyse, CancellationToken cancellationToken)
     {
         var (name, end) = Parse(period);
         var closed = await data.WipPeriods.GetAsync(name, cancellationToken);
@@ -51,7 +68,7 @@ public sealed class WipPeriods(FinancialOptions options)
         var priorFigures = prior is null ? new Dictionary<string, WipPeriodFigures>()
             : (await data.WipPeriods.FiguresAsync(prior.Period, cancellationToken)).ToDictionary(f => f.JobId, StringComparer.Ordinal);
         var when = closed?.AsOf ?? (asOf < end ? asOf : end);
-        var analysis = new FinancialAnalysis(await FinancialData.LoadAsync(data, null, when, null, null, null, cancellationToken), when, options);
+        var analysis = await analyse(when);
         var jobId = (await Books.ReportJobs.ResolveAsync(data, job, cancellationToken))?.ProjectKey;
         var stored = closed is null ? null
             : (await data.WipPeriods.FiguresAsync(name, cancellationToken)).ToDictionary(f => f.JobId, StringComparer.Ordinal);

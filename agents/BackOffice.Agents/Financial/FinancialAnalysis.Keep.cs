@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+
+namespace BackOffice.Agents.Financial;
+
+/// <summary>Issue 17: what an analysis refreshed per key keeps from the one before it.</summary>
+internal sealed partial class FinancialAnalysis
+{
+    private readonly ConcurrentDictionary<string, JobWip> _wip = new(StringComparer.Ordinal);
+
+    /// <summary>How many jobs' WIP rows this analysis computed rather than kept (the benchmark prints it).</summary>
+    public int WipComputed => _wip.Count - _kept;
+
+    private int _kept;
+
+    /// <summary>
+    /// Takes over <paramref name="before"/>'s WIP rows of the jobs not in <paramref name="changedJobs"/>, and its figures that
+    /// read no cost line (committed cost, burdened rates, overtime). Only for data refreshed per key from
+    /// <paramref name="before"/>'s (<see cref="Reports.FinancialSnapshot"/>): the rest of the books is the same, so a job
+    /// whose cost lines did not change has the same row. Returns this analysis.
+    /// </summary>
+    public FinancialAnalysis Keep(FinancialAnalysis before, IReadOnlySet<string> changedJobs)
+    {
+        foreach (var (job, row) in before._wip.Where(w => !changedJobs.Contains(w.Key)))
+        {
+            _kept += _wip.TryAdd(job, row) ? 1 : 0;
+        }
+
+        _committed = before._committed;
+        _employeeRates = before._employeeRates;
+        _overtime = before._overtime;
+        return this;
+    }
+}

@@ -1,0 +1,79 @@
+using BackOffice.Agents.Financial;
+using BackOffice.Agents.Financial.Reports;
+using BackOffice.Kernel.Abstractions.Reports;
+using BackOffice.Store.Bundle;
+using BackOffice.Tests.Support;
+using BackOffice.Tests.Sweeps;
+
+namespace BackOffice.Tests.ApprovalConsole;
+
+/// <summary>
+/// Issue 17: after a write to one job's bill line, the jobs page's reports (wip, margin) compute that job's row only and
+/// keep the others' from the analysis before; a write the journal does not key (a note) reads and computes every job.
+/// </summary>
+public sealed class PerKeyAnalysisTests : IDisposable
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+    private static readonly DateOnly AsOf = new(2026, 11, 20);
+    private readonly TempDataDirectory _temp = new();
+    private readonly ManualClock _clock = new();
+    private readonly string _bundle;
+
+    public PerKeyAnalysisTests()
+    {
+        _bundle = Path.Combine(_temp.Root, "bundle");
+        IncrementalSweepPropertyTests.CopyFolder(RepoPaths.DemoBundle, _bundle);
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Wip_OneJobsBillLineChanged_ComputesThatJobOnlyAndEqualsAFullRecompute()
+    {
+        var first = await RunAsync(null, new IncrementalSweepStep(StepKind.ScaleAmount, 0, 1, 30));
+        var second = await RunAsync(first.Memo, null);
+
+        Assert.True(first.Analysis.WipComputed > 1, "the demo has more than one open job");
+        Assert.Equal(1, second.Memo.PerKey);
+        Assert.Equal(1, second.Analysis.WipComputed);
+        Assert.Equal(second.Fresh, second.Cached);
+    }
+
+    [Fact]
+    public async Task Wip_NoteWrittenInstead_ReadsAndComputesEveryJob()
+    {
+        var first = await RunAsync(null, new IncrementalSweepStep(StepKind.AddNote, 0, 1, 1));
+        var second = await RunAsync(first.Memo, null);
+
+        Assert.Equal(0, second.Memo.PerKey);
+        Assert.Equal(first.Analysis.WipComputed, second.Analysis.WipComputed);
+        Assert.Equal(second.Fresh, second.Cached);
+    }
+
+    private sealed record Run(ReportMemo Memo, FinancialAnalysis Analysis, string Cached, string Fresh);
+
+    /// <summary>Imports (first run) or not, runs wip and margin with a memo after <paramref name="previous"/>, then applies <paramref name="then"/>.</summary>
+    private async Task<Run> RunAsync(ReportMemo? previous, IncrementalSweepStep? then)
+    {
+        var tenant = _temp.Tenant("jobs", _clock);
+        if (previous is null)
+        {
+            await new BundleImporter(_clock).ImportAsync(_bundle, tenant, "test", null, Ct);
+        }
+
+        var memo = ReportMemo.After(previous);
+        var options = new FinancialOptions();
+        var cached = await new WipReport(options).RunAsync(new ReportRequest(tenant, AsOf, null) { Memo = memo }, Ct);
+        await new MarginReport(options).RunAsync(new ReportRequest(tenant, AsOf, null) { Memo = memo }, Ct);
+        var fresh = await new WipReport(options).RunAsync(new ReportRequest(tenant, AsOf, null), Ct);
+        var analysis = memo.Completed<FinancialSnapshot>(FinancialSnapshot.Key)!.Analysis;
+        if (then is not null && await then.ApplyAsync(_bundle, tenant, 1, Ct))
+        {
+            await new BundleImporter(_clock).ImportAsync(_bundle, tenant, "test", null, Ct);
+        }
+
+        return new Run(memo, analysis, Text(cached), Text(fresh));
+    }
+
+    private static string Text(ReportTable table) => string.Join("\n", table.Rows.Select(r => r.ToJsonString()));
+}
