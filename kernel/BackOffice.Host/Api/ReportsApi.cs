@@ -28,8 +28,9 @@ public static class ReportsApi
     }
 
     /// <summary>Runs a report for the caller's tenant; shared with the console's worklists.</summary>
+    /// <param name="since">Issue 17: a log report's start (<see cref="ReportSince"/>), as `report --since` gives it.</param>
     public static async Task<ReportTable> RunReportAsync(
-        Caller caller, IEnumerable<IReport> reports, string name, string? asOf, string? job, TimeProvider clock, CancellationToken ct)
+        Caller caller, IEnumerable<IReport> reports, string name, string? asOf, string? job, DateTimeOffset? since, TimeProvider clock, CancellationToken ct)
     {
         // The last registration of a name wins, as in dependency injection generally.
         var report = reports.LastOrDefault(r => r.Name == name) ?? throw new NotFoundException($"There is no report '{name}'.");
@@ -39,7 +40,7 @@ public static class ReportsApi
         // Issue 17: an unknown or ambiguous job is a 400 naming it and the candidates, not an empty report.
         job = string.IsNullOrWhiteSpace(job) ? null : job;
         var resolved = await BackOffice.Agents.Books.ReportJobs.ResolveAsync(caller.Data, job, ct);
-        return await report.RunAsync(new ReportRequest(caller.Data, date, job) { ResolvedJob = resolved }, ct);
+        return await report.RunAsync(new ReportRequest(caller.Data, date, job) { ResolvedJob = resolved, Since = since }, ct);
     }
 
     private static async Task<Ok<JsonArray>> FindingsAsync(
@@ -60,12 +61,14 @@ public static class ReportsApi
         }).ToArray()));
     }
 
+    /// <param name="since">Issue 17: quickbooks-events from midnight of this date (yyyy-MM-dd) in the tenant's zone, as `report --since`.</param>
     private static async Task<Ok<JsonObject>> RunAsync(
-        HttpContext http, string tenant, string name, string? asOf, string? job, CallerResolver callers, IEnumerable<IReport> reports, TimeProvider clock,
+        HttpContext http, string tenant, string name, string? asOf, string? job, string? since, CallerResolver callers, IEnumerable<IReport> reports, TimeProvider clock,
         CancellationToken ct)
     {
         var caller = await callers.ForTenantAsync(http, tenant, ct);
-        var table = await RunReportAsync(caller, reports, name, asOf, job, clock, ct);
+        var from = ReportSince.Parse(since, ApprovalConsole.TenantZone.For(http.RequestServices, caller.Tenant));
+        var table = await RunReportAsync(caller, reports, name, asOf, job, from, clock, ct);
         return TypedResults.Ok(new JsonObject
         {
             ["title"] = table.Title,
@@ -82,7 +85,7 @@ public static class ReportsApi
         CancellationToken ct)
     {
         var caller = await callers.ForTenantAsync(http, tenant, ct);
-        var table = await RunReportAsync(caller, reports, name, asOf, null, clock, ct);
+        var table = await RunReportAsync(caller, reports, name, asOf, null, null, clock, ct);
         var row = table.Rows.FirstOrDefault(r => r["id"]?.ToString() == rowId) ?? throw new NotFoundException($"Report '{name}' has no row '{rowId}'.");
         return TypedResults.Ok((JsonObject)row.DeepClone());
     }

@@ -77,22 +77,9 @@ public static class ReportCommand
         return command;
     }
 
-    private static DateTimeOffset? SinceOf(CliContext cli, string tenant, string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
-        {
-            throw new CliException($"--since must be a date as yyyy-MM-dd, not '{text}'.");
-        }
-
-        var zone = ApprovalConsole.TenantZone.For(cli.Services, tenant);
-        var midnight = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
-    }
+    private static DateTimeOffset? SinceOf(CliContext cli, string tenant, string? text) =>
+        Api.ReportSince.TryParse(text, ApprovalConsole.TenantZone.For(cli.Services, tenant), out var since)
+            ? since : throw new CliException(Api.ReportSince.Error("--since", text));
 
     private static async Task<int> ExportAsync(CliContext cli, ReportTable table, string format, string? file, CancellationToken ct)
     {

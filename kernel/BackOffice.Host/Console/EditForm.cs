@@ -47,17 +47,17 @@ public static class EditForm
     private static string LinesTable(string field, JsonArray lines, IReadOnlyList<(string Id, string Name)> accounts, IReadOnlyList<(string Id, string Name)> customers)
     {
         var keys = lines.OfType<JsonObject>().SelectMany(l => l.Select(p => p.Key)).Distinct(StringComparer.Ordinal).ToList();
-        var html = new StringBuilder($"<fieldset><legend>{E(AccountingText.Title(field))}</legend><div class=\"scroll\"><table><thead><tr><th scope=\"col\">#</th>");
+        var html = new StringBuilder($"<fieldset><legend>{E(AccountingText.Title(field))}</legend><div class=\"scroll\"><table class=\"cards\"><thead><tr><th scope=\"col\">#</th>");
         html.Append(string.Concat(keys.Select(k => $"<th scope=\"col\">{E(AccountingText.Title(k.EndsWith("_id", StringComparison.Ordinal) ? k[..^3] : k))}</th>"))).Append("</tr></thead><tbody>");
         for (var i = 0; i < lines.Count; i++)
         {
-            html.Append($"<tr><td>{i + 1}</td>");
+            html.Append($"<tr><td class=\"lead\">Line {i + 1}</td>");
             foreach (var key in keys)
             {
                 var value = lines[i]![key]?.ToString() ?? "";
                 var name = $"line:{E(field)}:{i}:{E(key)}";
                 var label = $"aria-label=\"Line {i + 1} {E(AccountingText.Title(key))}\"";
-                html.Append("<td>").Append(key switch
+                html.Append($"<td data-label=\"{E(AccountingText.Title(key.EndsWith("_id", StringComparison.Ordinal) ? key[..^3] : key))}\">").Append(key switch
                 {
                     "account_id" => Select(name, label, value, accounts),
                     "customer_id" => Select(name, label, value, customers, "(no job)"),

@@ -20,8 +20,8 @@ public static class InboxPages
 {
     public static RouteGroupBuilder MapInboxPages(this RouteGroupBuilder tenant)
     {
-        tenant.MapGet("/inbox", (HttpContext http, string tenant, string? msg, ProposalActions actions, GateOptions gate, IOptions<ConsoleOptions> options) =>
-            ConsolePage.RunAsync(http, tenant, caller => InboxAsync(http, caller, msg, actions, gate, options.Value)));
+        tenant.MapGet("/inbox", (HttpContext http, string tenant, string? msg, ProposalActions actions, ProposalGate proposals, GateOptions gate, IOptions<ConsoleOptions> options, TimeProvider clock) =>
+            ConsolePage.RunAsync(http, tenant, caller => InboxAsync(http, caller, msg, new(actions, proposals, gate, options.Value, clock))));
         tenant.MapGet("/proposals/{id:long}", (HttpContext http, string tenant, long id, string? msg, ProposalActions actions, ProposalGate gate, IOptions<ConsoleOptions> options) =>
             ConsolePage.RunAsync(http, tenant, caller => ProposalPage.ShowAsync(http, caller, id, msg, actions, gate, options.Value)));
         tenant.MapPost("/proposals/bulk", (HttpContext http, string tenant, IFormCollection form, ProposalActions actions, ProposalGate gate, GateOptions gateOptions) =>
@@ -36,8 +36,12 @@ public static class InboxPages
         return tenant;
     }
 
-    private static async Task<IResult> InboxAsync(HttpContext http, Caller caller, string? msg, ProposalActions actions, GateOptions gate, ConsoleOptions options)
+    /// <summary>What the inbox page needs from the host.</summary>
+    private sealed record InboxServices(ProposalActions Actions, ProposalGate Proposals, GateOptions Gate, ConsoleOptions Options, TimeProvider Clock);
+
+    private static async Task<IResult> InboxAsync(HttpContext http, Caller caller, string? msg, InboxServices services)
     {
+        var (actions, gate, options) = (services.Actions, services.Gate, services.Options);
         var saved = await SavedFilterPages.LoadAsync(http, caller, "inbox");
         if (saved.Redirect is { } opening)
         {
@@ -51,13 +55,8 @@ public static class InboxPages
         EnsureKnown(query, "risk", Enum.GetNames<BackOffice.Kernel.Abstractions.Proposals.RiskClass>());
         EnsureKnown(query, "agent", gate.AgentDepartments.Keys.Concat(agents).Distinct().ToList());
         var selectable = page.Rows.Where(p => ProposalButtons.CanBulkDecide(caller.Actor, p, gate)).Select(p => p.Id).ToHashSet();
-        var rows = page.Rows.Select(r => new JsonObject
-        {
-            ["id"] = r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["state"] = r.State, ["risk"] = r.Risk, ["agent"] = r.Agent, ["title"] = r.Title,
-            ["whoMustApprove"] = actions.WhoMustApprove(r), ["undo"] = r.Reversible != 0 ? (r.IrreversibleReason is null ? "can be undone" : "until delivered") : "cannot be undone",
-            ["proposedAt"] = r.ProposedAt,
-        }).ToList();
-        var columns = ReportColumns.For(["id", "state", "risk", "agent", "title", "whoMustApprove", "undo", "proposedAt"], rows, NameBook.Empty, options.ZoneFor(caller.Tenant));
+        var rows = page.Rows.Select(r => InboxRows.Row(r, actions, services.Proposals)).ToList();
+        var columns = InboxRows.Columns(rows, options.ZoneFor(caller.Tenant));
         var path = $"{Tenant(caller.Tenant)}/inbox";
         if (ListExport.FileIfAsked(http, "inbox", "Inbox", columns, rows) is { } file)
         {
@@ -69,7 +68,7 @@ public static class InboxPages
         {
             ["state"] = BackOffice.Kernel.Gate.ProposalStates.All, ["risk"] = Enum.GetNames<BackOffice.Kernel.Abstractions.Proposals.RiskClass>(), ["agent"] = agents,
         };
-        var table = SqlListPage.Render(list, rows, page, BackOffice.Store.Proposals.ProposalPages.List, (c, row) => InboxCell(caller.Tenant, c, row, selectable));
+        var table = SqlListPage.Render(list, rows, page, BackOffice.Store.Proposals.ProposalPages.List, (c, row) => InboxRows.Cell(caller.Tenant, c, row, selectable, services.Clock.GetUtcNow()));
         var body = new StringBuilder(Notice(msg)).Append("<p class=\"muted\">Open proposals first; money and legal before routine. Tick routine proposals to approve or reject them together.</p>")
             .Append(ListForm.Render(path, query, columns, c => choices.GetValueOrDefault(c.Name) ?? [], exports: ListExport.Links(path, query), saved: saved.Html))
             .Append($"<form method=\"post\" action=\"{Tenant(caller.Tenant)}/proposals/bulk\" class=\"bulk\">{Token(http)}")
@@ -82,20 +81,6 @@ public static class InboxPages
     internal static void EnsureKnown(ListQuery query, string column, IReadOnlyCollection<string> known) =>
         Api.KnownFilters.Ensure(column, query.Matches.GetValueOrDefault(column), known);
 
-    private static string? InboxCell(string tenant, ListColumn column, JsonObject row, HashSet<long> selectable)
-    {
-        var id = ListQuery.Cell(row, "id");
-        return column.Name switch
-        {
-            "id" => selectable.Contains(long.Parse(id, System.Globalization.CultureInfo.InvariantCulture))
-                ? $"<label class=\"pick\"><input type=\"checkbox\" name=\"ids\" value=\"{E(id)}\" aria-label=\"Select proposal {E(id)}\"> {E(id)}</label>" : E(id),
-            "state" or "risk" => Badge(ListQuery.Cell(row, column.Name), ListQuery.Cell(row, column.Name)),
-            "title" => $"<a href=\"{Tenant(tenant)}/proposals/{E(id)}\">{E(ListQuery.Cell(row, "title"))}</a>",
-            "undo" when ListQuery.Cell(row, "undo") == "cannot be undone" => "<strong>cannot be undone</strong>",
-            _ => null,
-        };
-    }
-
     /// <summary>Approves or rejects each selected proposal through the gate, one by one; refuses a non-routine one before touching any.</summary>
     private static async Task<IResult> BulkAsync(HttpContext http, Caller caller, IFormCollection form, ProposalActions actions, ProposalGate gate, GateOptions options)
     {
@@ -105,7 +90,9 @@ public static class InboxPages
             throw new BadListQueryException($"Bulk '{verb}' is not a bulk verb: approve or reject.");
         }
 
-        var ids = form["ids"].Select(i => long.Parse(i!, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+        // Issue 17: a row's own Approve button (a card at phone width) posts the same form for that one proposal.
+        var only = http.Request.Query["only"].ToString();
+        var ids = (only.Length > 0 ? [only] : form["ids"].Select(i => i!)).Select(i => long.Parse(i, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
         if (ids.Count == 0)
         {
             return Results.Redirect($"{Tenant(caller.Tenant)}/inbox?msg={Uri.EscapeDataString("Nothing selected.")}");
@@ -126,6 +113,6 @@ public static class InboxPages
         }
 
         var done = verb == "approve" ? "approved" : "rejected";
-        return Results.Redirect($"{Tenant(caller.Tenant)}/inbox?msg={Uri.EscapeDataString($"{ids.Count} proposals {done}: {string.Join(", ", ids)}.")}");
+        return Results.Redirect($"{Tenant(caller.Tenant)}/inbox?msg={Uri.EscapeDataString($"{ids.Count} {(ids.Count == 1 ? "proposal" : "proposals")} {done}: {string.Join(", ", ids)}.")}");
     }
 }

@@ -15,12 +15,12 @@ public static class ProposalParts
 {
     public static string Figures(string tenant, JsonArray figures, NameBook names)
     {
-        var html = new StringBuilder("<h2>Figures</h2><div class=\"scroll\"><table><thead><tr><th scope=\"col\">Figure</th><th scope=\"col\" class=\"num\">Value</th><th scope=\"col\">Computed by</th><th scope=\"col\">From</th></tr></thead><tbody>");
+        var html = new StringBuilder("<h2>Figures</h2><div class=\"scroll\"><table class=\"cards\"><thead><tr><th scope=\"col\">Figure</th><th scope=\"col\" class=\"num\">Value</th><th scope=\"col\">Computed by</th><th scope=\"col\">From</th></tr></thead><tbody>");
         foreach (var f in figures)
         {
             var sources = string.Join(", ", f!["sources"]!.AsArray().Select(s =>
                 $"<a href=\"{Tenant(tenant)}/records/{Uri.EscapeDataString((string)s!["table"]!)}/{Uri.EscapeDataString((string)s["id"]!)}\">{E(WorklistPages.RecordTitle((string)s["table"]!))} {E(names.Name((string)s["id"]!))}</a>"));
-            html.Append($"<tr><td>{E(AccountingText.Title((string?)f["name"] ?? ""))}</td><td class=\"num\">{E(Value((string?)f["value"], (string?)f["unit"]))}</td><td>{E(f["tool"])}</td><td>{sources}</td></tr>");
+            html.Append($"<tr><td class=\"lead\">{E(AccountingText.Title((string?)f["name"] ?? ""))}</td><td class=\"num\" data-label=\"Value\">{E(Value((string?)f["value"], (string?)f["unit"]))}</td><td data-label=\"Computed by\">{E(f["tool"])}</td><td data-label=\"From\">{sources}</td></tr>");
         }
 
         return html.Append("</tbody></table></div>").ToString();
@@ -37,7 +37,7 @@ public static class ProposalParts
 
     public static string Decide(string action, string token, ProposalButtons buttons)
     {
-        var html = new StringBuilder("<h2>Decide</h2><div class=\"actions card\">");
+        var html = new StringBuilder("<h2 id=\"decide\">Decide</h2><div class=\"actions card\">");
         html.Append(buttons.Allows("approve") ? $"<form method=\"post\" action=\"{action}/approve\">{token}<button class=\"primary\" name=\"go\" value=\"approve\" accesskey=\"a\">Approve</button></form>" : "")
             .Append(buttons.Allows("reject") ? $"<form method=\"post\" action=\"{action}/reject\">{token}<label>Reason for rejecting <input name=\"reason\" required></label><button class=\"danger\" accesskey=\"r\">Reject</button></form>" : "")
             .Append(buttons.Allows("execute") ? $"<form method=\"post\" action=\"{action}/execute\">{token}<button accesskey=\"x\">Execute</button></form>" : "")

@@ -23,7 +23,7 @@ public static class ReportPages
 
     public static RouteGroupBuilder MapReportPages(this RouteGroupBuilder tenant)
     {
-        tenant.MapGet("/reports/{name}", (HttpContext http, string tenant, string name, string? asOf, string? job, IEnumerable<IReport> reports, IEnumerable<IReportDocument> documents, TimeProvider clock, IOptions<ConsoleOptions> options) =>
+        tenant.MapGet("/reports/{name}", (HttpContext http, string tenant, string name, string? asOf, string? job, string? since, IEnumerable<IReport> reports, IEnumerable<IReportDocument> documents, TimeProvider clock, IOptions<ConsoleOptions> options) =>
             ConsolePage.RunAsync(http, tenant, async caller =>
             {
                 var saved = await SavedFilterPages.LoadAsync(http, caller, "reports/" + name);
@@ -40,11 +40,11 @@ public static class ReportPages
                     return Page(shown.Title, partial + saved.Notice + shown.Body, caller);
                 }
 
-                var run = await RunAsync(caller, reports, name, asOf, job, clock, http.RequestAborted);
+                var run = await RunAsync(caller, reports, name, asOf, job, ReportSince.Parse(since, options.Value.ZoneFor(caller.Tenant)), clock, http.RequestAborted);
                 var view = await ReportView.BuildAsync(caller, run.Table, options.Value, http.Request.Query, http.RequestAborted);
                 var path = $"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(name)}";
-                var keep = new Dictionary<string, string?> { ["asOf"] = run.AsOf, ["job"] = job };
-                var body = view.Render(path, keep, Pickers(name, run.AsOf, job, view.Jobs), ExportLinks(caller.Tenant, name, keep, view.Query, PdfOf(documents, name) is not null), saved.Html,
+                var keep = new Dictionary<string, string?> { ["asOf"] = run.AsOf, ["job"] = job, ["since"] = string.IsNullOrEmpty(since) ? null : since };
+                var body = view.Render(path, keep, Pickers(name, run.AsOf, job, view.Jobs, since), ExportLinks(caller.Tenant, name, keep, view.Query, PdfOf(documents, name) is not null), saved.Html,
                     (c, row) => c == view.Columns[0] ? RowLink(path, row, keep, c.Display(ListQuery.Cell(row, c.Name))) : null);
                 return Page(run.Table.Title, partial + saved.Notice + body, caller);
             }));
@@ -68,7 +68,7 @@ public static class ReportPages
                 };
                 return Page($"{run.Table.Title}: {names.Name(rowId)}", back + behind + RecordForm.Render(columns, row, caller.Tenant), caller);
             }));
-        tenant.MapGet("/exports/{file}", (HttpContext http, string tenant, string file, string? asOf, string? job, IEnumerable<IReport> reports, IEnumerable<IReportDocument> documents, TimeProvider clock, IOptions<ConsoleOptions> options) =>
+        tenant.MapGet("/exports/{file}", (HttpContext http, string tenant, string file, string? asOf, string? job, string? since, IEnumerable<IReport> reports, IEnumerable<IReportDocument> documents, TimeProvider clock, IOptions<ConsoleOptions> options) =>
             ConsolePage.RunAsync(http, tenant, async caller =>
             {
                 // Issue 17: every matching row, sorted as the list was, not only the page on screen; the report's total row last.
@@ -86,7 +86,7 @@ public static class ReportPages
                         $"{name}-{all.AsOf}.{format}");
                 }
 
-                var run = await RunAsync(caller, reports, name, asOf, job, clock, http.RequestAborted);
+                var run = await RunAsync(caller, reports, name, asOf, job, ReportSince.Parse(since, options.Value.ZoneFor(caller.Tenant)), clock, http.RequestAborted);
                 var view = await ReportView.BuildAsync(caller, run.Table, options.Value, http.Request.Query, http.RequestAborted);
                 var rows = view.Total is null ? view.Rows : [.. view.Rows, view.Total];
                 var bytes = Exports.ExportTable.From(run.Table.Title, view.Columns, rows).Write(format);
@@ -98,7 +98,11 @@ public static class ReportPages
     public sealed record ReportRun(ReportTable Table, string AsOf);
 
     /// <summary>Runs a report on the date asked, or, for a week report asked for no date, on the latest week with timecards.</summary>
-    public static async Task<ReportRun> RunAsync(Caller caller, IEnumerable<IReport> reports, string name, string? asOf, string? job, TimeProvider clock, CancellationToken ct)
+    public static Task<ReportRun> RunAsync(Caller caller, IEnumerable<IReport> reports, string name, string? asOf, string? job, TimeProvider clock, CancellationToken ct) =>
+        RunAsync(caller, reports, name, asOf, job, null, clock, ct);
+
+    /// <param name="since">Issue 17: a log report's start (<see cref="ReportSince"/>), null for none.</param>
+    public static async Task<ReportRun> RunAsync(Caller caller, IEnumerable<IReport> reports, string name, string? asOf, string? job, DateTimeOffset? since, TimeProvider clock, CancellationToken ct)
     {
         var date = string.IsNullOrEmpty(asOf)
             ? (await ReportDates.DefaultAsOfAsync(caller.Data, name, ct)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
@@ -108,14 +112,16 @@ public static class ReportPages
             throw new BadListQueryException($"The as-of date '{date}' is not a date (yyyy-MM-dd).");
         }
 
-        var table = await ReportsApi.RunReportAsync(caller, reports, name, date, string.IsNullOrEmpty(job) ? null : job, clock, ct);
+        var table = await ReportsApi.RunReportAsync(caller, reports, name, date, string.IsNullOrEmpty(job) ? null : job, since, clock, ct);
         return new ReportRun(table, date);
     }
 
-    internal static string Pickers(string report, string asOf, string? job, IReadOnlyList<(string Value, string Label)> jobs)
+    internal static string Pickers(string report, string asOf, string? job, IReadOnlyList<(string Value, string Label)> jobs, string? since = null)
     {
         var dateLabel = ReportDates.WeekReports.Contains(report) ? "Week containing" : "As of";
         var html = new StringBuilder($"<label>{dateLabel} <input type=\"date\" name=\"asOf\" value=\"{E(asOf)}\" required></label>");
+        // Issue 17: a log report lists from midnight of this day in the tenant's zone, as `report --since` does.
+        html.Append(ReportSince.Reports.Contains(report) ? $"<label>Since <input type=\"date\" name=\"since\" value=\"{E(since)}\"></label>" : "");
         html.Append("<label>Job <select name=\"job\"><option value=\"\">All jobs</option>");
         foreach (var (value, label) in jobs)
         {

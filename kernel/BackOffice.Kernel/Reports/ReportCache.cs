@@ -80,7 +80,10 @@ public sealed class ReportCache
         return table;
     }
 
-    private static string Key(IReport report, ReportRequest request) => $"{report.Name}\n{request.AsOf:yyyy-MM-dd}\n{request.Job}\n{request.Period}";
+    // Issue 17: Since is part of the key, or the console's and the API's quickbooks-events since a date would be
+    // answered with the table of another date (or of none) cached under the same report, date and job.
+    private static string Key(IReport report, ReportRequest request) =>
+        $"{report.Name}\n{request.AsOf:yyyy-MM-dd}\n{request.Job}\n{request.Period}\n{request.Since?.UtcTicks}";
 
     /// <summary>
     /// Recomputes, for every tenant and scope whose data changed since its tables were computed, the tables last asked

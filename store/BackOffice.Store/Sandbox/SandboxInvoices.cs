@@ -56,19 +56,14 @@ internal static class SandboxInvoices
                 transaction, cancellationToken: cancellationToken));
         }
 
-        var response = new JsonObject
-        {
-            ["Invoice"] = new JsonObject
-            {
-                ["Id"] = id, ["SyncToken"] = "0", ["DocNumber"] = invoice.DocNumber, ["TxnDate"] = Day(invoice.TxnDate),
-                ["DueDate"] = Day(invoice.DueDate), ["TotalAmt"] = Dollars(total),
-            },
-        };
+        // Issue 13: the invoice as stored, customer and lines included, so an undo can name what moved since.
+        var response = new JsonObject { ["Invoice"] = await SandboxInvoiceDocument.ReadAsync(connection, transaction, id, cancellationToken) };
         return new LedgerWriteResult(id, 0, response);
     }
 
+    /// <param name="written">The invoice as our create answered it, to name the fields that moved when the SyncToken did (issue 13).</param>
     public static async Task<LedgerWriteResult> DeleteAsync(
-        DbConnection connection, DbTransaction transaction, string invoiceId, long syncToken, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, string invoiceId, long syncToken, JsonObject? written, CancellationToken cancellationToken)
     {
         var current = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT sync_token FROM ledger_invoices WHERE id = @invoiceId", new { invoiceId }, transaction, cancellationToken: cancellationToken));
@@ -77,7 +72,13 @@ internal static class SandboxInvoices
             throw new SandboxLedgerException(SandboxErrorCodes.ObjectNotFound, $"Object Not Found: Invoice {invoiceId}.");
         }
 
-        SandboxChecks.RequireCurrentToken("Invoice", invoiceId, current.Value, syncToken);
+        if (current.Value != syncToken)
+        {
+            // Issue 13: as QuickBooksInvoiceWriter refuses, naming each of our fields that differs, before -> after.
+            var now = written is null ? null : await SandboxInvoiceDocument.ReadAsync(connection, transaction, invoiceId, cancellationToken);
+            throw LedgerChanges.Refusal("Invoice", invoiceId, syncToken, current.Value, written, now is null ? null : SandboxInvoiceDocument.Kept(now, written!));
+        }
+
         // Payments applied to the invoice keep it: QuickBooks refuses to delete an invoice with linked payments.
         var applied = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM ledger_payment_lines WHERE invoice_id = @invoiceId", new { invoiceId }, transaction, cancellationToken: cancellationToken));

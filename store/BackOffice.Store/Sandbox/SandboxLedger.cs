@@ -44,11 +44,14 @@ public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter, IJournalW
         WriteAsync(tenant, requestId, "create", "Invoice", null,
             (c, t) => SandboxInvoices.CreateAsync(c, t, invoice, cancellationToken), cancellationToken);
 
-    /// <summary>The sandbox refuses a moved SyncToken as QuickBooks does (Stale Object Error); <paramref name="written"/> is not used.</summary>
+    /// <summary>
+    /// A moved SyncToken is refused as QuickBooksInvoiceWriter refuses it (issue 13): a <see cref="LedgerChangedException"/>
+    /// naming each field of <paramref name="written"/> that differs now, before -> after.
+    /// </summary>
     public Task<LedgerWriteResult> DeleteInvoiceAsync(
         TenantData tenant, string invoiceId, long syncToken, JsonObject? written, string requestId, CancellationToken cancellationToken) =>
         WriteAsync(tenant, requestId, "delete", "Invoice", invoiceId,
-            (c, t) => SandboxInvoices.DeleteAsync(c, t, invoiceId, syncToken, cancellationToken), cancellationToken);
+            (c, t) => SandboxInvoices.DeleteAsync(c, t, invoiceId, syncToken, written, cancellationToken), cancellationToken);
 
     /// <summary>The entry's current SyncToken, or null when it is not in the ledger (any more).</summary>
     public async Task<long?> JournalEntrySyncTokenAsync(TenantData tenant, string entryId, CancellationToken cancellationToken)

@@ -68,8 +68,8 @@ public sealed class ExportTests : IDisposable
         var refused = await client.GetAsync("/t/acme/inbox?f_state=pending");
 
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Id,State,Risk,Agent,Title,Who must approve,Undo,Proposed at", lines[0]);
-        Assert.StartsWith("1,proposed,Money,financial,\"Draft bill RP-007 to Rivera Plumbing for $16,560.00\",", lines[1], StringComparison.Ordinal);
+        Assert.Equal("Id,State,Risk,Agent,Title,Amount,Who must approve,Undo,Proposed at", lines[0]);
+        Assert.StartsWith("1,proposed,Money,financial,\"Draft bill RP-007 to Rivera Plumbing for $16,560.00\",16560.00,", lines[1], StringComparison.Ordinal);
         Assert.Equal(2, lines.Length);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("There is no state &#39;pending&#39;", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
