@@ -18,7 +18,7 @@ public sealed class TenantStoreProviderTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
 
-    private static async Task<(StoreUnderTest Store, TenantData Tenant)> TenantAsync(string provider)
+    internal static async Task<(StoreUnderTest Store, TenantData Tenant)> TenantAsync(string provider)
     {
         var store = await StoreUnderTest.CreateAsync(provider, new ManualClock());
         return (store, store.Source.For("acme"));
