@@ -62,7 +62,10 @@ public sealed class BenchRunner(BenchPlan plan, IProgress<string> progress)
         }
 
         await Measure("import", ["import", "--tenant", tenant, bundle]);
-        await Measure("bare insert", ["bench", "bare", "insert", "--bundle", bundle, "--db", Path.Combine(data, "bare.db")]);
+        // On PostgreSQL the bare insert goes to schema bare of the run's database, named by the child's settings.
+        await Measure("bare insert", database is null
+            ? ["bench", "bare", "insert", "--bundle", bundle, "--db", Path.Combine(data, "bare.db")]
+            : ["bench", "bare", "insert", "--bundle", bundle]);
         await Measure("full sweep", [.. sweep, "--full"]);
         await Measure("unchanged re-sweep", sweep);
         await Measure("bare read", ["bench", "bare", "read", "--tenant", tenant]);

@@ -1,3 +1,4 @@
+using BackOffice.Store.Postgres;
 using BackOffice.Store.Tenancy;
 using Npgsql;
 
@@ -81,29 +82,9 @@ public sealed class BenchDatabase : IAsyncDisposable
     private static string On(string connectionString, string database) =>
         new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString;
 
-    /// <summary>
-    /// Drops the database. The measured commands ran in child processes that have exited; their backends may take a
-    /// moment to go (the owner may not terminate the application role's), so the drop is retried while it is in use.
-    /// </summary>
-    public async ValueTask DisposeAsync()
-    {
-        NpgsqlConnection.ClearPool(new NpgsqlConnection(Options.PostgresOwnerConnectionString));
-        await using var connection = new NpgsqlConnection(_server.PostgresOwnerConnectionString);
-        await connection.OpenAsync();
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name}", connection);
-                await drop.ExecuteNonQueryAsync();
-                return;
-            }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 50)
-            {
-                await Task.Delay(200);
-            }
-        }
-    }
+    /// <summary>Drops the database; the measured commands ran in child processes that have exited.</summary>
+    public ValueTask DisposeAsync() =>
+        new(PostgresDatabases.DropAsync(_server.PostgresOwnerConnectionString!, Name, Options.PostgresOwnerConnectionString!));
 }
 
 /// <summary>The benchmark's PostgreSQL is not reachable or not usable; the message names the setting.</summary>
