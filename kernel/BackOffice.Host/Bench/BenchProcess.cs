@@ -12,7 +12,12 @@ public sealed record BenchSample(double Seconds, double PeakMegabytes, double Lo
 /// </summary>
 public static class BenchProcess
 {
-    public static async Task<BenchSample> RunAsync(string dataFolder, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public static Task<BenchSample> RunAsync(string dataFolder, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
+        RunAsync(dataFolder, arguments, new Dictionary<string, string>(), cancellationToken);
+
+    /// <param name="environment">Settings the child runs with beyond the bench's own (issue 18: the store engine and its database).</param>
+    public static async Task<BenchSample> RunAsync(
+        string dataFolder, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         var load = LoadAverage();
         var start = new ProcessStartInfo(Environment.ProcessPath ?? throw new InvalidOperationException("no executable path to run the bench from"))
@@ -26,6 +31,11 @@ public static class BenchProcess
         }
 
         start.Environment["BACKOFFICE_DATA"] = dataFolder;
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + start.FileName);
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);

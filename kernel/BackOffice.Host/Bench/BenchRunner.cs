@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using BackOffice.Store.Bench;
+using BackOffice.Store.Tenancy;
 
 namespace BackOffice.Host.Bench;
 
-/// <summary>What the bench measures, how often, and where it works.</summary>
-public sealed record BenchPlan(IReadOnlyList<int> Sizes, int Runs, int LinesPerJob, int ChangedRows, string Work, DateOnly AsOf);
+/// <summary>What the bench measures, how often, where it works, and on which engine (<paramref name="Store"/>: the host's settings).</summary>
+public sealed record BenchPlan(IReadOnlyList<int> Sizes, int Runs, int LinesPerJob, int ChangedRows, string Work, DateOnly AsOf, StoreOptions Store);
 
 /// <summary>
 /// The issue 18 benchmark: per size, a fresh tenant per run is imported, swept, swept again unchanged, re-imported with
@@ -44,18 +46,26 @@ public sealed class BenchRunner(BenchPlan plan, IProgress<string> progress)
             Directory.Delete(data, recursive: true);
         }
 
+        // Issue 18: on PostgreSQL each run gets its own database, as on SQLite its own folder; dropped when the run ends.
+        await using var database = plan.Store.Provider == StoreOptions.Postgres
+            ? await BenchDatabase.CreateAsync(plan.Store, $"bench_{jobs}_{run}_{Guid.NewGuid():N}"[..32], cancellationToken)
+            : null;
+        var environment = ChildEnvironment(database);
         var tenant = $"bench{jobs}";
         var asOf = plan.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         string[] sweep = ["sweep", "--tenant", tenant, "--as-of", asOf];
-        await BenchProcess.RunAsync(data, ["tenant", "create", tenant], cancellationToken);
+        await BenchProcess.RunAsync(data, ["tenant", "create", tenant], environment, cancellationToken);
         async Task Measure(string figure, string[] arguments)
         {
             progress.Report($"bench: {jobs} jobs, run {run}: {figure}");
-            samples[figure].Add(await BenchProcess.RunAsync(data, arguments, cancellationToken));
+            samples[figure].Add(await BenchProcess.RunAsync(data, arguments, environment, cancellationToken));
         }
 
         await Measure("import", ["import", "--tenant", tenant, bundle]);
-        await Measure("bare insert", ["bench", "bare", "insert", "--bundle", bundle, "--db", Path.Combine(data, "bare.db")]);
+        // On PostgreSQL the bare insert goes to schema bare of the run's database, named by the child's settings.
+        await Measure("bare insert", database is null
+            ? ["bench", "bare", "insert", "--bundle", bundle, "--db", Path.Combine(data, "bare.db")]
+            : ["bench", "bare", "insert", "--bundle", bundle]);
         await Measure("full sweep", [.. sweep, "--full"]);
         await Measure("unchanged re-sweep", sweep);
         await Measure("bare read", ["bench", "bare", "read", "--tenant", tenant]);
@@ -63,6 +73,17 @@ public sealed class BenchRunner(BenchPlan plan, IProgress<string> progress)
         await Measure("bare read of files", ["bench", "bare", "files", "--bundle", changed]);
         await Measure("sweep after changes", sweep);
     }
+
+    /// <summary>The store settings every measured command runs with: the chosen engine, and on PostgreSQL the run's database.</summary>
+    private static Dictionary<string, string> ChildEnvironment(BenchDatabase? database) =>
+        database is null
+            ? new() { ["BACKOFFICE_Store__Provider"] = StoreOptions.Sqlite }
+            : new()
+            {
+                ["BACKOFFICE_Store__Provider"] = StoreOptions.Postgres,
+                ["BACKOFFICE_Store__PostgresConnectionString"] = database.Options.PostgresConnectionString!,
+                ["BACKOFFICE_Store__PostgresOwnerConnectionString"] = database.Options.PostgresOwnerConnectionString!,
+            };
 
     private static IEnumerable<JsonObject> Rows(int jobs, Dictionary<string, List<BenchSample>> samples)
     {

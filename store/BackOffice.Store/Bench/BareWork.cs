@@ -1,17 +1,22 @@
+using System.Data;
+using System.Data.Common;
 using BackOffice.Store.Sqlite;
 using BackOffice.Store.Tenancy;
-using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace BackOffice.Store.Bench;
 
 /// <summary>
 /// The floors the issue 18 benchmark divides by: every row of a tenant read with nothing done to it, the bundle's rows
 /// inserted as text with nothing checked, and the bundle's files read and split with nothing stored. Measurement only;
-/// nothing here is used by the product.
+/// nothing here is used by the product. Each floor runs on the engine the measured commands run on.
 /// </summary>
 public static class BareWork
 {
-    /// <summary>Reads every value of every table of the tenant database; returns the number of rows.</summary>
+    /// <summary>
+    /// Reads every value of every table of the tenant; returns the number of rows. On PostgreSQL the tables are those of
+    /// schema tenant, and row-level security keeps the read to this tenant's rows, as it does for the agents.
+    /// </summary>
     public static async Task<long> ReadTenantAsync(TenantData tenant, CancellationToken cancellationToken)
     {
         await using var unit = await tenant.OpenUnitAsync(cancellationToken);
@@ -19,7 +24,9 @@ public static class BareWork
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            list.CommandText = unit.Dialect == StoreDialect.Postgres
+                ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'tenant' AND table_type = 'BASE TABLE' ORDER BY table_name"
+                : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
             await using var reader = await list.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -44,36 +51,24 @@ public static class BareWork
         return rows;
     }
 
-    /// <summary>Inserts every row of every CSV file of the bundle into a table of text columns of a new database, in one transaction.</summary>
+    /// <summary>Inserts every row of every CSV file of the bundle into a table of text columns of a new SQLite database, in one transaction.</summary>
     public static async Task<long> InsertBundleAsync(string bundle, string database, CancellationToken cancellationToken)
     {
         await using var connection = await SqliteConnections.OpenAsync(database, cancellationToken);
-        await using var transaction = connection.BeginTransaction();
-        long rows = 0;
-        foreach (var file in BundleFiles(bundle))
-        {
-            using var text = new StreamReader(file);
-            var header = BareCsv.Fields(await text.ReadLineAsync(cancellationToken) ?? "");
-            var table = "t_" + Path.GetRelativePath(bundle, file).Replace('/', '_').Replace('-', '_').Replace('.', '_');
-            await ExecuteAsync(connection, $"CREATE TABLE \"{table}\" ({string.Join(", ", header.Select(h => $"\"{h}\" TEXT"))})", cancellationToken);
-            await using var insert = connection.CreateCommand();
-            insert.CommandText = $"INSERT INTO \"{table}\" VALUES ({string.Join(", ", header.Select((_, i) => "$p" + i))})";
-            var parameters = header.Select((_, i) => insert.Parameters.Add("$p" + i, SqliteType.Text)).ToList();
-            while (await text.ReadLineAsync(cancellationToken) is { } line)
-            {
-                var fields = BareCsv.Fields(line);
-                for (var i = 0; i < parameters.Count; i++)
-                {
-                    parameters[i].Value = i < fields.Count ? fields[i] : DBNull.Value;
-                }
+        return await InsertBundleAsync(connection, bundle, cancellationToken);
+    }
 
-                await insert.ExecuteNonQueryAsync(cancellationToken);
-                rows++;
-            }
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return rows;
+    /// <summary>
+    /// The same bare insert into PostgreSQL (issue 18, `bench --provider postgres`): a fresh schema <c>bare</c> of the
+    /// database the owner's connection names (the application role may not create tables), one prepared INSERT per
+    /// table, one transaction, committed.
+    /// </summary>
+    public static async Task<long> InsertBundlePostgresAsync(string bundle, string ownerConnectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(ownerConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, null, "DROP SCHEMA IF EXISTS bare CASCADE; CREATE SCHEMA bare; SET search_path = bare", cancellationToken);
+        return await InsertBundleAsync(connection, bundle, cancellationToken);
     }
 
     /// <summary>Reads and splits every row of every CSV file of the bundle; returns the number of rows.</summary>
@@ -92,12 +87,56 @@ public static class BareWork
         return rows;
     }
 
+    // One body for both engines: both take @name parameters; Prepare makes Npgsql send the statement once per table.
+    private static async Task<long> InsertBundleAsync(DbConnection connection, string bundle, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        long rows = 0;
+        foreach (var file in BundleFiles(bundle))
+        {
+            using var text = new StreamReader(file);
+            var header = BareCsv.Fields(await text.ReadLineAsync(cancellationToken) ?? "");
+            var table = "t_" + Path.GetRelativePath(bundle, file).Replace('/', '_').Replace('-', '_').Replace('.', '_');
+            await ExecuteAsync(connection, transaction, $"CREATE TABLE \"{table}\" ({string.Join(", ", header.Select(h => $"\"{h}\" TEXT"))})", cancellationToken);
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = $"INSERT INTO \"{table}\" VALUES ({string.Join(", ", header.Select((_, i) => "@p" + i))})";
+            var parameters = header.Select((_, i) => TextParameter(insert, "p" + i)).ToList();
+            await insert.PrepareAsync(cancellationToken);
+            while (await text.ReadLineAsync(cancellationToken) is { } line)
+            {
+                var fields = BareCsv.Fields(line);
+                for (var i = 0; i < parameters.Count; i++)
+                {
+                    parameters[i].Value = i < fields.Count ? fields[i] : DBNull.Value;
+                }
+
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+                rows++;
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return rows;
+    }
+
+    private static DbParameter TextParameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.DbType = DbType.String;
+        parameter.Value = "";
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
     private static IEnumerable<string> BundleFiles(string bundle) =>
         Directory.EnumerateFiles(bundle, "*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
 
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -1,6 +1,6 @@
 using BackOffice.Domain.Memory;
 using BackOffice.Store.Memory;
-using BackOffice.Tests.Support;
+using BackOffice.Tests.Support.Postgres;
 
 namespace BackOffice.Tests.Memory;
 
@@ -16,13 +16,10 @@ public sealed class QdrantFactAttribute : FactAttribute
     }
 }
 
-public sealed class TenantMemoryTests : IDisposable
+public sealed class TenantMemoryTests
 {
     private static readonly DateTimeOffset At = new(2026, 11, 20, 15, 0, 0, TimeSpan.Zero);
-    private readonly TempDataDirectory _temp = new();
     private readonly HashedNgramEmbedder _embedder = new();
-
-    public void Dispose() => _temp.Dispose();
 
     private static MemoryItem Choice(string vendor, string account) =>
         new(MemoryKinds.GlChoice, MemoryKinds.GlChoiceKey(vendor, "22-000"), $"Rivera Plumbing cost code 22-000 to {account}", account, "test", At);
@@ -42,11 +39,17 @@ public sealed class TenantMemoryTests : IDisposable
         Assert.Empty(await a.ListAsync(MemoryKinds.Resolution, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task Sqlite_TwoTenants_NeverSeeEachOthersMemory() =>
+    // Issue 18: the database memory (memory_items, vectors as BLOB/BYTEA) on either engine; on PostgreSQL both tenants
+    // share one table, separated by row-level security.
+    [Theory]
+    [StoreProviders]
+    public async Task Database_TwoTenants_NeverSeeEachOthersMemory(string provider)
+    {
+        await using var store = await StoreUnderTest.CreateAsync(provider);
         await AssertIsolatedAsync(
-            new SqliteTenantMemory(_temp.Tenant("a"), _embedder),
-            new SqliteTenantMemory(_temp.Tenant("b"), _embedder));
+            new SqliteTenantMemory(store.Source.For("a"), _embedder),
+            new SqliteTenantMemory(store.Source.For("b"), _embedder));
+    }
 
     [Fact]
     public async Task Qdrant_TwoTenantsOnTheLoopbackServer_NeverSeeEachOthersMemory()
@@ -72,13 +75,16 @@ public sealed class TenantMemoryTests : IDisposable
         await AssertIsolatedAsync(new QdrantTenantMemory(client, "a" + run, _embedder, "bo_test_"), new QdrantTenantMemory(client, "b" + run, _embedder, "bo_test_"));
     }
 
-    [Fact]
-    public async Task Sqlite_RememberTheSameKeyTwice_KeepsTheLatest()
+    [Theory]
+    [StoreProviders]
+    public async Task Database_RememberTheSameKeyTwice_KeepsTheLatest(string provider)
     {
-        var memory = new SqliteTenantMemory(_temp.Tenant("a"), _embedder);
+        await using var store = await StoreUnderTest.CreateAsync(provider);
+        var memory = new SqliteTenantMemory(store.Source.For("a"), _embedder);
         await memory.RememberAsync(Choice("lv-1", "acct-1"), CancellationToken.None);
         await memory.RememberAsync(Choice("lv-1", "acct-2"), CancellationToken.None);
         Assert.Equal(["acct-2"], (await memory.ListAsync(MemoryKinds.GlChoice, CancellationToken.None)).Select(i => i.Value));
+        Assert.Equal(new Dictionary<string, long> { [_embedder.Space] = 1 }, await memory.SpacesAsync(CancellationToken.None));
     }
 
     [Fact]

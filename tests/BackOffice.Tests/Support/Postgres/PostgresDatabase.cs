@@ -73,24 +73,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
             await engine.DisposeAsync();
         }
 
-        // The owner may not terminate the application role's backends (DROP ... WITH (FORCE) would need
-        // pg_signal_backend), so the pools close them and the drop waits for those backends to finish exiting.
-        NpgsqlConnection.ClearPool(new NpgsqlConnection(Options.PostgresConnectionString));
-        NpgsqlConnection.ClearPool(new NpgsqlConnection(Options.PostgresOwnerConnectionString));
-        await using var connection = new NpgsqlConnection(PostgresServer.OwnerConnectionString);
-        await connection.OpenAsync();
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name}", connection);
-                await drop.ExecuteNonQueryAsync();
-                return;
-            }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 100)
-            {
-                await Task.Delay(100);
-            }
-        }
+        await PostgresDatabases.DropAsync(
+            PostgresServer.OwnerConnectionString, Name, Options.PostgresConnectionString!, Options.PostgresOwnerConnectionString!);
     }
 }
