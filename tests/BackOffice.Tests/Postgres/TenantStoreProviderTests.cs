@@ -48,24 +48,27 @@ public sealed class TenantStoreProviderTests
 
     [Theory]
     [StoreProviders]
-    public async Task ProcoreSync_CursorsAndWatermarkThenReset_WatermarkGoesOnlyWhenAsked(string provider)
+    public async Task ProcoreSync_FullPassStartedThenCompleted_WatermarkHeldAsPackageRangeUntilTheEnd(string provider)
     {
         var (store, tenant) = await TenantAsync(provider);
         await using var _ = store;
         var sync = tenant.ProcoreSync;
         var scope = new ProcoreScope("2783883", new Dictionary<string, string>());
         await sync.ApplyAsync("projects", [], scope, new ProcoreCursor("projects", 3, Done: true), Ct);
-        await sync.SetStateAsync("updated_since", "2026-11-20T00:00:00Z", Ct);
+        await sync.SetStateAsync(ProcoreSyncStore.UpdatedSinceKey, "2026-11-20T00:00:00Z", Ct);
 
         var cursors = await sync.CursorsAsync(Ct);
-        await sync.ResetCursorsAsync(watermark: false, Ct);
-        var kept = await sync.StateAsync("updated_since", Ct);
-        await sync.ResetCursorsAsync(watermark: true, Ct);
+        await sync.StartFullAsync(Ct);
+        var afterStart = (await sync.CursorsAsync(Ct), await sync.StateAsync(ProcoreSyncStore.UpdatedSinceKey, Ct),
+            await sync.StateAsync(ProcoreSyncStore.PackagesSinceKey, Ct));
+        await sync.CompletePassAsync("2026-11-27T00:00:00Z", Ct);
 
         Assert.Equal(new ProcoreCursor("projects", 3, true), Assert.Single(cursors.Values));
-        Assert.Equal("2026-11-20T00:00:00Z", kept);
+        Assert.Empty(afterStart.Item1);
+        Assert.Equal((null, "2026-11-20T00:00:00Z"), (afterStart.Item2, afterStart.Item3));
         Assert.Empty(await sync.CursorsAsync(Ct));
-        Assert.Null(await sync.StateAsync("updated_since", Ct));
+        Assert.Equal("2026-11-27T00:00:00Z", await sync.StateAsync(ProcoreSyncStore.UpdatedSinceKey, Ct));
+        Assert.Null(await sync.StateAsync(ProcoreSyncStore.PackagesSinceKey, Ct));
     }
 
     [Theory]
