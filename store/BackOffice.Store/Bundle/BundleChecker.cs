@@ -10,13 +10,20 @@ namespace BackOffice.Store.Bundle;
 /// <c>BundleValidator</c> reported, in the same order: field errors first (<see cref="ReadAsync"/>), then, per file,
 /// references and sandbox collisions, then orphans, then the business rules (<see cref="ValidateAsync"/>).
 /// </summary>
-internal sealed class BundleChecker(DbConnection connection, DbTransaction transaction, bool merge, IProgress<ImportProgress>? progress)
+/// <remarks>
+/// A table that holds no row yet (a first import) has nothing to diff or delete, so its rows are inserted as they
+/// pass, while no error has been found: the file is not parsed a second time, and a later error rolls the whole
+/// transaction back, so nothing is half-written.
+/// </remarks>
+internal sealed class BundleChecker(
+    DbConnection connection, DbTransaction transaction, bool merge, ISet<Sweeps.ChangedEntity> touched, IProgress<ImportProgress>? progress)
 {
-    private static readonly HashSet<string> Referenced = BundleSchema.Files.SelectMany(f => f.Columns).SelectMany(Targets).ToHashSet(StringComparer.Ordinal);
-
     private readonly Dictionary<string, TableCheck> _checks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _storedKeys = new(StringComparer.Ordinal);
     private readonly BundleRules _rules = new();
+
+    /// <summary>Reference and sandbox errors found so far (while none is, new rows of a fresh table are written as they pass).</summary>
+    private int _found;
 
     public IReadOnlyCollection<TableCheck> Checks => _checks.Values;
 
@@ -46,6 +53,8 @@ internal sealed class BundleChecker(DbConnection connection, DbTransaction trans
         var keyIndex = spec.IndexOf(spec.Key);
         var hasher = new RowHasher(spec);
         var keyColumn = spec.Column(spec.Key)!.CsvName;
+        await using var early = !merge && keys.Count == 0 ? BundleRowCommand.Insert(spec, connection, transaction) : null;
+        var entityColumns = Sweeps.ChangedEntities.Columns(spec).Select(spec.IndexOf).ToArray();
         await foreach (var row in check.Source.ReadAsync(errors, warnings, null, cancellationToken))
         {
             var ordinal = check.Plan.Count;
@@ -67,6 +76,11 @@ internal sealed class BundleChecker(DbConnection connection, DbTransaction trans
             {
                 check.Plan[ordinal] = Judge(check, slot, hasher, row);
                 CheckRow(check, ordinal, row, slot);
+                if (early is not null && check.Plan[ordinal] == TableCheck.Insert && errors.Errors.Count == 0 && _found == 0 && _rules.Found == 0)
+                {
+                    await BundleWriter.InsertAsync(spec, row, early, hasher, entityColumns, touched, cancellationToken);
+                    (check.Plan[ordinal], check.Written) = (TableCheck.Skip, check.Written + 1);
+                }
                 if (check.Rows % 1000 == 0)
                 {
                     progress?.Report(new ImportProgress(ImportPhase.Reading, spec.Path, check.Rows));
@@ -115,6 +129,7 @@ internal sealed class BundleChecker(DbConnection connection, DbTransaction trans
             else if (Unknown(target, value) is { } message)
             {
                 check.ReferenceErrors.Add((ordinal, i, new BundleError(spec.Path, row.Line, column.CsvName, message)));
+                _found++;
             }
         }
 
@@ -123,6 +138,7 @@ internal sealed class BundleChecker(DbConnection connection, DbTransaction trans
         {
             check.SandboxErrors.Add(new BundleError(spec.Path, row.Line, spec.Column(spec.Key)!.CsvName,
                 $"id '{row.Values[spec.IndexOf(spec.Key)]}' already belongs to a record the bundle does not own (made by the sandbox ledger, or synced from Procore or QuickBooks); use another id"));
+            _found++;
         }
 
         _rules.Observe(spec, row);
@@ -145,7 +161,7 @@ internal sealed class BundleChecker(DbConnection connection, DbTransaction trans
             }
         }
 
-        if (Referenced.Contains(check.Spec.Path))
+        if (TableCheck.Referenced.Contains(check.Spec.Path))
         {
             // A merge keeps every stored row, so a stored id is a good target even when its file is present (issue 14).
             check.Keys = keys.Where(k => k.Value.Listed || (merge && k.Value.Stored)).Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
@@ -157,19 +173,11 @@ internal sealed class BundleChecker(DbConnection connection, DbTransaction trans
     /// <summary>The stored keys of every absent file this file refers to (read once per import).</summary>
     private async Task LoadTargetsAsync(FileSpec spec, CancellationToken cancellationToken)
     {
-        foreach (var target in spec.Columns.SelectMany(Targets).Where(t => !_checks.ContainsKey(t) && !_storedKeys.ContainsKey(t)))
+        foreach (var target in spec.Columns.SelectMany(TableCheck.Targets).Where(t => !_checks.ContainsKey(t) && !_storedKeys.ContainsKey(t)))
         {
             _storedKeys[target] = await TableCheck.LoadKeysAsync(BundleSchema.File(target), connection, transaction, cancellationToken);
         }
     }
-
-    private static IEnumerable<string> Targets(ColumnSpec column) => column.Reference switch
-    {
-        null => [],
-        { TargetFile: { } file } => [file],
-        { TargetByDiscriminator: { } byKind } => byKind.Values,
-        _ => [],
-    };
 
     /// <summary>The checks across rows and files, once every file was read without a field error.</summary>
     public async Task ValidateAsync(ErrorSink errors, CancellationToken cancellationToken)

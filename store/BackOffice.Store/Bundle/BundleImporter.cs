@@ -82,12 +82,14 @@ public sealed class BundleImporter(TimeProvider clock)
         var transaction = unit.Transaction!;
         await using var pageCache = await ImportPageCache.EnlargeAsync(connection, transaction, cancellationToken);
         var profile = new ImportProfile();
-        var checker = new BundleChecker(connection, transaction, source.Merge, progress);
+        var touched = new HashSet<ChangedEntity>();
+        await BundleWriter.DeferForeignKeysAsync(connection, transaction, cancellationToken);
+        var checker = new BundleChecker(connection, transaction, source.Merge, touched, progress);
         await checker.ReadAsync(sources, errors, warnings, cancellationToken);
         // Issue 19: raw files are inspected (no links, inside the bundle, bounded names) before anything is written.
         var rawSources = bundleDirectory is null ? [] : BundleRawFiles.Inspect(bundleDirectory, errors);
         ThrowIfAny(errors);
-        profile.Mark("parse and check rows");
+        profile.Mark("parse, check and insert into empty tables");
         var rows = checker.Checks.Sum(c => c.Rows);
         progress?.Report(new ImportProgress(ImportPhase.Validating, null, rows));
         var validation = new ErrorSink();
@@ -95,7 +97,6 @@ public sealed class BundleImporter(TimeProvider clock)
         ThrowIfAny(validation);
         profile.Mark("checks across files");
 
-        var touched = new HashSet<ChangedEntity>();
         var counts = (await BundleWriter.WriteAsync(checker.Checks, connection, transaction, progress, source.Merge, touched, cancellationToken)).ToList();
         profile.Mark("write");
         var rawFiles = await BundleRawFiles.PlanAsync(rawSources, data, connection, transaction, cancellationToken);

@@ -41,6 +41,9 @@ internal sealed class BundleRules
     private readonly Dictionary<string, long> _lineSums = new(StringComparer.Ordinal);
     private readonly TimecardTradeRule _trades = new();
 
+    /// <summary>Errors the row rules and the links found so far.</summary>
+    public int Found => _rowErrors.Sum(e => e.Count) + _linkErrors.Count;
+
     /// <summary>One valid row of a file, in file order.</summary>
     public void Observe(FileSpec spec, ParsedRow row)
     {

@@ -16,14 +16,6 @@ internal static class BundleWriter
         IReadOnlyCollection<TableCheck> checks, DbConnection connection, DbTransaction transaction,
         IProgress<ImportProgress>? progress, bool merge, ISet<ChangedEntity> touched, CancellationToken cancellationToken)
     {
-        // Parents and children are written in whatever order the diff needs; foreign keys are checked at commit (the
-        // PostgreSQL schema declares them deferred, issue 18).
-        if (connection is Microsoft.Data.Sqlite.SqliteConnection)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "PRAGMA defer_foreign_keys = ON", transaction: transaction, cancellationToken: cancellationToken));
-        }
-
         var byPath = checks.ToDictionary(c => c.Spec.Path, StringComparer.Ordinal);
         var present = BundleSchema.Files.Where(f => byPath.ContainsKey(f.Path)).Select(f => byPath[f.Path]).ToList();
         var removed = new Dictionary<string, int>();
@@ -39,7 +31,7 @@ internal static class BundleWriter
         foreach (var check in present)
         {
             progress?.Report(new ImportProgress(ImportPhase.Writing, check.Spec.Path, check.Rows));
-            if (check.Added + check.Changed > 0)
+            if (check.Added + check.Changed > check.Written)
             {
                 await UpsertAsync(check, connection, transaction, touched, cancellationToken);
             }
@@ -48,6 +40,28 @@ internal static class BundleWriter
         }
 
         return counts;
+    }
+
+    /// <summary>
+    /// Parents and children are written in whatever order the diff needs (a fresh table's rows while they are checked,
+    /// issue 18); foreign keys are checked at commit (the PostgreSQL schema declares them deferred).
+    /// </summary>
+    public static async Task DeferForeignKeysAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "PRAGMA defer_foreign_keys = ON", transaction: transaction, cancellationToken: cancellationToken));
+        }
+    }
+
+    /// <summary>Inserts one new row and journals its entities (issue 18).</summary>
+    public static async Task InsertAsync(
+        FileSpec spec, ParsedRow row, BundleRowCommand insert, RowHasher hasher, int[] entityColumns, ISet<ChangedEntity> touched,
+        CancellationToken cancellationToken)
+    {
+        touched.UnionWith(ChangedEntities.Of(spec, Array.ConvertAll(entityColumns, c => row.Values[c])));
+        await insert.RunAsync(row, hasher.Hash(row), (string)row.Values[spec.IndexOf(spec.Key)]!, cancellationToken);
     }
 
     private static async Task<int> DeleteMissingAsync(
@@ -109,7 +123,7 @@ internal static class BundleWriter
             written++;
         }
 
-        ThrowIfChanged(check, readBadly: errors.Errors.Count > 0 || written != check.Added + check.Changed);
+        ThrowIfChanged(check, readBadly: errors.Errors.Count > 0 || written != check.Added + check.Changed - check.Written);
     }
 
     /// <summary>

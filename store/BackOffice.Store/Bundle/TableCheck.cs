@@ -37,6 +37,9 @@ internal sealed class TableCheck(BundleRowSource source)
 
     public int Rows => Added + Changed + Unchanged;
 
+    /// <summary>New rows of a table that held none, inserted while the file was checked (issue 18: not read a second time).</summary>
+    public int Written { get; set; }
+
     public List<string> Removed { get; } = [];
 
     /// <summary>The keys the file lists (and in a merge the stored ones), kept once the file is checked if another file refers to it.</summary>
@@ -51,6 +54,18 @@ internal sealed class TableCheck(BundleRowSource source)
 
     /// <summary>References to a file not checked yet (a customer's parent customer): resolved when every file is.</summary>
     public List<(int Ordinal, int Column, int Line, string Target, string Value)> Deferred { get; } = [];
+
+    /// <summary>Files some file refers to: their keys are kept once checked.</summary>
+    public static readonly HashSet<string> Referenced = BundleSchema.Files.SelectMany(f => f.Columns).SelectMany(Targets).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The files a reference column can point to.</summary>
+    public static IEnumerable<string> Targets(ColumnSpec column) => column.Reference switch
+    {
+        null => [],
+        { TargetFile: { } file } => [file],
+        { TargetByDiscriminator: { } byKind } => byKind.Values,
+        _ => [],
+    };
 
     /// <summary>Every stored key of the table with its hash and whether the bundle owns it, in the order SQL returns them.</summary>
     public static async Task<Dictionary<string, KeySlot>> LoadStoredAsync(
