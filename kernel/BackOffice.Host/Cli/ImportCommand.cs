@@ -56,6 +56,16 @@ public static class ImportCommand
         });
         var summary = await cli.Get<BundleImporter>().ImportAsync(Path.GetFullPath(directory), cli.Tenant(tenant), actor, reporter, encoding, ct);
         await cli.Get<AuditAnchors>().AdvanceAsync(tenant, ct);
+        if (Environment.GetEnvironmentVariable("BACKOFFICE_IMPORT_PROFILE") == "1")
+        {
+            // Issue 18: per-phase figures on stderr, so the summary on stdout stays what scripts read.
+            foreach (var phase in summary.Profile)
+            {
+                await Console.Error.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"import profile: {phase.Phase}: {phase.Seconds:0.00} s, {phase.AllocatedBytes / 1048576d:0} MB allocated, peak {phase.PeakWorkingSetBytes / 1048576d:0} MB"));
+            }
+        }
+
         return summary;
     }
 

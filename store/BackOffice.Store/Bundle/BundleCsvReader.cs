@@ -5,11 +5,16 @@ namespace BackOffice.Store.Bundle;
 /// <summary>Reads one bundle CSV file into typed values, reporting each bad header, field and duplicate id by line.</summary>
 public static class BundleCsvReader
 {
-    public static async Task<ParsedTable> ReadAsync(
-        string bundleDirectory, FileSpec spec, BundleEncoding encoding, ErrorSink errors, List<string> warnings, IProgress<ImportProgress>? progress,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Issue 18: streams the rows of one file in file order (a row with a bad field marked <see cref="ParsedRow.Invalid"/>), reporting each bad header and field by line
+    /// (duplicate ids are the caller's to find: it holds the keys). Only rows whose ordinal (0-based, among the file's
+    /// records) <paramref name="wanted"/> accepts are parsed; the others are skipped without building their values.
+    /// <paramref name="warnings"/> null: the header's extra columns were reported on an earlier pass.
+    /// </summary>
+    public static async IAsyncEnumerable<ParsedRow> StreamAsync(
+        string path, FileSpec spec, BundleEncoding encoding, ErrorSink errors, List<string>? warnings, Func<int, bool>? wanted,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var table = new ParsedTable(spec);
         var options = CsvReaderOptions.Default with
         {
             Encoding = encoding.Encoding,
@@ -20,23 +25,29 @@ public static class BundleCsvReader
             MalformedData = CsvMalformedDataHandling.Skip,
             OnMalformedRecord = bad => errors.Add(spec.Path, (int)bad.LineNumber, null, Malformed(bad)),
         };
-        await using var reader = CsvReader.FromFile(Path.Combine(bundleDirectory, spec.Path), options);
+        await using var reader = CsvReader.FromFile(path, options);
         await reader.ReadHeaderAsync(cancellationToken);
         var header = reader.Headers.ToArray();
         if (header.Length == 0)
         {
             errors.Add(spec.Path, 1, null, "the file is empty; expected a header row");
-            return table;
+            yield break;
         }
 
         var map = MapHeader(spec, header, errors, warnings);
         if (map is null)
         {
-            return table;
+            yield break;
         }
 
-        while (!errors.Full && await reader.ReadAsync(cancellationToken))
+        var pool = new ValuePool(spec.Columns.Count);
+        for (var ordinal = 0; !errors.Full && await reader.ReadAsync(cancellationToken); ordinal++)
         {
+            if (wanted is not null && !wanted(ordinal))
+            {
+                continue;
+            }
+
             var line = (int)reader.LineNumber;
             var fields = new string[reader.FieldCount];
             for (var i = 0; i < fields.Length; i++)
@@ -50,21 +61,14 @@ public static class BundleCsvReader
                 continue;
             }
 
-            AddRow(table, line, fields, map.Indexes, errors);
-            if (table.Rows.Count % 1000 == 0)
-            {
-                progress?.Report(new ImportProgress(ImportPhase.Reading, spec.Path, table.Rows.Count));
-            }
+            yield return ParseRow(spec, pool, line, fields, map.Indexes, errors);
         }
-
-        progress?.Report(new ImportProgress(ImportPhase.Reading, spec.Path, table.Rows.Count));
-        return table;
     }
 
     private sealed record HeaderMap(int Width, int[] Indexes);
 
     /// <summary>CSV field index for each spec column (-1 when an optional column is absent), or null if a required one is missing.</summary>
-    private static HeaderMap? MapHeader(FileSpec spec, string[] header, ErrorSink errors, List<string> warnings)
+    private static HeaderMap? MapHeader(FileSpec spec, string[] header, ErrorSink errors, List<string>? warnings)
     {
         var names = header.Select(h => h.Trim()).ToArray();
         var indexes = spec.Columns
@@ -82,7 +86,7 @@ public static class BundleCsvReader
 
         foreach (var extra in names.Where(n => !spec.Columns.Any(c => string.Equals(c.CsvName, n, StringComparison.OrdinalIgnoreCase))))
         {
-            warnings.Add($"{spec.Path}: column '{extra}' is not part of the format and was ignored");
+            warnings?.Add($"{spec.Path}: column '{extra}' is not part of the format and was ignored");
         }
 
         return complete ? new HeaderMap(header.Length, indexes) : null;
@@ -102,6 +106,26 @@ public static class BundleCsvReader
     private static void AddRow(ParsedTable table, int line, string[] fields, int[] indexes, ErrorSink errors)
     {
         var spec = table.Spec;
+        var row = ParseRow(spec, table.Pool, line, fields, indexes, errors);
+        if (table.Value(row, spec.Key) is string key && !table.ByKey.TryAdd(key, row))
+        {
+            errors.Add(spec.Path, line, spec.Column(spec.Key)!.CsvName, Duplicate(spec, key, table.ByKey[key].Line));
+            return;
+        }
+
+        if (!row.Invalid)
+        {
+            table.Rows.Add(row);
+        }
+    }
+
+    /// <summary>The error for a key a file already used on <paramref name="firstLine"/>.</summary>
+    internal static string Duplicate(FileSpec spec, string key, int firstLine) =>
+        $"duplicate {spec.Column(spec.Key)!.CsvName} '{key}': it is already used on line {firstLine}";
+
+    /// <summary>One row's typed values; <see cref="ParsedRow.Invalid"/> (its errors reported) when a field is missing or does not parse.</summary>
+    private static ParsedRow ParseRow(FileSpec spec, ValuePool pool, int line, string[] fields, int[] indexes, ErrorSink errors)
+    {
         var values = new object?[spec.Columns.Count];
         var ok = true;
         for (var i = 0; i < spec.Columns.Count; i++)
@@ -134,21 +158,10 @@ public static class BundleCsvReader
             }
 
             // The key is unique, so sharing it would only grow the pool.
-            values[i] = spec.Columns[i].SqlName == spec.Key ? parsed.Value : table.Pool.Share(i, parsed.Value);
+            values[i] = spec.Columns[i].SqlName == spec.Key ? parsed.Value : pool.Share(i, parsed.Value);
         }
 
-        var row = new ParsedRow(line, values);
-        if (table.Value(row, spec.Key) is string key && !table.ByKey.TryAdd(key, row))
-        {
-            errors.Add(spec.Path, line, spec.Column(spec.Key)!.CsvName,
-                $"duplicate {spec.Column(spec.Key)!.CsvName} '{key}': it is already used on line {table.ByKey[key].Line}");
-            ok = false;
-        }
-
-        if (ok)
-        {
-            table.Rows.Add(row);
-        }
+        return new ParsedRow(line, values) { Invalid = !ok };
     }
 
     /// <summary>At most this many characters in one text field (issue 19: a huge field is refused, not stored).</summary>

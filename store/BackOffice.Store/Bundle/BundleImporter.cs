@@ -47,20 +47,12 @@ public sealed class BundleImporter(TimeProvider clock)
             warnings.Add($"{BundleManifest.FileName}: the bundle names tenant '{named}'; it was imported into '{tenant}' as asked");
         }
 
-        var tables = new Dictionary<string, ParsedTable>();
-        foreach (var spec in BundleSchema.Files.Where(f => BundleFileGuard.Present(bundleDirectory, f.Path)))
-        {
-            if (await IsReadableTextAsync(bundleDirectory, spec.Path, encoding, errors, cancellationToken))
-            {
-                tables[spec.Path] = await BundleCsvReader.ReadAsync(bundleDirectory, spec, encoding, errors, warnings, progress, cancellationToken);
-            }
-        }
-
-        var rawSources = BundleRawFiles.Inspect(bundleDirectory, errors);
-        ThrowIfAny(errors);
+        // Issue 18: each file is read when the import checks it, inside the transaction, and again to write what changed.
+        var sources = BundleSchema.Files.Where(f => BundleFileGuard.Present(bundleDirectory, f.Path))
+            .Select(spec => (BundleRowSource)new CsvRowSource(bundleDirectory, spec, encoding)).ToList();
         var source = new ImportSource(Path.GetFullPath(bundleDirectory), manifest.Format, manifest.ExportedAt, manifest.ProjectSystem,
             manifest.LedgerSystem, Merge: false);
-        return await ImportTablesAsync(tables, source, data, actor, progress, cancellationToken, rawSources, startedAt, warnings);
+        return await ImportSourcesAsync(sources, source, data, actor, progress, cancellationToken, bundleDirectory, startedAt, warnings);
     }
 
     /// <summary>
@@ -72,12 +64,12 @@ public sealed class BundleImporter(TimeProvider clock)
     public Task<ImportSummary> ImportTablesAsync(
         IReadOnlyDictionary<string, ParsedTable> tables, ImportSource source, TenantData data, string actor,
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
-        ImportTablesAsync(tables, source, data, actor, progress, cancellationToken, [],
-            clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture), []);
+        ImportSourcesAsync([.. tables.Values.Select(t => (BundleRowSource)new TableRowSource(t))], source, data, actor, progress, cancellationToken,
+            null, clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture), []);
 
-    private async Task<ImportSummary> ImportTablesAsync(
-        IReadOnlyDictionary<string, ParsedTable> tables, ImportSource source, TenantData data, string actor,
-        IProgress<ImportProgress>? progress, CancellationToken cancellationToken, IReadOnlyList<RawSource> rawSources, string startedAt,
+    private async Task<ImportSummary> ImportSourcesAsync(
+        IReadOnlyList<BundleRowSource> sources, ImportSource source, TenantData data, string actor,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken, string? bundleDirectory, string startedAt,
         List<string> warnings)
     {
         var errors = new ErrorSink();
@@ -89,18 +81,29 @@ public sealed class BundleImporter(TimeProvider clock)
         var connection = unit.Connection;
         var transaction = unit.Transaction!;
         await using var pageCache = await ImportPageCache.EnlargeAsync(connection, transaction, cancellationToken);
-        progress?.Report(new ImportProgress(ImportPhase.Validating, null, tables.Values.Sum(t => t.Rows.Count)));
-        var stored = await StoredState.LoadAsync(connection, transaction, cancellationToken);
-        await BundleValidator.ValidateAsync(tables, stored, connection, transaction, errors, source.Merge, cancellationToken);
-        ThrowIfAny(errors);
-
+        var profile = new ImportProfile();
         var touched = new HashSet<ChangedEntity>();
-        var counts = (await BundleWriter.WriteAsync(tables, stored, connection, transaction, progress, source.Merge, touched, cancellationToken)).ToList();
-        // Issue 19: raw files were inspected (no links, inside the bundle, bounded names) before anything was read.
+        await BundleWriter.DeferForeignKeysAsync(connection, transaction, cancellationToken);
+        var checker = new BundleChecker(connection, transaction, source.Merge, touched, progress);
+        await checker.ReadAsync(sources, errors, warnings, cancellationToken);
+        // Issue 19: raw files are inspected (no links, inside the bundle, bounded names) before anything is written.
+        var rawSources = bundleDirectory is null ? [] : BundleRawFiles.Inspect(bundleDirectory, errors);
+        ThrowIfAny(errors);
+        profile.Mark("parse, check and insert into empty tables");
+        var rows = checker.Checks.Sum(c => c.Rows);
+        progress?.Report(new ImportProgress(ImportPhase.Validating, null, rows));
+        var validation = new ErrorSink();
+        await checker.ValidateAsync(validation, cancellationToken);
+        ThrowIfAny(validation);
+        profile.Mark("checks across files");
+
+        var counts = (await BundleWriter.WriteAsync(checker.Checks, connection, transaction, progress, source.Merge, touched, cancellationToken)).ToList();
+        profile.Mark("write");
         var rawFiles = await BundleRawFiles.PlanAsync(rawSources, data, connection, transaction, cancellationToken);
         // Issue 18: what this import touched, inbox documents and price files included, commits with it.
         touched.UnionWith(rawFiles.Where(f => f.Changed).Select(f => new ChangedEntity(f.Kind == "inbox" ? "document" : f.Kind, f.Name)));
         await ChangeJournalStore.RecordAsync(touched, "import:" + (source.Format ?? "bundle"), startedAt, connection, transaction, cancellationToken);
+        profile.Mark("journal");
         await BundleRawFiles.RecordAsync(rawFiles, startedAt, connection, transaction, cancellationToken);
         var staged = await BundleFileMoves.StageAsync(rawFiles, data, connection, transaction, progress, cancellationToken);
         counts.AddRange(BundleRawFiles.Count(rawFiles));
@@ -108,10 +111,11 @@ public sealed class BundleImporter(TimeProvider clock)
         await _audit.AppendAsync(connection, transaction, auditKey, actor, "import.completed", $"import:{runId}",
             AuditData(data.Tenant, source, counts, warnings.Count), cancellationToken);
         await unit.CommitAsync(cancellationToken);
+        profile.Mark("raw files, audit and commit");
 
         await BundleFileMoves.FinishAsync(data, staged, cancellationToken);
-        progress?.Report(new ImportProgress(ImportPhase.Done, null, tables.Values.Sum(t => t.Rows.Count)));
-        return new ImportSummary(runId, data.Tenant, counts, warnings);
+        progress?.Report(new ImportProgress(ImportPhase.Done, null, rows));
+        return new ImportSummary(runId, data.Tenant, counts, warnings) { Profile = profile.Phases };
     }
 
     /// <summary>Issue 19: a plain file inside the bundle (no link) and strictly decodable, before any parser sees it.</summary>

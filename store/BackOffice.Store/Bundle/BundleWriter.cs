@@ -5,57 +5,74 @@ using Dapper;
 namespace BackOffice.Store.Bundle;
 
 /// <summary>
-/// Applies validated tables inside the caller's transaction by diffing row hashes: inserts new keys, updates changed
-/// rows, deletes owned rows a present file no longer lists (children first), and leaves unchanged rows untouched.
-/// Every row it adds, changes or deletes adds its entities, before and after, to <c>touched</c> (issue 18: the change journal).
+/// Applies checked files inside the caller's transaction: deletes owned rows a present file no longer lists (children
+/// first), then reads each file again and writes only the rows its check marked new or changed (issue 18: an unchanged
+/// row is skipped before its values are parsed, and a file with nothing to write is not read again). Every row it adds,
+/// changes or deletes adds its entities, before and after, to <c>touched</c> (issue 18: the change journal).
 /// </summary>
-public static class BundleWriter
+internal static class BundleWriter
 {
     public static async Task<IReadOnlyList<FileImportCounts>> WriteAsync(
-        IReadOnlyDictionary<string, ParsedTable> tables, StoredState stored, DbConnection connection, DbTransaction transaction,
+        IReadOnlyCollection<TableCheck> checks, DbConnection connection, DbTransaction transaction,
         IProgress<ImportProgress>? progress, bool merge, ISet<ChangedEntity> touched, CancellationToken cancellationToken)
     {
-        // Parents and children are written in whatever order the diff needs; foreign keys are checked at commit (the
-        // PostgreSQL schema declares them deferred, issue 18).
-        if (connection is Microsoft.Data.Sqlite.SqliteConnection)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "PRAGMA defer_foreign_keys = ON", transaction: transaction, cancellationToken: cancellationToken));
-        }
-
-        var present = BundleSchema.Files.Where(f => tables.ContainsKey(f.Path)).ToList();
+        var byPath = checks.ToDictionary(c => c.Spec.Path, StringComparer.Ordinal);
+        var present = BundleSchema.Files.Where(f => byPath.ContainsKey(f.Path)).Select(f => byPath[f.Path]).ToList();
         var removed = new Dictionary<string, int>();
-        foreach (var spec in Enumerable.Reverse(present))
+        foreach (var check in Enumerable.Reverse(present))
         {
             // Issue 14: a merge keeps what the files leave out, except the lines of a document they carry (BundleLineReplacement).
-            removed[spec.Path] = merge
-                ? await BundleLineReplacement.DeleteReplacedAsync(tables[spec.Path], connection, transaction, touched, cancellationToken)
-                : await DeleteMissingAsync(tables[spec.Path], stored, connection, transaction, touched, cancellationToken);
+            removed[check.Spec.Path] = merge
+                ? await BundleLineReplacement.DeleteReplacedAsync(((TableRowSource)check.Source).Table, connection, transaction, touched, cancellationToken)
+                : await DeleteMissingAsync(check, connection, transaction, touched, cancellationToken);
         }
 
         var counts = new List<FileImportCounts>();
-        foreach (var spec in present)
+        foreach (var check in present)
         {
-            progress?.Report(new ImportProgress(ImportPhase.Writing, spec.Path, tables[spec.Path].Rows.Count));
-            var (added, changed, unchanged) = await UpsertAsync(tables[spec.Path], stored, connection, transaction, touched, cancellationToken);
-            counts.Add(new FileImportCounts(spec.Path, added, changed, removed[spec.Path], unchanged));
+            progress?.Report(new ImportProgress(ImportPhase.Writing, check.Spec.Path, check.Rows));
+            if (check.Added + check.Changed > check.Written)
+            {
+                await UpsertAsync(check, connection, transaction, touched, cancellationToken);
+            }
+
+            counts.Add(new FileImportCounts(check.Spec.Path, check.Added, check.Changed, removed[check.Spec.Path], check.Unchanged));
         }
 
         return counts;
     }
 
-    private static async Task<int> DeleteMissingAsync(
-        ParsedTable table, StoredState stored, DbConnection connection, DbTransaction transaction, ISet<ChangedEntity> touched,
+    /// <summary>
+    /// Parents and children are written in whatever order the diff needs (a fresh table's rows while they are checked,
+    /// issue 18); foreign keys are checked at commit (the PostgreSQL schema declares them deferred).
+    /// </summary>
+    public static async Task DeferForeignKeysAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "PRAGMA defer_foreign_keys = ON", transaction: transaction, cancellationToken: cancellationToken));
+        }
+    }
+
+    /// <summary>Inserts one new row and journals its entities (issue 18).</summary>
+    public static async Task InsertAsync(
+        FileSpec spec, ParsedRow row, BundleRowCommand insert, RowHasher hasher, int[] entityColumns, ISet<ChangedEntity> touched,
         CancellationToken cancellationToken)
     {
-        var spec = table.Spec;
-        var missing = stored.Owned(spec).Where(k => !table.ByKey.ContainsKey(k.Key)).Select(k => k.Key).ToList();
-        foreach (var key in missing)
+        touched.UnionWith(ChangedEntities.Of(spec, Array.ConvertAll(entityColumns, c => row.Values[c])));
+        await insert.RunAsync(row, hasher.Hash(row), (string)row.Values[spec.IndexOf(spec.Key)]!, cancellationToken);
+    }
+
+    private static async Task<int> DeleteMissingAsync(
+        TableCheck check, DbConnection connection, DbTransaction transaction, ISet<ChangedEntity> touched, CancellationToken cancellationToken)
+    {
+        foreach (var key in check.Removed)
         {
-            await DeleteRowAsync(spec, key, connection, transaction, touched, cancellationToken);
+            await DeleteRowAsync(check.Spec, key, connection, transaction, touched, cancellationToken);
         }
 
-        return missing.Count;
+        return check.Removed.Count;
     }
 
     /// <summary>Deletes one stored row, its entities journaled first (issue 18); also for a merge's replaced lines (issue 14).</summary>
@@ -67,51 +84,59 @@ public static class BundleWriter
             $"DELETE FROM {spec.Table} WHERE {spec.Key} = @key", new { key }, transaction, cancellationToken: cancellationToken));
     }
 
-    private static async Task<(int Added, int Changed, int Unchanged)> UpsertAsync(
-        ParsedTable table, StoredState stored, DbConnection connection, DbTransaction transaction, ISet<ChangedEntity> touched,
-        CancellationToken cancellationToken)
+    private static async Task UpsertAsync(
+        TableCheck check, DbConnection connection, DbTransaction transaction, ISet<ChangedEntity> touched, CancellationToken cancellationToken)
     {
-        var spec = table.Spec;
+        var spec = check.Spec;
         var entityColumns = ChangedEntities.Columns(spec).Select(spec.IndexOf).ToArray();
         var keyIndex = spec.IndexOf(spec.Key);
-        var existing = stored.Keys(spec);
         // Issue 18: one prepared statement per table and kind, run for every row (not a command built per row).
         await using var insert = BundleRowCommand.Insert(spec, connection, transaction);
         await using var update = BundleRowCommand.Update(spec, connection, transaction);
         var hasher = new RowHasher(spec);
-        int added = 0, changed = 0, unchanged = 0;
-        foreach (var row in table.Rows)
+        var errors = new ErrorSink();
+        var plan = check.Plan;
+        var ordinal = -1;
+        var written = 0;
+        ThrowIfChanged(check, readBadly: false);
+        await foreach (var row in check.Source.ReadAsync(errors, null, i => i < plan.Count && plan[ordinal = i] != TableCheck.Skip, cancellationToken))
         {
-            var key = (string)row.Values[keyIndex]!;
-            var hash = hasher.Hash(row);
-            existing.TryGetValue(key, out var before);
-            if (before?.Hash == hash)
+            if (row.Invalid || errors.Errors.Count > 0)
             {
-                unchanged++;
-                continue;
+                ThrowIfChanged(check, readBadly: true);
             }
 
+            var key = (string)row.Values[keyIndex]!;
+            var hash = hasher.Hash(row);
+            var isUpdate = plan[ordinal] == TableCheck.Update;
             // Issue 18: an update journals the columns it changes, so an agent that reads none of them skips it.
             string? changedColumns = null;
-            if (before is not null)
+            if (isUpdate)
             {
                 var diff = await ChangedEntities.UpdateAsync(spec, key, row.Values, connection, transaction, cancellationToken);
                 touched.UnionWith(diff.Before);
                 changedColumns = diff.Columns;
             }
 
-            touched.UnionWith(ChangedEntities.Of(spec, Array.ConvertAll(entityColumns, i => row.Values[i]), changedColumns));
-            await (before is null ? insert : update).RunAsync(row, hash, key, cancellationToken);
-            if (before is null)
-            {
-                added++;
-            }
-            else
-            {
-                changed++;
-            }
+            touched.UnionWith(ChangedEntities.Of(spec, Array.ConvertAll(entityColumns, c => row.Values[c]), changedColumns));
+            await (isUpdate ? update : insert).RunAsync(row, hash, key, cancellationToken);
+            written++;
         }
 
-        return (added, changed, unchanged);
+        ThrowIfChanged(check, readBadly: errors.Errors.Count > 0 || written != check.Added + check.Changed - check.Written);
+    }
+
+    /// <summary>
+    /// Issue 18: the file is read a second time to write; if it is not what was checked (edited in between, a row that
+    /// no longer parses, fewer rows), the import stops and its transaction rolls back, so nothing is half-written.
+    /// </summary>
+    private static void ThrowIfChanged(TableCheck check, bool readBadly)
+    {
+        var problem = check.Source.ChangedSinceChecked()
+            ?? (readBadly ? "the file read differently the second time; nothing was written, import the bundle again" : null);
+        if (problem is not null)
+        {
+            throw new BundleValidationException([new BundleError(check.Spec.Path, null, null, problem)]);
+        }
     }
 }

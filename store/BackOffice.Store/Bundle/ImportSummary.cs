@@ -20,6 +20,9 @@ public sealed record ImportSummary(long RunId, string Tenant, IReadOnlyList<File
     public bool AnythingChanged => Files.Any(f => f.AnythingChanged);
 
     public FileImportCounts? For(string file) => Files.FirstOrDefault(f => f.File == file);
+
+    /// <summary>Issue 18: time, allocations and peak memory per phase of the import.</summary>
+    public IReadOnlyList<ImportPhaseFigures> Profile { get; init; } = [];
 }
 
 public enum ImportPhase

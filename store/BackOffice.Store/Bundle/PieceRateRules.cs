@@ -9,11 +9,11 @@ namespace BackOffice.Store.Bundle;
 /// </summary>
 internal static class PieceRateRules
 {
-    public static (string Column, string Message)? Employee(ParsedTable t, ParsedRow row)
+    public static (string Column, string Message)? Employee(RowValues t)
     {
-        var basis = t.Value(row, "pay_basis") as string ?? "hourly";
-        var pieceRate = t.Value(row, "piece_rate_e4") as long?;
-        var overtimeRate = t.Value(row, "overtime_piece_rate_e4") as long?;
+        var basis = t.Value("pay_basis") as string ?? "hourly";
+        var pieceRate = t.Value("piece_rate_e4") as long?;
+        var overtimeRate = t.Value("overtime_piece_rate_e4") as long?;
         if (pieceRate is null && overtimeRate is null)
         {
             return null;
@@ -33,16 +33,16 @@ internal static class PieceRateRules
             : null;
     }
 
-    public static (string Column, string Message)? PayrollLine(ParsedTable t, ParsedRow row)
+    public static (string Column, string Message)? PayrollLine(RowValues t)
     {
         // A negative count is refused by the number parser already (E4 columns are non-negative).
-        var pieces = t.Value(row, "piece_earnings_cents") is not null;
-        return t.Value(row, "overtime_pieces_e4") is not null && !pieces
+        var pieces = t.Value("piece_earnings_cents") is not null;
+        return t.Value("overtime_pieces_e4") is not null && !pieces
             ? ("overtime_pieces", "overtime_pieces need the line's piece_earnings (the nonovertime hours' pieces at the piece rate)")
             // Issue 16: Labor Code 226.2 pays a piece-rate employee's rest periods from the week's piece earnings.
-            : t.Value(row, "rest_hours_e4") is not null && !pieces
+            : t.Value("rest_hours_e4") is not null && !pieces
                 ? ("rest_hours", "rest_hours need the line's piece_earnings (Labor Code 226.2 pays a piece-rate employee's rest and recovery periods)")
-            : t.Value(row, "minimum_wage_cents") is 0L ? ("minimum_wage", "expected a minimum_wage above 0")
+            : t.Value("minimum_wage_cents") is 0L ? ("minimum_wage", "expected a minimum_wage above 0")
             : null;
     }
 }

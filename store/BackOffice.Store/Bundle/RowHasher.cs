@@ -21,7 +21,10 @@ public sealed class RowHasher
         _prefixes = spec.Columns.Select(c => c.SqlName + "=").ToArray();
     }
 
-    public string Hash(ParsedRow row)
+    public string Hash(ParsedRow row) => Of(row).ToHex();
+
+    /// <summary>Issue 18: the hash as a value, for comparing with <see cref="RowHash.Parse"/> of the stored text without a string per row.</summary>
+    public RowHash Of(ParsedRow row)
     {
         var length = 0;
         for (var i = 0; i < _prefixes.Length; i++)
@@ -54,7 +57,7 @@ public sealed class RowHasher
         var encoded = Encoding.UTF8.GetBytes(_chars, 0, length, _bytes, 0);
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(_bytes.AsSpan(0, encoded), digest);
-        return Convert.ToHexStringLower(digest);
+        return RowHash.From(digest);
     }
 
     private void Append(string text, ref int length)

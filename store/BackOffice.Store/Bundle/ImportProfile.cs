@@ -1,0 +1,28 @@
+using System.Diagnostics;
+
+namespace BackOffice.Store.Bundle;
+
+/// <summary>One phase of an import: its time, what it allocated, and the process's peak working set at its end.</summary>
+public sealed record ImportPhaseFigures(string Phase, double Seconds, long AllocatedBytes, long PeakWorkingSetBytes);
+
+/// <summary>
+/// Issue 18: per-phase figures of an import (Stopwatch, GC allocations of the process, peak working set), so a change to
+/// the import can say which phase it moved. Printed by `import` when BACKOFFICE_IMPORT_PROFILE=1.
+/// </summary>
+internal sealed class ImportProfile
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly List<ImportPhaseFigures> _phases = [];
+    private long _allocated = GC.GetTotalAllocatedBytes();
+
+    public IReadOnlyList<ImportPhaseFigures> Phases => _phases;
+
+    public void Mark(string phase)
+    {
+        var allocated = GC.GetTotalAllocatedBytes();
+        using var process = Process.GetCurrentProcess();
+        _phases.Add(new ImportPhaseFigures(phase, _clock.Elapsed.TotalSeconds, allocated - _allocated, process.PeakWorkingSet64));
+        _allocated = allocated;
+        _clock.Restart();
+    }
+}

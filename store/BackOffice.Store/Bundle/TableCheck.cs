@@ -1,0 +1,107 @@
+using System.Data.Common;
+using System.Runtime.InteropServices;
+
+namespace BackOffice.Store.Bundle;
+
+/// <summary>A key of one table while its file is checked: the stored row's hash and owner, and the line listing it.</summary>
+internal struct KeySlot
+{
+    public RowHash? Hash;
+    public bool Stored;
+    public bool Owned;
+    public bool Listed;
+    public int Line;
+}
+
+/// <summary>
+/// What the check of one file keeps for the write and for the checks across files (issue 18): counts, what to do with
+/// each row by ordinal (a byte, not the row), the owned stored keys the file no longer lists, and (when another file
+/// refers to this one) the keys it lists. The stored keys and hashes of its table are read once, while it is checked.
+/// </summary>
+internal sealed class TableCheck(BundleRowSource source)
+{
+    public const byte Skip = 0, Insert = 1, Update = 2;
+
+    public BundleRowSource Source { get; } = source;
+
+    public FileSpec Spec => Source.Spec;
+
+    /// <summary>By row ordinal: <see cref="Skip"/>, <see cref="Insert"/> or <see cref="Update"/>.</summary>
+    public List<byte> Plan { get; } = [];
+
+    public int Added { get; set; }
+
+    public int Changed { get; set; }
+
+    public int Unchanged { get; set; }
+
+    public int Rows => Added + Changed + Unchanged;
+
+    /// <summary>New rows of a table that held none, inserted while the file was checked (issue 18: not read a second time).</summary>
+    public int Written { get; set; }
+
+    public List<string> Removed { get; } = [];
+
+    /// <summary>The keys the file lists (and in a merge the stored ones), kept once the file is checked if another file refers to it.</summary>
+    public HashSet<string>? Keys { get; set; }
+
+    public bool Done { get; set; }
+
+    /// <summary>Reference errors with the row ordinal and column index they were found at, sorted into file order at the end.</summary>
+    public List<(int Ordinal, int Column, BundleError Error)> ReferenceErrors { get; } = [];
+
+    public List<BundleError> SandboxErrors { get; } = [];
+
+    /// <summary>References to a file not checked yet (a customer's parent customer): resolved when every file is.</summary>
+    public List<(int Ordinal, int Column, int Line, string Target, string Value)> Deferred { get; } = [];
+
+    /// <summary>Files some file refers to: their keys are kept once checked.</summary>
+    public static readonly HashSet<string> Referenced = BundleSchema.Files.SelectMany(f => f.Columns).SelectMany(Targets).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The files a reference column can point to.</summary>
+    public static IEnumerable<string> Targets(ColumnSpec column) => column.Reference switch
+    {
+        null => [],
+        { TargetFile: { } file } => [file],
+        { TargetByDiscriminator: { } byKind } => byKind.Values,
+        _ => [],
+    };
+
+    /// <summary>Every stored key of the table with its hash and whether the bundle owns it, in the order SQL returns them.</summary>
+    public static async Task<Dictionary<string, KeySlot>> LoadStoredAsync(
+        FileSpec spec, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var map = new Dictionary<string, KeySlot>(StringComparer.Ordinal);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        // Identifiers come from the fixed schema, never from the bundle.
+        command.CommandText = $"SELECT {spec.Key}, row_hash, ({spec.Scope ?? "1"}) FROM {spec.Table}";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(map, reader.GetString(0), out _);
+            slot.Stored = true;
+            slot.Hash = RowHash.Parse(reader.IsDBNull(1) ? null : reader.GetString(1));
+            slot.Owned = !reader.IsDBNull(2) && Convert.ToInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture) != 0;
+        }
+
+        return map;
+    }
+
+    /// <summary>Every stored key of a table whose file the bundle does not carry (its references resolve there).</summary>
+    public static async Task<HashSet<string>> LoadKeysAsync(
+        FileSpec spec, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {spec.Key} FROM {spec.Table}";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return keys;
+    }
+}
