@@ -23,6 +23,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
         BackOffice.Store.Connectors.Keys.ConnectorKeyException => (StatusCodes.Status500InternalServerError, "The connector encryption key (Connectors:EncryptionKey) is missing or wrong"),
         // Issue 17: a delivered message cannot be taken back; a 409 with the reason, never a 500.
         BackOffice.Store.Collections.OutboxAlreadyDeliveredException => (StatusCodes.Status409Conflict, "Cannot be undone any more"),
+        // Issue 13/17: the record was edited in the ledger after we wrote it; undo is refused, not a server fault.
+        BackOffice.Store.Ledger.LedgerChangedException => (StatusCodes.Status409Conflict, "Cannot be undone: the record changed in the ledger"),
         GateRefusedException => (StatusCodes.Status403Forbidden, "Refused by the gate"),
         WritesDisabledException => (StatusCodes.Status403Forbidden, "Writes are switched off"),
         ProposalNotFoundException or TenantNotVisibleException or UnknownTenantException or NotFoundException
@@ -64,6 +66,11 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
         {
             // Issue 19: each problem names its field, so a form can show it beside the field.
             details.Extensions["problems"] = invalid.Problems.Select(p => new { field = p.Field, message = p.Message }).ToList();
+        }
+
+        if (exception is BackOffice.Store.Ledger.LedgerChangedException changed)
+        {
+            details.Extensions["changedFields"] = changed.ChangedFields;
         }
 
         if (exception is WritesDisabledException disabled)
