@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json.Nodes;
 using BackOffice.Store.Sandbox;
 using BackOffice.Store.Sweeps;
 using BackOffice.Store.Tenancy;
@@ -13,9 +14,11 @@ namespace BackOffice.Store.Connectors.QuickBooks;
 /// (quickbooks_sync_state key <see cref="StateKey"/>), the stored invoice lines on the new item are mapped as a fresh
 /// sync maps them (<see cref="QuickBooksRowSql"/>: a negative line is retainage withheld and no line, a positive one a
 /// "Retainage release" line; the lines renumbered as a fresh sync numbers them), from what is stored: no invoice is read
-/// again. A stored line names its item by the ItemRef's name (else its Id), so it is matched on the item's Id, name or
-/// full name. Lines mapped for a previous item cannot be unmapped from what is stored (a withheld line is kept only as
-/// the invoice's retainage), so those invoices keep that mapping until they change in QuickBooks.
+/// again for that. A stored line names its item by the ItemRef's name (else its Id), so it is matched on the item's Id,
+/// name or full name. Lines mapped for a previous item do not carry that item any more (a withheld line is kept only
+/// as the invoice's retainage, a released one as "Retainage release"), so when the setting moves off an item the
+/// invoices that hold a mapping (<see cref="RereadIdsAsync"/>) are read again by id and applied with the new item
+/// (<see cref="RunAsync"/>'s <c>reread</c>), as a fresh connect would store them.
 /// </summary>
 internal static class QuickBooksRetainageRemap
 {
@@ -23,9 +26,35 @@ internal static class QuickBooksRetainageRemap
 
     private sealed record Line(string Id, long LineNo, string? Item, long AmountCents);
 
-    /// <summary>Maps the stored invoices for the current item if it changed; returns how many invoices changed.</summary>
-    public static async Task<int> RunAsync(
-        DbConnection c, DbTransaction t, QuickBooksItemSetting setting, string tenant, ISet<ChangedEntity> touched, CancellationToken ct)
+    /// <summary>
+    /// The stored QuickBooks invoices that hold a retainage mapping for an item the setting no longer names (withheld
+    /// retainage or a "Retainage release" line): read again by id for <see cref="RunAsync"/>. None when the item is unchanged
+    /// or no item was applied before.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> RereadIdsAsync(
+        DbConnection c, DbTransaction t, QuickBooksItemSetting setting, string tenant, CancellationToken ct)
+    {
+        var (applied, itemId) = await ItemsAsync(c, t, setting, tenant, ct);
+        if (applied is null || applied.Length == 0 || applied == (itemId ?? ""))
+        {
+            return [];
+        }
+
+        return (await c.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT i.id FROM ledger_invoices i WHERE i.origin = 'quickbooks' AND (i.retainage_cents <> 0
+                OR EXISTS (SELECT 1 FROM ledger_invoice_lines l WHERE l.invoice_id = i.id AND l.item = @Release))
+            ORDER BY i.id
+            """, new { Release = InvoiceLineDraft.ReleaseItem }, t, cancellationToken: ct))).ToList();
+    }
+
+    /// <summary>
+    /// Maps the stored invoices for the current item if it changed: first the <paramref name="reread"/> invoices (as
+    /// QuickBooks holds them now, or deletion stubs for ids it no longer has) applied with the new item, then the stored
+    /// lines on the new item; returns how many invoices changed.
+    /// </summary>
+    public static async Task<int> RunAsync(DbConnection c, DbTransaction t, QuickBooksItemSetting setting, string tenant,
+        IReadOnlyList<JsonObject> reread, ISet<ChangedEntity> touched, CancellationToken ct)
     {
         if (await c.ExecuteScalarAsync<long>(new CommandDefinition(
                 "SELECT COUNT(*) FROM ledger_invoices WHERE origin = 'quickbooks'", transaction: t, cancellationToken: ct)) == 0)
@@ -34,20 +63,55 @@ internal static class QuickBooksRetainageRemap
             return 0;
         }
 
-        var itemId = setting.IsSet ? await QuickBooksRetainageLines.ResolveAsync(c, t, setting, tenant, ct) : null;
-        var applied = await c.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT value FROM quickbooks_sync_state WHERE key = @StateKey", new { StateKey }, t, cancellationToken: ct));
+        var (applied, itemId) = await ItemsAsync(c, t, setting, tenant, ct);
         if ((applied ?? "") == (itemId ?? ""))
         {
             return 0;
         }
 
-        var moved = itemId is null ? 0 : await MapAsync(c, t, itemId, touched, ct);
+        var moved = await ReapplyAsync(c, t, reread, itemId, touched, ct);
+        moved += itemId is null ? 0 : await MapAsync(c, t, itemId, touched, ct);
         await c.ExecuteAsync(new CommandDefinition(
             $"""
             INSERT INTO quickbooks_sync_state (key, value) VALUES (@StateKey, @Value)
             ON CONFLICT ({StoreSql.ConflictOn(c, "key")}) DO UPDATE SET value = excluded.value
             """, new { StateKey, Value = itemId ?? "" }, t, cancellationToken: ct));
+        return moved;
+    }
+
+    /// <summary>The item the stored invoices were last mapped with (null: never recorded) and the one the setting resolves to.</summary>
+    private static async Task<(string? Applied, string? ItemId)> ItemsAsync(
+        DbConnection c, DbTransaction t, QuickBooksItemSetting setting, string tenant, CancellationToken ct)
+    {
+        var itemId = setting.IsSet ? await QuickBooksRetainageLines.ResolveAsync(c, t, setting, tenant, ct) : null;
+        var applied = await c.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT value FROM quickbooks_sync_state WHERE key = @StateKey", new { StateKey }, t, cancellationToken: ct));
+        return (applied, itemId);
+    }
+
+    /// <summary>
+    /// Applies each invoice read again with the new item even though its SyncToken is the one held (the stored token is
+    /// set to -1, which no QuickBooks token is); a copy newer than the one read (a webhook applied it meanwhile, with the
+    /// current item) is kept.
+    /// </summary>
+    private static async Task<int> ReapplyAsync(
+        DbConnection c, DbTransaction t, IReadOnlyList<JsonObject> reread, string? itemId, ISet<ChangedEntity> touched, CancellationToken ct)
+    {
+        var moved = 0;
+        foreach (var body in reread)
+        {
+            var json = new QuickBooksJson("Invoice", body);
+            var held = await c.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+                "SELECT sync_token FROM ledger_invoices WHERE id = @Id", new { json.Id }, t, cancellationToken: ct));
+            if (!json.Deleted && held > json.SyncToken)
+            {
+                continue;
+            }
+
+            await c.ExecuteAsync(new CommandDefinition("UPDATE ledger_invoices SET sync_token = -1 WHERE id = @Id", new { json.Id }, t, cancellationToken: ct));
+            moved += await QuickBooksLedgerRows.ApplyAsync(c, t, "Invoice", body, touched, itemId, ct) == SyncOutcome.Unchanged ? 0 : 1;
+        }
+
         return moved;
     }
 

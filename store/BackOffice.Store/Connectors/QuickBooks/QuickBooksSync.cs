@@ -30,11 +30,7 @@ public sealed partial class QuickBooksSync(QuickBooksApi api, QuickBooksOptions 
                 : since < started.AddDays(-30)
                     ? ("full (the last sync is more than 30 days ago, past what change data capture reaches)", await FullAsync(tenant, true, progress, cancellationToken))
                     : ("changes since " + since.Value.ToString("u", CultureInfo.InvariantCulture), await ChangesAsync(tenant, since.Value, progress, cancellationToken));
-            // Issue 16: invoices synced before the retainage item was set (or changed) are mapped from what is stored.
-            if (await tenant.QuickBooksSync.RemapRetainageAsync(RetainageItem(tenant), cancellationToken) is > 0 and var remapped)
-            {
-                progress?.Report($"Invoice: {remapped} already synced mapped for the retainage item {RetainageItem(tenant).Name}");
-            }
+            await RemapRetainageAsync(tenant, progress, cancellationToken);
 
             await tenant.QuickBooksSync.SetStateAsync(ChangedSinceKey, StoreTime.ToText(started), cancellationToken);
             await tenant.QuickBooks.RecordSyncAsync(connection.RealmId, StoreTime.ToText(clock.GetUtcNow()), null, cancellationToken);
@@ -94,6 +90,27 @@ public sealed partial class QuickBooksSync(QuickBooksApi api, QuickBooksOptions 
         }
 
         return counts;
+    }
+
+    /// <summary>
+    /// Issue 16: invoices synced before the retainage item was set, changed or removed are mapped for the current one:
+    /// from what is stored where the stored lines carry the item, else read again by id (only those invoices).
+    /// </summary>
+    private async Task RemapRetainageAsync(TenantData tenant, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var setting = RetainageItem(tenant);
+        var reread = new List<JsonObject>();
+        foreach (var id in await tenant.QuickBooksSync.RetainageRereadIdsAsync(setting, cancellationToken))
+        {
+            // An id QuickBooks no longer has (610) is removed, as a webhook's read removes it.
+            reread.Add(await api.ReadAsync(tenant, "Invoice", id, cancellationToken) ?? new JsonObject { ["Id"] = id, ["status"] = "Deleted" });
+        }
+
+        if (await tenant.QuickBooksSync.RemapRetainageAsync(setting, reread, cancellationToken) is > 0 and var remapped)
+        {
+            var item = setting.IsSet ? $"the retainage item {setting.Name}" : "no retainage item";
+            progress?.Report($"Invoice: {remapped} already synced mapped for {item} ({reread.Count} read again)");
+        }
     }
 
     /// <summary>Issue 16: which invoice lines are retainage, as the tenant's owner invoices are written.</summary>

@@ -83,19 +83,28 @@ public sealed class QuickBooksSyncStore(TenantData tenant)
     }
 
     /// <summary>
-    /// Issue 16: when the tenant's retainage item is not the one the stored invoices were mapped with, maps their stored
-    /// lines on it as a fresh sync would (<see cref="QuickBooksRetainageRemap"/>), journaled, in one write unit; returns
-    /// how many invoices changed.
+    /// Issue 16: when the tenant's retainage item is not the one the stored invoices were mapped with, applies the
+    /// invoices read again (<see cref="RetainageRereadIdsAsync"/>) with the new item and maps the stored lines on it as a
+    /// fresh sync would (<see cref="QuickBooksRetainageRemap"/>), journaled, in one write unit; returns how many
+    /// invoices changed.
     /// </summary>
-    public Task<int> RemapRetainageAsync(QuickBooksItemSetting retainageItem, CancellationToken cancellationToken) =>
+    public Task<int> RemapRetainageAsync(QuickBooksItemSetting retainageItem, IReadOnlyList<JsonObject> reread, CancellationToken cancellationToken) =>
         SyncBatch.RunAsync(tenant, async (connection, transaction) =>
         {
             var touched = new HashSet<ChangedEntity>();
-            var moved = await QuickBooksRetainageRemap.RunAsync(connection, transaction, retainageItem, tenant.Tenant, touched, cancellationToken);
+            var moved = await QuickBooksRetainageRemap.RunAsync(connection, transaction, retainageItem, tenant.Tenant, reread, touched, cancellationToken);
             await ChangeJournalStore.RecordAsync(touched, "quickbooks:retainage-item", tenant.Clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
                 connection, transaction, cancellationToken);
             return moved;
         }, cancellationToken);
+
+    /// <summary>
+    /// Issue 16: the stored invoices mapped for a retainage item the setting no longer names, which only QuickBooks
+    /// can map back (their stored lines no longer carry the item); none when the item is unchanged.
+    /// </summary>
+    public Task<IReadOnlyList<string>> RetainageRereadIdsAsync(QuickBooksItemSetting retainageItem, CancellationToken cancellationToken) =>
+        SyncBatch.RunAsync(tenant, (connection, transaction) =>
+            QuickBooksRetainageRemap.RereadIdsAsync(connection, transaction, retainageItem, tenant.Tenant, cancellationToken), cancellationToken);
 
     /// <summary>The cursor as its row holds it: done as 0 or 1 (issue 18: a bool is a PostgreSQL boolean, refused by the bigint column).</summary>
     private static object CursorRow(SyncCursor cursor) => new { cursor.Entity, cursor.NextPosition, Done = cursor.Done ? 1L : 0L };
