@@ -12,6 +12,7 @@ namespace BackOffice.Tests.Collections;
 /// records the term that dated it (due_term_id, migration 1681); a sync bringing the changed term moves exactly those
 /// due dates, journaled so incremental sweeps recompute them. Dates: Net 30 from 2026-10-01 is 2026-10-31, Net 60 is
 /// 2026-11-30 (DueDays after the document date, Intuit's Bill sample: 2014-11-06 on Net 30 due 2014-12-06, qbo.md section 5).
+/// Documents synced before 1681 get their party's term once where their due date is what it gives (the backfill).
 /// </summary>
 public sealed class TermRedatingTests
 {
@@ -70,6 +71,53 @@ public sealed class TermRedatingTests
         var again = await sync.SyncAsync(h.Tenant, full: false, null, Ct);
         Assert.Equal((0, 0, 0), (again.Total.Added, again.Total.Changed, again.Total.Deleted));
         Assert.Equal(afterChange, await h.Tenant.Changes.LatestAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Sync_DocumentsSyncedBeforeDueTerms_BackfilledOnceWhereTheDueDateIsThePartysTermThenRedated()
+    {
+        await using var h = await WithTermDatedDocumentsAsync();
+        h.Fake.Touch("Customer", "59", c => c["SalesTermRef"] = Ref("3"));
+        await h.Get<QuickBooksSync>().SyncAsync(h.Tenant, full: true, null, Ct);
+        // As a tenant synced before migration 1681 holds its documents: no term recorded, the backfill not run.
+        await ExecuteAsync(h, "UPDATE ledger_bills SET due_term_id = NULL; UPDATE ledger_invoices SET due_term_id = NULL; DELETE FROM quickbooks_sync_state WHERE key = 'due_term_backfill'");
+
+        await h.Get<QuickBooksSync>().SyncAsync(h.Tenant, full: false, null, Ct);
+        var terms = await DueTermsAsync(h);
+        // Once: a term forgotten again is not backfilled by the next sync.
+        await ExecuteAsync(h, "UPDATE ledger_bills SET due_term_id = NULL WHERE id = '28'");
+        await h.Get<QuickBooksSync>().SyncAsync(h.Tenant, full: false, null, Ct);
+        var once = await DueTermsAsync(h);
+        h.Fake.Touch("Term", "3", t => t["DueDays"] = 60);
+        await h.Get<QuickBooksSync>().SyncAsync(h.Tenant, full: false, null, Ct);
+
+        // Net 30 from 2026-10-01 is 2026-10-31 (130 states it, 131 was dated by it), bill 28 of 2026-10-06 due 2026-11-05 on
+        // its vendor's Net 30: backfilled. 132 is due 2026-10-20, not what Net 30 gives; bill 27's Net 30 is its own
+        // SalesTermRef, which is not stored, and its vendor has no term; bill 25 has no due date: none backfilled.
+        Assert.Equal(new Dictionary<string, string?>
+        {
+            ["bill 25"] = null, ["bill 27"] = null, ["bill 28"] = "3", ["invoice 130"] = "3", ["invoice 131"] = "3", ["invoice 132"] = null,
+        }, terms);
+        Assert.Null(once["bill 28"]);
+        Assert.Equal(new Dictionary<string, string?>
+        {
+            ["bill 25"] = null, ["bill 27"] = "2026-11-05", ["bill 28"] = "2026-11-05",
+            ["invoice 130"] = "2026-11-30", ["invoice 131"] = "2026-11-30", ["invoice 132"] = "2026-10-20",
+        }, await DueDatesAsync(h));
+    }
+
+    private static async Task ExecuteAsync(QuickBooksHarness h, string sql)
+    {
+        await using var c = await h.Tenant.OpenAsync(Ct);
+        await c.ExecuteAsync(sql);
+    }
+
+    private static async Task<Dictionary<string, string?>> DueTermsAsync(QuickBooksHarness h)
+    {
+        await using var c = await h.Tenant.OpenAsync(Ct);
+        var rows = await c.QueryAsync<(string Id, string? Term)>(
+            "SELECT 'bill ' || id, due_term_id FROM ledger_bills UNION ALL SELECT 'invoice ' || id, due_term_id FROM ledger_invoices");
+        return rows.ToDictionary(r => r.Id, r => r.Term);
     }
 
     private static readonly Dictionary<string, string?> Before = new()

@@ -25,6 +25,13 @@ public sealed partial class QuickBooksSync(QuickBooksApi api, QuickBooksOptions 
         try
         {
             var since = await tenant.QuickBooksSync.StateAsync(ChangedSinceKey, cancellationToken) is { } text ? StoreTime.Parse(text) : (DateTimeOffset?)null;
+            // Issue 16: once, before this sync's batches, documents synced before migration 1681 get the term that dated them.
+            if (await tenant.QuickBooksSync.StateAsync(QuickBooksDueTermBackfill.StateKey, cancellationToken) is null
+                && await tenant.QuickBooksSync.BackfillDueTermsAsync(cancellationToken) is > 0 and var backfilled)
+            {
+                progress?.Report($"Terms: {backfilled} documents synced before due terms were recorded now re-date with their term");
+            }
+
             var (mode, counts) = since is null || full
                 ? ("full", await FullAsync(tenant, full, progress, cancellationToken))
                 : since < started.AddDays(-30)

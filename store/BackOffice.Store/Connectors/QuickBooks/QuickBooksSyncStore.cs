@@ -99,6 +99,13 @@ public sealed class QuickBooksSyncStore(TenantData tenant)
         }, cancellationToken);
 
     /// <summary>
+    /// Issue 16: records the term that dated each document synced before migration 1681, once per tenant
+    /// (<see cref="QuickBooksDueTermBackfill"/>); returns how many documents got their term.
+    /// </summary>
+    public Task<int> BackfillDueTermsAsync(CancellationToken cancellationToken) =>
+        SyncBatch.RunAsync(tenant, (connection, transaction) => QuickBooksDueTermBackfill.RunAsync(connection, transaction, cancellationToken), cancellationToken);
+
+    /// <summary>
     /// Issue 16: the stored invoices mapped for a retainage item the setting no longer names, which only QuickBooks
     /// can map back (their stored lines no longer carry the item); none when the item is unchanged.
     /// </summary>
