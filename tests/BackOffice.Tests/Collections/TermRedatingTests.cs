@@ -3,7 +3,7 @@ using BackOffice.Kernel.Sweeps;
 using BackOffice.Store.Connectors.QuickBooks;
 using BackOffice.Tests.Support;
 using BackOffice.Tests.Support.QuickBooks;
-using Dapper;
+using BackOffice.Tests.Support.Postgres;
 
 namespace BackOffice.Tests.Collections;
 
@@ -13,16 +13,18 @@ namespace BackOffice.Tests.Collections;
 /// due dates, journaled so incremental sweeps recompute them. Dates: Net 30 from 2026-10-01 is 2026-10-31, Net 60 is
 /// 2026-11-30 (DueDays after the document date, Intuit's Bill sample: 2014-11-06 on Net 30 due 2014-12-06, qbo.md section 5).
 /// Documents synced before 1681 get their party's term once where their due date is what it gives (the backfill).
+/// Each runs on SQLite and PostgreSQL.
 /// </summary>
 public sealed class TermRedatingTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
     private static readonly DateOnly AsOf = new(2026, 11, 20);
 
-    [Fact]
-    public async Task Sync_TermDueDaysChanged_TermDatedDocumentsMoveAndExplicitOnesStay()
+    [Theory]
+    [StoreProviders]
+    public async Task Sync_TermDueDaysChanged_TermDatedDocumentsMoveAndExplicitOnesStay(string provider)
     {
-        await using var h = await WithTermDatedDocumentsAsync();
+        await using var h = await WithTermDatedDocumentsAsync(provider);
         await h.Get<QuickBooksSync>().SyncAsync(h.Tenant, full: true, null, Ct);
         Assert.Equal(Before, await DueDatesAsync(h));
 
@@ -38,10 +40,11 @@ public sealed class TermRedatingTests
         }, await DueDatesAsync(h));
     }
 
-    [Fact]
-    public async Task ApplyTerm_ChangedAfterASweep_JournaledSoTheIncrementalSweepEqualsAFullOneAndASecondSyncChangesNothing()
+    [Theory]
+    [StoreProviders]
+    public async Task ApplyTerm_ChangedAfterASweep_JournaledSoTheIncrementalSweepEqualsAFullOneAndASecondSyncChangesNothing(string provider)
     {
-        await using var h = await WithTermDatedDocumentsAsync();
+        await using var h = await WithTermDatedDocumentsAsync(provider);
         var sync = h.Get<QuickBooksSync>();
         await sync.SyncAsync(h.Tenant, full: true, null, Ct);
         await SweepAsync(h, SweepMode.Incremental);
@@ -73,19 +76,20 @@ public sealed class TermRedatingTests
         Assert.Equal(afterChange, await h.Tenant.Changes.LatestAsync(Ct));
     }
 
-    [Fact]
-    public async Task Sync_DocumentsSyncedBeforeDueTerms_BackfilledOnceWhereTheDueDateIsThePartysTermThenRedated()
+    [Theory]
+    [StoreProviders]
+    public async Task Sync_DocumentsSyncedBeforeDueTerms_BackfilledOnceWhereTheDueDateIsThePartysTermThenRedated(string provider)
     {
-        await using var h = await WithTermDatedDocumentsAsync();
+        await using var h = await WithTermDatedDocumentsAsync(provider);
         h.Fake.Touch("Customer", "59", c => c["SalesTermRef"] = Ref("3"));
         await h.Get<QuickBooksSync>().SyncAsync(h.Tenant, full: true, null, Ct);
         // As a tenant synced before migration 1681 holds its documents: no term recorded, the backfill not run.
-        await ExecuteAsync(h, "UPDATE ledger_bills SET due_term_id = NULL; UPDATE ledger_invoices SET due_term_id = NULL; DELETE FROM quickbooks_sync_state WHERE key = 'due_term_backfill'");
+        await h.ExecuteAsync("UPDATE ledger_bills SET due_term_id = NULL; UPDATE ledger_invoices SET due_term_id = NULL; DELETE FROM quickbooks_sync_state WHERE key = 'due_term_backfill'");
 
         await h.Get<QuickBooksSync>().SyncAsync(h.Tenant, full: false, null, Ct);
         var terms = await DueTermsAsync(h);
         // Once: a term forgotten again is not backfilled by the next sync.
-        await ExecuteAsync(h, "UPDATE ledger_bills SET due_term_id = NULL WHERE id = '28'");
+        await h.ExecuteAsync("UPDATE ledger_bills SET due_term_id = NULL WHERE id = '28'");
         await h.Get<QuickBooksSync>().SyncAsync(h.Tenant, full: false, null, Ct);
         var once = await DueTermsAsync(h);
         h.Fake.Touch("Term", "3", t => t["DueDays"] = 60);
@@ -106,19 +110,10 @@ public sealed class TermRedatingTests
         }, await DueDatesAsync(h));
     }
 
-    private static async Task ExecuteAsync(QuickBooksHarness h, string sql)
-    {
-        await using var c = await h.Tenant.OpenAsync(Ct);
-        await c.ExecuteAsync(sql);
-    }
-
-    private static async Task<Dictionary<string, string?>> DueTermsAsync(QuickBooksHarness h)
-    {
-        await using var c = await h.Tenant.OpenAsync(Ct);
-        var rows = await c.QueryAsync<(string Id, string? Term)>(
-            "SELECT 'bill ' || id, due_term_id FROM ledger_bills UNION ALL SELECT 'invoice ' || id, due_term_id FROM ledger_invoices");
-        return rows.ToDictionary(r => r.Id, r => r.Term);
-    }
+    private static async Task<Dictionary<string, string?>> DueTermsAsync(QuickBooksHarness h) =>
+        (await h.QueryAsync<(string Id, string? Term)>(
+            "SELECT 'bill ' || id, due_term_id FROM ledger_bills UNION ALL SELECT 'invoice ' || id, due_term_id FROM ledger_invoices"))
+        .ToDictionary(r => r.Id, r => r.Term);
 
     private static readonly Dictionary<string, string?> Before = new()
     {
@@ -138,21 +133,18 @@ public sealed class TermRedatingTests
         return (await SweepState.FingerprintAsync(h.Tenant, Ct), outcomes);
     }
 
-    private static async Task<Dictionary<string, string?>> DueDatesAsync(QuickBooksHarness h)
-    {
-        await using var c = await h.Tenant.OpenAsync(Ct);
-        var rows = await c.QueryAsync<(string Id, string? Due)>(
-            "SELECT 'bill ' || id, due_date FROM ledger_bills UNION ALL SELECT 'invoice ' || id, due_date FROM ledger_invoices");
-        return rows.ToDictionary(r => r.Id, r => r.Due);
-    }
+    private static async Task<Dictionary<string, string?>> DueDatesAsync(QuickBooksHarness h) =>
+        (await h.QueryAsync<(string Id, string? Due)>(
+            "SELECT 'bill ' || id, due_date FROM ledger_bills UNION ALL SELECT 'invoice ' || id, due_date FROM ledger_invoices"))
+        .ToDictionary(r => r.Id, r => r.Due);
 
     /// <summary>
     /// The harness company (invoice 130 with its own DueDate, bill 25 with neither date nor term) plus Net 30 (3); invoice
     /// 131 and bill 27 on Net 30, invoice 132 on Net 30 with its own DueDate, and bill 28 of Norton Lumber (47), whose term is Net 30.
     /// </summary>
-    private static async Task<QuickBooksHarness> WithTermDatedDocumentsAsync()
+    private static async Task<QuickBooksHarness> WithTermDatedDocumentsAsync(string provider)
     {
-        var h = await QuickBooksHarness.ConnectedAsync();
+        var h = await QuickBooksHarness.ConnectedAsync(provider: provider);
         var before = DateTimeOffset.UtcNow.AddMinutes(-5);
         h.Fake.Add("Term", new JsonObject { ["Id"] = "3", ["Name"] = "Net 30", ["Type"] = "STANDARD", ["DueDays"] = 30, ["Active"] = true }, before);
         h.Fake.Add("Vendor", new JsonObject { ["Id"] = "47", ["DisplayName"] = "Norton Lumber", ["TermRef"] = Ref("3"), ["Active"] = true }, before);

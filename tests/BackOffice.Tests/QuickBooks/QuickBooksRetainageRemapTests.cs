@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using BackOffice.Store.Connectors.QuickBooks;
 using BackOffice.Tests.Support.QuickBooks;
-using Dapper;
+using BackOffice.Tests.Support.Postgres;
 
 namespace BackOffice.Tests.QuickBooks;
 
@@ -9,7 +9,7 @@ namespace BackOffice.Tests.QuickBooks;
 /// Issue 16: invoices synced before `QuickBooks:RetainageItem` was set hold their retainage lines as work. When the
 /// setting is first set, the next sync maps the stored lines on that item as a fresh sync would (no invoice read again),
 /// journaled; switched to another item or removed, the invoices mapped for the old item are read again by id.
-/// Figures: Viewpoint Spectrum "Billing Retention Using Draw Request" (figures.md 2.1(a)): 90,000 of work
+/// Each runs on SQLite and PostgreSQL. Figures: Viewpoint Spectrum "Billing Retention Using Draw Request" (figures.md 2.1(a)): 90,000 of work
 /// with 9,000 withheld (81,000); 10,000 of work and 4,000 released (14,000); the final 5,000 released.
 /// </summary>
 public sealed class QuickBooksRetainageRemapTests
@@ -20,10 +20,11 @@ public sealed class QuickBooksRetainageRemapTests
     private static readonly (string, decimal, decimal, decimal)[] Mapped =
         [("PA-1", 81_000.00m, 9_000.00m, 0m), ("PA-2", 14_000.00m, 0m, 4_000.00m), ("PA-3", 5_000.00m, 0m, 5_000.00m)];
 
-    [Fact]
-    public async Task Sync_RetainageItemSetAfterInvoicesSynced_ReleaseRecognisedFromStoredLinesAsAFreshConnect()
+    [Theory]
+    [StoreProviders]
+    public async Task Sync_RetainageItemSetAfterInvoicesSynced_ReleaseRecognisedFromStoredLinesAsAFreshConnect(string provider)
     {
-        await using var h = await QuickBooksHarness.ConnectedAsync();
+        await using var h = await QuickBooksHarness.ConnectedAsync(provider: provider);
         AddDraws(h.Fake);
         await h.Get<QuickBooksSync>().SyncAsync(h.Tenant, full: true, null, Ct);
         var unset = await FiguresAsync(h);
@@ -36,7 +37,7 @@ public sealed class QuickBooksRetainageRemapTests
         var mappedSeq = await h.Tenant.Changes.LatestAsync(Ct);
         await h.Get<QuickBooksSync>().SyncAsync(h.Tenant, full: false, null, Ct);
 
-        await using var fresh = await QuickBooksHarness.ConnectedAsync(new() { ["QuickBooks:RetainageItem"] = "Retainage receivable" });
+        await using var fresh = await QuickBooksHarness.ConnectedAsync(new() { ["QuickBooks:RetainageItem"] = "Retainage receivable" }, provider);
         AddDraws(fresh.Fake);
         await fresh.Get<QuickBooksSync>().SyncAsync(fresh.Tenant, full: true, null, Ct);
 
@@ -63,11 +64,16 @@ public sealed class QuickBooksRetainageRemapTests
         [("PA-1", 81_000.00m, 0m, 0m), ("PA-2", 14_000.00m, 0m, 0m), ("PA-3", 5_000.00m, 0m, 0m), ("PA-4", 45_000.00m, 0m, 0m), ("PA-5", 3_500.00m, 0m, 0m)];
 
     [Theory]
-    [InlineData("Retention held")]
-    [InlineData(null)]
-    public async Task Sync_RetainageItemSwitchedOrRemoved_OldItemsLinesWorkAgainAsAFreshConnect(string? switchedTo)
+    [StoreProviders]
+    public Task Sync_RetainageItemSwitched_OldItemsLinesWorkAgainNewItemsRetainageAsAFreshConnect(string provider) => SwitchAsync("Retention held", provider);
+
+    [Theory]
+    [StoreProviders]
+    public Task Sync_RetainageItemRemoved_OldItemsLinesWorkAgainAsAFreshConnect(string provider) => SwitchAsync(null, provider);
+
+    private static async Task SwitchAsync(string? switchedTo, string provider)
     {
-        await using var h = await QuickBooksHarness.ConnectedAsync(new() { ["QuickBooks:RetainageItem"] = "Retainage receivable" });
+        await using var h = await QuickBooksHarness.ConnectedAsync(new() { ["QuickBooks:RetainageItem"] = "Retainage receivable" }, provider);
         AddDraws(h.Fake, withB: true);
         await h.Get<QuickBooksSync>().SyncAsync(h.Tenant, full: true, null, Ct);
         var onA = await FiguresAsync(h);
@@ -81,7 +87,7 @@ public sealed class QuickBooksRetainageRemapTests
         var mappedSeq = await h.Tenant.Changes.LatestAsync(Ct);
         await h.Get<QuickBooksSync>().SyncAsync(h.Tenant, full: false, null, Ct);
 
-        await using var fresh = await QuickBooksHarness.ConnectedAsync(new() { ["QuickBooks:RetainageItem"] = switchedTo });
+        await using var fresh = await QuickBooksHarness.ConnectedAsync(new() { ["QuickBooks:RetainageItem"] = switchedTo }, provider);
         AddDraws(fresh.Fake, withB: true);
         await fresh.Get<QuickBooksSync>().SyncAsync(fresh.Tenant, full: true, null, Ct);
 
@@ -132,10 +138,6 @@ public sealed class QuickBooksRetainageRemapTests
 
     private static Task<(string, decimal, decimal, decimal)[]> FiguresAsync(QuickBooksHarness h) => QuickBooksRetainageItemTests.FiguresAsync(h);
 
-    private static async Task<List<string>> LinesAsync(QuickBooksHarness h)
-    {
-        await using var c = await h.Tenant.OpenAsync(Ct);
-        return (await c.QueryAsync<string>(
-            "SELECT id || '|' || line_no || '|' || COALESCE(item, '') || '|' || amount_cents FROM ledger_invoice_lines ORDER BY id")).ToList();
-    }
+    private static Task<List<string>> LinesAsync(QuickBooksHarness h) =>
+        h.QueryAsync<string>("SELECT id || '|' || line_no || '|' || COALESCE(item, '') || '|' || amount_cents FROM ledger_invoice_lines ORDER BY id");
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using BackOffice.Store.Sandbox;
 using BackOffice.Store.Sweeps;
@@ -120,11 +121,12 @@ internal static class QuickBooksRetainageRemap
         var names = await c.QuerySingleAsync<(string Name, string FullyQualifiedName)>(new CommandDefinition(
             "SELECT name, fully_qualified_name FROM ledger_items WHERE id = @itemId", new { itemId }, t, cancellationToken: ct));
         var on = new HashSet<string>([itemId, names.Name, names.FullyQualifiedName], StringComparer.Ordinal);
+        // Issue 16: the names as a JSON array (StoreSql.InJson): Npgsql takes no set for Dapper's list expansion.
         var invoices = await c.QueryAsync<string>(new CommandDefinition(
-            """
+            $"""
             SELECT DISTINCT l.invoice_id FROM ledger_invoice_lines l JOIN ledger_invoices i ON i.id = l.invoice_id
-            WHERE i.origin = 'quickbooks' AND l.item IN @on ORDER BY l.invoice_id
-            """, new { on }, t, cancellationToken: ct));
+            WHERE i.origin = 'quickbooks' AND {StoreSql.InJson(c, "l.item", "@on")} ORDER BY l.invoice_id
+            """, new { on = JsonSerializer.Serialize(on.Order(StringComparer.Ordinal)) }, t, cancellationToken: ct));
         var moved = 0;
         foreach (var invoiceId in invoices)
         {

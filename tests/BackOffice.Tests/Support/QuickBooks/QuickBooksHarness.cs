@@ -3,9 +3,12 @@ using BackOffice.Host.Composition;
 using BackOffice.Store.Connectors.QuickBooks;
 using BackOffice.Store.Control;
 using BackOffice.Store.Tenancy;
+using BackOffice.Tests.Support.Postgres;
+using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace BackOffice.Tests.Support.QuickBooks;
 
@@ -14,6 +17,7 @@ public sealed class QuickBooksHarness : IAsyncDisposable
 {
     private readonly TempDataDirectory _dir = new();
     private IHost? _host;
+    private PostgresDatabase? _database;
 
     public FakeQuickBooks Fake { get; private set; } = null!;
 
@@ -29,23 +33,56 @@ public sealed class QuickBooksHarness : IAsyncDisposable
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
-    public static async Task<QuickBooksHarness> StartAsync(Dictionary<string, string?>? settings = null)
+    /// <param name="provider">Issue 16: the engine (<see cref="StoreOptions.Sqlite"/> or a fresh PostgreSQL database), for [StoreProviders] tests.</param>
+    public static async Task<QuickBooksHarness> StartAsync(Dictionary<string, string?>? settings = null, string provider = StoreOptions.Sqlite)
     {
         var harness = new QuickBooksHarness { Fake = await FakeQuickBooks.StartAsync() };
-        var builder = BackOfficeServices.CreateBuilder(harness._dir.Data);
+        harness._database = provider == StoreOptions.Postgres ? await PostgresDatabase.CreateAsync() : null;
+        var builder = harness._database is { } database ? PostgresBuilder(harness._dir.Data, database) : BackOfficeServices.CreateBuilder(harness._dir.Data);
         builder.Configuration.AddInMemoryCollection(harness.Settings().Concat(settings ?? []));
         harness._host = builder.Build();
         await harness.Get<TenantRegistry>().CreateAsync("acme", "test", CancellationToken.None);
         return harness;
     }
 
-    /// <summary>A harness whose tenant is connected and whose fake holds the small company (<see cref="SeedCompany"/>).</summary>
-    public static async Task<QuickBooksHarness> ConnectedAsync(Dictionary<string, string?>? settings = null)
+    /// <summary>The product's services on a PostgreSQL database: the engine is chosen as the services are added, so its settings come first.</summary>
+    private static HostApplicationBuilder PostgresBuilder(DataDirectory data, PostgresDatabase database)
     {
-        var harness = await StartAsync(settings);
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = data.Root, EnvironmentName = Environments.Production });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Store:Provider"] = StoreOptions.Postgres,
+            ["Store:PostgresConnectionString"] = database.Options.PostgresConnectionString,
+            ["Store:PostgresOwnerConnectionString"] = database.Options.PostgresOwnerConnectionString,
+            ["Store:PostgresMaxPoolSize"] = "10",
+        });
+        builder.Logging.ClearProviders();
+        builder.AddBackOffice(data);
+        return builder;
+    }
+
+    /// <summary>A harness whose tenant is connected and whose fake holds the small company (<see cref="SeedCompany"/>).</summary>
+    public static async Task<QuickBooksHarness> ConnectedAsync(Dictionary<string, string?>? settings = null, string provider = StoreOptions.Sqlite)
+    {
+        var harness = await StartAsync(settings, provider);
         await harness.ConnectAsync();
         harness.SeedCompany();
         return harness;
+    }
+
+    /// <summary>Rows of a query on the tenant's data, on either engine (issue 16: the [StoreProviders] sync tests).</summary>
+    public async Task<List<T>> QueryAsync<T>(string sql)
+    {
+        await using var unit = await Tenant.OpenUnitAsync(CancellationToken.None);
+        return (await unit.Connection.QueryAsync<T>(new CommandDefinition(sql, transaction: unit.Transaction))).ToList();
+    }
+
+    /// <summary>Raw SQL on the tenant's data, committed, on either engine (as a test stands in for data written by an older version).</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var unit = await Tenant.OpenUnitAsync(write: true, CancellationToken.None);
+        await unit.Connection.ExecuteAsync(new CommandDefinition(sql, transaction: unit.Transaction));
+        await unit.CommitAsync(CancellationToken.None);
     }
 
     /// <summary>The configuration that points the client at the fake (what `BACKOFFICE_QuickBooks__*` sets in production).</summary>
@@ -123,6 +160,11 @@ public sealed class QuickBooksHarness : IAsyncDisposable
     {
         _host?.Dispose();
         await Fake.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
         _dir.Dispose();
     }
 }
