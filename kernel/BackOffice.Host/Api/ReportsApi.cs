@@ -80,12 +80,14 @@ public static class ReportsApi
         });
     }
 
+    /// <param name="since">Issue 17: as the list takes it; a log report's row before it is not one of its rows (404).</param>
     private static async Task<Ok<JsonObject>> RowAsync(
-        HttpContext http, string tenant, string name, string rowId, string? asOf, CallerResolver callers, IEnumerable<IReport> reports, TimeProvider clock,
+        HttpContext http, string tenant, string name, string rowId, string? asOf, string? since, CallerResolver callers, IEnumerable<IReport> reports, TimeProvider clock,
         CancellationToken ct)
     {
         var caller = await callers.ForTenantAsync(http, tenant, ct);
-        var table = await RunReportAsync(caller, reports, name, asOf, null, null, clock, ct);
+        var from = ReportSince.Parse(since, ApprovalConsole.TenantZone.For(http.RequestServices, caller.Tenant));
+        var table = await RunReportAsync(caller, reports, name, asOf, null, from, clock, ct);
         var row = table.Rows.FirstOrDefault(r => r["id"]?.ToString() == rowId) ?? throw new NotFoundException($"Report '{name}' has no row '{rowId}'.");
         return TypedResults.Ok((JsonObject)row.DeepClone());
     }

@@ -23,8 +23,15 @@ public static class ConsolePage
         {
             var visible = ex is TenantNotVisibleException or Store.Control.UnknownTenantException ? null : tenant;
             var back = visible is null ? "/" : Html.Tenant(visible) + "/inbox";
-            return Html.Page(mapped.Title, Html.Notice(ex.Message, error: true) + $"<p><a href=\"{Html.E(back)}\">Back</a></p>",
+            return Html.Page(mapped.Title, Html.Notice(ex.Message, error: true) + ChangedFields(ex) + $"<p><a href=\"{Html.E(back)}\">Back</a></p>",
                 http.User.Identity?.Name, visible, mapped.Status);
         }
     }
+
+    /// <summary>Issue 17: an undo refused because the record changed in the ledger lists each changed field, before -> after.</summary>
+    private static string ChangedFields(Exception ex) =>
+        ex is Store.Ledger.LedgerChangedException { ChangedFields.Count: > 0 } changed
+            ? "<h2>Changed in the ledger since we wrote it</h2><ul class=\"changed-fields\">"
+              + string.Concat(changed.ChangedFields.Select(f => $"<li>{Html.E(f)}</li>")) + "</ul>"
+            : "";
 }

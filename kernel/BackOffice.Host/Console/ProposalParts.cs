@@ -100,18 +100,24 @@ public static class ProposalParts
             return E(lines.ToJsonString());
         }
 
+        // Issue 17: at phone width each line is a card of label/value rows (class "cards"), as the edit form's lines
+        // are; a table of five columns squeezed into 390 px wrapped every value a word a line.
         var keys = objects.SelectMany(o => o.Select(p => p.Key)).Distinct(StringComparer.Ordinal).ToList();
-        var html = new StringBuilder("<div class=\"scroll\"><table><thead><tr>");
-        html.Append(string.Concat(keys.Select(k => $"<th scope=\"col\"{(k.Contains("amount", StringComparison.Ordinal) ? " class=\"num\"" : "")}>{E(RecordForm.Field(k, "", names, zone).Label)}</th>"))).Append("</tr></thead><tbody>");
-        foreach (var line in objects)
+        var labels = keys.ToDictionary(k => k, k => RecordForm.Field(k, "", names, zone).Label, StringComparer.Ordinal);
+        var html = new StringBuilder("<div class=\"scroll\"><table class=\"cards lines\"><thead><tr><th scope=\"col\">#</th>");
+        html.Append(string.Concat(keys.Select(k => $"<th scope=\"col\"{(k.Contains("amount", StringComparison.Ordinal) ? " class=\"num\"" : "")}>{E(labels[k])}</th>"))).Append("</tr></thead><tbody>");
+        for (var i = 0; i < objects.Count; i++)
         {
-            html.Append("<tr>").Append(string.Concat(keys.Select(k => k.Contains("amount", StringComparison.Ordinal)
-                ? $"<td class=\"num\">{E(Value(line[k]?.ToString(), "usd"))}</td>"
-                : $"<td>{E(RecordForm.Field(k, line[k]?.ToString() ?? "", names, zone).Value)}</td>"))).Append("</tr>");
+            var line = objects[i];
+            html.Append($"<tr><td class=\"lead\">Line {i + 1}</td>").Append(string.Concat(keys.Select(k => k.Contains("amount", StringComparison.Ordinal)
+                ? $"<td class=\"num\" data-label=\"{E(labels[k])}\">{E(Value(line[k]?.ToString(), "usd"))}</td>"
+                : $"<td data-label=\"{E(labels[k])}\">{E(RecordForm.Field(k, line[k]?.ToString() ?? "", names, zone).Value)}</td>"))).Append("</tr>");
         }
 
         var total = objects.Sum(o => decimal.TryParse(o["amount"]?.ToString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var a) ? a : 0m);
-        var totalRow = keys.Contains("amount") ? $"<tfoot><tr class=\"total\">{string.Concat(keys.Select((k, i) => k == "amount" ? $"<th class=\"num\">{E(MoneyText.Usd(total))}</th>" : i == 0 ? "<th scope=\"row\">Total</th>" : "<th></th>"))}</tr></tfoot>" : "";
+        var totalRow = keys.Contains("amount")
+            ? $"<tfoot><tr class=\"total\"><th scope=\"row\">Total</th>{string.Concat(keys.Select(k => k == "amount" ? $"<th class=\"num\">{E(MoneyText.Usd(total))}</th>" : "<th></th>"))}</tr></tfoot>"
+            : "";
         return html.Append("</tbody>").Append(totalRow).Append("</table></div>").ToString();
     }
 }

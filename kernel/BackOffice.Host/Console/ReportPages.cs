@@ -48,26 +48,8 @@ public static class ReportPages
                     (c, row) => c == view.Columns[0] ? RowLink(path, row, keep, c.Display(ListQuery.Cell(row, c.Name))) : null);
                 return Page(run.Table.Title, partial + saved.Notice + body, caller);
             }));
-        tenant.MapGet("/reports/{name}/{rowId}", (HttpContext http, string tenant, string name, string rowId, string? asOf, string? job, IEnumerable<IReport> reports, TimeProvider clock, IOptions<ConsoleOptions> options) =>
-            ConsolePage.RunAsync(http, tenant, async caller =>
-            {
-                // Issue 17: a paged report reads the one row asked for, not every row.
-                var run = PagedReports.Of(reports, name) is { } paged
-                    ? new ReportRun((await PagedReports.RowAsync(caller, paged, rowId, asOf, job, http.RequestAborted)).Table, asOf ?? "")
-                    : await RunAsync(caller, reports, name, asOf, job, clock, http.RequestAborted);
-                var row = run.Table.Rows.FirstOrDefault(r => ListQuery.Cell(r, "id") == rowId) ?? throw new NotFoundException($"Report '{name}' has no row '{rowId}'.");
-                var names = await NameBook.LoadAsync(caller.Data, http.RequestAborted);
-                var columns = ReportColumns.For([.. row.Select(p => p.Key)], run.Table.Rows, names, options.Value.ZoneFor(caller.Tenant));
-                var back = $"<p><a href=\"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(name)}{(run.AsOf.Length > 0 ? "?asOf=" + run.AsOf : "")}\">Back to {E(run.Table.Title)}</a></p>";
-                // Issue 17: a job's figures open the transactions behind them, ledger and project side.
-                var behind = name switch
-                {
-                    "wip" or "margin" => $"<p><a href=\"{Tenant(caller.Tenant)}/reports/cost-detail?asOf={run.AsOf}&amp;job={Uri.EscapeDataString(rowId)}\">Transactions behind this job's cost</a></p>",
-                    "aging" when rowId != "total" => $"<p><a href=\"{Tenant(caller.Tenant)}/reports/aging-detail?asOf={run.AsOf}&amp;job={Uri.EscapeDataString(rowId)}\">Invoices and payments behind this aging</a></p>",
-                    _ => "",
-                };
-                return Page($"{run.Table.Title}: {names.Name(rowId)}", back + behind + RecordForm.Render(columns, row, caller.Tenant), caller);
-            }));
+        tenant.MapGet("/reports/{name}/{rowId}", (HttpContext http, string tenant, string name, string rowId, string? asOf, string? job, string? since, IEnumerable<IReport> reports, TimeProvider clock, IOptions<ConsoleOptions> options) =>
+            ConsolePage.RunAsync(http, tenant, caller => RowAsync(http, caller, new(name, rowId, asOf, job, since), reports, clock, options.Value)));
         tenant.MapGet("/exports/{file}", (HttpContext http, string tenant, string file, string? asOf, string? job, string? since, IEnumerable<IReport> reports, IEnumerable<IReportDocument> documents, TimeProvider clock, IOptions<ConsoleOptions> options) =>
             ConsolePage.RunAsync(http, tenant, async caller =>
             {
@@ -96,6 +78,40 @@ public static class ReportPages
     }
 
     public sealed record ReportRun(ReportTable Table, string AsOf);
+
+    /// <summary>A link's query with no filter, sort or page: only the report's own parameters are kept.</summary>
+    private static readonly ListQuery NoFilter = new ListQuery(null, null, false, 1, new Dictionary<string, string>(), null, null, null, null);
+
+    /// <summary>One row of a report as the list link asked for it: the report's date, job and (a log report's) since.</summary>
+    private sealed record RowAsked(string Name, string RowId, string? AsOf, string? Job, string? Since);
+
+    /// <summary>
+    /// A report row as a labelled form. Issue 17: on the list's since too (a log report's row before it is not one of
+    /// its rows, as in the list), and "Back" returns to the list on the same date, job and since.
+    /// </summary>
+    private static async Task<IResult> RowAsync(HttpContext http, Caller caller, RowAsked asked, IEnumerable<IReport> reports, TimeProvider clock, ConsoleOptions options)
+    {
+        var (name, rowId) = (asked.Name, asked.RowId);
+        var since = ReportSince.Parse(asked.Since, options.ZoneFor(caller.Tenant));
+        // Issue 17: a paged report reads the one row asked for, not every row.
+        var run = PagedReports.Of(reports, name) is { } paged
+            ? new ReportRun((await PagedReports.RowAsync(caller, paged, rowId, asked.AsOf, asked.Job, http.RequestAborted)).Table, asked.AsOf ?? "")
+            : await RunAsync(caller, reports, name, asked.AsOf, asked.Job, since, clock, http.RequestAborted);
+        var row = run.Table.Rows.FirstOrDefault(r => ListQuery.Cell(r, "id") == rowId) ?? throw new NotFoundException($"Report '{name}' has no row '{rowId}'.");
+        var names = await NameBook.LoadAsync(caller.Data, http.RequestAborted);
+        var columns = ReportColumns.For([.. row.Select(p => p.Key)], run.Table.Rows, names, options.ZoneFor(caller.Tenant));
+        var keep = new Dictionary<string, string?> { ["asOf"] = run.AsOf, ["job"] = asked.Job, ["since"] = since is null ? null : asked.Since };
+        var list = ListForm.Link($"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(name)}", NoFilter, keep);
+        var back = $"<p><a href=\"{E(list)}\">Back to {E(run.Table.Title)}</a></p>";
+        // Issue 17: a job's figures open the transactions behind them, ledger and project side.
+        var behind = name switch
+        {
+            "wip" or "margin" => $"<p><a href=\"{Tenant(caller.Tenant)}/reports/cost-detail?asOf={run.AsOf}&amp;job={Uri.EscapeDataString(rowId)}\">Transactions behind this job's cost</a></p>",
+            "aging" when rowId != "total" => $"<p><a href=\"{Tenant(caller.Tenant)}/reports/aging-detail?asOf={run.AsOf}&amp;job={Uri.EscapeDataString(rowId)}\">Invoices and payments behind this aging</a></p>",
+            _ => "",
+        };
+        return Page($"{run.Table.Title}: {names.Name(rowId)}", back + behind + RecordForm.Render(columns, row, caller.Tenant), caller);
+    }
 
     /// <summary>Runs a report on the date asked, or, for a week report asked for no date, on the latest week with timecards.</summary>
     public static Task<ReportRun> RunAsync(Caller caller, IEnumerable<IReport> reports, string name, string? asOf, string? job, TimeProvider clock, CancellationToken ct) =>
@@ -155,6 +171,6 @@ public static class ReportPages
     internal static string RowLink(string path, JsonObject row, IReadOnlyDictionary<string, string?> keep, string text)
     {
         var id = ListQuery.Cell(row, "id");
-        return id.Length == 0 ? E(text) : $"<a href=\"{E(ListForm.Link($"{path}/{Uri.EscapeDataString(id)}", new ListQuery(null, null, false, 1, new Dictionary<string, string>(), null, null, null, null), keep))}\">{E(text.Length == 0 ? "(details)" : text)}</a>";
+        return id.Length == 0 ? E(text) : $"<a href=\"{E(ListForm.Link($"{path}/{Uri.EscapeDataString(id)}", NoFilter, keep))}\">{E(text.Length == 0 ? "(details)" : text)}</a>";
     }
 }

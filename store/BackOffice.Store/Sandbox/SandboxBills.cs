@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using BackOffice.Domain.Money;
 using BackOffice.Store.Ledger;
 using Dapper;
 
@@ -38,7 +37,6 @@ internal static class SandboxBills
             """,
             new { id, bill.VendorId, bill.DocNumber, txnDate = Iso(bill.TxnDate), dueDate = bill.DueDate is { } d ? Iso(d) : null, total, bill.Memo, rowHash = $"sandbox:{id}:0" },
             transaction, cancellationToken: cancellationToken));
-        var lines = new JsonArray();
         for (var i = 0; i < bill.Lines.Count; i++)
         {
             var line = bill.Lines[i];
@@ -49,33 +47,10 @@ internal static class SandboxBills
                 """,
                 new { lineId = $"{id}-{i + 1}", id, lineNo = i + 1, line.AccountId, line.CustomerId, line.CostCode, line.Description, amount = cents[i], rowHash = $"sandbox:{id}:0" },
                 transaction, cancellationToken: cancellationToken));
-            lines.Add(new JsonObject
-            {
-                ["Id"] = (i + 1).ToString(CultureInfo.InvariantCulture),
-                ["Amount"] = Dollars(cents[i]),
-                ["Description"] = line.Description,
-                ["DetailType"] = "AccountBasedExpenseLineDetail",
-                ["AccountBasedExpenseLineDetail"] = new JsonObject
-                {
-                    ["AccountRef"] = new JsonObject { ["value"] = line.AccountId },
-                    ["CustomerRef"] = line.CustomerId is null ? null : new JsonObject { ["value"] = line.CustomerId },
-                },
-            });
         }
 
-        var response = new JsonObject
-        {
-            ["Bill"] = new JsonObject
-            {
-                ["Id"] = id,
-                ["SyncToken"] = "0",
-                ["VendorRef"] = new JsonObject { ["value"] = bill.VendorId },
-                ["TxnDate"] = Iso(bill.TxnDate),
-                ["DocNumber"] = bill.DocNumber,
-                ["TotalAmt"] = Dollars(total),
-                ["Line"] = lines,
-            },
-        };
+        // Issue 17: the bill as stored, due date and memo included, so an undo can name what moved since.
+        var response = new JsonObject { ["Bill"] = await SandboxLedgerDocuments.BillAsync(connection, transaction, id, cancellationToken) };
         return new LedgerWriteResult(id, 0, response);
     }
 
@@ -118,8 +93,6 @@ internal static class SandboxBills
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Dollars(long cents) => Cents.ToDollars(cents).ToString("0.00", CultureInfo.InvariantCulture);
 
     private sealed class BillRefRow
     {

@@ -49,7 +49,6 @@ internal static class SandboxJournalEntries
             VALUES (@id, @txnDate, @DocNumber, @Memo, 'sandbox', 0, 'active', @rowHash)
             """,
             new { id, txnDate, entry.DocNumber, entry.Memo, rowHash = $"sandbox:{id}:0" }, transaction, cancellationToken: cancellationToken));
-        var lines = new JsonArray();
         for (var i = 0; i < entry.Lines.Count; i++)
         {
             var line = entry.Lines[i];
@@ -60,23 +59,10 @@ internal static class SandboxJournalEntries
                 """,
                 new { lineId = $"{id}-{i + 1}", id, lineNo = i + 1, line.AccountId, postingType = line.PostingType.ToString(), amount = cents[i], line.CustomerId, line.VendorId, line.Description, rowHash = $"sandbox:{id}:0" },
                 transaction, cancellationToken: cancellationToken));
-            lines.Add(new JsonObject
-            {
-                ["Id"] = (i + 1).ToString(CultureInfo.InvariantCulture),
-                ["Amount"] = Dollars(cents[i]),
-                ["DetailType"] = "JournalEntryLineDetail",
-                ["JournalEntryLineDetail"] = new JsonObject
-                {
-                    ["PostingType"] = line.PostingType.ToString(),
-                    ["AccountRef"] = new JsonObject { ["value"] = line.AccountId },
-                },
-            });
         }
 
-        var response = new JsonObject
-        {
-            ["JournalEntry"] = new JsonObject { ["Id"] = id, ["SyncToken"] = "0", ["TxnDate"] = txnDate, ["DocNumber"] = entry.DocNumber, ["Line"] = lines },
-        };
+        // Issue 17: the entry as stored, memo and each line's entity included, so an undo can name what moved since.
+        var response = new JsonObject { ["JournalEntry"] = await SandboxLedgerDocuments.JournalEntryAsync(connection, transaction, id, cancellationToken) };
         return new LedgerWriteResult(id, 0, response);
     }
 

@@ -74,7 +74,16 @@ public sealed class SandboxLedger(TimeProvider clock) : ILedgerWriter, IJournalW
     {
         await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
         var connection = connectionUnit.Connection;
-        return await SandboxBills.GetAsync(connection, null, billId, cancellationToken);
+        var bill = await SandboxBills.GetAsync(connection, null, billId, cancellationToken);
+        // Issue 17: the bill as it is now, so an undo refused for a moved SyncToken names each changed field.
+        return bill is null ? null : bill with { Entity = await SandboxLedgerDocuments.BillAsync(connection, null, billId, cancellationToken) };
+    }
+
+    /// <summary>Issue 17: the entry as it is now, in QuickBooks' shape, so a refused undo names each changed field.</summary>
+    public async Task<JsonObject?> JournalEntryAsync(TenantData tenant, string entryId, CancellationToken cancellationToken)
+    {
+        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        return await SandboxLedgerDocuments.JournalEntryAsync(connectionUnit.Connection, null, entryId, cancellationToken);
     }
 
     public async Task<IReadOnlyList<LedgerBillRef>> FindBillsAsync(

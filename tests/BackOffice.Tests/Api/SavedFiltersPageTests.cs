@@ -124,7 +124,7 @@ public sealed partial class SavedFiltersPageTests : IDisposable
     }
 
     /// <summary>Posts a form the way the page does: with the anti-forgery field of a page the person has open.</summary>
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient browser, string pageUrl, string action, Dictionary<string, string> fields)
+    internal static async Task<HttpResponseMessage> PostAsync(HttpClient browser, string pageUrl, string action, Dictionary<string, string> fields)
     {
         var token = FormToken().Match(await browser.GetStringAsync(pageUrl));
         Assert.True(token.Success, $"{pageUrl} has a form with an anti-forgery field");

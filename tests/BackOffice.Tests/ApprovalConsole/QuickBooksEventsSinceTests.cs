@@ -75,6 +75,35 @@ public sealed class QuickBooksEventsSinceTests : IAsyncLifetime
         Assert.DoesNotContain(lines, l => l.Contains(",101,", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("/t/acme/reports/quickbooks-events/ev-102?since=2026-11-20", HttpStatusCode.OK)]
+    [InlineData("/t/acme/reports/quickbooks-events/ev-101?since=2026-11-20", HttpStatusCode.NotFound)]
+    [InlineData("/t/acme/reports/quickbooks-events/ev-101?since=2026-11-19", HttpStatusCode.OK)]
+    [InlineData("/t/acme/reports/quickbooks-events/ev-101", HttpStatusCode.OK)]
+    [InlineData(Api + "/ev-102?since=2026-11-20", HttpStatusCode.OK)]
+    [InlineData(Api + "/ev-101?since=2026-11-20", HttpStatusCode.NotFound)]
+    [InlineData(Api + "/ev-101?since=2026-11-19", HttpStatusCode.OK)]
+    [InlineData(Api + "/ev-101?since=11/20/2026", HttpStatusCode.BadRequest)]
+    public async Task Row_Since_OnlyARowTheListShowsOnThatSince(string url, HttpStatusCode expected)
+    {
+        var response = await _dana.GetAsync(url);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Console_RowOnASince_ItsTitleSaysSoAndBackKeepsIt()
+    {
+        var list = await _dana.GetStringAsync("/t/acme/reports/quickbooks-events?since=2026-11-20");
+        var link = System.Text.RegularExpressions.Regex.Match(list, "href=\"(/t/acme/reports/quickbooks-events/ev-102\\?[^\"]*)\"").Groups[1].Value;
+
+        var row = await _dana.GetStringAsync(WebUtility.HtmlDecode(link));
+
+        Assert.Contains("since=2026-11-20", link, StringComparison.Ordinal);
+        Assert.Contains("since 2026-11-20 00:00 -08:00 (showing 2 of 2)", row, StringComparison.Ordinal);
+        Assert.Matches("<a href=\"/t/acme/reports/quickbooks-events\\?asOf=[0-9-]+&amp;since=2026-11-20\">Back to ", row);
+    }
+
     [Fact]
     public async Task Console_OtherReport_HasNoSincePicker()
     {

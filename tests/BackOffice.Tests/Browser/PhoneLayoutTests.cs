@@ -68,6 +68,29 @@ public sealed class PhoneLayoutTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Proposal_AtPhoneWidth_WhatWillBeWrittenLinesAreLabelledRowsNothingClipped()
+    {
+        var dana = await Session.SignInAsync("dana", 390, ColorScheme.Light);
+        await dana.GotoAsync($"{Session.Base}/t/acme/proposals/1");
+        var lines = dana.Locator("h2:text-is('What will be written') + dl table.lines");
+
+        await lines.ScrollIntoViewIfNeededAsync();
+        await Session.ShotAsync(dana, "proposal-written-lines-390.png", output);
+        var box = await lines.EvaluateAsync<int>("t => t.closest('.scroll').scrollWidth - t.closest('.scroll').clientWidth");
+        Assert.True(box <= 0, $"the written lines scroll sideways inside their box by {box} px");
+        var clipped = await lines.EvaluateAsync<string[]>(
+            "t => [...t.querySelectorAll('td,th')].filter(c => c.getClientRects().length && (c.scrollWidth > c.clientWidth + 1 || c.scrollHeight > c.clientHeight + 1)).map(c => c.textContent)");
+        Assert.True(clipped.Length == 0, $"cells clipped: {string.Join(" | ", clipped)}");
+        var amount = lines.Locator("tbody td.num").First;
+        Assert.Equal("\"Amount\"", await amount.EvaluateAsync<string>("e => getComputedStyle(e, '::before').content"));
+        // A label/value row: the label beside its value on one line, not the value broken a word a line.
+        var (label, cell) = (await amount.EvaluateAsync<int>("e => parseFloat(getComputedStyle(e).lineHeight)"), (await amount.BoundingBoxAsync())!);
+        Assert.True(cell.Height < 2 * label + 8, $"the amount row is {cell.Height} px high: its value wraps");
+        await Assertions.Expect(lines.Locator("thead")).ToBeHiddenAsync();
+        await Assertions.Expect(lines.Locator("tfoot th", new() { HasText = "Total" })).ToBeInViewportAsync();
+    }
+
+    [Fact]
     public async Task Inbox_AtDesktopWidth_KeepsTheTableAndHidesTheCardButtons()
     {
         var alex = await Session.SignInAsync("alex", 1366, ColorScheme.Light);
