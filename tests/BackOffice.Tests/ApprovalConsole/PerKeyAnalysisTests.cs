@@ -9,7 +9,8 @@ namespace BackOffice.Tests.ApprovalConsole;
 
 /// <summary>
 /// Issue 17: after a write to one job's bill line, the jobs page's reports (wip, margin) compute that job's row only and
-/// keep the others' from the analysis before; a write the journal does not key (a note) reads and computes every job.
+/// keep the others' from the analysis before; a note keeps every row, an invoice's line computes its job; a write that is
+/// not keyed (a commitment line) reads and computes every job.
 /// </summary>
 public sealed class PerKeyAnalysisTests : IDisposable
 {
@@ -40,9 +41,34 @@ public sealed class PerKeyAnalysisTests : IDisposable
     }
 
     [Fact]
-    public async Task Wip_NoteWrittenInstead_ReadsAndComputesEveryJob()
+    public async Task Wip_NoteWrittenInstead_KeepsEveryJobsRow()
     {
+        // Issue 17: migration 2027 versions financial_notes on its own, and no Financial figure reads it.
         var first = await RunAsync(null, new IncrementalSweepStep(StepKind.AddNote, 0, 1, 1));
+        var second = await RunAsync(first.Memo, null);
+
+        Assert.Equal(1, second.Memo.PerKey);
+        Assert.Equal(0, second.Analysis.WipComputed);
+        Assert.Equal(second.Fresh, second.Cached);
+    }
+
+    [Fact]
+    public async Task Wip_OneInvoicesLineChanged_ComputesItsJobOnly()
+    {
+        // Invoice lines of inv-1032 (cust-31): the journal names the invoice, whose customer is one job's twin.
+        var first = await RunAsync(null, new IncrementalSweepStep(StepKind.ScaleAmount, 1, 1, 30));
+        var second = await RunAsync(first.Memo, null);
+
+        Assert.Equal(1, second.Memo.PerKey);
+        Assert.True(second.Analysis.WipComputed <= 1, $"{second.Analysis.WipComputed} jobs computed");
+        Assert.Equal(second.Fresh, second.Cached);
+    }
+
+    [Fact]
+    public async Task Wip_CommitmentLineChanged_ReadsAndComputesEveryJob()
+    {
+        // Commitment lines are not keyed by the refresh: the whole books are read and every row computed.
+        var first = await RunAsync(null, new IncrementalSweepStep(StepKind.ScaleAmount, 5, 1, 30));
         var second = await RunAsync(first.Memo, null);
 
         Assert.Equal(0, second.Memo.PerKey);
