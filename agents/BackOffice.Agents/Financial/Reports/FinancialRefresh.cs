@@ -34,8 +34,11 @@ internal static class FinancialRefresh
     /// <summary>Links a person confirmed: part of the identity (job and vendor maps) the analysis resolves with.</summary>
     private const string LinksTable = "financial_links";
 
-    /// <summary>The refreshed data, and the project jobs whose rows must be computed again (null: every job).</summary>
-    internal sealed record Refresh(FinancialData Data, IReadOnlySet<string>? Jobs);
+    /// <summary>
+    /// The refreshed data, the project jobs whose rows must be computed again (null: every job), and the journal rows it
+    /// was refreshed by (the cash forecast re-reads the bills they name).
+    /// </summary>
+    internal sealed record Refresh(FinancialData Data, IReadOnlySet<string>? Jobs, IReadOnlyList<JournalEntry> Changes);
 
     /// <summary>The previous data with what changed read again, or null (read everything) when the change is not keyed.</summary>
     public static async Task<Refresh?> RunAsync(ReportRequest request, FinancialSnapshot before, SweepInputs now, CancellationToken cancellationToken)
@@ -68,7 +71,7 @@ internal static class FinancialRefresh
         }
 
         // A project direct cost counts or not by the bills it matches, of any job (issue 14's rule): then every job again.
-        return new Refresh(data, data.Books.DirectCostLines is { Count: > 0 } && changes.Count > 0 ? null : jobs);
+        return new Refresh(data, data.Books.DirectCostLines is { Count: > 0 } && changes.Count > 0 ? null : jobs, changes);
     }
 
     /// <summary>

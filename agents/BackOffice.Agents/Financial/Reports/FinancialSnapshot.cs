@@ -11,6 +11,12 @@ namespace BackOffice.Agents.Financial.Reports;
 /// </summary>
 internal sealed record FinancialSnapshot(SweepInputs Inputs, FinancialAnalysis Analysis)
 {
+    /// <summary>
+    /// Issue 17: when refreshed per key, the inputs of the snapshot it was refreshed from and the journal rows since (else
+    /// null); the inputs only, so a snapshot does not hold every earlier analysis alive.
+    /// </summary>
+    public (SweepInputs From, IReadOnlyList<JournalEntry> Changes)? Refreshed { get; init; }
+
     /// <summary>The memo key of the shared analysis.</summary>
     public const string Key = "financial-analysis";
 
@@ -38,7 +44,10 @@ internal sealed record FinancialSnapshot(SweepInputs Inputs, FinancialAnalysis A
         {
             memo.CountPerKey();
             var analysis = new FinancialAnalysis(refreshed.Data, request.AsOf, options);
-            return new FinancialSnapshot(inputs, refreshed.Jobs is { } changed ? analysis.Keep(before.Analysis, changed) : analysis);
+            return new FinancialSnapshot(inputs, refreshed.Jobs is { } changed ? analysis.Keep(before.Analysis, changed) : analysis)
+            {
+                Refreshed = (before.Inputs, refreshed.Changes),
+            };
         }
 
         var data = await request.Times.TimedAsync("read the books", () => FinancialData.LoadAsync(request.Data, null, request.AsOf, null, null, null, cancellationToken));
