@@ -37,7 +37,7 @@ internal static class FinancialRefreshKeys
         var closed = FinancialBooks.ClosedCustomers(data.Books.Contracts, data.Identity);
         var postings = documents.Count == 0 ? data.Books.Postings : data.Books.Postings.Where(p => !documents.Contains(p.ParentId))
             .Concat(await ledger.CostExceptionsAsync(closed, documents.ToList(), cancellationToken))
-            .OrderBy(p => p.TxnDate).ThenBy(p => p.SourceId, StringComparer.Ordinal).ToList();
+            .OrderBy(p => p.TxnDate).ThenBy(p => p.SourceId, StringComparer.Ordinal).ThenBy(p => p.SourceTable, StringComparer.Ordinal).ToList();
         var books = data.Books with { CostTotals = totals, Postings = postings, Invoices = Splice(data.Books.Invoices, invoices, invoiceRows) };
         return (data with { Bills = Splice(data.Bills, bills, billRows), Books = books }, customers);
     }
