@@ -1,3 +1,5 @@
+using BackOffice.Domain.Collections;
+using BackOffice.Domain.Financial;
 using BackOffice.Domain.Ledger;
 using BackOffice.Domain.Money;
 using BackOffice.Store.Sqlite;
@@ -22,11 +24,19 @@ public sealed class CashStore(TenantData tenant)
     /// from the one reader of each table (invoices and payments: <see cref="LedgerFinancialStore"/>, payment lines:
     /// the receivables store) instead of a second SQL reader of all three.
     /// </summary>
-    public async Task<IReadOnlyList<AppliedPayment>> AppliedPaymentsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AppliedPayment>> AppliedPaymentsAsync(CancellationToken cancellationToken) => Applied(
+        await tenant.LedgerFinancials.InvoicesAsync(cancellationToken), await tenant.LedgerFinancials.PaymentsAsync(cancellationToken),
+        await tenant.Receivables.PaymentLinesAsync(cancellationToken));
+
+    /// <summary>
+    /// The applied payments of <see cref="AppliedPaymentsAsync"/> from rows already read. Issue 17: the cash forecast
+    /// refreshed per key joins the analysis's invoices with the payments it kept.
+    /// </summary>
+    public static IReadOnlyList<AppliedPayment> Applied(
+        IReadOnlyList<LedgerInvoice> invoiceRows, IReadOnlyList<LedgerPayment> paymentRows, IReadOnlyList<ArPaymentLine> lines)
     {
-        var invoices = (await tenant.LedgerFinancials.InvoicesAsync(cancellationToken)).ToDictionary(i => i.Id, StringComparer.Ordinal);
-        var payments = (await tenant.LedgerFinancials.PaymentsAsync(cancellationToken)).ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var lines = await tenant.Receivables.PaymentLinesAsync(cancellationToken);
+        var invoices = invoiceRows.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var payments = paymentRows.ToDictionary(p => p.Id, StringComparer.Ordinal);
         return lines.Where(l => invoices.ContainsKey(l.InvoiceId) && payments.ContainsKey(l.PaymentId))
             .Select(l => (Line: l, Invoice: invoices[l.InvoiceId], Paid: payments[l.PaymentId].TxnDate))
             .OrderBy(x => x.Paid) // stable: lines keep their id order within a day, as ORDER BY p.txn_date, l.id did

@@ -76,7 +76,11 @@ public sealed partial class LedgerFinancialStore
         // Two reads, each through the customer index (an OR of the two conditions scanned every line).
         [.. await TotalsWhereAsync(asOf, "AND l.customer_id IS NULL", null, cancellationToken), .. await CostTotalsAsync(asOf, customers, cancellationToken)];
 
-    /// <summary>Bill and journal lines on cost accounts of active documents, each side narrowed by its own condition (on l, b / e).</summary>
+    /// <summary>
+    /// Bill and journal lines on cost accounts of active documents, each side narrowed by its own condition (on l, b / e),
+    /// by date, line id and table (issue 17: a bill line and a journal line may share an id; the table breaks the tie, so
+    /// both engines and a list spliced per key agree on the order).
+    /// </summary>
     private async Task<IReadOnlyList<CostPosting>> PostingsWhereAsync(string billsWhere, string entriesWhere, object parameters, CancellationToken cancellationToken)
     {
         var rows = await QueryAsync<PostingRow>(
@@ -90,7 +94,7 @@ public sealed partial class LedgerFinancialStore
                    CASE l.posting_type WHEN 'Credit' THEN -l.amount_cents ELSE l.amount_cents END
             FROM ledger_journal_lines l JOIN ledger_journal_entries e ON e.id = l.journal_entry_id JOIN ledger_accounts a ON a.id = l.account_id
             WHERE e.status = 'active' AND a.type IN {CostTypes} {entriesWhere}
-            ORDER BY 4, 2
+            ORDER BY 4, 2, 1
             """, parameters, cancellationToken);
         return rows.Select(r => new CostPosting(r.SourceTable, r.SourceId, r.ParentId, StoreDates.Parse(r.TxnDate), r.AccountId,
             r.CustomerId, string.IsNullOrEmpty(r.CostCode) ? null : r.CostCode, Cents.ToDollars(r.AmountCents))).ToList();

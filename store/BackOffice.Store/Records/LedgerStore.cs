@@ -101,13 +101,20 @@ public sealed partial class LedgerStore(TenantData tenant)
     }
 
     /// <summary>Active bills' due dates and totals (the cash forecast, issue 3).</summary>
-    public async Task<IReadOnlyList<BillDue>> BillsDueAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<BillDue>> BillsDueAsync(CancellationToken cancellationToken) => BillsDueAsync(null, cancellationToken);
+
+    /// <summary>
+    /// The active bills' due dates among <paramref name="ids"/> (null: every active bill), by id. Issue 17: the cash
+    /// forecast refreshed per key re-reads the bills the change journal names.
+    /// </summary>
+    public async Task<IReadOnlyList<BillDue>> BillsDueAsync(IReadOnlyCollection<string>? ids, CancellationToken cancellationToken)
     {
         await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
         var connection = connectionUnit.Connection;
+        var only = ids is null ? "" : $"AND {StoreSql.InJson(connection, "id", "@Ids")}";
         var rows = await connection.QueryAsync<DueRow>(new CommandDefinition(
-            "SELECT id AS Id, vendor_id AS VendorId, due_date AS DueDate, total_cents AS TotalCents FROM ledger_bills WHERE status = 'active' ORDER BY id",
-            cancellationToken: cancellationToken));
+            $"SELECT id AS Id, vendor_id AS VendorId, due_date AS DueDate, total_cents AS TotalCents FROM ledger_bills WHERE status = 'active' {only} ORDER BY id",
+            new { Ids = System.Text.Json.JsonSerializer.Serialize(ids ?? []) }, cancellationToken: cancellationToken));
         return rows.Select(r => new BillDue(r.Id, StoreDates.ParseOrNull(r.DueDate), Cents.ToDollars(r.TotalCents), r.VendorId)).ToList();
     }
 

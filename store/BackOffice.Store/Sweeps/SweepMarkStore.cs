@@ -15,7 +15,22 @@ public sealed record SweepMark(string Agent, long JournalSeq, DateOnly AsOf, str
 /// the last audit event that can change an input (a decision, an execution, an undo, an import, a pinned date),
 /// and the files kept in the tenant's folders (inbox documents and price files that arrive outside an import).
 /// </summary>
-public sealed record SweepInputs(long JournalSeq, string Stamp);
+public sealed record SweepInputs(long JournalSeq, string Stamp)
+{
+    /// <summary>
+    /// Issue 17: the stamp without the side counter (the audit event and the files): with <see cref="Tables"/>, what a
+    /// reader that knows which side tables it reads compares instead of <see cref="Stamp"/>.
+    /// </summary>
+    public string Outside { get; init; } = Stamp;
+
+    /// <summary>Issue 17: each counted side table's own version (migration 2027; a table never written is absent, 0).</summary>
+    public IReadOnlyDictionary<string, long> Tables { get; init; } = new Dictionary<string, long>(StringComparer.Ordinal);
+
+    /// <summary>Issue 17: the side tables whose version differs between <paramref name="before"/> and this.</summary>
+    public IReadOnlySet<string> TablesMovedSince(SweepInputs before) =>
+        Tables.Keys.Concat(before.Tables.Keys).Where(t => Tables.GetValueOrDefault(t) != before.Tables.GetValueOrDefault(t))
+            .ToHashSet(StringComparer.Ordinal);
+}
 
 /// <summary>The one reader and writer of sweep_marks and sweep_inputs (issue 18).</summary>
 public sealed class SweepMarkStore(TenantData tenant)
@@ -85,7 +100,14 @@ public sealed class SweepMarkStore(TenantData tenant)
             WHERE NOT {StoreSql.InJson(connection, "kind", "@inert")} AND kind NOT LIKE 'auth.%'
             ORDER BY seq DESC LIMIT 1
             """, new { inert = System.Text.Json.JsonSerializer.Serialize(InertAuditKinds) }, cancellationToken: cancellationToken)) ?? 0;
-        return new SweepInputs(journal, string.Create(CultureInfo.InvariantCulture, $"{side}:{audit}:{FilesStamp()}"));
+        var tables = await connection.QueryAsync<(string Table, long Version)>(new CommandDefinition(
+            "SELECT source_table, version FROM sweep_input_tables", cancellationToken: cancellationToken));
+        var outside = string.Create(CultureInfo.InvariantCulture, $"{audit}:{FilesStamp()}");
+        return new SweepInputs(journal, string.Create(CultureInfo.InvariantCulture, $"{side}:{outside}"))
+        {
+            Outside = outside,
+            Tables = tables.ToDictionary(t => t.Table, t => t.Version, StringComparer.Ordinal),
+        };
     }
 
     /// <summary>The agent's mark, or null when it never swept incrementally (or a full sweep failed after forgetting it).</summary>

@@ -24,7 +24,7 @@ namespace BackOffice.Tests.ApprovalConsole;
 /// after a small write to the books (a financial note) once the warmer's pass ran and with no warming. Runs only with
 /// BACKOFFICE_BENCH=1 (BACKOFFICE_BENCH_LINES sets the lines a job). Asserts the size (under 500 KB), never the time.
 /// </summary>
-public sealed class ConsoleScaleBenchmark(ITestOutputHelper output)
+public sealed partial class ConsoleScaleBenchmark(ITestOutputHelper output)
 {
     private const int MaxBytes = 500 * 1024;
     private static readonly DateOnly AsOf = new(2026, 11, 20);
@@ -75,6 +75,7 @@ public sealed class ConsoleScaleBenchmark(ITestOutputHelper output)
 
         output.WriteLine($"per-key report runs: {cache.PerKeyRuns}; load average {LoadAverage()}");
         await BreakdownAsync(factory, client, job);
+        await WriteKindsAsync(factory, client);
     }
 
     /// <summary>

@@ -9,7 +9,8 @@ namespace BackOffice.Tests.ApprovalConsole;
 
 /// <summary>
 /// Issue 17: after a write to one job's bill line, the jobs page's reports (wip, margin) compute that job's row only and
-/// keep the others' from the analysis before; a write the journal does not key (a note) reads and computes every job.
+/// keep the others' from the analysis before; a note keeps every row, an invoice's line computes its job; a write that is
+/// not keyed (a commitment line) reads and computes every job.
 /// </summary>
 public sealed class PerKeyAnalysisTests : IDisposable
 {
@@ -40,9 +41,34 @@ public sealed class PerKeyAnalysisTests : IDisposable
     }
 
     [Fact]
-    public async Task Wip_NoteWrittenInstead_ReadsAndComputesEveryJob()
+    public async Task Wip_NoteWrittenInstead_KeepsEveryJobsRow()
     {
+        // Issue 17: migration 2027 versions financial_notes on its own, and no Financial figure reads it.
         var first = await RunAsync(null, new IncrementalSweepStep(StepKind.AddNote, 0, 1, 1));
+        var second = await RunAsync(first.Memo, null);
+
+        Assert.Equal(1, second.Memo.PerKey);
+        Assert.Equal(0, second.Analysis.WipComputed);
+        Assert.Equal(second.Fresh, second.Cached);
+    }
+
+    [Fact]
+    public async Task Wip_OneInvoicesLineChanged_ComputesItsJobOnly()
+    {
+        // Invoice lines of inv-1032 (cust-31): the journal names the invoice, whose customer is one job's twin.
+        var first = await RunAsync(null, new IncrementalSweepStep(StepKind.ScaleAmount, 1, 1, 30));
+        var second = await RunAsync(first.Memo, null);
+
+        Assert.Equal(1, second.Memo.PerKey);
+        Assert.Equal(1, second.Analysis.WipComputed);
+        Assert.Equal(second.Fresh, second.Cached);
+    }
+
+    [Fact]
+    public async Task Wip_CommitmentLineChanged_ReadsAndComputesEveryJob()
+    {
+        // Commitment lines are not keyed by the refresh: the whole books are read and every row computed.
+        var first = await RunAsync(null, new IncrementalSweepStep(StepKind.ScaleAmount, 5, 1, 30));
         var second = await RunAsync(first.Memo, null);
 
         Assert.Equal(0, second.Memo.PerKey);
@@ -50,10 +76,22 @@ public sealed class PerKeyAnalysisTests : IDisposable
         Assert.Equal(second.Fresh, second.Cached);
     }
 
+    [Fact]
+    public async Task CashForecast_BillHeaderMovedAfterTheDate_RefreshesItsInputsPerKeyAndEqualsAFreshRun()
+    {
+        // bill-5010 (2026-10-06, all on cust-11) moved 50 days on, past the as-of date: its job's cost to date moves.
+        var first = await RunAsync(null, null, new PerKeyStep("bill header", null, 4, 70), cash: true);
+        var second = await RunAsync(first.Memo, null, cash: true);
+
+        Assert.Equal(2, second.Memo.PerKey); // the analysis and the cash forecast's own inputs
+        Assert.Equal(1, second.Analysis.WipComputed);
+        Assert.Equal(second.Fresh, second.Cached);
+    }
+
     private sealed record Run(ReportMemo Memo, FinancialAnalysis Analysis, string Cached, string Fresh);
 
     /// <summary>Imports (first run) or not, runs wip and margin with a memo after <paramref name="previous"/>, then applies <paramref name="then"/>.</summary>
-    private async Task<Run> RunAsync(ReportMemo? previous, IncrementalSweepStep? then)
+    private async Task<Run> RunAsync(ReportMemo? previous, IncrementalSweepStep? then, PerKeyStep? thenStep = null, bool cash = false)
     {
         var tenant = _temp.Tenant("jobs", _clock);
         if (previous is null)
@@ -63,11 +101,12 @@ public sealed class PerKeyAnalysisTests : IDisposable
 
         var memo = ReportMemo.After(previous);
         var options = new FinancialOptions();
-        var cached = await new WipReport(options).RunAsync(new ReportRequest(tenant, AsOf, null) { Memo = memo }, Ct);
+        IReport report = cash ? new CashForecastReport(options) : new WipReport(options);
+        var cached = await report.RunAsync(new ReportRequest(tenant, AsOf, null) { Memo = memo }, Ct);
         await new MarginReport(options).RunAsync(new ReportRequest(tenant, AsOf, null) { Memo = memo }, Ct);
-        var fresh = await new WipReport(options).RunAsync(new ReportRequest(tenant, AsOf, null), Ct);
+        var fresh = await report.RunAsync(new ReportRequest(tenant, AsOf, null), Ct);
         var analysis = memo.Completed<FinancialSnapshot>(FinancialSnapshot.Key)!.Analysis;
-        if (then is not null && await then.ApplyAsync(_bundle, tenant, 1, Ct))
+        if ((then is not null && await then.ApplyAsync(_bundle, tenant, 1, Ct)) || (thenStep is not null && await thenStep.ApplyAsync(_bundle, tenant, 1, Ct)))
         {
             await new BundleImporter(_clock).ImportAsync(_bundle, tenant, "test", null, Ct);
         }

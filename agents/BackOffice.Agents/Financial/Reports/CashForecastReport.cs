@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Kernel.Abstractions.Reports;
 using BackOffice.Store.Financial;
 using BackOffice.Tools.Financial;
@@ -22,27 +23,28 @@ public sealed class CashForecastReport(FinancialOptions options) : IReport
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
         var analysis = await ReportCells.AnalyseAsync(request, options, cancellationToken);
-        var cash = request.Data.Cash;
+        // Issue 17: its own reads kept with the analysis and refreshed per key with it.
+        var cash = await request.Times.TimedAsync("cash inputs", () => CashForecastInputs.GetAsync(request, cancellationToken));
         var title = ReportCells.Title("Cash forecast", request);
         string[] columns = ["days", "receipts", "expectedBillings", "payables", "payroll", "net", "cumulative", "note"];
-        var bills = await cash.BillsDueAsync(cancellationToken);
+        var bills = cash.Bills;
         if (analysis.Data.Books.Invoices.Count == 0 && bills.Count == 0)
         {
             return new ReportTable(title, columns, [new JsonObject { ["id"] = "ledger-missing", ["note"] = "no ledger invoices or bills: the ledger side is missing, so there is no forecast" }]);
         }
 
-        var applied = (await cash.AppliedPaymentsAsync(cancellationToken)).Where(p => p.PaidDate <= request.AsOf).ToList();
+        var applied = cash.Applied(analysis).Where(p => p.PaidDate <= request.AsOf).ToList();
         var paidByInvoice = applied.GroupBy(p => p.InvoiceId).ToDictionary(g => g.Key, g => g.Sum(p => p.Amount), StringComparer.Ordinal);
         var receivables = analysis.Data.Books.Invoices.Where(i => i.TxnDate <= request.AsOf)
             .Select(i => new Receivable(i.Id, i.CustomerId, i.TxnDate, i.DueDate, i.Total - paidByInvoice.GetValueOrDefault(i.Id)))
             .Where(r => r.OpenAmount > 0m).ToList();
         // Issue 13: a connected QuickBooks brings bill payments and vendor credits; what they settle is not owed any more.
-        var billPayments = await cash.BillPaymentLinesAsync(cancellationToken);
+        var billPayments = cash.BillPayments;
         var payables = OpenPayablesTools.Open(
             bills.Where(b => b.DueDate is not null).Select(b => new Payable(b.BillId, b.DueDate!.Value, b.Total, b.VendorId)).ToList(),
-            billPayments, await cash.VendorCreditsAsync(cancellationToken), request.AsOf);
-        var payroll = (await cash.PayrollAsync(cancellationToken)).Where(p => p.WeekStart <= request.AsOf).Select(p => new PayrollWeek(p.WeekStart, p.Gross)).ToList();
-        var (billings, noRate) = await ExpectedBillingsAsync(request, analysis, cancellationToken);
+            billPayments, cash.VendorCredits, request.AsOf);
+        var payroll = cash.Payroll.Where(p => p.WeekStart <= request.AsOf).Select(p => new PayrollWeek(p.WeekStart, p.Gross)).ToList();
+        var (billings, noRate) = ExpectedBillings(request, analysis, cash.RetainageTerms);
         var buckets = CashForecastTools.Forecast(request.AsOf, receivables,
             applied.Select(p => new PaidInvoice(p.CustomerId, p.InvoiceDate, p.PaidDate, p.Amount)).ToList(), payables, payroll, billings);
         var note = (billPayments.Count == 0 ? "bills count as open until due (no bill payments in the data)" : "bills count as open less the bill payments and vendor credits applied") + (payroll.Count == 0 ? "; no payroll on record" : "")
@@ -66,9 +68,9 @@ public sealed class CashForecastReport(FinancialOptions options) : IReport
     /// Issue 17: each job's next owner pay application, billed at the end of the as-of month (the usual pay-app period)
     /// and due by <see cref="OwnerPaymentTerms.DueDate"/>; and how many jobs stated no retainage percent.
     /// </summary>
-    private async Task<(IReadOnlyList<ExpectedBilling> Billings, int NoRate)> ExpectedBillingsAsync(ReportRequest request, FinancialAnalysis analysis, CancellationToken cancellationToken)
+    private (IReadOnlyList<ExpectedBilling> Billings, int NoRate) ExpectedBillings(
+        ReportRequest request, FinancialAnalysis analysis, IReadOnlyList<BackOffice.Domain.Financial.PayAppRetainageTerms> terms)
     {
-        var terms = await request.Data.PayAppSheets.RetainageTermsAsync(cancellationToken);
         var payApps = analysis.Data.Books.PayApps;
         var monthEnd = new DateOnly(request.AsOf.Year, request.AsOf.Month, DateTime.DaysInMonth(request.AsOf.Year, request.AsOf.Month));
         var billings = new List<ExpectedBilling>();
