@@ -28,9 +28,15 @@ public sealed class CollectionsAgent(CollectionsOptions options, OutboxOptions o
             return reconnect.ToSweepResult();
         }
 
-        var data = await CollectionsData.LoadAsync(context.Data, context.Memory, cancellationToken);
+        // Issue 18: at a later date than its stored aging snapshot, with nothing it reads changed since, only the invoices
+        // not settled then are read; every figure is computed from them as from the whole books.
+        var fromSnapshot = await AgingSnapshot.UsableAsync(this, context, cancellationToken);
+        var data = fromSnapshot
+            ? await CollectionsData.LoadSnapshotAsync(context.Data, context.Memory, cancellationToken)
+            : await CollectionsData.LoadAsync(context.Data, context.Memory, cancellationToken);
         var worklist = CollectionsWorklist.Compute(data, context.AsOf, options.Buckets);
-        context.Progress.Report($"collections: {worklist.Open.Count} open invoices, {worklist.Queue.Count} to chase, {worklist.Chase.Removed.Count} taken off the list");
+        context.Progress.Report($"collections: {worklist.Open.Count} open invoices, {worklist.Queue.Count} to chase, {worklist.Chase.Removed.Count} taken off the list" +
+            (fromSnapshot ? $" (aged from the snapshot's {data.Invoices.Count} unsettled invoices, not the whole books)" : ""));
         var templates = new Templates(options.Templates);
         // Issue 12: each check returns what it found; the sweep concatenates them in this order.
         return CheckResult.Combine(
@@ -38,7 +44,8 @@ public sealed class CollectionsAgent(CollectionsOptions options, OutboxOptions o
             new DunningProposals(data, options, outbox.DeliveryDelay, templates).Run(worklist),
             new RetainageRelease(data, outbox.DeliveryDelay, templates).Run(context.AsOf),
             // Issue 16: the allowance for doubtful accounts and its adjusting entry.
-            await AllowanceCheck.RunAsync(context.Data, worklist, options, context.AsOf, cancellationToken)).ToSweepResult();
+            await AllowanceCheck.RunAsync(context.Data, worklist, options, context.AsOf, cancellationToken)).ToSweepResult()
+            with { FromSnapshot = fromSnapshot, SaveState = AgingSnapshot.Saver(context, data) };
     }
 
     /// <summary>Invoices taken off the chase list, each with its reason (reconcile before chasing).</summary>

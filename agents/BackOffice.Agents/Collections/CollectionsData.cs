@@ -22,25 +22,49 @@ public sealed record CollectionsData(
     IReadOnlyDictionary<string, LedgerCustomer> Customers,
     IReadOnlyList<CustomerContact> Contacts,
     IReadOnlyList<JobCompletion> Jobs,
-    IdentityResolver Identity)
+    IdentityResolver Identity,
+    IReadOnlyList<SettledCustomer>? Settled = null)
 {
     /// <param name="memory">The tenant memory when the caller has one (a sweep); reports resolve without remembered links.</param>
     public static async Task<CollectionsData> LoadAsync(TenantData tenant, ITenantMemory? memory, CancellationToken cancellationToken)
     {
         var store = tenant.Receivables;
+        return await LoadAsync(tenant, memory, await store.InvoicesAsync(cancellationToken), await store.PaymentsAsync(cancellationToken),
+            await store.PaymentLinesAsync(cancellationToken), null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Issue 18: the data as of a later date than Collections' stored aging snapshot, read from it: only the invoices not
+    /// settled as of its date, their payment lines and payments, the payments with money unapplied, and the settled
+    /// invoices' figures per customer. The caller checks the snapshot still stands (<see cref="AgingSnapshot.UsableAsync"/>).
+    /// </summary>
+    public static async Task<CollectionsData> LoadSnapshotAsync(TenantData tenant, ITenantMemory? memory, CancellationToken cancellationToken)
+    {
+        var store = tenant.Receivables;
+        return await LoadAsync(tenant, memory, await store.SnapshotInvoicesAsync(cancellationToken),
+            await tenant.LedgerFinancials.SnapshotPaymentsAsync(cancellationToken), await store.SnapshotPaymentLinesAsync(cancellationToken),
+            await tenant.AgingSnapshot.SettledAsync(cancellationToken), cancellationToken);
+    }
+
+    private static async Task<CollectionsData> LoadAsync(
+        TenantData tenant, ITenantMemory? memory, IReadOnlyList<ArInvoice> invoices, IReadOnlyList<LedgerPayment> payments,
+        IReadOnlyList<ArPaymentLine> lines, IReadOnlyList<SettledCustomer>? settled, CancellationToken cancellationToken)
+    {
+        var store = tenant.Receivables;
         // Issue 12: job identity (explicit, confirmed, remembered links, then names) from the shared read model.
         var books = await TenantBooks.LoadAsync(tenant, memory, cancellationToken);
         return new CollectionsData(
-            await store.InvoicesAsync(cancellationToken),
-            await store.PaymentsAsync(cancellationToken),
-            await store.PaymentLinesAsync(cancellationToken),
+            invoices,
+            payments,
+            lines,
             await store.CreditsAsync(cancellationToken),
             await store.PromisesAsync(cancellationToken),
             await store.DisputesAsync(cancellationToken),
             books.Masters.LedgerCustomers.ToDictionary(c => c.Id),
             await store.ContactsAsync(cancellationToken),
             await store.JobCompletionsAsync(cancellationToken),
-            books.Identity);
+            books.Identity,
+            settled);
     }
 
     /// <summary>Customer id -> its top-level customer (QuickBooks jobs are sub-customers; a chain is followed to the top).</summary>
@@ -72,11 +96,11 @@ public sealed record CollectionsWorklist(
     {
         var families = data.Families();
         var open = Traced("AgingTools.OpenItems", () => AgingTools.OpenItems(data.Invoices, data.Payments, data.PaymentLines, asOf, buckets));
-        var aging = Traced("AgingTools.ByCustomer", () => AgingTools.ByCustomer(open, data.Invoices, asOf, buckets, credits: data.Credits));
+        var aging = Traced("AgingTools.ByCustomer", () => AgingTools.ByCustomer(open, data.Invoices, asOf, buckets, credits: data.Credits, settled: data.Settled));
         var chase = Traced("ChaseListTools.Build", () =>
             ChaseListTools.Build(open, data.Payments, data.PaymentLines, data.Promises, data.Disputes, families, asOf));
         var late = Traced("QueueScoring.AverageDaysLate", () =>
-            QueueScoring.AverageDaysLate(data.Invoices, data.Payments, data.PaymentLines, families, asOf));
+            QueueScoring.AverageDaysLate(data.Invoices, data.Payments, data.PaymentLines, families, asOf, data.Settled));
         var queue = Traced("QueueScoring.Rank", () => QueueScoring.Rank(chase.Chase, late, families));
         return new CollectionsWorklist(asOf, open, aging, chase, queue);
     }

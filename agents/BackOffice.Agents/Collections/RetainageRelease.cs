@@ -19,7 +19,7 @@ internal sealed class RetainageRelease(CollectionsData data, TimeSpan deliveryDe
     {
         var findings = new List<Finding>();
         var proposals = new List<ProposalDraft>();
-        var retainage = CollectionsWorklist.Traced("AgingTools.RetainageReceivable", () => AgingTools.RetainageReceivable(data.Invoices, asOf));
+        var retainage = CollectionsWorklist.Traced("AgingTools.RetainageReceivable", () => AgingTools.RetainageReceivable(data.Invoices, asOf, data.Settled));
         foreach (var job in data.Jobs.Where(j => j.SubstantialCompletion is { } d && d <= asOf))
         {
             var match = CollectionsWorklist.Traced("CrossSystemMatcher.Match", () => data.Identity.Job(job.JobId, job.Name));

@@ -55,9 +55,12 @@ public static class AgentTables
 /// inputs, the journal entries written since (every one, up to now); null when not known (a full sweep, a new date, a
 /// changed input): then every check recomputes fully. An agent may recompute only the entities these name and keep its
 /// other stored findings (<see cref="SweepResult.Kept"/>).</param>
+/// <param name="Mark">Issue 18: the mark this sweep leaves (journal sequence, as-of date, inputs stamp and build), for
+/// state an agent stores with its findings (<see cref="SweepResult.SaveState"/>); null when the runner has none.</param>
+/// <param name="Incremental">Issue 18: whether the sweep may reuse state stored by an earlier one (false for `sweep --full`).</param>
 public sealed record SweepContext(
     BackOffice.Store.Tenancy.TenantData Data, DateOnly AsOf, IProgress<string> Progress, BackOffice.Domain.Memory.ITenantMemory? Memory,
-    IReadOnlyList<BackOffice.Store.Sweeps.JournalEntry>? Changes = null)
+    IReadOnlyList<BackOffice.Store.Sweeps.JournalEntry>? Changes = null, BackOffice.Store.Sweeps.SweepMark? Mark = null, bool Incremental = false)
 {
     public string Tenant => Data.Tenant;
 }
@@ -77,4 +80,13 @@ public sealed record SweepResult(IReadOnlyList<Finding> Findings, IReadOnlyList<
 
     /// <summary>Issue 18: the checks that recomputed only the entities the journal named, when <see cref="PerKey"/>.</summary>
     public IReadOnlyList<string> PerKeyChecks { get; init; } = [];
+
+    /// <summary>
+    /// Issue 18: state the agent keeps for its next sweep (Collections' aging snapshot), written by the runner in the unit
+    /// that stores these findings and the sweep's mark, so it never runs ahead of them; null for none.
+    /// </summary>
+    public Func<BackOffice.Store.Tenancy.DataUnit, CancellationToken, Task>? SaveState { get; init; }
+
+    /// <summary>Issue 18: whether the agent read a snapshot it stored for an earlier as-of date instead of the whole books.</summary>
+    public bool FromSnapshot { get; init; }
 }

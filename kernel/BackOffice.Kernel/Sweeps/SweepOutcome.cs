@@ -11,6 +11,9 @@ public sealed record SweepOutcome(
 
     /// <summary>Issue 18: which checks took the per-key path (<see cref="BackOffice.Kernel.Abstractions.Agents.SweepResult.PerKeyChecks"/>).</summary>
     public IReadOnlyList<string> PerKeyChecks { get; init; } = [];
+
+    /// <summary>Issue 18: the agent aged a snapshot it stored for an earlier date instead of reading the whole books (<see cref="BackOffice.Kernel.Abstractions.Agents.SweepResult.FromSnapshot"/>).</summary>
+    public bool FromSnapshot { get; init; }
 }
 
 /// <summary>Another process holds this (tenant, agent) sweep's lease: the sweep is running elsewhere.</summary>

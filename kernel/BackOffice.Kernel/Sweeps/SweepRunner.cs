@@ -84,7 +84,7 @@ public sealed partial class SweepRunner(
             }
 
             var changes = mode == SweepMode.Incremental ? await ChangesSinceAsync(data, agent.Name, mark, cancellationToken) : null;
-            return await SweepAsync(data, agent, runId, asOf, mark, changes, progress, cancellationToken);
+            return await SweepAsync(data, agent, runId, asOf, mark, changes, mode, progress, cancellationToken);
         }
         catch (SweepSupersededException ex)
         {
@@ -113,16 +113,16 @@ public sealed partial class SweepRunner(
     }
 
     private async Task<SweepOutcome> SweepAsync(
-        TenantData data, IAgent agent, long runId, DateOnly asOf, SweepMark mark, IReadOnlyList<JournalEntry>? changes, IProgress<string> progress,
-        CancellationToken cancellationToken)
+        TenantData data, IAgent agent, long runId, DateOnly asOf, SweepMark mark, IReadOnlyList<JournalEntry>? changes, SweepMode mode,
+        IProgress<string> progress, CancellationToken cancellationToken)
     {
         progress.Report($"{agent.Name}: sweeping {data.Tenant} as of {asOf:yyyy-MM-dd}");
         var memory = await OpenMemoryAsync(data, cancellationToken);
-        var raw = await agent.SweepAsync(new SweepContext(data, asOf, progress, memory, changes), cancellationToken);
+        var raw = await agent.SweepAsync(new SweepContext(data, asOf, progress, memory, changes, mark, mode == SweepMode.Incremental), cancellationToken);
         // Issue 4: narration runs after the agent computed everything; it only replaces narratives, never figures. Kept
         // findings (issue 18) were narrated by the sweep that stored them.
         var (narrated, stats) = await _narration.NarrateAsync(data, agent.Name, raw, memory, cancellationToken);
-        var result = narrated with { Findings = [.. narrated.Findings, .. raw.Kept] };
+        var result = narrated with { Findings = [.. narrated.Findings, .. raw.Kept], SaveState = raw.SaveState };
         await RecordAsync(data, agent.Name, runId, asOf, result, stats, mark, cancellationToken);
         var intake = await proposalIntake.SubmitAsync(data, result.Proposals, cancellationToken);
         await FinishAsync(data, agent.Name, runId, result.Findings.Count, intake.Created, cancellationToken);
@@ -136,7 +136,7 @@ public sealed partial class SweepRunner(
                 $"{stats.Rejected} rejected by the firewall, {stats.Fallbacks} fell back; {stats.TotalTokens} model tokens");
         }
 
-        return new SweepOutcome(data.Tenant, agent.Name, runId, asOf, result.Findings, result.Proposals, intake, stats) { PerKey = raw.PerKey, PerKeyChecks = raw.PerKeyChecks };
+        return new SweepOutcome(data.Tenant, agent.Name, runId, asOf, result.Findings, result.Proposals, intake, stats) { PerKey = raw.PerKey, PerKeyChecks = raw.PerKeyChecks, FromSnapshot = raw.FromSnapshot };
     }
 
     /// <summary>The tenant's memory, after learning from decisions made since the last sweep. Memory is help, not a dependency:
@@ -176,6 +176,11 @@ public sealed partial class SweepRunner(
             ["proposalsDrafted"] = result.Proposals.Count,
             ["narration"] = narrationStats.ToJson(),
         }, cancellationToken);
+        if (result.SaveState is { } save)
+        {
+            await save(unit, cancellationToken);
+        }
+
         await data.SweepMarks.SaveAsync(unit, mark, cancellationToken);
         await unit.CommitAsync(cancellationToken);
     }

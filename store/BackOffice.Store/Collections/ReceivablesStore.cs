@@ -20,16 +20,29 @@ public sealed class ReceivablesStore(TenantData tenant)
 {
     /// <summary>Invoices from the ledger's one reader of them (issue 12), by id; a release billing is flagged (docs/DATA-FORMAT.md demo convention).</summary>
     public async Task<IReadOnlyList<ArInvoice>> InvoicesAsync(CancellationToken cancellationToken) =>
-        (await tenant.LedgerFinancials.InvoicesAsync(cancellationToken)).OrderBy(i => i.Id, StringComparer.Ordinal)
+        Receivable(await tenant.LedgerFinancials.InvoicesAsync(cancellationToken));
+
+    private static List<ArInvoice> Receivable(IReadOnlyList<LedgerInvoice> invoices) =>
+        invoices.OrderBy(i => i.Id, StringComparer.Ordinal)
         .Select(i => new ArInvoice(i.Id, i.CustomerId, i.DocNumber, i.TxnDate, i.DueDate, i.Total, i.Retainage, i.IsRetainageRelease, i.Released)).ToList();
 
     /// <summary>Customer payments: the ledger's one reader of them (issue 3's <see cref="Financial.LedgerFinancialStore"/>).</summary>
     public Task<IReadOnlyList<LedgerPayment>> PaymentsAsync(CancellationToken cancellationToken) =>
         tenant.LedgerFinancials.PaymentsAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<ArPaymentLine>> PaymentLinesAsync(CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<ArPaymentLine>> PaymentLinesAsync(CancellationToken cancellationToken) => PaymentLinesWhereAsync("", cancellationToken);
+
+    /// <summary>Issue 18: the payment lines of the invoices Collections' aging snapshot holds.</summary>
+    public Task<IReadOnlyList<ArPaymentLine>> SnapshotPaymentLinesAsync(CancellationToken cancellationToken) =>
+        PaymentLinesWhereAsync("WHERE invoice_id IN (SELECT invoice_id FROM collections_snapshot_invoices)", cancellationToken);
+
+    /// <summary>Invoices in id order, as <see cref="InvoicesAsync"/>, of the aging snapshot (issue 18).</summary>
+    public async Task<IReadOnlyList<ArInvoice>> SnapshotInvoicesAsync(CancellationToken cancellationToken) =>
+        Receivable(await tenant.LedgerFinancials.SnapshotInvoicesAsync(cancellationToken));
+
+    private async Task<IReadOnlyList<ArPaymentLine>> PaymentLinesWhereAsync(string where, CancellationToken cancellationToken) =>
         (await QueryAsync<PaymentLineRow>(
-            "SELECT payment_id AS PaymentId, invoice_id AS InvoiceId, amount_cents AS AmountCents FROM ledger_payment_lines ORDER BY id",
+            $"SELECT payment_id AS PaymentId, invoice_id AS InvoiceId, amount_cents AS AmountCents FROM ledger_payment_lines {where} ORDER BY id",
             cancellationToken))
         .Select(r => new ArPaymentLine(r.PaymentId, r.InvoiceId, Cents.ToDollars(r.AmountCents))).ToList();
 

@@ -17,38 +17,54 @@ public sealed partial class LedgerFinancialStore(TenantData tenant)
     /// The one reader of ledger_invoices (issue 12; Collections reads through it). An invoice with a line whose item is
     /// "Retainage release" is a release billing (docs/DATA-FORMAT.md demo convention).
     /// </summary>
-    public Task<IReadOnlyList<LedgerInvoice>> InvoicesAsync(CancellationToken cancellationToken) => InvoicesWhereAsync(null, cancellationToken);
+    public Task<IReadOnlyList<LedgerInvoice>> InvoicesAsync(CancellationToken cancellationToken) => InvoicesWhereAsync("", null, cancellationToken);
 
     /// <summary>
     /// The invoices of <see cref="InvoicesAsync(CancellationToken)"/> among <paramref name="ids"/>, same shape and order.
     /// Issue 17: a report refreshed per key re-reads the invoices the change journal names.
     /// </summary>
     public Task<IReadOnlyList<LedgerInvoice>> InvoicesWithIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
-        InvoicesWhereAsync(ids, cancellationToken);
+        InvoicesWhereAsync($"WHERE {StoreSql.InJson(tenant.Dialect, "i.id", "@Ids")}", ids, cancellationToken);
 
-    private async Task<IReadOnlyList<LedgerInvoice>> InvoicesWhereAsync(IReadOnlyCollection<string>? ids, CancellationToken cancellationToken)
+    /// <summary>Issue 18: the invoices Collections' aging snapshot holds (those not settled as of its date), as <see cref="InvoicesAsync"/> reads them.</summary>
+    public Task<IReadOnlyList<LedgerInvoice>> SnapshotInvoicesAsync(CancellationToken cancellationToken) =>
+        InvoicesWhereAsync("WHERE i.id IN (SELECT invoice_id FROM collections_snapshot_invoices)", null, cancellationToken);
+
+    private async Task<IReadOnlyList<LedgerInvoice>> InvoicesWhereAsync(string where, IReadOnlyCollection<string>? ids, CancellationToken cancellationToken)
     {
-        var only = ids is null ? "" : $"WHERE {StoreSql.InJson(tenant.Dialect, "i.id", "@Ids")}";
         var rows = await QueryAsync<InvoiceRow>(
             $"""
             SELECT i.id AS Id, i.customer_id AS CustomerId, i.doc_number AS DocNumber, i.txn_date AS TxnDate, i.due_date AS DueDate,
                    i.total_cents AS TotalCents, i.retainage_cents AS RetainageCents,
                    EXISTS (SELECT 1 FROM ledger_invoice_lines l WHERE l.invoice_id = i.id AND lower(l.item) = 'retainage release') AS IsRelease,
                    CAST(COALESCE((SELECT SUM(l.amount_cents) FROM ledger_invoice_lines l WHERE l.invoice_id = i.id AND lower(l.item) = 'retainage release'), 0) AS BIGINT) AS ReleasedCents
-            FROM ledger_invoices i {only} ORDER BY i.txn_date, i.id
+            FROM ledger_invoices i {where} ORDER BY i.txn_date, i.id
             """, new { Ids = System.Text.Json.JsonSerializer.Serialize(ids ?? []) }, cancellationToken);
         // Issue 16: what an invoice releases is its release lines, so an owner invoice may bill work and a release together.
         return rows.Select(r => new LedgerInvoice(r.Id, r.CustomerId, r.DocNumber, StoreDates.Parse(r.TxnDate), StoreDates.Parse(r.DueDate),
             Cents.ToDollars(r.TotalCents), Cents.ToDollars(r.RetainageCents), r.IsRelease != 0, r.IsRelease != 0 ? Cents.ToDollars(r.ReleasedCents) : null)).ToList();
     }
 
-    public async Task<IReadOnlyList<LedgerPayment>> PaymentsAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<LedgerPayment>> PaymentsAsync(CancellationToken cancellationToken) => PaymentsWhereAsync("", cancellationToken);
+
+    /// <summary>
+    /// Issue 18: the payments an aging from Collections' snapshot needs: those with money unapplied (the chase list's
+    /// pools) and those applied to an invoice the snapshot holds.
+    /// </summary>
+    public Task<IReadOnlyList<LedgerPayment>> SnapshotPaymentsAsync(CancellationToken cancellationToken) =>
+        PaymentsWhereAsync(
+            """
+            WHERE unapplied_cents > 0 OR id IN (SELECT l.payment_id FROM ledger_payment_lines l
+                WHERE l.invoice_id IN (SELECT invoice_id FROM collections_snapshot_invoices))
+            """, cancellationToken);
+
+    private async Task<IReadOnlyList<LedgerPayment>> PaymentsWhereAsync(string where, CancellationToken cancellationToken)
     {
         var rows = await QueryAsync<PaymentRow>(
-            """
+            $"""
             SELECT id AS Id, customer_id AS CustomerId, txn_date AS TxnDate, total_cents AS TotalCents, unapplied_cents AS UnappliedCents,
                    reference AS Reference
-            FROM ledger_payments ORDER BY txn_date, id
+            FROM ledger_payments {where} ORDER BY txn_date, id
             """, cancellationToken);
         return rows.Select(r => new LedgerPayment(r.Id, r.CustomerId, StoreDates.Parse(r.TxnDate), Cents.ToDollars(r.TotalCents),
             Cents.ToDollars(r.UnappliedCents), r.Reference)).ToList();

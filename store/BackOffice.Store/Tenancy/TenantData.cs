@@ -49,6 +49,7 @@ public sealed class TenantData : IDisposable
         FinancialNotes = new FinancialNoteStore(this);
         Reclasses = new ReclassEntryStore(this);
         Receivables = new ReceivablesStore(this);
+        AgingSnapshot = new AgingSnapshotStore(this);
         Promises = new PromiseStore(this);
         Outbox = new OutboxStore(this);
         Documents = new DocumentsStore(this);
@@ -103,6 +104,9 @@ public sealed class TenantData : IDisposable
     public ReclassEntryStore Reclasses { get; }
 
     public ReceivablesStore Receivables { get; }
+
+    /// <summary>Collections' aging snapshot: the invoices still open as of its date (issue 18).</summary>
+    public AgingSnapshotStore AgingSnapshot { get; }
 
     public PromiseStore Promises { get; }
 

@@ -82,11 +82,11 @@ public sealed class IncrementalSweepPropertyTests
     }
 
     /// <summary>A change the bundle's validation refuses (a copied line whose line number repeats) writes nothing.</summary>
-    private static async Task ImportOrRefusedAsync(BundleImporter importer, string bundle, TempDataDirectory temp, ManualClock clock)
+    internal static async Task ImportOrRefusedAsync(BundleImporter importer, string bundle, TempDataDirectory temp, ManualClock clock, string tenant = "inc")
     {
         try
         {
-            await importer.ImportAsync(bundle, temp.Tenant("inc", clock), "test", null, Ct);
+            await importer.ImportAsync(bundle, temp.Tenant(tenant, clock), "test", null, Ct);
         }
         catch (BundleValidationException)
         {
@@ -94,7 +94,7 @@ public sealed class IncrementalSweepPropertyTests
         }
     }
 
-    private static SweepRunner Runner(TempDataDirectory temp, ManualClock clock)
+    internal static SweepRunner Runner(TempDataDirectory temp, ManualClock clock)
     {
         var audit = new AuditStore(clock);
         var gate = new ProposalGate(clock, audit, new GateOptions(), [new CreateBillExecutor(new SandboxLedger(clock))]);
@@ -113,7 +113,7 @@ public sealed class IncrementalSweepPropertyTests
     }
 
     /// <summary>The tenant as it is now, under another name: its database through VACUUM INTO, its files as they are.</summary>
-    private static void CopyTenant(TempDataDirectory temp, string from, string to)
+    internal static void CopyTenant(TempDataDirectory temp, string from, string to)
     {
         var source = temp.Data.TenantFolder(from);
         var target = temp.Data.TenantFolder(to);

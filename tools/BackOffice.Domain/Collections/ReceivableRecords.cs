@@ -26,3 +26,11 @@ public sealed record InvoiceDispute(string InvoiceId, string Reason, DateOnly Op
 /// invoice is a payment line on that invoice instead, so it is never counted twice.
 /// </summary>
 public sealed record ArCredit(string Id, string CustomerId, DateOnly TxnDate, decimal Remaining);
+
+/// <summary>
+/// Issue 18: what a customer's settled invoices (paid in full by payments dated on or before a snapshot's date) still add
+/// to the figures at any later date: their net retainage (withheld less released) and their payments' days late
+/// (<paramref name="DaysLate"/> summed over <paramref name="Payments"/> payment lines). Aging at a new date reads these
+/// instead of the settled invoices and their payments.
+/// </summary>
+public sealed record SettledCustomer(string CustomerId, decimal RetainageHeld, int DaysLate, int Payments);

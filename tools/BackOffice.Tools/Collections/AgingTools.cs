@@ -58,10 +58,11 @@ public static class AgingTools
         [Description("The date the aging is computed as of")] DateOnly asOf,
         [Description("Aging buckets; null for the standard ones")] AgingBuckets? buckets = null,
         [Description("The basis the open items were aged on: due date (default) or invoice date")] AgingBasis basis = AgingBasis.DueDate,
-        [Description("Customers' unapplied credits (credit memos); null for none")] IReadOnlyList<ArCredit>? credits = null)
+        [Description("Customers' unapplied credits (credit memos); null for none")] IReadOnlyList<ArCredit>? credits = null,
+        [Description("Settled invoices' figures per customer, for invoices left out of the list; null for none")] IReadOnlyList<SettledCustomer>? settled = null)
     {
         buckets ??= AgingBuckets.Standard;
-        var retainage = RetainageReceivable(invoices, asOf);
+        var retainage = RetainageReceivable(invoices, asOf, settled);
         // Issue 13: an unapplied credit memo is a negative amount aged from its own date (it has no due date), as the
         // A/R aging in QuickBooks lists it, so it lowers the customer's total.
         var credited = (credits ?? []).Where(c => c.TxnDate <= asOf && c.Remaining > 0m)
@@ -86,9 +87,10 @@ public static class AgingTools
     [Description("Retainage receivable per customer or job as of a date: withheld on invoices, less release invoices billed, not below zero.")]
     public static IReadOnlyDictionary<string, decimal> RetainageReceivable(
         [Description("Customer invoices from the ledger")] IReadOnlyList<ArInvoice> invoices,
-        [Description("The date the retainage is computed as of")] DateOnly asOf) =>
-        invoices.Where(i => i.TxnDate <= asOf).GroupBy(i => i.CustomerId).ToDictionary(
-            g => g.Key,
-            g => Math.Max(0m, g.Sum(i => i.Retainage) - g.Sum(i => i.RetainageReleased)),
-            StringComparer.Ordinal);
+        [Description("The date the retainage is computed as of")] DateOnly asOf,
+        [Description("Settled invoices' net retainage per customer, for invoices left out of the list (issue 18); null for none")] IReadOnlyList<SettledCustomer>? settled = null) =>
+        // Issue 18: the settled invoices' net retainage is added before the floor at zero, as if they were in the list.
+        invoices.Where(i => i.TxnDate <= asOf).Select(i => (i.CustomerId, Net: i.Retainage - i.RetainageReleased))
+            .Concat((settled ?? []).Select(s => (s.CustomerId, Net: s.RetainageHeld)))
+            .GroupBy(i => i.CustomerId).ToDictionary(g => g.Key, g => Math.Max(0m, g.Sum(i => i.Net)), StringComparer.Ordinal);
 }

@@ -30,14 +30,17 @@ public static class QueueScoring
         [Description("Customer payments")] IReadOnlyList<LedgerPayment> payments,
         [Description("Payment applications to invoices")] IReadOnlyList<ArPaymentLine> lines,
         [Description("Customer id -> its top-level customer id")] IReadOnlyDictionary<string, string> familyOf,
-        [Description("Only payments on or before this date count")] DateOnly asOf)
+        [Description("Only payments on or before this date count")] DateOnly asOf,
+        [Description("Settled invoices' days late per customer, for invoices left out of the list (issue 18); null for none")] IReadOnlyList<SettledCustomer>? settled = null)
     {
         var byId = invoices.ToDictionary(i => i.Id);
         var paidOn = payments.Where(p => p.TxnDate <= asOf).ToDictionary(p => p.Id, p => p.TxnDate);
+        // Issue 18: settled invoices' payments come as sums and counts per customer, added before the division.
         return lines.Where(l => paidOn.ContainsKey(l.PaymentId) && byId.ContainsKey(l.InvoiceId))
-            .Select(l => (Invoice: byId[l.InvoiceId], Late: Math.Max(0, paidOn[l.PaymentId].DayNumber - byId[l.InvoiceId].DueDate.DayNumber)))
-            .GroupBy(x => familyOf.GetValueOrDefault(x.Invoice.CustomerId, x.Invoice.CustomerId))
-            .ToDictionary(g => g.Key, g => g.Sum(x => x.Late) / g.Count(), StringComparer.Ordinal);
+            .Select(l => (byId[l.InvoiceId].CustomerId, Late: Math.Max(0, paidOn[l.PaymentId].DayNumber - byId[l.InvoiceId].DueDate.DayNumber), Count: 1))
+            .Concat((settled ?? []).Where(s => s.Payments > 0).Select(s => (s.CustomerId, Late: s.DaysLate, Count: s.Payments)))
+            .GroupBy(x => familyOf.GetValueOrDefault(x.CustomerId, x.CustomerId))
+            .ToDictionary(g => g.Key, g => g.Sum(x => x.Late) / g.Sum(x => x.Count), StringComparer.Ordinal);
     }
 
     [Description("Rank chase items worst first by the documented score, with the reason for each rank.")]
