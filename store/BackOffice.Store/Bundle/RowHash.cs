@@ -25,13 +25,29 @@ public readonly record struct RowHash(ulong A, ulong B, ulong C, ulong D)
         return Convert.FromHexString(hex, bytes, out _, out var written) == OperationStatus.Done && written == 32 ? From(bytes) : null;
     }
 
+    /// <summary>Characters of the lowercase hex text.</summary>
+    public const int HexLength = 64;
+
     public string ToHex()
     {
         Span<byte> bytes = stackalloc byte[32];
+        WriteBytes(bytes);
+        return Convert.ToHexStringLower(bytes);
+    }
+
+    /// <summary>Issue 18: the lowercase hex text as UTF-8 into <paramref name="utf8"/> (64 bytes), for binding without a string.</summary>
+    public void WriteHex(Span<byte> utf8)
+    {
+        Span<byte> bytes = stackalloc byte[32];
+        WriteBytes(bytes);
+        Convert.TryToHexStringLower(bytes, utf8, out _);
+    }
+
+    private void WriteBytes(Span<byte> bytes)
+    {
         BinaryPrimitives.WriteUInt64BigEndian(bytes, A);
         BinaryPrimitives.WriteUInt64BigEndian(bytes[8..], B);
         BinaryPrimitives.WriteUInt64BigEndian(bytes[16..], C);
         BinaryPrimitives.WriteUInt64BigEndian(bytes[24..], D);
-        return Convert.ToHexStringLower(bytes);
     }
 }
