@@ -90,6 +90,26 @@ internal sealed class SqliteRawStatement : IDisposable
         }
     }
 
+    /// <summary>Steps a query once: true with a row to read, false when there is none left; a failure throws.</summary>
+    public bool Step()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        if (rc is not (raw.SQLITE_ROW or raw.SQLITE_DONE))
+        {
+            SqliteException.ThrowExceptionForRC(rc, _database);
+        }
+
+        return rc == raw.SQLITE_ROW;
+    }
+
+    /// <summary>Column <paramref name="index"/> (from 0) of the current row is NULL.</summary>
+    public bool IsNull(int index) => raw.sqlite3_column_type(_statement, index) == raw.SQLITE_NULL;
+
+    /// <summary>A text column's UTF-8 bytes as SQLite holds them, valid until the next step (no string made).</summary>
+    public ReadOnlySpan<byte> Utf8(int index) => raw.sqlite3_column_blob(_statement, index);
+
+    public long Int64(int index) => raw.sqlite3_column_int64(_statement, index);
+
     public void Dispose() => _statement.Dispose();
 
     private void Check(int rc)
