@@ -54,7 +54,7 @@ internal sealed class BundleChecker(
         var hasher = new RowHasher(spec);
         var keyColumn = spec.Column(spec.Key)!.CsvName;
         await using var early = !merge && keys.Count == 0 ? BundleRowCommand.Insert(spec, connection, transaction) : null;
-        var entityColumns = Sweeps.ChangedEntities.Columns(spec).Select(spec.IndexOf).ToArray();
+        var touches = new RowTouches(spec, touched);
         await foreach (var row in check.Source.ReadAsync(errors, warnings, null, cancellationToken))
         {
             var ordinal = check.Plan.Count;
@@ -78,7 +78,7 @@ internal sealed class BundleChecker(
                 CheckRow(check, ordinal, row, slot);
                 if (early is not null && check.Plan[ordinal] == TableCheck.Insert && errors.Errors.Count == 0 && _found == 0 && _rules.Found == 0)
                 {
-                    await BundleWriter.InsertAsync(spec, row, early, hasher, entityColumns, touched, cancellationToken);
+                    await BundleWriter.InsertAsync(spec, row, early, hasher, touches, cancellationToken);
                     (check.Plan[ordinal], check.Written) = (TableCheck.Skip, check.Written + 1);
                 }
                 if (check.Rows % 1000 == 0)

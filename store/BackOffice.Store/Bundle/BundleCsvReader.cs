@@ -41,6 +41,8 @@ public static class BundleCsvReader
         }
 
         var pool = new ValuePool(spec.Columns.Count);
+        // Issue 18: one array for every row's fields (ParseRow keeps the values, not the array).
+        var fields = new string[map.Width];
         for (var ordinal = 0; !errors.Full && await reader.ReadAsync(cancellationToken); ordinal++)
         {
             if (wanted is not null && !wanted(ordinal))
@@ -49,16 +51,15 @@ public static class BundleCsvReader
             }
 
             var line = (int)reader.LineNumber;
-            var fields = new string[reader.FieldCount];
+            if (reader.FieldCount != map.Width)
+            {
+                errors.Add(spec.Path, line, null, $"expected {map.Width} fields like the header, got {reader.FieldCount}");
+                continue;
+            }
+
             for (var i = 0; i < fields.Length; i++)
             {
                 fields[i] = reader.GetString(i) ?? "";
-            }
-
-            if (fields.Length != map.Width)
-            {
-                errors.Add(spec.Path, line, null, $"expected {map.Width} fields like the header, got {fields.Length}");
-                continue;
             }
 
             yield return ParseRow(spec, pool, line, fields, map.Indexes, errors);

@@ -68,9 +68,13 @@ public static class BundleFileGuard
         var line = 1;
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         int read;
+        // Issue 18: ASCII is valid in every encoding the import reads, so while every block so far was ASCII (the decoder
+        // holds no partial character) an ASCII block is not decoded; from the first other block on, each one is.
+        var ascii = true;
         while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
         {
-            var at = FirstBadByte(decoder, encoding, buffer, read, chars);
+            ascii = ascii && System.Text.Ascii.IsValid(buffer.AsSpan(0, read));
+            var at = ascii ? -1 : FirstBadByte(decoder, encoding, buffer, read, chars);
             if (at >= 0)
             {
                 var lineAt = line + buffer.AsSpan(0, Math.Min(at, read)).Count((byte)'\n');

@@ -8,20 +8,10 @@ namespace BackOffice.Store.Bundle;
 /// the import sent a new Dapper command per row, which SQLite compiled again each time; 2M bill lines spent most of
 /// the import there). Plain ADO.NET, so the same statement runs on SQLite and on PostgreSQL (Npgsql prepares it
 /// server-side). Values are those of <see cref="ParsedRow.Values"/> (string, long or null), then the row hash, then
-/// for an update the key.
+/// for an update the key. On SQLite the statement runs through SQLitePCLRaw (<see cref="SqliteBundleRowCommand"/>).
 /// </summary>
-internal sealed class BundleRowCommand : IAsyncDisposable
+internal abstract class BundleRowCommand : IAsyncDisposable
 {
-    private readonly DbCommand _command;
-    private readonly DbParameter[] _parameters;
-    private bool _prepared;
-
-    private BundleRowCommand(DbCommand command, DbParameter[] parameters)
-    {
-        _command = command;
-        _parameters = parameters;
-    }
-
     public static BundleRowCommand Insert(FileSpec spec, DbConnection connection, DbTransaction transaction)
     {
         var columns = Columns(spec);
@@ -37,7 +27,32 @@ internal sealed class BundleRowCommand : IAsyncDisposable
     }
 
     /// <summary>Writes one row: its values, its hash and (for an update) its key.</summary>
-    public async Task RunAsync(ParsedRow row, string hash, string key, CancellationToken cancellationToken)
+    public abstract ValueTask RunAsync(ParsedRow row, RowHash hash, string key, CancellationToken cancellationToken);
+
+    public abstract ValueTask DisposeAsync();
+
+    private static List<string> Columns(FileSpec spec) => [.. spec.Columns.Select(c => c.SqlName), "row_hash"];
+
+    private static BundleRowCommand Create(string sql, FileSpec spec, DbConnection connection, DbTransaction transaction, bool withKey = false) =>
+        connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
+            ? new SqliteBundleRowCommand(Sqlite.SqliteRawStatement.Prepare(sqlite, sql), spec.Columns.Count, withKey)
+            : AdoBundleRowCommand.Create(sql, spec, connection, transaction, withKey);
+}
+
+/// <summary>The statement as a plain ADO.NET command with typed parameters (PostgreSQL).</summary>
+internal sealed class AdoBundleRowCommand : BundleRowCommand
+{
+    private readonly DbCommand _command;
+    private readonly DbParameter[] _parameters;
+    private bool _prepared;
+
+    private AdoBundleRowCommand(DbCommand command, DbParameter[] parameters)
+    {
+        _command = command;
+        _parameters = parameters;
+    }
+
+    public override async ValueTask RunAsync(ParsedRow row, RowHash hash, string key, CancellationToken cancellationToken)
     {
         var values = row.Values;
         for (var i = 0; i < values.Length; i++)
@@ -45,7 +60,7 @@ internal sealed class BundleRowCommand : IAsyncDisposable
             _parameters[i].Value = values[i] ?? DBNull.Value;
         }
 
-        _parameters[values.Length].Value = hash;
+        _parameters[values.Length].Value = hash.ToHex();
         if (_parameters.Length > values.Length + 1)
         {
             _parameters[values.Length + 1].Value = key;
@@ -60,11 +75,9 @@ internal sealed class BundleRowCommand : IAsyncDisposable
         await _command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public ValueTask DisposeAsync() => _command.DisposeAsync();
+    public override ValueTask DisposeAsync() => _command.DisposeAsync();
 
-    private static List<string> Columns(FileSpec spec) => [.. spec.Columns.Select(c => c.SqlName), "row_hash"];
-
-    private static BundleRowCommand Create(string sql, FileSpec spec, DbConnection connection, DbTransaction transaction, bool withKey = false)
+    public static AdoBundleRowCommand Create(string sql, FileSpec spec, DbConnection connection, DbTransaction transaction, bool withKey)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -81,7 +94,7 @@ internal sealed class BundleRowCommand : IAsyncDisposable
             command.Parameters.Add(parameter);
             return parameter;
         }).ToArray();
-        return new BundleRowCommand(command, parameters);
+        return new AdoBundleRowCommand(command, parameters);
     }
 
     /// <summary>The kinds <see cref="ValueParsers"/> stores as a long; the others are text.</summary>

@@ -56,12 +56,11 @@ internal static class BundleWriter
     }
 
     /// <summary>Inserts one new row and journals its entities (issue 18).</summary>
-    public static async Task InsertAsync(
-        FileSpec spec, ParsedRow row, BundleRowCommand insert, RowHasher hasher, int[] entityColumns, ISet<ChangedEntity> touched,
-        CancellationToken cancellationToken)
+    public static ValueTask InsertAsync(
+        FileSpec spec, ParsedRow row, BundleRowCommand insert, RowHasher hasher, RowTouches touches, CancellationToken cancellationToken)
     {
-        touched.UnionWith(ChangedEntities.Of(spec, Array.ConvertAll(entityColumns, c => row.Values[c])));
-        await insert.RunAsync(row, hasher.Hash(row), (string)row.Values[spec.IndexOf(spec.Key)]!, cancellationToken);
+        touches.Add(row.Values);
+        return insert.RunAsync(row, hasher.Of(row), (string)row.Values[spec.IndexOf(spec.Key)]!, cancellationToken);
     }
 
     private static async Task<int> DeleteMissingAsync(
@@ -88,7 +87,7 @@ internal static class BundleWriter
         TableCheck check, DbConnection connection, DbTransaction transaction, ISet<ChangedEntity> touched, CancellationToken cancellationToken)
     {
         var spec = check.Spec;
-        var entityColumns = ChangedEntities.Columns(spec).Select(spec.IndexOf).ToArray();
+        var touches = new RowTouches(spec, touched);
         var keyIndex = spec.IndexOf(spec.Key);
         // Issue 18: one prepared statement per table and kind, run for every row (not a command built per row).
         await using var insert = BundleRowCommand.Insert(spec, connection, transaction);
@@ -107,7 +106,7 @@ internal static class BundleWriter
             }
 
             var key = (string)row.Values[keyIndex]!;
-            var hash = hasher.Hash(row);
+            var hash = hasher.Of(row);
             var isUpdate = plan[ordinal] == TableCheck.Update;
             // Issue 18: an update journals the columns it changes, so an agent that reads none of them skips it.
             string? changedColumns = null;
@@ -118,7 +117,7 @@ internal static class BundleWriter
                 changedColumns = diff.Columns;
             }
 
-            touched.UnionWith(ChangedEntities.Of(spec, Array.ConvertAll(entityColumns, c => row.Values[c]), changedColumns));
+            touches.Add(row.Values, changedColumns);
             await (isUpdate ? update : insert).RunAsync(row, hash, key, cancellationToken);
             written++;
         }

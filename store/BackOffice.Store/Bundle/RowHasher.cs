@@ -13,6 +13,9 @@ namespace BackOffice.Store.Bundle;
 public sealed class RowHasher
 {
     private readonly string[] _prefixes;
+    // Issue 18: one SHA-256 context per table, reset after each row; the one-shot call set one up per row (on Linux
+    // through OpenSSL), the largest single cost of a re-import's check.
+    private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private char[] _chars = new char[512];
     private byte[] _bytes = new byte[1024];
 
@@ -56,7 +59,8 @@ public sealed class RowHasher
 
         var encoded = Encoding.UTF8.GetBytes(_chars, 0, length, _bytes, 0);
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(_bytes.AsSpan(0, encoded), digest);
+        _sha256.AppendData(_bytes, 0, encoded);
+        _sha256.GetHashAndReset(digest);
         return RowHash.From(digest);
     }
 

@@ -72,10 +72,25 @@ internal sealed class TableCheck(BundleRowSource source)
         FileSpec spec, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var map = new Dictionary<string, KeySlot>(StringComparer.Ordinal);
+        // Identifiers come from the fixed schema, never from the bundle.
+        var sql = $"SELECT {spec.Key}, row_hash, ({spec.Scope ?? "1"}) FROM {spec.Table}";
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            // Issue 18: on SQLite the keys and hashes are read through SQLitePCLRaw, the hash from its bytes (no hex string per row).
+            using var query = Sqlite.SqliteRawStatement.Prepare(sqlite, sql);
+            while (query.Step())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                ref var stored = ref CollectionsMarshal.GetValueRefOrAddDefault(map, System.Text.Encoding.UTF8.GetString(query.Utf8(0)), out _);
+                (stored.Stored, stored.Hash, stored.Owned) = (true, query.IsNull(1) ? null : RowHash.ParseUtf8(query.Utf8(1)), !query.IsNull(2) && query.Int64(2) != 0);
+            }
+
+            return map;
+        }
+
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        // Identifiers come from the fixed schema, never from the bundle.
-        command.CommandText = $"SELECT {spec.Key}, row_hash, ({spec.Scope ?? "1"}) FROM {spec.Table}";
+        command.CommandText = sql;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

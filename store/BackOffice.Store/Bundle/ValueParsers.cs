@@ -107,9 +107,10 @@ public static partial class ValueParsers
             ? ParsedValue.Ok(n)
             : ParsedValue.Fail($"expected a whole number like 1, got '{text}'");
 
+    /// <remarks>Issue 18: a date given as yyyy-MM-dd is already its stored text, kept rather than formatted again.</remarks>
     public static ParsedValue Date(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? ParsedValue.Ok(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            ? ParsedValue.Ok(text.Length == 10 ? text : date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             : ParsedValue.Fail($"expected a date as yyyy-MM-dd, got '{text}'");
 
     /// <summary>Local wall-clock time; stored with seconds so that stored values sort and compare as text.</summary>
