@@ -91,8 +91,11 @@ public sealed partial class CredentialStore
     {
         await using var unit = await data.ReadControlAsync(cancellationToken);
         var tokens = await unit.Connection.QueryAsync<ApiTokenInfo>(new CommandDefinition(
-            $"SELECT {TokenColumns} FROM api_tokens ORDER BY created_at, token_hash", cancellationToken: cancellationToken));
-        return tokens.Select(t => t with { ExpiresAt = ExpiryOf(t) }).ToList();
+            // Issue 17: the whole hash, cut here: SQLite gives substr() no declared type, so with no token at all Dapper
+            // took the column for a blob and the console's tokens page of a fresh install answered 500.
+            $"SELECT {TokenColumns.Replace("substr(token_hash, 1, 12) AS Id", "token_hash AS Id", StringComparison.Ordinal)} FROM api_tokens ORDER BY created_at, token_hash",
+            cancellationToken: cancellationToken));
+        return tokens.Select(t => t with { Id = t.Id[..12], ExpiresAt = ExpiryOf(t) }).ToList();
     }
 
     /// <summary>Revokes the active token whose id is <paramref name="id"/>; an unknown or already revoked id is an error.</summary>

@@ -107,6 +107,17 @@ public sealed partial class ConsoleTokensPageTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await Bearer(bea.Token).GetAsync("/api/me")).StatusCode);
     }
 
+    [Fact]
+    public async Task Admin_NoTokenIssuedYet_ThePageOpens()
+    {
+        var sam = await SignedInAsync("sam");
+
+        var page = await sam.GetAsync("/t/acme/admin/tokens");
+
+        // Issue 17: a fresh install has no token; the list's query then failed to map and the page answered 500.
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
     private async Task<HttpClient> SignedInAsync(string user)
     {
         var browser = _factory.Browser();
