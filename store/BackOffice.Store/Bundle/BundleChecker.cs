@@ -49,7 +49,7 @@ internal sealed class BundleChecker(
     {
         var spec = check.Spec;
         await LoadTargetsAsync(spec, cancellationToken);
-        var keys = await TableCheck.LoadStoredAsync(spec, connection, transaction, cancellationToken);
+        var keys = await TableCheck.LoadStoredAsync(spec, check.Source.RowsAtMost, connection, transaction, cancellationToken);
         var keyIndex = spec.IndexOf(spec.Key);
         var hasher = new RowHasher(spec);
         var keyColumn = spec.Column(spec.Key)!.CsvName;

@@ -59,6 +59,14 @@ public static class BundleFileGuard
     /// byte order mark is allowed); the first bad byte is reported by line and byte offset. Returns false when it is not.
     /// </summary>
     public static async Task<bool> IsDecodableAsync(
+        string path, string relative, BundleEncoding encoding, ErrorSink errors, CancellationToken cancellationToken) =>
+        await LineBreaksIfDecodableAsync(path, relative, encoding, errors, cancellationToken) is not null;
+
+    /// <summary>
+    /// <see cref="IsDecodableAsync"/>, answering the file's number of line breaks when it decodes (issue 18: an upper
+    /// bound on its rows, so the import sizes its key table once instead of growing it), else null.
+    /// </summary>
+    public static async Task<long?> LineBreaksIfDecodableAsync(
         string path, string relative, BundleEncoding encoding, ErrorSink errors, CancellationToken cancellationToken)
     {
         var decoder = encoding.Encoding.GetDecoder();
@@ -84,14 +92,14 @@ public static class BundleFileGuard
                     : $"the file is not {encoding.Name}; name its real encoding with --encoding";
                 errors.Add(relative, lineAt, null,
                     $"byte offset {(offset + at).ToString(CultureInfo.InvariantCulture)} (0x{value}) is not valid {encoding.Name}; {hint}");
-                return false;
+                return null;
             }
 
             line += buffer.AsSpan(0, read).Count((byte)'\n');
             offset += read;
         }
 
-        return true;
+        return line - 1;
     }
 
     /// <summary>The index in <paramref name="buffer"/> of the first byte the encoding does not define, or -1.</summary>

@@ -15,6 +15,9 @@ public abstract class BundleRowSource(FileSpec spec)
     /// <summary>Issue 19: a plain file inside the bundle (no link) and strictly decodable, before any parser sees it.</summary>
     public virtual Task<bool> IsReadableAsync(ErrorSink errors, CancellationToken cancellationToken) => Task.FromResult(true);
 
+    /// <summary>At least as many rows as the source holds once <see cref="IsReadableAsync"/> answered (0: not known); issue 18.</summary>
+    public virtual int RowsAtMost => 0;
+
     /// <summary>An error when what <see cref="ReadAsync"/> reads now is not what it read when the rows were checked.</summary>
     public virtual string? ChangedSinceChecked() => null;
 }
@@ -24,10 +27,22 @@ internal sealed class CsvRowSource(string bundleDirectory, FileSpec spec, Bundle
 {
     private readonly string _path = Path.Combine(bundleDirectory, spec.Path);
     private (long Length, DateTime Written)? _stamp;
+    private long _lineBreaks;
 
-    public override async Task<bool> IsReadableAsync(ErrorSink errors, CancellationToken cancellationToken) =>
-        BundleFileGuard.IsPlainFile(bundleDirectory, Spec.Path, errors)
-        && await BundleFileGuard.IsDecodableAsync(_path, Spec.Path, encoding, errors, cancellationToken);
+    public override async Task<bool> IsReadableAsync(ErrorSink errors, CancellationToken cancellationToken)
+    {
+        if (!BundleFileGuard.IsPlainFile(bundleDirectory, Spec.Path, errors)
+            || await BundleFileGuard.LineBreaksIfDecodableAsync(_path, Spec.Path, encoding, errors, cancellationToken) is not { } lineBreaks)
+        {
+            return false;
+        }
+
+        _lineBreaks = lineBreaks;
+        return true;
+    }
+
+    /// <summary>Every row but the last ends in a line break, and the header takes one.</summary>
+    public override int RowsAtMost => (int)Math.Min(int.MaxValue, _lineBreaks + 1);
 
     public override IAsyncEnumerable<ParsedRow> ReadAsync(
         ErrorSink errors, List<string>? warnings, Func<int, bool>? wanted, CancellationToken cancellationToken)
@@ -51,6 +66,8 @@ internal sealed class CsvRowSource(string bundleDirectory, FileSpec spec, Bundle
 internal sealed class TableRowSource(ParsedTable table) : BundleRowSource(table.Spec)
 {
     public ParsedTable Table { get; } = table;
+
+    public override int RowsAtMost => Table.Rows.Count;
 
     public override async IAsyncEnumerable<ParsedRow> ReadAsync(
         ErrorSink errors, List<string>? warnings, Func<int, bool>? wanted,

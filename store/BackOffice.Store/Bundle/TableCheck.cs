@@ -67,11 +67,16 @@ internal sealed class TableCheck(BundleRowSource source)
         _ => [],
     };
 
-    /// <summary>Every stored key of the table with its hash and whether the bundle owns it, in the order SQL returns them.</summary>
+    /// <summary>
+    /// Every stored key of the table with its hash and whether the bundle owns it, in the order SQL returns them; sized
+    /// for the stored keys or <paramref name="rowsAtMost"/> of the file, whichever is more (issue 18: a 2M-key table grown by
+    /// doubling held its old and new arrays at once, the import's peak).
+    /// </summary>
     public static async Task<Dictionary<string, KeySlot>> LoadStoredAsync(
-        FileSpec spec, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+        FileSpec spec, int rowsAtMost, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var map = new Dictionary<string, KeySlot>(StringComparer.Ordinal);
+        var stored = await StoredCountAsync(spec, connection, transaction, cancellationToken);
+        var map = new Dictionary<string, KeySlot>(Math.Max(stored, rowsAtMost), StringComparer.Ordinal);
         // Identifiers come from the fixed schema, never from the bundle.
         var sql = $"SELECT {spec.Key}, row_hash, ({spec.Scope ?? "1"}) FROM {spec.Table}";
         if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
@@ -81,8 +86,8 @@ internal sealed class TableCheck(BundleRowSource source)
             while (query.Step())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                ref var stored = ref CollectionsMarshal.GetValueRefOrAddDefault(map, System.Text.Encoding.UTF8.GetString(query.Utf8(0)), out _);
-                (stored.Stored, stored.Hash, stored.Owned) = (true, query.IsNull(1) ? null : RowHash.ParseUtf8(query.Utf8(1)), !query.IsNull(2) && query.Int64(2) != 0);
+                ref var row = ref CollectionsMarshal.GetValueRefOrAddDefault(map, System.Text.Encoding.UTF8.GetString(query.Utf8(0)), out _);
+                (row.Stored, row.Hash, row.Owned) = (true, query.IsNull(1) ? null : RowHash.ParseUtf8(query.Utf8(1)), !query.IsNull(2) && query.Int64(2) != 0);
             }
 
             return map;
@@ -101,6 +106,14 @@ internal sealed class TableCheck(BundleRowSource source)
         }
 
         return map;
+    }
+
+    private static async Task<int> StoredCountAsync(FileSpec spec, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT COUNT(*) FROM {spec.Table}";
+        return (int)Math.Min(int.MaxValue, Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>Every stored key of a table whose file the bundle does not carry (its references resolve there).</summary>
