@@ -85,6 +85,6 @@ internal sealed class BundleRowCommand : IAsyncDisposable
     }
 
     /// <summary>The kinds <see cref="ValueParsers"/> stores as a long; the others are text.</summary>
-    private static bool IsInteger(ValueKind kind) =>
+    internal static bool IsInteger(ValueKind kind) =>
         kind is ValueKind.Money or ValueKind.Percent or ValueKind.E4 or ValueKind.Integer or ValueKind.Bool;
 }
