@@ -20,6 +20,12 @@ public sealed class ChangeJournalStore(TenantData tenant)
     {
         var rows = entities.Distinct().OrderBy(e => e.Kind, StringComparer.Ordinal).ThenBy(e => e.Key, StringComparer.Ordinal)
             .ThenBy(e => e.Table, StringComparer.Ordinal).ThenBy(e => e.Columns, StringComparer.Ordinal);
+        if (connection is Npgsql.NpgsqlConnection npgsql)
+        {
+            await ChangeJournalBatches.InsertAsync(rows, source, recordedAt, npgsql, (Npgsql.NpgsqlTransaction)transaction, cancellationToken);
+            return;
+        }
+
         // Issue 18: one prepared statement for every row (a fresh import journals about a million), not an object per row.
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
