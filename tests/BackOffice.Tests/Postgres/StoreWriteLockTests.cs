@@ -12,7 +12,10 @@ public sealed class StoreWriteLockTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
 
-    public static TheoryData<string> Writes => new() { "sweep run", "lease", "confirmed link", "financial note", "workforce outbox" };
+    public static TheoryData<string> Writes => new()
+    {
+        "sweep run", "lease", "confirmed link", "financial note", "workforce outbox", "pricebook mapping", "export mapping", "narration cache",
+    };
 
     [PostgresTheory]
     [MemberData(nameof(Writes))]
@@ -40,6 +43,9 @@ public sealed class StoreWriteLockTests
         "confirmed link" => tenant.ConfirmedLinks.PutAsync(new Store.Financial.ConfirmedLink("vendor", "v-1", "lv-1", 1, "2026-11-20T00:00:00Z"), Ct),
         "financial note" => tenant.FinancialNotes.AddOnceAsync(
             new Store.Financial.FinancialNote("key-1", "c-1", "project", "text", 1, "2026-11-20T00:00:00Z"), Ct),
+        "pricebook mapping" => tenant.Pricebook.SaveMappingAsync("vendor-1", "{}", "test", "2026-11-20T00:00:00Z", Ct),
+        "export mapping" => tenant.ExportImports.SaveMappingAsync("procore", "budget", "{}", "test", "2026-11-20T00:00:00Z", Ct),
+        "narration cache" => tenant.NarrationCache.PutAsync("facts-1", "subject-1", new Store.Memory.NarrationCacheStore.Entry("text", "template", "prompt-1"), Ct),
         _ => new Store.Workforce.WorkforceOutbox(TimeProvider.System).AddAsync(tenant, "req-1", "staffing-alert", null, null, null, "{}", Ct),
     };
 
