@@ -101,4 +101,19 @@ public sealed partial class SweepRunner
 
         return await data.Changes.SinceAsync(stored.JournalSeq, cancellationToken);
     }
+
+    /// <summary>The sweep of a leased run: skipped when incremental and nothing the agent reads changed since its mark.</summary>
+    private async Task<SweepOutcome> SweepOrSkipAsync(
+        TenantData data, IAgent agent, long runId, DateOnly asOf, SweepMode mode, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        // Read before the agent reads anything: a write that lands during the sweep leaves the mark behind it.
+        var mark = await CurrentMarkAsync(data, agent, asOf, cancellationToken);
+        if (mode == SweepMode.Incremental && await IsUnchangedAsync(data, agent, mark, cancellationToken))
+        {
+            return await UnchangedAsync(data, agent.Name, runId, mark, progress, cancellationToken);
+        }
+
+        var changes = mode == SweepMode.Incremental ? await ChangesSinceAsync(data, agent.Name, mark, cancellationToken) : null;
+        return await SweepAsync(data, agent, runId, asOf, mark, changes, mode, progress, cancellationToken);
+    }
 }

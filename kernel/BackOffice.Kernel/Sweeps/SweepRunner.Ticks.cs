@@ -1,3 +1,5 @@
+using BackOffice.Kernel.Abstractions.Telemetry;
+using BackOffice.Store.Sweeps;
 using BackOffice.Store.Tenancy;
 using Microsoft.Extensions.Logging;
 
@@ -25,6 +27,14 @@ public sealed partial class SweepRunner
         {
             throw new SweepSupersededException(data.Tenant, agent, runId, by);
         }
+    }
+
+    /// <summary>Ends a run another run of its tick took over as 'superseded' and says so in the log (its results are not recorded).</summary>
+    private async Task DiscardAsync(SweepRunStore runs, string tenant, string agent, long runId, string holder, SweepSupersededException ex)
+    {
+        BackOfficeTelemetry.Sweeps.Add(1, new("agent", agent), new("outcome", "superseded"));
+        await runs.SupersedeAsync(runId, ex.By, CancellationToken.None);
+        LogSuperseded(tenant, agent, runId, holder, ex.By);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discarded run {RunId} of {Tenant}/{Agent} for {Tick}: run {By} of the same tick owns it (Quartz recovered the tick while this host was cut off), so this one is not recorded as its run")]

@@ -66,32 +66,19 @@ public sealed partial class SweepRunner(
             throw new SweepBusyException(tenant, agent.Name);
         }
 
-        using var activity = BackOfficeTelemetry.Source.StartActivity("sweep");
-        activity?.SetTag("tenant", tenant);
-        activity?.SetTag("agent", agent.Name);
-        activity?.SetTag("mode", mode.ToString());
+        using var activity = StartActivity(tenant, agent.Name, mode);
         var started = Stopwatch.GetTimestamp();
         // Issue 18: a clustered tick (a holder other than this process) is kept on the run, so it can be counted and not redone.
         var runId = await runs.StartAsync(agent.Name, asOf, trigger, attempt, holder == _holder ? null : holder, cancellationToken);
         var superseded = false;
         try
         {
-            // Read before the agent reads anything: a write that lands during the sweep leaves the mark behind it.
-            var mark = await CurrentMarkAsync(data, agent, asOf, cancellationToken);
-            if (mode == SweepMode.Incremental && await IsUnchangedAsync(data, agent, mark, cancellationToken))
-            {
-                return await UnchangedAsync(data, agent.Name, runId, mark, progress, cancellationToken);
-            }
-
-            var changes = mode == SweepMode.Incremental ? await ChangesSinceAsync(data, agent.Name, mark, cancellationToken) : null;
-            return await SweepAsync(data, agent, runId, asOf, mark, changes, mode, progress, cancellationToken);
+            return await SweepOrSkipAsync(data, agent, runId, asOf, mode, progress, cancellationToken);
         }
         catch (SweepSupersededException ex)
         {
-            BackOfficeTelemetry.Sweeps.Add(1, new("agent", agent.Name), new("outcome", "superseded"));
             superseded = true;
-            await runs.SupersedeAsync(runId, ex.By, CancellationToken.None);
-            LogSuperseded(tenant, agent.Name, runId, holder, ex.By);
+            await DiscardAsync(runs, tenant, agent.Name, runId, holder, ex);
             throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -110,6 +97,15 @@ public sealed partial class SweepRunner(
                 await runs.ReleaseAsync(agent.Name, holder, CancellationToken.None);
             }
         }
+    }
+
+    private static Activity? StartActivity(string tenant, string agent, SweepMode mode)
+    {
+        var activity = BackOfficeTelemetry.Source.StartActivity("sweep");
+        activity?.SetTag("tenant", tenant);
+        activity?.SetTag("agent", agent);
+        activity?.SetTag("mode", mode.ToString());
+        return activity;
     }
 
     private async Task<SweepOutcome> SweepAsync(

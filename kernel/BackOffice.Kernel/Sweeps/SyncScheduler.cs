@@ -72,23 +72,14 @@ public sealed partial class SyncScheduler(
     public async Task<bool> RunScheduledAsync(string tenantName, string source, string? holder, CancellationToken cancellationToken)
     {
         var tenant = data.For(tenantName);
-        var name = RunName(source);
         var tick = holder;
-        if (tick is not null && await tenant.SweepRuns.TickSucceededAsync(name, tick, cancellationToken))
-        {
-            // Issue 18: a dead host finished this tick before Quartz recorded it; its recovery must not sync again.
-            LogTickDone(tenant.Tenant, source, tick);
-            return false;
-        }
-
         holder ??= _holder;
-        if (!await tenant.SweepRuns.TryLeaseAsync(name, holder, LeaseLength, cancellationToken))
+        if (!await TryTakeAsync(tenant, source, tick, holder, cancellationToken))
         {
-            LogBusy(tenant.Tenant, source);
             return false;
         }
 
-        var runId = await tenant.SweepRuns.StartAsync(name, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), "schedule", 1, tick, cancellationToken);
+        var runId = await tenant.SweepRuns.StartAsync(RunName(source), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), "schedule", 1, tick, cancellationToken);
         long? supersededBy = null;
         try
         {
@@ -106,20 +97,45 @@ public sealed partial class SyncScheduler(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await tenant.SweepRuns.FailAsync(runId, ex.Message, null, CancellationToken.None);
-            LogFailed(ex, tenant.Tenant, source);
-            await RecordAsync(tenant, source, ex.Message, CancellationToken.None);
+            await FailAsync(tenant, source, runId, ex);
         }
         finally
         {
             if (supersededBy is null)
             {
                 // A superseded run's holder (the tick) is the lease of the run that took it over: not this run's to release.
-                await tenant.SweepRuns.ReleaseAsync(name, holder, CancellationToken.None);
+                await tenant.SweepRuns.ReleaseAsync(RunName(source), holder, CancellationToken.None);
             }
         }
 
         return true;
+    }
+
+    /// <summary>Whether this holder may run the sync now: its tick has not succeeded elsewhere and the lease is its own.</summary>
+    private async Task<bool> TryTakeAsync(TenantData tenant, string source, string? tick, string holder, CancellationToken cancellationToken)
+    {
+        if (tick is not null && await tenant.SweepRuns.TickSucceededAsync(RunName(source), tick, cancellationToken))
+        {
+            // Issue 18: a dead host finished this tick before Quartz recorded it; its recovery must not sync again.
+            LogTickDone(tenant.Tenant, source, tick);
+            return false;
+        }
+
+        if (!await tenant.SweepRuns.TryLeaseAsync(RunName(source), holder, LeaseLength, cancellationToken))
+        {
+            LogBusy(tenant.Tenant, source);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>A failed sync ends its run 'failed', is logged, and opens the source's admin finding.</summary>
+    private async Task FailAsync(TenantData tenant, string source, long runId, Exception ex)
+    {
+        await tenant.SweepRuns.FailAsync(runId, ex.Message, null, CancellationToken.None);
+        LogFailed(ex, tenant.Tenant, source);
+        await RecordAsync(tenant, source, ex.Message, CancellationToken.None);
     }
 
     /// <summary>A failure opens the source's admin finding and audits it, in one unit; a success resolves the finding.</summary>

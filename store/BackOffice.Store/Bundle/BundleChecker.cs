@@ -53,8 +53,7 @@ internal sealed class BundleChecker(
         var keyIndex = spec.IndexOf(spec.Key);
         var hasher = new RowHasher(spec);
         var keyColumn = spec.Column(spec.Key)!.CsvName;
-        await using var early = !merge && keys.Count == 0 ? BundleRowCommand.Insert(spec, connection, transaction) : null;
-        var touches = new RowTouches(spec, touched);
+        await using var early = !merge && keys.Count == 0 ? BundleRowSink.Open(spec, connection, transaction, touched) : null;
         await foreach (var row in check.Source.ReadAsync(errors, warnings, null, cancellationToken))
         {
             var ordinal = check.Plan.Count;
@@ -78,7 +77,7 @@ internal sealed class BundleChecker(
                 CheckRow(check, ordinal, row, slot);
                 if (early is not null && check.Plan[ordinal] == TableCheck.Insert && errors.Errors.Count == 0 && _found == 0 && _rules.Found == 0)
                 {
-                    await BundleWriter.InsertAsync(spec, row, early, hasher, touches, cancellationToken);
+                    await early.WriteAsync(row, hasher.Of(row), key, update: false, cancellationToken);
                     (check.Plan[ordinal], check.Written) = (TableCheck.Skip, check.Written + 1);
                 }
                 if (check.Rows % 1000 == 0)
@@ -86,6 +85,12 @@ internal sealed class BundleChecker(
                     progress?.Report(new ImportProgress(ImportPhase.Reading, spec.Path, check.Rows));
                 }
             }
+        }
+
+        if (early is not null)
+        {
+            // Before the next file's reads: a PostgreSQL COPY holds the connection until it completes.
+            await early.CompleteAsync(cancellationToken);
         }
 
         Finish(check, keys);

@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 
 namespace BackOffice.Store.Bundle;
@@ -6,9 +5,9 @@ namespace BackOffice.Store.Bundle;
 /// <summary>
 /// One INSERT or UPDATE of a bundle table, built and prepared once and run for every row with new values (issue 18:
 /// the import sent a new Dapper command per row, which SQLite compiled again each time; 2M bill lines spent most of
-/// the import there). Plain ADO.NET, so the same statement runs on SQLite and on PostgreSQL (Npgsql prepares it
-/// server-side). Values are those of <see cref="ParsedRow.Values"/> (string, long or null), then the row hash, then
-/// for an update the key. On SQLite the statement runs through SQLitePCLRaw (<see cref="SqliteBundleRowCommand"/>).
+/// the import there). Values are those of <see cref="ParsedRow.Values"/> (string, long or null), then the row hash,
+/// then for an update the key. SQLite only: the statement runs through SQLitePCLRaw (<see cref="SqliteBundleRowCommand"/>)
+/// inside the import's open transaction; PostgreSQL stages rows by COPY instead (<see cref="PostgresRowStage"/>).
 /// </summary>
 internal abstract class BundleRowCommand : IAsyncDisposable
 {
@@ -16,14 +15,14 @@ internal abstract class BundleRowCommand : IAsyncDisposable
     {
         var columns = Columns(spec);
         var sql = $"INSERT INTO {spec.Table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
-        return Create(sql, spec, connection, transaction);
+        return Create(sql, spec, connection);
     }
 
     public static BundleRowCommand Update(FileSpec spec, DbConnection connection, DbTransaction transaction)
     {
         var columns = Columns(spec);
         var sql = $"UPDATE {spec.Table} SET {string.Join(", ", columns.Select((c, i) => $"{c} = @p{i}"))} WHERE {spec.Key} = @p{columns.Count}";
-        return Create(sql, spec, connection, transaction, withKey: true);
+        return Create(sql, spec, connection, withKey: true);
     }
 
     /// <summary>Writes one row: its values, its hash and (for an update) its key.</summary>
@@ -33,71 +32,13 @@ internal abstract class BundleRowCommand : IAsyncDisposable
 
     private static List<string> Columns(FileSpec spec) => [.. spec.Columns.Select(c => c.SqlName), "row_hash"];
 
-    private static BundleRowCommand Create(string sql, FileSpec spec, DbConnection connection, DbTransaction transaction, bool withKey = false) =>
+    // PostgreSQL writes through PostgresRowStage (binary COPY), so a row statement is SQLite's alone.
+    private static BundleRowCommand Create(string sql, FileSpec spec, DbConnection connection, bool withKey = false) =>
         connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
             ? new SqliteBundleRowCommand(Sqlite.SqliteRawStatement.Prepare(sqlite, sql), spec.Columns.Count, withKey)
-            : AdoBundleRowCommand.Create(sql, spec, connection, transaction, withKey);
-}
-
-/// <summary>The statement as a plain ADO.NET command with typed parameters (PostgreSQL).</summary>
-internal sealed class AdoBundleRowCommand : BundleRowCommand
-{
-    private readonly DbCommand _command;
-    private readonly DbParameter[] _parameters;
-    private bool _prepared;
-
-    private AdoBundleRowCommand(DbCommand command, DbParameter[] parameters)
-    {
-        _command = command;
-        _parameters = parameters;
-    }
-
-    public override async ValueTask RunAsync(ParsedRow row, RowHash hash, string key, CancellationToken cancellationToken)
-    {
-        var values = row.Values;
-        for (var i = 0; i < values.Length; i++)
-        {
-            _parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-
-        _parameters[values.Length].Value = hash.ToHex();
-        if (_parameters.Length > values.Length + 1)
-        {
-            _parameters[values.Length + 1].Value = key;
-        }
-
-        if (!_prepared)
-        {
-            await _command.PrepareAsync(cancellationToken);
-            _prepared = true;
-        }
-
-        await _command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    public override ValueTask DisposeAsync() => _command.DisposeAsync();
-
-    public static AdoBundleRowCommand Create(string sql, FileSpec spec, DbConnection connection, DbTransaction transaction, bool withKey)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        // Identifiers come from the fixed schema, never from the bundle; only values are parameters.
-        command.CommandText = sql;
-        // Each parameter's type is fixed by its column, so a null in one row does not change the prepared statement's
-        // types on PostgreSQL; the row hash and the key are text.
-        var types = spec.Columns.Select(c => IsInteger(c.Kind) ? DbType.Int64 : DbType.String).Append(DbType.String);
-        var parameters = (withKey ? types.Append(DbType.String) : types).Select((type, i) =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "p" + i;
-            parameter.DbType = type;
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
-        return new AdoBundleRowCommand(command, parameters);
-    }
+            : throw new NotSupportedException($"Bundle rows are written by statement on SQLite only, not {connection.GetType().Name}.");
 
     /// <summary>The kinds <see cref="ValueParsers"/> stores as a long; the others are text.</summary>
-    private static bool IsInteger(ValueKind kind) =>
+    internal static bool IsInteger(ValueKind kind) =>
         kind is ValueKind.Money or ValueKind.Percent or ValueKind.E4 or ValueKind.Integer or ValueKind.Bool;
 }

@@ -55,14 +55,6 @@ internal static class BundleWriter
         }
     }
 
-    /// <summary>Inserts one new row and journals its entities (issue 18).</summary>
-    public static ValueTask InsertAsync(
-        FileSpec spec, ParsedRow row, BundleRowCommand insert, RowHasher hasher, RowTouches touches, CancellationToken cancellationToken)
-    {
-        touches.Add(row.Values);
-        return insert.RunAsync(row, hasher.Of(row), (string)row.Values[spec.IndexOf(spec.Key)]!, cancellationToken);
-    }
-
     private static async Task<int> DeleteMissingAsync(
         TableCheck check, DbConnection connection, DbTransaction transaction, ISet<ChangedEntity> touched, CancellationToken cancellationToken)
     {
@@ -87,11 +79,9 @@ internal static class BundleWriter
         TableCheck check, DbConnection connection, DbTransaction transaction, ISet<ChangedEntity> touched, CancellationToken cancellationToken)
     {
         var spec = check.Spec;
-        var touches = new RowTouches(spec, touched);
         var keyIndex = spec.IndexOf(spec.Key);
-        // Issue 18: one prepared statement per table and kind, run for every row (not a command built per row).
-        await using var insert = BundleRowCommand.Insert(spec, connection, transaction);
-        await using var update = BundleRowCommand.Update(spec, connection, transaction);
+        // Issue 18: one prepared statement per table and kind on SQLite, one COPY per table on PostgreSQL (BundleRowSink).
+        await using var sink = BundleRowSink.Open(spec, connection, transaction, touched);
         var hasher = new RowHasher(spec);
         var errors = new ErrorSink();
         var plan = check.Plan;
@@ -105,24 +95,12 @@ internal static class BundleWriter
                 ThrowIfChanged(check, readBadly: true);
             }
 
-            var key = (string)row.Values[keyIndex]!;
-            var hash = hasher.Of(row);
-            var isUpdate = plan[ordinal] == TableCheck.Update;
-            // Issue 18: an update journals the columns it changes, so an agent that reads none of them skips it.
-            string? changedColumns = null;
-            if (isUpdate)
-            {
-                var diff = await ChangedEntities.UpdateAsync(spec, key, row.Values, connection, transaction, cancellationToken);
-                touched.UnionWith(diff.Before);
-                changedColumns = diff.Columns;
-            }
-
-            touches.Add(row.Values, changedColumns);
-            await (isUpdate ? update : insert).RunAsync(row, hash, key, cancellationToken);
+            await sink.WriteAsync(row, hasher.Of(row), (string)row.Values[keyIndex]!, plan[ordinal] == TableCheck.Update, cancellationToken);
             written++;
         }
 
         ThrowIfChanged(check, readBadly: errors.Errors.Count > 0 || written != check.Added + check.Changed - check.Written);
+        await sink.CompleteAsync(cancellationToken);
     }
 
     /// <summary>

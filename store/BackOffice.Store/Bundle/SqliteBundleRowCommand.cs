@@ -5,8 +5,8 @@ namespace BackOffice.Store.Bundle;
 /// <summary>
 /// A bundle row statement on SQLite (issue 18): the parsed values bound straight onto the prepared statement through
 /// SQLitePCLRaw (a long as an integer, a string encoded into one reused UTF-8 buffer), the row hash written as hex
-/// bytes without a string, so writing a row allocates nothing of its own. The same SQL and values as
-/// <see cref="AdoBundleRowCommand"/>, so the stored rows are the same.
+/// bytes without a string, so writing a row allocates nothing of its own. The stored values are those
+/// <see cref="PostgresRowStage"/> copies on PostgreSQL, so both engines hold the same rows.
 /// </summary>
 internal sealed class SqliteBundleRowCommand(SqliteRawStatement statement, int columns, bool withKey) : BundleRowCommand
 {

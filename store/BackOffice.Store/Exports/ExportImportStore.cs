@@ -23,13 +23,14 @@ public sealed class ExportImportStore(TenantData tenant)
 
     public async Task SaveMappingAsync(string source, string kind, string mappingJson, string by, string at, CancellationToken cancellationToken)
     {
-        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(write: true, cancellationToken);
         var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
             $"""
             INSERT INTO export_mappings (source, kind, mapping_json, saved_at, saved_by) VALUES (@source, @kind, @mappingJson, @at, @by)
             ON CONFLICT ({StoreSql.ConflictOn(connection, "source, kind")}) DO UPDATE SET mapping_json = excluded.mapping_json, saved_at = excluded.saved_at, saved_by = excluded.saved_by
-            """, new { source, kind, mappingJson, by, at }, cancellationToken: cancellationToken));
+            """, new { source, kind, mappingJson, by, at }, transaction: connectionUnit.Transaction, cancellationToken: cancellationToken));
+        await connectionUnit.CommitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<ExportNameDecision>> NameDecisionsAsync(string source, CancellationToken cancellationToken)
@@ -45,7 +46,7 @@ public sealed class ExportImportStore(TenantData tenant)
 
     public async Task SaveNameDecisionAsync(ExportNameDecision decision, string by, string at, CancellationToken cancellationToken)
     {
-        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(write: true, cancellationToken);
         var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
             $"""
@@ -54,6 +55,7 @@ public sealed class ExportImportStore(TenantData tenant)
             ON CONFLICT ({StoreSql.ConflictOn(connection, "source, entity, name_key")}) DO UPDATE SET record_id = excluded.record_id,
                 decided_at = excluded.decided_at, decided_by = excluded.decided_by
             """, new { decision.Source, decision.Entity, decision.NameKey, decision.RecordId, at, by },
-            cancellationToken: cancellationToken));
+            transaction: connectionUnit.Transaction, cancellationToken: cancellationToken));
+        await connectionUnit.CommitAsync(cancellationToken);
     }
 }

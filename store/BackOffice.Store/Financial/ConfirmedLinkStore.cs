@@ -37,21 +37,23 @@ public sealed class ConfirmedLinkStore(TenantData tenant)
     /// <summary>Writes the link, replacing any earlier one for the same project record: running it twice changes nothing more.</summary>
     public async Task PutAsync(ConfirmedLink link, CancellationToken cancellationToken)
     {
-        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(write: true, cancellationToken);
         var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
             $"""
             INSERT INTO financial_links (kind, project_id, ledger_id, proposal_id, confirmed_at) VALUES (@Kind, @ProjectId, @LedgerId, @ProposalId, @ConfirmedAt)
             ON CONFLICT ({StoreSql.ConflictOn(connection, "kind, project_id")}) DO UPDATE SET ledger_id = excluded.ledger_id, proposal_id = excluded.proposal_id, confirmed_at = excluded.confirmed_at
-            """, link, cancellationToken: cancellationToken));
+            """, link, transaction: connectionUnit.Transaction, cancellationToken: cancellationToken));
+        await connectionUnit.CommitAsync(cancellationToken);
     }
 
     public async Task DeleteAsync(string kind, string projectId, CancellationToken cancellationToken)
     {
-        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(write: true, cancellationToken);
         var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM financial_links WHERE kind = @kind AND project_id = @projectId", new { kind, projectId }, cancellationToken: cancellationToken));
+            "DELETE FROM financial_links WHERE kind = @kind AND project_id = @projectId", new { kind, projectId }, transaction: connectionUnit.Transaction, cancellationToken: cancellationToken));
+        await connectionUnit.CommitAsync(cancellationToken);
     }
 
     private sealed class LinkRow

@@ -35,24 +35,26 @@ public sealed class FinancialNoteStore(TenantData tenant)
     /// <summary>Inserts the note unless one with the same key exists (a retry after a crash writes nothing more); returns the stored note.</summary>
     public async Task<FinancialNote> AddOnceAsync(FinancialNote note, CancellationToken cancellationToken)
     {
-        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(write: true, cancellationToken);
         var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
             $"""
             INSERT INTO financial_notes (idempotency_key, commitment_id, lacking_side, text, proposal_id, created_at)
             VALUES (@IdempotencyKey, @CommitmentId, @LackingSide, @Text, @ProposalId, @CreatedAt) ON CONFLICT ({StoreSql.ConflictOn(connection, "idempotency_key")}) DO NOTHING
-            """, note, cancellationToken: cancellationToken));
+            """, note, connectionUnit.Transaction, cancellationToken: cancellationToken));
         var row = await connection.QuerySingleAsync<NoteRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM financial_notes WHERE idempotency_key = @IdempotencyKey", note, cancellationToken: cancellationToken));
+            $"SELECT {Columns} FROM financial_notes WHERE idempotency_key = @IdempotencyKey", note, connectionUnit.Transaction, cancellationToken: cancellationToken));
+        await connectionUnit.CommitAsync(cancellationToken);
         return row.ToNote();
     }
 
     public async Task DeleteAsync(string idempotencyKey, CancellationToken cancellationToken)
     {
-        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(write: true, cancellationToken);
         var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM financial_notes WHERE idempotency_key = @idempotencyKey", new { idempotencyKey }, cancellationToken: cancellationToken));
+            "DELETE FROM financial_notes WHERE idempotency_key = @idempotencyKey", new { idempotencyKey }, connectionUnit.Transaction, cancellationToken: cancellationToken));
+        await connectionUnit.CommitAsync(cancellationToken);
     }
 
     private sealed class NoteRow

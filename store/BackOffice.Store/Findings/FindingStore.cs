@@ -30,9 +30,17 @@ public sealed class FindingStore(TimeProvider clock)
             "SELECT key FROM findings WHERE agent = @agent AND resolved_at IS NULL", new { agent }, unit.Transaction, cancellationToken: cancellationToken)))
             .ToHashSet(StringComparer.Ordinal);
         var created = findings.Select(f => f.Key).Distinct(StringComparer.Ordinal).Count(k => !open.Contains(k));
-        foreach (var f in findings)
+        if (unit.Connection is Npgsql.NpgsqlConnection npgsql)
         {
-            await UpsertAsync(unit, f, now, cancellationToken);
+            // Issue 18: on PostgreSQL one statement for the agent's findings, not a round trip per finding.
+            await FindingBatches.UpsertAsync(npgsql, findings, now, OnConflict(unit.Connection), cancellationToken);
+        }
+        else
+        {
+            foreach (var f in findings)
+            {
+                await UpsertAsync(unit, f, now, cancellationToken);
+            }
         }
 
         var keys = findings.Select(f => f.Key).ToArray();
@@ -57,11 +65,16 @@ public sealed class FindingStore(TimeProvider clock)
             $"""
             INSERT INTO findings (key, agent, check_name, severity, title, figures_json, narrative, first_seen_at, last_seen_at, resolved_at)
             VALUES (@Key, @Agent, @Check, @Severity, @Title, @FiguresJson, @Narrative, @now, @now, NULL)
-            ON CONFLICT ({StoreSql.ConflictOn(unit.Connection, "key")}) DO UPDATE SET severity = excluded.severity, title = excluded.title, figures_json = excluded.figures_json,
-                narrative = excluded.narrative, last_seen_at = excluded.last_seen_at, resolved_at = NULL,
-                first_seen_at = CASE WHEN findings.resolved_at IS NULL THEN findings.first_seen_at ELSE excluded.first_seen_at END
+            {OnConflict(unit.Connection)}
             """,
             new { f.Key, f.Agent, f.Check, f.Severity, f.Title, f.FiguresJson, f.Narrative, now }, unit.Transaction, cancellationToken: cancellationToken));
+
+    /// <summary>A finding seen again is refreshed and reopened; it keeps its first sighting only while it stayed open.</summary>
+    private static string OnConflict(System.Data.Common.DbConnection connection) => $"""
+        ON CONFLICT ({StoreSql.ConflictOn(connection, "key")}) DO UPDATE SET severity = excluded.severity, title = excluded.title, figures_json = excluded.figures_json,
+            narrative = excluded.narrative, last_seen_at = excluded.last_seen_at, resolved_at = NULL,
+            first_seen_at = CASE WHEN findings.resolved_at IS NULL THEN findings.first_seen_at ELSE excluded.first_seen_at END
+        """;
 
     public static async Task<IReadOnlyList<StoredFinding>> ListOpenAsync(TenantData tenant, string? agent, CancellationToken cancellationToken)
     {

@@ -23,7 +23,7 @@ public sealed class NarrationCacheStore(TenantData tenant)
 
     public async Task PutAsync(string factsHash, string subjectKey, Entry entry, CancellationToken cancellationToken)
     {
-        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(write: true, cancellationToken);
         var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
             $"""
@@ -33,7 +33,8 @@ public sealed class NarrationCacheStore(TenantData tenant)
                 prompt_hash = excluded.prompt_hash, created_at = excluded.created_at
             """,
             new { factsHash, subjectKey, entry.Narrative, entry.Source, entry.PromptHash, at = tenant.Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) },
-            cancellationToken: cancellationToken));
+            transaction: connectionUnit.Transaction, cancellationToken: cancellationToken));
+        await connectionUnit.CommitAsync(cancellationToken);
     }
 
     private sealed class CacheRow

@@ -37,7 +37,7 @@ public sealed class PricebookStore(TenantData tenant)
 
     public async Task SaveMarkupRuleAsync(MarkupRule rule, CancellationToken cancellationToken)
     {
-        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(write: true, cancellationToken);
         var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
             $"""
@@ -45,7 +45,8 @@ public sealed class PricebookStore(TenantData tenant)
             ON CONFLICT ({StoreSql.ConflictOn(connection, "scope, scope_key")}) DO UPDATE SET markup_bp = excluded.markup_bp, min_margin_bp = excluded.min_margin_bp
             """,
             new { scope = rule.Scope.ToString().ToLowerInvariant(), key = rule.Key, markup = Bp(rule.MarkupPercent), margin = Bp(rule.MinMarginPercent) },
-            cancellationToken: cancellationToken));
+            transaction: connectionUnit.Transaction, cancellationToken: cancellationToken));
+        await connectionUnit.CommitAsync(cancellationToken);
     }
 
     /// <summary>Line key -> item id (null: "no pricebook item") for one vendor.</summary>
@@ -60,13 +61,14 @@ public sealed class PricebookStore(TenantData tenant)
 
     public async Task SaveDecisionAsync(string vendor, string lineKey, string? itemId, string by, string at, CancellationToken cancellationToken)
     {
-        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(write: true, cancellationToken);
         var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
             $"""
             INSERT INTO pricebook_match_decisions (vendor, line_key, item_id, decided_by, decided_at) VALUES (@vendor, @lineKey, @itemId, @by, @at)
             ON CONFLICT ({StoreSql.ConflictOn(connection, "vendor, line_key")}) DO UPDATE SET item_id = excluded.item_id, decided_by = excluded.decided_by, decided_at = excluded.decided_at
-            """, new { vendor, lineKey, itemId, by, at }, cancellationToken: cancellationToken));
+            """, new { vendor, lineKey, itemId, by, at }, transaction: connectionUnit.Transaction, cancellationToken: cancellationToken));
+        await connectionUnit.CommitAsync(cancellationToken);
     }
 
     public async Task<string?> MappingJsonAsync(string vendor, CancellationToken cancellationToken)
@@ -79,13 +81,14 @@ public sealed class PricebookStore(TenantData tenant)
 
     public async Task SaveMappingAsync(string vendor, string mappingJson, string by, string at, CancellationToken cancellationToken)
     {
-        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(write: true, cancellationToken);
         var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
             $"""
             INSERT INTO pricebook_vendor_mappings (vendor, mapping_json, saved_at, saved_by) VALUES (@vendor, @mappingJson, @at, @by)
             ON CONFLICT ({StoreSql.ConflictOn(connection, "vendor")}) DO UPDATE SET mapping_json = excluded.mapping_json, saved_at = excluded.saved_at, saved_by = excluded.saved_by
-            """, new { vendor, mappingJson, by, at }, cancellationToken: cancellationToken));
+            """, new { vendor, mappingJson, by, at }, transaction: connectionUnit.Transaction, cancellationToken: cancellationToken));
+        await connectionUnit.CommitAsync(cancellationToken);
     }
 
     /// <summary>Lines of estimates still open (draft or sent): what a price change moves.</summary>

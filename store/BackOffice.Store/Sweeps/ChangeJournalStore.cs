@@ -35,34 +35,14 @@ public sealed class ChangeJournalStore(TenantData tenant)
             return;
         }
 
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = InsertSql;
-        var parameters = new[] { "kind", "key", "table", "columns", "source", "recordedAt" }.Select(name =>
+        // On PostgreSQL as arrays, many entries per statement (a round trip per row made imports 8 times slower).
+        if (connection is Npgsql.NpgsqlConnection npgsql)
         {
-            var parameter = insert.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.DbType = System.Data.DbType.String;
-            insert.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
-        parameters[4].Value = source;
-        parameters[5].Value = recordedAt;
-        var prepared = false;
-        foreach (var entity in rows)
-        {
-            parameters[0].Value = entity.Kind;
-            parameters[1].Value = entity.Key;
-            parameters[2].Value = (object?)entity.Table ?? DBNull.Value;
-            parameters[3].Value = (object?)entity.Columns ?? DBNull.Value;
-            if (!prepared)
-            {
-                await insert.PrepareAsync(cancellationToken);
-                prepared = true;
-            }
-
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            await ChangeJournalBatches.InsertAsync(rows, source, recordedAt, npgsql, (Npgsql.NpgsqlTransaction)transaction, cancellationToken);
+            return;
         }
+
+        throw new NotSupportedException($"The change journal has no writer for {connection.GetType().Name}.");
     }
 
     private const string InsertSql = """

@@ -115,17 +115,26 @@ public static class ChangedEntities
     internal static async Task<(IReadOnlyList<ChangedEntity> Before, string? Columns)> UpdateAsync(
         FileSpec spec, string key, IReadOnlyList<object?> values, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var entityColumns = Columns(spec);
-        var rows = await RowsAsync(spec, [.. entityColumns, .. spec.Columns.Select(c => c.SqlName)], spec.Key, key, connection, transaction, cancellationToken);
-        if (rows.Count == 0)
+        var rows = await RowsAsync(spec, [.. spec.Columns.Select(c => c.SqlName)], spec.Key, key, connection, transaction, cancellationToken);
+        return Diff(spec, rows.Count == 0 ? null : rows[0], values);
+    }
+
+    /// <summary>
+    /// <see cref="UpdateAsync"/> on a row already read: <paramref name="stored"/> and <paramref name="values"/> in
+    /// <see cref="FileSpec.Columns"/> order, <paramref name="stored"/> null when the row is gone (issue 18: the
+    /// PostgreSQL import reads every updated row in one query).
+    /// </summary>
+    internal static (IReadOnlyList<ChangedEntity> Before, string? Columns) Diff(
+        FileSpec spec, IReadOnlyList<object?>? stored, IReadOnlyList<object?> values)
+    {
+        if (stored is null)
         {
             return ([], null);
         }
 
-        var stored = rows[0];
-        var changed = spec.Columns.Where((_, i) => Canonical(stored[entityColumns.Count + i]) != Canonical(values[i])).Select(c => c.SqlName).ToList();
+        var changed = spec.Columns.Where((_, i) => Canonical(stored[i]) != Canonical(values[i])).Select(c => c.SqlName).ToList();
         var columns = changed.Count == 0 ? null : string.Join(',', changed);
-        return (Of(spec, stored.Take(entityColumns.Count).ToList(), columns).ToList(), columns);
+        return (Of(spec, Columns(spec).Select(c => stored[spec.IndexOf(c)]).ToList(), columns).ToList(), columns);
     }
 
     private static string? Canonical(object? value) => value is null ? null : Convert.ToString(value, CultureInfo.InvariantCulture);

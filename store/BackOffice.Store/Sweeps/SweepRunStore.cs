@@ -16,44 +16,34 @@ public sealed class SweepRunStore(TenantData tenant)
     private string Now => tenant.Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>Takes the agent's lease unless another holder's lease is still live. Returns false when busy.</summary>
-    public async Task<bool> TryLeaseAsync(string agent, string holder, TimeSpan length, CancellationToken cancellationToken)
+    public Task<bool> TryLeaseAsync(string agent, string holder, TimeSpan length, CancellationToken cancellationToken)
     {
-        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
-        var connection = connectionUnit.Connection;
         var until = tenant.Clock.GetUtcNow().Add(length).ToString("O", CultureInfo.InvariantCulture);
-        var taken = await connection.ExecuteAsync(new CommandDefinition(
+        return tenant.InWriteUnitAsync(async unit => await unit.Connection.ExecuteAsync(new CommandDefinition(
             $"""
             INSERT INTO sweep_leases (agent, holder, until) VALUES (@agent, @holder, @until)
-            ON CONFLICT ({StoreSql.ConflictOn(connection, "agent")}) DO UPDATE SET holder = excluded.holder, until = excluded.until
+            ON CONFLICT ({StoreSql.ConflictOn(unit.Connection, "agent")}) DO UPDATE SET holder = excluded.holder, until = excluded.until
             WHERE sweep_leases.until < @now OR sweep_leases.holder = @holder
-            """, new { agent, holder, until, now = Now }, cancellationToken: cancellationToken));
-        return taken == 1;
+            """, new { agent, holder, until, now = Now }, unit.Transaction, cancellationToken: cancellationToken)) == 1, cancellationToken);
     }
 
-    public async Task ReleaseAsync(string agent, string holder, CancellationToken cancellationToken)
-    {
-        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
-        var connection = connectionUnit.Connection;
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM sweep_leases WHERE agent = @agent AND holder = @holder", new { agent, holder }, cancellationToken: cancellationToken));
-    }
+    public Task ReleaseAsync(string agent, string holder, CancellationToken cancellationToken) =>
+        tenant.InWriteUnitAsync(unit => unit.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM sweep_leases WHERE agent = @agent AND holder = @holder", new { agent, holder }, unit.Transaction,
+            cancellationToken: cancellationToken)), cancellationToken);
 
     public Task<long> StartAsync(string agent, DateOnly asOf, string trigger, int attempt, CancellationToken cancellationToken) =>
         StartAsync(agent, asOf, trigger, attempt, null, cancellationToken);
 
     /// <summary>A new running run; <paramref name="tick"/> names the clustered scheduler's tick that started it (issue 18).</summary>
-    public async Task<long> StartAsync(string agent, DateOnly asOf, string trigger, int attempt, string? tick, CancellationToken cancellationToken)
-    {
-        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
-        var connection = connectionUnit.Connection;
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+    public Task<long> StartAsync(string agent, DateOnly asOf, string trigger, int attempt, string? tick, CancellationToken cancellationToken) =>
+        tenant.InWriteUnitAsync(unit => unit.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO sweep_runs (agent, as_of, trigger, attempt, started_at, status, tick)
             VALUES (@agent, @asOf, @trigger, @attempt, @now, 'running', @tick)
             RETURNING id
             """, new { agent, asOf = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), trigger, attempt, now = Now, tick },
-            cancellationToken: cancellationToken));
-    }
+            unit.Transaction, cancellationToken: cancellationToken)), cancellationToken);
 
     /// <summary>
     /// Whether a run of this clustered tick already succeeded (issue 18): a host killed after finishing it, before Quartz
@@ -103,31 +93,20 @@ public sealed class SweepRunStore(TenantData tenant)
             """, new { id }, unit.Transaction, cancellationToken: cancellationToken));
 
     /// <summary>Issue 18: the run's results were discarded because run <paramref name="by"/> of the same tick owns it.</summary>
-    public async Task SupersedeAsync(long id, long by, CancellationToken cancellationToken)
-    {
-        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
-        await connectionUnit.Connection.ExecuteAsync(new CommandDefinition(
+    public Task SupersedeAsync(long id, long by, CancellationToken cancellationToken) =>
+        tenant.InWriteUnitAsync(unit => unit.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE sweep_runs SET status = 'superseded', finished_at = @now, error = @error WHERE id = @id AND status = 'running'",
-            new { id, now = Now, error = $"superseded by run {by} of the same tick: results discarded" }, cancellationToken: cancellationToken));
-    }
+            new { id, now = Now, error = $"superseded by run {by} of the same tick: results discarded" }, unit.Transaction, cancellationToken: cancellationToken)), cancellationToken);
 
-    public async Task FailAsync(long id, string error, DateTimeOffset? nextRetryAt, CancellationToken cancellationToken)
-    {
-        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
-        var connection = connectionUnit.Connection;
-        await connection.ExecuteAsync(new CommandDefinition(
+    public Task FailAsync(long id, string error, DateTimeOffset? nextRetryAt, CancellationToken cancellationToken) =>
+        tenant.InWriteUnitAsync(unit => unit.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE sweep_runs SET status = 'failed', finished_at = @now, error = @error, next_retry_at = @next WHERE id = @id",
-            new { id, error, next = nextRetryAt?.ToString("O", CultureInfo.InvariantCulture), now = Now }, cancellationToken: cancellationToken));
-    }
+            new { id, error, next = nextRetryAt?.ToString("O", CultureInfo.InvariantCulture), now = Now }, unit.Transaction, cancellationToken: cancellationToken)), cancellationToken);
 
-    public async Task SetNextRetryAsync(long id, DateTimeOffset? at, CancellationToken cancellationToken)
-    {
-        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
-        var connection = connectionUnit.Connection;
-        await connection.ExecuteAsync(new CommandDefinition(
+    public Task SetNextRetryAsync(long id, DateTimeOffset? at, CancellationToken cancellationToken) =>
+        tenant.InWriteUnitAsync(unit => unit.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE sweep_runs SET next_retry_at = @at WHERE id = @id",
-            new { id, at = at?.ToString("O", CultureInfo.InvariantCulture) }, cancellationToken: cancellationToken));
-    }
+            new { id, at = at?.ToString("O", CultureInfo.InvariantCulture) }, unit.Transaction, cancellationToken: cancellationToken)), cancellationToken);
 
     /// <summary>The agent's most recent run, if any: the scheduler decides from it what is due.</summary>
     public async Task<SweepRun?> LastAsync(string agent, CancellationToken cancellationToken)

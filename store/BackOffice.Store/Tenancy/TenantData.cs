@@ -208,6 +208,18 @@ public sealed class TenantData : IDisposable
         return write ? await DataUnit.WriteAsync(connection, WriteRetry, null, cancellationToken) : DataUnit.Read(connection, null);
     }
 
+    /// <summary>
+    /// Issue 18: one store write in a write unit, committed. A write sent through a read unit commits too, but on
+    /// PostgreSQL it skips the tenant's advisory lock, so it can land between another writer's read and its move.
+    /// </summary>
+    internal async Task<T> InWriteUnitAsync<T>(Func<DataUnit, Task<T>> write, CancellationToken cancellationToken)
+    {
+        await using var unit = await OpenUnitAsync(write: true, cancellationToken);
+        var result = await write(unit);
+        await unit.CommitAsync(cancellationToken);
+        return result;
+    }
+
     /// <summary>A bare SQLite connection, for tests and SQLite-only tools; on PostgreSQL there is no tenant file to open.</summary>
     internal Task<Microsoft.Data.Sqlite.SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
         _engine.Dialect == StoreDialect.Sqlite

@@ -19,7 +19,7 @@ public sealed class WorkforceOutbox(TimeProvider clock)
         TenantData tenant, string requestId, string kind, string? employeeId, string? weekStart, long? amountCents, string payloadJson,
         CancellationToken cancellationToken)
     {
-        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(write: true, cancellationToken);
         var connection = connectionUnit.Connection;
         await connection.ExecuteAsync(new CommandDefinition(
             $"""
@@ -28,7 +28,8 @@ public sealed class WorkforceOutbox(TimeProvider clock)
             ON CONFLICT ({StoreSql.ConflictOn(connection, "request_id")}) DO NOTHING
             """,
             new { requestId, kind, employeeId, weekStart, amountCents, payloadJson, at = clock.GetUtcNow().ToString("O") },
-            cancellationToken: cancellationToken));
+            transaction: connectionUnit.Transaction, cancellationToken: cancellationToken));
+        await connectionUnit.CommitAsync(cancellationToken);
         return (await FindAsync(tenant, requestId, cancellationToken))!;
     }
 
@@ -59,10 +60,12 @@ public sealed class WorkforceOutbox(TimeProvider clock)
 
     public async Task<bool> DeleteAsync(TenantData tenant, long id, CancellationToken cancellationToken)
     {
-        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
+        await using var connectionUnit = await tenant.OpenUnitAsync(write: true, cancellationToken);
         var connection = connectionUnit.Connection;
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM workforce_outbox WHERE id = @id", new { id }, cancellationToken: cancellationToken)) == 1;
+        var deleted = await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM workforce_outbox WHERE id = @id", new { id }, transaction: connectionUnit.Transaction, cancellationToken: cancellationToken));
+        await connectionUnit.CommitAsync(cancellationToken);
+        return deleted == 1;
     }
 
     private sealed class OutboxRow

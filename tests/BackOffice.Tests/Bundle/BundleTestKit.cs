@@ -1,6 +1,8 @@
 using BackOffice.Store.Bundle;
 using BackOffice.Store.Sqlite;
+using BackOffice.Store.Tenancy;
 using BackOffice.Tests.Support;
+using BackOffice.Tests.Support.Postgres;
 using Dapper;
 
 namespace BackOffice.Tests.Bundle;
@@ -19,12 +21,25 @@ public sealed class BundleTestKit : IDisposable
 
     public string Bundle { get; }
 
+    /// <summary>Issue 18: the engine under test when the kit was made with <see cref="CreateAsync"/>; SQLite in the temp directory when null.</summary>
+    public StoreUnderTest? Store { get; private set; }
+
+    /// <summary>A kit whose tenant lives on <paramref name="provider"/> (issue 18: the import's tests on both engines).</summary>
+    public static async Task<BundleTestKit> CreateAsync(string provider)
+    {
+        var kit = new BundleTestKit();
+        kit.Store = await StoreUnderTest.CreateAsync(provider, kit.Clock);
+        return kit;
+    }
+
+    private TenantData Data => Store is null ? _temp.Tenant(Tenant, Clock) : Store.Source.For(Tenant);
+
     public TempDataDirectory Temp => _temp;
 
     public ManualClock Clock { get; } = new();
 
     public Task<ImportSummary> ImportAsync(string? bundle = null) =>
-        new BundleImporter(Clock).ImportAsync(bundle ?? Bundle, _temp.Tenant(Tenant), "controller@demo", null, CancellationToken.None);
+        new BundleImporter(Clock).ImportAsync(bundle ?? Bundle, Store is null ? _temp.Tenant(Tenant) : Data, "controller@demo", null, CancellationToken.None);
 
     public async Task<BundleValidationException> ImportFailsAsync() =>
         await Assert.ThrowsAsync<BundleValidationException>(() => ImportAsync());
@@ -61,16 +76,20 @@ public sealed class BundleTestKit : IDisposable
 
     public void Append(string file, string line) => File.AppendAllText(Path.Combine(Bundle, file), line + "\n");
 
-    public async Task<long> CountAsync(string table)
-    {
-        await using var connection = await _temp.Tenant(Tenant, Clock).OpenAsync(CancellationToken.None);
-        return await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table}");
-    }
+    public Task<long> CountAsync(string table) => ScalarAsync<long>($"SELECT COUNT(*) FROM {table}");
 
     public async Task<T?> ScalarAsync<T>(string sql)
     {
-        await using var connection = await _temp.Tenant(Tenant, Clock).OpenAsync(CancellationToken.None);
-        return await connection.ExecuteScalarAsync<T>(sql);
+        // A read unit on either engine (issue 18): on PostgreSQL it sets the tenant for row-level security.
+        await using var unit = await Data.OpenUnitAsync(write: false, CancellationToken.None);
+        return await unit.Connection.ExecuteScalarAsync<T>(sql, transaction: unit.Transaction);
+    }
+
+    /// <summary>Rows of one column, on either engine (issue 18); the caller sorts, so no ORDER BY depends on an engine's collation.</summary>
+    public async Task<List<T>> QueryAsync<T>(string sql)
+    {
+        await using var unit = await Data.OpenUnitAsync(write: false, CancellationToken.None);
+        return [.. await unit.Connection.QueryAsync<T>(sql, transaction: unit.Transaction)];
     }
 
     /// <summary>Total rows over every bundle table plus the audit chain, import runs and recorded files.</summary>
@@ -91,7 +110,12 @@ public sealed class BundleTestKit : IDisposable
             .Where(Directory.Exists)
             .Sum(folder => Directory.GetFiles(folder).Length);
 
-    public void Dispose() => _temp.Dispose();
+    public void Dispose()
+    {
+        // Issue 18: a PostgreSQL kit drops its throwaway database (disposing it synchronously here keeps the kit IDisposable).
+        Store?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _temp.Dispose();
+    }
 
     public static void CopyDirectory(string from, string to)
     {

@@ -54,3 +54,15 @@ public sealed class PostgresFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that runs only when PostgreSQL is reachable (issue 18); otherwise reported as skipped, saying why.</summary>
+public sealed class PostgresTheoryAttribute : TheoryAttribute
+{
+    public PostgresTheoryAttribute()
+    {
+        if (PostgresServer.WhyAbsent is { } why)
+        {
+            Skip = why;
+        }
+    }
+}
