@@ -11,7 +11,7 @@ internal sealed record EmployeeWeek(Employee Employee, PayrollCheckResult Result
 internal static class PayrollWeek
 {
     public static async Task<IReadOnlyList<EmployeeWeek>> CheckAsync(
-        WorkforceData data, DateOnly weekStart, DayOfWeek startDay, decimal tolerance, decimal minimumWage, CancellationToken cancellationToken)
+        WorkforceData data, DateOnly weekStart, DayOfWeek startDay, decimal tolerance, decimal minimumWage, decimal agreedMinimumWage, CancellationToken cancellationToken)
     {
         var cards = (await data.Store.TimecardsAsync(weekStart, weekStart.AddDays(7), cancellationToken)).ToLookup(c => c.EmployeeId);
         var lines = data.PayrollLines.Where(l => TimecardTools.WorkweekStart(l.WeekStart, startDay) == weekStart).ToList();
@@ -24,7 +24,7 @@ internal static class PayrollWeek
             var line = lines.Where(l => l.EmployeeId == id).MaxBy(l => l.RunId, StringComparer.Ordinal);
             var clocked = Traced("TimecardTools.Workweek", () => TimecardTools.Workweek(own, weekStart, employee.BaseRate));
             var jobIssues = Traced("PayrollCheckTools.JobChecks", () => PayrollCheckTools.JobChecks(own, employee.Trade, data.JobStatus, data.Tasks));
-            var result = Traced("PayrollCheckTools.Check", () => PayrollCheckTools.Check(employee, weekStart, clocked, line, jobIssues, tolerance, minimumWage));
+            var result = Traced("PayrollCheckTools.Check", () => PayrollCheckTools.Check(employee, weekStart, clocked, line, jobIssues, tolerance, minimumWage, agreedMinimumWage));
             results.Add(new EmployeeWeek(employee, result, own, line is not null && line.WeekStart != weekStart));
         }
 

@@ -30,7 +30,7 @@ public sealed class WorkforceAgent(WorkforceSettings settings) : IAgent
         context.Progress.Report($"workforce: {data.Employees.Count} employees, {weeks.Count} payroll week(s), {data.Tasks.Count} schedule tasks");
         foreach (var week in weeks)
         {
-            foreach (var checkedWeek in await PayrollWeek.CheckAsync(data, week, startDay, settings.HoursTolerance(context.Tenant), settings.MinimumWage(context.Tenant), cancellationToken))
+            foreach (var checkedWeek in await PayrollWeek.CheckAsync(data, week, startDay, settings.HoursTolerance(context.Tenant), settings.MinimumWage(context.Tenant), settings.AgreedPieceRateMinimumWage(context.Tenant), cancellationToken))
             {
                 results.Add(PayrollPreCheck.Run(checkedWeek));
             }

@@ -30,6 +30,14 @@ public sealed class WorkforceSettings(Func<string, string?> setting)
 
     public decimal MinimumWage(string tenant) => Number(tenant, "MinimumWage", Tools.Workforce.CaliforniaPieceRateTools.CaliforniaMinimumWage);
 
+    /// <summary>
+    /// Issue 16: the minimum wage the conditions of 29 CFR 778.418 (an agreed overtime piece rate) are tested against
+    /// where a payroll line states none: MinimumWage when the tenant sets it, else the federal $7.25, never California's
+    /// default (778.418 is not applied to California weeks, and a week elsewhere is not owed California's wage).
+    /// </summary>
+    public decimal AgreedPieceRateMinimumWage(string tenant) =>
+        Value(tenant, "MinimumWage") is null ? Tools.Workforce.PieceRateOvertimeTools.FederalMinimumWage : MinimumWage(tenant);
+
     private string? Value(string tenant, string key) =>
         setting($"Tenants:{tenant}:Agents:workforce:{key}") ?? setting($"Agents:workforce:{key}");
 

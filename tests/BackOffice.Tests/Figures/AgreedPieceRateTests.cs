@@ -62,6 +62,27 @@ public sealed class AgreedPieceRateTests
         Assert.Contains("29 CFR 778.111(a)", week.Notes[^1], StringComparison.Ordinal);
     }
 
+    [Theory]
+    // Issue 16: 778.418(b) and (a)(4) test against the applicable minimum wage: the line's minimum_wage, else the one the
+    // check is given (Agents:workforce:MinimumWage when set), else the federal $7.25. DERIVED: $500.00 in 40 hours is $12.50
+    // an hour; 120 overtime pieces at $0.75 pay $90.00 for 6 hours.
+    [InlineData(null, "7.25", null)]
+    // $12.50 is under a $15.00 minimum wage on the line: not bona fide.
+    [InlineData("15.00", "7.25", "778.418(b): the piece rate yields 12.50 an hour, less than the minimum wage 15.00, so it is not bona fide")]
+    // A $10.50 minimum wage given to the check: 1.5 x $10.50 x 6 = $94.50 > $90.00.
+    [InlineData(null, "10.50", "778.418(a)(4): the overtime hours pay 90.00, less than 1.5 x the minimum wage for 6 hours (94.50)")]
+    // Boundary: $10.00 gives 1.5 x $10.00 x 6 = $90.00, exactly what the overtime pieces pay: the agreement holds; the line's wins.
+    [InlineData("10.00", "10.50", null)]
+    public void ForWeek_ApplicableMinimumWage_LineElseGivenElseFederal(string? lineWage, string givenWage, string? failure)
+    {
+        var line = Line("500.00", "120", 6m) with { MinimumWage = lineWage is null ? null : D(lineWage) };
+
+        var week = AgreedPieceRateTools.ForWeek(Agreement("0.75"), line, 46m, [], FortySix(), D(givenWage));
+
+        Assert.Equal(failure is null, week.Week is not null);
+        Assert.Equal(failure, week.Notes.FirstOrDefault());
+    }
+
     [Fact]
     public void ForWeek_California_IsNotSettledByTheAgreement()
     {

@@ -120,6 +120,23 @@ public sealed class PieceworkToolsTests
         Assert.True(byLine.Required.RestPeriods.AtMinimumWage);
     }
 
+    [Theory]
+    // Labor Code 226.2(a)(1): a California piece-rate week pays rest and recovery periods apart from the pieces, so a line
+    // that states no rest_hours is named, not checked as owing none; outside California, or with rest_hours, nothing is said.
+    [InlineData("CA", null, true)]
+    [InlineData("CA", "1.67", false)]
+    [InlineData("TX", null, false)]
+    public void Check_PieceRateLineWithoutRestHours_NamedOnlyInCalifornia(string state, string? restHours, bool named)
+    {
+        var employee = new Employee("emp-p", "Pat Piece", "Framing", state, 0m, true) { Piecework = new PieceworkPay(PayBasis.PieceRate, 0m) };
+        var line = new PayrollLine("prl-p", "pr-1", "emp-p", Monday, 40m, 0m, 0m, 0m, 500m) { PieceEarnings = 500m, RestHours = restHours is null ? null : D(restHours) };
+
+        var result = PayrollCheckTools.Check(employee, Monday, TimecardTools.Workweek(Days(8, 8, 8, 8, 8), Monday, 0m), line, [], 0.25m);
+
+        Assert.Equal(named, result.Problems.Contains(
+            "the payroll line states no rest_hours for a piece-rate week in California, so the rest and recovery pay it owes (Labor Code 226.2) is not checked"));
+    }
+
     private static decimal D(string text) => decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]

@@ -55,7 +55,8 @@ public static class AgreedPieceRateTools
         [Description("The payroll line: PieceEarnings (nonovertime pieces), OvertimePieces, the overtime hours it pays")] PayrollLine line,
         [Description("Hours the pieces pay (clocked at the base rate)")] decimal pieceHours,
         [Description("Hours paid by the hour on top (waiting time, other work)")] IReadOnlyList<PaySegment> otherHours,
-        [Description("The week's split into regular, overtime and double-time hours")] OvertimeSplit split)
+        [Description("The week's split into regular, overtime and double-time hours")] OvertimeSplit split,
+        [Description("The minimum wage an hour 778.418(b) and (a)(4) test against when the line states none (its minimum_wage wins), e.g. 7.25")] decimal minimumWage = PieceRateOvertimeTools.FederalMinimumWage)
     {
         var pieceRate = pay.PieceRate ?? throw new ArgumentException("An agreed overtime piece rate needs the piece rate.", nameof(pay));
         var agreed = pay.OvertimePieceRate ?? throw new ArgumentException("No agreed overtime piece rate.", nameof(pay));
@@ -69,7 +70,8 @@ public static class AgreedPieceRateTools
 
         var notApplied = NotAppliedBecause(pay, asPaid, pieceHours, otherHours, line.Bonus, split);
         IReadOnlyList<string> failures = notApplied is not null ? [notApplied]
-            : PieceRateOvertimeTools.Agreed(pieceRate, agreed, nonovertime, split.RegularHours, overtimePieces * agreed, line.OvertimeHours, split.OvertimeHours).Failures;
+            : PieceRateOvertimeTools.Agreed(pieceRate, agreed, nonovertime, split.RegularHours, overtimePieces * agreed, line.OvertimeHours, split.OvertimeHours,
+                line.MinimumWage ?? minimumWage).Failures;
         if (failures.Count == 0)
         {
             return new AgreedPieceWeek(Required(nonovertime, split.RegularHours, overtimePieces, agreed, split.OvertimeHours), asPaid, []);

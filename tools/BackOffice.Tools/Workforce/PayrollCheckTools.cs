@@ -34,14 +34,15 @@ public static class PayrollCheckTools
         [Description("The payroll run's line for this employee and week, or null if the run leaves the employee out")] PayrollLine? line,
         [Description("Punch problems found by JobChecks, added to the week's own")] IReadOnlyList<PunchIssue> jobIssues,
         [Description("Largest allowed gap between clocked and claimed hours, e.g. 0.25")] decimal hoursTolerance,
-        [Description("The minimum wage an hour for California rest-period pay (Labor Code 226.2) where the payroll line states none, e.g. 16.90")] decimal minimumWage = CaliforniaPieceRateTools.CaliforniaMinimumWage)
+        [Description("The minimum wage an hour for California rest-period pay (Labor Code 226.2) where the payroll line states none, e.g. 16.90")] decimal minimumWage = CaliforniaPieceRateTools.CaliforniaMinimumWage,
+        [Description("The minimum wage an hour the conditions of 29 CFR 778.418 are tested against where the payroll line states none, e.g. 7.25")] decimal agreedMinimumWage = PieceRateOvertimeTools.FederalMinimumWage)
     {
         var split = OvertimeTools.SplitWeek(clocked.DailyHours, OvertimeTools.RuleFor(employee.WorkState), weekStart);
         var issues = clocked.Issues.Concat(jobIssues).ToList();
         var problems = new List<string>();
         var hoursKnown = clocked.TotalHours > 0m && !issues.Any(i => i.Kind == "missing-punch");
         var required = !hoursKnown ? null
-            : employee.Piecework is not null ? PieceworkTools.ForWeek(employee, clocked, split, line, minimumWage)
+            : employee.Piecework is not null ? PieceworkTools.ForWeek(employee, clocked, split, line, minimumWage, agreedMinimumWage)
             : PayBasisTools.Required(employee, split, clocked.Segments, line?.Bonus ?? 0m, line?.FlatSumBonus ?? false);
         CheckPayBasis(employee, split, problems);
         // Issue 16: why a rule the pay names was not applied (an agreed overtime piece rate failing 29 CFR 778.418).
@@ -135,6 +136,13 @@ public static class PayrollCheckTools
 
         if (line?.RestHours is not { } rest)
         {
+            // Issue 16: a California piece-rate week owes rest and recovery pay apart from the pieces (Labor Code 226.2(a)(1));
+            // a line without rest_hours would otherwise be checked as owing none, so the missing field is the finding.
+            if (line is not null && employee.Piecework?.Basis == PayBasis.PieceRate && split.Rule == OvertimeRule.California && clocked.TotalHours > 0m)
+            {
+                problems.Add("the payroll line states no rest_hours for a piece-rate week in California, so the rest and recovery pay it owes (Labor Code 226.2) is not checked");
+            }
+
             return;
         }
 

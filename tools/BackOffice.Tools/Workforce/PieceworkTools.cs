@@ -57,7 +57,8 @@ public static class PieceworkTools
         [Description("The week's clocked hours (TimecardTools.Workweek)")] WorkweekHours clocked,
         [Description("The week's split into regular, overtime and double-time hours")] OvertimeSplit split,
         [Description("The payroll line, or null")] PayrollLine? line,
-        [Description("The minimum wage an hour for California rest-period pay (Labor Code 226.2) when the line states none, e.g. 16.90")] decimal minimumWage = CaliforniaPieceRateTools.CaliforniaMinimumWage)
+        [Description("The minimum wage an hour for California rest-period pay (Labor Code 226.2) when the line states none, e.g. 16.90")] decimal minimumWage = CaliforniaPieceRateTools.CaliforniaMinimumWage,
+        [Description("The minimum wage an hour the conditions of 29 CFR 778.418 are tested against when the line states none, e.g. 7.25")] decimal agreedMinimumWage = PieceRateOvertimeTools.FederalMinimumWage)
     {
         var pay = employee.Piecework ?? throw new ArgumentException($"Employee {employee.Id} is not paid by the day or the piece.", nameof(employee));
         decimal? units = pay.Basis == PayBasis.DayRate
@@ -74,7 +75,7 @@ public static class PieceworkTools
         if (pay is { Basis: PayBasis.PieceRate, OvertimePieceRate: not null } && line is not null)
         {
             // Issue 16: an agreed overtime piece rate settles the overtime when 29 CFR 778.418 holds; else 778.111(a) below.
-            var agreed = AgreedPieceRateTools.ForWeek(pay, line, unitHours, other, split);
+            var agreed = AgreedPieceRateTools.ForWeek(pay, line, unitHours, other, split, agreedMinimumWage);
             if (agreed.Week is { } settled)
             {
                 return settled;

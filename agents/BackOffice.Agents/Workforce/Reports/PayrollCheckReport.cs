@@ -26,7 +26,7 @@ public sealed class PayrollCheckReport(WorkforceSettings settings) : IReport
         var startDay = settings.WorkweekStart(request.Tenant);
         var week = TimecardTools.WorkweekStart(request.AsOf, startDay);
         var job = await Books.ReportJobs.ForAsync(request, cancellationToken);
-        var checkedWeeks = await PayrollWeek.CheckAsync(data, week, startDay, settings.HoursTolerance(request.Tenant), settings.MinimumWage(request.Tenant), cancellationToken);
+        var checkedWeeks = await PayrollWeek.CheckAsync(data, week, startDay, settings.HoursTolerance(request.Tenant), settings.MinimumWage(request.Tenant), settings.AgreedPieceRateMinimumWage(request.Tenant), cancellationToken);
         var rows = checkedWeeks
             .Where(w => job is null || w.Timecards.Any(c => job.Is(c.JobId)))
             .Select(Row).ToList();
