@@ -26,9 +26,7 @@ public static class PostgresDatabases
         {
             try
             {
-                // WITH (FORCE) (PostgreSQL 13+): a pool the caller could not clear (a host's data source with its own
-                // pool settings) must not hold a throwaway database for minutes; nobody else uses it by now.
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", connection);
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database}", connection);
                 await drop.ExecuteNonQueryAsync();
                 return;
             }
