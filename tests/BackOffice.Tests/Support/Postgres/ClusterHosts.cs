@@ -61,13 +61,8 @@ public sealed class ClusterHosts(
         await Task.WhenAll(hosts.Select(h => h.StopAsync(bounded.Token)));
         foreach (var host in hosts)
         {
-            // The engine is registered as an instance, which the container does not dispose: its pool would keep the database busy.
-            var engine = host.Services.GetRequiredService<StoreEngine>();
+            // The host owns its store engine: disposing it closes the engine's pool.
             await ((IAsyncDisposable)host).DisposeAsync();
-            if (engine is IAsyncDisposable disposable)
-            {
-                await disposable.DisposeAsync();
-            }
         }
 
         Npgsql.NpgsqlConnection.ClearAllPools();

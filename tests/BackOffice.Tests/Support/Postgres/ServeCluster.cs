@@ -96,12 +96,7 @@ public sealed class ServeCluster : IAsyncDisposable
             await process.DisposeAsync();
         }
 
-        var engine = _setup.Services.GetRequiredService<StoreEngine>();
         await ((IAsyncDisposable)_setup).DisposeAsync();
-        if (engine is IAsyncDisposable disposable)
-        {
-            await disposable.DisposeAsync();
-        }
 
         Npgsql.NpgsqlConnection.ClearAllPools();
     }

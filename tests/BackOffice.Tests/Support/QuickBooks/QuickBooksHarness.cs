@@ -158,14 +158,8 @@ public sealed class QuickBooksHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // The engine is registered as an instance, which the container does not dispose: its PostgreSQL pool is closed
-        // here, or its idle connections hold the throwaway database and the drop waits on them.
-        var engine = _host?.Services.GetService<StoreEngine>() as IAsyncDisposable;
+        // The host owns its store engine: disposing it closes the PostgreSQL pool, so the throwaway database can be dropped.
         _host?.Dispose();
-        if (engine is not null && _database is not null)
-        {
-            await engine.DisposeAsync();
-        }
         await Fake.DisposeAsync();
         if (_database is not null)
         {
