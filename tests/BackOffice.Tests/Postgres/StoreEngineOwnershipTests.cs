@@ -48,17 +48,7 @@ public sealed class StoreEngineOwnershipTests
 
     private static IHost Build(DataDirectory data, PostgresDatabase database)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = [], ContentRootPath = data.Root, EnvironmentName = Environments.Production,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Store:Provider"] = StoreOptions.Postgres,
-            ["Store:PostgresConnectionString"] = database.Options.PostgresConnectionString,
-            ["Store:PostgresOwnerConnectionString"] = database.Options.PostgresOwnerConnectionString,
-        });
-        builder.Logging.ClearProviders();
+        var builder = PostgresHostBuilder.For(database, data);
         builder.AddBackOffice(data);
         return builder.Build();
     }

@@ -48,15 +48,7 @@ public sealed class QuickBooksHarness : IAsyncDisposable
     /// <summary>The product's services on a PostgreSQL database: the engine is chosen as the services are added, so its settings come first.</summary>
     private static HostApplicationBuilder PostgresBuilder(DataDirectory data, PostgresDatabase database)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = data.Root, EnvironmentName = Environments.Production });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Store:Provider"] = StoreOptions.Postgres,
-            ["Store:PostgresConnectionString"] = database.Options.PostgresConnectionString,
-            ["Store:PostgresOwnerConnectionString"] = database.Options.PostgresOwnerConnectionString,
-            ["Store:PostgresMaxPoolSize"] = "10",
-        });
-        builder.Logging.ClearProviders();
+        var builder = PostgresHostBuilder.For(database, data, new Dictionary<string, string?> { ["Store:PostgresMaxPoolSize"] = "10" });
         builder.AddBackOffice(data);
         return builder;
     }
