@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using BackOffice.Store.Bundle;
 using BackOffice.Tests.Bundle;
-using BackOffice.Tests.Support;
 
 namespace BackOffice.Tests.Figures;
 
@@ -18,13 +16,6 @@ public sealed class SeveralPieceRatesReportTests : IDisposable
 
     public void Dispose() => _kit.Dispose();
 
-    private void Extend(string file, string header, IReadOnlyDictionary<string, string> byId, string empty)
-    {
-        var path = Path.Combine(_kit.Bundle, file);
-        var lines = File.ReadAllLines(path);
-        File.WriteAllLines(path, lines.Select((l, i) => i == 0 ? l + header : l + "," + byId.GetValueOrDefault(l.Split(',')[0], empty)));
-    }
-
     [Theory]
     // DERIVED from 778.418(c) and 778.111(a): Marcus Reed (TX, 52.5 hours: 12.5 over 40) at two kinds of work, $0.50 and
     // $0.80 a piece, with $0.75 agreed for the $0.50 work (his employee pair). Nonovertime: 1,200 pieces at $0.50 and 500
@@ -36,12 +27,12 @@ public sealed class SeveralPieceRatesReportTests : IDisposable
     [InlineData("0.75", "1375.00", "1538.69", "163.69", "778.111")]
     public async Task PayrollCheck_LinePieceRateOfTheOvertimeWork_DecidesTheAgreement(string overtimeRate, string paid, string required, string difference, string rule)
     {
-        Extend(Employees, ",pay_basis,piece_rate,overtime_piece_rate", new Dictionary<string, string> { ["emp-2"] = "piece-rate,0.50,0.75" }, ",,");
-        Extend(Lines, ",piece_earnings,overtime_pieces,piece_rate,overtime_piece_rate", new Dictionary<string, string> { ["prl-2"] = $"1000.00,500,0.80,{overtimeRate}" }, ",,,");
+        _kit.Extend(Employees, ",pay_basis,piece_rate,overtime_piece_rate", new Dictionary<string, string> { ["emp-2"] = "piece-rate,0.50,0.75" }, ",,");
+        _kit.Extend(Lines, ",piece_earnings,overtime_pieces,piece_rate,overtime_piece_rate", new Dictionary<string, string> { ["prl-2"] = $"1000.00,500,0.80,{overtimeRate}" }, ",,,");
         var path = Path.Combine(_kit.Bundle, Lines);
         File.WriteAllText(path, File.ReadAllText(path).Replace("emp-2,2026-11-02,40,8,0,0.00,1872.00", $"emp-2,2026-11-02,40,12.5,0,0.00,{paid}", StringComparison.Ordinal));
 
-        var row = (await PayrollCheckAsync())["emp-2"];
+        var row = (await _kit.PayrollCheckAsync())["emp-2"];
 
         Assert.Equal(("PieceRate", required, difference), ((string?)row["payBasis"], (string?)row["required"], (string?)row["difference"]));
         Assert.Contains(rule, (string)row["payRule"]!, StringComparison.Ordinal);
@@ -58,7 +49,7 @@ public sealed class SeveralPieceRatesReportTests : IDisposable
     [InlineData("100.00,,0.80,1.20", "piece_rate", "rate its overtime_pieces, which the line does not state")]
     public async Task Import_LinePieceRateWrong_NamesFileRowAndField(string values, string column, string message)
     {
-        Extend(Lines, ",piece_earnings,overtime_pieces,piece_rate,overtime_piece_rate", new Dictionary<string, string> { ["prl-4"] = values }, ",,,");
+        _kit.Extend(Lines, ",piece_earnings,overtime_pieces,piece_rate,overtime_piece_rate", new Dictionary<string, string> { ["prl-4"] = values }, ",,,");
 
         var failure = await _kit.ImportFailsAsync();
 
@@ -66,15 +57,5 @@ public sealed class SeveralPieceRatesReportTests : IDisposable
         Assert.Equal((Lines, 5, column), (error.File, error.Line, error.Column));
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         Assert.Equal(0, await _kit.CountAsync(BundleSchema.File(Lines).Table));
-    }
-
-    /// <summary>Imports the edited demo bundle and answers `report payroll-check` for the week of 2026-11-05, rows by id.</summary>
-    private async Task<Dictionary<string, JsonNode>> PayrollCheckAsync()
-    {
-        var cli = new CliRunner(_kit.Temp.Root);
-        await cli.OkAsync("tenant", "create", "demo");
-        await cli.OkAsync("import", "--tenant", "demo", _kit.Bundle);
-        return (await cli.OkAsync("report", "payroll-check", "--tenant", "demo", "--week", "2026-11-05", "--json")).Json.AsArray()
-            .ToDictionary(r => (string)r!["id"]!, r => r!);
     }
 }
