@@ -24,7 +24,7 @@ public sealed class AllowanceReport(CollectionsOptions options) : IReport
         var data = await CollectionsData.LoadAsync(request.Data, null, cancellationToken);
         var worklist = CollectionsWorklist.Compute(data, request.AsOf, options.Buckets);
         var situation = await AllowanceCheck.ComputeAsync(request.Data, worklist, options, request.AsOf, cancellationToken);
-        var title = $"Allowance for doubtful accounts for {request.Tenant} as of {request.AsOf:yyyy-MM-dd} (aging by due date, retainage apart)";
+        var title = RoundingStatements.Titled($"Allowance for doubtful accounts for {request.Tenant} as of {request.AsOf:yyyy-MM-dd} (aging by due date, retainage apart)", RoundingStatements.Allowance);
         if (situation.Estimate is not { } estimate)
         {
             return new ReportTable(title, ["id", "class", "note"], [new JsonObject { ["id"] = "problem", ["class"] = "", ["note"] = situation.Problem }]);

@@ -42,7 +42,7 @@ public sealed class G702Report : IReport
         rows.AddRange(document.TieOut.Select((d, i) => TieOutRow(d, i)));
         var title = $"{ReportCells.Title("G702 application for payment", request)}, application {app.Number} to {app.PeriodEnd:yyyy-MM-dd}"
                     + (document.TieOut.Count == 0 ? ", ties out" : $", {document.TieOut.Count} figure(s) do not tie");
-        return new ReportTable(title, ["line", "caption", "amount", "stated", "difference"], rows);
+        return new ReportTable(RoundingStatements.Titled(title, RoundingStatements.PayApplication), ["line", "caption", "amount", "stated", "difference"], rows);
     }
 
     internal static string RequireJob(ReportRequest request) =>

@@ -20,7 +20,7 @@ public sealed class G703Report : IReport
         var document = await PayAppPackets.LoadAsync(request.Data, G702Report.RequireJob(request), request.Period, cancellationToken);
         var rows = document.Packet.Lines.Append(document.Packet.Totals).Select(Row).ToList();
         var title = $"{ReportCells.Title("G703 continuation sheet", request)}, application {document.PayApp.Number} to {document.PayApp.PeriodEnd:yyyy-MM-dd}";
-        return new ReportTable(title, ["item", "description", "scheduledValue", "fromPrevious", "thisPeriod", "storedMaterials", "completedAndStored", "percent", "balanceToFinish", "retainage"], rows);
+        return new ReportTable(RoundingStatements.Titled(title, RoundingStatements.PayApplication), ["item", "description", "scheduledValue", "fromPrevious", "thisPeriod", "storedMaterials", "completedAndStored", "percent", "balanceToFinish", "retainage"], rows);
     }
 
     private static JsonObject Row(G703Line line) => new()

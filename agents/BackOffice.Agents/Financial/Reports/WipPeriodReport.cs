@@ -57,7 +57,7 @@ public sealed class WipPeriodReport(WipPeriods periods) : IReport
         $"WIP for {sheet.Period} as of {sheet.AsOf:yyyy-MM-dd}"
         + (sheet.Closed is { } c ? $" (closed by {c.ClosedBy} at {c.ClosedAt})" : " (open)")
         + (sheet.Prior is { } p ? $"; this period = to date less period {p.Period} as closed" : "; no prior closed period: this period = to date")
-        + $"; {sheet.Presentation.Label}";
+        + $"; {sheet.Presentation.Label}; {RoundingStatements.Wip}";
 
     private static JsonObject Row(string id, string name, WipPeriodLine line, WipPresentation presentation, string? note)
     {
