@@ -42,7 +42,7 @@ public sealed class ConsoleWordsTests(DemoConsole demo) : IClassFixture<DemoCons
     {
         var html = await demo.Client.GetStringAsync("/t/demo/records/ledger_accounts/acct-5400");
 
-        Assert.Contains("<dt>Active</dt><dd>Active</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Status</dt><dd>Active</dd>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<dd>1</dd>", html, StringComparison.Ordinal);
     }
 
