@@ -31,7 +31,9 @@ public sealed class AllowanceReport(CollectionsOptions options) : IReport
         }
 
         var rows = estimate.Classes.Select(c => Row("class-" + c.Label, c.Label, c.Balance, c.RatePercent.ToString("0.###", CultureInfo.InvariantCulture), c.Allowance, "")).ToList();
-        rows.Add(Row("required", "required allowance", estimate.Receivables, "", estimate.Required, "sum of the classes, each rounded to the cent"));
+        // Issue 17: the required allowance is the report's total row (id "total"): the sum of the class rows above it. The
+        // account balance and the entry follow it as lines below the total, so no reader adds them to the classes.
+        rows.Add(Row("total", "required allowance", estimate.Receivables, "", estimate.Required, "sum of the classes, each rounded to the cent"));
         rows.Add(Row("unadjusted", "allowance account balance", null, "", estimate.UnadjustedCredit, $"{options.Allowance.AllowanceAccount}: credit positive, debit negative"));
         rows.Add(Row("adjustment", "adjusting entry", null, "", estimate.Adjustment, estimate.Adjustment >= 0m
             ? $"Dr {options.Allowance.ExpenseAccount} bad debt expense, Cr {options.Allowance.AllowanceAccount} allowance"

@@ -15,14 +15,15 @@ public sealed record ListTable(IReadOnlyList<ListColumn> Columns, ListQuery Quer
 {
     /// <summary>
     /// Renders the filtered rows. <paramref name="cell"/> may render a cell itself (a badge, a link); null means the
-    /// column's own display. <paramref name="reportTotal"/> is a total row the report computed itself (aging's).
+    /// column's own display. <paramref name="reportTotal"/> is a total row the report computed itself (aging's);
+    /// <paramref name="below"/> are the report's lines after its total (issue 17), shown under it and never summed.
     /// </summary>
-    public string Render(IReadOnlyList<JsonObject> rows, Func<ListColumn, JsonObject, string?>? cell = null, JsonObject? reportTotal = null, string caption = "")
+    public string Render(IReadOnlyList<JsonObject> rows, Func<ListColumn, JsonObject, string?>? cell = null, JsonObject? reportTotal = null, string caption = "", IReadOnlyList<JsonObject>? below = null)
     {
         var pages = Math.Max(1, (rows.Count + PageSize - 1) / PageSize);
         var page = Math.Min(Query.Page, pages);
         var html = Table(rows.Skip((page - 1) * PageSize).Take(PageSize), rows.Count == 0, cell, caption, sortable: null);
-        html.Append(Totals(rows, rows.Count, reportTotal)).Append("</table></div>");
+        html.Append(Totals(rows, rows.Count, reportTotal, below ?? [])).Append("</table></div>");
         return html.Append(Pager(rows.Count, page, pages)).ToString();
     }
 
@@ -34,7 +35,7 @@ public sealed record ListTable(IReadOnlyList<ListColumn> Columns, ListQuery Quer
     public string RenderPage(IReadOnlyList<JsonObject> rows, long count, JsonObject total, string? next, IReadOnlyCollection<string> sortable, Func<ListColumn, JsonObject, string?>? cell = null)
     {
         var html = Table(rows, rows.Count == 0, cell, "", sortable);
-        html.Append(Totals(rows, count, total)).Append("</table></div>");
+        html.Append(Totals(rows, count, total, [])).Append("</table></div>");
         var from = count == 0 ? 0 : ((Query.Page - 1) * (long)PageSize) + 1;
         html.Append($"<nav class=\"pager\" aria-label=\"Pages\"><span class=\"shown\">Showing {from.ToString("N0", CultureInfo.InvariantCulture)}–{(from + rows.Count - (count == 0 ? 0 : 1)).ToString("N0", CultureInfo.InvariantCulture)} of {count.ToString("N0", CultureInfo.InvariantCulture)}</span>");
         html.Append(Query.Page > 1 ? $"<a href=\"{E(Link(Query.With(page: 1)))}\">First</a><span>Page {Query.Page}</span>" : "");
@@ -66,7 +67,7 @@ public sealed record ListTable(IReadOnlyList<ListColumn> Columns, ListQuery Quer
         return html.Append(none ? $"<tr><td colspan=\"{Columns.Count}\" class=\"muted\">No rows match.</td></tr>" : "").Append("</tbody>");
     }
 
-    private string Totals(IReadOnlyList<JsonObject> rows, long count, JsonObject? reportTotal)
+    private string Totals(IReadOnlyList<JsonObject> rows, long count, JsonObject? reportTotal, IReadOnlyList<JsonObject> below)
     {
         var money = Columns.Where(c => c.Kind == AccountingText.Kind.Money).ToList();
         if (money.Count == 0 || count == 0)
@@ -81,12 +82,26 @@ public sealed record ListTable(IReadOnlyList<ListColumn> Columns, ListQuery Quer
             var sum = c.Kind != AccountingText.Kind.Money ? (decimal?)null
                 : reportTotal is not null ? ListQuery.Number(ListQuery.Cell(reportTotal, c.Name))
                 : rows.Sum(r => ListQuery.Number(ListQuery.Cell(r, c.Name)) ?? 0m);
-            var text = sum is { } s ? MoneyText.Usd(s) : first ? $"Total ({count.ToString("N0", CultureInfo.InvariantCulture)} rows)" : "";
+            var text = sum is { } s ? MoneyText.Usd(s) : first ? TotalLabel(c, count, reportTotal) : "";
             html.Append($"<th scope=\"row\"{Align(c)}>{E(text)}</th>");
             first = false;
         }
 
-        return html.Append("</tr></tfoot>").ToString();
+        html.Append("</tr>");
+        foreach (var line in below)
+        {
+            html.Append("<tr class=\"below\">").Append(string.Concat(Columns.Select(c => $"<td{Align(c)}>{E(c.Display(ListQuery.Cell(line, c.Name)))}</td>"))).Append("</tr>");
+        }
+
+        return html.Append("</tfoot>").ToString();
+    }
+
+    /// <summary>"Total (N rows)", or the report's own name for its total (the allowance's "Required allowance (5 rows)").</summary>
+    private static string TotalLabel(ListColumn first, long count, JsonObject? reportTotal)
+    {
+        var rowsText = $"{count.ToString("N0", CultureInfo.InvariantCulture)} rows";
+        var own = reportTotal is null || first.Kind != AccountingText.Kind.Text ? "" : ListQuery.Cell(reportTotal, first.Name);
+        return own.Length == 0 ? $"Total ({rowsText})" : $"{char.ToUpperInvariant(own[0])}{own[1..]} ({rowsText})";
     }
 
     private string Pager(int count, int page, int pages)
