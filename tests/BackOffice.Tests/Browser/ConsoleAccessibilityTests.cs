@@ -15,11 +15,12 @@ namespace BackOffice.Tests.Browser;
 /// Issue 17: every console page, in CI, over the demo's books (`backoffice demo`, run in process): each GET route of the
 /// console's own route table (<see cref="ConsoleRoutes"/>) is opened at 1366 px (light) and 390 px (dark) and checked
 /// by <see cref="PageChecks"/> (no sideways scroll, inputs labelled, WCAG AA contrast, headings in order, drawings
-/// titled, never a 500). Every report is opened with and without a job, with its first row's drill-down; one proposal
+/// titled, never a 500), and the titles and narratives of the inbox, findings and proposals carry no raw record ids. Every report is opened with and without a job, with its first row's drill-down; one proposal
 /// of each kind; the source records they link; the login, setup and error pages. A route the table below cannot open
-/// fails the test, so a new page is covered as soon as it is mapped. One host and one browser for all of it.
+/// fails the test, so a new page is covered as soon as it is mapped. One host and one browser for all of it. With
+/// BACKOFFICE_SCREENS set, every page is also screenshotted there at both widths.
 /// </summary>
-public sealed class ConsoleAccessibilityTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed partial class ConsoleAccessibilityTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string T = "/t/demo";
     private const string Job = "2026-101";
@@ -60,10 +61,19 @@ public sealed class ConsoleAccessibilityTests(ITestOutputHelper output) : IAsync
             {
                 var page = pages[i].Anonymous ? anonymous : sam;
                 failures.AddRange(await VisitAsync(page, pages[i].Path, $"{width}-{scheme}"));
+                if (Environment.GetEnvironmentVariable("BACKOFFICE_SCREENS") is { Length: > 0 })
+                {
+                    await _session.ShotAsync(page, $"{ShotName(pages[i].Path)}-{width}{(scheme == ColorScheme.Dark ? "-dark" : "")}.png", output);
+                }
                 if (width == 1366)
                 {
                     pages.AddRange((await DrillDownsAsync(page, pages[i].Path)).Where(p => pages.All(q => q.Path != p)).Select(p => (p, false)));
                 }
+            }
+
+            if (width == 1366)
+            {
+                failures.AddRange(await RawIdsAsync(sam, pages.Select(p => p.Path).Where(p => p.StartsWith($"{T}/proposals/", StringComparison.Ordinal))));
             }
 
             await sam.Context.CloseAsync();
@@ -121,6 +131,27 @@ public sealed class ConsoleAccessibilityTests(ITestOutputHelper output) : IAsync
 
         return links;
     }
+
+    /// <summary>Issue 17: titles and narratives of the inbox, findings and proposals name accounts, bills, journal lines, payments and commitments, not their ids.</summary>
+    private async Task<List<string>> RawIdsAsync(IPage page, IEnumerable<string> proposals)
+    {
+        var failures = new List<string>();
+        foreach (var path in new[] { $"{T}/inbox", $"{T}/findings" }.Concat(proposals))
+        {
+            await page.GotoAsync(_session.Base + path);
+            var texts = await page.Locator("main h1, main td.col-title, main td.col-narrative, main p.narrative").AllInnerTextsAsync();
+            failures.AddRange(texts.SelectMany(t => RawId().Matches(t)).Select(m => $"{path}: raw id {m.Value}").Distinct());
+        }
+
+        return failures;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:acct|bill|je|pmt|cmt)-\d")]
+    private static partial System.Text.RegularExpressions.Regex RawId();
+
+    /// <summary>"/t/demo/reports/wip?job=2026-101" as "reports-wip-job-2026-101": screenshots only when BACKOFFICE_SCREENS says where.</summary>
+    private static string ShotName(string path) =>
+        string.Concat(path.Replace($"{T}/", "", StringComparison.Ordinal).Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '-')).Trim('-') is { Length: > 0 } name ? name : "home";
 
     private async Task<List<string>> VisitAsync(IPage page, string path, string variant)
     {
