@@ -14,6 +14,12 @@ namespace BackOffice.Host.ApprovalConsole;
 public sealed record ListTable(IReadOnlyList<ListColumn> Columns, ListQuery Query, int PageSize, Func<ListQuery, string> Link)
 {
     /// <summary>
+    /// Issue 17: on a phone each row is a card of label/value rows (class "cards lines", each cell labelled by its
+    /// column title), as the inbox and "What will be written" are, instead of a wide table scrolled inside its box.
+    /// </summary>
+    public bool Cards { get; init; }
+
+    /// <summary>
     /// Renders the filtered rows. <paramref name="cell"/> may render a cell itself (a badge, a link); null means the
     /// column's own display. <paramref name="reportTotal"/> is a total row the report computed itself (aging's);
     /// <paramref name="below"/> are the report's lines after its total (issue 17), shown under it and never summed.
@@ -45,7 +51,7 @@ public sealed record ListTable(IReadOnlyList<ListColumn> Columns, ListQuery Quer
 
     private StringBuilder Table(IEnumerable<JsonObject> rows, bool none, Func<ListColumn, JsonObject, string?>? cell, string caption, IReadOnlyCollection<string>? sortable)
     {
-        var html = new StringBuilder("<div class=\"scroll\"><table class=\"list\">");
+        var html = new StringBuilder($"<div class=\"scroll\"><table class=\"list{(Cards ? " cards lines" : "")}\">");
         html.Append(caption.Length > 0 ? $"<caption>{E(caption)}</caption>" : "").Append("<thead><tr>");
         foreach (var c in Columns)
         {
@@ -61,7 +67,7 @@ public sealed record ListTable(IReadOnlyList<ListColumn> Columns, ListQuery Quer
         html.Append("</tr></thead><tbody>");
         foreach (var row in rows)
         {
-            html.Append("<tr>").Append(string.Concat(Columns.Select(c => $"<td{Align(c)}>{cell?.Invoke(c, row) ?? E(c.Display(ListQuery.Cell(row, c.Name)))}</td>"))).Append("</tr>");
+            html.Append("<tr>").Append(string.Concat(Columns.Select(c => $"<td{Align(c)}{Label(c)}>{cell?.Invoke(c, row) ?? E(c.Display(ListQuery.Cell(row, c.Name)))}</td>"))).Append("</tr>");
         }
 
         return html.Append(none ? $"<tr><td colspan=\"{Columns.Count}\" class=\"muted\">No rows match.</td></tr>" : "").Append("</tbody>");
@@ -122,6 +128,8 @@ public sealed record ListTable(IReadOnlyList<ListColumn> Columns, ListQuery Quer
 
         return html.Append("</nav>").ToString();
     }
+
+    private string Label(ListColumn c) => Cards ? $" data-label=\"{E(c.Title)}\"" : "";
 
     /// <summary>Each cell names its column (col-NAME), so the stylesheet can leave secondary columns out on a phone.</summary>
     private static string Align(ListColumn c) => $" class=\"col-{E(c.Name)}{(AccountingText.IsRightAligned(c.Kind) ? " num" : "")}\"";
