@@ -49,7 +49,7 @@ internal sealed class BundleChecker(
     {
         var spec = check.Spec;
         await LoadTargetsAsync(spec, cancellationToken);
-        var keys = await TableCheck.LoadStoredAsync(spec, check.Source.RowsAtMost, connection, transaction, cancellationToken);
+        var keys = await check.LoadStoredAsync(connection, transaction, cancellationToken);
         var keyIndex = spec.IndexOf(spec.Key);
         var hasher = new RowHasher(spec);
         var keyColumn = spec.Column(spec.Key)!.CsvName;
@@ -108,7 +108,7 @@ internal sealed class BundleChecker(
             return TableCheck.Insert;
         }
 
-        if (slot.Hash == hasher.Of(row))
+        if (check.StoredHash(slot) == hasher.Of(row))
         {
             check.Unchanged++;
             return TableCheck.Skip;

@@ -52,7 +52,7 @@ internal sealed class UnchangedRowFilter
 
         var key = _hasher.Value(_keyColumn, out var keyIsNull);
         if (keyIsNull || !_byKey.TryGetValue(Chars(key), out var actualKey, out var slot)
-            || slot is not { Stored: true, Listed: false, Hash: { } stored } || stored != hash
+            || slot is not { Stored: true, Listed: false } || _check.StoredHash(slot) != hash
             || (_check.Spec.Scope is not null && !slot.Owned) || !ReferencesKnown())
         {
             return false;
