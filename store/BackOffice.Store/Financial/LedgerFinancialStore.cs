@@ -58,14 +58,14 @@ public sealed partial class LedgerFinancialStore(TenantData tenant)
                 WHERE l.invoice_id IN (SELECT invoice_id FROM collections_snapshot_invoices))
             """, cancellationToken);
 
-    private async Task<IReadOnlyList<LedgerPayment>> PaymentsWhereAsync(string where, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<LedgerPayment>> PaymentsWhereAsync(string where, CancellationToken cancellationToken, object? parameters = null)
     {
         var rows = await QueryAsync<PaymentRow>(
             $"""
             SELECT id AS Id, customer_id AS CustomerId, txn_date AS TxnDate, total_cents AS TotalCents, unapplied_cents AS UnappliedCents,
                    reference AS Reference
             FROM ledger_payments {where} ORDER BY txn_date, id
-            """, cancellationToken);
+            """, parameters ?? new { }, cancellationToken);
         return rows.Select(r => new LedgerPayment(r.Id, r.CustomerId, StoreDates.Parse(r.TxnDate), Cents.ToDollars(r.TotalCents),
             Cents.ToDollars(r.UnappliedCents), r.Reference)).ToList();
     }
