@@ -21,7 +21,7 @@ public static class RoundingStatements
 
     /// <summary>WipTools.Compute, CostLoadingTools, JobLaborBurdenTools.</summary>
     public const string Wip =
-        "rounding: earned revenue = contract x (cost / estimate), the ratio unrounded, once to the cent half away from zero; burden and overhead each to the cent; % complete two places, display only";
+        "rounding: earned revenue = contract x (cost / estimate), the ratio unrounded, once to the cent half away from zero; burden and overhead each to the cent; % complete (and, in wip-period, margin on billings %) two places half away from zero, display only";
 
     /// <summary>LaborBurdenTools.Compute, TradeShareTools, LaborBurdenReport.</summary>
     public const string LaborBurden =
