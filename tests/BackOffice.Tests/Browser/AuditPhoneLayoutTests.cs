@@ -31,6 +31,8 @@ public sealed class AuditPhoneLayoutTests(ITestOutputHelper output) : IAsyncLife
             "t => [...t.querySelectorAll('td')].filter(c => c.getClientRects().length && (c.scrollWidth > c.clientWidth + 1 || c.scrollHeight > c.clientHeight + 1)).map(c => c.textContent)");
         Assert.True(clipped.Length == 0, $"cells clipped: {string.Join(" | ", clipped)}");
         await Assertions.Expect(table.Locator("thead")).ToBeHiddenAsync();
+        // The event's JSON data stays off a phone (as before the cards): one event's data ran to thousands of pixels.
+        await Assertions.Expect(table.Locator("tbody td.col-data").First).ToBeHiddenAsync();
         var when = table.Locator("tbody td.col-at").First;
         Assert.Equal("\"At\"", await when.EvaluateAsync<string>("e => getComputedStyle(e, '::before').content"));
         // A label/value row: the time beside its label on one or two lines, not a word a line as before.
