@@ -5,9 +5,12 @@
 # `sweep --agent collections` again (the same date: nothing changed, the floor of a sweep process).
 # The generated bundle holds one invoice per job, mostly open; HISTORY settled invoices per job (each paid in full by
 # one payment, dated 2024-2026 before the first sweep) are appended so the receivables books have a paid past to skip.
-# Usage: scripts/bench-asof.sh [JOBS] [ROUNDS] [WORK] [CONFIG] [HISTORY]   (CONFIG: Release, the default, or Debug)
+# With CHANGE=1 (issue 18), each round first appends one invoice and the payment that settles it for one customer and
+# re-imports, so the incremental sweep sees journaled receivable changes on the same sweep as the date advance (it
+# re-reads that customer's invoices with the snapshot's; the full sweep reads the books).
+# Usage: scripts/bench-asof.sh [JOBS] [ROUNDS] [WORK] [CONFIG] [HISTORY] [CHANGE]   (CONFIG: Release, the default, or Debug)
 set -euo pipefail
-JOBS=${1:-100}; ROUNDS=${2:-3}; WORK=${3:-/tmp/bench-asof}; CONFIG=${4:-Release}; HISTORY=${5:-200}
+JOBS=${1:-100}; ROUNDS=${2:-3}; WORK=${3:-/tmp/bench-asof}; CONFIG=${4:-Release}; HISTORY=${5:-200}; CHANGE=${6:-0}
 BO="$(cd "$(dirname "$0")/.." && pwd)/kernel/BackOffice.Host/bin/$CONFIG/net10.0/backoffice"
 rm -rf "$WORK" && mkdir -p "$WORK"
 export BACKOFFICE_DATA="$WORK/data"
@@ -36,6 +39,13 @@ PY
 "$BO" sweep --tenant bench --as-of 2026-11-27 --full --agent collections >/dev/null
 for round in $(seq 1 "$ROUNDS"); do
   asof=$(date -d "2026-11-27 + $round day" +%F)
+  if [ "$CHANGE" = 1 ]; then
+    customer=$(sed -n "$(( round % JOBS + 2 ))p" "$WORK/bundle/ledger/invoices.csv" | cut -d, -f2)
+    echo "cinv-$round,$customer,C-$round,2026-11-20,2026-12-20,1234.56,0.00" >> "$WORK/bundle/ledger/invoices.csv"
+    echo "cpmt-$round,$customer,2026-11-25,1234.56,0.00,CHK C-$round" >> "$WORK/bundle/ledger/payments.csv"
+    echo "cpmt-$round-1,cpmt-$round,cinv-$round,1234.56" >> "$WORK/bundle/ledger/payment-lines.csv"
+    "$BO" import --tenant bench "$WORK/bundle" >/dev/null
+  fi
   for mode in incremental full unchanged; do
     flag=""; [ "$mode" = full ] && flag="--full"
     start=$(date +%s%N)

@@ -12,9 +12,14 @@ namespace BackOffice.Agents.Collections;
 /// payment applied to it by the date, in the invoice's bucket, so a bucket's rows sum to the aging row's bucket and all
 /// rows to its total (retainage receivable is apart there, and here). Fully paid invoices are not in the figure, so not here.
 /// </summary>
-public sealed class AgingDetailReport(CollectionsOptions options) : IReport
+public sealed class AgingDetailReport(CollectionsOptions options) : IReport, IJobReport
 {
     public string Name => "aging-detail";
+
+    /// <summary>Issue 17: opened in the console with no job, the page asks for one in these words.</summary>
+    public string Heading => "Aging detail";
+
+    public string ChooseJob => "Choose a job to see the open invoices and payments behind its receivables aging.";
 
     public string Description => "Invoices and payments behind one customer's A/R aging row (--job CUSTOMER), each bucket summing to the aging figure";
 

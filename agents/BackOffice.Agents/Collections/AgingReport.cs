@@ -37,7 +37,7 @@ public sealed class AgingReport(CollectionsOptions options, AgingBasis basis = A
         var totals = labels.ToDictionary(l => l, l => rows.Sum(r => decimal.Parse((string)r[l]!, System.Globalization.CultureInfo.InvariantCulture)));
         rows.Add(Row("total", "", "all", totals, totals.Values.Sum(),
             rows.Sum(r => decimal.Parse((string)r["retainage"]!, System.Globalization.CultureInfo.InvariantCulture))));
-        return new ReportTable($"A/R aging for {request.Tenant} as of {request.AsOf:yyyy-MM-dd} (by {BasisText})",
+        return new ReportTable(RoundingStatements.Titled($"A/R aging for {request.Tenant} as of {request.AsOf:yyyy-MM-dd} (by {BasisText})", RoundingStatements.Aging),
             ["id", "customer", "job", .. labels, "total", "retainage"], rows);
     }
 

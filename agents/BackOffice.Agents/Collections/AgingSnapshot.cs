@@ -11,28 +11,51 @@ namespace BackOffice.Agents.Collections;
 /// Collections reads has changed since (the journal, the inputs stamp and the build), a settled invoice stays settled at
 /// every later date, so a sweep at a later date reads only the snapshot's invoices, their payment lines and payments,
 /// and the payments with money unapplied, and computes every figure (days past due, buckets, promises, the queue) as
-/// the full path does. Any change it reads, an earlier date or `sweep --full` reads the books and takes a new snapshot.
+/// the full path does. Journaled changes to invoices and payments (issue 18) add the invoices of the customers they touch,
+/// whose settled figures are dropped and folded again; a raw file, other inputs, an earlier date or `sweep --full` read
+/// the books and take a new snapshot.
 /// </summary>
 internal static class AgingSnapshot
 {
-    /// <summary>Whether the stored snapshot stands for the books this sweep would read, at an earlier date than this sweep's.</summary>
-    public static async Task<bool> UsableAsync(IAgent agent, SweepContext context, CancellationToken cancellationToken)
+    /// <summary>The receivable tables the snapshot is taken from; every other input of Collections is read in full each sweep.</summary>
+    private static readonly HashSet<string> Receivables = new(StringComparer.Ordinal)
+    {
+        "ledger_invoices", "ledger_invoice_lines", "ledger_payments", "ledger_payment_lines",
+    };
+
+    /// <summary>
+    /// The stored snapshot, when it stands for the books this sweep would read at a date not earlier than its own: null
+    /// when it does not, else the customers whose invoices must be read again with it (none when no receivable changed).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>?> UsableAsync(IAgent agent, SweepContext context, CancellationToken cancellationToken)
     {
         if (!context.Incremental || context.Mark is not { } now
             || await context.Data.AgingSnapshot.MarkAsync(cancellationToken) is not { } taken
-            || taken.AsOf >= context.AsOf || taken.InputsStamp != now.InputsStamp || taken.JournalSeq > now.JournalSeq)
+            || taken.AsOf > context.AsOf || taken.InputsStamp != now.InputsStamp || taken.JournalSeq > now.JournalSeq)
         {
-            return false;
+            return null;
         }
 
         if (taken.JournalSeq == now.JournalSeq)
         {
-            return true;
+            return taken.AsOf < context.AsOf ? [] : null;
         }
 
-        // Writes to tables or columns Collections never reads (bill lines, timecards) leave the snapshot as true as before.
-        var writes = await context.Data.Changes.WritesBetweenAsync(taken.JournalSeq, now.JournalSeq, cancellationToken);
-        return !writes.Any(w => AgentTables.Reads(agent, w.Table, w.Columns));
+        // Writes to tables or columns Collections never reads (bill lines, timecards) leave the snapshot as true as before;
+        // so do writes to what it reads in full on every sweep (masters, credits, contacts, jobs). A write of unknown
+        // table (a raw file) reads the books again.
+        var writes = (await context.Data.Changes.WritesBetweenAsync(taken.JournalSeq, now.JournalSeq, cancellationToken))
+            .Where(w => AgentTables.Reads(agent, w.Table, w.Columns)).ToList();
+        if (writes.Any(w => w.Table is null))
+        {
+            return null;
+        }
+
+        // Issue 18: journaled receivable changes on the same sweep as a date advance re-read only the customers whose
+        // invoices they touch (an invoice, its lines, a payment's lines before and after); the rest of the snapshot stands.
+        return writes.Any(w => Receivables.Contains(w.Table!))
+            ? await context.Data.AgingSnapshot.ChangedCustomersAsync(taken.JournalSeq, now.JournalSeq, cancellationToken)
+            : taken.AsOf < context.AsOf ? [] : null;
     }
 
     /// <summary>Stores the snapshot of <paramref name="data"/> as of the sweep's date under the sweep's mark; null without a mark.</summary>

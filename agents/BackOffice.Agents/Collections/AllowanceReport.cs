@@ -24,14 +24,16 @@ public sealed class AllowanceReport(CollectionsOptions options) : IReport
         var data = await CollectionsData.LoadAsync(request.Data, null, cancellationToken);
         var worklist = CollectionsWorklist.Compute(data, request.AsOf, options.Buckets);
         var situation = await AllowanceCheck.ComputeAsync(request.Data, worklist, options, request.AsOf, cancellationToken);
-        var title = $"Allowance for doubtful accounts for {request.Tenant} as of {request.AsOf:yyyy-MM-dd} (aging by due date, retainage apart)";
+        var title = RoundingStatements.Titled($"Allowance for doubtful accounts for {request.Tenant} as of {request.AsOf:yyyy-MM-dd} (aging by due date, retainage apart)", RoundingStatements.Allowance);
         if (situation.Estimate is not { } estimate)
         {
             return new ReportTable(title, ["id", "class", "note"], [new JsonObject { ["id"] = "problem", ["class"] = "", ["note"] = situation.Problem }]);
         }
 
         var rows = estimate.Classes.Select(c => Row("class-" + c.Label, c.Label, c.Balance, c.RatePercent.ToString("0.###", CultureInfo.InvariantCulture), c.Allowance, "")).ToList();
-        rows.Add(Row("required", "required allowance", estimate.Receivables, "", estimate.Required, "sum of the classes, each rounded to the cent"));
+        // Issue 17: the required allowance is the report's total row (id "total"): the sum of the class rows above it. The
+        // account balance and the entry follow it as lines below the total, so no reader adds them to the classes.
+        rows.Add(Row("total", "required allowance", estimate.Receivables, "", estimate.Required, "sum of the classes, each rounded to the cent"));
         rows.Add(Row("unadjusted", "allowance account balance", null, "", estimate.UnadjustedCredit, $"{options.Allowance.AllowanceAccount}: credit positive, debit negative"));
         rows.Add(Row("adjustment", "adjusting entry", null, "", estimate.Adjustment, estimate.Adjustment >= 0m
             ? $"Dr {options.Allowance.ExpenseAccount} bad debt expense, Cr {options.Allowance.AllowanceAccount} allowance"

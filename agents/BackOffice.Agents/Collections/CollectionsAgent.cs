@@ -30,13 +30,15 @@ public sealed class CollectionsAgent(CollectionsOptions options, OutboxOptions o
 
         // Issue 18: at a later date than its stored aging snapshot, with nothing it reads changed since, only the invoices
         // not settled then are read; every figure is computed from them as from the whole books.
-        var fromSnapshot = await AgingSnapshot.UsableAsync(this, context, cancellationToken);
-        var data = fromSnapshot
-            ? await CollectionsData.LoadSnapshotAsync(context.Data, context.Memory, cancellationToken)
+        // Journaled invoice and payment changes since the snapshot add the invoices of the customers they touch.
+        var changed = await AgingSnapshot.UsableAsync(this, context, cancellationToken);
+        var fromSnapshot = changed is not null;
+        var data = changed is not null
+            ? await CollectionsData.LoadSnapshotAsync(context.Data, context.Memory, changed, cancellationToken)
             : await CollectionsData.LoadAsync(context.Data, context.Memory, cancellationToken);
         var worklist = CollectionsWorklist.Compute(data, context.AsOf, options.Buckets);
         context.Progress.Report($"collections: {worklist.Open.Count} open invoices, {worklist.Queue.Count} to chase, {worklist.Chase.Removed.Count} taken off the list" +
-            (fromSnapshot ? $" (aged from the snapshot's {data.Invoices.Count} unsettled invoices, not the whole books)" : ""));
+            (changed is not null ? $" (aged from the snapshot: {data.Invoices.Count} invoices read{ChangedText(changed)}, not the whole books)" : ""));
         var templates = new Templates(options.Templates);
         // Issue 12: each check returns what it found; the sweep concatenates them in this order.
         return CheckResult.Combine(
@@ -45,8 +47,15 @@ public sealed class CollectionsAgent(CollectionsOptions options, OutboxOptions o
             new RetainageRelease(data, outbox.DeliveryDelay, templates).Run(context.AsOf),
             // Issue 16: the allowance for doubtful accounts and its adjusting entry.
             await AllowanceCheck.RunAsync(context.Data, worklist, options, context.AsOf, cancellationToken)).ToSweepResult()
-            with { FromSnapshot = fromSnapshot, SaveState = AgingSnapshot.Saver(context, data) };
+            with
+            {
+                FromSnapshot = fromSnapshot, SaveState = AgingSnapshot.Saver(context, data),
+                PerKey = changed is { Count: > 0 }, PerKeyChecks = changed is { Count: > 0 } ? ["aging-snapshot"] : [],
+            };
     }
+
+    private static string ChangedText(IReadOnlyList<string> changed) =>
+        changed.Count == 0 ? "" : $", with every invoice of {changed.Count} customers whose receivables changed";
 
     /// <summary>Invoices taken off the chase list, each with its reason (reconcile before chasing).</summary>
     private static CheckResult NotChased(CollectionsData data, CollectionsWorklist worklist)

@@ -37,13 +37,18 @@ public sealed record CollectionsData(
     /// Issue 18: the data as of a later date than Collections' stored aging snapshot, read from it: only the invoices not
     /// settled as of its date, their payment lines and payments, the payments with money unapplied, and the settled
     /// invoices' figures per customer. The caller checks the snapshot still stands (<see cref="AgingSnapshot.UsableAsync"/>).
+    /// Every invoice of <paramref name="changed"/> (customers whose receivables changed since) is read too, and their
+    /// settled figures are left out, so the aging folds them again from their invoices as read now.
     /// </summary>
-    public static async Task<CollectionsData> LoadSnapshotAsync(TenantData tenant, ITenantMemory? memory, CancellationToken cancellationToken)
+    public static async Task<CollectionsData> LoadSnapshotAsync(
+        TenantData tenant, ITenantMemory? memory, IReadOnlyList<string> changed, CancellationToken cancellationToken)
     {
         var store = tenant.Receivables;
-        return await LoadAsync(tenant, memory, await store.SnapshotInvoicesAsync(cancellationToken),
-            await tenant.LedgerFinancials.SnapshotPaymentsAsync(cancellationToken), await store.SnapshotPaymentLinesAsync(cancellationToken),
-            await tenant.AgingSnapshot.SettledAsync(cancellationToken), cancellationToken);
+        var reread = changed.ToHashSet(StringComparer.Ordinal);
+        var settled = (await tenant.AgingSnapshot.SettledAsync(cancellationToken)).Where(s => !reread.Contains(s.CustomerId)).ToList();
+        return await LoadAsync(tenant, memory, await store.SnapshotInvoicesAsync(changed, cancellationToken),
+            await tenant.LedgerFinancials.SnapshotPaymentsAsync(changed, cancellationToken), await store.SnapshotPaymentLinesAsync(changed, cancellationToken),
+            settled, cancellationToken);
     }
 
     private static async Task<CollectionsData> LoadAsync(

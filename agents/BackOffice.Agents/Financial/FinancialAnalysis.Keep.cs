@@ -18,14 +18,15 @@ internal sealed partial class FinancialAnalysis
     /// <paramref name="before"/>'s (<see cref="Reports.FinancialSnapshot"/>): the rest of the books is the same, so a job
     /// whose cost lines did not change has the same row. Returns this analysis.
     /// </summary>
-    public FinancialAnalysis Keep(FinancialAnalysis before, IReadOnlySet<string> changedJobs)
+    /// <param name="keepCommitted">False when commitments changed: committed cost is computed again from this data.</param>
+    public FinancialAnalysis Keep(FinancialAnalysis before, IReadOnlySet<string> changedJobs, bool keepCommitted = true)
     {
         foreach (var (job, row) in before._wip.Where(w => !changedJobs.Contains(w.Key)))
         {
             _kept += _wip.TryAdd(job, row) ? 1 : 0;
         }
 
-        _committed = before._committed;
+        _committed = keepCommitted ? before._committed : null;
         _employeeRates = before._employeeRates;
         _overtime = before._overtime;
         return this;

@@ -79,7 +79,10 @@ public static class BackOfficeServices
 
         builder.Services.AddSingleton(data);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(StoreEngineFrom(builder.Configuration, data));
+        // Issue 18: registered by factory so the container owns the engine and closes a PostgreSQL pool when the host is
+        // disposed (an instance registration is never disposed). The options are still checked here, before anything starts.
+        var store = CheckedStoreOptions(builder.Configuration);
+        builder.Services.AddSingleton<StoreEngine>(_ => StoreEngineFrom(store, data));
         builder.Services.AddSingleton<TenantDataSource>();
         builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.SectionName))
             .Validate(o => o.IsValid, "Auth: iterations >= 1000, hours and days positive, ApiTokenDays <= ApiTokenMaxDays")
@@ -104,18 +107,22 @@ public static class BackOfficeServices
     /// Issue 18: the engine is chosen and checked before anything else starts: SQLite files (the embedded default) or
     /// one PostgreSQL database with row-level security, whose migrations the first unit of work applies.
     /// </summary>
-    private static StoreEngine StoreEngineFrom(IConfiguration configuration, DataDirectory data)
+    private static StoreOptions CheckedStoreOptions(IConfiguration configuration)
     {
         var options = configuration.GetSection(StoreOptions.SectionName).Get<StoreOptions>() ?? new StoreOptions();
         options.Validate();
         if (options.Provider == StoreOptions.Postgres)
         {
             BackOffice.Store.Postgres.PostgresPorting.ThrowIfNotPorted();
-            return new BackOffice.Store.Postgres.PostgresEngine(options, [QuartzSchema.Script()]);
         }
 
-        return new BackOffice.Store.Sqlite.SqliteEngine(data);
+        return options;
     }
+
+    private static StoreEngine StoreEngineFrom(StoreOptions options, DataDirectory data) =>
+        options.Provider == StoreOptions.Postgres
+            ? new BackOffice.Store.Postgres.PostgresEngine(options, [QuartzSchema.Script()])
+            : new BackOffice.Store.Sqlite.SqliteEngine(data);
 
     public static void AddBackOfficeKernel(this IHostApplicationBuilder builder)
     {

@@ -70,5 +70,19 @@ public static partial class AccountingText
 
     public static bool IsTimestamp(string value) => Kernel.Reports.ReportCells.IsTimestamp(value);
 
+    /// <summary>
+    /// Issue 17: a yes/no stored as 0/1 (SQLite and PostgreSQL integer columns: active, is_*, *_enabled) or written
+    /// true/false by a report, in words: "Active"/"Inactive" for active, else "Yes"/"No"; null when it is no flag.
+    /// </summary>
+    public static string? Flag(string key, string raw)
+    {
+        var on = raw is "1" || raw.Equals("true", StringComparison.OrdinalIgnoreCase) ? true
+            : raw is "0" || raw.Equals("false", StringComparison.OrdinalIgnoreCase) ? false : (bool?)null;
+        var named = key is "active" || key.StartsWith("is_", StringComparison.Ordinal) || key.EndsWith("_enabled", StringComparison.Ordinal);
+        return on is not { } yes ? null
+            : key == "active" ? (yes ? "Active" : "Inactive")
+            : named || raw is not ("0" or "1") ? (yes ? "Yes" : "No") : null;
+    }
+
     public static bool IsRightAligned(Kind kind) => kind is Kind.Money or Kind.Percent or Kind.Number;
 }

@@ -59,7 +59,8 @@ public static class AuditPage
             return file;
         }
 
-        var list = new ListTable(columns, query, options.PageSize, q => ListForm.Link(path, q, new Dictionary<string, string?>()));
+        // Issue 17: at 390 px the five-column table wrapped each timestamp over four lines; each event is a card there.
+        var list = new ListTable(columns, query, options.PageSize, q => ListForm.Link(path, q, new Dictionary<string, string?>())) { Cards = true };
         var html = new StringBuilder(verified is { } v ? Notice(v.Message, error: !v.Intact) : saved.Notice)
             .Append($"<form method=\"post\" action=\"{path}/verify\" class=\"actions\">{Token(http)}<button class=\"primary\">Verify chain</button></form>")
             .Append(ListForm.Render(path, query, columns, c => choices.GetValueOrDefault(c.Name) ?? [], exports: ListExport.Links(path, query), saved: saved.Html))

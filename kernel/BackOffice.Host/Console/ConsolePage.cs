@@ -14,17 +14,23 @@ public static class ConsolePage
     public static async Task<IResult> RunAsync(HttpContext http, string tenant, Func<Caller, Task<IResult>> page)
     {
         var callers = http.RequestServices.GetRequiredService<CallerResolver>();
+        Caller? signedIn = null;
         try
         {
             var caller = await callers.ForTenantAsync(http, tenant, http.RequestAborted);
+            signedIn = caller;
             return await page(caller);
         }
         catch (Exception ex) when (ApiExceptionHandler.Classify(ex) is { } mapped)
         {
             var visible = ex is TenantNotVisibleException or Store.Control.UnknownTenantException ? null : tenant;
             var back = visible is null ? "/" : Html.Tenant(visible) + "/inbox";
-            return Html.Page(mapped.Title, Html.Notice(ex.Message, error: true) + ChangedFields(ex) + $"<p><a href=\"{Html.E(back)}\">Back</a></p>",
-                http.User.Identity?.Name, visible, mapped.Status);
+            var body = Html.Notice(ex.Message, error: true) + ChangedFields(ex) + $"<p><a href=\"{Html.E(back)}\">Back</a></p>";
+            // Issue 17: an error inside a tenant the person may see keeps the page's own header (name and role, the
+            // Admin and Import menus); only a tenant they may not see falls back to the bare name.
+            return signedIn is not null && visible is not null
+                ? Html.Page(mapped.Title, body, signedIn, mapped.Status)
+                : Html.Page(mapped.Title, body, http.User.Identity?.Name, visible, mapped.Status);
         }
     }
 

@@ -55,7 +55,9 @@ public static class InboxPages
         EnsureKnown(query, "risk", Enum.GetNames<BackOffice.Kernel.Abstractions.Proposals.RiskClass>());
         EnsureKnown(query, "agent", gate.AgentDepartments.Keys.Concat(agents).Distinct().ToList());
         var selectable = page.Rows.Where(p => ProposalButtons.CanBulkDecide(caller.Actor, p, gate)).Select(p => p.Id).ToHashSet();
-        var rows = page.Rows.Select(r => InboxRows.Row(r, actions, services.Proposals)).ToList();
+        // Issue 17: ids in titles read as the records they are (RecordRefs), on the page and in its exports.
+        var refs = await RecordRefs.LoadAsync(caller.Data, page.Rows.Select(r => r.Title), http.RequestAborted);
+        var rows = page.Rows.Select(r => InboxRows.Row(r, actions, services.Proposals)).Select(r => { r["title"] = refs.Text((string?)r["title"]); return r; }).ToList();
         var columns = InboxRows.Columns(rows, options.ZoneFor(caller.Tenant));
         var path = $"{Tenant(caller.Tenant)}/inbox";
         if (ListExport.FileIfAsked(http, "inbox", "Inbox", columns, rows) is { } file)

@@ -14,15 +14,22 @@ namespace BackOffice.Host.ApprovalConsole;
 public sealed record ListTable(IReadOnlyList<ListColumn> Columns, ListQuery Query, int PageSize, Func<ListQuery, string> Link)
 {
     /// <summary>
-    /// Renders the filtered rows. <paramref name="cell"/> may render a cell itself (a badge, a link); null means the
-    /// column's own display. <paramref name="reportTotal"/> is a total row the report computed itself (aging's).
+    /// Issue 17: on a phone each row is a card of label/value rows (class "cards lines", each cell labelled by its
+    /// column title), as the inbox and "What will be written" are, instead of a wide table scrolled inside its box.
     /// </summary>
-    public string Render(IReadOnlyList<JsonObject> rows, Func<ListColumn, JsonObject, string?>? cell = null, JsonObject? reportTotal = null, string caption = "")
+    public bool Cards { get; init; }
+
+    /// <summary>
+    /// Renders the filtered rows. <paramref name="cell"/> may render a cell itself (a badge, a link); null means the
+    /// column's own display. <paramref name="reportTotal"/> is a total row the report computed itself (aging's);
+    /// <paramref name="below"/> are the report's lines after its total (issue 17), shown under it and never summed.
+    /// </summary>
+    public string Render(IReadOnlyList<JsonObject> rows, Func<ListColumn, JsonObject, string?>? cell = null, JsonObject? reportTotal = null, string caption = "", IReadOnlyList<JsonObject>? below = null)
     {
         var pages = Math.Max(1, (rows.Count + PageSize - 1) / PageSize);
         var page = Math.Min(Query.Page, pages);
         var html = Table(rows.Skip((page - 1) * PageSize).Take(PageSize), rows.Count == 0, cell, caption, sortable: null);
-        html.Append(Totals(rows, rows.Count, reportTotal)).Append("</table></div>");
+        html.Append(Totals(rows, rows.Count, reportTotal, below ?? [])).Append("</table></div>");
         return html.Append(Pager(rows.Count, page, pages)).ToString();
     }
 
@@ -34,7 +41,7 @@ public sealed record ListTable(IReadOnlyList<ListColumn> Columns, ListQuery Quer
     public string RenderPage(IReadOnlyList<JsonObject> rows, long count, JsonObject total, string? next, IReadOnlyCollection<string> sortable, Func<ListColumn, JsonObject, string?>? cell = null)
     {
         var html = Table(rows, rows.Count == 0, cell, "", sortable);
-        html.Append(Totals(rows, count, total)).Append("</table></div>");
+        html.Append(Totals(rows, count, total, [])).Append("</table></div>");
         var from = count == 0 ? 0 : ((Query.Page - 1) * (long)PageSize) + 1;
         html.Append($"<nav class=\"pager\" aria-label=\"Pages\"><span class=\"shown\">Showing {from.ToString("N0", CultureInfo.InvariantCulture)}–{(from + rows.Count - (count == 0 ? 0 : 1)).ToString("N0", CultureInfo.InvariantCulture)} of {count.ToString("N0", CultureInfo.InvariantCulture)}</span>");
         html.Append(Query.Page > 1 ? $"<a href=\"{E(Link(Query.With(page: 1)))}\">First</a><span>Page {Query.Page}</span>" : "");
@@ -44,7 +51,7 @@ public sealed record ListTable(IReadOnlyList<ListColumn> Columns, ListQuery Quer
 
     private StringBuilder Table(IEnumerable<JsonObject> rows, bool none, Func<ListColumn, JsonObject, string?>? cell, string caption, IReadOnlyCollection<string>? sortable)
     {
-        var html = new StringBuilder("<div class=\"scroll\"><table class=\"list\">");
+        var html = new StringBuilder($"<div class=\"scroll\"><table class=\"list{(Cards ? " cards lines" : "")}\">");
         html.Append(caption.Length > 0 ? $"<caption>{E(caption)}</caption>" : "").Append("<thead><tr>");
         foreach (var c in Columns)
         {
@@ -60,13 +67,13 @@ public sealed record ListTable(IReadOnlyList<ListColumn> Columns, ListQuery Quer
         html.Append("</tr></thead><tbody>");
         foreach (var row in rows)
         {
-            html.Append("<tr>").Append(string.Concat(Columns.Select(c => $"<td{Align(c)}>{cell?.Invoke(c, row) ?? E(c.Display(ListQuery.Cell(row, c.Name)))}</td>"))).Append("</tr>");
+            html.Append("<tr>").Append(string.Concat(Columns.Select(c => $"<td{Align(c)}{Label(c)}>{cell?.Invoke(c, row) ?? E(c.Display(ListQuery.Cell(row, c.Name)))}</td>"))).Append("</tr>");
         }
 
         return html.Append(none ? $"<tr><td colspan=\"{Columns.Count}\" class=\"muted\">No rows match.</td></tr>" : "").Append("</tbody>");
     }
 
-    private string Totals(IReadOnlyList<JsonObject> rows, long count, JsonObject? reportTotal)
+    private string Totals(IReadOnlyList<JsonObject> rows, long count, JsonObject? reportTotal, IReadOnlyList<JsonObject> below)
     {
         var money = Columns.Where(c => c.Kind == AccountingText.Kind.Money).ToList();
         if (money.Count == 0 || count == 0)
@@ -81,12 +88,26 @@ public sealed record ListTable(IReadOnlyList<ListColumn> Columns, ListQuery Quer
             var sum = c.Kind != AccountingText.Kind.Money ? (decimal?)null
                 : reportTotal is not null ? ListQuery.Number(ListQuery.Cell(reportTotal, c.Name))
                 : rows.Sum(r => ListQuery.Number(ListQuery.Cell(r, c.Name)) ?? 0m);
-            var text = sum is { } s ? MoneyText.Usd(s) : first ? $"Total ({count.ToString("N0", CultureInfo.InvariantCulture)} rows)" : "";
+            var text = sum is { } s ? MoneyText.Usd(s) : first ? TotalLabel(c, count, reportTotal) : "";
             html.Append($"<th scope=\"row\"{Align(c)}>{E(text)}</th>");
             first = false;
         }
 
-        return html.Append("</tr></tfoot>").ToString();
+        html.Append("</tr>");
+        foreach (var line in below)
+        {
+            html.Append("<tr class=\"below\">").Append(string.Concat(Columns.Select(c => $"<td{Align(c)}>{E(c.Display(ListQuery.Cell(line, c.Name)))}</td>"))).Append("</tr>");
+        }
+
+        return html.Append("</tfoot>").ToString();
+    }
+
+    /// <summary>"Total (N rows)", or the report's own name for its total (the allowance's "Required allowance (5 rows)").</summary>
+    private static string TotalLabel(ListColumn first, long count, JsonObject? reportTotal)
+    {
+        var rowsText = $"{count.ToString("N0", CultureInfo.InvariantCulture)} rows";
+        var own = reportTotal is null || first.Kind != AccountingText.Kind.Text ? "" : ListQuery.Cell(reportTotal, first.Name);
+        return own.Length == 0 ? $"Total ({rowsText})" : $"{char.ToUpperInvariant(own[0])}{own[1..]} ({rowsText})";
     }
 
     private string Pager(int count, int page, int pages)
@@ -107,6 +128,8 @@ public sealed record ListTable(IReadOnlyList<ListColumn> Columns, ListQuery Quer
 
         return html.Append("</nav>").ToString();
     }
+
+    private string Label(ListColumn c) => Cards ? $" data-label=\"{E(c.Title)}\"" : "";
 
     /// <summary>Each cell names its column (col-NAME), so the stylesheet can leave secondary columns out on a phone.</summary>
     private static string Align(ListColumn c) => $" class=\"col-{E(c.Name)}{(AccountingText.IsRightAligned(c.Kind) ? " num" : "")}\"";

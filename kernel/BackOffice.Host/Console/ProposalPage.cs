@@ -18,6 +18,7 @@ public static class ProposalPage
         var row = await gate.GetAsync(caller.Data, id, ct);
         var buttons = await ProposalButtons.ForAsync(caller.Data, caller.Actor, row, gate, ct);
         var names = await NameBook.LoadAsync(caller.Data, ct);
+        var refs = await RecordRefs.LoadAsync(caller.Data, [(string?)view["title"], (string?)view["narrative"]], ct);
         var zone = options.ZoneFor(caller.Tenant);
         var state = (string)view["state"]!;
         var body = new StringBuilder(Notice(msg, error: msg is not null && (msg.Contains("failed", StringComparison.Ordinal) || msg.StartsWith("Refused", StringComparison.Ordinal))));
@@ -25,7 +26,7 @@ public static class ProposalPage
             .Append($"proposed by {E(view["proposedBy"])} on {E(AccountingText.Timestamp((string?)view["proposedAt"] ?? "", zone))}</p>")
             .Append($"<p><strong>Must be approved by:</strong> {E(view["whoMustApprove"])}</p>")
             .Append(Undo(view, buttons))
-            .Append($"<p class=\"narrative\">{E(view["narrative"])}</p>")
+            .Append($"<p class=\"narrative\">{E(refs.Text((string?)view["narrative"]))}</p>")
             .Append(view["error"] is { } error ? Notice($"Last error: {error}", error: true) : "").Append("</div>");
         body.Append(ProposalParts.Figures(caller.Tenant, view["figures"]!.AsArray(), names));
         var action = $"{Tenant(caller.Tenant)}/proposals/{id}";
@@ -37,7 +38,7 @@ public static class ProposalPage
         body.Append(ProposalParts.Payload(payload, names, zone))
             .Append($"<details><summary>Payload as the API sends it (JSON)</summary><pre>{E(payload.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }))}</pre></details>");
         body.Append(ProposalParts.History(view["history"]!.AsArray(), zone));
-        return Page($"Proposal {id}: {view["title"]}", body.ToString(), caller);
+        return Page($"Proposal {id}: {refs.Text((string?)view["title"])}", body.ToString(), caller);
     }
 
     private static string Undo(JsonObject view, ProposalButtons buttons) =>

@@ -20,14 +20,16 @@ public static class ProposalParts
         {
             var sources = string.Join(", ", f!["sources"]!.AsArray().Select(s =>
                 $"<a href=\"{Tenant(tenant)}/records/{Uri.EscapeDataString((string)s!["table"]!)}/{Uri.EscapeDataString((string)s["id"]!)}\">{E(WorklistPages.RecordTitle((string)s["table"]!))} {E(names.Name((string)s["id"]!))}</a>"));
-            html.Append($"<tr><td class=\"lead\">{E(AccountingText.Title((string?)f["name"] ?? ""))}</td><td class=\"num\" data-label=\"Value\">{E(Value((string?)f["value"], (string?)f["unit"]))}</td><td data-label=\"Computed by\">{E(f["tool"])}</td><td data-label=\"From\">{sources}</td></tr>");
+            html.Append($"<tr><td class=\"lead\">{E(AccountingText.Title((string?)f["name"] ?? ""))}</td><td class=\"num\" data-label=\"Value\">{E(Value((string?)f["value"], (string?)f["unit"], (string?)f["name"]))}</td><td data-label=\"Computed by\">{E(f["tool"])}</td><td data-label=\"From\">{sources}</td></tr>");
         }
 
         return html.Append("</tbody></table></div>").ToString();
     }
 
-    public static string Value(string? value, string? unit) => unit switch
+    /// <param name="name">The figure's name: issue 17 says what a count counts ("269 days", not "269 count").</param>
+    public static string Value(string? value, string? unit, string? name = null) => unit switch
     {
+        "count" => CountText.Of(name, value),
         "usd" when decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) => MoneyText.Usd(d),
         "percent" or "%" => value + "%",
         "date" => AccountingText.Date(value ?? ""),

@@ -54,6 +54,7 @@ public static class RecordForm
             _ when key.EndsWith("_e4", StringComparison.Ordinal) && number is { } e4 =>
                 (AccountingText.Title(key[..^3]), (e4 / 10_000m).ToString("0.####", CultureInfo.InvariantCulture), true),
             _ when key.EndsWith("_id", StringComparison.Ordinal) => (AccountingText.Title(key[..^3]), names.Name(raw), false),
+            _ when AccountingText.Flag(key, raw) is { } flag => (key == "active" ? "Status" : AccountingText.Title(key), flag, false),
             _ when key.EndsWith("_date", StringComparison.Ordinal) || key == "period_end" => (AccountingText.Title(key), AccountingText.Date(raw), false),
             _ when AccountingText.IsTimestamp(raw) => (AccountingText.Title(key), AccountingText.Timestamp(raw, zone), false),
             "id" => ("Id", raw, false),

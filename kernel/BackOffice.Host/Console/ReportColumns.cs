@@ -23,10 +23,41 @@ public static class ReportColumns
         {
             var kind = AccountingText.KindOf(c, rows.Select(r => ListQuery.Cell(r, c)));
             Func<string, string> display = kind != AccountingText.Kind.Text ? v => AccountingText.Format(kind, v, zone)
-                : JobColumns.Contains(c) ? names.Jobs : names.Names;
+                : JobColumns.Contains(c) ? names.Jobs
+                : IsFlags(rows, c) ? v => AccountingText.Flag(c, v) ?? v
+                : names.Names;
             return new ListColumn(c, AccountingText.Title(c), kind, display);
         }).ToList();
 
-    public static (IReadOnlyList<JsonObject> Rows, JsonObject? Total) SplitTotal(IReadOnlyList<JsonObject> rows) =>
-        (rows.Where(r => ListQuery.Cell(r, "id") != TotalRowId).ToList(), rows.FirstOrDefault(r => ListQuery.Cell(r, "id") == TotalRowId));
+    /// <summary>Issue 17: a column a report writes true/false (variance's over90Committed) reads Yes/No.</summary>
+    private static bool IsFlags(IReadOnlyList<JsonObject> rows, string column)
+    {
+        var present = rows.Select(r => ListQuery.Cell(r, column)).Where(v => v.Length > 0).ToList();
+        return present.Count > 0 && present.All(v => v.Equals("true", StringComparison.OrdinalIgnoreCase) || v.Equals("false", StringComparison.OrdinalIgnoreCase));
+    }
+
+    public static (IReadOnlyList<JsonObject> Rows, JsonObject? Total) SplitTotal(IReadOnlyList<JsonObject> rows)
+    {
+        var split = Split(rows);
+        return (split.Rows, split.Total);
+    }
+
+    /// <summary>
+    /// Issue 17: a report's detail rows, its total row, and the lines it writes after its total (the allowance's account
+    /// balance and adjusting entry): those are neither detail nor part of the total, so they are shown below the total
+    /// and never summed, sorted or filtered. A report whose total is its last row (aging) has no such lines.
+    /// </summary>
+    public static ReportRows Split(IReadOnlyList<JsonObject> rows)
+    {
+        var at = rows.ToList().FindIndex(r => ListQuery.Cell(r, "id") == TotalRowId);
+        return at < 0 ? new ReportRows(rows, null, [])
+            : new ReportRows([.. rows.Take(at)], rows[at], [.. rows.Skip(at + 1).Where(r => ListQuery.Cell(r, "id") != TotalRowId)]);
+    }
+}
+
+/// <summary>A report's rows as the console shows them: detail (listed), the report's total, and lines below the total.</summary>
+public sealed record ReportRows(IReadOnlyList<JsonObject> Rows, JsonObject? Total, IReadOnlyList<JsonObject> Below)
+{
+    /// <summary>What an export holds after the detail rows: the total and the lines below it, in the report's order.</summary>
+    public IReadOnlyList<JsonObject> Footer => Total is null ? [] : [Total, .. Below];
 }

@@ -40,11 +40,21 @@ public static class ReportPages
                     return Page(shown.Title, partial + saved.Notice + shown.Body, caller);
                 }
 
+                var path = $"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(name)}";
+                var oneJob = JobPicker.NeedsJob(reports, name);
+                if (oneJob is not null && string.IsNullOrWhiteSpace(job))
+                {
+                    // Issue 17: a one-job report opened with no job asks for one in words, not with the CLI's "needs --job".
+                    var date = string.IsNullOrEmpty(asOf) ? (await ReportDates.DefaultAsOfAsync(caller.Data, name, http.RequestAborted)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : asOf;
+                    var choose = Pickers(name, date, null, await JobPicker.OptionsAsync(caller.Data, http.RequestAborted), needsJob: true);
+                    return Page(oneJob.Heading, partial + JobPicker.ChoosePage(path, choose, oneJob), caller);
+                }
+
                 var run = await RunAsync(caller, reports, name, asOf, job, ReportSince.Parse(since, options.Value.ZoneFor(caller.Tenant)), clock, http.RequestAborted);
                 var view = await ReportView.BuildAsync(caller, run.Table, options.Value, http.Request.Query, http.RequestAborted);
-                var path = $"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(name)}";
+                var selected = await JobPicker.SelectedAsync(caller.Data, job, http.RequestAborted);
                 var keep = new Dictionary<string, string?> { ["asOf"] = run.AsOf, ["job"] = job, ["since"] = string.IsNullOrEmpty(since) ? null : since };
-                var body = view.Render(path, keep, Pickers(name, run.AsOf, job, view.Jobs, since), ExportLinks(caller.Tenant, name, keep, view.Query, PdfOf(documents, name) is not null), saved.Html,
+                var body = view.Render(path, keep, Pickers(name, run.AsOf, selected, view.Jobs, since, oneJob is not null), ExportLinks(caller.Tenant, name, keep, view.Query, PdfOf(documents, name) is not null), saved.Html,
                     (c, row) => c == view.Columns[0] ? RowLink(path, row, keep, c.Display(ListQuery.Cell(row, c.Name))) : null);
                 return Page(run.Table.Title, partial + saved.Notice + body, caller);
             }));
@@ -70,8 +80,7 @@ public static class ReportPages
 
                 var run = await RunAsync(caller, reports, name, asOf, job, ReportSince.Parse(since, options.Value.ZoneFor(caller.Tenant)), clock, http.RequestAborted);
                 var view = await ReportView.BuildAsync(caller, run.Table, options.Value, http.Request.Query, http.RequestAborted);
-                var rows = view.Total is null ? view.Rows : [.. view.Rows, view.Total];
-                var bytes = Exports.ExportTable.From(run.Table.Title, view.Columns, rows).Write(format);
+                var bytes = Exports.ExportTable.From(run.Table.Title, view.Columns, view.ExportRows).Write(format);
                 return Results.File(bytes, Exports.ExportTable.ContentType(format), $"{name}-{run.AsOf}.{format}");
             }));
         return tenant;
@@ -132,13 +141,15 @@ public static class ReportPages
         return new ReportRun(table, date);
     }
 
-    internal static string Pickers(string report, string asOf, string? job, IReadOnlyList<(string Value, string Label)> jobs, string? since = null)
+    /// <param name="job">The option to show selected (<see cref="JobPicker.SelectedAsync"/>).</param>
+    /// <param name="needsJob">Issue 17: a one-job report offers no "All jobs"; its picker asks for a job.</param>
+    internal static string Pickers(string report, string asOf, string? job, IReadOnlyList<(string Value, string Label)> jobs, string? since = null, bool needsJob = false)
     {
         var dateLabel = ReportDates.WeekReports.Contains(report) ? "Week containing" : "As of";
         var html = new StringBuilder($"<label>{dateLabel} <input type=\"date\" name=\"asOf\" value=\"{E(asOf)}\" required></label>");
         // Issue 17: a log report lists from midnight of this day in the tenant's zone, as `report --since` does.
         html.Append(ReportSince.Reports.Contains(report) ? $"<label>Since <input type=\"date\" name=\"since\" value=\"{E(since)}\"></label>" : "");
-        html.Append("<label>Job <select name=\"job\"><option value=\"\">All jobs</option>");
+        html.Append(needsJob ? "<label>Job <select name=\"job\" required><option value=\"\">Choose a job</option>" : "<label>Job <select name=\"job\"><option value=\"\">All jobs</option>");
         foreach (var (value, label) in jobs)
         {
             html.Append($"<option value=\"{E(value)}\"{(value == job ? " selected" : "")}>{E(label)}</option>");

@@ -13,11 +13,17 @@ public sealed record ReportView(
     ReportTable Table, IReadOnlyList<ListColumn> Columns, ListQuery Query, IReadOnlyList<JsonObject> AllRows, IReadOnlyList<JsonObject> Rows,
     JsonObject? Total, IReadOnlyList<(string Value, string Label)> Jobs, int PageSize)
 {
+    /// <summary>Issue 17: the report's lines after its total (<see cref="ReportColumns.Split"/>), shown under it, never summed.</summary>
+    public IReadOnlyList<JsonObject> Below { get; init; } = [];
+
+    /// <summary>What an export holds: every matching row, then the report's total and the lines below it.</summary>
+    public IReadOnlyList<JsonObject> ExportRows => Total is null ? Rows : [.. Rows, Total, .. Below];
+
     public static async Task<ReportView> BuildAsync(Caller caller, ReportTable table, ConsoleOptions options, IQueryCollection query, CancellationToken ct)
     {
         var names = await NameBook.LoadAsync(caller.Data, ct);
         var columns = ReportColumns.For(table, names, options.ZoneFor(caller.Tenant));
-        var (rows, total) = ReportColumns.SplitTotal(table.Rows);
+        var (rows, total, below) = ReportColumns.Split(table.Rows);
         var asked = ListQuery.Parse(query);
         var unknown = asked.Matches.Keys.FirstOrDefault(k => columns.All(c => c.Name != k)) ?? (asked.Sort is { } s && columns.All(c => c.Name != s) ? s : null);
         if (unknown is not null)
@@ -27,14 +33,14 @@ public sealed record ReportView(
 
         // The report's own total row holds only while nothing is filtered out.
         var filtered = asked.Apply(rows, columns);
-        var jobs = (await caller.Data.Project.JobsAsync(ct)).OrderBy(j => j.Number ?? j.Name, StringComparer.OrdinalIgnoreCase)
-            .Select(j => (j.Name, string.IsNullOrEmpty(j.Number) ? j.Name : $"{j.Number} {j.Name}")).ToList();
-        return new ReportView(table, columns, asked, rows, filtered, filtered.Count == rows.Count ? total : null, jobs, options.PageSize);
+        var jobs = await JobPicker.OptionsAsync(caller.Data, ct);
+        var whole = filtered.Count == rows.Count;
+        return new ReportView(table, columns, asked, rows, filtered, whole ? total : null, jobs, options.PageSize) { Below = whole ? below : [] };
     }
 
     public string Render(string path, IReadOnlyDictionary<string, string?> keep, string pickers, string exports, string saved, Func<ListColumn, JsonObject, string?> cell)
     {
         var list = new ListTable(Columns, Query, PageSize, q => ListForm.Link(path, q, keep));
-        return ListForm.Render(path, Query, Columns, AllRows, pickers, exports, saved) + list.Render(Rows, cell, Total);
+        return ListForm.Render(path, Query, Columns, AllRows, pickers, exports, saved) + list.Render(Rows, cell, Total, below: Below);
     }
 }

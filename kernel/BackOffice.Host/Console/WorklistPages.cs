@@ -63,9 +63,10 @@ public static class WorklistPages
         InboxPages.EnsureKnown(query, "agent", [.. gate.AgentDepartments.Keys, .. agents]);
         InboxPages.EnsureKnown(query, "severity", [.. Enum.GetNames<BackOffice.Kernel.Abstractions.Proposals.Severity>(), .. severities]);
         var page = await FindingStore.PageOpenAsync(caller.Data, SqlListPage.QueryOf(http, query, options.PageSize), ct);
+        var refs = await RecordRefs.LoadAsync(caller.Data, page.Rows.SelectMany(f => new[] { f.Title, f.Narrative }), ct);
         var rows = page.Rows.Select(f => new JsonObject
         {
-            ["id"] = f.Id, ["severity"] = f.Severity, ["agent"] = f.Agent, ["title"] = f.Title, ["narrative"] = f.Narrative, ["lastSeenAt"] = f.LastSeenAt,
+            ["id"] = f.Id, ["severity"] = f.Severity, ["agent"] = f.Agent, ["title"] = refs.Text(f.Title), ["narrative"] = refs.Text(f.Narrative), ["lastSeenAt"] = f.LastSeenAt,
         }).ToList();
         var columns = ReportColumns.For(["severity", "agent", "title", "narrative", "lastSeenAt"], rows, await NameBook.LoadAsync(caller.Data, ct), options.ZoneFor(caller.Tenant));
         var path = $"{Tenant(caller.Tenant)}/findings";

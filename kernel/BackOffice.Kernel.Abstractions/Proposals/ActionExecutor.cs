@@ -12,6 +12,9 @@ public abstract class ActionExecutor<TPayload> : IActionExecutor
 {
     public string ActionKind => TPayload.Kind;
 
+    /// <inheritdoc cref="IActionExecutor.WritesTracked"/>
+    public virtual bool WritesTracked => false;
+
     public Task<JsonObject> CapturePriorStateAsync(ActionRequest request, CancellationToken cancellationToken) =>
         CaptureAsync(request, ActionPayloadJson.Read<TPayload>(request.Payload), cancellationToken);
 

@@ -21,6 +21,14 @@ public interface IActionExecutor
 
     /// <summary>Checks and describes a (possibly edited) payload without touching any target (issue 19).</summary>
     PayloadReview Review(JsonObject payload) => PayloadReview.Unchecked;
+
+    /// <summary>
+    /// Issue 17: true when every local write of <see cref="ExecuteAsync"/> and <see cref="UndoAsync"/> is named by the
+    /// change journal (the sandbox ledger, a connector's applied answer), moves a counted side table's own version
+    /// (migration 2027) or is a file in the tenant's folders. The gate then marks the execution's audit events so, and a
+    /// report refreshed per key reads what those name instead of taking the execution for an unknown change.
+    /// </summary>
+    bool WritesTracked => false;
 }
 
 /// <param name="Data">The tenant's data context: the executor reaches its target's store through it, never a file path.</param>

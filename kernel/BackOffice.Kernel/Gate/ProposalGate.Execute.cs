@@ -32,12 +32,12 @@ public sealed partial class ProposalGate
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return await FinishAsync(tenant, actor, id, null, ex, cancellationToken);
+            return await FinishAsync(tenant, actor, id, executor, null, ex, cancellationToken);
         }
 
         // Issue 18: a test-only pause (off unless BACKOFFICE_PAUSE_AT names it) where a host is killed across processes.
         await PausePoints.ReachedAsync(PausePoints.TargetAnswered, Subject(id), cancellationToken);
-        return await FinishAsync(tenant, actor, id, outcome, null, cancellationToken);
+        return await FinishAsync(tenant, actor, id, executor, outcome, null, cancellationToken);
     }
 
     /// <summary>The claim, or the proposal as failed validation left it (issue 19), then with no executor to call.</summary>
@@ -54,7 +54,7 @@ public sealed partial class ProposalGate
             var leaseUntil = StoreTime.ToText(now.AddSeconds(_options.ExecutionLeaseSeconds));
             if (row.State == ProposalStates.Executing)
             {
-                await ResumeAsync(unit, actor, row, now, leaseUntil, cancellationToken);
+                await ResumeAsync(unit, actor, row, executor, now, leaseUntil, cancellationToken);
                 return (executor, request, null);
             }
 
@@ -74,13 +74,13 @@ public sealed partial class ProposalGate
                 ? precaptured ?? await executor.CapturePriorStateAsync(request, cancellationToken)
                 : JsonNode.Parse(existing.PriorStateJson)!.AsObject();
             await ProposalExecutionStore.StartAsync(unit, id, row.IdempotencyKey, prior.ToJsonString(), Now(), actor.Name, cancellationToken);
-            await _audit.AppendAsync(unit, actor.Name, "proposal.execution-started", Subject(id), new JsonObject
+            await _audit.AppendAsync(unit, actor.Name, "proposal.execution-started", Subject(id), Tracked(new JsonObject
             {
                 ["from"] = row.State,
                 ["idempotency_key"] = row.IdempotencyKey,
                 ["lease_until"] = leaseUntil,
                 ["prior_state"] = prior.DeepClone(),
-            }, cancellationToken);
+            }, executor), cancellationToken);
             return (executor, request, null);
         }, cancellationToken);
 
@@ -104,16 +104,16 @@ public sealed partial class ProposalGate
             throw Conflict(row.Id, row.State, "executed");
         }
 
-        await _audit.AppendAsync(unit, actor.Name, "proposal.failed", Subject(row.Id), new JsonObject
+        await _audit.AppendAsync(unit, actor.Name, "proposal.failed", Subject(row.Id), Tracked(new JsonObject
         {
             ["executed_by"] = actor.Name, ["error"] = reason, ["before_execution"] = true,
-        }, cancellationToken);
+        }, null), cancellationToken);
         return await LoadAsync(unit, row.Id, cancellationToken);
     }
 
     /// <summary>Takes over an execution whose claimant is gone (its lease expired); a live lease is a conflict.</summary>
     private async Task ResumeAsync(
-        DataUnit unit, Actor actor, ProposalRow row, DateTimeOffset now, string leaseUntil,
+        DataUnit unit, Actor actor, ProposalRow row, IActionExecutor executor, DateTimeOffset now, string leaseUntil,
         CancellationToken cancellationToken)
     {
         if (row.LeaseUntil is not null && StoreTime.Parse(row.LeaseUntil) > now)
@@ -128,17 +128,17 @@ public sealed partial class ProposalGate
             throw Conflict(row.Id, row.State, "resumed");
         }
 
-        await _audit.AppendAsync(unit, actor.Name, "proposal.execution-resumed", Subject(row.Id), new JsonObject
+        await _audit.AppendAsync(unit, actor.Name, "proposal.execution-resumed", Subject(row.Id), Tracked(new JsonObject
         {
             ["previous_executor"] = row.ExecutedBy,
             ["expired_lease"] = row.LeaseUntil,
             ["lease_until"] = leaseUntil,
             ["idempotency_key"] = row.IdempotencyKey,
-        }, cancellationToken);
+        }, executor), cancellationToken);
     }
 
     private Task<ProposalRow> FinishAsync(
-        TenantData tenant, Actor actor, long id, ActionOutcome? outcome, Exception? error, CancellationToken cancellationToken) =>
+        TenantData tenant, Actor actor, long id, IActionExecutor executor, ActionOutcome? outcome, Exception? error, CancellationToken cancellationToken) =>
         InTransactionAsync(tenant, actor, id, async (unit) =>
         {
             var succeeded = outcome is not null;
@@ -150,7 +150,7 @@ public sealed partial class ProposalGate
                 throw Conflict(id, current.State, to);
             }
 
-            var data = new JsonObject { ["executed_by"] = actor.Name };
+            var data = Tracked(new JsonObject { ["executed_by"] = actor.Name }, executor);
             if (outcome is not null)
             {
                 var outcomeJson = new JsonObject { ["target_id"] = outcome.TargetId, ["result"] = outcome.Result.DeepClone() };

@@ -25,7 +25,7 @@ public sealed partial class ProposalGate
             await InTransactionAsync(tenant, actor, id, async (unit) =>
             {
                 await ProposalStore.FinishUndoAsync(unit, id, actor.Name, reverted: false, cancellationToken);
-                var data = new JsonObject { ["error"] = $"{ex.GetType().Name}: {ex.Message}" };
+                var data = Tracked(new JsonObject { ["error"] = $"{ex.GetType().Name}: {ex.Message}" }, executor);
                 // Issue 13: a record edited in the ledger since we wrote it: the audit keeps which of our fields moved.
                 if (ex is BackOffice.Store.Ledger.LedgerChangedException { ChangedFields.Count: > 0 } changed)
                 {
@@ -48,7 +48,7 @@ public sealed partial class ProposalGate
 
             await ProposalExecutionStore.MarkUndoneAsync(unit, id, Now(), actor.Name, cancellationToken);
             await _audit.AppendAsync(unit, actor.Name, "proposal.undone", Subject(id),
-                new JsonObject { ["target_id"] = outcome.TargetId, ["restored"] = prior.DeepClone() }, cancellationToken);
+                Tracked(new JsonObject { ["target_id"] = outcome.TargetId, ["restored"] = prior.DeepClone() }, executor), cancellationToken);
             return await LoadAsync(unit, id, cancellationToken);
         }, cancellationToken);
     }
@@ -81,7 +81,7 @@ public sealed partial class ProposalGate
             var outcome = new ActionOutcome(
                 stored["target_id"]?.GetValue<string>() ?? row.TargetId ?? "", stored["result"]?.AsObject().DeepClone().AsObject() ?? []);
             await _audit.AppendAsync(unit, actor.Name, "proposal.undo-started", Subject(id),
-                new JsonObject { ["target_id"] = outcome.TargetId, ["lease_until"] = leaseUntil }, cancellationToken);
+                Tracked(new JsonObject { ["target_id"] = outcome.TargetId, ["lease_until"] = leaseUntil }, executor), cancellationToken);
             return (executor, RequestFor(tenant, row), JsonNode.Parse(execution.PriorStateJson)!.AsObject(), outcome);
         }, cancellationToken);
 }

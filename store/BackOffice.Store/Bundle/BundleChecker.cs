@@ -49,12 +49,14 @@ internal sealed class BundleChecker(
     {
         var spec = check.Spec;
         await LoadTargetsAsync(spec, cancellationToken);
-        var keys = await TableCheck.LoadStoredAsync(spec, check.Source.RowsAtMost, connection, transaction, cancellationToken);
+        var keys = await check.LoadStoredAsync(connection, transaction, cancellationToken);
         var keyIndex = spec.IndexOf(spec.Key);
         var hasher = new RowHasher(spec);
         var keyColumn = spec.Column(spec.Key)!.CsvName;
         await using var early = !merge && keys.Count == 0 ? BundleRowSink.Open(spec, connection, transaction, touched) : null;
-        await foreach (var row in check.Source.ReadAsync(errors, warnings, null, cancellationToken))
+        // Issue 18: a re-import takes unchanged rows off before they are parsed (UnchangedRowFilter).
+        var unchanged = UnchangedRowFilter.Applies(spec, keys.Count) ? new UnchangedRowFilter(check, keys, KnownKeys, progress) : null;
+        await foreach (var row in check.Source.ReadCheckingAsync(errors, warnings, unchanged, cancellationToken))
         {
             var ordinal = check.Plan.Count;
             check.Plan.Add(TableCheck.Skip);
@@ -106,7 +108,7 @@ internal sealed class BundleChecker(
             return TableCheck.Insert;
         }
 
-        if (slot.Hash == hasher.Of(row))
+        if (check.StoredHash(slot) == hasher.Of(row))
         {
             check.Unchanged++;
             return TableCheck.Skip;
@@ -148,6 +150,10 @@ internal sealed class BundleChecker(
 
         _rules.Observe(spec, row);
     }
+
+    /// <summary>The ids a file holds once it is checked (or stored, for a file the bundle lacks); null while it is not checked yet.</summary>
+    private HashSet<string>? KnownKeys(string target) =>
+        _checks.TryGetValue(target, out var parent) ? parent.Done ? parent.Keys : null : _storedKeys.GetValueOrDefault(target);
 
     /// <param name="target">A file already checked, or absent (then its stored keys answer).</param>
     private string? Unknown(string target, string value) => _checks.TryGetValue(target, out var parent)

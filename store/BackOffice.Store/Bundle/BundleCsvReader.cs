@@ -9,11 +9,12 @@ public static class BundleCsvReader
     /// Issue 18: streams the rows of one file in file order (a row with a bad field marked <see cref="ParsedRow.Invalid"/>), reporting each bad header and field by line
     /// (duplicate ids are the caller's to find: it holds the keys). Only rows whose ordinal (0-based, among the file's
     /// records) <paramref name="wanted"/> accepts are parsed; the others are skipped without building their values.
-    /// <paramref name="warnings"/> null: the header's extra columns were reported on an earlier pass.
+    /// <paramref name="warnings"/> null: the header's extra columns were reported on an earlier pass. A record
+    /// <paramref name="unchanged"/> takes off as unchanged is not parsed nor returned (issue 18: a re-import).
     /// </summary>
-    public static async IAsyncEnumerable<ParsedRow> StreamAsync(
+    internal static async IAsyncEnumerable<ParsedRow> StreamAsync(
         string path, FileSpec spec, BundleEncoding encoding, ErrorSink errors, List<string>? warnings, Func<int, bool>? wanted,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        UnchangedRowFilter? unchanged, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var options = CsvReaderOptions.Default with
         {
@@ -54,6 +55,11 @@ public static class BundleCsvReader
             if (reader.FieldCount != map.Width)
             {
                 errors.Add(spec.Path, line, null, $"expected {map.Width} fields like the header, got {reader.FieldCount}");
+                continue;
+            }
+
+            if (unchanged is not null && unchanged.TrySkip(reader, map.Indexes, line))
+            {
                 continue;
             }
 

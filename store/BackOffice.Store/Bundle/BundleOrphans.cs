@@ -51,7 +51,8 @@ internal static class BundleOrphans
         DbConnection connection, DbTransaction transaction, FileSpec child, ColumnSpec column, bool childPresent,
         CancellationToken cancellationToken)
     {
-        var condition = childPresent ? $"NOT ({child.Scope ?? "1"})" : "1";
+        // Issue 18: "1 = 1", not "1": PostgreSQL wants a boolean after AND (BundleImporterTests on both engines found it).
+        var condition = childPresent ? $"NOT ({child.Scope ?? "1 = 1"})" : "1 = 1";
         var rows = await connection.QueryAsync<(string, string)>(new CommandDefinition(
             $"SELECT {child.Key}, {column.SqlName} FROM {child.Table} WHERE {column.SqlName} IS NOT NULL AND {condition}",
             transaction: transaction, cancellationToken: cancellationToken));

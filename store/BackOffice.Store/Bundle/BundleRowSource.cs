@@ -12,6 +12,14 @@ public abstract class BundleRowSource(FileSpec spec)
     public abstract IAsyncEnumerable<ParsedRow> ReadAsync(
         ErrorSink errors, List<string>? warnings, Func<int, bool>? wanted, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Issue 18: <see cref="ReadAsync"/> for the check, where <paramref name="unchanged"/> may take an unchanged record off
+    /// before it is parsed (then it is not returned); a source without raw records returns every row.
+    /// </summary>
+    internal virtual IAsyncEnumerable<ParsedRow> ReadCheckingAsync(
+        ErrorSink errors, List<string>? warnings, UnchangedRowFilter? unchanged, CancellationToken cancellationToken) =>
+        ReadAsync(errors, warnings, null, cancellationToken);
+
     /// <summary>Issue 19: a plain file inside the bundle (no link) and strictly decodable, before any parser sees it.</summary>
     public virtual Task<bool> IsReadableAsync(ErrorSink errors, CancellationToken cancellationToken) => Task.FromResult(true);
 
@@ -48,7 +56,16 @@ internal sealed class CsvRowSource(string bundleDirectory, FileSpec spec, Bundle
         ErrorSink errors, List<string>? warnings, Func<int, bool>? wanted, CancellationToken cancellationToken)
     {
         _stamp ??= Stamp();
-        return BundleCsvReader.StreamAsync(_path, Spec, encoding, errors, warnings, wanted, cancellationToken);
+        return BundleCsvReader.StreamAsync(_path, Spec, encoding, errors, warnings, wanted, null, cancellationToken);
+    }
+
+    /// <remarks>The filter reads UTF-8 field bytes as the file's own text, so only a UTF-8 bundle uses it.</remarks>
+    internal override IAsyncEnumerable<ParsedRow> ReadCheckingAsync(
+        ErrorSink errors, List<string>? warnings, UnchangedRowFilter? unchanged, CancellationToken cancellationToken)
+    {
+        _stamp ??= Stamp();
+        return BundleCsvReader.StreamAsync(
+            _path, Spec, encoding, errors, warnings, null, encoding == BundleEncoding.Utf8 ? unchanged : null, cancellationToken);
     }
 
     /// <summary>Issue 18: the file is read twice inside the import's transaction; a file edited in between is refused, not half-checked.</summary>

@@ -37,6 +37,12 @@ internal sealed class BundleRules
         ("workforce/payroll-lines.csv", PieceRateRules.PayrollLine),
     ];
 
+    /// <summary>Issue 18: the files whose rows <see cref="Observe"/> reads; an unchanged row of another file may skip it.</summary>
+    private static readonly HashSet<string> Watched = new(
+        RowRules.Select(r => r.File).Concat(["mappings/links.csv", SubInvoices, SubInvoiceLines]).Concat(TimecardTradeRule.Files), StringComparer.Ordinal);
+
+    public static bool Watches(string path) => Watched.Contains(path);
+
     private readonly List<BundleError>[] _rowErrors = RowRules.Select(_ => new List<BundleError>()).ToArray();
     private readonly List<BundleError> _linkErrors = [];
     private readonly Dictionary<(string?, string?), int> _links = [];

@@ -133,7 +133,9 @@ public static class BundleSchema
             // Issue 16 (1687_agreed_piece_rates.sql): pieces produced in overtime hours, paid at the agreed rate (778.418).
             N("overtime_pieces_e4"),
             // Issue 16 (1688_rest_period_pay.sql): rest and recovery hours and the minimum wage of the place (Labor Code 226.2).
-            N("rest_hours_e4"), M("minimum_wage_cents", SignRule.NonNegative)]),
+            N("rest_hours_e4"), M("minimum_wage_cents", SignRule.NonNegative),
+            // Issue 16 (1689_line_piece_rates.sql): the straight-time piece rate of the overtime work and the rate its pieces paid (778.418(c)).
+            N("piece_rate_e4"), N("overtime_piece_rate_e4")]),
         // Issue 16 (1667_burden_profiles.sql): labor burden per trade, one component a row, overriding the company default.
         new("workforce/burden-profiles.csv", "workforce_burden_profiles", "id", [Id, T("trade").Req(), T("name").Req(),
             E("basis", "percent-of-wages", "per-hundred-of-wages", "monthly-fixed", "per-hour").Req(), N("rate_e4").Req(),

@@ -43,6 +43,28 @@ internal static class PieceRateRules
             : t.Value("rest_hours_e4") is not null && !pieces
                 ? ("rest_hours", "rest_hours need the line's piece_earnings (Labor Code 226.2 pays a piece-rate employee's rest and recovery periods)")
             : t.Value("minimum_wage_cents") is 0L ? ("minimum_wage", "expected a minimum_wage above 0")
+            : LineRates(t);
+    }
+
+    /// <summary>
+    /// Issue 16, 29 CFR 778.418(c): a line's piece_rate (the straight-time rate of the work done in overtime hours) and
+    /// overtime_piece_rate (what its overtime pieces paid) rate the line's overtime pieces, so they come as a pair, above 0,
+    /// beside overtime_pieces.
+    /// </summary>
+    private static (string Column, string Message)? LineRates(RowValues t)
+    {
+        var pieceRate = t.Value("piece_rate_e4") as long?;
+        var overtimeRate = t.Value("overtime_piece_rate_e4") as long?;
+        if (pieceRate is null && overtimeRate is null)
+        {
+            return null;
+        }
+
+        return pieceRate is null ? ("piece_rate", "a line's overtime_piece_rate needs the piece_rate of the work performed during the overtime hours it is agreed against (29 CFR 778.418(c))")
+            : overtimeRate is null ? ("overtime_piece_rate", "a line's piece_rate needs the overtime_piece_rate its overtime pieces were paid (29 CFR 778.418(c))")
+            : pieceRate <= 0 ? ("piece_rate", "expected a piece_rate above 0")
+            : overtimeRate <= 0 ? ("overtime_piece_rate", "expected an overtime_piece_rate above 0")
+            : t.Value("overtime_pieces_e4") is null ? ("piece_rate", "a line's piece_rate and overtime_piece_rate rate its overtime_pieces, which the line does not state")
             : null;
     }
 }

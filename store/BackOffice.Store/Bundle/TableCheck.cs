@@ -3,10 +3,15 @@ using System.Runtime.InteropServices;
 
 namespace BackOffice.Store.Bundle;
 
-/// <summary>A key of one table while its file is checked: the stored row's hash and owner, and the line listing it.</summary>
+/// <summary>
+/// A key of one table while its file is checked: where the stored row's hash is, its owner, and the line listing it.
+/// Issue 18: 12 bytes, the hash kept apart (<see cref="TableCheck.StoredHash"/>): a first import stores none, and its 2M
+/// bill-line keys held a 40-byte empty hash each.
+/// </summary>
 internal struct KeySlot
 {
-    public RowHash? Hash;
+    /// <summary>1-based place of the stored row's hash in <see cref="TableCheck.StoredHashes"/>; 0 when it has none.</summary>
+    public int HashIndex;
     public bool Stored;
     public bool Owned;
     public bool Listed;
@@ -42,6 +47,12 @@ internal sealed class TableCheck(BundleRowSource source)
 
     public List<string> Removed { get; } = [];
 
+    /// <summary>The stored rows' hashes, as the table's key slots point into them (issue 18).</summary>
+    public List<RowHash> StoredHashes { get; } = [];
+
+    /// <summary>The stored hash of a key's row; null when the key is not stored or its row has no hash.</summary>
+    public RowHash? StoredHash(in KeySlot slot) => slot.HashIndex == 0 ? null : StoredHashes[slot.HashIndex - 1];
+
     /// <summary>The keys the file lists (and in a merge the stored ones), kept once the file is checked if another file refers to it.</summary>
     public HashSet<string>? Keys { get; set; }
 
@@ -69,14 +80,16 @@ internal sealed class TableCheck(BundleRowSource source)
 
     /// <summary>
     /// Every stored key of the table with its hash and whether the bundle owns it, in the order SQL returns them; sized
-    /// for the stored keys or <paramref name="rowsAtMost"/> of the file, whichever is more (issue 18: a 2M-key table grown by
+    /// for the stored keys or <see cref="BundleRowSource.RowsAtMost"/> of the file, whichever is more (issue 18: a 2M-key table grown by
     /// doubling held its old and new arrays at once, the import's peak).
     /// </summary>
-    public static async Task<Dictionary<string, KeySlot>> LoadStoredAsync(
-        FileSpec spec, int rowsAtMost, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    public async Task<Dictionary<string, KeySlot>> LoadStoredAsync(
+        DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
+        var spec = Spec;
         var stored = await StoredCountAsync(spec, connection, transaction, cancellationToken);
-        var map = new Dictionary<string, KeySlot>(Math.Max(stored, rowsAtMost), StringComparer.Ordinal);
+        var map = new Dictionary<string, KeySlot>(Math.Max(stored, Source.RowsAtMost), StringComparer.Ordinal);
+        StoredHashes.Capacity = stored;
         // Identifiers come from the fixed schema, never from the bundle.
         var sql = $"SELECT {spec.Key}, row_hash, ({spec.Scope ?? "1"}) FROM {spec.Table}";
         if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
@@ -87,7 +100,7 @@ internal sealed class TableCheck(BundleRowSource source)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 ref var row = ref CollectionsMarshal.GetValueRefOrAddDefault(map, System.Text.Encoding.UTF8.GetString(query.Utf8(0)), out _);
-                (row.Stored, row.Hash, row.Owned) = (true, query.IsNull(1) ? null : RowHash.ParseUtf8(query.Utf8(1)), !query.IsNull(2) && query.Int64(2) != 0);
+                (row.Stored, row.HashIndex, row.Owned) = (true, Keep(query.IsNull(1) ? null : RowHash.ParseUtf8(query.Utf8(1))), !query.IsNull(2) && query.Int64(2) != 0);
             }
 
             return map;
@@ -101,11 +114,23 @@ internal sealed class TableCheck(BundleRowSource source)
         {
             ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(map, reader.GetString(0), out _);
             slot.Stored = true;
-            slot.Hash = RowHash.Parse(reader.IsDBNull(1) ? null : reader.GetString(1));
+            slot.HashIndex = Keep(RowHash.Parse(reader.IsDBNull(1) ? null : reader.GetString(1)));
             slot.Owned = !reader.IsDBNull(2) && Convert.ToInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture) != 0;
         }
 
         return map;
+    }
+
+    /// <summary>A stored hash kept for its key slot: its 1-based place, 0 for none.</summary>
+    private int Keep(RowHash? hash)
+    {
+        if (hash is not { } value)
+        {
+            return 0;
+        }
+
+        StoredHashes.Add(value);
+        return StoredHashes.Count;
     }
 
     private static async Task<int> StoredCountAsync(FileSpec spec, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)

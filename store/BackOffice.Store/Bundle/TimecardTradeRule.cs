@@ -14,6 +14,9 @@ internal sealed class TimecardTradeRule
     private const string Timecards = "workforce/timecards.csv";
     private const string Employees = "workforce/employees.csv", Profiles = "workforce/burden-profiles.csv";
 
+    /// <summary>The files <see cref="Observe"/> reads (issue 18).</summary>
+    public static readonly string[] Files = [Timecards, Employees, Profiles];
+
     private readonly HashSet<string> _known = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(int Line, string Trade)> _cards = [];
 

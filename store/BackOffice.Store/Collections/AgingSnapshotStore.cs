@@ -35,6 +35,34 @@ public sealed class AgingSnapshotStore(TenantData tenant)
         return rows.Select(r => new SettledCustomer(r.Customer, Cents.ToDollars(r.Cents), checked((int)r.Days), checked((int)r.Payments))).ToList();
     }
 
+    /// <summary>
+    /// Issue 18: the customers whose aging the journal rows after <paramref name="seq"/> up to <paramref name="upTo"/> can
+    /// change: those an invoice or payment row named (before and after), and the current customers of the invoices the
+    /// rows name (an invoice, its lines, a payment line's invoice) and of the invoices the named payments' lines pay.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ChangedCustomersAsync(long seq, long upTo, CancellationToken cancellationToken)
+    {
+        await using var unit = await tenant.OpenUnitAsync(cancellationToken);
+        const string Range = "FROM change_journal WHERE seq > @seq AND seq <= @upTo";
+        var rows = await unit.Connection.QueryAsync<string>(new CommandDefinition(
+            $"""
+            SELECT DISTINCT customer_id FROM (
+                SELECT entity_key AS customer_id {Range} AND kind = 'customer' AND source_table IN ('ledger_invoices', 'ledger_payments')
+                UNION ALL SELECT i.customer_id FROM ledger_invoices i WHERE i.id IN (SELECT entity_key {Range} AND kind = 'ledger_invoices')
+                UNION ALL SELECT i.customer_id FROM ledger_invoices i JOIN ledger_payment_lines l ON l.invoice_id = i.id
+                    WHERE l.payment_id IN (SELECT entity_key {Range} AND kind = 'ledger_payments')
+            ) changed ORDER BY customer_id
+            """, new { seq, upTo }, cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+
+    /// <summary>
+    /// Issue 18: the condition on <paramref name="invoiceColumn"/> for the invoices an aging from the snapshot reads: those
+    /// it holds, and every invoice of the customers in the JSON array <c>@Ids</c> (whose receivables changed since).
+    /// </summary>
+    internal static string Holds(StoreDialect dialect, string invoiceColumn) =>
+        $"({invoiceColumn} IN (SELECT invoice_id FROM collections_snapshot_invoices) OR {invoiceColumn} IN (SELECT id FROM ledger_invoices WHERE {StoreSql.InJson(dialect, "customer_id", "@Ids")}))";
+
     /// <summary>Replaces the snapshot, in the unit that stores Collections' findings and mark, so it never runs ahead of them.</summary>
     public async Task SaveAsync(
         DataUnit unit, AgingSnapshotMark mark, IReadOnlyCollection<string> openInvoices, IReadOnlyList<SettledCustomer> settled,

@@ -30,21 +30,27 @@ public sealed class ReceivablesStore(TenantData tenant)
     public Task<IReadOnlyList<LedgerPayment>> PaymentsAsync(CancellationToken cancellationToken) =>
         tenant.LedgerFinancials.PaymentsAsync(cancellationToken);
 
-    public Task<IReadOnlyList<ArPaymentLine>> PaymentLinesAsync(CancellationToken cancellationToken) => PaymentLinesWhereAsync("", cancellationToken);
+    public Task<IReadOnlyList<ArPaymentLine>> PaymentLinesAsync(CancellationToken cancellationToken) => PaymentLinesWhereAsync("", [], cancellationToken);
 
-    /// <summary>Issue 18: the payment lines of the invoices Collections' aging snapshot holds.</summary>
-    public Task<IReadOnlyList<ArPaymentLine>> SnapshotPaymentLinesAsync(CancellationToken cancellationToken) =>
-        PaymentLinesWhereAsync("WHERE invoice_id IN (SELECT invoice_id FROM collections_snapshot_invoices)", cancellationToken);
+    /// <summary>Issue 18: the payment lines of the invoices <see cref="SnapshotInvoicesAsync"/> reads.</summary>
+    public Task<IReadOnlyList<ArPaymentLine>> SnapshotPaymentLinesAsync(IReadOnlyCollection<string> customers, CancellationToken cancellationToken) =>
+        PaymentLinesWhereAsync($"WHERE {AgingSnapshotStore.Holds(tenant.Dialect, "invoice_id")}", customers, cancellationToken);
 
-    /// <summary>Invoices in id order, as <see cref="InvoicesAsync"/>, of the aging snapshot (issue 18).</summary>
-    public async Task<IReadOnlyList<ArInvoice>> SnapshotInvoicesAsync(CancellationToken cancellationToken) =>
-        Receivable(await tenant.LedgerFinancials.SnapshotInvoicesAsync(cancellationToken));
+    /// <summary>
+    /// Invoices in id order, as <see cref="InvoicesAsync"/>, of the aging snapshot and, issue 18, every invoice of
+    /// <paramref name="customers"/> (whose receivables changed since the snapshot).
+    /// </summary>
+    public async Task<IReadOnlyList<ArInvoice>> SnapshotInvoicesAsync(IReadOnlyCollection<string> customers, CancellationToken cancellationToken) =>
+        Receivable(await tenant.LedgerFinancials.SnapshotInvoicesAsync(customers, cancellationToken));
 
-    private async Task<IReadOnlyList<ArPaymentLine>> PaymentLinesWhereAsync(string where, CancellationToken cancellationToken) =>
-        (await QueryAsync<PaymentLineRow>(
+    private async Task<IReadOnlyList<ArPaymentLine>> PaymentLinesWhereAsync(string where, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        await using var unit = await tenant.OpenUnitAsync(cancellationToken);
+        var rows = await unit.Connection.QueryAsync<PaymentLineRow>(new CommandDefinition(
             $"SELECT payment_id AS PaymentId, invoice_id AS InvoiceId, amount_cents AS AmountCents FROM ledger_payment_lines {where} ORDER BY id",
-            cancellationToken))
-        .Select(r => new ArPaymentLine(r.PaymentId, r.InvoiceId, Cents.ToDollars(r.AmountCents))).ToList();
+            new { Ids = System.Text.Json.JsonSerializer.Serialize(ids) }, cancellationToken: cancellationToken));
+        return rows.Select(r => new ArPaymentLine(r.PaymentId, r.InvoiceId, Cents.ToDollars(r.AmountCents))).ToList();
+    }
 
     /// <summary>Customer credits not yet applied (issue 13: QuickBooks credit memos), from the ledger's one reader of them.</summary>
     public Task<IReadOnlyList<ArCredit>> CreditsAsync(CancellationToken cancellationToken) => tenant.Ledger.CustomerCreditsAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using BackOffice.Domain.Financial;
 using BackOffice.Domain.Money;
+using BackOffice.Store.Collections;
 using BackOffice.Store.Sqlite;
 using Dapper;
 
@@ -26,9 +27,12 @@ public sealed partial class LedgerFinancialStore(TenantData tenant)
     public Task<IReadOnlyList<LedgerInvoice>> InvoicesWithIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         InvoicesWhereAsync($"WHERE {StoreSql.InJson(tenant.Dialect, "i.id", "@Ids")}", ids, cancellationToken);
 
-    /// <summary>Issue 18: the invoices Collections' aging snapshot holds (those not settled as of its date), as <see cref="InvoicesAsync"/> reads them.</summary>
-    public Task<IReadOnlyList<LedgerInvoice>> SnapshotInvoicesAsync(CancellationToken cancellationToken) =>
-        InvoicesWhereAsync("WHERE i.id IN (SELECT invoice_id FROM collections_snapshot_invoices)", null, cancellationToken);
+    /// <summary>
+    /// Issue 18: the invoices Collections' aging snapshot holds (those not settled as of its date) and every invoice of
+    /// <paramref name="customers"/> (those whose receivables changed since it), as <see cref="InvoicesAsync"/> reads them.
+    /// </summary>
+    public Task<IReadOnlyList<LedgerInvoice>> SnapshotInvoicesAsync(IReadOnlyCollection<string> customers, CancellationToken cancellationToken) =>
+        InvoicesWhereAsync($"WHERE {AgingSnapshotStore.Holds(tenant.Dialect, "i.id")}", customers, cancellationToken);
 
     private async Task<IReadOnlyList<LedgerInvoice>> InvoicesWhereAsync(string where, IReadOnlyCollection<string>? ids, CancellationToken cancellationToken)
     {
@@ -45,27 +49,27 @@ public sealed partial class LedgerFinancialStore(TenantData tenant)
             Cents.ToDollars(r.TotalCents), Cents.ToDollars(r.RetainageCents), r.IsRelease != 0, r.IsRelease != 0 ? Cents.ToDollars(r.ReleasedCents) : null)).ToList();
     }
 
-    public Task<IReadOnlyList<LedgerPayment>> PaymentsAsync(CancellationToken cancellationToken) => PaymentsWhereAsync("", cancellationToken);
+    public Task<IReadOnlyList<LedgerPayment>> PaymentsAsync(CancellationToken cancellationToken) => PaymentsWhereAsync("", [], cancellationToken);
 
     /// <summary>
     /// Issue 18: the payments an aging from Collections' snapshot needs: those with money unapplied (the chase list's
-    /// pools) and those applied to an invoice the snapshot holds.
+    /// pools) and those applied to an invoice <see cref="SnapshotInvoicesAsync"/> reads for <paramref name="customers"/>.
     /// </summary>
-    public Task<IReadOnlyList<LedgerPayment>> SnapshotPaymentsAsync(CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<LedgerPayment>> SnapshotPaymentsAsync(IReadOnlyCollection<string> customers, CancellationToken cancellationToken) =>
         PaymentsWhereAsync(
-            """
+            $"""
             WHERE unapplied_cents > 0 OR id IN (SELECT l.payment_id FROM ledger_payment_lines l
-                WHERE l.invoice_id IN (SELECT invoice_id FROM collections_snapshot_invoices))
-            """, cancellationToken);
+                WHERE {AgingSnapshotStore.Holds(tenant.Dialect, "l.invoice_id")})
+            """, customers, cancellationToken);
 
-    private async Task<IReadOnlyList<LedgerPayment>> PaymentsWhereAsync(string where, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<LedgerPayment>> PaymentsWhereAsync(string where, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         var rows = await QueryAsync<PaymentRow>(
             $"""
             SELECT id AS Id, customer_id AS CustomerId, txn_date AS TxnDate, total_cents AS TotalCents, unapplied_cents AS UnappliedCents,
                    reference AS Reference
             FROM ledger_payments {where} ORDER BY txn_date, id
-            """, cancellationToken);
+            """, new { Ids = System.Text.Json.JsonSerializer.Serialize(ids) }, cancellationToken);
         return rows.Select(r => new LedgerPayment(r.Id, r.CustomerId, StoreDates.Parse(r.TxnDate), Cents.ToDollars(r.TotalCents),
             Cents.ToDollars(r.UnappliedCents), r.Reference)).ToList();
     }

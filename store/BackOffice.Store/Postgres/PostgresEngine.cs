@@ -12,7 +12,7 @@ namespace BackOffice.Store.Postgres;
 /// advisory lock on its tenant: writers of one tenant queue as they do on a SQLite file (the gate's read-then-move
 /// steps and the audit chain's next sequence number rely on that), while tenants and hosts run in parallel.
 /// </summary>
-public sealed class PostgresEngine : StoreEngine, IAsyncDisposable
+public sealed class PostgresEngine : StoreEngine, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _source;
     private readonly string _ownerConnectionString;
@@ -131,6 +131,16 @@ public sealed class PostgresEngine : StoreEngine, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _source.DisposeAsync();
+        _migrate.Dispose();
+    }
+
+    /// <summary>
+    /// Issue 18: the host's container owns the engine; a host disposed synchronously (`using var host`) would otherwise
+    /// throw because an async-only singleton cannot be disposed there. Closing the pool twice is harmless.
+    /// </summary>
+    public void Dispose()
+    {
+        _source.Dispose();
         _migrate.Dispose();
     }
 }

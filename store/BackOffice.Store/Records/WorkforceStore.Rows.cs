@@ -70,6 +70,8 @@ public sealed partial class WorkforceStore
         public long? OvertimePiecesE4 { get; init; }
         public long? RestHoursE4 { get; init; }
         public long? MinimumWageCents { get; init; }
+        public long? PieceRateE4 { get; init; }
+        public long? OvertimePieceRateE4 { get; init; }
     }
 
     private sealed class TaskRow

@@ -136,7 +136,8 @@ public sealed partial class WorkforceStore(TenantData tenant)
             SELECT id AS Id, run_id AS RunId, employee_id AS EmployeeId, week_start AS WeekStart, regular_hours_e4 AS RegularE4,
                    overtime_hours_e4 AS OvertimeE4, double_time_hours_e4 AS DoubleTimeE4, bonus_cents AS BonusCents, gross_pay_cents AS GrossCents,
                    bonus_kind AS BonusKind, days_e4 AS DaysE4, piece_earnings_cents AS PieceCents, overtime_pieces_e4 AS OvertimePiecesE4,
-                   rest_hours_e4 AS RestHoursE4, minimum_wage_cents AS MinimumWageCents
+                   rest_hours_e4 AS RestHoursE4, minimum_wage_cents AS MinimumWageCents,
+                   piece_rate_e4 AS PieceRateE4, overtime_piece_rate_e4 AS OvertimePieceRateE4
             FROM workforce_payroll_lines ORDER BY week_start, employee_id, id
             """, cancellationToken: cancellationToken));
         return rows.Select(r => new PayrollLine(
@@ -149,6 +150,8 @@ public sealed partial class WorkforceStore(TenantData tenant)
             OvertimePieces = r.OvertimePiecesE4 / 10_000m,
             RestHours = r.RestHoursE4 / 10_000m,
             MinimumWage = Cents.ToDollars(r.MinimumWageCents),
+            PieceRate = r.PieceRateE4 / 10_000m,
+            OvertimePieceRate = r.OvertimePieceRateE4 / 10_000m,
         }).ToList();
     }
 

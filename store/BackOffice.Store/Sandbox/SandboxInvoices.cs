@@ -57,7 +57,7 @@ internal static class SandboxInvoices
         }
 
         // Issue 13: the invoice as stored, customer and lines included, so an undo can name what moved since.
-        var response = new JsonObject { ["Invoice"] = await SandboxInvoiceDocument.ReadAsync(connection, transaction, id, cancellationToken) };
+        var response = new JsonObject { ["Invoice"] = await SandboxLedgerDocuments.InvoiceAsync(connection, transaction, id, cancellationToken) };
         return new LedgerWriteResult(id, 0, response);
     }
 
@@ -75,8 +75,8 @@ internal static class SandboxInvoices
         if (current.Value != syncToken)
         {
             // Issue 13: as QuickBooksInvoiceWriter refuses, naming each of our fields that differs, before -> after.
-            var now = written is null ? null : await SandboxInvoiceDocument.ReadAsync(connection, transaction, invoiceId, cancellationToken);
-            throw LedgerChanges.Refusal("Invoice", invoiceId, syncToken, current.Value, written, now is null ? null : SandboxInvoiceDocument.Kept(now, written!));
+            var now = written is null ? null : await SandboxLedgerDocuments.InvoiceAsync(connection, transaction, invoiceId, cancellationToken);
+            throw LedgerChanges.Refusal("Invoice", invoiceId, syncToken, current.Value, written, now is null ? null : SandboxLedgerDocuments.Kept(now, written!));
         }
 
         // Payments applied to the invoice keep it: QuickBooks refuses to delete an invoice with linked payments.

@@ -7,10 +7,11 @@ using Dapper;
 namespace BackOffice.Store.Sandbox;
 
 /// <summary>
-/// A sandbox bill or journal entry as stored, in the QuickBooks shape of a Bill or JournalEntry (issue 17, as
-/// <see cref="SandboxInvoiceDocument"/> is for invoices): the create's response carries it, and an undo refused for a
-/// moved SyncToken reads it again, so <see cref="Ledger.LedgerChanges"/> names each field we wrote that differs now,
-/// before -> after. Every compared field is present (null when empty), so "none" on both sides is equal.
+/// A sandbox bill, journal entry or invoice as stored, in the QuickBooks shape of a Bill, JournalEntry or Invoice
+/// (issues 13 and 17): the create's response carries it, and an undo refused for a moved SyncToken reads it again, so
+/// <see cref="Ledger.LedgerChanges"/> names each field we wrote that differs now, before -> after, as it does for
+/// QuickBooks documents. Every compared field is present (null when empty), so "none" on both sides is equal. The
+/// invoice keeps the shape its responses have always had (LineNum, no PrivateNote): stored responses are compared to it.
 /// </summary>
 internal static class SandboxLedgerDocuments
 {
@@ -73,6 +74,53 @@ internal static class SandboxLedgerDocuments
         return entry;
     }
 
+    public static async Task<JsonObject?> InvoiceAsync(DbConnection connection, DbTransaction? transaction, string invoiceId, CancellationToken cancellationToken)
+    {
+        var head = await connection.QuerySingleOrDefaultAsync<HeadRow>(new CommandDefinition(
+            """
+            SELECT id AS Id, customer_id AS PartyId, doc_number AS DocNumber, txn_date AS TxnDate, due_date AS DueDate,
+                   total_cents AS TotalCents, sync_token AS SyncToken
+            FROM ledger_invoices WHERE id = @invoiceId
+            """, new { invoiceId }, transaction, cancellationToken: cancellationToken));
+        if (head is null)
+        {
+            return null;
+        }
+
+        var lines = await connection.QueryAsync<LineRow>(new CommandDefinition(
+            "SELECT line_no AS LineNo, item AS Item, description AS Description, amount_cents AS AmountCents FROM ledger_invoice_lines WHERE invoice_id = @invoiceId ORDER BY line_no",
+            new { invoiceId }, transaction, cancellationToken: cancellationToken));
+        return new JsonObject
+        {
+            ["Id"] = head.Id, ["SyncToken"] = head.SyncToken.ToString(CultureInfo.InvariantCulture),
+            ["CustomerRef"] = Reference(head.PartyId), ["DocNumber"] = head.DocNumber,
+            ["TxnDate"] = head.TxnDate, ["DueDate"] = head.DueDate, ["TotalAmt"] = Dollars(head.TotalCents),
+            ["Line"] = new JsonArray(lines.Select(l => (JsonNode)new JsonObject
+            {
+                ["LineNum"] = l.LineNo, ["Amount"] = Dollars(l.AmountCents), ["Description"] = l.Description, ["DetailType"] = "SalesItemLineDetail",
+                ["SalesItemLineDetail"] = new JsonObject { ["ItemRef"] = Reference(l.Item) },
+            }).ToArray()),
+        };
+    }
+
+    /// <summary>
+    /// <paramref name="current"/> cut to the fields <paramref name="written"/> has: an invoice written before its
+    /// response carried the customer and lines is compared on what it kept, not reported as "(none) -> ...".
+    /// </summary>
+    public static JsonObject Kept(JsonObject current, JsonObject written)
+    {
+        var kept = new JsonObject();
+        foreach (var (name, value) in current)
+        {
+            if (written.ContainsKey(name))
+            {
+                kept[name] = value?.DeepClone();
+            }
+        }
+
+        return kept;
+    }
+
     private static JsonObject Head(HeadRow head) => new()
     {
         ["Id"] = head.Id,
@@ -114,7 +162,8 @@ internal static class SandboxLedgerDocuments
     private sealed class LineRow
     {
         public long LineNo { get; init; }
-        public string AccountId { get; init; } = "";
+        public string? AccountId { get; init; }
+        public string? Item { get; init; }
         public string? PostingType { get; init; }
         public string? CustomerId { get; init; }
         public string? VendorId { get; init; }

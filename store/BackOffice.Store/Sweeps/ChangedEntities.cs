@@ -31,6 +31,16 @@ public static class ChangedEntities
         ["job_id"] = "job", ["customer_id"] = "customer", ["vendor_id"] = "vendor", ["employee_id"] = "employee",
     };
 
+    /// <summary>
+    /// Issue 18: a line's second document, beside its parent. A payment line settles an invoice, so adding, moving or
+    /// deleting one changes that invoice's aging: the journal names the invoice (before and after) so Collections' aging
+    /// snapshot can re-read just its customer, where the payment alone would not say which invoice a deleted line paid.
+    /// </summary>
+    private static readonly Dictionary<string, (string Column, string Kind)> SecondDocuments = new(StringComparer.Ordinal)
+    {
+        ["ledger_payment_lines"] = ("invoice_id", "ledger_invoices"),
+    };
+
     /// <summary>What <see cref="Of"/> needs of a file, worked out once per spec (issue 18: the importer asks per row).</summary>
     private sealed record Plan(IReadOnlyList<string> Columns, IReadOnlyList<string> Kinds, bool IsLine);
 
@@ -42,6 +52,12 @@ public static class ChangedEntities
         var parent = ParentColumn(s);
         List<string> columns = parent is { } p ? [s.Key, .. named, p.SqlName] : [s.Key, .. named];
         var kinds = columns.Select((c, i) => i == 0 ? "" : EntityColumns.GetValueOrDefault(c) ?? ParentTable(s)!).ToList();
+        if (SecondDocuments.TryGetValue(s.Table, out var second))
+        {
+            columns.Add(second.Column);
+            kinds.Add(second.Kind);
+        }
+
         return new Plan(columns, kinds, parent is not null);
     });
 

@@ -19,7 +19,9 @@ public sealed record SweepInputs(long JournalSeq, string Stamp)
 {
     /// <summary>
     /// Issue 17: the stamp without the side counter (the audit event and the files): with <see cref="Tables"/>, what a
-    /// reader that knows which side tables it reads compares instead of <see cref="Stamp"/>.
+    /// reader that knows which side tables it reads compares instead of <see cref="Stamp"/>. Its audit event leaves out
+    /// decisions and edits (gate state only) and executions whose writes are all tracked (<see cref="TrackedExecutions"/>),
+    /// which that reader sees in the journal and the side tables' versions.
     /// </summary>
     public string Outside { get; init; } = Stamp;
 
@@ -94,18 +96,15 @@ public sealed class SweepMarkStore(TenantData tenant)
         var side = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT version FROM sweep_inputs WHERE id = 1", cancellationToken: cancellationToken)) ?? 0;
         // Newest first: the events at the end of the chain are mostly sweeps, so the scan stops within a few rows.
-        var audit = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            $"""
-            SELECT seq FROM audit_events
-            WHERE NOT {StoreSql.InJson(connection, "kind", "@inert")} AND kind NOT LIKE 'auth.%'
-            ORDER BY seq DESC LIMIT 1
-            """, new { inert = System.Text.Json.JsonSerializer.Serialize(InertAuditKinds) }, cancellationToken: cancellationToken)) ?? 0;
+        var (audit, untracked) = await TrackedExecutions.LastAsync(connection, InertAuditKinds, ReportInertAuditKinds, cancellationToken);
         var tables = await connection.QueryAsync<(string Table, long Version)>(new CommandDefinition(
             "SELECT source_table, version FROM sweep_input_tables", cancellationToken: cancellationToken));
-        var outside = string.Create(CultureInfo.InvariantCulture, $"{audit}:{FilesStamp()}");
-        return new SweepInputs(journal, string.Create(CultureInfo.InvariantCulture, $"{side}:{outside}"))
+        var files = FilesStamp();
+        return new SweepInputs(journal, string.Create(CultureInfo.InvariantCulture, $"{side}:{audit}:{files}"))
         {
-            Outside = outside,
+            // Issue 17: neither a decision nor an execution whose writes the journal and the side tables' versions name is an
+            // unknown change to a report reader.
+            Outside = string.Create(CultureInfo.InvariantCulture, $"{untracked}:{files}"),
             Tables = tables.ToDictionary(t => t.Table, t => t.Version, StringComparer.Ordinal),
         };
     }

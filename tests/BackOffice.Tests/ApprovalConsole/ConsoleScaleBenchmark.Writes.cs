@@ -5,18 +5,20 @@ using BackOffice.Store.Bundle;
 using BackOffice.Store.Financial;
 using BackOffice.Tests.Api;
 using BackOffice.Tests.Support;
+using BackOffice.Tests.Sweeps;
 
 namespace BackOffice.Tests.ApprovalConsole;
 
 /// <summary>
 /// Issue 17: the first view of each heavy page after each kind of write, not warmed: a bill line, a bill header's date,
-/// an invoice's date (each changed in the bundle and imported again, as a sync would), a financial note and a confirmed
+/// an invoice's, a payment's or a journal entry's date, a commitment line's amount (each changed in the bundle and
+/// imported again, as a sync would), a financial note and a confirmed
 /// link (through their stores, as the gate's executors write them). Each page gets its own write first, so each pays
 /// for the analysis; the load average is printed beside each row.
 /// </summary>
 public sealed partial class ConsoleScaleBenchmark
 {
-    private static readonly string[] WriteKinds = ["bill line", "bill header", "invoice", "note", "link"];
+    private static readonly string[] WriteKinds = ["bill line", "bill header", "invoice", "note", "link", "payment", "journal entry", "commitment"];
 
     private async Task WriteKindsAsync(ConsoleFactory factory, HttpClient client)
     {
@@ -60,8 +62,13 @@ public sealed partial class ConsoleScaleBenchmark
                 await tenant.ConfirmedLinks.PutAsync(new ConfirmedLink("job", jobs[number % jobs.Count].Id, customers[number % customers.Count].Id, number,
                     "2026-11-20T00:00:00Z"), CancellationToken.None);
                 break;
+            case "commitment":
+                // Issue 17: one commitment line's amount scaled by 30 % (the property test's step), then imported again.
+                Assert.True(await PerKeyStep.Sweep(kind, new(StepKind.ScaleAmount, 5, 13 * number, 30)).ApplyAsync(_bundle!, tenant, number, CancellationToken.None));
+                await new BundleImporter(new ManualClock()).ImportAsync(_bundle!, tenant, "bench", null, CancellationToken.None);
+                break;
             default:
-                // A bill's or an invoice's date moved by a few days (PerKeyStep: Size - 20 days), then the bundle imported again.
+                // A bill's, an invoice's, a payment's or a journal entry's date moved by a few days (PerKeyStep: Size - 20 days), then the bundle imported again.
                 Assert.True(await new PerKeyStep(kind, null, 13 * number, 20 + (number % 2 == 0 ? 3 : -3)).ApplyAsync(_bundle!, tenant, number, CancellationToken.None));
                 await new BundleImporter(new ManualClock()).ImportAsync(_bundle!, tenant, "bench", null, CancellationToken.None);
                 break;

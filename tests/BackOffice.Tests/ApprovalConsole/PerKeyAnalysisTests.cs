@@ -9,8 +9,8 @@ namespace BackOffice.Tests.ApprovalConsole;
 
 /// <summary>
 /// Issue 17: after a write to one job's bill line, the jobs page's reports (wip, margin) compute that job's row only and
-/// keep the others' from the analysis before; a note keeps every row, an invoice's line computes its job; a write that is
-/// not keyed (a commitment line) reads and computes every job.
+/// keep the others' from the analysis before; a note keeps every row, an invoice's line, a commitment line, a payment or a
+/// journal entry header computes its job.
 /// </summary>
 public sealed class PerKeyAnalysisTests : IDisposable
 {
@@ -65,14 +65,27 @@ public sealed class PerKeyAnalysisTests : IDisposable
     }
 
     [Fact]
-    public async Task Wip_CommitmentLineChanged_ReadsAndComputesEveryJob()
+    public async Task Wip_CommitmentLineChanged_ComputesItsJobOnly()
     {
-        // Commitment lines are not keyed by the refresh: the whole books are read and every row computed.
+        // Issue 17: commitment lines are keyed by their commitment, whose job's committed cost moves (cl-02: cmt-101-01, job-101).
         var first = await RunAsync(null, new IncrementalSweepStep(StepKind.ScaleAmount, 5, 1, 30));
         var second = await RunAsync(first.Memo, null);
 
-        Assert.Equal(0, second.Memo.PerKey);
-        Assert.Equal(first.Analysis.WipComputed, second.Analysis.WipComputed);
+        Assert.Equal(1, second.Memo.PerKey);
+        Assert.Equal(1, second.Analysis.WipComputed);
+        Assert.Equal(second.Fresh, second.Cached);
+    }
+
+    [Theory]
+    [InlineData("payment", 1)] // pmt-2102 (cust-31): no WIP figure reads payments; its customer's row is computed again
+    [InlineData("journal entry", 1)] // je-302's lines post to cust-21 only
+    public async Task Wip_HeaderDateMoved_RefreshesPerKey(string kind, int computed)
+    {
+        var first = await RunAsync(null, null, new PerKeyStep(kind, null, 1, 40));
+        var second = await RunAsync(first.Memo, null);
+
+        Assert.Equal(1, second.Memo.PerKey);
+        Assert.Equal(computed, second.Analysis.WipComputed);
         Assert.Equal(second.Fresh, second.Cached);
     }
 

@@ -15,8 +15,8 @@ namespace BackOffice.Tests.ApprovalConsole;
 
 /// <summary>
 /// Issue 17: after any series of writes (bill lines scaled, deleted or re-described and re-imported; a bill header's date,
-/// an invoice's date or due date, invoice lines, a sandbox bill, a financial note, a confirmed link; and commitment lines,
-/// which are not keyed), every Financial report read through the report cache, whose analysis is refreshed per key from
+/// an invoice's date or due date, invoice lines, a sandbox bill, a financial note, a confirmed link, a payment's or a journal
+/// entry header's date, commitment lines), every Financial report read through the report cache, whose analysis is refreshed per key from
 /// the previous stamp's when the change journal and the side tables' versions allow it, equals the same report computed
 /// from the books with no cache. CsCheck generates the series from a fixed seed after one write of each keyed kind; the
 /// test fails if a keyed kind never took the per-key path.
@@ -27,11 +27,13 @@ public sealed class PerKeyReportPropertyTests
     private static readonly DateOnly AsOf = new(2026, 11, 20);
 
     /// <summary>The kinds of write that must be refreshed per key (issue 17): each is in the series' fixed start.</summary>
-    private static readonly string[] KeyedKinds = ["cost line", "bill header", "invoice", "sandbox bill", "note", "link"];
+    private static readonly string[] KeyedKinds = ["cost line", "bill header", "invoice", "sandbox bill", "note", "link", "payment", "journal entry", "commitment"];
 
     /// <summary>Cost lines twice as often as the rest, so the per-key path after several kinds in a row is common too.</summary>
-    private static readonly Gen<PerKeyStep> Steps = Gen.Select(Gen.Int[0, 9], Gen.Int[1, 1000], Gen.Int[1, 40], (kind, row, size) => kind switch
+    private static readonly Gen<PerKeyStep> Steps = Gen.Select(Gen.Int[0, 11], Gen.Int[1, 1000], Gen.Int[1, 40], (kind, row, size) => kind switch
     {
+        10 => new PerKeyStep("payment", null, row, size),
+        11 => new PerKeyStep("journal entry", null, row, size),
         0 or 1 => PerKeyStep.Sweep("cost line", new(StepKind.ScaleAmount, 0, row, size)),
         2 => PerKeyStep.Sweep("cost line", new(row % 2 == 0 ? StepKind.DeleteRow : StepKind.Retext, 0, row, size)),
         3 => new PerKeyStep("bill header", null, row, size),
@@ -49,6 +51,7 @@ public sealed class PerKeyReportPropertyTests
         PerKeyStep.Sweep("cost line", new(StepKind.ScaleAmount, 0, 3, 25)), new PerKeyStep("bill header", null, 7, 30),
         PerKeyStep.Sweep("note", new(StepKind.AddNote, 0, 1, 1)), new PerKeyStep("invoice", null, 2, 5), new PerKeyStep("link", null, 3, 2),
         PerKeyStep.Sweep("sandbox bill", new(StepKind.SandboxBill, 0, 1, 12)), PerKeyStep.Sweep("invoice", new(StepKind.ShiftDueDate, 0, 4, 9)),
+        new PerKeyStep("payment", null, 1, 40), new PerKeyStep("journal entry", null, 0, 35), PerKeyStep.Sweep("commitment", new(StepKind.ScaleAmount, 5, 2, 30)),
     ];
 
     /// <summary>On both engines (issue 17): the spliced lists must come in the order a full read gives there too.</summary>

@@ -7,8 +7,9 @@ namespace BackOffice.Tests.ApprovalConsole;
 
 /// <summary>
 /// Issue 17: one write of <see cref="PerKeyReportPropertyTests"/>: a step of the sweep's property test
-/// (<paramref name="Inner"/>), or, with none, a confirmed link ("link"), a bill header's date ("bill header") or an
-/// invoice's date ("invoice") moved in the bundle by <paramref name="Size"/> - 20 days. <paramref name="Kind"/> names the
+/// (<paramref name="Inner"/>), or, with none, a confirmed link ("link"), a bill header's, an invoice's, a payment's or a
+/// journal entry header's date ("bill header", "invoice", "payment", "journal entry") moved in the bundle by
+/// <paramref name="Size"/> - 20 days. <paramref name="Kind"/> names the
 /// kind of write whose per-key refresh the test checks.
 /// </summary>
 public sealed record PerKeyStep(string Kind, IncrementalSweepStep? Inner, int Row, int Size)
@@ -37,27 +38,33 @@ public sealed record PerKeyStep(string Kind, IncrementalSweepStep? Inner, int Ro
                 return ShiftDate(Path.Combine(bundle, "ledger", "bills.csv"));
             case "invoice":
                 return ShiftDate(Path.Combine(bundle, "ledger", "invoices.csv"));
+            case "payment":
+                return ShiftDate(Path.Combine(bundle, "ledger", "payments.csv"));
+            case "journal entry":
+                return ShiftDate(Path.Combine(bundle, "ledger", "journal-entries.csv"));
             default:
                 throw new InvalidOperationException($"unknown step kind {Kind}");
         }
     }
 
     /// <summary>
-    /// Moves the txn_date (the fourth column of bills.csv and invoices.csv; the three before it are never quoted) of one
-    /// row: a bill or invoice crosses the as-of date, so a job's cost or billings to date move.
+    /// Moves the txn_date (in bills.csv, invoices.csv, payments.csv and journal-entries.csv the columns before it are never
+    /// quoted) of one row: a bill, invoice, payment or journal entry crosses the as-of date, so a job's cost, billings or
+    /// receipts to date move.
     /// </summary>
     private bool ShiftDate(string file)
     {
         var lines = File.ReadAllLines(file).ToList();
-        if (lines[0].Split(',')[3] != "txn_date" || lines.Count < 2)
+        var column = Array.IndexOf(lines[0].Split(','), "txn_date");
+        if (column < 0 || lines.Count < 2)
         {
             return false;
         }
 
         var at = 1 + (Row % (lines.Count - 1));
-        var fields = lines[at].Split(',', 5);
-        var date = DateOnly.ParseExact(fields[3], "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(Size - 20);
-        fields[3] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var fields = lines[at].Split(',', column + 2);
+        var date = DateOnly.ParseExact(fields[column], "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(Size - 20);
+        fields[column] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         lines[at] = string.Join(',', fields);
         File.WriteAllLines(file, lines);
         return true;

@@ -1,140 +1,164 @@
 using BackOffice.Store.Bundle;
 
+using BackOffice.Tests.Support.Postgres;
+
 namespace BackOffice.Tests.Bundle;
 
 /// <summary>Each broken bundle names file, line and column, and leaves nothing written or copied (DESIGN.md rule 7).</summary>
-public sealed class BundleErrorTests : IDisposable
+public sealed class BundleErrorTests
 {
-    private readonly BundleTestKit _kit = new();
-
-    public void Dispose() => _kit.Dispose();
-
-    private async Task<BundleError> FailsWithAsync(string file, int? line, string? column, string messagePart)
+    private static async Task<BundleError> FailsWithAsync(BundleTestKit kit, string file, int? line, string? column, string messagePart)
     {
-        var failure = await _kit.ImportFailsAsync();
+        var failure = await kit.ImportFailsAsync();
 
         var error = Assert.Single(failure.Errors, e => e.File == file && e.Line == line && e.Column == column);
         Assert.Contains(messagePart, error.Message, StringComparison.Ordinal);
         Assert.Contains(error.ToString(), failure.Message, StringComparison.Ordinal);
-        Assert.Equal(0, await _kit.EverythingAsync());
-        Assert.Equal(0, _kit.CopiedFiles());
+        Assert.Equal(0, await kit.EverythingAsync());
+        Assert.Equal(0, kit.CopiedFiles());
         return error;
     }
 
-    [Fact]
-    public async Task ImportAsync_MissingRequiredColumn_NamesHeaderLine()
+    [Theory]
+    [StoreProviders]
+    public async Task ImportAsync_MissingRequiredColumn_NamesHeaderLine(string provider)
     {
-        _kit.Edit("project/commitments.csv", "retainage_percent", "retainage_pct");
+        using var kit = await BundleTestKit.CreateAsync(provider);
+        kit.Edit("project/commitments.csv", "retainage_percent", "retainage_pct");
 
-        var error = await FailsWithAsync("project/commitments.csv", 1, "retainage_percent", "required column 'retainage_percent' is missing");
+        var error = await FailsWithAsync(kit, "project/commitments.csv", 1, "retainage_percent", "required column 'retainage_percent' is missing");
 
         Assert.Equal("project/commitments.csv line 1, column retainage_percent: required column 'retainage_percent' is missing from the header", error.ToString());
     }
 
-    [Fact]
-    public async Task ImportAsync_BadDate_NamesLineAndColumn()
+    [Theory]
+    [StoreProviders]
+    public async Task ImportAsync_BadDate_NamesLineAndColumn(string provider)
     {
-        _kit.Edit("project/sub-invoices.csv", "si-05,cmt-103-03,RP-2315,2026-11-05", "si-05,cmt-103-03,RP-2315,11/05/2026");
+        using var kit = await BundleTestKit.CreateAsync(provider);
+        kit.Edit("project/sub-invoices.csv", "si-05,cmt-103-03,RP-2315,2026-11-05", "si-05,cmt-103-03,RP-2315,11/05/2026");
 
-        await FailsWithAsync("project/sub-invoices.csv", 6, "invoice_date", "expected a date as yyyy-MM-dd, got '11/05/2026'");
+        await FailsWithAsync(kit, "project/sub-invoices.csv", 6, "invoice_date", "expected a date as yyyy-MM-dd, got '11/05/2026'");
     }
 
-    [Fact]
-    public async Task ImportAsync_BadAmount_NamesLineAndColumn()
+    [Theory]
+    [StoreProviders]
+    public async Task ImportAsync_BadAmount_NamesLineAndColumn(string provider)
     {
-        _kit.Edit("project/commitment-lines.csv", "cl-03,cmt-101-02,26-000,Rough-in and trim,16800.00", "cl-03,cmt-101-02,26-000,Rough-in and trim,\"16,80.00\"");
+        using var kit = await BundleTestKit.CreateAsync(provider);
+        kit.Edit("project/commitment-lines.csv", "cl-03,cmt-101-02,26-000,Rough-in and trim,16800.00", "cl-03,cmt-101-02,26-000,Rough-in and trim,\"16,80.00\"");
 
-        await FailsWithAsync("project/commitment-lines.csv", 4, "amount", "got '16,80.00'");
+        await FailsWithAsync(kit, "project/commitment-lines.csv", 4, "amount", "got '16,80.00'");
     }
 
-    [Fact]
-    public async Task ImportAsync_FractionOfACent_NamesLineAndColumn()
+    [Theory]
+    [StoreProviders]
+    public async Task ImportAsync_FractionOfACent_NamesLineAndColumn(string provider)
     {
-        _kit.Edit("project/commitment-lines.csv", "Framing lumber,4850.00", "Framing lumber,4850.005");
+        using var kit = await BundleTestKit.CreateAsync(provider);
+        kit.Edit("project/commitment-lines.csv", "Framing lumber,4850.00", "Framing lumber,4850.005");
 
-        await FailsWithAsync("project/commitment-lines.csv", 5, "amount", "has a fraction of a cent");
+        await FailsWithAsync(kit, "project/commitment-lines.csv", 5, "amount", "has a fraction of a cent");
     }
 
-    [Fact]
-    public async Task ImportAsync_UnknownReference_NamesLineAndColumn()
+    [Theory]
+    [StoreProviders]
+    public async Task ImportAsync_UnknownReference_NamesLineAndColumn(string provider)
     {
-        _kit.Edit("project/commitments.csv", "cmt-102-01,job-102,pv-04", "cmt-102-01,job-102,pv-99");
+        using var kit = await BundleTestKit.CreateAsync(provider);
+        kit.Edit("project/commitments.csv", "cmt-102-01,job-102,pv-04", "cmt-102-01,job-102,pv-99");
 
-        await FailsWithAsync("project/commitments.csv", 6, "vendor_id", "unknown reference 'pv-99': expected an id in project/vendors.csv");
+        await FailsWithAsync(kit, "project/commitments.csv", 6, "vendor_id", "unknown reference 'pv-99': expected an id in project/vendors.csv");
     }
 
-    [Fact]
-    public async Task ImportAsync_DuplicateId_NamesSecondOccurrence()
+    [Theory]
+    [StoreProviders]
+    public async Task ImportAsync_DuplicateId_NamesSecondOccurrence(string provider)
     {
-        _kit.Append("project/vendors.csv", "pv-03,Brightline Electric (duplicate),Electrical");
+        using var kit = await BundleTestKit.CreateAsync(provider);
+        kit.Append("project/vendors.csv", "pv-03,Brightline Electric (duplicate),Electrical");
 
-        await FailsWithAsync("project/vendors.csv", 10, "id", "duplicate id 'pv-03': it is already used on line 4");
+        await FailsWithAsync(kit, "project/vendors.csv", 10, "id", "duplicate id 'pv-03': it is already used on line 4");
     }
 
-    [Fact]
-    public async Task ImportAsync_BadEnum_ListsAllowedValues()
+    [Theory]
+    [StoreProviders]
+    public async Task ImportAsync_BadEnum_ListsAllowedValues(string provider)
     {
-        _kit.Edit("project/commitments.csv", "Kitchen electrical,subcontract,approved", "Kitchen electrical,subcontract,signed");
+        using var kit = await BundleTestKit.CreateAsync(provider);
+        kit.Edit("project/commitments.csv", "Kitchen electrical,subcontract,approved", "Kitchen electrical,subcontract,signed");
 
-        await FailsWithAsync("project/commitments.csv", 3, "status", "expected one of draft, pending, approved, complete, void, got 'signed'");
+        await FailsWithAsync(kit, "project/commitments.csv", 3, "status", "expected one of draft, pending, approved, complete, void, got 'signed'");
     }
 
-    [Fact]
-    public async Task ImportAsync_SubInvoiceLinesNotSumming_NamesTheInvoiceRow()
+    [Theory]
+    [StoreProviders]
+    public async Task ImportAsync_SubInvoiceLinesNotSumming_NamesTheInvoiceRow(string provider)
     {
-        _kit.Edit("project/sub-invoice-lines.csv", "si-02-2,si-02,09-900,Prime coat,4000.00", "si-02-2,si-02,09-900,Prime coat,4100.00");
+        using var kit = await BundleTestKit.CreateAsync(provider);
+        kit.Edit("project/sub-invoice-lines.csv", "si-02-2,si-02,09-900,Prime coat,4000.00", "si-02-2,si-02,09-900,Prime coat,4100.00");
 
-        await FailsWithAsync("project/sub-invoices.csv", 3, "amount", "sum to the invoice amount 32,000.00, they sum to 32,100.00");
+        await FailsWithAsync(kit, "project/sub-invoices.csv", 3, "amount", "sum to the invoice amount 32,000.00, they sum to 32,100.00");
     }
 
-    [Fact]
-    public async Task ImportAsync_CommitmentChangeOrderWithoutCommitment_IsAnError()
+    [Theory]
+    [StoreProviders]
+    public async Task ImportAsync_CommitmentChangeOrderWithoutCommitment_IsAnError(string provider)
     {
-        _kit.Edit("project/change-orders.csv", "co-02,job-101,commitment,cmt-101-01", "co-02,job-101,commitment,");
+        using var kit = await BundleTestKit.CreateAsync(provider);
+        kit.Edit("project/change-orders.csv", "co-02,job-101,commitment,cmt-101-01", "co-02,job-101,commitment,");
 
-        await FailsWithAsync("project/change-orders.csv", 3, "commitment_id", "needs the commitment_id");
+        await FailsWithAsync(kit, "project/change-orders.csv", 3, "commitment_id", "needs the commitment_id");
     }
 
-    [Fact]
-    public async Task ImportAsync_MissingManifest_IsAnError()
+    [Theory]
+    [StoreProviders]
+    public async Task ImportAsync_MissingManifest_IsAnError(string provider)
     {
-        File.Delete(Path.Combine(_kit.Bundle, "bundle.json"));
+        using var kit = await BundleTestKit.CreateAsync(provider);
+        File.Delete(Path.Combine(kit.Bundle, "bundle.json"));
 
-        await FailsWithAsync("bundle.json", null, null, "the bundle has no bundle.json");
+        await FailsWithAsync(kit, "bundle.json", null, null, "the bundle has no bundle.json");
     }
 
-    [Fact]
-    public async Task ImportAsync_WrongFormat_IsAnError()
+    [Theory]
+    [StoreProviders]
+    public async Task ImportAsync_WrongFormat_IsAnError(string provider)
     {
-        _kit.Edit("bundle.json", "backoffice-bundle/1", "backoffice-bundle/2");
+        using var kit = await BundleTestKit.CreateAsync(provider);
+        kit.Edit("bundle.json", "backoffice-bundle/1", "backoffice-bundle/2");
 
-        await FailsWithAsync("bundle.json", null, "format", "expected format 'backoffice-bundle/1', got 'backoffice-bundle/2'");
+        await FailsWithAsync(kit, "bundle.json", null, "format", "expected format 'backoffice-bundle/1', got 'backoffice-bundle/2'");
     }
 
-    [Fact]
-    public async Task ImportAsync_ManyErrors_AreAllReported()
+    [Theory]
+    [StoreProviders]
+    public async Task ImportAsync_ManyErrors_AreAllReported(string provider)
     {
-        _kit.Edit("project/commitments.csv", ",10,", ",110,");
+        using var kit = await BundleTestKit.CreateAsync(provider);
+        kit.Edit("project/commitments.csv", ",10,", ",110,");
 
-        var failure = await _kit.ImportFailsAsync();
+        var failure = await kit.ImportFailsAsync();
 
         Assert.Equal(11, failure.Errors.Count(e => e.Column == "retainage_percent"));
     }
 
-    [Fact]
-    public async Task ImportAsync_BadBundleAfterGoodImport_LeavesStoredDataAsBefore()
+    [Theory]
+    [StoreProviders]
+    public async Task ImportAsync_BadBundleAfterGoodImport_LeavesStoredDataAsBefore(string provider)
     {
-        await _kit.ImportAsync();
-        var before = await _kit.EverythingAsync();
-        _kit.Edit("project/jobs.csv", "2026-09-08", "09/08/2026");
-        _kit.Edit("ledger/vendors.csv", "lv-66,Sunbelt Rentals,true", "lv-66,Sunbelt Rentals Inc,true");
-        File.AppendAllText(Path.Combine(_kit.Bundle, "inbox", "new-document.txt"), "a new document");
+        using var kit = await BundleTestKit.CreateAsync(provider);
+        await kit.ImportAsync();
+        var before = await kit.EverythingAsync();
+        kit.Edit("project/jobs.csv", "2026-09-08", "09/08/2026");
+        kit.Edit("ledger/vendors.csv", "lv-66,Sunbelt Rentals,true", "lv-66,Sunbelt Rentals Inc,true");
+        File.AppendAllText(Path.Combine(kit.Bundle, "inbox", "new-document.txt"), "a new document");
 
-        await _kit.ImportFailsAsync();
+        await kit.ImportFailsAsync();
 
-        Assert.Equal(before, await _kit.EverythingAsync());
-        Assert.Equal("Sunbelt Rentals", await _kit.ScalarAsync<string>("SELECT name FROM ledger_vendors WHERE id = 'lv-66'"));
-        Assert.Equal(1, await _kit.CountAsync("audit_events"));
-        Assert.Equal(4, _kit.CopiedFiles());
+        Assert.Equal(before, await kit.EverythingAsync());
+        Assert.Equal("Sunbelt Rentals", await kit.ScalarAsync<string>("SELECT name FROM ledger_vendors WHERE id = 'lv-66'"));
+        Assert.Equal(1, await kit.CountAsync("audit_events"));
+        Assert.Equal(4, kit.CopiedFiles());
     }
 }

@@ -5,14 +5,12 @@ using BackOffice.Tests.Support;
 
 using BackOffice.Store.Tenancy;
 
+using BackOffice.Tests.Support.Postgres;
+
 namespace BackOffice.Tests.Bundle;
 
-public sealed class BundleImporterTests : IDisposable
+public sealed class BundleImporterTests
 {
-    private readonly BundleTestKit _kit = new();
-
-    public void Dispose() => _kit.Dispose();
-
     /// <summary>Data rows in the demo bundle's CSV files, counted from the files so that adding demo rows breaks no test.</summary>
     private static async Task<int> DemoCsvRowsAsync()
     {
@@ -37,10 +35,12 @@ public sealed class BundleImporterTests : IDisposable
             .Where(Directory.Exists)
             .Sum(folder => Directory.GetFiles(folder).Length);
 
-    [Fact]
-    public async Task ImportAsync_DemoBundle_StoresEveryFile()
+    [Theory]
+    [StoreProviders]
+    public async Task ImportAsync_DemoBundle_StoresEveryFile(string provider)
     {
-        var summary = await _kit.ImportAsync();
+        using var kit = await BundleTestKit.CreateAsync(provider);
+        var summary = await kit.ImportAsync();
 
         Assert.Equal(31, summary.Files.Count(f => f.File.EndsWith(".csv", StringComparison.Ordinal)));
         Assert.Equal(await DemoCsvRowsAsync(), summary.Files.Where(f => f.File.EndsWith(".csv", StringComparison.Ordinal)).Sum(f => f.Added));
@@ -53,46 +53,52 @@ public sealed class BundleImporterTests : IDisposable
         Assert.Equal(1, summary.For("pricebook/price-files/")!.Added);
         Assert.Empty(summary.Warnings);
         Assert.True(summary.AnythingChanged);
-        Assert.Equal(4, _kit.CopiedFiles());
-        Assert.Equal(4, await _kit.CountAsync("bundle_files"));
-        Assert.Equal(1, await _kit.CountAsync("import_runs"));
+        Assert.Equal(4, kit.CopiedFiles());
+        Assert.Equal(4, await kit.CountAsync("bundle_files"));
+        Assert.Equal(1, await kit.CountAsync("import_runs"));
     }
 
-    [Fact]
-    public async Task ImportAsync_DemoBundle_StoresTypedValues()
+    [Theory]
+    [StoreProviders]
+    public async Task ImportAsync_DemoBundle_StoresTypedValues(string provider)
     {
-        await _kit.ImportAsync();
+        using var kit = await BundleTestKit.CreateAsync(provider);
+        await kit.ImportAsync();
 
-        Assert.Equal(1000L, await _kit.ScalarAsync<long>("SELECT retainage_bp FROM project_commitments WHERE id = 'cmt-101-01'"));
-        Assert.Equal(1840000L, await _kit.ScalarAsync<long>("SELECT amount_cents FROM project_sub_invoices WHERE id = 'si-05'"));
-        Assert.Equal(-320000L, await _kit.ScalarAsync<long>("SELECT amount_cents FROM ledger_bill_lines WHERE id = 'bill-5002-3'"));
-        Assert.Equal(2880000L, await _kit.ScalarAsync<long>("SELECT total_cents FROM ledger_bills WHERE id = 'bill-5002'"));
-        Assert.Equal("bundle", await _kit.ScalarAsync<string>("SELECT origin FROM ledger_bills WHERE id = 'bill-5002'"));
-        Assert.Equal(875000L, await _kit.ScalarAsync<long>("SELECT crew_hours_e4 FROM project_schedule_tasks WHERE id = 'st-03'"));
-        Assert.Equal("2026-11-02T07:00:00", await _kit.ScalarAsync<string>("SELECT clock_in FROM workforce_timecards WHERE id = 'tc-001'"));
-        Assert.Equal(0L, await _kit.ScalarAsync<long>("SELECT active FROM ledger_customers WHERE id = 'cust-41'"));
+        Assert.Equal(1000L, await kit.ScalarAsync<long>("SELECT retainage_bp FROM project_commitments WHERE id = 'cmt-101-01'"));
+        Assert.Equal(1840000L, await kit.ScalarAsync<long>("SELECT amount_cents FROM project_sub_invoices WHERE id = 'si-05'"));
+        Assert.Equal(-320000L, await kit.ScalarAsync<long>("SELECT amount_cents FROM ledger_bill_lines WHERE id = 'bill-5002-3'"));
+        Assert.Equal(2880000L, await kit.ScalarAsync<long>("SELECT total_cents FROM ledger_bills WHERE id = 'bill-5002'"));
+        Assert.Equal("bundle", await kit.ScalarAsync<string>("SELECT origin FROM ledger_bills WHERE id = 'bill-5002'"));
+        Assert.Equal(875000L, await kit.ScalarAsync<long>("SELECT crew_hours_e4 FROM project_schedule_tasks WHERE id = 'st-03'"));
+        Assert.Equal("2026-11-02T07:00:00", await kit.ScalarAsync<string>("SELECT clock_in FROM workforce_timecards WHERE id = 'tc-001'"));
+        Assert.Equal(0L, await kit.ScalarAsync<long>("SELECT active FROM ledger_customers WHERE id = 'cust-41'"));
     }
 
-    [Fact]
-    public async Task ImportAsync_DemoBundle_AppendsOneAuditEvent()
+    [Theory]
+    [StoreProviders]
+    public async Task ImportAsync_DemoBundle_AppendsOneAuditEvent(string provider)
     {
-        var summary = await _kit.ImportAsync();
+        using var kit = await BundleTestKit.CreateAsync(provider);
+        var summary = await kit.ImportAsync();
 
-        await using var connection = await _kit.Temp.Tenant(BundleTestKit.Tenant).OpenAsync(CancellationToken.None);
-        var events = await AuditStore.ReadAllAsync(DataUnit.Over(connection, null), CancellationToken.None);
+        await using var unit = await kit.Data.OpenUnitAsync(write: false, CancellationToken.None);
+        var events = await AuditStore.ReadAllAsync(unit, CancellationToken.None);
         var only = Assert.Single(events);
         Assert.Equal("import.completed", only.Kind);
         Assert.Equal($"import:{summary.RunId}", only.Subject);
         Assert.Equal("controller@demo", only.Actor);
     }
 
-    [Fact]
-    public async Task ImportAsync_SameBundleTwice_ChangesNothing()
+    [Theory]
+    [StoreProviders]
+    public async Task ImportAsync_SameBundleTwice_ChangesNothing(string provider)
     {
-        await _kit.ImportAsync();
-        _kit.Clock.Advance(TimeSpan.FromHours(1));
+        using var kit = await BundleTestKit.CreateAsync(provider);
+        await kit.ImportAsync();
+        kit.Clock.Advance(TimeSpan.FromHours(1));
 
-        var again = await _kit.ImportAsync();
+        var again = await kit.ImportAsync();
 
         Assert.False(again.AnythingChanged);
         Assert.Equal(0, again.Added + again.Changed + again.Removed);
@@ -100,87 +106,97 @@ public sealed class BundleImporterTests : IDisposable
         long rows = 0;
         foreach (var spec in BundleSchema.Files)
         {
-            rows += await _kit.CountAsync(spec.Table);
+            rows += await kit.CountAsync(spec.Table);
         }
 
         Assert.Equal(await DemoCsvRowsAsync(), rows);
     }
 
-    [Fact]
-    public async Task ImportAsync_NewerBundle_UpdatesChangedAndRemovesMissingRows()
+    [Theory]
+    [StoreProviders]
+    public async Task ImportAsync_NewerBundle_UpdatesChangedAndRemovesMissingRows(string provider)
     {
-        await _kit.ImportAsync();
-        _kit.Edit("project/jobs.csv", "job-101,2026-101,Smith Residence - Kitchen,active,John Smith,148500.00", "job-101,2026-101,Smith Residence - Kitchen,active,John Smith,151700.00");
-        _kit.RemoveLineStartingWith("project/schedule-tasks.csv", "st-17,");
-        File.Delete(Path.Combine(_kit.Bundle, "contacts.csv"));
+        using var kit = await BundleTestKit.CreateAsync(provider);
+        await kit.ImportAsync();
+        kit.Edit("project/jobs.csv", "job-101,2026-101,Smith Residence - Kitchen,active,John Smith,148500.00", "job-101,2026-101,Smith Residence - Kitchen,active,John Smith,151700.00");
+        kit.RemoveLineStartingWith("project/schedule-tasks.csv", "st-17,");
+        File.Delete(Path.Combine(kit.Bundle, "contacts.csv"));
 
-        var summary = await _kit.ImportAsync();
+        var summary = await kit.ImportAsync();
 
         Assert.Equal(new FileImportCounts("project/jobs.csv", 0, 1, 0, 3), summary.For("project/jobs.csv"));
         Assert.Equal(new FileImportCounts("project/schedule-tasks.csv", 0, 0, 1, 16), summary.For("project/schedule-tasks.csv"));
         Assert.Null(summary.For("contacts.csv"));
         Assert.Equal(1, summary.Changed);
         Assert.Equal(1, summary.Removed);
-        Assert.Equal(15170000L, await _kit.ScalarAsync<long>("SELECT contract_cents FROM project_jobs WHERE id = 'job-101'"));
-        Assert.Equal(16, await _kit.CountAsync("project_schedule_tasks"));
-        Assert.Equal(7, await _kit.CountAsync("contacts"));
-        Assert.Equal(2, await _kit.CountAsync("audit_events"));
+        Assert.Equal(15170000L, await kit.ScalarAsync<long>("SELECT contract_cents FROM project_jobs WHERE id = 'job-101'"));
+        Assert.Equal(16, await kit.CountAsync("project_schedule_tasks"));
+        Assert.Equal(7, await kit.CountAsync("contacts"));
+        Assert.Equal(2, await kit.CountAsync("audit_events"));
     }
 
-    [Fact]
-    public async Task ImportAsync_PartialBundle_ResolvesReferencesToStoredRows()
+    [Theory]
+    [StoreProviders]
+    public async Task ImportAsync_PartialBundle_ResolvesReferencesToStoredRows(string provider)
     {
-        await _kit.ImportAsync();
-        foreach (var file in Directory.GetFiles(Path.Combine(_kit.Bundle, "project")).Where(f => !f.EndsWith("sub-invoices.csv", StringComparison.Ordinal) && !f.EndsWith("sub-invoice-lines.csv", StringComparison.Ordinal)))
+        using var kit = await BundleTestKit.CreateAsync(provider);
+        await kit.ImportAsync();
+        foreach (var file in Directory.GetFiles(Path.Combine(kit.Bundle, "project")).Where(f => !f.EndsWith("sub-invoices.csv", StringComparison.Ordinal) && !f.EndsWith("sub-invoice-lines.csv", StringComparison.Ordinal)))
         {
             File.Delete(file);
         }
 
-        _kit.Edit("project/sub-invoices.csv", "si-07,cmt-102-03,DF-0420,2026-11-12,2026-11-07,12600.00,1260.00,pending", "si-07,cmt-102-03,DF-0420,2026-11-12,2026-11-07,12600.00,1260.00,approved");
+        kit.Edit("project/sub-invoices.csv", "si-07,cmt-102-03,DF-0420,2026-11-12,2026-11-07,12600.00,1260.00,pending", "si-07,cmt-102-03,DF-0420,2026-11-12,2026-11-07,12600.00,1260.00,approved");
 
-        var summary = await _kit.ImportAsync();
+        var summary = await kit.ImportAsync();
 
         Assert.Equal(1, summary.Changed);
-        Assert.Equal(4, await _kit.CountAsync("project_jobs"));
+        Assert.Equal(4, await kit.CountAsync("project_jobs"));
     }
 
-    [Fact]
-    public async Task ImportAsync_RemovingParentOfStoredRows_IsRefused()
+    [Theory]
+    [StoreProviders]
+    public async Task ImportAsync_RemovingParentOfStoredRows_IsRefused(string provider)
     {
-        await _kit.ImportAsync();
-        File.Delete(Path.Combine(_kit.Bundle, "project/budget-lines.csv"));
-        _kit.RemoveLineStartingWith("project/jobs.csv", "job-094,");
-        _kit.RemoveLineStartingWith("project/commitments.csv", "cmt-094-01,");
-        _kit.RemoveLineStartingWith("project/commitment-lines.csv", "cl-16,");
+        using var kit = await BundleTestKit.CreateAsync(provider);
+        await kit.ImportAsync();
+        File.Delete(Path.Combine(kit.Bundle, "project/budget-lines.csv"));
+        kit.RemoveLineStartingWith("project/jobs.csv", "job-094,");
+        kit.RemoveLineStartingWith("project/commitments.csv", "cmt-094-01,");
+        kit.RemoveLineStartingWith("project/commitment-lines.csv", "cl-16,");
 
-        var failure = await _kit.ImportFailsAsync();
+        var failure = await kit.ImportFailsAsync();
 
         Assert.All(failure.Errors, e => Assert.Equal("project/budget-lines.csv", e.File));
         Assert.Contains(failure.Errors, e => e.Column == "job_id" && e.Message.Contains("'job-094'", StringComparison.Ordinal));
-        Assert.Equal(4, await _kit.CountAsync("project_jobs"));
+        Assert.Equal(4, await kit.CountAsync("project_jobs"));
     }
 
-    [Fact]
-    public async Task ImportAsync_ExtraColumn_IsIgnoredWithAWarning()
+    [Theory]
+    [StoreProviders]
+    public async Task ImportAsync_ExtraColumn_IsIgnoredWithAWarning(string provider)
     {
-        _kit.Edit("project/vendors.csv", "id,name,trade", "id,name,trade,procore_origin_id");
-        var lines = File.ReadAllLines(Path.Combine(_kit.Bundle, "project/vendors.csv"));
-        File.WriteAllLines(Path.Combine(_kit.Bundle, "project/vendors.csv"), lines.Select((l, i) => i == 0 ? l : l + ",x"));
+        using var kit = await BundleTestKit.CreateAsync(provider);
+        kit.Edit("project/vendors.csv", "id,name,trade", "id,name,trade,procore_origin_id");
+        var lines = File.ReadAllLines(Path.Combine(kit.Bundle, "project/vendors.csv"));
+        File.WriteAllLines(Path.Combine(kit.Bundle, "project/vendors.csv"), lines.Select((l, i) => i == 0 ? l : l + ",x"));
 
-        var summary = await _kit.ImportAsync();
+        var summary = await kit.ImportAsync();
 
         var warning = Assert.Single(summary.Warnings);
         Assert.Contains("procore_origin_id", warning, StringComparison.Ordinal);
-        Assert.Equal(8, await _kit.CountAsync("project_vendors"));
+        Assert.Equal(8, await kit.CountAsync("project_vendors"));
     }
 
-    [Fact]
-    public async Task ImportAsync_Progress_ReportsEachFileAndDone()
+    [Theory]
+    [StoreProviders]
+    public async Task ImportAsync_Progress_ReportsEachFileAndDone(string provider)
     {
+        using var kit = await BundleTestKit.CreateAsync(provider);
         var reports = new List<ImportProgress>();
         var progress = new SynchronousProgress(reports.Add);
 
-        await new BundleImporter(_kit.Clock).ImportAsync(_kit.Bundle, _kit.Temp.Tenant(BundleTestKit.Tenant), "controller@demo", progress, CancellationToken.None);
+        await new BundleImporter(kit.Clock).ImportAsync(kit.Bundle, kit.Data, "controller@demo", progress, CancellationToken.None);
 
         Assert.Contains(reports, r => r.Phase == ImportPhase.Reading && r.File == "project/jobs.csv" && r.RowsRead == 4);
         Assert.Equal(ImportPhase.Done, reports[^1].Phase);

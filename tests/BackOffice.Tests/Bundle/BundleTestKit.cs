@@ -32,7 +32,8 @@ public sealed class BundleTestKit : IDisposable
         return kit;
     }
 
-    private TenantData Data => Store is null ? _temp.Tenant(Tenant, Clock) : Store.Source.For(Tenant);
+    /// <summary>The kit's tenant on its engine (issue 18: the import's tests on both engines reach it through this).</summary>
+    public TenantData Data => Store is null ? _temp.Tenant(Tenant, Clock) : Store.Source.For(Tenant);
 
     public TempDataDirectory Temp => _temp;
 
@@ -104,9 +105,10 @@ public sealed class BundleTestKit : IDisposable
         return total;
     }
 
+    /// <remarks>Issue 18: the files folders of the kit's tenant, on whichever engine's data directory it lives.</remarks>
     public int CopiedFiles() =>
         new[] { "inbox", "price-files" }
-            .Select(kind => _temp.Data.TenantFilesFolder(Tenant, kind))
+            .Select(Data.FilesFolder)
             .Where(Directory.Exists)
             .Sum(folder => Directory.GetFiles(folder).Length);
 

@@ -40,10 +40,10 @@ public sealed class CostDetailReportTests : IDisposable
         var ledger = detail.Where(r => (string?)r!["side"] == CostDetailReport.Ledger).ToList();
         var project = detail.Where(r => (string?)r!["side"] == CostDetailReport.Project).ToList();
         Assert.NotEmpty(ledger);
-        Assert.Equal(decimal.Parse(costToDate, CultureInfo.InvariantCulture), Sum(ledger, "amount"));
-        Assert.Equal(decimal.Parse((string)wip["costToDate"]!, CultureInfo.InvariantCulture), Sum(ledger, "amount"));
-        Assert.Equal(Sum(variance, "actual"), Sum(ledger, "amount"));
-        Assert.Equal(Sum(variance, "committed"), Sum(project, "amount"));
+        Assert.Equal(decimal.Parse(costToDate, CultureInfo.InvariantCulture), Sum(ledger, "costToDate"));
+        Assert.Equal(decimal.Parse((string)wip["costToDate"]!, CultureInfo.InvariantCulture), Sum(ledger, "costToDate"));
+        Assert.Equal(Sum(variance, "actual"), Sum(ledger, "costToDate"));
+        Assert.Equal(Sum(variance, "committed"), Sum(project, "committed"));
         Assert.All(ledger, r => Assert.True(DateOnly.Parse((string)r!["txnDate"]!, CultureInfo.InvariantCulture) <= new DateOnly(2026, 11, 15)));
     }
 

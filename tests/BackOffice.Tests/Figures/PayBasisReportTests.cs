@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using BackOffice.Store.Bundle;
 using BackOffice.Tests.Bundle;
-using BackOffice.Tests.Support;
 
 namespace BackOffice.Tests.Figures;
 
@@ -23,21 +22,9 @@ public sealed class PayBasisReportTests : IDisposable
 
     private void BonusKinds(IReadOnlyDictionary<string, string> byLineId) => Extend(Lines, ",bonus_kind", id => byLineId.GetValueOrDefault(id, ""));
 
-    private void Extend(string file, string header, Func<string, string> valuesFor)
-    {
-        var path = Path.Combine(_kit.Bundle, file);
-        var lines = File.ReadAllLines(path);
-        File.WriteAllLines(path, lines.Select((l, i) => i == 0 ? l + header : l + "," + valuesFor(l.Split(',')[0])));
-    }
+    private void Extend(string file, string header, Func<string, string> valuesFor) => _kit.Extend(file, header, valuesFor);
 
-    private async Task<Dictionary<string, JsonNode>> PayrollCheckAsync()
-    {
-        var cli = new CliRunner(_kit.Temp.Root);
-        await cli.OkAsync("tenant", "create", "demo");
-        await cli.OkAsync("import", "--tenant", "demo", _kit.Bundle);
-        var rows = (await cli.OkAsync("report", "payroll-check", "--tenant", "demo", "--week", "2026-11-05", "--json")).Json.AsArray();
-        return rows.ToDictionary(r => (string)r!["id"]!, r => r!);
-    }
+    private Task<Dictionary<string, JsonNode>> PayrollCheckAsync() => _kit.PayrollCheckAsync();
 
     [Fact]
     public async Task PayrollCheck_SalariedAndFlatSum_ShowsEachRuleBesideWhatWasPaid()

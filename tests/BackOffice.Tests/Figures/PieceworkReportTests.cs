@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using BackOffice.Store.Bundle;
 using BackOffice.Tests.Bundle;
-using BackOffice.Tests.Support;
 
 namespace BackOffice.Tests.Figures;
 
@@ -18,12 +17,7 @@ public sealed class PieceworkReportTests : IDisposable
 
     public void Dispose() => _kit.Dispose();
 
-    private void Extend(string file, string header, IReadOnlyDictionary<string, string> byId, string empty)
-    {
-        var path = Path.Combine(_kit.Bundle, file);
-        var lines = File.ReadAllLines(path);
-        File.WriteAllLines(path, lines.Select((l, i) => i == 0 ? l + header : l + "," + byId.GetValueOrDefault(l.Split(',')[0], empty)));
-    }
+    private void Extend(string file, string header, IReadOnlyDictionary<string, string> byId, string empty) => _kit.Extend(file, header, byId, empty);
 
     [Fact]
     public async Task PayrollCheck_DayRateAndPieceRate_ShowTheirRulesAndTheOvertimeOwed()
@@ -109,15 +103,7 @@ public sealed class PieceworkReportTests : IDisposable
         Assert.Contains("Labor Code 226.2(a)(3)(A)", (string)row["payRule"]!, StringComparison.Ordinal);
     }
 
-    /// <summary>Imports the edited demo bundle and answers `report payroll-check` for the week of 2026-11-05, rows by id.</summary>
-    private async Task<Dictionary<string, JsonNode>> PayrollCheckAsync()
-    {
-        var cli = new CliRunner(_kit.Temp.Root);
-        await cli.OkAsync("tenant", "create", "demo");
-        await cli.OkAsync("import", "--tenant", "demo", _kit.Bundle);
-        return (await cli.OkAsync("report", "payroll-check", "--tenant", "demo", "--week", "2026-11-05", "--json")).Json.AsArray()
-            .ToDictionary(r => (string)r!["id"]!, r => r!);
-    }
+    private Task<Dictionary<string, JsonNode>> PayrollCheckAsync() => _kit.PayrollCheckAsync();
 
     private static (string?, string?, string?, string?, string?) Figures(JsonNode row) =>
         ((string?)row["payBasis"], (string?)row["regularRate"], (string?)row["overtimeDue"], (string?)row["required"], (string?)row["difference"]);

@@ -2,6 +2,7 @@ using BackOffice.Host.Composition;
 using BackOffice.Store.Tenancy;
 using BackOffice.Tests.Support;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace BackOffice.Tests.Postgres;
@@ -30,7 +31,7 @@ public sealed class StoreProviderStartTests
 
         builder.AddBackOfficeStore(directory.Data);
 
-        Assert.Contains(builder.Services, d => d.ServiceType == typeof(StoreEngine) && d.ImplementationInstance is BackOffice.Store.Postgres.PostgresEngine);
+        Assert.IsType<BackOffice.Store.Postgres.PostgresEngine>(EngineOf(builder));
     }
 
     [Theory]
@@ -52,6 +53,13 @@ public sealed class StoreProviderStartTests
 
         builder.AddBackOfficeStore(directory.Data);
 
-        Assert.Contains(builder.Services, d => d.ServiceType == typeof(StoreEngine) && d.ImplementationInstance is BackOffice.Store.Sqlite.SqliteEngine);
+        Assert.IsType<BackOffice.Store.Sqlite.SqliteEngine>(EngineOf(builder));
+    }
+
+    // Registered by factory (the container owns and disposes it); building an engine opens no connection.
+    private static StoreEngine EngineOf(HostApplicationBuilder builder)
+    {
+        using var services = builder.Services.BuildServiceProvider();
+        return services.GetRequiredService<StoreEngine>();
     }
 }

@@ -28,13 +28,15 @@ public sealed class AgingSnapshotPropertyTests
     }
 
     /// <summary>
-    /// A date advance right after the first (full) sweep, then an invoice's due date moved on a new date (a change Collections
-    /// reads: the books are read again), a bill line rewritten on a new date (a change it does not read: the snapshot
-    /// stands), and a long advance, so the series always reaches both paths.
+    /// A date advance right after the first (full) sweep; then on new dates an invoice's due date moved and a payment line
+    /// deleted and another scaled (receivable changes: the snapshot re-reads just their customers), a note (an input not
+    /// journaled: the books are read again), a bill line rewritten (a change Collections does not read: the snapshot
+    /// stands), and a long advance, so the series always reaches every path.
     /// </summary>
     private static (IncrementalSweepStep, int)[] WithSnapshotSteps((IncrementalSweepStep, int)[] steps) =>
     [
-        (new(StepKind.MoveClock, 0, 0, 0), 3), (new(StepKind.ShiftDueDate, 0, 1, 35), 9), (new(StepKind.Retext, 0, 4, 1), 2),
+        (new(StepKind.MoveClock, 0, 0, 0), 3), (new(StepKind.ShiftDueDate, 0, 1, 35), 9), (new(StepKind.DeleteRow, 2, 3, 1), 5),
+        (new(StepKind.ScaleAmount, 2, 7, 30), 4), (new(StepKind.AddNote, 0, 0, 0), 6), (new(StepKind.Retext, 0, 4, 1), 2),
         (new(StepKind.MoveClock, 0, 0, 0), 31), .. steps,
     ];
 
@@ -51,6 +53,7 @@ public sealed class AgingSnapshotPropertyTests
         await runner.RunAsync("aged", "collections", asOf, "property", 1, SweepMode.Full, new Progress<string>(), Ct);
         var fromSnapshot = 0;
         var fromBooksAtNewDate = 0;
+        var patched = 0;
         for (var i = 0; i < steps.Length; i++)
         {
             var (step, days) = steps[i];
@@ -68,13 +71,16 @@ public sealed class AgingSnapshotPropertyTests
 
             Assert.False(full.FromSnapshot);
             Assert.True(await SweepState.FingerprintAsync(temp.Tenant("aged", clock), Ct) == await SweepState.FingerprintAsync(temp.Tenant(copy, clock), Ct),
-                $"step {i}: {step} +{days} days, as of {asOf:yyyy-MM-dd}, from the snapshot: {outcome.FromSnapshot}");
+                $"step {i}: {step} +{days} days, as of {asOf:yyyy-MM-dd}, from the snapshot: {outcome.FromSnapshot}, per customer: {outcome.PerKey}");
             fromSnapshot += outcome.FromSnapshot ? 1 : 0;
+            patched += outcome.FromSnapshot && outcome.PerKeyChecks.Contains("aging-snapshot") ? 1 : 0;
             fromBooksAtNewDate += moved && !outcome.FromSnapshot && !outcome.Unchanged ? 1 : 0;
         }
 
         // The series must reach the snapshot path, and a new date after a change Collections reads must read the books.
         Assert.True(fromSnapshot > 0, "no sweep aged the stored snapshot");
         Assert.True(fromBooksAtNewDate > 0, "no sweep at a new date after a change read the books");
+        // Issue 18: receivable changes on the same sweep as a date advance update the snapshot by customer, not by a full read.
+        Assert.True(patched > 0, "no sweep re-read only the customers whose receivables changed");
     }
 }

@@ -95,6 +95,16 @@ public sealed record PayrollLine(
     /// <summary>Issue 16: the minimum wage an hour where the work was done; null: the tenant's setting.</summary>
     public decimal? MinimumWage { get; init; }
 
+    /// <summary>
+    /// Issue 16: the straight-time piece rate applicable to the work performed during the overtime hours, for a pieceworker
+    /// at kinds of work with different piece rates (29 CFR 778.418(c)); with <see cref="OvertimePieceRate"/> it replaces the
+    /// employee's pair for this week. Null: the employee's piece rate.
+    /// </summary>
+    public decimal? PieceRate { get; init; }
+
+    /// <summary>Issue 16: the rate each piece produced in this week's overtime hours was paid (29 CFR 778.418(c)); null: the employee's agreed rate.</summary>
+    public decimal? OvertimePieceRate { get; init; }
+
     public decimal ClaimedHours => RegularHours + OvertimeHours + DoubleTimeHours;
 }
 

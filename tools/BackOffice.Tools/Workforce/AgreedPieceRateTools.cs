@@ -22,11 +22,20 @@ public sealed record AgreedPieceWeek(RequiredPay? Week, decimal PieceEarnings, I
 /// overtime work (FLSA section 7(e)(7)), kept out of the regular rate and credited against the overtime owed (section
 /// 7(h)(2)), so the overtime pieces enter at the piece rate; a lower agreed rate is not such a premium, and they enter
 /// at what they paid (DERIVED reading of sections 7(e)(7) and 7(h)(2); 778.418 prints no figures).
+/// Several piece rates in one week (778.418(c)): a pieceworker "at two or more kinds of work for which different straight
+/// time piece rates have been established" must be paid not less than 1.5x "whichever straight time piece rate is
+/// applicable to the work performed during the overtime hours"; the payroll line then names that rate and what its overtime
+/// pieces paid (PayrollLine.PieceRate, OvertimePieceRate). The week's regular rate when the agreement does not settle it is
+/// 778.111(a)'s total straight-time earnings from all the piece rates over all hours worked. The bona fide test of (b) is
+/// made on the nonovertime hours' earnings at all the rates together: the payroll line does not split hours by rate.
 /// </summary>
 public static class AgreedPieceRateTools
 {
     /// <summary>The rule the payroll check names.</summary>
     public const string AgreedRule = "agreed overtime piece rate, 29 CFR 778.418";
+
+    /// <summary>The rule named when the line gives the piece rate of the overtime work among several (778.418(c)).</summary>
+    public const string SeveralRatesRule = "agreed overtime piece rate of the overtime work, 29 CFR 778.418(c)";
 
     [Description("29 CFR 778.418: the pay a week requires when an agreed overtime piece rate settles its overtime: the nonovertime hours' piece earnings plus each piece produced in overtime hours at the agreed rate, no further overtime; rounded once, to the cent.")]
     public static RequiredPay Required(
@@ -58,8 +67,11 @@ public static class AgreedPieceRateTools
         [Description("The week's split into regular, overtime and double-time hours")] OvertimeSplit split,
         [Description("The minimum wage an hour 778.418(b) and (a)(4) test against when the line states none (its minimum_wage wins), e.g. 7.25")] decimal minimumWage = PieceRateOvertimeTools.FederalMinimumWage)
     {
-        var pieceRate = pay.PieceRate ?? throw new ArgumentException("An agreed overtime piece rate needs the piece rate.", nameof(pay));
-        var agreed = pay.OvertimePieceRate ?? throw new ArgumentException("No agreed overtime piece rate.", nameof(pay));
+        // Issue 16, 778.418(c): a line at several kinds of work names the straight-time rate of the overtime work and
+        // what its overtime pieces paid; they replace the employee's pair for the week.
+        var severalRates = line.PieceRate is not null;
+        var pieceRate = line.PieceRate ?? pay.PieceRate ?? throw new ArgumentException("An agreed overtime piece rate needs the piece rate.", nameof(pay));
+        var agreed = line.OvertimePieceRate ?? pay.OvertimePieceRate ?? throw new ArgumentException("No agreed overtime piece rate.", nameof(pay));
         var nonovertime = line.PieceEarnings ?? throw new ArgumentException("The line states no piece earnings.", nameof(line));
         var overtimePieces = line.OvertimePieces ?? 0m;
         var asPaid = nonovertime + overtimePieces * agreed;
@@ -71,10 +83,11 @@ public static class AgreedPieceRateTools
         var notApplied = NotAppliedBecause(pay, asPaid, pieceHours, otherHours, line.Bonus, split);
         IReadOnlyList<string> failures = notApplied is not null ? [notApplied]
             : PieceRateOvertimeTools.Agreed(pieceRate, agreed, nonovertime, split.RegularHours, overtimePieces * agreed, line.OvertimeHours, split.OvertimeHours,
-                line.MinimumWage ?? minimumWage).Failures;
+                line.MinimumWage ?? minimumWage, severalRates).Failures;
         if (failures.Count == 0)
         {
-            return new AgreedPieceWeek(Required(nonovertime, split.RegularHours, overtimePieces, agreed, split.OvertimeHours), asPaid, []);
+            var settled = Required(nonovertime, split.RegularHours, overtimePieces, agreed, split.OvertimeHours);
+            return new AgreedPieceWeek(severalRates ? settled with { Rule = SeveralRatesRule } : settled, asPaid, []);
         }
 
         var premium = agreed >= 1.5m * pieceRate;

@@ -129,7 +129,11 @@ public static class PayrollCheckTools
     /// <summary>Issue 16: payroll-line piece columns the employee's pay does not use (778.418, Labor Code 226.2), named so none is silently dropped.</summary>
     private static void CheckPieceColumns(Employee employee, WorkweekHours clocked, OvertimeSplit split, PayrollLine? line, List<string> problems)
     {
-        if (line?.OvertimePieces is not null && employee.Piecework?.OvertimePieceRate is null)
+        if (line?.PieceRate is not null && employee.Piecework?.Basis != PayBasis.PieceRate)
+        {
+            problems.Add("the payroll line states piece_rate and overtime_piece_rate, which rate a piece-rate employee's overtime pieces (29 CFR 778.418(c)); not counted");
+        }
+        else if (line?.OvertimePieces is not null && employee.Piecework?.OvertimePieceRate is null && line.OvertimePieceRate is null)
         {
             problems.Add("the payroll line states overtime_pieces but the employee has no agreed overtime_piece_rate (29 CFR 778.418); its pieces are not counted");
         }

@@ -42,12 +42,17 @@ public static class PieceRateOvertimeTools
         [Description("Piece earnings of the overtime hours at the overtime piece rate, in dollars")] decimal overtimeEarnings,
         [Description("Hours paid at the overtime piece rate")] decimal overtimeHoursPaid,
         [Description("Hours worked over the maximum (40 a week)")] decimal hoursOverMaximum,
-        [Description("The applicable minimum wage an hour, e.g. 7.25")] decimal minimumWage = FederalMinimumWage)
+        [Description("The applicable minimum wage an hour, e.g. 7.25")] decimal minimumWage = FederalMinimumWage,
+        [Description("True when the week has several piece rates and pieceRate is the one applicable to the work performed during the overtime hours (778.418(c))")] bool severalRates = false)
     {
         var failures = new List<string>();
         if (overtimePieceRate < 1.5m * pieceRate)
         {
-            failures.Add(FormattableString.Invariant($"778.418(a): the overtime piece rate {overtimePieceRate} is less than 1.5 x the piece rate {pieceRate}"));
+            // Issue 16: 778.418(c) holds the agreed rate against "whichever straight time piece rate is applicable to the
+            // work performed during the overtime hours", not the lowest of the week's rates.
+            failures.Add(severalRates
+                ? FormattableString.Invariant($"778.418(c): the overtime piece rate {overtimePieceRate} is less than 1.5 x the piece rate {pieceRate} applicable to the work performed during the overtime hours")
+                : FormattableString.Invariant($"778.418(a): the overtime piece rate {overtimePieceRate} is less than 1.5 x the piece rate {pieceRate}"));
         }
 
         if (nonovertimeHours > 0m && nonovertimeEarnings < minimumWage * nonovertimeHours)

@@ -72,7 +72,7 @@ public static class PieceworkTools
         var unitHours = clocked.Segments.Where(s => s.Rate == employee.BaseRate).Sum(s => s.Hours);
         var other = clocked.Segments.Where(s => s.Rate != employee.BaseRate).ToList();
         IReadOnlyList<string> notes = [];
-        if (pay is { Basis: PayBasis.PieceRate, OvertimePieceRate: not null } && line is not null)
+        if (pay.Basis == PayBasis.PieceRate && line is not null && (pay.OvertimePieceRate ?? line.OvertimePieceRate) is not null)
         {
             // Issue 16: an agreed overtime piece rate settles the overtime when 29 CFR 778.418 holds; else 778.111(a) below.
             var agreed = AgreedPieceRateTools.ForWeek(pay, line, unitHours, other, split, agreedMinimumWage);

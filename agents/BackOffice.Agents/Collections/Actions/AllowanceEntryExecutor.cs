@@ -12,6 +12,9 @@ namespace BackOffice.Agents.Collections.Actions;
 /// </summary>
 public sealed class AllowanceEntryExecutor(IJournalWriter ledger) : ActionExecutor<AllowanceEntryPayload>
 {
+    /// <summary>Issue 17: writes the entry goes through the sandbox ledger or QuickBooks' answer applied by its sync, both journaled.</summary>
+    public override bool WritesTracked => true;
+
     protected override async Task<JsonObject> CaptureAsync(ActionRequest request, AllowanceEntryPayload payload, CancellationToken cancellationToken)
     {
         var date = payload.ToEntry().TxnDate;

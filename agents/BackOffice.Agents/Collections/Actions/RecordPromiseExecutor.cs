@@ -10,6 +10,9 @@ namespace BackOffice.Agents.Collections.Actions;
 /// </summary>
 public sealed class RecordPromiseExecutor : ActionExecutor<RecordPromisePayload>
 {
+    /// <summary>Issue 17: writes collections_promises only, a counted side table.</summary>
+    public override bool WritesTracked => true;
+
     protected override async Task<JsonObject> CaptureAsync(ActionRequest request, RecordPromisePayload payload, CancellationToken cancellationToken) =>
         new() { ["promise_id"] = request.IdempotencyKey, ["existed"] = await Store(request).ExistsAsync(request.IdempotencyKey, cancellationToken) };
 

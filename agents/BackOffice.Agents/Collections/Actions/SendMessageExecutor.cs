@@ -14,6 +14,9 @@ namespace BackOffice.Agents.Collections.Actions;
 /// </summary>
 public sealed class SendMessageExecutor(OutboxOptions options) : ActionExecutor<SendMessagePayload>
 {
+    /// <summary>Issue 17: writes collections_outbox only, a counted side table.</summary>
+    public override bool WritesTracked => true;
+
     protected override async Task<JsonObject> CaptureAsync(ActionRequest request, SendMessagePayload payload, CancellationToken cancellationToken)
     {
         var existing = await Store(request).GetAsync(request.IdempotencyKey, cancellationToken);

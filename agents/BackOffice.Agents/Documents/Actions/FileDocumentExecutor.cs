@@ -12,6 +12,9 @@ namespace BackOffice.Agents.Documents.Actions;
 /// </summary>
 public sealed class FileDocumentExecutor : ActionExecutor<FileDocumentPayload>
 {
+    /// <summary>Issue 17: writes a file in the tenant's folders only, which the inputs stamp hashes.</summary>
+    public override bool WritesTracked => true;
+
     protected override Task<JsonObject> CaptureAsync(ActionRequest request, FileDocumentPayload payload, CancellationToken cancellationToken)
     {
         var (_, target, _) = Paths(request, payload);

@@ -44,7 +44,7 @@ public sealed class ThreeWayMatchReport(DocumentsOptions options) : IReport
                 ["match"] = (a.Order.Result.Matched ? "matched" : "exception") + (a.Order.Result.ThreeWay ? ", three-way" : ", two-way only"),
                 ["note"] = a.CoveredBy is { } sub ? $"drafted by the Financial agent from sub invoice {sub.Number}" : "",
             })).ToList();
-        return new ReportTable($"Three-way match for {request.Tenant} (amount tolerance {options.AmountTolerance.Describe()})",
+        return new ReportTable(RoundingStatements.Titled($"Three-way match for {request.Tenant} (amount tolerance {options.AmountTolerance.Describe()})", RoundingStatements.ThreeWayMatch),
             ["document", "vendor", "invoice", "check", "against", "expected", "actual", "variance", "variancePercent", "allowed", "within", "match", "note"], rows);
     }
 

@@ -12,6 +12,9 @@ namespace BackOffice.Agents.Financial.Actions;
 /// </summary>
 public sealed class ChangeOrderNoteExecutor(TimeProvider clock) : ActionExecutor<ChangeOrderNotePayload>
 {
+    /// <summary>Issue 17: writes financial_notes only, a counted side table.</summary>
+    public override bool WritesTracked => true;
+
     protected override async Task<JsonObject> CaptureAsync(ActionRequest request, ChangeOrderNotePayload payload, CancellationToken cancellationToken)
     {
         payload.Checked();

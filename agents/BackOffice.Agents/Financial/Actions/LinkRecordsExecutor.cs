@@ -11,6 +11,9 @@ namespace BackOffice.Agents.Financial.Actions;
 /// </summary>
 public sealed class LinkRecordsExecutor(TimeProvider clock) : ActionExecutor<LinkRecordsPayload>
 {
+    /// <summary>Issue 17: writes financial_links only, a counted side table.</summary>
+    public override bool WritesTracked => true;
+
     protected override async Task<JsonObject> CaptureAsync(ActionRequest request, LinkRecordsPayload payload, CancellationToken cancellationToken)
     {
         var (kind, projectId, _) = payload.Checked();

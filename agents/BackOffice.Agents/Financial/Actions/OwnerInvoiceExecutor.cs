@@ -13,6 +13,9 @@ namespace BackOffice.Agents.Financial.Actions;
 /// </summary>
 public sealed class OwnerInvoiceExecutor(IInvoiceWriter ledger) : ActionExecutor<OwnerInvoicePayload>
 {
+    /// <summary>Issue 17: writes the invoice goes through the sandbox ledger or QuickBooks' answer applied by its sync, both journaled.</summary>
+    public override bool WritesTracked => true;
+
     protected override Task<JsonObject> CaptureAsync(ActionRequest request, OwnerInvoicePayload payload, CancellationToken cancellationToken) =>
         Task.FromResult(new JsonObject { ["pay_app_id"] = payload.PayAppId, ["customer_id"] = payload.CustomerId, ["invoice_existed"] = false });
 

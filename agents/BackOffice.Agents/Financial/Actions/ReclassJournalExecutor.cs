@@ -12,6 +12,9 @@ namespace BackOffice.Agents.Financial.Actions;
 /// </summary>
 public sealed class ReclassJournalExecutor(IJournalWriter ledger) : ActionExecutor<ReclassPayload>
 {
+    /// <summary>Issue 17: writes the entry goes through the sandbox ledger or QuickBooks' answer applied by its sync, both journaled.</summary>
+    public override bool WritesTracked => true;
+
     protected override async Task<JsonObject> CaptureAsync(ActionRequest request, ReclassPayload payload, CancellationToken cancellationToken)
     {
         var source = payload.Source();

@@ -12,6 +12,9 @@ namespace BackOffice.Agents.Financial.Actions;
 /// </summary>
 public sealed class RetainageEntryExecutor(IJournalWriter ledger) : ActionExecutor<RetainageEntryPayload>
 {
+    /// <summary>Issue 17: writes the entry goes through the sandbox ledger or QuickBooks' answer applied by its sync, both journaled.</summary>
+    public override bool WritesTracked => true;
+
     protected override async Task<JsonObject> CaptureAsync(ActionRequest request, RetainageEntryPayload payload, CancellationToken cancellationToken)
     {
         var date = payload.ToEntry().TxnDate;

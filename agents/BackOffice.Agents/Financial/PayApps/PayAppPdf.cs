@@ -67,7 +67,10 @@ internal static class PayAppPdf
 
             if (last)
             {
-                TableRow(g, y, 18, [.. PayAppForm.G703Cells(document.Packet.Totals).Select(Text)], smallBold, center: false);
+                y = TableRow(g, y, 18, [.. PayAppForm.G703Cells(document.Packet.Totals).Select(Text)], smallBold, center: false);
+                // Issue 16: each rounding point stated in the report, under the grand total.
+                PayAppG702Page.Wrapped(g, "Rounding: " + RoundingStatements.PayApplication["rounding: ".Length..] + ".", small,
+                    new XRect(Margin, y + 6, g.PageSize.Width - (2 * Margin), 20), top: true);
             }
         }
     }

@@ -11,7 +11,8 @@ namespace BackOffice.Agents.Financial.Reports;
 /// Issue 17: what the cash forecast reads besides the shared analysis (bills' due dates, payments and their lines, bill
 /// payments, vendor credits, payroll, retainage terms), kept per memo with the analysis's inputs it was read with. When
 /// the analysis of the next stamp was refreshed per key from those inputs, the writes since are lines, bill headers,
-/// invoices or side tables none of these read, except bills: only the bills the journal names are read again.
+/// invoices, payments, journal entry headers, commitments or side tables none of these read, except bills (only the
+/// bills the journal names are read again) and payments (the analysis's, with the payment lines read again).
 /// </summary>
 internal sealed record CashForecastInputs(
     SweepInputs Inputs, IReadOnlyList<BillDue> Bills, IReadOnlyList<LedgerPayment> Payments, IReadOnlyList<ArPaymentLine> PaymentLines,
@@ -38,7 +39,7 @@ internal sealed record CashForecastInputs(
                 && ReferenceEquals(before.Inputs, refreshed.From))
             {
                 memo.CountPerKey();
-                return await RefreshAsync(request, before, snapshot.Inputs, refreshed.Changes, CancellationToken.None);
+                return await RefreshAsync(request, before with { Payments = snapshot.Analysis.Data.Books.Payments }, snapshot.Inputs, refreshed.Changes, CancellationToken.None);
             }
 
             return await ReadAsync(request, snapshot.Inputs, CancellationToken.None);
@@ -48,6 +49,12 @@ internal sealed record CashForecastInputs(
     private static async Task<CashForecastInputs> RefreshAsync(
         ReportRequest request, CashForecastInputs before, SweepInputs inputs, IReadOnlyList<JournalEntry> changes, CancellationToken cancellationToken)
     {
+        // Issue 17: the payments are the analysis's, refreshed by key; their lines (applications to invoices) read again.
+        if (changes.Any(c => c.Kind == "ledger_payments"))
+        {
+            before = before with { PaymentLines = await request.Data.Receivables.PaymentLinesAsync(cancellationToken) };
+        }
+
         var ids = changes.Where(c => c.Kind == "ledger_bills").Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
         if (ids.Count == 0)
         {

@@ -11,13 +11,19 @@ namespace BackOffice.Agents.Financial.Reports;
 /// they sum to the wip report's (unloaded) cost to date and the variance report's actual. Project side: every line of a
 /// binding commitment and every approved commitment change order of the job as of the date; they sum to what the
 /// variance report shows committed (plus change orders without a cost code, which sit on no budget line).
+/// Issue 17: each side has its own amount column (cost to date, committed), so a column's total adds one kind of figure.
 /// </summary>
-public sealed class CostDetailReport(FinancialOptions options) : IReport
+public sealed class CostDetailReport(FinancialOptions options) : IReport, IJobReport
 {
     public const string Ledger = "ledger: cost to date";
     public const string Project = "project: committed";
 
     public string Name => "cost-detail";
+
+    /// <summary>Issue 17: opened in the console with no job, the page asks for one in these words.</summary>
+    public string Heading => "Cost detail";
+
+    public string ChooseJob => "Choose a job to see the transactions behind its cost: ledger postings and project commitments.";
 
     public string Description => "Transactions behind a job's cost: ledger postings (cost to date) and project commitments (committed), each side summing to its figure";
 
@@ -36,17 +42,17 @@ public sealed class CostDetailReport(FinancialOptions options) : IReport
             // Issue 17: the job's lines through the customer index, not every posting of the books.
             var postings = await request.Data.LedgerFinancials.CostPostingsAsync(ledgerJob, cancellationToken);
             rows.AddRange(postings.Where(p => p.TxnDate <= request.AsOf).Select(p => Row(
-                $"{p.SourceTable}:{p.SourceId}", Ledger, p.TxnDate, $"{p.SourceTable}:{p.ParentId}", p.AccountId, p.CostCode, p.Amount)));
+                $"{p.SourceTable}:{p.SourceId}", Ledger, p.TxnDate, $"{p.SourceTable}:{p.ParentId}", p.AccountId, p.CostCode, p.Amount, null)));
         }
 
         var data = analysis.Data;
         var committed = CommittedCostTools.Committed([.. data.Commitments.Values], data.Books.CommitmentLines, data.Books.ChangeOrders, request.AsOf);
         rows.AddRange(committed.Where(c => c.JobId == job).Select(c => Row(
-            c.Source ?? c.CommitmentId, Project, null, $"project_commitments:{c.CommitmentId}", null, c.CostCode, c.Amount)));
-        return new ReportTable(ReportCells.Title("Cost detail", request), ["side", "txnDate", "document", "account", "costCode", "amount"], rows);
+            c.Source ?? c.CommitmentId, Project, null, $"project_commitments:{c.CommitmentId}", null, c.CostCode, null, c.Amount)));
+        return new ReportTable(ReportCells.Title("Cost detail", request), ["side", "txnDate", "document", "account", "costCode", "costToDate", "committed"], rows);
     }
 
-    private static JsonObject Row(string id, string side, DateOnly? date, string document, string? account, string? costCode, decimal amount) => new()
+    private static JsonObject Row(string id, string side, DateOnly? date, string document, string? account, string? costCode, decimal? costToDate, decimal? committed) => new()
     {
         ["id"] = id,
         ["side"] = side,
@@ -54,7 +60,8 @@ public sealed class CostDetailReport(FinancialOptions options) : IReport
         ["document"] = document,
         ["account"] = account,
         ["costCode"] = costCode,
-        ["amount"] = ReportCells.Usd(amount),
+        ["costToDate"] = ReportCells.Usd(costToDate),
+        ["committed"] = ReportCells.Usd(committed),
     };
 }
 

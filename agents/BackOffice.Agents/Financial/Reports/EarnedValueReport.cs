@@ -49,7 +49,7 @@ public sealed class EarnedValueReport(FinancialOptions options) : IReport
             rows.Add(Row(job.Job.JobId, job.Job.Name, "schedule", null, plan.Value.Label));
         }
 
-        return new ReportTable(ReportCells.Title("Earned value", request), ["job", "measure", "value", "label"], rows);
+        return new ReportTable(RoundingStatements.Titled(ReportCells.Title("Earned value", request), RoundingStatements.EarnedValue), ["job", "measure", "value", "label"], rows);
     }
 
     /// <summary>

@@ -6,9 +6,12 @@ namespace BackOffice.Agents.Financial.Reports;
 
 /// <summary>
 /// Issue 17: the Financial analysis's data brought up to date per key from the previous stamp's, when what changed since
-/// is known entity by entity: bill and journal lines, bill headers and invoices (the change journal names them), and the
-/// side tables migration 2027 versions one by one (a note moves no figure; a confirmed link moves the job map). Anything
-/// else (another journaled table, a journal row without its table, an audited execution, a file) reads the whole books.
+/// is known entity by entity: bill and journal lines, bill headers and invoices, payments, journal entry headers and
+/// commitments (the change journal names them, <see cref="FinancialRefreshLedger"/>), and the
+/// side tables migration 2027 versions one by one (a note moves no figure; a confirmed link moves the job map). A proposal
+/// executed or undone through the gate is seen by what it wrote when its executor's writes are tracked (the gate marks
+/// its audit events, <see cref="TrackedExecutions"/>). Anything else (another journaled table, a journal row without its
+/// table, an untracked execution, a file) reads the whole books.
 /// </summary>
 internal static class FinancialRefresh
 {
@@ -38,7 +41,8 @@ internal static class FinancialRefresh
     /// The refreshed data, the project jobs whose rows must be computed again (null: every job), and the journal rows it
     /// was refreshed by (the cash forecast re-reads the bills they name).
     /// </summary>
-    internal sealed record Refresh(FinancialData Data, IReadOnlySet<string>? Jobs, IReadOnlyList<JournalEntry> Changes);
+    /// <param name="KeepCommitted">Issue 17: false when commitments changed, so committed cost is computed again.</param>
+    internal sealed record Refresh(FinancialData Data, IReadOnlySet<string>? Jobs, IReadOnlyList<JournalEntry> Changes, bool KeepCommitted = true);
 
     /// <summary>The previous data with what changed read again, or null (read everything) when the change is not keyed.</summary>
     public static async Task<Refresh?> RunAsync(ReportRequest request, FinancialSnapshot before, SweepInputs now, CancellationToken cancellationToken)
@@ -51,7 +55,7 @@ internal static class FinancialRefresh
         }
 
         var changes = await request.Data.Changes.SinceAsync(before.Inputs.JournalSeq, cancellationToken);
-        if (changes.Any(c => c.Table is null || !KeyedTables.Contains(c.Table)))
+        if (changes.Any(c => c.Table is null || !(KeyedTables.Contains(c.Table) || FinancialRefreshLedger.Tables.Contains(c.Table))))
         {
             return null;
         }
@@ -64,14 +68,17 @@ internal static class FinancialRefresh
             jobs.UnionWith(relinked);
         }
 
+        var committed = false;
         if (changes.Count > 0)
         {
-            (data, var customers) = await FinancialRefreshKeys.RereadAsync(request, data, changes, cancellationToken);
+            (data, var entryCustomers, var commitmentJobs, committed) = await FinancialRefreshLedger.RereadAsync(request, data, changes, cancellationToken);
+            (data, var customers) = await FinancialRefreshKeys.RereadAsync(request, data, changes, entryCustomers, cancellationToken);
             jobs.UnionWith(data.JobMap().Where(m => customers.Contains(m.Value)).Select(m => m.Key));
+            jobs.UnionWith(commitmentJobs);
         }
 
         // A project direct cost counts or not by the bills it matches, of any job (issue 14's rule): then every job again.
-        return new Refresh(data, data.Books.DirectCostLines is { Count: > 0 } && changes.Count > 0 ? null : jobs, changes);
+        return new Refresh(data, data.Books.DirectCostLines is { Count: > 0 } && changes.Count > 0 ? null : jobs, changes, !committed);
     }
 
     /// <summary>

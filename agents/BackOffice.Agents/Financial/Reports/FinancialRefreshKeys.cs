@@ -16,8 +16,9 @@ internal static class FinancialRefreshKeys
     /// the ledger jobs (customers) whose figures can differ: those the journal names, those on the named bills' lines
     /// before and after (a bill header's date or status moves its lines' cost), and the named invoices' before and after.
     /// </summary>
+    /// <param name="moreCustomers">Issue 17: ledger jobs whose cost moved by a write named elsewhere (a journal entry header's lines).</param>
     public static async Task<(FinancialData Data, IReadOnlySet<string> Customers)> RereadAsync(
-        ReportRequest request, FinancialData data, IReadOnlyList<JournalEntry> changes, CancellationToken cancellationToken)
+        ReportRequest request, FinancialData data, IReadOnlyList<JournalEntry> changes, IReadOnlySet<string> moreCustomers, CancellationToken cancellationToken)
     {
         var bills = Keys(changes, "ledger_bills");
         var invoices = Keys(changes, "ledger_invoices");
@@ -25,6 +26,7 @@ internal static class FinancialRefreshKeys
         var billRows = bills.Count == 0 ? [] : await request.Data.Ledger.BillsWithIdsAsync(bills, cancellationToken);
         var invoiceRows = invoices.Count == 0 ? [] : await request.Data.LedgerFinancials.InvoicesWithIdsAsync(invoices, cancellationToken);
         var customers = Keys(changes, "customer");
+        customers.UnionWith(moreCustomers);
         customers.UnionWith(data.Bills.Where(b => bills.Contains(b.Id)).Concat(billRows).SelectMany(b => b.Lines)
             .Select(l => l.CustomerId).OfType<string>());
         customers.UnionWith(data.Books.Invoices.Where(i => invoices.Contains(i.Id)).Concat(invoiceRows).Select(i => i.CustomerId));

@@ -10,9 +10,14 @@ namespace BackOffice.Agents.Financial.Reports;
 /// beside what the stored pay application states, then one row per figure that does not tie out (issue 16).
 /// `--format xlsx|pdf --out FILE` writes the whole packet (G702 and G703) instead.
 /// </summary>
-public sealed class G702Report : IReport
+public sealed class G702Report : IReport, IJobReport
 {
     public string Name => "g702";
+
+    /// <summary>Issue 17: opened in the console with no job, the page asks for one in these words.</summary>
+    public string Heading => "G702 application for payment";
+
+    public string ChooseJob => "Choose a job to see its latest application for payment (AIA G702).";
 
     public string Description => "AIA G702 application for payment (lines 1-9, retainage on work and on stored material) for --job and --period, with its tie-out; --format xlsx|pdf --out FILE writes the G702/G703 packet";
 
@@ -42,7 +47,7 @@ public sealed class G702Report : IReport
         rows.AddRange(document.TieOut.Select((d, i) => TieOutRow(d, i)));
         var title = $"{ReportCells.Title("G702 application for payment", request)}, application {app.Number} to {app.PeriodEnd:yyyy-MM-dd}"
                     + (document.TieOut.Count == 0 ? ", ties out" : $", {document.TieOut.Count} figure(s) do not tie");
-        return new ReportTable(title, ["line", "caption", "amount", "stated", "difference"], rows);
+        return new ReportTable(RoundingStatements.Titled(title, RoundingStatements.PayApplication), ["line", "caption", "amount", "stated", "difference"], rows);
     }
 
     internal static string RequireJob(ReportRequest request) =>

@@ -41,7 +41,7 @@ public sealed class RetainageReport : IReport
             ["days61to90"] = MoneyText.Plain(b.Buckets[2]),
             ["over90"] = MoneyText.Plain(b.Buckets[3]),
         }).ToList();
-        return new ReportTable(ReportCells.Title("Retainage balances", request),
+        return new ReportTable(RoundingStatements.Titled(ReportCells.Title("Retainage balances", request), RoundingStatements.RetainageBalances),
             ["side", "job", "party", "commitment", "balance", "days0to30", "days31to60", "days61to90", "over90"], rows);
     }
 

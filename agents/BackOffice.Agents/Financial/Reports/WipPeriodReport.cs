@@ -57,12 +57,13 @@ public sealed class WipPeriodReport(WipPeriods periods) : IReport
         $"WIP for {sheet.Period} as of {sheet.AsOf:yyyy-MM-dd}"
         + (sheet.Closed is { } c ? $" (closed by {c.ClosedBy} at {c.ClosedAt})" : " (open)")
         + (sheet.Prior is { } p ? $"; this period = to date less period {p.Period} as closed" : "; no prior closed period: this period = to date")
-        + $"; {sheet.Presentation.Label}";
+        + $"; {sheet.Presentation.Label}; {RoundingStatements.Wip}";
 
     private static JsonObject Row(string id, string name, WipPeriodLine line, WipPresentation presentation, string? note)
     {
         var t = line.ToDate;
         var shown = WipPresentationTools.Present(line, presentation);
+        var billings = BillingsMarginTools.Compute(t.BilledToDate, t.CostToDate);
         return new JsonObject
         {
             ["id"] = id,
@@ -74,6 +75,9 @@ public sealed class WipPeriodReport(WipPeriods periods) : IReport
             ["percentComplete"] = ReportCells.Percent(t.PercentComplete),
             ["earnedRevenue"] = ReportCells.Usd(t.EarnedRevenue),
             ["billedToDate"] = ReportCells.Usd(t.BilledToDate),
+            // Issue 16: gross margin on billings, beside the earned gross profit (in --json, csv and xlsx).
+            ["billingsMargin"] = ReportCells.Usd(billings.Margin),
+            ["billingsMarginPercent"] = ReportCells.Percent(billings.PercentOfBillings),
             ["overUnderBilling"] = ReportCells.Usd(shown.OverUnderBilling),
             ["grossProfitToDate"] = ReportCells.Usd(shown.GrossProfitToDate),
             ["grossProfitComparison"] = ReportCells.Usd(shown.OtherGrossProfitToDate),

@@ -22,7 +22,7 @@ public sealed class WipReport(FinancialOptions options) : IReport
         string[] cost = options.BurdenFromTimecards
             ? ["rawCostToDate", "timecardLabor", "timecardLaborBurdened", "fallbackLabor", "fallbackBurden", "costLoading", "costToDate"]
             : options.LoadsCost ? ["rawCostToDate", "costLoading", "costToDate"] : ["costToDate"];
-        return new ReportTable(ReportCells.Title("WIP schedule", request) + $"; {options.WipPresentation.Label}",
+        return new ReportTable(RoundingStatements.Titled(ReportCells.Title("WIP schedule", request) + $"; {options.WipPresentation.Label}", RoundingStatements.Wip),
             ["job", "contract", "estimatedTotalCost", .. cost, "percentComplete", "earnedRevenue", "billedToDate", "overBilling", "underBilling", "grossProfitToDate", "note"], rows);
     }
 

@@ -47,8 +47,9 @@ public sealed class WipPeriodPdf(WipPeriodReport report) : IReportDocument
         var small = new XFont(PdfFonts.Family, 6);
         var smallBold = new XFont(PdfFonts.Family, 6, XFontStyleEx.Bold);
         g.DrawString("WORK IN PROGRESS SCHEDULE (COST-TO-COST)", heading, XBrushes.Black, Margin, Margin + 8);
-        g.DrawString(title, small, XBrushes.Black, Margin, Margin + 22);
-        g.DrawString($"Page {page} of {pages}. Earned revenue = contract x cost to date / est. total cost, rounded once to the cent; "
+        // Issue 16: the rounding statement of the title is the line below, in the PDF's own words.
+        g.DrawString(RoundingStatements.WithoutStatement(title), small, XBrushes.Black, Margin, Margin + 22);
+        g.DrawString($"Page {page} of {pages}. Earned revenue = contract x cost to date / est. total cost, rounded once to the cent half away from zero; "
                      + "full loss = the whole anticipated loss at once (GAAP); % share = earned revenue less cost to date.", small, XBrushes.Black, Margin, Margin + 32);
         g.DrawString(income, small, XBrushes.Black, Margin, Margin + 42);
         var y = Row(g, Margin + 48, 26, Columns.Select(c => c.Caption).ToArray(), smallBold, heading: true);

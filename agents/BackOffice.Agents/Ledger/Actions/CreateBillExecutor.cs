@@ -12,6 +12,9 @@ namespace BackOffice.Agents.Ledger.Actions;
 /// </summary>
 public sealed class CreateBillExecutor(ILedgerWriter ledger) : ActionExecutor<CreateBillPayload>
 {
+    /// <summary>Issue 17: writes the bill goes through the sandbox ledger or QuickBooks' answer applied by its sync, both journaled.</summary>
+    public override bool WritesTracked => true;
+
     /// <summary>Which bills already carry this vendor and document number: the natural key, and what undo must leave.</summary>
     protected override async Task<JsonObject> CaptureAsync(ActionRequest request, CreateBillPayload payload, CancellationToken cancellationToken)
     {

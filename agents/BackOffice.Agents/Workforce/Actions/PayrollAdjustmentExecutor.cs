@@ -13,6 +13,9 @@ namespace BackOffice.Agents.Workforce.Actions;
 /// </summary>
 public sealed class PayrollAdjustmentExecutor(WorkforceOutbox outbox) : ActionExecutor<PayrollAdjustmentPayload>
 {
+    /// <summary>Issue 17: writes workforce_outbox only, a counted side table.</summary>
+    public override bool WritesTracked => true;
+
     protected override Task<JsonObject> CaptureAsync(ActionRequest request, PayrollAdjustmentPayload payload, CancellationToken cancellationToken) =>
         WorkforceOutboxExecution.CaptureAsync(outbox, request, cancellationToken);
 

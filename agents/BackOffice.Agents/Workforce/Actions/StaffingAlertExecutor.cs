@@ -10,6 +10,9 @@ namespace BackOffice.Agents.Workforce.Actions;
 /// </summary>
 public sealed class StaffingAlertExecutor(WorkforceOutbox outbox) : ActionExecutor<StaffingAlertPayload>
 {
+    /// <summary>Issue 17: writes workforce_outbox only, a counted side table.</summary>
+    public override bool WritesTracked => true;
+
     protected override Task<JsonObject> CaptureAsync(ActionRequest request, StaffingAlertPayload payload, CancellationToken cancellationToken) =>
         WorkforceOutboxExecution.CaptureAsync(outbox, request, cancellationToken);
 

@@ -23,7 +23,7 @@ public sealed class LaborBurdenReport(LaborBurdenOptions options) : IReport
 
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
-        var title = $"Labor burden for {request.Tenant}: {options.PaidHours} paid hours, {options.HoursWorked ?? options.PaidHours} worked";
+        var title = RoundingStatements.Titled($"Labor burden for {request.Tenant}: {options.PaidHours} paid hours, {options.HoursWorked ?? options.PaidHours} worked", RoundingStatements.LaborBurden);
         string[] columns = ["employee", "trade", "profile", "hoursShare", "baseRate", "wages", "burden", "burdenPercent", "perPaidHour", "perHourWorked", "components"];
         if (options.Components.Count == 0)
         {

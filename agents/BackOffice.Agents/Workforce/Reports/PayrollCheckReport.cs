@@ -31,7 +31,7 @@ public sealed class PayrollCheckReport(WorkforceSettings settings) : IReport
             .Where(w => job is null || w.Timecards.Any(c => job.Is(c.JobId)))
             .Select(Row).ToList();
         return new ReportTable(
-            $"Payroll pre-check, workweek starting {Day(week)} ({startDay}) for {request.Tenant}",
+            RoundingStatements.Titled($"Payroll pre-check, workweek starting {Day(week)} ({startDay}) for {request.Tenant}", RoundingStatements.PayrollCheck),
             ["employee", "state", "clocked", "claimed", "reg", "ot", "dt", "paidOt", "regularRate", "overtimeRate", "halfTimePremium", "doubleTimeRate", "straightTime", "premium", "payRule", "overtimeDue", "required", "paid", "difference", "issues"], rows);
     }
 

@@ -23,21 +23,13 @@ public sealed class ClusterHosts(
 
     public async Task<IHost> StartAsync(string label, ProbeAgent probe)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        var builder = PostgresHostBuilder.For(database, data, new Dictionary<string, string?>
         {
-            Args = [], ContentRootPath = data.Root, EnvironmentName = Environments.Production,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Store:Provider"] = StoreOptions.Postgres,
-            ["Store:PostgresConnectionString"] = database.Options.PostgresConnectionString,
-            ["Store:PostgresOwnerConnectionString"] = database.Options.PostgresOwnerConnectionString,
             ["Scheduler:PollSeconds"] = "1",
             ["Scheduler:ClusterCheckinMilliseconds"] = "1000",
             ["Agents:probe:Schedule"] = probeCron,
         });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
-        builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new TickLog(label, Ticks));
         builder.AddBackOffice(data);
         builder.Services.AddSingleton<IAgent>(probe);
@@ -61,13 +53,8 @@ public sealed class ClusterHosts(
         await Task.WhenAll(hosts.Select(h => h.StopAsync(bounded.Token)));
         foreach (var host in hosts)
         {
-            // The engine is registered as an instance, which the container does not dispose: its pool would keep the database busy.
-            var engine = host.Services.GetRequiredService<StoreEngine>();
+            // The host owns its store engine: disposing it closes the engine's pool.
             await ((IAsyncDisposable)host).DisposeAsync();
-            if (engine is IAsyncDisposable disposable)
-            {
-                await disposable.DisposeAsync();
-            }
         }
 
         Npgsql.NpgsqlConnection.ClearAllPools();

@@ -28,18 +28,7 @@ public sealed class ServeCluster : IAsyncDisposable
     public ServeCluster(PostgresDatabase database, DataDirectory data, string modelBase, string financialCron)
     {
         (_database, _data, _modelBase, _financialCron) = (database, data, modelBase, financialCron);
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = [], ContentRootPath = data.Root, EnvironmentName = Environments.Production,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Store:Provider"] = StoreOptions.Postgres,
-            ["Store:PostgresConnectionString"] = database.Options.PostgresConnectionString,
-            ["Store:PostgresOwnerConnectionString"] = database.Options.PostgresOwnerConnectionString,
-            ["Store:PostgresMaxPoolSize"] = "6",
-        });
-        builder.Logging.ClearProviders();
+        var builder = PostgresHostBuilder.For(database, data, new Dictionary<string, string?> { ["Store:PostgresMaxPoolSize"] = "6" });
         builder.AddBackOffice(data);
         _setup = builder.Build();
     }
@@ -96,12 +85,7 @@ public sealed class ServeCluster : IAsyncDisposable
             await process.DisposeAsync();
         }
 
-        var engine = _setup.Services.GetRequiredService<StoreEngine>();
         await ((IAsyncDisposable)_setup).DisposeAsync();
-        if (engine is IAsyncDisposable disposable)
-        {
-            await disposable.DisposeAsync();
-        }
 
         Npgsql.NpgsqlConnection.ClearAllPools();
     }

@@ -48,15 +48,7 @@ public sealed class QuickBooksHarness : IAsyncDisposable
     /// <summary>The product's services on a PostgreSQL database: the engine is chosen as the services are added, so its settings come first.</summary>
     private static HostApplicationBuilder PostgresBuilder(DataDirectory data, PostgresDatabase database)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = data.Root, EnvironmentName = Environments.Production });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Store:Provider"] = StoreOptions.Postgres,
-            ["Store:PostgresConnectionString"] = database.Options.PostgresConnectionString,
-            ["Store:PostgresOwnerConnectionString"] = database.Options.PostgresOwnerConnectionString,
-            ["Store:PostgresMaxPoolSize"] = "10",
-        });
-        builder.Logging.ClearProviders();
+        var builder = PostgresHostBuilder.For(database, data, new Dictionary<string, string?> { ["Store:PostgresMaxPoolSize"] = "10" });
         builder.AddBackOffice(data);
         return builder;
     }
@@ -158,14 +150,8 @@ public sealed class QuickBooksHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // The engine is registered as an instance, which the container does not dispose: its PostgreSQL pool is closed
-        // here, or its idle connections hold the throwaway database and the drop waits on them.
-        var engine = _host?.Services.GetService<StoreEngine>() as IAsyncDisposable;
+        // The host owns its store engine: disposing it closes the PostgreSQL pool, so the throwaway database can be dropped.
         _host?.Dispose();
-        if (engine is not null && _database is not null)
-        {
-            await engine.DisposeAsync();
-        }
         await Fake.DisposeAsync();
         if (_database is not null)
         {
