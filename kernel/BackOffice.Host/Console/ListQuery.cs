@@ -99,7 +99,11 @@ public sealed record ListQuery(
 }
 
 /// <summary>A column of a list: its name in the rows, its title in words, what it holds and how a value is shown.</summary>
-public sealed record ListColumn(string Name, string Title, AccountingText.Kind Kind, Func<string, string> Display);
+public sealed record ListColumn(string Name, string Title, AccountingText.Kind Kind, Func<string, string> Display)
+{
+    /// <summary>Issue 17: whether the footer adds this money column up (not a rate, and not a report whose rows do not add).</summary>
+    public bool Sums { get; init; } = true;
+}
 
 /// <summary>A filter value that cannot be read (a date that is not a date): the page says which field, nothing is guessed.</summary>
 public sealed class BadListQueryException(string message) : ArgumentException(message);

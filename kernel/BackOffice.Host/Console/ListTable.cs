@@ -75,7 +75,7 @@ public sealed record ListTable(IReadOnlyList<ListColumn> Columns, ListQuery Quer
 
     private string Totals(IReadOnlyList<JsonObject> rows, long count, JsonObject? reportTotal, IReadOnlyList<JsonObject> below)
     {
-        var money = Columns.Where(c => c.Kind == AccountingText.Kind.Money).ToList();
+        var money = Columns.Where(c => c.Kind == AccountingText.Kind.Money && (c.Sums || reportTotal is not null)).ToList();
         if (money.Count == 0 || count == 0)
         {
             return "";
@@ -87,6 +87,7 @@ public sealed record ListTable(IReadOnlyList<ListColumn> Columns, ListQuery Quer
         {
             var sum = c.Kind != AccountingText.Kind.Money ? (decimal?)null
                 : reportTotal is not null ? ListQuery.Number(ListQuery.Cell(reportTotal, c.Name))
+                : !c.Sums ? null
                 : rows.Sum(r => ListQuery.Number(ListQuery.Cell(r, c.Name)) ?? 0m);
             var text = sum is { } s ? MoneyText.Usd(s) : first ? TotalLabel(c, count, reportTotal) : "";
             html.Append($"<th scope=\"row\"{Align(c)}>{E(text)}</th>");

@@ -16,7 +16,14 @@ public static class ReportColumns
     private static readonly HashSet<string> JobColumns = new(["job", "jobs", "jobId", "job_id"], StringComparer.Ordinal);
 
     public static IReadOnlyList<ListColumn> For(ReportTable table, NameBook names, TimeZoneInfo zone) =>
-        For(table.Columns.Where(c => c != "id" || table.Columns.Count == 1).ToList(), table.Rows, names, zone);
+        [.. For(table.Columns.Where(c => c != "id" || table.Columns.Count == 1).ToList(), table.Rows, names, zone)
+            .Select(c => table.RowsAdd ? c : c with { Sums = false })];
+
+    /// <summary>
+    /// Issue 17: a unit rate (regularRate, overtimeRate, baseRate, a burdened rate) is money a unit, so a sum of rates is
+    /// no figure: the footer leaves those columns empty.
+    /// </summary>
+    private static bool IsRate(string column) => column.EndsWith("Rate", StringComparison.Ordinal) || column.EndsWith("_rate", StringComparison.Ordinal) || column == "rate";
 
     public static IReadOnlyList<ListColumn> For(IReadOnlyList<string> columns, IReadOnlyList<JsonObject> rows, NameBook names, TimeZoneInfo zone) =>
         columns.Select(c =>
@@ -26,7 +33,7 @@ public static class ReportColumns
                 : JobColumns.Contains(c) ? names.Jobs
                 : IsFlags(rows, c) ? v => AccountingText.Flag(c, v) ?? v
                 : names.Names;
-            return new ListColumn(c, AccountingText.Title(c), kind, display);
+            return new ListColumn(c, AccountingText.Title(c), kind, display) { Sums = !IsRate(c) };
         }).ToList();
 
     /// <summary>Issue 17: a column a report writes true/false (variance's over90Committed) reads Yes/No.</summary>

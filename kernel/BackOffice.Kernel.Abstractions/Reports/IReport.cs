@@ -43,4 +43,11 @@ public sealed record ReportRequest(BackOffice.Store.Tenancy.TenantData Data, Dat
 }
 
 /// <summary>Rows are JSON objects, each with an "id"; <paramref name="Columns"/> picks and orders what a table shows.</summary>
-public sealed record ReportTable(string Title, IReadOnlyList<string> Columns, IReadOnlyList<JsonObject> Rows);
+public sealed record ReportTable(string Title, IReadOnlyList<string> Columns, IReadOnlyList<JsonObject> Rows)
+{
+    /// <summary>
+    /// Issue 17: false when the rows are not parts of one whole (the G702's lines 1 to 9 are each a figure of the form):
+    /// the console then adds no total under them. Reports whose rows add (jobs, invoices, lines) leave it true.
+    /// </summary>
+    public bool RowsAdd { get; init; } = true;
+}

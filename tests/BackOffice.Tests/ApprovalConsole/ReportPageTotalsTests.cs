@@ -78,6 +78,38 @@ public sealed partial class ReportPageTotalsTests(DemoConsole demo) : IClassFixt
         Assert.Equal(3, BodyRows(html).Count);
     }
 
+    [Fact]
+    public async Task G702_Demo_NoTotalUnderTheFormsLines()
+    {
+        var rows = await JsonAsync("g702", "--job", "2026-101");
+
+        var html = await demo.Client.GetStringAsync("/t/demo/reports/g702?asOf=2026-11-15&job=2026-101");
+
+        // Lines 1 to 9 of the G702 are each a figure of the form; a sum of them (contract sum plus payment due plus ...) is no figure.
+        Assert.True(rows.Count >= 9, $"the G702 has its lines 1 to 9, got {rows.Count}");
+        Assert.Empty(FooterRows(html));
+        Assert.Equal(rows.Count, BodyRows(html).Count);
+    }
+
+    [Fact]
+    public void ListTable_RateColumn_FooterAddsTheAmountsNotTheRates()
+    {
+        // Two payroll weeks: pay adds up, a regular rate a unit of time does not ($20.00 + $25.00 is no rate).
+        var table = new List<JsonObject>
+        {
+            new() { ["employee"] = "A", ["regularRate"] = "20.00", ["pay"] = "800.00" },
+            new() { ["employee"] = "B", ["regularRate"] = "25.00", ["pay"] = "1000.00" },
+        };
+        var columns = ReportColumns.For(["employee", "regularRate", "pay"], table, NameBook.Empty, Utc);
+        var list = new ListTable(columns, ListQuery.Parse(new QueryCollection()), 50, _ => "/r");
+
+        var footer = FooterRows(list.Render(table)).Single();
+
+        // Cells drops empty cells: the rate column's footer cell is empty, the pay column's holds the sum.
+        Assert.Equal(["Total (2 rows)", "$1,800.00"], Cells(footer));
+        Assert.DoesNotContain("$45.00", footer, StringComparison.Ordinal);
+    }
+
     [Theory]
     // The demo's job 2026-101 Smith Residence - Kitchen, by number (the picker), id (a wip row's link) and name.
     [InlineData("2026-101")]

@@ -47,7 +47,8 @@ public sealed class G702Report : IReport, IJobReport
         rows.AddRange(document.TieOut.Select((d, i) => TieOutRow(d, i)));
         var title = $"{ReportCells.Title("G702 application for payment", request)}, application {app.Number} to {app.PeriodEnd:yyyy-MM-dd}"
                     + (document.TieOut.Count == 0 ? ", ties out" : $", {document.TieOut.Count} figure(s) do not tie");
-        return new ReportTable(RoundingStatements.Titled(title, RoundingStatements.PayApplication), ["line", "caption", "amount", "stated", "difference"], rows);
+        // Lines 1 to 9 are each a figure of the form, not parts of one whole: the console adds no total under them (issue 17).
+        return new ReportTable(RoundingStatements.Titled(title, RoundingStatements.PayApplication), ["line", "caption", "amount", "stated", "difference"], rows) { RowsAdd = false };
     }
 
     internal static string RequireJob(ReportRequest request) =>
