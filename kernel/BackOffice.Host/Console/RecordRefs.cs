@@ -26,66 +26,88 @@ public sealed partial class RecordRefs
 
     public static RecordRefs None { get; } = new();
 
-    /// <summary>Reads the records of every id found in <paramref name="texts"/>.</summary>
+    /// <summary>
+    /// Reads the records of every id found in <paramref name="texts"/>: one unit a round, at most three rounds (the id's
+    /// own record, then what it points at (a line's bill, a payment's customer), then a bill's vendor), however many ids.
+    /// </summary>
     public static async Task<RecordRefs> LoadAsync(TenantData data, IEnumerable<string?> texts, CancellationToken ct)
     {
-        var refs = new RecordRefs();
         var ids = texts.SelectMany(t => Id().Matches(t ?? "")).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var id in ids)
+        var records = new Dictionary<(string Table, string Id), JsonObject?>();
+        while (true)
         {
-            if (await DescribeAsync(data, id, ct) is { Length: > 0 } reference)
+            // Describing with what is read so far names the records still missing; none missing: every reference is final.
+            var missing = new HashSet<(string Table, string Id)>();
+            JsonObject? Lookup(string table, string id) =>
+                id.Length == 0 ? null : records.TryGetValue((table, id), out var record) ? record : Missing(missing, table, id);
+            var refs = new RecordRefs();
+            foreach (var id in ids)
             {
-                refs._refs[id] = reference;
+                if (Describe(id, Lookup) is { Length: > 0 } reference)
+                {
+                    refs._refs[id] = reference;
+                }
+            }
+
+            if (missing.Count == 0)
+            {
+                return refs;
+            }
+
+            foreach (var (key, record) in await SourceRecords.FindManyAsync(data, missing, ct))
+            {
+                records[key] = record;
             }
         }
-
-        return refs;
     }
 
     /// <summary>The text with each known id replaced by its human reference.</summary>
     public string Text(string? text) => _refs.Count == 0 ? text ?? "" : Id().Replace(text ?? "", m => _refs.GetValueOrDefault(m.Value, m.Value));
 
-    private static async Task<string?> DescribeAsync(TenantData data, string id, CancellationToken ct) => id[..id.IndexOf('-', StringComparison.Ordinal)] switch
+    private static JsonObject? Missing(HashSet<(string Table, string Id)> missing, string table, string id)
     {
-        "acct" => await Find(data, "ledger_accounts", id, ct) is { } a ? Joined(Field(a, "number"), Field(a, "name")) : null,
-        "bill" => await BillAsync(data, id, ct),
-        "je" => await JournalAsync(data, id, ct),
-        "pmt" => await Find(data, "ledger_payments", id, ct) is { } p
-            ? Phrase("payment", Field(p, "reference"), await NameAsync(data, "ledger_customers", Field(p, "customer_id"), "fully_qualified_name", ct))
+        missing.Add((table, id));
+        return null;
+    }
+
+    private static string? Describe(string id, Func<string, string, JsonObject?> find) => id[..id.IndexOf('-', StringComparison.Ordinal)] switch
+    {
+        "acct" => find("ledger_accounts", id) is { } a ? Joined(Field(a, "number"), Field(a, "name")) : null,
+        "bill" => Bill(id, find),
+        "je" => Journal(id, find),
+        "pmt" => find("ledger_payments", id) is { } p
+            ? Phrase("payment", Field(p, "reference"), Name(find, "ledger_customers", Field(p, "customer_id"), "fully_qualified_name"))
             : null,
-        "cmt" => await Find(data, "project_commitments", id, ct) is { } c
-            ? $"commitment {Field(c, "number")} with {await NameAsync(data, "project_vendors", Field(c, "vendor_id"), "name", ct)}"
+        "cmt" => find("project_commitments", id) is { } c
+            ? $"commitment {Field(c, "number")} with {Name(find, "project_vendors", Field(c, "vendor_id"), "name")}"
             : null,
         _ => null,
     };
 
     /// <summary>A bill ("bill-5001") or one of its lines ("bill-5001-2", "bill RP-2291 line 2 from Rivera Plumbing").</summary>
-    private static async Task<string?> BillAsync(TenantData data, string id, CancellationToken ct)
+    private static string? Bill(string id, Func<string, string, JsonObject?> find)
     {
-        var line = await Find(data, "ledger_bill_lines", id, ct);
-        var bill = await Find(data, "ledger_bills", line is null ? id : Field(line, "bill_id"), ct);
+        var line = find("ledger_bill_lines", id);
+        var bill = find("ledger_bills", line is null ? id : Field(line, "bill_id"));
         if (bill is null)
         {
             return null;
         }
 
-        var vendor = await NameAsync(data, "ledger_vendors", Field(bill, "vendor_id"), "name", ct);
+        var vendor = Name(find, "ledger_vendors", Field(bill, "vendor_id"), "name");
         return $"bill {Field(bill, "doc_number")}{(line is null ? "" : $" line {Field(line, "line_no")}")}{(vendor.Length > 0 ? $" from {vendor}" : "")}";
     }
 
     /// <summary>A journal entry ("je-302") or one of its lines ("je-302-1", "journal entry JE-1032 line 1").</summary>
-    private static async Task<string?> JournalAsync(TenantData data, string id, CancellationToken ct)
+    private static string? Journal(string id, Func<string, string, JsonObject?> find)
     {
-        var line = await Find(data, "ledger_journal_lines", id, ct);
-        var entry = await Find(data, "ledger_journal_entries", line is null ? id : Field(line, "journal_entry_id"), ct);
+        var line = find("ledger_journal_lines", id);
+        var entry = find("ledger_journal_entries", line is null ? id : Field(line, "journal_entry_id"));
         return entry is null ? null : $"journal entry {Field(entry, "doc_number")}{(line is null ? "" : $" line {Field(line, "line_no")}")}";
     }
 
-    private static async Task<string> NameAsync(TenantData data, string table, string id, string column, CancellationToken ct) =>
-        id.Length > 0 && await Find(data, table, id, ct) is { } record ? Field(record, column) : "";
-
-    private static Task<JsonObject?> Find(TenantData data, string table, string id, CancellationToken ct) =>
-        id.Length == 0 ? Task.FromResult<JsonObject?>(null) : SourceRecords.FindAsync(data, table, id, ct);
+    private static string Name(Func<string, string, JsonObject?> find, string table, string id, string column) =>
+        find(table, id) is { } record ? Field(record, column) : "";
 
     private static string Field(JsonObject record, string name) => Convert.ToString((string?)record[name], CultureInfo.InvariantCulture) ?? "";
 

@@ -14,6 +14,28 @@ public static class SourceRecords
     public static async Task<JsonObject?> FindAsync(TenantData tenant, string table, string id, CancellationToken ct)
     {
         await using var unit = await tenant.OpenUnitAsync(ct);
+        return await FindInAsync(unit, table, id, ct);
+    }
+
+    /// <summary>
+    /// Issue 17: several records in one unit (a console page's record references), instead of a unit a record. A key
+    /// with no record maps to null.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<(string Table, string Id), JsonObject?>> FindManyAsync(
+        TenantData tenant, IReadOnlyCollection<(string Table, string Id)> keys, CancellationToken ct)
+    {
+        var found = new Dictionary<(string Table, string Id), JsonObject?>();
+        await using var unit = await tenant.OpenUnitAsync(ct);
+        foreach (var key in keys)
+        {
+            found[key] = await FindInAsync(unit, key.Table, key.Id, ct);
+        }
+
+        return found;
+    }
+
+    private static async Task<JsonObject?> FindInAsync(DataUnit unit, string table, string id, CancellationToken ct)
+    {
         var connection = unit.Connection;
         // Issue 18: the engine's own catalogue (sqlite_master or information_schema) says which tables exist.
         var catalogue = unit.Dialect == StoreDialect.Postgres
