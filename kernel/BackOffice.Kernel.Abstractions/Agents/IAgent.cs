@@ -58,12 +58,25 @@ public static class AgentTables
 /// <param name="Mark">Issue 18: the mark this sweep leaves (journal sequence, as-of date, inputs stamp and build), for
 /// state an agent stores with its findings (<see cref="SweepResult.SaveState"/>); null when the runner has none.</param>
 /// <param name="Incremental">Issue 18: whether the sweep may reuse state stored by an earlier one (false for `sweep --full`).</param>
+/// <param name="Moved">Issue 18: on an incremental sweep for a later as-of date than the agent's stored findings, with the
+/// same inputs stamp and build, that earlier date and the journal written since those findings; null otherwise (the same
+/// date: see <paramref name="Changes"/>; an earlier date, `--full`, a changed input or build: recompute fully).</param>
 public sealed record SweepContext(
     BackOffice.Store.Tenancy.TenantData Data, DateOnly AsOf, IProgress<string> Progress, BackOffice.Domain.Memory.ITenantMemory? Memory,
-    IReadOnlyList<BackOffice.Store.Sweeps.JournalEntry>? Changes = null, BackOffice.Store.Sweeps.SweepMark? Mark = null, bool Incremental = false)
+    IReadOnlyList<BackOffice.Store.Sweeps.JournalEntry>? Changes = null, BackOffice.Store.Sweeps.SweepMark? Mark = null, bool Incremental = false,
+    AsOfMove? Moved = null)
 {
     public string Tenant => Data.Tenant;
 }
+
+/// <summary>
+/// Issue 18: the as-of date moved forward since an agent's stored findings and nothing else but the journal changed. An
+/// agent may then recompute only what the new date can change (rows dated after <see cref="PreviousAsOf"/> up to the new
+/// date, ages and due dates) plus the entities <see cref="Changes"/> name, and keep the rest of its stored findings.
+/// </summary>
+/// <param name="PreviousAsOf">The as-of date of the stored findings (earlier than the sweep's).</param>
+/// <param name="Changes">Every journal entry written since those findings were stored (may be empty).</param>
+public sealed record AsOfMove(DateOnly PreviousAsOf, IReadOnlyList<BackOffice.Store.Sweeps.JournalEntry> Changes);
 
 public sealed record SweepResult(IReadOnlyList<Finding> Findings, IReadOnlyList<ProposalDraft> Proposals)
 {

@@ -102,6 +102,21 @@ public sealed partial class SweepRunner
         return await data.Changes.SinceAsync(stored.JournalSeq, cancellationToken);
     }
 
+    /// <summary>
+    /// Issue 18: the earlier as-of date of the agent's stored findings and the journal since them, when this sweep is for
+    /// a later date with the same inputs stamp and build (only the date and the journal moved); null otherwise.
+    /// </summary>
+    private static async Task<AsOfMove?> MovedSinceAsync(TenantData data, string agent, SweepMark current, CancellationToken cancellationToken)
+    {
+        if (await data.SweepMarks.GetAsync(agent, cancellationToken) is not { } stored
+            || stored.AsOf >= current.AsOf || stored.InputsStamp != current.InputsStamp || stored.JournalSeq > current.JournalSeq)
+        {
+            return null;
+        }
+
+        return new AsOfMove(stored.AsOf, await data.Changes.SinceAsync(stored.JournalSeq, cancellationToken));
+    }
+
     /// <summary>The sweep of a leased run: skipped when incremental and nothing the agent reads changed since its mark.</summary>
     private async Task<SweepOutcome> SweepOrSkipAsync(
         TenantData data, IAgent agent, long runId, DateOnly asOf, SweepMode mode, IProgress<string> progress, CancellationToken cancellationToken)
@@ -114,6 +129,7 @@ public sealed partial class SweepRunner
         }
 
         var changes = mode == SweepMode.Incremental ? await ChangesSinceAsync(data, agent.Name, mark, cancellationToken) : null;
-        return await SweepAsync(data, agent, runId, asOf, mark, changes, mode, progress, cancellationToken);
+        var moved = mode == SweepMode.Incremental ? await MovedSinceAsync(data, agent.Name, mark, cancellationToken) : null;
+        return await SweepAsync(data, agent, runId, asOf, mark, changes, moved, mode, progress, cancellationToken);
     }
 }

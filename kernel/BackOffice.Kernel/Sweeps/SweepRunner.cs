@@ -109,12 +109,12 @@ public sealed partial class SweepRunner(
     }
 
     private async Task<SweepOutcome> SweepAsync(
-        TenantData data, IAgent agent, long runId, DateOnly asOf, SweepMark mark, IReadOnlyList<JournalEntry>? changes, SweepMode mode,
-        IProgress<string> progress, CancellationToken cancellationToken)
+        TenantData data, IAgent agent, long runId, DateOnly asOf, SweepMark mark, IReadOnlyList<JournalEntry>? changes, AsOfMove? moved,
+        SweepMode mode, IProgress<string> progress, CancellationToken cancellationToken)
     {
         progress.Report($"{agent.Name}: sweeping {data.Tenant} as of {asOf:yyyy-MM-dd}");
         var memory = await OpenMemoryAsync(data, cancellationToken);
-        var raw = await agent.SweepAsync(new SweepContext(data, asOf, progress, memory, changes, mark, mode == SweepMode.Incremental), cancellationToken);
+        var raw = await agent.SweepAsync(new SweepContext(data, asOf, progress, memory, changes, mark, mode == SweepMode.Incremental, moved), cancellationToken);
         // Issue 4: narration runs after the agent computed everything; it only replaces narratives, never figures. Kept
         // findings (issue 18) were narrated by the sweep that stored them.
         var (narrated, stats) = await _narration.NarrateAsync(data, agent.Name, raw, memory, cancellationToken);
