@@ -25,6 +25,7 @@ public sealed class BenchDatabase : IAsyncDisposable
             PostgresMaxPoolSize = server.PostgresMaxPoolSize,
             PostgresPoolWaitSeconds = server.PostgresPoolWaitSeconds,
             PostgresWriteQueueSeconds = server.PostgresWriteQueueSeconds,
+            PostgresCommandTimeoutSeconds = server.PostgresCommandTimeoutSeconds,
         };
     }
 

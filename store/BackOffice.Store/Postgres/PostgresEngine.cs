@@ -33,10 +33,11 @@ public sealed class PostgresEngine : StoreEngine, IAsyncDisposable, IDisposable
     {
         _suppliedScripts = suppliedScripts;
         options.Validate();
-        // Issue 18: the pool is sized and its wait bounded by configuration, not by whatever the connection string says.
+        // Issue 18: the pool is sized, its wait and each statement bounded by configuration, not by whatever the connection string says.
         _source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(options.PostgresConnectionString)
         {
             MaxPoolSize = options.PostgresMaxPoolSize, Timeout = options.PostgresPoolWaitSeconds,
+            CommandTimeout = options.PostgresCommandTimeoutSeconds,
         }.ConnectionString);
         _writers = new PostgresWriteQueue(TimeSpan.FromSeconds(options.PostgresWriteQueueSeconds));
         _ownerConnectionString = options.PostgresOwnerConnectionString!;

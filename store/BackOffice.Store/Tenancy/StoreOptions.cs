@@ -34,6 +34,13 @@ public sealed class StoreOptions
     /// <summary>Seconds a writer waits behind the same tenant's writers of this host before "busy, try again" (503).</summary>
     public int PostgresWriteQueueSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Seconds one PostgreSQL statement may run before it is cancelled (issue 18; it overrides the connection string's
+    /// Command Timeout, whose 30 s default a 1,000-job import's UPDATE ... FROM its staging table passed on a busy server
+    /// and failed the import). 0: no limit. An import or sweep is still stopped by its own cancellation (Ctrl+C, shutdown).
+    /// </summary>
+    public int PostgresCommandTimeoutSeconds { get; set; } = 1800;
+
     /// <summary>Throws naming the setting that is wrong; called at start, before any data is touched.</summary>
     public void Validate()
     {
@@ -46,6 +53,12 @@ public sealed class StoreOptions
         {
             throw new InvalidOperationException(
                 $"{SectionName}:PostgresPoolWaitSeconds ({PostgresPoolWaitSeconds}) and PostgresWriteQueueSeconds ({PostgresWriteQueueSeconds}) must be 1 to 600 seconds.");
+        }
+
+        if (PostgresCommandTimeoutSeconds is < 0 or > 86400)
+        {
+            throw new InvalidOperationException(
+                $"{SectionName}:PostgresCommandTimeoutSeconds ({PostgresCommandTimeoutSeconds}) must be 0 (no limit) to 86400 seconds.");
         }
 
         switch (Provider)

@@ -30,4 +30,16 @@ public sealed class StoreOptionsTests
 
         Assert.Equal(StoreOptions.Sqlite, options.Provider);
     }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(86401)]
+    public void Validate_CommandTimeoutOutOfRange_ThrowsNamingIt(int seconds)
+    {
+        var options = new StoreOptions { PostgresCommandTimeoutSeconds = seconds };
+
+        var error = Assert.Throws<InvalidOperationException>(options.Validate);
+
+        Assert.Contains("PostgresCommandTimeoutSeconds", error.Message, StringComparison.Ordinal);
+    }
 }
