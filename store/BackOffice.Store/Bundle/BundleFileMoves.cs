@@ -70,11 +70,9 @@ public static class BundleFileMoves
             Directory.Delete(staging, recursive: true);
         }
 
-        await using var connectionUnit = await data.OpenUnitAsync(cancellationToken);
-
-        var connection = connectionUnit.Connection;
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM bundle_file_moves WHERE token = @token", new { token }, cancellationToken: cancellationToken));
+        // Issue 18: in a write unit, like the import that recorded the token.
+        await data.InWriteUnitAsync(unit => unit.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM bundle_file_moves WHERE token = @token", new { token }, unit.Transaction, cancellationToken: cancellationToken)), cancellationToken);
     }
 
     /// <summary>Finishes committed moves and deletes rolled-back staging left by a crash; returns how many of each.</summary>
