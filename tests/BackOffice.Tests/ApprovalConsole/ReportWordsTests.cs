@@ -56,9 +56,9 @@ public sealed partial class ReportWordsTests(DemoConsole demo) : IClassFixture<D
         Assert.Contains("1190 Allowance for Doubtful Accounts: credit positive, debit negative", html, StringComparison.Ordinal);
     }
 
-    /// <summary>Store ids shown as text (outside an href), the way a controller would see them.</summary>
+    /// <summary>Store ids shown as text, the way a controller would see them (not in attributes: links and filter values keep ids).</summary>
     private static List<string> RawIds(string html) =>
-        [.. RawId().Matches(Regex.Replace(html, "href=\"[^\"]*\"", "")).Select(m => m.Value)];
+        [.. RawId().Matches(Regex.Replace(html, "=\"[^\"]*\"", "")).Select(m => m.Value)];
 
     [GeneratedRegex(@"\b(?:ledger_[a-z_]+:|project_[a-z_]+:)?(?:acct|bill|je|pmt|cmt|cust|lv|pv)-\d[\w-]*")]
     private static partial Regex RawId();
