@@ -28,13 +28,15 @@ public sealed partial class ReportWordsTests(DemoConsole demo) : IClassFixture<D
         Assert.Empty(RawIds(html));
     }
 
-    [Fact]
-    public async Task CostDetail_DocumentLink_OpensTheBill()
+    [Theory]
+    // A cost detail's document link opens the bill; an allowance row's drill-down names its account.
+    [InlineData("/t/demo/records/ledger_bills/bill-5001", "Rivera Plumbing")]
+    [InlineData("/t/demo/reports/allowance/unadjusted?asOf=2026-11-15", "1190 Allowance for Doubtful Accounts: credit positive, debit negative")]
+    public async Task Drilldown_Demo_ShowsTheRecordInWords(string url, string words)
     {
-        var html = await demo.Client.GetStringAsync("/t/demo/records/ledger_bills/bill-5001");
+        var html = await demo.Client.GetStringAsync(url);
 
-        Assert.Contains("RP-2291", html, StringComparison.Ordinal);
-        Assert.Contains("Rivera Plumbing", html, StringComparison.Ordinal);
+        Assert.Contains(words, html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -46,14 +48,6 @@ public sealed partial class ReportWordsTests(DemoConsole demo) : IClassFixture<D
         Assert.Matches("Debit (6300 Bad Debt Expense|1190 Allowance for Doubtful Accounts), credit (1190 Allowance for Doubtful Accounts|6300 Bad Debt Expense)", html);
         Assert.DoesNotContain("acct-", html, StringComparison.Ordinal);
         Assert.Contains(">Over 90<", html, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Allowance_Row_NotesNameTheAccounts()
-    {
-        var html = await demo.Client.GetStringAsync("/t/demo/reports/allowance/unadjusted?asOf=2026-11-15");
-
-        Assert.Contains("1190 Allowance for Doubtful Accounts: credit positive, debit negative", html, StringComparison.Ordinal);
     }
 
     /// <summary>Store ids shown as text, the way a controller would see them (not in attributes: links and filter values keep ids).</summary>
