@@ -150,8 +150,8 @@ public sealed partial class ConsoleScaleBenchmark
         Directory.CreateDirectory(Path.Combine(bundle, "pricebook"));
         File.Copy(Path.Combine(RepoPaths.DemoBundle, "workforce", "employees.csv"), Path.Combine(bundle, "workforce", "employees.csv"), true);
         File.Copy(Path.Combine(RepoPaths.DemoBundle, "pricebook", "items.csv"), Path.Combine(bundle, "pricebook", "items.csv"), true);
-        var jobs = File.ReadAllLines(Path.Combine(bundle, "project", "jobs.csv")).Skip(1).Where(l => !l.Contains('"', StringComparison.Ordinal))
-            .Select(l => l.Split(',')).Where(f => f[3] == "active").Take(6).Select(f => f[0]).ToList();
+        // The store's jobs, not the file's rows: generated names and owners hold commas, so their rows are quoted.
+        var jobs = (await factory.TenantPath("beta").Project.JobsAsync(CancellationToken.None)).Select(j => j.Id).Where(j => j != "job-closed").Take(6).ToList();
         // One shift a day each (no overlaps), on a job that changes day by day: each employee's hours span several jobs.
         var cards = from day in Enumerable.Range(2, 5) from e in Enumerable.Range(1, 2)
                     select $"tc-b-{day}-{e},emp-{e},{jobs[((2 * day) + e) % jobs.Count]},2026-11-{day:00}T07:00,2026-11-{day:00}T16:00,";

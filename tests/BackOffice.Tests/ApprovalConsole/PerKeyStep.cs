@@ -63,7 +63,7 @@ public sealed record PerKeyStep(string Kind, IncrementalSweepStep? Inner, int Ro
             case "time entry":
                 // A shift cut short by Size x 5 minutes, or moved to another job of the file (its hours leave one job for another).
                 var timecards = Path.Combine(bundle, "workforce", "timecards.csv");
-                var jobs = File.ReadAllLines(timecards).Skip(1).Select(l => l.Split(',')[2]).Where(j => j.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+                var jobs = File.ReadAllLines(timecards).Skip(1).Select(l => Cells(l)[2]).Where(j => j.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
                 return EditRow(timecards, f =>
                 {
                     if (Row % 2 == 0 && f["clock_out"].Length > 0)
@@ -85,23 +85,44 @@ public sealed record PerKeyStep(string Kind, IncrementalSweepStep? Inner, int Ro
         }
     }
 
-    /// <summary>Issue 17: edits one unquoted row of a CSV (picked by <see cref="Row"/>) by column name.</summary>
+    /// <summary>Issue 17: edits one row of a CSV (picked by <see cref="Row"/>) by column name; the columns edited are never quoted.</summary>
     private bool EditRow(string file, Action<Dictionary<string, string>> change)
     {
         var lines = File.ReadAllLines(file).ToList();
         var header = lines[0].Split(',');
-        var rows = Enumerable.Range(1, lines.Count - 1).Where(i => lines[i].Length > 0 && !lines[i].Contains('"', StringComparison.Ordinal)).ToList();
+        var rows = Enumerable.Range(1, lines.Count - 1).Where(i => lines[i].Length > 0).ToList();
         if (rows.Count == 0)
         {
             return false;
         }
 
         var at = rows[Row % rows.Count];
-        var fields = header.Zip(lines[at].Split(',')).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+        var fields = header.Zip(Cells(lines[at])).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
         change(fields);
         lines[at] = string.Join(',', header.Select(h => fields[h]));
         File.WriteAllLines(file, lines);
         return true;
+    }
+
+    /// <summary>A CSV row's cells as written (a quoted cell keeps its quotes, so the row joins back unchanged); no line breaks in cells.</summary>
+    private static List<string> Cells(string line)
+    {
+        var cells = new List<string>();
+        var (start, quoted) = (0, false);
+        for (var i = 0; i <= line.Length; i++)
+        {
+            if (i == line.Length || (line[i] == ',' && !quoted))
+            {
+                cells.Add(line[start..i]);
+                start = i + 1;
+            }
+            else if (line[i] == '"')
+            {
+                quoted = !quoted;
+            }
+        }
+
+        return cells;
     }
 
     /// <summary>A bundle amount times <paramref name="percent"/> %, to the cent (rounded half away from zero, DESIGN.md rule 8).</summary>
