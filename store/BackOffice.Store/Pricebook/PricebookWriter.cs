@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Globalization;
 using BackOffice.Store.Sqlite;
+using BackOffice.Store.Sweeps;
 using Dapper;
 
 using BackOffice.Store.Tenancy;
@@ -15,7 +17,9 @@ public sealed class PricebookConflictException(string message) : Exception(messa
 /// <summary>
 /// The only writer of pricebook prices, used by the gate's executor (issue 8). Each write is one transaction that
 /// checks the item still holds what the proposal saw, and records the idempotency key with the change, so a retry
-/// after a crash finds the key and writes nothing twice (DESIGN.md rule 4).
+/// after a crash finds the key and writes nothing twice (DESIGN.md rule 4). Issue 17: each price moved is journaled
+/// (<see cref="ChangeJournalStore"/>) in the same transaction, as every other executor's writes are, so the report cache
+/// and the incremental sweep see exactly which items changed instead of an unknown write.
 /// </summary>
 public sealed class PricebookWriter
 {
@@ -48,6 +52,7 @@ public sealed class PricebookWriter
         }
 
         await MoveAsync(connection, transaction, expected, updated, "changed since the proposal was made", cancellationToken);
+        await JournalAsync(tenant, updated, "pricebook:update", connection, transaction, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO pricebook_applied_updates (idempotency_key, proposal_id, applied_at, items) VALUES (@idempotencyKey, @proposalId, @at, @count)",
             new { idempotencyKey, proposalId, at, count = updated.Count }, transaction, cancellationToken: cancellationToken));
@@ -76,11 +81,23 @@ public sealed class PricebookWriter
 
         var priorById = prior.ToDictionary(p => p.ItemId);
         await MoveAsync(connection, transaction, stillWritten, stillWritten.Select(w => priorById[w.ItemId]).ToList(), "changed", cancellationToken);
+        await JournalAsync(tenant, stillWritten, "pricebook:undo", connection, transaction, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM pricebook_applied_updates WHERE idempotency_key = @idempotencyKey", new { idempotencyKey }, transaction,
             cancellationToken: cancellationToken));
         await unit.CommitAsync(cancellationToken);
     }
+
+    /// <summary>Issue 17: the items whose prices moved, as the change journal's "item" rows of pricebook_items (the two price columns).</summary>
+    private static Task JournalAsync(
+        TenantData tenant, IReadOnlyList<ItemPrice> moved, string source, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        ChangeJournalStore.RecordAsync(moved.Select(m => new ChangedEntity("item", m.ItemId, PricesTable, PriceColumns)), source,
+            tenant.Clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture), connection, transaction, cancellationToken);
+
+    /// <summary>The table and the columns (schema order) a price move writes.</summary>
+    public const string PricesTable = "pricebook_items";
+
+    private const string PriceColumns = "unit_cost_e4,sell_price_cents";
 
     private static async Task MoveAsync(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<ItemPrice> from, IReadOnlyList<ItemPrice> to, string why,
