@@ -24,7 +24,7 @@ internal static class DocumentsAsOfMove
     /// <summary>The sweep at the new date when the inbox is empty and nothing Documents reads changed; null: recompute fully.</summary>
     public static async Task<SweepResult?> TryAsync(IAgent agent, SweepContext context, int windowDays, CancellationToken cancellationToken)
     {
-        if (context.Moved is not { } moved || moved.Changes.Any(e => AgentTables.Reads(agent, e.Table, null)))
+        if (AsOfMoves.WithNothingRead(agent, context) is not { } moved)
         {
             return null;
         }

@@ -22,7 +22,7 @@ internal static class WorkforceAsOfMove
     /// <summary>The sweep at the new date when the payroll check's findings can stand; null: recompute fully.</summary>
     public static async Task<SweepResult?> TryAsync(IAgent agent, SweepContext context, WorkforceSettings settings, CancellationToken cancellationToken)
     {
-        if (context.Moved is not { } moved || moved.Changes.Any(e => AgentTables.Reads(agent, e.Table, null)))
+        if (AsOfMoves.WithNothingRead(agent, context) is not { } moved)
         {
             return null;
         }
