@@ -34,13 +34,7 @@ public sealed class PayAppTieOutFindingTests : IDisposable
         // 250,000, change orders 15,000, contract sum to date 265,000; G703 rows Mobilization 25,000 (25,000 previous),
         // Rough Carpentry 95,000 (40,000 previous, 22,500 this period), Finish Carpentry 145,000 (45,000 this period);
         // completed and stored 132,500; retainage 10% 13,250; no previous certificates (the page's line 8 ignores them).
-        SovLine[] sov =
-        [
-            new("1", "Mobilization", 25_000m, 25_000m, 0m, 0m),
-            new("2", "Rough Carpentry", 95_000m, 40_000m, 22_500m, 0m),
-            new("3", "Finish Carpentry", 145_000m, 0m, 45_000m, 0m),
-        ];
-        var packet = PayAppTools.Compute(250_000m, new ChangeOrderSummary(15_000m, 0m, 0m, 0m), sov, RetainageRates.Flat(10m), 0m);
+        var packet = PayAppTools.Compute(250_000m, new ChangeOrderSummary(15_000m, 0m, 0m, 0m), PayAppToolsTests.PayAppProCompletedLines, RetainageRates.Flat(10m), 0m);
         // DERIVED errors typed into that application: row 2's balance to finish 32,400 (C - G = 32,500), line 4 132,600,
         // line 5 13,300 and line 8 119,400.
         var stated = new StatedPayApp("2", 265_000m, 132_600m, 13_300m, null, 0m, 119_400m,
