@@ -37,7 +37,9 @@ public sealed class FinancialAgent(FinancialOptions options, ILedgerClassJobs? c
         // Issue 4: links people confirmed for a record of the same name, where no explicit mapping speaks (resolved in TenantBooks, issue 12).
         // Issue 18: each stage is timed and reported, so a sweep shows which check dominates.
         var times = new StageTimes(Name);
-        var (data, jobs, vendors) = await times.TimeAsync("load", () => LoadAsync(context, times, cancellationToken));
+        // Issue 18: at a later as-of date than the stored findings, only the jobs with rows dated in between (DateScope).
+        var dated = DateScope.Of(context);
+        var (data, jobs, vendors) = await times.TimeAsync("load", () => dated?.LoadAsync(context, this, options, times, cancellationToken) ?? LoadAsync(context, times, cancellationToken));
 
         context.Progress.Report($"financial: {data.SubInvoices.Count} sub invoices, {data.Bills.Count} ledger bills, {data.Books.CostTotals.Count} cost totals by job, code and account");
         // Issue 4: GL choices a finance lead made on earlier bills (vendor + cost code), learned from executed edits.
@@ -59,6 +61,11 @@ public sealed class FinancialAgent(FinancialOptions options, ILedgerClassJobs? c
             // journal lines did not change, and the sweep that stored its findings submitted its true-up.
             await times.TimeAsync("payable-retainage", () => PayableRetainageCheck.RunAsync(analysis, context.Data, options, classJobs, cancellationToken))).ToSweepResult();
         context.Progress.Report(times.ToString());
+        if (dated is not null)
+        {
+            return await dated.FinishAsync(result, data, context, cancellationToken);
+        }
+
         if (jobs is null || vendors is null)
         {
             return result;
