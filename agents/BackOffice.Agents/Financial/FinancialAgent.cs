@@ -37,7 +37,10 @@ public sealed class FinancialAgent(FinancialOptions options, ILedgerClassJobs? c
         // Issue 4: links people confirmed for a record of the same name, where no explicit mapping speaks (resolved in TenantBooks, issue 12).
         // Issue 18: each stage is timed and reported, so a sweep shows which check dominates.
         var times = new StageTimes(Name);
-        var (data, jobs, vendors, payAppJobs) = await times.TimeAsync("load", () => LoadAsync(context, times, cancellationToken));
+        // Issue 18: at a later as-of date than the stored findings, only the jobs with rows dated in between (DateScope).
+        var dated = DateScope.Of(context);
+        var (data, jobs, vendors, payAppJobs) = await times.TimeAsync("load", () =>
+            dated is null ? LoadAsync(context, times, cancellationToken) : LoadDatedAsync(dated, context, times, cancellationToken));
 
         context.Progress.Report($"financial: {data.SubInvoices.Count} sub invoices, {data.Bills.Count} ledger bills, {data.Books.CostTotals.Count} cost totals by job, code and account");
         // Issue 4: GL choices a finance lead made on earlier bills (vendor + cost code), learned from executed edits.
@@ -62,6 +65,11 @@ public sealed class FinancialAgent(FinancialOptions options, ILedgerClassJobs? c
             // jobs whose pay applications or G703 lines changed.
             await times.TimeAsync(PayAppTieOutCheck.Check, () => PayAppTieOutCheck.RunAsync(analysis, context.Data, payAppJobs, cancellationToken))).ToSweepResult();
         context.Progress.Report(times.ToString());
+        if (dated is not null)
+        {
+            return await dated.FinishAsync(result, data, context, cancellationToken);
+        }
+
         if (jobs is null || vendors is null)
         {
             return result;
@@ -88,6 +96,17 @@ public sealed class FinancialAgent(FinancialOptions options, ILedgerClassJobs? c
     /// tie-out for the jobs whose pay applications changed) and vendors (the rest).
     /// </summary>
     private static readonly IReadOnlyList<string> PerKeyChecks = ["variance", "loss-jobs", ReconciliationCheck.Check, SubInvoiceWithoutBillCheck.Check, PayAppTieOutCheck.Check];
+
+    /// <summary>
+    /// Issue 18: the date path's load. Issue 16: it ties out every job's pay applications (null), since a pay application
+    /// whose period ends between the two dates enters the tie-out by date alone; DateScope keeps only variance and loss jobs.
+    /// </summary>
+    private async Task<(FinancialData Data, IReadOnlySet<string>? Jobs, VendorScope? Vendors, IReadOnlySet<string>? PayAppJobs)> LoadDatedAsync(
+        DateScope dated, SweepContext context, StageTimes times, CancellationToken cancellationToken)
+    {
+        var (data, jobs, vendors) = await dated.LoadAsync(context, this, options, times, cancellationToken);
+        return (data, jobs, vendors, null);
+    }
 
     /// <summary>
     /// Issue 18: when only bill and journal lines changed since the last sweep, only their jobs' cost totals and their
