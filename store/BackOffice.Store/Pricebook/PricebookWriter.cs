@@ -28,8 +28,9 @@ public sealed class PricebookWriter
         await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
         var connection = connectionUnit.Connection;
         var rows = (await connection.QueryAsync<PriceRow>(new CommandDefinition(
-            "SELECT id AS Id, unit_cost_e4 AS UnitCostE4, sell_price_cents AS SellPriceCents FROM pricebook_items WHERE id IN @itemIds",
-            new { itemIds }, cancellationToken: cancellationToken))).ToDictionary(r => r.Id);
+            // Ids as one JSON parameter: Dapper expands `IN @list` on SQLite but passes an array as-is to Npgsql.
+            $"SELECT id AS Id, unit_cost_e4 AS UnitCostE4, sell_price_cents AS SellPriceCents FROM pricebook_items WHERE {StoreSql.InJson(connection, "id", "@itemIds")}",
+            new { itemIds = System.Text.Json.JsonSerializer.Serialize(itemIds) }, connectionUnit.Transaction, cancellationToken: cancellationToken))).ToDictionary(r => r.Id);
         return itemIds.Select(id => rows.TryGetValue(id, out var r)
             ? new ItemPrice(id, r.UnitCostE4, r.SellPriceCents)
             : throw new PricebookConflictException($"Pricebook item {id} does not exist.")).ToList();
@@ -68,8 +69,8 @@ public sealed class PricebookWriter
         var connection = unit.Connection;
         var transaction = unit.Transaction!;
         var current = (await connection.QueryAsync<PriceRow>(new CommandDefinition(
-            "SELECT id AS Id, unit_cost_e4 AS UnitCostE4, sell_price_cents AS SellPriceCents FROM pricebook_items WHERE id IN @ids",
-            new { ids = prior.Select(p => p.ItemId).ToList() }, transaction, cancellationToken: cancellationToken))).ToDictionary(r => r.Id);
+            $"SELECT id AS Id, unit_cost_e4 AS UnitCostE4, sell_price_cents AS SellPriceCents FROM pricebook_items WHERE {StoreSql.InJson(connection, "id", "@ids")}",
+            new { ids = System.Text.Json.JsonSerializer.Serialize(prior.Select(p => p.ItemId)) }, transaction, cancellationToken: cancellationToken))).ToDictionary(r => r.Id);
         var stillWritten = written.Where(w => current.TryGetValue(w.ItemId, out var c) && c.Matches(w)).ToList();
         var alreadyPrior = prior.Where(p => current.TryGetValue(p.ItemId, out var c) && c.Matches(p)).Select(p => p.ItemId).ToHashSet();
         var moved = written.Where(w => !alreadyPrior.Contains(w.ItemId) && !stillWritten.Contains(w)).Select(w => w.ItemId).ToList();
@@ -103,12 +104,14 @@ public sealed class PricebookWriter
         DbConnection connection, DbTransaction transaction, IReadOnlyList<ItemPrice> from, IReadOnlyList<ItemPrice> to, string why,
         CancellationToken cancellationToken)
     {
+        // IS NOT DISTINCT FROM (both engines), not SQLite's `IS` with a value, which PostgreSQL refuses: the executor failed
+        // on PostgreSQL until issue 17's property test drove a price update through the gate there.
         for (var i = 0; i < from.Count; i++)
         {
             var changed = await connection.ExecuteAsync(new CommandDefinition(
                 """
                 UPDATE pricebook_items SET unit_cost_e4 = @NewCost, sell_price_cents = @NewSell
-                WHERE id = @Id AND unit_cost_e4 = @OldCost AND sell_price_cents IS @OldSell
+                WHERE id = @Id AND unit_cost_e4 = @OldCost AND sell_price_cents IS NOT DISTINCT FROM @OldSell
                 """,
                 new { Id = from[i].ItemId, NewCost = to[i].UnitCostE4, NewSell = to[i].SellPriceCents,
                     OldCost = from[i].UnitCostE4, OldSell = from[i].SellPriceCents },

@@ -37,7 +37,8 @@ public static class SourceRecords
 
             foreach (var batch in byTable.Select(k => k.Id).Chunk(500))
             {
-                var rows = await unit.Connection.QueryAsync(new CommandDefinition($"SELECT * FROM \"{byTable.Key}\" WHERE id IN @ids", new { ids = batch }, cancellationToken: ct));
+                var rows = await unit.Connection.QueryAsync(new CommandDefinition($"SELECT * FROM \"{byTable.Key}\" WHERE {StoreSql.InJson(unit.Connection, "id", "@ids")}",
+                    new { ids = System.Text.Json.JsonSerializer.Serialize(batch) }, unit.Transaction, cancellationToken: ct));
                 foreach (var row in rows.OfType<IDictionary<string, object?>>())
                 {
                     found[(byTable.Key, Convert.ToString(row["id"], System.Globalization.CultureInfo.InvariantCulture) ?? "")] = Json(byTable.Key, row);
