@@ -5,13 +5,11 @@
 # Usage: scripts/bench-per-key.sh [JOBS] [ROUNDS] [WORK]
 set -euo pipefail
 JOBS=${1:-100}; ROUNDS=${2:-2}; WORK=${3:-/tmp/bench-per-key}
-BO="$(cd "$(dirname "$0")/.." && pwd)/kernel/BackOffice.Host/bin/Debug/net10.0/backoffice"
 ASOF=2026-11-27
-rm -rf "$WORK" && mkdir -p "$WORK"
-export BACKOFFICE_DATA="$WORK/data"
-"$BO" generate --jobs "$JOBS" --seed 7 --out "$WORK/bundle" >/dev/null
-"$BO" tenant create bench >/dev/null
-"$BO" import --tenant bench "$WORK/bundle" >/dev/null
+# shellcheck source=scripts/bench-common.sh
+source "$(dirname "$0")/bench-common.sh"
+bench_generate "$JOBS" "$WORK" Debug
+bench_import
 "$BO" sweep --tenant bench --as-of "$ASOF" --full --agent financial >/dev/null
 for round in $(seq 1 "$ROUNDS"); do
   # Scale the amount of one bill line (a different row each round) by 10%, rounded to cents.
@@ -26,13 +24,6 @@ row[col] = str((Decimal(row[col]) * Decimal('1.1')).quantize(Decimal('0.01'), ro
 csv.writer(open(path, 'w', newline=''), lineterminator='\n').writerows(rows)
 PY
   "$BO" import --tenant bench "$WORK/bundle" >/dev/null
-  for mode in incremental full; do
-    flag=""; [ "$mode" = full ] && flag="--full"
-    start=$(date +%s%N)
-    # Progress lines go to a terminal only: run under script(1) so the stage times are printed.
-    out=$(script -qec "'$BO' sweep --tenant bench --as-of $ASOF $flag --agent financial" /dev/null 2>&1 | tr -d '\r')
-    end=$(date +%s%N)
-    echo "round $round $mode: $(( (end - start) / 1000000 )) ms, load $(cut -d' ' -f1 /proc/loadavg)"
-    echo "$out" | grep -E " ms,|recomputed|reconciled|findings," | sed 's/^/  /'
-  done
+  bench_sweep "round $round incremental" " ms,|recomputed|reconciled|findings," --as-of "$ASOF" --agent financial
+  bench_sweep "round $round full" " ms,|recomputed|reconciled|findings," --as-of "$ASOF" --full --agent financial
 done

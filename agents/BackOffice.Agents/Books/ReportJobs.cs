@@ -45,36 +45,44 @@ public static class ReportJobs
 
     private sealed record Entry(ReportJob Job, IReadOnlyList<string> Names, IReadOnlyList<string> Prefixable, bool Project);
 
+    /// <summary>
+    /// Issue 17: the job <paramref name="given"/> names in books already read, or null when it names none or several: the
+    /// console's job picker shows it selected by the same rule the report ran with, without a second read.
+    /// </summary>
+    public static ReportJob? Find(TenantBooks books, string given) => Match(Entries(books), given.Trim()).Job;
+
     private static ReportJob Resolve(IReadOnlyList<Entry> entries, string given)
+    {
+        var (job, candidates, ambiguous) = Match(entries, given);
+        return job ?? throw Candidates(given, candidates, ambiguous);
+    }
+
+    /// <summary>The one job named, else the candidates to name and whether the name fits several.</summary>
+    private static (ReportJob? Job, IReadOnlyList<Entry> Candidates, bool Ambiguous) Match(IReadOnlyList<Entry> entries, string given)
     {
         var exact = entries.Where(e => e.Names.Any(n => Is(n, given))).ToList();
         if (exact.Count == 1)
         {
-            return exact[0].Job;
+            return (exact[0].Job, exact, false);
         }
 
         // Two records named alike: the one whose id it is wins (ids are unique), else it is ambiguous.
         if (exact.Count > 1)
         {
-            return exact.FirstOrDefault(e => Is(e.Job.ProjectJobId, given))?.Job ?? throw Candidates(given, exact, ambiguous: true);
+            return (exact.FirstOrDefault(e => Is(e.Job.ProjectJobId, given))?.Job, exact, true);
         }
 
         foreach (var tier in new[] { entries.Where(e => e.Project), entries.Where(e => !e.Project) })
         {
             var prefixed = tier.Where(e => e.Prefixable.Any(n => n.StartsWith(given, StringComparison.OrdinalIgnoreCase))).ToList();
-            if (prefixed.Count == 1)
+            if (prefixed.Count > 0)
             {
-                return prefixed[0].Job;
-            }
-
-            if (prefixed.Count > 1)
-            {
-                throw Candidates(given, prefixed, ambiguous: true);
+                return (prefixed.Count == 1 ? prefixed[0].Job : null, prefixed, prefixed.Count > 1);
             }
         }
 
         var containing = entries.Where(e => e.Prefixable.Any(n => n.Contains(given, StringComparison.OrdinalIgnoreCase))).ToList();
-        throw Candidates(given, containing.Count > 0 ? containing : [.. entries.Where(e => e.Project)], ambiguous: false);
+        return (null, containing.Count > 0 ? containing : [.. entries.Where(e => e.Project)], false);
     }
 
     private static UnknownJobException Candidates(string given, IReadOnlyList<Entry> entries, bool ambiguous) =>
@@ -90,7 +98,8 @@ public static class ReportJobs
         {
             var customer = books.Identity.Job(j).LedgerId is { } ledgerId && customers.TryGetValue(ledgerId, out var c) ? c : null;
             var label = string.IsNullOrEmpty(j.Number) ? j.Name : $"{j.Number} {j.Name}";
-            var names = new[] { j.Id, j.Number, j.Name, customer?.Id, customer?.Name, customer?.FullyQualifiedName };
+            // Issue 17: "2026-101 Smith Residence - Kitchen", as the picker and every job column show it, names the job too.
+            var names = new[] { j.Id, j.Number, j.Name, label, customer?.Id, customer?.Name, customer?.FullyQualifiedName };
             entries.Add(new Entry(new ReportJob(label, j.Id, j.Number, customer is null ? [] : [customer.Id]), Clean(names), Clean([j.Number, j.Name]), Project: true));
             if (customer is not null)
             {

@@ -30,16 +30,22 @@ public sealed class AllowanceReport(CollectionsOptions options) : IReport
             return new ReportTable(title, ["id", "class", "note"], [new JsonObject { ["id"] = "problem", ["class"] = "", ["note"] = situation.Problem }]);
         }
 
-        var rows = estimate.Classes.Select(c => Row("class-" + c.Label, c.Label, c.Balance, c.RatePercent.ToString("0.###", CultureInfo.InvariantCulture), c.Allowance, "")).ToList();
+        // Issue 17: a class reads as the aging report's column title does ("Current", "1-30", "Over 90").
+        var rows = estimate.Classes.Select(c => Row("class-" + c.Label, Capitalised(c.Label), c.Balance, c.RatePercent.ToString("0.###", CultureInfo.InvariantCulture), c.Allowance, "")).ToList();
         // Issue 17: the required allowance is the report's total row (id "total"): the sum of the class rows above it. The
         // account balance and the entry follow it as lines below the total, so no reader adds them to the classes.
-        rows.Add(Row("total", "required allowance", estimate.Receivables, "", estimate.Required, "sum of the classes, each rounded to the cent"));
-        rows.Add(Row("unadjusted", "allowance account balance", null, "", estimate.UnadjustedCredit, $"{options.Allowance.AllowanceAccount}: credit positive, debit negative"));
-        rows.Add(Row("adjustment", "adjusting entry", null, "", estimate.Adjustment, estimate.Adjustment >= 0m
-            ? $"Dr {options.Allowance.ExpenseAccount} bad debt expense, Cr {options.Allowance.AllowanceAccount} allowance"
-            : $"Dr {options.Allowance.AllowanceAccount} allowance, Cr {options.Allowance.ExpenseAccount} bad debt expense"));
+        // The accounts are written as their ids, which the console, CLI table, API and digest show as number and name
+        // ("1190 Allowance for Doubtful Accounts"); --json keeps the id for machines.
+        var (allowance, expense) = (options.Allowance.AllowanceAccount, options.Allowance.ExpenseAccount);
+        rows.Add(Row("total", "Required allowance", estimate.Receivables, "", estimate.Required, "Sum of the classes, each rounded to the cent"));
+        rows.Add(Row("unadjusted", "Allowance account balance", null, "", estimate.UnadjustedCredit, $"{allowance}: credit positive, debit negative"));
+        rows.Add(Row("adjustment", "Adjusting entry", null, "", estimate.Adjustment, estimate.Adjustment >= 0m
+            ? $"Debit {expense}, credit {allowance}"
+            : $"Debit {allowance}, credit {expense}"));
         return new ReportTable(title, ["class", "balance", "percent", "allowance", "note"], rows);
     }
+
+    private static string Capitalised(string label) => label.Length == 0 ? label : char.ToUpperInvariant(label[0]) + label[1..];
 
     private static JsonObject Row(string id, string label, decimal? balance, string percent, decimal allowance, string note) => new()
     {

@@ -31,6 +31,12 @@ public sealed class DocumentsAgent(DocumentsOptions options) : IAgent
             return reconnect.ToSweepResult();
         }
 
+        // Issue 18: at a later date with the same inputs and an empty inbox, only policies whose status the date changed are read again.
+        if (await DocumentsAsOfMove.TryAsync(this, context, options.CoiWindowDays, cancellationToken) is { } moved)
+        {
+            return moved;
+        }
+
         var data = await DocumentsData.LoadAsync(context.Data, context.Memory, context.AsOf, cancellationToken);
         var analyses = await DocumentReview.AnalyzeAsync(context.Data, data, context.AsOf, options, cancellationToken);
         context.Progress.Report($"documents: {analyses.Count} documents in the inbox");
@@ -38,7 +44,7 @@ public sealed class DocumentsAgent(DocumentsOptions options) : IAgent
         return CheckResult.Combine(
             CheckResult.Combine(analyses.Select(a => Review(a, data))),
             CheckResult.Of(DocumentFindings.ExpiredCertificatesInUse(analyses, data, context.AsOf)),
-            CheckResult.Of(InsuranceOnFileCheck.Run(await context.Data.VendorInsurances.ListAsync(cancellationToken), data, context.AsOf, options.CoiWindowDays)),
+            CheckResult.Of(InsuranceOnFileCheck.Run(await context.Data.VendorInsurances.ListAsync(cancellationToken), data.Vendors, data.Commitments, context.AsOf, options.CoiWindowDays)),
             CheckResult.Of([], FileProposal.For(analyses))).ToSweepResult();
     }
 

@@ -1,4 +1,5 @@
 using BackOffice.Domain.Documents;
+using BackOffice.Domain.Project;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Tools.Documents;
 
@@ -11,13 +12,18 @@ namespace BackOffice.Agents.Documents;
 /// </summary>
 internal static class InsuranceOnFileCheck
 {
-    public static IEnumerable<Finding> Run(IReadOnlyList<VendorInsurance> policies, DocumentsData data, DateOnly asOf, int windowDays)
+    public const string Expired = "insurance-expired";
+    public const string Expiring = "insurance-expiring";
+
+    /// <param name="vendors">The project system's vendors (their names); <paramref name="commitments"/>: every commitment (issue 18: read alone at a new date).</param>
+    public static IEnumerable<Finding> Run(
+        IReadOnlyList<VendorInsurance> policies, IReadOnlyList<ProjectVendor> vendors, IReadOnlyList<Commitment> commitments, DateOnly asOf, int windowDays)
     {
-        var names = data.Vendors.ToDictionary(v => v.Id, v => v.Name, StringComparer.Ordinal);
+        var names = vendors.ToDictionary(v => v.Id, v => v.Name, StringComparer.Ordinal);
         foreach (var policy in policies.Where(p => !p.Exempt && p.Expiration is not null))
         {
             var status = CertificateReader.Status(policy.Expiration, asOf, windowDays);
-            var open = data.Commitments.Where(c => c.VendorId == policy.VendorId && c.Status is "approved" or "pending").ToList();
+            var open = commitments.Where(c => c.VendorId == policy.VendorId && c.Status is "approved" or "pending").ToList();
             if (status is not (CoiStatus.Expired or CoiStatus.ExpiringSoon) || open.Count == 0)
             {
                 continue;
@@ -26,8 +32,8 @@ internal static class InsuranceOnFileCheck
             var (expired, expires) = (status == CoiStatus.Expired, policy.Expiration!.Value);
             var name = names.GetValueOrDefault(policy.VendorId, policy.VendorId);
             var what = policy.Type ?? "insurance";
-            yield return new Finding($"documents:insurance-{(expired ? "expired" : "expiring")}:{policy.Id}", "documents",
-                expired ? "insurance-expired" : "insurance-expiring", expired ? Severity.Critical : Severity.Warning,
+            yield return new Finding($"documents:{(expired ? Expired : Expiring)}:{policy.Id}", "documents",
+                expired ? Expired : Expiring, expired ? Severity.Critical : Severity.Warning,
                 $"{name}'s {what} {(expired ? "expired" : "expires")} {expires:yyyy-MM-dd}; {open.Count} open commitment(s)",
                 [Figure.Date("expiration", expires, nameof(CertificateReader), new SourceRef("project", "project_vendor_insurances", policy.Id)),
                  Figure.Count("open_commitments", open.Count, "DocumentsData", [.. open.Select(c => new SourceRef("project", "project_commitments", c.Id))])],

@@ -14,12 +14,13 @@ internal sealed partial class FinancialAnalysis
 
     /// <summary>
     /// Takes over <paramref name="before"/>'s WIP rows of the jobs not in <paramref name="changedJobs"/>, and its figures that
-    /// read no cost line (committed cost, burdened rates, overtime). Only for data refreshed per key from
+    /// read no cost line (committed cost, burdened rates, overtime) unless their inputs changed. Only for data refreshed per key from
     /// <paramref name="before"/>'s (<see cref="Reports.FinancialSnapshot"/>): the rest of the books is the same, so a job
     /// whose cost lines did not change has the same row. Returns this analysis.
     /// </summary>
-    /// <param name="keepCommitted">False when commitments changed: committed cost is computed again from this data.</param>
-    public FinancialAnalysis Keep(FinancialAnalysis before, IReadOnlySet<string> changedJobs, bool keepCommitted = true)
+    /// <param name="keepCommitted">False when commitments or change orders changed: committed cost is computed again from this data.</param>
+    /// <param name="keepLabor">False when timecards, employees or burden profiles changed: burdened rates and overtime are computed again.</param>
+    public FinancialAnalysis Keep(FinancialAnalysis before, IReadOnlySet<string> changedJobs, bool keepCommitted = true, bool keepLabor = true)
     {
         foreach (var (job, row) in before._wip.Where(w => !changedJobs.Contains(w.Key)))
         {
@@ -27,8 +28,8 @@ internal sealed partial class FinancialAnalysis
         }
 
         _committed = keepCommitted ? before._committed : null;
-        _employeeRates = before._employeeRates;
-        _overtime = before._overtime;
+        _employeeRates = keepLabor ? before._employeeRates : null;
+        _overtime = keepLabor ? before._overtime : null;
         return this;
     }
 }

@@ -29,7 +29,7 @@ internal static class ReconciliationCheck
             var key = $"financial:{Check}:{item.Key}";
             var figures = Figures(item);
             var narrative = Narrative(item, tolerance);
-            findings.Add(new Finding(key, "financial", Check, SeverityOf(item), Title(item, analysis), figures, narrative));
+            findings.Add(new Finding(key, "financial", Check, SeverityOf(item), ReconciliationTitles.Of(item, analysis), figures, narrative));
             if (item.Category == WorklistCategory.CostCodeAccountMismatch
                 && ReclassProposal.For(item, input, analysis.AsOf, figures, key) is { } reclass)
             {
@@ -75,12 +75,6 @@ internal static class ReconciliationCheck
         WorklistCategory.CommitmentNotInLedger or WorklistCategory.PaymentUnapplied => Severity.Info,
         _ => Severity.Warning,
     };
-
-    private static string Title(WorklistItem item, FinancialAnalysis analysis)
-    {
-        var job = analysis.Data.Jobs.TryGetValue(item.JobId, out var j) ? j.Name : item.JobId;
-        return $"{item.Category.Replace('-', ' ')}: {item.Subject}" + (job.Length > 0 ? $" ({job})" : "");
-    }
 
     /// <summary>Written only from the item's own computed figures and record ids (the numeric firewall's template).</summary>
     private static string Narrative(WorklistItem item, Tolerance tolerance)

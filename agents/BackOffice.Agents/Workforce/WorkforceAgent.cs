@@ -23,6 +23,12 @@ public sealed class WorkforceAgent(WorkforceSettings settings) : IAgent
 
     public async Task<SweepResult> SweepAsync(SweepContext context, CancellationToken cancellationToken)
     {
+        // Issue 18: at a later date with the same inputs, the payroll check's findings may stand (see WorkforceAsOfMove).
+        if (await WorkforceAsOfMove.TryAsync(this, context, settings, cancellationToken) is { } moved)
+        {
+            return moved;
+        }
+
         var data = await WorkforceData.LoadAsync(context.Data, cancellationToken);
         var startDay = settings.WorkweekStart(context.Tenant);
         var results = new List<CheckResult>();

@@ -29,11 +29,14 @@ internal sealed record WorkforceData(
     }
 
     /// <summary>The workweeks of the latest payroll run on or before <paramref name="asOf"/>: what the pre-check looks at before that run pays.</summary>
-    public IReadOnlyList<DateOnly> LatestRunWeeks(DateOnly asOf, DayOfWeek startDay)
+    public IReadOnlyList<DateOnly> LatestRunWeeks(DateOnly asOf, DayOfWeek startDay) => LatestRunWeeks(PayrollLines, asOf, startDay);
+
+    /// <summary>The same from payroll lines alone (issue 18: the as-of move compares two dates without loading the rest).</summary>
+    public static IReadOnlyList<DateOnly> LatestRunWeeks(IReadOnlyList<PayrollLine> lines, DateOnly asOf, DayOfWeek startDay)
     {
-        var latest = PayrollLines.Where(l => l.WeekStart <= asOf).MaxBy(l => (l.WeekStart, l.RunId));
+        var latest = lines.Where(l => l.WeekStart <= asOf).MaxBy(l => (l.WeekStart, l.RunId));
         return latest is null
             ? []
-            : PayrollLines.Where(l => l.RunId == latest.RunId).Select(l => TimecardTools.WorkweekStart(l.WeekStart, startDay)).Distinct().Order().ToList();
+            : lines.Where(l => l.RunId == latest.RunId).Select(l => TimecardTools.WorkweekStart(l.WeekStart, startDay)).Distinct().Order().ToList();
     }
 }

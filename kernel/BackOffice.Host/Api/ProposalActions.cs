@@ -58,7 +58,7 @@ public sealed class ProposalActions(ProposalGate gate, GateOptions options, Audi
     public async Task<JsonObject> DetailAsync(Caller caller, long id, CancellationToken ct)
     {
         var row = await gate.GetAsync(caller.Data, id, ct);
-        return ProposalView.Detail(row, options, await HistoryAsync(caller.Data, id, ct));
+        return (await ProposalView.InWordsAsync([ProposalView.Detail(row, options, await HistoryAsync(caller.Data, id, ct))], caller.Data, ct))[0];
     }
 
     /// <summary>Worst first: money and legal before routine, open before decided, then oldest first.</summary>

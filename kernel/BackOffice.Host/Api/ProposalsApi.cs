@@ -58,7 +58,8 @@ public static class ProposalsApi
         var page = await actions.PageAsync(caller, new ProposalPageQuery(state, agent, risk, size, after), ct);
         return TypedResults.Ok(new JsonObject
         {
-            ["items"] = new JsonArray(page.Rows.Select(r => (JsonNode)ProposalView.Summary(r)).ToArray()),
+            // Issue 17: titles in the console's words; the ids stay in id and targetId.
+            ["items"] = new JsonArray((await ProposalView.InWordsAsync([.. page.Rows.Select(ProposalView.Summary)], caller.Data, ct)).Select(v => (JsonNode)v).ToArray()),
             ["total"] = page.Total,
             ["limit"] = size,
             ["next"] = page.Next?.ToString(),
@@ -78,7 +79,7 @@ public static class ProposalsApi
     {
         var caller = await callers.ForTenantAsync(http, tenant, ct);
         var (row, replayed) = await actions.RunAsync(caller, id, verb, reason, changes, ct);
-        var view = ProposalView.Summary(row);
+        var view = (await ProposalView.InWordsAsync([ProposalView.Summary(row)], caller.Data, ct))[0];
         view["replayed"] = replayed;
         view["error"] = row.Error;
         return TypedResults.Ok(view);

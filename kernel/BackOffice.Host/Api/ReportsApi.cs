@@ -54,10 +54,12 @@ public static class ReportsApi
             KnownFilters.Ensure("agent", agent, gate.AgentDepartments.Keys.Concat((await FindingStore.ListOpenAsync(caller.Data, null, ct)).Select(f => f.Agent)));
         }
 
+        // Issue 17: title and narrative in the console's words; the ids stay in id and the figures' sources.
+        var refs = await ApprovalConsole.RecordRefs.LoadAsync(caller.Data, findings.SelectMany(f => new[] { f.Title, f.Narrative }), ct);
         return TypedResults.Ok(new JsonArray(findings.Select(f => (JsonNode)new JsonObject
         {
-            ["id"] = f.Id, ["agent"] = f.Agent, ["check"] = f.Check, ["severity"] = f.Severity, ["title"] = f.Title,
-            ["figures"] = JsonNode.Parse(f.FiguresJson), ["narrative"] = f.Narrative, ["firstSeenAt"] = f.FirstSeenAt, ["lastSeenAt"] = f.LastSeenAt,
+            ["id"] = f.Id, ["agent"] = f.Agent, ["check"] = f.Check, ["severity"] = f.Severity, ["title"] = refs.Text(f.Title),
+            ["figures"] = JsonNode.Parse(f.FiguresJson), ["narrative"] = refs.Text(f.Narrative), ["firstSeenAt"] = f.FirstSeenAt, ["lastSeenAt"] = f.LastSeenAt,
         }).ToArray()));
     }
 

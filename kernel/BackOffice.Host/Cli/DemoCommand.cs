@@ -46,6 +46,7 @@ public static class DemoCommand
             await PinAsync(cli, bundle, cli.Parse.GetValue(asOf), ct);
             var outcomes = await SweepCommand.RunAsync(cli, Tenant, null, await cli.AsOfAsync(asOf, Tenant, ct), BackOffice.Kernel.Sweeps.SweepMode.Full, ct);
             var open = await cli.Get<ProposalGate>().ListAsync(cli.Tenant(Tenant), new ProposalFilter(), ct);
+            var views = await ProposalView.InWordsAsync([.. open.Select(ProposalView.Summary)], cli.Tenant(Tenant), ct);
             if (cli.Json)
             {
                 cli.Output.WriteJson(new JsonObject
@@ -53,7 +54,7 @@ public static class DemoCommand
                     ["id"] = Tenant,
                     ["imported"] = new JsonObject { ["added"] = imported.Added, ["changed"] = imported.Changed, ["removed"] = imported.Removed },
                     ["findings"] = outcomes.Sum(o => o.Findings.Count),
-                    ["proposals"] = new JsonArray(open.Select(p => (JsonNode)ProposalView.Summary(p)).ToArray()),
+                    ["proposals"] = new JsonArray(views.Select(v => (JsonNode)v).ToArray()),
                 });
                 return 0;
             }
@@ -61,9 +62,9 @@ public static class DemoCommand
             cli.Output.Line($"Tenant '{Tenant}' from {bundle}");
             cli.Output.Line($"Import: {imported.Added} added, {imported.Changed} changed, {imported.Removed} removed, {imported.Unchanged} unchanged.");
             cli.Output.Line();
-            SweepCommand.Print(cli, outcomes);
+            await SweepCommand.PrintAsync(cli, Tenant, outcomes, ct);
             cli.Output.Line();
-            cli.Output.Table(open.Select(ProposalView.Summary).ToList(), ["id", "state", "risk", "agent", "title"], "Proposals:");
+            cli.Output.Table(views, ["id", "state", "risk", "agent", "title"], "Proposals:");
             cli.Output.Line();
             var bill = open.FirstOrDefault(p => p.ActionKind == CreateBillPayload.Kind && p.Agent == "financial");
             if (bill is not null)

@@ -21,6 +21,26 @@ public static class ProposalView
         ["targetId"] = row.TargetId,
     };
 
+    /// <summary>
+    /// Issue 17: the views' titles and narratives in the words the console shows ("Reclass ... to 5400 Permits and Fees"),
+    /// read in one <see cref="ApprovalConsole.RecordRefs.LoadAsync"/> for all of them; the ids stay in their own fields
+    /// (id, targetId, the figures' sources, the payload) for machines.
+    /// </summary>
+    public static async Task<IReadOnlyList<JsonObject>> InWordsAsync(IReadOnlyList<JsonObject> views, BackOffice.Store.Tenancy.TenantData data, CancellationToken ct)
+    {
+        var texts = new[] { "title", "narrative" };
+        var refs = await ApprovalConsole.RecordRefs.LoadAsync(data, views.SelectMany(v => texts.Select(t => (string?)v[t])), ct);
+        foreach (var view in views)
+        {
+            foreach (var text in texts.Where(t => view[t] is JsonValue))
+            {
+                view[text] = refs.Text((string?)view[text]);
+            }
+        }
+
+        return views;
+    }
+
     public static JsonObject Detail(ProposalRow row, GateOptions options, IReadOnlyList<AuditEvent> history)
     {
         var view = Summary(row);

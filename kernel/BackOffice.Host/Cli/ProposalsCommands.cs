@@ -45,7 +45,7 @@ public static class ProposalsCommands
 
             var path = cli.Tenant(await cli.TenantAsync(tenant, ct));
             var rows = await cli.Get<ProposalGate>().ListAsync(path, new ProposalFilter(cli.Parse.GetValue(state), cli.Parse.GetValue(agent)), ct);
-            cli.Output.Table(rows.Select(ProposalView.Summary).ToList(), ["id", "state", "risk", "agent", "title"]);
+            cli.Output.Table(await ProposalView.InWordsAsync([.. rows.Select(ProposalView.Summary)], path, ct), ["id", "state", "risk", "agent", "title"]);
             return 0;
         }));
         return list;
@@ -62,7 +62,7 @@ public static class ProposalsCommands
             var row = await cli.Get<ProposalGate>().GetAsync(path, cli.Parse.GetValue(id), ct);
             await using var unit = await path.ReadAsync(ct);
             var history = await AuditStore.ReadAsync(unit, new AuditQuery(Subject: $"proposal:{row.Id}"), ct);
-            var view = ProposalView.Detail(row, cli.Get<GateOptions>(), history);
+            var view = (await ProposalView.InWordsAsync([ProposalView.Detail(row, cli.Get<GateOptions>(), history)], path, ct))[0];
             if (cli.Json)
             {
                 cli.Output.WriteJson(view);
@@ -158,13 +158,14 @@ public static class ProposalsCommands
                 await cli.Get<AuditAnchors>().AdvanceAsync(tenantName, ct);
             }
 
+            var view = (await ProposalView.InWordsAsync([ProposalView.Summary(row)], cli.Tenant(tenantName), ct))[0];
             if (cli.Json)
             {
-                cli.Output.WriteJson(ProposalView.Summary(row));
+                cli.Output.WriteJson(view);
             }
             else
             {
-                cli.Output.Line($"Proposal {row.Id} is now {row.State}{(row.TargetId is null ? "" : $" (target {row.TargetId})")}: {row.Title}");
+                cli.Output.Line($"Proposal {row.Id} is now {row.State}{(row.TargetId is null ? "" : $" (target {row.TargetId})")}: {view["title"]}");
             }
 
             // The target refused the write: the proposal is failed (retry with execute once the cause is fixed).

@@ -66,7 +66,8 @@ public static class ReportCommand
                 return await ExportAsync(cli, table, wantedFormat, cli.Parse.GetValue(output)?.FullName, ct);
             }
 
-            cli.Output.Table(table.Rows, table.Columns, table.Title);
+            // Issue 17: the table in the console's words (accounts, vendors, documents, finding titles); --json keeps the ids.
+            cli.Output.Table(cli.Json ? table.Rows : await ApprovalConsole.TableWords.RowsAsync(request.Data, table.Rows, table.Columns, ct), table.Columns, table.Title);
             if (await Api.PartialSyncWarning.ForAsync(cli.Services, cli.Tenant(tenantName), ct) is { } warning)
             {
                 cli.Output.Line($"Warning: {warning}");

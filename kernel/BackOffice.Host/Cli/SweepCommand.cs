@@ -20,7 +20,7 @@ public static class SweepCommand
             var tenantName = await cli.TenantAsync(tenant, ct);
             var mode = cli.Parse.GetValue(full) ? SweepMode.Full : SweepMode.Incremental;
             var outcomes = await RunAsync(cli, tenantName, cli.Parse.GetValue(agent), await cli.AsOfAsync(asOf, tenantName, ct), mode, ct);
-            Print(cli, outcomes);
+            await PrintAsync(cli, tenantName, outcomes, ct);
             return 0;
         }));
         return command;
@@ -41,7 +41,8 @@ public static class SweepCommand
         return outcomes;
     }
 
-    public static void Print(CliContext cli, IReadOnlyList<SweepOutcome> outcomes)
+    /// <summary>--json as the agents stored it (ids for machines); the text in the console's words (issue 17).</summary>
+    public static async Task PrintAsync(CliContext cli, string tenant, IReadOnlyList<SweepOutcome> outcomes, CancellationToken ct)
     {
         if (cli.Json)
         {
@@ -59,6 +60,7 @@ public static class SweepCommand
             return;
         }
 
+        var refs = await ApprovalConsole.RecordRefs.LoadAsync(cli.Tenant(tenant), outcomes.SelectMany(o => o.Findings).SelectMany(f => new[] { f.Title, f.Narrative }), ct);
         foreach (var o in outcomes)
         {
             cli.Output.Line(o.Unchanged
@@ -66,8 +68,8 @@ public static class SweepCommand
                 : $"{o.Agent} (as of {o.AsOf:yyyy-MM-dd}): {o.Findings.Count} findings, {o.Intake.Created} new proposals, {o.Intake.Unchanged} already proposed");
             foreach (var f in o.Findings)
             {
-                cli.Output.Line($"  [{f.Severity}] {f.Title}");
-                cli.Output.Line($"      {f.Narrative}");
+                cli.Output.Line($"  [{f.Severity}] {refs.Text(f.Title)}");
+                cli.Output.Line($"      {refs.Text(f.Narrative)}");
             }
         }
     }

@@ -15,29 +15,19 @@ namespace BackOffice.Host.ApprovalConsole;
 /// </summary>
 public static class JobPicker
 {
-    public static async Task<IReadOnlyList<(string Value, string Label)>> OptionsAsync(TenantData data, CancellationToken ct) =>
-        (await data.Project.JobsAsync(ct)).OrderBy(j => j.Number ?? j.Name, StringComparer.OrdinalIgnoreCase)
-            .Select(j => (j.Name, string.IsNullOrEmpty(j.Number) ? j.Name : $"{j.Number} {j.Name}")).ToList();
-
-    /// <summary>The option value (the job's name) of the job given, or null when none is given or it is no project job.</summary>
-    public static async Task<string?> SelectedAsync(TenantData data, string? job, CancellationToken ct)
+    /// <summary>
+    /// The picker's options and the option to show selected (the job's name; null when none is given or it names no
+    /// project job), from one read of the tenant's books and by the rule the report itself resolved the job with
+    /// (<see cref="ReportJobs.Find"/>: number, id, name, "number name", the ledger customer or a unique prefix).
+    /// </summary>
+    public static async Task<JobChoices> ChoicesAsync(TenantData data, string? job, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(job))
-        {
-            return null;
-        }
-
-        var jobs = await data.Project.JobsAsync(ct);
-        var given = job.Trim();
-        var named = jobs.FirstOrDefault(j => Is(j.Id, given) || Is(j.Number, given) || Is(j.Name, given) || Is($"{j.Number} {j.Name}", given));
-        if (named is not null)
-        {
-            return named.Name;
-        }
-
-        // A ledger customer or a prefix: the report resolved it already, by the same rule.
-        var resolved = await ReportJobs.ResolveAsync(data, given, ct);
-        return jobs.FirstOrDefault(j => j.Id == resolved?.ProjectJobId)?.Name;
+        var books = await TenantBooks.LoadAsync(data, memory: null, ct);
+        var jobs = books.Masters.Jobs;
+        var options = jobs.OrderBy(j => j.Number ?? j.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(j => (j.Name, string.IsNullOrEmpty(j.Number) ? j.Name : $"{j.Number} {j.Name}")).ToList();
+        var id = string.IsNullOrWhiteSpace(job) ? null : ReportJobs.Find(books, job)?.ProjectJobId;
+        return new JobChoices(options, jobs.FirstOrDefault(j => j.Id == id)?.Name);
     }
 
     /// <summary>The report asked for with no job needs one: its name, when it is such a report.</summary>
@@ -53,5 +43,7 @@ public static class JobPicker
             .Append($"<form method=\"get\" action=\"{E(path)}\" class=\"filters card\">{pickers}<button class=\"primary\">Show</button></form>")
             .ToString();
 
-    private static bool Is(string? value, string given) => string.Equals(value, given, StringComparison.OrdinalIgnoreCase);
 }
+
+/// <summary>A job picker: its options (value: the job's name; label: number and name) and the value shown selected.</summary>
+public sealed record JobChoices(IReadOnlyList<(string Value, string Label)> Options, string? Selected);

@@ -10,12 +10,24 @@ namespace BackOffice.Host.ApprovalConsole;
 /// </summary>
 public sealed class NameBook
 {
-    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _jobs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _names;
+    private readonly Dictionary<string, string> _jobs;
+
+    /// <summary>Issue 17: the records named inside a cell's text ("acct-1190: credit positive", "ledger_bills:bill-5010").</summary>
+    private readonly RecordRefs _refs;
 
     private NameBook()
+        : this(new(StringComparer.Ordinal), new(StringComparer.Ordinal), RecordRefs.None)
     {
     }
+
+    private NameBook(Dictionary<string, string> names, Dictionary<string, string> jobs, RecordRefs refs) => (_names, _jobs, _refs) = (names, jobs, refs);
+
+    /// <summary>
+    /// The same names, and the record references of <paramref name="refs"/> inside a text cell read as their records too
+    /// (one <see cref="RecordRefs.LoadAsync"/> over the page's text, not a query a cell).
+    /// </summary>
+    public NameBook With(RecordRefs refs) => new(_names, _jobs, refs);
 
     public static async Task<NameBook> LoadAsync(TenantData data, CancellationToken ct)
     {
@@ -92,7 +104,10 @@ public sealed class NameBook
             : Names(text);
     }
 
-    /// <summary>A cell listing several ids ("job-1, job-2" or "ledger_bills:b-9 ..."): each known id replaced by its name.</summary>
+    /// <summary>
+    /// A cell listing several ids ("job-1, job-2" or "ledger_bills:b-9 ..."): each known id replaced by its name; then
+    /// the record references inside the text (<see cref="With"/>) as their records.
+    /// </summary>
     public string Names(string text)
     {
         if (_names.TryGetValue(text, out var whole))
@@ -101,6 +116,6 @@ public sealed class NameBook
         }
 
         var parts = text.Split(", ");
-        return parts.Length > 1 && parts.Any(_names.ContainsKey) ? string.Join(", ", parts.Select(Name)) : text;
+        return _refs.Text(parts.Length > 1 && parts.Any(_names.ContainsKey) ? string.Join(", ", parts.Select(Name)) : text);
     }
 }

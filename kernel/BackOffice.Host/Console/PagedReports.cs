@@ -34,9 +34,8 @@ public static class PagedReports
         var path = $"{Html.Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(report.Name)}";
         var date = request.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var keep = new Dictionary<string, string?> { ["asOf"] = date, ["job"] = job };
-        var jobs = await JobPicker.OptionsAsync(caller.Data, ct);
-        var selected = await JobPicker.SelectedAsync(caller.Data, job, ct);
-        var form = ListForm.Render(path, asked, columns, c => page.Choices.GetValueOrDefault(c.Name) ?? [], ReportPages.Pickers(report.Name, date, selected, jobs),
+        var picker = await JobPicker.ChoicesAsync(caller.Data, job, ct);
+        var form = ListForm.Render(path, asked, columns, c => page.Choices.GetValueOrDefault(c.Name) ?? [], ReportPages.Pickers(report.Name, date, picker.Selected, picker.Options),
             ReportPages.ExportLinks(caller.Tenant, report.Name, keep, asked, pdf), saved);
         var list = new ListTable(columns, asked, options.PageSize, q => ListForm.Link(path, q, keep));
         var table = list.RenderPage(page.Table.Rows, page.Count, page.Total, page.Next, report.Sortable,

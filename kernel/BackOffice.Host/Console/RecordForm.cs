@@ -10,7 +10,7 @@ namespace BackOffice.Host.ApprovalConsole;
 /// A record as a labelled, read-only form (issue 17): a report row or the source record a figure came from, each field
 /// titled in words, amounts in dollars (not cents), ids replaced by names, and the internal row hash left out.
 /// </summary>
-public static class RecordForm
+public static partial class RecordForm
 {
     private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal) { "row_hash", "table", "sync_token" };
 
@@ -21,7 +21,7 @@ public static class RecordForm
         foreach (var c in columns.Where(c => !Hidden.Contains(c.Name)))
         {
             var value = ListQuery.Cell(row, c.Name);
-            var shown = c.Name == "records" ? RecordLinks(tenant, value) : E(c.Display(value));
+            var shown = c.Name == "records" ? RecordLinks(tenant, value, c.Display) : DocumentLink(tenant, value, c.Display(value)) ?? E(c.Display(value));
             html.Append($"<div><dt>{E(c.Title)}</dt><dd{(AccountingText.IsRightAligned(c.Kind) ? " class=\"num\"" : "")}>{shown}</dd></div>");
         }
 
@@ -62,9 +62,26 @@ public static class RecordForm
         };
     }
 
-    private static string RecordLinks(string tenant, string value) => string.Join(" ", value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(r =>
+    /// <summary>Issue 17: each record of a "records" field as a link in words ("Bill RP-2291 from Rivera Plumbing").</summary>
+    private static string RecordLinks(string tenant, string value, Func<string, string> display) => string.Join(" ", value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(r =>
+        DocumentLink(tenant, r, display(r)) ?? E(display(r))));
+
+    /// <summary>
+    /// Issue 17: a cell that is one record reference ("ledger_bills:bill-5010", a cost detail's document) as a link to that
+    /// record's drill-down, in the words given; null for any other text.
+    /// </summary>
+    public static string? DocumentLink(string tenant, string raw, string text)
     {
-        var colon = r.IndexOf(':', StringComparison.Ordinal);
-        return colon < 0 ? E(r) : $"<a href=\"{Tenant(tenant)}/records/{Uri.EscapeDataString(r[..colon])}/{Uri.EscapeDataString(r[(colon + 1)..])}\">{E(r)}</a>";
-    }));
+        if (!DocumentRef().IsMatch(raw))
+        {
+            return null;
+        }
+
+        var colon = raw.IndexOf(':', StringComparison.Ordinal);
+        return $"<a href=\"{Tenant(tenant)}/records/{Uri.EscapeDataString(raw[..colon])}/{Uri.EscapeDataString(raw[(colon + 1)..])}\">{E(text)}</a>";
+    }
+
+    /// <summary>A source table of either side and an id, as reports and figures write a record reference.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:ledger|project|map)_[a-z_]+:[^\s:]+$")]
+    private static partial System.Text.RegularExpressions.Regex DocumentRef();
 }

@@ -32,7 +32,7 @@ public sealed partial class RecordRefs
     /// </summary>
     public static async Task<RecordRefs> LoadAsync(TenantData data, IEnumerable<string?> texts, CancellationToken ct)
     {
-        var ids = texts.SelectMany(t => Id().Matches(t ?? "")).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
+        var ids = texts.SelectMany(t => Id().Matches(t ?? "")).Select(m => m.Groups["id"].Value).Distinct(StringComparer.Ordinal).ToList();
         var records = new Dictionary<(string Table, string Id), JsonObject?>();
         while (true)
         {
@@ -61,8 +61,16 @@ public sealed partial class RecordRefs
         }
     }
 
-    /// <summary>The text with each known id replaced by its human reference.</summary>
-    public string Text(string? text) => _refs.Count == 0 ? text ?? "" : Id().Replace(text ?? "", m => _refs.GetValueOrDefault(m.Value, m.Value));
+    /// <summary>
+    /// The text with each known id replaced by its human reference. A document reference ("ledger_bills:bill-5010", as a
+    /// report's document column and a figure's source write it) reads as the document ("bill 5010 from Rivera Plumbing");
+    /// a text that starts with a reference starts with a capital ("Bill 5010 from ...", "Commitment SC-101-02 ... is not
+    /// in the ledger"), as a sentence or a cell does.
+    /// </summary>
+    public string Text(string? text) => _refs.Count == 0 ? text ?? "" : Id().Replace(text ?? "", m =>
+        _refs.TryGetValue(m.Groups["id"].Value, out var reference) ? m.Index == 0 ? Capitalised(reference) : reference : m.Value);
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static JsonObject? Missing(HashSet<(string Table, string Id)> missing, string table, string id)
     {
@@ -116,7 +124,10 @@ public sealed partial class RecordRefs
     /// <summary>"payment ACH 7718 from Lakeview Partners", leaving out what the record does not have.</summary>
     private static string Phrase(string kind, string number, string party) => Joined(Joined(kind, number), party.Length > 0 ? $"from {party}" : "");
 
-    /// <summary>Ids as the store keeps them for accounts, bills (and lines), journal entries (and lines), payments and commitments.</summary>
-    [GeneratedRegex(@"\b(?:acct|bill|je|pmt|cmt)-\d[\dA-Za-z]*(?:-\d+)*\b")]
+    /// <summary>
+    /// Ids as the store keeps them for accounts, bills (and lines), journal entries (and lines), payments and commitments,
+    /// alone or as a document reference with the source table in front ("ledger_bills:bill-5010"): the id is group "id".
+    /// </summary>
+    [GeneratedRegex(@"\b(?:(?:ledger|project)_[a-z_]+:)?(?<id>(?:acct|bill|je|pmt|cmt)-\d[\dA-Za-z]*(?:-\d+)*)\b")]
     private static partial Regex Id();
 }

@@ -46,16 +46,17 @@ public static class ReportPages
                 {
                     // Issue 17: a one-job report opened with no job asks for one in words, not with the CLI's "needs --job".
                     var date = string.IsNullOrEmpty(asOf) ? (await ReportDates.DefaultAsOfAsync(caller.Data, name, http.RequestAborted)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : asOf;
-                    var choose = Pickers(name, date, null, await JobPicker.OptionsAsync(caller.Data, http.RequestAborted), needsJob: true);
+                    var choose = Pickers(name, date, null, (await JobPicker.ChoicesAsync(caller.Data, null, http.RequestAborted)).Options, needsJob: true);
                     return Page(oneJob.Heading, partial + JobPicker.ChoosePage(path, choose, oneJob), caller);
                 }
 
                 var run = await RunAsync(caller, reports, name, asOf, job, ReportSince.Parse(since, options.Value.ZoneFor(caller.Tenant)), clock, http.RequestAborted);
                 var view = await ReportView.BuildAsync(caller, run.Table, options.Value, http.Request.Query, http.RequestAborted);
-                var selected = await JobPicker.SelectedAsync(caller.Data, job, http.RequestAborted);
+                var picker = await JobPicker.ChoicesAsync(caller.Data, job, http.RequestAborted);
                 var keep = new Dictionary<string, string?> { ["asOf"] = run.AsOf, ["job"] = job, ["since"] = string.IsNullOrEmpty(since) ? null : since };
-                var body = view.Render(path, keep, Pickers(name, run.AsOf, selected, view.Jobs, since, oneJob is not null), ExportLinks(caller.Tenant, name, keep, view.Query, PdfOf(documents, name) is not null), saved.Html,
-                    (c, row) => c == view.Columns[0] ? RowLink(path, row, keep, c.Display(ListQuery.Cell(row, c.Name))) : null);
+                var body = view.Render(path, keep, Pickers(name, run.AsOf, picker.Selected, picker.Options, since, oneJob is not null), ExportLinks(caller.Tenant, name, keep, view.Query, PdfOf(documents, name) is not null), saved.Html,
+                    (c, row) => c == view.Columns[0] ? RowLink(path, row, keep, c.Display(ListQuery.Cell(row, c.Name)))
+                        : RecordForm.DocumentLink(caller.Tenant, ListQuery.Cell(row, c.Name), c.Display(ListQuery.Cell(row, c.Name))));
                 return Page(run.Table.Title, partial + saved.Notice + body, caller);
             }));
         tenant.MapGet("/reports/{name}/{rowId}", (HttpContext http, string tenant, string name, string rowId, string? asOf, string? job, string? since, IEnumerable<IReport> reports, TimeProvider clock, IOptions<ConsoleOptions> options) =>
@@ -107,7 +108,7 @@ public static class ReportPages
             ? new ReportRun((await PagedReports.RowAsync(caller, paged, rowId, asked.AsOf, asked.Job, http.RequestAborted)).Table, asked.AsOf ?? "")
             : await RunAsync(caller, reports, name, asked.AsOf, asked.Job, since, clock, http.RequestAborted);
         var row = run.Table.Rows.FirstOrDefault(r => ListQuery.Cell(r, "id") == rowId) ?? throw new NotFoundException($"Report '{name}' has no row '{rowId}'.");
-        var names = await NameBook.LoadAsync(caller.Data, http.RequestAborted);
+        var names = (await NameBook.LoadAsync(caller.Data, http.RequestAborted)).With(await ReportView.RefsAsync(caller, [row], http.RequestAborted));
         var columns = ReportColumns.For([.. row.Select(p => p.Key)], run.Table.Rows, names, options.ZoneFor(caller.Tenant));
         var keep = new Dictionary<string, string?> { ["asOf"] = run.AsOf, ["job"] = asked.Job, ["since"] = since is null ? null : asked.Since };
         var list = ListForm.Link($"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(name)}", NoFilter, keep);
@@ -141,7 +142,7 @@ public static class ReportPages
         return new ReportRun(table, date);
     }
 
-    /// <param name="job">The option to show selected (<see cref="JobPicker.SelectedAsync"/>).</param>
+    /// <param name="job">The option to show selected (<see cref="JobPicker.ChoicesAsync"/>).</param>
     /// <param name="needsJob">Issue 17: a one-job report offers no "All jobs"; its picker asks for a job.</param>
     internal static string Pickers(string report, string asOf, string? job, IReadOnlyList<(string Value, string Label)> jobs, string? since = null, bool needsJob = false)
     {

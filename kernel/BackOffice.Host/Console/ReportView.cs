@@ -11,7 +11,7 @@ namespace BackOffice.Host.ApprovalConsole;
 /// </summary>
 public sealed record ReportView(
     ReportTable Table, IReadOnlyList<ListColumn> Columns, ListQuery Query, IReadOnlyList<JsonObject> AllRows, IReadOnlyList<JsonObject> Rows,
-    JsonObject? Total, IReadOnlyList<(string Value, string Label)> Jobs, int PageSize)
+    JsonObject? Total, int PageSize)
 {
     /// <summary>Issue 17: the report's lines after its total (<see cref="ReportColumns.Split"/>), shown under it, never summed.</summary>
     public IReadOnlyList<JsonObject> Below { get; init; } = [];
@@ -21,7 +21,7 @@ public sealed record ReportView(
 
     public static async Task<ReportView> BuildAsync(Caller caller, ReportTable table, ConsoleOptions options, IQueryCollection query, CancellationToken ct)
     {
-        var names = await NameBook.LoadAsync(caller.Data, ct);
+        var names = (await NameBook.LoadAsync(caller.Data, ct)).With(await RefsAsync(caller, table.Rows, ct));
         var columns = ReportColumns.For(table, names, options.ZoneFor(caller.Tenant));
         var (rows, total, below) = ReportColumns.Split(table.Rows);
         var asked = ListQuery.Parse(query);
@@ -33,10 +33,17 @@ public sealed record ReportView(
 
         // The report's own total row holds only while nothing is filtered out.
         var filtered = asked.Apply(rows, columns);
-        var jobs = await JobPicker.OptionsAsync(caller.Data, ct);
         var whole = filtered.Count == rows.Count;
-        return new ReportView(table, columns, asked, rows, filtered, whole ? total : null, jobs, options.PageSize) { Below = whole ? below : [] };
+        return new ReportView(table, columns, asked, rows, filtered, whole ? total : null, options.PageSize) { Below = whole ? below : [] };
     }
+
+    /// <summary>
+    /// Issue 17: the record references in a report's cells (the cost detail's documents, the allowance's account in its
+    /// notes) read as their records, in one <see cref="RecordRefs.LoadAsync"/> for every row, so the search box and the
+    /// choices find the words the page shows.
+    /// </summary>
+    public static Task<RecordRefs> RefsAsync(Caller caller, IEnumerable<JsonObject> rows, CancellationToken ct) =>
+        RecordRefs.LoadAsync(caller.Data, rows.SelectMany(r => r.Where(p => p.Value is JsonValue).Select(p => ListQuery.Cell(r, p.Key))), ct);
 
     public string Render(string path, IReadOnlyDictionary<string, string?> keep, string pickers, string exports, string saved, Func<ListColumn, JsonObject, string?> cell)
     {

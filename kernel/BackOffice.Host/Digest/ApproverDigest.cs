@@ -18,8 +18,9 @@ public sealed record DigestMessage(string User, string Subject, string Body, IRe
 /// </summary>
 public static class ApproverDigest
 {
+    /// <param name="refs">Issue 17: the records named in the titles, so the email says what the console says.</param>
     public static DigestMessage? Compose(
-        string tenant, Actor actor, IEnumerable<ProposalRow> proposals, ProposalGate gate, TimeZoneInfo zone, string consoleUrl)
+        string tenant, Actor actor, IEnumerable<ProposalRow> proposals, ProposalGate gate, TimeZoneInfo zone, string consoleUrl, ApprovalConsole.RecordRefs refs)
     {
         var waiting = proposals
             .Where(p => p.State == ProposalStates.Proposed && GatePolicy.CanApprove(actor, gate.FactsFor(p)).Allowed)
@@ -35,7 +36,7 @@ public static class ApproverDigest
         var body = new StringBuilder($"Good morning {actor.Name},\n\n{Count(waiting.Count)} in {tenant} wait for your decision, oldest first:\n\n");
         foreach (var (row, amount) in waiting)
         {
-            body.Append(CultureInfo.InvariantCulture, $"- #{row.Id} {row.Title}\n  {row.Agent}, {row.Risk}, {(amount is { } a ? MoneyText.Usd(a) : "no amount")}, waiting since {Since(row.ProposedAt, zone)}");
+            body.Append(CultureInfo.InvariantCulture, $"- #{row.Id} {refs.Text(row.Title)}\n  {row.Agent}, {row.Risk}, {(amount is { } a ? MoneyText.Usd(a) : "no amount")}, waiting since {Since(row.ProposedAt, zone)}");
             body.Append(consoleUrl.Length == 0 ? "\n" : $"\n  {consoleUrl.TrimEnd('/')}/t/{Uri.EscapeDataString(tenant)}/proposals/{row.Id}\n");
         }
 

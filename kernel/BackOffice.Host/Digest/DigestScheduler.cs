@@ -61,9 +61,10 @@ public sealed partial class DigestScheduler(
         var proposals = await gate.ListAsync(path, new ProposalFilter(ProposalStates.Proposed), cancellationToken);
         var people = (await users.ListAsync(cancellationToken)).Where(u => u.Tenant is null || u.Tenant == path.Tenant).ToList();
         var sent = new JsonArray();
+        var refs = await RecordRefs.LoadAsync(path, proposals.Select(p => p.Title), cancellationToken);
         foreach (var user in people)
         {
-            if (ApproverDigest.Compose(path.Tenant, CallerResolver.ToActor(user), proposals, gate, console.Value.ZoneFor(path.Tenant), options.Value.ConsoleUrl) is not { } digest)
+            if (ApproverDigest.Compose(path.Tenant, CallerResolver.ToActor(user), proposals, gate, console.Value.ZoneFor(path.Tenant), options.Value.ConsoleUrl, refs) is not { } digest)
             {
                 continue;
             }

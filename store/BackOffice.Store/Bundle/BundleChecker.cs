@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Runtime.InteropServices;
 
 namespace BackOffice.Store.Bundle;
 
@@ -19,7 +18,7 @@ internal sealed class BundleChecker(
     DbConnection connection, DbTransaction transaction, bool merge, ISet<Sweeps.ChangedEntity> touched, IProgress<ImportProgress>? progress)
 {
     private readonly Dictionary<string, TableCheck> _checks = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _storedKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KeyTable> _storedKeys = new(StringComparer.Ordinal);
     private readonly BundleRules _rules = new();
 
     /// <summary>Reference and sandbox errors found so far (while none is, new rows of a fresh table are written as they pass).</summary>
@@ -65,7 +64,7 @@ internal sealed class BundleChecker(
                 continue;
             }
 
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(keys, key, out _);
+            ref var slot = ref keys.Slot(keys.Add(key, out _));
             if (slot.Listed)
             {
                 errors.Add(spec.Path, row.Line, keyColumn, BundleCsvReader.Duplicate(spec, key, slot.Line));
@@ -152,30 +151,34 @@ internal sealed class BundleChecker(
     }
 
     /// <summary>The ids a file holds once it is checked (or stored, for a file the bundle lacks); null while it is not checked yet.</summary>
-    private HashSet<string>? KnownKeys(string target) =>
+    private KeyTable? KnownKeys(string target) =>
         _checks.TryGetValue(target, out var parent) ? parent.Done ? parent.Keys : null : _storedKeys.GetValueOrDefault(target);
 
     /// <param name="target">A file already checked, or absent (then its stored keys answer).</param>
     private string? Unknown(string target, string value) => _checks.TryGetValue(target, out var parent)
-        ? parent.Keys!.Contains(value) ? null : $"unknown reference '{value}': expected an id in {target}"
-        : _storedKeys[target].Contains(value) ? null
+        ? parent.Keys!.Known(value) ? null : $"unknown reference '{value}': expected an id in {target}"
+        : _storedKeys[target].Known(value) ? null
         : $"unknown reference '{value}': expected an id in {target} (absent from this bundle, and not already stored)";
 
     /// <summary>The owned stored keys the file no longer lists, and the keys other files may refer to.</summary>
-    private void Finish(TableCheck check, Dictionary<string, KeySlot> keys)
+    private void Finish(TableCheck check, KeyTable keys)
     {
-        foreach (var (key, slot) in keys)
+        for (var entry = 0; entry < keys.Count; entry++)
         {
+            ref var slot = ref keys.Slot(entry);
             if (slot is { Stored: true, Owned: true, Listed: false })
             {
-                check.Removed.Add(key);
+                check.Removed.Add(keys.KeyString(entry));
             }
+
+            // A merge keeps every stored row, so a stored id is a good target even when its file is present (issue 14).
+            slot.Known = slot.Listed || (merge && slot.Stored);
         }
 
         if (TableCheck.Referenced.Contains(check.Spec.Path))
         {
-            // A merge keeps every stored row, so a stored id is a good target even when its file is present (issue 14).
-            check.Keys = keys.Where(k => k.Value.Listed || (merge && k.Value.Stored)).Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
+            // Issue 18: the table itself answers for the file's keys (no set of strings copied from it).
+            check.Keys = keys;
         }
 
         check.Done = true;

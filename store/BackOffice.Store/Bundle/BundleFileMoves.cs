@@ -70,11 +70,9 @@ public static class BundleFileMoves
             Directory.Delete(staging, recursive: true);
         }
 
-        await using var connectionUnit = await data.OpenUnitAsync(cancellationToken);
-
-        var connection = connectionUnit.Connection;
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM bundle_file_moves WHERE token = @token", new { token }, cancellationToken: cancellationToken));
+        // Issue 18: in a write unit, like the import that recorded the token.
+        await data.InWriteUnitAsync(unit => unit.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM bundle_file_moves WHERE token = @token", new { token }, unit.Transaction, cancellationToken: cancellationToken)), cancellationToken);
     }
 
     /// <summary>Finishes committed moves and deletes rolled-back staging left by a crash; returns how many of each.</summary>
@@ -89,10 +87,14 @@ public static class BundleFileMoves
         TenantData data, DateTimeOffset discardStagedBefore, CancellationToken cancellationToken)
     {
         var root = Path.Combine(data.Folder, StagingFolder);
-        await using var connectionUnit = await data.OpenUnitAsync(cancellationToken);
-        var connection = connectionUnit.Connection;
-        var committed = (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT token FROM bundle_file_moves", cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+        HashSet<string> committed;
+        // Read and released before each finish opens its write unit.
+        await using (var connectionUnit = await data.OpenUnitAsync(cancellationToken))
+        {
+            committed = (await connectionUnit.Connection.QueryAsync<string>(new CommandDefinition(
+                "SELECT token FROM bundle_file_moves", cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
+        }
+
         var (finished, discarded) = (0, 0);
         foreach (var token in committed)
         {

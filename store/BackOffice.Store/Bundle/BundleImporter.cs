@@ -72,6 +72,18 @@ public sealed class BundleImporter(TimeProvider clock)
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken, string? bundleDirectory, string startedAt,
         List<string> warnings)
     {
+        var (summary, staged, rows) = await ImportInUnitAsync(sources, source, data, actor, progress, cancellationToken, bundleDirectory, startedAt, warnings);
+        // Issue 18: once the import's write unit is released; the move's own write unit queues behind it on PostgreSQL.
+        await BundleFileMoves.FinishAsync(data, staged, cancellationToken);
+        progress?.Report(new ImportProgress(ImportPhase.Done, null, rows));
+        return summary;
+    }
+
+    private async Task<(ImportSummary Summary, string Staged, int Rows)> ImportInUnitAsync(
+        IReadOnlyList<BundleRowSource> sources, ImportSource source, TenantData data, string actor,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken, string? bundleDirectory, string startedAt,
+        List<string> warnings)
+    {
         var errors = new ErrorSink();
         // Issue 19: the key before the write lock: creating it keys this tenant's chain in a transaction of its own.
         var auditKey = await data.AuditKeyAsync(cancellationToken);
@@ -112,10 +124,7 @@ public sealed class BundleImporter(TimeProvider clock)
             AuditData(data.Tenant, source, counts, warnings.Count), cancellationToken);
         await unit.CommitAsync(cancellationToken);
         profile.Mark("raw files, audit and commit");
-
-        await BundleFileMoves.FinishAsync(data, staged, cancellationToken);
-        progress?.Report(new ImportProgress(ImportPhase.Done, null, rows));
-        return new ImportSummary(runId, data.Tenant, counts, warnings) { Profile = profile.Phases };
+        return (new ImportSummary(runId, data.Tenant, counts, warnings) { Profile = profile.Phases }, staged, rows);
     }
 
     /// <summary>Issue 19: a plain file inside the bundle (no link) and strictly decodable, before any parser sees it.</summary>

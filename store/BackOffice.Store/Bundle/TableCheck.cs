@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Runtime.InteropServices;
 
 namespace BackOffice.Store.Bundle;
 
@@ -15,6 +14,9 @@ internal struct KeySlot
     public bool Stored;
     public bool Owned;
     public bool Listed;
+
+    /// <summary>A good reference target once its file is checked: listed, or stored in a merge (set by the check's end).</summary>
+    public bool Known;
     public int Line;
 }
 
@@ -53,8 +55,11 @@ internal sealed class TableCheck(BundleRowSource source)
     /// <summary>The stored hash of a key's row; null when the key is not stored or its row has no hash.</summary>
     public RowHash? StoredHash(in KeySlot slot) => slot.HashIndex == 0 ? null : StoredHashes[slot.HashIndex - 1];
 
-    /// <summary>The keys the file lists (and in a merge the stored ones), kept once the file is checked if another file refers to it.</summary>
-    public HashSet<string>? Keys { get; set; }
+    /// <summary>
+    /// The file's key table, kept once the file is checked if another file refers to it: the keys it lists (and in a
+    /// merge the stored ones) are those whose slot is <see cref="KeySlot.Known"/>.
+    /// </summary>
+    public KeyTable? Keys { get; set; }
 
     public bool Done { get; set; }
 
@@ -83,23 +88,23 @@ internal sealed class TableCheck(BundleRowSource source)
     /// for the stored keys or <see cref="BundleRowSource.RowsAtMost"/> of the file, whichever is more (issue 18: a 2M-key table grown by
     /// doubling held its old and new arrays at once, the import's peak).
     /// </summary>
-    public async Task<Dictionary<string, KeySlot>> LoadStoredAsync(
+    public async Task<KeyTable> LoadStoredAsync(
         DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var spec = Spec;
         var stored = await StoredCountAsync(spec, connection, transaction, cancellationToken);
-        var map = new Dictionary<string, KeySlot>(Math.Max(stored, Source.RowsAtMost), StringComparer.Ordinal);
+        var map = new KeyTable(Math.Max(stored, Source.RowsAtMost));
         StoredHashes.Capacity = stored;
         // Identifiers come from the fixed schema, never from the bundle.
         var sql = $"SELECT {spec.Key}, row_hash, ({spec.Scope ?? "1"}) FROM {spec.Table}";
         if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
         {
-            // Issue 18: on SQLite the keys and hashes are read through SQLitePCLRaw, the hash from its bytes (no hex string per row).
+            // Issue 18: on SQLite the keys and hashes are read through SQLitePCLRaw, from their bytes (no string per row).
             using var query = Sqlite.SqliteRawStatement.Prepare(sqlite, sql);
             while (query.Step())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                ref var row = ref CollectionsMarshal.GetValueRefOrAddDefault(map, System.Text.Encoding.UTF8.GetString(query.Utf8(0)), out _);
+                ref var row = ref map.Slot(map.Add(query.Utf8(0), out _));
                 (row.Stored, row.HashIndex, row.Owned) = (true, Keep(query.IsNull(1) ? null : RowHash.ParseUtf8(query.Utf8(1))), !query.IsNull(2) && query.Int64(2) != 0);
             }
 
@@ -112,7 +117,7 @@ internal sealed class TableCheck(BundleRowSource source)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(map, reader.GetString(0), out _);
+            ref var slot = ref map.Slot(map.Add(reader.GetString(0), out _));
             slot.Stored = true;
             slot.HashIndex = Keep(RowHash.Parse(reader.IsDBNull(1) ? null : reader.GetString(1)));
             slot.Owned = !reader.IsDBNull(2) && Convert.ToInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture) != 0;
@@ -141,18 +146,30 @@ internal sealed class TableCheck(BundleRowSource source)
         return (int)Math.Min(int.MaxValue, Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    /// <summary>Every stored key of a table whose file the bundle does not carry (its references resolve there).</summary>
-    public static async Task<HashSet<string>> LoadKeysAsync(
+    /// <summary>Every stored key of a table whose file the bundle does not carry (its references resolve there), each <see cref="KeySlot.Known"/>.</summary>
+    public static async Task<KeyTable> LoadKeysAsync(
         FileSpec spec, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var keys = new KeyTable(await StoredCountAsync(spec, connection, transaction, cancellationToken));
+        var sql = $"SELECT {spec.Key} FROM {spec.Table}";
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            using var query = Sqlite.SqliteRawStatement.Prepare(sqlite, sql);
+            while (query.Step())
+            {
+                keys.Slot(keys.Add(query.Utf8(0), out _)).Known = true;
+            }
+
+            return keys;
+        }
+
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT {spec.Key} FROM {spec.Table}";
+        command.CommandText = sql;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            keys.Add(reader.GetString(0));
+            keys.Slot(keys.Add(reader.GetString(0), out _)).Known = true;
         }
 
         return keys;

@@ -1,4 +1,3 @@
-using System.Text;
 using CsvHelper;
 
 namespace BackOffice.Store.Bundle;
@@ -14,28 +13,25 @@ namespace BackOffice.Store.Bundle;
 internal sealed class UnchangedRowFilter
 {
     private readonly TableCheck _check;
-    private readonly Dictionary<string, KeySlot> _keys;
-    private readonly Dictionary<string, KeySlot>.AlternateLookup<ReadOnlySpan<char>> _byKey;
-    private readonly Func<string, HashSet<string>?> _knownKeys;
+    private readonly KeyTable _keys;
+    private readonly Func<string, KeyTable?> _knownKeys;
     private readonly RawRowHasher _hasher;
     private readonly int _keyColumn;
     private readonly (int Column, string Target)[] _references;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>>?[] _targets;
+    private readonly KeyTable?[] _targets;
     private readonly IProgress<ImportProgress>? _progress;
-    private char[] _chars = new char[256];
 
     /// <param name="knownKeys">The ids a file (by path) is known to hold now, or null while that file is not checked yet.</param>
     public UnchangedRowFilter(
-        TableCheck check, Dictionary<string, KeySlot> keys, Func<string, HashSet<string>?> knownKeys, IProgress<ImportProgress>? progress)
+        TableCheck check, KeyTable keys, Func<string, KeyTable?> knownKeys, IProgress<ImportProgress>? progress)
     {
         var spec = check.Spec;
         (_check, _keys, _knownKeys, _progress) = (check, keys, knownKeys, progress);
-        _byKey = keys.GetAlternateLookup<ReadOnlySpan<char>>();
         _hasher = new RawRowHasher(spec);
         _keyColumn = spec.IndexOf(spec.Key);
         _references = spec.Columns.Select((c, i) => (Column: i, Target: c.Reference?.TargetFile))
             .Where(r => spec.Columns[r.Column].Reference is not null).Select(r => (r.Column, r.Target!)).ToArray();
-        _targets = new HashSet<string>.AlternateLookup<ReadOnlySpan<char>>?[_references.Length];
+        _targets = new KeyTable?[_references.Length];
     }
 
     /// <summary>Whether a filter can take this file's rows: a re-import's table, no rule watching it, references by file.</summary>
@@ -50,16 +46,22 @@ internal sealed class UnchangedRowFilter
             return false;
         }
 
+        // Issue 18: the key is looked up by its UTF-8 bytes (no string, no decoding).
         var key = _hasher.Value(_keyColumn, out var keyIsNull);
-        if (keyIsNull || !_byKey.TryGetValue(Chars(key), out var actualKey, out var slot)
-            || slot is not { Stored: true, Listed: false } || _check.StoredHash(slot) != hash
+        var entry = keyIsNull ? -1 : _keys.Find(key);
+        if (entry < 0)
+        {
+            return false;
+        }
+
+        ref var slot = ref _keys.Slot(entry);
+        if (slot is not { Stored: true, Listed: false } || _check.StoredHash(slot) != hash
             || (_check.Spec.Scope is not null && !slot.Owned) || !ReferencesKnown())
         {
             return false;
         }
 
         (slot.Listed, slot.Line) = (true, line);
-        _keys[actualKey] = slot;
         _check.Plan.Add(TableCheck.Skip);
         _check.Unchanged++;
         if (_check.Rows % 1000 == 0)
@@ -80,28 +82,13 @@ internal sealed class UnchangedRowFilter
                 continue;
             }
 
-            if (_targets[r] is null && _knownKeys(_references[r].Target) is { } known)
-            {
-                _targets[r] = known.GetAlternateLookup<ReadOnlySpan<char>>();
-            }
-
-            if (_targets[r] is not { } target || !target.Contains(Chars(value)))
+            _targets[r] ??= _knownKeys(_references[r].Target);
+            if (_targets[r] is not { } target || !target.Known(value))
             {
                 return false;
             }
         }
 
         return true;
-    }
-
-    /// <summary>The UTF-8 bytes as chars in the filter's buffer (one value at a time).</summary>
-    private ReadOnlySpan<char> Chars(ReadOnlySpan<byte> utf8)
-    {
-        if (_chars.Length < utf8.Length)
-        {
-            _chars = new char[utf8.Length * 2];
-        }
-
-        return _chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, _chars));
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using BackOffice.Domain.Memory;
-using BackOffice.Store.Sqlite;
 using Dapper;
 
 using BackOffice.Store.Tenancy;
@@ -24,13 +23,12 @@ public sealed class SqliteTenantMemory(TenantData data, ITextEmbedder embedder) 
     {
         var embedding = await embedder.EmbedAsync(item.Text, cancellationToken);
         var vector = HashedNgramEmbedder.ToBytes(embedding.Vector);
-        await using var connectionUnit = await data.OpenUnitAsync(cancellationToken);
-        var connection = connectionUnit.Connection;
-        await connection.ExecuteAsync(new CommandDefinition(
+        // Issue 18: in a write unit, so on PostgreSQL it queues on the tenant's write lock like every other store write.
+        await data.InWriteUnitAsync(unit => unit.Connection.ExecuteAsync(new CommandDefinition(
             $"""
             INSERT INTO memory_items (kind, key, text, value, source, learned_at, vector, space)
             VALUES (@Kind, @Key, @Text, @Value, @Source, @LearnedAt, @Vector, @Space)
-            ON CONFLICT ({StoreSql.ConflictOn(connection, "kind, key")}) DO UPDATE SET text = excluded.text, value = excluded.value, source = excluded.source,
+            ON CONFLICT ({unit.ConflictOn("kind, key")}) DO UPDATE SET text = excluded.text, value = excluded.value, source = excluded.source,
                 learned_at = excluded.learned_at, vector = excluded.vector, space = excluded.space
             """,
             new
@@ -38,7 +36,7 @@ public sealed class SqliteTenantMemory(TenantData data, ITextEmbedder embedder) 
                 item.Kind, item.Key, item.Text, item.Value, item.Source, LearnedAt = item.LearnedAt.ToString("O", CultureInfo.InvariantCulture),
                 Vector = vector, embedding.Space,
             },
-            cancellationToken: cancellationToken));
+            unit.Transaction, cancellationToken: cancellationToken)), cancellationToken);
     }
 
     /// <summary>How many items of each embedder space the store holds (for `memory` diagnostics and tests).</summary>

@@ -107,7 +107,7 @@ public sealed class DigestSchedulerTests : IDisposable
         foreach (var user in new[] { ("vic", "viewer"), ("alex", "approver") })
         {
             var actor = new BackOffice.Kernel.Abstractions.Identity.Actor(user.Item1, Enum.Parse<BackOffice.Kernel.Abstractions.Identity.Role>(user.Item2, true), null);
-            Assert.Null(ApproverDigest.Compose("acme", actor, rows, gate, zone, ""));
+            Assert.Null(ApproverDigest.Compose("acme", actor, rows, gate, zone, "", BackOffice.Host.ApprovalConsole.RecordRefs.None));
         }
     }
 

@@ -1,6 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using BackOffice.Agents.Ledger.Actions;
+using BackOffice.Kernel.Abstractions.Identity;
+using BackOffice.Kernel.Abstractions.Proposals;
+using BackOffice.Kernel.Gate;
 using BackOffice.Kernel.Reports;
+using BackOffice.Store.Audit;
 using BackOffice.Store.Bundle;
 using BackOffice.Store.Financial;
 using BackOffice.Tests.Api;
@@ -11,14 +18,22 @@ namespace BackOffice.Tests.ApprovalConsole;
 
 /// <summary>
 /// Issue 17: the first view of each heavy page after each kind of write, not warmed: a bill line, a bill header's date,
-/// an invoice's, a payment's or a journal entry's date, a commitment line's amount (each changed in the bundle and
-/// imported again, as a sync would), a financial note and a confirmed
-/// link (through their stores, as the gate's executors write them). Each page gets its own write first, so each pays
+/// an invoice's, a payment's or a journal entry's date, a commitment line's amount, a budget line, a change order, a
+/// pay-app line, a job's status, a time entry (each changed in the bundle and imported again, as a sync would), a
+/// financial note and a confirmed link (through their stores, as the gate's executors write them), a bill drafted and a
+/// pricebook item updated through the gate. Each page gets its own write first, so each pays
 /// for the analysis; the load average is printed beside each row.
 /// </summary>
 public sealed partial class ConsoleScaleBenchmark
 {
-    private static readonly string[] WriteKinds = ["bill line", "bill header", "invoice", "note", "link", "payment", "journal entry", "commitment"];
+    private static readonly string[] WriteKinds =
+    [
+        "bill line", "bill header", "invoice", "note", "link", "payment", "journal entry", "commitment", "gate bill",
+        "budget line", "change order", "pay-app line", "job status", "time entry", "pricebook item",
+    ];
+
+    /// <summary>Kinds whose write moves a date in the bundle (PerKeyStep: Size - 20 days).</summary>
+    private static readonly string[] DateKinds = ["bill header", "invoice", "payment", "journal entry"];
 
     private async Task WriteKindsAsync(ConsoleFactory factory, HttpClient client)
     {
@@ -26,6 +41,7 @@ public sealed partial class ConsoleScaleBenchmark
         var jobsDate = await ReportDatesForJobsAsync(factory);
         string[] pages = ["reports/cash-forecast?asOf=2026-11-20", "reports/wip?asOf=2026-11-20", "reports/wip-period?asOf=2026-11-20", "jobs"];
         output.WriteLine($"first view after a write, not warmed (jobs page as of {jobsDate:yyyy-MM-dd}): {"write",-12} | {string.Join(" | ", pages)} | per-key runs | load average");
+        await SeedAsync(factory);
         var number = 100;
         foreach (var kind in WriteKinds)
         {
@@ -33,7 +49,7 @@ public sealed partial class ConsoleScaleBenchmark
             var perKey = cache.PerKeyRuns;
             foreach (var page in pages)
             {
-                await WriteAsync(factory, kind, number++);
+                await WriteAsync(factory, client, kind, number++);
                 var (_, ms) = await GetAsync(client, $"/t/beta/{page}");
                 times.Add(Ms(ms));
             }
@@ -44,7 +60,7 @@ public sealed partial class ConsoleScaleBenchmark
     }
 
     /// <summary>One write of <paramref name="kind"/>, printing how long it took.</summary>
-    private async Task WriteAsync(ConsoleFactory factory, string kind, int number)
+    private async Task WriteAsync(ConsoleFactory factory, HttpClient client, string kind, int number)
     {
         var tenant = factory.TenantPath("beta");
         var timer = Stopwatch.StartNew();
@@ -62,18 +78,85 @@ public sealed partial class ConsoleScaleBenchmark
                 await tenant.ConfirmedLinks.PutAsync(new ConfirmedLink("job", jobs[number % jobs.Count].Id, customers[number % customers.Count].Id, number,
                     "2026-11-20T00:00:00Z"), CancellationToken.None);
                 break;
-            case "commitment":
-                // Issue 17: one commitment line's amount scaled by 30 % (the property test's step), then imported again.
-                Assert.True(await PerKeyStep.Sweep(kind, new(StepKind.ScaleAmount, 5, 13 * number, 30)).ApplyAsync(_bundle!, tenant, number, CancellationToken.None));
-                await new BundleImporter(new ManualClock()).ImportAsync(_bundle!, tenant, "bench", null, CancellationToken.None);
+            case "gate bill":
+                await GateBillAsync(factory, client, number);
+                break;
+            case "pricebook item":
+                // Issue 17: through the gate, as an approver's execution writes it (journaled by the pricebook writer).
+                await PricebookThroughGate.UpdateAsync(tenant, number, 5, number, CancellationToken.None);
                 break;
             default:
-                // A bill's, an invoice's, a payment's or a journal entry's date moved by a few days (PerKeyStep: Size - 20 days), then the bundle imported again.
-                Assert.True(await new PerKeyStep(kind, null, 13 * number, 20 + (number % 2 == 0 ? 3 : -3)).ApplyAsync(_bundle!, tenant, number, CancellationToken.None));
+                // Issue 17: a commitment line's amount or a budget line's estimate scaled by 30 % (the property test's steps), a
+                // bill's, invoice's, payment's or journal entry's date moved by a few days, a change order, a pay-app line, a
+                // job's status or a time entry changed (PerKeyStep), then the bundle imported again, as a sync would.
+                var step = kind switch
+                {
+                    "commitment" => PerKeyStep.Sweep(kind, new(StepKind.ScaleAmount, 5, 13 * number, 30)),
+                    "budget line" => PerKeyStep.Sweep(kind, new(StepKind.ScaleAmount, 4, 13 * number, 30)),
+                    _ when DateKinds.Contains(kind) => new PerKeyStep(kind, null, 13 * number, 20 + (number % 2 == 0 ? 3 : -3)),
+                    _ => new PerKeyStep(kind, null, 13 * number, 10),
+                };
+                Assert.True(await step.ApplyAsync(_bundle!, tenant, number, CancellationToken.None));
                 await new BundleImporter(new ManualClock()).ImportAsync(_bundle!, tenant, "bench", null, CancellationToken.None);
                 break;
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind} write {number}: {timer.ElapsedMilliseconds} ms"));
+    }
+
+    /// <summary>
+    /// Issue 17: a bill drafted through the gate: a "ledger.create-bill" proposal submitted as the Financial agent, then
+    /// approved and executed over the API (the sandbox ledger journals the bill; the gate marks the execution tracked).
+    /// </summary>
+    private static async Task GateBillAsync(ConsoleFactory factory, HttpClient client, int number)
+    {
+        var tenant = factory.TenantPath("beta");
+        var vendor = (await tenant.Ledger.VendorsAsync(CancellationToken.None))[number % 20].Id;
+        var customer = (await tenant.Ledger.CustomersAsync(CancellationToken.None)).Where(c => !c.Id.StartsWith("cust-o-", StringComparison.Ordinal))
+            .ElementAt(number % 20).Id;
+        var payload = new JsonObject
+        {
+            ["vendor_id"] = vendor, ["txn_date"] = "2026-11-18", ["due_date"] = "2026-12-18", ["doc_number"] = $"BENCH-{number}", ["memo"] = "bench",
+            ["lines"] = new JsonArray(new JsonObject
+            {
+                ["account_id"] = "acct-5100", ["customer_id"] = customer, ["description"] = "Bench materials", ["amount"] = "1234.50",
+            }),
+        };
+        var draft = new ProposalDraft("financial", CreateBillPayload.Kind, $"Draft bill BENCH-{number}", RiskClass.Money, $"fin:bill:BENCH-{number}",
+            payload, [Figure.Usd("amount", 1234.50m, "bench")], "A bench bill.", ["memo"]);
+        var switches = new GateSwitches(tenant.Clock, new AuditStore(tenant.Clock));
+        var admin = new Actor("admin@bench", Role.Admin, null);
+        await switches.SetMasterAsync(tenant, admin, true, CancellationToken.None);
+        await switches.SetAgentWritesAsync(tenant, admin, "financial", true, CancellationToken.None);
+        var id = (await factory.Get<ProposalGate>().SubmitAsync(tenant, Actor.Agent("financial"), [draft], CancellationToken.None)).Created.Single();
+        (await client.PostAsync($"/api/tenants/beta/proposals/{id}/approve", null)).EnsureSuccessStatusCode();
+        var executed = await client.PostAsync($"/api/tenants/beta/proposals/{id}/execute", null);
+        Assert.True(executed.IsSuccessStatusCode, $"gate bill {number}: execute {id} answered {(int)executed.StatusCode}: {await executed.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>
+    /// Issue 17: the generated tenant has no pay-app lines, timecards or pricebook items; one import (not timed) adds a
+    /// line to each of the first pay apps, the demo's employees and pricebook, and a week of timecards on the first jobs.
+    /// </summary>
+    private async Task SeedAsync(ConsoleFactory factory)
+    {
+        var timer = Stopwatch.StartNew();
+        var bundle = _bundle!;
+        var payApps = File.ReadAllLines(Path.Combine(bundle, "project", "pay-apps.csv")).Skip(1).Take(20).Select(l => l.Split(',')[0]).ToList();
+        var code = File.ReadAllLines(Path.Combine(bundle, "project", "cost-codes.csv"))[1].Split(',')[0];
+        File.WriteAllLines(Path.Combine(bundle, "project", "pay-app-lines.csv"),
+            ["id,pay_app_id,cost_code,scheduled_value,completed_to_date,stored_materials", .. payApps.Select(p => $"{p}-l1,{p},{code},50000.00,25000.00,0.00")]);
+        Directory.CreateDirectory(Path.Combine(bundle, "workforce"));
+        Directory.CreateDirectory(Path.Combine(bundle, "pricebook"));
+        File.Copy(Path.Combine(RepoPaths.DemoBundle, "workforce", "employees.csv"), Path.Combine(bundle, "workforce", "employees.csv"), true);
+        File.Copy(Path.Combine(RepoPaths.DemoBundle, "pricebook", "items.csv"), Path.Combine(bundle, "pricebook", "items.csv"), true);
+        // The store's jobs, not the file's rows: generated names and owners hold commas, so their rows are quoted.
+        var jobs = (await factory.TenantPath("beta").Project.JobsAsync(CancellationToken.None)).Select(j => j.Id).Where(j => j != "job-closed").Take(6).ToList();
+        // One shift a day each (no overlaps), on a job that changes day by day: each employee's hours span several jobs.
+        var cards = from day in Enumerable.Range(2, 5) from e in Enumerable.Range(1, 2)
+                    select $"tc-b-{day}-{e},emp-{e},{jobs[((2 * day) + e) % jobs.Count]},2026-11-{day:00}T07:00,2026-11-{day:00}T16:00,";
+        File.WriteAllLines(Path.Combine(bundle, "workforce", "timecards.csv"), ["id,employee_id,job_id,clock_in,clock_out,rate", .. cards]);
+        await new BundleImporter(new ManualClock()).ImportAsync(bundle, factory.TenantPath("beta"), "bench", null, CancellationToken.None);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded pay-app lines, employees, timecards and pricebook items: {timer.ElapsedMilliseconds} ms"));
     }
 }

@@ -3,12 +3,14 @@ using BackOffice.Agents.Financial;
 using BackOffice.Agents.Financial.Actions;
 using BackOffice.Agents.Financial.Reports;
 using BackOffice.Agents.Ledger.Actions;
+using BackOffice.Agents.Pricebook.Actions;
 using BackOffice.Kernel.Abstractions.Identity;
 using BackOffice.Kernel.Abstractions.Proposals;
 using BackOffice.Kernel.Abstractions.Reports;
 using BackOffice.Kernel.Gate;
 using BackOffice.Store.Audit;
 using BackOffice.Store.Bundle;
+using BackOffice.Store.Pricebook;
 using BackOffice.Store.Sandbox;
 using BackOffice.Store.Tenancy;
 using BackOffice.Tests.Support;
@@ -18,7 +20,7 @@ namespace BackOffice.Tests.ApprovalConsole;
 /// <summary>
 /// Issue 17: a proposal proposed, approved and executed through the real gate is no unknown change to the Financial
 /// reports when its executor's writes are tracked: a note refreshes nothing, a link only the jobs whose twin moved, a
-/// bill only its job. An executor whose writes are not tracked still reads the whole books once.
+/// bill only its job, a pricebook update (journaled item by item) nothing. An executor whose writes are not tracked still reads the whole books once.
 /// </summary>
 public sealed class GateExecutedPerKeyTests : IDisposable
 {
@@ -37,6 +39,7 @@ public sealed class GateExecutedPerKeyTests : IDisposable
         IActionExecutor[] executors =
         [
             new CreateBillExecutor(new SandboxLedger(_clock)), new LinkRecordsExecutor(_clock), new ChangeOrderNoteExecutor(_clock), new UntrackedExecutor(),
+            new PricebookUpdateExecutor(new PricebookWriter(), _clock),
         ];
         _gate = new ProposalGate(_clock, audit, new GateOptions { AgentDepartments = new Dictionary<string, string> { ["financial"] = "finance" } }, executors);
         _switches = new GateSwitches(_clock, audit);
@@ -49,6 +52,7 @@ public sealed class GateExecutedPerKeyTests : IDisposable
     [InlineData("note", 0)]
     [InlineData("link", 1)]
     [InlineData("bill", 1)]
+    [InlineData("pricebook", 0)] // issue 17: journaled item by item, read by no Financial figure
     public async Task Wip_ProposalExecutedThroughTheGate_RefreshesPerKeyAndEqualsAFullRecompute(string kind, int computed)
     {
         var tenant = await ImportAsync();
@@ -119,6 +123,14 @@ public sealed class GateExecutedPerKeyTests : IDisposable
             ["lines"] = new JsonArray(new JsonObject
             {
                 ["account_id"] = "acct-5200", ["customer_id"] = "cust-21", ["cost_code"] = null, ["description"] = "Fittings", ["amount"] = "120.00",
+            }),
+        }),
+        "pricebook" => Make(PricebookUpdatePayload.Kind, RiskClass.Money, new JsonObject
+        {
+            ["vendor"] = "ABC Supply",
+            ["items"] = new JsonArray(new JsonObject
+            {
+                ["item_id"] = "pb-01", ["from_unit_cost"] = "4.1250", ["from_sell_price"] = "6.19", ["unit_cost"] = "4.3900", ["sell_price"] = "6.59",
             }),
         }),
         _ => Make(UntrackedExecutor.Kind, RiskClass.Routine, []),

@@ -16,7 +16,8 @@ namespace BackOffice.Tests.ApprovalConsole;
 /// <summary>
 /// Issue 17: after any series of writes (bill lines scaled, deleted or re-described and re-imported; a bill header's date,
 /// an invoice's date or due date, invoice lines, a sandbox bill, a financial note, a confirmed link, a payment's or a journal
-/// entry header's date, commitment lines), every Financial report read through the report cache, whose analysis is refreshed per key from
+/// entry header's date, commitment lines; budget lines, change orders, pay-app lines, a job's status, time entries and a
+/// pricebook update through the gate), every Financial report read through the report cache, whose analysis is refreshed per key from
 /// the previous stamp's when the change journal and the side tables' versions allow it, equals the same report computed
 /// from the books with no cache. CsCheck generates the series from a fixed seed after one write of each keyed kind; the
 /// test fails if a keyed kind never took the per-key path.
@@ -27,11 +28,21 @@ public sealed class PerKeyReportPropertyTests
     private static readonly DateOnly AsOf = new(2026, 11, 20);
 
     /// <summary>The kinds of write that must be refreshed per key (issue 17): each is in the series' fixed start.</summary>
-    private static readonly string[] KeyedKinds = ["cost line", "bill header", "invoice", "sandbox bill", "note", "link", "payment", "journal entry", "commitment"];
+    private static readonly string[] KeyedKinds =
+    [
+        "cost line", "bill header", "invoice", "sandbox bill", "note", "link", "payment", "journal entry", "commitment",
+        "budget line", "change order", "pay-app line", "job status", "time entry", "pricebook item",
+    ];
 
     /// <summary>Cost lines twice as often as the rest, so the per-key path after several kinds in a row is common too.</summary>
-    private static readonly Gen<PerKeyStep> Steps = Gen.Select(Gen.Int[0, 11], Gen.Int[1, 1000], Gen.Int[1, 40], (kind, row, size) => kind switch
+    private static readonly Gen<PerKeyStep> Steps = Gen.Select(Gen.Int[0, 17], Gen.Int[1, 1000], Gen.Int[1, 40], (kind, row, size) => kind switch
     {
+        12 => PerKeyStep.Sweep("budget line", new(StepKind.ScaleAmount, 4, row, size)),
+        13 => new PerKeyStep("change order", null, row, size),
+        14 => new PerKeyStep("pay-app line", null, row, size),
+        15 => new PerKeyStep("job status", null, row, size),
+        16 => new PerKeyStep("time entry", null, row, size),
+        17 => new PerKeyStep("pricebook item", null, row, size),
         10 => new PerKeyStep("payment", null, row, size),
         11 => new PerKeyStep("journal entry", null, row, size),
         0 or 1 => PerKeyStep.Sweep("cost line", new(StepKind.ScaleAmount, 0, row, size)),
@@ -52,6 +63,11 @@ public sealed class PerKeyReportPropertyTests
         PerKeyStep.Sweep("note", new(StepKind.AddNote, 0, 1, 1)), new PerKeyStep("invoice", null, 2, 5), new PerKeyStep("link", null, 3, 2),
         PerKeyStep.Sweep("sandbox bill", new(StepKind.SandboxBill, 0, 1, 12)), PerKeyStep.Sweep("invoice", new(StepKind.ShiftDueDate, 0, 4, 9)),
         new PerKeyStep("payment", null, 1, 40), new PerKeyStep("journal entry", null, 0, 35), PerKeyStep.Sweep("commitment", new(StepKind.ScaleAmount, 5, 2, 30)),
+        // Issue 17: the project side, the workforce and a pricebook update through the gate.
+        PerKeyStep.Sweep("budget line", new(StepKind.ScaleAmount, 4, 0, 15)), new PerKeyStep("change order", null, 0, 5),
+        new PerKeyStep("change order", null, 1, 20), new PerKeyStep("pay-app line", null, 2, 10), new PerKeyStep("job status", null, 1, 1),
+        new PerKeyStep("time entry", null, 0, 12), new PerKeyStep("time entry", null, 3, 7), new PerKeyStep("pricebook item", null, 0, 10),
+        new PerKeyStep("job status", null, 1, 1),
     ];
 
     /// <summary>On both engines (issue 17): the spliced lists must come in the order a full read gives there too.</summary>

@@ -9,8 +9,9 @@ namespace BackOffice.Tests.ApprovalConsole;
 /// Issue 17: one write of <see cref="PerKeyReportPropertyTests"/>: a step of the sweep's property test
 /// (<paramref name="Inner"/>), or, with none, a confirmed link ("link"), a bill header's, an invoice's, a payment's or a
 /// journal entry header's date ("bill header", "invoice", "payment", "journal entry") moved in the bundle by
-/// <paramref name="Size"/> - 20 days. <paramref name="Kind"/> names the
-/// kind of write whose per-key refresh the test checks.
+/// <paramref name="Size"/> - 20 days; issue 17: a change order's status or amount, a pay-app line's work to date, a job's
+/// status, a time entry's end or job (in the bundle), or a pricebook item's price through the gate ("pricebook item").
+/// <paramref name="Kind"/> names the kind of write whose per-key refresh the test checks.
 /// </summary>
 public sealed record PerKeyStep(string Kind, IncrementalSweepStep? Inner, int Row, int Size)
 {
@@ -42,10 +43,92 @@ public sealed record PerKeyStep(string Kind, IncrementalSweepStep? Inner, int Ro
                 return ShiftDate(Path.Combine(bundle, "ledger", "payments.csv"));
             case "journal entry":
                 return ShiftDate(Path.Combine(bundle, "ledger", "journal-entries.csv"));
+            case "change order":
+                // Approved <-> pending (a prime order moves the contract, a commitment order committed cost), or the amount scaled.
+                return EditRow(Path.Combine(bundle, "project", "change-orders.csv"), f =>
+                {
+                    if (Row % 2 == 0)
+                    {
+                        f["status"] = f["status"] == "approved" ? "pending" : "approved";
+                    }
+                    else
+                    {
+                        f["amount"] = Percent(f["amount"], 100 + Size);
+                    }
+                });
+            case "pay-app line":
+                return EditRow(Path.Combine(bundle, "project", "pay-app-lines.csv"), f => f["completed_to_date"] = Percent(f["completed_to_date"], 100 - Size));
+            case "job status":
+                return EditRow(Path.Combine(bundle, "project", "jobs.csv"), f => f["status"] = f["status"] == "closed" ? "active" : "closed");
+            case "time entry":
+                // A shift cut short by Size x 5 minutes, or moved to another job of the file (its hours leave one job for another).
+                var timecards = Path.Combine(bundle, "workforce", "timecards.csv");
+                var jobs = File.ReadAllLines(timecards).Skip(1).Select(l => Cells(l)[2]).Where(j => j.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+                return EditRow(timecards, f =>
+                {
+                    if (Row % 2 == 0 && f["clock_out"].Length > 0)
+                    {
+                        f["clock_out"] = DateTime.ParseExact(f["clock_out"], "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture).AddMinutes(-5 * Size)
+                            .ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+                    }
+                    else
+                    {
+                        var others = jobs.Where(j => j != f["job_id"]).ToList();
+                        f["job_id"] = others.Count == 0 ? f["job_id"] : others[Size % others.Count];
+                    }
+                });
+            case "pricebook item":
+                await PricebookThroughGate.UpdateAsync(tenant, Row, Size, number, cancellationToken);
+                return false;
             default:
                 throw new InvalidOperationException($"unknown step kind {Kind}");
         }
     }
+
+    /// <summary>Issue 17: edits one row of a CSV (picked by <see cref="Row"/>) by column name; the columns edited are never quoted.</summary>
+    private bool EditRow(string file, Action<Dictionary<string, string>> change)
+    {
+        var lines = File.ReadAllLines(file).ToList();
+        var header = lines[0].Split(',');
+        var rows = Enumerable.Range(1, lines.Count - 1).Where(i => lines[i].Length > 0).ToList();
+        if (rows.Count == 0)
+        {
+            return false;
+        }
+
+        var at = rows[Row % rows.Count];
+        var fields = header.Zip(Cells(lines[at])).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+        change(fields);
+        lines[at] = string.Join(',', header.Select(h => fields[h]));
+        File.WriteAllLines(file, lines);
+        return true;
+    }
+
+    /// <summary>A CSV row's cells as written (a quoted cell keeps its quotes, so the row joins back unchanged); no line breaks in cells.</summary>
+    private static List<string> Cells(string line)
+    {
+        var cells = new List<string>();
+        var (start, quoted) = (0, false);
+        for (var i = 0; i <= line.Length; i++)
+        {
+            if (i == line.Length || (line[i] == ',' && !quoted))
+            {
+                cells.Add(line[start..i]);
+                start = i + 1;
+            }
+            else if (line[i] == '"')
+            {
+                quoted = !quoted;
+            }
+        }
+
+        return cells;
+    }
+
+    /// <summary>A bundle amount times <paramref name="percent"/> %, to the cent (rounded half away from zero, DESIGN.md rule 8).</summary>
+    private static string Percent(string amount, int percent) =>
+        Math.Round(decimal.Parse(amount, NumberStyles.Number, CultureInfo.InvariantCulture) * percent / 100m, 2, MidpointRounding.AwayFromZero)
+            .ToString("0.00", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Moves the txn_date (in bills.csv, invoices.csv, payments.csv and journal-entries.csv the columns before it are never

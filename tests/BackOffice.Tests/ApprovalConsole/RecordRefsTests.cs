@@ -31,7 +31,12 @@ public sealed class RecordRefsTests : IAsyncLifetime
     [InlineData("duplicate bill: bill-5001", "duplicate bill: bill RP-2291 from Rivera Plumbing")]
     [InlineData("line bill-5001-2 moved", "line bill RP-2291 line 2 from Rivera Plumbing moved")]
     [InlineData("payment unapplied: pmt-2102 (Lakeview Custom Home)", "payment unapplied: payment Check 2215 from Okafor, Daniel:Lakeview Custom Home (Lakeview Custom Home)")]
-    [InlineData("commitment not in ledger: cmt-101-02", "commitment not in ledger: commitment SC-101-02 with Brightline Electric Inc.")]
+    [InlineData("cmt-101-02 is not in the ledger (Smith Residence - Kitchen)", "Commitment SC-101-02 with Brightline Electric Inc. is not in the ledger (Smith Residence - Kitchen)")]
+    [InlineData("bill-5001 duplicates another bill", "Bill RP-2291 from Rivera Plumbing duplicates another bill")]
+    [InlineData("ledger_bills:bill-5001", "Bill RP-2291 from Rivera Plumbing")]
+    [InlineData("ledger_journal_entries:je-302", "Journal entry JE-1105")]
+    [InlineData("project_commitments:cmt-101-02", "Commitment SC-101-02 with Brightline Electric Inc.")]
+    [InlineData("see ledger_bills:bill-5001 and ledger_bills:bill-0000", "see bill RP-2291 from Rivera Plumbing and ledger_bills:bill-0000")]
     [InlineData("posted to acct-9999 and acct-5400.", "posted to acct-9999 and 5400 Permits and Fees.")]
     [InlineData("File coi-brightline-electric-2026.txt under jobs/2026-101", "File coi-brightline-electric-2026.txt under jobs/2026-101")]
     public async Task Text_IdsOfTheDemoBooks_ReadAsTheRecords(string stored, string shown)

@@ -5,6 +5,17 @@ namespace BackOffice.Tests.Figures;
 /// <summary>AIA G702/G703 arithmetic (issue 16) against the worked examples collected in /work/notes/figures.md section 1.</summary>
 public sealed class PayAppToolsTests
 {
+    /// <summary>
+    /// PUBLISHED: the G703 rows of PayAppPro "Example Completed G702 & G703", payapppro.com/examples/aia-g702-g703.php
+    /// (item, description, C, D, E, F); the tie-out finding test (issue 16) states that application with errors.
+    /// </summary>
+    internal static readonly SovLine[] PayAppProCompletedLines =
+    [
+        new("1", "Mobilization", 25_000m, 25_000m, 0m, 0m),
+        new("2", "Rough Carpentry", 95_000m, 40_000m, 22_500m, 0m),
+        new("3", "Finish Carpentry", 145_000m, 0m, 45_000m, 0m),
+    ];
+
     [Fact]
     public void Compute_PayAppProFilledOutG702_MatchesPublishedLinesOneToFour()
     {
@@ -29,13 +40,7 @@ public sealed class PayAppToolsTests
         // 250,000, change orders 15,000, contract to date 265,000, completed and stored 132,500, retainage 10% 13,250.
         // (Its "current payment due" ignores previous certificates and its balance to finish excludes retainage;
         // line 9 here follows the AIA form: 265,000 - 119,250 = 145,750.)
-        SovLine[] lines =
-        [
-            new("1", "Mobilization", 25_000m, 25_000m, 0m, 0m),
-            new("2", "Rough Carpentry", 95_000m, 40_000m, 22_500m, 0m),
-            new("3", "Finish Carpentry", 145_000m, 0m, 45_000m, 0m),
-        ];
-        var packet = PayAppTools.Compute(250_000m, new ChangeOrderSummary(15_000m, 0m, 0m, 0m), lines, RetainageRates.Flat(10m), 0m);
+        var packet = PayAppTools.Compute(250_000m, new ChangeOrderSummary(15_000m, 0m, 0m, 0m), PayAppProCompletedLines, RetainageRates.Flat(10m), 0m);
 
         Assert.Equal([25_000m, 62_500m, 45_000m], packet.Lines.Select(l => l.CompletedAndStored));
         Assert.Equal([0m, 32_500m, 100_000m], packet.Lines.Select(l => l.BalanceToFinish));

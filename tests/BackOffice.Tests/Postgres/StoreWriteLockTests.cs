@@ -15,6 +15,7 @@ public sealed class StoreWriteLockTests
     public static TheoryData<string> Writes => new()
     {
         "sweep run", "lease", "confirmed link", "financial note", "workforce outbox", "pricebook mapping", "export mapping", "narration cache",
+        "memory item", "quickbooks tokens", "quickbooks sync", "quickbooks status", "bundle file move",
     };
 
     [PostgresTheory]
@@ -45,6 +46,12 @@ public sealed class StoreWriteLockTests
             new Store.Financial.FinancialNote("key-1", "c-1", "project", "text", 1, "2026-11-20T00:00:00Z"), Ct),
         "pricebook mapping" => tenant.Pricebook.SaveMappingAsync("vendor-1", "{}", "test", "2026-11-20T00:00:00Z", Ct),
         "export mapping" => tenant.ExportImports.SaveMappingAsync("procore", "budget", "{}", "test", "2026-11-20T00:00:00Z", Ct),
+        "memory item" => new Store.Memory.SqliteTenantMemory(tenant, new Store.Memory.HashedNgramEmbedder()).RememberAsync(
+            new global::BackOffice.Domain.Memory.MemoryItem("resolution", "f-1", "text", "approved", "test", DateTimeOffset.UnixEpoch), Ct),
+        "quickbooks tokens" => tenant.QuickBooks.SaveTokensAsync("realm-1", "access", "2026-11-20T01:00:00Z", "refresh", null, Ct),
+        "quickbooks sync" => tenant.QuickBooks.RecordSyncAsync("realm-1", "2026-11-20T00:00:00Z", null, Ct),
+        "quickbooks status" => tenant.QuickBooks.SetStatusAsync("realm-1", "needs-reconnect", "expired", Ct),
+        "bundle file move" => Store.Bundle.BundleFileMoves.FinishAsync(tenant, "token-1", Ct),
         "narration cache" => tenant.NarrationCache.PutAsync("facts-1", "subject-1", new Store.Memory.NarrationCacheStore.Entry("text", "template", "prompt-1"), Ct),
         _ => new Store.Workforce.WorkforceOutbox(TimeProvider.System).AddAsync(tenant, "req-1", "staffing-alert", null, null, null, "{}", Ct),
     };

@@ -41,6 +41,29 @@ public sealed class PricebookUpdateExecutorTests : IDisposable
         Assert.Equal((41250L, (long?)619L), await PricebookSeed.PriceOfAsync(Path, "pb-01"));
     }
 
+    /// <summary>
+    /// Issue 17: the price moves are journaled with the change (the report cache and the incremental sweep see which items
+    /// changed), once for the update and once for its undo; a refused update journals nothing.
+    /// </summary>
+    [Fact]
+    public async Task ExecuteAndUndo_JournalTheItemTheyMove_ARefusalNothing()
+    {
+        await PricebookSeed.ItemsAsync(Path);
+        var since = await Path.Changes.LatestAsync(CancellationToken.None);
+        await Assert.ThrowsAsync<PricebookConflictException>(() => _executor.ExecuteAsync(Request(from: "4.0000"), CancellationToken.None));
+        Assert.Empty(await Path.Changes.SinceAsync(since, CancellationToken.None));
+
+        var request = Request();
+        var prior = await _executor.CapturePriorStateAsync(request, CancellationToken.None);
+        var outcome = await _executor.ExecuteAsync(request, CancellationToken.None);
+        await _executor.UndoAsync(request, prior, outcome, CancellationToken.None);
+
+        var journal = await Path.Changes.SinceAsync(since, CancellationToken.None);
+        Assert.Equal(["item pb-01 pricebook_items pricebook:update", "item pb-01 pricebook_items pricebook:undo"],
+            journal.Select(j => $"{j.Kind} {j.Key} {j.Table} {j.Source}"));
+        Assert.True(_executor.WritesTracked);
+    }
+
     [Fact]
     public async Task Execute_Retried_WritesOnce()
     {

@@ -12,7 +12,7 @@ namespace BackOffice.Tests.Sweeps;
 
 /// <summary>
 /// Issue 18: after any series of changes (lines of bills, invoices and payments, time entries, budget and commitment
-/// rows changed, deleted or added, due dates moved, an inbox file dropped outside an import, a gate-side note, the
+/// rows, issue 16's pay applications and G703 lines changed, deleted or added, due dates moved, an inbox file dropped outside an import, a gate-side note, the
 /// clock moved), the incremental sweep leaves the same open findings and proposals as a full sweep of a copy of the
 /// tenant taken just before it. CsCheck generates the series from a fixed seed and shrinks a failing one.
 /// </summary>
@@ -31,12 +31,18 @@ public sealed class IncrementalSweepPropertyTests
     /// Financial's per-job and per-vendor path (only cost lines changed since its last sweep). The second scales a Retainage
     /// Payable line (bill-5003's), so the per-vendor reconciliation must find sub invoice si-03's retainage difference while
     /// keeping the other vendors' stored findings. They come first because a generated
-    /// copy of a line repeats its line number, and the bundle's validation then refuses every later import.
+    /// copy of a line repeats its line number, and the bundle's validation then refuses every later import. Issue 16: then
+    /// a G703 line's work this period scaled (pa-102-2's 09-250 line: the prior application pa-102-1 stays as it was) and a
+    /// G702's current payment due changed (pa-101-1), so Financial ties out only those jobs' pay applications again.
     /// </summary>
     private static IncrementalSweepStep[] WithCostLineSteps(IncrementalSweepStep[] steps) =>
     [
-        new(StepKind.ScaleAmount, 0, 17, 30), new(StepKind.ScaleAmount, 0, 3, 12), new(StepKind.DeleteRow, 0, 11, 1), .. steps,
+        new(StepKind.ScaleAmount, 0, 17, 30), new(StepKind.ScaleAmount, 0, 3, 12), new(StepKind.DeleteRow, 0, 11, 1),
+        new(StepKind.ScaleAmount, PayAppFile(IncrementalSweepStep.PayAppLines), 19, 20), new(StepKind.ScaleAmount, PayAppFile(IncrementalSweepStep.PayApps), 0, 5),
+        .. steps,
     ];
+
+    private static int PayAppFile(string path) => Array.FindIndex(IncrementalSweepStep.Files, f => f.Path == path);
 
     private static async Task RunAsync(IncrementalSweepStep[] steps)
     {
@@ -51,6 +57,7 @@ public sealed class IncrementalSweepPropertyTests
         var skippedAfterChanges = 0;
         var perKey = 0;
         var perVendor = 0;
+        var perPayAppJob = 0;
         for (var i = 0; i < steps.Length; i++)
         {
             var step = steps[i];
@@ -71,6 +78,7 @@ public sealed class IncrementalSweepPropertyTests
             skippedAfterChanges += changed ? outcomes.Count(o => o.Unchanged) : 0;
             perKey += outcomes.Count(o => o.PerKey);
             perVendor += outcomes.Count(o => o.PerKeyChecks.Contains("reconciliation"));
+            perPayAppJob += step.EditsPayApps ? outcomes.Count(o => o.PerKeyChecks.Contains("pay-app-tie-out")) : 0;
         }
 
         // Issue 18: the series must reach the path where the books changed and agents that do not read what changed stop.
@@ -79,6 +87,8 @@ public sealed class IncrementalSweepPropertyTests
         Assert.True(perKey > 0, "no sweep recomputed only the changed jobs");
         // Issue 18: and the path where the reconciliation read and reconciled only the vendors whose bills changed.
         Assert.True(perVendor > 0, "no sweep reconciled only the changed vendors' bills");
+        // Issue 16: and the path where only the pay applications of the jobs a pay-app change names were tied out again.
+        Assert.True(perPayAppJob > 0, "no sweep tied out only the changed jobs' pay applications");
     }
 
     /// <summary>A change the bundle's validation refuses (a copied line whose line number repeats) writes nothing.</summary>

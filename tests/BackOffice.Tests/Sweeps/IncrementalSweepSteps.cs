@@ -26,13 +26,21 @@ public enum StepKind
 public sealed record IncrementalSweepStep(StepKind Kind, int File, int Row, int Size)
 {
     /// <summary>The bundle files a step edits, with the column it scales: bill, invoice and payment lines, time entries,
-    /// budget and commitment rows, sub-invoice lines. Line rows may be deleted or copied without breaking a reference.</summary>
+    /// budget and commitment rows, sub-invoice lines; issue 16: a G703 line's work completed to date (this period's work)
+    /// and a G702's current payment due. Line rows may be deleted or copied without breaking a reference.</summary>
     public static readonly (string Path, string Column)[] Files =
     [
         ("ledger/bill-lines.csv", "amount"), ("ledger/invoice-lines.csv", "amount"), ("ledger/payment-lines.csv", "amount"),
         ("workforce/timecards.csv", "rate"), ("project/budget-lines.csv", "pm_estimate_at_completion"),
         ("project/commitment-lines.csv", "amount"), ("project/sub-invoice-lines.csv", "amount"),
+        (PayAppLines, "completed_to_date"), (PayApps, "amount_due"),
     ];
+
+    /// <summary>Issue 16: the files whose rows reach Financial's pay-app tie-out.</summary>
+    public const string PayAppLines = "project/pay-app-lines.csv", PayApps = "project/pay-apps.csv";
+
+    /// <summary>Whether the step edits a pay application or its G703 lines (issue 16).</summary>
+    public bool EditsPayApps => Kind is StepKind.ScaleAmount or StepKind.DeleteRow or StepKind.CopyRow && Files[File].Path is PayAppLines or PayApps;
 
     public static readonly Gen<IncrementalSweepStep> Generator =
         Gen.Select(Gen.Enum<StepKind>(), Gen.Int[0, Files.Length - 1], Gen.Int[1, 1000], Gen.Int[1, 40],

@@ -39,16 +39,29 @@ public static class PayAppPackets
             throw new PayAppPacketException($"Job {contract.JobId} has no pay application {period ?? "at all"}; it has: {string.Join(", ", apps.Select(p => p.Number))}.");
         }
 
+        var lines = (await data.PayAppSheets.LinesAsync(cancellationToken)).ToLookup(l => l.PayAppId);
+        var terms = (await data.PayAppSheets.RetainageTermsAsync(cancellationToken)).Single(t => t.PayAppId == apps[index].Id);
+        var changeOrders = (await data.ProjectFinancials.ChangeOrdersAsync(cancellationToken)).Where(c => c.JobId == contract.JobId).ToList();
+        return Build(contract, apps, index, lines, terms, changeOrders);
+    }
+
+    /// <summary>
+    /// The packet of <paramref name="apps"/>[<paramref name="index"/>] from tables already read (issue 16: the Financial
+    /// sweep's tie-out check reads the pay-app tables once for every application it ties out).
+    /// </summary>
+    /// <param name="apps">The job's pay applications in period order (as <c>PayAppsAsync</c> returns them).</param>
+    /// <param name="changeOrders">The job's change orders.</param>
+    public static PayAppDocument Build(
+        JobContract contract, IReadOnlyList<PayApp> apps, int index, ILookup<string, PayAppLine> lines, PayAppRetainageTerms terms,
+        IReadOnlyList<ChangeOrder> changeOrders)
+    {
         var app = apps[index];
         var prior = index > 0 ? apps[index - 1] : null;
-        var lines = (await data.PayAppSheets.LinesAsync(cancellationToken)).ToLookup(l => l.PayAppId);
         if (!lines[app.Id].Any())
         {
             throw new PayAppPacketException($"Pay application {app.Number} of job {contract.JobId} ({app.Id}) has no G703 lines in project/pay-app-lines.csv.");
         }
 
-        var terms = (await data.PayAppSheets.RetainageTermsAsync(cancellationToken)).Single(t => t.PayAppId == app.Id);
-        var changeOrders = (await data.ProjectFinancials.ChangeOrdersAsync(cancellationToken)).Where(c => c.JobId == contract.JobId).ToList();
         var sov = ScheduleOfValues(lines[app.Id].ToList(), prior is null ? [] : lines[prior.Id].ToList());
         var previousCertificates = prior is null ? 0m : prior.WorkCompletedToDate + prior.StoredMaterials - prior.RetainageHeldToDate;
         var packet = PayAppTools.Compute(contract.OriginalContract, ChangeOrderBox(changeOrders, app, prior), sov, Rates(terms, app), previousCertificates);

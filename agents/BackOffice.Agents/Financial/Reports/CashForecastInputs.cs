@@ -11,8 +11,9 @@ namespace BackOffice.Agents.Financial.Reports;
 /// Issue 17: what the cash forecast reads besides the shared analysis (bills' due dates, payments and their lines, bill
 /// payments, vendor credits, payroll, retainage terms), kept per memo with the analysis's inputs it was read with. When
 /// the analysis of the next stamp was refreshed per key from those inputs, the writes since are lines, bill headers,
-/// invoices, payments, journal entry headers, commitments or side tables none of these read, except bills (only the
-/// bills the journal names are read again) and payments (the analysis's, with the payment lines read again).
+/// invoices, payments, journal entry headers, commitments, project or workforce tables or side tables none of these
+/// read, except bills (only the bills the journal names are read again), payments (the analysis's, with the payment
+/// lines read again), payroll lines (payroll read again) and pay apps or jobs (retainage terms read again).
 /// </summary>
 internal sealed record CashForecastInputs(
     SweepInputs Inputs, IReadOnlyList<BillDue> Bills, IReadOnlyList<LedgerPayment> Payments, IReadOnlyList<ArPaymentLine> PaymentLines,
@@ -53,6 +54,17 @@ internal sealed record CashForecastInputs(
         if (changes.Any(c => c.Kind == "ledger_payments"))
         {
             before = before with { PaymentLines = await request.Data.Receivables.PaymentLinesAsync(cancellationToken) };
+        }
+
+        // Issue 17: payroll is summed from the payroll lines; retainage terms join pay apps to their jobs.
+        if (changes.Any(c => c.Table == FinancialRefreshProject.PayrollLines))
+        {
+            before = before with { Payroll = await request.Data.Cash.PayrollAsync(cancellationToken) };
+        }
+
+        if (changes.Any(c => c.Table is FinancialRefreshProject.PayApps or FinancialRefreshProject.JobsTable))
+        {
+            before = before with { RetainageTerms = await request.Data.PayAppSheets.RetainageTermsAsync(cancellationToken) };
         }
 
         var ids = changes.Where(c => c.Kind == "ledger_bills").Select(c => c.Key).ToHashSet(StringComparer.Ordinal);

@@ -42,7 +42,7 @@ public sealed class CostDetailReport(FinancialOptions options) : IReport, IJobRe
             // Issue 17: the job's lines through the customer index, not every posting of the books.
             var postings = await request.Data.LedgerFinancials.CostPostingsAsync(ledgerJob, cancellationToken);
             rows.AddRange(postings.Where(p => p.TxnDate <= request.AsOf).Select(p => Row(
-                $"{p.SourceTable}:{p.SourceId}", Ledger, p.TxnDate, $"{p.SourceTable}:{p.ParentId}", p.AccountId, p.CostCode, p.Amount, null)));
+                $"{p.SourceTable}:{p.SourceId}", Ledger, p.TxnDate, $"{DocumentTable(p.SourceTable)}:{p.ParentId}", p.AccountId, p.CostCode, p.Amount, null)));
         }
 
         var data = analysis.Data;
@@ -51,6 +51,17 @@ public sealed class CostDetailReport(FinancialOptions options) : IReport, IJobRe
             c.Source ?? c.CommitmentId, Project, null, $"project_commitments:{c.CommitmentId}", null, c.CostCode, null, c.Amount)));
         return new ReportTable(ReportCells.Title("Cost detail", request), ["side", "txnDate", "document", "account", "costCode", "costToDate", "committed"], rows);
     }
+
+    /// <summary>
+    /// Issue 17: a posting's document is its bill or journal entry (the line's parent), so the reference names the table
+    /// the parent is in ("ledger_bills:bill-5010"), which the console shows as "Bill 5010 from ..." linked to that record.
+    /// </summary>
+    private static string DocumentTable(string lineTable) => lineTable switch
+    {
+        "ledger_bill_lines" => "ledger_bills",
+        "ledger_journal_lines" => "ledger_journal_entries",
+        _ => lineTable,
+    };
 
     private static JsonObject Row(string id, string side, DateOnly? date, string document, string? account, string? costCode, decimal? costToDate, decimal? committed) => new()
     {

@@ -10,8 +10,10 @@ namespace BackOffice.Agents.Financial.Reports;
 /// commitments (the change journal names them, <see cref="FinancialRefreshLedger"/>), and the
 /// side tables migration 2027 versions one by one (a note moves no figure; a confirmed link moves the job map). A proposal
 /// executed or undone through the gate is seen by what it wrote when its executor's writes are tracked (the gate marks
-/// its audit events, <see cref="TrackedExecutions"/>). Anything else (another journaled table, a journal row without its
-/// table, an untracked execution, a file) reads the whole books.
+/// its audit events, <see cref="TrackedExecutions"/>). Budgets, change orders, pay apps, project jobs and the workforce
+/// tables are read again whole and recompute the jobs named (<see cref="FinancialRefreshProject"/>); a pricebook item
+/// moves nothing the analysis reads. Anything else (another journaled table, a journal row without its table, an
+/// untracked execution, a file) reads the whole books.
 /// </summary>
 internal static class FinancialRefresh
 {
@@ -34,6 +36,9 @@ internal static class FinancialRefresh
         "wip_period_jobs", "wip_periods", "workforce_outbox",
     };
 
+    /// <summary>Issue 17: journaled tables <see cref="FinancialData.LoadAsync"/> does not read (a pricebook update through the gate).</summary>
+    private static readonly HashSet<string> UnreadJournalTables = new(StringComparer.Ordinal) { "pricebook_items" };
+
     /// <summary>Links a person confirmed: part of the identity (job and vendor maps) the analysis resolves with.</summary>
     private const string LinksTable = "financial_links";
 
@@ -41,8 +46,10 @@ internal static class FinancialRefresh
     /// The refreshed data, the project jobs whose rows must be computed again (null: every job), and the journal rows it
     /// was refreshed by (the cash forecast re-reads the bills they name).
     /// </summary>
-    /// <param name="KeepCommitted">Issue 17: false when commitments changed, so committed cost is computed again.</param>
-    internal sealed record Refresh(FinancialData Data, IReadOnlySet<string>? Jobs, IReadOnlyList<JournalEntry> Changes, bool KeepCommitted = true);
+    /// <param name="KeepCommitted">Issue 17: false when commitments or change orders changed, so committed cost is computed again.</param>
+    /// <param name="KeepLabor">Issue 17: false when timecards, employees or burden profiles changed (burdened rates, overtime).</param>
+    internal sealed record Refresh(
+        FinancialData Data, IReadOnlySet<string>? Jobs, IReadOnlyList<JournalEntry> Changes, bool KeepCommitted = true, bool KeepLabor = true);
 
     /// <summary>The previous data with what changed read again, or null (read everything) when the change is not keyed.</summary>
     public static async Task<Refresh?> RunAsync(ReportRequest request, FinancialSnapshot before, SweepInputs now, CancellationToken cancellationToken)
@@ -55,44 +62,59 @@ internal static class FinancialRefresh
         }
 
         var changes = await request.Data.Changes.SinceAsync(before.Inputs.JournalSeq, cancellationToken);
-        if (changes.Any(c => c.Table is null || !(KeyedTables.Contains(c.Table) || FinancialRefreshLedger.Tables.Contains(c.Table))))
+        if (changes.Any(c => c.Table is null || !Handled(c.Table)))
         {
             return null;
         }
 
         var data = before.Analysis.Data;
         var jobs = new HashSet<string>(StringComparer.Ordinal);
-        if (moved.Contains(LinksTable))
+        var jobRows = changes.Any(c => c.Table == FinancialRefreshProject.JobsTable);
+        if (moved.Contains(LinksTable) || jobRows)
         {
-            (data, var relinked) = await RelinkAsync(request, data, cancellationToken);
+            (data, var relinked) = await RelinkAsync(request, data, jobRows, cancellationToken);
             jobs.UnionWith(relinked);
         }
 
-        var committed = false;
+        var (committed, labor, everyJob) = (false, false, false);
         if (changes.Count > 0)
         {
-            (data, var entryCustomers, var commitmentJobs, committed) = await FinancialRefreshLedger.RereadAsync(request, data, changes, cancellationToken);
+            (data, var projectJobs, var orders, labor) = await FinancialRefreshProject.RereadAsync(request, data, changes, cancellationToken);
+            (data, var entryCustomers, var commitmentJobs, var commitments) = await FinancialRefreshLedger.RereadAsync(request, data, changes, cancellationToken);
             (data, var customers) = await FinancialRefreshKeys.RereadAsync(request, data, changes, entryCustomers, cancellationToken);
             jobs.UnionWith(data.JobMap().Where(m => customers.Contains(m.Value)).Select(m => m.Key));
             jobs.UnionWith(commitmentJobs);
+            jobs.UnionWith(projectJobs ?? new HashSet<string>());
+            (committed, everyJob) = (orders || commitments, projectJobs is null);
         }
 
         // A project direct cost counts or not by the bills it matches, of any job (issue 14's rule): then every job again.
-        return new Refresh(data, data.Books.DirectCostLines is { Count: > 0 } && changes.Count > 0 ? null : jobs, changes, !committed);
+        everyJob |= data.Books.DirectCostLines is { Count: > 0 } && changes.Count > 0;
+        return new Refresh(data, everyJob ? null : jobs, changes, !committed, !labor);
     }
 
+    private static bool Handled(string table) => KeyedTables.Contains(table) || FinancialRefreshLedger.Tables.Contains(table)
+        || FinancialRefreshProject.Tables.Contains(table) || table == FinancialRefreshProject.JobsTable || UnreadJournalTables.Contains(table);
+
     /// <summary>
-    /// A confirmed link changed: the identity is resolved again (masters and links, a few hundred rows; the masters are
-    /// journaled, so unchanged here). The jobs whose ledger twin changed are computed again; when the closed jobs' twins
-    /// change, the cost lines the closed-job check looks at are read again.
+    /// A confirmed link or a project job changed: the identity is resolved again (masters and links, a few hundred rows;
+    /// the other masters are journaled, so unchanged here), and with <paramref name="jobRows"/> the jobs and their
+    /// contracts (status, contract value, dates) are read again. The jobs whose ledger twin changed are computed again
+    /// (the journal's named jobs are <see cref="FinancialRefreshProject"/>'s); when the closed jobs' twins change (a job
+    /// closed or reopened too), the cost lines the closed-job check looks at are read again.
     /// </summary>
-    private static async Task<(FinancialData Data, IReadOnlySet<string> Jobs)> RelinkAsync(ReportRequest request, FinancialData data, CancellationToken cancellationToken)
+    private static async Task<(FinancialData Data, IReadOnlySet<string> Jobs)> RelinkAsync(
+        ReportRequest request, FinancialData data, bool jobRows, CancellationToken cancellationToken)
     {
         var books = await TenantBooks.LoadAsync(request.Data, null, cancellationToken);
-        var relinked = data with { Identity = books.Identity };
+        var contracts = jobRows ? await request.Data.ProjectFinancials.ContractsAsync(cancellationToken) : data.Books.Contracts;
+        var relinked = data with
+        {
+            Identity = books.Identity, Jobs = books.Masters.Jobs.ToDictionary(j => j.Id), Books = data.Books with { Contracts = contracts },
+        };
         var (oldMap, newMap) = (data.JobMap(), relinked.JobMap());
         var jobs = oldMap.Keys.Concat(newMap.Keys).Where(j => oldMap.GetValueOrDefault(j) != newMap.GetValueOrDefault(j)).ToHashSet(StringComparer.Ordinal);
-        var closed = FinancialBooks.ClosedCustomers(data.Books.Contracts, books.Identity);
+        var closed = FinancialBooks.ClosedCustomers(contracts, books.Identity);
         if (!closed.Order(StringComparer.Ordinal).SequenceEqual(FinancialBooks.ClosedCustomers(data.Books.Contracts, data.Identity).Order(StringComparer.Ordinal)))
         {
             var postings = await request.Data.LedgerFinancials.CostExceptionsAsync(closed, cancellationToken);

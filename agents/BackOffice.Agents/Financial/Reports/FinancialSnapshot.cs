@@ -44,7 +44,7 @@ internal sealed record FinancialSnapshot(SweepInputs Inputs, FinancialAnalysis A
         {
             memo.CountPerKey();
             var analysis = new FinancialAnalysis(refreshed.Data, request.AsOf, options);
-            return new FinancialSnapshot(inputs, refreshed.Jobs is { } changed ? analysis.Keep(before.Analysis, changed, refreshed.KeepCommitted) : analysis)
+            return new FinancialSnapshot(inputs, refreshed.Jobs is { } changed ? analysis.Keep(before.Analysis, changed, refreshed.KeepCommitted, refreshed.KeepLabor) : analysis)
             {
                 Refreshed = (before.Inputs, refreshed.Changes),
             };

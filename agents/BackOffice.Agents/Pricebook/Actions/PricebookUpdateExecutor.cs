@@ -14,6 +14,9 @@ namespace BackOffice.Agents.Pricebook.Actions;
 /// </summary>
 public sealed class PricebookUpdateExecutor(PricebookWriter writer, TimeProvider clock) : ActionExecutor<PricebookUpdatePayload>
 {
+    /// <summary>Issue 17: the writer journals every price it moves (and undoes) with the change, so the gate marks it tracked.</summary>
+    public override bool WritesTracked => true;
+
     protected override async Task<JsonObject> CaptureAsync(ActionRequest request, PricebookUpdatePayload payload, CancellationToken cancellationToken)
     {
         var (expected, _) = Parse(payload);

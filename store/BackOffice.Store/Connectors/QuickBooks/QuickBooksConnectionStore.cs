@@ -58,38 +58,30 @@ public sealed class QuickBooksConnectionStore(TenantData tenant)
     }
 
     /// <summary>Saves a refreshed pair at once: the old refresh token is spent the moment Intuit rotated it.</summary>
-    public async Task SaveTokensAsync(
-        string realmId, string accessToken, string accessExpiresAt, string refreshToken, string? refreshExpiresAt, CancellationToken cancellationToken)
-    {
-        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
-        var connection = connectionUnit.Connection;
-        await connection.ExecuteAsync(new CommandDefinition(
+    public Task SaveTokensAsync(
+        string realmId, string accessToken, string accessExpiresAt, string refreshToken, string? refreshExpiresAt, CancellationToken cancellationToken) =>
+        ExecuteAsync(
             """
             UPDATE quickbooks_connections SET access_token = @accessToken, access_expires_at = @accessExpiresAt,
                 refresh_token = @refreshToken, refresh_expires_at = @refreshExpiresAt, status = 'connected', last_error = NULL
             WHERE realm_id = @realmId
-            """, new { realmId, accessToken, accessExpiresAt, refreshToken, refreshExpiresAt }, cancellationToken: cancellationToken));
-    }
+            """, new { realmId, accessToken, accessExpiresAt, refreshToken, refreshExpiresAt }, cancellationToken);
 
-    public async Task SetStatusAsync(string realmId, string status, string? lastError, CancellationToken cancellationToken)
-    {
-        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
-        await SetStatusAsync(connectionUnit, realmId, status, lastError, cancellationToken);
-    }
+    public Task SetStatusAsync(string realmId, string status, string? lastError, CancellationToken cancellationToken) =>
+        tenant.InWriteUnitAsync(async unit =>
+        {
+            await SetStatusAsync(unit, realmId, status, lastError, cancellationToken);
+            return 0;
+        }, cancellationToken);
 
     public Task SetStatusAsync(DataUnit unit, string realmId, string status, string? lastError, CancellationToken cancellationToken) =>
         unit.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE quickbooks_connections SET status = @status, last_error = @lastError WHERE realm_id = @realmId",
             new { realmId, status, lastError }, unit.Transaction, cancellationToken: cancellationToken));
 
-    public async Task RecordSyncAsync(string realmId, string? at, string? lastError, CancellationToken cancellationToken)
-    {
-        await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
-        var connection = connectionUnit.Connection;
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE quickbooks_connections SET last_sync_at = COALESCE(@at, last_sync_at), last_error = @lastError WHERE realm_id = @realmId",
-            new { realmId, at, lastError }, cancellationToken: cancellationToken));
-    }
+    public Task RecordSyncAsync(string realmId, string? at, string? lastError, CancellationToken cancellationToken) => ExecuteAsync(
+        "UPDATE quickbooks_connections SET last_sync_at = COALESCE(@at, last_sync_at), last_error = @lastError WHERE realm_id = @realmId",
+        new { realmId, at, lastError }, cancellationToken);
 
     /// <summary>
     /// Issue 13 (`connections rekey`): rewrites every row's tokens through <paramref name="rewrap"/> (given the stored text
@@ -119,4 +111,8 @@ public sealed class QuickBooksConnectionStore(TenantData tenant)
         await unit.CommitAsync(cancellationToken);
         return changed;
     }
+
+    /// <summary>Issue 18: one update in a write unit (on PostgreSQL it queues on the tenant's write lock; a read unit skipped it).</summary>
+    private Task ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken) =>
+        tenant.InWriteUnitAsync(unit => unit.Connection.ExecuteAsync(new CommandDefinition(sql, parameters, unit.Transaction, cancellationToken: cancellationToken)), cancellationToken);
 }
