@@ -33,12 +33,12 @@ public sealed class PayAppTieOutScopeTests : IDisposable
         // job-102's application 2 now states line 8 100.00 over too; nothing else changed.
         EditPayApp(bundle, "pa-102-2", "amount_due", "136000.00");
         await importer.ImportAsync(bundle, _temp.Tenant("inc", clock), "test", null, Ct);
-        var progress = new Lines();
+        var progress = new ProgressLines();
         var second = await runner.RunAsync("inc", "financial", AsOf, "test", 1, SweepMode.Incremental, progress, Ct);
 
         Assert.True(second.PerKey);
         Assert.Contains("pay-app-tie-out", second.PerKeyChecks);
-        Assert.Contains("financial: pay applications tied out for 1 jobs whose pay applications changed; 1 tie-out findings of other jobs kept", progress.All);
+        Assert.Contains("financial: pay applications tied out for 1 jobs whose pay applications changed; 1 tie-out findings of other jobs kept", progress.Lines);
         var kept = Assert.Single(second.Findings, f => f.Key == "financial:pay-app-tie-out:job-101:1");
         Assert.Equal((job101.Title, job101.Narrative), (kept.Title, kept.Narrative));
         Assert.Equal(job101.Figures.Select(f => (f.Name, f.Value)), kept.Figures.Select(f => (f.Name, f.Value)));
@@ -58,30 +58,5 @@ public sealed class PayAppTieOutScopeTests : IDisposable
         fields[index] = value;
         lines[row] = string.Join(',', fields);
         File.WriteAllLines(file, lines);
-    }
-
-    /// <summary>Progress lines as reported, synchronously (Progress&lt;T&gt; posts them later on the thread pool).</summary>
-    private sealed class Lines : IProgress<string>
-    {
-        private readonly List<string> _lines = [];
-
-        public IReadOnlyList<string> All
-        {
-            get
-            {
-                lock (_lines)
-                {
-                    return [.. _lines];
-                }
-            }
-        }
-
-        public void Report(string value)
-        {
-            lock (_lines)
-            {
-                _lines.Add(value);
-            }
-        }
     }
 }
