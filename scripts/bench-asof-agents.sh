@@ -8,10 +8,9 @@
 # Usage: scripts/bench-asof-agents.sh AGENT [JOBS] [ROUNDS] [WORK] [CONFIG] [PEOPLE]   (AGENT: workforce or documents; CONFIG: Release or Debug)
 set -euo pipefail
 AGENT=$1; JOBS=${2:-100}; ROUNDS=${3:-3}; WORK=${4:-/tmp/bench-asof-$1}; CONFIG=${5:-Release}; PEOPLE=${6:-200}
-BO="$(cd "$(dirname "$0")/.." && pwd)/kernel/BackOffice.Host/bin/$CONFIG/net10.0/backoffice"
-rm -rf "$WORK" && mkdir -p "$WORK"
-export BACKOFFICE_DATA="$WORK/data"
-"$BO" generate --jobs "$JOBS" --seed 7 --out "$WORK/bundle" >/dev/null
+# shellcheck source=scripts/bench-common.sh
+source "$(dirname "$0")/bench-common.sh"
+bench_generate "$JOBS" "$WORK" "$CONFIG"
 python3 - "$WORK/bundle" "$PEOPLE" <<'PY'
 import csv, datetime, os, sys
 bundle, people = sys.argv[1], int(sys.argv[2])
@@ -34,18 +33,11 @@ write('workforce/payroll-lines', 'id,run_id,employee_id,week_start,regular_hours
 write('project/schedule-tasks', 'id,job_id,name,trade,start_date,end_date,crew_hours,percent_complete'.split(','),
       [[f'st-{j}-{t}', job, f'Task {t}', trades[(j + t) % 4], '2026-11-02', '2026-12-31', '400', '20'] for j, job in enumerate(jobs) for t in range(2)])
 PY
-"$BO" tenant create bench >/dev/null
-"$BO" import --tenant bench "$WORK/bundle" >/dev/null
+bench_import
 "$BO" sweep --tenant bench --as-of 2026-11-27 --full --agent "$AGENT" >/dev/null
 for round in $(seq 1 "$ROUNDS"); do
   asof=$(date -d "2026-11-27 + $round day" +%F)
-  for mode in incremental full unchanged; do
-    flag=""; [ "$mode" = full ] && flag="--full"
-    start=$(date +%s%N)
-    # Progress lines go to a terminal only: run under script(1) so the path taken is printed.
-    out=$(script -qec "/usr/bin/time -f 'peak %M KB' '$BO' sweep --tenant bench --as-of $asof $flag --agent $AGENT" /dev/null 2>&1 | tr -d '\r')
-    end=$(date +%s%N)
-    echo "round $round ($asof) $mode: $(( (end - start) / 1000000 )) ms, load $(cut -d' ' -f1 /proc/loadavg)"
-    echo "$out" | grep -E "^$AGENT: |findings stand|peak" | sed 's/^/  /'
-  done
+  bench_sweep "round $round ($asof) incremental" "^$AGENT: |findings stand" --as-of "$asof" --agent "$AGENT"
+  bench_sweep "round $round ($asof) full" "^$AGENT: |findings stand" --as-of "$asof" --full --agent "$AGENT"
+  bench_sweep "round $round ($asof) unchanged" "^$AGENT: |findings stand" --as-of "$asof" --agent "$AGENT"
 done

@@ -11,10 +11,9 @@
 # Usage: scripts/bench-asof.sh [JOBS] [ROUNDS] [WORK] [CONFIG] [HISTORY] [CHANGE]   (CONFIG: Release, the default, or Debug)
 set -euo pipefail
 JOBS=${1:-100}; ROUNDS=${2:-3}; WORK=${3:-/tmp/bench-asof}; CONFIG=${4:-Release}; HISTORY=${5:-200}; CHANGE=${6:-0}
-BO="$(cd "$(dirname "$0")/.." && pwd)/kernel/BackOffice.Host/bin/$CONFIG/net10.0/backoffice"
-rm -rf "$WORK" && mkdir -p "$WORK"
-export BACKOFFICE_DATA="$WORK/data"
-"$BO" generate --jobs "$JOBS" --seed 7 --out "$WORK/bundle" >/dev/null
+# shellcheck source=scripts/bench-common.sh
+source "$(dirname "$0")/bench-common.sh"
+bench_generate "$JOBS" "$WORK" "$CONFIG"
 python3 - "$WORK/bundle/ledger" "$HISTORY" <<'PY'
 import csv, datetime, sys
 folder, history = sys.argv[1], int(sys.argv[2])
@@ -34,8 +33,7 @@ for name, rows in (("invoices", invoices), ("payments", payments), ("payment-lin
     with open(f'{folder}/{name}.csv', 'a', newline='') as f:
         csv.writer(f, lineterminator='\n').writerows(rows)
 PY
-"$BO" tenant create bench >/dev/null
-"$BO" import --tenant bench "$WORK/bundle" >/dev/null
+bench_import
 "$BO" sweep --tenant bench --as-of 2026-11-27 --full --agent collections >/dev/null
 for round in $(seq 1 "$ROUNDS"); do
   asof=$(date -d "2026-11-27 + $round day" +%F)
@@ -46,13 +44,7 @@ for round in $(seq 1 "$ROUNDS"); do
     echo "cpmt-$round-1,cpmt-$round,cinv-$round,1234.56" >> "$WORK/bundle/ledger/payment-lines.csv"
     "$BO" import --tenant bench "$WORK/bundle" >/dev/null
   fi
-  for mode in incremental full unchanged; do
-    flag=""; [ "$mode" = full ] && flag="--full"
-    start=$(date +%s%N)
-    # Progress lines go to a terminal only: run under script(1) so the path taken is printed.
-    out=$(script -qec "/usr/bin/time -f 'peak %M KB' '$BO' sweep --tenant bench --as-of $asof $flag --agent collections" /dev/null 2>&1 | tr -d '\r')
-    end=$(date +%s%N)
-    echo "round $round ($asof) $mode: $(( (end - start) / 1000000 )) ms, load $(cut -d' ' -f1 /proc/loadavg)"
-    echo "$out" | grep -E "open invoices|findings,|findings stand|peak" | sed 's/^/  /'
-  done
+  bench_sweep "round $round ($asof) incremental" "open invoices|findings,|findings stand" --as-of "$asof" --agent collections
+  bench_sweep "round $round ($asof) full" "open invoices|findings,|findings stand" --as-of "$asof" --full --agent collections
+  bench_sweep "round $round ($asof) unchanged" "open invoices|findings,|findings stand" --as-of "$asof" --agent collections
 done

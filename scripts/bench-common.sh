@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 18: the set-up the sweep benchmarks share (bench-asof-financial.sh, bench-per-key.sh). Source it, then:
+# Issue 18: the set-up the sweep benchmarks share (bench-asof.sh, bench-asof-agents.sh, bench-asof-financial.sh, bench-per-key.sh). Source it, then:
 #   bench_generate JOBS WORK CONFIG   a fresh WORK folder, BO set to the CONFIG (Debug|Release) build of `backoffice`,
 #                                     BACKOFFICE_DATA in WORK/data, and a generated bundle in WORK/bundle (--seed 7)
 #   bench_import                      tenant "bench" created and the bundle (BENCH_BUNDLE) imported into it
