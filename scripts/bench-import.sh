@@ -5,6 +5,8 @@
 # spread through the file (as `bench` does), then: import, re-import of the copy, `bench bare insert` of the bundle,
 # `bench bare files` of the copy. Prints the load average before and after.
 # Usage: scripts/bench-import.sh [JOBS] [WORK] [BACKOFFICE]   (a Release build: dotnet build kernel/BackOffice.Host -c Release)
+# BENCH_POSTGRES_DB=NAME: on the local PostgreSQL of scripts/postgres-setup.sh instead, in a database NAME dropped and
+# created for the run (the bare insert is then a binary COPY into a plain table there, as `bench --provider postgres`).
 set -euo pipefail
 JOBS=${1:-300}; WORK=${2:-/tmp/bench-import}
 BO=${3:-"$(cd "$(dirname "$0")/.." && pwd)/kernel/BackOffice.Host/bin/Release/net10.0/backoffice"}
@@ -31,11 +33,20 @@ PY
 fi
 rm -rf "$WORK/data" "$WORK/bare.db"
 export BACKOFFICE_DATA="$WORK/data" BACKOFFICE_IMPORT_PROFILE=1
+BARE=(--db "$WORK/bare.db")
+if [ -n "${BENCH_POSTGRES_DB:-}" ]; then
+  PGPASSWORD=backoffice_owner psql -h 127.0.0.1 -U backoffice_owner -d backoffice -q \
+    -c "DROP DATABASE IF EXISTS $BENCH_POSTGRES_DB" -c "CREATE DATABASE $BENCH_POSTGRES_DB"
+  export BACKOFFICE_Store__Provider=postgres BACKOFFICE_Store__PostgresCommandTimeoutSeconds=3600
+  export BACKOFFICE_Store__PostgresConnectionString="Host=127.0.0.1;Database=$BENCH_POSTGRES_DB;Username=backoffice_app;Password=backoffice_app"
+  export BACKOFFICE_Store__PostgresOwnerConnectionString="Host=127.0.0.1;Database=$BENCH_POSTGRES_DB;Username=backoffice_owner;Password=backoffice_owner"
+  BARE=()
+fi
 "$BO" tenant create t1 >/dev/null
 TIME=(/usr/bin/time -f "%e s wall, %U+%S s cpu, %M KB peak")
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== import";             "${TIME[@]}" "$BO" import --tenant t1 "$WORK/bundle" 2>&1 | grep -E "profile|wall|Imported"
 echo "== re-import, changed"; "${TIME[@]}" "$BO" import --tenant t1 "$WORK/bundle-changed" 2>&1 | grep -E "profile|wall|Imported"
-echo "== bare insert";        "${TIME[@]}" "$BO" bench bare insert --bundle "$WORK/bundle" --db "$WORK/bare.db" 2>&1 | tail -2
+echo "== bare insert";        "${TIME[@]}" "$BO" bench bare insert --bundle "$WORK/bundle" "${BARE[@]}" 2>&1 | tail -2
 echo "== bare read of files"; "${TIME[@]}" "$BO" bench bare files --bundle "$WORK/bundle-changed" 2>&1 | tail -2
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
