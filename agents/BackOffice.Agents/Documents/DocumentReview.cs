@@ -17,10 +17,18 @@ internal static partial class DocumentReview
     public const string FiledFolder = "filed";
 
     public static async Task<IReadOnlyList<DocumentAnalysis>> AnalyzeAsync(
-        TenantData tenant, DocumentsData data, DateOnly asOf, DocumentsOptions options, CancellationToken cancellationToken)
+        TenantData tenant, DocumentsData data, DateOnly asOf, DocumentsOptions options, CancellationToken cancellationToken) =>
+        Analyze(tenant, await ReadInboxAsync(tenant, cancellationToken), data, asOf, options);
+
+    /// <summary>The documents in the tenant's inbox, read and not yet analysed.</summary>
+    public static Task<IReadOnlyList<InboxDocument>> ReadInboxAsync(TenantData tenant, CancellationToken cancellationToken) =>
+        new InboxReader(new PdfText()).ReadAsync(Path.Combine(tenant.Folder, "inbox"), cancellationToken);
+
+    /// <summary>Analyses <paramref name="documents"/>, read from the tenant's inbox, against <paramref name="data"/>.</summary>
+    public static IReadOnlyList<DocumentAnalysis> Analyze(
+        TenantData tenant, IReadOnlyList<InboxDocument> documents, DocumentsData data, DateOnly asOf, DocumentsOptions options)
     {
         var tenantFolder = tenant.Folder;
-        var documents = await new InboxReader(new PdfText()).ReadAsync(Path.Combine(tenantFolder, "inbox"), cancellationToken);
         var analyses = new List<DocumentAnalysis>();
         foreach (var document in documents)
         {

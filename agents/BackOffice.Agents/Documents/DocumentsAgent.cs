@@ -37,8 +37,13 @@ public sealed class DocumentsAgent(DocumentsOptions options) : IAgent
             return moved;
         }
 
-        var data = await DocumentsData.LoadAsync(context.Data, context.Memory, context.AsOf, cancellationToken);
-        var analyses = await DocumentReview.AnalyzeAsync(context.Data, data, context.AsOf, options, cancellationToken);
+        // Issue 18: an empty inbox has no bill to match or to check for duplicates: only what the inbox-wide checks read
+        // (masters, commitments), not every bill header and memo (150,000 of each on a 300-job tenant).
+        var documents = await DocumentReview.ReadInboxAsync(context.Data, cancellationToken);
+        var data = documents.Count == 0
+            ? await DocumentsData.LoadForEmptyInboxAsync(context.Data, context.Memory, cancellationToken)
+            : await DocumentsData.LoadAsync(context.Data, context.Memory, context.AsOf, cancellationToken);
+        var analyses = DocumentReview.Analyze(context.Data, documents, data, context.AsOf, options);
         context.Progress.Report($"documents: {analyses.Count} documents in the inbox");
         // Issue 12: each check returns what it found; per document its exceptions then its bill, then the inbox-wide checks.
         return CheckResult.Combine(

@@ -41,6 +41,17 @@ internal sealed record DocumentsData(
             books.Identity);
     }
 
+    /// <summary>
+    /// Issue 18: what a sweep with an empty inbox reads: the masters and the commitments, which the inbox-wide checks
+    /// (insurance on file, expired certificates in use) use; no bill, memo, purchase order or commitment total, which
+    /// only a document in the inbox is matched against.
+    /// </summary>
+    public static async Task<DocumentsData> LoadForEmptyInboxAsync(TenantData tenant, ITenantMemory? memory, CancellationToken cancellationToken)
+    {
+        var books = await TenantBooks.LoadAsync(tenant, memory, cancellationToken);
+        return new DocumentsData(await tenant.Project.CommitmentsAsync(cancellationToken), new Dictionary<string, CommitmentTotal>(), [], [], [], [], [], new Dictionary<string, string>(), books.Identity);
+    }
+
     public IReadOnlyList<ProjectJob> Jobs => Identity.Masters.Jobs;
 
     public IReadOnlyList<ProjectVendor> Vendors => Identity.Masters.Vendors;

@@ -4,6 +4,7 @@ using BackOffice.Domain.Project;
 using BackOffice.Domain.Workforce;
 using BackOffice.Agents.Books;
 using BackOffice.Domain.Memory;
+using BackOffice.Store.Financial;
 using BackOffice.Store.Tenancy;
 using BackOffice.Kernel.Abstractions.Agents;
 using BackOffice.Tools.Matching;
@@ -36,15 +37,22 @@ internal sealed record FinancialData(
     {
         var books = await times.TimedAsync("masters", () => TenantBooks.LoadAsync(tenant, memory, cancellationToken));
         var masters = books.Masters;
+        var contracts = await tenant.ProjectFinancials.ContractsAsync(cancellationToken);
+        // Issue 18: every bill and every job: the bills, cost totals and cost exceptions from one read of the bill lines.
+        var once = billsOf is null && costOf is null
+            ? await times.TimedAsync("bills-and-cost", () => tenant.LedgerFinancials.BillsAndCostAsync(
+                asOf, FinancialBooks.ClosedCustomers(contracts, books.Identity), cancellationToken))
+            : null;
         // Issue 18: bill lines summed by account and job in SQL; the reconciliation asks nothing of a line's item.
         return new FinancialData(
             masters.Jobs.ToDictionary(j => j.Id), masters.Vendors.ToDictionary(v => v.Id),
             (await tenant.Project.CommitmentsAsync(cancellationToken)).ToDictionary(c => c.Id),
             await tenant.Project.SubInvoicesAsync(cancellationToken),
             masters.LedgerVendors.ToDictionary(v => v.Id), masters.LedgerCustomers.ToDictionary(c => c.Id),
-            await tenant.Ledger.AccountsAsync(cancellationToken), await times.TimedAsync("bills", () => tenant.Ledger.BillsOfVendorsAsync(billsOf, cancellationToken)),
+            await tenant.Ledger.AccountsAsync(cancellationToken),
+            once?.Bills ?? await times.TimedAsync("bills", () => tenant.Ledger.BillsOfVendorsAsync(billsOf, cancellationToken)),
             await tenant.Ledger.CostCodeAccountsAsync(cancellationToken), books.Identity,
-            await FinancialBooks.LoadAsync(tenant, books.Identity, asOf, times, costOf, cancellationToken),
+            await FinancialBooks.LoadAsync(tenant, books.Identity, contracts, asOf, times, costOf, once, cancellationToken),
             // Issue 16: the owner invoices the agent proposes are due as the customer's term says.
             await tenant.Ledger.CustomerTermsAsync(cancellationToken));
     }
@@ -85,20 +93,21 @@ internal sealed record FinancialBooks(
 {
     public static FinancialBooks Empty { get; } = new([], [], [], [], [], [], [], [], [], [], new HashSet<string>(), [], []);
 
+    /// <param name="once">Issue 18: the cost totals and exceptions already folded from the bill lines (a full load); null: read them.</param>
     public static async Task<FinancialBooks> LoadAsync(
-        TenantData path, IdentityResolver identity, DateOnly asOf, StageTimes? times, IReadOnlyCollection<string>? costOf,
-        CancellationToken cancellationToken)
+        TenantData path, IdentityResolver identity, IReadOnlyList<JobContract> contracts, DateOnly asOf, StageTimes? times,
+        IReadOnlyCollection<string>? costOf, BillsAndCost? once, CancellationToken cancellationToken)
     {
         var project = path.ProjectFinancials;
         var ledger = path.LedgerFinancials;
-        var contracts = await project.ContractsAsync(cancellationToken);
         return new FinancialBooks(
             contracts, await project.BudgetLinesAsync(cancellationToken),
             await project.CommitmentLinesAsync(cancellationToken), await project.ChangeOrdersAsync(cancellationToken),
             await project.PayAppsAsync(cancellationToken), await ledger.InvoicesAsync(cancellationToken),
             await ledger.PaymentsAsync(cancellationToken), await ledger.PurchaseOrdersAsync(cancellationToken),
-            await times.TimedAsync("cost-exceptions", () => ledger.CostExceptionsAsync(ClosedCustomers(contracts, identity), cancellationToken)),
-            await times.TimedAsync("cost-totals", () => ledger.CostTotalsAsync(asOf, costOf, cancellationToken)), await path.Reclasses.ReclassedLinesAsync(cancellationToken),
+            once?.CostExceptions ?? await times.TimedAsync("cost-exceptions", () => ledger.CostExceptionsAsync(ClosedCustomers(contracts, identity), cancellationToken)),
+            once?.CostTotals ?? await times.TimedAsync("cost-totals", () => ledger.CostTotalsAsync(asOf, costOf, cancellationToken)),
+            await path.Reclasses.ReclassedLinesAsync(cancellationToken),
             // Issue 16: clocked hours by job and employee (summed in SQL) for labor burden per employee in WIP.
             await path.Workforce.JobHoursAsync(asOf, cancellationToken), await path.Workforce.EmployeesAsync(cancellationToken),
             // Issue 16: the timecards to date, whose workweeks give the overtime that labor burden prices.

@@ -113,15 +113,23 @@ public sealed partial class SweepRunner(
         SweepMode mode, IProgress<string> progress, CancellationToken cancellationToken)
     {
         progress.Report($"{agent.Name}: sweeping {data.Tenant} as of {asOf:yyyy-MM-dd}");
-        var memory = await OpenMemoryAsync(data, cancellationToken);
-        var raw = await agent.SweepAsync(new SweepContext(data, asOf, progress, memory, changes, mark, mode == SweepMode.Incremental, moved), cancellationToken);
+        // Issue 18: the runner's own stages beside the agent's, so a sweep's progress shows where its time goes.
+        var times = new StageTimes($"{agent.Name} run");
+        var memory = await times.TimeAsync("memory", () => OpenMemoryAsync(data, cancellationToken));
+        var raw = await times.TimeAsync("agent", () =>
+            agent.SweepAsync(new SweepContext(data, asOf, progress, memory, changes, mark, mode == SweepMode.Incremental, moved), cancellationToken));
         // Issue 4: narration runs after the agent computed everything; it only replaces narratives, never figures. Kept
         // findings (issue 18) were narrated by the sweep that stored them.
-        var (narrated, stats) = await _narration.NarrateAsync(data, agent.Name, raw, memory, cancellationToken);
+        var (narrated, stats) = await times.TimeAsync("narration", () => _narration.NarrateAsync(data, agent.Name, raw, memory, cancellationToken));
         var result = narrated with { Findings = [.. narrated.Findings, .. raw.Kept], SaveState = raw.SaveState };
-        await RecordAsync(data, agent.Name, runId, asOf, result, stats, mark, cancellationToken);
-        var intake = await proposalIntake.SubmitAsync(data, result.Proposals, cancellationToken);
+        await times.TimeAsync("record", async () =>
+        {
+            await RecordAsync(data, agent.Name, runId, asOf, result, stats, mark, cancellationToken);
+            return true;
+        });
+        var intake = await times.TimeAsync("intake", () => proposalIntake.SubmitAsync(data, result.Proposals, cancellationToken));
         await FinishAsync(data, agent.Name, runId, result.Findings.Count, intake.Created, cancellationToken);
+        progress.Report(times.ToString());
         BackOfficeTelemetry.Sweeps.Add(1, new("agent", agent.Name), new("outcome", "succeeded"));
         BackOfficeTelemetry.ProposalsCreated.Add(intake.Created, new KeyValuePair<string, object?>("agent", agent.Name));
         LogSwept(data.Tenant, agent.Name, result.Findings.Count, intake.Created);

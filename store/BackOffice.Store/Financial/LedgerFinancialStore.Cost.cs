@@ -21,19 +21,26 @@ public sealed partial class LedgerFinancialStore
     /// job). Issue 18: a sweep whose journal names a few jobs reads only their lines (the customer index), not the books.
     /// </summary>
     public Task<IReadOnlyList<CostTotal>> CostTotalsAsync(DateOnly asOf, IReadOnlyCollection<string>? customers, CancellationToken cancellationToken) =>
-        TotalsWhereAsync(asOf, customers is null ? "" : $"AND {StoreSql.InJson(tenant.Dialect, "l.customer_id", "@Customers")}", customers, cancellationToken);
+        TotalsWhereAsync(asOf, customers is null ? "" : $"AND {StoreSql.InJson(tenant.Dialect, "l.customer_id", "@Customers")}", customers, withBills: true, cancellationToken);
 
-    private async Task<IReadOnlyList<CostTotal>> TotalsWhereAsync(DateOnly asOf, string only, IReadOnlyCollection<string>? customers, CancellationToken cancellationToken)
+    /// <param name="withBills">False: the journal lines' totals only (issue 18: BillsAndCostAsync folds the bill lines' itself).</param>
+    private async Task<IReadOnlyList<CostTotal>> TotalsWhereAsync(
+        DateOnly asOf, string only, IReadOnlyCollection<string>? customers, bool withBills, CancellationToken cancellationToken)
     {
-        var rows = await QueryAsync<TotalRow>(
-            $"""
-            SELECT CustomerId, CostCode, AccountId, CAST(SUM(AmountCents) AS BIGINT) AS AmountCents FROM (
+        var bills = withBills
+            ? $"""
                 SELECT l.customer_id AS CustomerId, NULLIF(l.item, '') AS CostCode, l.account_id AS AccountId, l.amount_cents AS AmountCents
                 FROM ledger_bill_lines l JOIN ledger_bills b ON b.id = l.bill_id JOIN ledger_accounts a ON a.id = l.account_id
                 WHERE b.status = 'active' AND a.type IN {CostTypes} AND b.txn_date <= @AsOf {only}
                 UNION ALL
-                SELECT l.customer_id, NULLIF(l.item, ''), l.account_id,
-                       CASE l.posting_type WHEN 'Credit' THEN -l.amount_cents ELSE l.amount_cents END
+              """
+            : "";
+        var rows = await QueryAsync<TotalRow>(
+            $"""
+            SELECT CustomerId, CostCode, AccountId, CAST(SUM(AmountCents) AS BIGINT) AS AmountCents FROM (
+                {bills}
+                SELECT l.customer_id AS CustomerId, NULLIF(l.item, '') AS CostCode, l.account_id AS AccountId,
+                       CASE l.posting_type WHEN 'Credit' THEN -l.amount_cents ELSE l.amount_cents END AS AmountCents
                 FROM ledger_journal_lines l JOIN ledger_journal_entries e ON e.id = l.journal_entry_id JOIN ledger_accounts a ON a.id = l.account_id
                 WHERE e.status = 'active' AND a.type IN {CostTypes} AND e.txn_date <= @AsOf {only}) postings
             GROUP BY CustomerId, CostCode, AccountId ORDER BY CustomerId NULLS FIRST, CostCode NULLS FIRST, AccountId
@@ -57,15 +64,18 @@ public sealed partial class LedgerFinancialStore
     public Task<IReadOnlyList<CostPosting>> CostExceptionsAsync(
         IReadOnlyCollection<string> customers, IReadOnlyCollection<string>? documents, CancellationToken cancellationToken)
     {
-        var suspect = $"""
-            AND ({StoreSql.InJson(tenant.Dialect, "l.customer_id", "@Customers")}
-             OR EXISTS (SELECT 1 FROM map_cost_code_accounts m WHERE m.cost_code = l.item AND m.account_id <> l.account_id))
-            """;
-        var bills = documents is null ? suspect : $"{suspect} AND {StoreSql.InJson(tenant.Dialect, "b.id", "@Documents")}";
-        var entries = documents is null ? suspect : $"{suspect} AND {StoreSql.InJson(tenant.Dialect, "e.id", "@Documents")}";
+        var bills = CostExceptionWhere(documents is null ? "" : $"AND {StoreSql.InJson(tenant.Dialect, "b.id", "@Documents")}");
+        var entries = CostExceptionWhere(documents is null ? "" : $"AND {StoreSql.InJson(tenant.Dialect, "e.id", "@Documents")}");
         return PostingsWhereAsync(bills, entries,
             new { Customers = JsonSerializer.Serialize(customers), Documents = JsonSerializer.Serialize(documents ?? []) }, cancellationToken);
     }
+
+    /// <summary>A cost line that can be a worklist item: on one of @Customers, or coded to a cost code mapped to another account; and <paramref name="also"/>.</summary>
+    private string CostExceptionWhere(string also) =>
+        $"""
+        AND ({StoreSql.InJson(tenant.Dialect, "l.customer_id", "@Customers")}
+         OR EXISTS (SELECT 1 FROM map_cost_code_accounts m WHERE m.cost_code = l.item AND m.account_id <> l.account_id)) {also}
+        """;
 
     /// <summary>
     /// Cost totals of <paramref name="customers"/> and of the lines on no customer (overhead, SG&amp;A), as of the date, in the
@@ -74,24 +84,29 @@ public sealed partial class LedgerFinancialStore
     /// </summary>
     public async Task<IReadOnlyList<CostTotal>> CostTotalsWithUnassignedAsync(DateOnly asOf, IReadOnlyCollection<string> customers, CancellationToken cancellationToken) =>
         // Two reads, each through the customer index (an OR of the two conditions scanned every line).
-        [.. await TotalsWhereAsync(asOf, "AND l.customer_id IS NULL", null, cancellationToken), .. await CostTotalsAsync(asOf, customers, cancellationToken)];
+        [.. await TotalsWhereAsync(asOf, "AND l.customer_id IS NULL", null, withBills: true, cancellationToken), .. await CostTotalsAsync(asOf, customers, cancellationToken)];
 
     /// <summary>
     /// Bill and journal lines on cost accounts of active documents, each side narrowed by its own condition (on l, b / e),
     /// by date, line id and table (issue 17: a bill line and a journal line may share an id; the table breaks the tie, so
-    /// both engines and a list spliced per key agree on the order).
+    /// both engines and a list spliced per key agree on the order). A null <paramref name="billsWhere"/>: journal lines only.
     /// </summary>
-    private async Task<IReadOnlyList<CostPosting>> PostingsWhereAsync(string billsWhere, string entriesWhere, object parameters, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CostPosting>> PostingsWhereAsync(string? billsWhere, string entriesWhere, object parameters, CancellationToken cancellationToken)
     {
+        var bills = billsWhere is null
+            ? ""
+            : $"""
+              SELECT 'ledger_bill_lines' AS SourceTable, l.id AS SourceId, b.id AS ParentId, b.txn_date AS TxnDate, l.account_id AS AccountId,
+                     l.customer_id AS CustomerId, l.item AS CostCode, l.amount_cents AS AmountCents
+              FROM ledger_bill_lines l JOIN ledger_bills b ON b.id = l.bill_id JOIN ledger_accounts a ON a.id = l.account_id
+              WHERE b.status = 'active' AND a.type IN {CostTypes} {billsWhere}
+              UNION ALL
+              """;
         var rows = await QueryAsync<PostingRow>(
             $"""
-            SELECT 'ledger_bill_lines' AS SourceTable, l.id AS SourceId, b.id AS ParentId, b.txn_date AS TxnDate, l.account_id AS AccountId,
-                   l.customer_id AS CustomerId, l.item AS CostCode, l.amount_cents AS AmountCents
-            FROM ledger_bill_lines l JOIN ledger_bills b ON b.id = l.bill_id JOIN ledger_accounts a ON a.id = l.account_id
-            WHERE b.status = 'active' AND a.type IN {CostTypes} {billsWhere}
-            UNION ALL
-            SELECT 'ledger_journal_lines', l.id, e.id, e.txn_date, l.account_id, l.customer_id, l.item,
-                   CASE l.posting_type WHEN 'Credit' THEN -l.amount_cents ELSE l.amount_cents END
+            {bills}
+            SELECT 'ledger_journal_lines' AS SourceTable, l.id AS SourceId, e.id AS ParentId, e.txn_date AS TxnDate, l.account_id AS AccountId,
+                   l.customer_id AS CustomerId, l.item AS CostCode, CASE l.posting_type WHEN 'Credit' THEN -l.amount_cents ELSE l.amount_cents END AS AmountCents
             FROM ledger_journal_lines l JOIN ledger_journal_entries e ON e.id = l.journal_entry_id JOIN ledger_accounts a ON a.id = l.account_id
             WHERE e.status = 'active' AND a.type IN {CostTypes} {entriesWhere}
             ORDER BY 4, 2, 1

@@ -62,16 +62,22 @@ public sealed partial class LedgerStore
             GROUP BY l.bill_id, l.account_id, l.customer_id ORDER BY l.bill_id, MIN(l.line_no)
             """, parameters, cancellationToken: cancellationToken))).ToLookup(l => l.BillId);
         var rows = await connection.QueryAsync<BillRow>(new CommandDefinition(
-            $"""
-            SELECT b.id AS Id, b.vendor_id AS VendorId, b.doc_number AS DocNumber, b.txn_date AS TxnDate, b.total_cents AS TotalCents,
-                   b.origin AS Origin, b.status AS Status
-            FROM ledger_bills b WHERE b.status = 'active' {only} ORDER BY b.id
-            """, parameters, cancellationToken: cancellationToken));
+            $"{ActiveBillsSelect} {only} ORDER BY b.id", parameters, cancellationToken: cancellationToken));
         return rows.Select(r => new LedgerBill(
                 r.Id, r.VendorId, r.DocNumber, StoreDates.Parse(r.TxnDate), Cents.ToDollars(r.TotalCents), r.Origin, r.Status,
                 lines[r.Id].Select(l => new LedgerBillLine(l.AccountId, l.CustomerId, null, Cents.ToDollars(l.AmountCents))).ToList()))
             .ToList();
     }
+
+    private const string ActiveBillsSelect =
+        """
+        SELECT b.id AS Id, b.vendor_id AS VendorId, b.doc_number AS DocNumber, b.txn_date AS TxnDate, b.total_cents AS TotalCents,
+               b.origin AS Origin, b.status AS Status
+        FROM ledger_bills b WHERE b.status = 'active'
+        """;
+
+    /// <summary>Every active bill's header, by id, as <see cref="BillRow"/> (issue 18: the bills BillsAndCostAsync folds lines into).</summary>
+    internal const string ActiveBillsSql = ActiveBillsSelect + " ORDER BY b.id";
 
     /// <summary>
     /// The vendor of each of <paramref name="billIds"/> that exists, whatever its status (issue 18: which vendors' bills a

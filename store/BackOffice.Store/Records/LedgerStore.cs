@@ -163,7 +163,8 @@ public sealed partial class LedgerStore(TenantData tenant)
         public long Active { get; init; }
     }
 
-    private sealed class BillRow
+    /// <summary>A bill's header as <see cref="ActiveBillsSql"/> reads it (issue 18: also read by LedgerFinancialStore.BillsAndCostAsync).</summary>
+    internal sealed class BillRow
     {
         public string Id { get; init; } = "";
         public string VendorId { get; init; } = "";
