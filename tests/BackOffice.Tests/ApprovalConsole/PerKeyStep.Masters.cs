@@ -35,18 +35,22 @@ public sealed partial record PerKeyStep
                     }
                 });
             case "sub invoice line":
-                // A re-described line, or its amount scaled (the import refuses a sub invoice whose lines stop tying out).
-                return EditRow(Path.Combine(bundle, "project", "sub-invoice-lines.csv"), f =>
+                // A re-described line, or its amount scaled with its invoice's amount (the import refuses lines that do not tie out).
+                var (invoice, delta) = ("", 0m);
+                var edited = EditRow(Path.Combine(bundle, "project", "sub-invoice-lines.csv"), f =>
                 {
                     if (Row % 2 == 0)
                     {
                         f["description"] = $"Line edited {Size}";
+                        return;
                     }
-                    else
-                    {
-                        f["amount"] = Percent(f["amount"], 100 + Size);
-                    }
+
+                    var scaled = Percent(f["amount"], 100 + Size);
+                    (invoice, delta) = (f["sub_invoice_id"], Amount(scaled) - Amount(f["amount"]));
+                    f["amount"] = scaled;
                 });
+                return edited && (delta == 0m || EditRow(Path.Combine(bundle, "project", "sub-invoices.csv"), f =>
+                    f["amount"] = (Amount(f["amount"]) + delta).ToString("0.00", CultureInfo.InvariantCulture), f => f["id"] == invoice));
             case "budget spread":
                 return BudgetSpread(Path.Combine(bundle, "project", "budget-spreads.csv"));
             case "schedule task":
@@ -84,6 +88,8 @@ public sealed partial record PerKeyStep
 
         return EditRow(file, f => f["amount"] = Percent(f["amount"], 100 + Size));
     }
+
+    private static decimal Amount(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
 
     /// <summary>A name with " II" added, or taken off again; a quoted name keeps its quotes.</summary>
     private static string Renamed(string name)

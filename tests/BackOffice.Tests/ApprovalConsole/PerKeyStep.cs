@@ -86,18 +86,20 @@ public sealed partial record PerKeyStep(string Kind, IncrementalSweepStep? Inner
     }
 
     /// <summary>Issue 17: edits one row of a CSV (picked by <see cref="Row"/>) by column name; the columns edited are never quoted.</summary>
-    private bool EditRow(string file, Action<Dictionary<string, string>> change)
+    /// <param name="which">Issue 17: the row by its cells instead (the first that matches).</param>
+    private bool EditRow(string file, Action<Dictionary<string, string>> change, Func<Dictionary<string, string>, bool>? which = null)
     {
         var lines = File.ReadAllLines(file).ToList();
         var header = lines[0].Split(',');
-        var rows = Enumerable.Range(1, lines.Count - 1).Where(i => lines[i].Length > 0).ToList();
+        Dictionary<string, string> Fields(int i) => header.Zip(Cells(lines[i])).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+        var rows = Enumerable.Range(1, lines.Count - 1).Where(i => lines[i].Length > 0 && (which is null || which(Fields(i)))).ToList();
         if (rows.Count == 0)
         {
             return false;
         }
 
         var at = rows[Row % rows.Count];
-        var fields = header.Zip(Cells(lines[at])).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+        var fields = Fields(at);
         change(fields);
         lines[at] = string.Join(',', header.Select(h => fields[h]));
         File.WriteAllLines(file, lines);
