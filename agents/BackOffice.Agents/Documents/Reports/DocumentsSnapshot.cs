@@ -30,7 +30,7 @@ internal sealed record DocumentsSnapshot(SweepInputs Inputs, IReadOnlyList<Docum
     {
         // Read before the data: a write during the load is then also after this seq, and the next refresh reads it again.
         var inputs = await request.Data.SweepMarks.InputsAsync(cancellationToken);
-        if (memo.Previous?.Completed<DocumentsSnapshot>(Key) is { } before
+        if (memo.Previous?.Base<DocumentsSnapshot>(Key) is { } before
             && await RefreshChanges.SinceAsync(request, before.Inputs, inputs, cancellationToken) is (var changes, var links))
         {
             memo.CountPerKey();

@@ -31,7 +31,7 @@ internal sealed record WorkforceSnapshot(SweepInputs Inputs, WorkforceData Data)
     {
         // Read before the data: a write during the load is then also after this seq, and the next refresh reads it again.
         var inputs = await request.Data.SweepMarks.InputsAsync(cancellationToken);
-        if (memo.Previous?.Completed<WorkforceSnapshot>(Key) is { } before
+        if (memo.Previous?.Base<WorkforceSnapshot>(Key) is { } before
             && await RefreshChanges.SinceAsync(request, before.Inputs, inputs, cancellationToken) is (var changes, _))
         {
             memo.CountPerKey();
