@@ -18,21 +18,28 @@ internal static partial class DocumentReview
 
     public static async Task<IReadOnlyList<DocumentAnalysis>> AnalyzeAsync(
         TenantData tenant, DocumentsData data, DateOnly asOf, DocumentsOptions options, CancellationToken cancellationToken) =>
-        Analyze(tenant, await ReadInboxAsync(tenant, cancellationToken), data, asOf, options);
+        AnalyzeInbox(tenant.Folder, await ReadInboxAsync(tenant, cancellationToken), data, asOf, options);
 
-    /// <summary>The documents in the tenant's inbox, read and not yet analysed.</summary>
-    public static Task<IReadOnlyList<InboxDocument>> ReadInboxAsync(TenantData tenant, CancellationToken cancellationToken) =>
-        new InboxReader(new PdfText()).ReadAsync(Path.Combine(tenant.Folder, "inbox"), cancellationToken);
+    /// <summary>An inbox document as read, with its file's SHA-256 (null when the file is gone).</summary>
+    public sealed record InboxFile(InboxDocument Document, string? Sha);
 
-    /// <summary>Analyses <paramref name="documents"/>, read from the tenant's inbox, against <paramref name="data"/>.</summary>
-    public static IReadOnlyList<DocumentAnalysis> Analyze(
-        TenantData tenant, IReadOnlyList<InboxDocument> documents, DocumentsData data, DateOnly asOf, DocumentsOptions options)
+    /// <summary>
+    /// The inbox's documents as read (issue 17: the reports keep them while the inbox's files are unchanged, since the
+    /// report stamp covers those files, and analyse them again against refreshed data).
+    /// </summary>
+    public static async Task<IReadOnlyList<InboxFile>> ReadInboxAsync(TenantData tenant, CancellationToken cancellationToken)
     {
-        var tenantFolder = tenant.Folder;
+        var documents = await new InboxReader(new PdfText()).ReadAsync(Path.Combine(tenant.Folder, "inbox"), cancellationToken);
+        return documents.Select(d => new InboxFile(d, Sha256(Path.Combine(tenant.Folder, "inbox", d.SourceFile)))).ToList();
+    }
+
+    /// <summary>Every inbox document analysed against the data; whether each is filed already is looked up now.</summary>
+    public static IReadOnlyList<DocumentAnalysis> AnalyzeInbox(
+        string tenantFolder, IReadOnlyList<InboxFile> inbox, DocumentsData data, DateOnly asOf, DocumentsOptions options)
+    {
         var analyses = new List<DocumentAnalysis>();
-        foreach (var document in documents)
+        foreach (var (document, sha) in inbox)
         {
-            var sha = Sha256(Path.Combine(tenantFolder, "inbox", document.SourceFile));
             var analysis = Analyze(document, sha, data, asOf, options);
             analyses.Add(WithDuplicates(analysis, analyses, data, options));
         }

@@ -43,7 +43,7 @@ public sealed class DocumentsAgent(DocumentsOptions options) : IAgent
         var data = documents.Count == 0
             ? await DocumentsData.LoadForEmptyInboxAsync(context.Data, context.Memory, cancellationToken)
             : await DocumentsData.LoadAsync(context.Data, context.Memory, context.AsOf, cancellationToken);
-        var analyses = DocumentReview.Analyze(context.Data, documents, data, context.AsOf, options);
+        var analyses = DocumentReview.AnalyzeInbox(context.Data.Folder, documents, data, context.AsOf, options);
         context.Progress.Report($"documents: {analyses.Count} documents in the inbox");
         // Issue 12: each check returns what it found; per document its exceptions then its bill, then the inbox-wide checks.
         return CheckResult.Combine(

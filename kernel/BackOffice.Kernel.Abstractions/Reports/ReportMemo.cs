@@ -11,6 +11,9 @@ namespace BackOffice.Kernel.Abstractions.Reports;
 public sealed class ReportMemo
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _values = new(StringComparer.Ordinal);
+
+    /// <summary>Issue 17: values an earlier stamp's memo made that this one did not (see <see cref="Base{T}"/>).</summary>
+    private readonly ConcurrentDictionary<string, object> _carried = new(StringComparer.Ordinal);
     private ReportMemo? _previous;
     private long _perKey;
 
@@ -32,6 +35,11 @@ public sealed class ReportMemo
     {
         if (previous is not null)
         {
+            if (Volatile.Read(ref previous._previous) is { } older)
+            {
+                previous.Carry(older);
+            }
+
             Volatile.Write(ref previous._previous, null);
         }
 
@@ -45,6 +53,31 @@ public sealed class ReportMemo
     public T? Completed<T>(string key)
         where T : class =>
         _values.TryGetValue(key, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully ? lazy.Value.Result as T : null;
+
+    /// <summary>
+    /// Issue 17: the value under <paramref name="key"/> this memo made, else the one it carried from an earlier stamp's
+    /// memo: what a report refreshes per key from. A date's reports of different kinds (Financial, Workforce, Documents)
+    /// viewed one after another, each after its own write, would otherwise find only the other kind's data in the memo
+    /// before and read everything again. Never a value for this memo's own stamp (that is <see cref="Completed{T}"/>).
+    /// </summary>
+    public T? Base<T>(string key)
+        where T : class =>
+        Completed<T>(key) ?? (_carried.TryGetValue(key, out var value) ? value as T : null);
+
+    /// <summary>
+    /// Keeps, of what <paramref name="older"/> made or carried, each value under a key this memo has none for (one value
+    /// a key, so the chain holds no more than one earlier value of each kind alive).
+    /// </summary>
+    private void Carry(ReportMemo older)
+    {
+        foreach (var key in older._values.Keys.Concat(older._carried.Keys))
+        {
+            if (Completed<object>(key) is null && older.Base<object>(key) is { } value)
+            {
+                _carried.TryAdd(key, value);
+            }
+        }
+    }
 
     /// <summary>
     /// The value under <paramref name="key"/>, made once by <paramref name="make"/> (concurrent callers wait for the

@@ -4,8 +4,11 @@ using BackOffice.Store.Tenancy;
 
 namespace BackOffice.Store.Sweeps;
 
-/// <summary>A journal row: the sequence, what was touched, by which write, and the table written (null: not known; issue 18).</summary>
-public sealed record JournalEntry(long Seq, string Kind, string Key, string Source, string? Table);
+/// <summary>
+/// A journal row: the sequence, what was touched, by which write, and the table written (null: not known; issue 18); issue
+/// 17: the columns an update changed (comma-separated; null when a row was added or deleted or not known: every column).
+/// </summary>
+public sealed record JournalEntry(long Seq, string Kind, string Key, string Source, string? Table, string? Columns = null);
 
 /// <summary>What a journaled write touched: its table and the columns an update changed (null: not known, every one; issue 18).</summary>
 public sealed record JournalWrite(string? Table, IReadOnlyList<string>? Columns);
@@ -95,9 +98,9 @@ public sealed class ChangeJournalStore(TenantData tenant)
     {
         await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);
         var connection = connectionUnit.Connection;
-        var rows = await connection.QueryAsync<(long Seq, string Kind, string Key, string Source, string? Table)>(new CommandDefinition(
-            "SELECT seq, kind, entity_key, source, source_table FROM change_journal WHERE seq > @seq ORDER BY seq", new { seq },
+        var rows = await connection.QueryAsync<(long Seq, string Kind, string Key, string Source, string? Table, string? Columns)>(new CommandDefinition(
+            "SELECT seq, kind, entity_key, source, source_table, source_columns FROM change_journal WHERE seq > @seq ORDER BY seq", new { seq },
             cancellationToken: cancellationToken));
-        return rows.Select(r => new JournalEntry(r.Seq, r.Kind, r.Key, r.Source, r.Table)).ToList();
+        return rows.Select(r => new JournalEntry(r.Seq, r.Kind, r.Key, r.Source, r.Table, r.Columns)).ToList();
     }
 }

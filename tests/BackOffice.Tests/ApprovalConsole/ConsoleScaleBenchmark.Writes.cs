@@ -21,7 +21,8 @@ namespace BackOffice.Tests.ApprovalConsole;
 /// an invoice's, a payment's or a journal entry's date, a commitment line's amount, a budget line, a change order, a
 /// pay-app line, a job's status, a time entry (each changed in the bundle and imported again, as a sync would), a
 /// financial note and a confirmed link (through their stores, as the gate's executors write them), a bill drafted and a
-/// pricebook item updated through the gate. Each page gets its own write first, so each pays
+/// pricebook item updated through the gate; issue 17: a vendor or customer renamed, an employee's rate or trade, a sub
+/// invoice line, a budget spread and a schedule task (through the bundle). Each page gets its own write first, so each pays
 /// for the analysis; the load average is printed beside each row.
 /// </summary>
 public sealed partial class ConsoleScaleBenchmark
@@ -30,6 +31,19 @@ public sealed partial class ConsoleScaleBenchmark
     [
         "bill line", "bill header", "invoice", "note", "link", "payment", "journal entry", "commitment", "gate bill",
         "budget line", "change order", "pay-app line", "job status", "time entry", "pricebook item",
+        "vendor rename", "customer rename", "employee change", "sub invoice line", "budget spread", "schedule task",
+    ];
+
+    /// <summary>
+    /// Issue 17: the pages timed after each write: the Financial reports that share the analysis, the Workforce reports
+    /// (payroll-check on the seeded timecards' week) and the Documents review (documents; ap-exceptions, three-way-match
+    /// and coi-expiring share it).
+    /// </summary>
+    private static readonly string[] WritePages =
+    [
+        "reports/cash-forecast?asOf=2026-11-20", "reports/wip?asOf=2026-11-20", "reports/wip-period?asOf=2026-11-20", "jobs",
+        "reports/payroll-check?asOf=2026-11-04", "reports/staffing?asOf=2026-11-20", "reports/labor-burden?asOf=2026-11-20",
+        "reports/documents?asOf=2026-11-20",
     ];
 
     /// <summary>Kinds whose write moves a date in the bundle (PerKeyStep: Size - 20 days).</summary>
@@ -39,11 +53,13 @@ public sealed partial class ConsoleScaleBenchmark
     {
         var cache = factory.Get<ReportCache>();
         var jobsDate = await ReportDatesForJobsAsync(factory);
-        string[] pages = ["reports/cash-forecast?asOf=2026-11-20", "reports/wip?asOf=2026-11-20", "reports/wip-period?asOf=2026-11-20", "jobs"];
+        var pages = WritePages;
+        // BACKOFFICE_BENCH_KINDS=a,b times only those kinds of write (the whole list takes 10-20 minutes under load).
+        var only = Environment.GetEnvironmentVariable("BACKOFFICE_BENCH_KINDS")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         output.WriteLine($"first view after a write, not warmed (jobs page as of {jobsDate:yyyy-MM-dd}): {"write",-12} | {string.Join(" | ", pages)} | per-key runs | load average");
         await SeedAsync(factory);
         var number = 100;
-        foreach (var kind in WriteKinds)
+        foreach (var kind in WriteKinds.Where(k => only is not { Length: > 0 } || only.Contains(k)))
         {
             var times = new List<string>();
             var perKey = cache.PerKeyRuns;
@@ -94,7 +110,8 @@ public sealed partial class ConsoleScaleBenchmark
                     "commitment" => PerKeyStep.Sweep(kind, new(StepKind.ScaleAmount, 5, 13 * number, 30)),
                     "budget line" => PerKeyStep.Sweep(kind, new(StepKind.ScaleAmount, 4, 13 * number, 30)),
                     _ when DateKinds.Contains(kind) => new PerKeyStep(kind, null, 13 * number, 20 + (number % 2 == 0 ? 3 : -3)),
-                    _ => new PerKeyStep(kind, null, 13 * number, 10),
+                    // A rename adds " II" on even pages and takes it off again on the next (the name stays short).
+                    _ => new PerKeyStep(kind, null, kind.EndsWith("rename", StringComparison.Ordinal) ? 0 : 13 * number, 10),
                 };
                 Assert.True(await step.ApplyAsync(_bundle!, tenant, number, CancellationToken.None));
                 await new BundleImporter(new ManualClock()).ImportAsync(_bundle!, tenant, "bench", null, CancellationToken.None);
@@ -156,6 +173,12 @@ public sealed partial class ConsoleScaleBenchmark
         var cards = from day in Enumerable.Range(2, 5) from e in Enumerable.Range(1, 2)
                     select $"tc-b-{day}-{e},emp-{e},{jobs[((2 * day) + e) % jobs.Count]},2026-11-{day:00}T07:00,2026-11-{day:00}T16:00,";
         File.WriteAllLines(Path.Combine(bundle, "workforce", "timecards.csv"), ["id,employee_id,job_id,clock_in,clock_out,rate", .. cards]);
+        // Issue 17: two schedule tasks and a budget spread on each of the first jobs (staffing, earned value).
+        var budget = File.ReadAllLines(Path.Combine(bundle, "project", "budget-lines.csv")).Skip(1).Select(l => l.Split(',')).Where(f => jobs.Contains(f[1])).ToList();
+        File.WriteAllLines(Path.Combine(bundle, "project", "schedule-tasks.csv"), ["id,job_id,name,trade,start_date,end_date,crew_hours,percent_complete",
+            .. jobs.SelectMany((j, i) => new[] { $"st-b-{i}-1,{j},Framing,Carpentry,2026-11-16,2026-12-11,320,10", $"st-b-{i}-2,{j},Drywall,Drywall,2026-12-07,2026-12-24,160,0" })]);
+        File.WriteAllLines(Path.Combine(bundle, "project", "budget-spreads.csv"), ["id,job_id,cost_code,period_start,period_end,amount",
+            .. budget.Select((f, i) => $"bs-b-{i},{f[1]},{f[2]},2026-11-01,2026-11-30,1000.00")]);
         await new BundleImporter(new ManualClock()).ImportAsync(bundle, factory.TenantPath("beta"), "bench", null, CancellationToken.None);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded pay-app lines, employees, timecards and pricebook items: {timer.ElapsedMilliseconds} ms"));
     }

@@ -13,7 +13,7 @@ namespace BackOffice.Tests.ApprovalConsole;
 /// status, a time entry's end or job (in the bundle), or a pricebook item's price through the gate ("pricebook item").
 /// <paramref name="Kind"/> names the kind of write whose per-key refresh the test checks.
 /// </summary>
-public sealed record PerKeyStep(string Kind, IncrementalSweepStep? Inner, int Row, int Size)
+public sealed partial record PerKeyStep(string Kind, IncrementalSweepStep? Inner, int Row, int Size)
 {
     private static readonly string[] Jobs = ["job-101", "job-102", "job-103", "job-094"];
     private static readonly string[] Customers = ["cust-10", "cust-11", "cust-20", "cust-21", "cust-30", "cust-31", "cust-40", "cust-41"];
@@ -81,23 +81,25 @@ public sealed record PerKeyStep(string Kind, IncrementalSweepStep? Inner, int Ro
                 await PricebookThroughGate.UpdateAsync(tenant, Row, Size, number, cancellationToken);
                 return false;
             default:
-                throw new InvalidOperationException($"unknown step kind {Kind}");
+                return MoreKinds(bundle);
         }
     }
 
     /// <summary>Issue 17: edits one row of a CSV (picked by <see cref="Row"/>) by column name; the columns edited are never quoted.</summary>
-    private bool EditRow(string file, Action<Dictionary<string, string>> change)
+    /// <param name="which">Issue 17: the row by its cells instead (the first that matches).</param>
+    private bool EditRow(string file, Action<Dictionary<string, string>> change, Func<Dictionary<string, string>, bool>? which = null)
     {
         var lines = File.ReadAllLines(file).ToList();
         var header = lines[0].Split(',');
-        var rows = Enumerable.Range(1, lines.Count - 1).Where(i => lines[i].Length > 0).ToList();
+        Dictionary<string, string> Fields(int i) => header.Zip(Cells(lines[i])).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+        var rows = Enumerable.Range(1, lines.Count - 1).Where(i => lines[i].Length > 0 && (which is null || which(Fields(i)))).ToList();
         if (rows.Count == 0)
         {
             return false;
         }
 
         var at = rows[Row % rows.Count];
-        var fields = header.Zip(Cells(lines[at])).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+        var fields = Fields(at);
         change(fields);
         lines[at] = string.Join(',', header.Select(h => fields[h]));
         File.WriteAllLines(file, lines);

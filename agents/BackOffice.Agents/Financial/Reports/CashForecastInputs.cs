@@ -36,7 +36,7 @@ internal sealed record CashForecastInputs(
 
         return await memo.GetOrAddAsync(Key, async () =>
         {
-            if (snapshot.Refreshed is { } refreshed && memo.Previous?.Completed<CashForecastInputs>(Key) is { } before
+            if (snapshot.Refreshed is { } refreshed && memo.Previous?.Base<CashForecastInputs>(Key) is { } before
                 && ReferenceEquals(before.Inputs, refreshed.From))
             {
                 memo.CountPerKey();

@@ -11,9 +11,10 @@ namespace BackOffice.Agents.Financial.Reports;
 /// side tables migration 2027 versions one by one (a note moves no figure; a confirmed link moves the job map). A proposal
 /// executed or undone through the gate is seen by what it wrote when its executor's writes are tracked (the gate marks
 /// its audit events, <see cref="TrackedExecutions"/>). Budgets, change orders, pay apps, project jobs and the workforce
-/// tables are read again whole and recompute the jobs named (<see cref="FinancialRefreshProject"/>); a pricebook item
-/// moves nothing the analysis reads. Anything else (another journaled table, a journal row without its table, an
-/// untracked execution, a file) reads the whole books.
+/// tables are read again whole and recompute the jobs named (<see cref="FinancialRefreshProject"/>); a pricebook item,
+/// a budget spread or a schedule task moves nothing the analysis reads; a vendor, customer or account renamed and sub
+/// invoices are <see cref="FinancialRefreshMasters"/>'. Anything else (another journaled table such as direct costs, an
+/// account's type, a journal row without its table, an untracked execution, a file) reads the whole books.
 /// </summary>
 internal static class FinancialRefresh
 {
@@ -24,23 +25,13 @@ internal static class FinancialRefresh
     };
 
     /// <summary>
-    /// Counted side tables (migration 1955) that <see cref="FinancialData.LoadAsync"/> does not read: a write to one moves
-    /// no figure of the analysis (the gate-side notes, promises, outboxes, estimates, price files, WIP periods...).
-    /// A counted table missing here and not <see cref="LinksTable"/> reads the whole books.
+    /// Issue 17: journaled tables <see cref="FinancialData.LoadAsync"/> does not read: a pricebook update through the gate,
+    /// budget spreads and schedule tasks (earned value and schedule variance read those themselves on every run).
     /// </summary>
-    private static readonly HashSet<string> UnreadTables = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> UnreadJournalTables = new(StringComparer.Ordinal)
     {
-        "books_date", "budget_line_materials", "collections_disputes", "collections_outbox", "collections_promises", "estimate_lines",
-        "estimates", "financial_notes", "memory_items", "pricebook_applied_updates", "pricebook_markup_rules", "pricebook_match_decisions",
-        "pricebook_price_files", "pricebook_price_lines", "pricebook_vendor_mappings", "procore_connections", "quickbooks_connections",
-        "wip_period_jobs", "wip_periods", "workforce_outbox",
+        "pricebook_items", "project_budget_spreads", "project_schedule_tasks",
     };
-
-    /// <summary>Issue 17: journaled tables <see cref="FinancialData.LoadAsync"/> does not read (a pricebook update through the gate).</summary>
-    private static readonly HashSet<string> UnreadJournalTables = new(StringComparer.Ordinal) { "pricebook_items" };
-
-    /// <summary>Links a person confirmed: part of the identity (job and vendor maps) the analysis resolves with.</summary>
-    private const string LinksTable = "financial_links";
 
     /// <summary>
     /// The refreshed data, the project jobs whose rows must be computed again (null: every job), and the journal rows it
@@ -54,23 +45,16 @@ internal static class FinancialRefresh
     /// <summary>The previous data with what changed read again, or null (read everything) when the change is not keyed.</summary>
     public static async Task<Refresh?> RunAsync(ReportRequest request, FinancialSnapshot before, SweepInputs now, CancellationToken cancellationToken)
     {
-        var moved = now.TablesMovedSince(before.Inputs);
-        if (before.Inputs.Outside != now.Outside || now.JournalSeq < before.Inputs.JournalSeq
-            || moved.Any(t => t != LinksTable && !UnreadTables.Contains(t)))
+        if (await RefreshChanges.SinceAsync(request, before.Inputs, now, cancellationToken) is not (var changes, var links)
+            || changes.Any(c => !Handled(c.Table!) || !FinancialRefreshMasters.Keyed(c)))
         {
             return null;
         }
 
-        var changes = await request.Data.Changes.SinceAsync(before.Inputs.JournalSeq, cancellationToken);
-        if (changes.Any(c => c.Table is null || !Handled(c.Table)))
-        {
-            return null;
-        }
-
-        var data = before.Analysis.Data;
         var jobs = new HashSet<string>(StringComparer.Ordinal);
         var jobRows = changes.Any(c => c.Table == FinancialRefreshProject.JobsTable);
-        if (moved.Contains(LinksTable) || jobRows)
+        var (data, masters) = await FinancialRefreshMasters.RereadAsync(request, before.Analysis.Data, changes, cancellationToken);
+        if (links || jobRows || masters)
         {
             (data, var relinked) = await RelinkAsync(request, data, jobRows, cancellationToken);
             jobs.UnionWith(relinked);
@@ -94,11 +78,11 @@ internal static class FinancialRefresh
     }
 
     private static bool Handled(string table) => KeyedTables.Contains(table) || FinancialRefreshLedger.Tables.Contains(table)
-        || FinancialRefreshProject.Tables.Contains(table) || table == FinancialRefreshProject.JobsTable || UnreadJournalTables.Contains(table);
+        || FinancialRefreshProject.Tables.Contains(table) || FinancialRefreshMasters.Tables.Contains(table) || table == FinancialRefreshProject.JobsTable || UnreadJournalTables.Contains(table);
 
     /// <summary>
-    /// A confirmed link or a project job changed: the identity is resolved again (masters and links, a few hundred rows;
-    /// the other masters are journaled, so unchanged here), and with <paramref name="jobRows"/> the jobs and their
+    /// A confirmed link, a project job or another master (a vendor, a customer) changed: the masters are read and the
+    /// identity resolved again (masters and links, a few hundred rows), and with <paramref name="jobRows"/> the jobs and their
     /// contracts (status, contract value, dates) are read again. The jobs whose ledger twin changed are computed again
     /// (the journal's named jobs are <see cref="FinancialRefreshProject"/>'s); when the closed jobs' twins change (a job
     /// closed or reopened too), the cost lines the closed-job check looks at are read again.
@@ -111,6 +95,8 @@ internal static class FinancialRefresh
         var relinked = data with
         {
             Identity = books.Identity, Jobs = books.Masters.Jobs.ToDictionary(j => j.Id), Books = data.Books with { Contracts = contracts },
+            Vendors = books.Masters.Vendors.ToDictionary(v => v.Id), LedgerVendors = books.Masters.LedgerVendors.ToDictionary(v => v.Id),
+            LedgerCustomers = books.Masters.LedgerCustomers.ToDictionary(c => c.Id),
         };
         var (oldMap, newMap) = (data.JobMap(), relinked.JobMap());
         var jobs = oldMap.Keys.Concat(newMap.Keys).Where(j => oldMap.GetValueOrDefault(j) != newMap.GetValueOrDefault(j)).ToHashSet(StringComparer.Ordinal);

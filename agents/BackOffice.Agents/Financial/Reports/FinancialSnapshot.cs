@@ -39,7 +39,7 @@ internal sealed record FinancialSnapshot(SweepInputs Inputs, FinancialAnalysis A
     {
         // Read before the data: a write during the load is then also after this seq, and the next refresh reads it again.
         var inputs = await request.Data.SweepMarks.InputsAsync(cancellationToken);
-        if (memo.Previous?.Completed<FinancialSnapshot>(Key) is { } before && before.Analysis.AsOf == request.AsOf
+        if (memo.Previous?.Base<FinancialSnapshot>(Key) is { } before && before.Analysis.AsOf == request.AsOf
             && await request.Times.TimedAsync("read per key", () => FinancialRefresh.RunAsync(request, before, inputs, cancellationToken)) is { } refreshed)
         {
             memo.CountPerKey();

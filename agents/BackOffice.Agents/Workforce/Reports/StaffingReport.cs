@@ -22,7 +22,8 @@ public sealed class StaffingReport(WorkforceSettings settings) : IReport
 
     public async Task<ReportTable> RunAsync(ReportRequest request, CancellationToken cancellationToken)
     {
-        var data = await WorkforceData.LoadAsync(request.Data, cancellationToken);
+        // Issue 17: shared by the Workforce reports of the date, and refreshed per table after a write.
+        var data = await WorkforceSnapshot.LoadAsync(request, cancellationToken);
         var startDay = settings.WorkweekStart(request.Tenant);
         var job = await Books.ReportJobs.ForAsync(request, cancellationToken);
         var tasks = data.Tasks.Where(t => job is null || job.Is(t.JobId)).ToList();
