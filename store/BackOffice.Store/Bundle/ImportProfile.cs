@@ -7,7 +7,8 @@ public sealed record ImportPhaseFigures(string Phase, double Seconds, long Alloc
 
 /// <summary>
 /// Issue 18: per-phase figures of an import (Stopwatch, GC allocations of the process, peak working set), so a change to
-/// the import can say which phase it moved. Printed by `import` when BACKOFFICE_IMPORT_PROFILE=1.
+/// the import can say which phase it moved. Printed by `import` when BACKOFFICE_IMPORT_PROFILE=1. A phase marked again
+/// (one per file, while the files are checked) adds to its first listing.
 /// </summary>
 internal sealed class ImportProfile
 {
@@ -21,7 +22,18 @@ internal sealed class ImportProfile
     {
         var allocated = GC.GetTotalAllocatedBytes();
         using var process = Process.GetCurrentProcess();
-        _phases.Add(new ImportPhaseFigures(phase, _clock.Elapsed.TotalSeconds, allocated - _allocated, process.PeakWorkingSet64));
+        var figures = new ImportPhaseFigures(phase, _clock.Elapsed.TotalSeconds, allocated - _allocated, process.PeakWorkingSet64);
+        var earlier = _phases.FindIndex(p => p.Phase == phase);
+        if (earlier < 0)
+        {
+            _phases.Add(figures);
+        }
+        else
+        {
+            var sum = _phases[earlier];
+            _phases[earlier] = figures with { Seconds = sum.Seconds + figures.Seconds, AllocatedBytes = sum.AllocatedBytes + figures.AllocatedBytes };
+        }
+
         _allocated = allocated;
         _clock.Restart();
     }
