@@ -118,7 +118,7 @@ internal sealed class BundleChecker(
             return TableCheck.Insert;
         }
 
-        if (check.StoredHash(slot) == hasher.Of(row))
+        if (check.StoredHash(slot) is { } stored && stored == hasher.Of(row, stored.IsSha256))
         {
             check.Unchanged++;
             return TableCheck.Skip;
