@@ -80,13 +80,6 @@ public sealed record ColumnSpec(string SqlName, ValueKind Kind)
 /// </summary>
 public sealed record FileSpec(string Path, string Table, string Key, IReadOnlyList<ColumnSpec> Columns, string? Scope = null)
 {
-    /// <summary>A line table the bundle owns a row of when it owns the row's document (<see cref="Scope"/> says so in SQL).</summary>
-    public FileSpec(string path, string table, string key, IReadOnlyList<ColumnSpec> columns, LineOwner owner)
-        : this(path, table, key, columns, owner.Exists) => Owner = owner;
-
-    /// <summary>Issue 18: for a line table, its document table, to read every stored line's owner with one join.</summary>
-    public LineOwner? Owner { get; private init; }
-
     public ColumnSpec? Column(string sqlName) => Columns.FirstOrDefault(c => c.SqlName == sqlName);
 
     /// <summary>Issue 18: called per row by the importer, so a loop, not a list copied per call.</summary>
@@ -102,25 +95,4 @@ public sealed record FileSpec(string Path, string Table, string Key, IReadOnlyLi
 
         return -1;
     }
-}
-
-/// <summary>
-/// Issue 18: the lines of <see cref="Table"/> are the bundle's when their document (<see cref="Parent"/>, alias o, found
-/// by <see cref="Column"/>) meets <see cref="Condition"/>.
-/// </summary>
-public sealed record LineOwner(string Table, string Column, string Parent, string Condition)
-{
-    /// <summary>
-    /// The condition on one line: a correlated EXISTS on the parent's key, not `document_id IN (SELECT id FROM parent ...)`:
-    /// PostgreSQL ran that IN as a subplan per row once the parent's ids outgrew work_mem (2M bill lines against 1,000
-    /// jobs' bills: over an hour), where EXISTS is one index look-up per line on both engines.
-    /// </summary>
-    public string Exists => $"EXISTS (SELECT 1 FROM {Parent} o WHERE o.id = {Table}.{Column} AND {Condition})";
-
-    /// <summary>
-    /// The owner of every line at once, as `o.id IS NOT NULL` (o is unique by id): PostgreSQL hashes the documents once,
-    /// where the EXISTS in a select list was a hashed subplan costed high enough to be JIT-compiled (2.6 s of which 1.2 s
-    /// compiling, against 0.5 s, for 200,000 bill lines).
-    /// </summary>
-    public string Join => $"LEFT JOIN {Parent} o ON o.id = {Table}.{Column} AND {Condition}";
 }

@@ -115,9 +115,7 @@ internal sealed class TableCheck(BundleRowSource source)
         var map = new KeyTable(Math.Max(stored, Source.RowsAtMost));
         StoredHashes.Capacity = stored;
         // Identifiers come from the fixed schema, never from the bundle.
-        var sql = spec.Owner is { } owner
-            ? $"SELECT {spec.Table}.{spec.Key}, {spec.Table}.row_hash, o.id IS NOT NULL FROM {spec.Table} {owner.Join}"
-            : $"SELECT {spec.Key}, row_hash, ({spec.Scope ?? "1"}) FROM {spec.Table}";
+        var sql = $"SELECT {spec.Key}, row_hash, ({spec.Scope ?? "1"}) FROM {spec.Table}";
         if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
         {
             // Issue 18: on SQLite the keys and hashes are read through SQLitePCLRaw, from their bytes (no string per row).
