@@ -62,7 +62,7 @@ public static class ImportCommand
             foreach (var phase in summary.Profile)
             {
                 await Console.Error.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"import profile: {phase.Phase}: {phase.Seconds:0.00} s, {phase.AllocatedBytes / 1048576d:0} MB allocated, peak {phase.PeakWorkingSetBytes / 1048576d:0} MB"));
+                    $"import profile: {phase.Phase}: {phase.Seconds:0.00} s ({phase.CpuSeconds:0.00} s cpu), {phase.AllocatedBytes / 1048576d:0} MB allocated, peak {phase.PeakWorkingSetBytes / 1048576d:0} MB"));
             }
         }
 

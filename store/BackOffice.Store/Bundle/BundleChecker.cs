@@ -15,7 +15,8 @@ namespace BackOffice.Store.Bundle;
 /// transaction back, so nothing is half-written.
 /// </remarks>
 internal sealed class BundleChecker(
-    DbConnection connection, DbTransaction transaction, bool merge, ISet<Sweeps.ChangedEntity> touched, IProgress<ImportProgress>? progress)
+    DbConnection connection, DbTransaction transaction, bool merge, ISet<Sweeps.ChangedEntity> touched, IProgress<ImportProgress>? progress,
+    ImportProfile? profile = null)
 {
     private readonly Dictionary<string, TableCheck> _checks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KeyTable> _storedKeys = new(StringComparer.Ordinal);
@@ -49,6 +50,7 @@ internal sealed class BundleChecker(
         var spec = check.Spec;
         await LoadTargetsAsync(spec, cancellationToken);
         var keys = await check.LoadStoredAsync(connection, transaction, cancellationToken);
+        profile?.Mark(StoredKeysPhase);
         var keyIndex = spec.IndexOf(spec.Key);
         var hasher = new RowHasher(spec);
         var keyColumn = spec.Column(spec.Key)!.CsvName;
@@ -81,6 +83,11 @@ internal sealed class BundleChecker(
                     await early.WriteAsync(row, hasher.Of(row), key, update: false, cancellationToken);
                     (check.Plan[ordinal], check.Written) = (TableCheck.Skip, check.Written + 1);
                 }
+                else if (early is null && check.Plan[ordinal] != TableCheck.Skip)
+                {
+                    check.Keep(ordinal, row);
+                }
+
                 if (check.Rows % 1000 == 0)
                 {
                     progress?.Report(new ImportProgress(ImportPhase.Reading, spec.Path, check.Rows));
@@ -95,8 +102,12 @@ internal sealed class BundleChecker(
         }
 
         Finish(check, keys);
+        profile?.Mark(RowsPhase);
         progress?.Report(new ImportProgress(ImportPhase.Reading, spec.Path, check.Rows));
     }
+
+    /// <summary>Profile phases (BACKOFFICE_IMPORT_PROFILE=1), summed over the files.</summary>
+    public const string StoredKeysPhase = "read stored keys and hashes", RowsPhase = "parse, check and insert into empty tables";
 
     /// <summary>Unchanged (same hash as stored), an update, or an insert; counted.</summary>
     private static byte Judge(TableCheck check, KeySlot slot, RowHasher hasher, ParsedRow row)
@@ -107,7 +118,7 @@ internal sealed class BundleChecker(
             return TableCheck.Insert;
         }
 
-        if (check.StoredHash(slot) == hasher.Of(row))
+        if (check.StoredHash(slot) is { } stored && stored == hasher.Of(row, stored.IsSha256))
         {
             check.Unchanged++;
             return TableCheck.Skip;

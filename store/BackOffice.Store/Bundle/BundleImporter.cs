@@ -96,12 +96,12 @@ public sealed class BundleImporter(TimeProvider clock)
         var profile = new ImportProfile();
         var touched = new HashSet<ChangedEntity>();
         await BundleWriter.DeferForeignKeysAsync(connection, transaction, cancellationToken);
-        var checker = new BundleChecker(connection, transaction, source.Merge, touched, progress);
+        var checker = new BundleChecker(connection, transaction, source.Merge, touched, progress, profile);
         await checker.ReadAsync(sources, errors, warnings, cancellationToken);
         // Issue 19: raw files are inspected (no links, inside the bundle, bounded names) before anything is written.
         var rawSources = bundleDirectory is null ? [] : BundleRawFiles.Inspect(bundleDirectory, errors);
         ThrowIfAny(errors);
-        profile.Mark("parse, check and insert into empty tables");
+        profile.Mark(BundleChecker.RowsPhase);
         var rows = checker.Checks.Sum(c => c.Rows);
         progress?.Report(new ImportProgress(ImportPhase.Validating, null, rows));
         var validation = new ErrorSink();

@@ -6,8 +6,9 @@ namespace BackOffice.Store.Bundle;
 
 /// <summary>
 /// Applies checked files inside the caller's transaction: deletes owned rows a present file no longer lists (children
-/// first), then reads each file again and writes only the rows its check marked new or changed (issue 18: an unchanged
-/// row is skipped before its values are parsed, and a file with nothing to write is not read again). Every row it adds,
+/// first), then writes only the rows its check marked new or changed (issue 18: kept from the check when they are few,
+/// else read from the file again, an unchanged row skipped before its values are parsed; a file with nothing to write is
+/// not read again). Every row it adds,
 /// changes or deletes adds its entities, before and after, to <c>touched</c> (issue 18: the change journal).
 /// </summary>
 internal static class BundleWriter
@@ -88,7 +89,12 @@ internal static class BundleWriter
         var ordinal = -1;
         var written = 0;
         ThrowIfChanged(check, readBadly: false);
-        await foreach (var row in check.Source.ReadAsync(errors, null, i => i < plan.Count && plan[ordinal = i] != TableCheck.Skip, cancellationToken))
+        var toWrite = check.Added + check.Changed - check.Written;
+        // Issue 18: the rows kept from the check when they are all there; else the file is read again for them.
+        var rows = check.Kept is { } kept && kept.Count == toWrite
+            ? Kept(kept, o => ordinal = o)
+            : check.Source.ReadAsync(errors, null, i => i < plan.Count && plan[ordinal = i] != TableCheck.Skip, cancellationToken);
+        await foreach (var row in rows)
         {
             if (row.Invalid || errors.Errors.Count > 0)
             {
@@ -99,12 +105,24 @@ internal static class BundleWriter
             written++;
         }
 
-        ThrowIfChanged(check, readBadly: errors.Errors.Count > 0 || written != check.Added + check.Changed - check.Written);
+        ThrowIfChanged(check, readBadly: errors.Errors.Count > 0 || written != toWrite);
         await sink.CompleteAsync(cancellationToken);
     }
 
+    /// <summary>The kept rows in file order, each ordinal handed to <paramref name="at"/> before its row.</summary>
+    private static async IAsyncEnumerable<ParsedRow> Kept(List<(int Ordinal, ParsedRow Row)> kept, Action<int> at)
+    {
+        await Task.CompletedTask;
+        foreach (var (ordinal, row) in kept)
+        {
+            at(ordinal);
+            yield return row;
+        }
+    }
+
     /// <summary>
-    /// Issue 18: the file is read a second time to write; if it is not what was checked (edited in between, a row that
+    /// Issue 18: the file is read a second time to write (or its rows were kept from the check, and it must not have
+    /// changed since either); if it is not what was checked (edited in between, a row that
     /// no longer parses, fewer rows), the import stops and its transaction rolls back, so nothing is half-written.
     /// </summary>
     private static void ThrowIfChanged(TableCheck check, bool readBadly)

@@ -11,7 +11,7 @@ public sealed class ParsedRow(int line, object?[] values)
     /// <summary>A field did not parse (its error is reported); the row still claims its key, so a later duplicate is named.</summary>
     internal bool Invalid { get; init; }
 
-    /// <summary>SHA-256 over column names and canonical values, so a re-import can tell unchanged rows from changed ones.</summary>
+    /// <summary>XxHash128 over column names and canonical values (<see cref="RowHasher"/>), so a re-import can tell unchanged rows from changed ones.</summary>
     public string Hash(FileSpec spec) => new RowHasher(spec).Hash(this);
 }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using CsvHelper;
 
@@ -19,7 +18,7 @@ internal sealed class RawRowHasher
     private readonly byte[][]?[] _allowed;
     private readonly int[] _start;
     private readonly int[] _length;
-    private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly RowDigest _digest = new();
     private byte[] _bytes = new byte[1024];
     private int _used;
 
@@ -39,11 +38,22 @@ internal sealed class RawRowHasher
         return isNull ? [] : _bytes.AsSpan(_start[column], _length[column]);
     }
 
-    /// <summary>The record's hash, or false when a field is not in a spelling read here.</summary>
+    /// <summary>The record's hash as written (XxHash128), or false when a field is not in a spelling read here.</summary>
     /// <param name="indexes">The CSV field of each spec column, -1 for an absent optional column.</param>
     public bool TryHash(CsvReader reader, int[] indexes, out RowHash hash)
     {
-        hash = default;
+        var read = TryRead(reader, indexes);
+        hash = read ? Hash(sha256: false) : default;
+        return read;
+    }
+
+    /// <summary>
+    /// Issue 18: reads the record into its canonical bytes (then <see cref="Value"/> and <see cref="Hash"/> answer for it),
+    /// or false when a field is not in a spelling read here. The caller finds the key first, then hashes the way its stored
+    /// hash was taken.
+    /// </summary>
+    public bool TryRead(CsvReader reader, int[] indexes)
+    {
         _used = 0;
         for (var i = 0; i < indexes.Length; i++)
         {
@@ -57,12 +67,11 @@ internal sealed class RawRowHasher
             Append([0x1f]);
         }
 
-        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        _sha256.AppendData(_bytes, 0, _used);
-        _sha256.GetHashAndReset(digest);
-        hash = RowHash.From(digest);
         return true;
     }
+
+    /// <summary>The hash of the record last read: XxHash128, or SHA-256 to compare with a hash stored before it.</summary>
+    public RowHash Hash(bool sha256) => _digest.Of(_bytes.AsSpan(0, _used), sha256);
 
     private bool TryAppendValue(int column, ReadOnlySpan<byte> field)
     {

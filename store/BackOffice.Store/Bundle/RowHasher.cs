@@ -1,21 +1,19 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace BackOffice.Store.Bundle;
 
 /// <summary>
-/// The row hash a re-import compares with the stored <c>row_hash</c>: SHA-256 over "name=value" for each column, each
+/// The row hash a re-import compares with the stored <c>row_hash</c>: XxHash128 over "name=value" for each column, each
 /// followed by a unit separator, a null written as NUL (so "a","" and "a",null and "",null differ), as lowercase hex.
-/// Issue 18: one hasher per table reuses its buffers, so hashing 2M rows does not build a string per row; the hash is
-/// the one stored before, so a re-import after this change still finds unchanged rows unchanged.
+/// Issue 18: one hasher per table reuses its buffers, so hashing 2M rows does not build a string per row. Rows stored
+/// before carry the SHA-256 of the same bytes, and a row compared with one is hashed the same way
+/// (<see cref="Of(ParsedRow, bool)"/>), so a re-import after the change still finds unchanged rows unchanged.
 /// </summary>
 public sealed class RowHasher
 {
     private readonly string[] _prefixes;
-    // Issue 18: one SHA-256 context per table, reset after each row; the one-shot call set one up per row (on Linux
-    // through OpenSSL), the largest single cost of a re-import's check.
-    private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly RowDigest _digest = new();
     private char[] _chars = new char[512];
     private byte[] _bytes = new byte[1024];
 
@@ -26,8 +24,11 @@ public sealed class RowHasher
 
     public string Hash(ParsedRow row) => Of(row).ToHex();
 
-    /// <summary>Issue 18: the hash as a value, for comparing with <see cref="RowHash.Parse"/> of the stored text without a string per row.</summary>
-    public RowHash Of(ParsedRow row)
+    /// <summary>Issue 18: the hash written, as a value, for comparing with <see cref="RowHash.Parse"/> of the stored text without a string per row.</summary>
+    public RowHash Of(ParsedRow row) => Of(row, sha256: false);
+
+    /// <summary>The hash as <paramref name="sha256"/> says: SHA-256, to compare with a hash stored before XxHash128.</summary>
+    public RowHash Of(ParsedRow row, bool sha256)
     {
         var length = 0;
         for (var i = 0; i < _prefixes.Length; i++)
@@ -57,11 +58,8 @@ public sealed class RowHasher
             _bytes = new byte[byteCount];
         }
 
-        var encoded = Encoding.UTF8.GetBytes(_chars, 0, length, _bytes, 0);
-        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        _sha256.AppendData(_bytes, 0, encoded);
-        _sha256.GetHashAndReset(digest);
-        return RowHash.From(digest);
+        var canonical = _bytes.AsSpan(0, Encoding.UTF8.GetBytes(_chars, 0, length, _bytes, 0));
+        return _digest.Of(canonical, sha256);
     }
 
     private void Append(string text, ref int length)

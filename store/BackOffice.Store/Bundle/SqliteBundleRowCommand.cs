@@ -20,8 +20,7 @@ internal sealed class SqliteBundleRowCommand(SqliteRawStatement statement, int c
         }
 
         Span<byte> hex = stackalloc byte[RowHash.HexLength];
-        hash.WriteHex(hex);
-        statement.BindUtf8(columns + 1, hex);
+        statement.BindUtf8(columns + 1, hex[..hash.WriteHex(hex)]);
         if (withKey)
         {
             statement.BindText(columns + 2, key);

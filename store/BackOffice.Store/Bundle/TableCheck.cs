@@ -49,6 +49,25 @@ internal sealed class TableCheck(BundleRowSource source)
 
     public List<string> Removed { get; } = [];
 
+    /// <summary>
+    /// Issue 18: the new and changed rows of a table that held rows, parsed while the file was checked, by ordinal; null
+    /// once more than <see cref="KeepAtMost"/> (then the writer reads the file again for them). A re-import of 1,000 changed
+    /// lines wrote them without tokenizing its 2M-line file a second time.
+    /// </summary>
+    public List<(int Ordinal, ParsedRow Row)>? Kept { get; private set; } = [];
+
+    /// <summary>Rows to write kept from the check at most (about 0.5 KB each).</summary>
+    public const int KeepAtMost = 10_000;
+
+    public void Keep(int ordinal, ParsedRow row)
+    {
+        if (Kept is not null)
+        {
+            Kept = Kept.Count < KeepAtMost ? Kept : null;
+            Kept?.Add((ordinal, row));
+        }
+    }
+
     /// <summary>The stored rows' hashes, as the table's key slots point into them (issue 18).</summary>
     public List<RowHash> StoredHashes { get; } = [];
 

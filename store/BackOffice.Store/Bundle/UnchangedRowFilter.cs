@@ -41,7 +41,7 @@ internal sealed class UnchangedRowFilter
     /// <summary>True when the record was taken off the check as unchanged (its plan entry added); false: parse and check it.</summary>
     public bool TrySkip(CsvReader reader, int[] indexes, int line)
     {
-        if (!_hasher.TryHash(reader, indexes, out var hash))
+        if (!_hasher.TryRead(reader, indexes))
         {
             return false;
         }
@@ -55,7 +55,8 @@ internal sealed class UnchangedRowFilter
         }
 
         ref var slot = ref _keys.Slot(entry);
-        if (slot is not { Stored: true, Listed: false } || _check.StoredHash(slot) != hash
+        // Issue 18: hashed the way the stored hash was (XxHash128, or SHA-256 for a row stored before it), once the key is found.
+        if (slot is not { Stored: true, Listed: false } || _check.StoredHash(slot) is not { } stored || _hasher.Hash(stored.IsSha256) != stored
             || (_check.Spec.Scope is not null && !slot.Owned) || !ReferencesKnown())
         {
             return false;

@@ -1,5 +1,6 @@
 using BackOffice.Store.Bundle;
 using BackOffice.Tests.Support.Postgres;
+using Dapper;
 
 namespace BackOffice.Tests.Bundle;
 
@@ -65,14 +66,7 @@ public sealed class BundleStreamingTests : IDisposable
     {
         using var kit = await BundleTestKit.CreateAsync(provider);
         await kit.ImportAsync();
-        var path = Path.Combine(kit.Bundle, "ledger", "bill-lines.csv");
-        var lines = File.ReadAllLines(path);
-        var index = Array.FindIndex(lines, l => l.StartsWith("bill-5002-3,", StringComparison.Ordinal));
-        var fields = lines[index].Split(',');
-        var description = Array.IndexOf(lines[0].Split(','), "description");
-        fields[description] = "re-described";
-        lines[index] = string.Join(',', fields);
-        File.WriteAllLines(path, lines);
+        Redescribe(kit, "bill-5002-3", "re-described");
 
         var summary = await kit.ImportAsync();
 
@@ -80,6 +74,55 @@ public sealed class BundleStreamingTests : IDisposable
         Assert.Equal((0, 1, 0), (counts.Added, counts.Changed, counts.Removed));
         Assert.Equal(1, summary.Changed);
         Assert.Equal("re-described", await kit.ScalarAsync<string>("SELECT description FROM ledger_bill_lines WHERE id = 'bill-5002-3'"));
+    }
+
+    /// <summary>
+    /// Issue 18: rows are written with an XxHash128 now; rows stored before carry the SHA-256 of the same canonical bytes.
+    /// A re-import compares each such row by SHA-256, so it finds them unchanged (nothing written or journaled) and
+    /// writes a changed one with an XxHash128.
+    /// </summary>
+    [Theory]
+    [StoreProviders]
+    public async Task ImportAsync_RowsStoredWithSha256_ReImportFindsThemUnchanged(string provider)
+    {
+        using var kit = await BundleTestKit.CreateAsync(provider);
+        await kit.ImportAsync();
+        var spec = BundleSchema.File("ledger/bill-lines.csv");
+        await using (var unit = await kit.Data.OpenUnitAsync(write: true, CancellationToken.None))
+        {
+            var hasher = new RowHasher(spec);
+            await foreach (var row in new CsvRowSource(kit.Bundle, spec, BundleEncoding.Utf8).ReadAsync(new ErrorSink(), null, null, CancellationToken.None))
+            {
+                await unit.Connection.ExecuteAsync("UPDATE ledger_bill_lines SET row_hash = @hash WHERE id = @id",
+                    new { hash = hasher.Of(row, sha256: true).ToHex(), id = (string)row.Values[0]! }, unit.Transaction);
+            }
+
+            await unit.CommitAsync(CancellationToken.None);
+        }
+
+        var journaled = await kit.CountAsync("change_journal");
+        var again = await kit.ImportAsync();
+        var journaledAgain = await kit.CountAsync("change_journal");
+        Redescribe(kit, "bill-5002-3", "re-described");
+        var changed = await kit.ImportAsync();
+
+        Assert.Equal((0, 0, 0), (again.Added, again.Changed, again.Removed));
+        Assert.Equal(journaled, journaledAgain);
+        var lines = changed.For("ledger/bill-lines.csv")!;
+        Assert.Equal((0, 1, 0), (lines.Added, lines.Changed, lines.Removed));
+        Assert.Equal(RowHash.ShortHexLength, await kit.ScalarAsync<long>("SELECT LENGTH(row_hash) FROM ledger_bill_lines WHERE id = 'bill-5002-3'"));
+        Assert.Equal(RowHash.HexLength, await kit.ScalarAsync<long>("SELECT MIN(LENGTH(row_hash)) FROM ledger_bill_lines WHERE id <> 'bill-5002-3'"));
+    }
+
+    private static void Redescribe(BundleTestKit kit, string lineId, string description)
+    {
+        var path = Path.Combine(kit.Bundle, "ledger", "bill-lines.csv");
+        var lines = File.ReadAllLines(path);
+        var index = Array.FindIndex(lines, l => l.StartsWith(lineId + ",", StringComparison.Ordinal));
+        var fields = lines[index].Split(',');
+        fields[Array.IndexOf(lines[0].Split(','), "description")] = description;
+        lines[index] = string.Join(',', fields);
+        File.WriteAllLines(path, lines);
     }
 
     [Fact]
@@ -104,6 +147,8 @@ public sealed class BundleStreamingTests : IDisposable
     [Theory]
     [InlineData("0000000000000000000000000000000000000000000000000000000000000000")]
     [InlineData("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")]
+    [InlineData("00000000000000000000000000000000")]
+    [InlineData("a3bf4f1b2b0b822cd15d6c15b0f00a08")]
     public void Parse_StoredHex_RoundTrips(string hex)
     {
         Assert.Equal(hex, RowHash.Parse(hex)!.Value.ToHex());
@@ -113,6 +158,8 @@ public sealed class BundleStreamingTests : IDisposable
     [InlineData(null)]
     [InlineData("")]
     [InlineData("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a0")]
+    [InlineData("a3bf4f1b2b0b822cd15d6c15b0f00a0")]
+    [InlineData("a3bf4f1b2b0b822cd15d6c15b0f00a0é")]
     [InlineData("zz86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")]
     public void Parse_NotAHash_IsNull(string? text)
     {

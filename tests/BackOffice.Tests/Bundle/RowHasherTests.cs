@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using System.Security.Cryptography;
 using System.Text;
 using BackOffice.Store.Bundle;
@@ -23,11 +24,39 @@ public sealed class RowHasherTests
 
     [Theory]
     [MemberData(nameof(Rows))]
-    public void Hash_Row_IsSha256OfTheCanonicalTextStoredBefore(object?[] values, string canonical)
+    public void Of_RowAsStoredBefore_IsSha256OfTheCanonicalText(object?[] values, string canonical)
     {
         var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
 
-        Assert.Equal(expected, new RowHasher(Spec).Hash(new ParsedRow(1, values)));
+        var hash = new RowHasher(Spec).Of(new ParsedRow(1, values), sha256: true);
+
+        Assert.Equal(expected, hash.ToHex());
+        Assert.Equal(hash, RowHash.Parse(expected));
+        Assert.True(hash.IsSha256);
+    }
+
+    /// <summary>Issue 18: what is written now: XxHash128 of the same canonical text, as 32 hex characters.</summary>
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void Hash_Row_IsXxHash128OfTheCanonicalText(object?[] values, string canonical)
+    {
+        var expected = Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(canonical)));
+
+        var hash = new RowHasher(Spec).Hash(new ParsedRow(1, values));
+
+        Assert.Equal(expected, hash);
+        Assert.Equal(RowHash.Parse(expected), new RowHasher(Spec).Of(new ParsedRow(1, values)));
+        Assert.False(RowHash.Parse(expected)!.Value.IsSha256);
+    }
+
+    /// <summary>The same canonical bytes hashed the two ways never compare equal (a stored hash is compared with its own kind).</summary>
+    [Fact]
+    public void Of_SameRowBothKinds_NotEqual()
+    {
+        var row = new ParsedRow(1, ["a", "", 12L]);
+        var hasher = new RowHasher(Spec);
+
+        Assert.NotEqual(hasher.Of(row, sha256: true), hasher.Of(row, sha256: false));
     }
 
     [Fact]
