@@ -31,7 +31,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLife
         await dana.GotoAsync($"{_host.Session.Base}/t/acme/dashboard");
 
         Assert.Equal("Dashboard", await dana.Locator("h1").InnerTextAsync());
-        var aging = dana.Locator("svg[aria-label^='Receivables by days past due, as of 2026-11-15']:visible");
+        var aging = dana.Locator("svg[aria-label^='Receivables by days past due, as of Nov 15, 2026']:visible");
         // The demo's aging total row (report aging --as-of 2026-11-15): current $155,995.00, 1-30 $4,000.00,
         // 31-60 $18,750.00, 61-90 $0.00, over 90 $3,875.00.
         await Assertions.Expect(aging.Locator("rect")).ToHaveCountAsync(5);
