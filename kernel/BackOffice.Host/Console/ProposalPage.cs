@@ -18,7 +18,9 @@ public static class ProposalPage
         var row = await gate.GetAsync(caller.Data, id, ct);
         var buttons = await ProposalButtons.ForAsync(caller.Data, caller.Actor, row, gate, ct);
         var names = await NameBook.LoadAsync(caller.Data, ct);
-        var refs = await RecordRefs.LoadAsync(caller.Data, [(string?)view["title"], (string?)view["narrative"]], ct);
+        // The payload's own values too: the detail view's title and narrative are in words already, a payroll run id in the payload is not.
+        var refs = await RecordRefs.LoadAsync(
+            caller.Data, [(string?)view["title"], (string?)view["narrative"], .. view["payload"]!.AsObject().Select(p => p.Value is JsonValue v ? v.ToString() : null)], ct);
         var zone = options.ZoneFor(caller.Tenant);
         var state = (string)view["state"]!;
         var body = new StringBuilder(Notice(msg, error: msg is not null && (msg.Contains("failed", StringComparison.Ordinal) || msg.StartsWith("Refused", StringComparison.Ordinal))));
