@@ -14,11 +14,8 @@ public sealed class ConsolePagesInWordsTests(DemoConsole demo) : IClassFixture<D
     {
         var html = await demo.Client.GetStringAsync("/t/demo/proposals/7");
 
-        Assert.Contains(">Project sub invoice RP-2315</a>", html, StringComparison.Ordinal);
-        Assert.Contains(">Project commitment SC-103-03</a>", html, StringComparison.Ordinal);
-        Assert.DoesNotContain(">Project sub invoice si-05<", html, StringComparison.Ordinal);
-        Assert.Contains("proposed by the financial agent on ", html, StringComparison.Ordinal);
-        Assert.Contains("<td>Created</td><td>the financial agent</td>", html, StringComparison.Ordinal);
+        Shows(html, ">Project sub invoice RP-2315</a>", ">Project commitment SC-103-03</a>", "proposed by the financial agent on ", "<td>Created</td><td>the financial agent</td>");
+        Hides(html, ">Project sub invoice si-05<");
     }
 
     [Fact]
@@ -26,10 +23,8 @@ public sealed class ConsolePagesInWordsTests(DemoConsole demo) : IClassFixture<D
     {
         var html = await demo.Client.GetStringAsync("/t/demo/proposals/1");
 
-        Assert.Contains("<dt>Invoice</dt><dd>0988</dd>", html, StringComparison.Ordinal);
-        Assert.Contains("<dt>Body</dt><dd class=\"narrative\">Hello Maria Garcia,\n\nInvoice 0988 for", html, StringComparison.Ordinal);
-        Assert.Contains("<dd>3875.00, 269, 2026-01-20, 2026-02-19, 2026-11-25</dd>", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("[&quot;3875.00&quot;", html, StringComparison.Ordinal);
+        Shows(html, "<dt>Invoice</dt><dd>0988</dd>", "<dt>Body</dt><dd class=\"narrative\">Hello Maria Garcia,\n\nInvoice 0988 for", "<dd>3875.00, 269, 2026-01-20, 2026-02-19, 2026-11-25</dd>");
+        Hides(html, "[&quot;3875.00&quot;");
     }
 
     /// <summary>The demo's payroll adjustment for Marcus Reed (emp-2, run pr-2026-11-08 paying the week of Nov 2-8).</summary>
@@ -40,11 +35,9 @@ public sealed class ConsolePagesInWordsTests(DemoConsole demo) : IClassFixture<D
         var employee = await demo.Client.GetAsync("/t/demo/records/workforce_employees/emp-2");
         var item = await demo.Client.GetAsync("/t/demo/records/pricebook_items/pb-01");
 
-        Assert.Contains("<dt>Run</dt><dd>The payroll run for the week ending Nov 8, 2026</dd>", html, StringComparison.Ordinal);
-        Assert.Contains("<dt>Employee</dt><dd>Marcus Reed</dd>", html, StringComparison.Ordinal);
+        Shows(html, "<dt>Run</dt><dd>The payroll run for the week ending Nov 8, 2026</dd>", "<dt>Employee</dt><dd>Marcus Reed</dd>", ">Workforce employee Marcus Reed</a>");
         Assert.Matches("<dt>Paid gross</dt><dd[^>]*>\\$1,872\\.00</dd>", html);
         Assert.Matches("<dt>Week start</dt><dd[^>]*>Nov 2, 2026</dd>", html);
-        Assert.Contains(">Workforce employee Marcus Reed</a>", html, StringComparison.Ordinal);
         Assert.Equal((System.Net.HttpStatusCode.OK, System.Net.HttpStatusCode.OK), (employee.StatusCode, item.StatusCode));
     }
 
@@ -53,7 +46,7 @@ public sealed class ConsolePagesInWordsTests(DemoConsole demo) : IClassFixture<D
     {
         var html = await demo.Client.GetStringAsync("/t/demo/records/project_sub_invoices/si-05");
 
-        Assert.Contains("<h1>Project sub invoice RP-2315</h1>", html, StringComparison.Ordinal);
+        Shows(html, "<h1>Project sub invoice RP-2315</h1>");
     }
 
     [Fact]
@@ -61,8 +54,7 @@ public sealed class ConsolePagesInWordsTests(DemoConsole demo) : IClassFixture<D
     {
         var html = await demo.Client.GetStringAsync("/t/demo/reports/wip");
 
-        Assert.Contains("<h1>WIP schedule for demo as of Nov 15, 2026</h1>", html, StringComparison.Ordinal);
-        Assert.Contains("<p class=\"muted\">Basis: loss: full at once (ASC 605-35), provision shown separately; rounding: ", html, StringComparison.Ordinal);
+        Shows(html, "<h1>WIP schedule for demo as of Nov 15, 2026</h1>", "<p class=\"muted\">Basis: loss: full at once (ASC 605-35), provision shown separately; rounding: ");
     }
 
     [Fact]
@@ -70,9 +62,8 @@ public sealed class ConsolePagesInWordsTests(DemoConsole demo) : IClassFixture<D
     {
         var html = await demo.Client.GetStringAsync("/t/demo/reports/reconciliation");
 
-        Assert.Contains(">Commitment not in ledger</a>", html, StringComparison.Ordinal);
-        Assert.Contains(">Cost code account mismatch</a>", html, StringComparison.Ordinal);
-        Assert.DoesNotContain(">commitment-not-in-ledger<", html, StringComparison.Ordinal);
+        Shows(html, ">Commitment not in ledger</a>", ">Cost code account mismatch</a>");
+        Hides(html, ">commitment-not-in-ledger<");
     }
 
     [Fact]
@@ -80,7 +71,13 @@ public sealed class ConsolePagesInWordsTests(DemoConsole demo) : IClassFixture<D
     {
         var html = await demo.Client.GetStringAsync("/t/demo/dashboard");
 
-        Assert.Contains("Receivables by days past due, as of Nov 15, 2026", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("as of 2026-11-15", html, StringComparison.Ordinal);
+        Shows(html, "Receivables by days past due, as of Nov 15, 2026");
+        Hides(html, "as of 2026-11-15");
     }
+
+    private static void Shows(string html, params string[] texts) =>
+        Assert.All(texts, text => Assert.Contains(text, html, StringComparison.Ordinal));
+
+    private static void Hides(string html, params string[] texts) =>
+        Assert.All(texts, text => Assert.DoesNotContain(text, html, StringComparison.Ordinal));
 }
