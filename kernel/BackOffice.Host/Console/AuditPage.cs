@@ -64,7 +64,7 @@ public static class AuditPage
         var html = new StringBuilder(verified is { } v ? Notice(v.Message, error: !v.Intact) : saved.Notice)
             .Append($"<form method=\"post\" action=\"{path}/verify\" class=\"actions\">{Token(http)}<button class=\"primary\">Verify chain</button></form>")
             .Append(ListForm.Render(path, query, columns, c => choices.GetValueOrDefault(c.Name) ?? [], exports: ListExport.Links(path, query), saved: saved.Html))
-            .Append(SqlListPage.Render(list, rows, page, AuditPages.List, (c, row) => c.Name == "data" ? $"<code>{E(ListQuery.Cell(row, "data"))}</code>" : null));
+            .Append(SqlListPage.Render(list, rows, page, AuditPages.List, (c, row) => c.Name == "data" ? Data(ListQuery.Cell(row, "data")) : null));
         return Page("Audit log", html.ToString(), caller);
     }
 
@@ -78,4 +78,12 @@ public static class AuditPage
         };
         return (await AuditPages.PageAsync(unit, query, ct), choices);
     }
+
+    /// <summary>
+    /// Issue 17: an event's data folded under its first words: a proposal's whole payload and figures in every row made
+    /// the demo's audit page 14,000 px tall at 1366 px. Short data stays open.
+    /// </summary>
+    private static string Data(string json) => json.Length <= 80
+        ? $"<code>{E(json)}</code>"
+        : $"<details><summary><code>{E(json[..72])}…</code></summary><code>{E(json)}</code></details>";
 }

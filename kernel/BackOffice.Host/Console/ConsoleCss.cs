@@ -30,7 +30,7 @@ public static class ConsoleCss
         .badge.Money,.badge.Legal,.badge.Critical{background:var(--money-bg);color:var(--money)}.badge.executed,.badge.approved{background:var(--ok-bg);color:var(--ok)}
         .badge.rejected,.badge.failed{background:var(--bad-bg);color:var(--bad)}.badge.Warning{background:var(--warn-bg)}
         .card{background:var(--panel);border:1px solid var(--line);padding:.8rem 1rem;margin:.8rem 0;border-radius:4px}
-        .actions{display:flex;flex-wrap:wrap;gap:.8rem;align-items:flex-end}.actions form{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center}
+        .actions{display:flex;flex-wrap:wrap;gap:.8rem;align-items:flex-end}.actions form{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center}td.actions{display:table-cell}td.actions form{display:inline-flex;margin:.15rem .6rem .15rem 0;vertical-align:middle}
         .filters{display:flex;flex-wrap:wrap;gap:.5rem .9rem;align-items:flex-end}.filters label{display:flex;flex-direction:column;gap:.15rem;font-size:.85rem;max-width:100%;min-width:0}code{overflow-wrap:anywhere}
         .exports{margin-left:auto}.pager{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center;margin:.6rem 0}.pager .shown{font-weight:600}
         button{font:inherit;padding:.35rem .8rem;border:1px solid var(--muted);border-radius:3px;background:var(--panel);color:var(--ink);cursor:pointer}
@@ -38,9 +38,9 @@ public static class ConsoleCss
         input,select,textarea{font:inherit;padding:.3rem .4rem;border:1px solid var(--muted);border-radius:3px;background:var(--panel);color:var(--ink);max-width:100%}
         .notice{padding:.6rem .8rem;background:var(--head);border-left:4px solid var(--accent)}.notice.error{background:var(--bad-bg);border-color:var(--bad)}
         pre{background:var(--panel);border:1px solid var(--line);padding:.8rem;overflow:auto;white-space:pre-wrap}.muted{color:var(--muted)}
-        form.stack{display:grid;gap:.6rem;max-width:22rem}form.edit{display:grid;gap:.7rem}form.edit label{display:grid;gap:.2rem}form.edit textarea{width:100%}
+        form.stack{display:grid;gap:.6rem;max-width:22rem}form.edit{display:grid;gap:.7rem}form.edit label{display:grid;gap:.2rem}form.edit textarea{width:100%}form.edit td input,form.edit td select{width:100%;min-width:4rem}form.edit td input.num{min-width:6.5rem;text-align:right}
         dl.record{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.6rem 1.2rem;margin:.8rem 0}dl.record dt{font-size:.8rem;color:var(--muted)}dl.record dd{margin:0;font-weight:600;overflow-wrap:anywhere}dl.record .wide{grid-column:1/-1}
-        .why-not{margin:.2rem 0;padding-left:1.2rem;flex-basis:100%}.narrative{white-space:pre-wrap}.card>h2:first-child{margin-top:0}
+        @media (min-width:641px){td.col-lastSeenAt,td.col-proposedAt,td.col-at{min-width:7.5rem}td.col-job{min-width:11rem}td.col-issues,td.col-payRule{min-width:16rem}}@media (prefers-color-scheme:dark){.chart rect[fill="#1f5fbf"]{fill:#6ea8fe}.chart rect[fill="#b3261e"]{fill:#f28b82}}.why-not{margin:.2rem 0;padding-left:1.2rem;flex-basis:100%}.narrative{white-space:pre-wrap}.card>h2:first-child{margin-top:0}
         .charts svg{max-width:100%;height:auto}.chart-compact,.chart-title{display:none}.chart-compact{width:100%;max-width:360px}.chart-title{font-weight:600;margin:.8rem 0 .2rem}svg text{font:12px system-ui,sans-serif;fill:var(--ink)}
         @media (max-width:640px){.col-whoMustApprove,.col-proposedAt,.col-narrative,.col-data{display:none}main{padding:.6rem}header .tenant{margin-left:0}th,td{padding:.35rem .4rem}.exports{margin-left:0}.chart-wide{display:none}.chart-compact,.chart-title{display:block}}
         fieldset{min-width:0}.cards .lead{font-weight:600}.row-actions{display:none}

@@ -44,20 +44,20 @@ public static class DashboardPage
         if (reports.Any(r => r.Name == "aging"))
         {
             var aging = await ReportPages.RunAsync(caller, reports, "aging", asOf, null, clock, http.RequestAborted);
-            html.Append(SvgBarChart.Render($"Receivables by days past due, as of {aging.AsOf}", AgingBars(aging.Table)));
+            html.Append(SvgBarChart.Render($"Receivables by days past due, as of {AccountingText.Date(aging.AsOf)}", AgingBars(aging.Table)));
         }
 
         if (reports.Any(r => r.Name == "wip"))
         {
             var wip = await ReportPages.RunAsync(caller, reports, "wip", asOf, null, clock, http.RequestAborted);
-            html.Append(SvgBarChart.Render($"Over (+) and under (-) billing by job, as of {wip.AsOf}", BillingBars(wip.Table, names)));
+            html.Append(SvgBarChart.Render($"Over (+) and under (-) billing by job, as of {AccountingText.Date(wip.AsOf)}", BillingBars(wip.Table, names)));
             html.Append(await MarginFadeAsync(caller.Data, wip, names, http.RequestAborted));
         }
 
         if (reports.Any(r => r.Name == "cash-forecast"))
         {
             var cash = await ReportPages.RunAsync(caller, reports, "cash-forecast", asOf, null, clock, http.RequestAborted);
-            html.Append(SvgBarChart.Render($"Cash forecast: invoices in, expected billings, out and net by days from {cash.AsOf}", DashboardCharts.CashBars(cash.Table)));
+            html.Append(SvgBarChart.Render($"Cash forecast: invoices in, expected billings, out and net by days from {AccountingText.Date(cash.AsOf)}", DashboardCharts.CashBars(cash.Table)));
         }
 
         return Page("Dashboard", html.Append("</div>").ToString(), caller);

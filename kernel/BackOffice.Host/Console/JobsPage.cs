@@ -37,9 +37,9 @@ public static class JobsPage
                     var run = await ReportPages.RunAsync(caller, reports, name, asOf, null, clock, http.RequestAborted);
                     var view = await ReportView.BuildAsync(caller, run.Table, options.Value, new QueryCollection(), http.RequestAborted);
                     var path = $"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(name)}";
-                    html.Append($"<h2>{E(run.Table.Title)}</h2>").Append(Charts(view))
+                    html.Append($"<h2>{E(ReportHeading.Of(run.Table.Title))}</h2>").Append(ReportHeading.Basis(run.Table.Title)).Append(Charts(view))
                         .Append(new ListTable(view.Columns, view.Query, Math.Min(view.PageSize, 10), q => ListForm.Link(path, q, new Dictionary<string, string?> { ["asOf"] = run.AsOf })).Render(view.Rows, reportTotal: view.Total))
-                        .Append($"<p><a href=\"{E(path)}?asOf={run.AsOf}\">Open the whole {E(run.Table.Title)} ({view.Rows.Count} rows) to sort, filter and export</a></p>");
+                        .Append($"<p><a href=\"{E(path)}?asOf={run.AsOf}\">Open the whole {E(ReportHeading.Of(run.Table.Title))} ({view.Rows.Count} rows) to sort, filter and export</a></p>");
                 }
 
                 return Page("WIP and margin by job", html.ToString(), caller);

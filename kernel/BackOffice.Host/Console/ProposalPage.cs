@@ -18,24 +18,28 @@ public static class ProposalPage
         var row = await gate.GetAsync(caller.Data, id, ct);
         var buttons = await ProposalButtons.ForAsync(caller.Data, caller.Actor, row, gate, ct);
         var names = await NameBook.LoadAsync(caller.Data, ct);
-        var refs = await RecordRefs.LoadAsync(caller.Data, [(string?)view["title"], (string?)view["narrative"]], ct);
+        // The payload's own values too: the detail view's title and narrative are in words already, a payroll run id in the payload is not.
+        var refs = await RecordRefs.LoadAsync(
+            caller.Data, [(string?)view["title"], (string?)view["narrative"], .. view["payload"]!.AsObject().Select(p => p.Value is JsonValue v ? v.ToString() : null)], ct);
         var zone = options.ZoneFor(caller.Tenant);
         var state = (string)view["state"]!;
         var body = new StringBuilder(Notice(msg, error: msg is not null && (msg.Contains("failed", StringComparison.Ordinal) || msg.StartsWith("Refused", StringComparison.Ordinal))));
         body.Append($"<div class=\"card\"><p>{Badge(state, state)} {Badge((string)view["risk"]!, (string)view["risk"]!)} ")
-            .Append($"proposed by {E(view["proposedBy"])} on {E(AccountingText.Timestamp((string?)view["proposedAt"] ?? "", zone))}</p>")
+            .Append($"proposed by {E(ProposalParts.Who((string?)view["proposedBy"]))} on {E(AccountingText.Timestamp((string?)view["proposedAt"] ?? "", zone))}</p>")
             .Append($"<p><strong>Must be approved by:</strong> {E(view["whoMustApprove"])}</p>")
             .Append(Undo(view, buttons))
             .Append($"<p class=\"narrative\">{E(refs.Text((string?)view["narrative"]))}</p>")
             .Append(view["error"] is { } error ? Notice($"Last error: {error}", error: true) : "").Append("</div>");
-        body.Append(ProposalParts.Figures(caller.Tenant, view["figures"]!.AsArray(), names));
+        var figures = view["figures"]!.AsArray();
+        var sources = await ProposalParts.SourcesAsync(caller.Data, figures, names, ct);
+        body.Append(ProposalParts.Figures(caller.Tenant, figures, names, sources));
         var action = $"{Tenant(caller.Tenant)}/proposals/{id}";
         var token = Token(http);
         body.Append(ProposalParts.Decide(action, token, buttons));
         var payload = view["payload"]!.AsObject();
         body.Append(ProposalParts.Preview(payload));
         body.Append(await EditAsync(caller, action, token, view, payload, buttons, names, ct));
-        body.Append(ProposalParts.Payload(payload, names, zone))
+        body.Append(ProposalParts.Payload(payload, names, zone, sources, refs))
             .Append($"<details><summary>Payload as the API sends it (JSON)</summary><pre>{E(payload.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }))}</pre></details>");
         body.Append(ProposalParts.History(view["history"]!.AsArray(), zone));
         return Page($"Proposal {id}: {refs.Text((string?)view["title"])}", body.ToString(), caller);

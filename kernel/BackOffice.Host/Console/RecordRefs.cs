@@ -11,7 +11,8 @@ namespace BackOffice.Host.ApprovalConsole;
 /// acct-5400", "cost code account mismatch: je-302-1") shown as a controller knows the records: an account by number and
 /// name ("5400 Subcontract costs"), a bill by number and vendor ("bill RP-2291 from Rivera Plumbing"), a journal line by
 /// the entry's number ("journal entry JE-1032 line 1"), a payment by reference and customer, a commitment by number and
-/// vendor. Resolved when the page is shown, not stored: the gate finds a proposal again by its idempotency key and
+/// vendor, a payroll run by the weeks it pays ("the payroll run for the week ending Nov 8, 2026" for "payroll run
+/// pr-2026-11-08"). Resolved when the page is shown, not stored: the gate finds a proposal again by its idempotency key and
 /// never rewrites a pending proposal's title, so text changed in the agents would leave every proposal already waiting
 /// with the raw ids after an upgrade, and the agents' inputs carry no account or vendor names. Only the ids in the texts
 /// of the page are read (a few per page); an id no record has stays as it is.
@@ -33,6 +34,7 @@ public sealed partial class RecordRefs
     public static async Task<RecordRefs> LoadAsync(TenantData data, IEnumerable<string?> texts, CancellationToken ct)
     {
         var ids = texts.SelectMany(t => Id().Matches(t ?? "")).Select(m => m.Groups["id"].Value).Distinct(StringComparer.Ordinal).ToList();
+        var runs = await data.Workforce.PayrollRunWeeksAsync(ids.Where(IsRun).ToList(), ct);
         var records = new Dictionary<(string Table, string Id), JsonObject?>();
         while (true)
         {
@@ -43,7 +45,7 @@ public sealed partial class RecordRefs
             var refs = new RecordRefs();
             foreach (var id in ids)
             {
-                if (Describe(id, Lookup) is { Length: > 0 } reference)
+                if ((IsRun(id) ? Run(runs, id) : Describe(id, Lookup)) is { Length: > 0 } reference)
                 {
                     refs._refs[id] = reference;
                 }
@@ -67,6 +69,7 @@ public sealed partial class RecordRefs
     /// a text that starts with a reference starts with a capital ("Bill 5010 from ...", "Commitment SC-101-02 ... is not
     /// in the ledger"), as a sentence or a cell does.
     /// </summary>
+    /// <remarks>A payroll run's words replace the "payroll run" in front of its id too ("payroll run pr-2026-11-08 claims" reads "the payroll run for the week ending Nov 8, 2026 claims").</remarks>
     public string Text(string? text) => _refs.Count == 0 ? text ?? "" : Id().Replace(text ?? "", m =>
         _refs.TryGetValue(m.Groups["id"].Value, out var reference) ? m.Index == 0 ? Capitalised(reference) : reference : m.Value);
 
@@ -76,6 +79,22 @@ public sealed partial class RecordRefs
     {
         missing.Add((table, id));
         return null;
+    }
+
+    private static bool IsRun(string id) => id.StartsWith("pr-", StringComparison.Ordinal);
+
+    /// <summary>A payroll run as the workweeks its lines pay, each named by the day it ends (the run id's own date is only a convention of the export).</summary>
+    private static string? Run(IReadOnlyDictionary<string, (DateOnly First, DateOnly Last)> runs, string id)
+    {
+        if (!runs.TryGetValue(id, out var weeks))
+        {
+            return null;
+        }
+
+        static string Day(DateOnly start) => start.AddDays(6).ToString("MMM d, yyyy", CultureInfo.InvariantCulture);
+        return weeks.First == weeks.Last
+            ? $"the payroll run for the week ending {Day(weeks.First)}"
+            : $"the payroll run for the weeks ending {Day(weeks.First)} to {Day(weeks.Last)}";
     }
 
     private static string? Describe(string id, Func<string, string, JsonObject?> find) => id[..id.IndexOf('-', StringComparison.Ordinal)] switch
@@ -127,7 +146,8 @@ public sealed partial class RecordRefs
     /// <summary>
     /// Ids as the store keeps them for accounts, bills (and lines), journal entries (and lines), payments and commitments,
     /// alone or as a document reference with the source table in front ("ledger_bills:bill-5010"): the id is group "id".
+    /// A payroll run ("pr-2026-11-08") is taken with the words "payroll run" before it, which its reference says itself.
     /// </summary>
-    [GeneratedRegex(@"\b(?:(?:ledger|project)_[a-z_]+:)?(?<id>(?:acct|bill|je|pmt|cmt)-\d[\dA-Za-z]*(?:-\d+)*)\b")]
+    [GeneratedRegex(@"\b(?:(?:ledger|project)_[a-z_]+:|[Pp]ayroll run )?(?<id>(?:acct|bill|je|pmt|cmt|pr)-\d[\dA-Za-z]*(?:-\d+)*)\b")]
     private static partial Regex Id();
 }

@@ -7,7 +7,7 @@ namespace BackOffice.Host.ApprovalConsole;
 /// A report's columns as the console shows them (issue 17): the title in words, the kind judged from the values, and a
 /// display that writes currency, percentages and dates, and puts names in place of ids the tenant's books know.
 /// </summary>
-public static class ReportColumns
+public static partial class ReportColumns
 {
     /// <summary>The report's total row (id "total", as aging writes it), kept out of sorting and paging.</summary>
     public const string TotalRowId = "total";
@@ -32,6 +32,7 @@ public static class ReportColumns
             Func<string, string> display = kind != AccountingText.Kind.Text ? v => AccountingText.Format(kind, v, zone)
                 : JobColumns.Contains(c) ? names.Jobs
                 : IsFlags(rows, c) ? v => AccountingText.Flag(c, v) ?? v
+                : IsKeys(rows, c) ? Words
                 : names.Names;
             return new ListColumn(c, AccountingText.Title(c), kind, display) { Sums = !IsRate(c) };
         }).ToList();
@@ -42,6 +43,21 @@ public static class ReportColumns
         var present = rows.Select(r => ListQuery.Cell(r, column)).Where(v => v.Length > 0).ToList();
         return present.Count > 0 && present.All(v => v.Equals("true", StringComparison.OrdinalIgnoreCase) || v.Equals("false", StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>
+    /// Issue 17: a column of keys (the reconciliation's category "commitment-not-in-ledger") reads as words ("Commitment
+    /// not in ledger"); the filter and the exports keep the key.
+    /// </summary>
+    private static bool IsKeys(IReadOnlyList<JsonObject> rows, string column)
+    {
+        var present = rows.Select(r => ListQuery.Cell(r, column)).Where(v => v.Length > 0).ToList();
+        return present.Count > 0 && present.All(v => Key().IsMatch(v));
+    }
+
+    private static string Words(string key) => Key().IsMatch(key) ? char.ToUpperInvariant(key[0]) + key[1..].Replace('-', ' ') : key;
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z]+(?:-[a-z]+)+$")]
+    private static partial System.Text.RegularExpressions.Regex Key();
 
     public static (IReadOnlyList<JsonObject> Rows, JsonObject? Total) SplitTotal(IReadOnlyList<JsonObject> rows)
     {

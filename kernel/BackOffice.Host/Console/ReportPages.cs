@@ -37,7 +37,7 @@ public static class ReportPages
                 if (PagedReports.Of(reports, name) is { } paged)
                 {
                     var shown = await PagedReports.RenderAsync(caller, paged, asOf, job, PdfOf(documents, name) is not null, options.Value, http.Request.Query, saved.Html, http.RequestAborted);
-                    return Page(shown.Title, partial + saved.Notice + shown.Body, caller);
+                    return Page(ReportHeading.Of(shown.Title), partial + ReportHeading.Basis(shown.Title) + saved.Notice + shown.Body, caller);
                 }
 
                 var path = $"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(name)}";
@@ -57,7 +57,7 @@ public static class ReportPages
                 var body = view.Render(path, keep, Pickers(name, run.AsOf, picker.Selected, picker.Options, since, oneJob is not null), ExportLinks(caller.Tenant, name, keep, view.Query, PdfOf(documents, name) is not null), saved.Html,
                     (c, row) => c == view.Columns[0] ? RowLink(path, row, keep, c.Display(ListQuery.Cell(row, c.Name)))
                         : RecordForm.DocumentLink(caller.Tenant, ListQuery.Cell(row, c.Name), c.Display(ListQuery.Cell(row, c.Name))));
-                return Page(run.Table.Title, partial + saved.Notice + body, caller);
+                return Page(ReportHeading.Of(run.Table.Title), partial + ReportHeading.Basis(run.Table.Title) + saved.Notice + body, caller);
             }));
         tenant.MapGet("/reports/{name}/{rowId}", (HttpContext http, string tenant, string name, string rowId, string? asOf, string? job, string? since, IEnumerable<IReport> reports, TimeProvider clock, IOptions<ConsoleOptions> options) =>
             ConsolePage.RunAsync(http, tenant, caller => RowAsync(http, caller, new(name, rowId, asOf, job, since), reports, clock, options.Value)));
@@ -112,7 +112,7 @@ public static class ReportPages
         var columns = ReportColumns.For([.. row.Select(p => p.Key)], run.Table.Rows, names, options.ZoneFor(caller.Tenant));
         var keep = new Dictionary<string, string?> { ["asOf"] = run.AsOf, ["job"] = asked.Job, ["since"] = since is null ? null : asked.Since };
         var list = ListForm.Link($"{Tenant(caller.Tenant)}/reports/{Uri.EscapeDataString(name)}", NoFilter, keep);
-        var back = $"<p><a href=\"{E(list)}\">Back to {E(run.Table.Title)}</a></p>";
+        var back = $"<p><a href=\"{E(list)}\">Back to {E(ReportHeading.Of(run.Table.Title))}</a></p>";
         // Issue 17: a job's figures open the transactions behind them, ledger and project side.
         var behind = name switch
         {
@@ -120,7 +120,7 @@ public static class ReportPages
             "aging" when rowId != "total" => $"<p><a href=\"{Tenant(caller.Tenant)}/reports/aging-detail?asOf={run.AsOf}&amp;job={Uri.EscapeDataString(rowId)}\">Invoices and payments behind this aging</a></p>",
             _ => "",
         };
-        return Page($"{run.Table.Title}: {names.Name(rowId)}", back + behind + RecordForm.Render(columns, row, caller.Tenant), caller);
+        return Page($"{ReportHeading.Of(run.Table.Title)}: {names.Name(rowId)}", back + behind + RecordForm.Render(columns, row, caller.Tenant), caller);
     }
 
     /// <summary>Runs a report on the date asked, or, for a week report asked for no date, on the latest week with timecards.</summary>

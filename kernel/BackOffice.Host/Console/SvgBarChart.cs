@@ -23,7 +23,8 @@ public static class SvgBarChart
 
     private static string Wide(string title, IReadOnlyList<Bar> bars, decimal? sharedMax)
     {
-        const int labelWidth = 180, plotWidth = 420, valueWidth = 110, rowHeight = 26, top = 28;
+        // Issue 17: room for a job's number and name ("2026-102 Harbor Point Office TI - Suite 300" was cut at 26 characters).
+        const int labelWidth = 300, plotWidth = 420, valueWidth = 110, rowHeight = 26, top = 28;
         // Issue 17: charts side by side share one scale (sharedMax), so their bars compare.
         var max = Math.Max(sharedMax ?? bars.Max(b => Math.Abs(b.Value)), 0.01m);
         var hasNegative = bars.Any(b => b.Value < 0);
@@ -40,7 +41,7 @@ public static class SvgBarChart
             var y = top + (i * rowHeight);
             var width = (int)Math.Round(Math.Abs(bar.Value) * scale, MidpointRounding.AwayFromZero);
             var x = bar.Value < 0 ? zero - width : zero;
-            svg.Append($"<text x=\"0\" y=\"{y + 15}\">{E(Shorten(bar.Label))}</text>")
+            svg.Append($"<text x=\"0\" y=\"{y + 15}\">{E(Shorten(bar.Label, 44))}</text>")
                 .Append($"<rect x=\"{x}\" y=\"{y + 3}\" width=\"{Math.Max(width, 1)}\" height=\"{rowHeight - 8}\" fill=\"{(bar.Value < 0 ? "#b3261e" : "#1f5fbf")}\"><title>{E(bar.Label)}: {E(bar.Text)}</title></rect>")
                 .Append($"<text x=\"{labelWidth + plotWidth + 6}\" y=\"{y + 15}\">{E(bar.Text)}</text>");
         }
@@ -87,5 +88,5 @@ public static class SvgBarChart
         _ => null,
     };
 
-    private static string Shorten(string text, int length = 26) => text.Length <= length ? text : text[..(length - 1)] + "…";
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

@@ -34,7 +34,7 @@ public static class WorklistPages
             var record = await SourceRecords.FindAsync(caller.Data, table, id, http.RequestAborted)
                          ?? throw new NotFoundException($"No {table} record '{id}'.");
             var names = await NameBook.LoadAsync(caller.Data, http.RequestAborted);
-            return Page($"{RecordTitle(table)} {names.Name(id)}", RecordForm.RenderSource(record, names, options.Value.ZoneFor(caller.Tenant)), caller);
+            return Page($"{RecordTitle(table)} {ProposalParts.RecordName(names, id, record)}", RecordForm.RenderSource(record, names, options.Value.ZoneFor(caller.Tenant)), caller);
         }));
         return tenant;
     }

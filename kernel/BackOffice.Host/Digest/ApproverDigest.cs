@@ -33,20 +33,22 @@ public static class ApproverDigest
         }
 
         var total = waiting.Sum(w => w.Amount ?? 0m);
-        var body = new StringBuilder($"Good morning {actor.Name},\n\n{Count(waiting.Count)} in {tenant} wait for your decision, oldest first:\n\n");
+        // Issue 17: in the console's words: the records a title names (not their ids), amounts as currency, the day in the
+        // tenant's zone, the agent and risk as phrases rather than a row's columns, and where to decide.
+        var console = consoleUrl.Length == 0 ? "" : $"{consoleUrl.TrimEnd('/')}/t/{Uri.EscapeDataString(tenant)}";
+        var body = new StringBuilder($"Good morning {actor.Name},\n\n{Count(waiting.Count)} in {tenant} {(waiting.Count == 1 ? "waits" : "wait")} for your decision, oldest first:\n\n");
         foreach (var (row, amount) in waiting)
         {
-            body.Append(CultureInfo.InvariantCulture, $"- #{row.Id} {refs.Text(row.Title)}\n  {row.Agent}, {row.Risk}, {(amount is { } a ? MoneyText.Usd(a) : "no amount")}, waiting since {Since(row.ProposedAt, zone)}");
-            body.Append(consoleUrl.Length == 0 ? "\n" : $"\n  {consoleUrl.TrimEnd('/')}/t/{Uri.EscapeDataString(tenant)}/proposals/{row.Id}\n");
+            body.Append(CultureInfo.InvariantCulture, $"- Proposal {row.Id}: {refs.Text(row.Title)}\n  From the {row.Agent} agent, {row.Risk} risk, ")
+                .Append(amount is { } a ? $"{MoneyText.Usd(a)} at stake" : "no amount at stake").Append($", waiting since {Since(row.ProposedAt, zone)}")
+                .Append(console.Length == 0 ? "\n" : $"\n  {console}/proposals/{row.Id}\n");
         }
 
-        body.Append(CultureInfo.InvariantCulture, $"\nTotal: {Count(waiting.Count)}, {MoneyText.Usd(total)}");
-        foreach (var risk in waiting.GroupBy(w => w.Row.Risk).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            body.Append(CultureInfo.InvariantCulture, $"; {risk.Key} {risk.Count()} ({MoneyText.Usd(risk.Sum(w => w.Amount ?? 0m))})");
-        }
-
-        body.Append(".\n\nOnly proposals you may approve are listed: your role, your department and your amount limit.\n");
+        var risks = waiting.GroupBy(w => w.Row.Risk).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} risk: {Count(g.Count())}, {MoneyText.Usd(g.Sum(w => w.Amount ?? 0m))}");
+        body.Append(CultureInfo.InvariantCulture, $"\nTotal: {Count(waiting.Count)}, {MoneyText.Usd(total)} ({string.Join("; ", risks)}).\n");
+        body.Append(console.Length == 0 ? "" : $"Decide in the inbox: {console}/inbox\n");
+        body.Append("\nOnly proposals you may approve are listed: your role, your department and your amount limit.\n");
         return new DigestMessage(actor.Name, $"Waiting for you in {tenant}: {Count(waiting.Count)}, {MoneyText.Usd(total)}", body.ToString(),
             [.. waiting.Select(w => w.Row.Id)], total);
     }

@@ -102,7 +102,7 @@ public sealed class FindingStore(TimeProvider clock)
         },
         "severity", DefaultDescending: false,
         new Dictionary<string, string>(StringComparer.Ordinal) { ["severity"] = "severity", ["agent"] = "agent" },
-        ["title", "narrative", "agent", "severity"]);
+        ["title", "narrative", "agent", "severity"], Named: ["title", "narrative"]);
 
     public static async Task<ListPageOf<StoredFinding>> PageOpenAsync(TenantData tenant, ListPageQuery query, CancellationToken cancellationToken)
     {

@@ -94,7 +94,7 @@ public static class ProposalPages
         },
         "order", DefaultDescending: false,
         new Dictionary<string, string>(StringComparer.Ordinal) { ["state"] = "state", ["risk"] = "risk", ["agent"] = "agent" },
-        ["CAST(id AS TEXT)", "title", "agent", "state", "risk"]);
+        ["CAST(id AS TEXT)", "title", "agent", "state", "risk"], Named: ["title"]);
 
     public static Task<ListPageOf<ProposalRow>> ListAsync(DataUnit unit, ListPageQuery query, CancellationToken cancellationToken) =>
         SqlList.ReadAsync<ProposalRow>(unit, List, ProposalRow.Columns, query, cancellationToken);

@@ -60,7 +60,11 @@ public static class SourceRecords
         return row is IDictionary<string, object?> values ? Json(table, values) : null;
     }
 
-    /// <summary>Whether <paramref name="table"/> is a source table (project_, ledger_ or map_) with an id column.</summary>
+    /// <summary>
+    /// Whether <paramref name="table"/> is a source table (project_, ledger_ or map_; issue 17: also workforce_, pricebook_
+    /// and estimate_, whose records the Workforce and Pricebook figures name as sources and whose links were a 404) with
+    /// an id column. Never the gate's, the audit's or a connection's tables (quickbooks_connections holds tokens).
+    /// </summary>
     private static async Task<bool> KnownAsync(DataUnit unit, string table, CancellationToken ct)
     {
         var connection = unit.Connection;
@@ -69,7 +73,8 @@ public static class SourceRecords
             ? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'tenant'"
             : "SELECT name FROM sqlite_master WHERE type = 'table'";
         var known = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT COUNT(*) FROM ({catalogue}) t WHERE name = @table AND (name LIKE 'project\\_%' ESCAPE '\\' OR name LIKE 'ledger\\_%' ESCAPE '\\' OR name LIKE 'map\\_%' ESCAPE '\\')",
+            $"SELECT COUNT(*) FROM ({catalogue}) t WHERE name = @table AND (name LIKE 'project\\_%' ESCAPE '\\' OR name LIKE 'ledger\\_%' ESCAPE '\\' OR name LIKE 'map\\_%' ESCAPE '\\'"
+            + " OR name LIKE 'workforce\\_%' ESCAPE '\\' OR name LIKE 'pricebook\\_%' ESCAPE '\\' OR name LIKE 'estimate\\_%' ESCAPE '\\')",
             new { table }, cancellationToken: ct));
         var columnsSql = unit.Dialect == StoreDialect.Postgres
             ? "SELECT column_name FROM information_schema.columns WHERE table_schema = 'tenant' AND table_name = @table AND column_name <> 'tenant_id'"

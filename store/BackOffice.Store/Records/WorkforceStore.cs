@@ -127,6 +127,26 @@ public sealed partial class WorkforceStore(TenantData tenant)
         return day is null ? null : DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Issue 17: the first and last workweek start of each payroll run asked for (a run is only an id on its lines),
+    /// so a narrative's "pr-2026-11-08" can be shown as the weeks it pays. A run no line has is left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, (DateOnly First, DateOnly Last)>> PayrollRunWeeksAsync(IReadOnlyCollection<string> runIds, CancellationToken cancellationToken)
+    {
+        if (runIds.Count == 0)
+        {
+            return new Dictionary<string, (DateOnly, DateOnly)>(StringComparer.Ordinal);
+        }
+
+        await using var unit = await tenant.OpenUnitAsync(cancellationToken);
+        var rows = await unit.Connection.QueryAsync<(string RunId, string First, string Last)>(new CommandDefinition(
+            $"SELECT run_id, MIN(week_start), MAX(week_start) FROM workforce_payroll_lines WHERE {StoreSql.InJson(unit.Connection, "run_id", "@ids")} GROUP BY run_id",
+            new { ids = System.Text.Json.JsonSerializer.Serialize(runIds) }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(
+            r => r.RunId, r => (DateOnly.ParseExact(r.First, "yyyy-MM-dd", CultureInfo.InvariantCulture), DateOnly.ParseExact(r.Last, "yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyList<PayrollLine>> PayrollLinesAsync(CancellationToken cancellationToken)
     {
         await using var connectionUnit = await tenant.OpenUnitAsync(cancellationToken);

@@ -18,11 +18,13 @@ public sealed record ListPageOf<T>(IReadOnlyList<T> Rows, long Count, KeysetCurs
 /// <summary>
 /// The shape of a list read in SQL: its table (<paramref name="From"/>, with <paramref name="Where"/> always applied),
 /// its id (integer or text), the sorts by column name (<paramref name="DefaultSort"/> when none is asked, in
-/// <paramref name="DefaultDescending"/> order), the columns a value may be picked of, and the columns the search reads.
+/// <paramref name="DefaultDescending"/> order), the columns a value may be picked of, and the columns the search reads;
+/// of those, <paramref name="Named"/> are the texts whose record ids the page shows as names (<see cref="NamedRecords"/>).
 /// </summary>
 public sealed record ListShape(
     string Name, string From, string Where, string Id, bool NumericId, IReadOnlyDictionary<string, KeysetSort> Sorts,
-    string DefaultSort, bool DefaultDescending, IReadOnlyDictionary<string, string> Matchable, IReadOnlyList<string> Searched);
+    string DefaultSort, bool DefaultDescending, IReadOnlyDictionary<string, string> Matchable, IReadOnlyList<string> Searched,
+    IReadOnlyList<string>? Named = null);
 
 /// <summary>
 /// Issue 17: one way to filter, sort and page a list in SQL through <see cref="KeysetPaging"/> (the console's inbox,
@@ -42,7 +44,8 @@ public static class SqlList
     {
         var (sort, descending) = SortOf(unit.Dialect, shape, query);
         var parameters = new DynamicParameters();
-        var where = WhereOf(shape, query, parameters);
+        var named = query.Search is { } search && shape.Named is { Count: > 0 } ? await NamedRecords.IdsAsync(unit, search, cancellationToken) : [];
+        var where = WhereOf(unit.Dialect, shape, query, named, parameters);
         var keyset = KeysetPaging.After(sort, shape.Id, descending, query.After, parameters, shape.NumericId);
         var limit = query.Limit ?? (int.MaxValue - 1);
         parameters.Add("Limit", limit + 1);
@@ -76,7 +79,7 @@ public static class SqlList
         return (bytes, query.Sort is null ? shape.DefaultDescending : query.Descending);
     }
 
-    private static string WhereOf(ListShape shape, ListPageQuery query, DynamicParameters parameters)
+    private static string WhereOf(StoreDialect dialect, ListShape shape, ListPageQuery query, IReadOnlyList<string> named, DynamicParameters parameters)
     {
         var where = new List<string> { shape.Where };
         var i = 0;
@@ -90,8 +93,11 @@ public static class SqlList
 
         if (query.Search is { } search)
         {
-            where.Add("(" + string.Join(" OR ", shape.Searched.Select(c => $"LOWER({c}) LIKE @Like ESCAPE '\\'")) + ")");
+            // The words as stored, or a record the page names by the words searched (issue 17: "Permits and Fees" finds "... to acct-5400").
+            var byName = named.Count == 0 ? [] : (shape.Named ?? []).Select(c => NamedRecords.AnyIn(dialect, c, "@Named"));
+            where.Add("(" + string.Join(" OR ", shape.Searched.Select(c => $"LOWER({c}) LIKE @Like ESCAPE '\\'").Concat(byName)) + ")");
             parameters.Add("Like", KeysetPaging.Contains(search));
+            parameters.Add("Named", System.Text.Json.JsonSerializer.Serialize(named));
         }
 
         return string.Join(" AND ", where);

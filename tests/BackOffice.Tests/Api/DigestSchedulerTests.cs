@@ -46,10 +46,10 @@ public sealed class DigestSchedulerTests : IDisposable
         Assert.Equal(["dana@example.com"], recipients);
         Assert.Contains("Subject: Waiting for you in acme: 1 proposal, $16,560.00", data, StringComparison.Ordinal);
         Assert.Contains("Message-Id: <digest-2026-11-20-dana@backoffice>", data, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("- #1 ", data, StringComparison.Ordinal);
-        Assert.Contains("financial, Money, $16,560.00, waiting since", data, StringComparison.Ordinal);
+        Assert.Contains("- Proposal 1: ", data, StringComparison.Ordinal);
+        Assert.Contains("From the financial agent, Money risk, $16,560.00 at stake, waiting since", data, StringComparison.Ordinal);
         Assert.Contains("https://bo.example.com/t/acme/proposals/1", data, StringComparison.Ordinal);
-        Assert.Contains("Total: 1 proposal, $16,560.00; Money 1 ($16,560.00).", data, StringComparison.Ordinal);
+        Assert.Contains("Total: 1 proposal, $16,560.00 (Money risk: 1 proposal, $16,560.00).", data, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,6 +94,54 @@ public sealed class DigestSchedulerTests : IDisposable
         Assert.Equal(0, await scheduler.RunDueAsync(CancellationToken.None));
         clock.Advance(TimeSpan.FromMinutes(85)); // 08:30 local
         Assert.Equal(1, await scheduler.RunDueAsync(CancellationToken.None));
+    }
+
+    /// <summary>
+    /// Issue 17: the whole message dana receives, word for word, for acme's seeded bill and a routine reclass whose title
+    /// carries the account's id. Both were proposed on Nov 19 in Los Angeles (one after 16:00 local, Nov 20 in UTC):
+    /// the days are the tenant's, the account reads "5100 Subcontractors", amounts are currency with separators.
+    /// </summary>
+    [Fact]
+    public async Task Compose_TwoWaiting_TheSubjectAndBodyDanaReceives()
+    {
+        var (factory, _) = Start();
+        var gate = factory.Get<ProposalGate>();
+        var tenant = factory.TenantPath("acme");
+        var reclass = BackOffice.Tests.Gate.GateFixture.BillDraft(key: "fin:reclass:1", risk: BackOffice.Kernel.Abstractions.Proposals.RiskClass.Routine, amount: "1234.50")
+            with { Title = "Reclass $1,234.50 of 22-000 to acct-5100" };
+        await gate.SubmitAsync(tenant, BackOffice.Kernel.Abstractions.Identity.Actor.Agent("financial"), [reclass], CancellationToken.None);
+        await using (var connection = await tenant.OpenAsync(CancellationToken.None))
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE proposals SET proposed_at = CASE id WHEN 1 THEN '2026-11-19T17:05:00.000Z' ELSE '2026-11-20T01:30:00.000Z' END");
+        }
+
+        var rows = await gate.ListAsync(tenant, new BackOffice.Store.Proposals.ProposalFilter(), CancellationToken.None);
+        var refs = await RecordRefs.LoadAsync(tenant, rows.Select(r => r.Title), CancellationToken.None);
+        var dana = new BackOffice.Kernel.Abstractions.Identity.Actor("dana", BackOffice.Kernel.Abstractions.Identity.Role.Lead, "finance");
+
+        var digest = ApproverDigest.Compose("acme", dana, rows, gate, TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"), "https://bo.example.com/", refs)!;
+
+        Assert.Equal("Waiting for you in acme: 2 proposals, $17,794.50", digest.Subject);
+        Assert.Equal(
+            """
+            Good morning dana,
+
+            2 proposals in acme wait for your decision, oldest first:
+
+            - Proposal 1: Draft bill RP-007 to Rivera Plumbing for $16,560.00
+              From the financial agent, Money risk, $16,560.00 at stake, waiting since Nov 19, 2026
+              https://bo.example.com/t/acme/proposals/1
+            - Proposal 2: Reclass $1,234.50 of 22-000 to 5100 Subcontractors
+              From the financial agent, Routine risk, $1,234.50 at stake, waiting since Nov 19, 2026
+              https://bo.example.com/t/acme/proposals/2
+
+            Total: 2 proposals, $17,794.50 (Money risk: 1 proposal, $16,560.00; Routine risk: 1 proposal, $1,234.50).
+            Decide in the inbox: https://bo.example.com/t/acme/inbox
+
+            Only proposals you may approve are listed: your role, your department and your amount limit.
+
+            """.ReplaceLineEndings("\n"), digest.Body);
+        Assert.Equal([1L, 2L], digest.ProposalIds);
     }
 
     [Fact]

@@ -39,6 +39,9 @@ public sealed class RecordRefsTests : IAsyncLifetime
     [InlineData("see ledger_bills:bill-5001 and ledger_bills:bill-0000", "see bill RP-2291 from Rivera Plumbing and ledger_bills:bill-0000")]
     [InlineData("posted to acct-9999 and acct-5400.", "posted to acct-9999 and 5400 Permits and Fees.")]
     [InlineData("File coi-brightline-electric-2026.txt under jobs/2026-101", "File coi-brightline-electric-2026.txt under jobs/2026-101")]
+    [InlineData("52.5 hours; payroll run pr-2026-11-08 claims 48 hours", "52.5 hours; the payroll run for the week ending Nov 8, 2026 claims 48 hours")]
+    [InlineData("Payroll run pr-2026-11-08 pays 8 overtime hours", "The payroll run for the week ending Nov 8, 2026 pays 8 overtime hours")]
+    [InlineData("run pr-2026-11-01 and prl-1", "run pr-2026-11-01 and prl-1")]
     public async Task Text_IdsOfTheDemoBooks_ReadAsTheRecords(string stored, string shown)
     {
         var refs = await RecordRefs.LoadAsync(_temp.Tenant("demo"), [stored], CancellationToken.None);

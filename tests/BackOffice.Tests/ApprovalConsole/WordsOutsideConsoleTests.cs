@@ -78,6 +78,25 @@ public sealed partial class WordsOutsideConsoleTests(DemoConsole demo) : IClassF
         Assert.Contains("Journal entry JE-1105 line 1 is on an account", sweep.Out, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"\b(?:acct|bill|je|pmt|cmt)-\d")]
+    /// <summary>Issue 17: the demo's Workforce adjustments name their payroll run by its week (samples/demo: pr-2026-11-08 pays the week of Nov 2-8), in the API, the CLI and the findings.</summary>
+    [Fact]
+    public async Task WorkforceNarratives_Demo_PayrollRunAsItsWeek()
+    {
+        const string Run = "the payroll run for the week ending Nov 8, 2026 claims 48 hours";
+        var items = JsonNode.Parse(await demo.Client.GetStringAsync("/api/tenants/demo/proposals?limit=200&agent=workforce"))!["items"]!.AsArray();
+        var marcus = items.Single(p => ((string)p!["title"]!).StartsWith("Payroll adjustment $243.00 for Marcus Reed", StringComparison.Ordinal))!;
+        var shown = JsonNode.Parse(await demo.Client.GetStringAsync($"/api/tenants/demo/proposals/{(long)marcus["id"]!}"))!;
+        var cli = await demo.Cli.OkAsync("proposals", "show", ((long)marcus["id"]!).ToString(System.Globalization.CultureInfo.InvariantCulture), "--tenant", "demo");
+        var findings = JsonNode.Parse(await demo.Client.GetStringAsync("/api/tenants/demo/findings"))!.AsArray().Select(f => (string)f!["narrative"]!).ToList();
+
+        Assert.Contains(Run, (string?)shown["narrative"], StringComparison.Ordinal);
+        Assert.Contains(Run, cli.Out, StringComparison.Ordinal);
+        Assert.Contains(findings, n => n.Contains(Run, StringComparison.Ordinal));
+        Assert.DoesNotContain("pr-2026", (string?)shown["narrative"], StringComparison.Ordinal);
+        Assert.DoesNotContain(findings, n => n.Contains("pr-2026", StringComparison.Ordinal));
+        Assert.Contains("pr-2026-11-08", shown["payload"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"\b(?:acct|bill|je|pmt|cmt|pr)-\d")]
     private static partial Regex RawId();
 }

@@ -31,7 +31,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLife
         await dana.GotoAsync($"{_host.Session.Base}/t/acme/dashboard");
 
         Assert.Equal("Dashboard", await dana.Locator("h1").InnerTextAsync());
-        var aging = dana.Locator("svg[aria-label^='Receivables by days past due, as of 2026-11-15']:visible");
+        var aging = dana.Locator("svg[aria-label^='Receivables by days past due, as of Nov 15, 2026']:visible");
         // The demo's aging total row (report aging --as-of 2026-11-15): current $155,995.00, 1-30 $4,000.00,
         // 31-60 $18,750.00, 61-90 $0.00, over 90 $3,875.00.
         await Assertions.Expect(aging.Locator("rect")).ToHaveCountAsync(5);
@@ -45,7 +45,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLife
         // Issue 17: money at stake and the cash forecast (the demo's 0-30, 31-60 and 61-90 day buckets: in, expected billings, out, net);
         // no margin fade until a WIP period is closed.
         await Assertions.Expect(dana.Locator("svg[aria-label^='Money at stake by agent']:visible")).ToHaveCountAsync(1);
-        var cash = dana.Locator("svg[aria-label^='Cash forecast: invoices in, expected billings, out and net by days from 2026-11-15']:visible");
+        var cash = dana.Locator("svg[aria-label^='Cash forecast: invoices in, expected billings, out and net by days from Nov 15, 2026']:visible");
         await Assertions.Expect(cash.Locator("rect")).ToHaveCountAsync(12);
         await Assertions.Expect(cash.Locator("css=text", new() { HasText = "$54,632.85" }).First).ToBeVisibleAsync();
         await Assertions.Expect(cash.Locator("css=text", new() { HasText = "$19,426.96" }).First).ToBeVisibleAsync();

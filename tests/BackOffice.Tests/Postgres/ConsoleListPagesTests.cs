@@ -13,7 +13,7 @@ namespace BackOffice.Tests.Postgres;
 /// Issue 17: the console's inbox, open findings and audit log filter, sort and page in SQL (<see cref="SqlList"/>) on
 /// either engine. For every sort, both ways, pages of four followed by their cursors give the rows LINQ gives from the
 /// whole table sorted by that column then id (text by bytes, "Beta" before "alpha", on PostgreSQL too); a filter and a
-/// search give LINQ's rows and count.
+/// search give LINQ's rows and count; a search for the words the console shows for a record id finds the rows that carry it.
 /// </summary>
 public sealed class ConsoleListPagesTests
 {
@@ -115,6 +115,86 @@ public sealed class ConsoleListPagesTests
         var expected = all.Where(e => e.Actor == "lead@acme" && (e.Subject + e.DataJson).Contains("note-1", StringComparison.OrdinalIgnoreCase)).Select(e => e.Seq).ToList();
         Assert.Equal(expected, found.Rows.Select(e => e.Seq));
         Assert.NotEmpty(expected);
+    }
+
+    /// <summary>
+    /// Issue 17: the inbox and findings show "acct-5400" as "5400 Permits and Fees", "bill-5001-2" as "bill RP-2291 line 2
+    /// from Rivera Plumbing", and so on; a search for those words finds the rows whose stored text has only the id,
+    /// paged and sorted as any search, and nothing else.
+    /// </summary>
+    [Theory]
+    [StoreProviders]
+    public async Task ProposalsAndFindings_SearchForTheWordsShownForAnId_FindTheRowsThatCarryIt(string provider)
+    {
+        await using var store = await StoreUnderTest.CreateAsync(provider);
+        var tenant = store.Source.For("acme");
+        await SeedNamedRecordsAsync(tenant);
+        string[] titles =
+        [
+            "Reclass $685.00 of 01-000 to acct-5400", "Pay bill-5001-2", "cost code account mismatch: je-302-1", "Reclass $12.00 of 02-000 to acct-5400",
+            "Unrelated Rivera note", "Staffing alert: Carpentry", "Apply pmt-7", "Commitment cmt-9 is not in the ledger", "acct-5400 again",
+        ];
+        await using (var unit = await tenant.WriteAsync(None))
+        {
+            for (var i = 0; i < titles.Length; i++)
+            {
+                await ProposalStore.InsertAsync(unit, new NewProposal(
+                    "financial", "create_bill", titles[i], "Money", $"named-{i}", "{}", "[]", "n", "[]", true, null, null, "financial", $"2026-11-{10 + i}T09:00:00.000Z"), None);
+            }
+
+            await new FindingStore(new ManualClock()).ReplaceForAgentAsync(unit, "financial", titles.Select((t, i) => new FindingStore.Upsert(
+                $"financial:{i}", "financial", "check", "Warning", i % 2 == 0 ? t : $"Finding {i}", "[]", i % 2 == 0 ? "n" : $"See {t}.")).ToList(), None);
+            await unit.CommitAsync(None);
+        }
+
+        // The words a page shows, and the stored ids whose rows they must find (besides rows with the words themselves).
+        foreach (var (search, ids) in new (string, string[])[]
+                 {
+                     ("permits and FEES", ["acct-5400"]), ("5400 Permits", ["acct-5400"]), ("Rivera", ["bill-5001"]), ("RP-2291", ["bill-5001"]),
+                     ("JE-1105", ["je-302"]), ("okafor", ["pmt-7"]), ("Check 2215", ["pmt-7"]), ("Brightline", ["cmt-9"]), ("SC-101-02", ["cmt-9"]),
+                 })
+        {
+            bool Matches(string text) => text.Contains(search, StringComparison.OrdinalIgnoreCase) || ids.Any(id => text.Contains(id, StringComparison.Ordinal));
+            await using var unit = await tenant.ReadAsync(None);
+            var proposals = (await ProposalStore.ListAsync(unit, new ProposalFilter(), None)).Where(r => Matches(r.Title)).ToList();
+            var found = await WalkAsync(q => ProposalPages.ListAsync(unit, q, None), Query("title", true) with { Search = search });
+            Assert.Equal(Sorted(proposals, r => r.Title, r => r.Id, true).Select(r => r.Id), found.Rows.Select(r => r.Id));
+            Assert.Equal(proposals.Count, found.Count);
+
+            var findings = (await FindingStore.ListOpenAsync(tenant, null, None)).Where(f => Matches(f.Title) || Matches(f.Narrative)).ToList();
+            var open = await WalkAsync(q => FindingStore.PageOpenAsync(tenant, q, None), Query("title", false) with { Search = search });
+            Assert.Equal(Sorted(findings, f => f.Title, f => f.Id, false).Select(f => f.Id), open.Rows.Select(f => f.Id));
+            Assert.True(findings.Count > 0 && proposals.Count > 0, $"'{search}' finds nothing to compare");
+        }
+
+        await using (var read = await tenant.ReadAsync(None))
+        {
+            // Only the rows of the record named: "Rivera" is the bill's vendor, not every row with a bill.
+            var rivera = await WalkAsync(q => ProposalPages.ListAsync(read, q, None), Query("id", false) with { Search = "Rivera" });
+            Assert.Equal(["Pay bill-5001-2", "Unrelated Rivera note"], rivera.Rows.Select(r => r.Title));
+            var permits = await WalkAsync(q => ProposalPages.ListAsync(read, q, None), Query("id", false) with { Search = "Permits and Fees" });
+            Assert.Equal(3, permits.Count);
+        }
+    }
+
+    private static async Task SeedNamedRecordsAsync(TenantData tenant)
+    {
+        await using var unit = await tenant.WriteAsync(None);
+        await Dapper.SqlMapper.ExecuteAsync(unit.Connection, """
+            INSERT INTO ledger_accounts (id, number, name, type, active, row_hash) VALUES
+                ('acct-5400', '5400', 'Permits and Fees', 'Cost of Goods Sold', 1, 'x'), ('acct-5300', '5300', 'Equipment Rental', 'Cost of Goods Sold', 1, 'x');
+            INSERT INTO ledger_vendors (id, name, active, row_hash) VALUES ('lv-1', 'Rivera Plumbing', 1, 'x'), ('lv-2', 'ABC Supply', 1, 'x');
+            INSERT INTO ledger_bills (id, vendor_id, doc_number, txn_date, total_cents, row_hash) VALUES
+                ('bill-5001', 'lv-1', 'RP-2291', '2026-11-04', 100, 'x'), ('bill-5002', 'lv-2', 'INV-7', '2026-11-04', 100, 'x');
+            INSERT INTO ledger_journal_entries (id, txn_date, doc_number, row_hash) VALUES ('je-302', '2026-11-04', 'JE-1105', 'x');
+            INSERT INTO ledger_customers (id, name, parent_id, fully_qualified_name, is_project, active, row_hash) VALUES ('cust-11', 'Okafor, Daniel', NULL, 'Okafor, Daniel', 0, 1, 'x');
+            INSERT INTO ledger_payments (id, customer_id, txn_date, total_cents, unapplied_cents, reference, row_hash) VALUES ('pmt-7', 'cust-11', '2026-10-20', 400000, 400000, 'Check 2215', 'x');
+            INSERT INTO project_jobs (id, number, name, status, row_hash) VALUES ('job-1', '2026-101', 'Smith Residence - Kitchen', 'active', 'x');
+            INSERT INTO project_vendors (id, name, row_hash) VALUES ('pv-1', 'Brightline Electric Inc.', 'x');
+            INSERT INTO project_commitments (id, job_id, vendor_id, number, kind, status, retainage_bp, row_hash)
+                VALUES ('cmt-9', 'job-1', 'pv-1', 'SC-101-02', 'subcontract', 'approved', 1000, 'x');
+            """, transaction: unit.Transaction);
+        await unit.CommitAsync(None);
     }
 
     [Fact]
