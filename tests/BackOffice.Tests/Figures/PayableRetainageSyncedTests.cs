@@ -110,13 +110,7 @@ public sealed class PayableRetainageSyncedTests
     private static JsonObject SubBill() => new()
     {
         ["Id"] = "26", ["DocNumber"] = "RP-1", ["TxnDate"] = "2026-11-04", ["TotalAmt"] = 9_000.00m, ["VendorRef"] = new JsonObject { ["value"] = "46" },
-        ["Line"] = new JsonArray(BillLine("1", "64", 10_000.00m), BillLine("2", "65", -1_000.00m)),
-    };
-
-    private static JsonObject BillLine(string id, string account, decimal amount) => new()
-    {
-        ["Id"] = id, ["Amount"] = amount, ["DetailType"] = "AccountBasedExpenseLineDetail",
-        ["AccountBasedExpenseLineDetail"] = new JsonObject { ["AccountRef"] = new JsonObject { ["value"] = account }, ["CustomerRef"] = new JsonObject { ["value"] = "59" } },
+        ["Line"] = new JsonArray(QuickBooksHarness.ExpenseLine("1", "64", 10_000.00m), QuickBooksHarness.ExpenseLine("2", "65", -1_000.00m)),
     };
 
     private static JsonObject VendorLine(string posting, string account, decimal amount) => new()

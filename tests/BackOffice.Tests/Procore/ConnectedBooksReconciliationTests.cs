@@ -102,7 +102,7 @@ public sealed class ConnectedBooksReconciliationTests
         qbo.Add("Bill", new JsonObject
         {
             ["Id"] = "701", ["DocNumber"] = "ABC-1187", ["TxnDate"] = "2026-04-28", ["TotalAmt"] = 18_000.00m, ["VendorRef"] = new JsonObject { ["value"] = "46" },
-            ["Line"] = new JsonArray(ExpenseLine("1", "64", 20_000.00m), ExpenseLine("2", "65", -2_000.00m)),
+            ["Line"] = new JsonArray(QuickBooksHarness.ExpenseLine("1", "64", 20_000.00m), QuickBooksHarness.ExpenseLine("2", "65", -2_000.00m)),
         }, before);
         // Pay application #1: $44,550.00 of work less $4,455.00 withheld on the retainage item, $40,095.00 due.
         qbo.Add("Invoice", new JsonObject
@@ -116,13 +116,7 @@ public sealed class ConnectedBooksReconciliationTests
     private static JsonObject PurchaseOrder(string id, string number, string vendor, string account, decimal amount) => new()
     {
         ["Id"] = id, ["DocNumber"] = number, ["TxnDate"] = "2026-03-01", ["TotalAmt"] = amount, ["POStatus"] = "Open",
-        ["VendorRef"] = new JsonObject { ["value"] = vendor }, ["Line"] = new JsonArray(ExpenseLine("1", account, amount)),
-    };
-
-    private static JsonObject ExpenseLine(string id, string account, decimal amount) => new()
-    {
-        ["Id"] = id, ["Amount"] = amount, ["DetailType"] = "AccountBasedExpenseLineDetail",
-        ["AccountBasedExpenseLineDetail"] = new JsonObject { ["AccountRef"] = new JsonObject { ["value"] = account }, ["CustomerRef"] = new JsonObject { ["value"] = "59" } },
+        ["VendorRef"] = new JsonObject { ["value"] = vendor }, ["Line"] = new JsonArray(QuickBooksHarness.ExpenseLine("1", account, amount)),
     };
 
     private static JsonObject SalesLine(string item, decimal amount) => new()

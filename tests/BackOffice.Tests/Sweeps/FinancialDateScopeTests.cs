@@ -75,25 +75,16 @@ public sealed class FinancialDateScopeTests : IDisposable
         await AssertSameAsFullAsync(After);
     }
 
-    [Fact]
-    public async Task EarlierDate_RecomputesEveryJob()
+    /// <summary>An earlier date (incremental) and a later date asked with --full both take no date path.</summary>
+    [Theory]
+    [InlineData(false, SweepMode.Incremental)]
+    [InlineData(true, SweepMode.Full)]
+    public async Task EarlierDateOrFull_RecomputesEveryJob(bool later, SweepMode mode)
     {
         await _kit.ImportAsync();
-        await SweepAsync(BundleTestKit.Tenant, After, SweepMode.Full);
+        await SweepAsync(BundleTestKit.Tenant, later ? Before : After, SweepMode.Full);
 
-        var (outcome, progress) = await SweepAsync(BundleTestKit.Tenant, Before, SweepMode.Incremental);
-
-        Assert.False(outcome.PerKey);
-        Assert.DoesNotContain(progress, l => l.Contains("new date", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task LaterDateFull_RecomputesEveryJob()
-    {
-        await _kit.ImportAsync();
-        await SweepAsync(BundleTestKit.Tenant, Before, SweepMode.Full);
-
-        var (outcome, progress) = await SweepAsync(BundleTestKit.Tenant, After, SweepMode.Full);
+        var (outcome, progress) = await SweepAsync(BundleTestKit.Tenant, later ? After : Before, mode);
 
         Assert.False(outcome.PerKey);
         Assert.DoesNotContain(progress, l => l.Contains("new date", StringComparison.Ordinal));

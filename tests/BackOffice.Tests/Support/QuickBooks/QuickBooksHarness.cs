@@ -148,6 +148,13 @@ public sealed class QuickBooksHarness : IAsyncDisposable
         }),
     };
 
+    /// <summary>A bill or purchase order line to an account for a job (AccountBasedExpenseLineDetail; job 59 unless named).</summary>
+    public static JsonObject ExpenseLine(string id, string account, decimal amount, string customer = "59") => new()
+    {
+        ["Id"] = id, ["Amount"] = amount, ["DetailType"] = "AccountBasedExpenseLineDetail",
+        ["AccountBasedExpenseLineDetail"] = new JsonObject { ["AccountRef"] = new JsonObject { ["value"] = account }, ["CustomerRef"] = new JsonObject { ["value"] = customer } },
+    };
+
     public async ValueTask DisposeAsync()
     {
         // The host owns its store engine: disposing it closes the PostgreSQL pool, so the throwaway database can be dropped.
